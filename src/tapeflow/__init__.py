@@ -1,0 +1,47 @@
+"""tapeflow: TensorFlow's eager GradientTape programming model on NumPy.
+
+Write ``import tapeflow as tf`` and use the TensorFlow names you know.
+
+>>> import tapeflow as tf
+>>> x = tf.Variable(3.0)
+>>> with tf.GradientTape() as tape:
+...     y = x**2
+>>> print(tape.gradient(y, x))
+tf.Tensor(6.0, shape=(), dtype=float32)
+"""
+
+from . import autodiff, dtypes, errors, linalg, math, nn, test  # noqa: E402
+from . import ops as _ops  # the primitive table; gives Tensor its operators
+from ._forward import ForwardAccumulator
+from ._tape import GradientTape, UnconnectedGradients
+from ._tensor import EagerTensor, Tensor, TensorShape, constant, convert_to_tensor
+from ._variable import Variable
+from .arrays import *  # noqa: F403
+from .dtypes import (
+    DType,
+    as_dtype,
+    bool,
+    complex64,
+    complex128,
+    double,
+    float16,
+    float32,
+    float64,
+    half,
+    int8,
+    int16,
+    int32,
+    int64,
+    string,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+)
+from .linalg import matmul
+from .math import *  # noqa: F403
+
+__version__ = "0.1.0"
+newaxis = None
+
+del _ops

@@ -1,0 +1,356 @@
+"""The one dispatch point: every differentiable operation goes through ``apply``.
+
+``apply(primitive, *inputs, **params)`` runs the primitive's NumPy impl, then
+shows the operation to the transformations active on this thread, in the
+order they were entered:
+
+* a ForwardAccumulator computes the output's tangent with the primitive's JVP
+  rule, running that rule with only the transformations entered *before* it
+  active (so outer ones can differentiate it, inner ones never see it);
+* a GradientTape appends a record if one of the inputs is watched by it.
+
+When nothing is active anywhere (the common case), ``apply`` is a type check,
+the impl call and one integer test.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from . import dtypes as _dt
+from ._tensor import Tensor, dtype_mismatch, operand_for, wrap
+from .errors import InvalidArgumentError, NotFoundError, OpError
+
+__all__ = ["Primitive", "apply", "PRIMITIVES"]
+
+PRIMITIVES: dict[str, Primitive] = {}
+
+_DIFFERENTIABLE_KINDS = "fc"
+
+
+class Primitive:
+    """One entry of the primitive table: impl, derivative rules and a formula.
+
+    ``vjp(g, ans, *inputs, **params)`` returns one cotangent per input (``None``
+    for no gradient). ``jvp(tangents, ans, *inputs, **params)`` returns the
+    output tangent; ``tangents`` holds ``None`` for zero. Rules are written with
+    tapeflow ops, so they are differentiable themselves. A cotangent may carry
+    extra leading (batch) axes; rules keep them by using negative axes.
+
+    ``linear=True`` derives the JVP as the primitive applied to the tangents;
+    ``elementwise=True`` (one input) derives it from the VJP, the Jacobian being
+    diagonal.
+    """
+
+    __slots__ = (
+        "name",
+        "impl",
+        "vjp",
+        "jvp",
+        "formula",
+        "tf_name",
+        "multiple_results",
+        "differentiable",
+        "same_dtype",
+        "kinds",
+        "linear",
+        "elementwise",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        impl,
+        *,
+        vjp=None,
+        jvp=None,
+        formula: str = "",
+        tf_name: str | None = None,
+        linear: bool = False,
+        elementwise: bool = False,
+        multiple_results: bool = False,
+        differentiable: bool = True,
+        same_dtype: bool = False,
+        kinds: str | None = None,
+    ):
+        if name in PRIMITIVES:
+            raise ValueError(f"primitive {name!r} is defined twice")
+        self.name = name
+        self.impl = impl
+        self.vjp = vjp
+        self.formula = formula
+        self.tf_name = tf_name or "".join(p.capitalize() for p in name.split("_"))
+        self.multiple_results = multiple_results
+        self.differentiable = differentiable
+        self.same_dtype = same_dtype
+        self.kinds = kinds
+        self.linear = linear
+        self.elementwise = elementwise
+        if jvp is None and differentiable:
+            if linear:
+                jvp = self._linear_jvp
+            elif elementwise:
+                jvp = self._elementwise_jvp
+        self.jvp = jvp
+        PRIMITIVES[name] = self
+
+    def _linear_jvp(self, tangents, ans, *inputs, **params):
+        filled = [
+            t if t is not None else wrap(np.zeros_like(x._value)) for t, x in zip(tangents, inputs)
+        ]
+        return self(*filled, **params)
+
+    def _elementwise_jvp(self, tangents, ans, x, **params):
+        return self.vjp(tangents[0], ans, x, **params)[0]
+
+    def __repr__(self) -> str:
+        return f"<primitive {self.name}>"
+
+
+# --------------------------------------------------------------------------
+# The per-thread stack of active transformations
+# --------------------------------------------------------------------------
+class TapeState:
+    """What a GradientTape records: TensorFlow's internal tape."""
+
+    __slots__ = ("watched", "records", "variables", "watch_accessed_variables", "persistent")
+
+    def __init__(self, persistent: bool, watch_accessed_variables: bool):
+        self.watched: set[int] = set()
+        self.records: list = []
+        self.variables: dict = {}
+        self.persistent = persistent
+        self.watch_accessed_variables = watch_accessed_variables
+
+
+class AccumulatorState:
+    """What a ForwardAccumulator tracks: a tangent per tensor id."""
+
+    __slots__ = ("tangents",)
+
+    def __init__(self):
+        self.tangents: dict[int, Tensor] = {}
+
+
+class _ThreadState(threading.local):
+    def __init__(self):
+        self.stack: list = []
+
+
+_local = _ThreadState()
+# Entries on the stacks of all threads; zero means nothing can record anywhere.
+_active_count = 0
+_count_lock = threading.Lock()
+
+
+def active_stack() -> list:
+    return _local.stack
+
+
+def push(state) -> None:
+    global _active_count
+    with _count_lock:
+        _local.stack.append(state)
+        _active_count += 1
+
+
+def pop(state) -> None:
+    global _active_count
+    stack = _local.stack
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i] is state:
+            with _count_lock:
+                del stack[i]
+                _active_count -= 1
+            return
+
+
+def is_active(state) -> bool:
+    return any(s is state for s in _local.stack)
+
+
+def set_stack(stack: list) -> list:
+    """Replace this thread's stack (the count is unchanged); returns the old one."""
+    old = _local.stack
+    _local.stack = stack
+    return old
+
+
+# --------------------------------------------------------------------------
+# apply
+# --------------------------------------------------------------------------
+def apply(prim: Primitive, *inputs, **params):
+    """Run ``prim`` on ``inputs`` and let active tapes and accumulators see it."""
+    for x in inputs:
+        if x.__class__ is not Tensor:
+            inputs = _convert_inputs(prim, inputs)
+            break
+    if prim.same_dtype:
+        a = inputs[0]._value.dtype
+        b = inputs[1]._value.dtype
+        if a is not b and a != b:
+            raise dtype_mismatch(prim.tf_name, 1, a, b)
+    if prim.kinds is not None:
+        _check_kinds(prim, inputs)
+    try:
+        if len(inputs) == 2:
+            result = prim.impl(inputs[0]._value, inputs[1]._value, **params)
+        elif len(inputs) == 1:
+            result = prim.impl(inputs[0]._value, **params)
+        else:
+            result = prim.impl(*[x._value for x in inputs], **params)
+    except OpError:
+        raise
+    except (ValueError, IndexError) as error:
+        raise _translate_error(prim, inputs, error) from None
+    if prim.multiple_results:
+        out = tuple([wrap(r) for r in result])
+    else:
+        out = wrap(result)
+    if _active_count and prim.differentiable:
+        stack = _local.stack
+        if stack:
+            _notify(stack, prim, inputs, out, params)
+    return out
+
+
+Primitive.__call__ = apply
+
+
+def _convert_inputs(prim: Primitive, inputs: tuple) -> tuple:
+    dtype = None
+    if prim.same_dtype:
+        for x in inputs[:2]:
+            if x.__class__ is Tensor or hasattr(x, "_as_tensor"):
+                dtype = x.dtype
+                break
+    converted = []
+    for position, x in enumerate(inputs):
+        if x.__class__ is not Tensor:
+            if dtype is not None and position < 2:
+                x = operand_for(x, dtype, prim.tf_name, position)
+            else:
+                from ._tensor import convert_to_tensor
+
+                x = convert_to_tensor(x)
+        converted.append(x)
+    return tuple(converted)
+
+
+def _check_kinds(prim: Primitive, inputs) -> None:
+    dtype = inputs[0]._value.dtype
+    if dtype.kind not in prim.kinds:
+        name = _dt.from_numpy(dtype).name.upper()
+        raise NotFoundError(
+            None,
+            None,
+            f"Could not find device for node: {{{{node {prim.tf_name}}}}} = "
+            f"{prim.tf_name}[T=DT_{name}]\nAll kernels registered for op {prim.tf_name}: "
+            f"{_kinds_text(prim.kinds)} [Op:{prim.tf_name}] name: ",
+        )
+
+
+def _kinds_text(kinds: str) -> str:
+    names = {"f": "float", "c": "complex", "i": "int", "u": "uint", "b": "bool"}
+    return ", ".join(names[k] for k in kinds)
+
+
+def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:
+    text = str(error)
+    if "could not be broadcast" in text or "broadcast" in text and len(inputs) >= 2:
+        shapes = " vs. ".join(
+            "[" + ",".join(str(d) for d in x._value.shape) + "]" for x in inputs[:2]
+        )
+        text = f"Incompatible shapes: {shapes}"
+    return InvalidArgumentError(None, None, f"{text} [Op:{prim.tf_name}] name: ")
+
+
+def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
+    if prim.multiple_results:
+        outputs = out
+    else:
+        if out._value.dtype.kind not in _DIFFERENTIABLE_KINDS:
+            return  # integer and boolean results never carry gradients
+        outputs = (out,)
+    for position, state in enumerate(stack):
+        if state.__class__ is TapeState:
+            watched = state.watched
+            for x in inputs:
+                if x._id in watched:
+                    state.records.append((prim, inputs, out, params))
+                    for o in outputs:
+                        watched.add(o._id)
+                    break
+        else:
+            _push_tangents(state, position, stack, prim, inputs, out, params)
+
+
+def _push_tangents(acc: AccumulatorState, position: int, stack, prim, inputs, out, params):
+    tangents = acc.tangents
+    input_tangents = tuple([tangents.get(x._id) for x in inputs])
+    if all(t is None for t in input_tangents):
+        return
+    if prim.jvp is None:
+        raise LookupError(f"No JVP rule is defined for primitive {prim.name!r}")
+    # The rule runs with only the transformations entered before this one.
+    _local.stack = stack[:position]
+    try:
+        out_tangent = prim.jvp(input_tangents, out, *inputs, **params)
+    finally:
+        _local.stack = stack
+    if prim.multiple_results:
+        for o, t in zip(out, out_tangent):
+            _store_tangent(tangents, o, t)
+    else:
+        _store_tangent(tangents, out, out_tangent)
+
+
+def _store_tangent(tangents: dict, out: Tensor, tangent) -> None:
+    if tangent is None or out._value.dtype.kind not in _DIFFERENTIABLE_KINDS:
+        return
+    if tangent._value.shape != out._value.shape:
+        from .ops.shape import broadcast_to
+
+        tangent = broadcast_to(tangent, shape=out._value.shape)
+    tangents[out._id] = tangent
+
+
+# --------------------------------------------------------------------------
+# Variable reads
+# --------------------------------------------------------------------------
+def _read_vjp(g, ans, variable):
+    return (g,)
+
+
+READ_VARIABLE = Primitive(
+    "read_variable",
+    lambda value: value,
+    vjp=_read_vjp,
+    jvp=lambda tangents, ans, variable: tangents[0],
+    formula="d read(v) = dv: the value of a variable at the time it is read",
+    tf_name="ReadVariableOp",
+)
+
+
+def record_read(variable, out: Tensor) -> None:
+    """Tell the active tapes and accumulators that ``variable`` was read as ``out``."""
+    stack = _local.stack
+    differentiable = out._value.dtype.kind in _DIFFERENTIABLE_KINDS
+    for state in stack:
+        if state.__class__ is TapeState:
+            if state.watch_accessed_variables and variable._trainable:
+                state.watched.add(variable._id)
+                state.variables[variable._id] = variable
+            if differentiable and variable._id in state.watched:
+                state.records.append((READ_VARIABLE, (variable,), out, {}))
+                state.watched.add(out._id)
+        else:
+            tangent = state.tangents.get(variable._id)
+            if tangent is not None:
+                state.tangents[out._id] = tangent
+
+
+def something_active() -> bool:
+    return bool(_active_count and _local.stack)

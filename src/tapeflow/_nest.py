@@ -1,0 +1,72 @@
+"""Flatten and rebuild nested lists, tuples and dicts, the way tf.nest does.
+
+Dicts flatten in sorted key order and are rebuilt with their original key
+order; namedtuples keep their type.
+
+>>> flatten({"b": 1, "a": [2, 3]})
+[2, 3, 1]
+>>> pack_sequence_as({"b": 0, "a": [0, 0]}, [20, 30, 10])
+{'b': 10, 'a': [20, 30]}
+"""
+
+from __future__ import annotations
+
+
+def _is_sequence(value) -> bool:
+    return isinstance(value, (list, tuple, dict))
+
+
+def _children(value):
+    if isinstance(value, dict):
+        return [value[key] for key in sorted(value)]
+    return list(value)
+
+
+def flatten(structure) -> list:
+    """The leaves of a nested structure, depth first."""
+    if not _is_sequence(structure):
+        return [structure]
+    leaves = []
+    stack = [structure]
+    while stack:
+        item = stack.pop()
+        if _is_sequence(item):
+            stack.extend(reversed(_children(item)))
+        else:
+            leaves.append(item)
+    return leaves
+
+
+def pack_sequence_as(structure, flat_sequence):
+    """Rebuild ``structure`` with its leaves replaced, in order, by ``flat_sequence``."""
+    leaves = iter(flat_sequence)
+
+    def build(item):
+        if isinstance(item, dict):
+            rebuilt = {key: build(item[key]) for key in sorted(item)}
+            return type(item)((key, rebuilt[key]) for key in item)
+        if isinstance(item, (list, tuple)):
+            children = [build(child) for child in item]
+            if isinstance(item, tuple) and hasattr(item, "_fields"):
+                return type(item)(*children)
+            return type(item)(children)
+        return next(leaves)
+
+    return build(structure)
+
+
+def assert_same_structure(first, second) -> None:
+    if _is_sequence(first) != _is_sequence(second):
+        raise ValueError(
+            "The two structures don't have the same nested structure.\n\n"
+            f"First structure: {first!r}\n\nSecond structure: {second!r}"
+        )
+    if _is_sequence(first):
+        a, b = _children(first), _children(second)
+        if len(a) != len(b):
+            raise ValueError(
+                "The two structures don't have the same number of elements.\n\n"
+                f"First structure: {first!r}\n\nSecond structure: {second!r}"
+            )
+        for x, y in zip(a, b):
+            assert_same_structure(x, y)

@@ -1,0 +1,283 @@
+"""tf.GradientTape: records operations on watched values and differentiates them.
+
+>>> import tapeflow as tf
+>>> x = tf.constant(3.0)
+>>> with tf.GradientTape() as tape:
+...     tape.watch(x)
+...     y = x * x
+>>> print(tape.gradient(y, x))
+tf.Tensor(6.0, shape=(), dtype=float32)
+"""
+
+from __future__ import annotations
+
+import enum
+
+import numpy as np
+
+from . import _dispatch
+from ._backprop import reverse_sweep
+from ._dispatch import TapeState
+from ._log import warn_first_n
+from ._nest import flatten, pack_sequence_as
+from ._tensor import Tensor, convert_to_tensor, wrap
+from ._variable import Variable
+
+__all__ = ["GradientTape", "UnconnectedGradients"]
+
+NON_PERSISTENT_ERROR = (
+    "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)"
+)
+_PERSISTENT_IN_CONTEXT = (
+    "Calling GradientTape.gradient on a persistent tape inside its context is "
+    "significantly less efficient than calling it outside the context (it causes the "
+    "gradient ops to be recorded on the tape, leading to increased CPU and memory usage). "
+    "Only call GradientTape.gradient inside the context if you actually want to trace the "
+    "gradient in order to compute higher order derivatives."
+)
+
+
+class UnconnectedGradients(enum.Enum):
+    """What ``gradient`` returns for a source with no path to the target."""
+
+    NONE = "none"
+    ZERO = "zero"
+
+
+def parse_unconnected(value) -> UnconnectedGradients:
+    try:
+        return UnconnectedGradients(value)
+    except ValueError:
+        raise ValueError(f"Unknown value for unconnected_gradients: {value!r}") from None
+
+
+def is_watchable(value) -> bool:
+    return value.__class__ is Tensor or isinstance(value, Variable)
+
+
+def warn_if_not_floating(value, what: str, depth: int) -> None:
+    if value._value.dtype.kind not in "fc":
+        warn_first_n(
+            5,
+            f"The dtype of the watched {what} must be floating (e.g. tf.float32), "
+            f"got {value.dtype!r}",
+            depth=depth,
+        )
+
+
+class GradientTape:
+    """Record operations for automatic differentiation, as ``tf.GradientTape``.
+
+    Args:
+        persistent: allow more than one ``gradient`` call on this tape.
+        watch_accessed_variables: watch trainable variables read while recording.
+
+    >>> import tapeflow as tf
+    >>> w = tf.Variable(2.0)
+    >>> with tf.GradientTape(persistent=True) as tape:
+    ...     y = w * w
+    ...     z = y * y
+    >>> float(tape.gradient(y, w)), float(tape.gradient(z, w))
+    (4.0, 32.0)
+    """
+
+    def __init__(self, persistent: bool = False, watch_accessed_variables: bool = True):
+        self._persistent = persistent
+        self._watch_accessed_variables = watch_accessed_variables
+        self._state: TapeState | None = None  # created on first entry
+        self._recording = False
+        self._cached_variables: tuple = ()
+
+    # -- context --------------------------------------------------------------
+    def __enter__(self) -> GradientTape:
+        if self._recording:
+            raise ValueError(
+                "Tape is still recording, This can happen if you try to re-enter an "
+                "already-active tape."
+            )
+        if self._state is None:
+            self._state = TapeState(self._persistent, self._watch_accessed_variables)
+        _dispatch.push(self._state)
+        self._recording = True
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback) -> None:
+        if self._recording:
+            self._stop()
+
+    def _stop(self) -> None:
+        _dispatch.pop(self._state)
+        self._recording = False
+
+    def stop_recording(self):
+        """A context in which operations are not recorded on this tape.
+
+        >>> import tapeflow as tf
+        >>> x = tf.constant(2.0)
+        >>> with tf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     with tape.stop_recording():
+        ...         y = x * x
+        >>> print(tape.gradient(y, x))
+        None
+        """
+        return _StopRecording(self)
+
+    def reset(self) -> None:
+        """Forget everything recorded and watched; keep recording on a fresh tape."""
+        if not self._recording:
+            raise ValueError("Tape is not recording.")
+        self._stop()
+        self._state = None
+        self.__enter__()
+
+    # -- watching -------------------------------------------------------------
+    def watch(self, tensor) -> None:
+        """Record operations on ``tensor`` (a Tensor, Variable, or nested structure of them)."""
+        for value in flatten(tensor):
+            if not is_watchable(value):
+                raise ValueError(
+                    f"Passed in object {value} of type '{type(value).__name__}', not "
+                    "tf.Tensor or tf.Variable or ExtensionType."
+                )
+            warn_if_not_floating(value, "tensor", depth=3)
+            if self._state is None:
+                raise AttributeError("'NoneType' object has no attribute '_tape'")
+            if not _dispatch.something_active():
+                continue  # TensorFlow ignores watches when no tape is active
+            self._state.watched.add(value._id)
+            if isinstance(value, Variable):
+                self._state.variables[value._id] = value._owner()
+
+    def watched_variables(self) -> tuple:
+        """The variables this tape watched, in order of creation."""
+        if self._state is None:
+            return self._cached_variables
+        return tuple(sorted(self._state.variables.values(), key=lambda v: v._id))
+
+    # -- differentiation -------------------------------------------------------
+    def gradient(
+        self,
+        target,
+        sources,
+        output_gradients=None,
+        unconnected_gradients=UnconnectedGradients.NONE,
+    ):
+        """The gradient of the sum of ``target`` with respect to ``sources``.
+
+        The result has the structure of ``sources``; an unconnected source gives
+        None (or zeros with ``unconnected_gradients='zero'``).
+        """
+        if self._state is None:
+            raise RuntimeError(NON_PERSISTENT_ERROR)
+        if target is None:
+            raise TypeError(
+                "Argument `target` should be a list or nested structure of Tensors, "
+                "Variables or CompositeTensors to be differentiated, but received None."
+            )
+        unconnected = parse_unconnected(unconnected_gradients)
+        flat_targets = [_checked_leaf(t) for t in flatten(target)]
+        flat_sources = [_checked_leaf(s) for s in flatten(sources)]
+        seeds = self._seeds(flat_targets, output_gradients, flat_sources)
+
+        if self._recording:
+            if self._persistent:
+                warn_first_n(1, _PERSISTENT_IN_CONTEXT, depth=2)
+            else:
+                self._stop()  # TF silently stops recording a non-persistent tape
+        state = self._state
+        source_ids = [s._id for s in flat_sources]
+        grads = reverse_sweep(state.records, seeds, source_ids, consume=not self._persistent)
+        results = [_result_for(s, grads.get(s._id), unconnected) for s in flat_sources]
+        if not self._persistent:
+            self._cached_variables = self.watched_variables()
+            self._state = None
+        return pack_sequence_as(sources, results)
+
+    def _seeds(self, targets, output_gradients, sources) -> list:
+        if output_gradients is not None:
+            output_gradients = flatten(output_gradients)
+        source_ids = {s._id for s in sources}
+        seeds = []
+        for i, t in enumerate(targets):
+            kind = t._value.dtype.kind
+            if kind not in "fc" and not (t._id in source_ids and kind != "O"):
+                continue
+            if output_gradients is not None and i < len(output_gradients):
+                seed = convert_to_tensor(output_gradients[i])
+            else:
+                value = t._value
+                seed = wrap(np.ones_like(value) if value.ndim else value.dtype.type(1))
+            seeds.append((t._id, seed))
+        return seeds
+
+    def jacobian(
+        self,
+        target,
+        sources,
+        unconnected_gradients=UnconnectedGradients.NONE,
+        parallel_iterations=None,
+        experimental_use_pfor=True,
+    ):
+        """The Jacobian of ``target`` w.r.t. each source: shape target.shape + source.shape."""
+        from ._jacobian import jacobian
+
+        return jacobian(
+            self, target, sources, unconnected_gradients, parallel_iterations,
+            experimental_use_pfor,
+        )  # fmt: skip
+
+    def batch_jacobian(
+        self,
+        target,
+        source,
+        unconnected_gradients=UnconnectedGradients.NONE,
+        parallel_iterations=None,
+        experimental_use_pfor=True,
+    ):
+        """Per-example Jacobians: shape [b, y1..yn, x1..xm] for target [b, y..], source [b, x..]."""
+        from ._jacobian import batch_jacobian
+
+        return batch_jacobian(
+            self, target, source, unconnected_gradients, parallel_iterations,
+            experimental_use_pfor,
+        )  # fmt: skip
+
+
+def _checked_leaf(value):
+    if value.__class__ is Tensor or isinstance(value, Variable):
+        return value
+    if value is None:
+        raise TypeError("Cannot convert the argument `type_value`: None to a TensorFlow DType.")
+    if isinstance(value, np.ndarray):
+        raise AttributeError("'numpy.ndarray' object has no attribute '_id'")
+    raise AttributeError(f"'{type(value).__name__}' object has no attribute 'dtype'")
+
+
+def _result_for(source, grad, unconnected: UnconnectedGradients):
+    if grad is not None:
+        return grad
+    if unconnected is UnconnectedGradients.ZERO:
+        return wrap(np.zeros_like(source._value)[()])
+    return None
+
+
+class _StopRecording:
+    __slots__ = ("_tape",)
+
+    def __init__(self, tape: GradientTape):
+        self._tape = tape
+
+    def __enter__(self):
+        tape = self._tape
+        if tape._state is None:
+            raise RuntimeError("Trying to stop recording a tape which is not recording.")
+        if not tape._recording:
+            raise ValueError("Tape is not recording.")
+        tape._stop()
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        tape = self._tape
+        if tape._state is not None:
+            _dispatch.push(tape._state)
+            tape._recording = True

@@ -1,0 +1,500 @@
+"""Tensor (TensorFlow's EagerTensor), TensorShape, and conversion of Python values.
+
+A Tensor is an immutable NumPy value plus a unique id. It holds no graph:
+tapes remember what they need, keyed by that id. Rank-0 values are stored as
+NumPy scalars (``np.float32(6.0)``), which is also what ``.numpy()`` returns.
+
+>>> import tapeflow as tf
+>>> x = tf.constant([1.0, 2.0])
+>>> print(x)
+tf.Tensor([1. 2.], shape=(2,), dtype=float32)
+>>> x.shape, x.dtype
+(TensorShape([2]), tf.float32)
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from . import dtypes as _dt
+from .errors import InvalidArgumentError
+
+__all__ = ["Tensor", "TensorShape", "convert_to_tensor", "constant"]
+
+# Every Tensor and Variable gets a fresh id; tapes key their bookkeeping by it,
+# so two equal constants are still two different tensors (as in TensorFlow).
+next_id = itertools.count(1).__next__
+
+
+class TensorShape:
+    """The shape of a tensor: a tuple of dimensions, printed the TensorFlow way.
+
+    >>> import tapeflow as tf
+    >>> s = tf.TensorShape([2, 3])
+    >>> print(s), s, s.as_list(), s == (2, 3)
+    (2, 3)
+    (None, TensorShape([2, 3]), [2, 3], True)
+    """
+
+    __slots__ = ("_dims",)
+
+    def __init__(self, dims):
+        if isinstance(dims, TensorShape):
+            dims = dims._dims
+        if dims is None:
+            self._dims = None
+        elif isinstance(dims, (int, np.integer)):
+            self._dims = (int(dims),)
+        else:
+            self._dims = tuple(None if d is None else int(d) for d in dims)
+
+    @property
+    def rank(self):
+        return None if self._dims is None else len(self._dims)
+
+    ndims = rank
+
+    @property
+    def dims(self):
+        return None if self._dims is None else list(self._dims)
+
+    def as_list(self) -> list:
+        if self._dims is None:
+            raise ValueError("as_list() is not defined on an unknown TensorShape.")
+        return list(self._dims)
+
+    def num_elements(self):
+        if not self.is_fully_defined():
+            return None
+        return int(np.prod(self._dims, dtype=np.int64))
+
+    def is_fully_defined(self) -> bool:
+        return self._dims is not None and None not in self._dims
+
+    def is_compatible_with(self, other) -> bool:
+        other = TensorShape(other)
+        if self._dims is None or other._dims is None:
+            return True
+        if len(self._dims) != len(other._dims):
+            return False
+        return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
+
+    def concatenate(self, other) -> TensorShape:
+        other = TensorShape(other)
+        if self._dims is None or other._dims is None:
+            return TensorShape(None)
+        return TensorShape(self._dims + other._dims)
+
+    def __add__(self, other):
+        return self.concatenate(other)
+
+    def __len__(self) -> int:
+        if self._dims is None:
+            raise ValueError("Cannot take the length of shape with unknown rank.")
+        return len(self._dims)
+
+    def __iter__(self):
+        if self._dims is None:
+            raise ValueError("Cannot iterate over a shape with unknown rank.")
+        return iter(self._dims)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return TensorShape(self._dims[key])
+        return self._dims[key]
+
+    def __eq__(self, other) -> bool:
+        try:
+            other = TensorShape(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        return self._dims == other._dims
+
+    def __ne__(self, other) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    def __hash__(self) -> int:
+        return hash(self._dims)
+
+    def __bool__(self) -> bool:
+        return self._dims is not None
+
+    def __repr__(self) -> str:
+        if self._dims is None:
+            return "TensorShape(None)"
+        return f"TensorShape({list(self._dims)})"
+
+    def __str__(self) -> str:
+        if self._dims is None:
+            return "<unknown>"
+        if len(self._dims) == 1:
+            return f"({self._dims[0]},)"
+        return "(" + ", ".join(str(d) for d in self._dims) + ")"
+
+
+class Tensor:
+    """An immutable, eagerly computed value: TensorFlow's EagerTensor.
+
+    Create tensors with ``tf.constant`` or ``tf.convert_to_tensor``; every op
+    returns new ones. Arithmetic operators dispatch to tapeflow ops, so tapes
+    see them.
+
+    >>> import tapeflow as tf
+    >>> t = tf.constant([[1, 2], [3, 4]])
+    >>> (t * 2).numpy().tolist(), t.ndim, len(t)
+    ([[2, 4], [6, 8]], 2, 2)
+    """
+
+    __slots__ = ("_value", "_id", "__weakref__")
+    # NumPy defers binary operators to us, so `np_array * tensor` stays a Tensor.
+    __array_priority__ = 100
+
+    # -- values ---------------------------------------------------------------
+    @property
+    def dtype(self) -> _dt.DType:
+        return _dt._BY_NUMPY[self._value.dtype]
+
+    @property
+    def shape(self) -> TensorShape:
+        return TensorShape(self._value.shape)
+
+    def get_shape(self) -> TensorShape:
+        return TensorShape(self._value.shape)
+
+    @property
+    def ndim(self) -> int:
+        return self._value.ndim
+
+    @property
+    def device(self) -> str:
+        return "/job:localhost/replica:0/task:0/device:CPU:0"
+
+    def numpy(self):
+        """The value as NumPy: a scalar for rank 0, else a fresh array."""
+        value = self._value
+        return value.copy() if isinstance(value, np.ndarray) else value
+
+    def ref(self):
+        return _Reference(self)
+
+    experimental_ref = ref
+
+    # -- printing -------------------------------------------------------------
+    def __str__(self) -> str:
+        text = str(self._value)
+        if "\n" in text:
+            text = "\n" + text
+        return f"tf.Tensor({text}, shape={self.shape}, dtype={self.dtype.name})"
+
+    def __repr__(self) -> str:
+        return (
+            f"<tf.Tensor: shape={self.shape}, dtype={self.dtype.name}, "
+            f"numpy={numpy_text_for_repr(self._value)}>"
+        )
+
+    # -- Python protocols -----------------------------------------------------
+    def __hash__(self):
+        raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __float__(self) -> float:
+        return float(_scalar_for_conversion(self._value))
+
+    def __int__(self) -> int:
+        return int(_scalar_for_conversion(self._value))
+
+    def __complex__(self) -> complex:
+        return complex(_scalar_for_conversion(self._value))
+
+    def __index__(self) -> int:
+        if self._value.dtype.kind not in "iu" or self._value.ndim:
+            raise TypeError("only integer scalar arrays can be converted to a scalar index")
+        return int(self._value)
+
+    def __len__(self) -> int:
+        if not self._value.ndim:
+            raise TypeError("Scalar tensor has no `len()`")
+        return self._value.shape[0]
+
+    def __iter__(self):
+        if not self._value.ndim:
+            raise TypeError("Cannot iterate over a scalar tensor.")
+        from .ops.index import strided_slice_index
+
+        return (strided_slice_index(self, i) for i in range(self._value.shape[0]))
+
+    def __array__(self, dtype=None, copy=None):
+        value = np.asarray(self._value)
+        return value if dtype is None else value.astype(dtype)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise AttributeError(
+            f"EagerTensor object has no attribute '{name}'. \n"
+            "        If you are looking for numpy-related methods, please run the following:\n"
+            "        tf.experimental.numpy.experimental_enable_numpy_behavior()\n"
+            "      "
+        )
+
+    def __reduce__(self):
+        return convert_to_tensor, (self._value,)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return wrap(self._value.copy() if isinstance(self._value, np.ndarray) else self._value)
+
+
+Tensor.__name__ = Tensor.__qualname__ = "EagerTensor"
+EagerTensor = Tensor
+
+
+class _Reference:
+    """A hashable handle on a Tensor or Variable (``t.ref()``)."""
+
+    __slots__ = ("_obj",)
+
+    def __init__(self, obj):
+        self._obj = obj
+
+    def deref(self):
+        return self._obj
+
+    def __hash__(self) -> int:
+        return id(self._obj)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Reference) and other._obj is self._obj
+
+    def __repr__(self) -> str:
+        return f"<Reference wrapping {self._obj!r}>"
+
+
+_new_object = object.__new__
+
+
+def wrap(value) -> Tensor:
+    """Make a Tensor around a NumPy value that nobody else will mutate."""
+    tensor = _new_object(Tensor)
+    tensor._value = value
+    tensor._id = next_id()
+    return tensor
+
+
+def numpy_text_for_repr(value) -> str:
+    """TensorFlow's ``numpy=`` text: Python's repr of the scalar, NumPy's of arrays."""
+    if isinstance(value, np.ndarray) and value.ndim:
+        text = repr(value)
+        return "\n" + text if "\n" in text else text
+    return repr(value.item())
+
+
+def _scalar_for_conversion(value):
+    if getattr(value, "ndim", 0):
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+    return value
+
+
+# --------------------------------------------------------------------------
+# Conversion of Python and NumPy values
+# --------------------------------------------------------------------------
+_INT32 = np.dtype(np.int32)
+_FLOAT32 = np.dtype(np.float32)
+_PY_SCALARS = (int, float, bool, complex)
+
+
+def _unsupported(value) -> ValueError:
+    return ValueError(
+        f"Attempt to convert a value ({value!r}) with an unsupported type "
+        f"({type(value)}) to a Tensor."
+    )
+
+
+def _default_array(value) -> np.ndarray:
+    """A NumPy array for a Python value, with TensorFlow's default dtypes."""
+    if isinstance(value, (np.ndarray, np.generic)):
+        return value
+    if value is None:
+        raise _unsupported(value)
+    if isinstance(value, (str, bytes)):
+        return np.array(value.encode() if isinstance(value, str) else value, dtype=object)
+    if isinstance(value, (list, tuple)):
+        value = [_default_array(v) if hasattr(v, "_value") else v for v in value]
+    elif not isinstance(value, _PY_SCALARS):
+        if hasattr(value, "__array__"):
+            return np.asarray(value)
+        raise _unsupported(value)
+    try:
+        array = np.array(value)
+    except ValueError:
+        raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
+    kind = array.dtype.kind
+    if kind == "f":
+        return array.astype(np.float32)
+    if kind in "iu":
+        info = np.iinfo(np.int32)
+        if array.size == 0 or (array.min() >= info.min and array.max() <= info.max):
+            return array.astype(np.int32)
+        return array.astype(np.int64)
+    if kind in "US":
+        return np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])(
+            array
+        )
+    if kind == "O":
+        if any(isinstance(v, (str, bytes)) for v in array.flat):
+            raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
+        raise _unsupported(value)
+    return array
+
+
+def _has_python_float(value) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(_has_python_float(v) for v in value)
+    return False
+
+
+def _array_with_dtype(value, dtype: _dt.DType):
+    """Convert a Python or NumPy value to ``dtype`` as TensorFlow does.
+
+    NumPy values are cast; Python floats never silently become integers.
+    """
+    np_dtype = dtype.as_numpy_dtype_instance
+    if isinstance(value, (np.ndarray, np.generic)):
+        return value.astype(np_dtype) if value.dtype != np_dtype else value
+    if (
+        dtype.kind in "iub"
+        and _has_python_float(value)
+        or (dtype.kind in "iuf" and isinstance(value, complex))
+    ):
+        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+    if dtype is _dt.string:
+        return _default_array(value)
+    array = _default_array(value)
+    if array.dtype.kind == "O":
+        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+    if array.dtype.kind in "iu" and dtype.kind in "iu":
+        # Python ints wrap around, as TensorFlow's conversion does.
+        return np.array(np.array(value, dtype=np.int64).astype(np_dtype))
+    return array.astype(np_dtype)
+
+
+def _as_stored(array):
+    """Rank-0 values are kept as NumPy scalars: cheaper, and what .numpy() gives."""
+    if isinstance(array, np.ndarray):
+        if array.ndim == 0:
+            return array[()]
+        return array.copy() if array.base is not None or array.flags.writeable else array
+    return array
+
+
+def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
+    """Convert a Python number, list, NumPy array, Tensor or Variable to a Tensor.
+
+    >>> import tapeflow as tf
+    >>> tf.convert_to_tensor([1, 2]).dtype, tf.convert_to_tensor(1.5).dtype
+    (tf.int32, tf.float32)
+    """
+    if value.__class__ is Tensor:
+        if dtype is not None and _dt.as_dtype(dtype).as_numpy_dtype_instance != value._value.dtype:
+            raise ValueError(
+                f"Tensor conversion requested dtype {_dt.as_dtype(dtype).name} for Tensor "
+                f"with dtype {value.dtype.name}: {value!r}"
+            )
+        return value
+    as_tensor = getattr(value, "_as_tensor", None)
+    if as_tensor is not None:  # a Variable: read it
+        return convert_to_tensor(as_tensor(), dtype=dtype)
+    if dtype is not None:
+        return wrap(_as_stored(_array_with_dtype(value, _dt.as_dtype(dtype))))
+    array = _default_array(value)
+    if dtype_hint is not None and not isinstance(value, (np.ndarray, np.generic)):
+        hint = _dt.as_dtype(dtype_hint)
+        try:
+            array = _array_with_dtype(value, hint)
+        except (TypeError, ValueError):
+            pass
+    if isinstance(array, np.generic):
+        return wrap(array)
+    return wrap(_as_stored(np.array(array)))
+
+
+def constant(value, dtype=None, shape=None, name="Const") -> Tensor:
+    """A Tensor holding ``value``, optionally cast to ``dtype`` and filled/reshaped to ``shape``.
+
+    >>> import tapeflow as tf
+    >>> print(tf.constant(0, shape=[2, 2]))
+    tf.Tensor(
+    [[0 0]
+     [0 0]], shape=(2, 2), dtype=int32)
+    """
+    if value.__class__ is Tensor or hasattr(value, "_as_tensor"):
+        tensor = convert_to_tensor(value)
+        if dtype is not None and _dt.as_dtype(dtype) != tensor.dtype:
+            from .ops.elementwise import cast
+
+            tensor = cast(tensor, dtype=_dt.as_dtype(dtype))
+    else:
+        tensor = convert_to_tensor(value, dtype=dtype)
+    if shape is not None:
+        shape = tuple(TensorShape(shape).as_list())
+        array = np.asarray(tensor._value)
+        if array.size == 1:
+            array = np.broadcast_to(array.reshape(()), shape)
+        elif array.size == int(np.prod(shape, dtype=np.int64)):
+            array = array.reshape(shape)
+        else:
+            raise TypeError(
+                f"Eager execution of tf.constant with unsupported shape. Tensor {value} "
+                f"(converted from {value}) has {array.size} elements, but got `shape` "
+                f"{shape} with {int(np.prod(shape, dtype=np.int64))} elements)."
+            )
+        tensor = wrap(_as_stored(np.array(array)))
+    return tensor
+
+
+def operand_for(value, dtype: _dt.DType, op_name: str, position: int) -> Tensor:
+    """Convert the non-Tensor operand of a binary op to the other operand's dtype.
+
+    Python scalars and NumPy values take the Tensor's dtype. A Python float
+    against an int32/int64 tensor stays float32, so the op reports TensorFlow's
+    dtype mismatch; against other integer types it is a TypeError.
+    """
+    cls = value.__class__
+    np_dtype = dtype.as_numpy_dtype_instance
+    if cls is float and dtype.kind == "f" or cls is int and dtype.kind in "fiu":
+        if cls is int and dtype.kind in "iu":
+            return wrap(np.array(value, dtype=np.int64).astype(np_dtype)[()])
+        return wrap(np_dtype.type(value))
+    as_tensor = getattr(value, "_as_tensor", None)
+    if as_tensor is not None:
+        return as_tensor()
+    if dtype.kind in "iu" and _has_python_float(value):
+        if dtype.name in ("int32", "int64") and op_name != "Pow":
+            return convert_to_tensor(value)
+        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+    if isinstance(value, str) or (
+        isinstance(value, (list, tuple)) and any(isinstance(v, str) for v in value)
+    ):
+        return convert_to_tensor(value)
+    return convert_to_tensor(value, dtype=dtype)
+
+
+def dtype_mismatch(op_name: str, position: int, expected, got) -> InvalidArgumentError:
+    """TensorFlow's error for two inputs of different dtypes."""
+    expected = _dt.from_numpy(expected).c_name
+    got = _dt.from_numpy(got).c_name
+    return InvalidArgumentError(
+        None,
+        None,
+        f"cannot compute {op_name} as input #{position}(zero-based) was expected to be a "
+        f"{expected} tensor but is a {got} tensor [Op:{op_name}] name: ",
+    )

@@ -1,0 +1,229 @@
+"""tf.Variable: a mutable slot holding an immutable value.
+
+Reading a variable makes a Tensor that shares the current value; assigning
+swaps in a new value, so tensors read earlier keep theirs. Reads are what
+tapes record (and auto-watch, for trainable variables); assignments are not
+differentiable.
+
+>>> import tapeflow as tf
+>>> v = tf.Variable(1.0)
+>>> v
+<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=1.0>
+>>> v.assign_add(2.0)
+<tf.Variable 'UnreadVariable' shape=() dtype=float32, numpy=3.0>
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _dispatch
+from . import dtypes as _dt
+from ._tensor import (
+    TensorShape,
+    _Reference,
+    convert_to_tensor,
+    next_id,
+    numpy_text_for_repr,
+    wrap,
+)
+
+__all__ = ["Variable"]
+
+
+class Variable:
+    """A trainable value that GradientTape watches automatically when read.
+
+    >>> import tapeflow as tf
+    >>> w = tf.Variable([1.0, 2.0], name="w")
+    >>> with tf.GradientTape() as tape:
+    ...     loss = tf.reduce_sum(w * w)
+    >>> tape.gradient(loss, w).numpy().tolist()
+    [2.0, 4.0]
+    """
+
+    __slots__ = ("_value", "_id", "_name", "_trainable", "__weakref__")
+
+    def __init__(
+        self,
+        initial_value=None,
+        trainable=None,
+        validate_shape=True,
+        caching_device=None,
+        name=None,
+        variable_def=None,
+        dtype=None,
+        import_scope=None,
+        constraint=None,
+        synchronization=None,
+        aggregation=None,
+        shape=None,
+        experimental_enable_variable_lifting=True,
+    ):
+        if initial_value is None:
+            raise ValueError("The initial_value must be specified.")
+        if callable(initial_value):
+            initial_value = initial_value()
+        value = convert_to_tensor(initial_value, dtype=dtype)._value
+        self._value = value
+        self._id = next_id()  # also orders variables by creation
+        self._name = ("Variable" if name is None else str(name)) + ":0"
+        self._trainable = True if trainable is None else bool(trainable)
+
+    # -- reading --------------------------------------------------------------
+    def read_value(self):
+        """The current value as a Tensor; active tapes record (and may watch) the read."""
+        out = wrap(self._value)
+        if _dispatch._active_count:
+            _dispatch.record_read(self, out)
+        return out
+
+    value = read_value
+    _as_tensor = read_value
+
+    def numpy(self):
+        value = self._value
+        return value.copy() if isinstance(value, np.ndarray) else value
+
+    # -- attributes -----------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def trainable(self) -> bool:
+        return self._trainable
+
+    @property
+    def dtype(self) -> _dt.DType:
+        return _dt._BY_NUMPY[self._value.dtype]
+
+    @property
+    def shape(self) -> TensorShape:
+        return TensorShape(self._value.shape)
+
+    def get_shape(self) -> TensorShape:
+        return self.shape
+
+    @property
+    def ndim(self) -> int:
+        return self._value.ndim
+
+    @property
+    def device(self) -> str:
+        return "/job:localhost/replica:0/task:0/device:CPU:0"
+
+    @property
+    def handle(self):
+        """The variable itself stands in for TensorFlow's resource handle."""
+        return self
+
+    def ref(self):
+        return _Reference(self)
+
+    experimental_ref = ref
+
+    # -- assignment (not differentiable) --------------------------------------
+    def _converted(self, value) -> np.ndarray:
+        return convert_to_tensor(value, dtype=self.dtype)._value
+
+    def _store(self, new_value, read_value: bool):
+        if new_value.shape != self._value.shape:
+            raise ValueError(
+                f"Cannot assign value to variable ' {self._name}': Shape mismatch."
+                f"The variable shape {TensorShape(self._value.shape)}, and the assigned "
+                f"value shape {TensorShape(new_value.shape)} are incompatible."
+            )
+        owner = self._owner()
+        owner._value = new_value
+        return _UnreadVariable(owner) if read_value else None
+
+    def _owner(self) -> Variable:
+        return self
+
+    def assign(self, value, use_locking=False, name=None, read_value=True):
+        """Replace the value; returns the variable (unread) or None with read_value=False."""
+        return self._store(self._converted(value), read_value)
+
+    def assign_add(self, delta, use_locking=False, name=None, read_value=True):
+        return self._store((self._value + self._converted(delta)).astype(self._value.dtype),
+                           read_value)  # fmt: skip
+
+    def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
+        return self._store((self._value - self._converted(delta)).astype(self._value.dtype),
+                           read_value)  # fmt: skip
+
+    # -- printing and protocols ----------------------------------------------
+    def _display_name(self) -> str:
+        return f"'{self._name}'"
+
+    def __repr__(self) -> str:
+        return (
+            f"<tf.Variable {self._display_name()} shape={self.shape} dtype={self.dtype.name}, "
+            f"numpy={numpy_text_for_repr(self._value)}>"
+        )
+
+    __str__ = __repr__
+
+    def __hash__(self):
+        raise TypeError(
+            f"Variable is unhashable. Instead, use variable.ref() as the key. (Variable: {self!r})"
+        )
+
+    def __array__(self, dtype=None, copy=None):
+        value = np.asarray(self._value)
+        return value if dtype is None else value.astype(dtype)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __len__(self) -> int:
+        return len(self.read_value())
+
+    def __iter__(self):
+        return iter(self.read_value())
+
+
+Variable.__name__ = Variable.__qualname__ = "ResourceVariable"
+
+
+class _UnreadVariable(Variable):
+    """What ``assign`` returns: the same variable, printed as 'UnreadVariable'."""
+
+    __slots__ = ("_parent",)
+
+    def __init__(self, parent: Variable):
+        self._parent = parent
+        self._id = parent._id
+        self._name = parent._name
+        self._trainable = parent._trainable
+
+    @property
+    def _value(self):
+        return self._parent._value
+
+    def _owner(self) -> Variable:
+        return self._parent
+
+    def _display_name(self) -> str:
+        return "'UnreadVariable'"
+
+
+def _forward_to_value(name: str):
+    def method(self, *args):
+        return getattr(self.read_value(), name)(*args)
+
+    method.__name__ = name
+    return method
+
+
+_OPERATORS = (
+    "__add__ __radd__ __sub__ __rsub__ __mul__ __rmul__ __truediv__ __rtruediv__ "
+    "__floordiv__ __rfloordiv__ __mod__ __rmod__ __pow__ __rpow__ __matmul__ __rmatmul__ "
+    "__neg__ __abs__ __invert__ __and__ __rand__ __or__ __ror__ __xor__ __rxor__ "
+    "__lt__ __le__ __gt__ __ge__ __eq__ __ne__ __getitem__ __float__ __int__ __index__ "
+    "__complex__"
+).split()
+
+for _name in _OPERATORS:
+    setattr(Variable, _name, _forward_to_value(_name))

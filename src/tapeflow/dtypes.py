@@ -1,0 +1,208 @@
+"""DType objects (``tf.float32`` ...) and the rules that pick a dtype for a value.
+
+A DType wraps a NumPy dtype. TensorFlow prints it as ``<dtype: 'float32'>`` and
+reprs it as ``tf.float32``; error messages use the C type names (``float``,
+``double``), which each DType carries as ``c_name``.
+
+>>> import tapeflow as tf
+>>> tf.float32, tf.float32.name, str(tf.int32)
+(tf.float32, 'float32', "<dtype: 'int32'>")
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = [
+    "DType",
+    "as_dtype",
+    "bool",
+    "complex64",
+    "complex128",
+    "double",
+    "float16",
+    "float32",
+    "float64",
+    "half",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "string",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+]
+
+
+_PY_BOOL = bool  # the builtin, before this module's `bool` shadows it
+
+
+class DType:
+    """A tensor element type: a NumPy dtype plus TensorFlow's names for it."""
+
+    __slots__ = ("name", "as_numpy_dtype_instance", "c_name", "kind")
+
+    def __init__(self, name: str, numpy_dtype, c_name: str):
+        self.name = name
+        self.as_numpy_dtype_instance = np.dtype(numpy_dtype)
+        self.c_name = c_name
+        self.kind = self.as_numpy_dtype_instance.kind
+
+    @property
+    def as_numpy_dtype(self):
+        return self.as_numpy_dtype_instance.type
+
+    @property
+    def base_dtype(self) -> DType:
+        return self
+
+    @property
+    def is_floating(self) -> bool:
+        return self.kind == "f"
+
+    @property
+    def is_complex(self) -> bool:
+        return self.kind == "c"
+
+    @property
+    def is_integer(self) -> bool:
+        return self.kind in "iu"
+
+    @property
+    def is_unsigned(self) -> bool:
+        return self.kind == "u"
+
+    @property
+    def is_bool(self) -> bool:
+        return self.kind == "b"
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in "iufc"
+
+    @property
+    def is_differentiable(self) -> bool:
+        """Floating and complex dtypes carry gradients; the rest never do."""
+        return self.kind in "fc"
+
+    @property
+    def size(self) -> int:
+        return self.as_numpy_dtype_instance.itemsize
+
+    @property
+    def min(self):
+        return _limits(self).min
+
+    @property
+    def max(self):
+        return _limits(self).max
+
+    @property
+    def real_dtype(self) -> DType:
+        if self is complex64:
+            return float32
+        if self is complex128:
+            return float64
+        return self
+
+    def __repr__(self) -> str:
+        return f"tf.{self.name}"
+
+    def __str__(self) -> str:
+        return f"<dtype: '{self.name}'>"
+
+    def __eq__(self, other) -> bool:
+        if other is self:
+            return True
+        try:
+            return as_dtype(other) is self
+        except TypeError:
+            return False
+
+    def __ne__(self, other) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __reduce__(self):
+        return as_dtype, (self.name,)
+
+
+def _limits(dtype: DType):
+    if dtype.kind in "fc":
+        return np.finfo(dtype.as_numpy_dtype_instance)
+    if dtype.kind in "iu":
+        return np.iinfo(dtype.as_numpy_dtype_instance)
+    raise TypeError(f"Cannot find minimum value of {dtype!r}.")
+
+
+float16 = half = DType("float16", np.float16, "half")
+float32 = DType("float32", np.float32, "float")
+float64 = double = DType("float64", np.float64, "double")
+int8 = DType("int8", np.int8, "int8")
+int16 = DType("int16", np.int16, "int16")
+int32 = DType("int32", np.int32, "int32")
+int64 = DType("int64", np.int64, "int64")
+uint8 = DType("uint8", np.uint8, "uint8")
+uint16 = DType("uint16", np.uint16, "uint16")
+uint32 = DType("uint32", np.uint32, "uint32")
+uint64 = DType("uint64", np.uint64, "uint64")
+bool = DType("bool", np.bool_, "bool")  # noqa: A001 - TensorFlow's public name
+complex64 = DType("complex64", np.complex64, "complex64")
+complex128 = DType("complex128", np.complex128, "complex128")
+string = DType("string", np.object_, "string")
+
+_ALL = (
+    float16, float32, float64, int8, int16, int32, int64, uint8, uint16,
+    uint32, uint64, bool, complex64, complex128, string,
+)  # fmt: skip
+_BY_NAME = {d.name: d for d in _ALL}
+_BY_NAME.update(half=float16, double=float64)
+# Keyed by np.dtype: the hot path turns an array's dtype into a DType with one lookup.
+_BY_NUMPY = {d.as_numpy_dtype_instance: d for d in _ALL}
+
+
+def from_numpy(np_dtype) -> DType:
+    """The DType of a NumPy dtype (fast path for arrays we made ourselves)."""
+    try:
+        return _BY_NUMPY[np_dtype]
+    except KeyError:
+        raise TypeError(f"Cannot convert {np_dtype!r} to a tapeflow DType.") from None
+
+
+def as_dtype(type_value) -> DType:
+    """Convert a DType, a NumPy dtype, a Python type or a name to a DType.
+
+    >>> import tapeflow as tf
+    >>> tf.as_dtype("float64"), tf.as_dtype(float)
+    (tf.float64, tf.float32)
+    """
+    if isinstance(type_value, DType):
+        return type_value
+    if isinstance(type_value, str):
+        if type_value in _BY_NAME:
+            return _BY_NAME[type_value]
+    elif type_value is float:
+        return float32
+    elif type_value is int:
+        return int32
+    elif type_value is complex:
+        return complex128
+    elif type_value is _PY_BOOL:
+        return bool
+    elif type_value is not None:
+        try:
+            np_dtype = np.dtype(type_value)
+        except TypeError:
+            np_dtype = None
+        if np_dtype is not None:
+            if np_dtype.kind in "SUO":
+                return string
+            if np_dtype in _BY_NUMPY:
+                return _BY_NUMPY[np_dtype]
+    raise TypeError(
+        f"Cannot convert the argument `type_value`: {type_value!r} to a TensorFlow DType."
+    )

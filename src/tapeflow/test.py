@@ -1,0 +1,184 @@
+"""Gradient checking: TensorFlow's ``tf.test.compute_gradient`` and a ``check_grads``.
+
+``compute_gradient(f, x)`` returns the theoretical and numerical Jacobians of
+``f`` at the arguments ``x``, as TensorFlow's does. ``check_grads`` compares
+reverse-mode (GradientTape) and forward-mode (ForwardAccumulator) derivatives
+with central differences along random directions, and then checks the
+derivative functions themselves, up to ``order``.
+
+>>> import numpy as np, tapeflow as tf
+>>> theoretical, numerical = tf.test.compute_gradient(lambda x: x * x, [np.float64(3.0)])
+>>> theoretical[0], np.round(numerical[0], 6)
+(array([[6.]]), array([[6.]]))
+>>> check_grads(tf.sin, [np.array([0.5, 1.0])], order=2)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._forward import ForwardAccumulator
+from ._nest import flatten
+from ._tape import GradientTape
+from ._tensor import Tensor, convert_to_tensor, wrap
+
+__all__ = ["compute_gradient", "check_grads", "GradientCheckError"]
+
+
+class GradientCheckError(AssertionError):
+    """A derivative disagrees with central differences."""
+
+
+def _as_tensors(args) -> list[Tensor]:
+    return [a if isinstance(a, Tensor) else convert_to_tensor(a) for a in args]
+
+
+def _flat_output(result) -> np.ndarray:
+    """All output leaves as one float64 vector (None leaves count as nothing)."""
+    parts = [np.ravel(np.asarray(leaf._value if hasattr(leaf, "_value") else leaf, np.float64))
+             for leaf in flatten(result) if leaf is not None]  # fmt: skip
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def compute_gradient(f, x, delta=None):
+    """Theoretical and numerical Jacobians of ``f`` at ``x`` (a list or tuple of values).
+
+    Each Jacobian is a 2-D array with one row per element of ``f(*x)`` and one
+    column per element of the argument.
+    """
+    if not isinstance(x, (list, tuple)):
+        raise ValueError(
+            "`x` must be a list or tuple of values convertible to a Tensor "
+            f"(arguments to `f`), not a {type(x)}"
+        )
+    delta = 1.0 / 1024 if delta is None else delta
+    xs = _as_tensors(x)
+    y = convert_to_tensor(f(*xs))
+    theoretical, numerical = [], []
+    for position, source in enumerate(xs):
+        dtype = source._value.dtype
+        jacobian_t = np.zeros((y._value.size, source._value.size), dtype=dtype)
+        for row in range(y._value.size):
+            seed = np.zeros(y._value.size, dtype=y._value.dtype)
+            seed[row] = 1
+            with GradientTape() as tape:
+                tape.watch(xs)
+                out = convert_to_tensor(f(*xs))
+            grad = tape.gradient(
+                out, xs[position], output_gradients=wrap(seed.reshape(y._value.shape)[()])
+            )
+            if grad is not None:
+                jacobian_t[row] = np.ravel(np.asarray(grad._value))
+        jacobian_n = np.zeros_like(jacobian_t)
+        base = np.array(source._value, dtype=dtype)
+        for column in range(base.size):
+            shifted = []
+            for sign in (1, -1):
+                moved = base.copy().ravel()
+                moved[column] += sign * delta
+                args = list(xs)
+                args[position] = wrap(moved.reshape(base.shape)[()])
+                shifted.append(_flat_output(f(*args)))
+            jacobian_n[:, column] = (shifted[0] - shifted[1]) / (2 * delta)
+        theoretical.append(jacobian_t)
+        numerical.append(jacobian_n)
+    return tuple(theoretical), tuple(numerical)
+
+
+# --------------------------------------------------------------------------
+# check_grads: random projections, both modes, recursively
+# --------------------------------------------------------------------------
+def _random_like(rng, value) -> np.ndarray:
+    return rng.standard_normal(np.shape(value)).astype(np.float64)
+
+
+def _numerical_jvp(f, args, directions, eps):
+    def at(scale):
+        moved = [wrap((np.asarray(a._value) + scale * d)[()]) for a, d in zip(args, directions)]
+        return _flat_output(f(*moved))
+
+    return (at(eps) - at(-eps)) / (2 * eps)
+
+
+def _reverse_function(f, cotangent_seed):
+    """x -> VJP of f at x along a fixed cotangent (a function to check again)."""
+
+    def vjp(*args):
+        with GradientTape() as tape:
+            tape.watch(list(args))
+            out = f(*args)
+        outs = [o for o in flatten(out) if o is not None]
+        seeds = _split(cotangent_seed, outs)
+        return tape.gradient(outs, list(args), output_gradients=seeds,
+                             unconnected_gradients="zero")  # fmt: skip
+
+    return vjp
+
+
+def _forward_function(f, tangent_directions):
+    """x -> JVP of f at x along fixed tangents (a function to check again)."""
+
+    def jvp(*args):
+        tangents = [wrap(np.asarray(t, dtype=a._value.dtype)[()])
+                    for a, t in zip(args, tangent_directions)]  # fmt: skip
+        with ForwardAccumulator(list(args), tangents) as acc:
+            out = f(*args)
+        return acc.jvp(out, unconnected_gradients="zero")
+
+    return jvp
+
+
+def _split(flat: np.ndarray, like: list) -> list:
+    parts, start = [], 0
+    for leaf in like:
+        size = leaf._value.size
+        parts.append(wrap(flat[start : start + size].reshape(leaf._value.shape)[()]))
+        start += size
+    return parts
+
+
+def _close(a, b, atol, rtol, what):
+    if not np.allclose(a, b, atol=atol, rtol=rtol, equal_nan=False):
+        raise GradientCheckError(f"{what}: {a!r} != {b!r} (atol={atol}, rtol={rtol})")
+
+
+def check_grads(
+    f,
+    args,
+    order: int = 2,
+    modes=("fwd", "rev"),
+    eps: float = 1e-6,
+    atol: float = 1e-6,
+    rtol: float = 1e-5,
+    seed: int = 0,
+) -> None:
+    """Check f's derivatives against central differences, up to ``order``.
+
+    Uses float64 arguments. Reverse mode compares <v, J u> (numerical) with
+    <u, VJP(v)>; forward mode compares JVP(u) with the numerical J u. At
+    order 2 the VJP and JVP, as functions of the arguments, are checked the
+    same way, in both modes (so tapes over accumulators are checked too).
+    Raises GradientCheckError on a mismatch.
+    """
+    rng = np.random.default_rng(seed)
+    args = _as_tensors([np.asarray(a._value if isinstance(a, Tensor) else a, np.float64)
+                        for a in args])  # fmt: skip
+    directions = [_random_like(rng, a._value) for a in args]
+    numerical = _numerical_jvp(f, args, directions, eps)
+    out_leaves = [o for o in flatten(f(*args)) if o is not None]
+    cotangent = rng.standard_normal(numerical.shape)
+    if "rev" in modes:
+        vjp = _reverse_function(f, cotangent)
+        grads = vjp(*args)
+        lhs = sum(float(np.sum(np.asarray(g._value) * d)) for g, d in zip(grads, directions))
+        _close(lhs, float(cotangent @ numerical), atol, rtol, "VJP vs numerical JVP")
+        if order > 1:
+            check_grads(vjp, args, order - 1, modes, eps, atol, rtol, seed + 1)
+    if "fwd" in modes:
+        jvp = _forward_function(f, directions)
+        analytic = _flat_output(jvp(*args))
+        if not out_leaves:
+            analytic = np.zeros_like(numerical)
+        _close(analytic, numerical, atol, rtol, "JVP vs numerical JVP")
+        if order > 1:
+            check_grads(jvp, args, order - 1, modes, eps, atol, rtol, seed + 2)
