@@ -10,7 +10,7 @@ Write ``import tapeflow as tf`` and use the TensorFlow names you know.
 tf.Tensor(6.0, shape=(), dtype=float32)
 """
 
-from . import autodiff, dtypes, errors, linalg, math, nn, test  # noqa: E402
+from . import autodiff, dtypes, errors, linalg, math, nn, random, test  # noqa: E402
 from . import ops as _ops  # the primitive table; gives Tensor its operators
 from ._forward import ForwardAccumulator
 from ._tape import GradientTape, UnconnectedGradients
@@ -38,7 +38,7 @@ from .dtypes import (
     uint32,
     uint64,
 )
-from .linalg import matmul
+from .linalg import *  # noqa: F403
 from .math import *  # noqa: F403
 
 __version__ = "0.1.0"

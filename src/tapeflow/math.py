@@ -24,6 +24,7 @@ from .ops._operators import true_divide
 __all__ = [
     "abs",
     "add",
+    "add_n",
     "cast",
     "cos",
     "divide",
@@ -189,3 +190,16 @@ def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     """Minimum over ``axis``; tied minima share the gradient equally."""
     x = as_tensor(input_tensor)
     return _red.reduce_min(x, axis=normalize_axis(axis, x.ndim, "Min"), keepdims=bool(keepdims))
+
+
+def add_n(inputs, name=None):
+    """The elementwise sum of a list of tensors of one shape and dtype."""
+    inputs = [as_tensor(x) for x in inputs]
+    if not inputs:
+        raise ValueError(
+            "inputs must be a list of at least one Tensor/IndexedSlices with the same dtype and shape"
+        )
+    total = inputs[0]
+    for x in inputs[1:]:
+        total = _el.add(total, x)
+    return total if len(inputs) > 1 else _el.identity(total)

@@ -7,9 +7,12 @@ Importing this package also gives Tensor its operators (``+``, ``*``, ``[]``,
 from __future__ import annotations
 
 from .._dispatch import PRIMITIVES
-from . import elementwise, index, linalg, nn, reduce, shape
+from . import conv, decompositions, elementwise, index, linalg, nn, reduce, scan, segment, shape
 from ._operators import install_operators
 
-__all__ = ["PRIMITIVES", "elementwise", "index", "linalg", "nn", "reduce", "shape"]
+__all__ = [
+    "PRIMITIVES", "conv", "decompositions", "elementwise", "index", "linalg", "nn", "reduce",
+    "scan", "segment", "shape",
+]  # fmt: skip
 
 install_operators()

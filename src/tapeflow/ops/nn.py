@@ -11,23 +11,30 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive
-from .elementwise import exp, greater, log, stop_gradient, where, zeros_like
+from .elementwise import exp, log, stop_gradient, zeros_like
 from .reduce import reduce_max, reduce_sum
 from .shape import batch_shape, reshape
-
-
-def _relu_vjp(g, ans, x):
-    return (where(greater(ans, zeros_like(ans)), g, zeros_like(g)),)
 
 
 relu = Primitive(
     "relu",
     lambda x: np.maximum(x, x.dtype.type(0)),
-    vjp=_relu_vjp,
+    vjp=lambda g, ans, x: (relu_grad(g, ans),),
     elementwise=True,
     kinds="fiu",
     tf_name="Relu",
     formula="d relu(x) = dx where x > 0 else 0 (relu'(0) = 0)",
+)
+
+relu_grad = Primitive(
+    "relu_grad",
+    lambda g, ans: np.where(ans > 0, g, g.dtype.type(0))[()],
+    # Linear in g; like TF's ReluGrad, its derivative w.r.t. the activation is a zero
+    # tensor (connected), not None.
+    vjp=lambda gg, out, g, ans: (relu_grad(gg, ans), zeros_like(ans)),
+    jvp=lambda tangents, out, g, ans: None if tangents[0] is None else relu_grad(tangents[0], ans),
+    tf_name="ReluGrad",
+    formula="relu_grad(g, y) = g where y > 0 else 0: the VJP of relu",
 )
 
 

@@ -1,0 +1,1 @@
+"""Matrix decompositions and solves (cholesky, qr, svd, eigh, inv, det...): filled in by the op library."""

@@ -1,0 +1,1 @@
+"""Segment primitives (segment_sum, unsorted_segment_sum): filled in by the op library."""
