@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ._dispatch import Primitive
 from ._tensor import Tensor
-from .ops.elementwise import add, zeros_like
+from .ops.elementwise import add, conj, zeros_like
 from .ops.shape import unbroadcast
 
 _DIFFERENTIABLE_KINDS = "fc"
@@ -63,7 +63,11 @@ def reverse_sweep(
         g = _output_cotangent(prim, out, grads, keep)
         if g is None:
             continue
-        cotangents = prim.vjp(g, out, *inputs, **params)
+        if prim.holomorphic and not prim.multiple_results and out._value.dtype.kind == "c":
+            cotangents = [None if ct is None else conj(ct)
+                          for ct in prim.vjp(conj(g), out, *inputs, **params)]  # fmt: skip
+        else:
+            cotangents = prim.vjp(g, out, *inputs, **params)
         for x, ct in zip(inputs, cotangents):
             if ct is None:
                 continue

@@ -20,7 +20,7 @@ import threading
 import numpy as np
 
 from . import dtypes as _dt
-from ._tensor import Tensor, dtype_mismatch, operand_for, wrap
+from ._tensor import Tensor, convert_to_tensor, dtype_mismatch, operand_for, wrap
 from .errors import InvalidArgumentError, NotFoundError, OpError
 
 __all__ = ["Primitive", "apply", "PRIMITIVES"]
@@ -57,6 +57,7 @@ class Primitive:
         "kinds",
         "linear",
         "elementwise",
+        "holomorphic",
     )
 
     def __init__(
@@ -74,6 +75,7 @@ class Primitive:
         differentiable: bool = True,
         same_dtype: bool = False,
         kinds: str | None = None,
+        holomorphic: bool = True,
     ):
         if name in PRIMITIVES:
             raise ValueError(f"primitive {name!r} is defined twice")
@@ -88,6 +90,9 @@ class Primitive:
         self.kinds = kinds
         self.linear = linear
         self.elementwise = elementwise
+        # For complex values TF's gradient is g * conj(f'(z)); for a holomorphic (or
+        # linear) rule the sweep gets it as conj(vjp(conj(g))). Other rules opt out.
+        self.holomorphic = holomorphic
         if jvp is None and differentiable:
             if linear:
                 jvp = self._linear_jvp
@@ -232,9 +237,9 @@ def _convert_inputs(prim: Primitive, inputs: tuple) -> tuple:
             if dtype is not None and position < 2:
                 x = operand_for(x, dtype, prim.tf_name, position)
             else:
-                from ._tensor import convert_to_tensor
-
                 x = convert_to_tensor(x)
+                if prim.same_dtype and position == 0:
+                    dtype = x.dtype  # tf.add(1.0, 2): the second converts to the first's dtype
         converted.append(x)
     return tuple(converted)
 
@@ -278,7 +283,8 @@ def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
         if state.__class__ is TapeState:
             watched = state.watched
             for x in inputs:
-                if x._id in watched:
+                # Only a watched *floating* input makes the op recorded (TF's rule).
+                if x._id in watched and x._value.dtype.kind in _DIFFERENTIABLE_KINDS:
                     state.records.append((prim, inputs, out, params))
                     for o in outputs:
                         watched.add(o._id)

@@ -186,7 +186,10 @@ class GradientTape:
             else:
                 self._stop()  # TF silently stops recording a non-persistent tape
         state = self._state
-        source_ids = [s._id for s in flat_sources]
+        # Only sources this tape watches (or that are targets themselves) can get a gradient.
+        target_ids = {t._id for t in flat_targets}
+        source_ids = [s._id for s in flat_sources
+                      if s._id in state.watched or s._id in target_ids]  # fmt: skip
         grads = reverse_sweep(state.records, seeds, source_ids, consume=not self._persistent)
         results = [_result_for(s, grads.get(s._id), unconnected) for s in flat_sources]
         if not self._persistent:

@@ -15,6 +15,7 @@ tf.Tensor([1. 2.], shape=(2,), dtype=float32)
 from __future__ import annotations
 
 import itertools
+import weakref
 
 import numpy as np
 
@@ -235,12 +236,23 @@ class Tensor:
     def __getattr__(self, name):
         if name.startswith("__"):
             raise AttributeError(name)
+        if name in ("assign", "assign_add", "assign_sub"):
+            # A slice of a Variable (w[0]) can be assigned to, as in TensorFlow.
+            source = sliced_variables.get(self._id)
+            if source is not None:
+                variable, key, _ = source
+                return lambda value, read_value=True, **_: variable._assign_slice(
+                    key, value, name, read_value
+                )
         raise AttributeError(
             f"EagerTensor object has no attribute '{name}'. \n"
             "        If you are looking for numpy-related methods, please run the following:\n"
             "        tf.experimental.numpy.experimental_enable_numpy_behavior()\n"
             "      "
         )
+
+    def __format__(self, format_spec: str) -> str:
+        return self.numpy().__format__(format_spec)
 
     def __reduce__(self):
         return convert_to_tensor, (self._value,)
@@ -275,6 +287,17 @@ class _Reference:
 
     def __repr__(self) -> str:
         return f"<Reference wrapping {self._obj!r}>"
+
+
+# Tensors made by indexing a Variable: tensor id -> (variable, index, weakref), for
+# slice assignment. An entry leaves when its tensor is collected.
+sliced_variables: dict[int, tuple] = {}
+
+
+def remember_slice(tensor: Tensor, variable, key) -> None:
+    tensor_id = tensor._id
+    ref = weakref.ref(tensor, lambda _: sliced_variables.pop(tensor_id, None))
+    sliced_variables[tensor_id] = (variable, key, ref)
 
 
 _new_object = object.__new__
@@ -317,16 +340,29 @@ def _unsupported(value) -> ValueError:
     )
 
 
-def _default_array(value) -> np.ndarray:
-    """A NumPy array for a Python value, with TensorFlow's default dtypes."""
-    if isinstance(value, (np.ndarray, np.generic)):
-        return value
+def _python_leaves_kinds(value, kinds: set) -> None:
+    """Collect the kinds of Python leaves: 's' strings, 'n' numbers."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _python_leaves_kinds(item, kinds)
+    elif isinstance(value, (str, bytes)):
+        kinds.add("s")
+    else:
+        kinds.add("n")
+
+
+def _python_array(value) -> np.ndarray:
+    """NumPy's reading of a Python value, with TensorFlow's conversion errors."""
     if value is None:
         raise _unsupported(value)
     if isinstance(value, (str, bytes)):
         return np.array(value.encode() if isinstance(value, str) else value, dtype=object)
     if isinstance(value, (list, tuple)):
-        value = [_default_array(v) if hasattr(v, "_value") else v for v in value]
+        kinds: set = set()
+        _python_leaves_kinds(value, kinds)
+        if kinds == {"s", "n"}:
+            raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
+        value = [np.asarray(v._value) if hasattr(v, "_value") else v for v in value]
     elif not isinstance(value, _PY_SCALARS):
         if hasattr(value, "__array__"):
             return np.asarray(value)
@@ -335,6 +371,19 @@ def _default_array(value) -> np.ndarray:
         array = np.array(value)
     except ValueError:
         raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
+    if array.dtype.kind in "US":
+        encode = np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])
+        return encode(array) if array.size else array.astype(object)
+    if array.dtype.kind == "O":
+        raise _unsupported(value)
+    return array
+
+
+def _default_array(value) -> np.ndarray:
+    """A NumPy array for a Python value, with TensorFlow's default dtypes."""
+    if isinstance(value, (np.ndarray, np.generic)):
+        return value
+    array = _python_array(value)
     kind = array.dtype.kind
     if kind == "f":
         return array.astype(np.float32)
@@ -343,54 +392,33 @@ def _default_array(value) -> np.ndarray:
         if array.size == 0 or (array.min() >= info.min and array.max() <= info.max):
             return array.astype(np.int32)
         return array.astype(np.int64)
-    if kind in "US":
-        return np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])(
-            array
-        )
-    if kind == "O":
-        if any(isinstance(v, (str, bytes)) for v in array.flat):
-            raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
-        raise _unsupported(value)
     return array
-
-
-def _has_python_float(value) -> bool:
-    if isinstance(value, float):
-        return True
-    if isinstance(value, (list, tuple)):
-        return any(_has_python_float(v) for v in value)
-    return False
 
 
 def _array_with_dtype(value, dtype: _dt.DType):
     """Convert a Python or NumPy value to ``dtype`` as TensorFlow does.
 
-    NumPy values are cast; Python floats never silently become integers.
+    NumPy values are cast. Python values must fit the type's kind: no floats
+    into integers or booleans, no numbers into booleans, no complex into reals;
+    Python ints wrap around in narrow integer types.
     """
     np_dtype = dtype.as_numpy_dtype_instance
     if isinstance(value, (np.ndarray, np.generic)):
         return value.astype(np_dtype) if value.dtype != np_dtype else value
-    if (
-        dtype.kind in "iub"
-        and _has_python_float(value)
-        or (dtype.kind in "iuf" and isinstance(value, complex))
-    ):
+    array = _python_array(value)
+    kind = array.dtype.kind
+    allowed = {"b": "b", "i": "bi", "u": "bi", "f": "bifu", "c": "bifuc", "O": "O"}
+    if array.size and kind not in allowed.get(dtype.kind, ""):
         raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
-    if dtype is _dt.string:
-        return _default_array(value)
-    array = _default_array(value)
-    if array.dtype.kind == "O":
-        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
-    if array.dtype.kind in "iu" and dtype.kind in "iu":
-        # Python ints wrap around, as TensorFlow's conversion does.
-        return np.array(np.array(value, dtype=np.int64).astype(np_dtype))
+    if kind in "iu" and dtype.kind in "iu":
+        return np.array(array.astype(np.int64).astype(np_dtype))
     return array.astype(np_dtype)
 
 
 def _as_stored(array):
     """Rank-0 values are kept as NumPy scalars: cheaper, and what .numpy() gives."""
     if isinstance(array, np.ndarray):
-        if array.ndim == 0:
+        if array.ndim == 0 and array.dtype.kind != "O":
             return array[()]
         return array.copy() if array.base is not None or array.flags.writeable else array
     return array
@@ -461,26 +489,30 @@ def constant(value, dtype=None, shape=None, name="Const") -> Tensor:
     return tensor
 
 
+def _has_python_float(value) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(_has_python_float(v) for v in value)
+    return False
+
+
 def operand_for(value, dtype: _dt.DType, op_name: str, position: int) -> Tensor:
     """Convert the non-Tensor operand of a binary op to the other operand's dtype.
 
     Python scalars and NumPy values take the Tensor's dtype. A Python float
-    against an int32/int64 tensor stays float32, so the op reports TensorFlow's
-    dtype mismatch; against other integer types it is a TypeError.
+    against an integer tensor is a TypeError, except as the right operand of
+    ``+``, where TensorFlow converts it to float32 and reports AddV2's dtype
+    mismatch instead.
     """
     cls = value.__class__
-    np_dtype = dtype.as_numpy_dtype_instance
-    if cls is float and dtype.kind == "f" or cls is int and dtype.kind in "fiu":
-        if cls is int and dtype.kind in "iu":
-            return wrap(np.array(value, dtype=np.int64).astype(np_dtype)[()])
-        return wrap(np_dtype.type(value))
+    if cls is float and dtype.kind == "f":
+        return wrap(dtype.as_numpy_dtype_instance.type(value))
     as_tensor = getattr(value, "_as_tensor", None)
     if as_tensor is not None:
         return as_tensor()
-    if dtype.kind in "iu" and _has_python_float(value):
-        if dtype.name in ("int32", "int64") and op_name != "Pow":
-            return convert_to_tensor(value)
-        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+    if dtype.kind in "iu" and _has_python_float(value) and op_name == "AddV2" and position == 1:
+        return convert_to_tensor(value)
     if isinstance(value, str) or (
         isinstance(value, (list, tuple)) and any(isinstance(v, str) for v in value)
     ):

@@ -23,6 +23,7 @@ from ._tensor import (
     TensorShape,
     _Reference,
     convert_to_tensor,
+    remember_slice,
     next_id,
     numpy_text_for_repr,
     wrap,
@@ -106,10 +107,6 @@ class Variable:
         return self.shape
 
     @property
-    def ndim(self) -> int:
-        return self._value.ndim
-
-    @property
     def device(self) -> str:
         return "/job:localhost/replica:0/task:0/device:CPU:0"
 
@@ -140,6 +137,25 @@ class Variable:
 
     def _owner(self) -> Variable:
         return self
+
+    def __getitem__(self, key):
+        sliced = self.read_value()[key]
+        remember_slice(sliced, self._owner(), key)
+        return sliced
+
+    def _assign_slice(self, key, value, method: str, read_value: bool):
+        from .ops.index import normalize_index
+
+        index = normalize_index(self._value.shape, key)
+        updated = np.array(self._value)
+        delta = self._converted(value)
+        if method == "assign":
+            updated[index] = delta
+        elif method == "assign_add":
+            updated[index] += delta
+        else:
+            updated[index] -= delta
+        return self._store(updated, read_value)
 
     def assign(self, value, use_locking=False, name=None, read_value=True):
         """Replace the value; returns the variable (unread) or None with read_value=False."""
@@ -221,7 +237,7 @@ _OPERATORS = (
     "__add__ __radd__ __sub__ __rsub__ __mul__ __rmul__ __truediv__ __rtruediv__ "
     "__floordiv__ __rfloordiv__ __mod__ __rmod__ __pow__ __rpow__ __matmul__ __rmatmul__ "
     "__neg__ __abs__ __invert__ __and__ __rand__ __or__ __ror__ __xor__ __rxor__ "
-    "__lt__ __le__ __gt__ __ge__ __eq__ __ne__ __getitem__ __float__ __int__ __index__ "
+    "__lt__ __le__ __gt__ __ge__ __eq__ __ne__ __float__ __int__ __index__ "
     "__complex__"
 ).split()
 

@@ -76,7 +76,8 @@ def fill(dims, value, name=None, layout=None) -> Tensor:
     value = as_tensor(value)
     if value.ndim:
         raise InvalidArgumentError(None, None, "value must be a scalar [Op:Fill]")
-    return _filled(dims, value.dtype, value._value)
+    # A broadcast of the value, so the gradient w.r.t. it is the sum (TF's Fill gradient).
+    return _shape.broadcast_to(value, shape=shape_tuple(dims))
 
 
 def _like(fill_value):

@@ -174,7 +174,8 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     x = as_tensor(input_tensor)
     axes = normalize_axis(axis, x.ndim, "Mean")
     total = _red.reduce_sum(x, axis=axes, keepdims=bool(keepdims))
-    count = builtins.max(x._value.size // builtins.max(total._value.size, 1), 1)
+    # An empty reduction divides by zero: NaN, as in TensorFlow.
+    count = x._value.size // total._value.size if total._value.size else 1
     if x.dtype.is_integer:  # TF truncates toward zero; so does a float-to-int cast
         return _el.cast(_el.cast(total, dtype=_dt.float64) / float(count), dtype=x.dtype)
     return total / count

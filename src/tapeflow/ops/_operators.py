@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor
+from .._tensor import Tensor, wrap
 from ..errors import InvalidArgumentError
 from . import elementwise as el
 from .index import strided_slice_index
@@ -22,9 +22,14 @@ _SMALL_INTS = {np.dtype(t) for t in (np.int8, np.int16, np.uint8, np.uint16)}
 def true_divide(x, y):
     """x / y; integers are first cast to float (float32 for 8/16-bit, else float64)."""
     x_value = getattr(x, "_value", None)
-    dtype = None if x_value is None else x_value.dtype
+    y_value = getattr(y, "_value", None)
+    if x_value is not None and y_value is not None and x_value.dtype != y_value.dtype:
+        raise TypeError(
+            f"`x` and `y` must have the same dtype, got {_dt.from_numpy(x_value.dtype)!r} != "
+            f"{_dt.from_numpy(y_value.dtype)!r}."
+        )
+    dtype = x_value.dtype if x_value is not None else None
     if dtype is None:
-        y_value = getattr(y, "_value", None)
         dtype = None if y_value is None else y_value.dtype
     if dtype is not None and dtype.kind in "iu":
         target = _dt.float32 if dtype in _SMALL_INTS else _dt.float64
@@ -60,7 +65,7 @@ _xor = _logical_or_bitwise(
 def _equality(op, when_incompatible: bool):
     def compare(x, y):
         if y is None:
-            return when_incompatible
+            return y is None if op is el.not_equal else False
         try:
             return op(x, y)
         except InvalidArgumentError as error:
@@ -71,8 +76,8 @@ def _equality(op, when_incompatible: bool):
     return compare
 
 
-_eq = _equality(el.equal, False)
-_ne = _equality(el.not_equal, True)
+_eq = _equality(el.equal, wrap(np.bool_(False)))
+_ne = _equality(el.not_equal, wrap(np.bool_(True)))
 
 
 def install_operators() -> None:

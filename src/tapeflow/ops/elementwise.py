@@ -312,7 +312,11 @@ def _floormod_impl(x, y):
     if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
         raise InvalidArgumentError(None, None, "Integer division by zero [Op:FloorMod] name: ")
     with np.errstate(all="ignore"):
-        return np.mod(x, y)
+        remainder = np.fmod(x, y)
+        # Python-style (floor) modulo from the C remainder, as TF's kernel does:
+        # -2.0 % 2 stays -0.0.
+        adjust = (remainder != 0) & ((y < 0) != (remainder < 0))
+        return np.where(adjust, remainder + y, remainder)[()]
 
 
 floormod = Primitive(
@@ -450,6 +454,16 @@ where = Primitive(
     jvp=_where_jvp,
     tf_name="SelectV2",
     formula="d where(c, x, y) = where(c, dx, dy); both branches get a cotangent (0 where unused)",
+)
+
+conj = Primitive(
+    "conj",
+    lambda x: np.conj(x) if x.dtype.kind == "c" else x,
+    vjp=lambda g, ans, x: (conj(g),),
+    linear=True,
+    holomorphic=False,
+    tf_name="Conj",
+    formula="d conj(z) = conj(dz); identity on real tensors",
 )
 
 stop_gradient = Primitive(

@@ -79,7 +79,7 @@ def _index_item(item):
     if item is None or item is Ellipsis or isinstance(item, slice):
         return item
     if isinstance(item, bool):
-        raise TypeError(_INDEX_ERROR.format(item))
+        raise TypeError(_INDEX_ERROR.format(item))  # noqa: B904
     if isinstance(item, (int, np.integer)):
         return int(item)
     value = getattr(item, "_value", None)
@@ -90,7 +90,7 @@ def _index_item(item):
             return np.asarray(value)
         if value.dtype.kind in "iu" and value.ndim == 0:
             return int(value)
-    raise TypeError(_INDEX_ERROR.format(item))
+    raise TypeError(_INDEX_ERROR.format(item))  # noqa: B904
 
 
 def normalize_index(shape: tuple, key) -> tuple:
@@ -115,6 +115,12 @@ def normalize_index(shape: tuple, key) -> tuple:
         if isinstance(item, np.ndarray):
             dim += item.ndim
             continue
+        if not shape:
+            raise InvalidArgumentError(
+                None,
+                None,
+                "Attempting to slice scalar input. [Op:StridedSlice] name: strided_slice/",
+            )
         if dim >= len(shape):
             raise InvalidArgumentError(
                 None,
@@ -126,7 +132,7 @@ def normalize_index(shape: tuple, key) -> tuple:
             raise InvalidArgumentError(
                 None,
                 None,
-                f"slice index {item} of dimension {dim} out of bounds. "
+                f"slice index {item + shape[dim] if item < 0 else item} of dimension {dim} out of bounds. "
                 "[Op:StridedSlice] name: strided_slice/",
             )
         dim += 1

@@ -16,8 +16,7 @@ def _matmul_impl(a, b, transpose_a=False, transpose_b=False):
     if a.ndim < 2 or b.ndim < 2:
         which = 0 if a.ndim < 2 else 1
         raise InvalidArgumentError(
-            None, None, f"In[{which}] ndims must be >= 2: {(a if which == 0 else b).ndim} "
-            "[Op:MatMul] name: "
+            None, None, f"In[{which}] ndims must be >= 2 [Op:MatMul] name: "
         )  # fmt: skip
     left = np.swapaxes(a, -1, -2) if transpose_a else a
     right = np.swapaxes(b, -1, -2) if transpose_b else b
