@@ -23,9 +23,9 @@ from ._tensor import (
     TensorShape,
     _Reference,
     convert_to_tensor,
-    remember_slice,
     next_id,
     numpy_text_for_repr,
+    remember_slice,
     wrap,
 )
 

@@ -15,7 +15,6 @@ from .elementwise import exp, log, stop_gradient, zeros_like
 from .reduce import reduce_max, reduce_sum
 from .shape import batch_shape, reshape
 
-
 relu = Primitive(
     "relu",
     lambda x: np.maximum(x, x.dtype.type(0)),
