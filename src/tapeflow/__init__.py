@@ -10,6 +10,11 @@ Write ``import tapeflow as tf`` and use the TensorFlow names you know.
 tf.Tensor(6.0, shape=(), dtype=float32)
 """
 
+import warnings as _warnings
+
+# TensorFlow computes inf and nan silently; so do tapeflow's own NumPy calls.
+_warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"tapeflow(\.|$)")
+
 from . import autodiff, dtypes, errors, linalg, math, nn, random, test  # noqa: E402
 from . import ops as _ops  # the primitive table; gives Tensor its operators
 from ._forward import ForwardAccumulator

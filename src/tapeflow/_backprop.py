@@ -5,16 +5,17 @@ so one forward pass marks the records that lie downstream of a source, and
 one backward pass runs their VJP rules. No recursion: graphs of any depth.
 
 The rules run as ordinary tapeflow ops. Tapes still recording on this thread
-record them, which is how nested tapes give higher derivatives; with nothing
-recording, each rule op takes ``apply``'s fast path.
+record them, which is how nested tapes give higher derivatives. When nothing
+records (the common case), rules marked ``array_vjp`` run directly on NumPy
+values: same rule text, no Tensor wrapping.
 """
 
 from __future__ import annotations
 
-from ._dispatch import Primitive
-from ._tensor import Tensor
-from .ops.elementwise import add, conj, zeros_like
-from .ops.shape import unbroadcast
+from . import _dispatch
+from ._tensor import Tensor, wrap
+from .ops.elementwise import add, zeros_like
+from .ops.shape import _sum_to_shape_impl, conj, unbroadcast
 
 _DIFFERENTIABLE_KINDS = "fc"
 
@@ -36,38 +37,72 @@ def records_on_path(records: list, source_ids) -> tuple[list, set]:
     return on_path, reached
 
 
+def as_tensor(value) -> Tensor:
+    """A cotangent as a Tensor (the sweep may hold plain NumPy values)."""
+    return value if value.__class__ is Tensor else wrap(value)
+
+
+def _as_array(value):
+    return value._value if value.__class__ is Tensor else value
+
+
+def _accumulate(previous, cotangent):
+    if previous is None:
+        return cotangent
+    if previous.__class__ is Tensor or cotangent.__class__ is Tensor:
+        return add(as_tensor(previous), as_tensor(cotangent))
+    return previous + cotangent
+
+
 def reverse_sweep(
     records: list,
     seeds: list[tuple[int, Tensor]],
     source_ids,
     batch_ndim: int = 0,
     consume: bool = False,
-) -> dict[int, Tensor]:
+    trusted_seeds: bool = True,
+) -> dict:
     """Cotangents for ``source_ids`` given ``(id, cotangent)`` seeds.
 
     ``batch_ndim`` leading axes of every cotangent are a batch (vectorized
     Jacobians). With ``consume`` the records list is emptied, and each record
-    is dropped as soon as the sweep has passed it.
+    is dropped as soon as the sweep has passed it. Values in the result may be
+    NumPy values; ``as_tensor`` makes them Tensors. Seeds that may not match
+    their targets (user output_gradients) keep the sweep on Tensors, so a bad
+    seed raises TensorFlow's error from the first rule.
     """
     on_path, reached = records_on_path(records, source_ids)
     if consume:
         records.clear()
     keep = set(source_ids)
-    grads: dict[int, Tensor] = {}
+    on_arrays = trusted_seeds and not batch_ndim and not _dispatch.something_active()
+    grads: dict = {}
     for target_id, cotangent in seeds:
-        previous = grads.get(target_id)
-        grads[target_id] = cotangent if previous is None else add(previous, cotangent)
+        grads[target_id] = _accumulate(grads.get(target_id), cotangent)
 
     while on_path:
         prim, inputs, out, params = on_path.pop()
-        g = _output_cotangent(prim, out, grads, keep)
+        if prim.multiple_results:
+            g = _multiple_cotangents(out, grads, keep)
+        else:
+            out_id = out._id
+            g = grads.get(out_id) if out_id in keep else grads.pop(out_id, None)
         if g is None:
             continue
-        if prim.holomorphic and not prim.multiple_results and out._value.dtype.kind == "c":
-            cotangents = [None if ct is None else conj(ct)
-                          for ct in prim.vjp(conj(g), out, *inputs, **params)]  # fmt: skip
-        else:
-            cotangents = prim.vjp(g, out, *inputs, **params)
+        if on_arrays and prim.array_vjp and out._value.dtype.kind != "c":
+            values = [x._value for x in inputs]
+            cotangents = prim.vjp(_as_array(g), out._value, *values, **params)
+            for x, value, ct in zip(inputs, values, cotangents):
+                if ct is None or x._id not in reached or value.dtype.kind not in "fc":
+                    continue
+                ct = _as_array(ct)
+                if ct.shape != value.shape:
+                    ct = _sum_to_shape_impl(ct, value.shape)
+                grads[x._id] = _accumulate(grads.get(x._id), ct)
+            continue
+        cotangents = _vjp(
+            prim, as_tensor(g) if g.__class__ is not tuple else g, out, inputs, params
+        )
         for x, ct in zip(inputs, cotangents):
             if ct is None:
                 continue
@@ -79,17 +114,21 @@ def reverse_sweep(
                 continue
             if ct.__class__ is Tensor and (batch_ndim or ct._value.shape != x_value.shape):
                 ct = unbroadcast(ct, x_value.shape, batch_ndim)
-            previous = grads.get(x_id)
-            grads[x_id] = ct if previous is None else add(previous, ct)
+            grads[x_id] = _accumulate(grads.get(x_id), ct)
     return grads
 
 
-def _output_cotangent(prim: Primitive, out, grads: dict, keep: set):
-    if not prim.multiple_results:
-        out_id = out._id
-        return grads.get(out_id) if out_id in keep else grads.pop(out_id, None)
+def _vjp(prim, g, out, inputs, params):
+    if prim.holomorphic and not prim.multiple_results and out._value.dtype.kind == "c":
+        # TF's complex convention, g * conj(f'(z)), from a holomorphic rule.
+        return [None if ct is None else conj(ct)
+                for ct in prim.vjp(conj(g), out, *inputs, **params)]  # fmt: skip
+    return prim.vjp(g, out, *inputs, **params)
+
+
+def _multiple_cotangents(out, grads: dict, keep: set):
     parts = [grads.get(o._id) if o._id in keep else grads.pop(o._id, None) for o in out]
     if all(part is None for part in parts):
         return None
     # TF gives unused outputs of a multi-output op a zero cotangent, not None.
-    return tuple(zeros_like(o) if part is None else part for o, part in zip(out, parts))
+    return tuple(zeros_like(o) if part is None else as_tensor(part) for o, part in zip(out, parts))

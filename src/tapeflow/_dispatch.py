@@ -20,7 +20,7 @@ import threading
 import numpy as np
 
 from . import dtypes as _dt
-from ._tensor import Tensor, convert_to_tensor, dtype_mismatch, operand_for, wrap
+from ._tensor import Tensor, convert_to_tensor, dtype_mismatch, next_id, operand_for, wrap
 from .errors import InvalidArgumentError, NotFoundError, OpError
 
 __all__ = ["Primitive", "apply", "PRIMITIVES"]
@@ -28,6 +28,7 @@ __all__ = ["Primitive", "apply", "PRIMITIVES"]
 PRIMITIVES: dict[str, Primitive] = {}
 
 _DIFFERENTIABLE_KINDS = "fc"
+_new_object = object.__new__
 
 
 class Primitive:
@@ -58,6 +59,7 @@ class Primitive:
         "linear",
         "elementwise",
         "holomorphic",
+        "array_vjp",
     )
 
     def __init__(
@@ -76,6 +78,7 @@ class Primitive:
         same_dtype: bool = False,
         kinds: str | None = None,
         holomorphic: bool = True,
+        array_vjp: bool = False,
     ):
         if name in PRIMITIVES:
             raise ValueError(f"primitive {name!r} is defined twice")
@@ -93,6 +96,9 @@ class Primitive:
         # For complex values TF's gradient is g * conj(f'(z)); for a holomorphic (or
         # linear) rule the sweep gets it as conj(vjp(conj(g))). Other rules opt out.
         self.holomorphic = holomorphic
+        # The VJP uses only Python operators (g * y, -g, g / y), so when nothing
+        # records the sweep it may run on NumPy values, skipping Tensor wrapping.
+        self.array_vjp = array_vjp
         if jvp is None and differentiable:
             if linear:
                 jvp = self._linear_jvp
@@ -213,7 +219,9 @@ def apply(prim: Primitive, *inputs, **params):
     if prim.multiple_results:
         out = tuple([wrap(r) for r in result])
     else:
-        out = wrap(result)
+        out = _new_object(Tensor)  # wrap(), inlined: this is the hottest line
+        out._value = result
+        out._id = next_id()
     if _active_count and prim.differentiable:
         stack = _local.stack
         if stack:
@@ -225,6 +233,13 @@ Primitive.__call__ = apply
 
 
 def _convert_inputs(prim: Primitive, inputs: tuple) -> tuple:
+    if len(inputs) == 2 and prim.same_dtype:
+        # The common case first: tensor (op) Python float, e.g. `y * x + 0.1`.
+        x, y = inputs
+        if x.__class__ is Tensor and y.__class__ is float and x._value.dtype.kind == "f":
+            return x, wrap(x._value.dtype.type(y))
+        if y.__class__ is Tensor and x.__class__ is float and y._value.dtype.kind == "f":
+            return wrap(y._value.dtype.type(x)), y
     dtype = None
     if prim.same_dtype:
         for x in inputs[:2]:
@@ -334,6 +349,7 @@ READ_VARIABLE = Primitive(
     "read_variable",
     lambda value: value,
     vjp=_read_vjp,
+    array_vjp=True,
     jvp=lambda tangents, ans, variable: tangents[0],
     formula="d read(v) = dv: the value of a variable at the time it is read",
     tf_name="ReadVariableOp",

@@ -16,7 +16,7 @@ import enum
 import numpy as np
 
 from . import _dispatch
-from ._backprop import reverse_sweep
+from ._backprop import as_tensor, reverse_sweep
 from ._dispatch import TapeState
 from ._log import warn_first_n
 from ._nest import flatten, pack_sequence_as
@@ -178,7 +178,7 @@ class GradientTape:
         unconnected = parse_unconnected(unconnected_gradients)
         flat_targets = [_checked_leaf(t) for t in flatten(target)]
         flat_sources = [_checked_leaf(s) for s in flatten(sources)]
-        seeds = self._seeds(flat_targets, output_gradients, flat_sources)
+        seeds, trusted_seeds = self._seeds(flat_targets, output_gradients, flat_sources)
 
         if self._recording:
             if self._persistent:
@@ -190,29 +190,39 @@ class GradientTape:
         target_ids = {t._id for t in flat_targets}
         source_ids = [s._id for s in flat_sources
                       if s._id in state.watched or s._id in target_ids]  # fmt: skip
-        grads = reverse_sweep(state.records, seeds, source_ids, consume=not self._persistent)
+        grads = reverse_sweep(
+            state.records,
+            seeds,
+            source_ids,
+            consume=not self._persistent,
+            trusted_seeds=trusted_seeds,
+        )
         results = [_result_for(s, grads.get(s._id), unconnected) for s in flat_sources]
         if not self._persistent:
             self._cached_variables = self.watched_variables()
             self._state = None
         return pack_sequence_as(sources, results)
 
-    def _seeds(self, targets, output_gradients, sources) -> list:
+    def _seeds(self, targets, output_gradients, sources) -> tuple[list, bool]:
         if output_gradients is not None:
             output_gradients = flatten(output_gradients)
         source_ids = {s._id for s in sources}
         seeds = []
+        trusted = True  # every seed has its target's dtype and shape
         for i, t in enumerate(targets):
             kind = t._value.dtype.kind
             if kind not in "fc" and not (t._id in source_ids and kind != "O"):
                 continue
             if output_gradients is not None and i < len(output_gradients):
                 seed = convert_to_tensor(output_gradients[i])
+                trusted = trusted and (
+                    seed._value.dtype == t._value.dtype and seed._value.shape == t._value.shape
+                )
             else:
                 value = t._value
                 seed = wrap(np.ones_like(value) if value.ndim else value.dtype.type(1))
             seeds.append((t._id, seed))
-        return seeds
+        return seeds, trusted
 
     def jacobian(
         self,
@@ -259,7 +269,7 @@ def _checked_leaf(value):
 
 def _result_for(source, grad, unconnected: UnconnectedGradients):
     if grad is not None:
-        return grad
+        return as_tensor(grad) if hasattr(grad, "dtype") else grad
     if unconnected is UnconnectedGradients.ZERO:
         return wrap(np.zeros_like(source._value)[()])
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
+from .._dispatch import Primitive, apply
 from .._tensor import Tensor, wrap
 from ..errors import InvalidArgumentError
 from . import elementwise as el
@@ -82,6 +83,8 @@ _ne = _equality(el.not_equal, wrap(np.bool_(True)))
 
 def install_operators() -> None:
     def swap(op):
+        if isinstance(op, Primitive):
+            return lambda self, other: apply(op, other, self)
         return lambda self, other: op(other, self)
 
     operators = {
@@ -113,9 +116,17 @@ def install_operators() -> None:
 
 
 def _binary(op):
-    # A plain function (not the primitive object) so Python binds `self` to x.
-    def method(self, other):
-        return op(self, other)
+    # A plain function (not the primitive object) so Python binds `self` to x;
+    # primitives go straight to apply, skipping the callable-object hop.
+    if isinstance(op, Primitive):
+
+        def method(self, other):
+            return apply(op, self, other)
+
+    else:
+
+        def method(self, other):
+            return op(self, other)
 
     method.__name__ = getattr(op, "name", getattr(op, "__name__", "op"))
     return method

@@ -1,22 +1,40 @@
-"""Indexing primitives: ``x[index]`` and its adjoint, a scatter-add into zeros.
+"""Indexing primitives, each paired with its adjoint so derivatives of any order stay small.
 
-The pair is closed under differentiation: the VJP of getitem is
-getitem_adjoint and the VJP of getitem_adjoint is getitem, so derivatives of
-any order stay this size. ``index`` is a tuple NumPy understands (ints,
-slices, None, Ellipsis, a boolean mask array), prepared by ``normalize_index``.
+* ``getitem`` (``x[index]``: basic indices or one boolean mask) and
+  ``getitem_adjoint`` (write g into zeros at the index);
+* ``gather`` (``tf.gather`` with ``axis``/``batch_dims``) and ``gather_adjoint``
+  (scatter-add into zeros);
+* ``gather_nd`` and ``scatter_nd`` (scatter-add into zeros: ``tf.scatter_nd``);
+* ``scatter_nd_update`` (``tf.tensor_scatter_nd_update``), whose VJP is itself
+  (with zero updates) and gather_nd;
+* ``unique``, which has no gradient in TensorFlow (differentiating it raises).
+
+Indices are NumPy arrays passed as params (checked by the public wrappers),
+never tensors: they carry no gradient. ``lead`` counts leading axes of the
+data operand that are not part of the op (a vectorized Jacobian's batch);
+the VJP rules raise it when the cotangent carries such axes.
 """
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 from .._dispatch import Primitive
-from .._tensor import Tensor
+from .._tensor import Tensor, wrap
 from ..errors import InvalidArgumentError
 
 _FULL = slice(None)
 
 
+def _prod(dims) -> int:
+    return int(np.prod(dims, dtype=np.int64))
+
+
+# --------------------------------------------------------------------------
+# x[index]: basic indexing (ints, slices, None, Ellipsis) or one boolean mask
+# --------------------------------------------------------------------------
 def _result_ndim(shape: tuple, index: tuple) -> int:
     # Index a zero-stride stand-in of that shape: costs no memory.
     return np.broadcast_to(np.empty((), np.int8), shape)[index].ndim
@@ -26,28 +44,21 @@ def _batched(index: tuple, lead: int) -> tuple:
     return (_FULL,) * lead + index if lead else index
 
 
-def _getitem_impl(x, index):
-    return x[index]
-
-
-def _getitem_vjp(g, ans, x, index):
-    return (getitem_adjoint(g, shape=x._value.shape, index=index),)
-
-
 getitem = Primitive(
     "getitem",
-    _getitem_impl,
-    vjp=_getitem_vjp,
+    lambda x, index: x[index],
+    vjp=lambda g, ans, x, index: (getitem_adjoint(g, shape=x._value.shape, index=index),),
     linear=True,
     tf_name="StridedSlice",
-    formula="d x[i] = dx[i]; VJP scatters g into zeros of x's shape (repeats add up)",
+    formula="d x[i] = dx[i]; VJP writes g into zeros of x's shape at i",
 )
 
 
 def _getitem_adjoint_impl(g, shape, index):
     lead = g.ndim - _result_ndim(shape, index)
     out = np.zeros(g.shape[:lead] + tuple(shape), dtype=g.dtype)
-    np.add.at(out, _batched(index, lead), g)
+    # Basic indices and a boolean mask never select an element twice: assign.
+    out[_batched(index, lead)] = g
     return out
 
 
@@ -62,7 +73,219 @@ getitem_adjoint = Primitive(
     vjp=_getitem_adjoint_vjp,
     linear=True,
     tf_name="StridedSliceGrad",
-    formula="scatter-add of g into zeros(shape) at index; adjoint of getitem",
+    formula="write g into zeros(shape) at index; adjoint of getitem",
+)
+
+
+# --------------------------------------------------------------------------
+# gather / gather_adjoint
+# --------------------------------------------------------------------------
+def _gather_impl(x, indices, axis, batch_dims, lead):
+    position = lead + axis
+    if not batch_dims:
+        return np.take(x, indices, axis=position)
+    shape = x.shape
+    outer, batch = shape[:lead], shape[lead : lead + batch_dims]
+    middle, inner = shape[lead + batch_dims : position], shape[position + 1 :]
+    n_batch, n_middle = _prod(batch), _prod(middle)
+    picked = indices.shape[batch_dims:]
+    flat = x.reshape(_prod(outer), n_batch, n_middle, shape[position], _prod(inner))
+    rows = indices.reshape(n_batch, _prod(picked))
+    out = flat[
+        :,
+        np.arange(n_batch)[:, None, None],
+        np.arange(n_middle)[None, :, None],
+        rows[:, None, :],
+    ]
+    return out.reshape(outer + batch + middle + picked + inner)
+
+
+def _gather_adjoint_impl(g, indices, shape, axis, batch_dims, lead):
+    extra = g.ndim - (len(shape) - 1 + indices.ndim - batch_dims)
+    outer = g.shape[:extra] + tuple(shape[:lead])
+    core = shape[lead:]
+    batch, middle = core[:batch_dims], core[batch_dims:axis]
+    size, inner = core[axis], core[axis + 1 :]
+    n_outer, n_batch, n_middle, n_inner = _prod(outer), _prod(batch), _prod(middle), _prod(inner)
+    n_picked = _prod(indices.shape[batch_dims:])
+    out = np.zeros(g.shape[:extra] + tuple(shape), dtype=g.dtype)
+    target = out.reshape(n_outer, n_batch, n_middle, size, n_inner)
+    values = g.reshape(n_outer, n_batch, n_middle, n_picked, n_inner)
+    rows = indices.reshape(n_batch, n_picked)
+    np.add.at(
+        target,
+        (_FULL, np.arange(n_batch)[:, None, None], np.arange(n_middle)[None, :, None],
+         rows[:, None, :]),
+        values,
+    )  # fmt: skip
+    return out
+
+
+def _gather_vjp(g, ans, x, indices, axis, batch_dims, lead):
+    cotangent = gather_adjoint(
+        g, indices=indices, shape=x._value.shape, axis=axis, batch_dims=batch_dims, lead=lead
+    )
+    return (cotangent,)
+
+
+def _gather_adjoint_vjp(g, ans, cotangent, indices, shape, axis, batch_dims, lead):
+    lead = lead + g._value.ndim - len(shape)
+    return (gather(g, indices=indices, axis=axis, batch_dims=batch_dims, lead=lead),)
+
+
+gather = Primitive(
+    "gather",
+    _gather_impl,
+    vjp=_gather_vjp,
+    linear=True,
+    tf_name="GatherV2",
+    formula="d gather(x, i) = gather(dx, i); VJP scatter-adds g into zeros (repeats add up)",
+)
+
+gather_adjoint = Primitive(
+    "gather_adjoint",
+    _gather_adjoint_impl,
+    vjp=_gather_adjoint_vjp,
+    linear=True,
+    tf_name="UnsortedSegmentSum",
+    formula="scatter-add of g into zeros(shape) along axis at i; adjoint of gather",
+)
+
+
+# --------------------------------------------------------------------------
+# gather_nd / scatter_nd (its adjoint) / scatter_nd_update
+# --------------------------------------------------------------------------
+def _flat_positions(indices, dims, batch_dims):
+    """Row-major positions of the index tuples in ``dims``, shaped (n_batch, n_picked)."""
+    depth = indices.shape[-1]
+    n_batch = _prod(indices.shape[:batch_dims])
+    if depth:
+        flat = np.ravel_multi_index(tuple(np.moveaxis(indices, -1, 0)), dims)
+    else:
+        flat = np.zeros(indices.shape[:-1], dtype=np.intp)
+    return flat.reshape(n_batch, -1)
+
+
+def _gather_nd_impl(x, indices, batch_dims, lead):
+    depth = indices.shape[-1]
+    shape = x.shape
+    outer, batch = shape[:lead], shape[lead : lead + batch_dims]
+    dims, inner = (
+        shape[lead + batch_dims : lead + batch_dims + depth],
+        shape[lead + batch_dims + depth :],
+    )
+    positions = _flat_positions(indices, dims, batch_dims)
+    flat = x.reshape(_prod(outer), _prod(batch), _prod(dims), _prod(inner))
+    out = flat[:, np.arange(positions.shape[0])[:, None], positions]
+    return out.reshape(outer + batch + indices.shape[batch_dims:-1] + inner)
+
+
+def _scatter_nd_impl(updates, indices, shape, batch_dims, lead):
+    depth = indices.shape[-1]
+    extra = updates.ndim - (len(shape) - depth + indices.ndim - 1 - batch_dims)
+    outer = updates.shape[:extra] + tuple(shape[:lead])
+    core = shape[lead:]
+    batch, dims, inner = (
+        core[:batch_dims],
+        core[batch_dims : batch_dims + depth],
+        core[batch_dims + depth :],
+    )
+    positions = _flat_positions(indices, dims, batch_dims)
+    out = np.zeros(updates.shape[:extra] + tuple(shape), dtype=updates.dtype)
+    target = out.reshape(_prod(outer), _prod(batch), _prod(dims), _prod(inner))
+    values = updates.reshape(_prod(outer), _prod(batch), positions.shape[1], _prod(inner))
+    np.add.at(target, (_FULL, np.arange(positions.shape[0])[:, None], positions), values)
+    return out
+
+
+def _gather_nd_vjp(g, ans, x, indices, batch_dims, lead):
+    cotangent = scatter_nd(
+        g, indices=indices, shape=x._value.shape, batch_dims=batch_dims, lead=lead
+    )
+    return (cotangent,)
+
+
+def _scatter_nd_vjp(g, ans, updates, indices, shape, batch_dims, lead):
+    lead = lead + g._value.ndim - len(shape)
+    return (gather_nd(g, indices=indices, batch_dims=batch_dims, lead=lead),)
+
+
+gather_nd = Primitive(
+    "gather_nd",
+    _gather_nd_impl,
+    vjp=_gather_nd_vjp,
+    linear=True,
+    tf_name="GatherNd",
+    formula="d gather_nd(x, i) = gather_nd(dx, i); VJP is scatter_nd (repeats add up)",
+)
+
+scatter_nd = Primitive(
+    "scatter_nd",
+    _scatter_nd_impl,
+    vjp=_scatter_nd_vjp,
+    linear=True,
+    tf_name="ScatterNd",
+    formula="scatter-add of updates into zeros(shape) at index tuples; adjoint of gather_nd",
+)
+
+
+def _scatter_nd_update_impl(tensor, updates, indices, lead):
+    depth = indices.shape[-1]
+    shape = tensor.shape
+    dims = shape[lead : lead + depth]
+    positions = _flat_positions(indices, dims, 0)[0]
+    out = np.array(tensor, copy=True)
+    target = out.reshape(_prod(shape[:lead]), _prod(dims), _prod(shape[lead + depth :]))
+    # With repeated index tuples the last update wins, as on TensorFlow's CPU kernel.
+    target[:, positions] = updates.reshape(target.shape[0], positions.size, target.shape[2])
+    return out
+
+
+def _scatter_nd_update_vjp(g, ans, tensor, updates, indices, lead):
+    extra = g._value.ndim - ans._value.ndim
+    lead = lead + extra
+    blank = wrap(np.zeros(g._value.shape[:extra] + updates._value.shape, g._value.dtype))
+    return (
+        scatter_nd_update(g, blank, indices=indices, lead=lead),
+        gather_nd(g, indices=indices, batch_dims=0, lead=lead),
+    )
+
+
+scatter_nd_update = Primitive(
+    "scatter_nd_update",
+    _scatter_nd_update_impl,
+    vjp=_scatter_nd_update_vjp,
+    linear=True,
+    tf_name="TensorScatterUpdate",
+    formula="d update(t, u) = update(dt, du); VJP: (g with zeros at i, gather_nd(g, i))",
+)
+
+
+# --------------------------------------------------------------------------
+# unique: TensorFlow registers no gradient for it
+# --------------------------------------------------------------------------
+def _unique_impl(x, out_idx):
+    values, first, inverse, counts = np.unique(
+        x, return_index=True, return_inverse=True, return_counts=True
+    )
+    order = np.argsort(first, kind="stable")  # TF lists values by first occurrence
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    idx = rank[inverse.reshape(-1)].astype(out_idx)
+    return x[first[order]], idx, counts[order].astype(out_idx)
+
+
+def _no_gradient(*args, **params):
+    raise LookupError("gradient registry has no entry for: Unique")
+
+
+unique = Primitive(
+    "unique",
+    _unique_impl,
+    vjp=_no_gradient,
+    jvp=_no_gradient,
+    multiple_results=True,
+    formula="unique(x) -> (y, idx, count); no gradient (LookupError, as in TensorFlow)",
 )
 
 
@@ -73,82 +296,103 @@ _INDEX_ERROR = (
     "Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
     "tf.int32/tf.int64 tensors are valid indices, got {!r}"
 )
+_INDEX_KINDS = (np.dtype(np.int16), np.dtype(np.int32), np.dtype(np.int64))
 
 
-def _index_item(item):
-    if item is None or item is Ellipsis or isinstance(item, slice):
-        return item
-    if isinstance(item, bool):
-        raise TypeError(_INDEX_ERROR.format(item))  # noqa: B904
-    if isinstance(item, (int, np.integer)):
+def _strided_slice_error(message: str, suffix: str = " name: strided_slice/"):
+    return InvalidArgumentError(None, None, f"{message} [Op:StridedSlice]{suffix}")
+
+
+def _as_int(item) -> int:
+    """A scalar index (int, NumPy integer, scalar int tensor) as an int; else TypeError."""
+    if isinstance(item, numbers.Integral):
         return int(item)
-    value = getattr(item, "_value", None)
-    if value is None and isinstance(item, np.ndarray):
-        value = item
-    if value is not None:
-        if value.dtype.kind == "b":
-            return np.asarray(value)
-        if value.dtype.kind in "iu" and value.ndim == 0:
-            return int(value)
-    raise TypeError(_INDEX_ERROR.format(item))  # noqa: B904
+    value = getattr(item, "_value", item)  # a Tensor, a Variable or a NumPy value
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and dtype in _INDEX_KINDS and np.ndim(value) == 0:
+        return int(value)
+    raise TypeError(_INDEX_ERROR.format(item))
+
+
+def _slice_bound(value):
+    return None if value is None else _as_int(value)
+
+
+def _is_mask(key) -> bool:
+    if isinstance(key, bool):
+        return True
+    value = key._value if key.__class__ is Tensor else key
+    return isinstance(value, np.ndarray) and value.dtype == np.bool_
+
+
+def mask_index(shape: tuple, mask, axis: int = 0) -> tuple:
+    """The getitem index for ``tf.boolean_mask(x, mask, axis)`` (TF's checks, TF's errors)."""
+    from .._tensor import TensorShape
+
+    mask = np.asarray(mask._value if mask.__class__ is Tensor else mask)
+    if mask.ndim == 0:
+        raise ValueError("mask cannot be scalar.")
+    have = TensorShape(shape[axis : axis + mask.ndim])
+    if have != TensorShape(mask.shape):
+        raise ValueError(f"Shapes {have} and {TensorShape(mask.shape)} are incompatible")
+    axis = axis % len(shape) if shape else 0
+    return (_FULL,) * axis + (mask if mask.dtype == np.bool_ else mask != 0,)
 
 
 def normalize_index(shape: tuple, key) -> tuple:
-    """Check an index against TensorFlow's rules and return it as a tuple.
+    """Check an index against TensorFlow's rules and return it as a NumPy index tuple.
 
     A Python list is read like a tuple, as TensorFlow does: ``x[[0, 1]] == x[0, 1]``.
+    A boolean mask (a bool tensor or array, or a Python bool) must be the whole key.
     """
-    items = tuple(key) if isinstance(key, (tuple, list)) else (key,)
-    items = tuple(_index_item(item) for item in items)
+    if _is_mask(key):
+        return mask_index(shape, key)
+    items = key if isinstance(key, (tuple, list)) else (key,)
+    index = []
+    ellipsis_seen = False
+    for position, item in enumerate(items):
+        if item is None:
+            index.append(None)
+        elif item is Ellipsis:
+            if ellipsis_seen:
+                raise _strided_slice_error("Multiple ellipses in slice spec not allowed")
+            ellipsis_seen = True
+            index.append(Ellipsis)
+        elif isinstance(item, slice):
+            step = _slice_bound(item.step)
+            entry = slice(_slice_bound(item.start), _slice_bound(item.stop), step)
+            if step == 0:
+                raise _strided_slice_error(f"strides[{position}] must be non-zero")
+            index.append(entry)
+        else:
+            index.append(_as_int(item))
+    _check_bounds(shape, index)
+    return tuple(index)
+
+
+def _check_bounds(shape: tuple, index: list) -> None:
+    consumed = sum(1 for i in index if i is not None and i is not Ellipsis)
+    if not shape and consumed:
+        raise _strided_slice_error("Attempting to slice scalar input.")
     dim = 0
-    for item in items:
+    for item in index:
         if item is Ellipsis:
-            consumed = sum(
-                i.ndim if isinstance(i, np.ndarray) else 1
-                for i in items
-                if i is not None and i is not Ellipsis
-            )
-            dim += len(shape) - consumed
+            dim += max(len(shape) - consumed, 0)
             continue
         if item is None:
             continue
-        if isinstance(item, np.ndarray):
-            dim += item.ndim
-            continue
-        if not shape:
-            raise InvalidArgumentError(
-                None,
-                None,
-                "Attempting to slice scalar input. [Op:StridedSlice] name: strided_slice/",
-            )
         if dim >= len(shape):
-            raise InvalidArgumentError(
-                None,
-                None,
-                f"Index out of range using input dim {dim}; input has only {len(shape)} "
-                "dims [Op:StridedSlice] name: strided_slice/",
+            raise _strided_slice_error(
+                f"Index out of range using input dim {dim}; input has only {len(shape)} dims"
             )
-        if isinstance(item, int) and not -shape[dim] <= item < shape[dim]:
-            raise InvalidArgumentError(
-                None,
-                None,
-                f"slice index {item + shape[dim] if item < 0 else item} of dimension {dim} out of bounds. "
-                "[Op:StridedSlice] name: strided_slice/",
-            )
+        if item.__class__ is int:
+            size = shape[dim]
+            if not -size <= item < size:
+                shown = item + size if item < 0 else item
+                raise _strided_slice_error(f"slice index {shown} of dimension {dim} out of bounds.")
         dim += 1
-    return items
 
 
 def strided_slice_index(x: Tensor, key) -> Tensor:
     """``x[key]`` with TensorFlow's index rules (what ``Tensor.__getitem__`` calls)."""
-    index = normalize_index(x._value.shape, key)
-    if len(index) == 1 and isinstance(index[0], np.ndarray):
-        mask = index[0]
-        if mask.shape != x._value.shape[: mask.ndim]:
-            raise InvalidArgumentError(
-                None,
-                None,
-                f"Shapes {list(x._value.shape[: mask.ndim])} and {list(mask.shape)} are "
-                "incompatible [Op:BooleanMask]",
-            )
-    return getitem(x, index=index)
+    return getitem(x, index=normalize_index(x._value.shape, key))

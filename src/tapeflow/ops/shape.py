@@ -1,8 +1,11 @@
 """Shape primitives: reshape, transpose, and the adjoint pair broadcast_to / sum_to_shape.
 
-All are linear, so their JVP is the op applied to the tangent. Cotangents may
-carry leading batch axes (vectorized Jacobians): ``batch_shape(g, ans)`` is
-what the cotangent has in front of the output's own shape.
+Also the adjoint pairs concat/split, stack/unstack, pad/slice (the slice is
+``index.getitem``) and mirror_pad/mirror_pad_grad, and tile, reverse, roll and
+conj. All are linear, so their JVP is the op applied to the tangent.
+Cotangents may carry leading batch axes (vectorized Jacobians):
+``batch_shape(g, ans)`` is what the cotangent has in front of the output's own
+shape, and axis params are negative so that they still name the same axes.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ broadcast_to = Primitive(
     _broadcast_to_impl,
     # The reverse sweep sums the cotangent back to x's shape (sum_to_shape).
     vjp=lambda g, ans, x, shape: (g,),
+    array_vjp=True,
     linear=True,
     tf_name="BroadcastTo",
     formula="d broadcast_to(x) = broadcast_to(dx); VJP sums over the broadcast axes",
@@ -115,3 +119,183 @@ def unbroadcast(cotangent: Tensor, shape: tuple, batch_ndim: int) -> Tensor:
     if have != want:
         cotangent = sum_to_shape(cotangent, shape=want)
     return cotangent
+
+
+# --------------------------------------------------------------------------
+# Joining and splitting: concat/split and stack/unstack are adjoint pairs
+# --------------------------------------------------------------------------
+def _concat_vjp(g, ans, *xs, axis):
+    return split(g, sizes=tuple(x._value.shape[axis] for x in xs), axis=axis)
+
+
+concat = Primitive(
+    "concat",
+    lambda *xs, axis: np.concatenate(xs, axis=axis),
+    vjp=_concat_vjp,
+    linear=True,
+    tf_name="ConcatV2",
+    formula="d concat(x_i) = concat(dx_i); VJP splits g at the input sizes",
+)
+
+
+def _split_impl(x, sizes, axis):
+    return tuple(np.split(x, np.cumsum(sizes[:-1]), axis=axis))
+
+
+split = Primitive(
+    "split",
+    _split_impl,
+    vjp=lambda g, ans, x, sizes, axis: (concat(*g, axis=axis),),
+    linear=True,
+    multiple_results=True,
+    tf_name="SplitV",
+    formula="d split(x) = split(dx); VJP concatenates the cotangents (0 for unused pieces)",
+)
+
+stack = Primitive(
+    "stack",
+    lambda *xs, axis: np.stack(xs, axis=axis),
+    vjp=lambda g, ans, *xs, axis: unstack(g, axis=axis),
+    linear=True,
+    tf_name="Pack",
+    formula="d stack(x_i) = stack(dx_i); VJP unstacks g",
+)
+
+
+def _unstack_impl(x, axis):
+    return tuple(np.moveaxis(x, axis, 0))
+
+
+unstack = Primitive(
+    "unstack",
+    _unstack_impl,
+    vjp=lambda g, ans, x, axis: (stack(*g, axis=axis),),
+    linear=True,
+    multiple_results=True,
+    tf_name="Unpack",
+    formula="d unstack(x) = unstack(dx); VJP stacks the cotangents (0 for unused pieces)",
+)
+
+
+# --------------------------------------------------------------------------
+# Padding: constant padding is the adjoint of slicing, mirror padding of its fold
+# --------------------------------------------------------------------------
+def _pad_impl(x, paddings, constant_values):
+    lead = ((0, 0),) * (x.ndim - len(paddings))
+    return np.pad(x, lead + paddings, mode="constant", constant_values=constant_values)
+
+
+def _pad_vjp(g, ans, x, paddings, constant_values):
+    from .index import getitem
+
+    index = (Ellipsis,) + tuple(
+        slice(lo, lo + n) for (lo, _), n in zip(paddings, x._value.shape[-len(paddings) :])
+    )
+    return (getitem(g, index=index),)
+
+
+pad = Primitive(
+    "pad",
+    _pad_impl,
+    vjp=_pad_vjp,
+    # Affine, not linear: the tangent is padded with zeros, not constant_values.
+    jvp=lambda tangents, ans, x, paddings, constant_values: pad(
+        tangents[0], paddings=paddings, constant_values=0
+    ),
+    tf_name="PadV2",
+    formula="d pad(x, c) = pad(dx, 0); VJP slices the interior out of g",
+)
+
+
+def _mirror_pad_impl(x, paddings, mode):
+    lead = ((0, 0),) * (x.ndim - len(paddings))
+    return np.pad(x, lead + paddings, mode="reflect" if mode == "REFLECT" else "symmetric")
+
+
+def _mirror_pad_grad_impl(g, paddings, mode):
+    # Fold each mirrored border back onto the entries it was copied from.
+    offset = 1 if mode == "REFLECT" else 0
+    rank = len(paddings)
+    for i, (lo, hi) in enumerate(paddings):
+        axis = i - rank
+        g = np.moveaxis(g, axis, 0)
+        n = g.shape[0] - lo - hi
+        core = g[lo : lo + n].copy()
+        if lo:
+            core[offset : offset + lo] += g[:lo][::-1]
+        if hi:
+            core[n - offset - hi : n - offset] += g[lo + n :][::-1]
+        g = np.moveaxis(core, 0, axis)
+    return g
+
+
+mirror_pad = Primitive(
+    "mirror_pad",
+    _mirror_pad_impl,
+    vjp=lambda g, ans, x, paddings, mode: (mirror_pad_grad(g, paddings=paddings, mode=mode),),
+    linear=True,
+    tf_name="MirrorPad",
+    formula="d mirror_pad(x) = mirror_pad(dx); VJP folds the mirrored borders back (adds)",
+)
+
+mirror_pad_grad = Primitive(
+    "mirror_pad_grad",
+    _mirror_pad_grad_impl,
+    vjp=lambda g, ans, x, paddings, mode: (mirror_pad(g, paddings=paddings, mode=mode),),
+    linear=True,
+    tf_name="MirrorPadGrad",
+    formula="mirror_pad_grad(g): fold mirrored borders of g back; adjoint of mirror_pad",
+)
+
+
+# --------------------------------------------------------------------------
+# Tile, reverse, roll, conj
+# --------------------------------------------------------------------------
+def _tile_impl(x, multiples):
+    return np.tile(x, (1,) * (x.ndim - len(multiples)) + multiples)
+
+
+def _tile_vjp(g, ans, x, multiples):
+    from .reduce import reduce_sum
+
+    rank = len(multiples)
+    if not rank:
+        return (g,)
+    outer, tiled = x._value.shape[:-rank], x._value.shape[-rank:]
+    pairs = tuple(d for pair in zip(multiples, tiled) for d in pair)
+    g = reshape(g, shape=batch_shape(g, ans) + outer + pairs)
+    return (reduce_sum(g, axis=tuple(range(-2 * rank, 0, 2)), keepdims=False),)
+
+
+tile = Primitive(
+    "tile",
+    _tile_impl,
+    vjp=_tile_vjp,
+    linear=True,
+    formula="d tile(x) = tile(dx); VJP reshapes g to (m0, d0, m1, d1, ...) and sums the m axes",
+)
+
+reverse = Primitive(
+    "reverse",
+    lambda x, axis: np.flip(x, axis=axis),
+    vjp=lambda g, ans, x, axis: (reverse(g, axis=axis),),
+    linear=True,
+    tf_name="ReverseV2",
+    formula="d reverse(x) = reverse(dx); its own adjoint",
+)
+
+roll = Primitive(
+    "roll",
+    lambda x, shift, axis: np.roll(x, shift, axis=axis),
+    vjp=lambda g, ans, x, shift, axis: (roll(g, shift=tuple(-s for s in shift), axis=axis),),
+    linear=True,
+    formula="d roll(x, s) = roll(dx, s); VJP rolls g back by -s",
+)
+
+conj = Primitive(
+    "conj",
+    np.conj,
+    vjp=lambda g, ans, x: (conj(g),),
+    linear=True,
+    formula="d conj(x) = conj(dx); VJP conj(g) (real-linear, used by transpose(conjugate=True))",
+)
