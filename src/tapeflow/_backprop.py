@@ -100,6 +100,9 @@ def reverse_sweep(
                     ct = _sum_to_shape_impl(ct, value.shape)
                 grads[x._id] = _accumulate(grads.get(x._id), ct)
             continue
+        if prim.selective:
+            needs = tuple(x._id in reached and x._value.dtype.kind in "fc" for x in inputs)
+            params = dict(params, needs=needs)
         cotangents = _vjp(
             prim, as_tensor(g) if g.__class__ is not tuple else g, out, inputs, params
         )

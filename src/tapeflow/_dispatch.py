@@ -60,6 +60,7 @@ class Primitive:
         "elementwise",
         "holomorphic",
         "array_vjp",
+        "selective",
     )
 
     def __init__(
@@ -79,6 +80,7 @@ class Primitive:
         kinds: str | None = None,
         holomorphic: bool = True,
         array_vjp: bool = False,
+        selective: bool = False,
     ):
         if name in PRIMITIVES:
             raise ValueError(f"primitive {name!r} is defined twice")
@@ -99,6 +101,9 @@ class Primitive:
         # The VJP uses only Python operators (g * y, -g, g / y), so when nothing
         # records the sweep it may run on NumPy values, skipping Tensor wrapping.
         self.array_vjp = array_vjp
+        # The VJP takes `needs` (a bool per input) and skips cotangents nobody
+        # asked for: worth it where one input's cotangent is an expensive product.
+        self.selective = selective
         if jvp is None and differentiable:
             if linear:
                 jvp = self._linear_jvp

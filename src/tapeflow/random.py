@@ -96,7 +96,15 @@ class _SeedState:
         self.global_seed = None
         self.auto_count = 0  # calls with the global seed only, since set_seed
         self.streams: dict = {}  # (global seed, op seed) -> calls so far
-        self.unseeded = np.random.default_rng()
+        self._unseeded = None
+
+    @property
+    def unseeded(self):
+        # Made on first use: importing numpy.random costs ~13 ms, more than the rest
+        # of tapeflow's import.
+        if self._unseeded is None:
+            self._unseeded = np.random.default_rng()
+        return self._unseeded
 
 
 _state = _SeedState()
@@ -354,8 +362,9 @@ def _affine(z: np.ndarray, scale, shift) -> Tensor:
 
 def _normal_with(draw_rng, sampler, shape, mean, stddev, dtype, op: str) -> Tensor:
     dtype = _dt.as_dtype(dtype)
-    shift = None if _is_literal(mean, 0) else _param(mean, dtype, "mean")
-    scale = None if _is_literal(stddev, 1) else _param(stddev, dtype, "stddev")
+    floating = dtype.is_floating  # other dtypes: TensorFlow's conversion errors first
+    shift = None if floating and _is_literal(mean, 0) else _param(mean, dtype, "mean")
+    scale = None if floating and _is_literal(stddev, 1) else _param(stddev, dtype, "stddev")
     _check_attr(dtype, _FLOATS, _FLOAT_NAMES, op)
     dims = _dims(shape, op)
     return _affine(sampler(draw_rng(), dims, dtype), scale, shift)
