@@ -1,1 +1,699 @@
-"""Matrix decompositions and solves (cholesky, qr, svd, eigh, inv, det...): filled in by the op library."""
+"""Matrix functions and decompositions: inv, det, slogdet, solve, triangular_solve,
+cholesky, qr, svd, eigh, expm (and the exact least-squares solve).
+
+Values come from ``np.linalg``; every derivative rule is written with
+tapeflow ops (matmul, triangular_solve, the primitives here themselves), so
+second derivatives work. The rules are TensorFlow's: Murray (2016) for
+Cholesky, Walter/Seeger and Townsend for QR, SVD and eigh, the block-matrix
+Frechet derivative for expm. Where a derivative does not exist (repeated
+eigenvalues or singular values), the rules use TensorFlow's safe reciprocal
+``x / (x^2 + 1e-20)``, so they give a finite number, not the (undefined) truth.
+
+Only real matrices are differentiable here: complex inputs give values but
+their derivative rules raise NotImplementedError.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._dispatch import Primitive
+from .._tensor import Tensor
+from ..errors import InvalidArgumentError
+from .index import getitem, getitem_adjoint
+from .linalg import band_part, check_type, matmul, matrix_diag, matrix_diag_part, scaled_mask
+from .linalg import matrix_transpose as _T
+from .reduce import reduce_sum
+from .shape import batch_shape, broadcast_to, reshape
+
+_TYPES = ("double", "float", "half", "complex64", "complex128")
+_DET_TYPES = ("half", "float", "double", "complex64", "complex128")
+_TRISOLVE_TYPES = ("bfloat16", "double", "float", "half", "complex64", "complex128")
+
+
+# --------------------------------------------------------------------------
+# Shared checks and helpers
+# --------------------------------------------------------------------------
+def _error(message: str, op: str) -> InvalidArgumentError:
+    return InvalidArgumentError(None, None, f"{message} [Op:{op}] name: ")
+
+
+def check_matrix(x, op: str, types=_TYPES, square: bool = True) -> None:
+    """TensorFlow's LinearAlgebraOp checks: dtype, rank >= 2, square."""
+    check_type(x.dtype, op, types)
+    if x.ndim < 2:
+        raise _error(f"Input tensor 0 must have rank >= 2, got {x.ndim}", op)
+    if square and x.shape[-1] != x.shape[-2]:
+        raise _error("Input matrix must be square.", op)
+
+
+def _lapack(function, *arrays):
+    """Run an np.linalg function, through float32 for half precision."""
+    dtype = arrays[0].dtype
+    if dtype == np.float16:
+        result = function(*[a.astype(np.float32) for a in arrays])
+        if isinstance(result, tuple):
+            return tuple(r.astype(np.float16) for r in result)
+        return result.astype(np.float16)
+    return function(*arrays)
+
+
+def _real_only(x: Tensor, op: str) -> None:
+    if x._value.dtype.kind == "c":
+        raise NotImplementedError(f"tapeflow: the gradient of {op} is not implemented for complex")
+
+
+def _expand(v: Tensor, axis: int) -> Tensor:
+    shape = v._value.shape
+    axis = axis % (len(shape) + 1)
+    return reshape(v, shape=shape[:axis] + (1,) + shape[axis:])
+
+
+def _as_matrix_scale(v: Tensor) -> Tensor:
+    """A batch of scalars shaped to multiply a batch of matrices."""
+    return reshape(v, shape=v._value.shape + (1, 1))
+
+
+def _safe_reciprocal(x: Tensor) -> Tensor:
+    # TensorFlow's _SafeReciprocal: 1/x away from 0, and 0 (not inf) at x = 0.
+    return x / (x * x + 1e-20)
+
+
+def _off_diagonal(n: int) -> np.ndarray:
+    return 1.0 - np.eye(n)
+
+
+def _lower_half_diagonal(n: int) -> np.ndarray:
+    """The lower triangle with the diagonal halved (Murray's Phi)."""
+    return np.tril(np.ones((n, n))) - 0.5 * np.eye(n)
+
+
+def _gap_matrix(values: Tensor, square: bool) -> Tensor:
+    """F[i, j] = 1 / (v_j - v_i) off the diagonal (safe), 0 on it; squares v first if asked."""
+    v = values * values if square else values
+    n = values._value.shape[-1]
+    return scaled_mask(_safe_reciprocal(_expand(v, -2) - _expand(v, -1)), _off_diagonal(n))
+
+
+def _block(top_left, top_right, bottom_right, n: int) -> Tensor:
+    """The 2n x 2n matrix [[top_left, top_right], [0, bottom_right]] (batched)."""
+    full = (2 * n, 2 * n)
+    parts = (
+        (top_left, (slice(0, n), slice(0, n))),
+        (top_right, (slice(0, n), slice(n, None))),
+        (bottom_right, (slice(n, None), slice(n, None))),
+    )
+    total = None
+    for part, where in parts:
+        placed = getitem_adjoint(part, shape=full, index=(Ellipsis,) + where)
+        total = placed if total is None else total + placed
+    return total
+
+
+def _columns(x: Tensor, start: int, stop: int | None) -> Tensor:
+    return getitem(x, index=(Ellipsis, slice(None), slice(start, stop)))
+
+
+def _join_columns(left: Tensor, right: Tensor) -> Tensor:
+    """[left, right] along the last axis (each placed into zeros, then added)."""
+    m = left._value.shape[-1]
+    n = m + right._value.shape[-1]
+    rows = left._value.shape[-2]
+    full = (rows, n)
+    return getitem_adjoint(
+        left, shape=full, index=(Ellipsis, slice(None), slice(0, m))
+    ) + getitem_adjoint(right, shape=full, index=(Ellipsis, slice(None), slice(m, None)))
+
+
+# --------------------------------------------------------------------------
+# inv, det, slogdet
+# --------------------------------------------------------------------------
+def _inv_impl(x):
+    check_matrix(x, "MatrixInverse")
+    try:
+        return _lapack(np.linalg.inv, x)
+    except np.linalg.LinAlgError:
+        raise _error("Input is not invertible.", "MatrixInverse") from None
+
+
+def _inv_vjp(g, ans, x):
+    _real_only(x, "MatrixInverse")
+    return (-matmul(ans, matmul(g, ans, transpose_b=True), transpose_a=True),)
+
+
+inv = Primitive(
+    "inv",
+    _inv_impl,
+    vjp=_inv_vjp,
+    jvp=lambda tangents, ans, x: -matmul(ans, matmul(tangents[0], ans)),
+    tf_name="MatrixInverse",
+    formula="d inv(A) = -inv(A) dA inv(A); VJP: -inv(A)^T g inv(A)^T",
+)
+
+
+def _det_impl(x):
+    check_matrix(x, "MatrixDeterminant", _DET_TYPES)
+    return _lapack(np.linalg.det, x)
+
+
+def _det_vjp(g, ans, x):
+    _real_only(x, "MatrixDeterminant")
+    return (_as_matrix_scale(g * ans) * _T(inv(x)),)
+
+
+def _det_jvp(tangents, ans, x):
+    return ans * reduce_sum(_T(inv(x)) * tangents[0], axis=(-2, -1), keepdims=False)
+
+
+det = Primitive(
+    "det",
+    _det_impl,
+    vjp=_det_vjp,
+    jvp=_det_jvp,
+    tf_name="MatrixDeterminant",
+    formula="d det(A) = det(A) tr(inv(A) dA); needs inv(A), so it fails at singular A as TF's",
+)
+
+
+def _slogdet_impl(x):
+    check_matrix(x, "LogMatrixDeterminant", _DET_TYPES)
+    sign, logabs = _lapack(np.linalg.slogdet, x)
+    return sign.astype(x.dtype), logabs.astype(x.dtype)
+
+
+def _slogdet_vjp(g, ans, x):
+    _real_only(x, "LogMatrixDeterminant")
+    grad = _as_matrix_scale(g[1]) * _T(inv(x))
+    # The sign's cotangent is unused, but may be the one carrying batch axes.
+    batch = batch_shape(g[0], ans[0])
+    if len(batch) > len(batch_shape(g[1], ans[1])):
+        grad = broadcast_to(grad, shape=batch + x._value.shape)
+    return (grad,)
+
+
+def _slogdet_jvp(tangents, ans, x):
+    return None, reduce_sum(_T(inv(x)) * tangents[0], axis=(-2, -1), keepdims=False)
+
+
+slogdet = Primitive(
+    "slogdet",
+    _slogdet_impl,
+    vjp=_slogdet_vjp,
+    jvp=_slogdet_jvp,
+    multiple_results=True,
+    tf_name="LogMatrixDeterminant",
+    formula="(sign, log|det A|): d log|det A| = tr(inv(A) dA); the sign has no gradient",
+)
+
+
+# --------------------------------------------------------------------------
+# Linear solves
+# --------------------------------------------------------------------------
+def _solve_impl(a, b, adjoint=False):
+    check_matrix(a, "MatrixSolve")
+    lhs = np.swapaxes(a, -1, -2) if adjoint else a
+    try:
+        return _lapack(np.linalg.solve, lhs, b)
+    except np.linalg.LinAlgError:
+        raise _error("Input matrix is not invertible.", "MatrixSolve") from None
+
+
+def _solve_vjp(g, ans, a, b, adjoint=False):
+    _real_only(a, "MatrixSolve")
+    grad_b = solve(a, g, adjoint=not adjoint)
+    if adjoint:
+        grad_a = -matmul(ans, grad_b, transpose_b=True)
+    else:
+        grad_a = -matmul(grad_b, ans, transpose_b=True)
+    return grad_a, grad_b
+
+
+def _solve_jvp(tangents, ans, a, b, adjoint=False):
+    ta, tb = tangents
+    rhs = tb
+    if ta is not None:
+        term = matmul(ta, ans, transpose_a=adjoint)
+        rhs = -term if rhs is None else rhs - term
+    return solve(a, rhs, adjoint=adjoint)
+
+
+solve = Primitive(
+    "solve",
+    _solve_impl,
+    vjp=_solve_vjp,
+    jvp=_solve_jvp,
+    same_dtype=True,
+    tf_name="MatrixSolve",
+    formula="X = A^-1 B: dX = A^-1 (dB - dA X); VJP: gB = A^-T g, gA = -gB X^T",
+)
+
+
+def _substitute(t, b, lower: bool):
+    """Triangular solve by substitution (for singular t: infs and NaNs like TF's)."""
+    batch = np.broadcast_shapes(t.shape[:-2], b.shape[:-2])
+    t = np.broadcast_to(t, batch + t.shape[-2:])
+    b = np.broadcast_to(b, batch + b.shape[-2:])
+    x = np.zeros(b.shape, dtype=np.result_type(t, b))
+    n = t.shape[-1]
+    with np.errstate(all="ignore"):
+        for i in range(n) if lower else range(n - 1, -1, -1):
+            known = slice(0, i) if lower else slice(i + 1, n)
+            acc = b[..., i, :] - np.einsum("...j,...jk->...k", t[..., i, known], x[..., known, :])
+            x[..., i, :] = acc / t[..., i, i][..., None]
+    return x
+
+
+def _triangular_solve_impl(a, b, lower=True, adjoint=False):
+    tri = np.tril(a) if lower else np.triu(a)
+    if adjoint:
+        tri = np.swapaxes(tri, -1, -2)
+        lower = not lower
+    try:
+        return _lapack(np.linalg.solve, tri, b)
+    except np.linalg.LinAlgError:
+        return _substitute(tri, b, lower).astype(a.dtype)
+
+
+def _triangle(x: Tensor, lower: bool) -> Tensor:
+    return band_part(x, -1, 0) if lower else band_part(x, 0, -1)
+
+
+def _triangular_solve_vjp(g, ans, a, b, lower=True, adjoint=False):
+    _real_only(a, "MatrixTriangularSolve")
+    grad_b = triangular_solve(a, g, lower=lower, adjoint=not adjoint)
+    if adjoint:
+        grad_a = -matmul(ans, grad_b, transpose_b=True)
+    else:
+        grad_a = -matmul(grad_b, ans, transpose_b=True)
+    return _triangle(grad_a, lower), grad_b
+
+
+def _triangular_solve_jvp(tangents, ans, a, b, lower=True, adjoint=False):
+    ta, tb = tangents
+    rhs = tb
+    if ta is not None:
+        term = matmul(_triangle(ta, lower), ans, transpose_a=adjoint)
+        rhs = -term if rhs is None else rhs - term
+    return triangular_solve(a, rhs, lower=lower, adjoint=adjoint)
+
+
+triangular_solve = Primitive(
+    "triangular_solve",
+    _triangular_solve_impl,
+    vjp=_triangular_solve_vjp,
+    jvp=_triangular_solve_jvp,
+    same_dtype=True,
+    tf_name="MatrixTriangularSolve",
+    formula="X = T^-1 B with T = tril(A) (or triu): dX = T^-1 (dB - tri(dA) X); "
+    "VJP: gB = T^-T g, gA = tri(-gB X^T)",
+)
+
+
+def _solve_ls_exact_impl(a, b):
+    return np.matmul(_lapack(np.linalg.pinv, a), b)
+
+
+def _no_gradient(*args, **params):
+    raise ValueError("Gradient not defined for fast=False")
+
+
+solve_ls_exact = Primitive(
+    "solve_ls_exact",
+    _solve_ls_exact_impl,
+    vjp=_no_gradient,
+    jvp=_no_gradient,
+    same_dtype=True,
+    tf_name="MatrixSolveLs",
+    formula="lstsq(fast=False): minimum-norm least squares; TF defines no gradient (raises)",
+)
+
+
+# --------------------------------------------------------------------------
+# Cholesky
+# --------------------------------------------------------------------------
+def _cholesky_impl(x):
+    check_matrix(x, "Cholesky")
+    try:
+        return _lapack(np.linalg.cholesky, x)
+    except np.linalg.LinAlgError:
+        pass
+    # Some matrix is not positive definite: TF returns NaN for that matrix only.
+    flat = x.reshape((-1,) + x.shape[-2:])
+    out = np.empty_like(flat)
+    failed = np.tril(np.full(x.shape[-2:], np.nan, dtype=x.dtype))
+    for i, matrix in enumerate(flat):
+        try:
+            out[i] = _lapack(np.linalg.cholesky, matrix)
+        except np.linalg.LinAlgError:
+            out[i] = failed
+    return out.reshape(x.shape)
+
+
+def _cholesky_vjp(g, ans, x):
+    _real_only(x, "Cholesky")
+    n = x._value.shape[-1]
+    middle = scaled_mask(matmul(ans, g, transpose_a=True), _lower_half_diagonal(n))
+    left = triangular_solve(ans, middle, lower=True, adjoint=True)  # L^-T P
+    grad = _T(triangular_solve(ans, _T(left), lower=True, adjoint=True))  # L^-T P L^-1
+    return (0.5 * (grad + _T(grad)),)
+
+
+def _cholesky_jvp(tangents, ans, x):
+    n = x._value.shape[-1]
+    t = tangents[0]
+    sym = 0.5 * (t + _T(t))
+    inner = triangular_solve(ans, _T(triangular_solve(ans, sym, lower=True)), lower=True)
+    return matmul(ans, scaled_mask(inner, _lower_half_diagonal(n)))
+
+
+cholesky = Primitive(
+    "cholesky",
+    _cholesky_impl,
+    vjp=_cholesky_vjp,
+    jvp=_cholesky_jvp,
+    tf_name="Cholesky",
+    formula="A = L L^T (lower triangle read): dL = L Phi(L^-1 sym(dA) L^-T), Phi = tril with "
+    "halved diagonal; VJP (Murray 2016) sym(L^-T Phi(L^T g) L^-1)",
+)
+
+
+# --------------------------------------------------------------------------
+# QR
+# --------------------------------------------------------------------------
+def _qr_impl(x, full_matrices=False):
+    check_matrix(x, "Qr", square=False)
+    return _lapack(
+        lambda a: tuple(np.linalg.qr(a, mode="complete" if full_matrices else "reduced")), x
+    )
+
+
+def _qr_check_gradient(q, r) -> None:
+    rows, cols = r._value.shape[-2:]
+    if rows > cols and q._value.shape[-2] == q._value.shape[-1]:
+        raise NotImplementedError(
+            "QrGrad not implemented when nrows > ncols and full_matrices is true. Received "
+            f"r.shape={r._value.shape} with nrows={rows}and ncols={cols}."
+        )
+
+
+def _times_r_inverse_t(x: Tensor, r: Tensor) -> Tensor:
+    """x R^-T for upper-triangular R (TensorFlow's _TriangularSolve)."""
+    return _T(triangular_solve(r, _T(x), lower=False))
+
+
+def _times_r_inverse(x: Tensor, r: Tensor) -> Tensor:
+    """x R^-1 for upper-triangular R."""
+    return _T(triangular_solve(r, _T(x), lower=False, adjoint=True))
+
+
+def _qr_vjp_deep(q, r, dq, dr):
+    qdq = matmul(q, dq, transpose_a=True)
+    rdr = matmul(r, dr, transpose_b=True)
+    tril = band_part(qdq - _T(qdq) + rdr - _T(rdr), -1, 0)
+    grad_a = matmul(q, dr + _times_r_inverse_t(tril, r))
+    grad_b = _times_r_inverse_t(dq - matmul(q, qdq), r)
+    return grad_a + grad_b
+
+
+def _qr_vjp(g, ans, x, full_matrices=False):
+    _real_only(x, "Qr")
+    dq, dr = g
+    q, r = ans
+    _qr_check_gradient(q, r)
+    m, n = q._value.shape[-2], r._value.shape[-1]
+    if m >= n:
+        return (_qr_vjp_deep(q, r, dq, dr),)
+    # Wide: A = [X, Y] with X = Q U square, R = [U, V].
+    y = _columns(x, m, None)
+    u = _columns(r, 0, m)
+    dv = _columns(dr, m, None)
+    du = _columns(dr, 0, m)
+    dy = matmul(q, dv)
+    dx = _qr_vjp_deep(q, u, dq + matmul(y, dv, transpose_b=True), du)
+    return (_join_columns(dx, dy),)
+
+
+def _qr_jvp_deep(q, r, da):
+    dar = _times_r_inverse(da, r)
+    c = matmul(q, dar, transpose_a=True)  # Q^T dA R^-1 = Q^T dQ + dR R^-1
+    n = r._value.shape[-1]
+    low = scaled_mask(c, np.tril(np.ones((n, n)), -1))
+    upper_part = c - (low - _T(low))  # dR R^-1
+    return dar - matmul(q, upper_part), matmul(upper_part, r)
+
+
+def _qr_jvp(tangents, ans, x, full_matrices=False):
+    q, r = ans
+    _qr_check_gradient(q, r)
+    da = tangents[0]
+    m, n = q._value.shape[-2], r._value.shape[-1]
+    if m >= n:
+        return _qr_jvp_deep(q, r, da)
+    dq, du = _qr_jvp_deep(q, _columns(r, 0, m), _columns(da, 0, m))
+    dv = matmul(dq, _columns(x, m, None), transpose_a=True) + matmul(
+        q, _columns(da, m, None), transpose_a=True
+    )
+    return dq, _join_columns(du, dv)
+
+
+qr = Primitive(
+    "qr",
+    _qr_impl,
+    vjp=_qr_vjp,
+    jvp=_qr_jvp,
+    multiple_results=True,
+    tf_name="Qr",
+    formula="A = QR: with C = Q^T dA R^-1, Omega = skew part from tril(C, -1), dR = (C - Omega) R, "
+    "dQ = dA R^-1 - Q (C - Omega); wide A splits as [X, Y]; no rule for full Q of a tall A",
+)
+
+
+# --------------------------------------------------------------------------
+# SVD
+# --------------------------------------------------------------------------
+def _svd_impl(x, full_matrices=False):
+    check_matrix(x, "Svd", square=False)
+    u, s, vh = _lapack(lambda a: tuple(np.linalg.svd(a, full_matrices=full_matrices)), x)
+    return s, u, np.swapaxes(vh, -1, -2)
+
+
+def _svd_check_gradient(x, full_matrices) -> tuple:
+    m, n = x._value.shape[-2:]
+    if full_matrices and abs(m - n) > 1:
+        raise NotImplementedError(
+            "svd gradient is not implemented for abs(m - n) > 1 when full_matrices is True. "
+            f"Received: m={m} and n={n} from op input={x._value} with shape={x._value.shape}."
+        )
+    return m, n
+
+
+def _svd_vjp(g, ans, x, full_matrices=False):
+    _real_only(x, "Svd")
+    m, n = _svd_check_gradient(x, full_matrices)
+    grad_s, grad_u, grad_v = g
+    s, u, v = ans
+    flip = m > n
+    if flip:  # differentiate A^T = V S U^T instead, and transpose at the end
+        m, n = n, m
+        u, v = v, u
+        grad_u, grad_v = grad_v, grad_u
+    s_mat = matrix_diag(s)
+    f = _gap_matrix(s, square=True)  # 1 / (s_j^2 - s_i^2): undefined for repeated s
+    v1 = _columns(v, 0, m)
+    grad_v1 = _columns(grad_v, 0, m)
+    f_u = f * matmul(u, grad_u, transpose_a=True)
+    f_v = f * matmul(v1, grad_v1, transpose_a=True)
+    core = (
+        matrix_diag(grad_s)
+        + matmul(f_u + _T(f_u), s_mat)
+        + matmul(s_mat, f_v + _T(f_v))
+    )  # fmt: skip
+    grad = matmul(u, matmul(core, v1, transpose_b=True))
+    if m != n:
+        gv1t = _T(grad_v1)
+        rest = gv1t - matmul(matmul(gv1t, v1), v1, transpose_b=True)
+        if full_matrices:
+            v2 = _columns(v, m, n)
+            rest = rest - matmul(matmul(v1, _columns(grad_v, m, n), transpose_a=True), v2,
+                                 transpose_b=True)  # fmt: skip
+        grad = grad + matmul(matmul(u, matrix_diag(_safe_reciprocal(s))), rest)
+    return (_T(grad) if flip else grad,)
+
+
+def _svd_jvp(tangents, ans, x, full_matrices=False):
+    m, n = _svd_check_gradient(x, full_matrices)
+    da = tangents[0]
+    s, u, v = ans
+    flip = m > n
+    if flip:
+        m, n = n, m
+        u, v = v, u
+        da = _T(da)
+    s_mat = matrix_diag(s)
+    f = _gap_matrix(s, square=True)
+    v1 = _columns(v, 0, m) if v._value.shape[-1] != m else v
+    dp = matmul(u, matmul(da, v1), transpose_a=True)  # U^T dA V1
+    ds = matrix_diag_part(dp)
+    du = matmul(u, f * (matmul(dp, s_mat) + matmul(s_mat, _T(dp))))
+    dv = matmul(v1, f * (matmul(s_mat, dp) + matmul(_T(dp), s_mat)))
+    if m != n:
+        w = matmul(da, u, transpose_a=True)  # dA^T U
+        dv = dv + matmul(w - matmul(v1, matmul(v1, w, transpose_a=True)),
+                         matrix_diag(_safe_reciprocal(s)))  # fmt: skip
+        if full_matrices:
+            v2 = _columns(v, m, n)
+            dv = _join_columns(dv, -matmul(v1, matmul(dv, v2, transpose_a=True)))
+    return (ds, dv, du) if flip else (ds, du, dv)
+
+
+svd = Primitive(
+    "svd",
+    _svd_impl,
+    vjp=_svd_vjp,
+    jvp=_svd_jvp,
+    multiple_results=True,
+    tf_name="Svd",
+    formula="A = U diag(s) V^T: ds = diag(U^T dA V), dU, dV with F_ij = 1/(s_j^2 - s_i^2) "
+    "(Townsend); undefined for repeated singular values (TF's safe reciprocal gives 0 there)",
+)
+
+
+# --------------------------------------------------------------------------
+# Symmetric eigendecomposition
+# --------------------------------------------------------------------------
+def _eigh_impl(x):
+    check_matrix(x, "SelfAdjointEigV2")
+    return _lapack(lambda a: tuple(np.linalg.eigh(a)), x)
+
+
+def _eigh_vjp(g, ans, x):
+    _real_only(x, "SelfAdjointEigV2")
+    grad_e, grad_v = g
+    e, v = ans
+    f = _gap_matrix(e, square=False)  # 1 / (e_j - e_i): undefined for repeated eigenvalues
+    inner = matrix_diag(grad_e) + f * matmul(v, grad_v, transpose_a=True)
+    grad = matmul(v, matmul(inner, v, transpose_b=True))
+    # Only the lower triangle is read: fold the symmetric gradient onto it.
+    n = x._value.shape[-1]
+    return (scaled_mask(grad + _T(grad), _lower_half_diagonal(n)),)
+
+
+def _eigh_jvp(tangents, ans, x):
+    e, v = ans
+    t = tangents[0]
+    n = x._value.shape[-1]
+    sym = scaled_mask(t, np.tril(np.ones((n, n)))) + _T(
+        scaled_mask(t, np.tril(np.ones((n, n)), -1))
+    )
+    inner = matmul(v, matmul(sym, v), transpose_a=True)
+    return matrix_diag_part(inner), matmul(v, _gap_matrix(e, square=False) * inner)
+
+
+eigh = Primitive(
+    "eigh",
+    _eigh_impl,
+    vjp=_eigh_vjp,
+    jvp=_eigh_jvp,
+    multiple_results=True,
+    tf_name="SelfAdjointEigV2",
+    formula="S = V diag(e) V^T (lower triangle read): de = diag(V^T dS V), dV = V (F * V^T dS V), "
+    "F_ij = 1/(e_j - e_i); undefined for repeated eigenvalues (safe reciprocal gives 0)",
+)
+
+
+# --------------------------------------------------------------------------
+# Matrix exponential
+# --------------------------------------------------------------------------
+_PADE = {
+    3: (120.0, 60.0, 12.0),
+    5: (30240.0, 15120.0, 3360.0, 420.0, 30.0),
+    7: (17297280.0, 8648640.0, 1995840.0, 277200.0, 25200.0, 1512.0, 56.0),
+    9: (17643225600.0, 8821612800.0, 2075673600.0, 302702400.0, 30270240.0, 2162160.0,
+        110880.0, 3960.0, 90.0),
+    13: (64764752532480000.0, 32382376266240000.0, 7771770303897600.0, 1187353796428800.0,
+         129060195264000.0, 10559470521600.0, 670442572800.0, 33522128640.0, 1323241920.0,
+         40840800.0, 960960.0, 16380.0, 182.0),
+}  # fmt: skip
+
+
+def _pade(a, order: int):
+    """U and V of the [order/order] Pade approximant (exp(A) ~ (V - U)^-1 (V + U))."""
+    b = _PADE[order] + (1.0,)  # the highest power's coefficient is 1
+    ident = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
+    a2 = a @ a
+    if order == 13:
+        a4 = a2 @ a2
+        a6 = a4 @ a2
+        u = a6 @ (a6 + b[11] * a4 + b[9] * a2) + b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * ident
+        v = a6 @ (b[12] * a6 + b[10] * a4 + b[8] * a2) + b[6] * a6 + b[4] * a4 + b[2] * a2
+        return a @ u, v + b[0] * ident
+    powers = [ident, a2]
+    while len(powers) < (order + 1) // 2:
+        powers.append(powers[-1] @ a2)
+    u = sum(b[2 * i + 1] * p for i, p in enumerate(powers))
+    v = sum(b[2 * i] * p for i, p in enumerate(powers))
+    return a @ u, v
+
+
+def _expm_impl(x):
+    """TensorFlow's algorithm (Higham 2005 scaling and squaring), in NumPy."""
+    n = x.shape[-1]
+    if n == 0:
+        return x
+    dtype = x.dtype
+    work = x.astype(np.float32) if dtype == np.float16 else x
+    a = work.reshape((-1, n, n))
+    with np.errstate(all="ignore"):
+        norm = np.abs(a).sum(axis=-2).max(axis=-1)
+        if dtype in (np.float16, np.float32, np.complex64):
+            maxnorm, bounds, orders = 3.925724783138660, (0.4258730016922831, 1.880152677804762), (3, 5, 7)  # fmt: skip
+        else:
+            maxnorm = 5.371920351148152
+            bounds = (1.495585217958292e-2, 2.539398330063230e-1, 9.504178996162932e-1,
+                      2.097847961257068)  # fmt: skip
+            orders = (3, 5, 7, 9, 13)
+        squarings = np.maximum(np.floor(np.log(norm / maxnorm) / np.log(2.0)), 0)
+        if not np.all(np.isfinite(norm)):
+            return np.full(x.shape, np.nan, dtype=dtype)
+        case = np.searchsorted(np.asarray(bounds), norm, side="right")
+        u = np.zeros_like(a)
+        v = np.zeros_like(a)
+        for index, order in enumerate(orders):
+            chosen = case == index
+            if not chosen.any():
+                continue
+            block = a[chosen]
+            if index == len(orders) - 1:
+                block = block / (2.0 ** squarings[chosen])[:, None, None].astype(a.dtype)
+            u[chosen], v[chosen] = _pade(block, order)
+        result = np.linalg.solve(v - u, v + u)
+        squarings = squarings.astype(np.int64)
+        for step in range(int(squarings.max(initial=0))):
+            more = squarings > step
+            result[more] = result[more] @ result[more]
+    return result.reshape(x.shape).astype(dtype)
+
+
+def _expm_vjp(g, ans, x):
+    _real_only(x, "MatrixExponential")
+    n = x._value.shape[-1]
+    xt = _T(x)
+    big = expm(_block(xt, g, xt, n))
+    return (getitem(big, index=(Ellipsis, slice(0, n), slice(n, None))),)
+
+
+def _expm_jvp(tangents, ans, x):
+    n = x._value.shape[-1]
+    big = expm(_block(x, tangents[0], x, n))
+    return getitem(big, index=(Ellipsis, slice(0, n), slice(n, None)))
+
+
+expm = Primitive(
+    "expm",
+    _expm_impl,
+    vjp=_expm_vjp,
+    jvp=_expm_jvp,
+    kinds="fc",
+    tf_name="MatrixExponential",
+    formula="d expm(A)[E] = expm([[A, E], [0, A]])[:n, n:]; VJP: the same with A^T and g",
+)

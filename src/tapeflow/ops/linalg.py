@@ -82,16 +82,21 @@ def _matmul_impl(a, b, transpose_a=False, transpose_b=False):
     return np.matmul(left, right)
 
 
-def _matmul_vjp(g, ans, a, b, transpose_a=False, transpose_b=False):
+def _matmul_vjp(g, ans, a, b, transpose_a=False, transpose_b=False, needs=(True, True)):
+    # `needs` skips the product nobody asked for (often the one with the data batch).
+    need_a, need_b = needs
     if not transpose_a and not transpose_b:
-        return matmul(g, b, transpose_b=True), matmul(a, g, transpose_a=True)
+        return (matmul(g, b, transpose_b=True) if need_a else None,
+                matmul(a, g, transpose_a=True) if need_b else None)  # fmt: skip
     if transpose_a and not transpose_b:
-        return matmul(b, g, transpose_b=True), matmul(a, g)
+        return (matmul(b, g, transpose_b=True) if need_a else None,
+                matmul(a, g) if need_b else None)  # fmt: skip
     if not transpose_a and transpose_b:
-        return matmul(g, b), matmul(g, a, transpose_a=True)
+        return (matmul(g, b) if need_a else None,
+                matmul(g, a, transpose_a=True) if need_b else None)  # fmt: skip
     return (
-        matmul(b, g, transpose_a=True, transpose_b=True),
-        matmul(g, a, transpose_a=True, transpose_b=True),
+        matmul(b, g, transpose_a=True, transpose_b=True) if need_a else None,
+        matmul(g, a, transpose_a=True, transpose_b=True) if need_b else None,
     )
 
 
@@ -110,6 +115,7 @@ matmul = Primitive(
     vjp=_matmul_vjp,
     jvp=_matmul_jvp,
     same_dtype=True,
+    selective=True,
     tf_name="MatMul",
     formula="d(A B) = dA B + A dB; VJP: (g B^T, A^T g); leading axes broadcast as a batch",
 )
@@ -200,7 +206,6 @@ einsum = Primitive(
     _einsum_impl,
     vjp=_einsum_vjp,
     jvp=_einsum_jvp,
-    same_dtype=True,
     tf_name="Einsum",
     formula="multilinear: d einsum = sum_k einsum(.., dx_k, ..); VJP_k = einsum(g, others -> "
     "labels_k), itself an einsum (repeated labels fill a diagonal, missing ones broadcast)",
