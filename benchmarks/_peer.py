@@ -61,6 +61,7 @@ def _apply_framework_threads(fw) -> None:
 class PeerSession:
     def __init__(self, framework: str):
         import workloads  # noqa: F401  (imports numpy)
+
         self.w = workloads
         self.fw = workloads.load_framework(framework)
         _apply_framework_threads(self.fw)
@@ -68,13 +69,19 @@ class PeerSession:
         self.row = None
 
     def hello(self) -> dict:
-        return {"ok": True, "framework": self.fw.name, "version": self.fw.version,
-                "location": self.fw.location, "python": sys.executable,
-                "python_version": platform.python_version(),
-                "numpy_version": self.w.np.__version__}
+        return {
+            "ok": True,
+            "framework": self.fw.name,
+            "version": self.fw.version,
+            "location": self.fw.location,
+            "python": sys.executable,
+            "python_version": platform.python_version(),
+            "numpy_version": self.w.np.__version__,
+        }
 
     def prepare(self, row_name: str, warmup: int, min_sample_s: float) -> dict:
         from timing import LocalSampler
+
         row = self.w.ROWS_BY_NAME[row_name]
         if not row.supports(self.fw.name):
             raise LookupError(f"row {row_name!r} has no {self.fw.family!r} builder")
@@ -86,8 +93,7 @@ class PeerSession:
         self.row = row
         self.sampler = LocalSampler(self.fw.name, step)
         sample_s = self.sampler.prepare(warmup, min_sample_s)
-        return {"ok": True, "sample_s": sample_s, "number": self.sampler.number,
-                "check": check}
+        return {"ok": True, "sample_s": sample_s, "number": self.sampler.number, "check": check}
 
     def sample(self, n: int, rewarm: bool = False) -> dict:
         return {"ok": True, "samples": self.sampler.sample(n, rewarm=rewarm)}
@@ -95,7 +101,7 @@ class PeerSession:
 
 def serve(framework: str) -> int:
     proto = os.fdopen(os.dup(1), "w", buffering=1)
-    os.dup2(2, 1)                    # framework chatter on stdout -> stderr
+    os.dup2(2, 1)  # framework chatter on stdout -> stderr
     sys.stdout = sys.stderr
 
     def send(obj: dict) -> None:
@@ -108,8 +114,13 @@ def serve(framework: str) -> int:
         send({"ok": False, "error": f"not installed ({exc})", "missing": True})
         return 0
     except Exception as exc:  # noqa: BLE001
-        send({"ok": False, "error": f"{type(exc).__name__}: {exc}",
-              "traceback": traceback.format_exc()})
+        send(
+            {
+                "ok": False,
+                "error": f"{type(exc).__name__}: {exc}",
+                "traceback": traceback.format_exc(),
+            }
+        )
         return 1
     send(session.hello())
 
@@ -127,18 +138,32 @@ def serve(framework: str) -> int:
             else:
                 send({"ok": False, "error": f"unknown command {cmd['cmd']!r}"})
         except Exception as exc:  # noqa: BLE001
-            send({"ok": False, "error": f"{type(exc).__name__}: {exc}",
-                  "traceback": traceback.format_exc()})
+            send(
+                {
+                    "ok": False,
+                    "error": f"{type(exc).__name__}: {exc}",
+                    "traceback": traceback.format_exc(),
+                }
+            )
     return 0
 
 
 def one_shot(args) -> int:
     import statistics
+
     try:
         session = PeerSession(args.framework)
     except ImportError as exc:
-        print(json.dumps({"ok": False, "framework": args.framework,
-                          "error": f"not installed ({exc})", "missing": True}))
+        print(
+            json.dumps(
+                {
+                    "ok": False,
+                    "framework": args.framework,
+                    "error": f"not installed ({exc})",
+                    "missing": True,
+                }
+            )
+        )
         return 2
     out = session.hello()
     out["row"] = args.row
@@ -150,17 +175,25 @@ def one_shot(args) -> int:
         print(json.dumps(out, indent=2))
         return 1
     med = statistics.median(samples)
-    out.update(number=prep["number"], check=prep["check"], samples_s=samples,
-               median_s=med, unit=session.row.unit,
-               median=med * session.row.scale)
+    out.update(
+        number=prep["number"],
+        check=prep["check"],
+        samples_s=samples,
+        median_s=med,
+        unit=session.row.unit,
+        median=med * session.row.scale,
+    )
     print(json.dumps(out, indent=2))
     return 0
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--framework", required=True,
-                   choices=["tapeflow", "tensorflow", "torch", "jax", "autograd", "numpy"])
+    p.add_argument(
+        "--framework",
+        required=True,
+        choices=["tapeflow", "tensorflow", "torch", "jax", "autograd", "numpy"],
+    )
     p.add_argument("--row", help="row name (one-shot mode)")
     p.add_argument("--serve", action="store_true", help="JSON-lines server mode")
     p.add_argument("--repeats", type=int, default=31)

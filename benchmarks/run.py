@@ -39,7 +39,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -60,6 +59,7 @@ def log(msg: str) -> None:
 # Peers (subprocess servers)
 # --------------------------------------------------------------------------------------
 
+
 class PeerError(RuntimeError):
     pass
 
@@ -67,15 +67,20 @@ class PeerError(RuntimeError):
 class PeerProcess:
     """A ``_peer.py --serve`` subprocess speaking JSON lines."""
 
-    def __init__(self, name: str, python: str, env: Dict[str, str]):
+    def __init__(self, name: str, python: str, env: dict[str, str]):
         self.name, self.python = name, python
         self.info: dict = {}
-        self.status = "starting"      # "ok" | "not installed" | "error: ..."
+        self.status = "starting"  # "ok" | "not installed" | "error: ..."
         self.stderr = tempfile.TemporaryFile(mode="w+")
         self.proc = subprocess.Popen(
             [python, str(HERE / "_peer.py"), "--framework", name, "--serve"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            text=True, env=env, cwd=str(REPO))
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.stderr,
+            text=True,
+            env=env,
+            cwd=str(REPO),
+        )
 
     def stderr_tail(self, n: int = 1500) -> str:
         try:
@@ -94,8 +99,9 @@ class PeerProcess:
             sel.close()
         line = self.proc.stdout.readline()
         if not line:
-            raise PeerError(f"{self.name}: process exited (rc={self.proc.poll()}):\n"
-                            f"{self.stderr_tail()}")
+            raise PeerError(
+                f"{self.name}: process exited (rc={self.proc.poll()}):\n{self.stderr_tail()}"
+            )
         return json.loads(line)
 
     def wait_hello(self, timeout: float = 300.0) -> None:
@@ -148,18 +154,26 @@ class RemoteSampler:
         self.check = "?"
 
     def prepare(self, warmup: int, min_sample_s: float) -> float:
-        msg = self.peer.request({"cmd": "prepare", "row": self.row_name, "warmup": warmup,
-                                 "min_sample_s": min_sample_s}, timeout=600)
+        msg = self.peer.request(
+            {
+                "cmd": "prepare",
+                "row": self.row_name,
+                "warmup": warmup,
+                "min_sample_s": min_sample_s,
+            },
+            timeout=600,
+        )
         self.number, self.sample_s, self.check = msg["number"], msg["sample_s"], msg["check"]
         return self.sample_s
 
-    def sample(self, n: int, rewarm: bool = False) -> List[float]:
+    def sample(self, n: int, rewarm: bool = False) -> list[float]:
         timeout = 120 + 20 * (n + 1) * self.sample_s
-        return self.peer.request({"cmd": "sample", "n": n, "rewarm": rewarm},
-                                 timeout=timeout)["samples"]
+        return self.peer.request({"cmd": "sample", "n": n, "rewarm": rewarm}, timeout=timeout)[
+            "samples"
+        ]
 
 
-def peer_python(name: str) -> Optional[str]:
+def peer_python(name: str) -> str | None:
     """Interpreter for a peer: TAPEFLOW_BENCH_<NAME>_PYTHON, then (TensorFlow only)
     /work/tfref/bin/python if it exists, then TAPEFLOW_BENCH_PEER_PYTHON, then this one."""
     own = os.environ.get(f"TAPEFLOW_BENCH_{name.upper()}_PYTHON")
@@ -172,12 +186,12 @@ def peer_python(name: str) -> Optional[str]:
     return os.environ.get("TAPEFLOW_BENCH_PEER_PYTHON") or sys.executable
 
 
-def start_peers(names: List[str]) -> Dict[str, PeerProcess]:
+def start_peers(names: list[str]) -> dict[str, PeerProcess]:
     env = dict(os.environ)
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("JAX_PLATFORMS", "cpu")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    peers: Dict[str, PeerProcess] = {}
+    peers: dict[str, PeerProcess] = {}
     for name in names:
         python = peer_python(name)
         if not python or not os.path.exists(python):
@@ -187,11 +201,13 @@ def start_peers(names: List[str]) -> Dict[str, PeerProcess]:
             peers[name] = p
             continue
         peers[name] = PeerProcess(name, python, env)
-    for p in peers.values():          # imports proceed in parallel; nothing is timed yet
+    for p in peers.values():  # imports proceed in parallel; nothing is timed yet
         if p.proc is not None:
             p.wait_hello()
-            log(f"peer {p.name}: {p.status}"
-                + (f" ({p.info.get('version')}, {p.python})" if p.status == "ok" else ""))
+            log(
+                f"peer {p.name}: {p.status}"
+                + (f" ({p.info.get('version')}, {p.python})" if p.status == "ok" else "")
+            )
     return peers
 
 
@@ -199,12 +215,14 @@ def start_peers(names: List[str]) -> Dict[str, PeerProcess]:
 # Machine info
 # --------------------------------------------------------------------------------------
 
+
 def _cpuinfo() -> dict:
     info = {"model": platform.processor() or "?", "logical": os.cpu_count()}
     try:
         text = Path("/proc/cpuinfo").read_text()
-        models = [l.split(":", 1)[1].strip() for l in text.splitlines()
-                  if l.startswith("model name")]
+        models = [
+            l.split(":", 1)[1].strip() for l in text.splitlines() if l.startswith("model name")
+        ]
         if models:
             info["model"] = models[0]
         info["logical"] = sum(1 for l in text.splitlines() if l.startswith("processor"))
@@ -215,8 +233,9 @@ def _cpuinfo() -> dict:
     except AttributeError:
         info["usable"] = os.cpu_count()
     try:
-        mem = [l for l in Path("/proc/meminfo").read_text().splitlines()
-               if l.startswith("MemTotal")]
+        mem = [
+            l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")
+        ]
         info["mem_gib"] = int(mem[0].split()[1]) / 2**20
     except (OSError, IndexError, ValueError):
         pass
@@ -241,12 +260,20 @@ def _blas(np) -> str:
 
 def _git() -> str:
     try:
-        rev = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, timeout=10)
+        rev = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         if rev.returncode:
             return "no commit"
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain"],
-                               capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
         return rev.stdout.strip() + (" (dirty)" if dirty else "")
     except Exception:  # noqa: BLE001
         return "?"
@@ -255,6 +282,7 @@ def _git() -> str:
 # --------------------------------------------------------------------------------------
 # Formatting
 # --------------------------------------------------------------------------------------
+
 
 def fmt(x: float) -> str:
     if x is None or not math.isfinite(x):
@@ -268,29 +296,29 @@ def fmt(x: float) -> str:
     return f"{x:.3g}"
 
 
-def cell(res: Optional[timing.Result], scale: float) -> str:
+def cell(res: timing.Result | None, scale: float) -> str:
     med = res.median * scale
     lo, hi = (q * scale for q in res.quartiles)
     spread = (hi - lo) / 2 / med * 100 if med else float("nan")
     return f"{fmt(med)} ±{spread:.0f}%" if spread < 100 else f"{fmt(med)} ±>100%"
 
 
-def drop_empty_columns(header: List[str], rows: List[List[str]], empty: set):
-    keep = [i for i in range(len(header))
-            if i == 0 or not rows or any(r[i] not in empty for r in rows)]
+def drop_empty_columns(header: list[str], rows: list[list[str]], empty: set):
+    keep = [
+        i for i in range(len(header)) if i == 0 or not rows or any(r[i] not in empty for r in rows)
+    ]
     return [header[i] for i in keep], [[r[i] for i in keep] for r in rows]
 
 
-def render_text(header: List[str], rows: List[List[str]]) -> str:
+def render_text(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()
     return "\n".join([line(header), line(["-" * w for w in widths])] + [line(r) for r in rows])
 
 
-def render_md(header: List[str], rows: List[List[str]]) -> str:
+def render_md(header: list[str], rows: list[list[str]]) -> str:
     esc = lambda c: str(c).replace("|", "\\|")
-    out = ["| " + " | ".join(map(esc, header)) + " |",
-           "|" + "|".join("---" for _ in header) + "|"]
+    out = ["| " + " | ".join(map(esc, header)) + " |", "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(map(esc, r)) + " |" for r in rows]
     return "\n".join(out)
 
@@ -299,38 +327,77 @@ def render_md(header: List[str], rows: List[List[str]]) -> str:
 # Main
 # --------------------------------------------------------------------------------------
 
+
 def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                epilog=__doc__.split("\n\n", 1)[1],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--quick", action="store_true",
-                   help="few repeats, short budgets (smoke test, numbers are rough)")
-    p.add_argument("--only", action="append", default=[], metavar="NAME[,NAME]",
-                   help="run only these rows (repeatable)")
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="few repeats, short budgets (smoke test, numbers are rough)",
+    )
+    p.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME[,NAME]",
+        help="run only these rows (repeatable)",
+    )
     p.add_argument("--no-peers", action="store_true", help="skip peer frameworks")
-    p.add_argument("--peers", default=",".join(PEER_ORDER), metavar="NAME[,NAME]",
-                   help=f"peer frameworks to try (default: {','.join(PEER_ORDER)})")
-    p.add_argument("--budget", type=float, default=None, metavar="S",
-                   help="measuring time per contender per row (default 4, quick 0.4)")
-    p.add_argument("--max-repeats", type=int, default=None, metavar="N",
-                   help="cap on samples per contender (default 201, quick 9)")
-    p.add_argument("--switch-pause", type=float, default=None, metavar="S",
-                   help="sleep before handing the CPU to another process, so that "
-                        "spinning BLAS/OpenMP threads go idle (default 0.1, quick 0.05)")
-    p.add_argument("--threads", type=int, default=None, metavar="N",
-                   help="set OMP/OPENBLAS/MKL threads (and torch/TF intra-op threads) "
-                        "to N for everybody; default: each library's own default")
-    p.add_argument("--output", default=None, metavar="PATH",
-                   help="where to write the Markdown report (default "
-                        "benchmarks/RESULTS.md; with --quick nothing is written unless "
-                        "--output is given)")
+    p.add_argument(
+        "--peers",
+        default=",".join(PEER_ORDER),
+        metavar="NAME[,NAME]",
+        help=f"peer frameworks to try (default: {','.join(PEER_ORDER)})",
+    )
+    p.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        metavar="S",
+        help="measuring time per contender per row (default 4, quick 0.4)",
+    )
+    p.add_argument(
+        "--max-repeats",
+        type=int,
+        default=None,
+        metavar="N",
+        help="cap on samples per contender (default 201, quick 9)",
+    )
+    p.add_argument(
+        "--switch-pause",
+        type=float,
+        default=None,
+        metavar="S",
+        help="sleep before handing the CPU to another process, so that "
+        "spinning BLAS/OpenMP threads go idle (default 0.1, quick 0.05)",
+    )
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        metavar="N",
+        help="set OMP/OPENBLAS/MKL threads (and torch/TF intra-op threads) "
+        "to N for everybody; default: each library's own default",
+    )
+    p.add_argument(
+        "--output",
+        default=None,
+        metavar="PATH",
+        help="where to write the Markdown report (default "
+        "benchmarks/RESULTS.md; with --quick nothing is written unless "
+        "--output is given)",
+    )
     p.add_argument("--no-write", action="store_true", help="do not write the report")
     p.add_argument("--json", metavar="PATH", help="also dump raw samples as JSON")
     p.add_argument("--list", action="store_true", help="list rows and exit")
     return p.parse_args(argv)
 
 
-def ensure_tapeflow_path() -> Optional[str]:
+def ensure_tapeflow_path() -> str | None:
     """If ``tapeflow`` is not importable but ``src/tapeflow`` exists, use that."""
     mod = os.environ.get("TAPEFLOW_BENCH_MODULE", "tapeflow")
     if mod != "tapeflow" or importlib.util.find_spec("tapeflow") is not None:
@@ -344,14 +411,14 @@ def ensure_tapeflow_path() -> Optional[str]:
     return None
 
 
-def measure_row(W, row, plan: timing.Plan, local_fw: dict, peers: Dict[str, PeerProcess]):
+def measure_row(W, row, plan: timing.Plan, local_fw: dict, peers: dict[str, PeerProcess]):
     """Check, then time every contender of one row, interleaved.
 
     Returns ``(results, status, checks)`` keyed by framework name.
     """
-    res_row: Dict[str, timing.Result] = {}
-    st_row: Dict[str, str] = {}
-    ck_row: Dict[str, str] = {}
+    res_row: dict[str, timing.Result] = {}
+    st_row: dict[str, str] = {}
+    ck_row: dict[str, str] = {}
     samplers, chunked = [], []
     for name in ["tapeflow"] + ([row.baseline] if row.baseline else []):
         fw = local_fw.get(name)
@@ -363,7 +430,7 @@ def measure_row(W, row, plan: timing.Plan, local_fw: dict, peers: Dict[str, Peer
             continue
         try:
             step = row.build(fw)
-            if row.check is not None:          # correctness guard, once, before timing
+            if row.check is not None:  # correctness guard, once, before timing
                 row.check(W.to_numpy(step()))
                 ck_row[name] = "ok"
         except AssertionError as exc:
@@ -380,8 +447,7 @@ def measure_row(W, row, plan: timing.Plan, local_fw: dict, peers: Dict[str, Peer
         if peer is None:
             st_row[pname] = "skipped"
         elif peer.status != "ok":
-            st_row[pname] = ("not installed" if peer.status.startswith("not installed")
-                             else "error")
+            st_row[pname] = "not installed" if peer.status.startswith("not installed") else "error"
         elif not row.supports(pname):
             st_row[pname] = "n/a"
         else:
@@ -417,7 +483,9 @@ def main(argv=None) -> int:
 
     if args.list:
         for r in W.ROWS:
-            tgt = r.target.describe(UNIT_DISPLAY.get(r.unit, r.unit), r.baseline) if r.target else "-"
+            tgt = (
+                r.target.describe(UNIT_DISPLAY.get(r.unit, r.unit), r.baseline) if r.target else "-"
+            )
             print(f"{r.name:16s} [{tgt}] {r.description}")
         return 0
 
@@ -436,12 +504,14 @@ def main(argv=None) -> int:
         return 2
 
     q = args.quick
-    base_plan = dict(warmup=1 if q else 3, budget_s=args.budget or (0.4 if q else 4.0),
-                     min_repeats=3 if q else 15,
-                     max_repeats=args.max_repeats or (9 if q else 201),
-                     rounds=3 if q else 15,
-                     switch_pause_s=args.switch_pause if args.switch_pause is not None
-                     else (0.05 if q else 0.1))
+    base_plan = dict(
+        warmup=1 if q else 3,
+        budget_s=args.budget or (0.4 if q else 4.0),
+        min_repeats=3 if q else 15,
+        max_repeats=args.max_repeats or (9 if q else 201),
+        rounds=3 if q else 15,
+        switch_pause_s=args.switch_pause if args.switch_pause is not None else (0.05 if q else 0.1),
+    )
 
     if path_note:
         log(path_note)
@@ -463,9 +533,9 @@ def main(argv=None) -> int:
 
     # results[row][framework] = Result; status[...] = cell text when there are no
     # numbers; checks[...] = "ok" or the correctness/error message.
-    results: Dict[str, Dict[str, timing.Result]] = {}
-    status: Dict[str, Dict[str, str]] = {}
-    checks: Dict[str, Dict[str, str]] = {}
+    results: dict[str, dict[str, timing.Result]] = {}
+    status: dict[str, dict[str, str]] = {}
+    checks: dict[str, dict[str, str]] = {}
     local_fw = {"tapeflow": tapeflow}
     try:
         for row in rows:
@@ -477,7 +547,8 @@ def main(argv=None) -> int:
                 plan.fixed_repeats = (row.quick_repeats or 3) if q else row.fixed_repeats
                 plan.warmup = 1 if q else 2
             results[row.name], status[row.name], checks[row.name] = measure_row(
-                W, row, plan, local_fw, peers)
+                W, row, plan, local_fw, peers
+            )
     finally:
         for p in peers.values():
             if p.proc is not None:
@@ -511,9 +582,13 @@ def main(argv=None) -> int:
                 verdict = "no data"
         main_rows.append([row.name, unit] + cells + [tgt_txt, verdict])
         if "tapeflow" in rr:
-            ratio_rows.append([row.name] + [
-                f"{rr['tapeflow'].median / rr[f].median:.2f}" if f in rr else "-"
-                for f in frameworks[1:]])
+            ratio_rows.append(
+                [row.name]
+                + [
+                    f"{rr['tapeflow'].median / rr[f].median:.2f}" if f in rr else "-"
+                    for f in frameworks[1:]
+                ]
+            )
     ratio_header = ["row"] + [f"{slot}/{f}" for f in frameworks[1:]]
     # Drop columns with nothing in them (peers skipped by --no-peers / --peers).
     main_header, main_rows = drop_empty_columns(main_header, main_rows, {"skipped"})
@@ -521,15 +596,21 @@ def main(argv=None) -> int:
 
     text = render_text(main_header, main_rows)
     print()
-    print(f"Medians (± half the interquartile range, as % of the median); "
-          f"eager mode everywhere; run took {elapsed:.0f} s")
+    print(
+        f"Medians (± half the interquartile range, as % of the median); "
+        f"eager mode everywhere; run took {elapsed:.0f} s"
+    )
     print(text)
     if ratio_rows:
         print()
         print("Ratios (time of tapeflow / time of X; < 1 means tapeflow is faster):")
         print(render_text(ratio_header, ratio_rows))
-    problems = [(r, f, msg) for r in checks for f, msg in checks[r].items()
-                if msg not in ("ok", "not checked")]
+    problems = [
+        (r, f, msg)
+        for r in checks
+        for f, msg in checks[r].items()
+        if msg not in ("ok", "not checked")
+    ]
     for r, f, msg in problems:
         print(f"\n{r} / {f}: {msg}")
 
@@ -537,49 +618,110 @@ def main(argv=None) -> int:
     if args.output is None and not args.quick:
         args.output = str(HERE / "RESULTS.md")
     if args.output and not args.no_write:
-        md = build_markdown(args, argv, W, np, machine, slot, tapeflow, tapeflow_err, peers,
-                            peer_names, rows, results, checks, main_header, main_rows,
-                            ratio_header, ratio_rows, problems, elapsed, base_plan)
+        md = build_markdown(
+            args,
+            argv,
+            W,
+            np,
+            machine,
+            slot,
+            tapeflow,
+            tapeflow_err,
+            peers,
+            peer_names,
+            rows,
+            results,
+            checks,
+            main_header,
+            main_rows,
+            ratio_header,
+            ratio_rows,
+            problems,
+            elapsed,
+            base_plan,
+        )
         Path(args.output).write_text(md)
         log(f"\nwrote {args.output}")
     if args.json:
-        raw = {r: {f: {"samples_s": res.samples, "number": res.number,
-                       "median_s": res.median} for f, res in results[r].items()}
-               for r in results}
+        raw = {
+            r: {
+                f: {"samples_s": res.samples, "number": res.number, "median_s": res.median}
+                for f, res in results[r].items()
+            }
+            for r in results
+        }
         Path(args.json).write_text(json.dumps(raw, indent=1))
     failed_checks = any("CHECK FAILED" in s for st in status.values() for s in st.values())
     return 1 if failed_checks else 0
 
 
-def build_markdown(args, argv, W, np, machine, slot, tapeflow, tapeflow_err, peers,
-                   peer_names, rows, results, checks, main_header, main_rows,
-                   ratio_header, ratio_rows, problems, elapsed, plan_desc) -> str:
+def build_markdown(
+    args,
+    argv,
+    W,
+    np,
+    machine,
+    slot,
+    tapeflow,
+    tapeflow_err,
+    peers,
+    peer_names,
+    rows,
+    results,
+    checks,
+    main_header,
+    main_rows,
+    ratio_header,
+    ratio_rows,
+    problems,
+    elapsed,
+    plan_desc,
+) -> str:
     cpu = machine["cpu"]
     cmd = "python benchmarks/run.py" + "".join(
-        " " + shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+        " " + shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv)
+    )
     now = _dt.datetime.now(_dt.timezone.utc).astimezone()
-    L = ["# tapeflow benchmarks", "",
-         f"Generated by `{cmd}` on {now:%Y-%m-%d %H:%M %Z} (run took {elapsed:.0f} s)."]
+    L = [
+        "# tapeflow benchmarks",
+        "",
+        f"Generated by `{cmd}` on {now:%Y-%m-%d %H:%M %Z} (run took {elapsed:.0f} s).",
+    ]
     if args.quick:
         L += ["", "**Quick mode: few repeats, numbers are rough (smoke test only).**"]
     if W.TAPEFLOW_MODULE != "tapeflow":
-        L += ["", f"**The tapeflow slot ran module `{W.TAPEFLOW_MODULE}` "
-                  "(TAPEFLOW_BENCH_MODULE), not tapeflow.**"]
-    L += ["", "## Machine", "",
-          f"- CPU: {cpu.get('model')} — {cpu.get('logical')} logical CPUs "
-          f"({cpu.get('usable')} usable by this process)"
-          + (f", {cpu['mem_gib']:.0f} GiB RAM" if "mem_gib" in cpu else ""),
-          f"- OS: {platform.platform()}",
-          f"- Load average (1/5/15 min): {machine['load_start']} at start, "
-          f"{machine['load_end']} at end",
-          f"- Python {platform.python_version()} ({sys.executable})",
-          f"- NumPy {np.__version__} (BLAS: {_blas(np)})",
-          f"- {slot}: " + (f"{tapeflow.version} ({tapeflow.location})" if tapeflow
-                           else f"not importable: {tapeflow_err}"),
-          f"- Repository commit: {_git()}",
-          "- Threads: " + (f"--threads {args.threads} (OMP/OPENBLAS/MKL_NUM_THREADS, "
-                           "torch.set_num_threads, TF intra/inter-op)" if args.threads
-                           else "library defaults (no thread pinning)")]
+        L += [
+            "",
+            f"**The tapeflow slot ran module `{W.TAPEFLOW_MODULE}` "
+            "(TAPEFLOW_BENCH_MODULE), not tapeflow.**",
+        ]
+    L += [
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {cpu.get('model')} — {cpu.get('logical')} logical CPUs "
+        f"({cpu.get('usable')} usable by this process)"
+        + (f", {cpu['mem_gib']:.0f} GiB RAM" if "mem_gib" in cpu else ""),
+        f"- OS: {platform.platform()}",
+        f"- Load average (1/5/15 min): {machine['load_start']} at start, "
+        f"{machine['load_end']} at end",
+        f"- Python {platform.python_version()} ({sys.executable})",
+        f"- NumPy {np.__version__} (BLAS: {_blas(np)})",
+        f"- {slot}: "
+        + (
+            f"{tapeflow.version} ({tapeflow.location})"
+            if tapeflow
+            else f"not importable: {tapeflow_err}"
+        ),
+        f"- Repository commit: {_git()}",
+        "- Threads: "
+        + (
+            f"--threads {args.threads} (OMP/OPENBLAS/MKL_NUM_THREADS, "
+            "torch.set_num_threads, TF intra/inter-op)"
+            if args.threads
+            else "library defaults (no thread pinning)"
+        ),
+    ]
     if not peer_names:
         L.append("- Peers: skipped (--no-peers)")
     elif not peers:
@@ -592,53 +734,77 @@ def build_markdown(args, argv, W, np, machine, slot, tapeflow, tapeflow_err, pee
                 continue
             p = peers[name]
             if p.status == "ok":
-                L.append(f"  - {name} {p.info.get('version')} "
-                         f"(Python {p.info.get('python_version')}, NumPy "
-                         f"{p.info.get('numpy_version')}, {p.python})")
+                L.append(
+                    f"  - {name} {p.info.get('version')} "
+                    f"(Python {p.info.get('python_version')}, NumPy "
+                    f"{p.info.get('numpy_version')}, {p.python})"
+                )
             else:
                 L.append(f"  - {name}: {p.status}")
-    L += ["", "## Results", "",
-          "Median time in each row's unit, ± half the interquartile range as a % of the "
-          "median. All frameworks run **eagerly** (no `tf.function`, no `jax.jit`, no "
-          "`torch.compile`). \"n/a\": the row has no implementation for that framework; "
-          "\"not installed\": the peer could not be imported; \"skipped\": not requested.",
-          "", render_md(main_header, main_rows)]
+    L += [
+        "",
+        "## Results",
+        "",
+        "Median time in each row's unit, ± half the interquartile range as a % of the "
+        "median. All frameworks run **eagerly** (no `tf.function`, no `jax.jit`, no "
+        '`torch.compile`). "n/a": the row has no implementation for that framework; '
+        '"not installed": the peer could not be imported; "skipped": not requested.',
+        "",
+        render_md(main_header, main_rows),
+    ]
     if ratio_rows:
-        L += ["", "Ratios of medians, same run (time of tapeflow / time of X; "
-                  "< 1 means tapeflow is faster):", "", render_md(ratio_header, ratio_rows)]
+        L += [
+            "",
+            "Ratios of medians, same run (time of tapeflow / time of X; "
+            "< 1 means tapeflow is faster):",
+            "",
+            render_md(ratio_header, ratio_rows),
+        ]
     L += ["", "### Rows", ""]
     for row in rows:
         L.append(f"- `{row.name}`: {row.description}.")
         ck = checks.get(row.name, {})
         if ck:
-            L.append("  Correctness checks before timing: "
-                     + ", ".join(f"{f}: {'ok' if m == 'ok' else m.splitlines()[0]}"
-                                 for f, m in ck.items()) + ".")
+            L.append(
+                "  Correctness checks before timing: "
+                + ", ".join(
+                    f"{f}: {'ok' if m == 'ok' else m.splitlines()[0]}" for f, m in ck.items()
+                )
+                + "."
+            )
         n = {f: len(r.samples) for f, r in results[row.name].items()}
         if n:
-            L.append("  Samples: " + ", ".join(f"{f} {k} (x{results[row.name][f].number} "
-                                               "calls)" for f, k in n.items()) + ".")
+            L.append(
+                "  Samples: "
+                + ", ".join(f"{f} {k} (x{results[row.name][f].number} calls)" for f, k in n.items())
+                + "."
+            )
     if problems:
         L += ["", "### Problems", ""]
         L += [f"- `{r}` / {f}: {msg.splitlines()[0] if msg else msg}" for r, f, msg in problems]
-    L += ["", "## Method", "",
-          "- tapeflow and the hand-written NumPy baseline run in the benchmark process; "
-          "each peer runs in its own long-lived subprocess (`benchmarks/_peer.py --serve`), "
-          "so peer imports never touch tapeflow's process.",
-          "- Each contender is warmed up, then calibrated so that one sample lasts at "
-          "least 2 ms (several calls per sample when a call is shorter); it then gets "
-          f"{plan_desc['budget_s']:g} s of samples, at least {plan_desc['min_repeats']} "
-          f"and at most {plan_desc['max_repeats']}. Samples of all "
-          "contenders of a row are interleaved (proportional round-robin; peers in chunks "
-          "of ~1/15 of their samples), so bursts of noise from other tenants of the "
-          "machine hit all contenders alike. Whenever the turn passes to another process "
-          f"the harness sleeps {plan_desc['switch_pause_s']} s (so spinning BLAS/OpenMP "
-          "threads of the previous process go idle) and discards one call (cold caches).",
-          "- Every gradient is checked once before timing: the chains against a float64 "
-          "recurrence, `mlp_grad` against the hand-written NumPy gradient (allclose).",
-          "- `import_time` times whole `python -c \"import X\"` processes (interpreter "
-          "start-up included for both), interleaved, after 2 warm-up runs each.",
-          "- The garbage collector stays enabled, as in real use.", ""]
+    L += [
+        "",
+        "## Method",
+        "",
+        "- tapeflow and the hand-written NumPy baseline run in the benchmark process; "
+        "each peer runs in its own long-lived subprocess (`benchmarks/_peer.py --serve`), "
+        "so peer imports never touch tapeflow's process.",
+        "- Each contender is warmed up, then calibrated so that one sample lasts at "
+        "least 2 ms (several calls per sample when a call is shorter); it then gets "
+        f"{plan_desc['budget_s']:g} s of samples, at least {plan_desc['min_repeats']} "
+        f"and at most {plan_desc['max_repeats']}. Samples of all "
+        "contenders of a row are interleaved (proportional round-robin; peers in chunks "
+        "of ~1/15 of their samples), so bursts of noise from other tenants of the "
+        "machine hit all contenders alike. Whenever the turn passes to another process "
+        f"the harness sleeps {plan_desc['switch_pause_s']} s (so spinning BLAS/OpenMP "
+        "threads of the previous process go idle) and discards one call (cold caches).",
+        "- Every gradient is checked once before timing: the chains against a float64 "
+        "recurrence, `mlp_grad` against the hand-written NumPy gradient (allclose).",
+        '- `import_time` times whole `python -c "import X"` processes (interpreter '
+        "start-up included for both), interleaved, after 2 warm-up runs each.",
+        "- The garbage collector stays enabled, as in real use.",
+        "",
+    ]
     return "\n".join(L)
 
 

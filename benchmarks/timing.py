@@ -24,8 +24,9 @@ from __future__ import annotations
 import math
 import statistics
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Protocol, Sequence
+from typing import Protocol
 
 clock = time.perf_counter
 
@@ -36,7 +37,7 @@ class Sampler(Protocol):
     def prepare(self, warmup: int, min_sample_s: float) -> float:
         """Warm up and calibrate; return the estimated wall time of one sample (s)."""
 
-    def sample(self, n: int, rewarm: bool = False) -> List[float]:
+    def sample(self, n: int, rewarm: bool = False) -> list[float]:
         """Take ``n`` samples, each in seconds per call; with ``rewarm``, make one
         untimed call first (the process was idle and its caches are cold)."""
 
@@ -49,8 +50,9 @@ def time_calls(fn: Callable[[], object], number: int) -> float:
     return (clock() - t0) / number
 
 
-def calibrate(fn: Callable[[], object], warmup: int, min_sample_s: float,
-              max_number: int = 1_000_000) -> tuple:
+def calibrate(
+    fn: Callable[[], object], warmup: int, min_sample_s: float, max_number: int = 1_000_000
+) -> tuple:
     """Warm ``fn`` up, then pick ``number`` so one sample lasts >= ``min_sample_s``.
 
     Returns ``(number, seconds_per_call_estimate)``.  At least one warmup call is
@@ -76,13 +78,13 @@ class LocalSampler:
         self.fn = fn
         self.number = 1
         self.per_call_estimate = float("nan")
-        self.group = "main"   # samplers of one group share a process
+        self.group = "main"  # samplers of one group share a process
 
     def prepare(self, warmup: int, min_sample_s: float) -> float:
         self.number, self.per_call_estimate = calibrate(self.fn, warmup, min_sample_s)
         return self.per_call_estimate * self.number
 
-    def sample(self, n: int, rewarm: bool = False) -> List[float]:
+    def sample(self, n: int, rewarm: bool = False) -> list[float]:
         fn, number = self.fn, self.number
         if rewarm:
             fn()
@@ -92,13 +94,14 @@ class LocalSampler:
 @dataclass
 class Plan:
     """How many samples to take; chosen per sampler from its calibrated cost."""
+
     warmup: int = 3
-    min_sample_s: float = 0.002    # a sample lasts at least this long (calls are batched)
-    budget_s: float = 4.0          # time budget per sampler for the measured phase
+    min_sample_s: float = 0.002  # a sample lasts at least this long (calls are batched)
+    budget_s: float = 4.0  # time budget per sampler for the measured phase
     min_repeats: int = 15
     max_repeats: int = 201
-    fixed_repeats: Optional[int] = None   # overrides the budget logic when set
-    rounds: int = 10               # a sampler that prefers chunks gets ~this many turns
+    fixed_repeats: int | None = None  # overrides the budget logic when set
+    rounds: int = 10  # a sampler that prefers chunks gets ~this many turns
     # Pause when the next turn belongs to another process: BLAS / OpenMP / Eigen worker
     # threads busy-wait for up to ~0.1 s after their last task and would otherwise
     # steal cores (this machine has 2) from whoever runs next.
@@ -115,9 +118,9 @@ class Plan:
 @dataclass
 class Result:
     name: str
-    samples: List[float] = field(default_factory=list)   # seconds per call
+    samples: list[float] = field(default_factory=list)  # seconds per call
     number: int = 1
-    error: Optional[str] = None
+    error: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -136,9 +139,12 @@ class Result:
         return (q[0], q[2])
 
 
-def run_interleaved(samplers: Sequence[Sampler], plan: Plan,
-                    chunked: Sequence[str] = (),
-                    log: Callable[[str], None] = lambda msg: None) -> Dict[str, Result]:
+def run_interleaved(
+    samplers: Sequence[Sampler],
+    plan: Plan,
+    chunked: Sequence[str] = (),
+    log: Callable[[str], None] = lambda msg: None,
+) -> dict[str, Result]:
     """Prepare every sampler, then take samples from all of them in interleaved order.
 
     Scheduling is *proportional*: at every turn the sampler with the smallest
@@ -166,10 +172,10 @@ def run_interleaved(samplers: Sequence[Sampler], plan: Plan,
         last_group[0] = group
         return switched
 
-    results: Dict[str, Result] = {}
-    targets: Dict[str, int] = {}
-    chunk: Dict[str, int] = {}
-    active: List[Sampler] = []
+    results: dict[str, Result] = {}
+    targets: dict[str, int] = {}
+    chunk: dict[str, int] = {}
+    active: list[Sampler] = []
     for s in samplers:
         res = results[s.name] = Result(s.name)
         switch_to(s)
@@ -181,11 +187,12 @@ def run_interleaved(samplers: Sequence[Sampler], plan: Plan,
             continue
         res.number = getattr(s, "number", 1)
         targets[s.name] = plan.repeats_for(sample_s)
-        chunk[s.name] = (math.ceil(targets[s.name] / max(1, plan.rounds))
-                         if s.name in chunked else 1)
+        chunk[s.name] = math.ceil(targets[s.name] / max(1, plan.rounds)) if s.name in chunked else 1
         active.append(s)
-        log(f"  {s.name}: ~{sample_s * 1e3:.2f} ms/sample (number={res.number}), "
-            f"{targets[s.name]} samples")
+        log(
+            f"  {s.name}: ~{sample_s * 1e3:.2f} ms/sample (number={res.number}), "
+            f"{targets[s.name]} samples"
+        )
 
     while active:
         s = min(active, key=lambda a: len(results[a.name].samples) / targets[a.name])

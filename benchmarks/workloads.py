@@ -49,9 +49,10 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any, Callable, Dict, Optional
+from typing import Any
 
 import numpy as np
 
@@ -77,11 +78,11 @@ PEERS = ("torch", "tensorflow", "jax", "autograd")
 
 @dataclass
 class Framework:
-    name: str            # "tapeflow", "torch", ...
-    family: str          # key into Row.builders
-    api: Any             # what builders receive
+    name: str  # "tapeflow", "torch", ...
+    family: str  # key into Row.builders
+    api: Any  # what builders receive
     version: str
-    location: str = ""   # where the module was imported from
+    location: str = ""  # where the module was imported from
 
     def to_numpy(self, value: Any) -> Any:
         return to_numpy(value)
@@ -91,11 +92,11 @@ def to_numpy(value: Any) -> Any:
     """Convert a (nested list/tuple of) framework tensors to NumPy arrays."""
     if isinstance(value, (list, tuple)):
         return type(value)(to_numpy(v) for v in value)
-    if hasattr(value, "detach"):          # torch
+    if hasattr(value, "detach"):  # torch
         value = value.detach()
-    if hasattr(value, "numpy"):           # tf / tapeflow / torch
+    if hasattr(value, "numpy"):  # tf / tapeflow / torch
         return np.asarray(value.numpy())
-    return np.asarray(value)              # numpy, jax, autograd
+    return np.asarray(value)  # numpy, jax, autograd
 
 
 def _version(mod: Any, dist: str) -> str:
@@ -104,6 +105,7 @@ def _version(mod: Any, dist: str) -> str:
         return str(v)
     try:
         from importlib.metadata import version
+
         return version(dist)
     except Exception:  # noqa: BLE001
         return "?"
@@ -115,11 +117,17 @@ def _nplike_api(name: str) -> SimpleNamespace:
         import autograd
         import autograd.numpy as anp
         from autograd.scipy.special import logsumexp
+
         return SimpleNamespace(
-            name=name, module=autograd, np=anp, grad=autograd.grad,
+            name=name,
+            module=autograd,
+            np=anp,
+            grad=autograd.grad,
             vjp_ones=lambda f, x: autograd.elementwise_grad(f)(x),
-            logsumexp=logsumexp, asarray=lambda a: a,
-            relu=lambda z: anp.maximum(z, 0.0))
+            logsumexp=logsumexp,
+            asarray=lambda a: a,
+            relu=lambda z: anp.maximum(z, 0.0),
+        )
     if name == "jax":
         import jax
         import jax.numpy as jnp
@@ -130,8 +138,15 @@ def _nplike_api(name: str) -> SimpleNamespace:
             return pullback(jnp.ones_like(y))[0]
 
         return SimpleNamespace(
-            name=name, module=jax, np=jnp, grad=jax.grad, vjp_ones=vjp_ones,
-            logsumexp=logsumexp, asarray=jnp.asarray, relu=jax.nn.relu)
+            name=name,
+            module=jax,
+            np=jnp,
+            grad=jax.grad,
+            vjp_ones=vjp_ones,
+            logsumexp=logsumexp,
+            asarray=jnp.asarray,
+            relu=jax.nn.relu,
+        )
     raise ValueError(name)
 
 
@@ -140,8 +155,9 @@ def load_framework(name: str) -> Framework:
     family = FAMILY[name]
     if name == "tapeflow":
         mod = importlib.import_module(TAPEFLOW_MODULE)
-        return Framework(name, family, mod, _version(mod, TAPEFLOW_MODULE),
-                         getattr(mod, "__file__", "") or "")
+        return Framework(
+            name, family, mod, _version(mod, TAPEFLOW_MODULE), getattr(mod, "__file__", "") or ""
+        )
     if name == "tensorflow":
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
         mod = importlib.import_module("tensorflow")
@@ -152,8 +168,7 @@ def load_framework(name: str) -> Framework:
     if name in ("jax", "autograd"):
         os.environ.setdefault("JAX_PLATFORMS", "cpu")
         api = _nplike_api(name)
-        return Framework(name, family, api, _version(api.module, name),
-                         api.module.__file__ or "")
+        return Framework(name, family, api, _version(api.module, name), api.module.__file__ or "")
     if name == "numpy":
         return Framework(name, family, np, np.__version__, np.__file__ or "")
     raise ValueError(f"unknown framework {name!r}")
@@ -163,11 +178,12 @@ def load_framework(name: str) -> Framework:
 # Shared data
 # --------------------------------------------------------------------------------------
 
+
 def _rng(seed: int = 0) -> np.random.Generator:
     return np.random.default_rng(seed)
 
 
-CHAIN_STEPS = 300            # y = y * x + 0.1, 300 times -> 600 differentiated ops
+CHAIN_STEPS = 300  # y = y * x + 0.1, 300 times -> 600 differentiated ops
 CHAIN_OPS = 2 * CHAIN_STEPS
 SCALAR_X = np.float32(0.5)
 VECTOR_X = np.linspace(0.2, 0.8, 16, dtype=np.float32)
@@ -185,16 +201,17 @@ def chain_reference(x: np.ndarray, steps: int = CHAIN_STEPS) -> np.ndarray:
 MLP_BATCH, MLP_SIZES = 128, (784, 256, 256, 10)
 
 
-@functools.lru_cache(maxsize=None)
-def mlp_data() -> Dict[str, np.ndarray]:
+@functools.cache
+def mlp_data() -> dict[str, np.ndarray]:
     """Deterministic float32 data for the MLP: X, onehot Y, weights W1..3, biases b1..3."""
     rng = _rng(0)
     d = {"X": rng.standard_normal((MLP_BATCH, MLP_SIZES[0]), dtype=np.float32)}
     labels = rng.integers(0, MLP_SIZES[-1], size=MLP_BATCH)
     d["Y"] = np.eye(MLP_SIZES[-1], dtype=np.float32)[labels]
     for i, (n_in, n_out) in enumerate(zip(MLP_SIZES[:-1], MLP_SIZES[1:]), start=1):
-        d[f"W{i}"] = (rng.standard_normal((n_in, n_out), dtype=np.float32)
-                      * np.float32(np.sqrt(2.0 / n_in)))
+        d[f"W{i}"] = rng.standard_normal((n_in, n_out), dtype=np.float32) * np.float32(
+            np.sqrt(2.0 / n_in)
+        )
         d[f"b{i}"] = rng.standard_normal(n_out, dtype=np.float32) * np.float32(0.1)
     return d
 
@@ -202,6 +219,7 @@ def mlp_data() -> Dict[str, np.ndarray]:
 # --------------------------------------------------------------------------------------
 # scalar_chain / vector_chain
 # --------------------------------------------------------------------------------------
+
 
 def chain_tf(tf, x0, steps: int = CHAIN_STEPS):
     """Written once for tapeflow and TensorFlow: gradient of a 300-step chain."""
@@ -213,7 +231,8 @@ def chain_tf(tf, x0, steps: int = CHAIN_STEPS):
             y = x
             for _ in range(steps):
                 y = y * x + 0.1
-        return tape.gradient(y, x)   # vector y: implicit ones seeding
+        return tape.gradient(y, x)  # vector y: implicit ones seeding
+
     return step
 
 
@@ -227,6 +246,7 @@ def chain_torch(torch, x0, steps: int = CHAIN_STEPS):
             y = y * x + 0.1
         (g,) = torch.autograd.grad(y, x, grad_outputs=ones)
         return g
+
     return step
 
 
@@ -248,16 +268,22 @@ def chain_check(x0):
     ref = chain_reference(x0)
 
     def check(g):
-        np.testing.assert_allclose(np.asarray(g, dtype=np.float64), ref, rtol=1e-4,
-                                   err_msg="chain gradient differs from float64 reference")
+        np.testing.assert_allclose(
+            np.asarray(g, dtype=np.float64),
+            ref,
+            rtol=1e-4,
+            err_msg="chain gradient differs from float64 reference",
+        )
         if np.asarray(g).dtype != np.float32:
             raise AssertionError(f"gradient dtype is {np.asarray(g).dtype}, expected float32")
+
     return check
 
 
 # --------------------------------------------------------------------------------------
 # mlp_grad
 # --------------------------------------------------------------------------------------
+
 
 def mlp_tf(tf):
     """Written once for tapeflow and TensorFlow: 784-256-256-10 MLP loss gradient."""
@@ -271,17 +297,16 @@ def mlp_tf(tf):
             h1 = tf.nn.relu(tf.matmul(X, W[0]) + b1)
             h2 = tf.nn.relu(tf.matmul(h1, W[1]) + b2)
             logits = tf.matmul(h2, W[2]) + b3
-            loss = tf.reduce_mean(
-                tf.nn.softmax_cross_entropy_with_logits(labels=Y, logits=logits))
+            loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=Y, logits=logits))
         return tape.gradient(loss, W)
+
     return step
 
 
 def mlp_numpy(np_=np):
     """Hand-written float32 forward + backward, same maths as :func:`mlp_tf`."""
     d = mlp_data()
-    X, Y, W1, W2, W3, b1, b2, b3 = (d[k] for k in ("X", "Y", "W1", "W2", "W3",
-                                                    "b1", "b2", "b3"))
+    X, Y, W1, W2, W3, b1, b2, b3 = (d[k] for k in ("X", "Y", "W1", "W2", "W3", "b1", "b2", "b3"))
     inv_batch = np.float32(1.0 / X.shape[0])
 
     def step():
@@ -301,11 +326,13 @@ def mlp_numpy(np_=np):
         dz1 = (dz2 @ W2.T) * (z1 > 0)
         dW1 = X.T @ dz1
         return [dW1, dW2, dW3]
+
     return step
 
 
 def mlp_torch(torch):
     import torch.nn.functional as F
+
     d = mlp_data()
     t = {k: torch.from_numpy(v.copy()) for k, v in d.items()}
     W = [t[k].requires_grad_() for k in ("W1", "W2", "W3")]
@@ -315,8 +342,9 @@ def mlp_torch(torch):
         h1 = torch.relu(X @ W[0] + b1)
         h2 = torch.relu(h1 @ W[1] + b2)
         logits = h2 @ W[2] + b3
-        loss = F.cross_entropy(logits, Y)   # probability targets, mean over batch
+        loss = F.cross_entropy(logits, Y)  # probability targets, mean over batch
         return list(torch.autograd.grad(loss, W))
+
     return step
 
 
@@ -345,8 +373,13 @@ def mlp_check(grads):
         g = np.asarray(g)
         if g.shape != r.shape or g.dtype != np.float32:
             raise AssertionError(f"dW{i}: got {g.dtype}{g.shape}, expected float32{r.shape}")
-        np.testing.assert_allclose(g, r, rtol=1e-3, atol=1e-5 * float(np.abs(r).max()),
-                                   err_msg=f"dW{i} differs from hand-written NumPy")
+        np.testing.assert_allclose(
+            g,
+            r,
+            rtol=1e-3,
+            atol=1e-5 * float(np.abs(r).max()),
+            err_msg=f"dW{i} differs from hand-written NumPy",
+        )
 
 
 # --------------------------------------------------------------------------------------
@@ -372,10 +405,10 @@ def import_process(module_name: str):
     env["PYTHONPYCACHEPREFIX"] = PYCACHE_PREFIX
 
     def step():
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              env=env)
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         if proc.returncode:
             raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr.decode()[-2000:]}")
+
     return step
 
 
@@ -383,12 +416,13 @@ def import_process(module_name: str):
 # Registry
 # --------------------------------------------------------------------------------------
 
+
 @dataclass
 class Target:
-    kind: str             # "abs": tapeflow median (in the row's unit) <= value
-    value: float          # "ratio": tapeflow median / baseline median <= value
+    kind: str  # "abs": tapeflow median (in the row's unit) <= value
+    value: float  # "ratio": tapeflow median / baseline median <= value
 
-    def describe(self, unit: str, baseline: Optional[str]) -> str:
+    def describe(self, unit: str, baseline: str | None) -> str:
         if self.kind == "abs":
             return f"<= {self.value:g} {unit}"
         return f"tapeflow/{baseline} <= {self.value:g}"
@@ -398,18 +432,18 @@ class Target:
 class Row:
     name: str
     description: str
-    unit: str                                   # unit shown in the table
-    scale: float                                # seconds per call -> unit
-    builders: Dict[str, Callable[[Any], Callable[[], Any]]]   # family -> builder
-    target: Optional[Target] = None
-    baseline: Optional[str] = None              # in-process framework ("numpy") the
-                                                # "ratio" target divides by
-    peers: bool = True                          # run peer frameworks on this row?
-    check: Optional[Callable[[Any], None]] = None   # validates to_numpy(step())
-    fixed_repeats: Optional[int] = None         # e.g. import_time: 15 processes each
-    quick_repeats: Optional[int] = None
+    unit: str  # unit shown in the table
+    scale: float  # seconds per call -> unit
+    builders: dict[str, Callable[[Any], Callable[[], Any]]]  # family -> builder
+    target: Target | None = None
+    baseline: str | None = None  # in-process framework ("numpy") the
+    # "ratio" target divides by
+    peers: bool = True  # run peer frameworks on this row?
+    check: Callable[[Any], None] | None = None  # validates to_numpy(step())
+    fixed_repeats: int | None = None  # e.g. import_time: 15 processes each
+    quick_repeats: int | None = None
     notes: str = ""
-    extra: Dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def supports(self, framework: str) -> bool:
         return FAMILY[framework] in self.builders
@@ -422,45 +456,58 @@ ROWS = [
     Row(
         name="scalar_chain",
         description=f"float32 scalar x; {CHAIN_STEPS} x `y = y * x + 0.1` under a tape, "
-                    f"then the gradient dy/dx; time per op ({CHAIN_OPS} ops, fwd+bwd)",
-        unit="us/op", scale=1e6 / CHAIN_OPS,
-        builders={"tf": functools.partial(chain_tf, x0=SCALAR_X),
-                  "torch": functools.partial(chain_torch, x0=SCALAR_X),
-                  "nplike": functools.partial(chain_nplike, x0=SCALAR_X)},
+        f"then the gradient dy/dx; time per op ({CHAIN_OPS} ops, fwd+bwd)",
+        unit="us/op",
+        scale=1e6 / CHAIN_OPS,
+        builders={
+            "tf": functools.partial(chain_tf, x0=SCALAR_X),
+            "torch": functools.partial(chain_torch, x0=SCALAR_X),
+            "nplike": functools.partial(chain_nplike, x0=SCALAR_X),
+        },
         target=Target("abs", 4.0),
         check=chain_check(SCALAR_X),
     ),
     Row(
         name="vector_chain",
         description=f"same chain with a 16-element float32 vector x, gradient of y with "
-                    f"implicit ones seeding; time per op ({CHAIN_OPS} ops, fwd+bwd)",
-        unit="us/op", scale=1e6 / CHAIN_OPS,
-        builders={"tf": functools.partial(chain_tf, x0=VECTOR_X),
-                  "torch": functools.partial(chain_torch, x0=VECTOR_X),
-                  "nplike": functools.partial(chain_nplike, x0=VECTOR_X)},
+        f"implicit ones seeding; time per op ({CHAIN_OPS} ops, fwd+bwd)",
+        unit="us/op",
+        scale=1e6 / CHAIN_OPS,
+        builders={
+            "tf": functools.partial(chain_tf, x0=VECTOR_X),
+            "torch": functools.partial(chain_torch, x0=VECTOR_X),
+            "nplike": functools.partial(chain_nplike, x0=VECTOR_X),
+        },
         check=chain_check(VECTOR_X),
     ),
     Row(
         name="mlp_grad",
         description=f"float32 MLP {'-'.join(map(str, MLP_SIZES))}, batch {MLP_BATCH}, "
-                    "2 ReLU layers, mean softmax cross-entropy (one-hot labels); "
-                    "gradient w.r.t. the 3 weight matrices (biases are constants)",
-        unit="ms/step", scale=1e3,
-        builders={"tf": mlp_tf, "numpy": mlp_numpy, "torch": mlp_torch,
-                  "nplike": mlp_nplike},
-        target=Target("ratio", 1.2), baseline="numpy",
+        "2 ReLU layers, mean softmax cross-entropy (one-hot labels); "
+        "gradient w.r.t. the 3 weight matrices (biases are constants)",
+        unit="ms/step",
+        scale=1e3,
+        builders={"tf": mlp_tf, "numpy": mlp_numpy, "torch": mlp_torch, "nplike": mlp_nplike},
+        target=Target("ratio", 1.2),
+        baseline="numpy",
         check=mlp_check,
     ),
     Row(
         name="import_time",
         description='whole process `python -c "import tapeflow"` vs '
-                    '`python -c "import numpy"` (same interpreter and environment; '
-                    '.pyc caching on for both, in a private PYTHONPYCACHEPREFIX)',
-        unit="ms", scale=1e3,
-        builders={"tf": lambda tf: import_process(TAPEFLOW_MODULE),
-                  "numpy": lambda np_: import_process("numpy")},
-        target=Target("ratio", 1.3), baseline="numpy", peers=False,
-        fixed_repeats=15, quick_repeats=5,
+        '`python -c "import numpy"` (same interpreter and environment; '
+        ".pyc caching on for both, in a private PYTHONPYCACHEPREFIX)",
+        unit="ms",
+        scale=1e3,
+        builders={
+            "tf": lambda tf: import_process(TAPEFLOW_MODULE),
+            "numpy": lambda np_: import_process("numpy"),
+        },
+        target=Target("ratio", 1.3),
+        baseline="numpy",
+        peers=False,
+        fixed_repeats=15,
+        quick_repeats=5,
     ),
 ]
 
