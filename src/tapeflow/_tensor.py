@@ -441,6 +441,12 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
     as_tensor = getattr(value, "_as_tensor", None)
     if as_tensor is not None:  # a Variable: read it
         return convert_to_tensor(as_tensor(), dtype=dtype)
+    if isinstance(value, TensorShape):
+        if not value.is_fully_defined():
+            raise ValueError(f"Cannot convert a partially known TensorShape {value} to a Tensor.")
+        value = value.as_list()
+        if dtype is None:
+            dtype = _dt.int32
     if dtype is not None:
         return wrap(_as_stored(_array_with_dtype(value, _dt.as_dtype(dtype))))
     array = _default_array(value)

@@ -1,7 +1,8 @@
 """Indexing primitives, each paired with its adjoint so derivatives of any order stay small.
 
-* ``getitem`` (``x[index]``: basic indices or one boolean mask) and
-  ``getitem_adjoint`` (write g into zeros at the index);
+* ``getitem`` (``x[index]``: basic indices or one boolean mask; internal
+  callers may also pass NumPy integer arrays) and ``getitem_adjoint`` (write
+  g into zeros at the index; repeated integer-array entries add up);
 * ``gather`` (``tf.gather`` with ``axis``/``batch_dims``) and ``gather_adjoint``
   (scatter-add into zeros);
 * ``gather_nd`` and ``scatter_nd`` (scatter-add into zeros: ``tf.scatter_nd``);
@@ -57,8 +58,11 @@ getitem = Primitive(
 def _getitem_adjoint_impl(g, shape, index):
     lead = g.ndim - _result_ndim(shape, index)
     out = np.zeros(g.shape[:lead] + tuple(shape), dtype=g.dtype)
-    # Basic indices and a boolean mask never select an element twice: assign.
-    out[_batched(index, lead)] = g
+    where = _batched(index, lead)
+    if any(isinstance(i, np.ndarray) and i.dtype.kind in "iu" for i in index):
+        np.add.at(out, where, g)  # integer arrays may repeat an element: add
+    else:
+        out[where] = g  # basic indices and a boolean mask select each element once
     return out
 
 
@@ -251,13 +255,32 @@ def _scatter_nd_update_vjp(g, ans, tensor, updates, indices, lead):
     )
 
 
+def _scatter_nd_update_jvp(tangents, ans, tensor, updates, indices, lead):
+    t_tensor, t_updates = tangents
+    if t_tensor is None:
+        t_tensor = wrap(np.zeros_like(tensor._value))
+    if t_updates is None:
+        return scatter_nd_update(t_tensor, wrap(np.zeros_like(updates._value)), indices=indices,
+                                 lead=lead)  # fmt: skip
+    depth = indices.shape[-1]
+    positions = _flat_positions(indices, tensor._value.shape[lead : lead + depth], 0)
+    if np.unique(positions).size == positions.size:
+        return scatter_nd_update(t_tensor, t_updates, indices=indices, lead=lead)
+    # Repeated index tuples: the transpose of the VJP (every repeat counts), as TF's JVP is.
+    blank = wrap(np.zeros_like(updates._value))
+    kept = scatter_nd_update(t_tensor, blank, indices=indices, lead=lead)
+    shape = tensor._value.shape
+    return kept + scatter_nd(t_updates, indices=indices, shape=shape, batch_dims=0, lead=lead)
+
+
 scatter_nd_update = Primitive(
     "scatter_nd_update",
     _scatter_nd_update_impl,
     vjp=_scatter_nd_update_vjp,
-    linear=True,
+    jvp=_scatter_nd_update_jvp,
     tf_name="TensorScatterUpdate",
-    formula="d update(t, u) = update(dt, du); VJP: (g with zeros at i, gather_nd(g, i))",
+    formula="d update(t, u) = update(dt, du); VJP: (g with zeros at i, gather_nd(g, i)); "
+    "with repeated i both rules count every repeat, as TF's do",
 )
 
 
@@ -299,7 +322,10 @@ _INDEX_ERROR = (
 _INDEX_KINDS = (np.dtype(np.int16), np.dtype(np.int32), np.dtype(np.int64))
 
 
-def _strided_slice_error(message: str, suffix: str = " name: strided_slice/"):
+_NAME = " name: strided_slice/"  # what TF appends for x[...]; tf.strided_slice shows none
+
+
+def _strided_slice_error(message: str, suffix: str = _NAME):
     return InvalidArgumentError(None, None, f"{message} [Op:StridedSlice]{suffix}")
 
 
@@ -321,8 +347,9 @@ def _slice_bound(value):
 def _is_mask(key) -> bool:
     if isinstance(key, bool):
         return True
-    value = key._value if key.__class__ is Tensor else key
-    return isinstance(value, np.ndarray) and value.dtype == np.bool_
+    if key.__class__ is Tensor:
+        return key._value.dtype == np.bool_
+    return isinstance(key, np.ndarray) and key.dtype == np.bool_
 
 
 def mask_index(shape: tuple, mask, axis: int = 0) -> tuple:
@@ -339,7 +366,7 @@ def mask_index(shape: tuple, mask, axis: int = 0) -> tuple:
     return (_FULL,) * axis + (mask if mask.dtype == np.bool_ else mask != 0,)
 
 
-def normalize_index(shape: tuple, key) -> tuple:
+def normalize_index(shape: tuple, key, suffix: str = _NAME) -> tuple:
     """Check an index against TensorFlow's rules and return it as a NumPy index tuple.
 
     A Python list is read like a tuple, as TensorFlow does: ``x[[0, 1]] == x[0, 1]``.
@@ -355,25 +382,25 @@ def normalize_index(shape: tuple, key) -> tuple:
             index.append(None)
         elif item is Ellipsis:
             if ellipsis_seen:
-                raise _strided_slice_error("Multiple ellipses in slice spec not allowed")
+                raise _strided_slice_error("Multiple ellipses in slice spec not allowed", suffix)
             ellipsis_seen = True
             index.append(Ellipsis)
         elif isinstance(item, slice):
             step = _slice_bound(item.step)
             entry = slice(_slice_bound(item.start), _slice_bound(item.stop), step)
             if step == 0:
-                raise _strided_slice_error(f"strides[{position}] must be non-zero")
+                raise _strided_slice_error(f"strides[{position}] must be non-zero", suffix)
             index.append(entry)
         else:
             index.append(_as_int(item))
-    _check_bounds(shape, index)
+    _check_bounds(shape, index, suffix)
     return tuple(index)
 
 
-def _check_bounds(shape: tuple, index: list) -> None:
+def _check_bounds(shape: tuple, index: list, suffix: str) -> None:
     consumed = sum(1 for i in index if i is not None and i is not Ellipsis)
     if not shape and consumed:
-        raise _strided_slice_error("Attempting to slice scalar input.")
+        raise _strided_slice_error("Attempting to slice scalar input.", suffix)
     dim = 0
     for item in index:
         if item is Ellipsis:
@@ -383,13 +410,16 @@ def _check_bounds(shape: tuple, index: list) -> None:
             continue
         if dim >= len(shape):
             raise _strided_slice_error(
-                f"Index out of range using input dim {dim}; input has only {len(shape)} dims"
+                f"Index out of range using input dim {dim}; input has only {len(shape)} dims",
+                suffix,
             )
         if item.__class__ is int:
             size = shape[dim]
             if not -size <= item < size:
                 shown = item + size if item < 0 else item
-                raise _strided_slice_error(f"slice index {shown} of dimension {dim} out of bounds.")
+                raise _strided_slice_error(
+                    f"slice index {shown} of dimension {dim} out of bounds.", suffix
+                )
         dim += 1
 
 

@@ -89,10 +89,18 @@ def _sum_to_shape_impl(x, shape):
     return np.reshape(summed, shape)
 
 
+def _sum_to_shape_vjp(g, ans, x, shape):
+    batch = batch_shape(g, ans)
+    dropped = x._value.ndim - len(shape)  # leading axes summed away entirely
+    if batch and dropped:
+        g = reshape(g, shape=batch + (1,) * dropped + tuple(shape))
+    return (broadcast_to(g, shape=batch + x._value.shape),)
+
+
 sum_to_shape = Primitive(
     "sum_to_shape",
     _sum_to_shape_impl,
-    vjp=lambda g, ans, x, shape: (broadcast_to(g, shape=batch_shape(g, ans) + x._value.shape),),
+    vjp=_sum_to_shape_vjp,
     linear=True,
     tf_name="Sum",
     formula="sum_to_shape(x, s): sum the broadcast axes of x away; adjoint of broadcast_to",
@@ -142,10 +150,25 @@ def _split_impl(x, sizes, axis):
     return tuple(np.split(x, np.cumsum(sizes[:-1]), axis=axis))
 
 
+def batched_pieces(g: tuple, ans: tuple) -> tuple:
+    """The cotangents of a multi-output op with one batch shape.
+
+    The sweep gives an unused output a zero cotangent of the output's own
+    shape; under a batched sweep the others carry leading axes.
+    """
+    batch = max((batch_shape(gi, ai) for gi, ai in zip(g, ans)), key=len)
+    if not batch:
+        return g
+    return tuple(
+        gi if batch_shape(gi, ai) == batch else broadcast_to(gi, shape=batch + ai._value.shape)
+        for gi, ai in zip(g, ans)
+    )
+
+
 split = Primitive(
     "split",
     _split_impl,
-    vjp=lambda g, ans, x, sizes, axis: (concat(*g, axis=axis),),
+    vjp=lambda g, ans, x, sizes, axis: (concat(*batched_pieces(g, ans), axis=axis),),
     linear=True,
     multiple_results=True,
     tf_name="SplitV",
@@ -169,7 +192,7 @@ def _unstack_impl(x, axis):
 unstack = Primitive(
     "unstack",
     _unstack_impl,
-    vjp=lambda g, ans, x, axis: (stack(*g, axis=axis),),
+    vjp=lambda g, ans, x, axis: (stack(*batched_pieces(g, ans), axis=axis),),
     linear=True,
     multiple_results=True,
     tf_name="Unpack",
