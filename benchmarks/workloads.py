@@ -514,7 +514,9 @@ ROWS = [
 # Rows of the op families live in their own modules (no import cycle: they take Row
 # and Target as arguments).
 import rows_linalg  # noqa: E402
+import rows_nn  # noqa: E402
 
 ROWS.extend(rows_linalg.rows(Row, Target))
+ROWS.extend(rows_nn.rows(Row, Target))
 
 ROWS_BY_NAME = {r.name: r for r in ROWS}

@@ -1,8 +1,12 @@
 """Neural-network primitives whose numerics or speed call for a rule of their own.
 
-relu is a primitive for speed (one NumPy call each way instead of a compare,
-a select and a zeros). softmax_cross_entropy_with_logits is fused as in
-TensorFlow: its gradient is ``softmax(logits) - labels``, stable for any logits.
+relu, relu6 and leaky_relu are primitives for speed (one NumPy call each way
+instead of a compare, a select and a zeros), paired with TF's ``*Grad`` kernels
+so that their second derivative is a connected zero, as in TensorFlow. elu and
+selu are one ``expm1`` each; their VJPs work from the activation, as TF's
+EluGrad/SeluGrad do, which is what makes their second derivatives match.
+softmax_cross_entropy_with_logits and its sparse variant are fused as in
+TensorFlow: the gradient is ``softmax(logits) - labels``, stable for any logits.
 softmax and log_softmax are composites.
 """
 
@@ -11,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive
-from .elementwise import exp, log, stop_gradient, zeros_like
+from .elementwise import exp, less, log, stop_gradient, where, zeros_like
 from .reduce import reduce_max, reduce_sum
 from .shape import batch_shape, reshape
 
@@ -81,4 +85,150 @@ softmax_cross_entropy_with_logits = Primitive(
     kinds="f",
     tf_name="SoftmaxCrossEntropyWithLogits",
     formula="loss = -sum(labels log_softmax(logits)); d/dlogits = softmax - labels (fused)",
+)
+
+
+# --------------------------------------------------------------------------
+# Activations with TF's own gradient kernels (ReluGrad-style pairs)
+# --------------------------------------------------------------------------
+def _relu6_impl(x):
+    return np.clip(x, x.dtype.type(0), x.dtype.type(6))
+
+
+relu6 = Primitive(
+    "relu6",
+    _relu6_impl,
+    vjp=lambda g, ans, x: (relu6_grad(g, ans),),
+    elementwise=True,
+    kinds="fiu",
+    tf_name="Relu6",
+    formula="d relu6(x) = dx where 0 < x < 6 else 0 (0 at both kinks, as TF)",
+)
+
+relu6_grad = Primitive(
+    "relu6_grad",
+    lambda g, y: np.where((y > 0) & (y < 6), g, g.dtype.type(0))[()],
+    vjp=lambda gg, out, g, y: (relu6_grad(gg, y), zeros_like(y)),
+    jvp=lambda t, out, g, y: None if t[0] is None else relu6_grad(t[0], y),
+    tf_name="Relu6Grad",
+    formula="relu6_grad(g, y) = g where 0 < y < 6 else 0: the VJP of relu6",
+)
+
+
+def _leaky_relu_impl(x, alpha):
+    return np.where(x > 0, x, x * x.dtype.type(alpha))[()]
+
+
+leaky_relu = Primitive(
+    "leaky_relu",
+    _leaky_relu_impl,
+    vjp=lambda g, ans, x, alpha: (leaky_relu_grad(g, x, alpha=alpha),),
+    elementwise=True,
+    kinds="f",
+    tf_name="LeakyRelu",
+    formula="d leaky_relu(x) = dx where x > 0 else alpha dx (alpha at 0)",
+)
+
+leaky_relu_grad = Primitive(
+    "leaky_relu_grad",
+    lambda g, x, alpha: np.where(x > 0, g, g * g.dtype.type(alpha))[()],
+    vjp=lambda gg, out, g, x, alpha: (leaky_relu_grad(gg, x, alpha=alpha), zeros_like(x)),
+    jvp=lambda t, out, g, x, alpha: None if t[0] is None else leaky_relu_grad(t[0], x, alpha=alpha),
+    tf_name="LeakyReluGrad",
+    formula="leaky_relu_grad(g, x) = g where x > 0 else alpha g: the VJP of leaky_relu",
+)
+
+
+def _elu_impl(x):
+    with np.errstate(over="ignore"):
+        return np.where(x > 0, x, np.expm1(np.minimum(x, 0)))[()]
+
+
+elu = Primitive(
+    "elu",
+    _elu_impl,
+    # TF's EluGrad works from the activation: g * (y + 1) where y < 0, else g.
+    vjp=lambda g, ans, x: (where(less(ans, zeros_like(ans)), g * (ans + 1), g),),
+    elementwise=True,
+    kinds="f",
+    tf_name="Elu",
+    formula="d elu(x) = (elu(x) + 1) dx where x < 0 else dx (expm1 in one NumPy call)",
+)
+
+SELU_SCALE = 1.0507009873554804934193349852946
+SELU_ALPHA = 1.6732632423543772848170429916717
+
+
+def _selu_impl(x):
+    scale, alpha = x.dtype.type(SELU_SCALE), x.dtype.type(SELU_ALPHA)
+    return (scale * np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0))))[()]
+
+
+selu = Primitive(
+    "selu",
+    _selu_impl,
+    vjp=lambda g, ans, x: (
+        where(less(ans, zeros_like(ans)), g * (ans + SELU_SCALE * SELU_ALPHA), g * SELU_SCALE),
+    ),
+    elementwise=True,
+    kinds="f",
+    tf_name="Selu",
+    formula="d selu(x) = (selu(x) + scale alpha) dx where x < 0 else scale dx",
+)
+
+
+# --------------------------------------------------------------------------
+# Sparse softmax cross-entropy (fused, as TF)
+# --------------------------------------------------------------------------
+def _sparse_xent_impl(labels, logits):
+    classes = logits.shape[-1]
+    bad = (labels < 0) | (labels >= classes)
+    if np.any(bad):
+        from ..errors import InvalidArgumentError
+
+        first = labels[bad].ravel()[0]
+        shown = " ".join(str(v) for v in np.ravel(labels))
+        raise InvalidArgumentError(
+            None,
+            None,
+            f"Received a label value of {first} which is outside the valid range of "
+            f"[0, {classes}).  Label values: {shown} "
+            "[Op:SparseSoftmaxCrossEntropyWithLogits] name: ",
+        )
+    shifted = logits - np.max(logits, axis=-1, keepdims=True)
+    log_norm = np.log(np.sum(np.exp(shifted), axis=-1))
+    picked = np.take_along_axis(shifted, labels[..., None].astype(np.intp), axis=-1)[..., 0]
+    return (log_norm - picked)[()]
+
+
+def _one_hot_like(labels, logits):
+    value = logits._value
+    hot = np.zeros(value.shape, value.dtype)
+    np.put_along_axis(hot, labels._value[..., None].astype(np.intp), 1, axis=-1)
+    from .._tensor import wrap
+
+    return wrap(hot)
+
+
+def _sparse_xent_vjp(g, ans, labels, logits):
+    g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
+    return None, g * (softmax(logits) - _one_hot_like(labels, logits))
+
+
+def _sparse_xent_jvp(tangents, ans, labels, logits):
+    t_logits = tangents[1]
+    if t_logits is None:
+        return None
+    delta = softmax(logits) - _one_hot_like(labels, logits)
+    return reduce_sum(t_logits * delta, axis=(-1,), keepdims=False)
+
+
+sparse_softmax_cross_entropy_with_logits = Primitive(
+    "sparse_softmax_cross_entropy_with_logits",
+    _sparse_xent_impl,
+    vjp=_sparse_xent_vjp,
+    jvp=_sparse_xent_jvp,
+    tf_name="SparseSoftmaxCrossEntropyWithLogits",
+    formula="loss = logsumexp(logits) - logits[label]; d/dlogits = softmax - one_hot (fused); "
+    "no gradient to the integer labels",
 )
