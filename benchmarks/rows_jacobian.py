@@ -194,7 +194,7 @@ MODES = {
 
 def _rows():
     try:
-        from workloads import Row
+        from workloads import Row, Target
     except ImportError:  # run outside benchmarks/: no registry rows
         return []
     rows = []
@@ -208,6 +208,8 @@ def _rows():
                 builders={"tf": functools.partial(tf_builder, mode=mode),
                           "torch": functools.partial(torch_builder, mode=mode)},
                 check=None if mode == "gradient" else _checker(reference),
+                target=(Target("row", 5.0, other_row=name + "_gradient")
+                        if mode == "jacobian" else None),
                 notes="target: jacobian / gradient <= 5 (python benchmarks/rows_jacobian.py)",
             ))  # fmt: skip
     return rows

@@ -576,6 +576,11 @@ def main(argv=None) -> int:
             elif row.target.kind == "ratio" and tf_med is not None and row.baseline in rr:
                 value = rr["tapeflow"].median / rr[row.baseline].median
                 tgt_txt += f" (got {value:.2f})"
+            elif row.target.kind == "row" and tf_med is not None:
+                other = results.get(row.target.other_row, {}).get("tapeflow")
+                if other is not None:
+                    value = rr["tapeflow"].median / other.median
+                    tgt_txt += f" (got {value:.2f})"
             if value is not None:
                 verdict = "met" if value <= row.target.value else "MISSED"
             else:

@@ -421,10 +421,13 @@ def import_process(module_name: str):
 class Target:
     kind: str  # "abs": tapeflow median (in the row's unit) <= value
     value: float  # "ratio": tapeflow median / baseline median <= value
+    other_row: str | None = None  # "row": tapeflow median / tapeflow's median of other_row
 
     def describe(self, unit: str, baseline: str | None) -> str:
         if self.kind == "abs":
             return f"<= {self.value:g} {unit}"
+        if self.kind == "row":
+            return f"this/{self.other_row} <= {self.value:g}"
         return f"tapeflow/{baseline} <= {self.value:g}"
 
 
@@ -518,5 +521,9 @@ import rows_nn  # noqa: E402
 
 ROWS.extend(rows_linalg.rows(Row, Target))
 ROWS.extend(rows_nn.rows(Row, Target))
+
+from rows_jacobian import ROWS as _JACOBIAN_ROWS  # noqa: E402
+
+ROWS.extend(_JACOBIAN_ROWS)
 
 ROWS_BY_NAME = {r.name: r for r in ROWS}

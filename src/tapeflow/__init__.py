@@ -46,6 +46,14 @@ from .dtypes import (
 from .linalg import *  # noqa: F403
 from .math import *  # noqa: F403
 
+# isort: off
+# Differentiation transforms built on tapes (custom gradients, JAX-style helpers).
+from . import functional
+from ._custom_gradient import custom_gradient, grad_pass_through, recompute_grad
+from .functional import grad, hessian, hvp, jvp, value_and_grad, vjp
+
+# isort: on
+
 __version__ = "0.1.0"
 newaxis = None
 

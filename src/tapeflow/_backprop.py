@@ -116,7 +116,10 @@ def reverse_sweep(
             if x_value.dtype.kind not in _DIFFERENTIABLE_KINDS:
                 continue
             if ct.__class__ is Tensor and (batch_ndim or ct._value.shape != x_value.shape):
-                ct = unbroadcast(ct, x_value.shape, batch_ndim)
+                # A cotangent without the batch axes (say, a rule's zeros) is the
+                # same for every row: it broadcasts when accumulated.
+                batched = ct._value.ndim >= batch_ndim + x_value.ndim
+                ct = unbroadcast(ct, x_value.shape, batch_ndim if batched else 0)
             grads[x_id] = _accumulate(grads.get(x_id), ct)
     return grads
 

@@ -1,0 +1,424 @@
+"""tf.custom_gradient, tf.recompute_grad and tf.grad_pass_through.
+
+A custom gradient is one record on each tape: the function's flattened
+inputs (plus the trainable variables it read) go in, its flattened outputs
+come out, and the VJP is the user's ``grad_fn``. The forward computation runs
+as usual while the tapes record, as in TensorFlow: ``grad_fn`` may use
+intermediate tensors, and because ``grad_fn`` runs as ordinary tapeflow ops
+during the sweep, an outer tape differentiates it (second order).
+
+>>> import tapeflow as tf
+>>> @tf.custom_gradient
+... def log1pexp(x):
+...     e = tf.exp(x)
+...     def grad(upstream):
+...         return upstream * (1 - 1 / (1 + e))
+...     return tf.math.log(1 + e), grad
+>>> x = tf.constant(100.0)
+>>> with tf.GradientTape() as tape:
+...     tape.watch(x)
+...     y = log1pexp(x)
+>>> print(tape.gradient(y, x))
+tf.Tensor(1.0, shape=(), dtype=float32)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+
+import numpy as np
+
+from . import _dispatch
+from ._dispatch import Primitive, TapeState, active_stack, set_stack
+from ._jacobian import stack_rows
+from ._nest import flatten, pack_sequence_as
+from ._tape import GradientTape, UnconnectedGradients
+from ._tensor import Tensor, convert_to_tensor, wrap
+from ._variable import Variable
+from .math import reduce_sum
+from .ops.elementwise import identity, zeros_like
+from .ops.index import getitem
+from .ops.shape import reshape, unbroadcast
+
+__all__ = ["custom_gradient", "recompute_grad", "grad_pass_through"]
+
+_FLOATS = "fc"
+
+
+# --------------------------------------------------------------------------
+# Watching the variables a function reads (TensorFlow's VariableWatcher)
+# --------------------------------------------------------------------------
+class _NeverWatched(set):
+    """A watched set that stays empty: a tape state built on it records nothing."""
+
+    __slots__ = ()
+
+    def add(self, item) -> None:
+        pass
+
+
+def _variable_watcher() -> TapeState:
+    """A tape state that only collects the trainable variables read while it is active."""
+    state = TapeState(persistent=False, watch_accessed_variables=True)
+    state.watched = _NeverWatched()
+    return state
+
+
+def _is_watcher(state) -> bool:
+    return state.__class__ is TapeState and state.watched.__class__ is _NeverWatched
+
+
+@contextlib.contextmanager
+def _recording_paused():
+    """No tape records and no accumulator computes; variable watchers still watch."""
+    saved = set_stack([s for s in active_stack() if _is_watcher(s)])
+    try:
+        yield
+    finally:
+        set_stack(saved)
+
+
+def _accepts_variables(grad_fn) -> bool:
+    try:
+        spec = inspect.getfullargspec(grad_fn)
+    except TypeError:
+        return True  # not introspectable: let the call decide
+    return "variables" in spec.args or "variables" in spec.kwonlyargs or bool(spec.varkw)
+
+
+# --------------------------------------------------------------------------
+# The primitive whose records carry a grad_fn
+# --------------------------------------------------------------------------
+def _custom_impl(*values, grad_fn):
+    raise RuntimeError("custom_gradient records are made by tf.custom_gradient, not applied")
+
+
+def _plain(g):
+    """An upstream cotangent the sweep may have wrapped around a Python number."""
+    if g.__class__ is Tensor and not hasattr(g._value, "dtype"):
+        return convert_to_tensor(g._value)
+    return g
+
+
+def _custom_vjp(g, ans, *inputs, grad_fn):
+    g = tuple(_plain(part) for part in g)
+    lead = None
+    for part, out in zip(g, ans):
+        if part.__class__ is Tensor and part._value.ndim > out._value.ndim:
+            lead = part._value.shape[: part._value.ndim - out._value.ndim]
+            break
+    if lead is None:
+        cotangents = grad_fn(*g)
+        # TensorFlow checks neither shapes nor dtypes of what grad_fn returns: a
+        # cotangent of another shape reaches its source as is. The sweep sums
+        # Tensors of another shape down to the input's shape; a NumPy value it
+        # leaves alone.
+        return [
+            ct._value if ct.__class__ is Tensor and ct._value.shape != x._value.shape else ct
+            for ct, x in zip(cotangents, inputs)
+        ]
+    return _custom_vjp_rows(g, ans, inputs, grad_fn, lead)
+
+
+def _custom_vjp_rows(g, ans, inputs, grad_fn, lead: tuple) -> list:
+    """A batched cotangent (vectorized jacobian): call grad_fn once per row.
+
+    grad_fn is user code that may mix the elements of its upstream (a norm, a
+    clip), so it sees one row at a time, as TensorFlow's vectorized loop would.
+    """
+    rows = int(np.prod(lead, dtype=np.int64))
+    flat = []
+    for part, out in zip(g, ans):
+        batched = part.__class__ is Tensor and part._value.ndim > out._value.ndim
+        flat.append(reshape(part, shape=(rows,) + out._value.shape) if batched else None)
+    per_input: list[list] = [[] for _ in inputs]
+    for i in range(rows):
+        upstream = [part if row is None else getitem(row, index=(i,))
+                    for part, row in zip(g, flat)]  # fmt: skip
+        for column, ct in zip(per_input, grad_fn(*upstream)):
+            column.append(ct)
+    cotangents = []
+    for x, column in zip(inputs, per_input):
+        value = x._value
+        if value.dtype.kind not in _FLOATS or all(ct is None for ct in column):
+            cotangents.append(None)
+            continue
+        filled = []
+        for ct in column:
+            if ct is None:
+                ct = zeros_like(x)
+            elif ct.__class__ is not Tensor:
+                ct = convert_to_tensor(ct, dtype=x.dtype)
+            if ct._value.shape != value.shape:
+                ct = unbroadcast(ct, value.shape, 0)
+            filled.append(ct)
+        cotangents.append(reshape(stack_rows(*filled), shape=lead + value.shape))
+    return cotangents
+
+
+CUSTOM_GRADIENT = Primitive(
+    "custom_gradient",
+    _custom_impl,
+    vjp=_custom_vjp,
+    multiple_results=True,
+    holomorphic=False,
+    tf_name="CustomGradient",
+    formula="VJP = the user's grad_fn (one upstream per flattened output); records are "
+    "made by tf.custom_gradient, never by apply",
+)
+
+
+# --------------------------------------------------------------------------
+# custom_gradient
+# --------------------------------------------------------------------------
+class _Decorated:
+    """A function wrapped by a decorator taking ``(f, args, kwargs)``; binds as a method."""
+
+    def __init__(self, f, call):
+        self._f = f
+        self._call = call
+        functools.update_wrapper(self, f)
+
+    def __call__(self, *args, **kwargs):
+        return self._call(self._f, args, kwargs)
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        return _Decorated(self._f.__get__(instance, owner), self._call)
+
+
+def custom_gradient(f=None):
+    """Decorate ``f(*x)`` returning ``(y, grad_fn)`` to give it the gradient ``grad_fn``.
+
+    ``grad_fn(*upstream)`` receives one upstream gradient per flattened output of
+    ``y`` (zeros for an output that was not used) and returns one gradient per
+    flattened positional argument (``None`` for none). If ``f`` reads trainable
+    variables that are not arguments, ``grad_fn`` must accept ``variables=`` and
+    return ``(input_grads, variable_grads)``. Works as ``@tf.custom_gradient``
+    and ``@tf.custom_gradient()``, on functions and methods.
+
+    >>> import tapeflow as tf
+    >>> @tf.custom_gradient
+    ... def clip_gradients(y):
+    ...     def backward(dy):
+    ...         return tf.minimum(dy, 0.5)
+    ...     return y, backward
+    >>> v = tf.Variable(2.0)
+    >>> with tf.GradientTape() as tape:
+    ...     out = clip_gradients(v * v)
+    >>> print(tape.gradient(out, v))
+    tf.Tensor(2.0, shape=(), dtype=float32)
+    """
+    if f is None:
+        return lambda f: custom_gradient(f=f)
+    return _Decorated(f, _call_with_custom_gradient)
+
+
+def _call_with_custom_gradient(f, args, kwargs):
+    watcher = _variable_watcher()
+    _dispatch.push(watcher)
+    try:
+        result, grad_fn = f(*args, **kwargs)
+    finally:
+        _dispatch.pop(watcher)
+    flat_args = flatten(args)
+    argument_variables = {x._id for x in flat_args + flatten(kwargs) if isinstance(x, Variable)}
+    variables = sorted(
+        {v._id: v._owner() for v in watcher.variables.values()
+         if v._id not in argument_variables}.values(),
+        key=lambda v: v._id,
+    )  # fmt: skip
+    if variables and not _accepts_variables(grad_fn):
+        raise TypeError(
+            "@tf.custom_gradient grad_fn must accept keyword argument 'variables', since "
+            f"function uses variables: {variables}"
+        )
+    results = [convert_to_tensor(y) for y in flatten(result)]
+    # TensorFlow passes each output through an identity: new tensors, same values.
+    outputs = tuple(wrap(y._value) for y in results)
+    inputs = tuple(convert_to_tensor(x) for x in flat_args + variables)
+    arg_count = len(flat_args)
+
+    def actual_grad_fn(*upstream):
+        if variables:
+            input_grads, variable_grads = grad_fn(*upstream, variables=variables)
+            if len(variable_grads) != len(variables):
+                raise ValueError(
+                    "Must return gradient for each variable from @custom_gradient grad_fn."
+                )
+        else:
+            input_grads = grad_fn(*upstream)
+            variable_grads = []
+        flat_grads = flatten(input_grads)
+        if len(flat_grads) != arg_count:
+            raise ValueError(
+                f"custom_gradient function expected to return {arg_count} gradients, but "
+                f"returned {len(flat_grads)} instead."
+            )
+        return list(flat_grads) + list(variable_grads)
+
+    stack = active_stack()
+    if stack and _dispatch._active_count:
+        _record(stack, inputs, results, outputs, actual_grad_fn)
+    return pack_sequence_as(result, list(outputs))
+
+
+def _record(stack, inputs, results, outputs, grad_fn) -> None:
+    """Show the custom op to the active tapes and accumulators."""
+    input_ids = [x._id for x in inputs]
+    params = {"grad_fn": grad_fn}
+    for position, state in enumerate(stack):
+        if state.__class__ is TapeState:
+            watched = state.watched
+            if any(i in watched for i in input_ids):
+                state.records.append((CUSTOM_GRADIENT, inputs, outputs, params))
+                for out in outputs:
+                    watched.add(out._id)
+                continue
+            # Not recorded here, but an output computed from watched tensors (say,
+            # ones the function closes over) stays connected through its identity.
+            for y, out in zip(results, outputs):
+                if y._id in watched and y._value.dtype.kind in _FLOATS:
+                    state.records.append((identity, (y,), out, {}))
+                    watched.add(out._id)
+        else:
+            _forward(state, position, stack, inputs, results, outputs, grad_fn)
+
+
+def _forward(acc, position, stack, inputs, results, outputs, grad_fn) -> None:
+    """Forward mode follows the real forward ops; grad_fn only fills the gaps.
+
+    An output with a tangent from the ops that computed it keeps it (TensorFlow
+    ignores grad_fn then). For outputs without one, the JVP is grad_fn
+    transposed: the gradient of <grad_fn(u), input tangents> with respect to u.
+    """
+    tangents = acc.tangents
+    for y, out in zip(results, outputs):
+        tangent = tangents.get(y._id)
+        if tangent is not None:
+            tangents[out._id] = tangent
+    missing = [k for k, out in enumerate(outputs)
+               if out._id not in tangents and out._value.dtype.kind in _FLOATS]  # fmt: skip
+    input_tangents = [tangents.get(x._id) for x in inputs]
+    if not missing or all(t is None for t in input_tangents):
+        return
+    saved = set_stack(stack[:position])  # the rule sees only what was entered before
+    try:
+        upstream = [zeros_like(out) for out in outputs]
+        with GradientTape() as tape:
+            tape.watch([upstream[k] for k in missing])
+            cotangents = grad_fn(*upstream)
+            terms = [reduce_sum(ct * t)
+                     for ct, t in zip(cotangents, input_tangents)
+                     if ct is not None and t is not None]  # fmt: skip
+        if not terms:
+            return
+        total = terms[0]
+        for term in terms[1:]:
+            total = total + term
+        jvps = tape.gradient(total, [upstream[k] for k in missing])
+    finally:
+        set_stack(saved)
+    for k, jvp in zip(missing, jvps):
+        if jvp is not None:
+            _dispatch._store_tangent(tangents, outputs[k], convert_to_tensor(jvp))
+
+
+# --------------------------------------------------------------------------
+# recompute_grad and grad_pass_through
+# --------------------------------------------------------------------------
+def recompute_grad(f):
+    """Keep only ``f``'s inputs on the tape; recompute ``f`` during the backward pass.
+
+    The forward pass runs ``f`` with recording stopped, so no intermediate is
+    kept. ``gradient`` runs ``f`` again under a private tape and differentiates
+    it (variables read inside ``f`` included; unconnected inputs get zeros).
+    Forward mode is not supported (TensorFlow's NotImplementedError).
+
+    >>> import tapeflow as tf
+    >>> block = tf.recompute_grad(lambda x: tf.tanh(x) * x)
+    >>> x = tf.constant(1.0)
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = block(block(x))
+    >>> round(float(tape.gradient(y, x)), 4)
+    1.2875
+    """
+    name = getattr(f, "__name__", type(f).__name__)
+
+    @custom_gradient
+    def inner(*args, **kwargs):
+        with _recording_paused():
+            result = f(*args, **kwargs)
+
+        def grad_wrapper(*wrapper_args, variables=None):
+            @custom_gradient
+            def inner_recompute_grad(*dresult):
+                with GradientTape() as tape:
+                    id_args = pack_sequence_as(args, [identity(convert_to_tensor(a))
+                                                      for a in flatten(args)])  # fmt: skip
+                    tape.watch(id_args)
+                    if variables is not None:
+                        tape.watch(variables)
+                    recomputed = f(*id_args, **kwargs)
+                kw_vars = list(variables) if variables is not None else []
+                grads = tape.gradient(
+                    recomputed,
+                    list(id_args) + kw_vars,
+                    output_gradients=list(dresult),
+                    unconnected_gradients=UnconnectedGradients.ZERO,
+                )
+
+                def transpose(*t_args, **t_kwargs):
+                    raise NotImplementedError(
+                        f"recompute_grad tried to transpose grad of {name}. Consider not "
+                        "using recompute_grad in forward modeautodiff"
+                    )
+
+                return (grads[: len(id_args)], grads[len(id_args) :]), transpose
+
+            return inner_recompute_grad(*wrapper_args)
+
+        return result, grad_wrapper
+
+    return _renamed(inner, f)
+
+
+def grad_pass_through(f):
+    """``f`` in the forward pass, the identity in the backward pass.
+
+    >>> import tapeflow as tf
+    >>> x = tf.Variable(1.0)
+    >>> z = tf.Variable(3.0)
+    >>> with tf.GradientTape() as tape:
+    ...     y = tf.grad_pass_through(x.assign)(z**2)
+    >>> print(tape.gradient(y, z))
+    tf.Tensor(6.0, shape=(), dtype=float32)
+    """
+
+    @custom_gradient
+    def _grad_pass_through_op(*args, **kwargs):
+        def grad(*upstream, **grad_kwargs):
+            variables = grad_kwargs.get("variables")
+            if variables is not None:
+                # Variables the wrapped function touches get no gradient.
+                return upstream, [None] * len(variables)
+            return upstream
+
+        return f(*args, **kwargs), grad
+
+    return _renamed(_grad_pass_through_op, f)
+
+
+def _renamed(decorated: _Decorated, f) -> _Decorated:
+    """Give the wrapper ``f``'s name and docstring, as TensorFlow's make_decorator does."""
+    for attribute in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(decorated, attribute, getattr(f, attribute))
+        except (AttributeError, TypeError):
+            pass
+    decorated.__wrapped__ = f
+    return decorated
