@@ -1,6 +1,6 @@
 """tf.custom_gradient, tf.recompute_grad and tf.grad_pass_through (spec section 5).
 
-What TensorFlow prints for these is compared in tests/test_advanced_golden.py;
+What TensorFlow prints for these is compared in tests/test_snippets_golden.py;
 here: the mechanics (records, memory, nesting, forward mode, threads of the
 transformation stack) and gradient checks against central differences.
 """

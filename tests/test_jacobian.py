@@ -1,6 +1,6 @@
 """GradientTape.jacobian and batch_jacobian (spec section 4).
 
-The behaviour TensorFlow prints is compared in tests/test_advanced_golden.py;
+The behaviour TensorFlow prints is compared in tests/test_snippets_golden.py;
 this file checks the mechanics: one batched sweep, every primitive's VJP
 being batch-aware, errors, warnings and higher-order use.
 """

@@ -2,8 +2,8 @@
 
 Same format and rules as ``behaviour_snippets.py`` (see its docstring): each
 entry of ``SNIPPETS`` is a small program that sees ``tf``, ``np`` and
-``show_error``; ``make_advanced_golden.py`` records what TensorFlow prints
-into ``advanced.json`` and ``tests/test_advanced_golden.py`` replays the
+``show_error``; ``make_snippets_golden.py`` records what TensorFlow prints
+into ``advanced.json`` and ``tests/test_snippets_golden.py`` replays the
 programs on tapeflow.
 
 Sections (name prefixes):

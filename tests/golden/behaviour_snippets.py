@@ -3,8 +3,8 @@
 Each entry of ``SNIPPETS`` maps a name to a dedented Python program.  The
 program sees ``tf`` (TensorFlow or tapeflow), ``np`` (NumPy) and
 ``show_error(e)`` (prints ``ClassName: message``), and prints what a user
-would observe.  ``make_behaviour_golden.py`` records TensorFlow's output in
-``behaviour.json``; ``tests/test_behaviour_golden.py`` replays the programs on
+would observe.  ``make_snippets_golden.py`` records TensorFlow's output in
+``behaviour.json``; ``tests/test_snippets_golden.py`` replays the programs on
 tapeflow.
 
 Rules for writing a snippet:

@@ -2,9 +2,9 @@
 
 The same snippet source is run twice in the life of this project:
 
-* once under real TensorFlow (``make_behaviour_golden.py``, TF venv only), to
+* once under real TensorFlow (``make_snippets_golden.py``, TF venv only), to
   record the expected output in ``behaviour.json``;
-* once under tapeflow (``tests/test_behaviour_golden.py``), to compare.
+* once under tapeflow (``tests/test_snippets_golden.py``), to compare.
 
 This module must stay importable without TensorFlow: it only needs NumPy and
 the standard library.
