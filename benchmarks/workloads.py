@@ -522,6 +522,10 @@ import rows_nn  # noqa: E402
 ROWS.extend(rows_linalg.rows(Row, Target))
 ROWS.extend(rows_nn.rows(Row, Target))
 
+import rows_math  # noqa: E402
+
+ROWS.extend(rows_math.rows(Row, Target))
+
 from rows_jacobian import ROWS as _JACOBIAN_ROWS  # noqa: E402
 
 ROWS.extend(_JACOBIAN_ROWS)

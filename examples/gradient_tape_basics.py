@@ -2,6 +2,7 @@
 
 Run it with `python examples/gradient_tape_basics.py`.
 """
+
 import tapeflow as tf
 
 # A tape records the operations run inside its `with` block, so it can
@@ -9,7 +10,7 @@ import tapeflow as tf
 x = tf.constant(3.0)
 with tf.GradientTape() as tape:
     tape.watch(x)
-    y = x ** 2
+    y = x**2
 dy_dx = tape.gradient(y, x)  # d(x^2)/dx = 2x = 6
 print("y =", y.numpy(), " dy/dx =", dy_dx.numpy())
 
@@ -22,8 +23,8 @@ except RuntimeError as error:
 # A persistent tape can answer several gradient calls.
 with tf.GradientTape(persistent=True) as tape:
     tape.watch(x)
-    y = x * x          # 9
-    z = y * y          # x^4 = 81
+    y = x * x  # 9
+    z = y * y  # x^4 = 81
 print("dz/dx =", tape.gradient(z, x).numpy())  # 4x^3 = 108
 print("dy/dx =", tape.gradient(y, x).numpy())  # 2x = 6
 del tape  # release the resources the persistent tape holds
@@ -35,18 +36,18 @@ with tf.GradientTape() as outer:
     outer.watch(x)
     with tf.GradientTape() as inner:
         inner.watch(x)
-        y = x ** 3
-    dy_dx = inner.gradient(y, x)      # 3x^2 = 75, recorded by `outer`
-d2y_dx2 = outer.gradient(dy_dx, x)    # 6x = 30
+        y = x**3
+    dy_dx = inner.gradient(y, x)  # 3x^2 = 75, recorded by `outer`
+d2y_dx2 = outer.gradient(dy_dx, x)  # 6x = 30
 print("inside:  dy/dx =", dy_dx.numpy(), " d2y/dx2 =", d2y_dx2.numpy())
 
 with tf.GradientTape() as outer:
     outer.watch(x)
     with tf.GradientTape() as inner:
         inner.watch(x)
-        y = x ** 3
-dy_dx = inner.gradient(y, x)          # computed after `outer` closed
-d2y_dx2 = outer.gradient(dy_dx, x)    # nothing was recorded: None
+        y = x**3
+dy_dx = inner.gradient(y, x)  # computed after `outer` closed
+d2y_dx2 = outer.gradient(dy_dx, x)  # nothing was recorded: None
 print("outside: dy/dx =", dy_dx.numpy(), " d2y/dx2 =", d2y_dx2)
 
 # A tiny linear model: trainable Variables are watched automatically.

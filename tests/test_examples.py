@@ -17,16 +17,28 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_gradient_tape_basics_output_matches_tensorflow():
     expected = (ROOT / "tests" / "golden" / "gradient_tape_basics.expected.txt").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     env = dict(os.environ)
     src = str(ROOT / "src")
     env["PYTHONPATH"] = src + os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else src
     result = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "gradient_tape_basics.py")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     if result.stdout != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), result.stdout.splitlines(keepends=True),
-            "tensorflow", "tapeflow"))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                result.stdout.splitlines(keepends=True),
+                "tensorflow",
+                "tapeflow",
+            )
+        )
         raise AssertionError(f"example output differs from TensorFlow's:\n{diff}")

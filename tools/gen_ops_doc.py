@@ -1,7 +1,7 @@
 """Generate docs/ops.md from the primitive table and the golden case table.
 
-    python tools/gen_ops_doc.py           # rewrite docs/ops.md
-    python tools/gen_ops_doc.py --stdout  # print it (the coverage test compares)
+python tools/gen_ops_doc.py           # rewrite docs/ops.md
+python tools/gen_ops_doc.py --stdout  # print it (the coverage test compares)
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ returns None, as TF does. Notes give deviations from TensorFlow and singular poi
 def status(cases, flag: str) -> str:
     if not cases:
         return "-"
-    return "yes" if all(getattr(case, flag) for _, case in cases) else (
-        "partly" if any(getattr(case, flag) for _, case in cases) else "no"
+    return (
+        "yes"
+        if all(getattr(case, flag) for _, case in cases)
+        else ("partly" if any(getattr(case, flag) for _, case in cases) else "no")
     )
 
 

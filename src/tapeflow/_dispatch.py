@@ -21,7 +21,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from ._tensor import Tensor, convert_to_tensor, dtype_mismatch, next_id, operand_for, wrap
-from .errors import InvalidArgumentError, NotFoundError, OpError
+from .errors import InvalidArgumentError, OpError
 
 __all__ = ["Primitive", "apply", "PRIMITIVES"]
 
@@ -267,19 +267,25 @@ def _convert_inputs(prim: Primitive, inputs: tuple) -> tuple:
 def _check_kinds(prim: Primitive, inputs) -> None:
     dtype = inputs[0]._value.dtype
     if dtype.kind not in prim.kinds:
-        name = _dt.from_numpy(dtype).name.upper()
-        raise NotFoundError(
+        raise InvalidArgumentError(
             None,
             None,
-            f"Could not find device for node: {{{{node {prim.tf_name}}}}} = "
-            f"{prim.tf_name}[T=DT_{name}]\nAll kernels registered for op {prim.tf_name}: "
-            f"{_kinds_text(prim.kinds)} [Op:{prim.tf_name}] name: ",
+            f"Value for attr 'T' of {_dt.from_numpy(dtype).c_name} is not in the list of "
+            f"allowed values: {_allowed_text(prim.kinds)}\n\t; NodeDef: {{{{node "
+            f"{prim.tf_name}}}}}; Op<name={prim.tf_name}> [Op:{prim.tf_name}] name: ",
         )
 
 
-def _kinds_text(kinds: str) -> str:
-    names = {"f": "float", "c": "complex", "i": "int", "u": "uint", "b": "bool"}
-    return ", ".join(names[k] for k in kinds)
+def _allowed_text(kinds: str) -> str:
+    """TensorFlow's list of allowed dtypes for the NumPy kinds a primitive accepts."""
+    names = {
+        "f": "bfloat16, half, float, double",
+        "c": "complex64, complex128",
+        "i": "int8, int16, int32, int64",
+        "u": "uint8, uint16, uint32, uint64",
+        "b": "bool",
+    }
+    return ", ".join(names[k] for k in "fciub" if k in kinds)
 
 
 def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:

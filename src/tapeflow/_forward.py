@@ -68,7 +68,7 @@ class ForwardAccumulator:
         results = []
         for value in flatten(primals):
             tangent = self._state.tangents.get(getattr(value, "_id", None))
-            if tangent is None and unconnected is UnconnectedGradients.ZERO:
+            if tangent is None and unconnected is UnconnectedGradients.ZERO and value is not None:
                 tangent = wrap(np.zeros_like(value._value)[()])
             results.append(tangent)
         return pack_sequence_as(primals, results)

@@ -34,6 +34,14 @@ from .ops import linalg as _linalg
 from .ops import reduce as _red
 from .ops import shape as _shape
 
+
+def global_norm(t_list, name=None):
+    """sqrt(sum of squared elements of every tensor in t_list): tf.linalg.global_norm."""
+    from .math import global_norm as _global_norm
+
+    return _global_norm(t_list, name=name)
+
+
 __all__ = ["matmul", "einsum", "tensordot"]
 
 _FLOAT_TYPES = ("double", "float", "half", "complex64", "complex128")

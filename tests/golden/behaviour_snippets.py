@@ -39,7 +39,9 @@ def _snippet(name: str, source: str) -> None:
 
 # ---------------------------------------------------------------- §7 reprs --
 
-_snippet("repr_float32_scalar", """
+_snippet(
+    "repr_float32_scalar",
+    """
     t = tf.constant(6.0)
     print(t)
     print(repr(t))
@@ -50,9 +52,12 @@ _snippet("repr_float32_scalar", """
     print(repr(t))
     print(repr(tf.constant(1.0 / 3.0)))
     print(repr(tf.constant(-2.5)))
-""")
+""",
+)
 
-_snippet("repr_float32_vector", """
+_snippet(
+    "repr_float32_vector",
+    """
     t = tf.constant([1.0, 2.0, 3.0])
     print(t)
     print(repr(t))
@@ -62,30 +67,42 @@ _snippet("repr_float32_vector", """
     print(t)
     print(repr(t))
     print(repr(tf.constant([1e-10, 1.0])))
-""")
+""",
+)
 
-_snippet("repr_float32_matrix", """
+_snippet(
+    "repr_float32_matrix",
+    """
     t = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     print(t)
     print(repr(t))
-""")
+""",
+)
 
-_snippet("repr_float32_rank3", """
+_snippet(
+    "repr_float32_rank3",
+    """
     t = tf.constant([[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.5]]])
     print(t)
     print(repr(t))
-""")
+""",
+)
 
-_snippet("repr_float16", """
+_snippet(
+    "repr_float16",
+    """
     s = tf.constant(0.1, dtype=tf.float16)
     print(s)
     print(repr(s))
     v = tf.constant([1.5, 2.0, -3.25], dtype=tf.float16)
     print(v)
     print(repr(v))
-""")
+""",
+)
 
-_snippet("repr_float64", """
+_snippet(
+    "repr_float64",
+    """
     s = tf.constant(0.1, dtype=tf.float64)
     print(s)
     print(repr(s))
@@ -95,26 +112,35 @@ _snippet("repr_float64", """
     m = tf.constant(np.array([[1.0, 2.0], [3.0, 4.0]]))
     print(m)
     print(repr(m))
-""")
+""",
+)
 
-_snippet("repr_int32", """
+_snippet(
+    "repr_int32",
+    """
     print(tf.constant(3))
     print(repr(tf.constant(3)))
     print(tf.constant([1, -2, 3]))
     print(repr(tf.constant([1, -2, 3])))
     print(repr(tf.constant([[1, 2], [3, 4]])))
-""")
+""",
+)
 
-_snippet("repr_int64", """
+_snippet(
+    "repr_int64",
+    """
     s = tf.constant(2 ** 40)
     print(s)
     print(repr(s))
     v = tf.constant([1, 2], dtype=tf.int64)
     print(v)
     print(repr(v))
-""")
+""",
+)
 
-_snippet("repr_small_ints", """
+_snippet(
+    "repr_small_ints",
+    """
     a = tf.constant([-128, 0, 127], dtype=tf.int8)
     print(a)
     print(repr(a))
@@ -127,36 +153,48 @@ _snippet("repr_small_ints", """
     print(a)
     print(repr(a))
     print(repr(tf.constant(7, dtype=tf.uint8)))
-""")
+""",
+)
 
-_snippet("repr_bool", """
+_snippet(
+    "repr_bool",
+    """
     print(tf.constant(True))
     print(repr(tf.constant(False)))
     v = tf.constant([True, False, True])
     print(v)
     print(repr(v))
     print(repr(tf.constant([[True], [False]])))
-""")
+""",
+)
 
-_snippet("repr_complex128", """
+_snippet(
+    "repr_complex128",
+    """
     s = tf.constant(1 + 2j)
     print(s)
     print(repr(s))
     v = tf.constant([1 + 2j, 3 - 1j])
     print(v)
     print(repr(v))
-""")
+""",
+)
 
-_snippet("repr_complex64", """
+_snippet(
+    "repr_complex64",
+    """
     s = tf.constant(0.5 - 1j, dtype=tf.complex64)
     print(s)
     print(repr(s))
     v = tf.constant([1 + 2j, 3 - 1j], dtype=tf.complex64)
     print(v)
     print(repr(v))
-""")
+""",
+)
 
-_snippet("repr_empty", """
+_snippet(
+    "repr_empty",
+    """
     e = tf.constant([])
     print(e)
     print(repr(e))
@@ -166,9 +204,12 @@ _snippet("repr_empty", """
     i = tf.constant([], dtype=tf.int32)
     print(repr(i))
     print(repr(tf.zeros([2, 0], dtype=tf.int64)))
-""")
+""",
+)
 
-_snippet("repr_special_floats", """
+_snippet(
+    "repr_special_floats",
+    """
     v = tf.constant([np.nan, np.inf, -np.inf, 1.0])
     print(v)
     print(repr(v))
@@ -179,23 +220,32 @@ _snippet("repr_special_floats", """
     print(tf.constant(-0.0))
     print(repr(tf.constant(-0.0)))
     print(repr(tf.constant([-0.0, 0.0])))
-""")
+""",
+)
 
-_snippet("repr_summarized", """
+_snippet(
+    "repr_summarized",
+    """
     t = tf.range(2000)
     print(t)
     print(repr(t))
     print(tf.zeros([40, 40]))
-""")
+""",
+)
 
-_snippet("repr_string", """
+_snippet(
+    "repr_string",
+    """
     s = tf.constant("hi")
     print(s)
     print(repr(s))
     print(repr(tf.constant(["a", "bc"])))
-""")
+""",
+)
 
-_snippet("repr_numpy_and_types", """
+_snippet(
+    "repr_numpy_and_types",
+    """
     s = tf.constant(6.0).numpy()
     print(type(s))
     print(repr(s))
@@ -213,20 +263,26 @@ _snippet("repr_numpy_and_types", """
     print(isinstance(v, tf.Tensor))
     print(isinstance(t, tf.Variable))
     print(tf.constant(3.0) is tf.constant(3.0))
-""")
+""",
+)
 
-_snippet("repr_ndim_device", """
+_snippet(
+    "repr_ndim_device",
+    """
     print(tf.constant(1.0).ndim)
     print(tf.constant([1.0]).ndim)
     print(tf.zeros([2, 3]).ndim)
     print(tf.zeros([2, 3, 4]).ndim)
 
     print(tf.constant(1.0).device)
-""")
+""",
+)
 
 # ------------------------------------------------------------ TensorShape --
 
-_snippet("shape_str_repr_methods", """
+_snippet(
+    "shape_str_repr_methods",
+    """
     for t in [tf.constant(1.0), tf.constant([1.0, 2.0, 3.0]), tf.zeros([2, 2]), tf.zeros([0, 3])]:
         print(t.shape)
         print(repr(t.shape))
@@ -239,11 +295,14 @@ _snippet("shape_str_repr_methods", """
     print(s == (2, 3), s == [2, 3], s == (3, 2))
     print(tuple(s))
     print(tf.constant(1.0).shape.as_list(), tf.constant(1.0).shape.rank)
-""")
+""",
+)
 
 # ------------------------------------------------------------------ DType --
 
-_snippet("dtype_str_repr_name", """
+_snippet(
+    "dtype_str_repr_name",
+    """
     for d in [tf.float16, tf.float32, tf.float64, tf.int8, tf.int16, tf.int32,
               tf.int64, tf.uint8, tf.bool, tf.complex64, tf.complex128, tf.string]:
         print(str(d), repr(d), d.name)
@@ -256,25 +315,34 @@ _snippet("dtype_str_repr_name", """
 
     for d in [tf.float32, tf.float64, tf.int32, tf.uint8, tf.bool, tf.complex64]:
         print(d.name, d.is_floating, d.is_integer, d.is_complex, d.is_bool)
-""")
+""",
+)
 
 # ------------------------------------------------------ default dtypes §7 --
 
-_snippet("const_default_dtypes_python", """
+_snippet(
+    "const_default_dtypes_python",
+    """
     for value in [1.5, 3, True, 2 ** 40, 1 + 2j, "s", [1, 2.5], [1, 2], [[True, False]]]:
         print(repr(value), repr(tf.constant(value).dtype))
-""")
+""",
+)
 
-_snippet("const_default_dtypes_numpy", """
+_snippet(
+    "const_default_dtypes_numpy",
+    """
     values = [np.array([1.0, 2.0]), np.array([1, 2]), np.float64(0.1),
               np.float32(1.5), np.int32(3), np.array([1, 2], dtype=np.int8),
               np.array(True), np.array([1.0], dtype=np.float16)]
     for value in values:
         print(repr(tf.constant(value).dtype))
     print(repr(tf.constant(np.float64(0.1))))
-""")
+""",
+)
 
-_snippet("const_explicit_dtype", """
+_snippet(
+    "const_explicit_dtype",
+    """
     print(repr(tf.constant(3, dtype=tf.float32)))
     print(repr(tf.constant([1, 2], dtype=tf.float64)))
     print(repr(tf.constant(np.array([1.5, 2.5]), dtype=tf.float32)))
@@ -289,19 +357,25 @@ _snippet("const_explicit_dtype", """
     b = tf.constant(a)
     print(repr(b))
     print(b is a)
-""")
+""",
+)
 
-_snippet("var_default_dtypes", """
+_snippet(
+    "var_default_dtypes",
+    """
     print(repr(tf.Variable(3)))
     print(repr(tf.Variable(3, dtype=tf.float32)))
     print(repr(tf.Variable(2.5)))
     print(repr(tf.Variable(np.array([1.0, 2.0]))))
     print(repr(tf.Variable(True)))
-""")
+""",
+)
 
 # ---------------------------------------------------- no type promotion §7 --
 
-_snippet("promo_int_times_float", """
+_snippet(
+    "promo_int_times_float",
+    """
     a = tf.constant(2)
     b = tf.constant(1.5)
     try:
@@ -319,9 +393,12 @@ _snippet("promo_int_times_float", """
     except tf.errors.InvalidArgumentError as e:
         print(e.message == str(e))
         print(repr(e.message))
-""")
+""",
+)
 
-_snippet("promo_same_kind_widths", """
+_snippet(
+    "promo_same_kind_widths",
+    """
     a = tf.constant(1.0, dtype=tf.float64)
     b = tf.constant(1.0)
     try:
@@ -343,9 +420,12 @@ _snippet("promo_same_kind_widths", """
         tf.add(b, a)
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("promo_functions", """
+_snippet(
+    "promo_functions",
+    """
     a = tf.constant([[1.0]])
     b = tf.constant([[1]])
     for f in [tf.multiply, tf.matmul, tf.subtract, tf.divide, tf.maximum]:
@@ -364,11 +444,14 @@ _snippet("promo_functions", """
         a == b
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
 # ------------------------------------------------ Python / NumPy operands --
 
-_snippet("pyop_float_tensor_python_scalars", """
+_snippet(
+    "pyop_float_tensor_python_scalars",
+    """
     x = tf.constant([1.0, 2.0])
     print(x + 1)
     print(1 + x)
@@ -376,9 +459,12 @@ _snippet("pyop_float_tensor_python_scalars", """
     print(2 ** x)
     print(x ** 2)
     print(x - True)
-""")
+""",
+)
 
-_snippet("pyop_int_tensor_python_float", """
+_snippet(
+    "pyop_int_tensor_python_float",
+    """
     x = tf.constant(3)
     print(x + 2)
     for f in [lambda: x + 1.5, lambda: 1.5 + x, lambda: x - 1.5, lambda: x * 1.5, lambda: x ** 0.5]:
@@ -386,9 +472,12 @@ _snippet("pyop_int_tensor_python_float", """
             f()
         except Exception as e:
             show_error(e)
-""")
+""",
+)
 
-_snippet("pyop_int8_python_float", """
+_snippet(
+    "pyop_int8_python_float",
+    """
     x = tf.constant(3, dtype=tf.int8)
     print(x + 2)
     print(x + 1000)
@@ -397,9 +486,12 @@ _snippet("pyop_int8_python_float", """
             f()
         except Exception as e:
             show_error(e)
-""")
+""",
+)
 
-_snippet("pyop_numpy_and_list_operands", """
+_snippet(
+    "pyop_numpy_and_list_operands",
+    """
     x = tf.constant([1.0, 2.0])
     print(repr(x + np.float64(0.5)))
     print(repr(np.float64(0.5) + x))
@@ -411,19 +503,25 @@ _snippet("pyop_numpy_and_list_operands", """
     print(x + [1, 2])
     print([10, 20] - x)
     print(tf.constant([1, 2]) * [3, 4])
-""")
+""",
+)
 
-_snippet("pyop_tf_functions_convert", """
+_snippet(
+    "pyop_tf_functions_convert",
+    """
     print(tf.add(1, 2))
     print(tf.add(1.0, 2))
     print(tf.multiply([1, 2], 3))
     print(tf.subtract(np.array([1.0, 2.0]), 1))
     print(tf.square(3))
-""")
+""",
+)
 
 # --------------------------------------------------------------- operators --
 
-_snippet("op_add_sub_mul", """
+_snippet(
+    "op_add_sub_mul",
+    """
     a = tf.constant([1.0, 2.0, 3.0])
     b = tf.constant([4.0, 5.0, 6.0])
     print(a + b)
@@ -431,9 +529,12 @@ _snippet("op_add_sub_mul", """
     print(a * b)
     print(tf.constant([1, 2]) + tf.constant([3, 4]))
     print(tf.constant([1, 2], dtype=tf.uint8) - tf.constant([2, 1], dtype=tf.uint8))
-""")
+""",
+)
 
-_snippet("op_truediv", """
+_snippet(
+    "op_truediv",
+    """
     print(tf.constant(1.0) / tf.constant(4.0))
     print(tf.constant([1.0, -1.0, 0.0]) / 0.0)
     print(tf.constant(1.0, dtype=tf.float64) / 3)
@@ -444,34 +545,46 @@ _snippet("op_truediv", """
     print(tf.constant([1, 3], dtype=tf.int16) / 2)
     print(tf.constant([1, 3], dtype=tf.uint8) / 2)
     print(7 / tf.constant(2))
-""")
+""",
+)
 
-_snippet("op_floordiv", """
+_snippet(
+    "op_floordiv",
+    """
     print(tf.constant(-7) // tf.constant(2))
     print(tf.constant([7, -7, 7, -7]) // tf.constant([2, 2, -2, -2]))
     print(tf.constant(-7.5) // tf.constant(2.0))
     print(tf.constant([7.0, -7.0]) // 2)
     print(7 // tf.constant(2))
-""")
+""",
+)
 
-_snippet("op_floormod", """
+_snippet(
+    "op_floormod",
+    """
     print(tf.constant(-7) % tf.constant(3))
     print(tf.constant([7, -7, 7, -7]) % tf.constant([3, 3, -3, -3]))
     print(tf.constant(-7.5) % tf.constant(2.0))
     print(tf.constant(-2.0) % 2)
     print(repr(tf.constant(-2.0) % 2))
     print(7 % tf.constant(3))
-""")
+""",
+)
 
-_snippet("op_pow", """
+_snippet(
+    "op_pow",
+    """
     print(tf.constant(2.0) ** 3)
     print(tf.constant([1.0, 4.0, 9.0]) ** 0.5)
     print(tf.constant(2) ** 10)
     print(tf.constant(2.0) ** tf.constant(-1.0))
     print(tf.pow(tf.constant([2, 3]), 2))
-""")
+""",
+)
 
-_snippet("op_pow_int_negative_error", """
+_snippet(
+    "op_pow_int_negative_error",
+    """
     try:
         tf.constant(2) ** -1
     except Exception as e:
@@ -480,9 +593,12 @@ _snippet("op_pow_int_negative_error", """
         tf.constant(2.0) ** tf.constant(2)
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("op_matmul", """
+_snippet(
+    "op_matmul",
+    """
     a = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     b = tf.constant([[5.0], [6.0]])
     print(a @ b)
@@ -495,9 +611,12 @@ _snippet("op_matmul", """
     b = tf.ones([2, 3, 1])
     print(a @ b)
     print(tf.ones([2, 2, 3]) @ tf.ones([3, 2]))
-""")
+""",
+)
 
-_snippet("op_matmul_errors", """
+_snippet(
+    "op_matmul_errors",
+    """
     try:
         tf.constant([1.0, 2.0]) @ tf.constant([1.0, 2.0])
     except Exception as e:
@@ -506,9 +625,12 @@ _snippet("op_matmul_errors", """
         tf.constant([[1.0, 2.0]]) @ tf.constant([[1.0, 2.0]])
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("op_reflected", """
+_snippet(
+    "op_reflected",
+    """
     x = tf.constant(4.0)
     print(1 - x)
     print(2 / x)
@@ -516,9 +638,12 @@ _snippet("op_reflected", """
     print(3 * x)
     print(7 % tf.constant(3), 7 // tf.constant(3))
     print(10.0 - tf.constant([1.0, 2.0]))
-""")
+""",
+)
 
-_snippet("op_unary_and_unsupported", """
+_snippet(
+    "op_unary_and_unsupported",
+    """
     x = tf.constant([-1.5, 0.0, 2.0])
     print(-x)
     print(abs(x))
@@ -536,9 +661,12 @@ _snippet("op_unary_and_unsupported", """
             f()
         except TypeError:
             print("TypeError")
-""")
+""",
+)
 
-_snippet("op_bitwise_logical", """
+_snippet(
+    "op_bitwise_logical",
+    """
     print(~tf.constant([True, False]))
     print(~tf.constant([0, 5, -1]))
     print(~tf.constant(0, dtype=tf.uint8))
@@ -554,9 +682,12 @@ _snippet("op_bitwise_logical", """
     print(x | y)
     print(x ^ y)
     print(a & True)
-""")
+""",
+)
 
-_snippet("op_comparisons", """
+_snippet(
+    "op_comparisons",
+    """
     a = tf.constant([1.0, 2.0, 3.0])
     b = tf.constant([3.0, 2.0, 1.0])
     print(a < b)
@@ -565,9 +696,12 @@ _snippet("op_comparisons", """
     print(a >= b)
     print(a > 2)
     print(2 < a)
-""")
+""",
+)
 
-_snippet("op_equality", """
+_snippet(
+    "op_equality",
+    """
     a = tf.constant([1, 2, 3])
     print(a == tf.constant([1, 0, 3]))
     print(a != tf.constant([1, 0, 3]))
@@ -580,9 +714,12 @@ _snippet("op_equality", """
     print(t != None)
     print(tf.constant(2) in [1, 2, 3])
     print(tf.constant(5) in [1, 2, 3])
-""")
+""",
+)
 
-_snippet("op_equality_incompatible_shapes", """
+_snippet(
+    "op_equality_incompatible_shapes",
+    """
     a = tf.constant([1, 2, 3])
     b = tf.constant([1, 2])
     print(repr(a == b))
@@ -592,9 +729,12 @@ _snippet("op_equality_incompatible_shapes", """
         tf.equal(a, b)
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("op_broadcasting", """
+_snippet(
+    "op_broadcasting",
+    """
     a = tf.constant([[1.0], [2.0]])
     b = tf.constant([10.0, 20.0, 30.0])
     print(a + b)
@@ -607,9 +747,12 @@ _snippet("op_broadcasting", """
         tf.constant([1.0, 2.0]) * tf.constant([1.0, 2.0, 3.0])
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("op_variable_operands", """
+_snippet(
+    "op_variable_operands",
+    """
     v = tf.Variable([1.0, 2.0])
     print(v + 1)
     print(v * v)
@@ -618,11 +761,14 @@ _snippet("op_variable_operands", """
     print(v > 1.5)
     print(tf.Variable([[1.0, 2.0]]) @ tf.constant([[3.0], [4.0]]))
     print(2.0 / v)
-""")
+""",
+)
 
 # ------------------------------------------------------------ __getitem__ --
 
-_snippet("idx_int_and_slices", """
+_snippet(
+    "idx_int_and_slices",
+    """
     x = tf.constant([[1, 2, 3], [4, 5, 6]])
     print(x[0])
     print(x[1, 2])
@@ -637,9 +783,12 @@ _snippet("idx_int_and_slices", """
     print(x[-2:])
     print(x[4:1])
     print(x[10:20])
-""")
+""",
+)
 
-_snippet("idx_negative_step", """
+_snippet(
+    "idx_negative_step",
+    """
     x = tf.constant([0, 1, 2, 3, 4, 5])
     print(x[::-1])
     print(x[4:1:-1])
@@ -647,9 +796,12 @@ _snippet("idx_negative_step", """
     print(x[-1:-4:-1])
     m = tf.constant([[1, 2], [3, 4]])
     print(m[::-1, ::-1])
-""")
+""",
+)
 
-_snippet("idx_ellipsis_newaxis", """
+_snippet(
+    "idx_ellipsis_newaxis",
+    """
     x = tf.reshape(tf.range(24), [2, 3, 4])
     print(x[..., 0])
     print(x[0, ...].shape)
@@ -658,34 +810,46 @@ _snippet("idx_ellipsis_newaxis", """
     print(x[..., None].shape)
     print(tf.newaxis is None)
     print(x[1, ..., 1:3])
-""")
+""",
+)
 
-_snippet("idx_tensor_index", """
+_snippet(
+    "idx_tensor_index",
+    """
     x = tf.constant([10, 20, 30])
     print(x[tf.constant(1)])
     print(x[tf.constant(2, dtype=tf.int64)])
     m = tf.constant([[1, 2], [3, 4]])
     print(m[tf.constant(1), tf.constant(0)])
     print(m[:, tf.constant(-1)])
-""")
+""",
+)
 
-_snippet("idx_bool_mask", """
+_snippet(
+    "idx_bool_mask",
+    """
     x = tf.constant([1.0, 2.0, 3.0, 4.0])
     print(x[x > 2])
     print(x[tf.constant([True, False, True, False])])
     m = tf.constant([[1, 2], [3, 4]])
     print(m[tf.constant([False, True])])
     print(m[m > 1])
-""")
+""",
+)
 
-_snippet("idx_list_like_tuple", """
+_snippet(
+    "idx_list_like_tuple",
+    """
     x = tf.constant([[1, 2, 3], [4, 5, 6]])
     print(x[[0, 1]])
     print(x[0, 1])
     print(x[[1]])
-""")
+""",
+)
 
-_snippet("idx_float_error", """
+_snippet(
+    "idx_float_error",
+    """
     x = tf.constant([1.0, 2.0])
     try:
         x[1.0]
@@ -695,9 +859,12 @@ _snippet("idx_float_error", """
         x[tf.constant(1.0)]
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("idx_out_of_range", """
+_snippet(
+    "idx_out_of_range",
+    """
     x = tf.constant([1, 2, 3])
     try:
         x[5]
@@ -711,18 +878,24 @@ _snippet("idx_out_of_range", """
         tf.constant(1.0)[0]
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("idx_variable", """
+_snippet(
+    "idx_variable",
+    """
     v = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
     print(v[0])
     print(v[:, 1])
     print(v[v > 2.5])
-""")
+""",
+)
 
 # ------------------------------------------------------- Python protocols --
 
-_snippet("proto_float_int", """
+_snippet(
+    "proto_float_int",
+    """
     print(float(tf.constant(2.5)))
     print(int(tf.constant(2.7)))
     print(int(tf.constant(-2.7)))
@@ -740,9 +913,12 @@ _snippet("proto_float_int", """
         float(tf.constant([1.5, 2.5]))
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("proto_bool", """
+_snippet(
+    "proto_bool",
+    """
     print(bool(tf.constant(True)))
     print(bool(tf.constant(0.0)))
     print(bool(tf.constant(3)))
@@ -753,9 +929,12 @@ _snippet("proto_bool", """
         show_error(e)
     if tf.constant(2.0) > 1.0:
         print("branch taken")
-""")
+""",
+)
 
-_snippet("proto_len_iter", """
+_snippet(
+    "proto_len_iter",
+    """
     print(len(tf.constant([1, 2, 3])))
     print(len(tf.zeros([4, 2])))
     print(len(tf.zeros([0, 2])))
@@ -778,17 +957,23 @@ _snippet("proto_len_iter", """
             pass
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("proto_index", """
+_snippet(
+    "proto_index",
+    """
     print([10, 20, 30][tf.constant(1)])
     print([10, 20, 30][tf.constant(2, dtype=tf.int64)])
     print(list(range(10))[tf.constant(1):tf.constant(3)])
     print(np.arange(5)[tf.constant(4)])
     print(range(tf.constant(3)))
-""")
+""",
+)
 
-_snippet("proto_hash", """
+_snippet(
+    "proto_hash",
+    """
     try:
         hash(tf.constant(1.0))
     except Exception as e:
@@ -801,9 +986,12 @@ _snippet("proto_hash", """
         hash(tf.Variable(1.0))
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("proto_numpy_interop", """
+_snippet(
+    "proto_numpy_interop",
+    """
     t = tf.constant([1.0, 2.0])
     v = tf.Variable([3, 4])
     print(repr(np.array(t)))
@@ -813,20 +1001,26 @@ _snippet("proto_numpy_interop", """
     print(repr(np.sqrt(tf.constant([4.0, 9.0]))))
     print(repr(np.add(tf.constant([1, 2]), 1)))
     print(repr(np.asarray(tf.constant([1.0]), dtype=np.float64)))
-""")
+""",
+)
 
-_snippet("proto_format", """
+_snippet(
+    "proto_format",
+    """
     t = tf.constant(2.0)
     print(f"{t}")
     print(f"{t:.3f}")
     print("{:>8.2f}".format(tf.constant(3.14159)))
     print(f"{tf.constant([1.0, 2.0])}")
     print("%s" % tf.constant(1))
-""")
+""",
+)
 
 # -------------------------------------------------------------- Variables --
 
-_snippet("var_repr", """
+_snippet(
+    "var_repr",
+    """
     v = tf.Variable(1.0)
     print(v)
     print(repr(v))
@@ -838,9 +1032,12 @@ _snippet("var_repr", """
     print(v)
     w = tf.Variable(tf.zeros([2, 0]))
     print(repr(w))
-""")
+""",
+)
 
-_snippet("var_names_attributes", """
+_snippet(
+    "var_names_attributes",
+    """
     print(tf.Variable(1.0).name)
     print(tf.Variable(1.0, name='w').name)
     a1 = tf.Variable(1.0, name='a')
@@ -854,18 +1051,24 @@ _snippet("var_names_attributes", """
     print(tf.Variable(1, trainable=False).trainable)
     print(v.device)
     print(v.ndim if hasattr(v, 'ndim') else 'no ndim')
-""")
+""",
+)
 
-_snippet("var_trainable_setter_error", """
+_snippet(
+    "var_trainable_setter_error",
+    """
     v = tf.Variable(1.0)
     try:
         v.trainable = False
     except Exception as e:
         show_error(e)
     print(v.trainable)
-""")
+""",
+)
 
-_snippet("var_assign_returns", """
+_snippet(
+    "var_assign_returns",
+    """
     v = tf.Variable(1.0)
     r = v.assign(5.0)
     print(repr(r))
@@ -880,9 +1083,12 @@ _snippet("var_assign_returns", """
     print(v.assign_add([1.0, 1.0], read_value=False))
     print(v.assign_sub([0.5, 0.5], read_value=False))
     print(repr(v))
-""")
+""",
+)
 
-_snippet("var_assign_conversion_and_shape", """
+_snippet(
+    "var_assign_conversion_and_shape",
+    """
     v = tf.Variable(1.0)
     v.assign(3)
     print(repr(v))
@@ -906,18 +1112,24 @@ _snippet("var_assign_conversion_and_shape", """
     except Exception as e:
         show_error(e)
     print(repr(v), repr(w))
-""")
+""",
+)
 
-_snippet("var_slice_assign", """
+_snippet(
+    "var_slice_assign",
+    """
     w = tf.Variable([1.0, 2.0, 3.0])
     r = w[0].assign(5.0)
     print(repr(r))
     print(repr(w))
     w[1:].assign([7.0, 8.0])
     print(repr(w))
-""")
+""",
+)
 
-_snippet("var_reading", """
+_snippet(
+    "var_reading",
+    """
     v = tf.Variable([1.0, 2.0])
     print(repr(v.read_value()))
     print(repr(v.value()))
@@ -932,11 +1144,14 @@ _snippet("var_reading", """
     v.assign(9.0)
     print(r, s)
     print(v)
-""")
+""",
+)
 
 # ---------------------------------------------------- GradientTape §1 ------
 
-_snippet("tape_basic", """
+_snippet(
+    "tape_basic",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape() as tape:
         tape.watch(x)
@@ -951,9 +1166,12 @@ _snippet("tape_basic", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("tape_enter_exports_lazy_watched", """
+_snippet(
+    "tape_enter_exports_lazy_watched",
+    """
     tape = tf.GradientTape()
     with tape as t:
         print(t is tape)
@@ -963,9 +1181,12 @@ _snippet("tape_enter_exports_lazy_watched", """
 
     tape = tf.GradientTape()
     print(tape.watched_variables())
-""")
+""",
+)
 
-_snippet("tape_lazy_errors", """
+_snippet(
+    "tape_lazy_errors",
+    """
     x = tf.constant(1.0)
     for persistent in [False, True]:
         tape = tf.GradientTape(persistent=persistent)
@@ -979,9 +1200,12 @@ _snippet("tape_lazy_errors", """
         tape.watch(tf.constant(1.0))
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("tape_reenter_error", """
+_snippet(
+    "tape_reenter_error",
+    """
     x = tf.constant(2.0)
     t = tf.GradientTape()
     with t:
@@ -993,9 +1217,12 @@ _snippet("tape_reenter_error", """
             show_error(e)
         y = x * x
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("tape_reenter_after_exit", """
+_snippet(
+    "tape_reenter_after_exit",
+    """
     x = tf.constant(1.0)
     g = tf.GradientTape()
     with g:
@@ -1004,9 +1231,12 @@ _snippet("tape_reenter_after_exit", """
     with g:
         z = 2 * y
     print(g.gradient(z, [x]))
-""")
+""",
+)
 
-_snippet("tape_reenter_after_consumed", """
+_snippet(
+    "tape_reenter_after_consumed",
+    """
     x = tf.constant(3.0)
     g = tf.GradientTape()
     with g:
@@ -1031,9 +1261,12 @@ _snippet("tape_reenter_after_consumed", """
     with g:
         z = x + 1.0
     print(g.gradient(y, x))
-""")
+""",
+)
 
-_snippet("tape_body_raises", """
+_snippet(
+    "tape_body_raises",
+    """
     x = tf.constant(2.0)
     tape = tf.GradientTape(persistent=True)
     try:
@@ -1046,9 +1279,12 @@ _snippet("tape_body_raises", """
     z = y * x
     print(tape.gradient(y, x))
     print(tape.gradient(z, x))
-""")
+""",
+)
 
-_snippet("tape_nested_different_tapes", """
+_snippet(
+    "tape_nested_different_tapes",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as a, tf.GradientTape() as b:
         a.watch(x)
@@ -1056,9 +1292,12 @@ _snippet("tape_nested_different_tapes", """
         y = x * x * x
     print(a.gradient(y, x))
     print(b.gradient(y, x))
-""")
+""",
+)
 
-_snippet("tape_identity_like_ops", """
+_snippet(
+    "tape_identity_like_ops",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -1068,9 +1307,12 @@ _snippet("tape_identity_like_ops", """
     print(a is x, b is x, c is x)
     print(t.gradient(a, x), t.gradient(b, x), t.gradient(c, x))
     print(t.gradient(x, a))
-""")
+""",
+)
 
-_snippet("tape_control_flow_unrelated_ops", """
+_snippet(
+    "tape_control_flow_unrelated_ops",
+    """
     x = tf.constant(1.5)
     c = tf.constant(0.5)
     with tf.GradientTape(persistent=True) as t:
@@ -1091,9 +1333,12 @@ _snippet("tape_control_flow_unrelated_ops", """
         z = k * k
         y = x * z
     print(t.gradient(y, [x, k, z]))
-""")
+""",
+)
 
-_snippet("tape_thread_local", """
+_snippet(
+    "tape_thread_local",
+    """
     import threading
     x = tf.constant(2.0)
     out = {}
@@ -1104,20 +1349,26 @@ _snippet("tape_thread_local", """
         th.join()
     print(out['y'])
     print(t.gradient(out['y'], x))
-""")
+""",
+)
 
 # ------------------------------------------------------------- watch() §2 --
 
-_snippet("watch_bad_arguments", """
+_snippet(
+    "watch_bad_arguments",
+    """
     with tf.GradientTape() as t:
         for bad in [3.0, np.array(3.0), None, [1.0, 2.0], "s", np.array([1.0, 2.0])]:
             try:
                 t.watch(bad)
             except Exception as e:
                 show_error(e)
-""")
+""",
+)
 
-_snippet("watch_int_warning", """
+_snippet(
+    "watch_int_warning",
+    """
     x = tf.constant(3)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1129,9 +1380,12 @@ _snippet("watch_int_warning", """
         t.watch(x)
         y = x * 2
     print(t.gradient(y, x, unconnected_gradients='zero'))
-""")
+""",
+)
 
-_snippet("watch_dtype_warnings", """
+_snippet(
+    "watch_dtype_warnings",
+    """
     with tf.GradientTape() as t:
         t.watch(tf.constant(1, dtype=tf.int64))
         t.watch(tf.constant(True))
@@ -1141,27 +1395,36 @@ _snippet("watch_dtype_warnings", """
         t.watch(tf.constant(1.0, dtype=tf.float64))
         t.watch(tf.constant(1j, dtype=tf.complex64))
     print("done")
-""")
+""",
+)
 
-_snippet("watch_int_warning_throttled", """
+_snippet(
+    "watch_int_warning_throttled",
+    """
     with tf.GradientTape() as t:
         for i in range(7):
             print("watch", i)
             t.watch(tf.constant(i))
         print("other line")
         t.watch(tf.constant(1))
-""")
+""",
+)
 
-_snippet("watch_int_warning_throttled_across_tapes", """
+_snippet(
+    "watch_int_warning_throttled_across_tapes",
+    """
     def watch_it(value):
         with tf.GradientTape() as t:
             t.watch(value)
     for i in range(6):
         print("call", i)
         watch_it(tf.constant(i))
-""")
+""",
+)
 
-_snippet("watch_int_cast_path", """
+_snippet(
+    "watch_int_cast_path",
+    """
     x = tf.constant(3)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -1169,9 +1432,12 @@ _snippet("watch_int_cast_path", """
         y = f * f
     print(t.gradient(y, x))
     print(t.gradient(y, f))
-""")
+""",
+)
 
-_snippet("watch_structures_and_repeats", """
+_snippet(
+    "watch_structures_and_repeats",
+    """
     a = tf.constant(1.0)
     b = tf.constant(2.0)
     c = tf.constant(3.0)
@@ -1186,27 +1452,36 @@ _snippet("watch_structures_and_repeats", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("watch_variable_nontrainable", """
+_snippet(
+    "watch_variable_nontrainable",
+    """
     v = tf.Variable(2.0, trainable=False)
     with tf.GradientTape() as t:
         t.watch(v)
         y = v * v
     print(t.gradient(y, v))
     print(len(t.watched_variables()))
-""")
+""",
+)
 
-_snippet("watch_int_variable", """
+_snippet(
+    "watch_int_variable",
+    """
     v = tf.Variable(3, trainable=False)
     with tf.GradientTape() as t:
         t.watch(v)
         y = v * v
     print(t.gradient(y, v))
     print([w.name for w in t.watched_variables()])
-""")
+""",
+)
 
-_snippet("watch_ignored_when_not_recording", """
+_snippet(
+    "watch_ignored_when_not_recording",
+    """
     x = tf.constant(2.0)
     t = tf.GradientTape()
     with t:
@@ -1222,9 +1497,12 @@ _snippet("watch_ignored_when_not_recording", """
             t.watch(x)
         y = x * x
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("autowatch_trainable_only", """
+_snippet(
+    "autowatch_trainable_only",
+    """
     v = tf.Variable(3.0)
     with tf.GradientTape() as t:
         y = v * v
@@ -1236,9 +1514,12 @@ _snippet("autowatch_trainable_only", """
         y = v * v
     print(t.gradient(y, v))
     print(t.watched_variables())
-""")
+""",
+)
 
-_snippet("autowatch_read_forms", """
+_snippet(
+    "autowatch_read_forms",
+    """
     names = ['read_value', 'value', 'convert_to_tensor', 'getitem', 'identity', 'add']
     readers = [lambda v: v.read_value(), lambda v: v.value(),
                lambda v: tf.convert_to_tensor(v), lambda v: v[...],
@@ -1249,9 +1530,12 @@ _snippet("autowatch_read_forms", """
             r = read(v)
             y = r * r
         print(name, len(t.watched_variables()), t.gradient(y, v))
-""")
+""",
+)
 
-_snippet("autowatch_read_timing", """
+_snippet(
+    "autowatch_read_timing",
+    """
     with tf.GradientTape() as t:
         v = tf.Variable(4.0)
         print(len(t.watched_variables()))
@@ -1265,17 +1549,23 @@ _snippet("autowatch_read_timing", """
         y = r * r
     print(t.gradient(y, v))
     print(t.watched_variables())
-""")
+""",
+)
 
-_snippet("autowatch_int_variable", """
+_snippet(
+    "autowatch_int_variable",
+    """
     v = tf.Variable(3)
     with tf.GradientTape() as t:
         y = v * v
     print([w.name for w in t.watched_variables()])
     print(t.gradient(y, v))
-""")
+""",
+)
 
-_snippet("autowatch_disabled", """
+_snippet(
+    "autowatch_disabled",
+    """
     a = tf.Variable(2.0, name='a')
     b = tf.Variable(3.0, name='b')
     x = tf.constant(5.0)
@@ -1285,9 +1575,12 @@ _snippet("autowatch_disabled", """
         y = a * b * x
     print([v.name for v in t.watched_variables()])
     print(t.gradient(y, [a, b, x]))
-""")
+""",
+)
 
-_snippet("autowatch_outer_disabled", """
+_snippet(
+    "autowatch_outer_disabled",
+    """
     v = tf.Variable(2.0)
     with tf.GradientTape(watch_accessed_variables=False) as outer:
         with tf.GradientTape() as inner:
@@ -1295,9 +1588,12 @@ _snippet("autowatch_outer_disabled", """
     print(inner.gradient(y, v))
     print(outer.gradient(y, v))
     print(len(inner.watched_variables()), len(outer.watched_variables()))
-""")
+""",
+)
 
-_snippet("autowatch_per_tape_watch", """
+_snippet(
+    "autowatch_per_tape_watch",
+    """
     x1 = tf.constant(1.0)
     x2 = tf.constant(2.0)
     with tf.GradientTape() as tape1, tf.GradientTape() as tape2:
@@ -1307,11 +1603,14 @@ _snippet("autowatch_per_tape_watch", """
         dy = tape2.gradient(y, [x1, x2])
     print(dy)
     print(tape1.gradient(dy[0], x1))
-""")
+""",
+)
 
 # ---------------------------------------------------------- gradient() §3 --
 
-_snippet("grad_nonpersistent_second_call", """
+_snippet(
+    "grad_nonpersistent_second_call",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape() as tape:
         tape.watch(x)
@@ -1321,9 +1620,12 @@ _snippet("grad_nonpersistent_second_call", """
         tape.gradient(y, x)
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("grad_inside_nonpersistent_block", """
+_snippet(
+    "grad_inside_nonpersistent_block",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as tape:
         tape.watch(x)
@@ -1334,9 +1636,12 @@ _snippet("grad_inside_nonpersistent_block", """
         tape.gradient(z, x)
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("grad_inside_nonpersistent_stops_recording", """
+_snippet(
+    "grad_inside_nonpersistent_stops_recording",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as outer:
         outer.watch(x)
@@ -1347,9 +1652,12 @@ _snippet("grad_inside_nonpersistent_stops_recording", """
             z = dy * x
         print(dy, z)
     print(outer.gradient(z, x))
-""")
+""",
+)
 
-_snippet("grad_persistent_in_context_warning", """
+_snippet(
+    "grad_persistent_in_context_warning",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape(persistent=True) as tape:
         tape.watch(x)
@@ -1358,9 +1666,12 @@ _snippet("grad_persistent_in_context_warning", """
         for i in range(2):
             print(tape.gradient(y, x))
     print(tape.gradient(y, x))
-""")
+""",
+)
 
-_snippet("grad_persistent_multiple", """
+_snippet(
+    "grad_persistent_multiple",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape(persistent=True) as tape:
         tape.watch(x)
@@ -1370,18 +1681,24 @@ _snippet("grad_persistent_multiple", """
     print(tape.gradient(y, x))
     print(tape.gradient(z, y))
     del tape
-""")
+""",
+)
 
-_snippet("grad_watched_variables_after_consumed", """
+_snippet(
+    "grad_watched_variables_after_consumed",
+    """
     a = tf.Variable(1.0, name='a')
     b = tf.Variable(2.0, name='b')
     with tf.GradientTape() as t:
         y = a * b
     print(t.gradient(y, a))
     print([v.name for v in t.watched_variables()])
-""")
+""",
+)
 
-_snippet("grad_target_none", """
+_snippet(
+    "grad_target_none",
+    """
     x = tf.constant(1.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1389,9 +1706,12 @@ _snippet("grad_target_none", """
         t.gradient(None, x)
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("grad_structured_targets", """
+_snippet(
+    "grad_structured_targets",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -1400,9 +1720,12 @@ _snippet("grad_structured_targets", """
     print(t.gradient({'y0': y0, 'y1': y1}, x))
     print(t.gradient([y0, y1], x))
     print(t.gradient((y0, [y1, y0]), x))
-""")
+""",
+)
 
-_snippet("grad_nonscalar", """
+_snippet(
+    "grad_nonscalar",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1414,9 +1737,12 @@ _snippet("grad_nonscalar", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("grad_variable_target", """
+_snippet(
+    "grad_variable_target",
+    """
     v = tf.Variable(2.0)
     w = tf.Variable(3.0)
     with tf.GradientTape(persistent=True) as t:
@@ -1424,9 +1750,12 @@ _snippet("grad_variable_target", """
     print(t.gradient(v, v))
     print(t.gradient(v, w))
     print(t.gradient(y, v))
-""")
+""",
+)
 
-_snippet("grad_target_is_source", """
+_snippet(
+    "grad_target_is_source",
+    """
     c = tf.constant(5.0)
     with tf.GradientTape() as t:
         pass
@@ -1445,9 +1774,12 @@ _snippet("grad_target_is_source", """
     with tf.GradientTape() as t:
         pass
     print(t.gradient(c, c))
-""")
+""",
+)
 
-_snippet("grad_empty_and_bad_sources", """
+_snippet(
+    "grad_empty_and_bad_sources",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1466,9 +1798,12 @@ _snippet("grad_empty_and_bad_sources", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, []))
-""")
+""",
+)
 
-_snippet("grad_bad_targets", """
+_snippet(
+    "grad_bad_targets",
+    """
     x = tf.constant(2.0)
     for bad in [3.0, np.array([1.0]), [x * 1, None]]:
         with tf.GradientTape() as t:
@@ -1478,9 +1813,12 @@ _snippet("grad_bad_targets", """
             t.gradient(bad, x)
         except Exception as e:
             show_error(e)
-""")
+""",
+)
 
-_snippet("grad_source_structures", """
+_snippet(
+    "grad_source_structures",
+    """
     a = tf.constant(1.0)
     b = tf.constant(2.0)
     c = tf.constant(3.0)
@@ -1500,18 +1838,24 @@ _snippet("grad_source_structures", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, [x, x]))
-""")
+""",
+)
 
-_snippet("grad_variable_sources_are_tensors", """
+_snippet(
+    "grad_variable_sources_are_tensors",
+    """
     v = tf.Variable([1.0, 2.0])
     with tf.GradientTape() as t:
         y = tf.reduce_sum(v * v)
     g = t.gradient(y, v)
     print(repr(g))
     print(isinstance(g, tf.Variable))
-""")
+""",
+)
 
-_snippet("grad_intermediate_source", """
+_snippet(
+    "grad_intermediate_source",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -1526,9 +1870,12 @@ _snippet("grad_intermediate_source", """
         y = x * x
         z = y * y
     print(t.gradient(z, y))
-""")
+""",
+)
 
-_snippet("grad_summed_paths", """
+_snippet(
+    "grad_summed_paths",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1536,11 +1883,14 @@ _snippet("grad_summed_paths", """
         b = x * x
         y = a + b + x
     print(t.gradient(y, x))
-""")
+""",
+)
 
 # -------------------------------------------------------- output_gradients --
 
-_snippet("outgrad_vector", """
+_snippet(
+    "outgrad_vector",
+    """
     x = tf.constant([1.0, 2.0, 3.0])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -1557,9 +1907,12 @@ _snippet("outgrad_vector", """
     # only its first entry (1.0) seeds the single target
     print(t.gradient(y, x, output_gradients=[1.0, 0.0, 2.0]))
     print(t.gradient(y, x, output_gradients=[[3.0, 0.0, 2.0]]))
-""")
+""",
+)
 
-_snippet("outgrad_tensor_seed", """
+_snippet(
+    "outgrad_tensor_seed",
+    """
     x = tf.constant([1.0, 2.0])
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1571,18 +1924,24 @@ _snippet("outgrad_tensor_seed", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, x, output_gradients=2.0))
-""")
+""",
+)
 
-_snippet("outgrad_list_targets", """
+_snippet(
+    "outgrad_list_targets",
+    """
     a = tf.constant(3.0)
     b = tf.constant(2.0)
     with tf.GradientTape() as t:
         t.watch([a, b])
         loss = a * b
     print(t.gradient([loss, a], [a], output_gradients=[1.0, 2.0]))
-""")
+""",
+)
 
-_snippet("outgrad_incompatible_shape", """
+_snippet(
+    "outgrad_incompatible_shape",
+    """
     x = tf.constant([1.0, 2.0, 3.0])
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1591,9 +1950,12 @@ _snippet("outgrad_incompatible_shape", """
         t.gradient(y, x, output_gradients=tf.constant([1.0, 2.0]))
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("outgrad_shorter_list", """
+_snippet(
+    "outgrad_shorter_list",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -1601,9 +1963,12 @@ _snippet("outgrad_shorter_list", """
         y2 = x * 3
     print(t.gradient([y1, y2], x, output_gradients=[10.0]))
     print(t.gradient([y1, y2], x, output_gradients=[10.0, 1.0, 5.0]))
-""")
+""",
+)
 
-_snippet("outgrad_none_entry", """
+_snippet(
+    "outgrad_none_entry",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1613,9 +1978,12 @@ _snippet("outgrad_none_entry", """
         t.gradient([y1, y2], x, output_gradients=[None, 1.0])
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("outgrad_wrong_dtype", """
+_snippet(
+    "outgrad_wrong_dtype",
+    """
     x = tf.constant([1.0, 2.0])
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1624,11 +1992,14 @@ _snippet("outgrad_wrong_dtype", """
         print(t.gradient(y, x, output_gradients=tf.constant([1, 2])))
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
 # ---------------------------------------------------- unconnected_gradients --
 
-_snippet("unconn_enum_reprs", """
+_snippet(
+    "unconn_enum_reprs",
+    """
     print(repr(tf.UnconnectedGradients.ZERO))
     print(repr(tf.UnconnectedGradients.NONE))
     print(str(tf.UnconnectedGradients.NONE))
@@ -1636,9 +2007,12 @@ _snippet("unconn_enum_reprs", """
     print(tf.UnconnectedGradients.ZERO.value, tf.UnconnectedGradients.NONE.name)
     print(list(tf.UnconnectedGradients))
     print(tf.UnconnectedGradients('zero') is tf.UnconnectedGradients.ZERO)
-""")
+""",
+)
 
-_snippet("unconn_values", """
+_snippet(
+    "unconn_values",
+    """
     x = tf.constant(1.0)
     u = tf.constant([[1.0, 2.0]])
     i = tf.constant([1, 2])
@@ -1667,9 +2041,12 @@ _snippet("unconn_values", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, [v, d], unconnected_gradients='zero'))
-""")
+""",
+)
 
-_snippet("unconn_bad_value", """
+_snippet(
+    "unconn_bad_value",
+    """
     x = tf.constant(1.0)
     for bad in ['foo', 'ZERO', 0]:
         with tf.GradientTape() as t:
@@ -1679,9 +2056,12 @@ _snippet("unconn_bad_value", """
             t.gradient(y, x, unconnected_gradients=bad)
         except Exception as e:
             show_error(e)
-""")
+""",
+)
 
-_snippet("unconn_zero_scope", """
+_snippet(
+    "unconn_zero_scope",
+    """
     x = tf.constant([-1.0, 2.0])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -1690,11 +2070,14 @@ _snippet("unconn_zero_scope", """
     print(t.gradient(y, x))
     print(t.gradient(y, x, unconnected_gradients='zero'))
     print(t.gradient(z, x, unconnected_gradients='zero'))
-""")
+""",
+)
 
 # -------------------------------------------------------- stop_recording §5 --
 
-_snippet("stoprec_basic", """
+_snippet(
+    "stoprec_basic",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1713,9 +2096,12 @@ _snippet("stoprec_basic", """
         b = x * x
     print(t.gradient(a, x))
     print(t.gradient(b, x))
-""")
+""",
+)
 
-_snippet("stoprec_other_tape_records", """
+_snippet(
+    "stoprec_other_tape_records",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape() as outer:
         outer.watch(x)
@@ -1725,18 +2111,24 @@ _snippet("stoprec_other_tape_records", """
                 y = x * x
     print(inner.gradient(y, x))
     print(outer.gradient(y, x))
-""")
+""",
+)
 
-_snippet("stoprec_no_autowatch", """
+_snippet(
+    "stoprec_no_autowatch",
+    """
     v = tf.Variable(2.0)
     with tf.GradientTape() as t:
         with t.stop_recording():
             y = v * v
     print(t.watched_variables())
     print(t.gradient(y, v))
-""")
+""",
+)
 
-_snippet("stoprec_watch_with_other_tape_active", """
+_snippet(
+    "stoprec_watch_with_other_tape_active",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as outer:
         with tf.GradientTape() as inner:
@@ -1744,9 +2136,12 @@ _snippet("stoprec_watch_with_other_tape_active", """
                 inner.watch(x)
             y = x * x
     print(inner.gradient(y, x))
-""")
+""",
+)
 
-_snippet("stoprec_errors", """
+_snippet(
+    "stoprec_errors",
+    """
     t = tf.GradientTape()
     try:
         with t.stop_recording():
@@ -1771,11 +2166,14 @@ _snippet("stoprec_errors", """
             except Exception as e:
                 show_error(e)
         print("still fine")
-""")
+""",
+)
 
 # ----------------------------------------------------------------- reset --
 
-_snippet("reset_basic", """
+_snippet(
+    "reset_basic",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -1792,9 +2190,12 @@ _snippet("reset_basic", """
         t.watch(x)
         z = y * x
     print(t.gradient(z, x))
-""")
+""",
+)
 
-_snippet("reset_watched_variables", """
+_snippet(
+    "reset_watched_variables",
+    """
     a = tf.Variable(1.0, name='a')
     b = tf.Variable(2.0, name='b')
     with tf.GradientTape() as t:
@@ -1805,9 +2206,12 @@ _snippet("reset_watched_variables", """
         z = b * b
     print([v.name for v in t.watched_variables()])
     print(t.gradient(z, [a, b]))
-""")
+""",
+)
 
-_snippet("reset_keeps_settings", """
+_snippet(
+    "reset_keeps_settings",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape(persistent=True) as t:
         t.reset()
@@ -1815,9 +2219,12 @@ _snippet("reset_keeps_settings", """
         y = x * x
     print(t.gradient(y, x))
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("reset_outside_error", """
+_snippet(
+    "reset_outside_error",
+    """
     t = tf.GradientTape()
     with t:
         pass
@@ -1829,11 +2236,14 @@ _snippet("reset_outside_error", """
         tf.GradientTape().reset()
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
 # ----------------------------------------------------- watched_variables --
 
-_snippet("watchedvars_order", """
+_snippet(
+    "watchedvars_order",
+    """
     a = tf.Variable(1.0, name='a')
     b = tf.Variable(2.0, name='b')
     c = tf.Variable(3.0, name='c')
@@ -1852,11 +2262,14 @@ _snippet("watchedvars_order", """
         y = a * b
     print([v.name for v in t.watched_variables()])
     print(t.watched_variables()[1] is b)
-""")
+""",
+)
 
 # ---------------------------------------------------------- stop_gradient --
 
-_snippet("stopgrad_paths", """
+_snippet(
+    "stopgrad_paths",
+    """
     a = tf.constant(2.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(a)
@@ -1871,20 +2284,26 @@ _snippet("stopgrad_paths", """
         y = a * tf.stop_gradient(3 * a)
     print(y)
     print(t.gradient(y, a))
-""")
+""",
+)
 
-_snippet("stopgrad_variable", """
+_snippet(
+    "stopgrad_variable",
+    """
     v = tf.Variable([1.0, 2.0])
     s = tf.stop_gradient(v)
     print(repr(s))
     with tf.GradientTape() as t:
         y = tf.reduce_sum(tf.stop_gradient(v) * v)
     print(t.gradient(y, v))
-""")
+""",
+)
 
 # ---------------------------------------------------- ForwardAccumulator --
 
-_snippet("fwd_basic", """
+_snippet(
+    "fwd_basic",
+    """
     x = tf.constant(2.0)
     with tf.autodiff.ForwardAccumulator(x, tf.constant(1.0)) as acc:
         y = x * x * x
@@ -1897,9 +2316,12 @@ _snippet("fwd_basic", """
         s = tf.reduce_sum(y)
     print(acc.jvp(y))
     print(acc.jvp(s))
-""")
+""",
+)
 
-_snippet("fwd_tangent_conversion", """
+_snippet(
+    "fwd_tangent_conversion",
+    """
     x = tf.constant(2.0)
     acc = tf.autodiff.ForwardAccumulator(x, 3)
     print(repr(acc.jvp(x)))
@@ -1915,9 +2337,12 @@ _snippet("fwd_tangent_conversion", """
         tf.autodiff.ForwardAccumulator(d, tf.constant([1, 1]))
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("fwd_structures", """
+_snippet(
+    "fwd_structures",
+    """
     a = tf.constant(1.0)
     b = tf.constant(2.0)
     with tf.autodiff.ForwardAccumulator([a, b], [tf.constant(1.0), tf.constant(10.0)]) as acc:
@@ -1926,9 +2351,12 @@ _snippet("fwd_structures", """
     print(acc.jvp(y))
     print(acc.jvp([y, z]))
     print(acc.jvp({'y': y, 'z': (z,)}))
-""")
+""",
+)
 
-_snippet("fwd_jvp_outside_and_unconnected", """
+_snippet(
+    "fwd_jvp_outside_and_unconnected",
+    """
     x = tf.constant(2.0)
     before = x * x
     acc = tf.autodiff.ForwardAccumulator(x, tf.constant(1.0))
@@ -1943,9 +2371,12 @@ _snippet("fwd_jvp_outside_and_unconnected", """
     print(acc.jvp(k))
     print(acc.jvp(k, unconnected_gradients='zero'))
     print(acc.jvp([y, k], unconnected_gradients=tf.UnconnectedGradients.ZERO))
-""")
+""",
+)
 
-_snippet("fwd_variable_primal", """
+_snippet(
+    "fwd_variable_primal",
+    """
     v = tf.Variable([1.0, 2.0])
     with tf.autodiff.ForwardAccumulator(v, tf.constant([1.0, 1.0])) as acc:
         y = v * v
@@ -1953,9 +2384,12 @@ _snippet("fwd_variable_primal", """
     print(acc.jvp(y))
     print(acc.jvp(r))
     print(acc.jvp(v))
-""")
+""",
+)
 
-_snippet("fwd_nesting_order", """
+_snippet(
+    "fwd_nesting_order",
+    """
     primal = tf.constant(1.1)
     with tf.autodiff.ForwardAccumulator(primal, tf.constant(1.0)) as outer:
         with tf.autodiff.ForwardAccumulator(primal, tf.constant(1.0)) as inner:
@@ -1972,17 +2406,23 @@ _snippet("fwd_nesting_order", """
     print(outer.jvp(y))
     print(inner.jvp(outer.jvp(y)))
     print(outer.jvp(inner.jvp(y)))
-""")
+""",
+)
 
-_snippet("fwd_duplicate_primal", """
+_snippet(
+    "fwd_duplicate_primal",
+    """
     x = tf.constant(1.0)
     try:
         tf.autodiff.ForwardAccumulator([x, x], [1.0, 2.0])
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("fwd_reenter", """
+_snippet(
+    "fwd_reenter",
+    """
     x = tf.constant(2.0)
     acc = tf.autodiff.ForwardAccumulator(x, tf.constant(1.0))
     with acc:
@@ -1997,9 +2437,12 @@ _snippet("fwd_reenter", """
         z = x * x * x
     print(acc.jvp(z))
     print(acc.jvp(y))
-""")
+""",
+)
 
-_snippet("fwd_int_primal_and_output", """
+_snippet(
+    "fwd_int_primal_and_output",
+    """
     x = tf.constant(3)
     with tf.autodiff.ForwardAccumulator(x, 1) as acc:
         y = x * x
@@ -2012,9 +2455,12 @@ _snippet("fwd_int_primal_and_output", """
         f = tf.cast(x, tf.float64)
     print(acc.jvp(i))
     print(acc.jvp(f))
-""")
+""",
+)
 
-_snippet("fwd_hvp", """
+_snippet(
+    "fwd_hvp",
+    """
     v = tf.Variable([1.0, 2.0])
     with tf.autodiff.ForwardAccumulator(v, tf.constant([1.0, 0.0])) as acc:
         with tf.GradientTape() as tape:
@@ -2022,9 +2468,12 @@ _snippet("fwd_hvp", """
         g = tape.gradient(y, v)
     print(g)
     print(acc.jvp(g))
-""")
+""",
+)
 
-_snippet("fwd_backward_over_forward", """
+_snippet(
+    "fwd_backward_over_forward",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as tape:
         tape.watch(x)
@@ -2033,18 +2482,24 @@ _snippet("fwd_backward_over_forward", """
         j = acc.jvp(y)
     print(j)
     print(tape.gradient(j, x))
-""")
+""",
+)
 
-_snippet("fwd_stop_gradient", """
+_snippet(
+    "fwd_stop_gradient",
+    """
     x = tf.constant(2.0)
     with tf.autodiff.ForwardAccumulator(x, tf.constant(1.0)) as acc:
         y = tf.stop_gradient(x) * x
         z = tf.stop_gradient(x * x)
     print(acc.jvp(y))
     print(acc.jvp(z))
-""")
+""",
+)
 
-_snippet("fwd_ops", """
+_snippet(
+    "fwd_ops",
+    """
     x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     t = tf.constant([[1.0, 0.0], [0.0, 1.0]])
     with tf.autodiff.ForwardAccumulator(x, t) as acc:
@@ -2056,11 +2511,14 @@ _snippet("fwd_ops", """
         f = x / 2.0
     for r in [a, b, c, d, e, f]:
         print(acc.jvp(r))
-""")
+""",
+)
 
 # ------------------------------------------------------- nested tapes §6 --
 
-_snippet("nested_inner_inside_outer", """
+_snippet(
+    "nested_inner_inside_outer",
+    """
     x = tf.constant(5.0)
     with tf.GradientTape() as g:
         g.watch(x)
@@ -2071,9 +2529,12 @@ _snippet("nested_inner_inside_outer", """
     d2y_dx2 = g.gradient(dy_dx, x)
     print(dy_dx)
     print(d2y_dx2)
-""")
+""",
+)
 
-_snippet("nested_inner_outside", """
+_snippet(
+    "nested_inner_outside",
+    """
     x = tf.constant(5.0)
     with tf.GradientTape() as g:
         g.watch(x)
@@ -2084,9 +2545,12 @@ _snippet("nested_inner_outside", """
     d2y_dx2 = g.gradient(dy_dx, x)
     print(dy_dx)
     print(d2y_dx2)
-""")
+""",
+)
 
-_snippet("nested_inner_inside_inner_block", """
+_snippet(
+    "nested_inner_inside_inner_block",
+    """
     x = tf.constant(5.0)
     with tf.GradientTape() as g:
         g.watch(x)
@@ -2096,9 +2560,12 @@ _snippet("nested_inner_inside_inner_block", """
             dy_dx = gg.gradient(y, x)
     print(dy_dx)
     print(g.gradient(dy_dx, x))
-""")
+""",
+)
 
-_snippet("nested_watch_per_tape", """
+_snippet(
+    "nested_watch_per_tape",
+    """
     x = tf.constant(5.0)
     with tf.GradientTape() as g:
         g.watch(x)
@@ -2116,9 +2583,12 @@ _snippet("nested_watch_per_tape", """
         dy_dx = gg.gradient(y, x)
     print(dy_dx)
     print(g.gradient(dy_dx, x))
-""")
+""",
+)
 
-_snippet("nested_variables", """
+_snippet(
+    "nested_variables",
+    """
     x = tf.Variable(1.0)
     with tf.GradientTape() as t2:
         with tf.GradientTape() as t1:
@@ -2127,9 +2597,12 @@ _snippet("nested_variables", """
     d2y_dx2 = t2.gradient(dy_dx, x)
     print('dy_dx:', dy_dx.numpy())
     print('d2y_dx2:', d2y_dx2.numpy())
-""")
+""",
+)
 
-_snippet("nested_three_tapes", """
+_snippet(
+    "nested_three_tapes",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape() as t3:
         t3.watch(x)
@@ -2142,9 +2615,12 @@ _snippet("nested_three_tapes", """
         d2 = t2.gradient(d1, x)
     d3 = t3.gradient(d2, x)
     print(d1, d2, d3)
-""")
+""",
+)
 
-_snippet("nested_mixed_function", """
+_snippet(
+    "nested_mixed_function",
+    """
     x = tf.constant(0.5)
     with tf.GradientTape() as g:
         g.watch(x)
@@ -2155,9 +2631,12 @@ _snippet("nested_mixed_function", """
         z = dy * dy
     print(dy, z)
     print(g.gradient(z, x))
-""")
+""",
+)
 
-_snippet("persist_higher_order", """
+_snippet(
+    "persist_higher_order",
+    """
     x = tf.constant(3.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2175,11 +2654,14 @@ _snippet("persist_higher_order", """
     dy = t.gradient(y, x)
     print(dy)
     print(t.gradient(dy, x))
-""")
+""",
+)
 
 # ----------------------------------------------- Variables and tapes §8 --
 
-_snippet("vargrad_read_time_value", """
+_snippet(
+    "vargrad_read_time_value",
+    """
     w = tf.Variable(2.0)
     with tf.GradientTape(persistent=True) as t:
         y = w * w
@@ -2193,9 +2675,12 @@ _snippet("vargrad_read_time_value", """
     with tf.GradientTape() as t:
         y = tf.constant(w.numpy()) * w
     print(t.gradient(y, w))
-""")
+""",
+)
 
-_snippet("vargrad_assign_not_differentiable", """
+_snippet(
+    "vargrad_assign_not_differentiable",
+    """
     x = tf.constant(3.0)
     w = tf.Variable(0.0)
     with tf.GradientTape(persistent=True) as t:
@@ -2212,40 +2697,55 @@ _snippet("vargrad_assign_not_differentiable", """
         x1.assign_add(x0)
         y = x1 ** 2
     print(tape.gradient(y, x0))
-""")
+""",
+)
 
-_snippet("vargrad_shape_dtype", """
+_snippet(
+    "vargrad_shape_dtype",
+    """
     w = tf.Variable([[1.0, 2.0], [3.0, 4.0]], dtype=tf.float64)
     with tf.GradientTape() as t:
         y = tf.reduce_sum(w * w)
     print(repr(t.gradient(y, w)))
-""")
+""",
+)
 
-_snippet("vargrad_assign_add_target", """
+_snippet(
+    "vargrad_assign_add_target",
+    """
     v = tf.Variable(1.0)
     with tf.GradientTape() as t:
         r = v.assign_add(1.0)
     print(t.gradient(r, v))
     print(repr(v))
-""")
+""",
+)
 
-_snippet("vargrad_python_rebinding", """
+_snippet(
+    "vargrad_python_rebinding",
+    """
     x = tf.Variable(2.0)
     for i in range(2):
         with tf.GradientTape() as tape:
             y = x * x
         print(i, tape.gradient(y, x))
         x = x + 1
-""")
+""",
+)
 
-_snippet("vargrad_slice", """
+_snippet(
+    "vargrad_slice",
+    """
     v = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
     with tf.GradientTape() as t:
         y = v[1] * 3 + v[0, 0] + v[0, 0]
     print(t.gradient(y, v))
-""")
+""",
+)
 
-_snippet("idx_gradient_dense", """
+_snippet(
+    "idx_gradient_dense",
+    """
     x = tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2255,11 +2755,14 @@ _snippet("idx_gradient_dense", """
         d = x[:, tf.newaxis, 2]
     for r in [a, b, c, d]:
         print(t.gradient(r, x))
-""")
+""",
+)
 
 # ------------------------------------------------ creation and shape ops --
 
-_snippet("ops_ones_zeros", """
+_snippet(
+    "ops_ones_zeros",
+    """
     print(tf.ones([2, 3]))
     print(repr(tf.zeros([2])))
     print(repr(tf.ones([], dtype=tf.int32)))
@@ -2273,9 +2776,12 @@ _snippet("ops_ones_zeros", """
     print(repr(tf.zeros_like(x, dtype=tf.float32)))
     print(repr(tf.ones_like(tf.Variable([1.0, 2.0]))))
     print(repr(tf.zeros_like([1.5, 2.5])))
-""")
+""",
+)
 
-_snippet("ops_fill_eye", """
+_snippet(
+    "ops_fill_eye",
+    """
     print(tf.fill([2, 3], 9))
     print(repr(tf.fill([2], 0.5)))
     print(repr(tf.fill([], True)))
@@ -2284,9 +2790,12 @@ _snippet("ops_fill_eye", """
     print(tf.eye(2))
     print(repr(tf.eye(2, 3)))
     print(repr(tf.eye(2, dtype=tf.int32)))
-""")
+""",
+)
 
-_snippet("ops_range", """
+_snippet(
+    "ops_range",
+    """
     print(tf.range(5))
     print(tf.range(1, 10, 3))
     print(tf.range(5.0))
@@ -2294,9 +2803,12 @@ _snippet("ops_range", """
     print(tf.range(5, 0, -2))
     print(tf.range(3, dtype=tf.float64))
     print(repr(tf.range(0)))
-""")
+""",
+)
 
-_snippet("ops_shape_rank_size", """
+_snippet(
+    "ops_shape_rank_size",
+    """
     x = tf.zeros([2, 3, 4])
     print(tf.shape(x))
     print(repr(tf.rank(x)))
@@ -2305,9 +2817,12 @@ _snippet("ops_shape_rank_size", """
     print(repr(tf.shape(x, out_type=tf.int64)))
     print(repr(tf.size(tf.zeros([0, 5]))))
     print(repr(tf.shape([[1, 2, 3]])))
-""")
+""",
+)
 
-_snippet("ops_convert_to_tensor", """
+_snippet(
+    "ops_convert_to_tensor",
+    """
     print(repr(tf.convert_to_tensor(1.5)))
     print(repr(tf.convert_to_tensor([1, 2])))
     print(repr(tf.convert_to_tensor(np.array([1.0, 2.0]))))
@@ -2327,9 +2842,12 @@ _snippet("ops_convert_to_tensor", """
         tf.convert_to_tensor([1.0, "a"])
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("ops_reshape_transpose", """
+_snippet(
+    "ops_reshape_transpose",
+    """
     x = tf.range(6)
     print(tf.reshape(x, [2, 3]))
     print(tf.reshape(x, [3, -1]))
@@ -2346,9 +2864,12 @@ _snippet("ops_reshape_transpose", """
     print(tf.transpose(y).shape)
     print(tf.transpose(y, perm=[1, 0, 2]).shape)
     print(tf.transpose(tf.constant([1, 2, 3])))
-""")
+""",
+)
 
-_snippet("ops_reduce", """
+_snippet(
+    "ops_reduce",
+    """
     x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     print(tf.reduce_sum(x))
     print(tf.reduce_sum(x, axis=0))
@@ -2361,9 +2882,12 @@ _snippet("ops_reduce", """
     print(repr(tf.reduce_sum(tf.constant([1, 2], dtype=tf.int64))))
     print(repr(tf.reduce_sum(tf.zeros([0]))))
     print(repr(tf.reduce_mean(tf.zeros([0]))))
-""")
+""",
+)
 
-_snippet("ops_elementwise_math", """
+_snippet(
+    "ops_elementwise_math",
+    """
     x = tf.constant([1.0, 4.0])
     print(tf.add(x, 1.0), tf.subtract(x, 1.0))
     print(tf.multiply(x, x), tf.divide(x, 2.0))
@@ -2375,18 +2899,24 @@ _snippet("ops_elementwise_math", """
     print(tf.maximum(a, tf.constant([2.0, 4.0])))
     print(tf.minimum(a, 2.5))
     print(tf.maximum(tf.constant([1, 7]), 3))
-""")
+""",
+)
 
-_snippet("ops_transcendental", """
+_snippet(
+    "ops_transcendental",
+    """
     x = tf.constant([0.0, 0.5, 1.0])
     for f in [tf.exp, tf.math.log, tf.sin, tf.cos, tf.tanh, tf.sqrt]:
         y = f(x)
         print(y.dtype.name, y.shape, np.round(y.numpy(), 5))
     print(tf.math.log(tf.constant([0.0, -1.0])))
     print(tf.sqrt(tf.constant(-1.0)))
-""")
+""",
+)
 
-_snippet("ops_relu_softmax_xent", """
+_snippet(
+    "ops_relu_softmax_xent",
+    """
     print(tf.nn.relu(tf.constant([-1.0, 0.0, 2.0])))
     print(tf.nn.relu(tf.constant([-3, 3])))
     s = tf.nn.softmax(tf.constant([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]]))
@@ -2399,9 +2929,12 @@ _snippet("ops_relu_softmax_xent", """
     loss = tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits)
     print(loss.dtype.name, loss.shape)
     print(np.round(loss.numpy(), 5))
-""")
+""",
+)
 
-_snippet("ops_where", """
+_snippet(
+    "ops_where",
+    """
     c = tf.constant([True, False, True])
     print(tf.where(c, tf.constant([1, 2, 3]), tf.constant([10, 20, 30])))
     print(tf.where(c, 1.0, 0.0))
@@ -2411,9 +2944,12 @@ _snippet("ops_where", """
         tf.where(c, tf.constant([1, 2, 3]), tf.constant([1.0, 2.0, 3.0]))
     except Exception as e:
         show_error(e)
-""")
+""",
+)
 
-_snippet("ops_cast_identity", """
+_snippet(
+    "ops_cast_identity",
+    """
     x = tf.constant([-1.7, 0.5, 2.9])
     print(tf.cast(x, tf.int32))
     print(tf.cast(x, tf.bool))
@@ -2429,11 +2965,14 @@ _snippet("ops_cast_identity", """
     print(repr(y))
     print(y is x)
     print(repr(tf.identity(3)))
-""")
+""",
+)
 
 # ------------------------------------------------- gradient catalog §9 --
 
-_snippet("gradop_add_sub_broadcast", """
+_snippet(
+    "gradop_add_sub_broadcast",
+    """
     a = tf.constant([[1.0], [2.0]])
     b = tf.constant([1.0, 2.0, 3.0])
     c = tf.constant(2.0)
@@ -2443,9 +2982,12 @@ _snippet("gradop_add_sub_broadcast", """
         z = tf.add(a, b) - tf.subtract(c, b)
     print(t.gradient(y, [a, b, c]))
     print(t.gradient(z, [a, b, c]))
-""")
+""",
+)
 
-_snippet("gradop_arithmetic", """
+_snippet(
+    "gradop_arithmetic",
+    """
     x = tf.constant(2.0)
     y = tf.constant(4.0)
     with tf.GradientTape(persistent=True) as t:
@@ -2466,18 +3008,24 @@ _snippet("gradop_arithmetic", """
     print(t.gradient(a, x))
     print(t.gradient(b, x))
     print(t.gradient(c, x))
-""")
+""",
+)
 
-_snippet("gradop_sqrt", """
+_snippet(
+    "gradop_sqrt",
+    """
     x = tf.constant([4.0, 0.0, -1.0])
     with tf.GradientTape() as t:
         t.watch(x)
         y = tf.sqrt(x)
     print(y)
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("gradop_exp_log", """
+_snippet(
+    "gradop_exp_log",
+    """
     x = tf.constant([1.0, 2.0, 0.0])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2485,9 +3033,12 @@ _snippet("gradop_exp_log", """
         l = tf.math.log(x)
     print(np.round(t.gradient(e, x).numpy(), 4))
     print(t.gradient(l, x))
-""")
+""",
+)
 
-_snippet("gradop_sin_cos_tanh", """
+_snippet(
+    "gradop_sin_cos_tanh",
+    """
     x = tf.constant([-1.0, 0.0, 2.0])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2497,9 +3048,12 @@ _snippet("gradop_sin_cos_tanh", """
     for y in [s, c, h]:
         g = t.gradient(y, x)
         print(g.dtype.name, g.shape, np.round(g.numpy(), 5))
-""")
+""",
+)
 
-_snippet("gradop_pow", """
+_snippet(
+    "gradop_pow",
+    """
     z = tf.constant(0.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(z)
@@ -2513,9 +3067,12 @@ _snippet("gradop_pow", """
         t.watch(x)
         y = x ** 3
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("gradop_pow_exponent", """
+_snippet(
+    "gradop_pow_exponent",
+    """
     x = tf.constant([0.0, -2.0, 2.0])
     p = tf.constant(3.0)
     with tf.GradientTape() as t:
@@ -2524,9 +3081,12 @@ _snippet("gradop_pow_exponent", """
     g = t.gradient(y, p)
     print(np.round(g.numpy(), 4))
     print(np.round(8 * np.log(2.0), 4))
-""")
+""",
+)
 
-_snippet("gradop_maximum_minimum_ties", """
+_snippet(
+    "gradop_maximum_minimum_ties",
+    """
     x = tf.constant([1.0, 3.0, 3.0])
     y = tf.constant(3.0)
     with tf.GradientTape(persistent=True) as t:
@@ -2541,9 +3101,12 @@ _snippet("gradop_maximum_minimum_ties", """
         t.watch([a, b])
         m = tf.maximum(a, b)
     print(t.gradient(m, [a, b]))
-""")
+""",
+)
 
-_snippet("gradop_reduce", """
+_snippet(
+    "gradop_reduce",
+    """
     x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2555,9 +3118,12 @@ _snippet("gradop_reduce", """
     print(t.gradient(m, x))
     print(t.gradient(s0, x))
     print(t.gradient(m1, x))
-""")
+""",
+)
 
-_snippet("gradop_reshape_transpose", """
+_snippet(
+    "gradop_reshape_transpose",
+    """
     x = tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     w = tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
     with tf.GradientTape(persistent=True) as t:
@@ -2566,9 +3132,12 @@ _snippet("gradop_reshape_transpose", """
         tr = tf.transpose(x) * w
     print(t.gradient(r, x))
     print(t.gradient(tr, x))
-""")
+""",
+)
 
-_snippet("gradop_matmul", """
+_snippet(
+    "gradop_matmul",
+    """
     a = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     b = tf.constant([[5.0, 6.0, 7.0], [8.0, 9.0, 10.0]])
     with tf.GradientTape(persistent=True) as t:
@@ -2577,9 +3146,12 @@ _snippet("gradop_matmul", """
         z = tf.matmul(a, a, transpose_a=True)
     print(t.gradient(y, [a, b]))
     print(t.gradient(z, a))
-""")
+""",
+)
 
-_snippet("gradop_relu_abs", """
+_snippet(
+    "gradop_relu_abs",
+    """
     x = tf.constant([-1.0, 0.0, 2.0])
     with tf.GradientTape() as t:
         t.watch(x)
@@ -2591,9 +3163,12 @@ _snippet("gradop_relu_abs", """
         t.watch(x)
         y = abs(x)
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("gradop_softmax", """
+_snippet(
+    "gradop_softmax",
+    """
     x = tf.constant([1.0, 2.0, 3.0])
     w = tf.constant([1.0, 0.0, 0.0])
     with tf.GradientTape(persistent=True) as t:
@@ -2603,9 +3178,12 @@ _snippet("gradop_softmax", """
         total = tf.reduce_sum(s)
     print(np.round(t.gradient(y, x).numpy(), 5))
     print(np.abs(t.gradient(total, x).numpy()).max() < 1e-6)
-""")
+""",
+)
 
-_snippet("gradop_softmax_cross_entropy", """
+_snippet(
+    "gradop_softmax_cross_entropy",
+    """
     logits = tf.constant([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]])
     labels = tf.constant([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]])
     with tf.GradientTape() as t:
@@ -2624,9 +3202,12 @@ _snippet("gradop_softmax_cross_entropy", """
     g = t.gradient(loss, [logits, labels])
     print(np.round(g[0].numpy(), 5))
     print(np.round(g[1].numpy(), 5))
-""")
+""",
+)
 
-_snippet("gradop_where", """
+_snippet(
+    "gradop_where",
+    """
     c = tf.constant([True, False, True])
     a = tf.constant([1.0, 2.0, 3.0])
     b = tf.constant([10.0, 20.0, 30.0])
@@ -2643,9 +3224,12 @@ _snippet("gradop_where", """
         z = tf.sqrt(n) * 0.0
     print(t.gradient(y, x))
     print(t.gradient(z, n))
-""")
+""",
+)
 
-_snippet("gradop_where_nan_pitfall", """
+_snippet(
+    "gradop_where_nan_pitfall",
+    """
     x = tf.constant([0.0, 4.0])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2656,9 +3240,12 @@ _snippet("gradop_where_nan_pitfall", """
         d = tf.where(x > 0, tf.math.log(safe), 0.0)
     for y in [a, b, c, d]:
         print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("gradop_cast", """
+_snippet(
+    "gradop_cast",
+    """
     x = tf.constant([1.5, 2.5])
     i = tf.constant([1, 2])
     with tf.GradientTape(persistent=True) as t:
@@ -2671,9 +3258,12 @@ _snippet("gradop_cast", """
     print(t.gradient(n, x))
     print(t.gradient(back, x))
     print(t.gradient(fi, i))
-""")
+""",
+)
 
-_snippet("gradop_constructors_identity", """
+_snippet(
+    "gradop_constructors_identity",
+    """
     x = tf.constant(2.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2691,9 +3281,12 @@ _snippet("gradop_constructors_identity", """
         t.watch(x)
         y = tf.identity(x) * 3
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("gradop_comparison_none", """
+_snippet(
+    "gradop_comparison_none",
+    """
     x = tf.constant([1.0, 3.0])
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
@@ -2705,9 +3298,12 @@ _snippet("gradop_comparison_none", """
     print(t.gradient(m, x))
     print(t.gradient(fd, x))
     print(t.gradient(fm, x))
-""")
+""",
+)
 
-_snippet("gradop_float64_complex", """
+_snippet(
+    "gradop_float64_complex",
+    """
     x = tf.constant([1.0, 2.0], dtype=tf.float64)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -2719,9 +3315,12 @@ _snippet("gradop_float64_complex", """
         t.watch(x)
         y = x * x
     print(t.gradient(y, x))
-""")
+""",
+)
 
-_snippet("gradop_model_loss", """
+_snippet(
+    "gradop_model_loss",
+    """
     x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
     y_true = tf.constant([[1.0], [2.0]])
     w = tf.Variable([[0.5], [-0.5]], name='w')
@@ -2733,4 +3332,5 @@ _snippet("gradop_model_loss", """
     print(loss)
     print(dw)
     print(db)
-""")
+""",
+)

@@ -29,8 +29,14 @@ def main() -> int:
         sys.exit(f"expected exactly one line {IMPORT_LINE!r} in {EXAMPLE}")
     source = source.replace(IMPORT_LINE, "import tensorflow as tf\n")
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-    result = subprocess.run([sys.executable, "-c", source], cwd=ROOT, env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", source],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         sys.stderr.write(result.stderr)
         return result.returncode

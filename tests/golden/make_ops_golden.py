@@ -37,7 +37,9 @@ def main(names: list[str]) -> None:
             try:
                 results[case.name] = evaluate(case, tf)
             except Exception as error:  # a case TF cannot run is a bug in the case table
-                raise SystemExit(f"{family}/{case.name}: {type(error).__name__}: {error}")
+                raise SystemExit(
+                    f"{family}/{case.name}: {type(error).__name__}: {error}"
+                ) from error
         meta = {"tensorflow": tf.__version__, "numpy": np.__version__}
         save_golden(family, results, meta)
         print(f"{family}: {len(results)} cases")

@@ -64,20 +64,41 @@ identity = Primitive(
     formula="d identity(x) = dx",
 )
 
-sign = _unary(
+sign = Primitive(
     "sign",
     np.sign,
-    lambda g, ans, x: (zeros_like(g),),
-    "d sign(x) = 0 (TF returns zeros, not None)",
+    vjp=lambda g, ans, x: (zeros_like(g),),
+    # TF's forward mode transposes the VJP; a VJP that ignores g gives no tangent.
+    jvp=lambda tangents, ans, x: None,
     kinds=NUMBERS,
+    formula="d sign(x) = 0: zeros in reverse mode (not None), no tangent in forward mode",
 )
 
-abs = _unary(  # noqa: A001 - TensorFlow's name
+
+def _abs_vjp(g, ans, x):
+    if x._value.dtype.kind == "c":  # TF's ComplexAbsGrad: g x / |x|, 0 at x = 0
+        complex_dtype = _dtype_of(x)
+        return (divide_no_nan(cast(g, dtype=complex_dtype) * x, cast(ans, dtype=complex_dtype)),)
+    return (g * sign(x),)
+
+
+def _abs_jvp(tangents, ans, x):
+    t = tangents[0]
+    if x._value.dtype.kind == "c":  # d|x| = Re(conj(x) dx) / |x|
+        from .shape import conj
+
+        return divide_no_nan(cast(conj(x) * t, dtype=_dtype_of(ans)), ans)
+    return t * sign(x)
+
+
+abs = Primitive(  # noqa: A001 - TensorFlow's name
     "abs",
     np.abs,
-    lambda g, ans, x: (g * sign(x),),
-    "d|x| = sign(x) dx, so abs'(0) = 0",
+    vjp=_abs_vjp,
+    jvp=_abs_jvp,
     kinds=NUMBERS,
+    holomorphic=False,
+    formula="d|x| = sign(x) dx, so abs'(0) = 0; for complex x, Re(conj(x) dx) / |x|",
 )
 
 # --------------------------------------------------------------------------
@@ -101,11 +122,14 @@ def _sqrt_vjp(g, ans, x):
     return (multiply_no_nan(0.5 / ans, g),)
 
 
-sqrt = _unary(
+sqrt = Primitive(
     "sqrt",
     np.sqrt,
-    _sqrt_vjp,
-    "d sqrt(x) = dx / (2 sqrt(x)), and exactly 0 where the cotangent is 0",
+    vjp=_sqrt_vjp,
+    # Forward mode has no such guard in TF (its JVP is 0.5 t / y): NaN for t = y = 0.
+    jvp=lambda tangents, ans, x: tangents[0] * 0.5 / ans,
+    kinds=FLOATS,
+    formula="d sqrt(x) = dx / (2 sqrt(x)); the VJP is exactly 0 where the cotangent is 0",
 )
 
 # --------------------------------------------------------------------------
@@ -292,6 +316,9 @@ minimum = Primitive(
 def _floordiv_impl(x, y):
     if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
         raise InvalidArgumentError(None, None, "Integer division by zero [Op:FloorDiv] name: ")
+    if x.dtype.kind == "f":
+        # TF's FloorDiv on floats is floor(x / y): 1.0 // 0.1 is 10.0 (NumPy says 9.0).
+        return np.floor(x / y)
     return np.floor_divide(x, y)
 
 
@@ -459,3 +486,564 @@ stop_gradient = Primitive(
     tf_name="StopGradient",
     formula="stop_gradient(x) = x with no gradient in either mode",
 )
+
+
+# ==========================================================================
+# The math library (tf.math): more unary and binary primitives
+# ==========================================================================
+# Each is one NumPy call (or a short stable formula) with TensorFlow's gradient
+# kernel as its VJP, written with tapeflow ops so it can be differentiated again.
+# Rules marked array_vjp use only Python operators on (g, ans, x, y).
+
+
+def _partials_primitive(name, impl, partials, formula, *, kinds=FLOATS, tf_name=None,
+                        array_vjp=False):  # fmt: skip
+    """A binary primitive from its partial derivatives: VJP g*p, JVP tx*px + ty*py."""
+
+    def vjp(g, ans, x, y):
+        px, py = partials(ans, x, y)
+        return g * px, g * py
+
+    def jvp(tangents, ans, x, y):
+        px, py = partials(ans, x, y)
+        tx, ty = tangents
+        if tx is None:
+            return ty * py
+        if ty is None:
+            return tx * px
+        return tx * px + ty * py
+
+    return Primitive(
+        name,
+        impl,
+        vjp=vjp,
+        jvp=jvp,
+        same_dtype=True,
+        kinds=kinds,
+        tf_name=tf_name,
+        formula=formula,
+        array_vjp=array_vjp,
+    )
+
+
+# -- powers and reciprocals ---------------------------------------------------
+def _rsqrt_impl(x):
+    return 1 / np.sqrt(x)
+
+
+rsqrt = Primitive(
+    "rsqrt",
+    _rsqrt_impl,
+    vjp=lambda g, ans, x: (g * (ans * ans * ans) * -0.5,),
+    array_vjp=True,
+    elementwise=True,
+    kinds=FLOATS,
+    formula="d x^(-1/2) = -y^3/2 dx with y = rsqrt(x) (TF's RsqrtGrad); one op, not 1/sqrt",
+)
+
+reciprocal = Primitive(
+    "reciprocal",
+    np.reciprocal,
+    vjp=lambda g, ans, x: (-(g * (ans * ans)),),
+    array_vjp=True,
+    elementwise=True,
+    kinds=FLOATS,
+    formula="d (1/x) = -y^2 dx with y = 1/x (TF's ReciprocalGrad)",
+)
+
+# -- exponentials and logarithms ----------------------------------------------
+expm1 = _unary(
+    "expm1",
+    np.expm1,
+    lambda g, ans, x: (g * exp(x),),
+    "d (e^x - 1) = e^x dx; a primitive: exp(x) - 1 loses all digits for small x",
+)
+log1p = Primitive(
+    "log1p",
+    np.log1p,
+    vjp=lambda g, ans, x: (g / (1 + x),),
+    array_vjp=True,
+    elementwise=True,
+    kinds=FLOATS,
+    formula="d log(1 + x) = dx / (1 + x); a primitive: log(1 + x) loses digits for small x",
+)
+
+# -- trigonometric and hyperbolic ---------------------------------------------
+tan = Primitive(
+    "tan",
+    np.tan,
+    vjp=lambda g, ans, x: (g * (1 + ans * ans),),
+    array_vjp=True,
+    elementwise=True,
+    kinds=FLOATS,
+    formula="d tan(x) = (1 + tan(x)^2) dx = sec(x)^2 dx",
+)
+asin = _unary(
+    "asin", np.arcsin, lambda g, ans, x: (g * rsqrt(1 - x * x),), "d asin(x) = dx / sqrt(1 - x^2)"
+)
+acos = _unary(
+    "acos",
+    np.arccos,
+    lambda g, ans, x: (-(g * rsqrt(1 - x * x)),),
+    "d acos(x) = -dx / sqrt(1 - x^2)",
+)
+atan = Primitive(
+    "atan",
+    np.arctan,
+    vjp=lambda g, ans, x: (g / (1 + x * x),),
+    array_vjp=True,
+    elementwise=True,
+    kinds=FLOATS,
+    formula="d atan(x) = dx / (1 + x^2)",
+)
+sinh = _unary("sinh", np.sinh, lambda g, ans, x: (g * cosh(x),), "d sinh(x) = cosh(x) dx")
+cosh = _unary("cosh", np.cosh, lambda g, ans, x: (g * sinh(x),), "d cosh(x) = sinh(x) dx")
+asinh = _unary(
+    "asinh", np.arcsinh, lambda g, ans, x: (g / cosh(ans),), "d asinh(x) = dx / cosh(asinh(x))"
+)
+acosh = _unary(
+    "acosh", np.arccosh, lambda g, ans, x: (g / sinh(ans),), "d acosh(x) = dx / sinh(acosh(x))"
+)
+atanh = Primitive(
+    "atanh",
+    np.arctanh,
+    vjp=lambda g, ans, x: (g / (1 - x * x),),
+    array_vjp=True,
+    elementwise=True,
+    kinds=FLOATS,
+    formula="d atanh(x) = dx / (1 - x^2)",
+)
+
+
+def _atan2_jvp(tangents, ans, y, x):
+    ty, tx = tangents
+    scale = 1 / (x * x + y * y)
+    if tx is None:
+        return ty * x * scale
+    if ty is None:
+        return -(tx * y * scale)
+    return (ty * x - tx * y) * scale
+
+
+def _atan2_vjp(g, ans, y, x):
+    scaled = g / (x * x + y * y)
+    return scaled * x, -(scaled * y)
+
+
+atan2 = Primitive(
+    "atan2",
+    np.arctan2,
+    vjp=_atan2_vjp,
+    jvp=_atan2_jvp,
+    array_vjp=True,
+    same_dtype=True,
+    kinds=REALS,
+    formula="d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); NaN at (0, 0) as in TF",
+)
+
+
+# -- logistic functions ---------------------------------------------------------
+def _sigmoid_impl(x):
+    # 1/(1 + e^-x) keeps its relative precision for x << 0 (where sigmoid ~ e^x), and
+    # e^-x overflowing to inf gives 0, as TF does; a branch-free formula is ~10x faster
+    # than selecting between two forms with np.where.
+    if x.dtype == np.float16:  # e^-x overflows float16 from x < -11: compute in float32
+        return (1 / (1 + np.exp(-x.astype(np.float32)))).astype(np.float16)
+    return 1 / (1 + np.exp(-x))
+
+
+sigmoid = Primitive(
+    "sigmoid",
+    _sigmoid_impl,
+    vjp=lambda g, ans, x: (g * ans * (1 - ans),),
+    array_vjp=True,
+    elementwise=True,
+    kinds=FLOATS,
+    tf_name="Sigmoid",
+    formula="d sigmoid(x) = y (1 - y) dx; a primitive: 1/(1+exp(-x)) overflows for x << 0",
+)
+
+
+def _softplus_impl(x):
+    # log(1 + e^x) = max(x, 0) + log1p(e^-|x|): never overflows, exact for x << 0
+    # (np.logaddexp computes the same, ten times slower).
+    return np.maximum(x, x.dtype.type(0)) + np.log1p(np.exp(-np.abs(x)))
+
+
+softplus = _unary(
+    "softplus",
+    _softplus_impl,
+    lambda g, ans, x: (g * sigmoid(x),),
+    "d log(1 + e^x) = sigmoid(x) dx; a primitive: the composite overflows and has abs'(0) = 0",
+    kinds=REALS,
+)
+
+
+# -- special functions ------------------------------------------------------------
+# NumPy has no erf or gamma functions, so these are computed here in float64
+# (relative error about 1e-13 or better away from the zeros of lgamma/digamma) and
+# rounded to the input's dtype. Each loop runs over series terms, never elements.
+_TWO_OVER_SQRT_PI = 1.1283791670955126
+_SQRT_PI = 1.7724538509055159
+_HALF_LOG_TWO_PI = 0.9189385332046728
+_BERNOULLI = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510,
+              43867 / 798, -174611 / 330)  # B_2, B_4, ..., B_20  # fmt: skip
+
+
+def _in_float64(function):
+    """Run a float64 kernel on x (any float dtype, scalar or array); cast back."""
+
+    def impl(*arrays):
+        dtype = arrays[0].dtype
+        shape = np.broadcast_shapes(*[np.shape(a) for a in arrays])
+        values = [np.atleast_1d(np.asarray(a, dtype=np.float64)) for a in arrays]
+        with np.errstate(all="ignore"):  # poles and overflow give inf/NaN silently
+            result = function(*values)
+        return np.asarray(result, dtype=dtype).reshape(shape)[()]
+
+    return impl
+
+
+# erf(x) = 2/sqrt(pi) sum_n (-1)^n x^(2n+1) / (n! (2n+1)): 20 terms reach 1e-19 for |x| < 1.
+_ERF_TAYLOR = tuple((-1) ** n / (float(np.prod(np.arange(1, n + 1, dtype=np.float64))) * (2 * n + 1))
+                    for n in range(20))  # fmt: skip
+
+
+def _erf_taylor(x):
+    x2 = x * x
+    total = np.full_like(x, _ERF_TAYLOR[-1])
+    for c in _ERF_TAYLOR[-2::-1]:
+        total *= x2
+        total += c
+    return _TWO_OVER_SQRT_PI * x * total
+
+
+def _erf_series(x):
+    # erf(x) = 2/sqrt(pi) exp(-x^2) sum_n x (2x^2)^n / (1 3 5 ... (2n+1)): positive terms.
+    # The number of terms is what the largest |x| needs (a scalar loop).
+    largest = float(np.abs(x).max())
+    term = total = largest
+    terms = 0
+    while term > 1e-17 * total:
+        terms += 1
+        term *= 2.0 * largest * largest / (2 * terms + 1)
+        total += term
+    x2 = 2.0 * x * x
+    term = x.copy()
+    total = x.copy()
+    for n in range(1, terms + 1):
+        term *= x2
+        term *= 1.0 / (2 * n + 1)
+        total += term
+    return _TWO_OVER_SQRT_PI * np.exp(-x * x) * total
+
+
+def _erfc_fraction(x):
+    # erfc(x) = exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))), x >= 2;
+    # 60 levels reach full precision at x = 2, 20 levels from x = 4 on.
+    depth = 60 if x.size and x.min() < 4.0 else 20
+    f = x.copy()
+    for k in range(depth, 0, -1):
+        f = x + (0.5 * k) / f
+    return np.where(np.isinf(x), 0.0, np.exp(-x * x) / (_SQRT_PI * f))
+
+
+def _erf_and_erfc(x):
+    erf = np.empty_like(x)
+    erfc = np.empty_like(x)
+    size = np.abs(x)
+    for low, high, series in ((0.0, 1.0, _erf_taylor), (1.0, 2.0, _erf_series)):
+        band = (size >= low) & (size < high)
+        if band.any():
+            value = series(x[band])
+            erf[band] = value
+            erfc[band] = 1.0 - value
+    tail = size >= 2.0
+    if tail.any():
+        c = _erfc_fraction(size[tail])
+        positive = x[tail] > 0
+        erf[tail] = np.where(positive, 1.0 - c, c - 1.0)
+        erfc[tail] = np.where(positive, c, 2.0 - c)
+    nan = np.isnan(x)
+    erf[nan] = np.nan
+    erfc[nan] = np.nan
+    return erf, erfc
+
+
+def _erf_kernel(x):
+    return _erf_and_erfc(x)[0]
+
+
+def _erfc_kernel(x):
+    return _erf_and_erfc(x)[1]
+
+
+def _shift_up(x, threshold, step):
+    """Move x up by 1 until it reaches threshold, calling step(mask, z) before each move."""
+    z = x.copy()
+    while True:
+        low = z < threshold
+        if not low.any():
+            return z
+        step(low, z)
+        z = np.where(low, z + 1.0, z)
+
+
+def _lgamma_positive(x):
+    # Recurrence up to z >= 10, then Stirling's series (error below 1e-18 there).
+    product = np.ones_like(x)
+
+    def step(low, z):
+        np.multiply(product, z, out=product, where=low)
+
+    z = _shift_up(x, 10.0, step)
+    inv = 1.0 / z
+    inv2 = inv * inv
+    series = np.zeros_like(z)
+    for k in range(len(_BERNOULLI), 0, -1):
+        series = series * inv2 + _BERNOULLI[k - 1] / ((2 * k) * (2 * k - 1))
+    return (z - 0.5) * np.log(z) - z + _HALF_LOG_TWO_PI + series * inv - np.log(product)
+
+
+def _lgamma_kernel(x):
+    out = np.empty_like(x)
+    upper = x >= 0.5
+    out[upper] = _lgamma_positive(x[upper])
+    lower = ~upper & ~np.isnan(x)
+    if lower.any():
+        # Reflection: lgamma(x) = log(pi / |sin(pi x)|) - lgamma(1 - x), with the
+        # argument reduced exactly (x - round(x)) so large |x| keeps its digits.
+        v = x[lower]
+        s = np.abs(np.sin(np.pi * (v - np.round(v))))
+        value = np.log(np.pi / s) - _lgamma_positive(1.0 - v)
+        out[lower] = np.where((s == 0) | np.isinf(v), np.inf, value)
+    out[np.isnan(x)] = np.nan
+    out[x == np.inf] = np.inf
+    return out
+
+
+def _digamma_positive(x):
+    total = np.zeros_like(x)
+
+    def step(low, z):
+        np.subtract(total, 1.0 / z, out=total, where=low)
+
+    z = _shift_up(x, 10.0, step)
+    inv2 = 1.0 / (z * z)
+    series = np.zeros_like(z)
+    for k in range(len(_BERNOULLI), 0, -1):
+        series = series * inv2 + _BERNOULLI[k - 1] / (2 * k)
+    return np.log(z) - 0.5 / z - series * inv2 + total
+
+
+def _digamma_kernel(x):
+    out = np.empty_like(x)
+    upper = x >= 0.5
+    out[upper] = _digamma_positive(x[upper])
+    lower = ~upper & ~np.isnan(x)
+    if lower.any():
+        # Reflection: psi(x) = psi(1 - x) - pi / tan(pi x); poles (x = 0, -1, ...) give NaN.
+        v = x[lower]
+        r = v - np.round(v)
+        value = _digamma_positive(1.0 - v) - np.pi / np.tan(np.pi * r)
+        out[lower] = np.where((r == 0) | np.isinf(v), np.nan, value)
+    out[np.isnan(x)] = np.nan
+    out[x == np.inf] = np.inf
+    return out
+
+
+def _hurwitz_zeta(s: int, x):
+    """zeta(s, x) = sum_k (x + k)^-s for an integer s >= 2 and x > 0 (Euler-Maclaurin)."""
+    total = np.zeros_like(x)
+
+    def step(low, z):
+        np.add(total, z ** float(-s), out=total, where=low)
+
+    z = _shift_up(x, 10.0 + s, step)
+    z_s = z ** float(-s)
+    tail = z * z_s / (s - 1) + 0.5 * z_s
+    power = z_s / z  # z^(-s-1), then z^(-s-3), ...
+    inv2 = 1.0 / (z * z)
+    rising = float(s)  # s (s+1) ... (s+2k-2)
+    factorial = 2.0  # (2k)!
+    for k in range(1, len(_BERNOULLI) + 1):
+        tail = tail + (_BERNOULLI[k - 1] / factorial * rising) * power
+        rising *= (s + 2 * k - 1) * (s + 2 * k)
+        factorial *= (2 * k + 1) * (2 * k + 2)
+        power = power * inv2
+    return total + tail
+
+
+def _cot_derivative(order: int):
+    """The polynomial P with d^n/du^n cot(u) = P(cot(u)): P_0 = c, P_k+1 = -P_k' (1 + c^2)."""
+    poly = np.polynomial.Polynomial([0.0, 1.0])
+    one_plus_c2 = np.polynomial.Polynomial([1.0, 0.0, 1.0])
+    for _ in range(order):
+        poly = -(poly.deriv() * one_plus_c2)
+    return poly
+
+
+def _polygamma_of_order(m: int, x):
+    if m == 0:
+        return _digamma_kernel(x)
+    # psi^(m)(x) = (-1)^(m+1) m! zeta(m+1, x)
+    scale = (-1.0) ** (m + 1) * float(np.prod(np.arange(1, m + 1, dtype=np.float64)))
+    out = np.empty_like(x)
+    positive = x > 0
+    out[positive] = scale * _hurwitz_zeta(m + 1, x[positive])
+    rest = ~positive & ~np.isnan(x)
+    if rest.any():
+        # Reflection: psi^(m)(x) = (-1)^m psi^(m)(1 - x) - pi^(m+1) P_m(cot(pi x)).
+        v = x[rest]
+        r = v - np.round(v)
+        cot = 1.0 / np.tan(np.pi * r)
+        value = (-1.0) ** m * scale * _hurwitz_zeta(m + 1, 1.0 - v)
+        value = value - np.pi ** (m + 1) * _cot_derivative(m)(cot)
+        pole = np.inf if m % 2 else np.nan  # odd orders go to +inf on both sides
+        out[rest] = np.where(np.isinf(v), np.nan, np.where(r == 0, pole, value))
+    out[np.isnan(x)] = np.nan
+    out[x == np.inf] = 0.0
+    return out
+
+
+def _polygamma_kernel(a, x):
+    a, x = np.broadcast_arrays(a, x)
+    out = np.full(x.shape, np.nan)
+    valid = (a >= 0) & (a == np.floor(a))  # other orders are NaN, as in TF
+    for order in np.unique(a[valid]):
+        chosen = valid & (a == order)
+        out[chosen] = _polygamma_of_order(int(order), x[chosen])
+    return out
+
+
+erf = _unary(
+    "erf",
+    _in_float64(_erf_kernel),
+    lambda g, ans, x: (g * _TWO_OVER_SQRT_PI * exp(-(x * x)),),
+    "d erf(x) = 2/sqrt(pi) exp(-x^2) dx",
+    kinds=REALS,
+)
+erfc = _unary(
+    "erfc",
+    _in_float64(_erfc_kernel),
+    lambda g, ans, x: (-(g * _TWO_OVER_SQRT_PI * exp(-(x * x))),),
+    "d erfc(x) = -2/sqrt(pi) exp(-x^2) dx; a primitive: 1 - erf(x) loses digits for x >> 1",
+    kinds=REALS,
+)
+lgamma = _unary(
+    "lgamma",
+    _in_float64(_lgamma_kernel),
+    lambda g, ans, x: (g * digamma(x),),
+    "d log|Gamma(x)| = digamma(x) dx",
+    kinds=REALS,
+)
+digamma = _unary(
+    "digamma",
+    _in_float64(_digamma_kernel),
+    lambda g, ans, x: (g * polygamma(ones_like(x), x),),
+    "d digamma(x) = polygamma(1, x) dx",
+    kinds=REALS,
+)
+
+
+def _polygamma_jvp(tangents, ans, a, x):
+    return None if tangents[1] is None else tangents[1] * polygamma(a + 1, x)
+
+
+polygamma = Primitive(
+    "polygamma",
+    _in_float64(_polygamma_kernel),
+    vjp=lambda g, ans, a, x: (None, g * polygamma(a + 1, x)),
+    jvp=_polygamma_jvp,
+    same_dtype=True,
+    kinds=REALS,
+    formula="d polygamma(a, x) = polygamma(a + 1, x) dx; no gradient for the order a (as TF)",
+)
+
+
+# -- safe products and quotients ------------------------------------------------
+# Primitives, not where(x == 0, 0, x * log(y)): the unused branch of a where gets a
+# zero cotangent, and 0 * log(0) would make the gradient NaN (spec section 9).
+def _zero_where(condition, value):
+    return np.where(condition, value.dtype.type(0), value)[()]
+
+
+def _xlogy_impl(x, y):
+    with np.errstate(all="ignore"):  # 0 * log(0) is computed, then replaced: no warning
+        return _zero_where(x == 0, x * np.log(y))
+
+
+def _xdivy_impl(x, y):
+    with np.errstate(all="ignore"):
+        return _zero_where(x == 0, x / y)
+
+
+def _nonzero_mask(x):
+    return cast(not_equal(x, zeros_like(x)), dtype=_dtype_of(x))
+
+
+xlogy = _partials_primitive(
+    "xlogy",
+    _xlogy_impl,
+    lambda ans, x, y: (xlogy(_nonzero_mask(x), y), xdivy(x, y)),
+    "d (x log y) = log(y) dx + x/y dy, both 0 where x == 0 (so xlogy(0, 0) has gradient 0)",
+)
+
+xdivy = _partials_primitive(
+    "xdivy",
+    _xdivy_impl,
+    lambda ans, x, y: (xdivy(_nonzero_mask(x), y), xdivy(-x, y * y)),
+    "d (x / y) = dx / y - x/y^2 dy, both 0 where x == 0",
+)
+
+
+def _divide_no_nan_impl(x, y):
+    with np.errstate(all="ignore"):
+        return _zero_where(y == 0, x / y)
+
+
+def _divide_no_nan_vjp(g, ans, x, y):
+    return divide_no_nan(g, y), g * divide_no_nan(divide_no_nan(-x, y), y)
+
+
+def _divide_no_nan_jvp(tangents, ans, x, y):
+    tx, ty = tangents
+    result = None if tx is None else divide_no_nan(tx, y)
+    if ty is not None:
+        term = ty * divide_no_nan(divide_no_nan(-x, y), y)
+        result = term if result is None else result + term
+    return result
+
+
+divide_no_nan = Primitive(
+    "divide_no_nan",
+    _divide_no_nan_impl,
+    vjp=_divide_no_nan_vjp,
+    jvp=_divide_no_nan_jvp,
+    same_dtype=True,
+    kinds=FLOATS,
+    tf_name="DivNoNan",
+    formula="x / y, and 0 (value and gradients) where y == 0; a where would give NaN gradients",
+)
+
+
+# -- rounding and classification: no gradient -----------------------------------
+def _no_gradient(name, impl, tf_name, kinds, what):
+    return Primitive(
+        name,
+        impl,
+        differentiable=False,
+        kinds=kinds,
+        tf_name=tf_name,
+        formula=f"{what}: no gradient (TF registers {tf_name} as non-differentiable)",
+    )
+
+
+round = _no_gradient(  # noqa: A001 - TensorFlow's name
+    "round", np.round, "Round", "fi", "round half to even (banker's rounding)"
+)
+floor = _no_gradient("floor", np.floor, "Floor", REALS, "floor(x)")
+ceil = _no_gradient("ceil", np.ceil, "Ceil", REALS, "ceil(x)")
+is_nan = _no_gradient("is_nan", np.isnan, "IsNan", REALS, "x is NaN (bool)")
+is_inf = _no_gradient("is_inf", np.isinf, "IsInf", REALS, "x is +-inf (bool)")
+is_finite = _no_gradient("is_finite", np.isfinite, "IsFinite", REALS, "x is finite (bool)")

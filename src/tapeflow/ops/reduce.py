@@ -1,4 +1,4 @@
-"""Reduction primitives: reduce_sum, reduce_max and reduce_min.
+"""Reduction primitives: sum, max, min, prod, logsumexp, all, any, argmax and argmin.
 
 ``axis`` reaches a primitive as a tuple of negative ints (or None for all),
 so the rules work unchanged when the cotangent carries leading batch axes.
@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive
-from .elementwise import cast, equal
-from .shape import batch_shape, broadcast_to, reshape
+from .elementwise import cast, equal, exp, ones_like
+from .shape import batch_shape, broadcast_to, reshape, transpose
 
 
 def _kept_shape(x_shape: tuple, axis) -> tuple:
@@ -35,7 +35,8 @@ def _sum_impl(x, axis, keepdims):
         from ..errors import InvalidArgumentError
 
         raise InvalidArgumentError(None, None, "bool is not supported by Sum [Op:Sum]")
-    return np.sum(x, axis=axis, keepdims=keepdims)
+    # NumPy would widen int8/int16/int32 sums to int64; TF keeps the dtype (and wraps).
+    return np.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype if x.dtype.kind in "iu" else None)
 
 
 reduce_sum = Primitive(
@@ -59,8 +60,9 @@ def _extremum_vjp(g, ans, x, axis, keepdims):
 def _extremum_jvp(tangents, ans, x, axis, keepdims):
     ans_kept = reshape(ans, shape=_kept_shape(x._value.shape, axis))
     chosen = cast(equal(x, ans_kept), dtype=_dtype_of(x))
-    count = reduce_sum(chosen, axis=axis, keepdims=keepdims)
-    return reduce_sum(tangents[0] * chosen, axis=axis, keepdims=keepdims) / count
+    count = reduce_sum(chosen, axis=axis, keepdims=True)
+    # Weights first, then the sum: an empty reduction has tangent 0 (as TF), not 0/0.
+    return reduce_sum(tangents[0] * (chosen / count), axis=axis, keepdims=keepdims)
 
 
 def _dtype_of(x):
@@ -69,33 +71,238 @@ def _dtype_of(x):
     return from_numpy(x._value.dtype)
 
 
-def _checked(np_reduction, tf_name):
+def _extremum_impl(np_reduction, identity_sign):
     def impl(x, axis, keepdims):
-        if x.size == 0:
-            from ..errors import InvalidArgumentError
-
-            raise InvalidArgumentError(
-                None, None, f"Reduction of an empty tensor has no identity [Op:{tf_name}]"
-            )
-        return np_reduction(x, axis=axis, keepdims=keepdims)
+        if x.size:
+            return np_reduction(x, axis=axis, keepdims=keepdims)
+        # An empty reduction gives the identity, as TF does: -inf for max of floats,
+        # the lowest integer for max of ints (and the opposite for min).
+        if x.dtype.kind == "f":
+            initial = identity_sign * np.inf
+        else:
+            info = np.iinfo(x.dtype)
+            initial = info.min if identity_sign < 0 else info.max
+        return np_reduction(x, axis=axis, keepdims=keepdims, initial=initial)
 
     return impl
 
 
 reduce_max = Primitive(
     "reduce_max",
-    _checked(np.max, "Max"),
+    _extremum_impl(np.max, -1),
     vjp=_extremum_vjp,
     jvp=_extremum_jvp,
+    kinds="fiu",
     tf_name="Max",
     formula="d max(x) = dx at the maximum; tied maxima share it equally",
 )
 
 reduce_min = Primitive(
     "reduce_min",
-    _checked(np.min, "Min"),
+    _extremum_impl(np.min, 1),
     vjp=_extremum_vjp,
     jvp=_extremum_jvp,
+    kinds="fiu",
     tf_name="Min",
     formula="d min(x) = dx at the minimum; tied minima share it equally",
+)
+
+
+# --------------------------------------------------------------------------
+# Product
+# --------------------------------------------------------------------------
+def _prod_impl(x, axis, keepdims):
+    return np.prod(x, axis=axis, keepdims=keepdims, dtype=x.dtype)
+
+
+def _reduced_axes(rank: int, axis) -> list:
+    if axis is None:
+        return list(range(rank))
+    return sorted({a % rank for a in axis}) if rank else []
+
+
+def _others_product(x, axis):
+    """For each element, the product of the other elements of its reduction group.
+
+    Exclusive cumulative products from both ends (as TF's ProdGrad): no division,
+    so it is exact with any number of zeros, and differentiable again.
+    """
+    from .scan import cumprod
+
+    shape = x._value.shape
+    rank = len(shape)
+    reduced = _reduced_axes(rank, axis)
+    if not reduced:
+        return ones_like(x)
+    if len(reduced) == 1:
+        a = reduced[0] - rank
+        left = cumprod(x, axis=a, exclusive=True, reverse=False)
+        return left * cumprod(x, axis=a, exclusive=True, reverse=True)
+    kept = [i for i in range(rank) if i not in reduced]
+    perm = tuple(kept + reduced)
+    moved = transpose(x, perm=perm)
+    kept_shape = tuple(shape[i] for i in kept)
+    group = int(np.prod([shape[i] for i in reduced], dtype=np.int64))
+    flat = reshape(moved, shape=kept_shape + (group,))
+    left = cumprod(flat, axis=-1, exclusive=True, reverse=False)
+    others = left * cumprod(flat, axis=-1, exclusive=True, reverse=True)
+    others = reshape(others, shape=moved._value.shape)
+    return transpose(others, perm=tuple(int(i) for i in np.argsort(perm)))
+
+
+def _others(x, ans, axis):
+    total = ans._value
+    if np.all(np.isfinite(total)) and np.all(total != 0):
+        # No zero (and no inf/NaN) in x: prod / x_i is exact as a function of x, and
+        # much cheaper than two cumulative products.
+        return reshape(ans, shape=_kept_shape(x._value.shape, axis)) / x
+    return _others_product(x, axis)
+
+
+def _prod_vjp(g, ans, x, axis, keepdims):
+    return (expand_reduced(g, ans, x, axis) * _others(x, ans, axis),)
+
+
+def _prod_jvp(tangents, ans, x, axis, keepdims):
+    return reduce_sum(tangents[0] * _others(x, ans, axis), axis=axis, keepdims=keepdims)
+
+
+reduce_prod = Primitive(
+    "reduce_prod",
+    _prod_impl,
+    vjp=_prod_vjp,
+    jvp=_prod_jvp,
+    kinds="fciu",
+    tf_name="Prod",
+    formula="d prod(x) = sum_i (prod_{j != i} x_j) dx_i, from exclusive cumprods (exact at zeros)",
+)
+
+
+# --------------------------------------------------------------------------
+# Boolean reductions and arg-reductions: no gradient
+# --------------------------------------------------------------------------
+reduce_all = Primitive(
+    "reduce_all",
+    lambda x, axis, keepdims: np.all(x, axis=axis, keepdims=keepdims),
+    differentiable=False,
+    kinds="b",
+    tf_name="All",
+    formula="logical and over axis: boolean, no gradient",
+)
+
+reduce_any = Primitive(
+    "reduce_any",
+    lambda x, axis, keepdims: np.any(x, axis=axis, keepdims=keepdims),
+    differentiable=False,
+    kinds="b",
+    tf_name="Any",
+    formula="logical or over axis: boolean, no gradient",
+)
+
+
+def _arg_impl(np_arg, nan_fill):
+    def impl(x, axis, output_type):
+        if x.dtype.kind == "f":
+            nan = np.isnan(x)
+            if nan.any():
+                # TF's kernel never picks a NaN over a number (first index if all NaN).
+                x = np.where(nan, nan_fill, x)
+        return np_arg(x, axis=axis).astype(output_type)[()]
+
+    return impl
+
+
+argmax = Primitive(
+    "argmax",
+    _arg_impl(np.argmax, -np.inf),
+    differentiable=False,
+    tf_name="ArgMax",
+    formula="index of the largest entry (first on ties): integer, no gradient",
+)
+
+argmin = Primitive(
+    "argmin",
+    _arg_impl(np.argmin, np.inf),
+    differentiable=False,
+    tf_name="ArgMin",
+    formula="index of the smallest entry (first on ties): integer, no gradient",
+)
+
+
+# --------------------------------------------------------------------------
+# logsumexp
+# --------------------------------------------------------------------------
+def _logsumexp_impl(x, axis, keepdims):
+    # TF's formula: take the (finite) max out first, so nothing overflows.
+    if x.size:
+        shift = np.max(x, axis=axis, keepdims=True)
+    else:
+        shift = np.max(x, axis=axis, keepdims=True, initial=-np.inf)
+    shift = np.where(np.isfinite(shift), shift, x.dtype.type(0))
+    shifted = x - shift
+    total = np.sum(np.exp(shifted, out=shifted), axis=axis, keepdims=True)
+    out = np.log(total) + shift
+    if not keepdims:
+        out = np.squeeze(out, axis=axis) if axis is not None else out.reshape(())
+    return out[()] if out.ndim == 0 else out
+
+
+def _ans_kept(ans, x, axis):
+    return reshape(ans, shape=_kept_shape(x._value.shape, axis))
+
+
+def _logsumexp_vjp(g, ans, x, axis, keepdims):
+    g_kept = reshape(g, shape=batch_shape(g, ans) + _kept_shape(x._value.shape, axis))
+    return (logsumexp_grad(g_kept, x, _ans_kept(ans, x, axis)),)
+
+
+def _logsumexp_jvp(tangents, ans, x, axis, keepdims):
+    weights = exp(x - _ans_kept(ans, x, axis))
+    return reduce_sum(tangents[0] * weights, axis=axis, keepdims=keepdims)
+
+
+def _logsumexp_grad_impl(g, x, y):
+    weights = x - y
+    if weights.ndim and weights.shape == np.broadcast_shapes(weights.shape, g.shape):
+        np.exp(weights, out=weights)  # in place: one array for the whole VJP
+        weights *= g
+        return weights
+    return (np.exp(weights) * g)[()]  # g has leading batch axes (jacobians), or a scalar
+
+
+def _logsumexp_grad_vjp(c, out, g, x, y):
+    # out = g w with w = exp(x - y): d out = w dg + out (dx - dy). Full-shape
+    # cotangents; the sweep sums them down to g's and y's kept shapes.
+    weighted = c * out
+    return c * exp(x - y), weighted, -weighted
+
+
+def _logsumexp_grad_jvp(tangents, out, g, x, y):
+    tg, tx, ty = tangents
+    result = None if tg is None else tg * exp(x - y)
+    for t, sign in ((tx, 1), (ty, -1)):
+        if t is not None:
+            term = out * t if sign > 0 else -(out * t)
+            result = term if result is None else result + term
+    return result
+
+
+logsumexp_grad = Primitive(
+    "logsumexp_grad",
+    _logsumexp_grad_impl,
+    vjp=_logsumexp_grad_vjp,
+    jvp=_logsumexp_grad_jvp,
+    formula="logsumexp_grad(g, x, y) = g exp(x - y), y = logsumexp(x): its VJP in one array",
+)
+
+
+reduce_logsumexp = Primitive(
+    "reduce_logsumexp",
+    _logsumexp_impl,
+    vjp=_logsumexp_vjp,
+    jvp=_logsumexp_jvp,
+    kinds="f",
+    tf_name="ReduceLogSumExp",
+    formula="d logsumexp(x) = sum softmax(x) dx; a primitive: 3 array passes each way "
+    "(the composite with a stop_gradient max makes 5 and a wasted -g)",
 )

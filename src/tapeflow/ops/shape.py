@@ -24,7 +24,7 @@ def batch_shape(g: Tensor, ans: Tensor) -> tuple:
 
 def _reshape_impl(x, shape):
     try:
-        return np.reshape(x, shape)
+        return np.reshape(x, shape)[()]  # [()] keeps rank 0 a NumPy scalar
     except ValueError:
         from ..errors import InvalidArgumentError
 
