@@ -12,6 +12,10 @@ tf.Tensor(6.0, shape=(), dtype=float32)
 
 import warnings as _warnings
 
+from . import _memory
+
+_memory.keep_freed_memory()
+
 # TensorFlow computes inf and nan silently; so do tapeflow's own NumPy calls.
 _warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"tapeflow(\.|$)")
 

@@ -113,6 +113,9 @@ def _gather_adjoint_impl(g, indices, shape, axis, batch_dims, lead):
     n_outer, n_batch, n_middle, n_inner = _prod(outer), _prod(batch), _prod(middle), _prod(inner)
     n_picked = _prod(indices.shape[batch_dims:])
     out = np.zeros(g.shape[:extra] + tuple(shape), dtype=g.dtype)
+    if not extra and not lead and not batch_dims and axis == 0:
+        np.add.at(out, indices, g)  # the common embedding-style case, without index grids
+        return out
     target = out.reshape(n_outer, n_batch, n_middle, size, n_inner)
     values = g.reshape(n_outer, n_batch, n_middle, n_picked, n_inner)
     rows = indices.reshape(n_batch, n_picked)

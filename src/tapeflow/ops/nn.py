@@ -31,7 +31,8 @@ relu = Primitive(
 
 relu_grad = Primitive(
     "relu_grad",
-    lambda g, ans: np.where(ans > 0, g, g.dtype.type(0))[()],
+    # g * mask, as TF's kernel computes it (a NaN in g stays NaN), ~3x faster than where.
+    lambda g, ans: g * (ans > 0),
     # Linear in g; like TF's ReluGrad, its derivative w.r.t. the activation is a zero
     # tensor (connected), not None.
     vjp=lambda gg, out, g, ans: (relu_grad(gg, ans), zeros_like(ans)),
@@ -47,11 +48,34 @@ def log_softmax(logits, axis: int = -1):
     return shifted - log(reduce_sum(exp(shifted), axis=(axis,), keepdims=True))
 
 
+def _softmax_impl(x, axis):
+    shifted = x - np.max(x, axis=axis, keepdims=True)
+    np.exp(shifted, out=shifted)
+    shifted /= np.sum(shifted, axis=axis, keepdims=True)
+    return shifted[()]
+
+
+def _softmax_vjp(g, ans, x, axis):
+    weighted = g * ans
+    return (weighted - ans * reduce_sum(weighted, axis=(axis,), keepdims=True),)
+
+
+softmax_primitive = Primitive(
+    "softmax",
+    _softmax_impl,
+    vjp=_softmax_vjp,
+    # The Jacobian diag(y) - y y^T is symmetric, so the JVP is the VJP's formula.
+    jvp=lambda tangents, ans, x, axis: _softmax_vjp(tangents[0], ans, x, axis)[0],
+    kinds="f",
+    tf_name="Softmax",
+    formula="d softmax(x) = y * (dx - sum(y dx)); a primitive for speed: one NumPy pass "
+    "instead of six dispatched ops",
+)
+
+
 def softmax(logits, axis: int = -1):
     """exp(x - max) / sum(exp(x - max)) along ``axis``."""
-    shifted = logits - stop_gradient(reduce_max(logits, axis=(axis,), keepdims=True))
-    unnormalized = exp(shifted)
-    return unnormalized / reduce_sum(unnormalized, axis=(axis,), keepdims=True)
+    return softmax_primitive(logits, axis=axis)
 
 
 def _xent_impl(labels, logits):
@@ -60,9 +84,10 @@ def _xent_impl(labels, logits):
     return -np.sum(labels * log_probs, axis=-1)
 
 
-def _xent_vjp(g, ans, labels, logits):
+def _xent_vjp(g, ans, labels, logits, needs=(True, True)):
     g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
-    return g * -log_softmax(logits), g * (softmax(logits) - labels)
+    return (g * -log_softmax(logits) if needs[0] else None,
+            g * (softmax(logits) - labels) if needs[1] else None)  # fmt: skip
 
 
 def _xent_jvp(tangents, ans, labels, logits):
@@ -82,6 +107,7 @@ softmax_cross_entropy_with_logits = Primitive(
     vjp=_xent_vjp,
     jvp=_xent_jvp,
     same_dtype=True,
+    selective=True,
     kinds="f",
     tf_name="SoftmaxCrossEntropyWithLogits",
     formula="loss = -sum(labels log_softmax(logits)); d/dlogits = softmax - labels (fused)",
