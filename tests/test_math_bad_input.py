@@ -517,7 +517,10 @@ def test_prod_second_derivative_with_zeros():
 # --------------------------------------------------------------------------
 # Accuracy of the NumPy-only special functions (float64)
 # --------------------------------------------------------------------------
-special = pytest.importorskip("scipy.special")
+@pytest.fixture
+def special():
+    """SciPy is an optional reference here: only these accuracy tests need it."""
+    return pytest.importorskip("scipy.special")
 
 
 @pytest.mark.parametrize(
@@ -531,7 +534,7 @@ special = pytest.importorskip("scipy.special")
         ("digamma", "digamma", -np.linspace(0.05, 29.95, 1999), 1e-11),
     ],
 )
-def test_special_function_accuracy(name, reference, points, tolerance):
+def test_special_function_accuracy(name, reference, points, tolerance, special):
     points = points[points != np.round(points)] if points.min() < 0 else points  # no poles
     got = getattr(tf.math, name)(tf.constant(points, tf.float64)).numpy()
     want = getattr(special, reference)(points)
@@ -540,7 +543,7 @@ def test_special_function_accuracy(name, reference, points, tolerance):
 
 
 @pytest.mark.parametrize("order", [1, 2, 3, 5])
-def test_polygamma_accuracy(order):
+def test_polygamma_accuracy(order, special):
     x = np.concatenate([np.linspace(0.05, 40.0, 801), -np.linspace(0.05, 8.95, 797)])
     got = tf.math.polygamma(tf.constant(float(order), tf.float64), tf.constant(x)).numpy()
     want = special.polygamma(order, x)
