@@ -1,11 +1,12 @@
 """tf.math: elementwise math and reductions, with TensorFlow's names and signatures.
 
 Thin wrappers: they convert arguments, check axes and dtypes, and call
-primitives (``ops/elementwise.py``, ``ops/reduce.py``, ``ops/scan.py``,
-``ops/segment.py``) or compose them the way TensorFlow does, so gradients and
-singular points follow TensorFlow's (spec section 9). ``__all__`` lists the
-names TensorFlow also has at top level (``tf.abs``, ``tf.reduce_prod``, ...);
-the others are reached as ``tf.math.<name>``.
+primitives (``ops/elementwise.py``, ``ops/reduce.py``, ``ops/scan.py``; segment
+sums use the gather/scatter pair of ``ops/index.py``) or compose them the way
+TensorFlow does, so gradients and singular points follow TensorFlow's (spec
+section 9). ``__all__`` lists the names TensorFlow also has at top level
+(``tf.abs``, ``tf.reduce_prod``, ...); the others are reached as
+``tf.math.<name>``.
 
 >>> import tapeflow as tf
 >>> print(tf.math.reduce_mean(tf.constant([1.0, 2.0, 3.0, 4.0])))

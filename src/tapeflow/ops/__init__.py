@@ -7,12 +7,12 @@ Importing this package also gives Tensor its operators (``+``, ``*``, ``[]``,
 from __future__ import annotations
 
 from .._dispatch import PRIMITIVES
-from . import conv, decompositions, elementwise, index, linalg, nn, reduce, scan, segment, shape
+from . import conv, decompositions, elementwise, index, linalg, nn, reduce, scan, shape
 from ._operators import install_operators
 
 __all__ = [
     "PRIMITIVES", "conv", "decompositions", "elementwise", "index", "linalg", "nn", "reduce",
-    "scan", "segment", "shape",
+    "scan", "shape",
 ]  # fmt: skip
 
 install_operators()
