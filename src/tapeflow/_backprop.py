@@ -12,12 +12,15 @@ values: same rule text, no Tensor wrapping.
 
 from __future__ import annotations
 
+import operator
+
 from . import _dispatch
 from ._tensor import Tensor, wrap
 from .ops.elementwise import add, zeros_like
 from .ops.shape import _sum_to_shape_impl, conj, unbroadcast
 
 _DIFFERENTIABLE_KINDS = "fc"
+_value_of = operator.attrgetter("_value")
 
 
 def records_on_path(records: list, source_ids) -> tuple[list, set]:
@@ -40,10 +43,6 @@ def records_on_path(records: list, source_ids) -> tuple[list, set]:
 def as_tensor(value) -> Tensor:
     """A cotangent as a Tensor (the sweep may hold plain NumPy values)."""
     return value if value.__class__ is Tensor else wrap(value)
-
-
-def _as_array(value):
-    return value._value if value.__class__ is Tensor else value
 
 
 def _accumulate(previous, cotangent):
@@ -90,15 +89,27 @@ def reverse_sweep(
         if g is None:
             continue
         if on_arrays and prim.array_vjp and out._value.dtype.kind != "c":
-            values = [x._value for x in inputs]
-            cotangents = prim.vjp(_as_array(g), out._value, *values, **params)
+            values = tuple(map(_value_of, inputs))
+            if g.__class__ is Tensor:
+                g = g._value
+            cotangents = prim.vjp(g, out._value, *values, **params)
             for x, value, ct in zip(inputs, values, cotangents):
-                if ct is None or x._id not in reached or value.dtype.kind not in "fc":
+                if ct is None:
                     continue
-                ct = _as_array(ct)
+                x_id = x._id
+                if x_id not in reached or value.dtype.kind not in "fc":
+                    continue
+                if ct.__class__ is Tensor:
+                    ct = ct._value
                 if ct.shape != value.shape:
                     ct = _sum_to_shape_impl(ct, value.shape)
-                grads[x._id] = _accumulate(grads.get(x._id), ct)
+                previous = grads.get(x_id)
+                if previous is None:
+                    grads[x_id] = ct
+                elif previous.__class__ is Tensor:
+                    grads[x_id] = add(previous, wrap(ct))
+                else:
+                    grads[x_id] = previous + ct
             continue
         if prim.selective:
             needs = tuple(x._id in reached and x._value.dtype.kind in "fc" for x in inputs)

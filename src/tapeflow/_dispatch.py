@@ -309,8 +309,9 @@ def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
         if state.__class__ is TapeState:
             watched = state.watched
             for x in inputs:
-                # Only a watched *floating* input makes the op recorded (TF's rule).
-                if x._id in watched and x._value.dtype.kind in _DIFFERENTIABLE_KINDS:
+                # Watched sets hold floating tensors only (TF records an op only for a
+                # watched floating input): the look-up is the whole test.
+                if x._id in watched:
                     state.records.append((prim, inputs, out, params))
                     for o in outputs:
                         watched.add(o._id)
@@ -374,7 +375,8 @@ def record_read(variable, out: Tensor) -> None:
     for state in stack:
         if state.__class__ is TapeState:
             if state.watch_accessed_variables and variable._trainable:
-                state.watched.add(variable._id)
+                if differentiable:
+                    state.watched.add(variable._id)
                 state.variables[variable._id] = variable
             if differentiable and variable._id in state.watched:
                 state.records.append((READ_VARIABLE, (variable,), out, {}))

@@ -145,7 +145,8 @@ class GradientTape:
                 raise AttributeError("'NoneType' object has no attribute '_tape'")
             if not _dispatch.something_active():
                 continue  # TensorFlow ignores watches when no tape is active
-            self._state.watched.add(value._id)
+            if value._value.dtype.kind in "fc":  # integer and bool values never record
+                self._state.watched.add(value._id)
             if isinstance(value, Variable):
                 self._state.variables[value._id] = value._owner()
 
