@@ -136,7 +136,45 @@ class TensorShape:
         return "(" + ", ".join(str(d) for d in self._dims) + ")"
 
 
-class Tensor:
+class HoldsValue:
+    """What Tensor and Variable share: both hold a NumPy value in ``_value``."""
+
+    __slots__ = ()
+
+    @property
+    def dtype(self) -> _dt.DType:
+        return _dt._BY_NUMPY[self._value.dtype]
+
+    @property
+    def shape(self) -> TensorShape:
+        return TensorShape(self._value.shape)
+
+    def get_shape(self) -> TensorShape:
+        return TensorShape(self._value.shape)
+
+    @property
+    def device(self) -> str:
+        return "/job:localhost/replica:0/task:0/device:CPU:0"
+
+    def numpy(self):
+        """The value as NumPy: a scalar for rank 0, else a fresh array."""
+        value = self._value
+        return value.copy() if isinstance(value, np.ndarray) else value
+
+    def ref(self):
+        return _Reference(self)
+
+    experimental_ref = ref
+
+    def __array__(self, dtype=None, copy=None):
+        value = np.asarray(self._value)
+        return value if dtype is None else value.astype(dtype)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+
+class Tensor(HoldsValue):
     """An immutable, eagerly computed value: TensorFlow's EagerTensor.
 
     Create tensors with ``tf.constant`` or ``tf.convert_to_tensor``; every op
@@ -153,35 +191,9 @@ class Tensor:
     # NumPy defers binary operators to us, so `np_array * tensor` stays a Tensor.
     __array_priority__ = 100
 
-    # -- values ---------------------------------------------------------------
-    @property
-    def dtype(self) -> _dt.DType:
-        return _dt._BY_NUMPY[self._value.dtype]
-
-    @property
-    def shape(self) -> TensorShape:
-        return TensorShape(self._value.shape)
-
-    def get_shape(self) -> TensorShape:
-        return TensorShape(self._value.shape)
-
     @property
     def ndim(self) -> int:
         return self._value.ndim
-
-    @property
-    def device(self) -> str:
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
-
-    def numpy(self):
-        """The value as NumPy: a scalar for rank 0, else a fresh array."""
-        value = self._value
-        return value.copy() if isinstance(value, np.ndarray) else value
-
-    def ref(self):
-        return _Reference(self)
-
-    experimental_ref = ref
 
     # -- printing -------------------------------------------------------------
     def __str__(self) -> str:
@@ -199,9 +211,6 @@ class Tensor:
     # -- Python protocols -----------------------------------------------------
     def __hash__(self):
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
 
     def __float__(self) -> float:
         return float(_scalar_for_conversion(self._value))
@@ -228,10 +237,6 @@ class Tensor:
         from .ops.index import strided_slice_index
 
         return (strided_slice_index(self, i) for i in range(self._value.shape[0]))
-
-    def __array__(self, dtype=None, copy=None):
-        value = np.asarray(self._value)
-        return value if dtype is None else value.astype(dtype)
 
     def __getattr__(self, name):
         if name.startswith("__"):

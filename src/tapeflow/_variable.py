@@ -18,10 +18,9 @@ from __future__ import annotations
 import numpy as np
 
 from . import _dispatch
-from . import dtypes as _dt
 from ._tensor import (
+    HoldsValue,
     TensorShape,
-    _Reference,
     convert_to_tensor,
     next_id,
     numpy_text_for_repr,
@@ -32,7 +31,7 @@ from ._tensor import (
 __all__ = ["Variable"]
 
 
-class Variable:
+class Variable(HoldsValue):
     """A trainable value that GradientTape watches automatically when read.
 
     >>> import tapeflow as tf
@@ -82,10 +81,6 @@ class Variable:
     value = read_value
     _as_tensor = read_value
 
-    def numpy(self):
-        value = self._value
-        return value.copy() if isinstance(value, np.ndarray) else value
-
     # -- attributes -----------------------------------------------------------
     @property
     def name(self) -> str:
@@ -96,29 +91,9 @@ class Variable:
         return self._trainable
 
     @property
-    def dtype(self) -> _dt.DType:
-        return _dt._BY_NUMPY[self._value.dtype]
-
-    @property
-    def shape(self) -> TensorShape:
-        return TensorShape(self._value.shape)
-
-    def get_shape(self) -> TensorShape:
-        return self.shape
-
-    @property
-    def device(self) -> str:
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
-
-    @property
     def handle(self):
         """The variable itself stands in for TensorFlow's resource handle."""
         return self
-
-    def ref(self):
-        return _Reference(self)
-
-    experimental_ref = ref
 
     # -- assignment (not differentiable) --------------------------------------
     def _converted(self, value) -> np.ndarray:
@@ -185,13 +160,6 @@ class Variable:
         raise TypeError(
             f"Variable is unhashable. Instead, use variable.ref() as the key. (Variable: {self!r})"
         )
-
-    def __array__(self, dtype=None, copy=None):
-        value = np.asarray(self._value)
-        return value if dtype is None else value.astype(dtype)
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
 
     def __len__(self) -> int:
         return len(self.read_value())
