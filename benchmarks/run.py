@@ -208,6 +208,9 @@ def start_peers(names: list[str]) -> dict[str, PeerProcess]:
                 f"peer {p.name}: {p.status}"
                 + (f" ({p.info.get('version')}, {p.python})" if p.status == "ok" else "")
             )
+    # Freshly imported peers (TensorFlow above all) keep a core busy for a moment after
+    # saying hello; the first rows measured otherwise showed +-30% spreads.
+    time.sleep(3.0)
     return peers
 
 
@@ -756,6 +759,19 @@ def build_markdown(
         '"not installed": the peer could not be imported; "skipped": not requested.',
         "",
         render_md(main_header, main_rows),
+        "",
+        "**Caveat on the large-array rows** (`elementwise_grad`, `reduction_grad`, "
+        "`gather_grad`, and to a lesser degree `conv2d_grad` and `mlp_grad`): their "
+        "time is dominated by memory allocation. The same NumPy call can take 26 ms or "
+        "80 ms depending on whether its output lands on pages the process already has "
+        "or on fresh ones (a page fault per 4 KiB), and that depends on which arrays "
+        "are alive, i.e. on the order the contenders ran in. This harness interleaves "
+        "calls; timing each contender in its own block of calls instead gave "
+        "tapeflow/NumPy of about 1.2-2.6 (elementwise), 1.8 (reduction), 3 (gather), "
+        "1.2-1.4 (conv2d) and 1.15-1.35 (mlp), because tapeflow keeps more arrays "
+        "alive through the reverse sweep and then takes ~1000 page faults per step "
+        "where hand-written NumPy takes none. Read these rows' ratios as unsettled "
+        "until that allocation pattern is fixed.",
     ]
     if ratio_rows:
         L += [
