@@ -197,3 +197,15 @@ def test_watching_a_non_tensor_names_the_object():
 def test_shape_mismatch_message_names_both_shapes():
     with pytest.raises(tf.errors.InvalidArgumentError, match=r"\[2\] vs. \[3\]"):
         tf.constant([1.0, 2.0]) * tf.constant([1.0, 2.0, 3.0])
+
+
+def test_integer_outputs_of_multi_output_ops_are_not_watched():
+    # TF records an op only for a watched floating input: top_k's indices start no path.
+    x = tf.constant([3.0, 1.0, 2.0])
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        values, indices = tf.math.top_k(x, k=2)
+        from_indices = tf.cast(indices, tf.float32) * 2.0
+        y = tf.reduce_sum(values * values)
+    assert tape.gradient(from_indices, x) is None
+    assert tape.gradient(y, x).numpy().tolist() == [6.0, 0.0, 4.0]

@@ -217,9 +217,7 @@ def apply(prim: Primitive, *inputs, **params):
             result = prim.impl(inputs[0]._value, **params)
         else:
             result = prim.impl(*[x._value for x in inputs], **params)
-    except OpError:
-        raise
-    except (ValueError, IndexError) as error:
+    except (ValueError, IndexError) as error:  # NumPy's words -> TF's error class
         raise _translate_error(prim, inputs, error) from None
     if prim.multiple_results:
         out = tuple([wrap(r) for r in result])
@@ -290,7 +288,7 @@ def _allowed_text(kinds: str) -> str:
 
 def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:
     text = str(error)
-    if "could not be broadcast" in text or "broadcast" in text and len(inputs) >= 2:
+    if "broadcast" in text and len(inputs) >= 2:
         shapes = " vs. ".join(
             "[" + ",".join(str(d) for d in x._value.shape) + "]" for x in inputs[:2]
         )
@@ -300,7 +298,8 @@ def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:
 
 def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
     if prim.multiple_results:
-        outputs = out
+        # Only floating outputs join watched sets (top_k's indices never do).
+        outputs = [o for o in out if o._value.dtype.kind in _DIFFERENTIABLE_KINDS]
     else:
         if out._value.dtype.kind not in _DIFFERENTIABLE_KINDS:
             return  # integer and boolean results never carry gradients
