@@ -103,13 +103,7 @@ def reverse_sweep(
                     ct = ct._value
                 if ct.shape != value.shape:
                     ct = _sum_to_shape_impl(ct, value.shape)
-                previous = grads.get(x_id)
-                if previous is None:
-                    grads[x_id] = ct
-                elif previous.__class__ is Tensor:
-                    grads[x_id] = add(previous, wrap(ct))
-                else:
-                    grads[x_id] = previous + ct
+                grads[x_id] = _accumulate(grads.get(x_id), ct)
             continue
         if prim.selective:
             needs = tuple(x._id in reached and x._value.dtype.kind in "fc" for x in inputs)
