@@ -209,3 +209,13 @@ def test_integer_outputs_of_multi_output_ops_are_not_watched():
         y = tf.reduce_sum(values * values)
     assert tape.gradient(from_indices, x) is None
     assert tape.gradient(y, x).numpy().tolist() == [6.0, 0.0, 4.0]
+
+
+def test_a_bad_seed_leaves_a_non_persistent_tape_usable():
+    x = tf.constant([1.0, 2.0])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = x * x
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tape.gradient(y, x, output_gradients=tf.constant([1.0, 2.0], dtype=tf.float64))
+    assert tape.gradient(y, x).numpy().tolist() == [2.0, 4.0]

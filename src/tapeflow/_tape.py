@@ -195,7 +195,9 @@ class GradientTape:
             state.records,
             seeds,
             source_ids,
-            consume=not self._persistent,
+            # Records are dropped as the sweep passes them, unless a user seed might
+            # make the sweep fail: then the tape must survive the error intact.
+            consume=not self._persistent and trusted_seeds,
             trusted_seeds=trusted_seeds,
         )
         results = [_result_for(s, grads.get(s._id), unconnected) for s in flat_sources]
