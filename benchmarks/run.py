@@ -245,6 +245,18 @@ def _cpuinfo() -> dict:
     return info
 
 
+def _speed_probe() -> float:
+    """Milliseconds for a fixed pure-Python loop (median of 5): when this rises, the
+    machine is slowed by something outside this process, and only same-run ratios
+    stay comparable. The load average does not show that on a shared host."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        sum(range(1_000_000))
+        times.append(time.perf_counter() - start)
+    return sorted(times)[2] * 1e3
+
+
 def _loadavg() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -522,7 +534,7 @@ def main(argv=None) -> int:
     if W.TAPEFLOW_MODULE != "tapeflow":
         log(f"NOTE: the tapeflow slot is running module {W.TAPEFLOW_MODULE!r}")
 
-    machine = {"cpu": _cpuinfo(), "load_start": _loadavg()}
+    machine = {"cpu": _cpuinfo(), "load_start": _loadavg(), "probe_start": _speed_probe()}
     try:
         tapeflow = W.load_framework("tapeflow")
         tapeflow_err = None
@@ -557,6 +569,7 @@ def main(argv=None) -> int:
             if p.proc is not None:
                 p.close()
     machine["load_end"] = _loadavg()
+    machine["probe_end"] = _speed_probe()
     elapsed = time.perf_counter() - t_start
 
     # ---- tables -------------------------------------------------------------------------
@@ -713,6 +726,10 @@ def build_markdown(
         f"- OS: {platform.platform()}",
         f"- Load average (1/5/15 min): {machine['load_start']} at start, "
         f"{machine['load_end']} at end",
+        f"- Speed probe (`sum(range(10**6))`, ms): {machine['probe_start']:.1f} at start, "
+        f"{machine['probe_end']:.1f} at end (compare across runs: the higher, the busier "
+        "the host was, and the more absolute times are inflated; same-run ratios stay "
+        "comparable)",
         f"- Python {platform.python_version()} ({sys.executable})",
         f"- NumPy {np.__version__} (BLAS: {_blas(np)})",
         f"- {slot}: "
