@@ -7,7 +7,7 @@ tf.errors.InvalidArgumentError`` works as it does in TensorFlow.
 >>> try:
 ...     tf.constant(1) * tf.constant(1.0)
 ... except tf.errors.InvalidArgumentError as e:
-...     print(e.message[:28])
+...     print(e.message[:27])
 cannot compute Mul as input
 """
 
