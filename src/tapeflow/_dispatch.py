@@ -183,10 +183,6 @@ def pop(state) -> None:
             return
 
 
-def is_active(state) -> bool:
-    return any(s is state for s in _local.stack)
-
-
 def set_stack(stack: list) -> list:
     """Replace this thread's stack (the count is unchanged); returns the old one."""
     old = _local.stack

@@ -37,7 +37,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from .._dispatch import Primitive
-from .elementwise import zeros_like
+from .elementwise import bilinear_jvp, zeros_like
 
 # --------------------------------------------------------------------------
 # Geometry helpers (spatial dims only; shapes are tuples of ints)
@@ -257,15 +257,6 @@ def _kernel(w, nd):
     return w._value.shape[-nd - 2 : -2]
 
 
-def _bilinear_jvp(op, tangents, a, b, **params):
-    ta, tb = tangents
-    result = None if ta is None else op(ta, b, **params)
-    if tb is not None:
-        term = op(a, tb, **params)
-        result = term if result is None else result + term
-    return result
-
-
 def _conv_vjp(g, ans, x, w, needs=(True, True), **p):
     nd = len(p["strides"])
     return (
@@ -296,7 +287,7 @@ conv = Primitive(
     "conv",
     _conv_impl,
     vjp=_conv_vjp,
-    jvp=lambda t, ans, x, w, **p: _bilinear_jvp(conv, t, x, w, **p),
+    jvp=lambda t, ans, x, w, **p: bilinear_jvp(conv, t, x, w, **p),
     same_dtype=True,
     kinds="fiu",
     selective=True,
@@ -309,7 +300,7 @@ conv_backprop_input = Primitive(
     "conv_backprop_input",
     _backprop_input_impl,
     vjp=_backprop_input_vjp,
-    jvp=lambda t, ans, g, w, **p: _bilinear_jvp(conv_backprop_input, t, g, w, **p),
+    jvp=lambda t, ans, g, w, **p: bilinear_jvp(conv_backprop_input, t, g, w, **p),
     same_dtype=True,
     kinds="fiu",
     selective=True,
@@ -322,7 +313,7 @@ conv_backprop_filter = Primitive(
     "conv_backprop_filter",
     _backprop_filter_impl,
     vjp=_backprop_filter_vjp,
-    jvp=lambda t, ans, x, g, **p: _bilinear_jvp(conv_backprop_filter, t, x, g, **p),
+    jvp=lambda t, ans, x, g, **p: bilinear_jvp(conv_backprop_filter, t, x, g, **p),
     same_dtype=True,
     kinds="fiu",
     selective=True,

@@ -215,7 +215,7 @@ multiply_no_nan = Primitive(
     "multiply_no_nan",
     _multiply_no_nan_impl,
     vjp=lambda g, ans, x, y: (multiply_no_nan(g, y), multiply_no_nan(x, g)),
-    jvp=lambda t, ans, x, y: _bilinear_jvp(multiply_no_nan, t, x, y),
+    jvp=lambda t, ans, x, y: bilinear_jvp(multiply_no_nan, t, x, y),
     same_dtype=True,
     kinds=FLOATS,
     tf_name="MulNoNan",
@@ -223,13 +223,14 @@ multiply_no_nan = Primitive(
 )
 
 
-def _bilinear_jvp(op, tangents, x, y):
+def bilinear_jvp(op, tangents, x, y, **params):
+    """The JVP of a primitive linear in each input: op(dx, y) + op(x, dy)."""
     tx, ty = tangents
-    if tx is None:
-        return op(x, ty)
-    if ty is None:
-        return op(tx, y)
-    return op(tx, y) + op(x, ty)
+    result = None if tx is None else op(tx, y, **params)
+    if ty is not None:
+        term = op(x, ty, **params)
+        result = term if result is None else result + term
+    return result
 
 
 def _pow_impl(x, y):

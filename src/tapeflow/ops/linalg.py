@@ -15,7 +15,7 @@ from .. import dtypes as _dt
 from .._dispatch import Primitive
 from .._tensor import Tensor, wrap
 from ..errors import FailedPreconditionError, InvalidArgumentError
-from .elementwise import where
+from .elementwise import bilinear_jvp, where
 from .shape import transpose
 
 
@@ -100,20 +100,11 @@ def _matmul_vjp(g, ans, a, b, transpose_a=False, transpose_b=False, needs=(True,
     )
 
 
-def _matmul_jvp(tangents, ans, a, b, **flags):
-    ta, tb = tangents
-    result = None if ta is None else matmul(ta, b, **flags)
-    if tb is not None:
-        term = matmul(a, tb, **flags)
-        result = term if result is None else result + term
-    return result
-
-
 matmul = Primitive(
     "matmul",
     _matmul_impl,
     vjp=_matmul_vjp,
-    jvp=_matmul_jvp,
+    jvp=lambda tangents, ans, a, b, **flags: bilinear_jvp(matmul, tangents, a, b, **flags),
     same_dtype=True,
     selective=True,
     tf_name="MatMul",

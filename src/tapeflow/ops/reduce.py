@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive
-from .elementwise import cast, equal, exp, ones_like
+from .elementwise import _dtype_of, cast, equal, exp, ones_like
 from .shape import batch_shape, broadcast_to, reshape, transpose
 
 
@@ -63,12 +63,6 @@ def _extremum_jvp(tangents, ans, x, axis, keepdims):
     count = reduce_sum(chosen, axis=axis, keepdims=True)
     # Weights first, then the sum: an empty reduction has tangent 0 (as TF), not 0/0.
     return reduce_sum(tangents[0] * (chosen / count), axis=axis, keepdims=keepdims)
-
-
-def _dtype_of(x):
-    from ..dtypes import from_numpy
-
-    return from_numpy(x._value.dtype)
 
 
 def _extremum_impl(np_reduction, identity_sign):
