@@ -79,17 +79,21 @@ def reverse_sweep(
     for target_id, cotangent in seeds:
         grads[target_id] = _accumulate(grads.get(target_id), cotangent)
 
+    get_grad, pop_grad = grads.get, grads.pop
     while on_path:
         prim, inputs, out, params = on_path.pop()
         if prim.multiple_results:
             g = _multiple_cotangents(out, grads, keep)
         else:
             out_id = out._id
-            g = grads.get(out_id) if out_id in keep else grads.pop(out_id, None)
+            g = get_grad(out_id) if out_id in keep else pop_grad(out_id, None)
         if g is None:
             continue
+        if prim.selective:
+            needs = tuple([x._id in reached and x._value.dtype.kind in "fc" for x in inputs])
+            params = {**params, "needs": needs}
         if on_arrays and prim.array_vjp and out._value.dtype.kind != "c":
-            values = tuple(map(_value_of, inputs))
+            values = [x._value for x in inputs]
             if g.__class__ is Tensor:
                 g = g._value
             cotangents = prim.vjp(g, out._value, *values, **params)
@@ -103,11 +107,9 @@ def reverse_sweep(
                     ct = ct._value
                 if ct.shape != value.shape:
                     ct = _sum_to_shape_impl(ct, value.shape)
-                grads[x_id] = _accumulate(grads.get(x_id), ct)
+                previous = get_grad(x_id)
+                grads[x_id] = ct if previous is None else _accumulate(previous, ct)
             continue
-        if prim.selective:
-            needs = tuple(x._id in reached and x._value.dtype.kind in "fc" for x in inputs)
-            params = dict(params, needs=needs)
         cotangents = _vjp(
             prim, as_tensor(g) if g.__class__ is not tuple else g, out, inputs, params
         )

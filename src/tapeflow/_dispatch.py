@@ -23,7 +23,7 @@ from . import dtypes as _dt
 from ._tensor import Tensor, convert_to_tensor, dtype_mismatch, next_id, operand_for, wrap
 from .errors import InvalidArgumentError, OpError
 
-__all__ = ["Primitive", "apply", "PRIMITIVES"]
+__all__ = ["Primitive", "apply", "op_for", "PRIMITIVES"]
 
 PRIMITIVES: dict[str, Primitive] = {}
 
@@ -98,8 +98,9 @@ class Primitive:
         # For complex values TF's gradient is g * conj(f'(z)); for a holomorphic (or
         # linear) rule the sweep gets it as conj(vjp(conj(g))). Other rules opt out.
         self.holomorphic = holomorphic
-        # The VJP uses only Python operators (g * y, -g, g / y), so when nothing
-        # records the sweep it may run on NumPy values, skipping Tensor wrapping.
+        # The VJP also works on NumPy values (it uses Python operators, and calls
+        # other primitives through `op_for`), so when nothing records the sweep
+        # runs it on the arrays themselves, skipping Tensor wrapping.
         self.array_vjp = array_vjp
         # The VJP takes `needs` (a bool per input) and skips cotangents nobody
         # asked for: worth it where one input's cotangent is an expensive product.
@@ -229,6 +230,16 @@ def apply(prim: Primitive, *inputs, **params):
 
 
 Primitive.__call__ = apply
+
+
+def op_for(prim: Primitive, like):
+    """``prim`` when ``like`` is a Tensor, else its bare NumPy impl.
+
+    This is how an ``array_vjp`` rule calls another primitive: the sweep hands
+    such a rule NumPy values only when nothing can record, so the impl is all
+    the op needs to be. On Tensors the rule stays differentiable.
+    """
+    return prim if like.__class__ is Tensor else prim.impl
 
 
 def _convert_inputs(prim: Primitive, inputs: tuple) -> tuple:

@@ -55,6 +55,8 @@ QrResult = _collections.namedtuple("Qr", ["q", "r"])
 # --------------------------------------------------------------------------
 def _pair(a, b):
     """Convert two operands; a non-Tensor takes the other's dtype, as TF's ops do."""
+    if a.__class__ is _Tensor and b.__class__ is _Tensor:
+        return a, b
     a_is_tensor = isinstance(a, _Tensor) or hasattr(a, "_as_tensor")
     b_is_tensor = isinstance(b, _Tensor) or hasattr(b, "_as_tensor")
     if b_is_tensor and not a_is_tensor:
@@ -106,6 +108,8 @@ def matmul(
 
     Gradient: d(AB) = dA B + A dB.
     """
+    if not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
+        return _linalg.matmul(*_pair(a, b))  # the common case, kept short: it is the hot one
     for which, t, adj in (("a", transpose_a, adjoint_a), ("b", transpose_b, adjoint_b)):
         if t and adj:
             raise ValueError(

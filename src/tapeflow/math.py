@@ -603,14 +603,14 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """Mean over ``axis``; integer inputs give an integer (truncated) mean; NaN if empty."""
     x = as_tensor(input_tensor)
     axes = normalize_axis(axis, x.ndim, "Mean")
-    total = _red.reduce_sum(x, axis=axes, keepdims=bool(keepdims))
-    # An empty reduction divides by zero: NaN, as in TensorFlow (0 for integers).
+    if x._value.dtype.kind in "fc":
+        return _red.reduce_mean(x, axis=axes, keepdims=bool(keepdims))
+    total = _red.reduce_sum(x, axis=axes, keepdims=bool(keepdims))  # bool raises, as TF's Sum
+    # Integers: TF truncates toward zero, as a float-to-int cast does; empty gives 0.
     count = x._value.size // total._value.size if total._value.size else 1
-    if x.dtype.is_integer:  # TF truncates toward zero; so does a float-to-int cast
-        if count == 0:
-            return total
-        return _el.cast(_el.cast(total, dtype=_dt.float64) / float(count), dtype=x.dtype)
-    return total / count
+    if count == 0:
+        return total
+    return _el.cast(_el.cast(total, dtype=_dt.float64) / float(count), dtype=x.dtype)
 
 
 def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):

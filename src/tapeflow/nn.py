@@ -309,12 +309,13 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     labels = _operand(labels, logits)
     if labels._value.dtype != logits._value.dtype:
         labels = _math("cast")(labels, logits.dtype)
-    try:
-        np.broadcast_shapes(_shape_of(labels), _shape_of(logits))
-    except ValueError:
-        raise _op_error(InvalidArgumentError, "logits and labels must be broadcastable: "
-                        f"logits_size={_shape_text(_shape_of(logits))} labels_size="
-                        f"{_shape_text(_shape_of(labels))}", op) from None  # fmt: skip
+    if labels._value.shape != logits._value.shape:
+        try:
+            np.broadcast_shapes(_shape_of(labels), _shape_of(logits))
+        except ValueError:
+            raise _op_error(InvalidArgumentError, "logits and labels must be broadcastable: "
+                            f"logits_size={_shape_text(_shape_of(logits))} labels_size="
+                            f"{_shape_text(_shape_of(labels))}", op) from None  # fmt: skip
     ndim = logits.ndim
     axis = int(axis)
     if axis in (-1, ndim - 1):

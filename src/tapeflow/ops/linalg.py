@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._dispatch import Primitive
+from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
 from ..errors import FailedPreconditionError, InvalidArgumentError
 from .elementwise import bilinear_jvp, where
@@ -49,6 +49,15 @@ _MATMUL_TYPES = ("bfloat16", "half", "float", "double", "int32", "int64", "uint8
 # matmul
 # --------------------------------------------------------------------------
 def _matmul_impl(a, b, transpose_a=False, transpose_b=False):
+    if a.ndim == 2 == b.ndim and a.dtype.kind in "fc":  # the common case, checked briefly
+        left = a.swapaxes(0, 1) if transpose_a else a
+        right = b.swapaxes(0, 1) if transpose_b else b
+        if left.shape[1] == right.shape[0]:
+            return left @ right
+    return _checked_matmul(a, b, transpose_a, transpose_b)
+
+
+def _checked_matmul(a, b, transpose_a, transpose_b):
     batched = a.ndim > 2 or b.ndim > 2
     op = "BatchMatMulV2" if batched else "MatMul"
     if a.ndim < 2 or b.ndim < 2:
@@ -59,8 +68,8 @@ def _matmul_impl(a, b, transpose_a=False, transpose_b=False):
         )
     if a.dtype.kind not in "fc":
         check_type(a.dtype, op, _MATMUL_TYPES)
-    left = np.swapaxes(a, -1, -2) if transpose_a else a
-    right = np.swapaxes(b, -1, -2) if transpose_b else b
+    left = a.swapaxes(-1, -2) if transpose_a else a
+    right = b.swapaxes(-1, -2) if transpose_b else b
     if left.shape[-1] != right.shape[-2]:
         flags = f" {int(transpose_a)} {int(transpose_b)}" if batched else ""
         raise InvalidArgumentError(
@@ -85,18 +94,19 @@ def _matmul_impl(a, b, transpose_a=False, transpose_b=False):
 def _matmul_vjp(g, ans, a, b, transpose_a=False, transpose_b=False, needs=(True, True)):
     # `needs` skips the product nobody asked for (often the one with the data batch).
     need_a, need_b = needs
+    mm = op_for(matmul, g)
     if not transpose_a and not transpose_b:
-        return (matmul(g, b, transpose_b=True) if need_a else None,
-                matmul(a, g, transpose_a=True) if need_b else None)  # fmt: skip
+        return (mm(g, b, transpose_b=True) if need_a else None,
+                mm(a, g, transpose_a=True) if need_b else None)  # fmt: skip
     if transpose_a and not transpose_b:
-        return (matmul(b, g, transpose_b=True) if need_a else None,
-                matmul(a, g) if need_b else None)  # fmt: skip
+        return (mm(b, g, transpose_b=True) if need_a else None,
+                mm(a, g) if need_b else None)  # fmt: skip
     if not transpose_a and transpose_b:
-        return (matmul(g, b) if need_a else None,
-                matmul(g, a, transpose_a=True) if need_b else None)  # fmt: skip
+        return (mm(g, b) if need_a else None,
+                mm(g, a, transpose_a=True) if need_b else None)  # fmt: skip
     return (
-        matmul(b, g, transpose_a=True, transpose_b=True) if need_a else None,
-        matmul(g, a, transpose_a=True, transpose_b=True) if need_b else None,
+        mm(b, g, transpose_a=True, transpose_b=True) if need_a else None,
+        mm(g, a, transpose_a=True, transpose_b=True) if need_b else None,
     )
 
 
@@ -107,6 +117,7 @@ matmul = Primitive(
     jvp=lambda tangents, ans, a, b, **flags: bilinear_jvp(matmul, tangents, a, b, **flags),
     same_dtype=True,
     selective=True,
+    array_vjp=True,
     tf_name="MatMul",
     formula="d(A B) = dA B + A dB; VJP: (g B^T, A^T g); leading axes broadcast as a batch",
 )

@@ -7,14 +7,15 @@ selu are one ``expm1`` each; their VJPs work from the activation, as TF's
 EluGrad/SeluGrad do, which is what makes their second derivatives match.
 softmax_cross_entropy_with_logits and its sparse variant are fused as in
 TensorFlow: the gradient is ``softmax(logits) - labels``, stable for any logits.
-softmax and log_softmax are composites.
+softmax is a primitive (one NumPy pass); log_softmax is a composite.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .._dispatch import Primitive
+from .._dispatch import Primitive, op_for
+from .._tensor import Tensor
 from .elementwise import exp, less, log, stop_gradient, where, zeros_like
 from .reduce import reduce_max, reduce_sum
 from .shape import batch_shape, reshape
@@ -22,7 +23,8 @@ from .shape import batch_shape, reshape
 relu = Primitive(
     "relu",
     lambda x: np.maximum(x, x.dtype.type(0)),
-    vjp=lambda g, ans, x: (relu_grad(g, ans),),
+    vjp=lambda g, ans, x: (op_for(relu_grad, g)(g, ans),),
+    array_vjp=True,
     elementwise=True,
     kinds="fiu",
     tf_name="Relu",
@@ -49,21 +51,23 @@ def log_softmax(logits, axis: int = -1):
 
 
 def _softmax_impl(x, axis):
-    shifted = x - np.max(x, axis=axis, keepdims=True)
+    shifted = x - x.max(axis=axis, keepdims=True)
     np.exp(shifted, out=shifted)
-    shifted /= np.sum(shifted, axis=axis, keepdims=True)
+    shifted /= shifted.sum(axis=axis, keepdims=True)
     return shifted[()]
 
 
 def _softmax_vjp(g, ans, x, axis):
     weighted = g * ans
-    return (weighted - ans * reduce_sum(weighted, axis=(axis,), keepdims=True),)
+    total = op_for(reduce_sum, g)(weighted, axis=(axis,), keepdims=True)
+    return (weighted - ans * total,)
 
 
 softmax_primitive = Primitive(
     "softmax",
     _softmax_impl,
     vjp=_softmax_vjp,
+    array_vjp=True,
     # The Jacobian diag(y) - y y^T is symmetric, so the JVP is the VJP's formula.
     jvp=lambda tangents, ans, x, axis: _softmax_vjp(tangents[0], ans, x, axis)[0],
     kinds="f",
@@ -78,13 +82,21 @@ def softmax(logits, axis: int = -1):
     return softmax_primitive(logits, axis=axis)
 
 
+def _log_softmax_values(logits):
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
 def _xent_impl(labels, logits):
-    shifted = logits - np.max(logits, axis=-1, keepdims=True)
-    log_probs = shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-    return -np.sum(labels * log_probs, axis=-1)
+    return -(labels * _log_softmax_values(logits)).sum(axis=-1)
 
 
 def _xent_vjp(g, ans, labels, logits, needs=(True, True)):
+    # g has the loss's shape: one weight per row of class scores.
+    if g.__class__ is not Tensor:  # the same rule on NumPy values (array_vjp)
+        g = g[..., None]
+        return (g * -_log_softmax_values(logits) if needs[0] else None,
+                g * (_softmax_impl(logits, -1) - labels) if needs[1] else None)  # fmt: skip
     g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
     return (g * -log_softmax(logits) if needs[0] else None,
             g * (softmax(logits) - labels) if needs[1] else None)  # fmt: skip
@@ -108,6 +120,7 @@ softmax_cross_entropy_with_logits = Primitive(
     jvp=_xent_jvp,
     same_dtype=True,
     selective=True,
+    array_vjp=True,
     kinds="f",
     tf_name="SoftmaxCrossEntropyWithLogits",
     formula="loss = -sum(labels log_softmax(logits)); d/dlogits = softmax - labels (fused)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive
+from .._tensor import Tensor
 from .elementwise import _dtype_of, cast, equal, exp, ones_like
 from .shape import batch_shape, broadcast_to, reshape, transpose
 
@@ -25,6 +26,8 @@ def _kept_shape(x_shape: tuple, axis) -> tuple:
 
 def expand_reduced(g, ans, x, axis):
     """Broadcast a reduction's cotangent back over the reduced axes of x."""
+    if g.__class__ is not Tensor:  # NumPy values, from an array_vjp rule: no batch axes
+        return np.broadcast_to(g.reshape(_kept_shape(x.shape, axis)), x.shape)
     batch = batch_shape(g, ans)
     kept = reshape(g, shape=batch + _kept_shape(x._value.shape, axis))
     return broadcast_to(kept, shape=batch + x._value.shape)
@@ -36,16 +39,48 @@ def _sum_impl(x, axis, keepdims):
 
         raise InvalidArgumentError(None, None, "bool is not supported by Sum [Op:Sum]")
     # NumPy would widen int8/int16/int32 sums to int64; TF keeps the dtype (and wraps).
-    return np.sum(x, axis=axis, keepdims=keepdims, dtype=x.dtype if x.dtype.kind in "iu" else None)
+    return x.sum(axis=axis, keepdims=keepdims, dtype=x.dtype if x.dtype.kind in "iu" else None)
 
 
 reduce_sum = Primitive(
     "reduce_sum",
     _sum_impl,
     vjp=lambda g, ans, x, axis, keepdims: (expand_reduced(g, ans, x, axis),),
+    array_vjp=True,
     linear=True,
     tf_name="Sum",
     formula="d sum(x) = sum(dx); VJP broadcasts g back over the reduced axes",
+)
+
+
+def _mean_count(x_value, ans_value) -> int:
+    """How many elements each mean averages (0 for an empty reduction: a NaN mean, as TF)."""
+    return x_value.size // ans_value.size if ans_value.size else 1
+
+
+def _mean_impl(x, axis, keepdims):
+    total = _sum_impl(x, axis, keepdims)
+    return total / x.dtype.type(_mean_count(x, total))
+
+
+def _mean_vjp(g, ans, x, axis, keepdims):
+    if x.__class__ is Tensor:
+        count = float(_mean_count(x._value, ans._value))  # a Python float converts fastest
+    else:
+        count = x.dtype.type(_mean_count(x, ans))
+    return (expand_reduced(g, ans, x, axis) / count,)
+
+
+reduce_mean = Primitive(
+    "reduce_mean",
+    _mean_impl,
+    vjp=_mean_vjp,
+    array_vjp=True,
+    linear=True,
+    kinds="fc",
+    tf_name="Mean",
+    formula="d mean(x) = mean(dx); VJP broadcasts g / count back over the reduced axes "
+    "(a primitive: one op, not a sum and a division)",
 )
 
 
