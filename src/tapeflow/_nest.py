@@ -39,20 +39,22 @@ def flatten(structure) -> list:
 
 def pack_sequence_as(structure, flat_sequence):
     """Rebuild ``structure`` with its leaves replaced, in order, by ``flat_sequence``."""
-    leaves = iter(flat_sequence)
+    return _rebuild(structure, iter(flat_sequence))
 
-    def build(item):
-        if isinstance(item, dict):
-            rebuilt = {key: build(item[key]) for key in sorted(item)}
-            return type(item)((key, rebuilt[key]) for key in item)
-        if isinstance(item, (list, tuple)):
-            children = [build(child) for child in item]
-            if isinstance(item, tuple) and hasattr(item, "_fields"):
-                return type(item)(*children)
-            return type(item)(children)
-        return next(leaves)
 
-    return build(structure)
+def _rebuild(item, leaves):
+    # A module function, not a closure: a recursive closure is a reference cycle,
+    # which would keep the leaves (gradients, often large arrays) alive until
+    # Python's cycle collector happens to run.
+    if isinstance(item, dict):
+        rebuilt = {key: _rebuild(item[key], leaves) for key in sorted(item)}
+        return type(item)((key, rebuilt[key]) for key in item)
+    if isinstance(item, (list, tuple)):
+        children = [_rebuild(child, leaves) for child in item]
+        if isinstance(item, tuple) and hasattr(item, "_fields"):
+            return type(item)(*children)
+        return type(item)(children)
+    return next(leaves)
 
 
 def assert_same_structure(first, second) -> None:
