@@ -61,6 +61,8 @@ class Primitive:
         "holomorphic",
         "array_vjp",
         "selective",
+        "saves",
+        "packed",
     )
 
     def __init__(
@@ -81,6 +83,7 @@ class Primitive:
         holomorphic: bool = True,
         array_vjp: bool = False,
         selective: bool = False,
+        saves: bool = False,
     ):
         if name in PRIMITIVES:
             raise ValueError(f"primitive {name!r} is defined twice")
@@ -105,6 +108,12 @@ class Primitive:
         # The VJP takes `needs` (a bool per input) and skips cotangents nobody
         # asked for: worth it where one input's cotangent is an expensive product.
         self.selective = selective
+        # The impl returns (result, saved): forward work the rules may reuse (say
+        # exp(x - max) for logsumexp). It reaches the VJP and JVP as the keyword
+        # `saved`, and is dropped with the record. A rule given Tensors must not
+        # use it: it is a constant to the tapes, so higher orders recompute.
+        self.saves = saves
+        self.packed = multiple_results or saves  # apply unpacks the impl's result
         if jvp is None and differentiable:
             if linear:
                 jvp = self._linear_jvp
@@ -216,8 +225,8 @@ def apply(prim: Primitive, *inputs, **params):
             result = prim.impl(*[x._value for x in inputs], **params)
     except (ValueError, IndexError) as error:  # NumPy's words -> TF's error class
         raise _translate_error(prim, inputs, error) from None
-    if prim.multiple_results:
-        out = tuple([wrap(r) for r in result])
+    if prim.packed:
+        out, params = _unpack(prim, result, params)
     else:
         out = _new_object(Tensor)  # wrap(), inlined: this is the hottest line
         out._value = result
@@ -230,6 +239,16 @@ def apply(prim: Primitive, *inputs, **params):
 
 
 Primitive.__call__ = apply
+
+
+def _unpack(prim: Primitive, result, params: dict):
+    """Outputs of a multi-result or saving primitive, and the params its rules get."""
+    if prim.saves:
+        result, saved = result
+        params = {**params, "saved": saved}
+    if prim.multiple_results:
+        return tuple([wrap(r) for r in result]), params
+    return wrap(result), params
 
 
 def op_for(prim: Primitive, like):

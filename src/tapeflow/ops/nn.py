@@ -82,27 +82,24 @@ def softmax(logits, axis: int = -1):
     return softmax_primitive(logits, axis=axis)
 
 
-def _log_softmax_values(logits):
-    shifted = logits - logits.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-
-
 def _xent_impl(labels, logits):
-    return -(labels * _log_softmax_values(logits)).sum(axis=-1)
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return -(labels * log_probs).sum(axis=-1), log_probs
 
 
-def _xent_vjp(g, ans, labels, logits, needs=(True, True)):
+def _xent_vjp(g, ans, labels, logits, needs=(True, True), saved=None):
     # g has the loss's shape: one weight per row of class scores.
-    if g.__class__ is not Tensor:  # the same rule on NumPy values (array_vjp)
+    if g.__class__ is not Tensor:  # NumPy values: reuse the forward's log-probabilities
         g = g[..., None]
-        return (g * -_log_softmax_values(logits) if needs[0] else None,
-                g * (_softmax_impl(logits, -1) - labels) if needs[1] else None)  # fmt: skip
+        return (g * -saved if needs[0] else None,
+                g * (np.exp(saved) - labels) if needs[1] else None)  # fmt: skip
     g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
     return (g * -log_softmax(logits) if needs[0] else None,
             g * (softmax(logits) - labels) if needs[1] else None)  # fmt: skip
 
 
-def _xent_jvp(tangents, ans, labels, logits):
+def _xent_jvp(tangents, ans, labels, logits, saved=None):
     t_labels, t_logits = tangents
     result = None
     if t_logits is not None:
@@ -121,6 +118,7 @@ softmax_cross_entropy_with_logits = Primitive(
     same_dtype=True,
     selective=True,
     array_vjp=True,
+    saves=True,
     kinds="f",
     tf_name="SoftmaxCrossEntropyWithLogits",
     formula="loss = -sum(labels log_softmax(logits)); d/dlogits = softmax - labels (fused)",
