@@ -326,11 +326,11 @@ def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
     if prim.multiple_results:
         # Only floating outputs join watched sets (top_k's indices never do).
         outputs = [o for o in out if o._value.dtype.kind in _DIFFERENTIABLE_KINDS]
-    else:
-        if out._value.dtype.kind not in _DIFFERENTIABLE_KINDS:
-            return  # integer and boolean results never carry gradients
+    elif out._value.dtype.kind in _DIFFERENTIABLE_KINDS:
         outputs = (out,)
-    for position, state in enumerate(stack):
+    else:
+        return  # integer and boolean results never carry gradients
+    for state in stack:
         if state.__class__ is TapeState:
             watched = state.watched
             for x in inputs:
@@ -342,7 +342,7 @@ def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
                         watched.add(o._id)
                     break
         else:
-            _push_tangents(state, position, stack, prim, inputs, out, params)
+            _push_tangents(state, stack.index(state), stack, prim, inputs, out, params)
 
 
 def _push_tangents(acc: AccumulatorState, position: int, stack, prim, inputs, out, params):

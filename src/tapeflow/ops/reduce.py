@@ -27,10 +27,21 @@ def _kept_shape(x_shape: tuple, axis) -> tuple:
 def expand_reduced(g, ans, x, axis):
     """Broadcast a reduction's cotangent back over the reduced axes of x."""
     if g.__class__ is not Tensor:  # NumPy values, from an array_vjp rule: no batch axes
-        return np.broadcast_to(g.reshape(_kept_shape(x.shape, axis)), x.shape)
+        return _broadcast_view(np.asarray(g).reshape(_kept_shape(x.shape, axis)), x.shape)
     batch = batch_shape(g, ans)
     kept = reshape(g, shape=batch + _kept_shape(x._value.shape, axis))
     return broadcast_to(kept, shape=batch + x._value.shape)
+
+
+def _broadcast_view(kept, shape: tuple):
+    """np.broadcast_to for ``kept`` of shape's rank, without its ~2 us of set-up:
+    a read-only view that repeats the size-1 axes with stride 0."""
+    if not kept.flags.c_contiguous:
+        return np.broadcast_to(kept, shape)
+    strides = tuple([0 if d == 1 else s for d, s in zip(kept.shape, kept.strides)])
+    view = np.ndarray(shape, kept.dtype, kept, 0, strides)
+    view.flags.writeable = False
+    return view
 
 
 def _sum_impl(x, axis, keepdims):
@@ -66,9 +77,9 @@ def _mean_impl(x, axis, keepdims):
 def _mean_vjp(g, ans, x, axis, keepdims):
     if x.__class__ is Tensor:
         count = float(_mean_count(x._value, ans._value))  # a Python float converts fastest
-    else:
-        count = x.dtype.type(_mean_count(x, ans))
-    return (expand_reduced(g, ans, x, axis) / count,)
+        return (expand_reduced(g, ans, x, axis) / count,)
+    # NumPy values: divide the small cotangent, then broadcast it (a view).
+    return (expand_reduced(g / x.dtype.type(_mean_count(x, ans)), ans, x, axis),)
 
 
 reduce_mean = Primitive(
