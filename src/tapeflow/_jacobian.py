@@ -123,7 +123,7 @@ def _begin(tape) -> None:
 
 def _finish(tape) -> None:
     if not tape._persistent:
-        tape._cached_variables = tape.watched_variables()
+        tape._spent_variables = tape._state.variables
         tape._state = None
 
 

@@ -45,6 +45,8 @@ class UnconnectedGradients(enum.Enum):
 
 
 def parse_unconnected(value) -> UnconnectedGradients:
+    if value is UnconnectedGradients.NONE:  # the default, without Enum's lookup
+        return value
     try:
         return UnconnectedGradients(value)
     except ValueError:
@@ -86,7 +88,7 @@ class GradientTape:
         self._watch_accessed_variables = watch_accessed_variables
         self._state: TapeState | None = None  # created on first entry
         self._recording = False
-        self._cached_variables: tuple = ()
+        self._spent_variables: dict = {}  # what a used non-persistent tape had watched
 
     # -- context --------------------------------------------------------------
     def __enter__(self) -> GradientTape:
@@ -152,9 +154,8 @@ class GradientTape:
 
     def watched_variables(self) -> tuple:
         """The variables this tape watched, in order of creation."""
-        if self._state is None:
-            return self._cached_variables
-        return tuple(sorted(self._state.variables.values(), key=lambda v: v._id))
+        variables = self._spent_variables if self._state is None else self._state.variables
+        return tuple(sorted(variables.values(), key=_creation_order))
 
     # -- differentiation -------------------------------------------------------
     def gradient(
@@ -202,7 +203,7 @@ class GradientTape:
         )
         results = [_result_for(s, grads.get(s._id), unconnected) for s in flat_sources]
         if not self._persistent:
-            self._cached_variables = self.watched_variables()
+            self._spent_variables = state.variables
             self._state = None
         return pack_sequence_as(sources, results)
 
@@ -258,6 +259,10 @@ class GradientTape:
             self, target, source, unconnected_gradients, parallel_iterations,
             experimental_use_pfor,
         )  # fmt: skip
+
+
+def _creation_order(variable) -> int:
+    return variable._id
 
 
 def _checked_leaf(value):
