@@ -12,7 +12,7 @@ import operator
 
 import numpy as np
 
-from .._dispatch import Primitive
+from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
 from ..errors import InvalidArgumentError
 
@@ -32,10 +32,9 @@ def ones_like(x: Tensor) -> Tensor:
     return wrap(np.ones_like(value) if value.ndim else value.dtype.type(1))
 
 
-def _unary(name, impl, vjp, formula, *, kinds=FLOATS, tf_name=None):
-    return Primitive(
-        name, impl, vjp=vjp, elementwise=True, formula=formula, kinds=kinds, tf_name=tf_name
-    )
+def _unary(name, impl, vjp, formula, *, kinds=FLOATS, tf_name=None, array_vjp=False):
+    return Primitive(name, impl, vjp=vjp, elementwise=True, formula=formula, kinds=kinds,
+                     tf_name=tf_name, array_vjp=array_vjp)  # fmt: skip
 
 
 # --------------------------------------------------------------------------
@@ -104,16 +103,16 @@ abs = Primitive(  # noqa: A001 - TensorFlow's name
 # --------------------------------------------------------------------------
 # Transcendental unary ops
 # --------------------------------------------------------------------------
-exp = _unary("exp", np.exp, lambda g, ans, x: (g * ans,), "d exp(x) = exp(x) dx")
-log = _unary("log", np.log, lambda g, ans, x: (g / x,), "d log(x) = dx / x")
-sin = _unary("sin", np.sin, lambda g, ans, x: (g * cos(x),), "d sin(x) = cos(x) dx")
-cos = _unary("cos", np.cos, lambda g, ans, x: (-(g * sin(x)),), "d cos(x) = -sin(x) dx")
-tanh = _unary(
-    "tanh", np.tanh, lambda g, ans, x: (g * (1 - ans * ans),), "d tanh(x) = (1 - tanh(x)^2) dx"
-)
-square = _unary(
-    "square", np.square, lambda g, ans, x: (g * (x + x),), "d x^2 = 2x dx", kinds=NUMBERS
-)
+exp = _unary("exp", np.exp, lambda g, ans, x: (g * ans,), "d exp(x) = exp(x) dx", array_vjp=True)
+log = _unary("log", np.log, lambda g, ans, x: (g / x,), "d log(x) = dx / x", array_vjp=True)
+sin = _unary("sin", np.sin, lambda g, ans, x: (g * op_for(cos, g)(x),), "d sin(x) = cos(x) dx",
+             array_vjp=True)  # fmt: skip
+cos = _unary("cos", np.cos, lambda g, ans, x: (-(g * op_for(sin, g)(x)),),
+             "d cos(x) = -sin(x) dx", array_vjp=True)  # fmt: skip
+tanh = _unary("tanh", np.tanh, lambda g, ans, x: (g * (1 - ans * ans),),
+              "d tanh(x) = (1 - tanh(x)^2) dx", array_vjp=True)  # fmt: skip
+square = _unary("square", np.square, lambda g, ans, x: (g * (x + x),), "d x^2 = 2x dx",
+                kinds=NUMBERS, array_vjp=True)  # fmt: skip
 
 
 def _sqrt_vjp(g, ans, x):
