@@ -232,10 +232,10 @@ def _sparse_xent_impl(labels, logits):
             f"[0, {classes}).  Label values: {shown} "
             "[Op:SparseSoftmaxCrossEntropyWithLogits] name: ",
         )
-    shifted = logits - np.max(logits, axis=-1, keepdims=True)
-    log_norm = np.log(np.sum(np.exp(shifted), axis=-1))
-    picked = np.take_along_axis(shifted, labels[..., None].astype(np.intp), axis=-1)[..., 0]
-    return (log_norm - picked)[()]
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    log_norm = np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    picked = np.take_along_axis(shifted, labels[..., None].astype(np.intp), axis=-1)
+    return (log_norm - picked)[..., 0][()], (shifted, log_norm)
 
 
 def _one_hot_like(labels, logits):
@@ -247,12 +247,18 @@ def _one_hot_like(labels, logits):
     return wrap(hot)
 
 
-def _sparse_xent_vjp(g, ans, labels, logits):
+def _sparse_xent_vjp(g, ans, labels, logits, saved=None):
+    if g.__class__ is not Tensor:  # NumPy values: softmax from the forward's shifted logits
+        shifted, log_norm = saved
+        delta = np.exp(shifted - log_norm)
+        index = labels[..., None].astype(np.intp)
+        np.put_along_axis(delta, index, np.take_along_axis(delta, index, axis=-1) - 1, axis=-1)
+        return None, g[..., None] * delta
     g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
     return None, g * (softmax(logits) - _one_hot_like(labels, logits))
 
 
-def _sparse_xent_jvp(tangents, ans, labels, logits):
+def _sparse_xent_jvp(tangents, ans, labels, logits, saved=None):
     t_logits = tangents[1]
     if t_logits is None:
         return None
@@ -265,6 +271,8 @@ sparse_softmax_cross_entropy_with_logits = Primitive(
     _sparse_xent_impl,
     vjp=_sparse_xent_vjp,
     jvp=_sparse_xent_jvp,
+    array_vjp=True,
+    saves=True,
     tf_name="SparseSoftmaxCrossEntropyWithLogits",
     formula="loss = logsumexp(logits) - logits[label]; d/dlogits = softmax - one_hot (fused); "
     "no gradient to the integer labels",
