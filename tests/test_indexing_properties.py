@@ -336,3 +336,25 @@ def test_batched_rules_match_row_by_row(name):
     with tf.autodiff.ForwardAccumulator(x, tf.constant(t)) as acc:
         y = f(x)
     np.testing.assert_allclose(acc.jvp(y).numpy(), np.tensordot(vectorized, t, axes=3))
+
+
+@SETTINGS
+@given(
+    rows=st.lists(st.integers(0, 6), max_size=40),
+    inner=st.lists(st.integers(0, 3), max_size=2),
+    seed=st.integers(0, 2**16),
+)
+def test_gather_gradient_scatter_is_np_add_at_bit_for_bit(rows, inner, seed):
+    # add_rows assigns first occurrences and add.at's only the repeats; the sums,
+    # their order and the sign of zero must be exactly add.at's.
+    from tapeflow.ops.index import add_rows
+
+    rows = np.array(rows, dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    values = rng.standard_normal((len(rows), *inner)).astype(np.float32)
+    values[rng.random(values.shape) < 0.2] = -0.0
+    expected = np.zeros((7, *inner), np.float32)
+    np.add.at(expected, rows, values)
+    got = np.zeros((7, *inner), np.float32)
+    add_rows(got, rows, values)
+    assert got.tobytes() == expected.tobytes()

@@ -104,6 +104,22 @@ def _gather_impl(x, indices, axis, batch_dims, lead):
     return out.reshape(outer + batch + middle + picked + inner)
 
 
+def add_rows(out, rows, values) -> None:
+    """``np.add.at(out, rows, values)`` for a zero ``out`` and 1-D ``rows``, the same
+    bits, but several times faster when most rows are distinct (embedding
+    gradients): first occurrences are assigned, only repeats go through add.at."""
+    order = np.argsort(rows, kind="stable")  # stable: repeats keep their order
+    sorted_rows = rows[order]
+    first = np.empty(rows.shape, dtype=bool)
+    first[:1] = True
+    np.not_equal(sorted_rows[1:], sorted_rows[:-1], out=first[1:])
+    # + 0 as add.at would compute it from the zeros: -0.0 becomes 0.0.
+    out[sorted_rows[first]] = values[order[first]] + out.dtype.type(0)
+    repeats = order[~first]
+    if repeats.size:
+        np.add.at(out, rows[repeats], values[repeats])
+
+
 def _gather_adjoint_impl(g, indices, shape, axis, batch_dims, lead):
     extra = g.ndim - (len(shape) - 1 + indices.ndim - batch_dims)
     outer = g.shape[:extra] + tuple(shape[:lead])
@@ -114,7 +130,8 @@ def _gather_adjoint_impl(g, indices, shape, axis, batch_dims, lead):
     n_picked = _prod(indices.shape[batch_dims:])
     out = np.zeros(g.shape[:extra] + tuple(shape), dtype=g.dtype)
     if not extra and not lead and not batch_dims and axis == 0:
-        np.add.at(out, indices, g)  # the common embedding-style case, without index grids
+        # The common embedding-style case: whole rows, no index grids.
+        add_rows(out, indices.ravel(), g.reshape((indices.size,) + tuple(inner)))
         return out
     target = out.reshape(n_outer, n_batch, n_middle, size, n_inner)
     values = g.reshape(n_outer, n_batch, n_middle, n_picked, n_inner)
