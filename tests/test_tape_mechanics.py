@@ -81,6 +81,25 @@ def _program_forward_mode(x, v):
     return acc.jvp(y)
 
 
+@tf.custom_gradient
+def _doubled(a):
+    return a * 2.0, lambda upstream: upstream * 2.0
+
+
+def _program_custom_gradient(x, v):
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = _doubled(x)
+    return tape.gradient(y, x)
+
+
+def _program_functional(x, v):
+    from tapeflow import functional
+
+    out, vjp_fn = functional.vjp(tf.sin, x)
+    return vjp_fn(tf.ones_like(out)), functional.hvp(lambda a: tf.reduce_sum(a**3), (x,), (x,))
+
+
 @pytest.mark.parametrize(
     "program",
     [
@@ -89,7 +108,9 @@ def _program_forward_mode(x, v):
         _program_second_order,
         _program_jacobians,
         _program_forward_mode,
-    ],  # fmt: skip
+        _program_custom_gradient,
+        _program_functional,
+    ],
 )
 def test_differentiation_creates_no_reference_cycles(program):
     # Values in a reference cycle outlive their last use until the cycle collector
