@@ -17,7 +17,7 @@ import operator
 from . import _dispatch
 from ._tensor import Tensor, wrap
 from .ops.elementwise import add, zeros_like
-from .ops.shape import _sum_to_shape_impl, conj, unbroadcast
+from .ops.shape import conj, unbroadcast, unbroadcast_values
 
 _DIFFERENTIABLE_KINDS = "fc"
 _value_of = operator.attrgetter("_value")
@@ -74,7 +74,7 @@ def reverse_sweep(
     if consume:
         records.clear()
     keep = set(source_ids)
-    on_arrays = trusted_seeds and not batch_ndim and not _dispatch.something_active()
+    on_arrays = trusted_seeds and not _dispatch.something_active()
     grads: dict = {}
     for target_id, cotangent in seeds:
         grads[target_id] = _accumulate(grads.get(target_id), cotangent)
@@ -106,7 +106,7 @@ def reverse_sweep(
                 if ct.__class__ is Tensor:
                     ct = ct._value
                 if ct.shape != value.shape:
-                    ct = _sum_to_shape_impl(ct, value.shape)
+                    ct = unbroadcast_values(ct, value.shape, batch_ndim)
                 previous = get_grad(x_id)
                 grads[x_id] = ct if previous is None else _accumulate(previous, ct)
             continue

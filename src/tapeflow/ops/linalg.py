@@ -88,6 +88,10 @@ def _checked_matmul(a, b, transpose_a, transpose_b):
                 "In[0] and In[1] must have compatible batch dimensions: "
                 f"{shape_text(a.shape)} vs. {shape_text(b.shape)} [Op:{op}] name: ",
             ) from None
+        if right.ndim == 2 and transpose_b:
+            # NumPy multiplies a stack by a transposed matrix view ~1.7x slower than by
+            # a contiguous copy (batched jacobians through a dense layer do this).
+            right = np.ascontiguousarray(right)
     return np.matmul(left, right)
 
 

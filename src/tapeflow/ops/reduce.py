@@ -26,8 +26,10 @@ def _kept_shape(x_shape: tuple, axis) -> tuple:
 
 def expand_reduced(g, ans, x, axis):
     """Broadcast a reduction's cotangent back over the reduced axes of x."""
-    if g.__class__ is not Tensor:  # NumPy values, from an array_vjp rule: no batch axes
-        return _broadcast_view(np.asarray(g).reshape(_kept_shape(x.shape, axis)), x.shape)
+    if g.__class__ is not Tensor:  # NumPy values, from an array_vjp rule
+        batch = np.shape(g)[: np.ndim(g) - np.ndim(ans)]
+        kept = np.asarray(g).reshape(batch + _kept_shape(x.shape, axis))
+        return _broadcast_view(kept, batch + x.shape)
     batch = batch_shape(g, ans)
     kept = reshape(g, shape=batch + _kept_shape(x._value.shape, axis))
     return broadcast_to(kept, shape=batch + x._value.shape)
@@ -294,7 +296,8 @@ def _ans_kept(ans, x, axis):
 def _logsumexp_vjp(g, ans, x, axis, keepdims, saved=None):
     if g.__class__ is not Tensor:  # NumPy values: reuse the forward's exponentials
         exps, total = saved
-        return (exps * (g.reshape(_kept_shape(x.shape, axis)) / total),)
+        batch = np.shape(g)[: np.ndim(g) - np.ndim(ans)]
+        return (exps * (np.reshape(g, batch + _kept_shape(x.shape, axis)) / total),)
     g_kept = reshape(g, shape=batch_shape(g, ans) + _kept_shape(x._value.shape, axis))
     return (logsumexp_grad(g_kept, x, _ans_kept(ans, x, axis)),)
 

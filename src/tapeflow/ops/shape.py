@@ -129,6 +129,17 @@ def unbroadcast(cotangent: Tensor, shape: tuple, batch_ndim: int) -> Tensor:
     return cotangent
 
 
+def unbroadcast_values(cotangent, shape: tuple, batch_ndim: int):
+    """``unbroadcast`` on NumPy values (the sweep's array mode). A cotangent without
+    the batch axes sums to ``shape``; it broadcasts when accumulated."""
+    if batch_ndim and cotangent.ndim >= batch_ndim + len(shape):
+        middle = cotangent.ndim - batch_ndim - len(shape)
+        if middle:  # axes broadcasting added in front of shape, after the batch axes
+            cotangent = cotangent.sum(axis=tuple(range(batch_ndim, batch_ndim + middle)))
+        shape = cotangent.shape[:batch_ndim] + shape
+    return cotangent if cotangent.shape == shape else _sum_to_shape_impl(cotangent, shape)
+
+
 # --------------------------------------------------------------------------
 # Joining and splitting: concat/split and stack/unstack are adjoint pairs
 # --------------------------------------------------------------------------
