@@ -281,7 +281,8 @@ def _logsumexp_impl(x, axis, keepdims):
     else:
         shift = np.max(x, axis=axis, keepdims=True, initial=-np.inf)
     shift = np.where(np.isfinite(shift), shift, x.dtype.type(0))
-    exps = np.exp(x - shift)
+    shifted = x - shift
+    exps = np.exp(shifted, out=shifted)
     total = exps.sum(axis=axis, keepdims=True)
     out = np.log(total) + shift
     if not keepdims:
