@@ -12,15 +12,12 @@ values: same rule text, no Tensor wrapping.
 
 from __future__ import annotations
 
-import operator
-
 from . import _dispatch
 from ._tensor import Tensor, wrap
 from .ops.elementwise import add, zeros_like
 from .ops.shape import conj, unbroadcast, unbroadcast_values
 
 _DIFFERENTIABLE_KINDS = "fc"
-_value_of = operator.attrgetter("_value")
 
 
 def records_on_path(records: list, source_ids) -> tuple[list, set]:

@@ -87,6 +87,8 @@ class Primitive:
     ):
         if name in PRIMITIVES:
             raise ValueError(f"primitive {name!r} is defined twice")
+        if saves and linear:  # the derived JVP re-applies the primitive to the tangents
+            raise ValueError(f"primitive {name!r}: saves=True needs a JVP of its own")
         self.name = name
         self.impl = impl
         self.vjp = vjp
