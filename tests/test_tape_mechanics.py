@@ -190,6 +190,37 @@ def test_repeated_gradients_on_a_persistent_tape_are_identical(values):
     np.testing.assert_array_equal(first, second)
 
 
+def _losses_with_saved_values(x):
+    labels = tf.nn.softmax(tf.reverse(x, axis=[-1]))
+    return (
+        tf.reduce_sum(tf.reduce_logsumexp(x, axis=1) * tf.range(1.0, 4.0, dtype=x.dtype))
+        + tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=x))
+        + tf.reduce_sum(
+            tf.nn.sparse_softmax_cross_entropy_with_logits(labels=[0, 3, 1], logits=x * x)
+        )
+    )
+
+
+def test_rules_reusing_forward_values_agree_with_their_tensor_form():
+    # First-order rules of `saves=True` primitives reuse forward arrays on NumPy
+    # values; under an outer tape they recompute on Tensors. Same numbers, and the
+    # saved arrays are never written: a persistent tape's second gradient is equal.
+    x = tf.constant(np.random.default_rng(7).standard_normal((3, 4)))
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        loss = _losses_with_saved_values(x)
+    on_arrays = tape.gradient(loss, x).numpy()
+    np.testing.assert_array_equal(tape.gradient(loss, x).numpy(), on_arrays)
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            loss = _losses_with_saved_values(x)
+        on_tensors = inner.gradient(loss, x)
+    np.testing.assert_allclose(on_tensors.numpy(), on_arrays, rtol=1e-12, atol=1e-14)
+    assert outer.gradient(on_tensors, x) is not None  # the Tensor form stays connected
+
+
 @settings(derandomize=True, max_examples=30, deadline=None)
 @given(st.lists(st.floats(-3, 3), min_size=1, max_size=6))
 def test_inputs_are_never_mutated(values):
