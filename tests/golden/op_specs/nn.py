@@ -85,6 +85,21 @@ CASES = [
         note="labels are constant: TF's gradient w.r.t. broadcast labels fails in Reshape",
     ),
     OpCase(
+        "softmax_xent_many_rows",
+        "lambda labels, logits: tf.nn.softmax_cross_entropy_with_logits(labels, logits)",
+        [
+            Arg(
+                value=[
+                    [p, 1.0 - p]
+                    for p in (0.0, 0.1, 0.25, 0.5, 0.6, 0.75, 0.9, 1.0, 0.3, 0.2, 0.4, 0.8)
+                ],
+                differentiable=False,
+            ),
+            A(12, 2),
+        ],  # fmt: skip
+        note="many rows of few classes: tapeflow's kernel reduces a transposed copy",
+    ),
+    OpCase(
         "sparse_softmax_xent",
         "lambda labels, logits: tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits)",
         [LABELS([2, 0, 1]), A(3, 4)],
