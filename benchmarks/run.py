@@ -783,12 +783,13 @@ def build_markdown(
         "tapeflow took ~1000 page faults per step. The cause was a reference cycle "
         "that kept every gradient alive until Python's cycle collector ran, so the "
         "heap grew by fresh pages, which also slowed the NumPy baseline sharing the "
-        "process. With it fixed, neither takes page faults in steady state, and timing "
-        "each contender in its own block of 20 calls (after a warm-up call) gives "
-        "ratios at or below the interleaved ones above: about 1.04 (elementwise), "
-        "0.97 (reduction), 0.40 (gather), 1.13 (conv2d) and 1.13 (mlp). Interleaving "
-        "makes each contender start on caches the other one filled; that costs "
-        "tapeflow, which runs more Python between NumPy calls, a few percent more.",
+        "process. With it fixed, neither takes page faults in steady state. "
+        "`python benchmarks/blocks.py ROW` times each contender in its own block of "
+        "calls instead of interleaving them; it gives about the same ratios (on "
+        "2026-11-26: 1.03 elementwise, 1.08-1.16 reduction, 0.46 gather, 1.14 conv2d, "
+        "1.12-1.15 mlp). What remains sensitive is cache and heap state: which "
+        "contender ran just before, and which freed blocks the next array lands on, "
+        "move these ratios by several percent from run to run.",
     ]
     if ratio_rows:
         L += [
