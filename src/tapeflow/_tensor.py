@@ -445,7 +445,7 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
         return value
     as_tensor = getattr(value, "_as_tensor", None)
     if as_tensor is not None:  # a Variable: read it
-        return convert_to_tensor(as_tensor(), dtype=dtype)
+        return as_tensor() if dtype is None else convert_to_tensor(as_tensor(), dtype=dtype)
     if isinstance(value, TensorShape):
         if not value.is_fully_defined():
             raise ValueError(f"Cannot convert a partially known TensorShape {value} to a Tensor.")

@@ -48,10 +48,7 @@ __all__ = [
 
 
 def as_tensor(value) -> Tensor:
-    if value.__class__ is Tensor:
-        return value
-    read = getattr(value, "_as_tensor", None)  # a Variable: its value, as read now
-    return read() if read is not None else convert_to_tensor(value)
+    return value if value.__class__ is Tensor else convert_to_tensor(value)
 
 
 def _invalid(message: str, op_name: str) -> InvalidArgumentError:

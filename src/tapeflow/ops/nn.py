@@ -92,16 +92,16 @@ def softmax(logits, axis: int = -1):
 
 
 def _xent_impl(labels, logits):
-    if logits.ndim == 2 and logits.shape[0] > 4 * logits.shape[1]:
-        # Many rows of few classes: NumPy reduces a short last axis row by row,
-        # slowly; on a transposed copy the same reductions run along whole rows.
-        classes_first = np.ascontiguousarray(logits.T)
-        shifted = classes_first - classes_first.max(axis=0)
-        log_probs = shifted - np.log(np.exp(shifted).sum(axis=0))
-        return -(labels.T * log_probs).sum(axis=0), log_probs.T
-    shifted = logits - logits.max(axis=-1, keepdims=True)
-    log_probs = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-    return -(labels * log_probs).sum(axis=-1), log_probs
+    # Many rows of few classes: NumPy reduces a short last axis row by row,
+    # slowly; on a transposed copy the same reductions run along whole rows.
+    tall = logits.ndim == 2 and logits.shape[0] > 4 * logits.shape[1]
+    if tall:
+        labels, logits = labels.T, np.ascontiguousarray(logits.T)
+    axis = 0 if tall else -1
+    shifted = logits - logits.max(axis=axis, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+    loss = -(labels * log_probs).sum(axis=axis)
+    return loss, (log_probs.T if tall else log_probs)
 
 
 def _xent_vjp(g, ans, labels, logits, needs=(True, True), saved=None):

@@ -27,7 +27,7 @@ def _kept_shape(x_shape: tuple, axis) -> tuple:
 def expand_reduced(g, ans, x, axis):
     """Broadcast a reduction's cotangent back over the reduced axes of x."""
     if g.__class__ is not Tensor:  # NumPy values, from an array_vjp rule
-        batch = np.shape(g)[: np.ndim(g) - np.ndim(ans)]
+        batch = batch_shape(g, ans)
         kept = np.asarray(g).reshape(batch + _kept_shape(x.shape, axis))
         return _broadcast_view(kept, batch + x.shape)
     batch = batch_shape(g, ans)
@@ -77,11 +77,9 @@ def _mean_impl(x, axis, keepdims):
 
 
 def _mean_vjp(g, ans, x, axis, keepdims):
-    if x.__class__ is Tensor:
-        count = float(_mean_count(x._value, ans._value))  # a Python float converts fastest
-        return (expand_reduced(g, ans, x, axis) / count,)
-    # NumPy values: divide the small cotangent, then broadcast it (a view).
-    return (expand_reduced(g / x.dtype.type(_mean_count(x, ans)), ans, x, axis),)
+    values = (x._value, ans._value) if x.__class__ is Tensor else (x, ans)
+    # Divide the small cotangent, then broadcast it. A Python float keeps g's dtype.
+    return (expand_reduced(g / float(_mean_count(*values)), ans, x, axis),)
 
 
 reduce_mean = Primitive(
@@ -297,8 +295,8 @@ def _ans_kept(ans, x, axis):
 def _logsumexp_vjp(g, ans, x, axis, keepdims, saved=None):
     if g.__class__ is not Tensor:  # NumPy values: reuse the forward's exponentials
         exps, total = saved
-        batch = np.shape(g)[: np.ndim(g) - np.ndim(ans)]
-        return (exps * (np.reshape(g, batch + _kept_shape(x.shape, axis)) / total),)
+        kept = np.reshape(g, batch_shape(g, ans) + _kept_shape(x.shape, axis))
+        return (exps * (kept / total),)
     g_kept = reshape(g, shape=batch_shape(g, ans) + _kept_shape(x._value.shape, axis))
     return (logsumexp_grad(g_kept, x, _ans_kept(ans, x, axis)),)
 

@@ -16,10 +16,13 @@ from .._dispatch import Primitive
 from .._tensor import Tensor
 
 
-def batch_shape(g: Tensor, ans: Tensor) -> tuple:
-    """The leading axes a cotangent carries beyond the output's own shape."""
-    extra = g._value.ndim - ans._value.ndim
-    return g._value.shape[:extra] if extra > 0 else ()
+def batch_shape(g, ans) -> tuple:
+    """The leading axes a cotangent carries beyond the output's own shape
+    (Tensors, or NumPy values in an array_vjp rule)."""
+    if g.__class__ is Tensor:
+        g, ans = g._value, ans._value
+    extra = np.ndim(g) - np.ndim(ans)
+    return np.shape(g)[:extra] if extra > 0 else ()
 
 
 def _reshape_impl(x, shape):
