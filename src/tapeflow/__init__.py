@@ -62,3 +62,17 @@ __version__ = "0.1.0"
 newaxis = None
 
 del _ops
+
+# Heavy namespaces load on first use, so `import tapeflow` stays as cheap as
+# `import numpy`. Add a subpackage here instead of importing it above.
+_LAZY_SUBMODULES: frozenset[str] = frozenset()
+
+
+def __getattr__(name: str):
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'tapeflow' has no attribute '{name}'")
