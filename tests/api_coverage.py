@@ -1,0 +1,317 @@
+"""TensorFlow 2.21's public names against tapeflow's, namespace by namespace.
+
+``tests/golden/api_names.json`` (written by ``tests/golden/make_api_names.py``
+under real TensorFlow) lists every public name of each namespace below. A name
+is *present* when tapeflow has it (a class where TF has a class, a callable
+where TF has one), or it is *excluded* here with a reason. The coverage test
+fails on any name that is neither, on an exclusion whose name has since
+arrived (so the lists shrink), and on names a namespace exports that TF's
+does not (leaks). docs/ops.md shows the coverage table, docs/deviations.md
+the exclusions; ``tools/gen_ops_doc.py`` writes both.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import types
+from pathlib import Path
+
+import tapeflow
+
+NAMES_FILE = Path(__file__).parent / "golden" / "api_names.json"
+
+# Why a TF name is absent. Permanent reasons first; then names other helpers'
+# open issues are building (their lists shrink as those issues land).
+REASONS = {
+    "graph": "graph-only: needs a tf.Graph, GraphDef or graph batching; tapeflow runs eagerly",
+    "string": "string tensors (text, image file codecs): tapeflow stores strings, no ops on them",
+    "ragged": "RaggedTensor is not part of tapeflow",
+    "sparse": "SparseTensor is not part of tapeflow",
+    "quantized": "quantized dtypes (qint8, quint8, ...): NumPy has none",
+    "bfloat16": "bfloat16: NumPy has no such dtype",
+    "handles": "resource and variant dtypes are TensorFlow's graph-internal handle types",
+    "kernels": "loads compiled TensorFlow kernel libraries",
+    "proto": "TensorFlow protocol buffers (TensorProto, ConfigProto) are not part of tapeflow",
+    "cluster": "TensorFlow's distributed runtime (servers, clusters) is not part of tapeflow",
+    "pinned": "GPU pinned host memory: tapeflow has no CUDA build",
+    "issue9": "being built in issue 9 (tf.function, control flow, TensorSpec, tf.print)",
+    "issue10": "being built in issue 10 (tf.Module, name_scope, keras, initializers, data)",
+    "issue11": "being built in issue 11 (tf.debugging, Assert and the assert ops)",
+    "issue14": "being built in issue 14 (tf.nest, executing_eagerly)",
+    "issue12": "being built in issue 12 (the rest of the numerical API), not landed yet",
+}
+# Reasons whose names other helpers are adding: a name that arrives is counted
+# present and reported, without failing their landing.
+IN_FLIGHT_ELSEWHERE = {"issue9", "issue10", "issue11", "issue14"}
+
+# namespace -> reason -> names (whitespace separated).
+EXCLUDED: dict[str, dict[str, str]] = {
+    "tf": {
+        "graph": "Graph Operation import_graph_def nondifferentiable_batch_function "
+        "CriticalSection",
+        "string": "as_string",
+        "ragged": "RaggedTensor RaggedTensorSpec ragged_fill_empty_rows ragged_fill_empty_rows_grad",
+        "sparse": "SparseTensor SparseTensorSpec",
+        "quantized": "qint8 qint16 qint32 quint8 quint16",
+        "bfloat16": "bfloat16",
+        "handles": "resource variant",
+        "kernels": "load_library load_op_library",
+        "proto": "make_ndarray make_tensor_proto",
+        "pinned": "check_pinned",
+        "issue9": "function cond case switch_case while_loop map_fn scan foldl foldr "
+        "vectorized_map TensorArray TensorArraySpec TensorSpec TypeSpec NoneTensorSpec "
+        "type_spec_from_value inside_function is_symbolic_tensor print",
+        "issue10": "Module name_scope get_current_name_scope OptionalSpec constant_initializer "
+        "ones_initializer zeros_initializer random_normal_initializer "
+        "random_uniform_initializer",
+        "issue11": "Assert assert_equal assert_greater assert_less assert_rank",
+        "issue14": "executing_eagerly",
+        "issue12": "AggregationMethod DeviceSpec IndexedSlices IndexedSlicesSpec RegisterGradient "
+        "VariableAggregation VariableSynchronization approx_top_k batch_to_space bitcast "
+        "complex control_dependencies conv conv2d_backprop_filter_v2 conv2d_backprop_input_v2 "
+        "device dynamic_partition dynamic_stitch edit_distance eig eigvals ensure_shape "
+        "extract_volume_patches fftnd fingerprint get_logger get_static_value gradients group "
+        "guarantee_const hessians histogram_fixed_width histogram_fixed_width_bins identity_n "
+        "ifftnd init_scope irfftnd is_tensor matrix_square_root no_gradient no_op "
+        "numpy_function parallel_stack py_function random_index_shuffle "
+        "register_tensor_conversion_function required_space_to_batch_paddings reverse_sequence "
+        "rfftnd saturate_cast scalar_mul sequence_mask shape_n space_to_batch space_to_batch_nd "
+        "tensor_scatter_nd_max tensor_scatter_nd_min timestamp truncatediv truncatemod tuple "
+        "unravel_index variable_creator_scope",
+    },
+    "tf.math": {
+        "issue12": "accumulate_n angle approx_max_k approx_min_k bessel_i0 bessel_i0e bessel_i1 "
+        "bessel_i1e betainc bincount confusion_matrix conj count_nonzero erfcinv erfinv igamma "
+        "igammac imag in_top_k invert_permutation is_non_decreasing is_strictly_increasing lbeta "
+        "log_sigmoid log_softmax ndtri nextafter real reciprocal_no_nan rint scalar_mul "
+        "segment_max segment_mean segment_min segment_prod sobol_sample softmax softsign "
+        "unsorted_segment_max unsorted_segment_mean unsorted_segment_min unsorted_segment_prod "
+        "unsorted_segment_sqrt_n xlog1py zero_fraction zeta",
+    },
+    "tf.linalg": {
+        "issue12": "LinearOperator LinearOperatorAdjoint LinearOperatorBlockDiag "
+        "LinearOperatorBlockLowerTriangular LinearOperatorCirculant LinearOperatorCirculant2D "
+        "LinearOperatorCirculant3D LinearOperatorComposition LinearOperatorDiag "
+        "LinearOperatorFullMatrix LinearOperatorHouseholder LinearOperatorIdentity "
+        "LinearOperatorInversion LinearOperatorKronecker LinearOperatorLowRankUpdate "
+        "LinearOperatorLowerTriangular LinearOperatorPermutation LinearOperatorScaledIdentity "
+        "LinearOperatorToeplitz LinearOperatorTridiag LinearOperatorZeros "
+        "banded_triangular_solve eig eigh_tridiagonal eigvals logm lu lu_matrix_inverse "
+        "lu_reconstruct matrix_rank normalize sqrtm tensor_diag tensor_diag_part "
+        "tridiagonal_matmul tridiagonal_solve",
+    },
+    "tf.nn": {
+        "sparse": "embedding_lookup_sparse safe_embedding_lookup_sparse",
+        "issue10": "RNNCellDeviceWrapper RNNCellDropoutWrapper RNNCellResidualWrapper",
+        "issue12": "all_candidate_sampler approx_max_k approx_min_k atrous_conv2d_transpose "
+        "batch_norm_with_global_normalization collapse_repeated compute_accidental_hits "
+        "compute_average_loss ctc_beam_search_decoder ctc_greedy_decoder ctc_loss "
+        "ctc_unique_labels depth_to_space depthwise_conv2d_backprop_filter "
+        "depthwise_conv2d_backprop_input dilation2d erosion2d fixed_unigram_candidate_sampler "
+        "fractional_avg_pool fractional_max_pool in_top_k isotonic_regression "
+        "learned_unigram_candidate_sampler max_pool_with_argmax nce_loss normalize_moments "
+        "sampled_softmax_loss scale_regularization_loss space_to_batch space_to_depth "
+        "sufficient_statistics top_k weighted_moments with_space_to_batch zero_fraction",
+    },
+    "tf.random": {
+        "issue12": "Algorithm all_candidate_sampler create_rng_state "
+        "fixed_unigram_candidate_sampler learned_unigram_candidate_sampler "
+        "log_uniform_candidate_sampler stateless_binomial "
+        "stateless_parameterized_truncated_normal uniform_candidate_sampler",
+    },
+    "tf.signal": {
+        "issue12": "dct fft fft2d fft3d fftnd fftshift frame hamming_window hann_window idct ifft "
+        "ifft2d ifft3d ifftnd ifftshift inverse_mdct inverse_stft inverse_stft_window_fn irfft "
+        "irfft2d irfft3d irfftnd kaiser_bessel_derived_window kaiser_window "
+        "linear_to_mel_weight_matrix mdct mfccs_from_log_mel_spectrograms overlap_and_add rfft "
+        "rfft2d rfft3d rfftnd stft vorbis_window",
+    },
+    "tf.bitwise": {
+        "issue12": "bitwise_and bitwise_or bitwise_xor invert left_shift right_shift",
+    },
+    "tf.nest": {
+        "issue14": "assert_same_structure flatten is_nested map_structure pack_sequence_as",
+    },
+    "tf.image": {
+        "string": "decode_and_crop_jpeg decode_bmp decode_gif decode_image decode_jpeg decode_jxl "
+        "decode_png decode_webp encode_jpeg encode_png extract_jpeg_shape is_jpeg "
+        "adjust_jpeg_quality random_jpeg_quality stateless_random_jpeg_quality",
+        "issue12": "ResizeMethod adjust_brightness adjust_contrast adjust_gamma adjust_hue "
+        "adjust_saturation central_crop combined_non_max_suppression convert_image_dtype "
+        "crop_and_resize crop_to_bounding_box draw_bounding_boxes extract_glimpse "
+        "extract_patches flip_left_right flip_up_down generate_bounding_box_proposals "
+        "grayscale_to_rgb hsv_to_rgb image_gradients non_max_suppression "
+        "non_max_suppression_overlaps non_max_suppression_padded "
+        "non_max_suppression_with_scores pad_to_bounding_box per_image_standardization psnr "
+        "random_brightness random_contrast random_crop random_flip_left_right "
+        "random_flip_up_down random_hue random_saturation resize resize_with_crop_or_pad "
+        "resize_with_pad rgb_to_grayscale rgb_to_hsv rgb_to_yiq rgb_to_yuv rot90 "
+        "sample_distorted_bounding_box sobel_edges ssim ssim_multiscale "
+        "stateless_random_brightness stateless_random_contrast stateless_random_crop "
+        "stateless_random_flip_left_right stateless_random_flip_up_down stateless_random_hue "
+        "stateless_random_saturation stateless_sample_distorted_bounding_box total_variation "
+        "transpose yiq_to_rgb yuv_to_rgb",
+    },
+    "tf.config": {
+        "cluster": "experimental_connect_to_cluster experimental_connect_to_host",
+        "issue9": "experimental_functions_run_eagerly experimental_run_functions_eagerly "
+        "functions_run_eagerly run_functions_eagerly",
+        "issue12": "LogicalDevice LogicalDeviceConfiguration PhysicalDevice "
+        "get_logical_device_configuration get_soft_device_placement get_visible_devices "
+        "list_logical_devices list_physical_devices set_logical_device_configuration "
+        "set_soft_device_placement set_visible_devices",
+    },
+    "tf.errors": {
+        "issue12": "ABORTED ALREADY_EXISTS CANCELLED DATA_LOSS DEADLINE_EXCEEDED "
+        "FAILED_PRECONDITION INTERNAL INVALID_ARGUMENT NOT_FOUND OK OUT_OF_RANGE "
+        "OperatorNotAllowedInGraphError PERMISSION_DENIED RESOURCE_EXHAUSTED UNAUTHENTICATED "
+        "UNAVAILABLE UNIMPLEMENTED UNKNOWN",
+    },
+    "tf.dtypes": {
+        "quantized": "QUANTIZED_DTYPES qint8 qint16 qint32 quint8 quint16",
+        "bfloat16": "bfloat16",
+        "handles": "resource variant",
+        "issue12": "cast complex saturate_cast",
+    },
+    "tf.test": {
+        "graph": "assert_equal_graph_def",
+        "proto": "benchmark_config",
+        "cluster": "create_local_cluster",
+        "issue12": "Benchmark TestCase disable_with_predicate gpu_device_name is_built_with_cuda "
+        "is_built_with_gpu_support is_built_with_rocm is_built_with_xla "
+        "is_cpu_target_available is_gpu_available main with_eager_op_as_function",
+    },
+}
+
+# Names tapeflow adds on purpose (documented in the README and architecture.md).
+EXTRAS: dict[str, set[str]] = {
+    "tf": {"EagerTensor", "ForwardAccumulator", "grad", "hessian", "hvp", "jvp",
+           "value_and_grad", "vjp"},
+    "tf.test": {"check_grads", "GradientCheckError"},
+}  # fmt: skip
+
+# Names that leak from implementation modules today; each goes when its module
+# becomes a thin public namespace (after issue 15's splits). The test fails on
+# any leak not listed and on a listed leak that is gone.
+KNOWN_LEAKS: dict[str, str] = {
+    "tf.math": "InvalidArgumentError Tensor TensorShape annotations as_tensor builtins cast "
+    "clip_by_global_norm clip_by_norm clip_by_value collections convert_to_tensor global_norm "
+    "moments norm normalize_axis np numbers realdiv",
+    "tf.linalg": "QrResult SlogdetResult annotations as_tensor convert_to_tensor dtype_mismatch "
+    "wrap",
+    "tf.nn": "AbortedError InvalidArgumentError Tensor TensorShape UnimplementedError "
+    "annotations as_tensor convert_to_tensor dtype_mismatch np numbers wrap",
+    "tf.random": "DEFAULT_GRAPH_SEED InvalidArgumentError Tensor TensorShape Variable "
+    "annotations convert_to_tensor np threading wrap",
+    "tf.dtypes": "annotations from_numpy np",
+    "tf.errors": "annotations invalid_argument",
+    "tf.test": "ForwardAccumulator GradientTape Tensor annotations convert_to_tensor flatten "
+    "np wrap",
+}
+
+
+def tf_names() -> dict[str, dict[str, str]]:
+    """namespace -> name -> kind ('class', 'function', 'value'), as TF 2.21 has them."""
+    return json.loads(NAMES_FILE.read_text())["namespaces"]
+
+
+def namespace(path: str):
+    """tapeflow's module for a TF namespace path, or None when it has none."""
+    module = tapeflow
+    for part in path.split(".")[1:]:
+        module = getattr(module, part, None)
+        if not isinstance(module, types.ModuleType):
+            return None
+    return module
+
+
+def has(module, name: str, kind: str) -> bool:
+    if module is None or not hasattr(module, name):
+        return False
+    value = getattr(module, name)
+    if kind == "class":
+        return inspect.isclass(value)
+    return callable(value) if kind == "function" else True
+
+
+def excluded(path: str) -> dict[str, str]:
+    """name -> reason key for one namespace."""
+    return {name: reason for reason, names in EXCLUDED.get(path, {}).items()
+            for name in names.split()}  # fmt: skip
+
+
+def leaks(path: str) -> set[str]:
+    """Public names of tapeflow's namespace that TF's does not have."""
+    module = namespace(path)
+    if module is None:
+        return set()
+    theirs = tf_names()[path]
+    found = set()
+    for name in dir(module):
+        if name.startswith("_") or name in theirs or name in EXTRAS.get(path, ()):
+            continue
+        value = getattr(module, name)
+        if isinstance(value, types.ModuleType) and value.__name__.startswith("tapeflow."):
+            continue  # the package's own structure, not an export
+        found.add(name)
+    return found
+
+
+def coverage() -> list[dict]:
+    """One row per namespace: counts, and the names missing without a reason."""
+    rows = []
+    for path, names in tf_names().items():
+        module = namespace(path)
+        reasons = excluded(path)
+        row = {"namespace": path, "total": len(names), "present": 0, "out_of_scope": 0,
+               "elsewhere": 0, "pending": 0, "missing": [], "stale": [], "arrived": []}  # fmt: skip
+        for name, kind in names.items():
+            reason = reasons.get(name)
+            if has(module, name, kind):
+                row["present"] += 1
+                if reason in IN_FLIGHT_ELSEWHERE:
+                    row["arrived"].append(name)
+                elif reason is not None:
+                    row["stale"].append(name)
+            elif reason is None:
+                row["missing"].append(name)
+            elif reason == "issue12":
+                row["pending"] += 1
+            elif reason in IN_FLIGHT_ELSEWHERE:
+                row["elsewhere"] += 1
+            else:
+                row["out_of_scope"] += 1
+        row["unknown_exclusions"] = sorted(set(reasons) - set(names))
+        rows.append(row)
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| namespace | TF names | present | out of scope | other issues | pending here "
+        "| coverage of in-scope names |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        in_scope = row["total"] - row["out_of_scope"]
+        share = 100.0 * row["present"] / in_scope if in_scope else 100.0
+        lines.append(
+            f"| `{row['namespace']}` | {row['total']} | {row['present']} | "
+            f"{row['out_of_scope']} | {row['elsewhere']} | {row['pending']} | {share:.0f}% |"
+        )
+    return "\n".join(lines)
+
+
+def exclusions_markdown() -> str:
+    """The excluded names grouped by reason, for docs/deviations.md."""
+    lines = ["| namespace | names | reason |", "|---|---|---|"]
+    for path, groups in EXCLUDED.items():
+        module = namespace(path)
+        kinds = tf_names()[path]
+        for reason, names in groups.items():
+            absent = [n for n in names.split() if not has(module, n, kinds.get(n, "value"))]
+            if absent:
+                shown = ", ".join(f"`{n}`" for n in sorted(absent))
+                lines.append(f"| `{path}` | {shown} | {REASONS[reason]} |")
+    return "\n".join(lines)
