@@ -58,6 +58,11 @@ from .functional import grad, hessian, hvp, jvp, value_and_grad, vjp
 
 # isort: on
 
+# Control flow (cond, while_loop, map_fn, TensorArray, ...): plain Python over eager ops.
+from .control_flow import case, cond, switch_case, while_loop  # noqa: E402
+from .higher_order import foldl, foldr, map_fn, scan, vectorized_map  # noqa: E402
+from .tensor_array import TensorArray  # noqa: E402
+
 __version__ = "0.1.0"
 newaxis = None
 
