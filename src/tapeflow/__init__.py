@@ -70,7 +70,7 @@ del _ops
 
 # Heavy namespaces load on first use, so `import tapeflow` stays as cheap as
 # `import numpy`. Add a subpackage here instead of importing it above.
-_LAZY_SUBMODULES: frozenset[str] = frozenset()
+_LAZY_SUBMODULES: frozenset[str] = frozenset({"keras"})
 
 
 def __getattr__(name: str):

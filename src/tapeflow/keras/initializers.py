@@ -1,0 +1,383 @@
+"""tf.keras.initializers: the starting values of weights.
+
+A seeded initializer returns the same values at every call (Keras 3's rule);
+an unseeded one draws new values from tapeflow's global random stream. The
+numbers come from tapeflow's stateless generators, not TensorFlow's Philox
+streams, so seeded values differ from Keras's (same distributions).
+
+>>> import tapeflow as tf
+>>> init = tf.keras.initializers.get("ones")
+>>> init((2,)).numpy()
+array([1., 1.], dtype=float32)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import tapeflow as tf
+
+from ._registry import resolve
+
+
+class Initializer:
+    """Base class: ``initializer(shape, dtype=None)`` returns a tensor."""
+
+    def __call__(self, shape: Sequence[int], dtype: Any = None):
+        raise NotImplementedError
+
+    def get_config(self) -> dict:
+        return {}
+
+    @classmethod
+    def from_config(cls, config: dict) -> Initializer:
+        return cls(**config)
+
+    def clone(self) -> Initializer:
+        return type(self).from_config(self.get_config())
+
+
+def _dtype(dtype: Any):
+    return tf.as_dtype(dtype) if dtype is not None else tf.float32
+
+
+def _shape(shape: Sequence[int]) -> tuple[int, ...]:
+    return tuple(int(d) for d in shape)
+
+
+class Zeros(Initializer):
+    """All zeros.
+
+    >>> import tapeflow as tf
+    >>> tf.keras.initializers.Zeros()((2, 1)).numpy().tolist()
+    [[0.0], [0.0]]
+    """
+
+    def __call__(self, shape, dtype=None):
+        return tf.zeros(_shape(shape), _dtype(dtype))
+
+
+class Ones(Initializer):
+    """All ones."""
+
+    def __call__(self, shape, dtype=None):
+        return tf.ones(_shape(shape), _dtype(dtype))
+
+
+class Constant(Initializer):
+    """Every element ``value``.
+
+    >>> import tapeflow as tf
+    >>> tf.keras.initializers.Constant(0.5)((2,)).numpy()
+    array([0.5, 0.5], dtype=float32)
+    """
+
+    def __init__(self, value: Any = 0.0) -> None:
+        self.value = value
+
+    def __call__(self, shape, dtype=None):
+        dtype = _dtype(dtype)
+        return tf.broadcast_to(tf.cast(tf.convert_to_tensor(self.value), dtype), _shape(shape))
+
+    def get_config(self) -> dict:
+        return {"value": self.value}
+
+
+class _Random(Initializer):
+    def __init__(self, seed: int | None = None) -> None:
+        if seed is not None and not isinstance(seed, int):
+            raise ValueError(
+                "`seed` argument should be an instance of "
+                f"`keras.random.SeedGenerator()` or an integer. Received: seed={seed}"
+            )
+        self.seed = seed
+
+    def _seed(self):
+        if self.seed is not None:
+            return [self.seed, 0]
+        draw = tf.random.uniform((2,), minval=0, maxval=2**31 - 1, dtype=tf.int32)
+        return [int(x) for x in draw.numpy()]
+
+    def _normal(self, shape, mean, stddev, dtype):
+        return tf.random.stateless_normal(shape, self._seed(), mean, stddev, dtype)
+
+    def _truncated(self, shape, mean, stddev, dtype):
+        return tf.random.stateless_truncated_normal(shape, self._seed(), mean, stddev, dtype)
+
+    def _uniform(self, shape, minval, maxval, dtype):
+        return tf.random.stateless_uniform(shape, self._seed(), minval, maxval, dtype)
+
+    def get_config(self) -> dict:
+        return {"seed": self.seed}
+
+
+class RandomNormal(_Random):
+    """Normal values: ``mean``, ``stddev``."""
+
+    def __init__(self, mean: float = 0.0, stddev: float = 0.05, seed: int | None = None) -> None:
+        super().__init__(seed)
+        self.mean = mean
+        self.stddev = stddev
+
+    def __call__(self, shape, dtype=None):
+        return self._normal(_shape(shape), self.mean, self.stddev, _dtype(dtype))
+
+    def get_config(self) -> dict:
+        return {"mean": self.mean, "stddev": self.stddev, "seed": self.seed}
+
+
+class TruncatedNormal(RandomNormal):
+    """Normal values redrawn beyond two standard deviations."""
+
+    def __call__(self, shape, dtype=None):
+        return self._truncated(_shape(shape), self.mean, self.stddev, _dtype(dtype))
+
+
+class RandomUniform(_Random):
+    """Uniform values in ``[minval, maxval)``.
+
+    >>> import tapeflow as tf
+    >>> init = tf.keras.initializers.RandomUniform(seed=3)
+    >>> bool((init((3,)) == init((3,))).numpy().all())
+    True
+    """
+
+    def __init__(
+        self, minval: float = -0.05, maxval: float = 0.05, seed: int | None = None
+    ) -> None:
+        super().__init__(seed)
+        self.minval = minval
+        self.maxval = maxval
+
+    def __call__(self, shape, dtype=None):
+        return self._uniform(_shape(shape), self.minval, self.maxval, _dtype(dtype))
+
+    def get_config(self) -> dict:
+        return {"minval": self.minval, "maxval": self.maxval, "seed": self.seed}
+
+
+def compute_fans(shape: Sequence[int]) -> tuple[int, int]:
+    """Keras's fan-in and fan-out; convolution kernels multiply by the window size.
+
+    >>> compute_fans((3, 3, 8, 16))
+    (72, 144)
+    """
+    shape = _shape(shape)
+    if len(shape) < 1:
+        return 1, 1
+    if len(shape) == 1:
+        return shape[0], shape[0]
+    if len(shape) == 2:
+        return shape[0], shape[1]
+    receptive = math.prod(shape[:-2])
+    return shape[-2] * receptive, shape[-1] * receptive
+
+
+class VarianceScaling(_Random):
+    """Values with variance ``scale / n`` (``n`` from ``mode``), drawn per ``distribution``."""
+
+    def __init__(
+        self,
+        scale: float = 1.0,
+        mode: str = "fan_in",
+        distribution: str = "truncated_normal",
+        seed: int | None = None,
+    ) -> None:
+        super().__init__(seed)
+        if scale <= 0.0:
+            raise ValueError(f"Argument `scale` must be positive float. Received: scale={scale}")
+        if mode not in {"fan_in", "fan_out", "fan_avg"}:
+            raise ValueError(
+                "Invalid `mode` argument: expected one of "
+                '{"fan_in", "fan_out", "fan_avg"}. '
+                f"Received: mode={mode}"
+            )
+        distribution = distribution.lower()
+        if distribution == "normal":
+            distribution = "truncated_normal"
+        if distribution not in {"uniform", "truncated_normal", "untruncated_normal"}:
+            raise ValueError(
+                "Invalid `distribution` argument: "
+                'expected one of {"uniform", "truncated_normal", '
+                '"untruncated_normal"}. '
+                f"Received: distribution={distribution}"
+            )
+        self.scale = scale
+        self.mode = mode
+        self.distribution = distribution
+
+    def __call__(self, shape, dtype=None):
+        shape, dtype = _shape(shape), _dtype(dtype)
+        fan_in, fan_out = compute_fans(shape)
+        n = {"fan_in": fan_in, "fan_out": fan_out, "fan_avg": (fan_in + fan_out) / 2.0}[self.mode]
+        scale = self.scale / max(1.0, n)
+        if self.distribution == "truncated_normal":
+            # 0.879... is the stddev of a unit normal truncated to [-2, 2].
+            return self._truncated(shape, 0.0, math.sqrt(scale) / 0.87962566103423978, dtype)
+        if self.distribution == "untruncated_normal":
+            return self._normal(shape, 0.0, math.sqrt(scale), dtype)
+        limit = math.sqrt(3.0 * scale)
+        return self._uniform(shape, -limit, limit, dtype)
+
+    def get_config(self) -> dict:
+        return {
+            "scale": self.scale,
+            "mode": self.mode,
+            "distribution": self.distribution,
+            "seed": self.seed,
+        }
+
+
+def _preset(name: str, scale: float, mode: str, distribution: str, doc: str) -> type:
+    def __init__(self, seed: int | None = None) -> None:
+        VarianceScaling.__init__(self, scale, mode, distribution, seed)
+
+    def get_config(self) -> dict:
+        return {"seed": self.seed}
+
+    return type(
+        name, (VarianceScaling,), {"__init__": __init__, "get_config": get_config, "__doc__": doc}
+    )
+
+
+GlorotUniform = _preset(
+    "GlorotUniform", 1.0, "fan_avg", "uniform", "Uniform, limit sqrt(6/(in+out))."
+)
+GlorotNormal = _preset(
+    "GlorotNormal", 1.0, "fan_avg", "truncated_normal", "Truncated normal, variance 2/(in+out)."
+)
+HeUniform = _preset("HeUniform", 2.0, "fan_in", "uniform", "Uniform, limit sqrt(6/in).")
+HeNormal = _preset(
+    "HeNormal", 2.0, "fan_in", "truncated_normal", "Truncated normal, variance 2/in."
+)
+LecunUniform = _preset("LecunUniform", 1.0, "fan_in", "uniform", "Uniform, limit sqrt(3/in).")
+LecunNormal = _preset(
+    "LecunNormal", 1.0, "fan_in", "truncated_normal", "Truncated normal, variance 1/in."
+)
+for _cls in (GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal):
+    _cls.__module__ = __name__
+
+
+class Orthogonal(_Random):
+    """An orthogonal matrix (rows or columns orthonormal) times ``gain``, from QR of normals.
+
+    >>> import tapeflow as tf
+    >>> q = tf.keras.initializers.Orthogonal(seed=1)((3, 3))
+    >>> bool(abs(tf.matmul(q, q, transpose_a=True).numpy() - tf.eye(3).numpy()).max() < 1e-5)
+    True
+    """
+
+    def __init__(self, gain: float = 1.0, seed: int | None = None) -> None:
+        super().__init__(seed)
+        self.gain = gain
+
+    def __call__(self, shape, dtype=None):
+        shape, dtype = _shape(shape), _dtype(dtype)
+        if len(shape) < 2:
+            raise ValueError(
+                "Orthogonal initializer requires a kernel of shape with at least 2 dimensions. "
+                f"Received: shape={shape}"
+            )
+        rows, cols = math.prod(shape[:-1]), shape[-1]
+        a = self._normal((max(rows, cols), min(rows, cols)), 0.0, 1.0, dtype)
+        q, r = tf.linalg.qr(a)
+        q = q * tf.sign(tf.linalg.diag_part(r))
+        if rows < cols:
+            q = tf.transpose(q)
+        return self.gain * tf.reshape(q, shape)
+
+    def get_config(self) -> dict:
+        return {"gain": self.gain, "seed": self.seed}
+
+
+class Identity(Initializer):
+    """``gain`` times the identity matrix (2-D shapes only)."""
+
+    def __init__(self, gain: float = 1.0) -> None:
+        self.gain = gain
+
+    def __call__(self, shape, dtype=None):
+        shape = _shape(shape)
+        if len(shape) != 2:
+            raise ValueError(
+                "Identity matrix initializer can only be used for 2D matrices. "
+                f"Received: shape={shape} of rank {len(shape)}."
+            )
+        return self.gain * tf.eye(shape[0], shape[1], dtype=_dtype(dtype))
+
+    def get_config(self) -> dict:
+        return {"gain": self.gain}
+
+
+_CLASSES = (
+    Zeros,
+    Ones,
+    Constant,
+    RandomNormal,
+    RandomUniform,
+    TruncatedNormal,
+    VarianceScaling,
+    GlorotUniform,
+    GlorotNormal,
+    HeUniform,
+    HeNormal,
+    LecunUniform,
+    LecunNormal,
+    Orthogonal,
+    Identity,
+)
+_TABLE: dict[str, Any] = {cls.__name__: cls for cls in _CLASSES}
+_TABLE.update(
+    {
+        "zeros": Zeros,
+        "ones": Ones,
+        "constant": Constant,
+        "random_normal": RandomNormal,
+        "random_uniform": RandomUniform,
+        "truncated_normal": TruncatedNormal,
+        "variance_scaling": VarianceScaling,
+        "glorot_uniform": GlorotUniform,
+        "glorot_normal": GlorotNormal,
+        "he_uniform": HeUniform,
+        "he_normal": HeNormal,
+        "lecun_uniform": LecunUniform,
+        "lecun_normal": LecunNormal,
+        "orthogonal": Orthogonal,
+        "identity": Identity,
+    }
+)
+
+# Keras's lower-case aliases are the classes themselves.
+zeros, ones, constant = Zeros, Ones, Constant
+glorot_uniform, glorot_normal = GlorotUniform, GlorotNormal
+he_uniform, he_normal = HeUniform, HeNormal
+lecun_uniform, lecun_normal, orthogonal = LecunUniform, LecunNormal, Orthogonal
+
+
+def get(identifier: Any) -> Initializer | None:
+    """An initializer from a name, a config dict, a class, or a callable (returned as is).
+
+    >>> import tapeflow as tf
+    >>> type(tf.keras.initializers.get("glorot_uniform")).__name__
+    'GlorotUniform'
+    """
+    if isinstance(identifier, type) and issubclass(identifier, Initializer):
+        return identifier()
+    return resolve("initializer", _TABLE, identifier, instantiate=True)
+
+
+def serialize(initializer: Initializer) -> dict:
+    """Keras's ``{"module", "class_name", "config", "registered_name"}`` form."""
+    return {
+        "module": "keras.initializers",
+        "class_name": type(initializer).__name__,
+        "config": initializer.get_config(),
+        "registered_name": None,
+    }
+
+
+def deserialize(config: dict, custom_objects: dict | None = None) -> Initializer:
+    """The initializer ``serialize`` described."""
+    return resolve("initializer", dict(_TABLE, **(custom_objects or {})), config)

@@ -1,0 +1,572 @@
+"""tf.keras.losses: loss functions (per-sample values) and Loss classes (reduced).
+
+A function returns one value per sample (the mean over the last axis); a
+class calls it and reduces with Keras's rules: ``"sum_over_batch_size"``
+(default: sum / number of elements), ``"sum"``, ``"mean"``, ``"none"``, and
+``sample_weight`` scales each sample first.
+
+>>> import tapeflow as tf
+>>> mse = tf.keras.losses.MeanSquaredError()
+>>> float(mse([[0.0, 1.0]], [[1.0, 1.0]]).numpy())
+0.5
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import tapeflow as tf
+
+from ._naming import auto_name
+from ._registry import resolve
+
+EPSILON = 1e-7
+_REDUCTIONS = ("sum_over_batch_size", "sum", None, "none", "mean", "mean_with_sample_weight")
+
+
+def _pair(y_true, y_pred):
+    y_pred = tf.convert_to_tensor(y_pred)
+    y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
+    return y_true, y_pred
+
+
+def squeeze_or_expand_to_same_rank(x1, x2, expand_rank_1: bool = True):
+    """Drop (or add) a trailing axis of size 1 so the two ranks agree, as Keras does."""
+    r1, r2 = len(x1.shape), len(x2.shape)
+    if r1 == r2 + 1 and x1.shape[-1] == 1:
+        if r2 == 1 and expand_rank_1:
+            x2 = tf.expand_dims(x2, -1)
+        else:
+            x1 = tf.squeeze(x1, -1)
+    if r2 == r1 + 1 and x2.shape[-1] == 1:
+        if r1 == 1 and expand_rank_1:
+            x1 = tf.expand_dims(x1, -1)
+        else:
+            x2 = tf.squeeze(x2, -1)
+    return x1, x2
+
+
+def _prepare(y_true, y_pred):
+    y_true, y_pred = _pair(y_true, y_pred)
+    return squeeze_or_expand_to_same_rank(y_true, y_pred)
+
+
+# -- loss functions ------------------------------------------------------------
+
+
+def mean_squared_error(y_true, y_pred):
+    """``mean((y_true - y_pred)**2, axis=-1)``.
+
+    >>> import tapeflow as tf
+    >>> tf.keras.losses.mean_squared_error([[1.0, 2.0]], [[0.0, 0.0]]).numpy()
+    array([2.5], dtype=float32)
+    """
+    y_true, y_pred = _prepare(y_true, y_pred)
+    return tf.reduce_mean(tf.square(y_true - y_pred), axis=-1)
+
+
+def mean_absolute_error(y_true, y_pred):
+    """``mean(|y_true - y_pred|, axis=-1)``."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    return tf.reduce_mean(tf.abs(y_true - y_pred), axis=-1)
+
+
+def mean_absolute_percentage_error(y_true, y_pred):
+    """``100 * mean(|(y_true - y_pred) / max(|y_true|, eps)|, axis=-1)``."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    diff = tf.abs((y_true - y_pred) / tf.maximum(tf.abs(y_true), EPSILON))
+    return 100.0 * tf.reduce_mean(diff, axis=-1)
+
+
+def mean_squared_logarithmic_error(y_true, y_pred):
+    """``mean((log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1))**2, axis=-1)``."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    first = tf.math.log(tf.maximum(y_pred, EPSILON) + 1.0)
+    second = tf.math.log(tf.maximum(y_true, EPSILON) + 1.0)
+    return tf.reduce_mean(tf.square(first - second), axis=-1)
+
+
+def _l2_normalize(x, axis):
+    return x * tf.math.rsqrt(
+        tf.maximum(tf.reduce_sum(tf.square(x), axis=axis, keepdims=True), 1e-12)
+    )
+
+
+def cosine_similarity(y_true, y_pred, axis: int = -1):
+    """Minus the cosine of the angle between the two vectors along ``axis``."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    return -tf.reduce_sum(_l2_normalize(y_true, axis) * _l2_normalize(y_pred, axis), axis=axis)
+
+
+def huber(y_true, y_pred, delta: float = 1.0):
+    """Quadratic within ``delta`` of the target, linear beyond; mean over the last axis."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    delta = tf.cast(delta, y_pred.dtype)
+    error = y_pred - y_true
+    abs_error = tf.abs(error)
+    half = tf.constant(0.5, y_pred.dtype)
+    return tf.reduce_mean(
+        tf.where(
+            abs_error <= delta, half * tf.square(error), delta * abs_error - half * tf.square(delta)
+        ),
+        axis=-1,
+    )
+
+
+def log_cosh(y_true, y_pred):
+    """``mean(log(cosh(y_pred - y_true)), axis=-1)``, computed without overflow."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    x = y_pred - y_true
+    log2 = tf.constant(math.log(2.0), y_pred.dtype)
+    return tf.reduce_mean(x + tf.nn.softplus(x * -2.0) - log2, axis=-1)
+
+
+def kl_divergence(y_true, y_pred):
+    """``sum(y_true * log(y_true / y_pred), axis=-1)`` with both clipped to ``[eps, 1]``."""
+    y_true, y_pred = _pair(y_true, y_pred)
+    y_true = tf.clip_by_value(y_true, EPSILON, 1.0)
+    y_pred = tf.clip_by_value(y_pred, EPSILON, 1.0)
+    return tf.reduce_sum(y_true * tf.math.log(y_true / y_pred), axis=-1)
+
+
+def hinge(y_true, y_pred):
+    """``mean(max(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels become -1/1 first."""
+    y_true, y_pred = _pair(y_true, y_pred)
+    binary = tf.reduce_all(tf.logical_or(tf.equal(y_true, 0.0), tf.equal(y_true, 1.0)))
+    y_true = tf.where(binary, 2.0 * y_true - 1.0, y_true)
+    return tf.reduce_mean(tf.maximum(1.0 - y_true * y_pred, 0.0), axis=-1)
+
+
+def _check_same_shape(target, output):
+    if len(target.shape) != len(output.shape):
+        raise ValueError(
+            "Arguments `target` and `output` must have the same rank "
+            "(ndim). Received: "
+            f"target.shape={target.shape}, output.shape={output.shape}"
+        )
+    for a, b in zip(target.shape, output.shape):
+        if a is not None and b is not None and a != b:
+            raise ValueError(
+                "Arguments `target` and `output` must have the same shape. "
+                "Received: "
+                f"target.shape={target.shape}, output.shape={output.shape}"
+            )
+
+
+def categorical_crossentropy(
+    y_true, y_pred, from_logits: bool = False, label_smoothing: float = 0.0, axis: int = -1
+):
+    """Cross-entropy against one-hot (or soft) labels; probabilities are renormalized and clipped.
+
+    >>> import tapeflow as tf
+    >>> out = tf.keras.losses.categorical_crossentropy([[0.0, 1.0]], [[0.5, 0.5]])
+    >>> round(float(out.numpy()[0]), 5)
+    0.69315
+    """
+    if isinstance(axis, bool):
+        raise ValueError(
+            f"`axis` must be of type `int`. Received: axis={axis} of type {type(axis)}"
+        )
+    y_true, y_pred = _pair(y_true, y_pred)
+    if y_pred.shape[-1] == 1:
+        warnings.warn(
+            "In loss categorical_crossentropy, expected "
+            "y_pred.shape to be (batch_size, num_classes) "
+            f"with num_classes > 1. Received: y_pred.shape={y_pred.shape}. "
+            "Consider using 'binary_crossentropy' if you only have 2 classes.",
+            SyntaxWarning,
+            stacklevel=2,
+        )
+    if label_smoothing:
+        num_classes = tf.cast(tf.shape(y_true)[-1], y_pred.dtype)
+        y_true = y_true * (1.0 - label_smoothing) + (label_smoothing / num_classes)
+    if len(y_true.shape) < 1:
+        raise ValueError(
+            "Arguments `target` and `output` must be at least rank 1. Received: "
+            f"target.shape={y_true.shape}, output.shape={y_pred.shape}"
+        )
+    _check_same_shape(y_true, y_pred)
+    if from_logits:
+        return tf.nn.softmax_cross_entropy_with_logits(labels=y_true, logits=y_pred, axis=axis)
+    output = y_pred / tf.reduce_sum(y_pred, axis, keepdims=True)
+    output = tf.clip_by_value(output, EPSILON, 1.0 - EPSILON)
+    return -tf.reduce_sum(y_true * tf.math.log(output), axis)
+
+
+def sparse_categorical_crossentropy(
+    y_true, y_pred, from_logits: bool = False, ignore_class: int | None = None, axis: int = -1
+):
+    """Cross-entropy against integer class labels.
+
+    >>> import tapeflow as tf
+    >>> out = tf.keras.losses.sparse_categorical_crossentropy([1], [[0.5, 0.5]])
+    >>> round(float(out.numpy()[0]), 5)
+    0.69315
+    """
+    y_pred = tf.convert_to_tensor(y_pred)
+    y_true = tf.convert_to_tensor(y_true)
+    if axis != -1 and axis != len(y_pred.shape) - 1:
+        raise ValueError(f"Only axis=-1 is currently supported. Received: axis={axis}")
+    if len(y_true.shape) == len(y_pred.shape) and y_true.shape[-1] == 1:
+        y_true = tf.squeeze(y_true, -1)
+    valid = None
+    if ignore_class is not None:
+        valid = tf.not_equal(tf.cast(y_true, y_pred.dtype), tf.cast(ignore_class, y_pred.dtype))
+        y_true = tf.where(valid, y_true, tf.zeros_like(y_true))
+        y_pred = tf.where(tf.expand_dims(valid, -1), y_pred, tf.zeros_like(y_pred))
+    labels = tf.cast(y_true, tf.int64)
+    if len(y_pred.shape) < 1:
+        raise ValueError(
+            f"Argument `output` must be at least rank 1. Received: output.shape={y_pred.shape}"
+        )
+    if len(labels.shape) != len(y_pred.shape[:-1]):
+        raise ValueError(
+            "Argument `output` must have rank (ndim) `target.ndim - 1`. "
+            f"Received: target.shape={labels.shape}, output.shape={y_pred.shape}"
+        )
+    for a, b in zip(labels.shape, y_pred.shape[:-1]):
+        if a is not None and b is not None and a != b:
+            raise ValueError(
+                "Arguments `target` and `output` must have the same shape "
+                "up until the last dimension: "
+                f"target.shape={labels.shape}, output.shape={y_pred.shape}"
+            )
+    logits = y_pred
+    if not from_logits:
+        logits = tf.math.log(tf.clip_by_value(y_pred, EPSILON, 1 - EPSILON))
+    result = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits)
+    if valid is not None:
+        result = tf.where(valid, result, tf.zeros_like(result))
+    return result
+
+
+def binary_crossentropy(
+    y_true, y_pred, from_logits: bool = False, label_smoothing: float = 0.0, axis: int = -1
+):
+    """Mean over ``axis`` of the elementwise binary cross-entropy (probabilities clipped).
+
+    >>> import tapeflow as tf
+    >>> out = tf.keras.losses.binary_crossentropy([[1.0]], [[0.5]])
+    >>> round(float(out.numpy()[0]), 5)
+    0.69315
+    """
+    y_true, y_pred = _pair(y_true, y_pred)
+    if label_smoothing:
+        y_true = y_true * (1.0 - label_smoothing) + 0.5 * label_smoothing
+    _check_same_shape(y_true, y_pred)
+    if from_logits:
+        elementwise = tf.nn.sigmoid_cross_entropy_with_logits(labels=y_true, logits=y_pred)
+    else:
+        output = tf.clip_by_value(y_pred, EPSILON, 1.0 - EPSILON)
+        bce = y_true * tf.math.log(output)
+        bce = bce + (1 - y_true) * tf.math.log(1 - output)
+        elementwise = -bce
+    return tf.reduce_mean(elementwise, axis=axis)
+
+
+# Keras's short aliases.
+mse = MSE = mean_squared_error
+mae = MAE = mean_absolute_error
+mape = MAPE = mean_absolute_percentage_error
+msle = MSLE = mean_squared_logarithmic_error
+kld = KLD = kullback_leibler_divergence = kl_divergence
+logcosh = log_cosh
+huber_loss = huber
+
+
+# -- reduction -------------------------------------------------------------------
+
+
+def reduce_weighted_values(
+    values, sample_weight=None, reduction: str | None = "sum_over_batch_size"
+):
+    """Scale per-sample ``values`` by ``sample_weight`` and reduce them as ``reduction`` says."""
+    if reduction not in _REDUCTIONS:
+        raise ValueError(
+            "Invalid value for argument `reduction`. "
+            f"Expected one of {set(_REDUCTIONS)}. Received: "
+            f"reduction={reduction}"
+        )
+    values = tf.convert_to_tensor(values)
+    if sample_weight is not None:
+        sample_weight = tf.cast(tf.convert_to_tensor(sample_weight), values.dtype)
+        values, sample_weight = squeeze_or_expand_to_same_rank(values, sample_weight)
+        values = values * sample_weight
+    if reduction in (None, "none") or tuple(values.shape) in ((), (0,)):
+        return values
+    loss = tf.reduce_sum(values)
+    if reduction == "sum":
+        return loss
+    if reduction == "mean_with_sample_weight" and sample_weight is not None:
+        divisor = tf.cast(tf.reduce_sum(sample_weight), loss.dtype)
+    else:
+        divisor = tf.cast(math.prod(values.shape), loss.dtype)
+    return tf.math.divide_no_nan(loss, divisor)
+
+
+# -- classes -----------------------------------------------------------------------
+
+
+class Loss:
+    """Base class: ``call(y_true, y_pred)`` gives per-sample values; ``__call__`` reduces them.
+
+    >>> import tapeflow as tf
+    >>> class Abs(tf.keras.losses.Loss):
+    ...     def call(self, y_true, y_pred):
+    ...         return tf.abs(y_true - y_pred)
+    >>> float(Abs(reduction="sum")([1.0, 2.0], [0.0, 0.0]).numpy())
+    3.0
+    """
+
+    def __init__(
+        self,
+        name: str | None = None,
+        reduction: str | None = "sum_over_batch_size",
+        dtype: Any = None,
+    ) -> None:
+        if reduction not in _REDUCTIONS:
+            raise ValueError(
+                "Invalid value for argument `reduction`. "
+                f"Expected one of {set(_REDUCTIONS)}. Received: "
+                f"reduction={reduction}"
+            )
+        self.name = name if name is not None else auto_name(type(self).__name__)
+        self.reduction = reduction
+        self._dtype = tf.as_dtype(dtype) if dtype is not None else tf.float32
+
+    @property
+    def dtype(self):
+        return self._dtype.name
+
+    def __call__(self, y_true, y_pred, sample_weight=None):
+        y_pred = self._convert(y_pred)
+        y_true = self._convert(y_true)
+        losses = self.call(y_true, y_pred)
+        return reduce_weighted_values(losses, sample_weight, self.reduction)
+
+    def _convert(self, x):
+        x = tf.convert_to_tensor(x)
+        return x if x.dtype == self._dtype else tf.cast(x, self._dtype)
+
+    def call(self, y_true, y_pred):
+        raise NotImplementedError
+
+    def get_config(self) -> dict:
+        return {"name": self.name, "reduction": self.reduction}
+
+    @classmethod
+    def from_config(cls, config: dict) -> Loss:
+        return cls(**config)
+
+
+class LossFunctionWrapper(Loss):
+    """A Loss that calls ``fn(y_true, y_pred, **kwargs)`` after matching ranks."""
+
+    def __init__(
+        self,
+        fn: Callable,
+        reduction: str | None = "sum_over_batch_size",
+        name: str | None = None,
+        dtype: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(name=name, reduction=reduction, dtype=dtype)
+        self.fn = fn
+        self._fn_kwargs = kwargs
+
+    def call(self, y_true, y_pred):
+        y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
+        return self.fn(y_true, y_pred, **self._fn_kwargs)
+
+    def get_config(self) -> dict:
+        config = super().get_config()
+        config.update(self._fn_kwargs)
+        return config
+
+    def __repr__(self) -> str:
+        return f"<LossFunctionWrapper({self.fn}, kwargs={self._fn_kwargs})>"
+
+
+def _wrapper(class_name: str, fn: Callable, default_name: str, params: dict, doc: str) -> type:
+    """A Loss class over ``fn`` whose constructor takes ``params`` (name -> default)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = list(params) + ["reduction", "name", "dtype"]
+        if len(args) > len(names):
+            raise TypeError(f"{class_name}() takes at most {len(names)} positional arguments")
+        given = dict(zip(names, args))
+        for key in kwargs:
+            if key in given:
+                raise TypeError(f"{class_name}() got multiple values for argument '{key}'")
+        given.update(kwargs)
+        unknown = set(given) - set(names)
+        if unknown:
+            raise TypeError(
+                f"{class_name}.__init__() got an unexpected keyword argument '{sorted(unknown)[0]}'"
+            )
+        fn_kwargs = {key: given.get(key, default) for key, default in params.items()}
+        LossFunctionWrapper.__init__(
+            self,
+            fn,
+            reduction=given.get("reduction", "sum_over_batch_size"),
+            name=given.get("name", default_name),
+            dtype=given.get("dtype"),
+            **fn_kwargs,
+        )
+
+    def get_config(self) -> dict:
+        config = {"name": self.name, "reduction": self.reduction}
+        config.update(self._fn_kwargs)
+        return config
+
+    cls = type(
+        class_name,
+        (LossFunctionWrapper,),
+        {"__init__": __init__, "get_config": get_config, "__doc__": doc},
+    )
+    cls.__module__ = __name__
+    return cls
+
+
+MeanSquaredError = _wrapper(
+    "MeanSquaredError", mean_squared_error, "mean_squared_error", {}, "Mean of squared errors."
+)
+MeanAbsoluteError = _wrapper(
+    "MeanAbsoluteError", mean_absolute_error, "mean_absolute_error", {}, "Mean of absolute errors."
+)
+MeanAbsolutePercentageError = _wrapper(
+    "MeanAbsolutePercentageError",
+    mean_absolute_percentage_error,
+    "mean_absolute_percentage_error",
+    {},
+    "Mean absolute percentage error.",
+)
+MeanSquaredLogarithmicError = _wrapper(
+    "MeanSquaredLogarithmicError",
+    mean_squared_logarithmic_error,
+    "mean_squared_logarithmic_error",
+    {},
+    "Mean squared logarithmic error.",
+)
+CosineSimilarity = _wrapper(
+    "CosineSimilarity",
+    cosine_similarity,
+    "cosine_similarity",
+    {"axis": -1},
+    "Minus the cosine similarity.",
+)
+Huber = _wrapper("Huber", huber, "huber_loss", {"delta": 1.0}, "Huber loss.")
+LogCosh = _wrapper(
+    "LogCosh", log_cosh, "log_cosh", {}, "Log of the hyperbolic cosine of the error."
+)
+KLDivergence = _wrapper(
+    "KLDivergence", kl_divergence, "kl_divergence", {}, "Kullback-Leibler divergence."
+)
+Hinge = _wrapper("Hinge", hinge, "hinge", {}, "Hinge loss.")
+BinaryCrossentropy = _wrapper(
+    "BinaryCrossentropy",
+    binary_crossentropy,
+    "binary_crossentropy",
+    {"from_logits": False, "label_smoothing": 0.0, "axis": -1},
+    "Binary cross-entropy.",
+)
+CategoricalCrossentropy = _wrapper(
+    "CategoricalCrossentropy",
+    categorical_crossentropy,
+    "categorical_crossentropy",
+    {"from_logits": False, "label_smoothing": 0.0, "axis": -1},
+    "Categorical cross-entropy.",
+)
+SparseCategoricalCrossentropy = _wrapper(
+    "SparseCategoricalCrossentropy",
+    sparse_categorical_crossentropy,
+    "sparse_categorical_crossentropy",
+    {"from_logits": False, "ignore_class": None},
+    "Sparse categorical cross-entropy.",
+)
+
+
+def _sparse_call(self, y_true, y_pred):
+    # Integer labels keep their rank: no squeeze/expand against the logits.
+    return self.fn(y_true, y_pred, **self._fn_kwargs)
+
+
+SparseCategoricalCrossentropy.call = _sparse_call
+
+_FUNCTIONS = {
+    "mean_squared_error": mean_squared_error,
+    "mean_absolute_error": mean_absolute_error,
+    "mean_absolute_percentage_error": mean_absolute_percentage_error,
+    "mean_squared_logarithmic_error": mean_squared_logarithmic_error,
+    "cosine_similarity": cosine_similarity,
+    "huber": huber,
+    "log_cosh": log_cosh,
+    "kl_divergence": kl_divergence,
+    "hinge": hinge,
+    "binary_crossentropy": binary_crossentropy,
+    "categorical_crossentropy": categorical_crossentropy,
+    "sparse_categorical_crossentropy": sparse_categorical_crossentropy,
+    "mse": mean_squared_error,
+    "mae": mean_absolute_error,
+    "mape": mean_absolute_percentage_error,
+    "msle": mean_squared_logarithmic_error,
+    "kld": kl_divergence,
+    "logcosh": log_cosh,
+    "huber_loss": huber,
+}
+_CLASSES = {
+    cls.__name__: cls
+    for cls in (
+        MeanSquaredError,
+        MeanAbsoluteError,
+        MeanAbsolutePercentageError,
+        MeanSquaredLogarithmicError,
+        CosineSimilarity,
+        Huber,
+        LogCosh,
+        KLDivergence,
+        Hinge,
+        BinaryCrossentropy,
+        CategoricalCrossentropy,
+        SparseCategoricalCrossentropy,
+    )
+}
+
+
+def get(identifier: Any):
+    """A loss from a function name (``"mse"``), a class name or config dict, or a callable.
+
+    Names give the loss *function*, as in Keras; dicts give a Loss object.
+
+    >>> get("sparse_categorical_crossentropy") is sparse_categorical_crossentropy
+    True
+    """
+    table = dict(_FUNCTIONS)
+    table.update(_CLASSES)
+    return resolve("loss", table, identifier)
+
+
+def serialize(loss: Any) -> Any:
+    """Keras's serialized form of a Loss object (a dict) or a loss function (its name)."""
+    if isinstance(loss, Loss):
+        return {
+            "module": "keras.losses",
+            "class_name": type(loss).__name__,
+            "config": loss.get_config(),
+            "registered_name": None,
+        }
+    for name, fn in _FUNCTIONS.items():
+        if fn is loss:
+            return name
+    raise ValueError(f"Cannot serialize {loss!r}")
+
+
+def deserialize(config: Any, custom_objects: dict | None = None):
+    """The loss ``serialize`` described."""
+    table = dict(_FUNCTIONS)
+    table.update(_CLASSES)
+    table.update(custom_objects or {})
+    return resolve("loss", table, config)

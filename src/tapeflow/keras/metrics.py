@@ -1,0 +1,578 @@
+"""tf.keras.metrics: stateful metrics (``update_state``, ``result``, ``reset_state``).
+
+>>> import tapeflow as tf
+>>> m = tf.keras.metrics.Mean()
+>>> m.update_state([1.0, 3.0, 5.0, 7.0])
+>>> float(m.result().numpy())
+4.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+import tapeflow as tf
+
+from . import losses as _losses
+from ._naming import auto_name
+from ._registry import resolve
+
+EPSILON = 1e-7
+
+
+class Metric:
+    """Base class: state lives in variables made by ``add_variable``.
+
+    >>> import tapeflow as tf
+    >>> class Count(tf.keras.metrics.Metric):
+    ...     def __init__(self):
+    ...         super().__init__(name="count")
+    ...         self.n = self.add_variable((), initializer="zeros", name="n")
+    ...     def update_state(self, values):
+    ...         self.n.assign_add(tf.cast(tf.size(values), "float32"))
+    ...     def result(self):
+    ...         return self.n
+    >>> c = Count(); c.update_state([1, 2]); float(c.result().numpy())
+    2.0
+    """
+
+    def __init__(self, name: str | None = None, dtype: Any = None) -> None:
+        self.name = name if name is not None else auto_name(type(self).__name__)
+        self._dtype = tf.as_dtype(dtype) if dtype is not None else tf.float32
+        self._variables: list[tf.Variable] = []
+
+    @property
+    def dtype(self) -> str:
+        return self._dtype.name
+
+    @property
+    def variables(self) -> list[tf.Variable]:
+        return list(self._variables)
+
+    def add_variable(
+        self,
+        shape: Sequence[int],
+        initializer: Any,
+        dtype: Any = None,
+        aggregation: str = "sum",
+        name: str | None = None,
+    ) -> tf.Variable:
+        """A non-trainable state variable (reset to its initial value by ``reset_state``)."""
+        from . import initializers
+
+        dtype = tf.as_dtype(dtype) if dtype is not None else self._dtype
+        value = initializers.get(initializer)(tuple(shape), dtype=dtype)
+        variable = tf.Variable(value, trainable=False, name=name or "variable", dtype=dtype)
+        self._variables.append(variable)
+        return variable
+
+    def update_state(self, *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError
+
+    def result(self):
+        raise NotImplementedError
+
+    def reset_state(self) -> None:
+        for variable in self._variables:
+            variable.assign(tf.zeros(variable.shape, variable.dtype))
+
+    def __call__(self, *args: Any, **kwargs: Any):
+        self.update_state(*args, **kwargs)
+        return self.result()
+
+    def get_config(self) -> dict:
+        return {"name": self.name, "dtype": self.dtype}
+
+    @classmethod
+    def from_config(cls, config: dict) -> Metric:
+        return cls(**config)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} name={self.name}>"
+
+
+def _samplewise(values, sample_weight, reduce_fn: Callable, dtype):
+    """Keras's reduce_to_samplewise_values: one value (and weight) per sample."""
+    values = tf.cast(tf.convert_to_tensor(values), dtype)
+    if sample_weight is not None:
+        sample_weight = tf.cast(tf.convert_to_tensor(sample_weight), dtype)
+        values, sample_weight = _losses.squeeze_or_expand_to_same_rank(values, sample_weight)
+        weight_ndim, values_ndim = len(sample_weight.shape), len(values.shape)
+        if values_ndim > weight_ndim:
+            values = reduce_fn(values, axis=list(range(weight_ndim, values_ndim)))
+        sample_weight = tf.broadcast_to(sample_weight, tf.shape(values))
+        values = values * sample_weight
+        if weight_ndim > 1:
+            sample_weight = reduce_fn(sample_weight, axis=list(range(1, weight_ndim)))
+    if len(values.shape) > 1:
+        values = reduce_fn(values, axis=list(range(1, len(values.shape))))
+    return values, sample_weight
+
+
+class Sum(Metric):
+    """The (weighted) sum of all values seen."""
+
+    def __init__(self, name: str = "sum", dtype: Any = None) -> None:
+        super().__init__(name=name, dtype=dtype)
+        self.total = self.add_variable((), "zeros", name="total")
+
+    def update_state(self, values, sample_weight=None) -> None:
+        values, _ = _samplewise(values, sample_weight, tf.reduce_sum, self._dtype)
+        self.total.assign_add(tf.reduce_sum(values))
+
+    def result(self):
+        return tf.identity(self.total)
+
+
+class Mean(Metric):
+    """The (weighted) mean of all values seen: ``total / count``."""
+
+    def __init__(self, name: str = "mean", dtype: Any = None) -> None:
+        super().__init__(name=name, dtype=dtype)
+        self.total = self.add_variable((), "zeros", name="total")
+        self.count = self.add_variable((), "zeros", name="count")
+
+    def update_state(self, values, sample_weight=None) -> None:
+        values, sample_weight = _samplewise(values, sample_weight, tf.reduce_mean, self._dtype)
+        self.total.assign_add(tf.reduce_sum(values))
+        if sample_weight is not None:
+            num = tf.reduce_sum(sample_weight)
+        elif len(values.shape) >= 1:
+            num = values.shape[0]
+        else:
+            num = 1
+        self.count.assign_add(tf.cast(num, self._dtype))
+
+    def result(self):
+        return tf.math.divide_no_nan(self.total, self.count)
+
+
+class MeanMetricWrapper(Mean):
+    """The running mean of ``fn(y_true, y_pred)``."""
+
+    def __init__(
+        self, fn: Callable, name: str | None = None, dtype: Any = None, **kwargs: Any
+    ) -> None:
+        super().__init__(
+            name=name if name is not None else auto_name("mean_metric_wrapper"), dtype=dtype
+        )
+        self._fn = fn
+        self._fn_kwargs = kwargs
+
+    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+        values = self._fn(y_true, y_pred, **self._fn_kwargs)
+        super().update_state(values, sample_weight=sample_weight)
+
+    def get_config(self) -> dict:
+        config = super().get_config()
+        config.update(self._fn_kwargs)
+        return config
+
+
+# -- metric functions ------------------------------------------------------------
+
+
+def accuracy(y_true, y_pred):
+    """1.0 where ``y_true == y_pred`` exactly, else 0.0."""
+    y_pred = tf.convert_to_tensor(y_pred)
+    y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
+    y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
+    return tf.cast(tf.equal(y_true, y_pred), tf.float32)
+
+
+def binary_accuracy(y_true, y_pred, threshold: float = 0.5):
+    """1.0 where ``(y_pred > threshold) == y_true``."""
+    y_pred = tf.convert_to_tensor(y_pred)
+    y_true = tf.convert_to_tensor(y_true)
+    y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
+    y_pred = tf.cast(y_pred > tf.cast(threshold, y_pred.dtype), y_true.dtype)
+    return tf.cast(tf.equal(y_true, y_pred), tf.float32)
+
+
+def categorical_accuracy(y_true, y_pred):
+    """1.0 where the arg-max class of ``y_pred`` is that of one-hot ``y_true``."""
+    y_pred = tf.convert_to_tensor(y_pred)
+    true_class = tf.argmax(tf.convert_to_tensor(y_true), axis=-1)
+    matches = tf.equal(true_class, tf.argmax(y_pred, axis=-1))
+    return tf.cast(matches, tf.float32)
+
+
+def sparse_categorical_accuracy(y_true, y_pred):
+    """1.0 where the arg-max class of ``y_pred`` equals the integer label."""
+    y_pred = tf.convert_to_tensor(y_pred)
+    y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
+    shape = tuple(y_true.shape)
+    squeezed = len(y_true.shape) == len(y_pred.shape) and y_true.shape[-1] == 1
+    if squeezed:
+        y_true = tf.squeeze(y_true, -1)
+    predicted = tf.cast(tf.argmax(y_pred, axis=-1), y_true.dtype)
+    matches = tf.cast(tf.equal(y_true, predicted), tf.float32)
+    if squeezed:
+        matches = tf.reshape(matches, shape)
+    if len(matches.shape) > 1 and matches.shape[-1] == 1:
+        matches = tf.squeeze(matches, -1)
+    return matches
+
+
+def _in_top_k(targets, predictions, k: int):
+    # TF's in_top_k: the target's score beats all but fewer than k others (ties count for it).
+    target_score = tf.gather(predictions, targets, batch_dims=1)
+    better = tf.reduce_sum(tf.cast(predictions > target_score[:, None], tf.int32), axis=-1)
+    return better < k
+
+
+def top_k_categorical_accuracy(y_true, y_pred, k: int = 5):
+    """1.0 where the true class (arg-max of one-hot ``y_true``) is among the top ``k`` scores."""
+    y_pred = tf.convert_to_tensor(y_pred)
+    y_true = tf.argmax(tf.convert_to_tensor(y_true), axis=-1)
+    shape = tuple(y_true.shape)
+    if len(y_pred.shape) > 2:
+        y_pred = tf.reshape(y_pred, [-1, y_pred.shape[-1]])
+    matches = tf.cast(_in_top_k(tf.reshape(tf.cast(y_true, tf.int32), [-1]), y_pred, k), tf.float32)
+    return tf.reshape(matches, shape) if len(shape) > 1 else matches
+
+
+def sparse_top_k_categorical_accuracy(y_true, y_pred, k: int = 5):
+    """1.0 where the integer label is among the top ``k`` scores."""
+    y_pred = tf.convert_to_tensor(y_pred)
+    y_true = tf.convert_to_tensor(y_true)
+    if len(y_true.shape) == len(y_pred.shape):
+        y_true = tf.reshape(y_true, [-1])
+    return tf.cast(_in_top_k(tf.cast(y_true, tf.int32), y_pred, k), tf.float32)
+
+
+def _wrapper(class_name: str, fn: Callable, default_name: str, params: dict, doc: str) -> type:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = list(params) + ["name", "dtype"]
+        given = dict(zip(names, args))
+        given.update(kwargs)
+        unknown = set(given) - set(names)
+        if unknown:
+            raise TypeError(
+                f"{class_name}.__init__() got an unexpected keyword argument '{sorted(unknown)[0]}'"
+            )
+        fn_kwargs = {key: given.get(key, default) for key, default in params.items()}
+        MeanMetricWrapper.__init__(
+            self, fn, name=given.get("name", default_name), dtype=given.get("dtype"), **fn_kwargs
+        )
+
+    cls = type(class_name, (MeanMetricWrapper,), {"__init__": __init__, "__doc__": doc})
+    cls.__module__ = __name__
+    return cls
+
+
+Accuracy = _wrapper("Accuracy", accuracy, "accuracy", {}, "How often predictions equal labels.")
+BinaryAccuracy = _wrapper(
+    "BinaryAccuracy",
+    binary_accuracy,
+    "binary_accuracy",
+    {"threshold": 0.5},
+    "Thresholded accuracy.",
+)
+CategoricalAccuracy = _wrapper(
+    "CategoricalAccuracy",
+    categorical_accuracy,
+    "categorical_accuracy",
+    {},
+    "Accuracy on one-hot labels.",
+)
+SparseCategoricalAccuracy = _wrapper(
+    "SparseCategoricalAccuracy",
+    sparse_categorical_accuracy,
+    "sparse_categorical_accuracy",
+    {},
+    "Accuracy on integer labels.",
+)
+TopKCategoricalAccuracy = _wrapper(
+    "TopKCategoricalAccuracy",
+    top_k_categorical_accuracy,
+    "top_k_categorical_accuracy",
+    {"k": 5},
+    "How often the true class is among the top k.",
+)
+SparseTopKCategoricalAccuracy = _wrapper(
+    "SparseTopKCategoricalAccuracy",
+    sparse_top_k_categorical_accuracy,
+    "sparse_top_k_categorical_accuracy",
+    {"k": 5},
+    "Top-k accuracy on integer labels.",
+)
+MeanSquaredError = _wrapper(
+    "MeanSquaredError",
+    _losses.mean_squared_error,
+    "mean_squared_error",
+    {},
+    "Running mean squared error.",
+)
+MeanAbsoluteError = _wrapper(
+    "MeanAbsoluteError",
+    _losses.mean_absolute_error,
+    "mean_absolute_error",
+    {},
+    "Running mean absolute error.",
+)
+
+
+class RootMeanSquaredError(Mean):
+    """``sqrt(mean((y_pred - y_true)**2))`` over everything seen."""
+
+    def __init__(self, name: str = "root_mean_squared_error", dtype: Any = None) -> None:
+        super().__init__(name=name, dtype=dtype)
+
+    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+        y_true = tf.cast(tf.convert_to_tensor(y_true), self._dtype)
+        y_pred = tf.cast(tf.convert_to_tensor(y_pred), self._dtype)
+        y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
+        super().update_state(tf.square(y_pred - y_true), sample_weight=sample_weight)
+
+    def result(self):
+        return tf.sqrt(tf.math.divide_no_nan(self.total, self.count))
+
+
+# -- confusion-matrix metrics ------------------------------------------------------------
+
+
+class _Confusion(Metric):
+    """Counts of true/false positives/negatives at each threshold (``y_pred > t``)."""
+
+    _kinds: tuple[str, ...] = ()
+
+    def __init__(self, thresholds, name, dtype, class_id: int | None = None) -> None:
+        super().__init__(name=name, dtype=dtype)
+        self._thresholds = np.asarray(thresholds, dtype=np.float32)
+        self.class_id = class_id
+        n = len(self._thresholds)
+        for kind in self._kinds:
+            setattr(self, kind, self.add_variable((n,), "zeros", name=kind))
+
+    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+        y_pred = tf.cast(tf.convert_to_tensor(y_pred), tf.float32)
+        y_true = tf.cast(tf.convert_to_tensor(y_true), tf.bool)
+        y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
+        if self.class_id is not None:
+            y_true, y_pred = y_true[..., self.class_id], y_pred[..., self.class_id]
+        labels = tf.reshape(y_true, [1, -1])
+        predicted = tf.reshape(y_pred, [1, -1]) > tf.constant(self._thresholds)[:, None]
+        weight = None
+        if sample_weight is not None:
+            weight = tf.broadcast_to(
+                tf.cast(tf.convert_to_tensor(sample_weight), self._dtype), tf.shape(y_pred)
+            )
+            weight = tf.reshape(weight, [1, -1])
+        cases = {
+            "true_positives": tf.logical_and(labels, predicted),
+            "false_positives": tf.logical_and(tf.logical_not(labels), predicted),
+            "true_negatives": tf.logical_and(tf.logical_not(labels), tf.logical_not(predicted)),
+            "false_negatives": tf.logical_and(labels, tf.logical_not(predicted)),
+        }
+        for kind in self._kinds:
+            hits = tf.cast(cases[kind], self._dtype)
+            if weight is not None:
+                hits = hits * weight
+            getattr(self, kind).assign_add(tf.reduce_sum(hits, axis=1))
+
+    def _scalar(self, value):
+        return value[0] if len(self._thresholds) == 1 and self._single else value
+
+
+class Precision(_Confusion):
+    """``tp / (tp + fp)`` at ``thresholds`` (default 0.5)."""
+
+    _kinds = ("true_positives", "false_positives")
+
+    def __init__(self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None) -> None:
+        if top_k is not None:
+            raise NotImplementedError("tapeflow's Precision does not implement `top_k`.")
+        self._single = thresholds is None or np.ndim(thresholds) == 0
+        self.init_thresholds = thresholds
+        values = [0.5] if thresholds is None else np.atleast_1d(thresholds).tolist()
+        super().__init__(
+            values, name if name is not None else auto_name("precision"), dtype, class_id
+        )
+
+    def result(self):
+        tp, fp = self.true_positives, self.false_positives
+        return self._scalar(tf.math.divide_no_nan(tp, tp + fp))
+
+
+class Recall(_Confusion):
+    """``tp / (tp + fn)`` at ``thresholds`` (default 0.5)."""
+
+    _kinds = ("true_positives", "false_negatives")
+
+    def __init__(self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None) -> None:
+        if top_k is not None:
+            raise NotImplementedError("tapeflow's Recall does not implement `top_k`.")
+        self._single = thresholds is None or np.ndim(thresholds) == 0
+        self.init_thresholds = thresholds
+        values = [0.5] if thresholds is None else np.atleast_1d(thresholds).tolist()
+        super().__init__(values, name if name is not None else auto_name("recall"), dtype, class_id)
+
+    def result(self):
+        tp, fn = self.true_positives, self.false_negatives
+        return self._scalar(tf.math.divide_no_nan(tp, tp + fn))
+
+
+class AUC(_Confusion):
+    """Area under the ROC or PR curve, by a Riemann sum over ``num_thresholds`` buckets."""
+
+    _kinds = ("true_positives", "false_positives", "true_negatives", "false_negatives")
+
+    def __init__(
+        self,
+        num_thresholds: int = 200,
+        curve: str = "ROC",
+        summation_method: str = "interpolation",
+        name: str | None = None,
+        dtype: Any = None,
+        thresholds: Sequence[float] | None = None,
+        multi_label: bool = False,
+        num_labels: int | None = None,
+        label_weights: Any = None,
+        from_logits: bool = False,
+    ) -> None:
+        if multi_label or label_weights is not None:
+            raise NotImplementedError(
+                "tapeflow's AUC does not implement multi_label or label_weights."
+            )
+        curve = curve.upper()
+        if curve not in ("ROC", "PR"):
+            raise ValueError(f'Invalid curve: "{curve}". Valid options are: "ROC", "PR"')
+        if summation_method not in ("interpolation", "minoring", "majoring"):
+            raise ValueError(
+                f'Invalid AUC summation method value: "{summation_method}". '
+                'Expected values are ["interpolation", "majoring", "minoring"]'
+            )
+        if thresholds is not None:
+            inner = sorted(float(t) for t in thresholds)
+            num_thresholds = len(inner) + 2
+        else:
+            if num_thresholds <= 1:
+                raise ValueError(
+                    "Argument `num_thresholds` must be an integer > 1. "
+                    f"Received: num_thresholds={num_thresholds}"
+                )
+            inner = [(i + 1) * 1.0 / (num_thresholds - 1) for i in range(num_thresholds - 2)]
+        self.num_thresholds = num_thresholds
+        self.curve = curve
+        self.summation_method = summation_method
+        self.multi_label = multi_label
+        self._from_logits = from_logits
+        self._single = False
+        edges = [0.0 - EPSILON] + inner + [1.0 + EPSILON]
+        super().__init__(edges, name if name is not None else auto_name("auc"), dtype)
+
+    @property
+    def thresholds(self) -> list[float]:
+        return self._thresholds.tolist()
+
+    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+        if self._from_logits:
+            y_pred = tf.sigmoid(tf.convert_to_tensor(y_pred))
+        super().update_state(y_true, y_pred, sample_weight)
+
+    def result(self):
+        tp, fp = self.true_positives, self.false_positives
+        tn, fn = self.true_negatives, self.false_negatives
+        n = self.num_thresholds
+        if self.curve == "PR" and self.summation_method == "interpolation":
+            return self._interpolated_pr_auc(tp, fp, fn, n)
+        recall = tf.math.divide_no_nan(tp, tp + fn)
+        if self.curve == "ROC":
+            x, y = tf.math.divide_no_nan(fp, fp + tn), recall
+        else:
+            x, y = recall, tf.math.divide_no_nan(tp, tp + fp)
+        if self.summation_method == "interpolation":
+            heights = (y[: n - 1] + y[1:]) / 2.0
+        elif self.summation_method == "minoring":
+            heights = tf.minimum(y[: n - 1], y[1:])
+        else:
+            heights = tf.maximum(y[: n - 1], y[1:])
+        return tf.reduce_sum((x[: n - 1] - x[1:]) * heights)
+
+    @staticmethod
+    def _interpolated_pr_auc(tp, fp, fn, n):
+        # Davis & Goadrich: precision interpolated along the line between buckets.
+        dtp = tp[: n - 1] - tp[1:]
+        p = tp + fp
+        dp = p[: n - 1] - p[1:]
+        slope = tf.math.divide_no_nan(dtp, tf.maximum(dp, 0.0))
+        intercept = tp[1:] - slope * p[1:]
+        both = tf.logical_and(p[: n - 1] > 0, p[1:] > 0)
+        ratio = tf.where(
+            both, tf.math.divide_no_nan(p[: n - 1], tf.maximum(p[1:], 0.0)), tf.ones_like(p[1:])
+        )
+        increment = tf.math.divide_no_nan(
+            slope * (dtp + intercept * tf.math.log(ratio)), tf.maximum(tp[1:] + fn[1:], 0.0)
+        )
+        return tf.reduce_sum(increment)
+
+
+_CLASSES = (
+    Mean,
+    Sum,
+    Accuracy,
+    BinaryAccuracy,
+    CategoricalAccuracy,
+    SparseCategoricalAccuracy,
+    TopKCategoricalAccuracy,
+    SparseTopKCategoricalAccuracy,
+    MeanSquaredError,
+    MeanAbsoluteError,
+    RootMeanSquaredError,
+    Precision,
+    Recall,
+    AUC,
+)
+_TABLE: dict[str, Any] = {cls.__name__: cls for cls in _CLASSES}
+_TABLE.update(
+    {
+        "accuracy": accuracy,
+        "acc": accuracy,
+        "binary_accuracy": binary_accuracy,
+        "categorical_accuracy": categorical_accuracy,
+        "sparse_categorical_accuracy": sparse_categorical_accuracy,
+        "top_k_categorical_accuracy": top_k_categorical_accuracy,
+        "sparse_top_k_categorical_accuracy": sparse_top_k_categorical_accuracy,
+        "mean_squared_error": _losses.mean_squared_error,
+        "mean_absolute_error": _losses.mean_absolute_error,
+        "mse": _losses.mean_squared_error,
+        "mae": _losses.mean_absolute_error,
+        "binary_crossentropy": _losses.binary_crossentropy,
+        "categorical_crossentropy": _losses.categorical_crossentropy,
+        "sparse_categorical_crossentropy": _losses.sparse_categorical_crossentropy,
+        "auc": AUC,
+        "precision": Precision,
+        "recall": Recall,
+    }
+)
+
+
+def get(identifier: Any):
+    """A metric from a name (a function, as in Keras), a config dict, or an object.
+
+    ``compile(metrics=["accuracy"])`` picks the right accuracy from the loss;
+    that choice is the model's, not this function's.
+
+    >>> get("accuracy") is accuracy
+    True
+    """
+    return resolve("metric", _TABLE, identifier)
+
+
+def serialize(metric: Metric) -> dict:
+    """Keras's ``{"module", "class_name", "config", "registered_name"}`` form."""
+    return {
+        "module": "keras.metrics",
+        "class_name": type(metric).__name__,
+        "config": metric.get_config(),
+        "registered_name": None,
+    }
+
+
+def deserialize(config: dict, custom_objects: dict | None = None):
+    """The metric ``serialize`` described."""
+    return resolve("metric", dict(_TABLE, **(custom_objects or {})), config)

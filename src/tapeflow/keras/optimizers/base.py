@@ -1,0 +1,437 @@
+"""The Keras 3 optimizer base class: apply flow, clipping, weight decay, slots.
+
+The order of work in one ``apply`` is Keras 3's (TensorFlow backend), because
+it decides the bits of every update: drop variables without a gradient,
+unscale by ``loss_scale_factor``, clip, decay weights with the *current*
+learning rate, run ``update_step`` per variable, then count the step.
+
+>>> import tapeflow as tf
+>>> w = tf.Variable([1.0, 2.0])
+>>> opt = tf.keras.optimizers.SGD(learning_rate=0.5)
+>>> _ = opt.apply_gradients([(tf.constant([1.0, 1.0]), w)])
+>>> w.numpy(), int(opt.iterations.numpy())
+(array([0.5, 1.5], dtype=float32), 1)
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import tapeflow as tf
+
+from .._naming import auto_name
+from . import schedules as _schedules
+
+
+class Optimizer:
+    """Base class of Keras optimizers; subclasses write ``build`` and ``update_step``.
+
+    >>> import tapeflow as tf
+    >>> class Halve(tf.keras.optimizers.Optimizer):
+    ...     def update_step(self, gradient, variable, learning_rate):
+    ...         self.assign_sub(variable, gradient * tf.cast(learning_rate, variable.dtype))
+    >>> v = tf.Variable(4.0)
+    >>> opt = Halve(learning_rate=0.5)
+    >>> opt.apply([tf.constant(2.0)], [v])
+    >>> float(v.numpy())
+    3.0
+    """
+
+    def __init__(
+        self,
+        learning_rate: Any,
+        weight_decay: float | None = None,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+        global_clipnorm: float | None = None,
+        use_ema: bool = False,
+        ema_momentum: float = 0.99,
+        ema_overwrite_frequency: int | None = None,
+        loss_scale_factor: float | None = None,
+        gradient_accumulation_steps: int | None = None,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if kwargs.pop("decay", None) is not None:
+            warnings.warn(
+                "Argument `decay` is no longer supported and will be ignored.", stacklevel=2
+            )
+        if kwargs:
+            raise ValueError(f"Argument(s) not recognized: {kwargs}")
+        if use_ema or gradient_accumulation_steps:
+            raise NotImplementedError(
+                "tapeflow's optimizers do not implement `use_ema` or `gradient_accumulation_steps`."
+            )
+        clip_args = sum(a is not None for a in (clipnorm, clipvalue, global_clipnorm))
+        if clip_args > 1:
+            raise ValueError(
+                "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can "
+                f"be set. Received: clipnorm={clipnorm}, "
+                f"clipvalue={clipvalue}, global_clipnorm={global_clipnorm}"
+            )
+        self.name = name if name is not None else auto_name(type(self).__name__)
+        self.weight_decay = weight_decay
+        self.clipnorm = clipnorm
+        self.clipvalue = clipvalue
+        self.global_clipnorm = global_clipnorm
+        self.use_ema = use_ema
+        self.ema_momentum = ema_momentum
+        self.ema_overwrite_frequency = ema_overwrite_frequency
+        self.loss_scale_factor = loss_scale_factor
+        self.gradient_accumulation_steps = gradient_accumulation_steps
+        self.built = False
+        self._variables: list[tf.Variable] = []
+        self._trainable_variables: list[tf.Variable] = []
+        self._index: dict[int, int] = {}
+        # Checkpoints pair each slot with the model variable it shadows.
+        self._slot_for: dict[int, tuple[tf.Variable, str]] = {}
+        self._iterations = self._new_variable(0, "iteration", tf.int64)
+        if isinstance(learning_rate, _schedules.LearningRateSchedule) or callable(learning_rate):
+            self._learning_rate = learning_rate
+        else:
+            if not isinstance(learning_rate, float):
+                raise ValueError(
+                    "Argument `learning_rate` should be float, or an instance "
+                    "of LearningRateSchedule, or a callable "
+                    "(that takes in the current iteration value "
+                    "and returns the corresponding learning rate value). "
+                    f"Received instead: learning_rate={learning_rate}"
+                )
+            self._learning_rate = self._new_variable(learning_rate, "learning_rate", tf.float32)
+
+    # -- variables ---------------------------------------------------------
+
+    def _new_variable(self, value, name: str, dtype) -> tf.Variable:
+        variable = tf.Variable(value, dtype=dtype, trainable=False, name=name)
+        self._variables.append(variable)
+        return variable
+
+    @property
+    def variables(self) -> list[tf.Variable]:
+        """The optimizer's own variables: iteration, learning rate (if a float), slots."""
+        return list(self._variables)
+
+    @property
+    def iterations(self) -> tf.Variable:
+        """How many times ``apply`` ran (an int64 variable)."""
+        return self._iterations
+
+    @iterations.setter
+    def iterations(self, value) -> None:
+        self._iterations.assign(value)
+
+    @property
+    def learning_rate(self):
+        """The current learning rate (the variable, or the schedule's value now)."""
+        lr = self._learning_rate
+        if isinstance(lr, _schedules.LearningRateSchedule):
+            return lr(self._iterations)
+        if isinstance(lr, tf.Variable):
+            return lr
+        return lr()
+
+    @learning_rate.setter
+    def learning_rate(self, value) -> None:
+        if isinstance(value, _schedules.LearningRateSchedule) or callable(value):
+            if isinstance(self._learning_rate, tf.Variable):
+                self._variables = [v for v in self._variables if v is not self._learning_rate]
+            self._learning_rate = value
+            return
+        if isinstance(self._learning_rate, _schedules.LearningRateSchedule):
+            raise TypeError(
+                "This optimizer was created with a `LearningRateSchedule`"
+                " object as its `learning_rate` constructor argument, "
+                "hence its learning rate is not settable. If you need the"
+                " learning rate to be settable, you should instantiate "
+                "the optimizer with a float `learning_rate` argument."
+            )
+        if not isinstance(self._learning_rate, tf.Variable):
+            self._learning_rate = self._new_variable(float(value), "learning_rate", tf.float32)
+            return
+        self._learning_rate.assign(value)
+
+    def add_variable(
+        self,
+        shape: Sequence[int],
+        initializer: Any = "zeros",
+        dtype: Any = None,
+        aggregation: str = "none",
+        layout: Any = None,
+        name: str | None = None,
+    ) -> tf.Variable:
+        """A new optimizer variable of ``shape`` filled by ``initializer``."""
+        from .. import initializers
+
+        init = initializers.get(initializer)
+        dtype = tf.as_dtype(dtype) if dtype is not None else tf.float32
+        return self._new_variable(init(tuple(shape), dtype=dtype), name or "var", dtype)
+
+    def add_variable_from_reference(
+        self, reference_variable: tf.Variable, name: str | None = None, initializer: Any = "zeros"
+    ) -> tf.Variable:
+        """A slot shaped like ``reference_variable``, named after it as Keras does."""
+        name = name or "var"
+        path = getattr(reference_variable, "path", None)
+        if isinstance(path, str):
+            prefix = path.replace("/", "_")
+        else:
+            prefix = str(reference_variable.name).replace("/", "_").replace(":", "_")
+        slot = self.add_variable(
+            tuple(reference_variable.shape),
+            initializer=initializer,
+            dtype=reference_variable.dtype,
+            name=f"{prefix}_{name}",
+        )
+        self._slot_for[id(slot)] = (reference_variable, name)
+        return slot
+
+    def add_optimizer_variables(
+        self, trainable_variables: Sequence[tf.Variable], name: Any, initializer: Any = "zeros"
+    ):
+        """One slot per variable per name; a tuple of lists when ``name`` is a list."""
+        names = [name] if isinstance(name, str) else list(name)
+        inits = (
+            initializer if isinstance(initializer, (list, tuple)) else [initializer] * len(names)
+        )
+        if len(names) != len(inits):
+            raise ValueError(
+                "The number of provided names must match the number of "
+                f"provided initializers.  Received name='{name}', "
+                f"initializer='{initializer}'"
+            )
+        slots: tuple[list, ...] = tuple([] for _ in names)
+        for variable in trainable_variables:
+            for i, (slot_name, init) in enumerate(zip(names, inits)):
+                slots[i].append(self.add_variable_from_reference(variable, slot_name, init))
+        return slots[0] if isinstance(name, str) else slots
+
+    def build(self, variables: Sequence[tf.Variable]) -> None:
+        """Create the slots for ``variables`` (subclasses extend this)."""
+        for i, variable in enumerate(variables):
+            self._index[id(variable)] = i
+        self._trainable_variables = list(variables)
+        self.built = True
+
+    def _get_variable_index(self, variable: tf.Variable) -> int:
+        return self._index[id(variable)]
+
+    # -- writing variables (subclasses call these) ----------------------------
+
+    def assign(self, variable: tf.Variable, value) -> None:
+        variable.assign(tf.cast(value, variable.dtype))
+
+    def assign_add(self, variable: tf.Variable, value) -> None:
+        variable.assign_add(tf.cast(value, variable.dtype))
+
+    def assign_sub(self, variable: tf.Variable, value) -> None:
+        variable.assign_sub(tf.cast(value, variable.dtype))
+
+    def _before_updates(self) -> None:
+        """Per-step work before the variables update (Nadam's momentum product)."""
+
+    def update_step(self, gradient, variable: tf.Variable, learning_rate) -> None:
+        raise NotImplementedError
+
+    # -- applying gradients --------------------------------------------------
+
+    def apply_gradients(self, grads_and_vars: Iterable[tuple[Any, tf.Variable]]) -> tf.Variable:
+        """Apply ``(gradient, variable)`` pairs; returns ``iterations``."""
+        pairs = list(grads_and_vars)
+        if not pairs:
+            return self._iterations
+        grads, variables = zip(*pairs)
+        self.apply(grads, variables)
+        return self._iterations
+
+    def apply(self, grads: Sequence[Any], trainable_variables: Sequence[tf.Variable] | None = None):
+        """Apply ``grads`` to ``trainable_variables`` (or to the variables built with)."""
+        grads = list(grads)
+        if not grads:
+            return
+        if trainable_variables is None:
+            if not self.built:
+                raise ValueError(
+                    "When passing `grads` without `variables`, the optimizer "
+                    "must already be built on a list of variables. "
+                    "Call `optimizer.build(trainable_variables)` first. "
+                )
+            if len(grads) != len(self._index):
+                raise ValueError(
+                    "When passing `grads` as a list of gradient tensors, the "
+                    f"gradients must match `optimizer.variables` one-to-on. "
+                    f"Received a list of {len(grads)} gradients, but the "
+                    f"optimizer is tracking {len(self._trainable_variables)} "
+                    "trainable variables."
+                )
+            variables = list(self._trainable_variables)
+        else:
+            variables = list(trainable_variables)
+            if len(grads) != len(variables):
+                raise ValueError(
+                    f"Expected as many gradients as variables: got {len(grads)} "
+                    f"gradients for {len(variables)} variables."
+                )
+            if not self.built:
+                self.build(variables)
+                self.built = True
+            for v in variables:
+                if id(v) not in self._index:
+                    raise ValueError(
+                        f"Unknown variable: {v}. This optimizer can only "
+                        "be called for the variables it was originally built with. "
+                        "When working with a new set of variables, you should "
+                        "recreate a new optimizer instance."
+                    )
+        grads, variables = self._filter_empty_gradients(grads, variables)
+        grads = [tf.convert_to_tensor(g) for g in grads]
+        if self.loss_scale_factor is not None:
+            grads = [g / self.loss_scale_factor for g in grads]
+        grads = self._clip_gradients(grads)
+        self._apply_weight_decay(variables)
+        learning_rate = self.learning_rate
+        self._before_updates()
+        for grad, variable in zip(grads, variables):
+            self.update_step(grad, variable, learning_rate)
+        for variable in variables:
+            constraint = getattr(variable, "constraint", None)
+            if constraint is not None:
+                variable.assign(constraint(variable))
+        self._iterations.assign_add(1)
+
+    def minimize(self, loss: Any, var_list: Any, tape: tf.GradientTape | None = None):
+        """Compute gradients of ``loss`` (a tensor with ``tape``, or a callable) and apply them.
+
+        >>> import tapeflow as tf
+        >>> x = tf.Variable(3.0)
+        >>> _ = tf.keras.optimizers.SGD(0.25).minimize(lambda: x * x, [x])
+        >>> float(x.numpy())
+        1.5
+        """
+        if not callable(loss) and tape is None:
+            raise ValueError("`tape` is required when a `Tensor` loss is passed.")
+        if callable(loss):
+            with tf.GradientTape() as tape:
+                if callable(var_list):
+                    var_list = var_list()
+                tape.watch(var_list)
+                loss = loss()
+        elif callable(var_list):
+            var_list = var_list()
+        var_list = list(var_list)
+        grads = tape.gradient(loss, var_list)
+        return self.apply_gradients(zip(grads, var_list))
+
+    def _filter_empty_gradients(self, grads, variables):
+        kept = [(g, v) for g, v in zip(grads, variables) if g is not None]
+        if not kept:
+            raise ValueError("No gradients provided for any variable.")
+        missing = [getattr(v, "path", v.name) for g, v in zip(grads, variables) if g is None]
+        if missing:
+            warnings.warn(
+                f"Gradients do not exist for variables {missing} when minimizing the loss."
+                " If using `model.compile()`, did you forget to provide a "
+                "`loss` argument?",
+                stacklevel=2,
+            )
+        return [g for g, _ in kept], [v for _, v in kept]
+
+    def _clip_gradients(self, grads):
+        if self.clipnorm and self.clipnorm > 0:
+            return [self._clip_by_norm(g) for g in grads]
+        if self.global_clipnorm and self.global_clipnorm > 0:
+            norm = tf.sqrt(tf.reduce_sum(tf.stack([tf.reduce_sum(tf.square(g)) for g in grads])))
+            clip = self.global_clipnorm
+            # (norm - norm) turns the scale into NaN when the norm is not finite.
+            scale = clip * tf.minimum(1.0 / norm, 1.0 / clip) + (norm - norm)
+            return [g * scale for g in grads]
+        if self.clipvalue and self.clipvalue > 0:
+            return [tf.clip_by_value(g, -self.clipvalue, self.clipvalue) for g in grads]
+        return grads
+
+    def _clip_by_norm(self, values):
+        l2sum = tf.reduce_sum(tf.square(values), keepdims=True)
+        positive = l2sum > 0
+        # The double where keeps sqrt's gradient finite at a zero gradient.
+        safe = tf.where(positive, l2sum, tf.ones_like(l2sum))
+        l2norm = tf.where(positive, tf.sqrt(safe), l2sum)
+        return (values * self.clipnorm) / tf.maximum(l2norm, self.clipnorm)
+
+    def exclude_from_weight_decay(
+        self, var_list: Sequence[tf.Variable] | None = None, var_names: Sequence[str] | None = None
+    ) -> None:
+        """Exempt variables (or variables whose name contains a string) from weight decay."""
+        if self.built:
+            raise ValueError(
+                "`exclude_from_weight_decay()` can only be configured before "
+                "the optimizer is built."
+            )
+        self._excluded_ids = {id(v) for v in var_list or ()}
+        self._excluded_pattern = re.compile("|".join(set(var_names))) if var_names else None
+
+    def _use_weight_decay(self, variable: tf.Variable) -> bool:
+        if id(variable) in getattr(self, "_excluded_ids", ()):
+            return False
+        pattern = getattr(self, "_excluded_pattern", None)
+        return pattern is None or re.search(pattern, variable.name) is None
+
+    def _apply_weight_decay(self, variables) -> None:
+        if self.weight_decay is None:
+            return
+        for variable in variables:
+            if self._use_weight_decay(variable):
+                lr = tf.cast(self.learning_rate, variable.dtype)
+                wd = tf.cast(self.weight_decay, variable.dtype)
+                variable.assign_sub(variable * wd * lr)
+
+    def scale_loss(self, loss):
+        """``loss * loss_scale_factor`` when a factor is set."""
+        return loss if self.loss_scale_factor is None else loss * self.loss_scale_factor
+
+    def set_weights(self, weights: Sequence[Any]) -> None:
+        """Assign values to ``variables`` in order."""
+        if not self.built:
+            raise ValueError(
+                "You are calling `set_weights()` on an optimizer that has not "
+                "yet been built. Please call "
+                "`optimizer.build(trainable_variables)` to create the "
+                "optimizer weights before calling `set_weights()`."
+            )
+        for variable, weight in zip(self._variables, weights):
+            variable.assign(weight)
+
+    def get_config(self) -> dict:
+        """Keras's config dict: the hyperparameters, not the state."""
+        lr = self._learning_rate
+        if isinstance(lr, _schedules.LearningRateSchedule):
+            learning_rate: Any = _schedules.serialize(lr)
+        elif isinstance(lr, tf.Variable):
+            learning_rate = float(lr.numpy())
+        else:
+            learning_rate = lr
+        return {
+            "name": self.name,
+            "learning_rate": learning_rate,
+            "weight_decay": self.weight_decay,
+            "clipnorm": self.clipnorm,
+            "global_clipnorm": self.global_clipnorm,
+            "clipvalue": self.clipvalue,
+            "use_ema": self.use_ema,
+            "ema_momentum": self.ema_momentum,
+            "ema_overwrite_frequency": self.ema_overwrite_frequency,
+            "loss_scale_factor": self.loss_scale_factor,
+            "gradient_accumulation_steps": self.gradient_accumulation_steps,
+        }
+
+    @classmethod
+    def from_config(cls, config: dict, custom_objects: dict | None = None) -> Optimizer:
+        """Rebuild an optimizer (without state) from ``get_config()``."""
+        config = dict(config)
+        if isinstance(config.get("learning_rate"), dict):
+            config["learning_rate"] = _schedules.deserialize(config["learning_rate"])
+        return cls(**config)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} name={self.name}>"

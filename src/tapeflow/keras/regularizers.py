@@ -1,0 +1,126 @@
+"""tf.keras.regularizers: penalties on weights that layers add to ``model.losses``.
+
+>>> import tapeflow as tf
+>>> float(tf.keras.regularizers.L2(0.5)(tf.constant([1.0, 2.0])).numpy())
+2.5
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tapeflow as tf
+
+from ._registry import resolve
+
+
+def _check_penalty(value: Any, name: str) -> None:
+    if not isinstance(value, (float, int)) or isinstance(value, bool):
+        raise ValueError(
+            f"Value {value} is not a valid regularization penalty number, "
+            "expected an int or a float value."
+        )
+    if value < 0.0:
+        raise ValueError(f"Value {value} is not a valid regularization penalty number.")
+    del name
+
+
+class Regularizer:
+    """Base class: ``regularizer(weight)`` returns a scalar penalty."""
+
+    def __call__(self, x):
+        return 0.0
+
+    def get_config(self) -> dict:
+        raise NotImplementedError(f"{self} does not implement get_config()")
+
+    @classmethod
+    def from_config(cls, config: dict) -> Regularizer:
+        return cls(**config)
+
+
+class L1L2(Regularizer):
+    """``l1 * sum(|x|) + l2 * sum(x**2)``.
+
+    >>> import tapeflow as tf
+    >>> float(tf.keras.regularizers.L1L2(l1=0.1, l2=0.1)(tf.constant([-2.0])).numpy())
+    0.6000000238418579
+    """
+
+    def __init__(self, l1: float = 0.0, l2: float = 0.0) -> None:
+        l1 = 0.0 if l1 is None else l1
+        l2 = 0.0 if l2 is None else l2
+        _check_penalty(l1, "l1")
+        _check_penalty(l2, "l2")
+        self.l1 = l1
+        self.l2 = l2
+
+    def __call__(self, x):
+        x = tf.convert_to_tensor(x)
+        penalty = tf.zeros((), x.dtype)
+        if self.l1:
+            penalty = penalty + self.l1 * tf.reduce_sum(tf.abs(x))
+        if self.l2:
+            penalty = penalty + self.l2 * tf.reduce_sum(tf.square(x))
+        return penalty
+
+    def get_config(self) -> dict:
+        return {"l1": float(self.l1), "l2": float(self.l2)}
+
+
+class L1(Regularizer):
+    """``l1 * sum(|x|)``."""
+
+    def __init__(self, l1: float = 0.01) -> None:
+        l1 = 0.01 if l1 is None else l1
+        _check_penalty(l1, "l1")
+        self.l1 = l1
+
+    def __call__(self, x):
+        return self.l1 * tf.reduce_sum(tf.abs(tf.convert_to_tensor(x)))
+
+    def get_config(self) -> dict:
+        return {"l1": float(self.l1)}
+
+
+class L2(Regularizer):
+    """``l2 * sum(x**2)``."""
+
+    def __init__(self, l2: float = 0.01) -> None:
+        l2 = 0.01 if l2 is None else l2
+        _check_penalty(l2, "l2")
+        self.l2 = l2
+
+    def __call__(self, x):
+        return self.l2 * tf.reduce_sum(tf.square(tf.convert_to_tensor(x)))
+
+    def get_config(self) -> dict:
+        return {"l2": float(self.l2)}
+
+
+l1, l2, l1_l2 = L1, L2, L1L2
+_TABLE: dict[str, Any] = {"L1": L1, "L2": L2, "L1L2": L1L2, "l1": L1, "l2": L2, "l1_l2": L1L2}
+
+
+def get(identifier: Any) -> Regularizer | None:
+    """A regularizer from a name (``"l2"``), a config dict, or an object (returned as is).
+
+    >>> get("l2").l2
+    0.01
+    """
+    return resolve("regularizer", _TABLE, identifier, instantiate=True)
+
+
+def serialize(regularizer: Regularizer) -> dict:
+    """Keras's ``{"module", "class_name", "config", "registered_name"}`` form."""
+    return {
+        "module": "keras.regularizers",
+        "class_name": type(regularizer).__name__,
+        "config": regularizer.get_config(),
+        "registered_name": None,
+    }
+
+
+def deserialize(config: dict, custom_objects: dict | None = None) -> Regularizer:
+    """The regularizer ``serialize`` described."""
+    return resolve("regularizer", dict(_TABLE, **(custom_objects or {})), config)
