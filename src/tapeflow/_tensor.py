@@ -234,9 +234,7 @@ class Tensor(HoldsValue):
     def __iter__(self):
         if not self._value.ndim:
             raise TypeError("Cannot iterate over a scalar tensor.")
-        from .ops.index import strided_slice_index
-
-        return (strided_slice_index(self, i) for i in range(self._value.shape[0]))
+        return (_getitem(self, i) for i in range(self._value.shape[0]))
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -256,6 +254,110 @@ class Tensor(HoldsValue):
             "      "
         )
 
+    # -- operators ------------------------------------------------------------
+    # Each is one op of the table (TF's choice of op). The table imports this
+    # module, so the names below (_apply, _add, ...) are bound by
+    # ops/__init__.py once it has loaded (see bind_operators). Primitives go
+    # straight to `_apply`, skipping the callable-object hop.
+    def __add__(self, other):
+        return _apply(_add, self, other)
+
+    def __radd__(self, other):
+        return _apply(_add, other, self)
+
+    def __sub__(self, other):
+        return _apply(_subtract, self, other)
+
+    def __rsub__(self, other):
+        return _apply(_subtract, other, self)
+
+    def __mul__(self, other):
+        return _apply(_multiply, self, other)
+
+    def __rmul__(self, other):
+        return _apply(_multiply, other, self)
+
+    def __truediv__(self, other):
+        # Integers are cast to float first (int8/16 to float32, int32/64 to float64).
+        return _true_divide(self, other)
+
+    def __rtruediv__(self, other):
+        return _true_divide(other, self)
+
+    def __floordiv__(self, other):
+        return _apply(_floordiv, self, other)
+
+    def __rfloordiv__(self, other):
+        return _apply(_floordiv, other, self)
+
+    def __mod__(self, other):
+        return _apply(_floormod, self, other)
+
+    def __rmod__(self, other):
+        return _apply(_floormod, other, self)
+
+    def __pow__(self, other):
+        return _apply(_pow, self, other)
+
+    def __rpow__(self, other):
+        return _apply(_pow, other, self)
+
+    def __matmul__(self, other):
+        return _apply(_matmul, self, other)
+
+    def __rmatmul__(self, other):
+        return _apply(_matmul, other, self)
+
+    # &, |, ^: logical on booleans, bitwise on integers.
+    def __and__(self, other):
+        return _and(self, other)
+
+    def __rand__(self, other):
+        return _and(other, self)
+
+    def __or__(self, other):
+        return _or(self, other)
+
+    def __ror__(self, other):
+        return _or(other, self)
+
+    def __xor__(self, other):
+        return _xor(self, other)
+
+    def __rxor__(self, other):
+        return _xor(other, self)
+
+    def __lt__(self, other):
+        return _apply(_less, self, other)
+
+    def __le__(self, other):
+        return _apply(_less_equal, self, other)
+
+    def __gt__(self, other):
+        return _apply(_greater, self, other)
+
+    def __ge__(self, other):
+        return _apply(_greater_equal, self, other)
+
+    # == and != on shapes that do not broadcast give a plain False/True tensor.
+    def __eq__(self, other):
+        return _eq(self, other)
+
+    def __ne__(self, other):
+        return _ne(self, other)
+
+    def __neg__(self):
+        return _apply(_negative, self)
+
+    def __abs__(self):
+        return _apply(_abs, self)
+
+    def __invert__(self):
+        return _apply(_invert, self)
+
+    def __getitem__(self, key):
+        return _getitem(self, key)
+
     def __format__(self, format_spec: str) -> str:
         return self.numpy().__format__(format_spec)
 
@@ -271,6 +373,21 @@ class Tensor(HoldsValue):
 
 Tensor.__name__ = Tensor.__qualname__ = "EagerTensor"
 EagerTensor = Tensor
+
+# Bound by bind_operators (called from ops/__init__.py): the dispatch entry
+# point and the ops Tensor's operators call.
+_apply = _add = _subtract = _multiply = _true_divide = _floordiv = _floormod = None
+_pow = _matmul = _and = _or = _xor = _less = _less_equal = _greater = None
+_greater_equal = _eq = _ne = _negative = _abs = _invert = _getitem = None
+
+
+def bind_operators(**ops) -> None:
+    """Give Tensor's operators their ops: ``bind_operators(apply=..., add=..., ...)``."""
+    names = globals()
+    for name, op in ops.items():
+        if "_" + name not in names:
+            raise KeyError(f"Tensor has no operator that uses {name!r}")
+        names["_" + name] = op
 
 
 class _Reference:

@@ -1,4 +1,5 @@
-"""Tensor's Python operators, each mapped to the primitive TensorFlow uses.
+"""The composites behind some of Tensor's Python operators (the operators
+themselves are written in ``_tensor.py``), and the binding of all of them.
 
 ``/`` is true division (int8/int16/uint8/uint16 give float32, int32/int64 give
 float64); ``&``, ``|``, ``^`` and ``~`` are logical on booleans and bitwise on
@@ -10,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._dispatch import Primitive, apply
-from .._tensor import Tensor, wrap
+from .._dispatch import apply
+from .._tensor import Tensor, bind_operators, wrap
 from ..errors import InvalidArgumentError
 from . import elementwise as el
 from .index import strided_slice_index
@@ -81,52 +82,27 @@ _eq = _equality(el.equal, wrap(np.bool_(False)))
 _ne = _equality(el.not_equal, wrap(np.bool_(True)))
 
 
-def install_operators() -> None:
-    def swap(op):
-        if isinstance(op, Primitive):
-            return lambda self, other: apply(op, other, self)
-        return lambda self, other: op(other, self)
-
-    operators = {
-        "__add__": el.add,
-        "__sub__": el.subtract,
-        "__mul__": el.multiply,
-        "__truediv__": true_divide,
-        "__floordiv__": el.floordiv,
-        "__mod__": el.floormod,
-        "__pow__": el.pow,
-        "__matmul__": matmul,
-        "__and__": _and,
-        "__or__": _or,
-        "__xor__": _xor,
-    }
-    for name, op in operators.items():
-        setattr(Tensor, name, _binary(op))
-        setattr(Tensor, "__r" + name[2:], swap(op))
-    Tensor.__lt__ = _binary(el.less)
-    Tensor.__le__ = _binary(el.less_equal)
-    Tensor.__gt__ = _binary(el.greater)
-    Tensor.__ge__ = _binary(el.greater_equal)
-    Tensor.__eq__ = _binary(_eq)
-    Tensor.__ne__ = _binary(_ne)
-    Tensor.__neg__ = lambda self: el.negative(self)
-    Tensor.__abs__ = lambda self: el.abs(self)
-    Tensor.__invert__ = lambda self: el.invert(self)
-    Tensor.__getitem__ = strided_slice_index
-
-
-def _binary(op):
-    # A plain function (not the primitive object) so Python binds `self` to x;
-    # primitives go straight to apply, skipping the callable-object hop.
-    if isinstance(op, Primitive):
-
-        def method(self, other):
-            return apply(op, self, other)
-
-    else:
-
-        def method(self, other):
-            return op(self, other)
-
-    method.__name__ = getattr(op, "name", getattr(op, "__name__", "op"))
-    return method
+def bind_tensor_operators() -> None:
+    """Hand Tensor (``_tensor.py``, where its operators are written) the ops they call."""
+    bind_operators(
+        apply=apply,
+        add=el.add,
+        subtract=el.subtract,
+        multiply=el.multiply,
+        true_divide=true_divide,
+        floordiv=el.floordiv,
+        floormod=el.floormod,
+        pow=el.pow,
+        matmul=matmul,
+        less=el.less,
+        less_equal=el.less_equal,
+        greater=el.greater,
+        greater_equal=el.greater_equal,
+        eq=_eq,
+        ne=_ne,
+        negative=el.negative,
+        abs=el.abs,
+        invert=el.invert,
+        getitem=strided_slice_index,
+        **{"and": _and, "or": _or, "xor": _xor},
+    )

@@ -1,0 +1,103 @@
+"""Argument conversion and checks shared by the array ops (TensorFlow's error texts)."""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, TensorShape, convert_to_tensor
+from ..errors import InvalidArgumentError
+from ..math import as_tensor
+
+_builtin_range = builtins.range
+_builtin_slice = builtins.slice
+_INDEX_DTYPES = "int16, int32, int64"
+_SIZE_DTYPES = "int32, int64"
+
+
+def _error(message: str, op: str, name: str | None = None) -> InvalidArgumentError:
+    """TensorFlow's kernel error text: the message, ``[Op:X]`` and, if TF shows it, the name."""
+    suffix = "" if name is None else f" name: {name}"
+    return InvalidArgumentError(None, None, f"{message} [Op:{op}]{suffix}")
+
+
+def _dims_text(shape) -> str:
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+def _attr_error(attr: str, dtype, allowed: str, op: str) -> InvalidArgumentError:
+    got = _dt.from_numpy(np.dtype(dtype)).c_name if np.dtype(dtype) != object else "string"
+    return _error(
+        f"Value for attr '{attr}' of {got} is not in the list of allowed values: {allowed}", op
+    )
+
+
+def _int_array(value, attr: str, op: str, allowed: str = _SIZE_DTYPES) -> np.ndarray:
+    """An integer argument (shape, indices, paddings ...) as a NumPy array, as TF checks it."""
+    if isinstance(value, TensorShape):
+        value = value.as_list()
+    if value.__class__ in (list, tuple) and all(d.__class__ is int for d in value):
+        return np.asarray(value, dtype=np.int64)  # the common case: Python ints
+    if not isinstance(value, (Tensor, np.ndarray, np.generic)):
+        value = convert_to_tensor(value)  # Python floats are float32 here, as in TF
+    array = np.asarray(getattr(value, "_value", value))
+    if array.dtype.kind not in "iu":
+        if array.size == 0 and array.dtype.kind == "f":
+            return array.astype(np.int32)
+        raise _attr_error(attr, array.dtype, allowed, op)
+    return array
+
+
+def _int_tuple(value, attr: str, op: str) -> tuple:
+    if value.__class__ in (list, tuple) and all(d.__class__ is int for d in value):
+        return tuple(value)
+    return tuple(int(d) for d in np.atleast_1d(_int_array(value, attr, op)).ravel())
+
+
+def _scalar_int(value, what: str = "axis") -> int:
+    """An int argument (Python int, NumPy integer, scalar int tensor); floats are a TypeError."""
+    value = getattr(value, "_value", value)
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return int(value)
+    array = np.asarray(value)
+    if array.dtype.kind in "iu" and array.size == 1:
+        return int(array.ravel()[0])
+    raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype int32")
+
+
+def shape_tuple(shape) -> tuple:
+    """A shape argument (list, tuple, TensorShape or int tensor) as a tuple of ints."""
+    if isinstance(shape, Tensor):
+        return tuple(int(d) for d in np.atleast_1d(shape._value))
+    if isinstance(shape, TensorShape):
+        return tuple(shape.as_list())
+    if isinstance(shape, (int, np.integer)):
+        return (int(shape),)
+    return tuple(int(d) for d in shape)
+
+
+def _same_dtype_tensors(values, op: str, name: str | None) -> list[Tensor]:
+    """Convert a list of values to one dtype (the first tensor's), with TF's mismatch error."""
+    values = list(values)
+    dtype = next((v.dtype for v in values if isinstance(v, Tensor) or hasattr(v, "_as_tensor")),
+                 None)  # fmt: skip
+    tensors = []
+    for v in values:
+        if isinstance(v, Tensor) or hasattr(v, "_as_tensor") or dtype is None:
+            tensors.append(as_tensor(v))
+        else:
+            tensors.append(convert_to_tensor(v, dtype=dtype))
+    first = tensors[0].dtype if tensors else None
+    for position, t in enumerate(tensors):
+        if t.dtype != first:
+            raise _error(
+                f"cannot compute {op} as input #{position}(zero-based) was expected to be a "
+                f"{first.c_name} tensor but is a {t.dtype.c_name} tensor", op, name
+            )  # fmt: skip
+    return tensors
+
+
+def _negative_axis(axis: int, ndim: int) -> int:
+    return axis - ndim if axis >= 0 else axis

@@ -1,0 +1,228 @@
+"""Creating tensors: zeros, ones, fill, range, eye, linspace, meshgrid, one_hot."""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, convert_to_tensor, wrap
+from ..math import as_tensor
+from ..ops import elementwise as _el
+from ..ops import index as _ix
+from ..ops import shape as _shape
+from ..ops._operators import true_divide as _true_divide
+from ._common import (
+    _builtin_range,
+    _builtin_slice,
+    _dims_text,
+    _error,
+    _int_array,
+    _scalar_int,
+    shape_tuple,
+)
+from ._shapes import expand_dims, reshape
+
+
+def _filled(shape, dtype, fill_value) -> Tensor:
+    dtype = _dt.as_dtype(dtype)
+    dims = shape_tuple(shape)
+    for d in dims:
+        if d < 0:
+            raise _error(f"Dimension {d} must be >= 0", "Fill", "")
+    value = np.full(dims, fill_value, dtype=dtype.as_numpy_dtype_instance)
+    return wrap(value[()] if not dims else value)
+
+
+def zeros(shape, dtype=_dt.float32, name=None, layout=None) -> Tensor:
+    """A tensor of zeros (float32 unless ``dtype`` says otherwise)."""
+    return _filled(shape, dtype, 0)
+
+
+def ones(shape, dtype=_dt.float32, name=None, layout=None) -> Tensor:
+    """A tensor of ones (float32 unless ``dtype`` says otherwise)."""
+    return _filled(shape, dtype, 1)
+
+
+def fill(dims, value, name=None, layout=None) -> Tensor:
+    """A tensor of shape ``dims`` filled with ``value``; the gradient w.r.t. value is the sum."""
+    value = as_tensor(value)
+    if value.ndim:
+        raise _error(f"value must represent a scalar, got shape {_dims_text(value.shape)}", "Fill")
+    dims = shape_tuple(dims)
+    for d in dims:
+        if d < 0:
+            raise _error(f"Dimension {d} must be >= 0", "Fill")
+    return _shape.broadcast_to(value, shape=dims) if dims else _el.identity(value)
+
+
+def _like(fill_value):
+    def like(input, dtype=None, name=None, layout=None) -> Tensor:
+        x = as_tensor(input)
+        return _filled(x._value.shape, x.dtype if dtype is None else dtype, fill_value)
+
+    return like
+
+
+zeros_like = _like(0)
+ones_like = _like(1)
+zeros_like.__name__, ones_like.__name__ = "zeros_like", "ones_like"
+zeros_like.__doc__ = "Zeros shaped like ``input``; not differentiable (gradient None)."
+ones_like.__doc__ = "Ones shaped like ``input``; not differentiable (gradient None)."
+
+
+def range(start, limit=None, delta=1, dtype=None, name="range") -> Tensor:  # noqa: A001
+    """Numbers from ``start`` up to (not including) ``limit`` by ``delta``.
+
+    Element i is ``start + i * delta`` computed in the result dtype, as in
+    TensorFlow (so float32 ranges match TF's to the bit).
+
+    >>> import tapeflow as tf
+    >>> print(tf.range(3)), print(tf.range(0.0, 1.0, 0.5))
+    tf.Tensor([0 1 2], shape=(3,), dtype=int32)
+    tf.Tensor([0.  0.5], shape=(2,), dtype=float32)
+    (None, None)
+    """
+    if limit is None:
+        start, limit = 0, start
+    args = [v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=dtype)
+            for v in (start, limit, delta)]  # fmt: skip
+    if dtype is None:
+        order = [_dt.int32, _dt.int64, _dt.float16, _dt.float32, _dt.float64]
+        dtype = max((a.dtype for a in args), key=order.index)
+    dtype = _dt.as_dtype(dtype)
+    np_dtype = dtype.as_numpy_dtype_instance
+    first, last, step = (np_dtype.type(a._value) for a in args)
+    shown = [f"{v:g}" if dtype.is_floating else str(v) for v in (first, last, step)]
+    if step == 0:
+        raise _error(f"Requires delta != 0: {shown[2]}", "Range", "")
+    if step > 0 and first > last:
+        raise _error(f"Requires start <= limit when delta > 0: {shown[0]}/{shown[1]}", "Range", "")
+    if step < 0 and first < last:
+        raise _error(f"Requires start >= limit when delta < 0: {shown[0]}/{shown[1]}", "Range", "")
+    if dtype.is_integer:
+        count = (abs(int(last) - int(first)) + abs(int(step)) - 1) // abs(int(step))
+    else:
+        count = int(np.ceil(np.abs((last - first) / step)))
+    steps = np.arange(count, dtype=np.int64).astype(np_dtype)
+    return wrap(first + steps * step)
+
+
+def eye(num_rows, num_columns=None, batch_shape=None, dtype=_dt.float32, name=None):
+    """An identity matrix (or a batch of them)."""
+    rows = _scalar_int(num_rows)
+    columns = rows if num_columns is None else _scalar_int(num_columns)
+    for d in (rows, columns):
+        if d < 0:
+            raise _error(f"Dimension {d} must be >= 0", "Fill", "")
+    matrix = np.eye(rows, columns, dtype=_dt.as_dtype(dtype).as_numpy_dtype_instance)
+    if batch_shape is not None:
+        matrix = np.broadcast_to(matrix, shape_tuple(batch_shape) + matrix.shape).copy()
+    return wrap(matrix)
+
+
+def linspace(start, stop, num, name=None, axis=0) -> Tensor:
+    """``num`` evenly spaced values from ``start`` to ``stop`` (inclusive) along ``axis``.
+
+    Built as TensorFlow builds it (start + delta * k, with both ends concatenated
+    on), so values and gradients w.r.t. start and stop match TF's.
+    """
+    start = as_tensor(start)
+    stop = as_tensor(stop) if isinstance(stop, Tensor) else convert_to_tensor(stop, start.dtype)
+    num = _scalar_int(num, "num")
+    if num < 0:
+        raise _error(f"Requires start <= limit when delta > 0: 1/{num}", "Range", "")
+    common = np.broadcast_shapes(start._value.shape, stop._value.shape)
+    start = _shape.broadcast_to(start, shape=common) if start.shape != common else start
+    stop = _shape.broadcast_to(stop, shape=common) if stop.shape != common else stop
+    expanded_start = expand_dims(start, axis)
+    expanded_stop = expand_dims(stop, axis)
+    ndim = expanded_start.ndim
+    axis = axis % ndim
+    steps = builtins.max(num - 1, 1)
+    if start.dtype.is_integer:
+        delta = _true_divide(
+            expanded_stop - expanded_start, _el.cast(wrap(np.int32(steps)), dtype=start.dtype)
+        )
+        expanded_start = _el.cast(expanded_start, dtype=delta.dtype)
+        expanded_stop = _el.cast(expanded_stop, dtype=delta.dtype)
+    else:
+        delta = (expanded_stop - expanded_start) / start.dtype.as_numpy_dtype(steps)
+    inner = np.arange(1, steps, dtype=np.int64).astype(delta._value.dtype)
+    inner_shape = [1] * ndim
+    inner_shape[axis] = builtins.max(num - 2, 0)
+    middle = expanded_start + delta * wrap(inner.reshape(inner_shape))
+    joined = _shape.concat(expanded_start, middle, expanded_stop, axis=axis - ndim)
+    index = (_builtin_slice(None),) * axis + (_builtin_slice(0, num),)
+    return _ix.getitem(joined, index=index)
+
+
+def meshgrid(*args, **kwargs) -> list:
+    """Coordinate grids from 1-D coordinate vectors (``indexing='xy'`` or ``'ij'``)."""
+    indexing = kwargs.pop("indexing", "xy")
+    kwargs.pop("name", None)
+    if kwargs:
+        key = list(kwargs.keys())[0]
+        raise TypeError(f"'{key}' is an invalid keyword argument for this function")
+    if indexing not in ("xy", "ij"):
+        raise ValueError(
+            f"Argument `indexing` parameter must be either 'xy' or 'ij', got '{indexing}'"
+        )
+    if not args:
+        return []
+    ndim = len(args)
+    vectors = [reshape(a, [-1]) for a in args]
+    sizes = [v._value.size for v in vectors]
+    shapes = []
+    for i in _builtin_range(ndim):
+        s = [1] * ndim
+        s[i] = sizes[i]
+        shapes.append(s)
+    if indexing == "xy" and ndim > 1:
+        shapes[0], shapes[1] = [1, sizes[0]] + [1] * (ndim - 2), [sizes[1], 1] + [1] * (ndim - 2)
+        sizes[0], sizes[1] = sizes[1], sizes[0]
+    return [_shape.broadcast_to(_shape.reshape(v, shape=tuple(s)), shape=tuple(sizes))
+            for v, s in zip(vectors, shapes)]  # fmt: skip
+
+
+def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
+    """One-hot vectors along ``axis`` (last by default); not differentiable (gradient None).
+
+    Indices outside ``[0, depth)`` give all-``off_value`` rows, as in TensorFlow.
+    """
+    hint = None if dtype is None else _dt.as_dtype(dtype)
+    on_value, off_value = (
+        v if v is None or isinstance(v, Tensor) else convert_to_tensor(v, dtype_hint=hint)
+        for v in (on_value, off_value)
+    )
+    given = [as_tensor(v) for v in (on_value, off_value) if v is not None]
+    if on_value is not None and off_value is not None and given[0].dtype != given[1].dtype:
+        raise TypeError(f"dtype {given[0].dtype} of on_value does not match dtype "
+                        f"{given[1].dtype} of off_value")  # fmt: skip
+    if dtype is not None:
+        dtype = _dt.as_dtype(dtype)
+        for label, value in zip(("on_value", "off_value"), (on_value, off_value)):
+            if value is not None and as_tensor(value).dtype != dtype:
+                raise TypeError(f"dtype {as_tensor(value).dtype} of {label} does not match "
+                                f"dtype parameter {dtype}")  # fmt: skip
+    else:
+        dtype = given[0].dtype if given else _dt.float32
+    index = _int_array(indices, "TI", "OneHot", "uint8, int8, int32, int64")
+    depth = _scalar_int(depth, "depth")
+    if depth < 0:
+        raise _error(f"depth must be non-negative, got: {depth}", "OneHot")
+    out_ndim = index.ndim + 1
+    axis = -1 if axis is None else _scalar_int(axis)
+    if axis != -1 and not 0 <= axis < out_ndim:
+        raise _error(
+            f"Expected axis to be -1 or between [0, {out_ndim}).  But received: {axis}", "OneHot"
+        )
+    np_dtype = dtype.as_numpy_dtype_instance
+    on = np.asarray(1 if on_value is None else as_tensor(on_value)._value, np_dtype)
+    off = np.asarray(0 if off_value is None else as_tensor(off_value)._value, np_dtype)
+    hot = index[..., None] == np.arange(depth)
+    value = np.where(hot, on, off)
+    if axis != -1:
+        value = np.moveaxis(value, -1, axis)
+    return wrap(np.ascontiguousarray(value))

@@ -1,0 +1,273 @@
+"""Slicing, gathering, scattering, boolean masks and ``where``."""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from .._tensor import Tensor, convert_to_tensor, wrap
+from ..math import as_tensor
+from ..ops import elementwise as _el
+from ..ops import index as _ix
+from ._common import (
+    _INDEX_DTYPES,
+    _builtin_range,
+    _builtin_slice,
+    _dims_text,
+    _error,
+    _int_array,
+    _int_tuple,
+    _scalar_int,
+)
+
+
+def slice(input_, begin, size, name=None) -> Tensor:  # noqa: A001
+    """The block starting at ``begin`` of extent ``size`` (-1: to the end). Gradient: a pad."""
+    x = as_tensor(input_)
+    starts = _int_array(begin, "Index", "Slice").ravel()
+    sizes = _int_array(size, "Index", "Slice").ravel()
+    dims = x._value.shape
+    if len(starts) != len(dims) or len(sizes) != len(dims):
+        raise _error(f"Expected begin and size arguments to be 1-D tensors of size {len(dims)}, "
+                     f"but got shapes [{len(starts)}] and [{len(sizes)}] instead.",
+                     "Slice")  # fmt: skip
+    index = []
+    for i, (b, s, n) in enumerate(zip(starts.tolist(), sizes.tolist(), dims)):
+        if not 0 <= b <= n:
+            raise _error(f"Expected begin[{i}] in [0, {n}], but got {b}", "Slice")
+        if s == -1:
+            s = n - b
+        if not 0 <= s <= n - b:
+            raise _error(f"Expected size[{i}] in [0, {n - b}], but got {s}", "Slice")
+        index.append(_builtin_slice(b, b + s))
+    return _ix.getitem(x, index=tuple(index))
+
+
+def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
+                  new_axis_mask=0, shrink_axis_mask=0, var=None, name=None) -> Tensor:  # fmt: skip
+    """``x[begin:end:strides]`` spelled out, with TensorFlow's bit masks."""
+    x = as_tensor(input_)
+    starts = _int_array(begin, "Index", "StridedSlice").ravel().tolist()
+    stops = _int_array(end, "Index", "StridedSlice").ravel().tolist()
+    steps = [1] * len(starts) if strides is None else \
+        _int_array(strides, "Index", "StridedSlice").ravel().tolist()  # fmt: skip
+    if not len(starts) == len(stops) == len(steps):
+        raise _error(f"Expected begin, end, and strides to be 1D equal size tensors, but got "
+                     f"shapes [{len(starts)}], [{len(stops)}], and [{len(steps)}] instead.",
+                     "StridedSlice")  # fmt: skip
+    key = []
+    for i, (b, e, s) in enumerate(zip(starts, stops, steps)):
+        bit = 1 << i
+        if ellipsis_mask & bit:
+            key.append(Ellipsis)
+        elif new_axis_mask & bit:
+            key.append(None)
+        elif shrink_axis_mask & bit:
+            key.append(b)
+        else:
+            key.append(_builtin_slice(None if begin_mask & bit else b,
+                                      None if end_mask & bit else e, s))  # fmt: skip
+    return _ix.getitem(x, index=_ix.normalize_index(x._value.shape, tuple(key), suffix=""))
+
+
+def boolean_mask(tensor, mask, axis=None, name="boolean_mask") -> Tensor:
+    """The entries (or slices from ``axis`` on) where ``mask`` is true, flattened over the mask."""
+    x = as_tensor(tensor)
+    axis = 0 if axis is None else _scalar_int(axis)
+    return _ix.getitem(x, index=_ix.mask_index(x._value.shape, mask, axis))
+
+
+def _index_array(indices, op: str) -> np.ndarray:
+    return _int_array(indices, "Tindices", op, _INDEX_DTYPES)
+
+
+def _position_text(flat: int, shape) -> str:
+    return ",".join(str(int(i)) for i in np.unravel_index(flat, shape)) if shape else ""
+
+
+def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
+    """Slices of ``params`` at ``indices`` along ``axis`` (with ``batch_dims`` leading batch axes).
+
+    TensorFlow's gradient here is an ``IndexedSlices``; tapeflow returns the same
+    values as a dense tensor (repeated indices add up).
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant([1.0, 2.0, 3.0])
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = tf.gather(x, [2, 0, 2])
+    >>> print(y), print(tape.gradient(y, x))
+    tf.Tensor([3. 1. 3.], shape=(3,), dtype=float32)
+    tf.Tensor([1. 0. 2.], shape=(3,), dtype=float32)
+    (None, None)
+    """
+    x = as_tensor(params)
+    index = _index_array(indices, "GatherV2")
+    if axis is not None:
+        _int_array(axis, "Taxis", "GatherV2")
+    batch_dims = _scalar_int(batch_dims)
+    axis = batch_dims if axis is None else _scalar_int(axis)
+    if axis == 0:
+        batch_dims = 0  # as TensorFlow's tf.gather: an explicit axis 0 drops batch_dims
+    ndim = x.ndim
+    if not ndim:
+        raise _error("params must be at least 1 dimensional", "GatherV2")
+    if not -ndim <= axis < ndim:
+        raise _error(f"Shape must be at least rank {builtins.max(axis + 1, -axis)} but is rank "
+                     f"{ndim}", "GatherV2")  # fmt: skip
+    axis %= ndim
+    if not -index.ndim <= batch_dims <= index.ndim:
+        raise _error(f"Expected batch_dims in the range [{-index.ndim}, {index.ndim}], but got "
+                     f"{batch_dims}", "GatherV2")  # fmt: skip
+    if batch_dims < 0:
+        batch_dims += index.ndim
+    if batch_dims > axis:
+        raise _error(f"batch_dims ({batch_dims}) must be less than or equal to axis ({axis}).",
+                     "GatherV2")  # fmt: skip
+    for d in _builtin_range(batch_dims):
+        if x._value.shape[d] != index.shape[d]:
+            raise _error(f"params.shape[{d}]: {x._value.shape[d]} should be equal to "
+                         f"indices.shape[{d}]: {index.shape[d]}", "GatherV2")  # fmt: skip
+    limit = x._value.shape[axis]
+    bad = np.flatnonzero((index < 0) | (index >= limit))
+    if bad.size:
+        where_ = _position_text(bad[0], index.shape)
+        raise _error(f"indices[{where_}] = {index.ravel()[bad[0]]} is not in [0, {limit})",
+                     "GatherV2")  # fmt: skip
+    return _ix.gather(x, indices=index, axis=axis, batch_dims=batch_dims, lead=0)
+
+
+def _check_nd_indices(index: np.ndarray, dims: tuple, batch_dims: int, text: str, op: str):
+    """Every index tuple must lie inside ``dims``; TF's message names the first that does not."""
+    if not index.size:
+        return
+    rows = index.reshape(-1, index.shape[-1])
+    bad = np.flatnonzero(np.any((rows < 0) | (rows >= np.asarray(dims, dtype=np.int64)), axis=1))
+    if bad.size:
+        where_ = np.unravel_index(int(bad[0]), index.shape[:-1])
+        shown = [int(i) for i in where_[:batch_dims]] + [int(v) for v in rows[bad[0]]]
+        raise _error(
+            f"indices[{','.join(str(int(i)) for i in where_)}] = "
+            f"[{', '.join(str(v) for v in shown)}] does not index into {text}",
+            op, "" if batch_dims else None,
+        )  # fmt: skip
+
+
+def _prod(dims) -> int:
+    return int(np.prod(dims, dtype=np.int64))
+
+
+def gather_nd(params, indices, batch_dims=0, name=None) -> Tensor:
+    """Slices of ``params`` at the index tuples in the last axis of ``indices``."""
+    x = as_tensor(params)
+    index = _index_array(indices, "GatherNd")
+    batch_dims = _scalar_int(batch_dims)
+    if batch_dims >= index.ndim:
+        raise ValueError(f"Argument `batch_dims` = {batch_dims} must be less than rank(`indices`) "
+                         f"= {index.ndim}")  # fmt: skip
+    depth = index.shape[-1] if index.ndim else 0
+    if index.ndim == 0:
+        raise _error("indices must be at least a vector", "GatherNd")
+    if depth > x.ndim - batch_dims:
+        raise _error(f"index innermost dimension length must be <= params rank; saw: {depth} vs. "
+                     f"{x.ndim - batch_dims}", "GatherNd")  # fmt: skip
+    shape_ = x._value.shape
+    for d in _builtin_range(batch_dims):
+        if shape_[d] != index.shape[d]:
+            raise _error(f"params.shape[{d}]: {shape_[d]} should be equal to indices.shape[{d}]: "
+                         f"{index.shape[d]}", "GatherNd")  # fmt: skip
+    _check_nd_indices(index, shape_[batch_dims : batch_dims + depth], batch_dims,
+                      f"param shape {_dims_text(shape_)}, node name: GatherNd", "GatherNd")  # fmt: skip
+    return _ix.gather_nd(x, indices=index, batch_dims=batch_dims, lead=0)
+
+
+def _check_scatter(index, updates_shape, shape_, op: str) -> None:
+    depth = index.shape[-1]
+    outer = index.ndim - 1
+    if op == "ScatterNd":
+        if tuple(updates_shape[:outer]) != tuple(index.shape[:outer]):
+            raise _error(f"Dimensions [0,{outer}) of indices[shape={_dims_text(index.shape)}] "
+                         f"must match dimensions [0,{outer}) of updates[shape="
+                         f"{_dims_text(updates_shape)}]", op)  # fmt: skip
+        if depth > len(shape_) or tuple(shape_[depth:]) != tuple(updates_shape[outer:]):
+            raise _error(f"Dimensions [{depth},{len(shape_)}) of input[shape={_dims_text(shape_)}]"
+                         f" must match dimensions [{outer},{len(updates_shape)}) of updates[shape="
+                         f"{_dims_text(updates_shape)}]", op)  # fmt: skip
+    else:
+        if tuple(updates_shape[:outer]) != tuple(index.shape[:outer]):
+            raise _error(f"Outer dimensions of indices and update must match. Indices shape: "
+                         f"{_dims_text(index.shape)}, updates shape:{_dims_text(updates_shape)}",
+                         op)  # fmt: skip
+        inner = len(shape_) - depth
+        if depth > len(shape_) or tuple(shape_[depth:]) != tuple(updates_shape[outer:]):
+            raise _error(f"The inner {inner} dimensions of output.shape={_dims_text(shape_)} must "
+                         f"match the inner {inner} dimensions of updates.shape="
+                         f"{_dims_text(updates_shape)}", op)  # fmt: skip
+    _check_nd_indices(index, shape_[:depth], 0, f"shape {_dims_text(shape_)}", op)
+
+
+def scatter_nd(indices, updates, shape, name=None) -> Tensor:
+    """Zeros of ``shape`` with ``updates`` added at the index tuples (repeats add up)."""
+    u = as_tensor(updates)
+    index = _index_array(indices, "ScatterNd")
+    dims = _int_tuple(shape, "Tindices", "ScatterNd")
+    _check_scatter(index, u._value.shape, dims, "ScatterNd")
+    return _ix.scatter_nd(u, indices=index, shape=dims, batch_dims=0, lead=0)
+
+
+def _scatter_operands(tensor, indices, updates, op: str):
+    t = as_tensor(tensor)
+    u = as_tensor(updates) if isinstance(updates, Tensor) else convert_to_tensor(updates, t.dtype)
+    if u.dtype != t.dtype:
+        raise _error(f"cannot compute {op} as input #2(zero-based) was expected to be a "
+                     f"{t.dtype.c_name} tensor but is a {u.dtype.c_name} tensor", op)  # fmt: skip
+    index = _index_array(indices, op)
+    _check_scatter(index, u._value.shape, t._value.shape, op)
+    return t, index, u
+
+
+def tensor_scatter_nd_update(tensor, indices, updates, name=None) -> Tensor:
+    """``tensor`` with the slices at ``indices`` replaced by ``updates`` (the last repeat wins).
+
+    Gradient: ``tensor`` gets g with zeros at the updated slices, ``updates``
+    gets ``gather_nd(g, indices)`` (every repeat, as in TensorFlow).
+    """
+    t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterUpdate")
+    return _ix.scatter_nd_update(t, u, indices=index, lead=0)
+
+
+def tensor_scatter_nd_add(tensor, indices, updates, name=None) -> Tensor:
+    """``tensor`` plus ``updates`` added at ``indices`` (repeats add up)."""
+    t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterAdd")
+    shape_ = t._value.shape
+    return _el.add(t, _ix.scatter_nd(u, indices=index, shape=shape_, batch_dims=0, lead=0))
+
+
+def tensor_scatter_nd_sub(tensor, indices, updates, name=None) -> Tensor:
+    """``tensor`` minus ``updates`` subtracted at ``indices`` (repeats add up)."""
+    t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterSub")
+    shape_ = t._value.shape
+    return _el.subtract(t, _ix.scatter_nd(u, indices=index, shape=shape_, batch_dims=0, lead=0))
+
+
+# --------------------------------------------------------------------------
+# Selection
+# --------------------------------------------------------------------------
+def where(condition, x=None, y=None, name=None) -> Tensor:
+    """Select from ``x`` where ``condition`` holds, else from ``y`` (broadcasting).
+
+    With only ``condition``, the int64 coordinates of its true elements.
+    Both branches receive a gradient (zero where unused), so a NaN in the
+    unused branch's gradient still shows: sanitize its input first.
+    """
+    condition = as_tensor(condition)
+    if x is None and y is None:
+        return wrap(np.argwhere(condition._value).astype(np.int64))
+    if x is None or y is None:
+        raise ValueError("x and y must both be non-None or both be None.")
+    if x.__class__ is not Tensor and y.__class__ is Tensor:
+        x = convert_to_tensor(x, dtype=y.dtype)
+    x = as_tensor(x)
+    y = as_tensor(y) if y.__class__ is Tensor else convert_to_tensor(y, dtype=x.dtype)
+    return _el.where(condition, x, y)

@@ -1,0 +1,237 @@
+"""Joining and splitting; tiling, padding, reversing, rolling, repeating."""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from .._tensor import Tensor, convert_to_tensor, wrap
+from ..math import as_tensor
+from ..ops import elementwise as _el
+from ..ops import index as _ix
+from ..ops import shape as _shape
+from ._common import (
+    _builtin_range,
+    _dims_text,
+    _error,
+    _int_array,
+    _int_tuple,
+    _negative_axis,
+    _same_dtype_tensors,
+    _scalar_int,
+)
+
+
+def concat(values, axis, name="concat") -> Tensor:
+    """Join tensors along an existing axis. Gradient: the cotangent split back."""
+    if isinstance(values, Tensor):
+        values = list(values)
+    axis = _scalar_int(axis)
+    if not values:
+        raise _error("OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef "
+                     "'[N=0, Tidx=DT_INT32]'", "ConcatV2", name)  # fmt: skip
+    tensors = _same_dtype_tensors(values, "ConcatV2", name)
+    if len(tensors) == 1:
+        return _el.identity(tensors[0])
+    first = tensors[0]._value.shape
+    if not first:
+        raise _error("ConcatOp : Can't concatenate scalars (use tf.stack instead)", "ConcatV2",
+                     name)  # fmt: skip
+    ndim = len(first)
+    if not -ndim <= axis < ndim:
+        raise _error(f"ConcatOp : Expected concatenating dimensions in the range [{-ndim}, "
+                     f"{ndim}), but got {axis}", "ConcatV2", name)  # fmt: skip
+    axis %= ndim
+    for i, t in enumerate(tensors[1:], 1):
+        other = t._value.shape
+        if len(other) != ndim:
+            raise _error(f"ConcatOp : Ranks of all input tensors should match: shape[0] = "
+                         f"{_dims_text(first)} vs. shape[{i}] = {_dims_text(other)}",
+                         "ConcatV2", name)  # fmt: skip
+        for d in _builtin_range(ndim):
+            if d != axis and other[d] != first[d]:
+                raise _error(f"ConcatOp : Dimension {d} in both shapes must be equal: shape[0] = "
+                             f"{_dims_text(first)} vs. shape[{i}] = {_dims_text(other)}",
+                             "ConcatV2", name)  # fmt: skip
+    return _shape.concat(*tensors, axis=axis - ndim)
+
+
+def stack(values, axis=0, name="stack") -> Tensor:
+    """Join tensors of one shape along a new axis. Gradient: the cotangent unstacked."""
+    values = list(values)
+    axis = _scalar_int(axis)
+    if values:
+        expanded = as_tensor(values[0]).ndim + 1
+        if not -expanded <= axis < expanded:
+            raise ValueError(f"Argument `axis` = {axis} not in range [{-expanded}, {expanded})")
+    if not any(isinstance(v, Tensor) or hasattr(v, "_as_tensor") for v in values):
+        packed = convert_to_tensor(values)  # plain Python values: nothing to differentiate
+        if axis in (0, -packed.ndim):
+            return packed
+        return wrap(np.ascontiguousarray(np.moveaxis(packed._value, 0, axis)))
+    tensors = _same_dtype_tensors(values, "Pack", name)
+    first = tensors[0]._value.shape
+    for i, t in enumerate(tensors[1:], 1):
+        if t._value.shape != first:
+            raise _error(f"Shapes of all inputs must match: values[0].shape = {_dims_text(first)} "
+                         f"!= values[{i}].shape = {_dims_text(t._value.shape)}", "Pack",
+                         name)  # fmt: skip
+    return _shape.stack(*tensors, axis=_negative_axis(axis, len(first) + 1))
+
+
+def unstack(value, num=None, axis=0, name="unstack") -> list:
+    """The slices of ``value`` along ``axis``, as a list. Gradient: the cotangents stacked."""
+    x = as_tensor(value)
+    ndim = x.ndim
+    axis = _scalar_int(axis)
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"Argument `axis` = {axis} not in range [{-ndim}, {ndim})")
+    size = x._value.shape[axis]
+    if num is not None and num != size:
+        raise _error(f"Input shape axis {axis % ndim} must equal {num}, got shape "
+                     f"{_dims_text(x._value.shape)}", "Unpack", name)  # fmt: skip
+    return list(_shape.unstack(x, axis=_negative_axis(axis, ndim)))
+
+
+def split(value, num_or_size_splits, axis=0, num=None, name="split") -> list:
+    """Split into ``num`` equal pieces, or pieces of the given sizes (one may be -1)."""
+    x = as_tensor(value)
+    ndim = x.ndim
+    axis = _scalar_int(axis)
+    raw = getattr(num_or_size_splits, "_value", num_or_size_splits)
+    op = "Split" if np.ndim(raw) == 0 else "SplitV"
+    if not -ndim <= axis < ndim:
+        raise _error(f"-input rank(-{ndim}) <= split_dim < input rank ({ndim}), but got {axis}",
+                     op, name)  # fmt: skip
+    total = x._value.shape[axis]
+    if op == "Split":
+        pieces = _scalar_int(raw)
+        if pieces < 1:
+            raise _error(f"Value for attr 'num_split' of {pieces} must be at least minimum 1",
+                         op, name)  # fmt: skip
+        if total % pieces:
+            raise _error(
+                "Number of ways to split should evenly divide the split dimension, but got "
+                f"split_dim {axis % ndim} (size = {total}) and num_split {pieces}", op, name
+            )  # fmt: skip
+        sizes = (total // pieces,) * pieces
+    else:
+        sizes = list(_int_tuple(raw, "Tlen", op))
+        unknown = [i for i, s in enumerate(sizes) if s == -1]
+        if len(unknown) > 1:
+            raise _error("There can only be one -1 in the input.", op, name)
+        known = builtins.sum(s for s in sizes if s != -1)
+        if not (known == total or (unknown and known <= total)):
+            raise _error(
+                "Determined shape must either match input shape along split_dim exactly if "
+                "fully specified, or be less than the size of the input along split_dim if not "
+                f"fully specified.  Got: {known}", op, name
+            )  # fmt: skip
+        if unknown:
+            sizes[unknown[0]] = total - known
+        sizes = tuple(sizes)
+    return list(_shape.split(x, sizes=sizes, axis=_negative_axis(axis, ndim)))
+
+
+# --------------------------------------------------------------------------
+# Tiling, padding, reversing, rolling, repeating
+# --------------------------------------------------------------------------
+def tile(input, multiples, name=None) -> Tensor:
+    """Repeat the whole tensor ``multiples[i]`` times along axis i. Gradient: a sum of tiles."""
+    x = as_tensor(input)
+    reps = _int_tuple(multiples, "Tmultiples", "Tile") if x.ndim else ()
+    if len(reps) != x.ndim:
+        raise _error(f"Expected multiples argument to be a vector of length {x.ndim} but got "
+                     f"length {len(reps)}", "Tile")  # fmt: skip
+    for i, m in enumerate(reps):
+        if m < 0:
+            raise _error(f"Expected multiples[{i}] >= 0, but got {m}", "Tile")
+    return _shape.tile(x, multiples=reps)
+
+
+def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None) -> Tensor:
+    """Pad with a constant, or by reflecting (REFLECT) or mirroring (SYMMETRIC) the edges."""
+    x = as_tensor(tensor)
+    mode = mode.upper() if isinstance(mode, str) else mode
+    if mode not in ("CONSTANT", "REFLECT", "SYMMETRIC"):
+        raise ValueError('Value of argument `mode` expected to be one of "CONSTANT", "REFLECT", '
+                         f'or "SYMMETRIC". Received `mode` = {mode}')  # fmt: skip
+    if mode == "CONSTANT":
+        op = "Pad" if np.all(np.asarray(getattr(constant_values, "_value", constant_values)) == 0) \
+            else "PadV2"  # fmt: skip
+    else:
+        op = "MirrorPad"
+    table = _int_array(paddings, "Tpaddings", op)
+    if not x.ndim and not table.size:
+        table = table.reshape(0, 2)
+    if table.ndim != 2 or table.shape[0] != x.ndim or table.shape[1] != 2:
+        raise _error(f"The first dimension of paddings must be the rank of inputs"
+                     f"{_dims_text(table.shape)} {_dims_text(x._value.shape)}", op)  # fmt: skip
+    pairs = tuple((int(lo), int(hi)) for lo, hi in table)
+    for (lo, hi), n in zip(pairs, x._value.shape):
+        if lo < 0 or hi < 0:
+            raise _error(f"Paddings must be non-negative: {lo} {hi}", op)
+        if mode == "REFLECT" and (lo >= n or hi >= n):
+            raise _error(f"paddings must be less than the dimension size: {lo}, {hi} not less "
+                         f"than {n}", op)  # fmt: skip
+        if mode == "SYMMETRIC" and (lo > n or hi > n):
+            raise _error(f"paddings must be no greater than the dimension size: {lo}, {hi} "
+                         f"greater than {n}", op)  # fmt: skip
+    if mode != "CONSTANT":
+        return _shape.mirror_pad(x, paddings=pairs, mode=mode)
+    fill_value = convert_to_tensor(constant_values, dtype=x.dtype)._value
+    return _shape.pad(x, paddings=pairs, constant_values=fill_value)
+
+
+def reverse(tensor, axis, name=None) -> Tensor:
+    """Reverse the order of elements along each axis in ``axis``."""
+    x = as_tensor(tensor)
+    ndim = x.ndim
+    axes = _int_tuple(axis, "Tidx", "ReverseV2") if np.size(getattr(axis, "_value", axis)) else ()
+    seen = set()
+    for i, a in enumerate(axes):
+        if not -ndim <= a < ndim:
+            raise _error(f"'axis'[{i}] = {a} is out of valid range [0, {ndim - 1}", "ReverseV2")
+        if a % ndim in seen:
+            raise _error(f"axis {a % ndim} specified more than once.", "ReverseV2")
+        seen.add(a % ndim)
+    if not axes:
+        return _el.identity(x)
+    return _shape.reverse(x, axis=tuple(_negative_axis(a % ndim, ndim) for a in axes))
+
+
+def roll(input, shift, axis, name=None) -> Tensor:
+    """Shift elements cyclically by ``shift`` along ``axis`` (lists shift several axes)."""
+    x = as_tensor(input)
+    ndim = x.ndim
+    shifts = _int_tuple(shift, "Tshift", "Roll")
+    axes = _int_tuple(axis, "Taxis", "Roll")
+    if len(shifts) != len(axes):
+        raise _error("shift and axis must have the same size", "Roll")
+    for a in axes:
+        if not -ndim <= a < ndim:
+            raise _error(f"axis {a + ndim if a < 0 else a} is out of range", "Roll", "")
+    return _shape.roll(x, shift=shifts, axis=tuple(_negative_axis(a % ndim, ndim) for a in axes))
+
+
+def repeat(input, repeats, axis=None, name=None) -> Tensor:
+    """Repeat each element (or slice along ``axis``) ``repeats`` times; a gather underneath."""
+    x = as_tensor(input)
+    if axis is None:
+        x = _shape.reshape(x, shape=(-1,))
+        axis = 0
+    axis = _scalar_int(axis)
+    ndim = x.ndim
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"axis={axis} out of bounds: expected {-ndim}<=axis<{ndim}")
+    axis %= ndim
+    counts = np.asarray(getattr(repeats, "_value", repeats))
+    size = x._value.shape[axis]
+    if counts.ndim == 1 and counts.size not in (1, size):
+        raise ValueError(f"Dimensions {size} and {counts.size} are not compatible")
+    for c in np.atleast_1d(counts).ravel():
+        if c < 0:
+            raise _error(f"Expected multiples[1] >= 0, but got {int(c)}", "Tile")
+    positions = np.repeat(np.arange(size), np.broadcast_to(counts.ravel(), (size,)))
+    return _ix.gather(x, indices=positions, axis=axis, batch_dims=0, lead=0)

@@ -1,0 +1,170 @@
+"""Identity, shape queries, broadcasting shapes, reshaping, transposing, squeezing."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, TensorShape, wrap
+from ..math import as_tensor
+from ..ops import elementwise as _el
+from ..ops import shape as _shape
+from ._common import _builtin_range, _dims_text, _error, _int_array, _int_tuple, _scalar_int
+
+
+def identity(input, name=None) -> Tensor:
+    """A new tensor with the same value; the gradient passes through unchanged."""
+    return _el.identity(as_tensor(input))
+
+
+def stop_gradient(input, name=None) -> Tensor:
+    """The same value, but no gradient flows through it, in either mode.
+
+    >>> import tapeflow as tf
+    >>> a = tf.constant(2.0)
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(a)
+    ...     y = a * tf.stop_gradient(3 * a)
+    >>> float(tape.gradient(y, a))
+    6.0
+    """
+    return _el.stop_gradient(as_tensor(input))
+
+
+def shape(input, out_type=_dt.int32, name=None) -> Tensor:
+    """The shape of ``input`` as an int32 (or ``out_type``) tensor."""
+    value = np.asarray(
+        as_tensor(input)._value.shape, dtype=_dt.as_dtype(out_type).as_numpy_dtype_instance
+    )
+    return wrap(value)
+
+
+def rank(input, name=None) -> Tensor:
+    """The number of dimensions of ``input``, as an int32 scalar."""
+    return wrap(np.int32(as_tensor(input)._value.ndim))
+
+
+def size(input, out_type=_dt.int32, name=None) -> Tensor:
+    """The number of elements of ``input``, as an int32 (or ``out_type``) scalar."""
+    return wrap(_dt.as_dtype(out_type).as_numpy_dtype(as_tensor(input)._value.size))
+
+
+def broadcast_static_shape(shape_x, shape_y) -> TensorShape:
+    """The broadcast of two TensorShapes."""
+    x, y = TensorShape(shape_x), TensorShape(shape_y)
+    try:
+        return TensorShape(np.broadcast_shapes(tuple(x.as_list()), tuple(y.as_list())))
+    except ValueError:
+        raise ValueError(
+            "Incompatible shapes for broadcasting. Two shapes are compatible if for each "
+            "dimension pair they are either equal or one of them is 1. "
+            f"Received: {x} and {y}."
+        ) from None
+
+
+def broadcast_dynamic_shape(shape_x, shape_y) -> Tensor:
+    """The broadcast of two shapes given as 1-D int tensors."""
+    x = _int_array(shape_x, "T", "BroadcastArgs")
+    y = _int_array(shape_y, "T", "BroadcastArgs")
+    try:
+        result = np.broadcast_shapes(tuple(x.tolist()), tuple(y.tolist()))
+    except ValueError:
+        raise _error(f"Incompatible shapes: {_dims_text(x)} vs. {_dims_text(y)}",
+                     "BroadcastArgs") from None  # fmt: skip
+    return wrap(np.asarray(result, dtype=np.result_type(x.dtype, y.dtype)))
+
+
+# --------------------------------------------------------------------------
+# Reshaping
+# --------------------------------------------------------------------------
+def reshape(tensor, shape, name=None) -> Tensor:
+    """The same values in a new shape; one dimension may be -1."""
+    x = as_tensor(tensor)
+    dims = _int_tuple(shape, "Tshape", "Reshape")
+    unknown = [i for i, d in enumerate(dims) if d == -1]
+    if len(unknown) > 1:
+        raise _error(f"Only one input size may be -1, not both {unknown[0]} and {unknown[1]}",
+                     "Reshape")  # fmt: skip
+    for i, d in enumerate(dims):
+        if d < -1:
+            raise _error(f"Size {i} must be non-negative, not {d}", "Reshape")
+    return _shape.reshape(x, shape=dims)
+
+
+def transpose(a, perm=None, conjugate=False, name="transpose") -> Tensor:
+    """Permute the axes (reverse them when ``perm`` is None); ``conjugate`` also conjugates."""
+    x = as_tensor(a)
+    ndim = x.ndim
+    if perm is None:
+        perm = tuple(reversed(_builtin_range(ndim)))
+    else:
+        perm = _int_tuple(perm, "Tperm", "Transpose")
+    if len(perm) != ndim:
+        raise _error(f"transpose expects a vector of size {ndim}. But input(1) is a vector of "
+                     f"size {len(perm)}", "Transpose")  # fmt: skip
+    perm = tuple(d + ndim if d < 0 else d for d in perm)
+    for d in perm:
+        if not 0 <= d < ndim:
+            raise _error(f"{d} is out of range [0 .. {ndim})", "Transpose")
+    for d in _builtin_range(ndim):
+        if d not in perm:
+            raise _error(f"{d} is missing from {{{','.join(str(p) for p in perm)}}}.",
+                         "Transpose")  # fmt: skip
+    if conjugate and x.dtype.is_complex:
+        x = _shape.conj(x)
+    return _shape.transpose(x, perm=perm)
+
+
+def expand_dims(input, axis, name=None) -> Tensor:
+    """Insert a length-1 axis at ``axis`` (negative counts from the end of the result)."""
+    x = as_tensor(input)
+    value = getattr(axis, "_value", axis)
+    if isinstance(value, (list, tuple, np.ndarray)) and np.size(value) != 1:
+        raise _error("'dim' must be a tensor with a single value", "ExpandDims")
+    axis = _scalar_int(axis)
+    ndim = x.ndim
+    if not -ndim - 1 <= axis <= ndim:
+        raise _error(f"Tried to expand dim index {axis} for tensor with {ndim} dimensions.",
+                     "ExpandDims", "")  # fmt: skip
+    position = axis + ndim + 1 if axis < 0 else axis
+    dims = x._value.shape
+    return _shape.reshape(x, shape=dims[:position] + (1,) + dims[position:])
+
+
+def squeeze(input, axis=None, name=None) -> Tensor:
+    """Remove length-1 axes (all of them, or those listed in ``axis``)."""
+    x = as_tensor(input)
+    dims = x._value.shape
+    ndim = len(dims)
+    axes = () if axis is None else _int_tuple(axis, "squeeze_dims", "Squeeze")
+    if not axes:  # None or an empty list: every length-1 axis, as in TF
+        return _shape.reshape(x, shape=tuple(d for d in dims if d != 1))
+    drop = set()
+    for a in axes:
+        if not -ndim <= a < ndim:
+            raise _error(f"Tried to squeeze dim index {a} for tensor with {ndim} dimensions.",
+                         "Squeeze", "")  # fmt: skip
+        a = a % ndim
+        if dims[a] != 1:
+            raise _error(f"Can not squeeze dim[{a}], expected a dimension of 1, got {dims[a]}",
+                         "Squeeze", "")  # fmt: skip
+        drop.add(a)
+    return _shape.reshape(x, shape=tuple(d for i, d in enumerate(dims) if i not in drop))
+
+
+def broadcast_to(input, shape, name=None) -> Tensor:
+    """``input`` broadcast to ``shape``; the gradient sums over the broadcast axes."""
+    x = as_tensor(input)
+    dims = _int_tuple(shape, "Tidx", "BroadcastTo")
+    for d in dims:
+        if d < 0:
+            raise _error(f"Dimension {d} must be >= 0", "BroadcastTo")
+    have = x._value.shape
+    if len(have) > len(dims):
+        raise _error(f"Rank of input ({len(have)}) must be no greater than rank of output shape "
+                     f"({len(dims)}).", "BroadcastTo")  # fmt: skip
+    for a, b in zip(reversed(have), reversed(dims)):
+        if a != b and a != 1:
+            raise _error(f"Incompatible shapes: {_dims_text(have)} vs. {_dims_text(dims)}",
+                         "BroadcastTo")  # fmt: skip
+    return _shape.broadcast_to(x, shape=dims)

@@ -1,0 +1,173 @@
+"""Sorting and searching: sort, argsort, top_k, unique, searchsorted."""
+
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, wrap
+from ..math import as_tensor
+from ..ops import index as _ix
+from ..ops import shape as _shape
+from ._common import _attr_error, _builtin_range, _error, _scalar_int
+
+TopKV2 = collections.namedtuple("TopKV2", ["values", "indices"])
+Unique = collections.namedtuple("Unique", ["y", "idx"])
+UniqueWithCounts = collections.namedtuple("UniqueWithCounts", ["y", "idx", "count"])
+
+
+def _descending_order(values: np.ndarray) -> np.ndarray:
+    """Stable descending order along the last axis: ties keep index order, NaN first."""
+    n = values.shape[-1]
+    return n - 1 - np.argsort(values[..., ::-1], axis=-1, kind="stable")[..., ::-1]
+
+
+def _take_last(x: Tensor, order: np.ndarray) -> Tensor:
+    """x's entries at ``order`` along the last axis: a gather, so the gradient is routed back."""
+    batch = x.ndim - 1
+    return _ix.gather(x, indices=order, axis=batch, batch_dims=batch, lead=0)
+
+
+def _sort_axis(x: Tensor, axis) -> int:
+    axis = _scalar_int(axis)
+    ndim = x.ndim
+    if not -ndim <= axis < ndim:
+        shown = axis + ndim if axis < 0 else axis
+        raise _error(f"slice index {shown} of dimension 0 out of bounds.", "StridedSlice",
+                     "strided_slice/")  # fmt: skip
+    return axis % ndim
+
+
+def _check_direction(direction) -> None:
+    if direction not in ("ASCENDING", "DESCENDING"):
+        raise ValueError("Argument `direction` should be one of ASCENDING, DESCENDING. "
+                         f"Received: direction={direction}")  # fmt: skip
+
+
+def _order(value: np.ndarray, direction: str) -> np.ndarray:
+    if value.dtype.kind == "b":
+        raise _attr_error("T", value.dtype, "bfloat16, half, float, double, int8, int16, int32, "
+                          "int64, complex64, complex128", "Neg")  # fmt: skip
+    if direction == "ASCENDING":
+        return np.argsort(value, axis=-1, kind="stable")
+    return _descending_order(value)
+
+
+def _last_axis_perm(ndim: int, axis: int) -> tuple:
+    perm = list(_builtin_range(ndim))
+    perm[axis], perm[-1] = perm[-1], perm[axis]
+    return tuple(perm)
+
+
+def sort(values, axis=-1, direction="ASCENDING", name=None) -> Tensor:
+    """Sorted values along ``axis``; ties keep their order. Gradient: routed back by position."""
+    _check_direction(direction)
+    x = as_tensor(values)
+    axis = _sort_axis(x, axis)
+    if axis == x.ndim - 1:
+        return _take_last(x, _order(x._value, direction))
+    perm = _last_axis_perm(x.ndim, axis)  # a swap: its own inverse
+    moved = _shape.transpose(x, perm=perm)
+    return _shape.transpose(_take_last(moved, _order(moved._value, direction)), perm=perm)
+
+
+def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None) -> Tensor:
+    """int32 positions that sort ``values`` along ``axis`` (always stable). No gradient."""
+    _check_direction(direction)
+    x = as_tensor(values)
+    axis = _sort_axis(x, axis)
+    moved = np.swapaxes(x._value, axis, -1)
+    order = np.swapaxes(_order(moved, direction), axis, -1)
+    return wrap(np.ascontiguousarray(order.astype(np.int32)))
+
+
+def top_k(input, k=1, sorted=True, index_type=_dt.int32, name=None):  # noqa: A002
+    """The ``k`` largest entries along the last axis and their positions (``tf.math.top_k``).
+
+    Ties go to the lower index, and so does the gradient (only the selected
+    entries receive it). With ``sorted=False`` the k entries come in index order.
+    """
+    x = as_tensor(input)
+    k = _scalar_int(k, "k")
+    if not x.ndim:
+        raise _error("input must be >= 1-D, got shape []", "TopKV2", "")
+    if k < 0:
+        raise _error(f"Need k >= 0, got {k}", "TopKV2", "")
+    n = x._value.shape[-1]
+    if k > n:
+        raise _error(f"input must have at least k columns. Had {n}, needed {k}", "TopKV2", "")
+    order = _descending_order(x._value)[..., :k]
+    if not sorted:
+        order = np.sort(order, axis=-1)
+    values = _take_last(x, order)
+    return TopKV2(values, wrap(order.astype(_dt.as_dtype(index_type).as_numpy_dtype_instance)))
+
+
+def _unique_input(x, op: str) -> Tensor:
+    x = as_tensor(x)
+    if x.ndim != 1:
+        raise _error("unique expects a 1D vector.", op, "")
+    return x
+
+
+def unique(x, out_idx=_dt.int32, name=None):
+    """Distinct values in order of first appearance, and each entry's position among them.
+
+    TensorFlow registers no gradient for Unique: differentiating through ``y``
+    raises ``LookupError``, as it does in TensorFlow.
+    """
+    x = _unique_input(x, "Unique")
+    y, idx, _ = _ix.unique(x, out_idx=_dt.as_dtype(out_idx).as_numpy_dtype_instance)
+    return Unique(y, idx)
+
+
+def unique_with_counts(x, out_idx=_dt.int32, name=None):
+    """``unique`` plus how often each distinct value occurs."""
+    x = _unique_input(x, "UniqueWithCounts")
+    y, idx, count = _ix.unique(x, out_idx=_dt.as_dtype(out_idx).as_numpy_dtype_instance)
+    return UniqueWithCounts(y, idx, count)
+
+
+def _search_rows(sequence: np.ndarray, values: np.ndarray, side: str) -> np.ndarray:
+    """searchsorted for each row pair at once: one stable sort of [values, sequence] per row."""
+    rows, m = values.shape
+    if side == "left":  # values first: a tie puts the value before equal sequence entries
+        joined, is_value = np.concatenate([values, sequence], axis=1), lambda o: o < m
+    else:  # sequence first: a tie puts equal sequence entries before the value
+        n = sequence.shape[1]
+        joined, is_value = np.concatenate([sequence, values], axis=1), lambda o: o >= n
+    order = np.argsort(joined, axis=1, kind="stable")
+    value_here = is_value(order)
+    sequence_before = np.cumsum(~value_here, axis=1) - ~value_here
+    which = order[value_here].reshape(rows, m) - (0 if side == "left" else sequence.shape[1])
+    result = np.empty((rows, m), dtype=np.int64)
+    np.put_along_axis(result, which, sequence_before[value_here].reshape(rows, m), axis=1)
+    return result
+
+
+def searchsorted(sorted_sequence, values, side="left", out_type=_dt.int32, name=None) -> Tensor:
+    """Insertion points of ``values`` in each row of ``sorted_sequence``. No gradient."""
+    if side not in ("left", "right"):
+        raise ValueError(f"Argument `side` must be either 'right' or 'left'. Received: `side` = "
+                         f"'{side}'.")  # fmt: skip
+    op = "LowerBound" if side == "left" else "UpperBound"
+    sequence, vals = as_tensor(sorted_sequence), as_tensor(values)
+    if not sequence.ndim or not vals.ndim:
+        raise _error("slice index -1 of dimension 0 out of bounds.", "StridedSlice",
+                     "strided_slice/")  # fmt: skip
+    if vals.dtype != sequence.dtype:
+        raise _error(f"cannot compute {op} as input #1(zero-based) was expected to be a "
+                     f"{sequence.dtype.c_name} tensor but is a {vals.dtype.c_name} tensor", op,
+                     "")  # fmt: skip
+    s = sequence._value.reshape(-1, sequence._value.shape[-1])
+    v = vals._value.reshape(-1, vals._value.shape[-1])
+    if s.shape[0] != v.shape[0]:
+        raise _error("Leading dim_size of both tensors must match.", op, "")
+    if s.shape[0] == 1:
+        found = np.searchsorted(s[0], v[0], side=side)
+    else:
+        found = _search_rows(s, v, side)
+    dtype = _dt.as_dtype(out_type).as_numpy_dtype_instance
+    return wrap(found.astype(dtype).reshape(vals._value.shape))

@@ -1,0 +1,120 @@
+"""tf.math: elementwise math and reductions, with TensorFlow's names and signatures.
+
+Thin wrappers: they convert arguments, check axes and dtypes, and call
+primitives (``ops/elementwise.py``, ``ops/reduce.py``, ``ops/scan.py``; segment
+sums use the gather/scatter pair of ``ops/index.py``) or compose them the way
+TensorFlow does, so gradients and singular points follow TensorFlow's (spec
+section 9). ``__all__`` lists the names TensorFlow also has at top level
+(``tf.abs``, ``tf.reduce_prod``, ...); the others are reached as
+``tf.math.<name>``.
+
+>>> import tapeflow as tf
+>>> print(tf.math.reduce_mean(tf.constant([1.0, 2.0, 3.0, 4.0])))
+tf.Tensor(2.5, shape=(), dtype=float32)
+>>> print(tf.math.cumsum([1, 2, 3], exclusive=True))
+tf.Tensor([0 1 3], shape=(3,), dtype=int32)
+"""
+
+from __future__ import annotations
+
+from ._clip import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm, l2_normalize
+from ._common import as_tensor, normalize_axis
+from ._elementwise import (
+    abs,
+    acos,
+    acosh,
+    add,
+    add_n,
+    asin,
+    asinh,
+    atan,
+    atan2,
+    atanh,
+    cast,
+    ceil,
+    cos,
+    cosh,
+    digamma,
+    divide,
+    divide_no_nan,
+    equal,
+    erf,
+    erfc,
+    exp,
+    expm1,
+    floor,
+    floordiv,
+    floormod,
+    greater,
+    greater_equal,
+    is_finite,
+    is_inf,
+    is_nan,
+    less,
+    less_equal,
+    lgamma,
+    log,
+    log1p,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    maximum,
+    minimum,
+    mod,
+    multiply,
+    multiply_no_nan,
+    negative,
+    not_equal,
+    polygamma,
+    polyval,
+    pow,
+    realdiv,
+    reciprocal,
+    round,
+    rsqrt,
+    sigmoid,
+    sign,
+    sin,
+    sinh,
+    softplus,
+    sqrt,
+    square,
+    squared_difference,
+    subtract,
+    tan,
+    tanh,
+    truediv,
+    xdivy,
+    xlogy,
+)
+from ._norm import norm
+from ._reduce import (
+    argmax,
+    argmin,
+    moments,
+    reduce_all,
+    reduce_any,
+    reduce_euclidean_norm,
+    reduce_logsumexp,
+    reduce_max,
+    reduce_mean,
+    reduce_min,
+    reduce_prod,
+    reduce_std,
+    reduce_sum,
+    reduce_variance,
+    top_k,
+)
+from ._scans import cumprod, cumsum, cumulative_logsumexp, segment_sum, unsorted_segment_sum
+
+__all__ = [
+    "abs", "acos", "acosh", "add", "add_n", "argmax", "argmin", "asin", "asinh", "atan",
+    "atan2", "atanh", "cast", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "cos",
+    "cosh", "cumsum", "divide", "equal", "exp", "floor", "greater", "greater_equal", "less",
+    "less_equal", "logical_and", "logical_not", "logical_or", "maximum", "minimum", "multiply",
+    "negative", "norm", "not_equal", "pow", "realdiv", "reduce_all", "reduce_any",
+    "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum",
+    "round", "sigmoid", "sign", "sin", "sinh", "sqrt", "square", "subtract", "tan", "tanh",
+    "truediv",
+]  # fmt: skip

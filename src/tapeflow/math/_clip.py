@@ -1,0 +1,110 @@
+"""Clipping and normalizing: clip_by_value, clip_by_norm, global_norm, l2_normalize."""
+
+from __future__ import annotations
+
+import collections.abc
+
+import numpy as np
+
+from .._tensor import Tensor, TensorShape
+from .._tensor import dtype_mismatch as _dtype_mismatch
+from .._tensor import wrap as _wrap
+from ..ops import elementwise as _el
+from ..ops import reduce as _red
+from ._common import _reject_attr, as_tensor, normalize_axis
+from ._elementwise import add_n, cast
+
+
+def _same_shape(values: Tensor, result: Tensor) -> None:
+    if values._value.shape != result._value.shape:
+        raise ValueError(
+            f"Shapes {TensorShape(values._value.shape)} and {TensorShape(result._value.shape)} "
+            "are incompatible"
+        )
+
+
+def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+    """min(max(t, lo), hi). The gradient passes where lo <= t <= hi (bounds inclusive);
+    the bounds get the gradient of the entries clipped to them."""
+    values = as_tensor(t)
+    t_min = _el.minimum(values, clip_value_max)
+    _same_shape(values, t_min)
+    t_max = _el.maximum(t_min, clip_value_min)
+    _same_shape(values, t_max)
+    return t_max
+
+
+def _keepdims_sum(x: Tensor, axes, op_name: str = "Sum") -> Tensor:
+    return _red.reduce_sum(x, axis=normalize_axis(axes, x.ndim, op_name), keepdims=True)
+
+
+def clip_by_norm(t, clip_norm, axes=None, name=None):
+    """t * clip_norm / max(||t||, clip_norm) over ``axes``; finite gradient at t = 0."""
+    values = as_tensor(t)
+    l2sum = _keepdims_sum(_el.multiply(values, values), axes)
+    positive = _el.greater(l2sum, _el.zeros_like(l2sum))
+    # TF's two-where trick: no NaN from sqrt's gradient where the sum is 0.
+    l2sum_safe = _el.where(positive, l2sum, _el.ones_like(l2sum))
+    l2norm = _el.where(positive, _el.sqrt(l2sum_safe), l2sum)
+    intermediate = _el.multiply(values, clip_norm)
+    _same_shape(values, intermediate)
+    return _el.identity(_el.divide(intermediate, _el.maximum(l2norm, clip_norm)))
+
+
+def _tensor_list(t_list) -> list:
+    if not isinstance(t_list, collections.abc.Sequence) or isinstance(t_list, str):
+        raise TypeError(f"`t_list` should be a sequence of tensors. Received {type(t_list)}.")
+    return [None if t is None else as_tensor(t) for t in t_list]
+
+
+def _global_norm(values: list) -> Tensor:
+    halves = []
+    for v in values:
+        if v is None:
+            continue
+        if v._value.dtype.kind != "f":
+            _reject_attr(v, "L2Loss", "half, bfloat16, float, double")
+        if halves and v._value.dtype != halves[0]._value.dtype:
+            raise _dtype_mismatch("Pack", len(halves), halves[0]._value.dtype, v._value.dtype)
+        halves.append(_el.multiply(_red.reduce_sum(_el.square(v), axis=None, keepdims=False), 0.5))
+    if not halves:
+        return _wrap(np.float32(0.0))
+    total = add_n(halves) if len(halves) > 1 else halves[0]
+    return _el.sqrt(_el.multiply(total, 2.0))
+
+
+def global_norm(t_list, name=None):
+    """sqrt(sum of squares of every entry of every tensor); None entries are skipped.
+
+    TensorFlow's name is ``tf.linalg.global_norm``.
+    """
+    return _global_norm(_tensor_list(t_list))
+
+
+def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
+    """Scale every tensor by clip_norm / max(global_norm, clip_norm).
+
+    Returns ``(list_clipped, global_norm)``; None entries stay None. An infinite or
+    NaN norm makes every clipped tensor NaN, as in TensorFlow.
+    """
+    values = _tensor_list(t_list)
+    use_norm = _global_norm(values) if use_norm is None else as_tensor(use_norm)
+    one = _wrap(use_norm._value.dtype.type(1))
+    scale_for_finite = _el.multiply(
+        clip_norm, _el.minimum(_el.divide(one, use_norm), _el.divide(one, clip_norm))
+    )
+    scale = _el.add(scale_for_finite, _el.subtract(use_norm, use_norm))
+    clipped = [
+        None if v is None else _el.identity(_el.multiply(v, cast(scale, v.dtype))) for v in values
+    ]
+    return clipped, use_norm
+
+
+def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+    """x / sqrt(max(sum(x^2), epsilon)) over ``axis``; 0 at x = 0 (epsilon-guarded rsqrt)."""
+    if dim is not None:
+        axis = dim
+    x = as_tensor(x)
+    square_sum = _keepdims_sum(_el.square(x), axis)
+    inverse_norm = _el.rsqrt(_el.maximum(square_sum, epsilon))
+    return _el.multiply(x, inverse_norm)

@@ -1,0 +1,130 @@
+"""tf.nn: activations, losses, normalization, dropout, embeddings, convolutions, pooling.
+
+Activations and losses are written as TensorFlow writes them (the same
+composites, or primitives paired with TF's gradient kernels), so values,
+gradients and second derivatives agree with TensorFlow's, including which
+gradients are ``None`` and which are zeros. Convolutions and pooling take
+TensorFlow's arguments (``strides``, ``padding`` as "SAME"/"VALID" or explicit
+pairs, ``data_format``, ``dilations``) and call the channels-last primitives of
+``ops/conv.py``; channels-first data is transposed around them.
+
+>>> import tapeflow as tf
+>>> print(tf.nn.relu(tf.constant([-1.0, 2.0])))
+tf.Tensor([0. 2.], shape=(2,), dtype=float32)
+>>> x = tf.ones([1, 4, 4, 1])
+>>> tf.nn.conv2d(x, tf.ones([3, 3, 1, 2]), strides=1, padding="SAME").shape
+TensorShape([1, 4, 4, 2])
+"""
+
+from __future__ import annotations
+
+from ._activations import (
+    crelu,
+    elu,
+    gelu,
+    leaky_relu,
+    log_softmax,
+    relu,
+    relu6,
+    selu,
+    sigmoid,
+    silu,
+    softmax,
+    softplus,
+    softsign,
+    swish,
+    tanh,
+)
+from ._conv import (
+    atrous_conv2d,
+    conv1d,
+    conv1d_transpose,
+    conv2d,
+    conv2d_transpose,
+    conv3d,
+    conv3d_transpose,
+    conv_transpose,
+    convolution,
+    depthwise_conv2d,
+    separable_conv2d,
+)
+from ._dropout import dropout, embedding_lookup
+from ._losses import (
+    l2_loss,
+    log_poisson_loss,
+    sigmoid_cross_entropy_with_logits,
+    softmax_cross_entropy_with_logits,
+    sparse_softmax_cross_entropy_with_logits,
+    weighted_cross_entropy_with_logits,
+)
+from ._normalization import (
+    batch_normalization,
+    bias_add,
+    l2_normalize,
+    local_response_normalization,
+    lrn,
+    moments,
+)
+from ._pool import (
+    avg_pool,
+    avg_pool1d,
+    avg_pool2d,
+    avg_pool3d,
+    max_pool,
+    max_pool1d,
+    max_pool2d,
+    max_pool3d,
+    pool,
+)
+
+__all__ = [
+    "atrous_conv2d",
+    "avg_pool",
+    "avg_pool1d",
+    "avg_pool2d",
+    "avg_pool3d",
+    "batch_normalization",
+    "bias_add",
+    "conv1d",
+    "conv1d_transpose",
+    "conv2d",
+    "conv2d_transpose",
+    "conv3d",
+    "conv3d_transpose",
+    "conv_transpose",
+    "convolution",
+    "crelu",
+    "depthwise_conv2d",
+    "dropout",
+    "elu",
+    "embedding_lookup",
+    "gelu",
+    "l2_loss",
+    "l2_normalize",
+    "leaky_relu",
+    "local_response_normalization",
+    "log_poisson_loss",
+    "log_softmax",
+    "lrn",
+    "max_pool",
+    "max_pool1d",
+    "max_pool2d",
+    "max_pool3d",
+    "moments",
+    "pool",
+    "relu",
+    "relu6",
+    "selu",
+    "separable_conv2d",
+    "sigmoid",
+    "sigmoid_cross_entropy_with_logits",
+    "silu",
+    "softmax",
+    "softmax_cross_entropy_with_logits",
+    "softplus",
+    "softsign",
+    "sparse_softmax_cross_entropy_with_logits",
+    "swish",
+    "tanh",
+    "weighted_cross_entropy_with_logits",
+]

@@ -1,0 +1,144 @@
+"""Activations: relu family, elu, selu, gelu, swish, softplus, softmax, log_softmax."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor
+from ..errors import AbortedError, InvalidArgumentError
+from ..math import as_tensor
+from ..ops import elementwise as _el
+from ..ops import nn as _nn
+from ..ops import shape as _shape
+from ._common import _arrays, _attr_error, _float32_attr, _math, _op_error, _require_float
+
+
+def relu(features, name=None):
+    """max(features, 0); the gradient at 0 is 0."""
+    return _nn.relu(as_tensor(features))
+
+
+def crelu(features, axis=-1, name=None):
+    """relu of [features, -features] concatenated along ``axis``."""
+    x = as_tensor(features)
+    return _nn.relu(_arrays("concat")([x, -x], axis))
+
+
+def relu6(features, name=None):
+    """min(max(features, 0), 6); the gradient is 1 strictly between 0 and 6, else 0."""
+    x = as_tensor(features)
+    if x._value.dtype.kind not in "fiu":
+        raise _attr_error("Relu6", "T", x.dtype.c_name, "float, double, int32, uint8, int16, "
+                          "int8, int64, bfloat16, uint16, half, uint32, uint64")  # fmt: skip
+    return _nn.relu6(x)
+
+
+def leaky_relu(features, alpha=0.2, name=None):
+    """features where features > 0, else alpha * features (integers become float32).
+
+    >>> import tapeflow as tf
+    >>> print(tf.nn.leaky_relu(tf.constant([-2.0, 3.0]), alpha=0.5))
+    tf.Tensor([-1.  3.], shape=(2,), dtype=float32)
+    """
+    x = as_tensor(features)
+    if x.dtype.is_integer:
+        x = _el.cast(x, dtype=_dt.float32)
+    _require_float(x, "LeakyRelu")
+    if isinstance(alpha, (np.ndarray, Tensor)):
+        alpha = np.asarray(getattr(alpha, "_value", alpha)).item()
+    return _nn.leaky_relu(x, alpha=_float32_attr(alpha))
+
+
+def elu(features, name=None):
+    """features where > 0, else exp(features) - 1."""
+    x = as_tensor(features)
+    _require_float(x, "Elu")
+    return _nn.elu(x)
+
+
+def selu(features, name=None):
+    """scale * elu-like(features) with TensorFlow's SELU constants."""
+    x = as_tensor(features)
+    _require_float(x, "Selu")
+    return _nn.selu(x)
+
+
+def gelu(features, approximate=False, name=None):
+    """x * Phi(x) (``approximate=True``: the tanh form), as TensorFlow writes it."""
+    x = as_tensor(features)
+    if not x.dtype.is_floating:
+        raise ValueError(
+            f"`features.dtype` must be a floating point tensor.Received:features.dtype={x.dtype}"
+        )
+    if approximate:
+        inner = 0.7978845608028654 * (x + 0.044715 * x**3)
+        return 0.5 * x * (1.0 + _math("tanh")(inner))
+    return 0.5 * x * (1.0 + _math("erf")(x / 1.4142135623730951))
+
+
+def swish(features, beta=1.0, name=None):
+    """features * sigmoid(beta * features) (also tf.nn.silu)."""
+    x = as_tensor(features)
+    if isinstance(beta, Tensor) or hasattr(beta, "_as_tensor"):
+        beta = _math("cast")(as_tensor(beta), x.dtype)
+    return x * _math("sigmoid")(beta * x)
+
+
+def silu(features, beta=1.0):
+    """features * sigmoid(beta * features)."""
+    return swish(features, beta=beta)
+
+
+def softsign(features, name=None):
+    """features / (1 + |features|)."""
+    x = as_tensor(features)
+    _require_float(x, "Softsign")
+    return x / (_el.abs(x) + 1)
+
+
+def softplus(features, name=None):
+    """log(1 + exp(features)), computed stably (tf.math.softplus)."""
+    return _math("softplus")(features)
+
+
+def sigmoid(x, name=None):
+    """1 / (1 + exp(-x)) (tf.math.sigmoid)."""
+    return _math("sigmoid")(x)
+
+
+def tanh(x, name=None):
+    """tf.math.tanh."""
+    return _math("tanh")(x)
+
+
+def _along_axis(function, logits, axis, op):
+    logits = as_tensor(logits)
+    _require_float(logits, op)
+    ndim = logits.ndim
+    if ndim == 0:
+        raise _op_error(AbortedError, "Input dims must be <= 5 and >=1", op)
+    axis = -1 if axis is None else int(getattr(axis, "_value", axis))
+    if not -ndim <= axis < ndim:
+        raise InvalidArgumentError(
+            None,
+            None,
+            f"`dim` must be in the range [{-ndim}, {ndim}) where {ndim} is the number of "
+            f"dimensions in the input. Received: dim={axis}",
+        )
+    if axis in (-1, ndim - 1):
+        return function(logits)
+    perm = list(range(ndim))
+    perm[axis], perm[-1] = perm[-1], perm[axis]
+    moved = function(_shape.transpose(logits, perm=tuple(perm)))
+    return _shape.transpose(moved, perm=tuple(perm))
+
+
+def softmax(logits, axis=None, name=None):
+    """exp(logits) / sum(exp(logits)) along ``axis`` (default last), computed stably."""
+    return _along_axis(_nn.softmax, logits, axis, "Softmax")
+
+
+def log_softmax(logits, axis=None, name=None):
+    """logits - logsumexp(logits) along ``axis`` (default last), computed stably."""
+    return _along_axis(_nn.log_softmax, logits, axis, "LogSoftmax")

@@ -1,0 +1,108 @@
+"""Dropout and embedding lookup."""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from .._tensor import Tensor, TensorShape, wrap
+from ..errors import InvalidArgumentError
+from ..math import as_tensor
+from ..ops import elementwise as _el
+from ._common import _arrays, _math, _op_error, _shape_of, _shape_text
+
+
+def _generator(seed) -> np.random.Generator:
+    """tf.random's seeded stream (global seed + op seed, as TF) when it exists, else NumPy's."""
+    from .. import random as _random
+
+    make = getattr(_random, "_next_seed_generator", None)
+    return np.random.default_rng(seed) if make is None else make(seed)
+
+
+def _noise_shape(x: Tensor, noise_shape) -> tuple:
+    shape = _shape_of(x)
+    if noise_shape is None:
+        return shape
+    if isinstance(noise_shape, Tensor):
+        noise_shape = noise_shape._value.tolist()
+    if isinstance(noise_shape, TensorShape):
+        noise_shape = noise_shape.as_list()
+    dims = list(noise_shape)
+    if len(dims) == len(shape):
+        dims = [s if d is None else int(d) for d, s in zip(dims, shape)]
+    dims = tuple(int(d) for d in dims)
+    try:
+        np.broadcast_shapes(dims, shape)
+    except ValueError:
+        raise _op_error(InvalidArgumentError, f"condition {_shape_text(dims)}, then "
+                        f"{_shape_text(shape)}, and else [] must be broadcastable",
+                        "SelectV2") from None  # fmt: skip
+    return dims
+
+
+def dropout(x, rate, noise_shape=None, seed=None, name=None):
+    """Zero each element with probability ``rate``; scale the kept ones by 1 / (1 - rate).
+
+    ``seed`` (with ``tf.random.set_seed``) makes the mask reproducible; the
+    gradient is the same mask times 1 / (1 - rate).
+
+    >>> import tapeflow as tf
+    >>> y = tf.nn.dropout(tf.ones([1000]), rate=0.5, seed=1)
+    >>> sorted(set(y.numpy().tolist()))
+    [0.0, 2.0]
+    """
+    is_number = isinstance(rate, numbers.Real)
+    if is_number and not 0 <= rate < 1:
+        raise ValueError(
+            f"`rate` must be a scalar tensor or a float in the range [0, 1). Received: rate={rate}"
+        )
+    x = as_tensor(x)
+    if not x.dtype.is_floating:
+        raise ValueError(
+            "`x.dtype` must be a floating point tensor as `x` will be scaled. "
+            f"Received: x_dtype={x.dtype}"
+        )
+    if is_number and rate == 0:
+        return x
+    if is_number:
+        kept = x * (1 / (1 - rate))
+        threshold = float(rate)
+    else:
+        rate = _math("cast")(as_tensor(rate), x.dtype)
+        if rate.ndim:
+            raise ValueError(f"Shapes must be equal rank, but are {rate.ndim} and 0")
+        kept = x / (1 - rate)
+        threshold = float(rate._value)
+    dims = _noise_shape(x, noise_shape)
+    uniform = _generator(seed).random(dims).astype(x._value.dtype)
+    keep = wrap(uniform >= x._value.dtype.type(threshold))
+    return _el.where(keep, kept, wrap(x._value.dtype.type(0)))
+
+
+def embedding_lookup(params, ids, max_norm=None, name=None):
+    """Rows of ``params`` (a tensor, or a list of row partitions) at ``ids``.
+
+    TensorFlow's gradient is an ``IndexedSlices``; tapeflow's is the equivalent
+    dense tensor (repeated ids add up).
+
+    >>> import tapeflow as tf
+    >>> print(tf.nn.embedding_lookup(tf.constant([[1.0], [2.0], [3.0]]), [2, 0]))
+    tf.Tensor(
+    [[3.]
+     [1.]], shape=(2, 1), dtype=float32)
+    """
+    if isinstance(params, (list, tuple)):
+        if not params:
+            raise ValueError("Need at least one param")
+        parts = [as_tensor(p) for p in params]
+        table = parts[0] if len(parts) == 1 else _arrays("concat")(parts, 0)
+    else:
+        table = params
+    result = _arrays("gather")(table, ids)
+    if max_norm is not None:
+        ids_rank = np.ndim(getattr(ids, "_value", ids))
+        axes = list(range(ids_rank, result.ndim))
+        result = _math("clip_by_norm")(result, max_norm, axes=axes)
+    return result

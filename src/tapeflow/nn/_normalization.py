@@ -1,0 +1,97 @@
+"""Normalization: bias_add, batch_normalization, l2_normalize, moments, local response normalization."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._tensor import wrap
+from ..errors import InvalidArgumentError
+from ..math import as_tensor
+from ..ops import conv as _conv
+from ..ops import shape as _shape
+from ._common import (
+    _float32_attr,
+    _math,
+    _op_error,
+    _operand,
+    _require_float,
+    _same_dtype,
+    _shape_of,
+    _shape_text,
+)
+
+
+def bias_add(value, bias, data_format=None, name=None):
+    """value + bias along the channel axis (last, or the second for "NC..." formats)."""
+    op = "BiasAdd"
+    channels_first = False
+    if data_format is not None:
+        if data_format.startswith("NC"):
+            channels_first = True
+        elif not (data_format.startswith("N") and data_format.endswith("C")):
+            raise ValueError(
+                "`data_format` must be of the form `N...C` or `NC...`. Received: "
+                f"data_format={data_format}"
+            )
+    value = as_tensor(value)
+    bias = _operand(bias, value)
+    _same_dtype(value, bias, op)
+    vshape, bshape = _shape_of(value), _shape_of(bias)
+    if len(vshape) < 2:
+        raise _op_error(InvalidArgumentError,
+                        f"Input tensor must be at least 2D: {_shape_text(vshape)}", op)  # fmt: skip
+    if len(bshape) != 1:
+        raise _op_error(InvalidArgumentError, f"Biases must be 1D: {_shape_text(bshape)}", op)
+    channels = vshape[1] if channels_first else vshape[-1]
+    if bshape[0] != channels:
+        raise _op_error(InvalidArgumentError, "Must provide as many biases as the last dimension "
+                        f"of the input tensor: {_shape_text(bshape)} vs. {_shape_text(vshape)}",
+                        op)  # fmt: skip
+    if channels_first:
+        bias = _shape.reshape(bias, shape=(channels,) + (1,) * (len(vshape) - 2))
+    return value + bias
+
+
+def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
+    """(x - mean) * scale / sqrt(variance + epsilon) + offset, as TensorFlow composes it."""
+    x = as_tensor(x)
+    inv = _math("rsqrt")(variance + variance_epsilon)
+    if scale is not None:
+        inv = inv * scale
+    cast = _math("cast")
+    shift = offset - mean * inv if offset is not None else -(mean * inv)
+    return x * cast(inv, x.dtype) + cast(shift, x.dtype)
+
+
+def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+    """x / sqrt(max(sum(x ** 2), epsilon)) along ``axis`` (tf.math.l2_normalize)."""
+    return _math("l2_normalize")(x, axis=axis, epsilon=epsilon, dim=dim)
+
+
+def moments(x, axes, shift=None, keepdims=False, name=None):
+    """Mean and variance of ``x`` over ``axes`` (tf.math.moments)."""
+    return _math("moments")(x, axes, shift=shift, keepdims=keepdims)
+
+
+def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5, name=None):  # noqa: A002
+    """input / (bias + alpha * sum of squares over 2r+1 neighbouring channels) ** beta.
+
+    The windowed channel sum is a 1-D convolution with ones, so every order of
+    derivative exists (TensorFlow has no second derivative here).
+    """
+    x = as_tensor(input)
+    if x.ndim != 4:
+        raise _op_error(InvalidArgumentError, "in must be 4-dimensional", "LRN", "")
+    _require_float(x, "LRN", "half, bfloat16, float")
+    radius = int(depth_radius)
+    channels = x._value.shape[-1]
+    squares = _shape.reshape(x * x, shape=(-1, channels, 1))
+    ones = wrap(np.ones((2 * radius + 1, 1, 1), x._value.dtype))
+    sums = _conv.conv(squares, ones, strides=(1,), padding=((radius, radius),),
+                      dilations=(1,), groups=1)  # fmt: skip
+    sums = _shape.reshape(sums, shape=_shape_of(x))
+    bias, alpha, beta = _float32_attr(bias), _float32_attr(alpha), _float32_attr(beta)
+    return x * (sums * alpha + bias) ** -beta
+
+
+lrn = local_response_normalization

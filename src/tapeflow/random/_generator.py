@@ -1,0 +1,201 @@
+"""tf.random.Generator and the global generator."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, convert_to_tensor, wrap
+from .._variable import Variable
+from ._draw import (
+    _FULL_INT_DTYPES,
+    _check_attr,
+    _dims,
+    _full_int,
+    _normal_with,
+    _out,
+    _standard_normal,
+    _truncated_standard_normal,
+    _uniform_with,
+)
+from ._seeds import _MASK64, _TAG_GENERATOR, _rng, _seed_int
+
+
+def _state_words(state) -> np.ndarray:
+    words = np.asarray(convert_to_tensor(state)._value)
+    if words.shape != (3,):
+        raise ValueError(f"Shapes {words.shape} and [3] are incompatible")
+    return words.astype(np.int64)
+
+
+def _key_for_seed(seed) -> int:
+    if isinstance(seed, (list, tuple, np.ndarray)) or getattr(seed, "ndim", 0):
+        words = np.asarray(convert_to_tensor(seed)._value).astype(np.int64).ravel()
+        entropy = [int(w) & _MASK64 for w in words]
+        return int(np.random.SeedSequence(entropy).generate_state(1, np.uint64).view(np.int64)[0])
+    return _seed_int(seed)
+
+
+def _to_int64(value: int) -> int:
+    value &= _MASK64
+    return value - (1 << 64) if value >> 63 else value
+
+
+class Generator:
+    """A random number generator with its own state (an int64 Variable ``[c0, c1, key]``).
+
+    Each draw uses ``PCG64(entropy=[3, c0, c1, key])`` (words taken modulo
+    2**64) and then adds 1 to the 128-bit counter ``(c0, c1)``. Generators
+    with the same state give the same numbers; the global seed plays no part.
+
+    >>> import tapeflow as tf
+    >>> g1, g2 = tf.random.Generator.from_seed(3), tf.random.Generator.from_seed(3)
+    >>> g1.normal([2]).numpy().tolist() == g2.normal([2]).numpy().tolist()
+    True
+    """
+
+    def __init__(self, copy_from=None, state=None, alg=None):
+        if copy_from is not None:
+            state = np.array(copy_from.state._value)
+        elif state is None:
+            raise ValueError("Generator needs `copy_from` or `state` (use from_seed)")
+        self._lock = threading.Lock()
+        self._state_var = Variable(_state_words(state), trainable=False, name="StateVar")
+
+    # -- constructors ---------------------------------------------------------
+    @classmethod
+    def from_state(cls, state, alg=None):
+        """A generator with state ``state`` (3 int64 words: counter low, high, key)."""
+        return cls(state=state, alg=alg)
+
+    @classmethod
+    def from_seed(cls, seed, alg=None):
+        """A generator with key ``seed`` (an int; a list of ints is hashed) and counter 0."""
+        return cls(state=[0, 0, _to_int64(_key_for_seed(seed))], alg=alg)
+
+    @classmethod
+    def from_non_deterministic_state(cls, alg=None):
+        """A generator whose state comes from the operating system's entropy."""
+        words = np.random.SeedSequence().generate_state(3, np.uint64).view(np.int64)
+        return cls(state=words, alg=alg)
+
+    @classmethod
+    def from_key_counter(cls, key, counter, alg=None):
+        """A generator from a key (int) and a 2-word counter."""
+        counter = np.asarray(convert_to_tensor(counter)._value).astype(np.int64).ravel()
+        return cls(state=[int(counter[0]), int(counter[1]), _seed_int(key, "key")], alg=alg)
+
+    # -- state ----------------------------------------------------------------
+    @property
+    def state(self) -> Variable:
+        """The state Variable ``[counter_low, counter_high, key]`` (int64)."""
+        return self._state_var
+
+    @property
+    def key(self) -> Tensor:
+        """The key word of the state."""
+        return wrap(np.int64(self._state_var._value[2]))
+
+    def reset(self, state):
+        """Replace the state."""
+        self._state_var.assign(_state_words(state))
+
+    def reset_from_seed(self, seed):
+        """Reset to the state ``from_seed(seed)`` would have."""
+        self.reset([0, 0, _to_int64(_key_for_seed(seed))])
+
+    def reset_from_key_counter(self, key, counter):
+        """Reset to the state ``from_key_counter(key, counter)`` would have."""
+        counter = np.asarray(convert_to_tensor(counter)._value).astype(np.int64).ravel()
+        self.reset([int(counter[0]), int(counter[1]), _seed_int(key, "key")])
+
+    def skip(self, delta):
+        """Advance the counter by ``delta`` draws (calls, not numbers)."""
+        self._advance(_seed_int(delta, "delta"))
+
+    def _advance(self, delta: int) -> np.ndarray:
+        """Add ``delta`` to the 128-bit counter; return the words before the change."""
+        with self._lock:
+            words = np.array(self._state_var._value)
+            counter = (int(words[0]) & _MASK64) | ((int(words[1]) & _MASK64) << 64)
+            counter = (counter + delta) & ((1 << 128) - 1)
+            new = [_to_int64(counter), _to_int64(counter >> 64), int(words[2])]
+            self._state_var.assign(np.array(new, dtype=np.int64))
+        return words
+
+    def _next_rng(self) -> np.random.Generator:
+        words = self._advance(1)
+        return _rng([_TAG_GENERATOR] + [int(w) & _MASK64 for w in words])
+
+    # -- distributions --------------------------------------------------------
+    def normal(self, shape, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
+        """Normal values ``mean + stddev * z`` (differentiable w.r.t. tensor mean/stddev)."""
+        return _normal_with(
+            self._next_rng, _standard_normal, shape, mean, stddev, dtype, "StatelessRandomNormalV2"
+        )
+
+    def truncated_normal(self, shape, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
+        """Normal values within 2 standard deviations of ``mean``."""
+        return _normal_with(
+            self._next_rng,
+            _truncated_standard_normal,
+            shape,
+            mean,
+            stddev,
+            dtype,
+            "StatelessTruncatedNormalV2",
+        )
+
+    def uniform(self, shape, minval=0, maxval=None, dtype=_dt.float32, name=None):
+        """Uniform values in ``[minval, maxval)``; integer dtypes with both None span the type."""
+        dtype = _dt.as_dtype(dtype)
+        if dtype.is_integer and (minval is None) != (maxval is None):
+            raise ValueError(
+                f"For integer dtype {dtype}, minval and maxval must be both `None` or both "
+                f"non-`None`; got minval={minval} and maxval={maxval}"
+            )
+        ops = (
+            "StatelessRandomUniformV2",
+            "StatelessRandomUniformIntV2",
+            "StatelessRandomUniformFullIntV2",
+        )
+        return _uniform_with(self._next_rng, shape, minval, maxval, dtype, ops)
+
+    def uniform_full_int(self, shape, dtype=_dt.uint64, name=None):
+        """Integers spread over the whole range of ``dtype`` (int32/int64/uint32/uint64)."""
+        dtype = _dt.as_dtype(dtype)
+        op = "StatelessRandomUniformFullIntV2"
+        _check_attr(dtype, _FULL_INT_DTYPES, "int32, int64, uint32, uint64", op)
+        dims = _dims(shape, op)
+        return _out(_full_int(self._next_rng(), dims, dtype))
+
+    def make_seeds(self, count=1):
+        """``count`` stateless seeds as an int64 tensor of shape ``[2, count]``."""
+        return _out(_full_int(self._next_rng(), (2, int(count)), _dt.int64))
+
+    def split(self, count=1):
+        """``count`` new generators with states drawn from this one (which advances)."""
+        words = _full_int(self._next_rng(), (int(count), 3), _dt.int64)
+        return [Generator(state=w) for w in words]
+
+    def __repr__(self) -> str:
+        return f"<tapeflow.random.Generator state={self._state_var._value.tolist()}>"
+
+
+_global_generator = None
+
+
+def get_global_generator() -> Generator:
+    """The process-wide Generator (created from OS entropy on first use)."""
+    global _global_generator
+    if _global_generator is None:
+        _global_generator = Generator.from_non_deterministic_state()
+    return _global_generator
+
+
+def set_global_generator(generator: Generator) -> None:
+    """Replace the process-wide Generator."""
+    global _global_generator
+    _global_generator = generator

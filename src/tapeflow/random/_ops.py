@@ -1,0 +1,164 @@
+"""The random ops: stateful (global seed + op seed) and stateless (seed=[a, b])."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import convert_to_tensor, wrap
+from ._draw import (
+    _STATELESS_UNIFORM_DTYPES,
+    _UNIFORM_DTYPES,
+    _categorical_with,
+    _check_argument_dtype,
+    _gamma_with,
+    _normal_with,
+    _poisson_with,
+    _standard_normal,
+    _truncated_standard_normal,
+    _uniform_with,
+)
+from ._seeds import _next_seed_generator, _stateless_rng, _stateless_seed
+
+
+def _seeded(seed):
+    return lambda: _next_seed_generator(seed)
+
+
+def normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+    """Normal values ``mean + stddev * z``; differentiable w.r.t. tensor mean/stddev.
+
+    >>> import tapeflow as tf
+    >>> tf.random.normal([2, 3], seed=1).shape
+    TensorShape([2, 3])
+    """
+    return _normal_with(
+        _seeded(seed), _standard_normal, shape, mean, stddev, dtype, "RandomStandardNormal"
+    )
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+    """Normal values re-drawn beyond 2 standard deviations: |x - mean| <= 2 stddev."""
+    return _normal_with(
+        _seeded(seed), _truncated_standard_normal, shape, mean, stddev, dtype, "TruncatedNormal"
+    )
+
+
+def uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, name=None):
+    """Uniform values in ``[minval, maxval)`` (maxval defaults to 1 for floats).
+
+    Integer dtypes (int32, int64) need ``maxval`` and ``minval < maxval``.
+    Float results are ``minval + (maxval - minval) * u``, differentiable
+    w.r.t. tensor bounds.
+    """
+    dtype = _dt.as_dtype(dtype)
+    _check_argument_dtype(dtype, _UNIFORM_DTYPES)
+    if maxval is None and dtype.is_integer:
+        raise ValueError(f"Must specify maxval for integer dtype {dtype!r}")
+    ops = ("RandomUniform", "RandomUniformInt", "RandomUniformInt")
+    return _uniform_with(_seeded(seed), shape, minval, maxval, dtype, ops)
+
+
+def categorical(logits, num_samples, dtype=None, seed=None, name=None):
+    """``num_samples`` class indices per row of ``logits`` ([batch, classes]).
+
+    >>> import tapeflow as tf
+    >>> tf.random.categorical([[0.0, -float("inf")]], 3).numpy().tolist()
+    [[0, 0, 0]]
+    """
+    return _categorical_with(_seeded(seed), logits, num_samples, dtype, "Multinomial")
+
+
+def shuffle(value, seed=None, name=None):
+    """``value`` with its first axis randomly permuted (not differentiable)."""
+    value = convert_to_tensor(value)
+    rng = _next_seed_generator(seed)
+    if value.ndim == 0:
+        return value
+    return wrap(np.asarray(value._value)[rng.permutation(value.shape[0])])
+
+
+def poisson(shape, lam, dtype=_dt.float32, seed=None, name=None):
+    """Poisson counts, shape ``shape + lam.shape``; not differentiable (TF: LookupError)."""
+    return _poisson_with(_seeded(seed), shape, lam, dtype, "RandomPoissonV2")
+
+
+def gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=None):
+    """Gamma(alpha, rate=beta) values, shape ``shape + broadcast(alpha, beta).shape``.
+
+    Differentiable w.r.t. ``beta`` (``sample / beta``); the gradient w.r.t.
+    ``alpha`` is None here (TensorFlow uses implicit reparameterization).
+    """
+    return _gamma_with(_seeded(seed), shape, alpha, beta, dtype, "RandomGamma")
+
+
+# --------------------------------------------------------------------------
+# Stateless ops: numbers fixed by seed=[a, b]
+# --------------------------------------------------------------------------
+def _stateless(seed):
+    _stateless_seed(seed)  # validate before the other arguments, as TensorFlow does
+    return lambda: _stateless_rng(seed)
+
+
+def stateless_normal(
+    shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None, alg="auto_select"
+):
+    """Normal values fixed by ``seed`` (shape [2] int32/int64)."""
+    return _normal_with(
+        _stateless(seed), _standard_normal, shape, mean, stddev, dtype, "StatelessRandomNormalV2"
+    )
+
+
+def stateless_truncated_normal(
+    shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None, alg="auto_select"
+):
+    """Truncated normal values (|x - mean| <= 2 stddev) fixed by ``seed``."""
+    return _normal_with(
+        _stateless(seed),
+        _truncated_standard_normal,
+        shape,
+        mean,
+        stddev,
+        dtype,
+        "StatelessTruncatedNormalV2",
+    )
+
+
+def stateless_uniform(
+    shape, seed, minval=0, maxval=None, dtype=_dt.float32, name=None, alg="auto_select"
+):
+    """Uniform values fixed by ``seed``; integer dtypes with both bounds None span the type."""
+    dtype = _dt.as_dtype(dtype)
+    _check_argument_dtype(dtype, _STATELESS_UNIFORM_DTYPES)
+    if dtype.is_integer:
+        if (minval is None) != (maxval is None):
+            raise ValueError(
+                f"For integer `dtype` argument {dtype}, argument `minval` and `maxval` must be "
+                f"both None or not None. Got `minval`={minval} and `maxval`={maxval}."
+            )
+        if minval is not None and dtype.is_unsigned:
+            raise ValueError(
+                f"Argument `dtype` got invalid value {dtype} when argument `minval` is not "
+                "None. Please don't use unsigned integers in this case."
+            )
+    ops = (
+        "StatelessRandomUniformV2",
+        "StatelessRandomUniformIntV2",
+        "StatelessRandomUniformFullIntV2",
+    )
+    return _uniform_with(_stateless(seed), shape, minval, maxval, dtype, ops)
+
+
+def stateless_categorical(logits, num_samples, seed, dtype=_dt.int64, name=None):
+    """``categorical`` with numbers fixed by ``seed``."""
+    return _categorical_with(_stateless(seed), logits, num_samples, dtype, "StatelessMultinomial")
+
+
+def stateless_poisson(shape, seed, lam, dtype=_dt.int32, name=None):
+    """``poisson`` with numbers fixed by ``seed`` (int32 by default, as in TF)."""
+    return _poisson_with(_stateless(seed), shape, lam, dtype, "StatelessRandomPoisson")
+
+
+def stateless_gamma(shape, seed, alpha, beta=None, dtype=_dt.float32, name=None):
+    """``gamma`` with numbers fixed by ``seed``."""
+    return _gamma_with(_stateless(seed), shape, alpha, beta, dtype, "StatelessRandomGammaV2")

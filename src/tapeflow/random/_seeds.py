@@ -1,0 +1,135 @@
+"""Seeds: the global seed, op seeds and the stream each call draws from."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, convert_to_tensor, wrap
+from ..errors import InvalidArgumentError
+
+DEFAULT_GRAPH_SEED = 87654321  # TensorFlow's global seed when only an op seed is given
+_MASK64 = (1 << 64) - 1
+_TAG_OP_SEED, _TAG_GLOBAL_ONLY, _TAG_STATELESS, _TAG_GENERATOR = 0, 1, 2, 3
+_TAG_SPLIT, _TAG_FOLD_IN = 4, 5
+
+
+def _rng(entropy) -> np.random.Generator:
+    return np.random.Generator(np.random.PCG64(entropy))
+
+
+class _SeedState:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.global_seed = None
+        self.auto_count = 0  # calls with the global seed only, since set_seed
+        self.streams: dict = {}  # (global seed, op seed) -> calls so far
+        self._unseeded = None
+
+    @property
+    def unseeded(self):
+        # Made on first use: importing numpy.random costs ~13 ms, more than the rest
+        # of tapeflow's import.
+        if self._unseeded is None:
+            self._unseeded = np.random.default_rng()
+        return self._unseeded
+
+
+_state = _SeedState()
+
+
+def _seed_int(seed, what: str = "seed") -> int:
+    """A seed argument (int, integral float, NumPy or 0-D tensor) as a Python int."""
+    if isinstance(seed, Tensor) or hasattr(seed, "_as_tensor"):
+        seed = convert_to_tensor(seed)._value
+    if isinstance(seed, (str, bytes)) or not np.ndim(seed) == 0:
+        raise TypeError(f"{what} must be an integer, got {seed!r}")
+    try:
+        return int(seed)
+    except (TypeError, ValueError):
+        raise TypeError(f"{what} must be an integer, got {seed!r}") from None
+
+
+def set_seed(seed):
+    """Set the global seed (None: back to non-deterministic numbers).
+
+    Also restarts every seeded stream: after ``set_seed(s)`` a program's random
+    calls give the same numbers as after any earlier ``set_seed(s)``.
+    """
+    value = None if seed is None else _seed_int(seed)
+    with _state.lock:
+        _state.global_seed = value
+        _state.auto_count = 0
+        _state.streams.clear()
+
+
+def _next_seed_generator(seed=None) -> np.random.Generator:
+    """The NumPy generator for the next random call with op seed ``seed``.
+
+    Follows the module's rules (see the module docstring): ``[0, g, s, n]``
+    for an op seed (``g`` defaulting to 87654321), ``[1, g, k]`` for the global
+    seed only, and a shared OS-seeded generator when neither is set. Each call
+    advances the stream it belongs to. Other modules (dropout) use it to
+    follow the same rules.
+    """
+    op_seed = None if seed is None else _seed_int(seed)
+    with _state.lock:
+        global_seed = _state.global_seed
+        if op_seed is None:
+            if global_seed is None:
+                return _state.unseeded
+            count = _state.auto_count
+            _state.auto_count = count + 1
+            entropy = [_TAG_GLOBAL_ONLY, global_seed & _MASK64, count]
+        else:
+            if global_seed is None:
+                global_seed = DEFAULT_GRAPH_SEED
+            key = (global_seed, op_seed)
+            count = _state.streams.get(key, 0)
+            _state.streams[key] = count + 1
+            entropy = [_TAG_OP_SEED, global_seed & _MASK64, op_seed & _MASK64, count]
+    return _rng(entropy)
+
+
+def _stateless_seed(seed) -> tuple:
+    """Validate a stateless ``seed`` (shape [2], int32/int64): (a, b, numpy dtype)."""
+    value = np.asarray(convert_to_tensor(seed)._value)
+    if value.dtype.kind not in "iu" or value.dtype.itemsize not in (4, 8):
+        raise InvalidArgumentError(
+            None,
+            None,
+            f"Value for attr 'Tseed' of {_dt.from_numpy(value.dtype).c_name} is not in the "
+            "list of allowed values: int32, int64 [Op:StatelessRandomGetKeyCounter]",
+        )
+    if value.shape != (2,):
+        dims = ",".join(str(d) for d in value.shape)
+        raise InvalidArgumentError(
+            None,
+            None,
+            f"seed must have shape [2], not [{dims}] [Op:StatelessRandomGetKeyCounter] name: ",
+        )
+    return int(value[0]), int(value[1]), value.dtype
+
+
+def _stateless_rng(seed) -> np.random.Generator:
+    a, b, _ = _stateless_seed(seed)
+    return _rng([_TAG_STATELESS, a & _MASK64, b & _MASK64])
+
+
+def split(seed, num=2, alg="auto_select"):
+    """``num`` new stateless seeds (shape ``[num, 2]``, the seed's dtype) from ``seed``."""
+    a, b, dtype = _stateless_seed(seed)
+    words = np.random.SeedSequence([_TAG_SPLIT, a & _MASK64, b & _MASK64])
+    values = words.generate_state(2 * int(num), np.uint64).view(np.int64)
+    return wrap(values.astype(dtype).reshape(int(num), 2))
+
+
+def fold_in(seed, data, alg="auto_select"):
+    """A new stateless seed (shape [2]) mixing ``seed`` with the integer ``data``."""
+    a, b, dtype = _stateless_seed(seed)
+    words = np.random.SeedSequence(
+        [_TAG_FOLD_IN, a & _MASK64, b & _MASK64, _seed_int(data, "data") & _MASK64]
+    )
+    return wrap(words.generate_state(2, np.uint64).view(np.int64).astype(dtype))
