@@ -15,8 +15,6 @@ tf.Tensor(
  [3 4 5]], shape=(2, 3), dtype=int32)
 """
 
-from __future__ import annotations
-
 from ._common import shape_tuple
 from ._create import (
     eye,

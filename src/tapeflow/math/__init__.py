@@ -15,8 +15,6 @@ tf.Tensor(2.5, shape=(), dtype=float32)
 tf.Tensor([0 1 3], shape=(3,), dtype=int32)
 """
 
-from __future__ import annotations
-
 from ._clip import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm, l2_normalize
 from ._common import as_tensor, normalize_axis
 from ._elementwise import (

@@ -16,8 +16,6 @@ tf.Tensor([0. 2.], shape=(2,), dtype=float32)
 TensorShape([1, 4, 4, 2])
 """
 
-from __future__ import annotations
-
 from ._activations import (
     crelu,
     elu,

@@ -43,8 +43,6 @@ True
 True
 """
 
-from __future__ import annotations
-
 from ._generator import Generator, get_global_generator, set_global_generator
 from ._ops import (
     categorical,
