@@ -15,7 +15,7 @@ import pytest
 
 import tapeflow as tf
 from tapeflow import _dispatch
-from tapeflow._custom_gradient import CUSTOM_GRADIENT
+from tapeflow.ops.custom import CUSTOM_GRADIENT
 from tapeflow.test import check_grads
 
 

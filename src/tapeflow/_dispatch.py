@@ -380,19 +380,9 @@ def _store_tangent(tangents: dict, out: Tensor, tangent) -> None:
 # --------------------------------------------------------------------------
 # Variable reads
 # --------------------------------------------------------------------------
-def _read_vjp(g, ans, variable):
-    return (g,)
-
-
-READ_VARIABLE = Primitive(
-    "read_variable",
-    lambda value: value,
-    vjp=_read_vjp,
-    array_vjp=True,
-    jvp=lambda tangents, ans, variable: tangents[0],
-    formula="d read(v) = dv: the value of a variable at the time it is read",
-    tf_name="ReadVariableOp",
-)
+# The read_variable primitive is defined with the others, in ops/variable.py;
+# the table sits above this module, so it fills this name in when it loads.
+READ_VARIABLE: Primitive | None = None
 
 
 def record_read(variable, out: Tensor) -> None:

@@ -29,7 +29,6 @@ import traceback
 import numpy as np
 
 from ._backprop import reverse_sweep
-from ._dispatch import Primitive
 from ._log import warn_first_n
 from ._nest import flatten, pack_sequence_as
 from ._tape import (
@@ -41,10 +40,9 @@ from ._tape import (
 )
 from ._tensor import Tensor, convert_to_tensor, wrap
 from ._variable import Variable
-from .ops.index import getitem
-from .ops.shape import batch_shape, broadcast_to, reshape, transpose
+from .ops.shape import broadcast_to, concat_rows, reshape, stack_rows, transpose
 
-__all__ = ["jacobian", "batch_jacobian", "stack_rows", "concat_rows"]
+__all__ = ["jacobian", "batch_jacobian"]
 
 _BATCH_NON_PERSISTENT_ERROR = (
     "A non-persistent GradientTape can only be used tocompute one set of gradients (or jacobians)"
@@ -62,46 +60,6 @@ _VECTORIZE_ERROR = (
     "disabled by setting experimental_use_pfor to False."
 )
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-
-
-# --------------------------------------------------------------------------
-# stack_rows: the rows of a loop, as one differentiable op
-# --------------------------------------------------------------------------
-def _stack_rows_vjp(g, ans, *rows):
-    lead = (slice(None),) * len(batch_shape(g, ans))
-    return tuple(getitem(g, index=lead + (i,)) for i in range(len(rows)))
-
-
-stack_rows = Primitive(
-    "stack_rows",
-    lambda *rows: np.stack(rows),
-    vjp=_stack_rows_vjp,
-    linear=True,
-    tf_name="Pack",
-    formula="stack_rows(x_0..x_n-1) = [x_0, ..., x_n-1] along a new axis 0; VJP slices "
-    "(the per-row jacobian loop and per-row custom gradients)",
-)
-
-
-def _concat_rows_vjp(g, ans, *parts):
-    lead = (slice(None),) * len(batch_shape(g, ans))
-    cotangents, start = [], 0
-    for part in parts:
-        stop = start + part._value.shape[0]
-        cotangents.append(getitem(g, index=lead + (slice(start, stop),)))
-        start = stop
-    return tuple(cotangents)
-
-
-concat_rows = Primitive(
-    "concat_rows",
-    lambda *parts: np.concatenate(parts),
-    vjp=_concat_rows_vjp,
-    linear=True,
-    tf_name="ConcatV2",
-    formula="concat_rows(x_0..x_k) joins along axis 0; VJP slices (jacobians computed in "
-    "chunks of parallel_iterations rows)",
-)
 
 
 # --------------------------------------------------------------------------

@@ -7,12 +7,24 @@ Importing this package also binds the ops that Tensor's operators (``+``,
 from __future__ import annotations
 
 from .._dispatch import PRIMITIVES
-from . import conv, decompositions, elementwise, index, linalg, nn, reduce, scan, shape
+from . import (
+    conv,
+    custom,
+    decompositions,
+    elementwise,
+    index,
+    linalg,
+    nn,
+    reduce,
+    scan,
+    shape,
+    variable,
+)
 from ._operators import bind_tensor_operators
 
 __all__ = [
-    "PRIMITIVES", "conv", "decompositions", "elementwise", "index", "linalg", "nn", "reduce",
-    "scan", "shape",
+    "PRIMITIVES", "conv", "custom", "decompositions", "elementwise", "index", "linalg", "nn",
+    "reduce", "scan", "shape", "variable",
 ]  # fmt: skip
 
 bind_tensor_operators()

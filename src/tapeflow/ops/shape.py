@@ -14,6 +14,7 @@ import numpy as np
 
 from .._dispatch import Primitive
 from .._tensor import Tensor
+from .index import getitem
 
 
 def batch_shape(g, ans) -> tuple:
@@ -223,8 +224,6 @@ def _pad_impl(x, paddings, constant_values):
 
 
 def _pad_vjp(g, ans, x, paddings, constant_values):
-    from .index import getitem
-
     index = (Ellipsis,) + tuple(
         slice(lo, lo + n) for (lo, _), n in zip(paddings, x._value.shape[-len(paddings) :])
     )
@@ -335,4 +334,45 @@ conj = Primitive(
     vjp=lambda g, ans, x: (conj(g),),
     linear=True,
     formula="d conj(x) = conj(dx); VJP conj(g) (real-linear, used by transpose(conjugate=True))",
+)
+
+
+# --------------------------------------------------------------------------
+# stack_rows / concat_rows: the rows of a loop (jacobians, per-row custom
+# gradients), as one differentiable op
+# --------------------------------------------------------------------------
+def _stack_rows_vjp(g, ans, *rows):
+    lead = (slice(None),) * len(batch_shape(g, ans))
+    return tuple(getitem(g, index=lead + (i,)) for i in range(len(rows)))
+
+
+stack_rows = Primitive(
+    "stack_rows",
+    lambda *rows: np.stack(rows),
+    vjp=_stack_rows_vjp,
+    linear=True,
+    tf_name="Pack",
+    formula="stack_rows(x_0..x_n-1) = [x_0, ..., x_n-1] along a new axis 0; VJP slices "
+    "(the per-row jacobian loop and per-row custom gradients)",
+)
+
+
+def _concat_rows_vjp(g, ans, *parts):
+    lead = (slice(None),) * len(batch_shape(g, ans))
+    cotangents, start = [], 0
+    for part in parts:
+        stop = start + part._value.shape[0]
+        cotangents.append(getitem(g, index=lead + (slice(start, stop),)))
+        start = stop
+    return tuple(cotangents)
+
+
+concat_rows = Primitive(
+    "concat_rows",
+    lambda *parts: np.concatenate(parts),
+    vjp=_concat_rows_vjp,
+    linear=True,
+    tf_name="ConcatV2",
+    formula="concat_rows(x_0..x_k) joins along axis 0; VJP slices (jacobians computed in "
+    "chunks of parallel_iterations rows)",
 )
