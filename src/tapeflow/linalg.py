@@ -26,21 +26,13 @@ from ._tensor import convert_to_tensor, dtype_mismatch, wrap
 from .arrays import eye  # noqa: F401 - tf.linalg.eye
 from .errors import InvalidArgumentError as _InvalidArgumentError
 from .errors import NotFoundError as _NotFoundError
-from .math import as_tensor
+from .math import as_tensor, global_norm, l2_normalize, norm  # noqa: F401 - also tf.linalg names
 from .ops import decompositions as _dec
 from .ops import elementwise as _el
 from .ops import index as _index
 from .ops import linalg as _linalg
 from .ops import reduce as _red
 from .ops import shape as _shape
-
-
-def global_norm(t_list, name=None):
-    """sqrt(sum of squared elements of every tensor in t_list): tf.linalg.global_norm."""
-    from .math import global_norm as _global_norm
-
-    return _global_norm(t_list, name=name)
-
 
 __all__ = ["matmul", "einsum", "tensordot"]
 
@@ -329,20 +321,6 @@ def cross(a, b, name=None):
     _same_dtype(a, b, "Cross")
     _linalg.check_cross_shapes(a._value, b._value)
     return _linalg.cross(a, b)
-
-
-def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa: A002
-    """tf.linalg.norm: the same function as tf.norm (tapeflow.math.norm)."""
-    from . import math as _math
-
-    return _math.norm(tensor, ord=ord, axis=axis, keepdims=keepdims, name=name)
-
-
-def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
-    """tf.linalg.l2_normalize: the same function as tf.math.l2_normalize."""
-    from . import math as _math
-
-    return _math.l2_normalize(x, axis=axis, epsilon=epsilon, name=name, dim=dim)
 
 
 # --------------------------------------------------------------------------

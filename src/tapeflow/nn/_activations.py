@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import arrays as _arrays
 from .. import dtypes as _dt
+from .. import math as _math
 from .._tensor import Tensor
 from ..errors import AbortedError, InvalidArgumentError
 from ..math import as_tensor
 from ..ops import elementwise as _el
 from ..ops import nn as _nn
 from ..ops import shape as _shape
-from ._common import _arrays, _attr_error, _float32_attr, _math, _op_error, _require_float
+from ._common import _attr_error, _float32_attr, _op_error, _require_float
 
 
 def relu(features, name=None):
@@ -22,7 +24,7 @@ def relu(features, name=None):
 def crelu(features, axis=-1, name=None):
     """relu of [features, -features] concatenated along ``axis``."""
     x = as_tensor(features)
-    return _nn.relu(_arrays("concat")([x, -x], axis))
+    return _nn.relu(_arrays.concat([x, -x], axis))
 
 
 def relu6(features, name=None):
@@ -73,16 +75,16 @@ def gelu(features, approximate=False, name=None):
         )
     if approximate:
         inner = 0.7978845608028654 * (x + 0.044715 * x**3)
-        return 0.5 * x * (1.0 + _math("tanh")(inner))
-    return 0.5 * x * (1.0 + _math("erf")(x / 1.4142135623730951))
+        return 0.5 * x * (1.0 + _math.tanh(inner))
+    return 0.5 * x * (1.0 + _math.erf(x / 1.4142135623730951))
 
 
 def swish(features, beta=1.0, name=None):
     """features * sigmoid(beta * features) (also tf.nn.silu)."""
     x = as_tensor(features)
     if isinstance(beta, Tensor) or hasattr(beta, "_as_tensor"):
-        beta = _math("cast")(as_tensor(beta), x.dtype)
-    return x * _math("sigmoid")(beta * x)
+        beta = _math.cast(as_tensor(beta), x.dtype)
+    return x * _math.sigmoid(beta * x)
 
 
 def silu(features, beta=1.0):
@@ -99,17 +101,17 @@ def softsign(features, name=None):
 
 def softplus(features, name=None):
     """log(1 + exp(features)), computed stably (tf.math.softplus)."""
-    return _math("softplus")(features)
+    return _math.softplus(features)
 
 
 def sigmoid(x, name=None):
     """1 / (1 + exp(-x)) (tf.math.sigmoid)."""
-    return _math("sigmoid")(x)
+    return _math.sigmoid(x)
 
 
 def tanh(x, name=None):
     """tf.math.tanh."""
-    return _math("tanh")(x)
+    return _math.tanh(x)
 
 
 def _along_axis(function, logits, axis, op):

@@ -10,19 +10,6 @@ from ..math import as_tensor
 from ..ops import shape as _shape
 
 
-def _math(name: str):
-    """``tapeflow.math.<name>``, looked up when called (tf.math may be built after tf.nn)."""
-    from .. import math as _m
-
-    return getattr(_m, name)
-
-
-def _arrays(name: str):
-    from .. import arrays as _a
-
-    return getattr(_a, name)
-
-
 def _shape_text(shape) -> str:
     return "[" + ",".join(str(int(d)) for d in shape) + "]"
 

@@ -6,19 +6,14 @@ import numbers
 
 import numpy as np
 
+from .. import arrays as _arrays
+from .. import math as _math
 from .._tensor import Tensor, TensorShape, wrap
 from ..errors import InvalidArgumentError
 from ..math import as_tensor
 from ..ops import elementwise as _el
-from ._common import _arrays, _math, _op_error, _shape_of, _shape_text
-
-
-def _generator(seed) -> np.random.Generator:
-    """tf.random's seeded stream (global seed + op seed, as TF) when it exists, else NumPy's."""
-    from .. import random as _random
-
-    make = getattr(_random, "_next_seed_generator", None)
-    return np.random.default_rng(seed) if make is None else make(seed)
+from ..random import _next_seed_generator  # global seed + op seed, as TF
+from ._common import _op_error, _shape_of, _shape_text
 
 
 def _noise_shape(x: Tensor, noise_shape) -> tuple:
@@ -70,13 +65,13 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
         kept = x * (1 / (1 - rate))
         threshold = float(rate)
     else:
-        rate = _math("cast")(as_tensor(rate), x.dtype)
+        rate = _math.cast(as_tensor(rate), x.dtype)
         if rate.ndim:
             raise ValueError(f"Shapes must be equal rank, but are {rate.ndim} and 0")
         kept = x / (1 - rate)
         threshold = float(rate._value)
     dims = _noise_shape(x, noise_shape)
-    uniform = _generator(seed).random(dims).astype(x._value.dtype)
+    uniform = _next_seed_generator(seed).random(dims).astype(x._value.dtype)
     keep = wrap(uniform >= x._value.dtype.type(threshold))
     return _el.where(keep, kept, wrap(x._value.dtype.type(0)))
 
@@ -97,12 +92,12 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
         if not params:
             raise ValueError("Need at least one param")
         parts = [as_tensor(p) for p in params]
-        table = parts[0] if len(parts) == 1 else _arrays("concat")(parts, 0)
+        table = parts[0] if len(parts) == 1 else _arrays.concat(parts, 0)
     else:
         table = params
-    result = _arrays("gather")(table, ids)
+    result = _arrays.gather(table, ids)
     if max_norm is not None:
         ids_rank = np.ndim(getattr(ids, "_value", ids))
         axes = list(range(ids_rank, result.ndim))
-        result = _math("clip_by_norm")(result, max_norm, axes=axes)
+        result = _math.clip_by_norm(result, max_norm, axes=axes)
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import math as _math
 from .._tensor import Tensor, TensorShape, wrap
 from ..errors import InvalidArgumentError
 from ..math import as_tensor
@@ -11,7 +12,7 @@ from ..ops import elementwise as _el
 from ..ops import nn as _nn
 from ..ops import reduce as _red
 from ..ops import shape as _shape
-from ._common import _attr_error, _math, _op_error, _operand, _require_float, _shape_of, _shape_text
+from ._common import _attr_error, _op_error, _operand, _require_float, _shape_of, _shape_text
 
 
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
@@ -29,7 +30,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     _require_float(logits, op)
     labels = _operand(labels, logits)
     if labels._value.dtype != logits._value.dtype:
-        labels = _math("cast")(labels, logits.dtype)
+        labels = _math.cast(labels, logits.dtype)
     if labels._value.shape != logits._value.shape:
         try:
             np.broadcast_shapes(_shape_of(labels), _shape_of(logits))
@@ -110,7 +111,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     positive = logits >= zeros
     relu_logits = _el.where(positive, logits, zeros)
     neg_abs_logits = _el.where(positive, -logits, logits)
-    return relu_logits - logits * labels + _math("log1p")(_el.exp(neg_abs_logits))
+    return relu_logits - logits * labels + _math.log1p(_el.exp(neg_abs_logits))
 
 
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
@@ -119,7 +120,7 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     labels = as_tensor(labels)
     _same_shape(logits, labels, "logits", "labels")
     log_weight = 1 + (pos_weight - 1) * labels
-    softplus_neg = _math("log1p")(_el.exp(-_el.abs(logits))) + _nn.relu(-logits)
+    softplus_neg = _math.log1p(_el.exp(-_el.abs(logits))) + _nn.relu(-logits)
     return (1 - labels) * logits + log_weight * softplus_neg
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import math as _math
 from .._tensor import wrap
 from ..errors import InvalidArgumentError
 from ..math import as_tensor
@@ -11,7 +12,6 @@ from ..ops import conv as _conv
 from ..ops import shape as _shape
 from ._common import (
     _float32_attr,
-    _math,
     _op_error,
     _operand,
     _require_float,
@@ -55,22 +55,22 @@ def bias_add(value, bias, data_format=None, name=None):
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
     """(x - mean) * scale / sqrt(variance + epsilon) + offset, as TensorFlow composes it."""
     x = as_tensor(x)
-    inv = _math("rsqrt")(variance + variance_epsilon)
+    inv = _math.rsqrt(variance + variance_epsilon)
     if scale is not None:
         inv = inv * scale
-    cast = _math("cast")
+    cast = _math.cast
     shift = offset - mean * inv if offset is not None else -(mean * inv)
     return x * cast(inv, x.dtype) + cast(shift, x.dtype)
 
 
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
     """x / sqrt(max(sum(x ** 2), epsilon)) along ``axis`` (tf.math.l2_normalize)."""
-    return _math("l2_normalize")(x, axis=axis, epsilon=epsilon, dim=dim)
+    return _math.l2_normalize(x, axis=axis, epsilon=epsilon, dim=dim)
 
 
 def moments(x, axes, shift=None, keepdims=False, name=None):
     """Mean and variance of ``x`` over ``axes`` (tf.math.moments)."""
-    return _math("moments")(x, axes, shift=shift, keepdims=keepdims)
+    return _math.moments(x, axes, shift=shift, keepdims=keepdims)
 
 
 def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5, name=None):  # noqa: A002

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._dispatch import apply
+from .._dispatch import _convert_inputs, apply
 from .._tensor import Tensor, bind_operators, wrap
 from ..errors import InvalidArgumentError
 from . import elementwise as el
@@ -41,8 +41,6 @@ def true_divide(x, y):
 
 
 def _both_as_tensors(x, y):
-    from .._dispatch import _convert_inputs
-
     return _convert_inputs(el.divide, (x, y))
 
 

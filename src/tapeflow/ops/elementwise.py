@@ -13,7 +13,8 @@ import operator
 import numpy as np
 
 from .._dispatch import Primitive, op_for
-from .._tensor import Tensor, wrap
+from .._tensor import Tensor, dtype_mismatch, wrap
+from ..dtypes import from_numpy
 from ..errors import InvalidArgumentError
 from ._special import (
     TWO_OVER_SQRT_PI,
@@ -24,6 +25,7 @@ from ._special import (
     lgamma_kernel,
     polygamma_kernel,
 )
+from .shape import conj
 
 FLOATS = "fc"  # kinds for ops TensorFlow defines on floating and complex types only
 REALS = "f"
@@ -93,8 +95,6 @@ def _abs_vjp(g, ans, x):
 def _abs_jvp(tangents, ans, x):
     t = tangents[0]
     if x._value.dtype.kind == "c":  # d|x| = Re(conj(x) dx) / |x|
-        from .shape import conj
-
         return divide_no_nan(cast(conj(x) * t, dtype=_dtype_of(ans)), ans)
     return t * sign(x)
 
@@ -445,8 +445,6 @@ def _cast_jvp(tangents, ans, x, dtype):
 
 
 def _dtype_of(x):
-    from ..dtypes import from_numpy
-
     return from_numpy(x._value.dtype)
 
 
@@ -473,8 +471,6 @@ def _where_jvp(tangents, ans, condition, x, y):
 
 def _where_impl(condition, x, y):
     if x.dtype != y.dtype:
-        from .._tensor import dtype_mismatch
-
         raise dtype_mismatch("SelectV2", 2, x.dtype, y.dtype)
     return np.where(condition, x, y)[()]
 

@@ -23,7 +23,7 @@ import numbers
 import numpy as np
 
 from .._dispatch import Primitive
-from .._tensor import Tensor, wrap
+from .._tensor import Tensor, TensorShape, wrap
 from ..errors import InvalidArgumentError
 
 _FULL = slice(None)
@@ -374,8 +374,6 @@ def _is_mask(key) -> bool:
 
 def mask_index(shape: tuple, mask, axis: int = 0) -> tuple:
     """The getitem index for ``tf.boolean_mask(x, mask, axis)`` (TF's checks, TF's errors)."""
-    from .._tensor import TensorShape
-
     mask = np.asarray(mask._value if mask.__class__ is Tensor else mask)
     if mask.ndim == 0:
         raise ValueError("mask cannot be scalar.")

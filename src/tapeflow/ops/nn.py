@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive, op_for
-from .._tensor import Tensor
+from .._tensor import Tensor, wrap
+from ..errors import InvalidArgumentError
 from .elementwise import exp, less, log, stop_gradient, where, zeros_like
 from .reduce import reduce_max, reduce_sum
 from .shape import batch_shape, reshape
@@ -237,8 +238,6 @@ def _sparse_xent_impl(labels, logits):
     classes = logits.shape[-1]
     bad = (labels < 0) | (labels >= classes)
     if np.any(bad):
-        from ..errors import InvalidArgumentError
-
         first = labels[bad].ravel()[0]
         shown = " ".join(str(v) for v in np.ravel(labels))
         raise InvalidArgumentError(
@@ -258,8 +257,6 @@ def _one_hot_like(labels, logits):
     value = logits._value
     hot = np.zeros(value.shape, value.dtype)
     np.put_along_axis(hot, labels._value[..., None].astype(np.intp), 1, axis=-1)
-    from .._tensor import wrap
-
     return wrap(hot)
 
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from .._dispatch import Primitive
 from .._tensor import Tensor
+from ..errors import InvalidArgumentError
 from .elementwise import _dtype_of, cast, equal, exp, ones_like
 from .shape import batch_shape, broadcast_to, reshape, transpose
 
@@ -48,8 +49,6 @@ def _broadcast_view(kept, shape: tuple):
 
 def _sum_impl(x, axis, keepdims):
     if x.dtype.kind == "b":
-        from ..errors import InvalidArgumentError
-
         raise InvalidArgumentError(None, None, "bool is not supported by Sum [Op:Sum]")
     # NumPy would widen int8/int16/int32 sums to int64; TF keeps the dtype (and wraps).
     return x.sum(axis=axis, keepdims=keepdims, dtype=x.dtype if x.dtype.kind in "iu" else None)

@@ -14,6 +14,7 @@ import numpy as np
 
 from .._dispatch import Primitive
 from .._tensor import Tensor
+from ..errors import InvalidArgumentError
 from .index import getitem
 
 
@@ -30,8 +31,6 @@ def _reshape_impl(x, shape):
     try:
         return np.reshape(x, shape)[()]  # [()] keeps rank 0 a NumPy scalar
     except ValueError:
-        from ..errors import InvalidArgumentError
-
         size = int(np.size(x))
         requested = int(np.prod([d for d in shape if d != -1], dtype=np.int64))
         raise InvalidArgumentError(

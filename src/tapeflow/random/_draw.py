@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorShape, convert_to_tensor, wrap
-from ..errors import InvalidArgumentError
+from ..errors import InvalidArgumentError, NotFoundError
 from ..ops import elementwise as _el
 from ._seeds import _seed_int
 
@@ -248,8 +248,6 @@ def _categorical_with(draw_rng, logits, num_samples, dtype, op: str) -> Tensor:
 
 
 def _dt_not_found(op: str, attrs: str, kinds: str):
-    from ..errors import NotFoundError
-
     return NotFoundError(
         None,
         None,
