@@ -59,8 +59,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "kernels": "load_library load_op_library",
         "proto": "make_ndarray make_tensor_proto",
         "pinned": "check_pinned",
-        "issue9": "function cond case switch_case while_loop map_fn scan foldl foldr "
-        "vectorized_map TensorArray TensorArraySpec TensorSpec TypeSpec NoneTensorSpec "
+        "issue9": "function TensorArraySpec TensorSpec TypeSpec NoneTensorSpec "
         "type_spec_from_value inside_function is_symbolic_tensor print",
         "issue10": "Module name_scope get_current_name_scope OptionalSpec constant_initializer "
         "ones_initializer zeros_initializer random_normal_initializer "
