@@ -63,6 +63,10 @@ from .control_flow import case, cond, switch_case, while_loop  # noqa: E402
 from .higher_order import foldl, foldr, map_fn, scan, vectorized_map  # noqa: E402
 from .tensor_array import TensorArray  # noqa: E402
 
+# tf.Module and tf.name_scope (the training stack's base; cheap to import).
+from ._name_scope import name_scope
+from .module import Module
+
 __version__ = "0.1.0"
 newaxis = None
 

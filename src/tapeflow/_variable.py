@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _dispatch
+from ._name_scope import current_scope
 from ._tensor import (
     HoldsValue,
     TensorShape,
@@ -67,7 +68,7 @@ class Variable(HoldsValue):
         value = convert_to_tensor(initial_value, dtype=dtype)._value
         self._value = value
         self._id = next_id()  # also orders variables by creation
-        self._name = ("Variable" if name is None else str(name)) + ":0"
+        self._name = current_scope() + ("Variable" if name is None else str(name)) + ":0"
         self._trainable = True if trainable is None else bool(trainable)
 
     # -- reading --------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Small helpers shared by the Keras layers and models: names, scopes, nests.
+
+Keras gives every object a unique snake-case name ("dense", "dense_1", ...)
+and every variable a path made of the layer scopes open when it was created.
+
+>>> from tapeflow.keras import _utils
+>>> _utils.snake_case("Conv2DTranspose"), _utils.snake_case("GRU")
+('conv2d_transpose', 'gru')
+"""
+
+from __future__ import annotations
+
+import threading
+
+from ._naming import _counts, _lock, to_snake_case, uniquify
+
+_local = threading.local()
+# One counter for layers, models, metrics and optimizers, as in Keras.
+snake_case = to_snake_case
+unique_name = uniquify
+
+
+def reset_names() -> None:
+    """Forget every name handed out (``keras.backend.clear_session``)."""
+    with _lock:
+        _counts.clear()
+
+
+def scope_stack() -> list:
+    stack = getattr(_local, "scopes", None)
+    if stack is None:
+        stack = _local.scopes = []
+    return stack
+
+
+class name_scope:  # noqa: N801
+    """Push a layer name onto the path of variables created inside."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._pushed = False
+
+    def __enter__(self):
+        stack = scope_stack()
+        # A layer calling itself (or a model re-entering) does not nest twice.
+        self._pushed = not stack or stack[-1] != self.name
+        if self._pushed:
+            stack.append(self.name)
+        return self
+
+    def __exit__(self, *exc_info):
+        if self._pushed:
+            scope_stack().pop()
+
+
+def current_path() -> str:
+    return "/".join(scope_stack())
+
+
+def flatten(structure) -> list:
+    """Leaves of nested lists, tuples and dicts (dicts by sorted key)."""
+    if isinstance(structure, dict):
+        return [leaf for key in sorted(structure) for leaf in flatten(structure[key])]
+    if isinstance(structure, (list, tuple)):
+        return [leaf for item in structure for leaf in flatten(item)]
+    return [structure]
+
+
+def pack_like(structure, leaves):
+    """Rebuild ``structure`` with ``leaves`` (an iterator) in flatten's order."""
+    if isinstance(structure, dict):
+        rebuilt = {key: pack_like(structure[key], leaves) for key in sorted(structure)}
+        return {key: rebuilt[key] for key in structure}
+    if isinstance(structure, (list, tuple)):
+        items = [pack_like(item, leaves) for item in structure]
+        if hasattr(structure, "_fields"):
+            return type(structure)(*items)
+        return type(structure)(items)
+    return next(leaves)
+
+
+def map_structure(function, structure):
+    return pack_like(structure, iter([function(leaf) for leaf in flatten(structure)]))
+
+
+def standardize_tuple(value, n: int, name: str) -> tuple:
+    """An int or a sequence of ``n`` ints, as a tuple (kernel_size, strides, ...)."""
+    if isinstance(value, int):
+        return (value,) * n
+    try:
+        items = tuple(int(v) for v in value)
+    except (TypeError, ValueError):
+        items = ()
+    if len(items) != n:
+        raise ValueError(
+            f"The `{name}` argument must be a tuple of {n} integers. Received {name}={value}"
+        )
+    return items

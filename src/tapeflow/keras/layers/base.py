@@ -1,0 +1,527 @@
+"""keras.layers.Layer, symbolic KerasTensors, Input and InputLayer.
+
+A layer builds its weights on its first call, from the input's shape. Called
+on a KerasTensor (from ``keras.Input``), it runs on small stand-in arrays to
+learn the output's shape and records a node, which the functional Model
+replays on real data.
+
+>>> import tapeflow as tf
+>>> tf.keras.backend.clear_session()
+>>> layer = tf.keras.layers.Dense(3)
+>>> layer.built
+False
+>>> y = layer(tf.ones((2, 4)))
+>>> [w.path for w in layer.weights], layer.count_params()
+(['dense/kernel', 'dense/bias'], 15)
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+
+import numpy as np
+
+import tapeflow as tf
+
+from .. import _resolve, _utils
+from .._variable import Variable
+
+_context = threading.local()
+
+
+def _training_from_context():
+    return getattr(_context, "training", None)
+
+
+class KerasTensor:
+    """A symbolic value: a shape (None for unknown sizes) and a dtype, plus its producer.
+
+    >>> import tapeflow as tf
+    >>> tf.keras.Input((4,))  # doctest: +ELLIPSIS
+    <KerasTensor shape=(None, 4), dtype=float32, sparse=False, ragged=False, name=keras_tensor...>
+    """
+
+    _count = 0
+
+    def __init__(self, shape, dtype="float32", node=None, index=0, name=None):
+        self.shape = tuple(None if d is None else int(d) for d in shape)
+        self.dtype = tf.as_dtype(dtype).name
+        self.node = node
+        self.index = index
+        if name is None:
+            name = _utils.unique_name("keras_tensor")
+        self.name = name
+
+    @property
+    def ndim(self) -> int:
+        return len(self.shape)
+
+    def __repr__(self) -> str:
+        return (
+            f"<KerasTensor shape={self.shape}, dtype={self.dtype}, sparse=False, "
+            f"ragged=False, name={self.name}>"
+        )
+
+
+class Node:
+    """One call of a layer on symbolic inputs: what the functional Model replays."""
+
+    def __init__(self, layer, args, kwargs, outputs):
+        self.layer = layer
+        self.args = args
+        self.kwargs = kwargs
+        self.outputs = outputs
+
+    @property
+    def parents(self) -> list:
+        leaves = _utils.flatten((self.args, self.kwargs))
+        return [t for t in leaves if isinstance(t, KerasTensor)]
+
+
+def _is_symbolic(structure) -> bool:
+    return any(isinstance(t, KerasTensor) for t in _utils.flatten(structure))
+
+
+def _to_tensor(value, dtype):
+    """Inputs become Tensors; floating inputs take the layer's dtype (Keras autocasts)."""
+    if isinstance(value, (tf.Tensor, tf.Variable)):
+        if value.dtype.is_floating and value.dtype != dtype:
+            return tf.cast(value, dtype)
+        return value
+    if isinstance(value, (np.ndarray, list, tuple, float, int, np.generic)):
+        array = np.asarray(value)
+        if array.dtype.kind == "f":
+            return tf.constant(array, dtype=dtype)
+        return tf.constant(array)
+    return value
+
+
+class Layer:
+    """Base class of every Keras layer.
+
+    Subclasses create weights in ``build(input_shape)`` with ``add_weight`` and
+    compute in ``call(inputs, ...)``.
+
+    >>> import tapeflow as tf
+    >>> class Scale(tf.keras.layers.Layer):
+    ...     def build(self, input_shape):
+    ...         self.w = self.add_weight(shape=(input_shape[-1],), initializer="ones")
+    ...     def call(self, x):
+    ...         return x * self.w
+    >>> Scale()(tf.ones((1, 2))).numpy().tolist()
+    [[1.0, 1.0]]
+    """
+
+    def __init__(
+        self,
+        *,
+        activity_regularizer=None,
+        trainable=True,
+        dtype=None,
+        autocast=True,
+        name=None,
+        **kwargs,
+    ):
+        known = {"input_shape", "input_dim", "batch_size", "batch_input_shape", "input_length"}
+        unknown = set(kwargs) - known
+        if unknown:
+            raise ValueError(
+                f"Unrecognized keyword arguments passed to {type(self).__name__}: "
+                f"{dict((k, kwargs[k]) for k in sorted(unknown))}"
+            )
+        object.__setattr__(self, "_layers", [])
+        self._trainable_variables: list = []
+        self._non_trainable_variables: list = []
+        self._losses: list = []
+        self._trainable = bool(trainable)
+        self.built = False
+        self.name = name or _utils.unique_name(_utils.snake_case(type(self).__name__))
+        self.dtype = (
+            tf.as_dtype(dtype or "float32").name if not hasattr(dtype, "name") else dtype.name
+        )
+        self.compute_dtype = self.dtype
+        self.activity_regularizer = _resolve.regularizer(activity_regularizer)
+        self.supports_masking = False
+        self._inbound_nodes: list = []
+        self._build_shapes = None
+        self._output_shape = None
+        input_shape = kwargs.get("input_shape")
+        if input_shape is None and kwargs.get("input_dim") is not None:
+            input_shape = (kwargs["input_dim"],)
+        self._declared_input_shape = (
+            (kwargs.get("batch_size"), *input_shape) if input_shape is not None else None
+        )
+        self._call_has_training = "training" in inspect.signature(self.call).parameters
+
+    # -- attribute tracking -----------------------------------------------------
+    def __setattr__(self, name, value):
+        if not name.startswith("_") or name in ("_layer",):
+            self._track(value)
+        object.__setattr__(self, name, value)
+
+    def _track(self, value) -> None:
+        if "_layers" not in self.__dict__:
+            return
+        for leaf in _utils.flatten(value) if isinstance(value, (list, tuple, dict)) else [value]:
+            if (
+                isinstance(leaf, Layer)
+                and leaf is not self
+                and all(leaf is not known for known in self._layers)
+            ):
+                self._layers.append(leaf)
+            elif isinstance(leaf, tf.Variable) and not self._owns(leaf):
+                group = (
+                    self._trainable_variables if leaf.trainable else self._non_trainable_variables
+                )
+                group.append(leaf)
+
+    def _owns(self, variable) -> bool:
+        return any(v is variable for v in self._trainable_variables) or any(
+            v is variable for v in self._non_trainable_variables
+        )
+
+    # -- weights ---------------------------------------------------------------
+    def add_weight(
+        self,
+        shape=None,
+        initializer=None,
+        dtype=None,
+        trainable=True,
+        autocast=True,
+        regularizer=None,
+        constraint=None,
+        aggregation="none",
+        overwrite_with_gradient=False,
+        name=None,
+    ):
+        """Create a variable owned by this layer, at path ``<layer scopes>/<name>``."""
+        shape = () if shape is None else tuple(int(d) for d in shape)
+        dtype = tf.as_dtype(dtype or self.dtype).name
+        if initializer is None:
+            initializer = "glorot_uniform" if tf.as_dtype(dtype).is_floating else "zeros"
+        init = _resolve.initializer(initializer)
+        with _utils.name_scope(self.name):
+            variable = Variable(init, shape=shape, dtype=dtype, trainable=trainable, name=name)
+        variable.regularizer = _resolve.regularizer(regularizer)
+        variable.constraint = _resolve.constraint(constraint)
+        if trainable:
+            self._trainable_variables.append(variable)
+        else:
+            self._non_trainable_variables.append(variable)
+        if not self._trainable:
+            variable.trainable = False
+        return variable
+
+    @property
+    def trainable(self) -> bool:
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value: bool) -> None:
+        value = bool(value)
+        self._trainable = value
+        for variable in self._trainable_variables:
+            variable.trainable = value
+        for layer in self._layers:
+            layer.trainable = value
+
+    @property
+    def weights(self) -> list:
+        weights, seen = [], set()
+        for w in self._trainable_variables + self._non_trainable_variables:
+            if id(w) not in seen:
+                seen.add(id(w))
+                weights.append(w)
+        for layer in self._layers:
+            for w in layer.weights:
+                if id(w) not in seen:
+                    seen.add(id(w))
+                    weights.append(w)
+        return weights
+
+    @property
+    def trainable_weights(self) -> list:
+        return [w for w in self.weights if w.trainable] if self.trainable else []
+
+    @property
+    def non_trainable_weights(self) -> list:
+        return [w for w in self.weights if not w.trainable] if self.trainable else self.weights
+
+    variables = weights
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+
+    @property
+    def layers(self) -> list:
+        return list(self._layers)
+
+    def get_weights(self) -> list:
+        """The weights' values as NumPy arrays, in ``weights`` order."""
+        return [w.numpy() for w in self.weights]
+
+    def set_weights(self, weights) -> None:
+        """Assign NumPy values to ``weights`` in order; counts and shapes must match."""
+        own = self.weights
+        if len(own) != len(weights):
+            raise ValueError(
+                f"You called `set_weights(weights)` on layer '{self.name}' with a weight list "
+                f"of length {len(weights)}, but the layer was expecting {len(own)} weights."
+            )
+        for variable, value in zip(own, weights):
+            value = np.asarray(value)
+            if tuple(variable.shape) != value.shape:
+                raise ValueError(
+                    f"Layer {self.name} weight shape {tuple(variable.shape)} is not compatible "
+                    f"with provided weight shape {value.shape}."
+                )
+        for variable, value in zip(own, weights):
+            variable.assign(np.asarray(value))
+
+    def count_params(self) -> int:
+        """The number of scalars in all weights (the layer must be built)."""
+        if not self.built:
+            raise ValueError(
+                f"You tried to call `count_params` on layer '{self.name}', but the layer isn't "
+                "built. You can build it manually via: `layer.build(input_shape)`."
+            )
+        return int(sum(int(np.prod(w.shape)) for w in self.weights))
+
+    # -- losses ----------------------------------------------------------------
+    def add_loss(self, loss) -> None:
+        self._losses.append(loss)
+
+    @property
+    def losses(self) -> list:
+        """Losses added in the last call plus weight regularization penalties."""
+        losses = list(self._losses)
+        for w in self._trainable_variables + self._non_trainable_variables:
+            if getattr(w, "regularizer", None) is not None:
+                losses.append(w.regularizer(w))
+        for layer in self._layers:
+            losses.extend(layer.losses)
+        return losses
+
+    def _clear_losses(self) -> None:
+        self._losses = []
+        for layer in self._layers:
+            layer._clear_losses()
+
+    # -- building and calling --------------------------------------------------
+    def build(self, input_shape) -> None:
+        self.built = True
+
+    def call(self, inputs, *args, **kwargs):
+        return inputs
+
+    def compute_output_shape(self, input_shape):
+        return _symbolic_shapes(self, input_shape)
+
+    def _maybe_build(self, inputs) -> None:
+        if self.built:
+            return
+        shapes = _utils.map_structure(
+            lambda t: tuple(getattr(t, "shape", ())) if t is not None else None, inputs
+        )
+        with _utils.name_scope(self.name):
+            self.build(shapes)
+        self.built = True
+        self._build_shapes = shapes
+
+    def __call__(self, *args, **kwargs):
+        if not args:
+            if "inputs" not in kwargs:
+                raise ValueError(f"Layer {self.name} was called without inputs.")
+            args = (kwargs.pop("inputs"),)
+        if _is_symbolic((args, kwargs)):
+            return self._call_symbolic(args, kwargs)
+        inputs = args[0]
+        if isinstance(inputs, (list, tuple)) and all(
+            isinstance(v, (int, float, np.generic)) for v in _utils.flatten(inputs)
+        ):
+            inputs = np.asarray(inputs)
+        inputs = _utils.map_structure(lambda v: _to_tensor(v, self.compute_dtype), inputs)
+        args = (inputs, *args[1:])
+        self._maybe_build(inputs)
+        training = kwargs.get("training")
+        if self._call_has_training:
+            if training is None:
+                training = _training_from_context()
+            kwargs["training"] = training
+        elif "training" in kwargs:
+            kwargs.pop("training")
+        outer = _training_from_context()
+        depth = getattr(_context, "depth", 0)
+        if depth == 0:  # the outermost call starts a fresh list of added losses
+            self._clear_losses()
+        if training is not None:
+            _context.training = training
+        _context.depth = depth + 1
+        try:
+            with _utils.name_scope(self.name):
+                outputs = self.call(*args, **kwargs)
+        finally:
+            _context.training = outer
+            _context.depth = depth
+        if self.activity_regularizer is not None:
+            for out in _utils.flatten(outputs):
+                loss = self.activity_regularizer(out)
+                if out.shape.rank:
+                    loss = loss / tf.cast(tf.shape(out)[0], loss.dtype)
+                self.add_loss(loss)
+        return outputs
+
+    def _call_symbolic(self, args, kwargs):
+        outputs = _run_on_stand_ins(self, args, kwargs)
+        node = Node(self, args, kwargs, None)
+        flat = _utils.flatten(outputs)
+        symbolic = [
+            KerasTensor(spec.shape, spec.dtype, node=node, index=i) for i, spec in enumerate(flat)
+        ]
+        node.outputs = _utils.pack_like(outputs, iter(symbolic))
+        self._inbound_nodes.append(node)
+        self._output_shape = _utils.map_structure(lambda t: t.shape, node.outputs)
+        return node.outputs
+
+    # -- functional-API bookkeeping ---------------------------------------------
+    @property
+    def input(self):
+        if not self._inbound_nodes:
+            raise ValueError(
+                f"The layer {self.name} has never been called and thus has no defined input."
+            )
+        args = self._inbound_nodes[0].args
+        return args[0]
+
+    @property
+    def output(self):
+        if not self._inbound_nodes:
+            raise ValueError(
+                f"The layer {self.name} has never been called and thus has no defined output."
+            )
+        return self._inbound_nodes[0].outputs
+
+    # -- config ----------------------------------------------------------------
+    def get_config(self) -> dict:
+        return {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
+
+    @classmethod
+    def from_config(cls, config: dict):
+        return cls(**config)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+
+def _stand_in(keras_tensor, size: int):
+    shape = tuple(size if d is None else d for d in keras_tensor.shape)
+    return tf.zeros(shape, dtype=keras_tensor.dtype)
+
+
+def _run_on_stand_ins(layer, args, kwargs):
+    """Run ``layer`` on zeros shaped like the symbolic inputs; shapes with None back.
+
+    Unknown sizes are tried as 1 and as 2; output sizes that follow them are unknown.
+    """
+    results = []
+    for size in (1, 2):
+        concrete = _utils.map_structure(
+            lambda t, size=size: _stand_in(t, size) if isinstance(t, (KerasTensor, _Spec)) else t,
+            (args, kwargs),
+        )
+        outputs = layer(*concrete[0], **concrete[1])
+        results.append(outputs)
+        if not any(
+            None in t.shape
+            for t in _utils.flatten((args, kwargs))
+            if isinstance(t, (KerasTensor, _Spec))
+        ):
+            break
+    layer._clear_losses()
+    first = _utils.flatten(results[0])
+    last = _utils.flatten(results[-1])
+    specs = []
+    for a, b in zip(first, last):
+        shape = tuple(da if da == db else None for da, db in zip(a.shape, b.shape))
+        specs.append(_Spec(shape, a.dtype.name))
+    return _utils.pack_like(results[0], iter(specs))
+
+
+class _Spec:
+    __slots__ = ("shape", "dtype")
+
+    def __init__(self, shape, dtype):
+        self.shape = shape
+        self.dtype = dtype
+
+
+def _is_shape(value) -> bool:
+    return isinstance(value, (tuple, list)) and all(d is None or isinstance(d, int) for d in value)
+
+
+def _symbolic_shapes(layer, input_shape):
+    if _is_shape(input_shape):
+        spec = _Spec(tuple(input_shape), layer.compute_dtype)
+    else:
+        spec = [_Spec(tuple(s), layer.compute_dtype) for s in input_shape]
+    specs = _run_on_stand_ins(layer, (spec,), {})
+    return _utils.map_structure(lambda s: s.shape, specs)
+
+
+class InputLayer(Layer):
+    """The layer behind ``keras.Input``: it only holds the input's shape."""
+
+    def __init__(
+        self,
+        shape=None,
+        batch_size=None,
+        dtype=None,
+        sparse=None,
+        batch_shape=None,
+        input_tensor=None,
+        optional=False,
+        name=None,
+        **kwargs,
+    ):
+        super().__init__(name=name or _utils.unique_name("input_layer"), dtype=dtype)
+        if batch_shape is None:
+            if shape is None:
+                raise ValueError("You must pass a `shape` argument.")
+            shape = (shape,) if isinstance(shape, int) else tuple(shape)
+            batch_shape = (batch_size, *shape)
+        self.batch_shape = tuple(batch_shape)
+        self.built = True
+        node = Node(self, (), {}, None)
+        self.output_tensor = KerasTensor(self.batch_shape, self.dtype, node=node)
+        node.outputs = self.output_tensor
+        self._inbound_nodes.append(node)
+        self._output_shape = self.batch_shape
+
+    def call(self, inputs):
+        return inputs
+
+    def get_config(self) -> dict:
+        return {"batch_shape": self.batch_shape, "dtype": self.dtype, "name": self.name}
+
+
+def Input(
+    shape=None,
+    batch_size=None,
+    dtype=None,
+    sparse=None,
+    batch_shape=None,
+    name=None,
+    tensor=None,
+    optional=False,
+):  # noqa: N802 (Keras's spelling)
+    """A symbolic input for the functional API: ``shape`` excludes the batch size.
+
+    >>> import tapeflow as tf
+    >>> x = tf.keras.Input(shape=(8,), name="features")
+    >>> x.shape, x.dtype
+    ((None, 8), 'float32')
+    """
+    layer = InputLayer(
+        shape=shape, batch_size=batch_size, dtype=dtype, batch_shape=batch_shape, name=name
+    )
+    return layer.output_tensor

@@ -1,0 +1,272 @@
+"""keras.Model (subclassed and functional) and keras.Sequential.
+
+>>> import tapeflow as tf
+>>> inputs = tf.keras.Input((3,))
+>>> outputs = tf.keras.layers.Dense(2)(inputs)
+>>> model = tf.keras.Model(inputs, outputs)
+>>> model(tf.ones((4, 3))).shape
+TensorShape([4, 2])
+"""
+
+from __future__ import annotations
+
+from .. import _utils
+from ..layers.base import InputLayer, KerasTensor, Layer
+from .training import Trainer
+
+
+class Model(Trainer, Layer):
+    """A layer with training methods. Subclass it (define ``call``) or pass inputs/outputs.
+
+    >>> import tapeflow as tf
+    >>> tf.keras.backend.clear_session()
+    >>> class TwoLayers(tf.keras.Model):
+    ...     def __init__(self):
+    ...         super().__init__()
+    ...         self.hidden = tf.keras.layers.Dense(4, activation="relu")
+    ...         self.out = tf.keras.layers.Dense(1)
+    ...     def call(self, x):
+    ...         return self.out(self.hidden(x))
+    >>> model = TwoLayers()
+    >>> _ = model(tf.ones((2, 3)))
+    >>> [w.path for w in model.weights][:2]
+    ['two_layers/dense/kernel', 'two_layers/dense/bias']
+    """
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Model and (len(args) >= 2 or "inputs" in kwargs or "outputs" in kwargs):
+            return super().__new__(Functional)
+        return super().__new__(cls)
+
+    def __init__(self, *args, **kwargs):
+        trainable = kwargs.pop("trainable", True)
+        name = kwargs.pop("name", None)
+        dtype = kwargs.pop("dtype", None)
+        Layer.__init__(self, trainable=trainable, name=name, dtype=dtype, **kwargs)
+        self._init_trainer()
+
+    def build(self, input_shape) -> None:
+        self.built = True
+
+    def summary(
+        self,
+        line_length=None,
+        positions=None,
+        print_fn=None,
+        expand_nested=False,
+        show_trainable=False,
+        layer_range=None,
+    ) -> None:
+        """Print Keras 3's table of layers, output shapes and parameter counts."""
+        from .summary import print_summary
+
+        print_summary(
+            self,
+            line_length=line_length,
+            positions=positions,
+            print_fn=print_fn,
+            show_trainable=show_trainable,
+        )
+
+    def save_weights(self, filepath, overwrite=True) -> None:
+        """Write every weight to a Keras 3 ``.weights.h5`` file (needs h5py)."""
+        from ..saving import save_weights
+
+        save_weights(self, filepath, overwrite=overwrite)
+
+    def load_weights(self, filepath, skip_mismatch=False, **kwargs) -> None:
+        """Read weights saved by ``save_weights`` (or by real Keras 3) into this model."""
+        from ..saving import load_weights
+
+        load_weights(self, filepath, skip_mismatch=skip_mismatch)
+
+    def get_layer(self, name=None, index=None):
+        """A sublayer by name or position in ``layers``."""
+        if index is not None:
+            if len(self.layers) <= index:
+                raise ValueError(
+                    f"Was asked to retrieve layer at index {index} but model only has "
+                    f"{len(self.layers)} layers."
+                )
+            return self.layers[index]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ValueError(
+            f"No such layer: {name}. Existing layers are: {[layer.name for layer in self.layers]}."
+        )
+
+
+def _collect_nodes(outputs) -> list:
+    """Nodes from the inputs to ``outputs``, each after the nodes it depends on."""
+    order, done, visiting = [], set(), set()
+    stack = [(t.node, False) for t in reversed(_utils.flatten(outputs))]
+    while stack:
+        node, expanded = stack.pop()
+        if id(node) in done:
+            continue
+        if expanded:
+            visiting.discard(id(node))
+            done.add(id(node))
+            order.append(node)
+            continue
+        visiting.add(id(node))
+        stack.append((node, True))
+        for parent in reversed(node.parents):
+            if id(parent.node) not in done and id(parent.node) not in visiting:
+                stack.append((parent.node, False))
+    return order
+
+
+class Functional(Model):
+    """A model defined by symbolic inputs and outputs; calling it replays the graph."""
+
+    def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
+        Layer.__init__(self, name=name or _utils.unique_name("functional"), trainable=trainable)
+        self._init_trainer()
+        for tensor in _utils.flatten((inputs, outputs)):
+            if not isinstance(tensor, KerasTensor):
+                raise ValueError(
+                    f"All `inputs` and `outputs` values must be KerasTensors. Received: {tensor!r}"
+                )
+        self._inputs_struct = inputs
+        self._outputs_struct = outputs
+        self._nodes = _collect_nodes(outputs)
+        layers = []
+        for node in self._nodes:
+            if all(node.layer is not known for known in layers):
+                layers.append(node.layer)
+        for tensor in _utils.flatten(inputs):
+            if tensor.node not in self._nodes:
+                raise ValueError(f"Input {tensor.name} is not connected to the outputs.")
+        object.__setattr__(self, "_layers", layers)
+        self.built = True
+
+    @property
+    def inputs(self) -> list:
+        return _utils.flatten(self._inputs_struct)
+
+    @property
+    def outputs(self) -> list:
+        return _utils.flatten(self._outputs_struct)
+
+    @property
+    def input(self):
+        return self._inputs_struct
+
+    @property
+    def output(self):
+        return self._outputs_struct
+
+    def call(self, inputs, training=None):
+        symbolic = _utils.flatten(self._inputs_struct)
+        if isinstance(inputs, dict) and not isinstance(self._inputs_struct, dict):
+            values = [inputs[t.name] for t in symbolic]
+        else:
+            values = _utils.flatten(inputs)
+        if len(values) != len(symbolic):
+            raise ValueError(
+                f'Layer "{self.name}" expects {len(symbolic)} input(s), but it received '
+                f"{len(values)} input tensors."
+            )
+        computed = {id(t): v for t, v in zip(symbolic, values)}
+        for node in self._nodes:
+            if isinstance(node.layer, InputLayer):
+                continue
+            args, kwargs = _utils.map_structure(
+                lambda t: computed[id(t)] if isinstance(t, KerasTensor) else t,
+                (node.args, node.kwargs),
+            )
+            if training is not None and node.layer._call_has_training:
+                kwargs = {**kwargs, "training": training}
+            result = node.layer(*args, **kwargs)
+            for symbol, value in zip(_utils.flatten(node.outputs), _utils.flatten(result)):
+                computed[id(symbol)] = value
+        return _utils.map_structure(lambda t: computed[id(t)], self._outputs_struct)
+
+
+class Sequential(Model):
+    """A stack of layers, each feeding the next.
+
+    >>> import tapeflow as tf
+    >>> tf.keras.backend.clear_session()
+    >>> model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(2)])
+    >>> model.layers[0].kernel.path, model.count_params()
+    ('sequential/dense/kernel', 10)
+    """
+
+    def __init__(self, layers=None, trainable=True, name=None):
+        Layer.__init__(self, trainable=trainable, name=name)
+        self._init_trainer()
+        self._input_layer = None
+        for layer in layers or []:
+            self.add(layer, rebuild=False)
+        self._maybe_build_from_input()
+
+    def add(self, layer, rebuild=True) -> None:
+        """Append a layer (a ``keras.Input`` sets the input shape)."""
+        if isinstance(layer, KerasTensor) and isinstance(layer.node.layer, InputLayer):
+            layer = layer.node.layer
+        if isinstance(layer, InputLayer):
+            if self._layers or self._input_layer is not None:
+                raise ValueError("Sequential model may only have one input layer, placed first.")
+            self._input_layer = layer
+            return
+        if not isinstance(layer, Layer):
+            raise ValueError(
+                "Only instances of `keras.Layer` can be added to a Sequential model. "
+                f"Received: {layer} (of type {type(layer)})"
+            )
+        self._layers.append(layer)
+        if rebuild:
+            self.built = False
+            self._maybe_build_from_input()
+
+    def pop(self, rebuild=True):
+        """Remove and return the last layer."""
+        layer = self._layers.pop()
+        self.built = False
+        if rebuild:
+            self._maybe_build_from_input()
+        return layer
+
+    def _maybe_build_from_input(self) -> None:
+        shape = None
+        if self._input_layer is not None:
+            shape = self._input_layer.batch_shape
+        elif self._layers and self._layers[0]._declared_input_shape is not None:
+            shape = self._layers[0]._declared_input_shape
+        if shape is not None and self._layers:
+            with _utils.name_scope(self.name):
+                self.build(shape)
+
+    def build(self, input_shape=None) -> None:
+        if input_shape is None:
+            raise ValueError("You must provide an `input_shape` argument.")
+        if self._input_layer is None:
+            self._input_layer = InputLayer(batch_shape=tuple(input_shape))
+        x = self._input_layer.output_tensor
+        for layer in self._layers:
+            x = layer(x)
+        self._output_tensor = x
+        self.built = True
+
+    def _maybe_build(self, inputs) -> None:
+        if not self.built:
+            shape = tuple(_utils.flatten(inputs)[0].shape)
+            with _utils.name_scope(self.name):
+                self.build(shape)
+
+    def call(self, inputs, training=None):
+        x = inputs
+        for layer in self._layers:
+            x = layer(x, training=training) if layer._call_has_training else layer(x)
+        return x
+
+    @property
+    def inputs(self) -> list:
+        return [self._input_layer.output_tensor] if self._input_layer is not None else []
+
+    @property
+    def outputs(self) -> list:
+        return [self._output_tensor] if self.built else []

@@ -1,0 +1,582 @@
+"""compile, fit, evaluate, predict and the per-batch steps of keras.Model.
+
+One training step is ``train_step(data)``: forward under a GradientTape,
+loss plus ``model.losses``, gradients, ``optimizer.apply_gradients``, then
+metric updates; it returns the logs. Subclasses may override it.
+
+>>> import numpy as np
+>>> import tapeflow as tf
+>>> from tapeflow.keras.models import training
+>>> x, y, sw = training.unpack_x_y_sample_weight((np.ones(2), np.zeros(2)))
+>>> sw is None
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+
+import numpy as np
+
+import tapeflow as tf
+
+from .. import _utils
+from .. import callbacks as callbacks_module
+
+
+def _keras_module(name: str):
+    try:
+        return importlib.import_module(f"tapeflow.keras.{name}")
+    except ModuleNotFoundError as error:
+        if error.name != f"tapeflow.keras.{name}":
+            raise
+        raise NotImplementedError(
+            f"tapeflow.keras.{name} is not available yet: pass an object instead of a name"
+        ) from None
+
+
+def unpack_x_y_sample_weight(data):
+    """Split a batch into (x, y, sample_weight) the way Keras does."""
+    if isinstance(data, list):
+        data = tuple(data)
+    if not isinstance(data, tuple):
+        return data, None, None
+    if len(data) == 1:
+        return data[0], None, None
+    if len(data) == 2:
+        return data[0], data[1], None
+    if len(data) == 3:
+        return data
+    raise ValueError(
+        "Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, "
+        f"found: {data}"
+    )
+
+
+class _Mean:
+    """The loss tracker: a running mean weighted by batch size, in float32."""
+
+    name = "loss"
+
+    def __init__(self):
+        self.reset_state()
+
+    def reset_state(self):
+        self.total = np.float32(0.0)
+        self.count = np.float32(0.0)
+
+    def update_state(self, value, sample_weight=1.0):
+        weight = np.float32(sample_weight)
+        self.total = np.float32(self.total + np.float32(np.asarray(value)) * weight)
+        self.count = np.float32(self.count + weight)
+
+    def result(self):
+        return tf.constant(self.total / self.count if self.count else np.float32(0.0))
+
+
+def _as_array(value):
+    if value is None or isinstance(value, np.ndarray):
+        return value
+    if isinstance(value, (tf.Tensor, tf.Variable)):
+        return value.numpy()
+    return np.asarray(value)
+
+
+def _standardize(value):
+    """Arrays in a batch: float64 becomes float32 (Keras's floatx), ints stay."""
+    if value is None:
+        return None
+    array = _as_array(value)
+    if array.dtype == np.float64:
+        array = array.astype(np.float32)
+    return array
+
+
+def _is_array_data(x) -> bool:
+    leaves = _utils.flatten(x)
+    return bool(leaves) and all(
+        isinstance(v, (np.ndarray, tf.Tensor, tf.Variable, list, float, int)) for v in leaves
+    )
+
+
+def _num_samples(structure) -> int:
+    sizes = {len(_as_array(v)) for v in _utils.flatten(structure) if v is not None}
+    if len(sizes) > 1:
+        raise ValueError(
+            f"Data cardinality is ambiguous. Make sure all arrays contain the same number of "
+            f"samples. Got sizes: {sorted(sizes)}"
+        )
+    return sizes.pop() if sizes else 0
+
+
+def _class_weights_for(y, class_weight: dict) -> np.ndarray:
+    labels = _as_array(_utils.flatten(y)[0])
+    if labels.ndim > 1 and labels.shape[-1] > 1:
+        labels = np.argmax(labels, axis=-1)
+    labels = labels.reshape(len(labels), -1)[:, 0].astype(np.int64)
+    table = np.array([class_weight.get(int(c), 1.0) for c in range(labels.max() + 1)])
+    return table[labels].astype(np.float32)
+
+
+class _ArrayBatches:
+    """Slices arrays into batches, shuffling the order each epoch if asked."""
+
+    def __init__(
+        self,
+        x,
+        y=None,
+        sample_weight=None,
+        batch_size=32,
+        shuffle=False,
+        class_weight=None,
+        steps=None,
+    ):
+        self.data = (
+            _utils.map_structure(_standardize, x),
+            _utils.map_structure(_standardize, y) if y is not None else None,
+            _standardize(sample_weight),
+        )
+        if class_weight is not None and y is not None:
+            weights = _class_weights_for(y, class_weight)
+            if self.data[2] is not None:
+                weights = weights * self.data[2]
+            self.data = (*self.data[:2], weights)
+        self.size = _num_samples(self.data)
+        self.batch_size = batch_size or 32
+        self.shuffle = shuffle
+        self.num_batches = max(1, math.ceil(self.size / self.batch_size)) if self.size else 0
+        if steps is not None:
+            self.num_batches = min(self.num_batches, steps)
+
+    def __iter__(self):
+        order = None
+        if self.shuffle:
+            order = tf.random.shuffle(tf.range(self.size)).numpy()
+        for step in range(self.num_batches):
+            start = step * self.batch_size
+            index = slice(start, start + self.batch_size)
+            if order is not None:
+                index = order[index]
+            batch = _utils.map_structure(lambda a, i=index: None if a is None else a[i], self.data)
+            x, y, sw = batch
+            yield (x,) if y is None and sw is None else ((x, y) if sw is None else (x, y, sw))
+
+
+class _IterableBatches:
+    """A dataset (anything iterable yielding batches); its length if it knows it."""
+
+    def __init__(self, dataset, steps=None):
+        self.dataset = dataset
+        self.num_batches = steps
+        if steps is None:
+            try:
+                count = int(np.asarray(dataset.cardinality()))
+                self.num_batches = count if count >= 0 else None
+            except (AttributeError, TypeError):
+                try:
+                    self.num_batches = len(dataset)
+                except TypeError:
+                    self.num_batches = None
+
+    def __iter__(self):
+        for step, batch in enumerate(self.dataset):
+            if self.num_batches is not None and step >= self.num_batches:
+                return
+            yield batch
+
+
+def _batches(x, y, sample_weight, batch_size, shuffle, class_weight=None, steps=None):
+    if x is not None and not _is_array_data(x) and hasattr(x, "__iter__"):
+        if y is not None:
+            raise ValueError(
+                "When providing `x` as a dataset or generator, `y` should not be passed. "
+                "Instead, the targets should be included as part of the dataset `x`."
+            )
+        return _IterableBatches(x, steps)
+    return _ArrayBatches(x, y, sample_weight, batch_size, shuffle, class_weight, steps)
+
+
+def _float(value) -> float:
+    return float(np.asarray(value.numpy() if hasattr(value, "numpy") else value))
+
+
+def _resolve_metric(identifier, y_true, y_pred):
+    metrics = _keras_module("metrics")
+    if isinstance(identifier, str) and identifier.lower() in ("accuracy", "acc"):
+        pred_last = y_pred.shape[-1] if len(y_pred.shape) else 1
+        true_shape = tuple(y_true.shape)
+        if pred_last == 1:
+            function = metrics.binary_accuracy
+        elif len(true_shape) == len(y_pred.shape) - 1 or (true_shape and true_shape[-1] == 1):
+            function = metrics.sparse_categorical_accuracy
+        else:
+            function = metrics.categorical_accuracy
+        return metrics.MeanMetricWrapper(function, name=identifier)
+    metric = metrics.get(identifier)
+    if not hasattr(metric, "update_state"):
+        name = identifier if isinstance(identifier, str) else metric.__name__
+        metric = metrics.MeanMetricWrapper(metric, name=name)
+    elif isinstance(identifier, str):
+        metric.name = identifier
+    return metric
+
+
+class Trainer:
+    """The training half of keras.Model (mixed into Model)."""
+
+    def _init_trainer(self):
+        self.compiled = False
+        self.optimizer = None
+        self.loss = None
+        self.stop_training = False
+        self.history = None
+        self.run_eagerly = False
+        self._loss_tracker = None
+        self._metric_specs: list = []
+        self._compiled_metrics: list | None = None
+
+    def compile(
+        self,
+        optimizer="rmsprop",
+        loss=None,
+        loss_weights=None,
+        metrics=None,
+        weighted_metrics=None,
+        run_eagerly=False,
+        steps_per_execution=1,
+        jit_compile="auto",
+        auto_scale_loss=True,
+    ):
+        """Choose the optimizer, loss and metrics that fit and evaluate use."""
+        if isinstance(optimizer, (str, dict)):
+            optimizer = _keras_module("optimizers").get(optimizer)
+        self.optimizer = optimizer
+        if isinstance(loss, (str, dict)):
+            loss = _keras_module("losses").get(loss)
+        elif isinstance(loss, (list, tuple)):
+            loss = [
+                _keras_module("losses").get(item) if isinstance(item, (str, dict)) else item
+                for item in loss
+            ]
+        self.loss = loss
+        self.loss_weights = loss_weights
+        self._metric_specs = list(metrics or [])
+        self._weighted_metric_specs = list(weighted_metrics or [])
+        self._compiled_metrics = None
+        self.run_eagerly = bool(run_eagerly)
+        self._loss_tracker = _Mean()
+        self.compiled = True
+        self.train_function = None
+
+    def _assert_compiled(self, method: str) -> None:
+        if not self.compiled:
+            raise ValueError(
+                "You must call `compile()` before using the model."
+                if method != "fit"
+                else "You must call `compile()` before training the model."
+            )
+
+    # -- losses and metrics ----------------------------------------------------
+    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+        """The compiled loss of (y, y_pred) plus every loss in ``model.losses``."""
+        terms = []
+        if self.loss is not None:
+            if isinstance(self.loss, (list, tuple)):
+                outputs = list(y_pred) if isinstance(y_pred, (list, tuple)) else [y_pred]
+                targets = list(y) if isinstance(y, (list, tuple)) else [y]
+                weights = self.loss_weights or [1.0] * len(self.loss)
+                for fn, target, output, weight in zip(self.loss, targets, outputs, weights):
+                    terms.append(fn(target, output, sample_weight=sample_weight) * weight)
+            else:
+                terms.append(self.loss(y, y_pred, sample_weight=sample_weight))
+        for extra in self.losses:
+            terms.append(tf.reduce_sum(tf.cast(extra, "float32")))
+        if not terms:
+            return tf.constant(0.0)
+        total = terms[0]
+        for term in terms[1:]:
+            total = total + term
+        return total
+
+    def _build_metrics(self, y, y_pred) -> None:
+        if self._compiled_metrics is not None:
+            return
+        metrics = []
+        if self._metric_specs or self._weighted_metric_specs:
+            target = _utils.flatten(y)[0] if y is not None else None
+            output = _utils.flatten(y_pred)[0]
+            for spec in self._metric_specs:
+                metrics.append((_resolve_metric(spec, target, output), False))
+            for spec in self._weighted_metric_specs:
+                metrics.append((_resolve_metric(spec, target, output), True))
+        self._compiled_metrics = metrics
+
+    def compute_metrics(self, x, y, y_pred, sample_weight=None):
+        """Update the compiled metrics and return every metric's current result."""
+        self._build_metrics(y, y_pred)
+        for metric, weighted in self._compiled_metrics:
+            metric.update_state(y, y_pred, sample_weight=sample_weight if weighted else None)
+        return self.get_metrics_result()
+
+    @property
+    def metrics(self) -> list:
+        tracked = [self._loss_tracker] if self._loss_tracker is not None else []
+        return tracked + [m for m, _ in (self._compiled_metrics or [])]
+
+    @property
+    def metrics_names(self) -> list:
+        return [m.name for m in self.metrics]
+
+    def get_metrics_result(self) -> dict:
+        return {metric.name: metric.result() for metric in self.metrics}
+
+    def reset_metrics(self) -> None:
+        for metric in self.metrics:
+            metric.reset_state()
+
+    # -- steps -----------------------------------------------------------------
+    def train_step(self, data):
+        """One optimizer step on a batch; returns the logs."""
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
+        with tf.GradientTape() as tape:
+            y_pred = self(x, training=True)
+            loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
+        self._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        weights = self.trainable_weights
+        if weights:
+            gradients = tape.gradient(loss, weights)
+            self.optimizer.apply_gradients(zip(gradients, weights))
+        return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
+
+    def test_step(self, data):
+        """Loss and metrics of one batch, without training."""
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
+        y_pred = self(x, training=False)
+        loss = self.compute_loss(
+            x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=False
+        )
+        self._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
+
+    def predict_step(self, data):
+        x, _, _ = unpack_x_y_sample_weight(data)
+        return self(x, training=False)
+
+    def make_train_function(self):
+        # tf.function is not part of tapeflow yet, so steps run eagerly.
+        self.train_function = self.train_step
+        return self.train_function
+
+    # -- loops -----------------------------------------------------------------
+    def fit(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        epochs=1,
+        verbose="auto",
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+        class_weight=None,
+        sample_weight=None,
+        initial_epoch=0,
+        steps_per_epoch=None,
+        validation_steps=None,
+        validation_batch_size=None,
+        validation_freq=1,
+    ):
+        """Train for ``epochs`` epochs; returns the History callback."""
+        self._assert_compiled("fit")
+        if validation_split and validation_data is None:
+            if not _is_array_data(x):
+                raise ValueError(
+                    "`validation_split` is only supported for Tensors or NumPy "
+                    f"arrays, found following types in the input: {type(x)}"
+                )
+            size = _num_samples(x)
+            split = int(math.floor(size * (1.0 - validation_split)))
+
+            def cut(data, part):
+                if data is None:
+                    return None
+                return _utils.map_structure(
+                    lambda a: _as_array(a)[:split] if part == 0 else _as_array(a)[split:], data
+                )
+
+            validation_data = (cut(x, 1), cut(y, 1), cut(sample_weight, 1))
+            x, y, sample_weight = cut(x, 0), cut(y, 0), cut(sample_weight, 0)
+        batches = _batches(x, y, sample_weight, batch_size, shuffle, class_weight, steps_per_epoch)
+        if validation_data is not None:
+            val_x, val_y, val_sw = unpack_x_y_sample_weight(validation_data)
+        verbose = 1 if verbose == "auto" else verbose
+        callback_list = self._callbacks(callbacks, verbose, epochs, batches.num_batches)
+        self.stop_training = False
+        step_function = self.make_train_function()
+        callback_list.on_train_begin()
+        epoch_logs = {}
+        last = None
+        for epoch in range(initial_epoch, epochs):
+            self.reset_metrics()
+            callback_list.on_epoch_begin(epoch)
+            logs = {}
+            for step, batch in enumerate(batches):
+                callback_list.on_train_batch_begin(step)
+                logs = {k: _float(v) for k, v in step_function(batch).items()}
+                callback_list.on_train_batch_end(step, logs)
+                if self.stop_training:
+                    break
+            # Keras's rule: the metrics' results, unless train_step returned other keys.
+            results = self.get_metrics_result()
+            if set(results) == set(logs):
+                epoch_logs = {k: _float(v) for k, v in results.items()}
+            else:
+                epoch_logs = dict(logs)
+            if validation_data is not None and (epoch + 1) % validation_freq == 0:
+                val_logs = self.evaluate(
+                    val_x,
+                    val_y,
+                    sample_weight=val_sw,
+                    batch_size=validation_batch_size or batch_size,
+                    steps=validation_steps,
+                    callbacks=callback_list,
+                    return_dict=True,
+                    _in_fit=True,
+                )
+                epoch_logs.update({f"val_{k}": v for k, v in val_logs.items()})
+            callback_list.on_epoch_end(epoch, epoch_logs)
+            last = epoch_logs
+            if self.stop_training:
+                break
+        callback_list.on_train_end(logs=last)
+        return self.history
+
+    def _callbacks(self, callbacks, verbose, epochs, steps):
+        if isinstance(callbacks, callbacks_module.CallbackList):
+            return callbacks
+        return callbacks_module.CallbackList(
+            callbacks,
+            add_history=True,
+            add_progbar=verbose != 0,
+            model=self,
+            verbose=verbose,
+            epochs=epochs,
+            steps=steps,
+        )
+
+    def evaluate(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        verbose="auto",
+        sample_weight=None,
+        steps=None,
+        callbacks=None,
+        return_dict=False,
+        _in_fit=False,
+        **kwargs,
+    ):
+        """Loss and metrics over the data; a float, a list, or a dict (return_dict)."""
+        self._assert_compiled("evaluate")
+        batches = _batches(x, y, sample_weight, batch_size, False, steps=steps)
+        verbose = 1 if verbose == "auto" else verbose
+        if _in_fit:
+            callback_list = callbacks
+        else:
+            callback_list = callbacks_module.CallbackList(
+                callbacks,
+                add_progbar=verbose != 0,
+                model=self,
+                verbose=verbose,
+                epochs=1,
+                steps=batches.num_batches,
+            )
+        self.reset_metrics()
+        callback_list.on_test_begin()
+        logs = {}
+        for step, batch in enumerate(batches):
+            callback_list.on_test_batch_begin(step)
+            logs = {k: _float(v) for k, v in self.test_step(batch).items()}
+            callback_list.on_test_batch_end(step, logs)
+        logs = {k: _float(v) for k, v in self.get_metrics_result().items()}
+        callback_list.on_test_end(logs)
+        if return_dict:
+            return logs
+        values = list(logs.values())
+        return values[0] if len(values) == 1 else values
+
+    def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
+        """The model's outputs on ``x``, batch by batch, joined as NumPy arrays."""
+        batches = _batches(x, None, None, batch_size, False, steps=steps)
+        verbose = 1 if verbose == "auto" else verbose
+        callback_list = callbacks_module.CallbackList(
+            callbacks,
+            add_progbar=verbose != 0,
+            model=self,
+            verbose=verbose,
+            epochs=1,
+            steps=batches.num_batches,
+        )
+        callback_list.on_predict_begin()
+        outputs = []
+        for step, batch in enumerate(batches):
+            callback_list.on_predict_batch_begin(step)
+            out = self.predict_step(batch)
+            outputs.append(_utils.map_structure(lambda t: np.asarray(t.numpy()), out))
+            callback_list.on_predict_batch_end(step, {"outputs": out})
+        callback_list.on_predict_end()
+        if not outputs:
+            raise ValueError(
+                "Unexpected result of `predict_function` (Empty batch_outputs). "
+                "Please use `Model.compile(..., run_eagerly=True)`, or "
+                "`tf.config.run_functions_eagerly(True)` for more information of "
+                "where went wrong, or file a issue/bug to `tf.keras`."
+            )
+        flat = [_utils.flatten(o) for o in outputs]
+        joined = [np.concatenate([f[i] for f in flat]) for i in range(len(flat[0]))]
+        return _utils.pack_like(outputs[0], iter(joined))
+
+    def _batch_result(self, logs, return_dict):
+        logs = {k: _float(v) for k, v in logs.items()}
+        if return_dict:
+            return logs
+        values = list(logs.values())
+        return values[0] if len(values) == 1 else values
+
+    def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):
+        """One training step on one batch; returns the (running) loss and metrics."""
+        self._assert_compiled("train_on_batch")
+        if class_weight is not None:
+            weights = _class_weights_for(y, class_weight)
+            sample_weight = weights if sample_weight is None else weights * sample_weight
+        data = (
+            _utils.map_structure(_standardize, x),
+            None if y is None else _utils.map_structure(_standardize, y),
+            _standardize(sample_weight),
+        )
+        logs = self.train_step(data if sample_weight is not None else data[:2])
+        return self._batch_result(logs, return_dict)
+
+    def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
+        """Loss and metrics of one batch (metrics are reset first)."""
+        self._assert_compiled("test_on_batch")
+        self.reset_metrics()
+        data = (
+            _utils.map_structure(_standardize, x),
+            None if y is None else _utils.map_structure(_standardize, y),
+            _standardize(sample_weight),
+        )
+        logs = self.test_step(data if sample_weight is not None else data[:2])
+        return self._batch_result(logs, return_dict)
+
+    def predict_on_batch(self, x):
+        out = self(_utils.map_structure(_standardize, x), training=False)
+        return _utils.map_structure(lambda t: np.asarray(t.numpy()), out)
+
+
+def _batch_size(x) -> int:
+    first = next(v for v in _utils.flatten(x) if v is not None)
+    return int(first.shape[0])

@@ -1,0 +1,195 @@
+"""keras layers and models: building, weights, names, paths, training loop basics."""
+
+import numpy as np
+import pytest
+
+import tapeflow as tf
+
+keras = tf.keras
+
+
+@pytest.fixture(autouse=True)
+def fresh_names():
+    keras.backend.clear_session()
+
+
+class PlainSGD:
+    """A stand-in optimizer (keras.optimizers is tested on its own)."""
+
+    def __init__(self, learning_rate=0.1):
+        self.learning_rate = learning_rate
+        self.iterations = 0
+
+    def apply_gradients(self, pairs):
+        for g, v in pairs:
+            v.assign_sub(self.learning_rate * g)
+        self.iterations += 1
+
+
+def mse(y_true, y_pred, sample_weight=None):
+    err = tf.reduce_mean(tf.square(tf.cast(y_true, y_pred.dtype) - y_pred), axis=-1)
+    if sample_weight is not None:
+        err = err * tf.cast(tf.reshape(sample_weight, tf.shape(err)), err.dtype)
+    return tf.reduce_mean(err)
+
+
+def test_lazy_import_paths():
+    from tapeflow import keras as k
+
+    assert k is tf.keras
+    assert keras.layers.Dense is keras.layers.core.Dense
+
+
+def test_dense_builds_on_first_call_with_keras_names():
+    layer = keras.layers.Dense(3)
+    assert not layer.built
+    layer(np.ones((2, 4)))
+    assert layer.built and layer.name == "dense"
+    assert [w.path for w in layer.weights] == ["dense/kernel", "dense/bias"]
+    assert [w.name for w in layer.weights] == ["kernel", "bias"]
+    assert layer.count_params() == 15
+    assert keras.layers.Dense(1).name == "dense_1"
+    assert repr(layer.bias) == (
+        "<Variable path=dense/bias, shape=(3,), dtype=float32, value=[0. 0. 0.]>"
+    )
+
+
+def test_set_get_weights_and_errors():
+    layer = keras.layers.Dense(2)
+    layer.build((None, 3))
+    kernel = np.arange(6, dtype=np.float32).reshape(3, 2)
+    layer.set_weights([kernel, np.ones(2)])
+    out = layer(np.ones((1, 3)))
+    np.testing.assert_allclose(out.numpy(), [[7.0, 10.0]])
+    with pytest.raises(ValueError, match="expecting 2 weights"):
+        layer.set_weights([kernel])
+    with pytest.raises(ValueError, match="not compatible"):
+        layer.set_weights([kernel.T, np.ones(2)])
+    with pytest.raises(ValueError, match="isn't built"):
+        keras.layers.Dense(2).count_params()
+    with pytest.raises(ValueError, match="positive integer"):
+        keras.layers.Dense(0)
+
+
+def test_trainable_false_moves_weights():
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2), keras.layers.Dense(1)])
+    model.layers[0].trainable = False
+    assert [w.path for w in model.trainable_weights] == [
+        "sequential/dense_1/kernel",
+        "sequential/dense_1/bias",
+    ]
+    assert len(model.non_trainable_weights) == 2
+    with tf.GradientTape() as tape:
+        y = tf.reduce_sum(model(np.ones((1, 3))))
+    grads = tape.gradient(y, model.trainable_weights)
+    assert all(g is not None for g in grads)
+
+
+def test_sequential_paths_and_build_on_data():
+    model = keras.Sequential([keras.layers.Dense(3), keras.layers.Dense(2)])
+    assert not model.built
+    model(np.ones((5, 4)))
+    assert [w.path for w in model.weights] == [
+        "sequential/dense/kernel",
+        "sequential/dense/bias",
+        "sequential/dense_1/kernel",
+        "sequential/dense_1/bias",
+    ]
+
+
+def test_functional_model_replays_graph():
+    inputs = keras.Input((4,))
+    assert repr(inputs) == (
+        "<KerasTensor shape=(None, 4), dtype=float32, sparse=False, ragged=False, "
+        "name=keras_tensor>"
+    )
+    hidden = keras.layers.Dense(3, activation="relu")(inputs)
+    merged = keras.layers.Concatenate()([hidden, inputs])
+    outputs = keras.layers.Dense(1)(merged)
+    model = keras.Model(inputs, outputs)
+    assert type(model).__name__ == "Functional" and model.name == "functional"
+    assert [layer.name for layer in model.layers] == [
+        "input_layer",
+        "dense",
+        "concatenate",
+        "dense_1",
+    ]
+    x = np.random.default_rng(0).normal(size=(6, 4)).astype(np.float32)
+    dense, dense_1 = model.layers[1], model.layers[3]
+    expected = dense_1(
+        np.concatenate([np.maximum(x @ dense.kernel.numpy() + dense.bias.numpy(), 0), x], axis=1)
+    )
+    np.testing.assert_allclose(model(x).numpy(), expected.numpy(), rtol=1e-6)
+    assert [w.path for w in model.weights][0] == "dense/kernel"
+
+
+def test_subclassed_model_tracks_layers():
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.blocks = [keras.layers.Dense(4), keras.layers.Dense(2)]
+            self.drop = keras.layers.Dropout(0.5)
+
+        def call(self, x, training=False):
+            for block in self.blocks:
+                x = block(x)
+            return self.drop(x, training=training)
+
+    net = Net()
+    y = net(np.ones((3, 5)))
+    assert y.shape == (3, 2) and net.name == "net"
+    assert [w.path for w in net.weights] == [
+        "net/dense/kernel",
+        "net/dense/bias",
+        "net/dense_1/kernel",
+        "net/dense_1/bias",
+    ]
+
+
+def test_fit_evaluate_predict_with_plain_optimizer():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(40, 3)).astype(np.float32)
+    y = x @ np.array([[1.0], [-2.0], [0.5]], np.float32)
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+    model.compile(optimizer=PlainSGD(0.1), loss=mse)
+    history = model.fit(
+        x, y, batch_size=8, epochs=5, verbose=0, shuffle=False, validation_split=0.25
+    )
+    assert set(history.history) == {"loss", "val_loss"}
+    assert history.history["loss"][-1] < history.history["loss"][0]
+    assert history.params == {"verbose": 0, "epochs": 5, "steps": 4}
+    assert model.optimizer.iterations == 20
+    loss = model.evaluate(x, y, verbose=0)
+    assert isinstance(loss, float)
+    assert model.predict(x, verbose=0).shape == (40, 1)
+    before = model.train_on_batch(x[:8], y[:8])
+    assert isinstance(before, float)
+
+
+def test_fit_requires_compile():
+    model = keras.Sequential([keras.layers.Dense(1)])
+    with pytest.raises(ValueError, match="compile"):
+        model.fit(np.ones((2, 1)), np.ones((2, 1)))
+
+
+def test_custom_train_step_is_used():
+    calls = []
+
+    class Custom(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.dense = keras.layers.Dense(1)
+
+        def call(self, x):
+            return self.dense(x)
+
+        def train_step(self, data):
+            calls.append(1)
+            return {"steps": tf.constant(float(len(calls)))}
+
+    model = Custom()
+    model.compile(optimizer=PlainSGD(), loss=mse)
+    model(np.ones((1, 2)))
+    history = model.fit(np.ones((4, 2)), np.ones((4, 1)), batch_size=2, epochs=2, verbose=0)
+    assert len(calls) == 4
+    assert history.history == {"steps": [2.0, 4.0]}  # train_step's own logs
