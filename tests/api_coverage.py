@@ -61,7 +61,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "pinned": "check_pinned",
         "issue9": "function TensorArraySpec TensorSpec TypeSpec NoneTensorSpec "
         "type_spec_from_value inside_function is_symbolic_tensor print",
-        "issue10": "Module name_scope get_current_name_scope OptionalSpec constant_initializer "
+        "issue10": "OptionalSpec constant_initializer "
         "ones_initializer zeros_initializer random_normal_initializer "
         "random_uniform_initializer",
         "issue11": "Assert assert_equal assert_greater assert_less assert_rank",

@@ -64,7 +64,7 @@ from .higher_order import foldl, foldr, map_fn, scan, vectorized_map  # noqa: E4
 from .tensor_array import TensorArray  # noqa: E402
 
 # tf.Module and tf.name_scope (the training stack's base; cheap to import).
-from ._name_scope import name_scope
+from ._name_scope import get_current_name_scope, name_scope
 from .module import Module
 
 __version__ = "0.1.0"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["name_scope"]
+__all__ = ["get_current_name_scope", "name_scope"]
 
 _local = threading.local()
 
@@ -57,3 +57,15 @@ class name_scope:  # noqa: N801 (TF's spelling)
 
     def __exit__(self, *exc_info) -> None:
         _local.scope = self._saved.pop()
+
+
+def get_current_name_scope() -> str:
+    """The active scope without its trailing "/" ("" at top level).
+
+    >>> import tapeflow as tf
+    >>> with tf.name_scope("a"):
+    ...     with tf.name_scope("b"):
+    ...         tf.get_current_name_scope()
+    'a/b'
+    """
+    return current_scope().rstrip("/")

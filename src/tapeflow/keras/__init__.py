@@ -15,13 +15,29 @@ from . import activations, initializers, losses, metrics, optimizers, regularize
 
 # kerasa: layers, models, callbacks, weights files.
 from . import backend, callbacks, layers, models, utils
+
 # isort: on
 from ._variable import Variable
 from .layers import Input, InputLayer, KerasTensor, Layer
 from .models import Model, Sequential
 
 __all__ = [
-    "activations", "initializers", "losses", "metrics", "optimizers", "regularizers",
-    "backend", "callbacks", "layers", "models", "utils", "Variable", "Input", "InputLayer",
-    "KerasTensor", "Layer", "Model", "Sequential",
+    "activations",
+    "initializers",
+    "losses",
+    "metrics",
+    "optimizers",
+    "regularizers",
+    "backend",
+    "callbacks",
+    "layers",
+    "models",
+    "utils",
+    "Variable",
+    "Input",
+    "InputLayer",
+    "KerasTensor",
+    "Layer",
+    "Model",
+    "Sequential",
 ]
