@@ -63,9 +63,12 @@ from .control_flow import case, cond, switch_case, while_loop  # noqa: E402
 from .higher_order import foldl, foldr, map_fn, scan, vectorized_map  # noqa: E402
 from .tensor_array import TensorArray  # noqa: E402
 
+# isort: off
 # tf.Module and tf.name_scope (the training stack's base; cheap to import).
 from ._name_scope import get_current_name_scope, name_scope
 from .module import Module
+
+# isort: on
 
 __version__ = "0.1.0"
 newaxis = None
