@@ -158,13 +158,26 @@ class RandomUniform(_Random):
         return {"minval": self.minval, "maxval": self.maxval, "seed": self.seed}
 
 
-def compute_fans(shape: Sequence[int]) -> tuple[int, int]:
+def compute_fans(
+    shape: Sequence[int],
+    input_axes: Sequence[int] | None = None,
+    output_axes: Sequence[int] | None = None,
+) -> tuple[int, int]:
     """Keras's fan-in and fan-out; convolution kernels multiply by the window size.
+
+    With ``input_axes``/``output_axes`` the fans are the products of those axes.
 
     >>> compute_fans((3, 3, 8, 16))
     (72, 144)
     """
     shape = _shape(shape)
+    if input_axes is not None or output_axes is not None:
+        default_in, default_out = compute_fans(shape)
+        fan_in = math.prod(shape[a] for a in input_axes) if input_axes is not None else default_in
+        fan_out = (
+            math.prod(shape[a] for a in output_axes) if output_axes is not None else default_out
+        )
+        return fan_in, fan_out
     if len(shape) < 1:
         return 1, 1
     if len(shape) == 1:
@@ -184,8 +197,12 @@ class VarianceScaling(_Random):
         mode: str = "fan_in",
         distribution: str = "truncated_normal",
         seed: int | None = None,
+        input_axes: Sequence[int] | None = None,
+        output_axes: Sequence[int] | None = None,
     ) -> None:
         super().__init__(seed)
+        self.input_axes = input_axes
+        self.output_axes = output_axes
         if scale <= 0.0:
             raise ValueError(f"Argument `scale` must be positive float. Received: scale={scale}")
         if mode not in {"fan_in", "fan_out", "fan_avg"}:
@@ -210,7 +227,7 @@ class VarianceScaling(_Random):
 
     def __call__(self, shape, dtype=None):
         shape, dtype = _shape(shape), _dtype(dtype)
-        fan_in, fan_out = compute_fans(shape)
+        fan_in, fan_out = compute_fans(shape, self.input_axes, self.output_axes)
         n = {"fan_in": fan_in, "fan_out": fan_out, "fan_avg": (fan_in + fan_out) / 2.0}[self.mode]
         scale = self.scale / max(1.0, n)
         if self.distribution == "truncated_normal":
@@ -227,15 +244,17 @@ class VarianceScaling(_Random):
             "mode": self.mode,
             "distribution": self.distribution,
             "seed": self.seed,
+            "input_axes": self.input_axes,
+            "output_axes": self.output_axes,
         }
 
 
 def _preset(name: str, scale: float, mode: str, distribution: str, doc: str) -> type:
-    def __init__(self, seed: int | None = None) -> None:
-        VarianceScaling.__init__(self, scale, mode, distribution, seed)
+    def __init__(self, seed: int | None = None, input_axes=None, output_axes=None) -> None:
+        VarianceScaling.__init__(self, scale, mode, distribution, seed, input_axes, output_axes)
 
     def get_config(self) -> dict:
-        return {"seed": self.seed}
+        return {"seed": self.seed, "input_axes": self.input_axes, "output_axes": self.output_axes}
 
     return type(
         name, (VarianceScaling,), {"__init__": __init__, "get_config": get_config, "__doc__": doc}

@@ -390,7 +390,14 @@ class LossFunctionWrapper(Loss):
         return f"<LossFunctionWrapper({self.fn}, kwargs={self._fn_kwargs})>"
 
 
-def _wrapper(class_name: str, fn: Callable, default_name: str, params: dict, doc: str) -> type:
+def _wrapper(
+    class_name: str,
+    fn: Callable,
+    default_name: str,
+    params: dict,
+    doc: str,
+    config_params: bool = False,
+) -> type:
     """A Loss class over ``fn`` whose constructor takes ``params`` (name -> default)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -419,7 +426,8 @@ def _wrapper(class_name: str, fn: Callable, default_name: str, params: dict, doc
 
     def get_config(self) -> dict:
         config = {"name": self.name, "reduction": self.reduction}
-        config.update(self._fn_kwargs)
+        if config_params:  # Keras lists the arguments of the cross-entropies only
+            config.update(self._fn_kwargs)
         return config
 
     cls = type(
@@ -472,6 +480,7 @@ BinaryCrossentropy = _wrapper(
     "binary_crossentropy",
     {"from_logits": False, "label_smoothing": 0.0, "axis": -1},
     "Binary cross-entropy.",
+    config_params=True,
 )
 CategoricalCrossentropy = _wrapper(
     "CategoricalCrossentropy",
@@ -479,6 +488,7 @@ CategoricalCrossentropy = _wrapper(
     "categorical_crossentropy",
     {"from_logits": False, "label_smoothing": 0.0, "axis": -1},
     "Categorical cross-entropy.",
+    config_params=True,
 )
 SparseCategoricalCrossentropy = _wrapper(
     "SparseCategoricalCrossentropy",
@@ -486,6 +496,7 @@ SparseCategoricalCrossentropy = _wrapper(
     "sparse_categorical_crossentropy",
     {"from_logits": False, "ignore_class": None},
     "Sparse categorical cross-entropy.",
+    config_params=True,
 )
 
 
