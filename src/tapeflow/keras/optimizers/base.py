@@ -22,7 +22,9 @@ from typing import Any
 
 import tapeflow as tf
 
+from .. import _utils
 from .._naming import auto_name
+from .._variable import Variable
 from . import schedules as _schedules
 
 
@@ -105,7 +107,9 @@ class Optimizer:
     # -- variables ---------------------------------------------------------
 
     def _new_variable(self, value, name: str, dtype) -> tf.Variable:
-        variable = tf.Variable(value, dtype=dtype, trainable=False, name=name)
+        # Keras variables give Keras's names, paths ("adam/iteration") and repr.
+        with _utils.name_scope(self.name):
+            variable = Variable(value, dtype=dtype, trainable=False, name=name)
         self._variables.append(variable)
         return variable
 
