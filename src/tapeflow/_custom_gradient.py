@@ -287,6 +287,7 @@ def recompute_grad(f):
                 )
 
                 def transpose(*t_args, **t_kwargs):
+                    # TF-TEXT: "modeautodiff" (no space) is TF's message as it is; keep it.
                     raise NotImplementedError(
                         f"recompute_grad tried to transpose grad of {name}. Consider not "
                         "using recompute_grad in forward modeautodiff"

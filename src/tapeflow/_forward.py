@@ -43,6 +43,7 @@ class ForwardAccumulator:
                     "tf.Tensor or tf.Variable or ExtensionType."
                 )
             if primal._id in self._state.tangents:
+                # TF-TEXT: the literal "{}" is TF's own message (never formatted); keep it.
                 raise ValueError(
                     "Tensor {} was specified as a primal multiple times. This may indicate "
                     "an error. If it was intended, please sum the corresponding tangents."

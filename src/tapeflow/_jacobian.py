@@ -44,6 +44,9 @@ from .ops.shape import broadcast_to, concat_rows, reshape, stack_rows, transpose
 
 __all__ = ["jacobian", "batch_jacobian"]
 
+# TF-TEXT: the messages below are TF's, typos included ("tocompute", the
+# doubled spaces before "experimental_use_pfor" and "with"); tests compare them
+# with TF's output, so keep them as they are.
 _BATCH_NON_PERSISTENT_ERROR = (
     "A non-persistent GradientTape can only be used tocompute one set of gradients (or jacobians)"
 )
