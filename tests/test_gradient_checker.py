@@ -80,3 +80,32 @@ def test_compute_gradient_several_arguments_and_shapes():
 def test_compute_gradient_requires_a_list():
     with pytest.raises(ValueError, match="must be a list or tuple"):
         compute_gradient(lambda x: x, 1.0)
+
+
+# --------------------------------------------------------------------------
+# check_grads failure messages name the input and output and show both Jacobians
+# --------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", ["rev", "fwd"])
+def test_check_grads_failure_names_input_output_and_prints_jacobians(mode):
+    def f(x, y):
+        return x * 2.0, tf.stop_gradient(y * y) + y  # the derivative drops 2 y
+
+    with pytest.raises(GradientCheckError) as info:
+        check_grads(f, [np.array([1.0, 2.0]), np.array([3.0])], order=1, modes=(mode,))
+    text = str(info.value)
+    assert text.startswith("f, ")
+    assert "d(output 1, shape (1,)) / d(input 1, shape (1,))" in text
+    assert "analytic Jacobian:" in text and "numerical Jacobian:" in text
+    assert ("reverse mode" if mode == "rev" else "forward mode") in text
+
+
+def test_check_grads_failure_at_second_order_names_the_derivative_checked():
+    @tf.custom_gradient
+    def cube(x):
+        def grad(g):
+            return g * 3.0 * tf.stop_gradient(x * x)  # right value, no second derivative
+
+        return x**3, grad
+
+    with pytest.raises(GradientCheckError, match=r"^the VJP of f, reverse mode"):
+        check_grads(cube, [np.array([0.5, 1.5])], order=2, modes=("rev",))
