@@ -15,8 +15,6 @@ derivative functions themselves, up to ``order``.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 
 from ._forward import ForwardAccumulator
@@ -173,6 +171,10 @@ def _analytic_jacobian(f, args, position: int, mode: str, n_out: int) -> np.ndar
     return jacobian
 
 
+def _matrix_text(matrix: np.ndarray) -> str:
+    return np.array2string(matrix, precision=6, threshold=200, max_line_width=100)
+
+
 def _mismatch(f, args, mode: str, label: str, eps, atol, rtol) -> GradientCheckError:
     """Name the (input, output) pair whose Jacobians disagree most, and print both."""
     out_leaves = [o for o in flatten(f(*args)) if o is not None]
@@ -200,13 +202,12 @@ def _mismatch(f, args, mode: str, label: str, eps, atol, rtol) -> GradientCheckE
     error, position, output, analytic, numerical = worst
     shape_in = np.shape(args[position]._value)
     shape_out = out_leaves[output]._value.shape
-    text = functools.partial(np.array2string, precision=6, threshold=200, max_line_width=100)
     return GradientCheckError(
         f"{label}, {mode_name}: d(output {output}, shape {shape_out}) / d(input {position}, "
         f"shape {shape_in}) disagrees with central differences (largest difference "
         f"{error:.3g}; atol={atol}, rtol={rtol}). Rows are output elements, columns input "
         f"elements, both flattened.\n"
-        f"analytic Jacobian:\n{text(analytic)}\nnumerical Jacobian:\n{text(numerical)}"
+        f"analytic Jacobian:\n{_matrix_text(analytic)}\nnumerical Jacobian:\n{_matrix_text(numerical)}"
     )
 
 
