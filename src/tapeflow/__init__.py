@@ -56,6 +56,11 @@ from . import functional
 from ._custom_gradient import custom_gradient, grad_pass_through, recompute_grad
 from .functional import grad, hessian, hvp, jvp, value_and_grad, vjp
 
+# tf.function and tf.print (tracing into compiled NumPy programs).
+from . import config
+from ._function import TensorSpec, function
+from ._function import print_ as print
+
 # isort: on
 
 # Control flow (cond, while_loop, map_fn, TensorArray, ...): plain Python over eager ops.

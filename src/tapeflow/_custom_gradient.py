@@ -29,7 +29,7 @@ import functools
 import inspect
 
 from . import _dispatch
-from ._dispatch import TapeState, active_stack, set_stack
+from ._dispatch import Recorder, TapeState, active_stack, set_stack
 from ._nest import flatten, pack_sequence_as
 from ._tape import GradientTape, UnconnectedGradients
 from ._tensor import convert_to_tensor, wrap
@@ -68,8 +68,11 @@ def _is_watcher(state) -> bool:
 
 @contextlib.contextmanager
 def _recording_paused():
-    """No tape records and no accumulator computes; variable watchers still watch."""
-    saved = set_stack([s for s in active_stack() if _is_watcher(s)])
+    """No tape records and no accumulator computes; variable watchers still watch.
+
+    A tf.function recorder keeps recording: what runs is part of its program.
+    """
+    saved = set_stack([s for s in active_stack() if _is_watcher(s) or isinstance(s, Recorder)])
     try:
         yield
     finally:
@@ -198,6 +201,9 @@ def _record(stack, inputs, results, outputs, grad_fn) -> None:
                 if y._id in watched and y._value.dtype.kind in _FLOATS:
                     state.records.append((identity, (y,), out, {}))
                     watched.add(out._id)
+        elif isinstance(state, Recorder):
+            for y, out in zip(results, outputs):
+                state.record(identity, (y,), out, {})
         else:
             _forward(state, position, stack, inputs, results, outputs, grad_fn)
 

@@ -162,6 +162,30 @@ class AccumulatorState:
         self.tangents: dict[int, Tensor] = {}
 
 
+class Recorder:
+    """Base of states that see *every* operation (tf.function's graph recorder).
+
+    Tapes and accumulators only see differentiable operations on floating
+    values; a recorder is shown integer and non-differentiable results too,
+    variable reads and writes, and custom-gradient outputs. Subclasses own
+    their state (``_function/trace.py``).
+    """
+
+    __slots__ = ()
+
+    def record(self, prim, inputs, out, params) -> None:
+        raise NotImplementedError
+
+    def record_read(self, variable, out) -> None:
+        raise NotImplementedError
+
+    def record_write(self, variable, method: str, delta, old) -> None:
+        raise NotImplementedError
+
+    def record_creation(self, variable) -> None:
+        raise NotImplementedError
+
+
 class _ThreadState(threading.local):
     def __init__(self):
         self.stack: list = []
@@ -170,6 +194,8 @@ class _ThreadState(threading.local):
 _local = _ThreadState()
 # Entries on the stacks of all threads; zero means nothing can record anywhere.
 _active_count = 0
+# Recorders on the stacks of all threads: zero keeps them out of the hot path.
+_recorder_count = 0
 _count_lock = threading.Lock()
 
 
@@ -178,20 +204,24 @@ def active_stack() -> list:
 
 
 def push(state) -> None:
-    global _active_count
+    global _active_count, _recorder_count
     with _count_lock:
         _local.stack.append(state)
         _active_count += 1
+        if isinstance(state, Recorder):
+            _recorder_count += 1
 
 
 def pop(state) -> None:
-    global _active_count
+    global _active_count, _recorder_count
     stack = _local.stack
     for i in range(len(stack) - 1, -1, -1):
         if stack[i] is state:
             with _count_lock:
                 del stack[i]
                 _active_count -= 1
+                if isinstance(state, Recorder):
+                    _recorder_count -= 1
             return
 
 
@@ -233,7 +263,7 @@ def apply(prim: Primitive, *inputs, **params):
         out = _new_object(Tensor)  # wrap(), inlined: this is the hottest line
         out._value = result
         out._id = next_id()
-    if _active_count and prim.differentiable:
+    if _active_count and (prim.differentiable or _recorder_count):
         stack = _local.stack
         if stack:
             _notify(stack, prim, inputs, out, params)
@@ -325,6 +355,12 @@ def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:
 
 
 def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
+    if _recorder_count:
+        for state in stack:
+            if isinstance(state, Recorder):
+                state.record(prim, inputs, out, params)
+        if not prim.differentiable:
+            return
     if prim.multiple_results:
         # Only floating outputs join watched sets (top_k's indices never do).
         outputs = [o for o in out if o._value.dtype.kind in _DIFFERENTIABLE_KINDS]
@@ -343,7 +379,7 @@ def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
                     for o in outputs:
                         watched.add(o._id)
                     break
-        else:
+        elif state.__class__ is AccumulatorState:
             _push_tangents(state, stack.index(state), stack, prim, inputs, out, params)
 
 
@@ -398,10 +434,31 @@ def record_read(variable, out: Tensor) -> None:
             if differentiable and variable._id in state.watched:
                 state.records.append((READ_VARIABLE, (variable,), out, {}))
                 state.watched.add(out._id)
+        elif isinstance(state, Recorder):
+            state.record_read(variable, out)
         else:
             tangent = state.tangents.get(variable._id)
             if tangent is not None:
                 state.tangents[out._id] = tangent
+
+
+def record_write(variable, method: str, delta: Tensor, old) -> None:
+    """Tell the active recorders that ``variable`` was assigned (``old``: its value before)."""
+    for state in recorders():
+        state.record_write(variable, method, delta, old)
+
+
+def record_creation(variable) -> None:
+    """Tell the active recorders that a tf.Variable was created while tracing."""
+    for state in recorders():
+        state.record_creation(variable)
+
+
+def recorders() -> list:
+    """The recorders active on this thread (tf.function traces), outermost first."""
+    if not _recorder_count:
+        return []
+    return [s for s in _local.stack if isinstance(s, Recorder)]
 
 
 def something_active() -> bool:

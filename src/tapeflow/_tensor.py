@@ -28,6 +28,11 @@ __all__ = ["Tensor", "TensorShape", "convert_to_tensor", "constant"]
 # so two equal constants are still two different tensors (as in TensorFlow).
 next_id = itertools.count(1).__next__
 
+# Set by tf.function while any trace runs (``_function/trace.py``): it decides
+# what Python may read of a traced Tensor (``.numpy()``, ``bool``, ``int``, ...)
+# and records guards. None otherwise, so eager code pays one global look-up.
+trace_hook = None
+
 
 class TensorShape:
     """The shape of a tensor: a tuple of dimensions, printed the TensorFlow way.
@@ -158,6 +163,8 @@ class HoldsValue:
 
     def numpy(self):
         """The value as NumPy: a scalar for rank 0, else a fresh array."""
+        if trace_hook is not None:
+            trace_hook.check_numpy(self)
         value = self._value
         return value.copy() if isinstance(value, np.ndarray) else value
 
@@ -171,6 +178,8 @@ class HoldsValue:
         return value if dtype is None else value.astype(dtype)
 
     def __bool__(self) -> bool:
+        if trace_hook is not None:
+            return trace_hook.python_read(self, bool)
         return bool(self._value)
 
 
@@ -197,12 +206,20 @@ class Tensor(HoldsValue):
 
     # -- printing -------------------------------------------------------------
     def __str__(self) -> str:
+        if trace_hook is not None:
+            symbolic = trace_hook.symbolic_text(self, False)
+            if symbolic is not None:
+                return symbolic
         text = str(self._value)
         if "\n" in text:
             text = "\n" + text
         return f"tf.Tensor({text}, shape={self.shape}, dtype={self.dtype.name})"
 
     def __repr__(self) -> str:
+        if trace_hook is not None:
+            symbolic = trace_hook.symbolic_text(self, True)
+            if symbolic is not None:
+                return symbolic
         return (
             f"<tf.Tensor: shape={self.shape}, dtype={self.dtype.name}, "
             f"numpy={numpy_text_for_repr(self._value)}>"
@@ -213,15 +230,21 @@ class Tensor(HoldsValue):
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
 
     def __float__(self) -> float:
+        if trace_hook is not None:
+            return trace_hook.python_read(self, float)
         return float(_scalar_for_conversion(self._value))
 
     def __int__(self) -> int:
+        if trace_hook is not None:
+            return trace_hook.python_read(self, int)
         return int(_scalar_for_conversion(self._value))
 
     def __complex__(self) -> complex:
         return complex(_scalar_for_conversion(self._value))
 
     def __index__(self) -> int:
+        if trace_hook is not None and self._value.dtype.kind in "iu" and not self._value.ndim:
+            return trace_hook.python_read(self, int)
         if self._value.dtype.kind not in "iu" or self._value.ndim:
             raise TypeError("only integer scalar arrays can be converted to a scalar index")
         return int(self._value)

@@ -70,6 +70,8 @@ class Variable(HoldsValue):
         self._id = next_id()  # also orders variables by creation
         self._name = current_scope() + ("Variable" if name is None else str(name)) + ":0"
         self._trainable = True if trainable is None else bool(trainable)
+        if _dispatch._recorder_count:  # a tf.function is tracing: it must know
+            _dispatch.record_creation(self)
 
     # -- reading --------------------------------------------------------------
     def read_value(self):
@@ -135,15 +137,29 @@ class Variable(HoldsValue):
 
     def assign(self, value, use_locking=False, name=None, read_value=True):
         """Replace the value; returns the variable (unread) or None with read_value=False."""
+        if _dispatch._recorder_count:
+            return self._recorded_store("assign", value, read_value)
         return self._store(self._converted(value), read_value)
 
     def assign_add(self, delta, use_locking=False, name=None, read_value=True):
-        return self._store((self._value + self._converted(delta)).astype(self._value.dtype),
+        if _dispatch._recorder_count:
+            return self._recorded_store("assign_add", delta, read_value)
+        return self._store(updated_value("assign_add", self._value, self._converted(delta)),
                            read_value)  # fmt: skip
 
     def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
-        return self._store((self._value - self._converted(delta)).astype(self._value.dtype),
+        if _dispatch._recorder_count:
+            return self._recorded_store("assign_sub", delta, read_value)
+        return self._store(updated_value("assign_sub", self._value, self._converted(delta)),
                            read_value)  # fmt: skip
+
+    def _recorded_store(self, method: str, value, read_value: bool):
+        """An assignment while a tf.function traces: done now, and kept in its program."""
+        delta = convert_to_tensor(value, dtype=self.dtype)
+        old = self._value
+        result = self._store(updated_value(method, old, delta._value), read_value)
+        _dispatch.record_write(self._owner(), method, delta, old)
+        return result
 
     # -- printing and protocols ----------------------------------------------
     def _display_name(self) -> str:
@@ -192,6 +208,15 @@ class _UnreadVariable(Variable):
 
     def _display_name(self) -> str:
         return "'UnreadVariable'"
+
+
+def updated_value(method: str, old, delta):
+    """The value a variable holds after ``assign``/``assign_add``/``assign_sub``."""
+    if method == "assign":
+        return delta
+    if method == "assign_add":
+        return (old + delta).astype(old.dtype)
+    return (old - delta).astype(old.dtype)
 
 
 def _forward_to_value(name: str):

@@ -31,6 +31,7 @@ __all__ = [
     "UnavailableError",
     "DataLossError",
     "UnauthenticatedError",
+    "OperatorNotAllowedInGraphError",
 ]
 
 
@@ -72,6 +73,10 @@ InternalError = _op_error("InternalError", 13)
 UnavailableError = _op_error("UnavailableError", 14)
 DataLossError = _op_error("DataLossError", 15)
 UnauthenticatedError = _op_error("UnauthenticatedError", 16)
+
+
+class OperatorNotAllowedInGraphError(TypeError):
+    """Python used a traced tensor where only a concrete value will do (say ``bool``)."""
 
 
 def invalid_argument(message: str, op_name: str | None = None) -> InvalidArgumentError:

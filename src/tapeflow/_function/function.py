@@ -1,0 +1,797 @@
+"""tf.function and ConcreteFunction: tracing rules, caches and calls.
+
+A call is keyed by its arguments as TensorFlow keys them: a tensor (or NumPy
+array, or Variable) by dtype and shape, any other Python value by its own
+value (``1``, ``1.0`` and ``True`` are one key, as in TF). Two levels of
+cache keep TF's observable counts while programs stay specialised:
+
+* a *signature* is what TensorFlow traces for: the exact key, or a relaxed
+  one (``input_signature``, ``reduce_retracing``). Each new signature runs the
+  Python function visibly (its ``print`` calls, the tracing count);
+* a *program* is compiled per concrete key. A new shape under an existing
+  relaxed signature traces again silently (Python's ``print`` output is
+  dropped; ``tf.print`` still prints).
+
+Calls with no tape, accumulator or trace active run the program's generated
+code on NumPy values; otherwise the program is replayed through ``apply`` so
+the outer transformations see every operation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import io
+import os
+import traceback
+import weakref
+
+import numpy as np
+
+from .. import _dispatch
+from .._nest import flatten, pack_sequence_as
+from .._tensor import Tensor, TensorShape, convert_to_tensor, wrap
+from .._variable import Variable
+from ..errors import OpError
+from ..ops.elementwise import identity
+from . import printing
+from . import trace as _trace
+from .graph import Retrace, build
+from .spec import SymbolicTensor, TensorSpec
+
+__all__ = ["function", "Function", "ConcreteFunction"]
+
+_VARIABLE_ERROR = (
+    "tf.function only supports singleton tf.Variables created on the first call. Make sure the "
+    "tf.Variable is only created once or created outside tf.function. See "
+    "https://www.tensorflow.org/guide/function#creating_tfvariables for more information."
+)
+
+RUN_EAGERLY = [False]  # tf.config.run_functions_eagerly
+
+
+class _Leaf:
+    """Where a tensor sat in the arguments (keys hold these, not the tensors)."""
+
+    __slots__ = ("kind", "dtype", "shape")
+
+    def __init__(self, kind, dtype, shape):
+        self.kind, self.dtype, self.shape = kind, dtype, shape
+
+    def key(self):
+        return (self.kind, self.dtype, self.shape)
+
+
+def _key(value, leaves: list):
+    """A hashable key for one argument; tensor-like leaves are appended to ``leaves``."""
+    cls = value.__class__
+    if cls is Tensor:
+        leaves.append(value)
+        v = value._value
+        return ("T", v.dtype, v.shape)
+    if isinstance(value, Variable):
+        owner = value._owner()
+        leaves.append(owner)
+        return ("V", owner._value.dtype, owner._value.shape)
+    if isinstance(value, np.ndarray):
+        tensor = convert_to_tensor(value)
+        leaves.append(tensor)
+        return ("T", tensor._value.dtype, tensor._value.shape)
+    if cls in (list, tuple) or isinstance(value, tuple):
+        return (cls, tuple(_key(v, leaves) for v in value))
+    if isinstance(value, dict):
+        return (cls, tuple((k, _key(value[k], leaves)) for k in sorted(value)))
+    try:
+        hash(value)
+        return ("P", value)
+    except TypeError:
+        return ("id", id(value))
+
+
+def _rebuild_args(value, leaves_iter):
+    """The arguments again, with the tensor-like leaves taken from ``leaves_iter``."""
+    cls = value.__class__
+    if cls is Tensor or isinstance(value, (Variable, np.ndarray)):
+        return next(leaves_iter)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return cls(*[_rebuild_args(v, leaves_iter) for v in value])
+    if isinstance(value, (list, tuple)):
+        return cls(_rebuild_args(v, leaves_iter) for v in value)
+    if isinstance(value, dict):
+        rebuilt = {k: _rebuild_args(value[k], leaves_iter) for k in sorted(value)}
+        return cls((k, rebuilt[k]) for k in value)
+    return value
+
+
+def _is_dict_key(key) -> bool:
+    return isinstance(key[0], type) and issubclass(key[0], dict)
+
+
+def _relax(key, seen):
+    """The most specific key covering ``key`` and ``seen`` (TF's reduce_retracing)."""
+    if key[0] in ("T", "V"):
+        if seen[0] != key[0] or key[1] != seen[1]:
+            return None
+        a, b = key[2], seen[2]
+        if a is None or b is None or len(a) != len(b):
+            return (key[0], key[1], None)
+        return (key[0], key[1], tuple(x if x == y else None for x, y in zip(a, b)))
+    if key[0] in ("P", "id"):
+        return key if key == seen else None
+    if key[0] != seen[0] or len(key[1]) != len(seen[1]):
+        return None
+    parts = []
+    for mine, theirs in zip(key[1], seen[1]):
+        if _is_dict_key(key):
+            if mine[0] != theirs[0]:
+                return None
+            relaxed = _relax(mine[1], theirs[1])
+            parts.append(None if relaxed is None else (mine[0], relaxed))
+        else:
+            parts.append(_relax(mine, theirs))
+        if parts[-1] is None:
+            return None
+    return (key[0], tuple(parts))
+
+
+def _relax_all(key: tuple, seen: tuple):
+    if len(key) != len(seen):
+        return None
+    parts = tuple(_relax(a, b) for a, b in zip(key, seen))
+    return None if any(p is None for p in parts) else parts
+
+
+def _covers(general: tuple, key: tuple) -> bool:
+    return _relax_all(key, general) == general
+
+
+def _shapes_in(key, out: list) -> None:
+    if key[0] in ("T", "V"):
+        out.append(TensorShape(key[2]))
+    elif key[0] not in ("P", "id"):
+        for part in key[1]:
+            _shapes_in(part[1] if _is_dict_key(key) else part, out)
+
+
+def _spec_key(value):
+    """The key a TensorSpec argument stands for (None dimensions kept)."""
+    if isinstance(value, TensorSpec):
+        dims = value.shape.dims
+        return ("T", value.dtype.as_numpy_dtype_instance, None if dims is None else tuple(dims))
+    if isinstance(value, (list, tuple)) and not isinstance(value, str):
+        return (value.__class__, tuple(_spec_key(v) for v in value))
+    if isinstance(value, dict):
+        return (value.__class__, tuple((k, _spec_key(value[k])) for k in sorted(value)))
+    return _key(value, [])
+
+
+class Function:
+    """A Python function traced into programs: what ``tf.function`` returns."""
+
+    def __init__(
+        self,
+        python_function,
+        input_signature=None,
+        autograph: bool = True,
+        jit_compile=None,
+        reduce_retracing: bool = False,
+        name=None,
+        **experimental,
+    ):
+        self._python_function = python_function
+        if input_signature is not None:
+            input_signature = tuple(input_signature)
+            for spec in flatten(list(input_signature)):
+                if not isinstance(spec, TensorSpec):
+                    raise TypeError(
+                        "input_signature must be a possibly nested sequence of TensorSpec "
+                        f"objects, got invalid args {spec!r} with type {type(spec)}."
+                    )
+        self._input_signature = input_signature
+        self._autograph = autograph
+        self._jit_compile = jit_compile
+        self._reduce_retracing = reduce_retracing
+        self._name = name or getattr(python_function, "__name__", "function")
+        self._experimental = experimental
+        try:
+            self._signature = inspect.signature(python_function)
+        except (TypeError, ValueError):
+            self._signature = None
+        self._simple = self._signature is not None and all(
+            p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
+            for p in self._signature.parameters.values()
+        )
+        self._n_params = len(self._signature.parameters) if self._signature else -1
+        self._programs: dict = {}  # concrete key -> [ConcreteFunction]
+        self._signatures: list = []  # keys TensorFlow would have traced for, in order
+        self._tracing_count = 0
+        self._traced = False  # a trace has completed: creating variables is an error now
+        self._bound: dict = {}
+        functools.update_wrapper(self, python_function)
+
+    # -- methods: one Function (one cache) per instance --------------------------
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        entry = self._bound.get(id(instance))
+        if entry is not None and entry[0]() is instance:
+            return entry[1]
+        bound = Function(
+            self._python_function.__get__(instance, owner),
+            self._input_signature,
+            self._autograph,
+            self._jit_compile,
+            self._reduce_retracing,
+            self._name,
+            **self._experimental,
+        )
+        key = id(instance)
+        try:
+            ref = weakref.ref(instance, lambda _, key=key, bound=self._bound: bound.pop(key, None))
+        except TypeError:
+            ref = lambda instance=instance: instance  # noqa: E731 (not weakly referenceable)
+        self._bound[key] = (ref, bound)
+        return bound
+
+    @property
+    def python_function(self):
+        return self._python_function
+
+    @property
+    def input_signature(self):
+        return self._input_signature
+
+    @property
+    def function_spec(self):
+        return self._signature
+
+    def experimental_get_tracing_count(self) -> int:
+        """How many times TensorFlow would have traced the Python function so far."""
+        return self._tracing_count
+
+    def __repr__(self) -> str:
+        return f"<tapeflow.function.Function object at 0x{id(self):x}>"
+
+    # -- calls ----------------------------------------------------------------------
+    def _canonical(self, args: tuple, kwargs: dict) -> tuple:
+        if not kwargs and (self._simple and len(args) == self._n_params):
+            return args
+        if self._signature is None:
+            if kwargs:
+                raise TypeError(f"{self._name}() takes no keyword arguments here")
+            return args
+        try:
+            bound = self._signature.bind(*args, **kwargs)
+        except TypeError as error:
+            if self._input_signature is not None:
+                raise self._binding_error(args, kwargs, str(error)) from None
+            raise
+        bound.apply_defaults()
+        out = []
+        for name, param in self._signature.parameters.items():
+            value = bound.arguments[name]
+            if param.kind is param.VAR_POSITIONAL:
+                out.extend(value)
+            elif param.kind is param.VAR_KEYWORD:
+                out.append(dict(value))
+            elif param.kind is param.KEYWORD_ONLY:
+                out.append(value)
+            else:
+                out.append(value)
+        return tuple(out)
+
+    def _call_python(self, args: tuple):
+        if self._signature is None:
+            return self._python_function(*args)
+        positional, keywords = [], {}
+        values = iter(args)
+        for name, param in self._signature.parameters.items():
+            if param.kind is param.VAR_POSITIONAL:
+                rest = list(values)
+                count = len(rest) - sum(
+                    1 for p in self._signature.parameters.values()
+                    if p.kind in (p.KEYWORD_ONLY, p.VAR_KEYWORD)
+                )  # fmt: skip
+                positional.extend(rest[:count])
+                values = iter(rest[count:])
+            elif param.kind is param.VAR_KEYWORD:
+                keywords.update(next(values))
+            elif param.kind is param.KEYWORD_ONLY:
+                keywords[name] = next(values)
+            else:
+                positional.append(next(values))
+        return self._python_function(*positional, **keywords)
+
+    def _binding_error(self, args, kwargs, reason: str) -> TypeError:
+        params = list(self._signature.parameters) if self._signature else []
+        shown = ", ".join(f"{name}: {spec!r}" for name, spec in zip(params, self._input_signature))
+        return TypeError(
+            f"Binding inputs to tf.function failed due to `{reason}`. Received args: "
+            f"{args!r} and kwargs: {kwargs!r} for signature: ({shown})."
+        )
+
+    def _check_signature(self, args: tuple, kwargs: dict, original: tuple) -> tuple:
+        if len(args) > len(self._input_signature):
+            raise self._binding_error(original, kwargs, "too many positional arguments")
+        return tuple(self._conform(value, spec, original, kwargs)
+                     for value, spec in zip(args, self._input_signature))  # fmt: skip
+
+    def _conform(self, value, spec, original, kwargs):
+        """``value`` as a tensor (or structure of them) matching ``spec``, or TF's TypeError."""
+        if isinstance(spec, TensorSpec):
+            if isinstance(value, Variable):
+                tensor = value
+            else:
+                try:
+                    tensor = convert_to_tensor(value, dtype_hint=spec.dtype)
+                except (TypeError, ValueError):
+                    raise self._binding_error(
+                        original, kwargs, f"Can not cast {value!r} to {spec!r}"
+                    ) from None
+            got = TensorSpec(tensor.shape, tensor.dtype, spec.name)
+            if not spec.is_compatible_with(got):
+                raise self._binding_error(original, kwargs, f"Can not cast {got!r} to {spec!r}")
+            return tensor
+        if isinstance(spec, dict) and isinstance(value, dict) and set(spec) == set(value):
+            return {k: self._conform(value[k], spec[k], original, kwargs) for k in value}
+        if (isinstance(spec, (list, tuple)) and isinstance(value, (list, tuple))
+                and len(spec) == len(value)):  # fmt: skip
+            return type(value)(self._conform(v, s, original, kwargs) for v, s in zip(value, spec))
+        raise self._binding_error(original, kwargs, f"Can not cast {value!r} to {spec!r}")
+
+    def __call__(self, *args, **kwargs):
+        if RUN_EAGERLY[0]:
+            return self._python_function(*args, **kwargs)
+        original = args
+        args = self._canonical(args, kwargs)
+        if self._input_signature is not None:
+            args = self._check_signature(args, kwargs, original)
+        leaves: list = []
+        key = tuple([_key(a, leaves) for a in args])
+        entries = self._programs.get(key)
+        if entries is not None:
+            if not (_dispatch._active_count and _dispatch.active_stack()):
+                values = [x._value if x.__class__ is Tensor else x for x in leaves]
+                for concrete in entries:
+                    result = concrete._run(values)
+                    if result is not None:
+                        return result
+            else:
+                for concrete in entries:
+                    result = concrete._replay(leaves)
+                    if result is not None:
+                        return result
+        return self._trace(args, key, leaves)[1]
+
+    # -- tracing ----------------------------------------------------------------------
+    def _signature_for(self, key) -> tuple[tuple, bool]:
+        """The signature TF traces for ``key``, and whether that trace is new."""
+        if self._input_signature is not None:
+            if self._signatures:
+                return self._signatures[0], False
+            spec_key = ("signature",)
+            return spec_key, True
+        for seen in self._signatures:
+            if seen == key or _covers(seen, key):
+                return seen, False
+        if self._reduce_retracing:
+            for seen in self._signatures:
+                relaxed = _relax_all(key, seen)
+                if relaxed is not None and relaxed != seen:
+                    return relaxed, True
+        return key, True
+
+    def _shown_shapes(self, signature, leaves) -> list:
+        if signature == ("signature",):
+            return [s.shape for s in flatten(list(self._input_signature))]
+        shapes: list = []
+        for part in signature:
+            _shapes_in(part, shapes)
+        if len(shapes) != len(leaves):
+            return [TensorShape(x._value.shape) for x in leaves]
+        return shapes
+
+    def _arg_names(self, args: tuple) -> list:
+        names = []
+        params = list(self._signature.parameters) if self._signature else []
+        specs = flatten(list(self._input_signature)) if self._input_signature else None
+        for position, value in enumerate(args):
+            base = params[position] if position < len(params) else f"args_{position}"
+            count = 0
+            for leaf in flatten(value):
+                if leaf.__class__ is Tensor or isinstance(leaf, (Variable, np.ndarray)):
+                    names.append(base if count == 0 else f"{base}_{count}")
+                    count += 1
+        if specs is not None:
+            names = [s.name or n for s, n in zip(specs, names)]
+        return names
+
+    def _trace(self, args: tuple, key, leaves: list, dry: bool = False, signature=None):
+        if signature is None:
+            signature, visible = self._signature_for(key)
+        else:
+            visible = signature not in self._signatures
+        for attempt in range(2):
+            first = not self._traced
+            trace = _trace.Trace(dry=dry)
+            outer = bool(_dispatch._active_count and _dispatch.active_stack())
+            fresh = []
+            for leaf in leaves:
+                if leaf.__class__ is Tensor:
+                    fresh.append(identity(leaf) if outer else wrap(leaf._value))
+                else:
+                    fresh.append(leaf)
+            shown = self._shown_shapes(signature, leaves)
+            for tensor, name, shape in zip(fresh, self._arg_names(args), shown):
+                if tensor.__class__ is Tensor:
+                    trace.arg_names[tensor._id] = (name, shape)
+            call_args = tuple(_rebuild_args(a, iter_from(fresh, args, i))
+                              for i, a in enumerate(args))  # fmt: skip
+            quiet = not visible and not dry
+            _trace.enter(trace)
+            pending = _begin_buffering(trace)
+            try:
+                with _silenced() if quiet else contextlib.nullcontext():
+                    result = self._call_python(call_args)
+                    out_leaves = flatten(result)
+                    outputs = [_output(leaf) for leaf in out_leaves]
+            except Exception as error:
+                _trace.leave(trace)
+                _end_buffering(trace, pending, keep=False)
+                trace.undo_writes()
+                raise _in_user_code(error, self._autograph) from error.__cause__
+            _trace.leave(trace)
+            if trace.created and (self._traced or attempt == 1):
+                _end_buffering(trace, pending, keep=False)
+                trace.undo_writes()
+                raise ValueError(_user_code_text([], ValueError, _VARIABLE_ERROR))
+            if trace.created and first:
+                # TensorFlow traces a function that creates variables twice: once to
+                # make them, once more for the program that then runs.
+                _end_buffering(trace, pending, keep=False)
+                trace.undo_writes()
+                self._traced = True
+                if visible:
+                    self._tracing_count += 1
+                continue
+            break
+        self._traced = True
+        if visible:
+            self._tracing_count += 1
+            self._signatures.append(signature)
+        tensor_outputs = [o for o in outputs if o.__class__ is Tensor]
+        program = build(trace, fresh, tensor_outputs)
+        concrete = ConcreteFunction(self, program, result, outputs, args, leaves, shown)
+        self._programs.setdefault(key, []).append(concrete)
+        if dry:
+            _end_buffering(trace, pending, keep=False)
+            trace.undo_writes()
+        else:
+            _end_buffering(trace, pending, keep=True)
+        return concrete, pack_sequence_as(result, outputs)
+
+    # -- concrete functions --------------------------------------------------------------
+    def get_concrete_function(self, *args, **kwargs) -> ConcreteFunction:
+        """The ConcreteFunction for these arguments (TensorSpecs or values), tracing if new."""
+        if not args and not kwargs and self._input_signature is not None:
+            args = tuple(self._input_signature)
+        args = self._canonical(args, kwargs)
+        example = tuple(_example(a) for a in args)
+        if self._input_signature is not None:
+            example = self._check_signature(example, {}, example)
+        leaves: list = []
+        key = tuple([_key(a, leaves) for a in example])
+        entries = self._programs.get(key)
+        signature = None
+        if self._input_signature is None:
+            signature = tuple(_spec_key(a) for a in args)
+            if signature in self._signatures:
+                signature = None
+        if entries and signature is None:
+            return entries[0]
+        return self._trace(example, key, leaves, dry=True, signature=signature)[0]
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _user_code_text(frames: list, cls, message: str) -> str:
+    lines = ["in user code:", ""]
+    for frame in frames:
+        lines.append(f'    File "{frame.filename}", line {frame.lineno}, in {frame.name}  *')
+        lines.append(f"        {(frame.line or '').strip()}")
+        lines.append("")
+    if not frames:
+        lines.append("")
+    lines.append(f"    {cls.__name__}: {message}")
+    return "\n".join(lines) + "\n"
+
+
+def _in_user_code(error: Exception, autograph: bool) -> Exception:
+    """An error raised while tracing, as TensorFlow shows it: the user's frames first.
+
+    Only built-in exception types are rewritten (their constructor takes the
+    message); others, and errors already rewritten by an inner trace, pass as is.
+    """
+    cls = type(error)
+    if not autograph or getattr(error, "_tf_user_code", False) or cls.__module__ not in (
+        "builtins", "tapeflow.errors"
+    ) or issubclass(cls, OpError):  # fmt: skip
+        return error
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if not os.path.abspath(f.filename).startswith(_PACKAGE_DIR)]  # fmt: skip
+    try:
+        rewritten = cls(_user_code_text(frames, cls, str(error)))
+    except Exception:  # noqa: BLE001 (a constructor that wants more than a message)
+        return error
+    rewritten._tf_user_code = True
+    return rewritten.with_traceback(error.__traceback__)
+
+
+def _output(leaf):
+    """A returned value as TensorFlow returns it: a Tensor, or None."""
+    if leaf is None or leaf.__class__ is Tensor:
+        return leaf
+    if isinstance(leaf, Variable):
+        return leaf.read_value()
+    return convert_to_tensor(leaf)
+
+
+def iter_from(fresh: list, args: tuple, position: int):
+    """The fresh leaves belonging to argument ``position``."""
+    start = 0
+    for a in args[:position]:
+        start += _count_leaves(a)
+    return iter(fresh[start : start + _count_leaves(args[position])])
+
+
+def _count_leaves(value) -> int:
+    if value.__class__ is Tensor or isinstance(value, (Variable, np.ndarray)):
+        return 1
+    if isinstance(value, (list, tuple)):
+        return sum(_count_leaves(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_count_leaves(v) for v in value.values())
+    return 0
+
+
+def _example(value):
+    """A concrete stand-in for a TensorSpec (ones; unknown dimensions become 1)."""
+    if isinstance(value, TensorSpec):
+        shape = value.shape
+        dims = (1,) if shape.rank is None else tuple(1 if d is None else d for d in shape)
+        return wrap(np.ones(dims, dtype=value.dtype.as_numpy_dtype_instance)[()]
+                    if dims else value.dtype.as_numpy_dtype_instance.type(1))  # fmt: skip
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return type(value)(_example(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _example(v) for k, v in value.items()}
+    return value
+
+
+# -- tf.print output while a trace runs: held until the trace completes ----------------
+def _begin_buffering(trace) -> list:
+    pending: list = []
+    printing.buffers.append(pending)
+    return pending
+
+
+def _end_buffering(trace, pending: list, keep: bool) -> None:
+    buffers = printing.buffers
+    if buffers and buffers[-1] is pending:
+        buffers.pop()
+    elif pending in buffers:
+        buffers.remove(pending)
+    if keep:
+        if buffers:
+            buffers[-1].extend(pending)
+        else:
+            for item in pending:
+                printing.write(item)
+
+
+@contextlib.contextmanager
+def _silenced():
+    """Python's own output dropped (a silent re-specialisation); tf.print unaffected."""
+    import sys
+
+    printing.real_streams.append((sys.stdout, sys.stderr))
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            yield
+    finally:
+        printing.real_streams.pop()
+
+
+class ConcreteFunction:
+    """One traced program of a tf.function, callable with matching tensors."""
+
+    def __init__(self, function, program, structure, out_leaves, args, leaves, shown):
+        self._function = function
+        self._program = program
+        self._args = args
+        self._leaves_spec = [
+            (TensorShape(s), x.dtype) for s, x in zip(shown, leaves)
+        ]  # fmt: skip
+        self._arg_names = function._arg_names(args)
+        # Output structure: tensors become slots, anything else stays as returned.
+        self._structure = structure
+        self._out_kinds = [o.__class__ is Tensor or isinstance(o, Variable) for o in out_leaves]
+        self._constants_out = [None if k else o for k, o in zip(self._out_kinds, out_leaves)]
+        self._output_specs = [
+            (o.shape, o.dtype) for o, k in zip(out_leaves, self._out_kinds) if k
+        ]  # fmt: skip
+
+    # -- running ------------------------------------------------------------------------
+    def _pack(self, values: list, already_tensors: bool = False):
+        it = iter(values)
+        flat = []
+        for kind, const in zip(self._out_kinds, self._constants_out):
+            if kind:
+                value = next(it)
+                flat.append(value if already_tensors else wrap(value))
+            else:
+                flat.append(const)
+        if not flat:
+            return self._structure
+        return pack_sequence_as(self._structure, flat)
+
+    def _run(self, values: list):
+        program = self._program
+        if program.has_guards:
+            written = program.written_variables(values)
+            saved = [(v, v._value) for v in written]
+            try:
+                outs = program.run(*values)
+            except Retrace:
+                for v, old in saved:
+                    v._value = old
+                return None
+        else:
+            outs = program.run(*values)
+        return self._pack(outs)
+
+    def _replay(self, leaves: list):
+        program = self._program
+        written = program.written_variables(leaves)
+        saved = [(v, v._value) for v in written]
+        try:
+            outs = program.replay(leaves)
+        except Retrace:
+            for v, old in saved:
+                v._value = old
+            return None
+        return self._pack(outs, already_tensors=True)
+
+    def __call__(self, *args, **kwargs):
+        function = self._function
+        flat = flatten(list(args) + [kwargs[k] for k in sorted(kwargs)])
+        tensors = [
+            x for x in flat if x.__class__ is Tensor or isinstance(x, (Variable, np.ndarray))
+        ]
+        if len(tensors) != len(self._leaves_spec):
+            raise TypeError(
+                f"{function._name}({', '.join(self._arg_names)}) takes "
+                f"{len(self._leaves_spec)} positional arguments, got {len(tensors)}."
+            )
+        converted = []
+        for x, (shape, dtype), name in zip(tensors, self._leaves_spec, self._arg_names):
+            if not isinstance(x, Variable):
+                x = convert_to_tensor(x)
+            if x.dtype != dtype or not shape.is_compatible_with(x.shape):
+                raise TypeError(
+                    f"Binding inputs to tf.function failed due to `Can not cast "
+                    f"{TensorSpec(x.shape, x.dtype, name)!r} to "
+                    f"{TensorSpec(shape, dtype, name)!r}`."
+                )
+            converted.append(x)
+        full = tuple(_rebuild_args(a, iter_from(converted, self._args, i))
+                     for i, a in enumerate(self._args))  # fmt: skip
+        leaves: list = []
+        key = tuple([_key(a, leaves) for a in full])
+        entries = function._programs.get(key, [])
+        outer = _dispatch._active_count and _dispatch.active_stack()
+        for concrete in entries:
+            result = (
+                concrete._replay(leaves)
+                if outer
+                else concrete._run([x._value if x.__class__ is Tensor else x for x in leaves])
+            )
+            if result is not None:
+                return result
+        return function._trace(full, key, leaves)[1]
+
+    # -- what TensorFlow shows ------------------------------------------------------------
+    @property
+    def inputs(self) -> list:
+        return [SymbolicTensor(f"{name}:0", shape, dtype)
+                for name, (shape, dtype) in zip(self._arg_names, self._leaves_spec)]  # fmt: skip
+
+    @property
+    def structured_input_signature(self):
+        specs = iter([TensorSpec(shape, dtype, name)
+                      for name, (shape, dtype) in zip(self._arg_names, self._leaves_spec)])  # fmt: skip
+        return tuple(_rebuild_args(a, specs) for a in self._args), {}
+
+    @property
+    def structured_outputs(self):
+        names = ["Identity"] + [f"Identity_{i}" for i in range(1, len(self._output_specs))]
+        symbols = iter([SymbolicTensor(f"{n}:0", shape, dtype)
+                        for n, (shape, dtype) in zip(names, self._output_specs)])  # fmt: skip
+        flat = [next(symbols) if kind else const
+                for kind, const in zip(self._out_kinds, self._constants_out)]  # fmt: skip
+        if not flat:
+            return self._structure
+        return pack_sequence_as(self._structure, flat)
+
+    @property
+    def outputs(self) -> list:
+        return [o for o in flatten(self.structured_outputs) if isinstance(o, SymbolicTensor)]
+
+    @property
+    def output_dtypes(self):
+        return pack_sequence_as(self._structure, [d for _, d in self._output_specs])
+
+    @property
+    def function_type(self):
+        return self.structured_input_signature
+
+    def pretty_source(self) -> str:
+        """The generated Python source of this program."""
+        return self._program.source
+
+    @property
+    def graph(self):
+        return self._program
+
+
+def function(
+    func=None,
+    input_signature=None,
+    autograph: bool = True,
+    jit_compile=None,
+    reduce_retracing: bool = False,
+    experimental_implements=None,
+    experimental_autograph_options=None,
+    experimental_attributes=None,
+    experimental_relax_shapes=None,
+    experimental_compile=None,
+    experimental_follow_type_hints=None,
+):
+    """Compile a Python function into a program, as ``tf.function`` does.
+
+    Works as ``@tf.function``, ``@tf.function(...)`` and ``tf.function(f)``.
+    The Python function runs (is *traced*) once per new argument signature;
+    later calls run the compiled program. See docs/function.md.
+
+    >>> import tapeflow as tf
+    >>> @tf.function
+    ... def square(x):
+    ...     print("tracing")
+    ...     return x * x
+    >>> print(square(tf.constant(3.0)))
+    tracing
+    tf.Tensor(9.0, shape=(), dtype=float32)
+    >>> print(square(tf.constant(4.0)))
+    tf.Tensor(16.0, shape=(), dtype=float32)
+    >>> square.experimental_get_tracing_count()
+    1
+    """
+    if experimental_relax_shapes:
+        reduce_retracing = True
+    if experimental_compile is not None and jit_compile is None:
+        jit_compile = experimental_compile
+
+    def decorate(f):
+        return Function(
+            f,
+            input_signature=input_signature,
+            autograph=autograph,
+            jit_compile=jit_compile,
+            reduce_retracing=reduce_retracing,
+        )
+
+    if func is None:
+        return decorate
+    return decorate(func)

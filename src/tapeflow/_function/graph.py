@@ -1,0 +1,332 @@
+"""A trace becomes a program: nodes, passes, generated Python, and a replayer.
+
+The nodes of a trace are already in execution order. ``build`` names every
+value (``a`` arguments, ``c`` constants, ``v`` captured variables, ``t``
+intermediates), then runs the passes:
+
+* identity nodes become aliases (values are never mutated, so this is safe);
+* constant folding: an op whose inputs are all constants keeps the value it
+  computed while tracing;
+* common-subexpression elimination of ops with equal primitive, inputs and
+  params;
+* dead-code removal, keeping stateful nodes (variable writes, ``tf.print``,
+  guards) whatever uses them.
+
+``Program.source`` is one line of Python per node, calling the NumPy impls
+directly, with ``del`` after each value's last use so NumPy can reuse memory.
+``Program.replay`` runs the same nodes through ``apply`` instead, for calls
+under an outer tape, accumulator or trace, which must see every operation.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .._dispatch import apply
+from .._tensor import Tensor, wrap
+from ..ops.elementwise import identity
+from . import trace as _trace
+
+__all__ = ["Program", "Retrace", "build"]
+
+
+class Retrace(Exception):
+    """A guard disagreed: the program does not cover this call."""
+
+
+_RETRACE = Retrace()
+
+
+class Node:
+    __slots__ = ("kind", "fn", "ins", "outs", "params", "extra")
+
+    def __init__(self, kind, fn, ins, outs, params=None, extra=None):
+        self.kind = kind
+        self.fn = fn  # the primitive, the variable's name, the guard's kind, the printer
+        self.ins = ins
+        self.outs = outs
+        self.params = params
+        self.extra = extra  # a write's method, a guard's answer
+
+
+def _literal(value) -> str | None:
+    """Source text for a param that reads back as itself, else None."""
+    if value is None or value.__class__ in (bool, int, str):
+        return repr(value)
+    if value.__class__ is float:
+        return repr(value) if math.isfinite(value) else None
+    if value.__class__ is tuple:
+        parts = [_literal(v) for v in value]
+        if any(p is None for p in parts):
+            return None
+        return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+    return None
+
+
+def _hashable_params(params: dict):
+    try:
+        key = tuple(sorted(params.items()))
+        hash(key)
+        return key
+    except TypeError:
+        return None
+
+
+class Program:
+    """What one trace of a function compiles to."""
+
+    def __init__(self):
+        self.nodes: list[Node] = []
+        self.arg_names: list[str] = []
+        self.outputs: list[str] = []
+        self.constants: dict[str, object] = {}
+        self.variables: dict[str, object] = {}  # captured variables by name
+        self.has_guards = False
+        self.source = ""
+        self.run = None
+
+    # -- building ----------------------------------------------------------------
+    def _passes(self, values: dict) -> None:
+        alias: dict[str, str] = {}
+        seen: dict = {}
+        kept = []
+        for node in self.nodes:
+            node.ins = [alias.get(n, n) for n in node.ins]
+            if node.kind == _trace.GUARD and node.ins[0] in self.constants:
+                continue  # a guard on a constant always holds
+            if node.kind != _trace.OP:
+                kept.append(node)
+                continue
+            if node.fn is identity:
+                alias[node.outs[0]] = node.ins[0]
+                continue
+            if all(n in self.constants for n in node.ins):
+                for name in node.outs:
+                    self.constants[name] = values[name]
+                continue
+            params_key = _hashable_params(node.params)
+            if params_key is not None:
+                key = (node.fn, tuple(node.ins), params_key)
+                earlier = seen.get(key)
+                if earlier is not None:
+                    for mine, theirs in zip(node.outs, earlier.outs):
+                        alias[mine] = theirs
+                    continue
+                seen[key] = node
+            kept.append(node)
+        self.outputs = [alias.get(n, n) for n in self.outputs]
+        live = set(self.outputs)
+        reversed_kept = []
+        for node in reversed(kept):
+            if node.kind in (_trace.WRITE, _trace.GUARD, _trace.PRINT) or any(
+                n in live for n in node.outs
+            ):
+                reversed_kept.append(node)
+                live.update(node.ins)
+        self.nodes = reversed_kept[::-1]
+        for node in self.nodes:
+            node.outs = [n if n in live else None for n in node.outs]
+        self.constants = {k: v for k, v in self.constants.items() if k in live}
+        self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
+
+    def _generate(self) -> None:
+        namespace: dict = {"RETRACE": _RETRACE, "_same_float": _same_float}
+        namespace.update(self.constants)
+        namespace.update(self.variables)
+        last_use: dict[str, int] = {}
+        for i, node in enumerate(self.nodes):
+            for n in node.ins:
+                last_use[n] = i
+        keep = set(self.outputs) | set(self.arg_names) | set(self.constants)
+        lines = [f"def program({', '.join(self.arg_names)}):"]
+        if self.has_guards:
+            lines.append("    _out = []")
+        for i, node in enumerate(self.nodes):
+            lines.append("    " + self._line(i, node, namespace))
+            dead = [n for n in dict.fromkeys(node.ins) if last_use[n] == i and n not in keep]
+            if dead:
+                lines.append("    del " + ", ".join(dead))
+        if self.has_guards:
+            lines.append("    _flush(_out)")
+            namespace["_flush"] = _flush
+        outs = ", ".join(self.outputs)
+        lines.append(f"    return ({outs}{',' if len(self.outputs) == 1 else ''})")
+        self.source = "\n".join(lines) + "\n"
+        exec(compile(self.source, "<tf.function program>", "exec"), namespace)  # noqa: S102
+        self.run = namespace["program"]
+
+    def _line(self, i: int, node: Node, namespace: dict) -> str:
+        kind = node.kind
+        args = node.ins
+        if kind == _trace.OP:
+            prim = node.fn
+            fname = f"{prim.name}_{i}"
+            namespace[fname] = prim.impl
+            call_args = list(args)
+            for key, value in node.params.items():
+                text = _literal(value)
+                if text is None:
+                    text = f"{fname}_{key}"
+                    namespace[text] = value
+                call_args.append(f"{key}={text}")
+            call = f"{fname}({', '.join(call_args)})"
+            outs = [n or "_" for n in node.outs]
+            if prim.multiple_results:
+                target = ", ".join(outs)
+                if prim.saves:
+                    target = f"({target}), _"
+            else:
+                target = outs[0] + (", _" if prim.saves else "")
+            return f"{target} = {call}"
+        if kind == _trace.READ:
+            return f"{node.outs[0]} = {node.fn}._value"
+        if kind == _trace.WRITE:
+            var, method = node.fn, node.extra
+            if method == "assign":
+                return f"{var}._value = {args[0]}"
+            sign = "+" if method == "assign_add" else "-"
+            dtype = f"dtype_{i}"
+            namespace[dtype] = node.params
+            return f"{var}._value = ({var}._value {sign} {args[0]}).astype({dtype})"
+        if kind == _trace.GUARD:
+            read, answer = node.fn, node.extra
+            if read is bool:
+                return f"if bool({args[0]}) is not {answer!r}: raise RETRACE"
+            if read is int:
+                return f"if int({args[0]}) != {answer!r}: raise RETRACE"
+            namespace[f"answer_{i}"] = answer
+            return f"if not _same_float(float({args[0]}), answer_{i}): raise RETRACE"
+        # PRINT
+        namespace[f"print_{i}"] = node.fn
+        if self.has_guards:
+            return f"_out.append(print_{i}.text({', '.join(args)}))"
+        return f"print_{i}.write(print_{i}.text({', '.join(args)}))"
+
+    # -- running through dispatch ---------------------------------------------
+    def replay(self, arguments: list) -> list:
+        """Run the nodes through ``apply`` (outer tapes, accumulators and traces see them)."""
+        env: dict = dict(zip(self.arg_names, arguments))
+        for name, value in self.constants.items():
+            env[name] = wrap(value)
+        env.update(self.variables)
+        for node in self.nodes:
+            kind = node.kind
+            if kind == _trace.OP:
+                out = apply(node.fn, *[env[n] for n in node.ins], **node.params)
+                if node.fn.multiple_results:
+                    for name, value in zip(node.outs, out):
+                        if name is not None:
+                            env[name] = value
+                elif node.outs[0] is not None:
+                    env[node.outs[0]] = out
+            elif kind == _trace.READ:
+                env[node.outs[0]] = env[node.fn].read_value()
+            elif kind == _trace.WRITE:
+                getattr(env[node.fn], node.extra)(env[node.ins[0]], read_value=False)
+            elif kind == _trace.GUARD:
+                answer = node.fn(env[node.ins[0]])  # a guard again for an outer trace
+                if answer != node.extra and not (
+                    node.fn is float and answer != answer and node.extra != node.extra
+                ):
+                    raise _RETRACE
+            else:
+                from .printing import emit
+
+                emit(node.fn, [env[n] for n in node.ins])
+        return [env[n] for n in self.outputs]
+
+    def written_variables(self, arguments: list) -> list:
+        """The variables this program assigns, for undoing a run a guard stopped."""
+        names = {node.fn for node in self.nodes if node.kind == _trace.WRITE}
+        by_name = dict(zip(self.arg_names, arguments))
+        by_name.update(self.variables)
+        return [by_name[n] for n in names]
+
+
+def _same_float(a: float, b: float) -> bool:
+    return a == b or (a != a and b != b)
+
+
+def _flush(pending: list) -> None:
+    for printer_text in pending:
+        from .printing import write
+
+        write(printer_text)
+
+
+def build(trace, arg_leaves: list, output_leaves: list) -> Program:
+    """Compile ``trace``; ``arg_leaves`` are its inputs (Tensor, Variable or None)."""
+    program = Program()
+    names: dict[int, str] = {}
+    values: dict[str, object] = {}
+    counter = [0]
+
+    def fresh(prefix: str) -> str:
+        counter[0] += 1
+        return f"{prefix}{counter[0]}"
+
+    for i, leaf in enumerate(arg_leaves):
+        name = f"a{i}"
+        program.arg_names.append(name)
+        if leaf is not None:
+            names.setdefault(leaf._id, name)
+
+    def ref(tensor) -> str:
+        name = names.get(tensor._id)
+        if name is None:
+            name = fresh("c")
+            program.constants[name] = tensor._value
+            names[tensor._id] = name
+        return name
+
+    def variable_ref(variable) -> str:
+        name = names.get(variable._id)
+        if name is None:
+            name = fresh("v")
+            program.variables[name] = variable
+            names[variable._id] = name
+        return name
+
+    for record in trace.nodes:
+        kind = record[0]
+        if kind == _trace.OP:
+            _, prim, inputs, out, params = record
+            ins = [variable_ref(x) if x.__class__ is not Tensor else ref(x) for x in inputs]
+            outs = []
+            for o in out if prim.multiple_results else (out,):
+                name = fresh("t")
+                names[o._id] = name
+                values[name] = o._value
+                outs.append(name)
+            program.nodes.append(Node(kind, prim, ins, outs, params))
+        elif kind == _trace.READ:
+            _, variable, out = record
+            name = fresh("t")
+            names[out._id] = name
+            values[name] = out._value
+            program.nodes.append(Node(kind, variable_ref(variable), [], [name]))
+        elif kind == _trace.WRITE:
+            _, variable, method, delta, _old = record
+            program.nodes.append(
+                Node(kind, variable_ref(variable), [ref(delta)], [], variable._value.dtype, method)
+            )
+        elif kind == _trace.GUARD:
+            _, tensor, read, answer = record
+            program.nodes.append(Node(kind, read, [ref(tensor)], [], None, answer))
+        else:  # PRINT
+            _, printer, tensors = record
+            program.nodes.append(Node(kind, printer, [ref(t) for t in tensors], []))
+    program.outputs = [ref(t) for t in output_leaves]
+    program._passes(values)
+    program._generate()
+    return program
+
+
+def as_array(value):
+    """What a program takes for an argument: the NumPy value of a Tensor."""
+    return value._value if value.__class__ is Tensor else value
+
+
+np_float = np.floating

@@ -1,0 +1,672 @@
+"""tf.function snippets: programs whose stdout and stderr are compared with TensorFlow.
+
+``make_function_golden.py`` runs each under TensorFlow 2.21 (capturing the
+file descriptors, since tf.print writes from C++) and writes
+``function.json``; ``tests/test_function_golden.py`` runs them on tapeflow.
+Each program sees ``tf``, ``np``, ``sys``, ``show_error(e)`` (prints
+``ClassName: message``) and ``show_last(e)`` (the class and the last line of
+the message only: TensorFlow prefixes errors raised while tracing with a
+traceback of the user's code).
+"""
+
+import textwrap
+
+SNIPPETS: dict[str, str] = {}
+
+
+def _snippet(name: str, source: str) -> None:
+    if name in SNIPPETS:
+        raise ValueError(f"duplicate snippet name {name!r}")
+    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+
+
+_snippet(
+    "trace_count_tensors",
+    """
+    @tf.function
+    def f(x):
+        print("tracing", x)
+        return x * 2
+    print(f(tf.constant(1.0)))
+    print(f(tf.constant(2.0)))
+    print(f(tf.constant([1.0, 2.0])))
+    print(f(tf.constant([3.0, 4.0])))
+    print(f(tf.constant(1)))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "trace_count_python_values",
+    """
+    @tf.function
+    def g(x, y=2, *, z=3):
+        print("tracing", x, y, z)
+        return tf.constant(x) + y
+    g(1); g(1, 2); g(1, y=2); g(1, z=3); g(x=1)
+    print(g.experimental_get_tracing_count())
+    g(1.0); g(True)
+    print(g.experimental_get_tracing_count())
+    g(2); g(2, 5)
+    print(g.experimental_get_tracing_count())
+    print(g(7, 1))
+""",
+)
+
+_snippet(
+    "trace_count_structures",
+    """
+    @tf.function
+    def h(pair):
+        print("tracing", type(pair).__name__, len(pair))
+        return pair[0] + pair[1]
+    print(h([tf.constant(1.0), tf.constant(2.0)]))
+    print(h([tf.constant(3.0), tf.constant(4.0)]))
+    print(h((tf.constant(1.0), tf.constant(2.0))))
+    print(h({0: tf.constant(1.0), 1: tf.constant(5.0)}))
+    print(h.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "trace_variables_and_arrays",
+    """
+    @tf.function
+    def f(v):
+        print("tracing", isinstance(v, tf.Variable))
+        return v + 1
+    a = tf.Variable(1.0)
+    b = tf.Variable(2.0)
+    c = tf.Variable([1.0])
+    print(f(a)); print(f(b)); print(f(a)); print(f(c))
+    print(f.experimental_get_tracing_count())
+    print(f(np.array(1.0)))
+    print(f(np.array(2.0)))
+    print(f(np.array([1.0, 2.0], dtype=np.float32)))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "method_cache_per_instance",
+    """
+    class Scale:
+        def __init__(self, k):
+            self.k = k
+
+        @tf.function
+        def apply(self, x):
+            print("tracing for", self.k)
+            return x * self.k
+    s1, s2 = Scale(2.0), Scale(3.0)
+    print(s1.apply(tf.constant(1.0)))
+    print(s1.apply(tf.constant(2.0)))
+    print(s2.apply(tf.constant(1.0)))
+    print(s1.apply.experimental_get_tracing_count(), s2.apply.experimental_get_tracing_count())
+    print(Scale.apply.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "decorator_and_call_forms",
+    """
+    def plain(x):
+        return x + 1
+    f1 = tf.function(plain)
+    f2 = tf.function(autograph=False)(plain)
+    f3 = tf.function(plain, jit_compile=False, reduce_retracing=False)
+    print(f1(tf.constant(1)), f2(tf.constant(2)), f3(tf.constant(3)))
+    @tf.function()
+    def f4(x):
+        return x - 1
+    print(f4(tf.constant(5)))
+    def times(x, y):
+        return x * y
+    print(tf.function(times)(tf.constant(3.0), 2.0))
+""",
+)
+
+_snippet(
+    "side_effects_trace_time_only",
+    """
+    calls = []
+    @tf.function
+    def f(x):
+        calls.append(1)
+        print("python print")
+        tf.print("tf.print", x, output_stream=sys.stdout)
+        return x + 1
+    for i in range(3):
+        f(tf.constant(i))
+    print(len(calls))
+""",
+)
+
+_snippet(
+    "tf_print_formatting",
+    """
+    P = lambda *a, **k: tf.print(*a, output_stream=sys.stdout, **k)
+    P(tf.constant(1 / 3))
+    P(tf.constant([1.0, 2.0, 3.5]))
+    P(tf.constant(1e-8), tf.constant(123456789.0), tf.constant(1e20), tf.constant(1e6))
+    P(tf.constant(0.1) + 0.2, tf.constant(100.0), tf.constant(1234567.0))
+    P(tf.range(10))
+    P(tf.range(10), summarize=-1)
+    P(tf.range(10), summarize=2)
+    P(tf.reshape(tf.range(24.0), [4, 6]))
+    P(tf.reshape(tf.range(8), [2, 2, 2]))
+    P("loss:", tf.constant(0.5), 3, [1, tf.constant(2)], {"a": tf.constant(1.0)}, sep="|", end="!\\n")
+    P(tf.constant(True), tf.constant([True, False]))
+    P(tf.constant("hi"), tf.constant(["a", "b"]))
+    P(tf.constant(2.0, tf.float64) / 3)
+    P(tf.constant(np.nan), tf.constant([np.inf, -np.inf]), tf.constant(-0.0))
+    P(tf.constant(3, tf.int64), tf.constant(1.5, tf.float16))
+    P()
+    P(tf.Variable(2.0))
+    P(tf.reshape(tf.range(100), [10, 10]))
+""",
+)
+
+_snippet(
+    "tf_print_streams",
+    """
+    tf.print("to stderr by default")
+    tf.print("to stdout", output_stream=sys.stdout)
+    tf.print("explicit stderr", tf.constant([1, 2]), output_stream=sys.stderr)
+    @tf.function
+    def f(x):
+        tf.print("in function", x)
+        tf.print("out", x, output_stream=sys.stdout)
+        return x
+    f(tf.constant(1.0))
+    f(tf.constant(2.0))
+""",
+)
+
+_snippet(
+    "numpy_and_bool_errors",
+    """
+    @tf.function
+    def g(x):
+        try:
+            x.numpy()
+        except Exception as e:
+            show_error(e)
+        try:
+            (x * 2).numpy()
+        except Exception as e:
+            show_error(e)
+        return x
+    g(tf.constant([1.0, 2.0]))
+    @tf.function(autograph=False)
+    def g2(x):
+        try:
+            bool(x)
+        except Exception as e:
+            show_error(e)
+        return x
+    g2(tf.constant([1.0, 2.0]))
+""",
+)
+
+_snippet(
+    "print_traced_tensor",
+    """
+    @tf.function
+    def f(x, y):
+        print(x)
+        print(repr(y))
+        return x
+    f(tf.constant(1.0), tf.constant([1, 2]))
+    @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32, name="batch")])
+    def g(x):
+        print(x)
+        return x
+    g(tf.zeros([2, 3]))
+""",
+)
+
+_snippet(
+    "input_signature_calls",
+    """
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.float32, name="inp")])
+    def s(x):
+        print("tracing", x)
+        return x + 1
+    print(s(tf.constant([1.0])))
+    print(s(tf.constant([1.0, 2.0])))
+    print(s([3.0, 4.0, 5.0]))
+    print(s.experimental_get_tracing_count())
+    for bad in [tf.constant([1, 2]), tf.constant([[1.0]]), 1.0]:
+        try:
+            s(bad)
+        except Exception as e:
+            show_error(e)
+    try:
+        s(tf.constant([1.0]), tf.constant([1.0]))
+    except Exception as e:
+        show_error(e)
+""",
+)
+
+_snippet(
+    "input_signature_two_args",
+    """
+    @tf.function(input_signature=[tf.TensorSpec([], tf.int32), tf.TensorSpec([2], tf.float32)])
+    def f(n, v):
+        print("tracing")
+        return tf.cast(n, tf.float32) * v
+    print(f(tf.constant(3), tf.constant([1.0, 2.0])))
+    print(f(4, [1.0, 0.5]))
+    print(f.experimental_get_tracing_count())
+    try:
+        f(tf.constant(1.0), tf.constant([1.0, 2.0]))
+    except Exception as e:
+        show_error(e)
+""",
+)
+
+_snippet(
+    "tensorspec_basics",
+    """
+    spec = tf.TensorSpec([None, 3], tf.float32, name="x")
+    print(spec)
+    print(repr(tf.TensorSpec(shape=(), dtype=tf.int32)))
+    print(spec.shape, spec.dtype, spec.name)
+    print(spec.is_compatible_with(tf.zeros([5, 3])), spec.is_compatible_with(tf.zeros([5, 4])))
+    print(spec == tf.TensorSpec([None, 3], tf.float32, name="x"))
+    print(tf.TensorSpec.from_tensor(tf.constant([1, 2])))
+""",
+)
+
+_snippet(
+    "reduce_retracing",
+    """
+    @tf.function(reduce_retracing=True)
+    def r(x):
+        print("tracing", x)
+        return tf.reduce_sum(x)
+    for n in [1, 2, 3, 4]:
+        print(r(tf.ones([n])))
+    print(r(tf.ones([2, 2])))
+    print(r(tf.ones([3, 3])))
+    print(r.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "concrete_function",
+    """
+    @tf.function
+    def f(x, k=2):
+        print("tracing", k)
+        return {"double": x * k, "orig": x}
+    cf = f.get_concrete_function(tf.TensorSpec([None], tf.float32))
+    print(f.experimental_get_tracing_count())
+    print(cf.structured_outputs["double"].dtype, cf.structured_outputs["orig"].dtype)
+    print(cf.inputs[0].shape, cf.inputs[0].dtype)
+    out = cf(tf.constant([1.0, 2.0]))
+    print(out["double"], out["orig"])
+    print(cf(tf.constant([3.0]))["double"])
+    print(f.experimental_get_tracing_count())
+    cf2 = f.get_concrete_function(tf.constant(1.0), k=3)
+    print(cf2(tf.constant(2.0))["double"])
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "concrete_function_from_signature",
+    """
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.float32, name="inp")])
+    def s(x):
+        return x + 1
+    cf = s.get_concrete_function()
+    print(cf.structured_outputs.dtype)
+    print(cf.inputs)
+    print(cf.structured_input_signature)
+    print(cf(tf.constant([1.0, 2.0])))
+""",
+)
+
+_snippet(
+    "run_functions_eagerly",
+    """
+    @tf.function
+    def f(x):
+        print("python ran", x.numpy())
+        return x + 1
+    print(tf.config.functions_run_eagerly())
+    tf.config.run_functions_eagerly(True)
+    print(tf.config.functions_run_eagerly())
+    print(f(tf.constant(1.0)))
+    print(f(tf.constant(2.0)))
+    tf.config.run_functions_eagerly(False)
+    print(tf.config.functions_run_eagerly())
+    try:
+        f(tf.constant(3.0))
+    except Exception as e:
+        show_error(e)
+""",
+)
+
+_snippet(
+    "variables_created_once",
+    """
+    class Dense:
+        def __init__(self):
+            self.w = None
+
+        @tf.function
+        def __call__(self, x):
+            print("tracing")
+            if self.w is None:
+                self.w = tf.Variable(tf.ones([2, 2]))
+            return tf.matmul(x, self.w)
+    layer = Dense()
+    print(layer(tf.constant([[1.0, 2.0]])))
+    print(layer(tf.constant([[3.0, 4.0]])))
+    print(layer.__call__.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "variables_created_every_call",
+    """
+    @tf.function
+    def mk(x):
+        print("tracing")
+        v = tf.Variable(x)
+        return v.read_value()
+    try:
+        mk(1.0)
+    except Exception as e:
+        show_last(e)
+""",
+)
+
+_snippet(
+    "variables_created_on_later_trace",
+    """
+    state = {}
+    @tf.function
+    def f(x):
+        if x.shape.rank not in state:
+            state[x.shape.rank] = tf.Variable(tf.zeros_like(x))
+        return state[x.shape.rank].assign_add(x)
+    print(f(tf.constant(1.0)))
+    try:
+        f(tf.constant([1.0]))
+    except Exception as e:
+        show_last(e)
+""",
+)
+
+_snippet(
+    "variables_read_and_assigned",
+    """
+    v = tf.Variable(1.0)
+    counter = tf.Variable(0)
+    @tf.function
+    def step(x):
+        counter.assign_add(1)
+        v.assign(v * x)
+        v.assign_sub(0.5)
+        return v.read_value() + 1
+    print(step(tf.constant(2.0)), v.numpy(), counter.numpy())
+    print(step(tf.constant(3.0)), v.numpy(), counter.numpy())
+    v.assign(10.0)
+    print(step(tf.constant(1.0)), v.numpy(), counter.numpy())
+    print(step.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "variable_assign_then_read_order",
+    """
+    v = tf.Variable([1.0, 2.0])
+    @tf.function
+    def f():
+        a = v.read_value()
+        v.assign_add([10.0, 10.0])
+        b = v.read_value()
+        v.assign([0.0, 1.0])
+        return a, b, v.read_value()
+    for out in f():
+        print(out)
+    for out in f():
+        print(out)
+""",
+)
+
+_snippet(
+    "captured_tensors_are_constants",
+    """
+    c = tf.constant(2.0)
+    @tf.function
+    def f(x):
+        return x * c
+    print(f(tf.constant(3.0)))
+    c = tf.constant(10.0)
+    print(f(tf.constant(3.0)))
+    v = tf.Variable(2.0)
+    @tf.function
+    def g(x):
+        return x * v
+    print(g(tf.constant(3.0)))
+    v.assign(10.0)
+    print(g(tf.constant(3.0)))
+""",
+)
+
+_snippet(
+    "gradient_tape_inside",
+    """
+    w = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
+    b = tf.Variable([0.5, -0.5])
+    @tf.function
+    def train_step(x, y):
+        with tf.GradientTape() as tape:
+            pred = tf.matmul(x, w) + b
+            loss = tf.reduce_mean(tf.square(pred - y))
+        gw, gb = tape.gradient(loss, [w, b])
+        w.assign_sub(0.1 * gw)
+        b.assign_sub(0.1 * gb)
+        return loss
+    x = tf.constant([[1.0, 0.0], [0.0, 1.0]])
+    y = tf.constant([[1.0, 1.0], [2.0, 2.0]])
+    for i in range(3):
+        print(train_step(x, y).numpy())
+    print(w.numpy())
+    print(b.numpy())
+""",
+)
+
+_snippet(
+    "gradient_outer_tape",
+    """
+    @tf.function
+    def f(x):
+        return x * x * x + 2.0 * x
+    x = tf.constant(2.0)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f(x)
+    print(tape.gradient(y, x))
+    with tf.GradientTape() as t2:
+        t2.watch(x)
+        with tf.GradientTape() as t1:
+            t1.watch(x)
+            y = f(x)
+        dy = t1.gradient(y, x)
+    print(dy, t2.gradient(dy, x))
+    v = tf.Variable(3.0)
+    @tf.function
+    def g():
+        return v * v
+    with tf.GradientTape() as tape:
+        z = g()
+    print(tape.gradient(z, v))
+    with tf.autodiff.ForwardAccumulator(x, tf.constant(1.0)) as acc:
+        y = f(x)
+    print(acc.jvp(y))
+""",
+)
+
+_snippet(
+    "gradient_function_of_tape",
+    """
+    @tf.function
+    def grad_of_square(x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = tf.reduce_sum(x * x)
+        return tape.gradient(y, x)
+    print(grad_of_square(tf.constant([1.0, 2.0])))
+    print(grad_of_square(tf.constant([3.0, -1.0])))
+    x = tf.constant([1.0, 2.0])
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        g = grad_of_square(x)
+        s = tf.reduce_sum(g * g)
+    print(outer.gradient(s, x))
+""",
+)
+
+_snippet(
+    "custom_gradient_inside",
+    """
+    @tf.custom_gradient
+    def clip_grad(x):
+        def grad(dy):
+            return tf.clip_by_value(dy, -0.5, 0.5)
+        return tf.identity(x), grad
+    @tf.function
+    def f(x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = clip_grad(x * 3.0)
+        return tape.gradient(y, x)
+    print(f(tf.constant(1.0)))
+    print(f(tf.constant(2.0)))
+""",
+)
+
+_snippet(
+    "recompute_grad_inside",
+    """
+    w = tf.Variable(2.0)
+    @tf.recompute_grad
+    def block(x):
+        return tf.sin(x) * x
+    @tf.function
+    def f(x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = block(x)
+        return tape.gradient(y, x)
+    print(np.round(f(tf.constant(1.0)).numpy(), 5))
+    print(np.round(f(tf.constant(0.5)).numpy(), 5))
+""",
+)
+
+_snippet(
+    "nested_functions",
+    """
+    @tf.function
+    def inner(x):
+        print("tracing inner")
+        return x * 2
+    @tf.function
+    def outer(x):
+        print("tracing outer")
+        return inner(x) + inner(x + 1)
+    print(outer(tf.constant(1.0)))
+    print(outer(tf.constant(2.0)))
+    print(inner(tf.constant(5.0)))
+    print(inner.experimental_get_tracing_count(), outer.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "python_control_flow_on_python_values",
+    """
+    @tf.function
+    def f(x, n):
+        for i in range(n):
+            x = x + i
+        if n > 2:
+            x = -x
+        return x
+    print(f(tf.constant(1.0), 2))
+    print(f(tf.constant(1.0), 3))
+    print(f(tf.constant(5.0), 3))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "tensor_if_values",
+    """
+    @tf.function
+    def f(x):
+        if x > 0:
+            y = x * 2
+        else:
+            y = -x
+        return y
+    print(f(tf.constant(3.0)))
+    print(f(tf.constant(-4.0)))
+    print(f(tf.constant(5.0)))
+""",
+)
+
+_snippet(
+    "outputs_structures",
+    """
+    @tf.function
+    def f(x):
+        return {"a": x, "b": [x + 1, (x * 2, None)], "n": 3}
+    out = f(tf.constant(1.0))
+    print(sorted(out))
+    print(out["a"], out["b"][0], out["b"][1][0], out["b"][1][1], out["n"])
+    @tf.function
+    def g(x):
+        return None
+    print(g(tf.constant(1.0)))
+    @tf.function
+    def h(x):
+        return x, x
+    a, b = h(tf.constant(2.0))
+    print(a, b)
+""",
+)
+
+_snippet(
+    "returning_variable",
+    """
+    v = tf.Variable([1.0, 2.0])
+    @tf.function
+    def f():
+        return v
+    out = f()
+    print(type(out).__name__ in ("EagerTensor", "ResourceVariable"))
+    print(out.numpy())
+""",
+)
+
+_snippet(
+    "integer_and_bool_ops",
+    """
+    @tf.function
+    def f(x, n):
+        idx = tf.argmax(x)
+        mask = x > 1.0
+        count = tf.reduce_sum(tf.cast(mask, tf.int32))
+        return idx, count, tf.shape(x), n * 2
+    for out in f(tf.constant([0.5, 3.0, 2.0]), tf.constant(4)):
+        print(out)
+    for out in f(tf.constant([5.0, 0.0, 2.0]), tf.constant(1)):
+        print(out)
+""",
+)
