@@ -5,11 +5,14 @@
 False
 """
 
-from __future__ import annotations
+from ._function.function import RUN_EAGERLY as _RUN_EAGERLY
 
-from ._function.function import RUN_EAGERLY
-
-__all__ = ["run_functions_eagerly", "functions_run_eagerly"]
+__all__ = [
+    "run_functions_eagerly",
+    "functions_run_eagerly",
+    "experimental_run_functions_eagerly",
+    "experimental_functions_run_eagerly",
+]
 
 
 def run_functions_eagerly(run_eagerly: bool) -> None:
@@ -21,9 +24,13 @@ def run_functions_eagerly(run_eagerly: bool) -> None:
     True
     >>> tf.config.run_functions_eagerly(False)
     """
-    RUN_EAGERLY[0] = bool(run_eagerly)
+    _RUN_EAGERLY[0] = bool(run_eagerly)
 
 
 def functions_run_eagerly() -> bool:
     """Whether ``run_functions_eagerly(True)`` is in effect."""
-    return RUN_EAGERLY[0]
+    return _RUN_EAGERLY[0]
+
+
+experimental_run_functions_eagerly = run_functions_eagerly
+experimental_functions_run_eagerly = functions_run_eagerly
