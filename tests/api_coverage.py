@@ -48,8 +48,7 @@ IN_FLIGHT_ELSEWHERE = {"issue9", "issue10", "issue11", "issue14"}
 # namespace -> reason -> names (whitespace separated).
 EXCLUDED: dict[str, dict[str, str]] = {
     "tf": {
-        "graph": "Graph Operation import_graph_def nondifferentiable_batch_function "
-        "CriticalSection",
+        "graph": "Graph Operation import_graph_def nondifferentiable_batch_function CriticalSection",
         "string": "as_string",
         "ragged": "RaggedTensor RaggedTensorSpec ragged_fill_empty_rows ragged_fill_empty_rows_grad",
         "sparse": "SparseTensor SparseTensorSpec",
@@ -66,18 +65,10 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "random_uniform_initializer",
         "issue11": "Assert assert_equal assert_greater assert_less assert_rank",
         "issue14": "executing_eagerly",
-        "issue12": "AggregationMethod DeviceSpec IndexedSlices IndexedSlicesSpec RegisterGradient "
-        "VariableAggregation VariableSynchronization approx_top_k batch_to_space bitcast "
-        "complex control_dependencies conv conv2d_backprop_filter_v2 conv2d_backprop_input_v2 "
-        "device dynamic_partition dynamic_stitch edit_distance eig eigvals ensure_shape "
-        "extract_volume_patches fftnd fingerprint get_logger get_static_value gradients group "
-        "guarantee_const hessians histogram_fixed_width histogram_fixed_width_bins identity_n "
-        "ifftnd init_scope irfftnd is_tensor matrix_square_root no_gradient no_op "
-        "numpy_function parallel_stack py_function random_index_shuffle "
-        "register_tensor_conversion_function required_space_to_batch_paddings reverse_sequence "
-        "rfftnd saturate_cast scalar_mul sequence_mask shape_n space_to_batch space_to_batch_nd "
-        "tensor_scatter_nd_max tensor_scatter_nd_min timestamp truncatediv truncatemod tuple "
-        "unravel_index variable_creator_scope",
+        "issue12": "IndexedSlices IndexedSlicesSpec approx_top_k conv conv2d_backprop_filter_v2 "
+        "conv2d_backprop_input_v2 edit_distance eig eigvals extract_volume_patches fftnd "
+        "fingerprint ifftnd irfftnd matrix_square_root random_index_shuffle "
+        "register_tensor_conversion_function rfftnd variable_creator_scope",
     },
     "tf.math": {
         "issue12": "accumulate_n angle approx_max_k approx_min_k bessel_i0 bessel_i0e bessel_i1 "
@@ -126,9 +117,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "linear_to_mel_weight_matrix mdct mfccs_from_log_mel_spectrograms overlap_and_add rfft "
         "rfft2d rfft3d rfftnd stft vorbis_window",
     },
-    "tf.bitwise": {
-        "issue12": "bitwise_and bitwise_or bitwise_xor invert left_shift right_shift",
-    },
+    "tf.bitwise": {},
     "tf.nest": {
         "issue14": "assert_same_structure flatten is_nested map_structure pack_sequence_as",
     },
@@ -154,22 +143,12 @@ EXCLUDED: dict[str, dict[str, str]] = {
     },
     "tf.config": {
         "cluster": "experimental_connect_to_cluster experimental_connect_to_host",
-        "issue12": "LogicalDevice LogicalDeviceConfiguration PhysicalDevice "
-        "get_logical_device_configuration get_soft_device_placement get_visible_devices "
-        "list_logical_devices list_physical_devices set_logical_device_configuration "
-        "set_soft_device_placement set_visible_devices",
     },
-    "tf.errors": {
-        "issue12": "ABORTED ALREADY_EXISTS CANCELLED DATA_LOSS DEADLINE_EXCEEDED "
-        "FAILED_PRECONDITION INTERNAL INVALID_ARGUMENT NOT_FOUND OK OUT_OF_RANGE "
-        "PERMISSION_DENIED RESOURCE_EXHAUSTED UNAUTHENTICATED "
-        "UNAVAILABLE UNIMPLEMENTED UNKNOWN",
-    },
+    "tf.errors": {},
     "tf.dtypes": {
         "quantized": "QUANTIZED_DTYPES qint8 qint16 qint32 quint8 quint16",
         "bfloat16": "bfloat16",
         "handles": "resource variant",
-        "issue12": "cast complex saturate_cast",
     },
     "tf.test": {
         "graph": "assert_equal_graph_def",

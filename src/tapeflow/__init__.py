@@ -73,7 +73,14 @@ from .tensor_array import TensorArray  # noqa: E402
 from ._name_scope import get_current_name_scope, name_scope
 from .module import Module
 
+# More of TF's top-level API (issue 12): framework utilities and array ops.
+from . import bitwise
+from ._framework import *  # noqa: F403
+from ._more_arrays import *  # noqa: F403
+
 # isort: on
+
+dtypes.cast, dtypes.complex, dtypes.saturate_cast = cast, complex, saturate_cast  # noqa: F405
 
 __version__ = "0.1.0"
 newaxis = None

@@ -32,7 +32,11 @@ __all__ = [
     "DataLossError",
     "UnauthenticatedError",
     "OperatorNotAllowedInGraphError",
-]
+    "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+    "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+    "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+    "UNAUTHENTICATED",
+]  # fmt: skip
 
 
 class OpError(Exception):
@@ -77,6 +81,26 @@ UnauthenticatedError = _op_error("UnauthenticatedError", 16)
 
 class OperatorNotAllowedInGraphError(TypeError):
     """Python used a traced tensor where only a concrete value will do (say ``bool``)."""
+
+
+# The canonical error codes (``e.error_code``), as TensorFlow numbers them.
+OK = 0
+CANCELLED = 1
+UNKNOWN = 2
+INVALID_ARGUMENT = 3
+DEADLINE_EXCEEDED = 4
+NOT_FOUND = 5
+ALREADY_EXISTS = 6
+PERMISSION_DENIED = 7
+RESOURCE_EXHAUSTED = 8
+FAILED_PRECONDITION = 9
+ABORTED = 10
+OUT_OF_RANGE = 11
+UNIMPLEMENTED = 12
+INTERNAL = 13
+UNAVAILABLE = 14
+DATA_LOSS = 15
+UNAUTHENTICATED = 16
 
 
 def invalid_argument(message: str, op_name: str | None = None) -> InvalidArgumentError:

@@ -1,0 +1,374 @@
+"""TensorFlow's eager framework utilities: grouping and ordering helpers that are
+no-ops without graphs, device strings, gradient registries, Python functions as
+ops, and TF's enums for variables and gradient aggregation.
+
+>>> import tapeflow as tf
+>>> x = tf.constant([1.0, 2.0])
+>>> tf.is_tensor(x), tf.get_static_value(x)
+(True, array([1., 2.], dtype=float32))
+>>> with tf.device("/CPU:0"), tf.control_dependencies([x]):
+...     y = tf.identity_n([x, x + 1.0])[1]
+>>> print(y)
+tf.Tensor([2. 3.], shape=(2,), dtype=float32)
+"""
+
+from __future__ import annotations
+
+import contextlib as _contextlib
+import enum as _enum
+import re as _re
+import time as _time
+
+import numpy as _np
+
+from . import _dispatch
+from ._log import logger as _logger
+from ._tensor import Tensor as _Tensor
+from ._tensor import TensorShape as _TensorShape
+from ._tensor import convert_to_tensor as _convert
+from ._tensor import wrap as _wrap
+from ._variable import Variable as _Variable
+from .errors import InvalidArgumentError as _InvalidArgumentError
+
+__all__ = [
+    "AggregationMethod", "DeviceSpec", "RegisterGradient", "VariableAggregation",
+    "VariableSynchronization", "control_dependencies", "device", "ensure_shape", "get_logger",
+    "get_static_value", "gradients", "group", "guarantee_const", "hessians", "identity_n",
+    "init_scope", "is_tensor", "no_gradient", "no_op", "numpy_function", "parallel_stack",
+    "py_function", "timestamp", "tuple",
+]  # fmt: skip
+
+_tuple = tuple  # the builtin, before this module's `tuple` shadows it
+
+
+def is_tensor(x) -> bool:
+    """True for tensors and variables (TF's tensor-like types), False for NumPy values."""
+    return isinstance(x, (_Tensor, _Variable))
+
+
+def get_static_value(tensor, partial: bool = False):
+    """A tensor's value as a NumPy array (eagerly always known); None for variables,
+    whose value may change; other values are returned unchanged."""
+    if isinstance(tensor, _Variable):
+        return None
+    if isinstance(tensor, _Tensor):
+        return _np.asarray(tensor._value)
+    return tensor
+
+
+def no_op(name=None) -> None:
+    """Does nothing (eagerly there is no graph node to return)."""
+    return None
+
+
+def group(*inputs, name=None) -> None:
+    """Eagerly every op has already run, so grouping them gives None, as in TF."""
+    return None
+
+
+def tuple(tensors, name=None, control_inputs=None) -> list:  # noqa: A001 - TF's name
+    """The tensors, as a list (eager ops have run in program order already)."""
+    return [None if t is None else _convert(t) for t in tensors]
+
+
+def identity_n(input, name=None) -> list:  # noqa: A002 - TF's parameter name
+    """An identity of each tensor of a list (gradients pass through each)."""
+    from .arrays import identity
+
+    return [identity(t) for t in input]
+
+
+def guarantee_const(input, name=None) -> _Tensor:  # noqa: A002
+    """Promises the value is constant: an identity whose gradient is None.
+
+    (TF registers no gradient and raises ``LookupError``; tapeflow returns None.)
+    """
+    from .arrays import stop_gradient
+
+    return stop_gradient(input)
+
+
+def ensure_shape(x, shape, name=None) -> _Tensor:
+    """x itself if its shape is compatible with ``shape`` (None is any size), else
+    TF's InvalidArgumentError."""
+    x = _convert(x)
+    want = _TensorShape(shape)
+    got = x._value.shape
+    if not want.is_compatible_with(_TensorShape(got)):
+        dims = ",".join("?" if d is None else str(d) for d in want.as_list())
+        raise _InvalidArgumentError(
+            None, None, f"Shape of tensor input [{','.join(map(str, got))}] is not compatible "
+            f"with expected shape [{dims}]. [Op:EnsureShape] name: ",
+        )  # fmt: skip
+    return x
+
+
+def parallel_stack(values, name="parallel_stack"):
+    """Graph-only in TF: eagerly it raises TF's RuntimeError."""
+    raise RuntimeError("tf.parallel_stack() is not compatible with eager execution.")
+
+
+def gradients(ys, xs, grad_ys=None, name="gradients", gate_gradients=False,
+              aggregation_method=None, stop_gradients=None,
+              unconnected_gradients="none"):  # fmt: skip
+    """Graph-only in TF: eagerly it raises TF's RuntimeError (use tf.GradientTape)."""
+    raise RuntimeError(
+        "tf.gradients is not supported when eager execution is enabled. "
+        "Use tf.GradientTape instead."
+    )
+
+
+def hessians(ys, xs, gate_gradients=False, aggregation_method=None, name="hessians"):
+    """Graph-only in TF (built on tf.gradients): eagerly TF's RuntimeError."""
+    return gradients(ys, xs)
+
+
+@_contextlib.contextmanager
+def control_dependencies(control_inputs):
+    """Eager ops run in program order, so the dependencies hold already: a no-op scope."""
+    yield None
+
+
+@_contextlib.contextmanager
+def init_scope():
+    """A scope in which no tape or accumulator records (TF pauses them inside)."""
+    saved = _dispatch.set_stack([])
+    try:
+        yield None
+    finally:
+        _dispatch.set_stack(saved)
+
+
+def get_logger():
+    """The ``tapeflow`` logger (TF's is named ``tensorflow``)."""
+    return _logger()
+
+
+def timestamp(name=None) -> _Tensor:
+    """Seconds since the epoch, as a float64 scalar."""
+    return _wrap(_np.float64(_time.time()))
+
+
+# --------------------------------------------------------------------------
+# Devices: tapeflow computes on the CPU; device strings are parsed and accepted.
+# --------------------------------------------------------------------------
+_DEVICE_PART = _re.compile(r"^(job|replica|task|device|cpu|gpu|tpu)$", _re.IGNORECASE)
+
+
+class DeviceSpec:
+    """A device name's parts (job, replica, task, device_type, device_index).
+
+    >>> import tapeflow as tf
+    >>> tf.DeviceSpec.from_string("/job:w/task:1/device:GPU:2").to_string()
+    '/job:w/task:1/device:GPU:2'
+    """
+
+    __slots__ = ("_job", "_replica", "_task", "_device_type", "_device_index")
+
+    def __init__(self, job=None, replica=None, task=None, device_type=None, device_index=None):
+        self._job = None if job is None else str(job)
+        self._replica = None if replica is None else int(replica)
+        self._task = None if task is None else int(task)
+        if device_type is not None:
+            device_type = str(device_type)
+            if device_type.lower() in ("cpu", "gpu"):
+                device_type = device_type.upper()
+        self._device_type = device_type
+        self._device_index = None if device_index is None else int(device_index)
+
+    job = property(lambda self: self._job)
+    replica = property(lambda self: self._replica)
+    task = property(lambda self: self._task)
+    device_type = property(lambda self: self._device_type)
+    device_index = property(lambda self: self._device_index)
+
+    @classmethod
+    def from_string(cls, spec: str) -> DeviceSpec:
+        return cls(**_parse_device(spec))
+
+    def parse_from_string(self, spec: str) -> DeviceSpec:
+        return self.from_string(spec)
+
+    def replace(self, **kwargs) -> DeviceSpec:
+        parts = self._parts()
+        parts.update(kwargs)
+        return DeviceSpec(**parts)
+
+    def make_merged_spec(self, dev: DeviceSpec) -> DeviceSpec:
+        parts = self._parts()
+        parts.update({k: v for k, v in dev._parts().items() if v is not None})
+        return DeviceSpec(**parts)
+
+    def _parts(self) -> dict:
+        return {"job": self._job, "replica": self._replica, "task": self._task,
+                "device_type": self._device_type, "device_index": self._device_index}  # fmt: skip
+
+    def to_string(self) -> str:
+        text = ""
+        if self._job is not None:
+            text += f"/job:{self._job}"
+        if self._replica is not None:
+            text += f"/replica:{self._replica}"
+        if self._task is not None:
+            text += f"/task:{self._task}"
+        if self._device_type is not None:
+            index = "*" if self._device_index is None else self._device_index
+            text += f"/device:{self._device_type}:{index}"
+        return text
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, DeviceSpec) and self.to_string() == other.to_string()
+
+    def __hash__(self) -> int:
+        return hash(self.to_string())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v}" for k, v in self._parts().items() if v is not None)
+        return f"<DeviceSpec({inner})>"
+
+
+def _parse_device(spec: str) -> dict:
+    parts: dict = {}
+    for piece in (p for p in str(spec).split("/") if p):
+        fields = piece.split(":")
+        key = fields[0].lower()
+        if not _DEVICE_PART.match(fields[0]) or len(fields) < 2:
+            if len(fields) == 1 and key in ("cpu", "gpu", "tpu"):
+                parts["device_type"] = fields[0]
+                continue
+            raise ValueError(
+                f"Unknown attribute '{fields[0]}' is encountered while parsing the device "
+                f"spec: '{spec}'."
+            )
+        if key in ("job", "replica", "task"):
+            parts[key] = fields[1]
+        elif key == "device":
+            parts["device_type"] = fields[1]
+            if len(fields) > 2 and fields[2] != "*":
+                parts["device_index"] = fields[2]
+        else:
+            parts["device_type"] = fields[0]
+            if fields[1] != "*":
+                parts["device_index"] = fields[1]
+    return parts
+
+
+@_contextlib.contextmanager
+def device(device_name):
+    """Accepts a device name (``"/CPU:0"``, ``"/GPU:0"`` with soft placement) and
+    runs the block on the CPU; a malformed name is TF's ValueError."""
+    if device_name is not None and not callable(device_name):
+        _parse_device(device_name.to_string() if isinstance(device_name, DeviceSpec)
+                      else device_name)  # fmt: skip
+    yield None
+
+
+# --------------------------------------------------------------------------
+# Gradient registries (TF's graph-mode op-name registry) and Python functions
+# --------------------------------------------------------------------------
+_GRADIENT_REGISTRY: dict[str, object] = {}
+
+
+def _register(op_type, function) -> None:
+    if not isinstance(op_type, str):
+        raise TypeError("op_type must be a string")
+    if op_type in _GRADIENT_REGISTRY:
+        raise KeyError(f"Registering two gradient with name '{op_type}'! "
+                       "(Previous registration was in register)")  # fmt: skip
+    _GRADIENT_REGISTRY[op_type] = function
+
+
+class RegisterGradient:
+    """Decorator registering a gradient function under an op type name.
+
+    TF consults the registry for graph ops (and ``gradient_override_map``);
+    tapeflow's primitives carry their own rules, so the registry is kept for
+    programs that register, and for duplicate-name errors.
+    """
+
+    def __init__(self, op_type):
+        if not isinstance(op_type, str):
+            raise TypeError("op_type must be a string")
+        self._op_type = op_type
+
+    def __call__(self, f):
+        _register(self._op_type, f)
+        return f
+
+
+def no_gradient(op_type) -> None:
+    """Register ``op_type`` as having no gradient."""
+    _register(op_type, None)
+
+
+def py_function(func=None, inp=None, Tout=None, name=None):  # noqa: N803 - TF's name
+    """Run a Python function on tensors as an op; it runs eagerly, so tapes see
+    the tapeflow ops inside it and gradients flow through, as in TF.
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(3.0)
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = tf.py_function(lambda v: v * v, [x], tf.float32)
+    >>> print(tape.gradient(y, x))
+    tf.Tensor(6.0, shape=(), dtype=float32)
+    """
+    if func is None:  # used as a decorator: @tf.py_function(Tout=...)
+        return lambda f: lambda *args: py_function(f, list(args), Tout, name)
+    return _run_python(func, [_convert(x) for x in (inp or [])], Tout)
+
+
+def numpy_function(func=None, inp=None, Tout=None, stateful=True, name=None):  # noqa: N803
+    """Run a Python function on NumPy arrays; its results are constants (no gradient)."""
+    if func is None:
+        return lambda f: lambda *args: numpy_function(f, list(args), Tout, stateful, name)
+    arrays = [_np.asarray(_convert(x)._value) for x in (inp or [])]
+    with init_scope():
+        return _run_python(func, arrays, Tout)
+
+
+def _run_python(func, args: list, Tout):  # noqa: N803
+    from .math import cast
+
+    result = func(*args)
+    if Tout is None:
+        return None
+    if isinstance(Tout, (list, _tuple)):
+        values = list(result) if isinstance(result, (list, _tuple)) else [result]
+        if len(values) != len(Tout):
+            raise _InvalidArgumentError(
+                None, None, f"Expected {len(Tout)} values, got {len(values)} "
+                "[Op:EagerPyFunc] name: ",
+            )  # fmt: skip
+        return [cast(_convert(v), dtype) for v, dtype in zip(values, Tout)]
+    return cast(_convert(result), Tout)
+
+
+# --------------------------------------------------------------------------
+# Enums and constants
+# --------------------------------------------------------------------------
+class AggregationMethod:
+    """How tf.gradients adds up gradients (graph mode); the tape always adds."""
+
+    ADD_N = 0
+    DEFAULT = ADD_N
+    EXPERIMENTAL_TREE = 1
+    EXPERIMENTAL_ACCUMULATE_N = 2
+
+
+class VariableSynchronization(_enum.Enum):
+    """When a distributed variable synchronizes (accepted; tapeflow has one replica)."""
+
+    AUTO = 0
+    NONE = 1
+    ON_WRITE = 2
+    ON_READ = 3
+
+
+class VariableAggregation(_enum.Enum):
+    """How a distributed variable aggregates updates (accepted; one replica here)."""
+
+    NONE = 0
+    SUM = 1
+    MEAN = 2
+    ONLY_FIRST_REPLICA = 3

@@ -1,0 +1,392 @@
+"""Top-level array ops composed from tapeflow's differentiable ops: batch/space
+rearrangements, sequence reversal and masks, partitions and stitches, scatter
+max/min, saturating and bit casts, truncating division, histograms.
+
+Composites inherit their gradients (and JVPs) from the ops they use, so they
+differentiate wherever TensorFlow's do; integer-valued ops give None.
+
+>>> import tapeflow as tf
+>>> print(tf.sequence_mask([1, 3], 4))
+tf.Tensor(
+[[ True False False False]
+ [ True  True  True False]], shape=(2, 4), dtype=bool)
+>>> print(tf.reverse_sequence([[1, 2, 3], [4, 5, 6]], [2, 3], seq_axis=1, batch_axis=0))
+tf.Tensor(
+[[2 1 3]
+ [6 5 4]], shape=(2, 3), dtype=int32)
+"""
+
+from __future__ import annotations
+
+import numpy as _np
+
+from . import dtypes as _dt
+from ._dispatch import Primitive as _Primitive
+from ._tensor import Tensor as _Tensor
+from ._tensor import convert_to_tensor as _convert
+from ._tensor import wrap as _wrap
+from .errors import InvalidArgumentError as _InvalidArgumentError
+
+__all__ = [
+    "batch_to_space", "bitcast", "complex", "dynamic_partition", "dynamic_stitch",
+    "histogram_fixed_width", "histogram_fixed_width_bins", "required_space_to_batch_paddings",
+    "reverse_sequence", "saturate_cast", "scalar_mul", "sequence_mask", "shape_n",
+    "space_to_batch", "space_to_batch_nd", "tensor_scatter_nd_max", "tensor_scatter_nd_min",
+    "truncatediv", "truncatemod", "unravel_index",
+]  # fmt: skip
+
+
+def _tf():
+    import tapeflow
+
+    return tapeflow
+
+
+def _invalid(message: str, op_name: str) -> _InvalidArgumentError:
+    return _InvalidArgumentError(None, None, f"{message} [Op:{op_name}] name: ")
+
+
+def _ints(value, op_name: str) -> _np.ndarray:
+    array = _np.asarray(value._value if isinstance(value, _Tensor) else value)
+    if array.dtype.kind not in "iu":
+        raise TypeError(f"{op_name}: expected integer values, got {array.dtype}")
+    return array.astype(_np.int64)
+
+
+def shape_n(input, out_type=_dt.int32, name=None) -> list:  # noqa: A002
+    """The shape of each tensor of a list."""
+    tf = _tf()
+    return [tf.shape(t, out_type=out_type) for t in input]
+
+
+def scalar_mul(scalar, x, name=None):
+    """``scalar * x`` for a 0-D ``scalar``."""
+    scalar = _convert(scalar)
+    if scalar._value.ndim != 0:
+        raise ValueError(
+            f"The input scalar must be a 0-D value. Received shape {scalar._value.shape}."
+        )
+    x = _convert(x)
+    return _tf().math.multiply(_tf().cast(scalar, x.dtype), x)
+
+
+def complex(real, imag, name=None):  # noqa: A001 - TF's name
+    """``real + 1j * imag``: float32 parts give complex64, float64 complex128.
+
+    >>> import tapeflow as tf
+    >>> print(tf.complex(tf.constant([1.0]), tf.constant([2.0])))
+    tf.Tensor([1.+2.j], shape=(1,), dtype=complex64)
+    """
+    tf = _tf()
+    real, imag = _convert(real), _convert(imag)
+    if real.dtype != imag.dtype or real.dtype not in (_dt.float32, _dt.float64):
+        raise TypeError(
+            f"The `real` and `imag` components have incorrect types: {real.dtype.name} "
+            f"{imag.dtype.name}. They must be consistent, and one of [tf.float32, tf.float64]"
+        )
+    out = _dt.complex64 if real.dtype == _dt.float32 else _dt.complex128
+    unit = _wrap(out.as_numpy_dtype(1j))
+    return tf.math.add(tf.cast(real, out), tf.math.multiply(tf.cast(imag, out), unit))
+
+
+def saturate_cast(value, dtype, name=None):
+    """Cast, clamping values to ``dtype``'s range first (no wraparound).
+
+    >>> import tapeflow as tf
+    >>> print(tf.saturate_cast([-1.0, 300.0, 3.7], tf.uint8))
+    tf.Tensor([  0 255   3], shape=(3,), dtype=uint8)
+    """
+    tf = _tf()
+    value = _convert(value)
+    dtype = _dt.as_dtype(dtype)
+    if value.dtype.is_complex and not dtype.is_complex:
+        value = tf.math.real(value)
+    source = value.dtype
+    if source.kind in "fiu" and dtype.kind in "fiu" and dtype != source:
+        low = max(
+            float(_np.finfo(source.as_numpy_dtype).min) if source.kind == "f" else int(source.min),
+            float(dtype.min) if dtype.kind == "f" else int(dtype.min),
+        )
+        high = min(
+            float(_np.finfo(source.as_numpy_dtype).max) if source.kind == "f" else int(source.max),
+            float(dtype.max) if dtype.kind == "f" else int(dtype.max),
+        )
+        # Bounds that the source type cannot hold exactly round inward, never out.
+        low_v = _np.asarray(low).astype(source.as_numpy_dtype)
+        high_v = _np.asarray(high).astype(source.as_numpy_dtype)
+        if dtype.kind in "iu" and source.kind == "f":
+            high_v = _np.nextafter(high_v, source.as_numpy_dtype(0)) if high_v > high else high_v
+        value = tf.clip_by_value(value, _wrap(low_v[()]), _wrap(high_v[()]))
+    return tf.cast(value, dtype)
+
+
+def bitcast(input, type, name=None):  # noqa: A002
+    """Reinterpret the bytes of a tensor as another dtype (no gradient)."""
+    x = _convert(input)
+    dtype = _dt.as_dtype(type)
+    array = _np.array(x._value, copy=True)  # contiguous, and keeps rank 0
+    size_in, size_out = array.dtype.itemsize, dtype.size
+    if size_in == size_out:
+        result = array.view(dtype.as_numpy_dtype_instance)
+    elif size_in > size_out:
+        result = array.view(dtype.as_numpy_dtype_instance).reshape(
+            array.shape + (size_in // size_out,)
+        )
+    else:
+        if not array.shape or array.shape[-1] != size_out // size_in:
+            raise _invalid(
+                "Cannot bitcast from " + _dt.from_numpy(array.dtype).c_name + " to "
+                + dtype.c_name + ": shape " + str(list(array.shape)), "Bitcast"
+            )  # fmt: skip
+        result = array.view(dtype.as_numpy_dtype_instance).reshape(array.shape[:-1])
+    return _wrap(_np.array(result)[()])
+
+
+def _truncatediv_impl(x, y):
+    if x.dtype.kind in "iu":
+        if _np.any(y == 0):
+            raise _invalid("Integer division by zero", "TruncateDiv")
+        quotient = _np.abs(x) // _np.abs(y)
+        return _np.asarray(quotient * _np.sign(x) * _np.sign(y), dtype=x.dtype)[()]
+    return _np.trunc(x / y)
+
+
+_truncatediv = _Primitive("truncatediv", _truncatediv_impl, differentiable=False,
+                          same_dtype=True, kinds="fiu", tf_name="TruncateDiv",
+                          formula="x / y rounded toward zero: no gradient")  # fmt: skip
+_truncatemod = _Primitive("truncatemod", _np.fmod, differentiable=False, same_dtype=True,
+                          kinds="fiu", tf_name="TruncateMod",
+                          formula="remainder of division rounded toward zero (sign of x): "
+                          "no gradient (TF registers none)")  # fmt: skip
+
+
+def truncatediv(x, y, name=None):
+    """Division rounded toward zero (C semantics), elementwise with broadcasting."""
+    return _truncatediv(x, y)
+
+
+def truncatemod(x, y, name=None):
+    """Remainder with the sign of ``x`` (C's fmod), elementwise with broadcasting."""
+    return _truncatemod(x, y)
+
+
+def sequence_mask(lengths, maxlen=None, dtype=_dt.bool, name=None):
+    """``mask[..., j] = j < lengths[...]``, with ``maxlen`` columns (default max length)."""
+    tf = _tf()
+    lengths = _convert(lengths)
+    limit = int(_np.max(lengths._value)) if maxlen is None else int(_convert(maxlen)._value)
+    columns = _np.arange(max(limit, 0), dtype=lengths._value.dtype)
+    mask = _wrap(columns < _np.expand_dims(lengths._value, -1))
+    dtype = _dt.as_dtype(dtype)
+    return mask if dtype == _dt.bool else tf.cast(mask, dtype)
+
+
+def unravel_index(indices, dims, name=None):
+    """Flat indices to coordinates in an array of shape ``dims``: shape [len(dims), ...]."""
+    indices = _convert(indices)
+    flat = _ints(indices, "UnravelIndex")
+    shape = _ints(dims, "UnravelIndex")
+    if _np.any(flat < 0) or _np.any(flat >= _np.prod(shape)):
+        raise _InvalidArgumentError(
+            None, None, "index is out of bound as with dims [Op:UnravelIndex]"
+        )
+    coords = _np.stack(_np.unravel_index(flat, tuple(shape))) if shape.size else flat[None]
+    return _wrap(coords.astype(indices._value.dtype))
+
+
+def _bins(values, value_range, nbins: int):
+    x = _np.asarray(_convert(values)._value, dtype=_np.float64)
+    low, high = (float(v) for v in _np.asarray(_convert(value_range)._value))
+    scaled = _np.floor((x - low) / (high - low) * nbins)
+    return _np.clip(scaled, 0, nbins - 1).astype(_np.int64)
+
+
+def histogram_fixed_width_bins(values, value_range, nbins=100, dtype=_dt.int32, name=None):
+    """The bin index of each value: ``nbins`` equal bins over ``value_range``,
+    values outside going to the first or last bin."""
+    out = _bins(values, value_range, int(_convert(nbins)._value))
+    return _wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
+
+
+def histogram_fixed_width(values, value_range, nbins=100, dtype=_dt.int32, name=None):
+    """Counts of values in ``nbins`` equal bins over ``value_range`` (outliers clamp)."""
+    n = int(_convert(nbins)._value)
+    counts = _np.bincount(_bins(values, value_range, n).ravel(), minlength=n)
+    return _wrap(counts.astype(_dt.as_dtype(dtype).as_numpy_dtype))
+
+
+def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None):  # noqa: A002
+    """Reverse the first ``seq_lengths[b]`` entries along ``seq_axis`` of each batch row."""
+    tf = _tf()
+    x = _convert(input)
+    ndim = x._value.ndim
+    seq_axis = 0 if seq_axis is None else int(seq_axis) % ndim
+    batch_axis = 0 if batch_axis is None else int(batch_axis) % ndim
+    lengths = _ints(seq_lengths, "ReverseSequence")
+    batch, steps = x._value.shape[batch_axis], x._value.shape[seq_axis]
+    if lengths.shape != (batch,) or _np.any(lengths > steps) or _np.any(lengths < 0):
+        raise _invalid(f"seq_lengths must be a vector of {batch} values in [0, {steps}]; got "
+                       f"{lengths.tolist()}", "ReverseSequence")  # fmt: skip
+    rest = [a for a in range(ndim) if a not in (batch_axis, seq_axis)]
+    perm = [batch_axis, seq_axis] + rest
+    moved = tf.transpose(x, perm)
+    j = _np.arange(steps)
+    source = _np.where(j < lengths[:, None], lengths[:, None] - 1 - j, j)
+    flat_index = (source + steps * _np.arange(batch)[:, None]).ravel()
+    flat = tf.reshape(moved, [batch * steps] + [x._value.shape[a] for a in rest])
+    gathered = tf.reshape(tf.gather(flat, flat_index), moved.shape)
+    return tf.transpose(gathered, list(_np.argsort(perm)))
+
+
+def dynamic_partition(data, partitions, num_partitions, name=None) -> list:
+    """Split ``data`` into ``num_partitions`` tensors by the partition index of each entry."""
+    tf = _tf()
+    data = _convert(data)
+    parts = _ints(partitions, "DynamicPartition")
+    shape = data._value.shape
+    if shape[: parts.ndim] != parts.shape:
+        raise _invalid(f"data.shape must start with partitions.shape, got data.shape = "
+                       f"{list(shape)}, partitions.shape = {list(parts.shape)}",
+                       "DynamicPartition")  # fmt: skip
+    flat_parts = parts.ravel()
+    bad = _np.nonzero((flat_parts < 0) | (flat_parts >= num_partitions))[0]
+    if bad.size:
+        raise _invalid(f"partitions[{bad[0]}] = {flat_parts[bad[0]]} is not in [0, "
+                       f"{num_partitions})", "DynamicPartition")  # fmt: skip
+    flat = tf.reshape(data, [flat_parts.size] + list(shape[parts.ndim :]))
+    return [tf.gather(flat, _np.nonzero(flat_parts == i)[0]) for i in range(num_partitions)]
+
+
+def dynamic_stitch(indices, data, name=None):
+    """Interleave ``data[m]`` into one tensor at rows ``indices[m]`` (later ones win)."""
+    tf = _tf()
+    index_arrays = [_ints(i, "DynamicStitch") for i in indices]
+    data = [_convert(d) for d in data]
+    if len(index_arrays) != len(data):
+        raise ValueError("List argument 'indices' must have the same length as 'data'")
+    rows, pieces = [], []
+    for idx, d in zip(index_arrays, data):
+        inner = d._value.shape[idx.ndim :]
+        pieces.append(tf.reshape(d, [idx.size] + list(inner)))
+        rows.append(idx.ravel())
+    flat_rows = _np.concatenate(rows) if rows else _np.zeros(0, _np.int64)
+    size = int(flat_rows.max()) + 1 if flat_rows.size else 0
+    source = _np.full(size, flat_rows.size)  # unwritten rows read the zero row
+    source[flat_rows] = _np.arange(flat_rows.size)  # later assignments win, as in TF
+    stacked = tf.concat(pieces + [tf.zeros_like(pieces[0][:1])], axis=0)
+    value = tf.gather(stacked, source)
+    if len(_np.unique(flat_rows)) == flat_rows.size:
+        return value
+    # TF's gradient gathers the cotangent for every write, overwritten ones
+    # included: the adjoint of that gather (a scatter-add) carries it.
+    spread = tf.scatter_nd(flat_rows[:, None], tf.concat(pieces, axis=0), value.shape)
+    return tf.stop_gradient(value) + (spread - tf.stop_gradient(spread))
+
+
+def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
+    """tensor_scatter_nd_max/min with TF's gradient: ties share the cotangent."""
+    tf = _tf()
+    tensor, updates = _convert(tensor), _convert(updates)
+    index = _convert(indices)
+    out = _np.array(tensor._value, copy=True)
+    flat_index = tuple(_np.moveaxis(_ints(index, op_name), -1, 0))
+    numpy_pick.at(out, flat_index, _np.asarray(updates._value))
+    winner = _wrap(out)
+    # Every input equal to the result shares its cotangent equally with the others.
+    x_hit = _np.asarray(tensor._value == out, dtype=out.dtype)
+    y_hit = _np.asarray(_np.asarray(updates._value) == out[flat_index], dtype=out.dtype)
+    count = x_hit.copy()
+    _np.add.at(count, flat_index, y_hit)
+    scattered = tf.scatter_nd(index, updates * _wrap(y_hit), out.shape)
+    combined = (tensor * _wrap(x_hit) + scattered) / _wrap(_np.maximum(count, 1))
+    # The value is exactly the NumPy result; the composite carries the gradient.
+    return winner + (combined - tf.stop_gradient(combined))
+
+
+def tensor_scatter_nd_max(tensor, indices, updates, name=None):
+    """``tensor`` with ``tensor[indices[i]] = max(tensor[indices[i]], updates[i])``."""
+    return _scatter_extreme(tensor, indices, updates, _np.maximum, "TensorScatterMax")
+
+
+def tensor_scatter_nd_min(tensor, indices, updates, name=None):
+    """``tensor`` with ``tensor[indices[i]] = min(tensor[indices[i]], updates[i])``."""
+    return _scatter_extreme(tensor, indices, updates, _np.minimum, "TensorScatterMin")
+
+
+# --------------------------------------------------------------------------
+# space <-> batch
+# --------------------------------------------------------------------------
+def required_space_to_batch_paddings(input_shape, block_shape, base_paddings=None, name=None):
+    """Paddings and crops that make ``input_shape`` divisible by ``block_shape``."""
+    shape = _ints(input_shape, "RequiredSpaceToBatchPaddings")
+    block = _ints(block_shape, "RequiredSpaceToBatchPaddings")
+    base = (_np.zeros((block.size, 2), _np.int64) if base_paddings is None
+            else _ints(base_paddings, "RequiredSpaceToBatchPaddings"))  # fmt: skip
+    padded = shape + base[:, 0] + base[:, 1]
+    extra = (block - padded % block) % block
+    paddings = _np.stack([base[:, 0], base[:, 1] + extra], axis=1)
+    crops = _np.stack([_np.zeros_like(extra), extra], axis=1)
+    return _wrap(paddings.astype(_np.int32)), _wrap(crops.astype(_np.int32))
+
+
+def space_to_batch_nd(input, block_shape, paddings, name=None):  # noqa: A002
+    """Pad the spatial dims, cut them into ``block_shape`` blocks, and move the
+    offsets within blocks into the batch dimension."""
+    tf = _tf()
+    x = _convert(input)
+    block = _ints(block_shape, "SpaceToBatchND")
+    pads = _ints(paddings, "SpaceToBatchND").reshape(-1, 2)
+    m = block.size
+    shape = x._value.shape
+    if len(shape) < m + 1 or pads.shape[0] != m:
+        raise _invalid(f"input rank should be >= {m + 1} instead of {len(shape)}",
+                       "SpaceToBatchND")  # fmt: skip
+    full = [[0, 0]] + pads.tolist() + [[0, 0]] * (len(shape) - m - 1)
+    x = tf.pad(x, full)
+    padded = x._value.shape
+    for i in range(m):
+        if padded[i + 1] % block[i]:
+            raise _invalid(f"padded_shape[{i}]={padded[i + 1]} is not divisible by "
+                           f"block_shape[{i}]={block[i]}", "SpaceToBatchND")  # fmt: skip
+    split = [padded[0]]
+    for i in range(m):
+        split += [padded[i + 1] // block[i], int(block[i])]
+    rest = list(padded[m + 1 :])
+    x = tf.reshape(x, split + rest)
+    perm = ([2 + 2 * i for i in range(m)] + [0] + [1 + 2 * i for i in range(m)]
+            + list(range(1 + 2 * m, 1 + 2 * m + len(rest))))  # fmt: skip
+    x = tf.transpose(x, perm)
+    out = [padded[0] * int(_np.prod(block))] + [padded[i + 1] // block[i] for i in range(m)]
+    return tf.reshape(x, out + rest)
+
+
+def space_to_batch(input, block_shape, paddings, name=None):  # noqa: A002
+    """``space_to_batch_nd`` (TF 2's ``tf.space_to_batch``)."""
+    return space_to_batch_nd(input, block_shape, paddings)
+
+
+def batch_to_space(input, block_shape, crops, name=None):  # noqa: A002
+    """The inverse of ``space_to_batch_nd``: move batch blocks back into space, then crop."""
+    tf = _tf()
+    x = _convert(input)
+    block = _ints(block_shape, "BatchToSpaceND")
+    crop = _ints(crops, "BatchToSpaceND").reshape(-1, 2)
+    m = block.size
+    shape = x._value.shape
+    prod = int(_np.prod(block))
+    if len(shape) < m + 1 or shape[0] % prod:
+        raise _invalid(f"Input batch dimension ({shape[0] if shape else 0}) is not divisible "
+                       f"by product of block sizes ({prod})", "BatchToSpaceND")  # fmt: skip
+    batch = shape[0] // prod
+    rest = list(shape[m + 1 :])
+    x = tf.reshape(x, [int(b) for b in block] + [batch] + list(shape[1 : m + 1]) + rest)
+    perm = [m]
+    for i in range(m):
+        perm += [m + 1 + i, i]
+    perm += list(range(2 * m + 1, 2 * m + 1 + len(rest)))
+    x = tf.transpose(x, perm)
+    spatial = [shape[i + 1] * int(block[i]) for i in range(m)]
+    x = tf.reshape(x, [batch] + spatial + rest)
+    begin = [0] + [int(c) for c in crop[:, 0]] + [0] * len(rest)
+    size = [batch] + [spatial[i] - int(crop[i, 0]) - int(crop[i, 1]) for i in range(m)] + rest
+    return tf.slice(x, begin, size)
