@@ -23,6 +23,7 @@ NAMESPACES = {
 NOT_DIFFERENTIABLE_BY_NATURE = {
     "constant", "convert_to_tensor", "as_dtype", "zeros", "ones", "zeros_like", "ones_like",
     "eye", "range", "linspace", "shape", "rank", "size", "meshgrid", "fill_like",
+    "is_non_decreasing", "is_strictly_increasing",
 }  # fmt: skip
 
 # Module-level helpers other tapeflow modules import; not TensorFlow names.

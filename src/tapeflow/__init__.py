@@ -89,7 +89,9 @@ del _ops
 
 # Heavy namespaces load on first use, so `import tapeflow` stays as cheap as
 # `import numpy`. Add a subpackage here instead of importing it above.
-_LAZY_SUBMODULES: frozenset[str] = frozenset({"keras"})
+_LAZY_SUBMODULES: frozenset[str] = frozenset({"keras", "debugging"})
+# Top-level names that live in a lazy subpackage: name -> subpackage.
+_LAZY_NAMES: dict[str, str] = {"Assert": "debugging"}
 
 
 def __getattr__(name: str):
@@ -99,4 +101,8 @@ def __getattr__(name: str):
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module
+    if name in _LAZY_NAMES:
+        value = getattr(__getattr__(_LAZY_NAMES[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'tapeflow' has no attribute '{name}'")

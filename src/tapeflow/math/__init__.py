@@ -104,6 +104,7 @@ from ._reduce import (
     reduce_variance,
     top_k,
 )
+from .._monotonic import is_non_decreasing, is_strictly_increasing
 from ._scans import cumprod, cumsum, cumulative_logsumexp, segment_sum, unsorted_segment_sum
 
 __all__ = [
