@@ -91,7 +91,10 @@ del _ops
 # `import numpy`. Add a subpackage here instead of importing it above.
 _LAZY_SUBMODULES: frozenset[str] = frozenset({"keras", "debugging"})
 # Top-level names that live in a lazy subpackage: name -> subpackage.
-_LAZY_NAMES: dict[str, str] = {"Assert": "debugging"}
+_LAZY_NAMES: dict[str, str] = {
+    name: "debugging"
+    for name in ("Assert", "assert_equal", "assert_greater", "assert_less", "assert_rank")
+}
 
 
 def __getattr__(name: str):

@@ -15,6 +15,7 @@ tf.Tensor(2.5, shape=(), dtype=float32)
 tf.Tensor([0 1 3], shape=(3,), dtype=int32)
 """
 
+from .._monotonic import is_non_decreasing, is_strictly_increasing
 from ._clip import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm, l2_normalize
 from ._common import as_tensor, normalize_axis
 from ._elementwise import (
@@ -104,7 +105,6 @@ from ._reduce import (
     reduce_variance,
     top_k,
 )
-from .._monotonic import is_non_decreasing, is_strictly_increasing
 from ._scans import cumprod, cumsum, cumulative_logsumexp, segment_sum, unsorted_segment_sum
 
 __all__ = [
