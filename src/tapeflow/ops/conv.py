@@ -37,7 +37,8 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from .._dispatch import Primitive
-from .elementwise import bilinear_jvp, zeros_like
+from ._jvp import bilinear_jvp
+from .elementwise import zeros_like
 
 # --------------------------------------------------------------------------
 # Geometry helpers (spatial dims only; shapes are tuples of ints)

@@ -20,6 +20,7 @@ import numpy as np
 from .._dispatch import Primitive
 from .._tensor import Tensor
 from ..errors import InvalidArgumentError
+from ._jvp import fold_jvp
 from .index import getitem, getitem_adjoint
 from .linalg import band_part, check_type, matmul, matrix_diag, matrix_diag_part, scaled_mask
 from .linalg import matrix_transpose as _T
@@ -229,11 +230,8 @@ def _solve_vjp(g, ans, a, b, adjoint=False):
 
 
 def _solve_jvp(tangents, ans, a, b, adjoint=False):
-    ta, tb = tangents
-    rhs = tb
-    if ta is not None:
-        term = matmul(ta, ans, transpose_a=adjoint)
-        rhs = -term if rhs is None else rhs - term
+    # d(A^-1 B) = A^-1 (dB - dA A^-1 B)
+    rhs = fold_jvp(tangents, lambda ta: -matmul(ta, ans, transpose_a=adjoint), lambda tb: tb)
     return solve(a, rhs, adjoint=adjoint)
 
 
@@ -289,11 +287,11 @@ def _triangular_solve_vjp(g, ans, a, b, lower=True, adjoint=False):
 
 
 def _triangular_solve_jvp(tangents, ans, a, b, lower=True, adjoint=False):
-    ta, tb = tangents
-    rhs = tb
-    if ta is not None:
-        term = matmul(_triangle(ta, lower), ans, transpose_a=adjoint)
-        rhs = -term if rhs is None else rhs - term
+    rhs = fold_jvp(
+        tangents,
+        lambda ta: -matmul(_triangle(ta, lower), ans, transpose_a=adjoint),
+        lambda tb: tb,
+    )
     return triangular_solve(a, rhs, lower=lower, adjoint=adjoint)
 
 

@@ -16,6 +16,7 @@ from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, dtype_mismatch, wrap
 from ..dtypes import from_numpy
 from ..errors import InvalidArgumentError
+from ._jvp import bilinear_jvp, fold_jvp
 from ._special import (
     TWO_OVER_SQRT_PI,
     digamma_kernel,
@@ -167,12 +168,7 @@ subtract = Primitive(
 
 
 def _multiply_jvp(tangents, ans, x, y):
-    tx, ty = tangents
-    if tx is None:
-        return x * ty
-    if ty is None:
-        return tx * y
-    return tx * y + x * ty
+    return fold_jvp(tangents, lambda tx: tx * y, lambda ty: x * ty)
 
 
 multiply = Primitive(
@@ -195,11 +191,7 @@ def _divide_impl(x, y):
 
 
 def _divide_jvp(tangents, ans, x, y):
-    tx, ty = tangents
-    if ty is None:
-        return tx / y
-    dy = -(ty * ans) / y
-    return dy if tx is None else tx / y + dy
+    return fold_jvp(tangents, lambda tx: tx / y, lambda ty: -(ty * ans) / y)
 
 
 divide = Primitive(
@@ -231,16 +223,6 @@ multiply_no_nan = Primitive(
 )
 
 
-def bilinear_jvp(op, tangents, x, y, **params):
-    """The JVP of a primitive linear in each input: op(dx, y) + op(x, dy)."""
-    tx, ty = tangents
-    result = None if tx is None else op(tx, y, **params)
-    if ty is not None:
-        term = op(x, ty, **params)
-        result = term if result is None else result + term
-    return result
-
-
 def _pow_impl(x, y):
     if x.dtype.kind in "iu" and np.any(np.asarray(y) < 0):
         raise InvalidArgumentError(
@@ -261,12 +243,11 @@ def _pow_vjp(g, ans, x, y):
 
 
 def _pow_jvp(tangents, ans, x, y):
-    tx, ty = tangents
-    result = None if tx is None else tx * y * pow(x, y - 1)
-    if ty is not None:
-        dy = ty * ans * _log_where_positive(x)
-        result = dy if result is None else result + dy
-    return result
+    return fold_jvp(
+        tangents,
+        lambda tx: tx * y * pow(x, y - 1),
+        lambda ty: ty * ans * _log_where_positive(x),
+    )
 
 
 pow = Primitive(  # noqa: A001 - TensorFlow's name
@@ -355,20 +336,11 @@ floormod = Primitive(
     "floormod",
     _floormod_impl,
     vjp=lambda g, ans, x, y: (g, -(g * floordiv(x, y))),
-    jvp=lambda t, ans, x, y: _linear_combination(t, (None, -floordiv(x, y))),
+    jvp=lambda t, ans, x, y: fold_jvp(t, lambda tx: tx, lambda ty: ty * -floordiv(x, y)),
     same_dtype=True,
     tf_name="FloorMod",
     formula="d (x mod y) = dx - floor(x / y) dy",
 )
-
-
-def _linear_combination(tangents, coefficients):
-    result = None
-    for t, c in zip(tangents, coefficients):
-        if t is not None:
-            term = t if c is None else t * c
-            result = term if result is None else result + term
-    return result
 
 
 # --------------------------------------------------------------------------
@@ -511,12 +483,7 @@ def _partials_primitive(name, impl, partials, formula, *, kinds=FLOATS, tf_name=
 
     def jvp(tangents, ans, x, y):
         px, py = partials(ans, x, y)
-        tx, ty = tangents
-        if tx is None:
-            return ty * py
-        if ty is None:
-            return tx * px
-        return tx * px + ty * py
+        return fold_jvp(tangents, lambda tx: tx * px, lambda ty: ty * py)
 
     return Primitive(
         name,
@@ -621,13 +588,8 @@ atanh = Primitive(
 
 
 def _atan2_jvp(tangents, ans, y, x):
-    ty, tx = tangents
     scale = 1 / (x * x + y * y)
-    if tx is None:
-        return ty * x * scale
-    if ty is None:
-        return -(tx * y * scale)
-    return (ty * x - tx * y) * scale
+    return fold_jvp(tangents, lambda ty: ty * x * scale, lambda tx: -(tx * y * scale))
 
 
 def _atan2_vjp(g, ans, y, x):
@@ -776,12 +738,11 @@ def _divide_no_nan_vjp(g, ans, x, y):
 
 
 def _divide_no_nan_jvp(tangents, ans, x, y):
-    tx, ty = tangents
-    result = None if tx is None else divide_no_nan(tx, y)
-    if ty is not None:
-        term = ty * divide_no_nan(divide_no_nan(-x, y), y)
-        result = term if result is None else result + term
-    return result
+    return fold_jvp(
+        tangents,
+        lambda tx: divide_no_nan(tx, y),
+        lambda ty: ty * divide_no_nan(divide_no_nan(-x, y), y),
+    )
 
 
 divide_no_nan = Primitive(

@@ -15,7 +15,8 @@ from .. import dtypes as _dt
 from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
 from ..errors import FailedPreconditionError, InvalidArgumentError
-from .elementwise import bilinear_jvp, where
+from ._jvp import bilinear_jvp, fold_jvp
+from .elementwise import where
 from .shape import transpose
 
 
@@ -196,15 +197,13 @@ def _einsum_vjp(g, ans, *operands, inputs, output, sizes):
 
 
 def _einsum_jvp(tangents, ans, *operands, inputs, output, sizes):
-    result = None
-    for k, t in enumerate(tangents):
-        if t is None:
-            continue
-        args = list(operands)
-        args[k] = t
-        term = einsum(*args, inputs=inputs, output=output, sizes=sizes)
-        result = term if result is None else result + term
-    return result
+    def term(k):
+        # The product with operand k replaced by its tangent (einsum is multilinear).
+        return lambda t: einsum(
+            *operands[:k], t, *operands[k + 1 :], inputs=inputs, output=output, sizes=sizes
+        )
+
+    return fold_jvp(tangents, *(term(k) for k in range(len(operands))))
 
 
 einsum = Primitive(
@@ -291,12 +290,7 @@ def check_cross_shapes(a, b) -> None:
 
 
 def _cross_jvp(tangents, ans, a, b):
-    ta, tb = tangents
-    result = None if ta is None else cross(ta, b)
-    if tb is not None:
-        term = cross(a, tb)
-        result = term if result is None else result + term
-    return result
+    return bilinear_jvp(cross, tangents, a, b)
 
 
 cross = Primitive(
