@@ -17,6 +17,7 @@ import numpy as np
 from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
 from ..errors import InvalidArgumentError
+from ._jvp import fold_jvp
 from .elementwise import exp, less, log, stop_gradient, where, zeros_like
 from .reduce import reduce_max, reduce_sum
 from .shape import batch_shape, reshape
@@ -117,14 +118,13 @@ def _xent_vjp(g, ans, labels, logits, needs=(True, True), saved=None):
 
 
 def _xent_jvp(tangents, ans, labels, logits, saved=None):
-    t_labels, t_logits = tangents
-    result = None
-    if t_logits is not None:
-        result = reduce_sum(t_logits * (softmax(logits) - labels), axis=(-1,), keepdims=False)
-    if t_labels is not None:
-        term = reduce_sum(t_labels * -log_softmax(logits), axis=(-1,), keepdims=False)
-        result = term if result is None else result + term
-    return result
+    return fold_jvp(
+        tangents,
+        lambda t_labels: reduce_sum(t_labels * -log_softmax(logits), axis=(-1,), keepdims=False),
+        lambda t_logits: reduce_sum(
+            t_logits * (softmax(logits) - labels), axis=(-1,), keepdims=False
+        ),
+    )
 
 
 softmax_cross_entropy_with_logits = Primitive(

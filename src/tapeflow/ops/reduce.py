@@ -12,6 +12,7 @@ import numpy as np
 from .._dispatch import Primitive
 from .._tensor import Tensor
 from ..errors import InvalidArgumentError
+from ._jvp import fold_jvp
 from .elementwise import _dtype_of, cast, equal, exp, ones_like
 from .shape import batch_shape, broadcast_to, reshape, transpose
 
@@ -322,13 +323,9 @@ def _logsumexp_grad_vjp(c, out, g, x, y):
 
 
 def _logsumexp_grad_jvp(tangents, out, g, x, y):
-    tg, tx, ty = tangents
-    result = None if tg is None else tg * exp(x - y)
-    for t, sign in ((tx, 1), (ty, -1)):
-        if t is not None:
-            term = out * t if sign > 0 else -(out * t)
-            result = term if result is None else result + term
-    return result
+    return fold_jvp(
+        tangents, lambda tg: tg * exp(x - y), lambda tx: out * tx, lambda ty: -(out * ty)
+    )
 
 
 logsumexp_grad = Primitive(
