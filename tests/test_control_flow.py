@@ -227,3 +227,21 @@ def test_tensor_array_values_are_the_written_tensors():
     value = tf.constant([1.0, 2.0])
     ta = tf.TensorArray(tf.float32, size=1, clear_after_read=False).write(0, value)
     assert ta.read(0) is value
+
+
+def test_inside_tf_function_each_call_takes_its_own_path():
+    # Until tf.function traces branches and bodies as sub-programs, control flow
+    # reads its predicates with bool()/int(), which a trace keeps as guards.
+    @tf.function
+    def f(x, n):
+        y = tf.cond(x > 0.0, lambda: x * 2.0, lambda: x * 3.0)
+        y = tf.switch_case(n, [lambda: y, lambda: y + 1.0, lambda: y + 2.0])
+        ta = tf.TensorArray(tf.float32, size=n + 1)
+        _, _, ta = tf.while_loop(
+            lambda i, s, ta: i <= n, lambda i, s, ta: (i + 1, s * x, ta.write(i, s)), (0, y, ta)
+        )
+        return ta.stack()
+
+    for x, n in [(1.0, 1), (-1.0, 1), (2.0, 2), (-2.0, 0), (1.0, 1)]:
+        eager = f.python_function(tf.constant(x), tf.constant(n))
+        np.testing.assert_array_equal(f(tf.constant(x), tf.constant(n)).numpy(), eager.numpy())

@@ -64,10 +64,11 @@ _trace_hook = None
 # --------------------------------------------------------------------------
 # The runners: the one place each op evaluates its branches or its body
 # --------------------------------------------------------------------------
-def _truth(pred: Tensor) -> bool:
-    """Python truth of an eager predicate, as TF's constant_value check sees it."""
+def _truth(pred) -> bool:
+    """Python truth of a predicate. It goes through ``Tensor.__bool__`` so that a
+    tf.function trace sees the read (and keeps it as a guard)."""
     try:
-        return bool(np.asarray(pred._value))
+        return bool(pred)
     except ValueError as exc:  # a non-scalar predicate: NumPy's own wording, as TF shows it
         raise ValueError(str(exc)) from None
 
@@ -88,7 +89,7 @@ def _run_while(cond: Callable, body: Callable, loop_vars):
     if _trace_hook is not None:
         return _trace_hook.while_loop(cond, body, loop_vars)
     structure = [_spec_of(v) for v in _as_list(loop_vars)]
-    while cond(*loop_vars):
+    while _truth(cond(*loop_vars)):
         loop_vars = body(*loop_vars)
         assert_same_structure(structure, _as_list(loop_vars))
     return loop_vars
@@ -179,7 +180,7 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
         raise errors.invalid_argument(
             "'then' must be at least a vector, but saw shape: []", "Select"
         )
-    index = int(value)
+    index = int(branch_index)
     if index < 0 or index >= len(actions):
         index = len(actions) - 1
     return _run_switch(index, actions)
@@ -257,7 +258,7 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
     tf.Tensor(1, shape=(), dtype=int32)
     """
     preds, fns = _case_pairs(pred_fn_pairs, exclusive)
-    truths = [bool(np.asarray(p._value)) for p in preds]
+    truths = [_truth(p) for p in preds]
     if default is None:
         # TF's stand-in default: the last function, guarded by assertions that
         # run only if it is chosen; the exclusive check sees the others only.
@@ -473,7 +474,7 @@ def while_loop(
             raise ValueError(
                 f"'maximum_iterations' must be a scalar. Received shape: {limit.shape}"
             )
-        limit = int(limit._value)
+        limit = int(limit)
         user_cond, user_body = cond, body
 
         def cond(i, lv):

@@ -42,15 +42,16 @@ def _merge(known: TensorShape, new: TensorShape) -> TensorShape:
     return TensorShape([a if a is not None else b for a, b in zip(known, new)])
 
 
+# Indices are read with int() so that a tf.function trace sees each read
+# (and keeps it as a guard); eagerly int() is a plain conversion.
 def _index(value) -> int:
-    if isinstance(value, Tensor):
-        return int(value._value)
     return int(value)
 
 
 def _indices(values) -> list:
-    array = np.asarray(values._value if isinstance(values, Tensor) else values)
-    return [int(i) for i in array.reshape(-1)]
+    if isinstance(values, Tensor):
+        return [int(i) for i in values]
+    return [int(i) for i in np.asarray(values).reshape(-1)]
 
 
 class TensorArray:
@@ -278,7 +279,11 @@ class TensorArray:
                 value.dtype,
                 self._dtype,
             )
-        sizes = np.asarray(convert_to_tensor(lengths)._value)
+        lengths = convert_to_tensor(lengths)
+        if lengths.ndim == 1:
+            sizes = np.array([int(s) for s in lengths], dtype=np.int64)  # int(): seen by a trace
+        else:
+            sizes = np.asarray(lengths._value)
         shape = list(np.shape(value._value))
         if sizes.ndim != 1:
             raise InvalidArgumentError(
