@@ -66,6 +66,10 @@ def initializer(identifier):
     """A callable ``(shape, dtype=None) -> values``."""
     module = _module("initializers")
     if module is not None:
+        # Keras's short aliases (Embedding's default is "uniform").
+        aliases = {"uniform": "random_uniform", "normal": "random_normal"}
+        if isinstance(identifier, str):
+            identifier = aliases.get(identifier, identifier)
         return module.get(identifier)
     if callable(identifier):
         return identifier

@@ -77,10 +77,42 @@ class Callback:
     def on_predict_end(self, logs=None): ...
 
 
+def pythonify_logs(logs) -> dict:
+    """Logs as callbacks see them: sorted by name, numbers as Python floats."""
+    result = {}
+    for key, value in sorted((logs or {}).items()):
+        if isinstance(value, dict):
+            result.update(pythonify_logs(value))
+            continue
+        try:
+            value = float(value.numpy() if hasattr(value, "numpy") else value)
+        except (TypeError, ValueError):
+            pass
+        result[key] = value
+    return result
+
+
 def _hook(name: str):
-    def call(self, *args, **kwargs):
-        for callback in self.callbacks:
-            getattr(callback, name)(*args, **kwargs)
+    if "batch" in name:  # (batch, logs=...): Keras passes the logs by keyword
+
+        def call(self, batch, logs=None):
+            logs = pythonify_logs(logs)
+            for callback in self.callbacks:
+                getattr(callback, name)(batch, logs=logs)
+
+    elif "epoch" in name:
+
+        def call(self, epoch, logs=None):
+            logs = pythonify_logs(logs)
+            for callback in self.callbacks:
+                getattr(callback, name)(epoch, logs)
+
+    else:
+
+        def call(self, logs=None):
+            logs = pythonify_logs(logs)
+            for callback in self.callbacks:
+                getattr(callback, name)(logs)
 
     call.__name__ = name
     return call

@@ -6,6 +6,7 @@ TensorShape([2, 12])
 """
 
 from .base import Input, InputLayer, KerasTensor, Layer
+from .conv import Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D
 from .core import (
     Activation,
     Dense,
@@ -20,3 +21,15 @@ from .core import (
     Softmax,
 )
 from .merge import Add, Concatenate, Multiply
+from .normalization import BatchNormalization, LayerNormalization
+from .pooling import (
+    AveragePooling1D,
+    AveragePooling2D,
+    GlobalAveragePooling1D,
+    GlobalAveragePooling2D,
+    GlobalMaxPooling1D,
+    GlobalMaxPooling2D,
+    MaxPooling1D,
+    MaxPooling2D,
+)
+from .rnn import GRU, LSTM, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell

@@ -222,6 +222,18 @@ def _resolve_metric(identifier, y_true, y_pred):
     return metric
 
 
+def _resolve_loss(identifier):
+    """A callable (y_true, y_pred, sample_weight=None) reducing to a scalar."""
+    if identifier is None:
+        return None
+    losses = _keras_module("losses")
+    loss = losses.get(identifier) if isinstance(identifier, (str, dict)) else identifier
+    if not isinstance(loss, losses.Loss):
+        # Plain functions give per-sample values; Keras wraps them to reduce.
+        loss = losses.LossFunctionWrapper(loss, name=getattr(loss, "__name__", None))
+    return loss
+
+
 class Trainer:
     """The training half of keras.Model (mixed into Model)."""
 
@@ -252,13 +264,10 @@ class Trainer:
         if isinstance(optimizer, (str, dict)):
             optimizer = _keras_module("optimizers").get(optimizer)
         self.optimizer = optimizer
-        if isinstance(loss, (str, dict)):
-            loss = _keras_module("losses").get(loss)
-        elif isinstance(loss, (list, tuple)):
-            loss = [
-                _keras_module("losses").get(item) if isinstance(item, (str, dict)) else item
-                for item in loss
-            ]
+        if isinstance(loss, (list, tuple)):
+            loss = [_resolve_loss(item) for item in loss]
+        else:
+            loss = _resolve_loss(loss)
         self.loss = loss
         self.loss_weights = loss_weights
         self._metric_specs = list(metrics or [])
@@ -549,6 +558,7 @@ class Trainer:
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):
         """One training step on one batch; returns the (running) loss and metrics."""
         self._assert_compiled("train_on_batch")
+        self.reset_metrics()  # Keras reports this batch alone
         if class_weight is not None:
             weights = _class_weights_for(y, class_weight)
             sample_weight = weights if sample_weight is None else weights * sample_weight

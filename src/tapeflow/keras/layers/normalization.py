@@ -1,0 +1,185 @@
+"""BatchNormalization and LayerNormalization.
+
+BatchNormalization normalizes with the batch's statistics when training and
+updates its moving averages; otherwise it uses the moving averages.
+
+>>> import tapeflow as tf
+>>> bn = tf.keras.layers.BatchNormalization()
+>>> y = bn(tf.constant([[0.0], [2.0]]), training=True)
+>>> round(float(bn.moving_mean.numpy()[0]), 4)
+0.01
+"""
+
+from __future__ import annotations
+
+import tapeflow as tf
+
+from .base import Layer
+
+
+def _axes(axis, rank: int) -> list:
+    axes = [axis] if isinstance(axis, int) else list(axis)
+    return sorted(a % rank for a in axes)
+
+
+class BatchNormalization(Layer):
+    """Normalize per feature (``axis``) over the batch; learn gamma and beta."""
+
+    def __init__(
+        self,
+        axis=-1,
+        momentum=0.99,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        moving_mean_initializer="zeros",
+        moving_variance_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        synchronized=False,
+        renorm=False,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.axis = axis
+        self.momentum = float(momentum)
+        self.epsilon = float(epsilon)
+        self.center = center
+        self.scale = scale
+        self.beta_initializer = beta_initializer
+        self.gamma_initializer = gamma_initializer
+        self.moving_mean_initializer = moving_mean_initializer
+        self.moving_variance_initializer = moving_variance_initializer
+        self.beta_regularizer = beta_regularizer
+        self.gamma_regularizer = gamma_regularizer
+
+    def build(self, input_shape):
+        rank = len(input_shape)
+        self._feature_axes = _axes(self.axis, rank)
+        shape = tuple(input_shape[a] for a in self._feature_axes)
+        self.gamma = self.beta = None
+        if self.scale:
+            self.gamma = self.add_weight(
+                shape=shape,
+                initializer=self.gamma_initializer,
+                regularizer=self.gamma_regularizer,
+                name="gamma",
+            )
+        if self.center:
+            self.beta = self.add_weight(
+                shape=shape,
+                initializer=self.beta_initializer,
+                regularizer=self.beta_regularizer,
+                name="beta",
+            )
+        self.moving_mean = self.add_weight(
+            shape=shape,
+            initializer=self.moving_mean_initializer,
+            trainable=False,
+            name="moving_mean",
+        )
+        self.moving_variance = self.add_weight(
+            shape=shape,
+            initializer=self.moving_variance_initializer,
+            trainable=False,
+            name="moving_variance",
+        )
+        self._reduce_axes = [a for a in range(rank) if a not in self._feature_axes]
+        self._broadcast = [
+            1 if a not in self._feature_axes else input_shape[a] for a in range(rank)
+        ]
+        self._broadcast[0] = 1
+        self.built = True
+
+    def _shaped(self, value):
+        if value is None:
+            return None
+        if self._feature_axes == [len(self._broadcast) - 1]:
+            return value
+        return tf.reshape(value, self._broadcast)
+
+    def call(self, inputs, training=None, mask=None):
+        if training and self.trainable:
+            mean, variance = tf.nn.moments(inputs, axes=self._reduce_axes)
+            m = self.momentum
+            self.moving_mean.assign(self.moving_mean * m + mean * (1.0 - m))
+            self.moving_variance.assign(self.moving_variance * m + variance * (1.0 - m))
+        else:
+            mean, variance = self.moving_mean, self.moving_variance
+        return tf.nn.batch_normalization(
+            inputs,
+            self._shaped(mean),
+            self._shaped(variance),
+            self._shaped(self.beta),
+            self._shaped(self.gamma),
+            self.epsilon,
+        )
+
+
+class LayerNormalization(Layer):
+    """Normalize each sample over ``axis`` (default the last); learn gamma and beta."""
+
+    def __init__(
+        self,
+        axis=-1,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        rms_scaling=False,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.axis = axis
+        self.epsilon = float(epsilon)
+        self.center = center
+        self.scale = scale
+        self.rms_scaling = rms_scaling
+        self.beta_initializer = beta_initializer
+        self.gamma_initializer = gamma_initializer
+        self.beta_regularizer = beta_regularizer
+        self.gamma_regularizer = gamma_regularizer
+
+    def build(self, input_shape):
+        rank = len(input_shape)
+        self._norm_axes = _axes(self.axis, rank)
+        shape = tuple(input_shape[a] for a in self._norm_axes)
+        self.gamma = self.beta = None
+        if self.scale:
+            self.gamma = self.add_weight(
+                shape=shape,
+                initializer=self.gamma_initializer,
+                regularizer=self.gamma_regularizer,
+                name="gamma",
+            )
+        if self.center:
+            self.beta = self.add_weight(
+                shape=shape,
+                initializer=self.beta_initializer,
+                regularizer=self.beta_regularizer,
+                name="beta",
+            )
+        self._broadcast = [input_shape[a] if a in self._norm_axes else 1 for a in range(rank)]
+        self.built = True
+
+    def call(self, inputs):
+        def shaped(value):
+            return None if value is None else tf.reshape(value, self._broadcast)
+
+        if self.rms_scaling:
+            variance = tf.reduce_mean(tf.square(inputs), axis=self._norm_axes, keepdims=True)
+            out = inputs * tf.math.rsqrt(variance + self.epsilon)
+            return out * shaped(self.gamma) if self.gamma is not None else out
+        mean, variance = tf.nn.moments(inputs, axes=self._norm_axes, keepdims=True)
+        return tf.nn.batch_normalization(
+            inputs, mean, variance, shaped(self.beta), shaped(self.gamma), self.epsilon
+        )

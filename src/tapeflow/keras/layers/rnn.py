@@ -1,0 +1,269 @@
+"""Recurrent layers: SimpleRNN, LSTM, GRU (with their cells).
+
+A layer runs its cell over the time axis in Python; the weights live in the
+cell (paths like ``lstm/lstm_cell/kernel``), laid out as in Keras 3: LSTM
+gates in the order input, forget, cell, output; GRU in update, reset, new.
+
+>>> import tapeflow as tf
+>>> out, h, c = tf.keras.layers.LSTM(3, return_state=True)(tf.ones((2, 5, 4)))
+>>> out.shape, c.shape
+(TensorShape([2, 3]), TensorShape([2, 3]))
+"""
+
+from __future__ import annotations
+
+import tapeflow as tf
+
+from .. import _resolve
+from .base import Layer
+
+
+class _Cell(Layer):
+    gates = 1
+
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        **kwargs,
+    ):
+        for key in ("dropout", "recurrent_dropout"):
+            if kwargs.pop(key, 0.0):
+                raise NotImplementedError(f"tapeflow's recurrent layers do not support {key}.")
+        for key in (
+            "unit_forget_bias",
+            "reset_after",
+            "implementation",
+            "seed",
+            "kernel_constraint",
+            "recurrent_constraint",
+            "bias_constraint",
+        ):
+            kwargs.pop(key, None)
+        super().__init__(**kwargs)
+        if not isinstance(units, int) or units <= 0:
+            raise ValueError(
+                "Received an invalid value for argument `units`, expected a positive integer, "
+                f"got {units}."
+            )
+        self.units = units
+        self.activation = _resolve.activation(activation)
+        self.recurrent_activation = _resolve.activation(recurrent_activation)
+        self.use_bias = use_bias
+        self.kernel_initializer = kernel_initializer
+        self.recurrent_initializer = recurrent_initializer
+        self.bias_initializer = bias_initializer
+        self.kernel_regularizer = kernel_regularizer
+        self.recurrent_regularizer = recurrent_regularizer
+        self.bias_regularizer = bias_regularizer
+
+    def _bias_shape(self) -> tuple:
+        return (self.gates * self.units,)
+
+    def _bias_initializer(self):
+        return self.bias_initializer
+
+    def build(self, input_shape):
+        width = self.gates * self.units
+        self.kernel = self.add_weight(
+            shape=(input_shape[-1], width),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            name="kernel",
+        )
+        self.recurrent_kernel = self.add_weight(
+            shape=(self.units, width),
+            initializer=self.recurrent_initializer,
+            regularizer=self.recurrent_regularizer,
+            name="recurrent_kernel",
+        )
+        self.bias = None
+        if self.use_bias:
+            self.bias = self.add_weight(
+                shape=self._bias_shape(),
+                initializer=self._bias_initializer(),
+                regularizer=self.bias_regularizer,
+                name="bias",
+            )
+        self.built = True
+
+    @property
+    def state_size(self) -> list:
+        return [self.units]
+
+
+class SimpleRNNCell(_Cell):
+    """``h = activation(x @ kernel + bias + h_prev @ recurrent_kernel)``."""
+
+    def __init__(self, units, activation="tanh", **kwargs):
+        super().__init__(units, activation=activation, **kwargs)
+
+    def call(self, inputs, states, training=False):
+        h = tf.matmul(inputs, self.kernel)
+        if self.bias is not None:
+            h = h + self.bias
+        h = self.activation(h + tf.matmul(states[0], self.recurrent_kernel))
+        return h, [h]
+
+
+class LSTMCell(_Cell):
+    """The LSTM step; the forget gate's bias starts at one (``unit_forget_bias``)."""
+
+    gates = 4
+
+    def __init__(self, units, unit_forget_bias=True, **kwargs):
+        super().__init__(units, **kwargs)
+        self.unit_forget_bias = unit_forget_bias
+
+    def _bias_initializer(self):
+        if not self.unit_forget_bias:
+            return self.bias_initializer
+        base = _resolve.initializer(self.bias_initializer)
+        units = self.units
+
+        def forget_ones(shape, dtype=None):
+            return tf.concat(
+                [
+                    base((units,), dtype=dtype),
+                    tf.ones((units,), dtype=dtype),
+                    base((2 * units,), dtype=dtype),
+                ],
+                axis=0,
+            )
+
+        return forget_ones
+
+    def call(self, inputs, states, training=False):
+        h_prev, c_prev = states
+        z = tf.matmul(inputs, self.kernel) + tf.matmul(h_prev, self.recurrent_kernel)
+        if self.bias is not None:
+            z = z + self.bias
+        u = self.units
+        i = self.recurrent_activation(z[:, :u])
+        f = self.recurrent_activation(z[:, u : 2 * u])
+        c = f * c_prev + i * self.activation(z[:, 2 * u : 3 * u])
+        o = self.recurrent_activation(z[:, 3 * u :])
+        h = o * self.activation(c)
+        return h, [h, c]
+
+    @property
+    def state_size(self) -> list:
+        return [self.units, self.units]
+
+
+class GRUCell(_Cell):
+    """The GRU step (``reset_after=True``, Keras 3's default: two bias rows)."""
+
+    gates = 3
+
+    def __init__(self, units, reset_after=True, **kwargs):
+        if not reset_after:
+            raise NotImplementedError("tapeflow's GRU supports reset_after=True only.")
+        super().__init__(units, **kwargs)
+        self.reset_after = True
+
+    def _bias_shape(self) -> tuple:
+        return (2, 3 * self.units)
+
+    def call(self, inputs, states, training=False):
+        h_prev = states[0]
+        x = tf.matmul(inputs, self.kernel)
+        inner = tf.matmul(h_prev, self.recurrent_kernel)
+        if self.bias is not None:
+            x = x + self.bias[0]
+            inner = inner + self.bias[1]
+        u = self.units
+        z = self.recurrent_activation(x[:, :u] + inner[:, :u])
+        r = self.recurrent_activation(x[:, u : 2 * u] + inner[:, u : 2 * u])
+        hh = self.activation(x[:, 2 * u :] + r * inner[:, 2 * u :])
+        h = z * h_prev + (1.0 - z) * hh
+        return h, [h]
+
+
+class _RNN(Layer):
+    cell_class = SimpleRNNCell
+    cell_name = "simple_rnn_cell"
+
+    def __init__(
+        self,
+        units,
+        return_sequences=False,
+        return_state=False,
+        go_backwards=False,
+        stateful=False,
+        unroll=False,
+        **kwargs,
+    ):
+        layer_keys = {
+            "name",
+            "trainable",
+            "dtype",
+            "input_shape",
+            "batch_size",
+            "activity_regularizer",
+        }
+        layer_kwargs = {k: v for k, v in kwargs.items() if k in layer_keys}
+        cell_kwargs = {k: v for k, v in kwargs.items() if k not in layer_keys}
+        if stateful:
+            raise NotImplementedError("tapeflow's recurrent layers are not stateful.")
+        super().__init__(**layer_kwargs)
+        self.cell = self.cell_class(units, name=self.cell_name, dtype=self.dtype, **cell_kwargs)
+        self.units = units
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+        self.go_backwards = go_backwards
+
+    def build(self, input_shape):
+        # The cell builds on its first step, inside this layer's scope.
+        self.built = True
+
+    def call(self, sequences, initial_state=None, mask=None, training=False):
+        steps = sequences.shape[1]
+        batch = sequences.shape[0]
+        if initial_state is None:
+            states = [
+                tf.zeros((batch, size), dtype=sequences.dtype) for size in self.cell.state_size
+            ]
+        else:
+            states = (
+                list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
+            )
+        order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
+        outputs = []
+        output = None
+        for t in order:
+            output, states = self.cell(sequences[:, t], states, training=training)
+            outputs.append(output)
+        if self.return_sequences:
+            result = tf.stack(outputs, axis=1)
+        else:
+            result = output
+        if self.return_state:
+            return [result, *states]
+        return result
+
+
+class SimpleRNN(_RNN):
+    """A fully connected recurrent layer (tanh by default)."""
+
+
+class LSTM(_RNN):
+    """Long short-term memory; ``return_state`` adds the last h and c."""
+
+    cell_class = LSTMCell
+    cell_name = "lstm_cell"
+
+
+class GRU(_RNN):
+    """Gated recurrent unit (Keras 3's reset_after=True layout)."""
+
+    cell_class = GRUCell
+    cell_name = "gru_cell"
