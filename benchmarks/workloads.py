@@ -530,4 +530,8 @@ from rows_jacobian import ROWS as _JACOBIAN_ROWS  # noqa: E402
 
 ROWS.extend(_JACOBIAN_ROWS)
 
+import rows_function  # noqa: E402
+
+ROWS.extend(rows_function.rows(Row, Target))
+
 ROWS_BY_NAME = {r.name: r for r in ROWS}

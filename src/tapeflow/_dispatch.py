@@ -356,10 +356,13 @@ def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:
 
 def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
     if _recorder_count:
+        tapes = False
         for state in stack:
             if isinstance(state, Recorder):
                 state.record(prim, inputs, out, params)
-        if not prim.differentiable:
+            else:
+                tapes = True
+        if not (tapes and prim.differentiable):
             return
     if prim.multiple_results:
         # Only floating outputs join watched sets (top_k's indices never do).

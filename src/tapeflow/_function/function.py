@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import inspect
 import io
 import os
@@ -408,6 +409,17 @@ class Function:
         return names
 
     def _trace(self, args: tuple, key, leaves: list, dry: bool = False, signature=None):
+        # A trace makes many small, acyclic objects (records, nodes): the cycle
+        # collector would walk them again and again for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._trace_with_collector_off(args, key, leaves, dry, signature)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _trace_with_collector_off(self, args, key, leaves, dry, signature):
         if signature is None:
             signature, visible = self._signature_for(key)
         else:

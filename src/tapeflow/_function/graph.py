@@ -20,9 +20,8 @@ under an outer tape, accumulator or trace, which must see every operation.
 
 from __future__ import annotations
 
+import itertools
 import math
-
-import numpy as np
 
 from .._dispatch import apply
 from .._tensor import Tensor, wrap
@@ -66,12 +65,14 @@ def _literal(value) -> str | None:
 
 
 def _hashable_params(params: dict):
+    if not params:
+        return ()
+    key = tuple(params.items())  # one call site always passes its keywords in one order
     try:
-        key = tuple(sorted(params.items()))
         hash(key)
-        return key
     except TypeError:
         return None
+    return key
 
 
 class Program:
@@ -84,27 +85,47 @@ class Program:
         self.constants: dict[str, object] = {}
         self.variables: dict[str, object] = {}  # captured variables by name
         self.has_guards = False
-        self.source = ""
-        self.run = None
+        self._source = None
+        self._run = None
+
+    # The source is generated and compiled on the second call: the first call of
+    # a new signature is the trace itself, and compiling a long program costs
+    # more than running it (about 25 microseconds a line).
+    @property
+    def source(self) -> str:
+        if self._source is None:
+            self._generate()
+        return self._source
+
+    @property
+    def run(self):
+        if self._run is None:
+            self._generate()
+        return self._run
 
     # -- building ----------------------------------------------------------------
     def _passes(self, values: dict) -> None:
         alias: dict[str, str] = {}
         seen: dict = {}
         kept = []
+        constants = self.constants
         for node in self.nodes:
-            node.ins = [alias.get(n, n) for n in node.ins]
-            if node.kind == _trace.GUARD and node.ins[0] in self.constants:
-                continue  # a guard on a constant always holds
+            if alias:
+                node.ins = [alias.get(n, n) for n in node.ins]
             if node.kind != _trace.OP:
+                if node.kind == _trace.GUARD and node.ins[0] in constants:
+                    continue  # a guard on a constant always holds
                 kept.append(node)
                 continue
             if node.fn is identity:
                 alias[node.outs[0]] = node.ins[0]
                 continue
-            if all(n in self.constants for n in node.ins):
+            for n in node.ins:
+                if n not in constants:
+                    break
+            else:
                 for name in node.outs:
-                    self.constants[name] = values[name]
+                    constants[name] = values[name]
                 continue
             params_key = _hashable_params(node.params)
             if params_key is not None:
@@ -119,12 +140,16 @@ class Program:
         self.outputs = [alias.get(n, n) for n in self.outputs]
         live = set(self.outputs)
         reversed_kept = []
+        stateful = (_trace.WRITE, _trace.GUARD, _trace.PRINT)
         for node in reversed(kept):
-            if node.kind in (_trace.WRITE, _trace.GUARD, _trace.PRINT) or any(
-                n in live for n in node.outs
-            ):
-                reversed_kept.append(node)
-                live.update(node.ins)
+            for n in node.outs:
+                if n in live:
+                    break
+            else:
+                if node.kind not in stateful:
+                    continue  # dead: nothing uses what it computes
+            reversed_kept.append(node)
+            live.update(node.ins)
         self.nodes = reversed_kept[::-1]
         for node in self.nodes:
             node.outs = [n if n in live else None for n in node.outs]
@@ -153,9 +178,9 @@ class Program:
             namespace["_flush"] = _flush
         outs = ", ".join(self.outputs)
         lines.append(f"    return ({outs}{',' if len(self.outputs) == 1 else ''})")
-        self.source = "\n".join(lines) + "\n"
-        exec(compile(self.source, "<tf.function program>", "exec"), namespace)  # noqa: S102
-        self.run = namespace["program"]
+        self._source = "\n".join(lines) + "\n"
+        exec(compile(self._source, "<tf.function program>", "exec"), namespace)  # noqa: S102
+        self._run = namespace["program"]
 
     def _line(self, i: int, node: Node, namespace: dict) -> str:
         kind = node.kind
@@ -261,11 +286,10 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
     program = Program()
     names: dict[int, str] = {}
     values: dict[str, object] = {}
-    counter = [0]
+    count = itertools.count(1).__next__
 
     def fresh(prefix: str) -> str:
-        counter[0] += 1
-        return f"{prefix}{counter[0]}"
+        return f"{prefix}{count()}"
 
     for i, leaf in enumerate(arg_leaves):
         name = f"a{i}"
@@ -293,13 +317,24 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
         kind = record[0]
         if kind == _trace.OP:
             _, prim, inputs, out, params = record
-            ins = [variable_ref(x) if x.__class__ is not Tensor else ref(x) for x in inputs]
-            outs = []
-            for o in out if prim.multiple_results else (out,):
-                name = fresh("t")
-                names[o._id] = name
-                values[name] = o._value
-                outs.append(name)
+            if prim.saves:  # what the impl saved for the rules is no input of the program
+                params = {k: v for k, v in params.items() if k != "saved"}
+            ins = []
+            for x in inputs:
+                name = names.get(x._id)
+                ins.append(name if name is not None else ref(x))
+            if prim.multiple_results:
+                outs = []
+                for o in out:
+                    name = f"t{count()}"
+                    names[o._id] = name
+                    values[name] = o._value
+                    outs.append(name)
+            else:
+                name = f"t{count()}"
+                names[out._id] = name
+                values[name] = out._value
+                outs = [name]
             program.nodes.append(Node(kind, prim, ins, outs, params))
         elif kind == _trace.READ:
             _, variable, out = record
@@ -320,13 +355,4 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
             program.nodes.append(Node(kind, printer, [ref(t) for t in tensors], []))
     program.outputs = [ref(t) for t in output_leaves]
     program._passes(values)
-    program._generate()
     return program
-
-
-def as_array(value):
-    """What a program takes for an argument: the NumPy value of a Tensor."""
-    return value._value if value.__class__ is Tensor else value
-
-
-np_float = np.floating

@@ -66,8 +66,6 @@ class Trace(Recorder):
 
     # -- the Recorder protocol -------------------------------------------------
     def record(self, prim, inputs, out, params) -> None:
-        if prim.saves:  # what the impl saved for the rules is no input of the program
-            params = {k: v for k, v in params.items() if k != "saved"}
         self.nodes.append((OP, prim, inputs, out, params))
 
     def record_read(self, variable, out) -> None:
