@@ -24,7 +24,7 @@ import itertools
 import math
 
 from .._dispatch import apply
-from .._tensor import Tensor, wrap
+from .._tensor import wrap
 from ..ops.elementwise import identity
 from . import trace as _trace
 
