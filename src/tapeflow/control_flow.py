@@ -89,10 +89,20 @@ def _run_while(cond: Callable, body: Callable, loop_vars):
     if _trace_hook is not None:
         return _trace_hook.while_loop(cond, body, loop_vars)
     structure = [_spec_of(v) for v in _as_list(loop_vars)]
+    # Loops over plain tensors (the common case) skip the full structure walk.
+    flat = not any(_is_sequence(spec) for spec in structure)
     while _truth(cond(*loop_vars)):
         loop_vars = body(*loop_vars)
+        if flat and _flat_match(loop_vars, len(structure)):
+            continue
         assert_same_structure(structure, _as_list(loop_vars))
     return loop_vars
+
+
+def _flat_match(values, count: int) -> bool:
+    if values.__class__ not in (list, tuple) or len(values) != count:
+        return False
+    return all(v.__class__ is Tensor or not _is_sequence(v) for v in values)
 
 
 # --------------------------------------------------------------------------

@@ -694,3 +694,39 @@ _with_derivs(
            tf.constant([1.0, 2.0, -1.0, 0.5]))
 """,
 )
+
+_snippet(
+    "mapfn_tensorspec_signature",
+    """
+    x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+    print(tf.map_fn(lambda r: tf.reduce_sum(r), x, fn_output_signature=tf.TensorSpec([], tf.float32)))
+    print(tf.map_fn(lambda r: (r, tf.cast(r, tf.int32)), x,
+                    fn_output_signature=(tf.TensorSpec([2], tf.float32), tf.TensorSpec(None, tf.int32))))
+    try:
+        tf.map_fn(lambda r: r, x, fn_output_signature=tf.TensorSpec([3], tf.float32))
+    except Exception as e:
+        show_error(e)
+    try:
+        tf.map_fn(lambda r: r, x, fn_output_signature=tf.TensorSpec([2], tf.int32))
+    except Exception as e:
+        show_error(e)
+""",
+)
+
+_snippet(
+    "while_tensor_array_and_limits",
+    """
+    ta = tf.TensorArray(tf.float32, size=0, dynamic_size=True)
+    def body(i, ta):
+        return i + 1, ta.write(i, tf.cast(i, tf.float32) * 0.5)
+    i, ta = tf.while_loop(lambda i, ta: True, body, (0, ta), maximum_iterations=4)
+    print(i, ta.size(), ta.stack())
+    x = tf.constant(3.0)
+    with tf.autodiff.ForwardAccumulator(x, tf.constant(1.0)) as acc:
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = tf.while_loop(lambda y: y < 50.0, lambda y: [y * x], [x])[0]
+        g = tape.gradient(y, x)
+    print(y, g, acc.jvp(y), acc.jvp(g))
+""",
+)
