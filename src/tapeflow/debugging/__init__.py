@@ -34,6 +34,13 @@ from ._asserts import (
     is_numeric_tensor,
     set_log_device_placement,
 )
+from ._explain import (
+    GradientExplanation,
+    Reason,
+    disable_gradient_explanations,
+    enable_gradient_explanations,
+    explain_gradient,
+)
 from ._numerics import (
     assert_all_finite,
     check_numerics,
@@ -43,6 +50,11 @@ from ._numerics import (
 
 __all__ = [
     "Assert",
+    "GradientExplanation",
+    "Reason",
+    "disable_gradient_explanations",
+    "enable_gradient_explanations",
+    "explain_gradient",
     "assert_all_finite",
     "assert_equal",
     "assert_greater",
