@@ -221,3 +221,39 @@ def test_tf_print_default_stream_is_stderr():
     with contextlib.redirect_stderr(err):
         tf.print("x", tf.constant([1.5, 2.0]))
     assert err.getvalue() == "x [1.5 2]\n"
+
+
+def test_random_ops_draw_on_every_call():
+    tf.random.set_seed(7)
+
+    @tf.function
+    def f(x):
+        return x + tf.random.normal([3])
+
+    a, b = f(tf.zeros(3)), f(tf.zeros(3))
+    assert not np.array_equal(a.numpy(), b.numpy())
+    generator = tf.random.Generator.from_seed(1)
+
+    @tf.function
+    def g():
+        return generator.uniform([2])
+
+    assert not np.array_equal(g().numpy(), g().numpy())
+
+
+def test_dropout_mask_changes_every_call_and_its_gradient_follows():
+    tf.random.set_seed(3)
+    w = tf.Variable(tf.ones([64]))
+
+    @tf.function
+    def step(x):
+        with tf.GradientTape() as tape:
+            y = tf.reduce_sum(tf.nn.dropout(x * w, rate=0.5))
+        return y, tape.gradient(y, w)
+
+    masks = []
+    for _ in range(3):
+        y, g = step(tf.ones([64]))
+        assert float(y) == float(tf.reduce_sum(g))  # the gradient is the mask used
+        masks.append(g.numpy())
+    assert not np.array_equal(masks[0], masks[1])

@@ -15,6 +15,7 @@ the impl call and one integer test.
 
 from __future__ import annotations
 
+import functools
 import threading
 
 import numpy as np
@@ -184,6 +185,10 @@ class Recorder:
 
     def record_creation(self, variable) -> None:
         raise NotImplementedError
+
+    # A recorder that defines ``record_call(fn, args, kwargs, out)`` keeps calls
+    # of ``stateful`` functions as single nodes (see ``stateful``).
+    record_call = None
 
 
 class _ThreadState(threading.local):
@@ -455,6 +460,34 @@ def record_creation(variable) -> None:
     """Tell the active recorders that a tf.Variable was created while tracing."""
     for state in recorders():
         state.record_creation(variable)
+
+
+def stateful(fn):
+    """Mark a public function whose result is made outside ``apply`` (a random draw).
+
+    While a tf.function traces, a call of ``fn`` becomes one node of the
+    program, run again on every call, instead of a constant baked in by the
+    trace; the recorder does not see the operations inside it.
+    """
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        if not _recorder_count:
+            return fn(*args, **kwargs)
+        stack = _local.stack
+        keepers = [s for s in stack if isinstance(s, Recorder) and s.record_call is not None]
+        if not keepers:
+            return fn(*args, **kwargs)
+        _local.stack = [s for s in stack if not any(s is k for k in keepers)]
+        try:
+            out = fn(*args, **kwargs)
+        finally:
+            _local.stack = stack
+        for state in keepers:
+            state.record_call(fn, args, kwargs, out)
+        return out
+
+    return call
 
 
 def recorders() -> list:

@@ -24,7 +24,8 @@ import itertools
 import math
 
 from .._dispatch import apply
-from .._tensor import wrap
+from .._nest import flatten, pack_sequence_as
+from .._tensor import Tensor, wrap
 from ..ops.elementwise import identity
 from . import trace as _trace
 
@@ -73,6 +74,30 @@ def _hashable_params(params: dict):
     except TypeError:
         return None
     return key
+
+
+class _Call:
+    """A ``stateful`` function call as a program node: arrays in, arrays out."""
+
+    __slots__ = ("fn", "structure", "flat", "positions", "n_out")
+
+    def __init__(self, fn, args, kwargs, flat, positions, n_out):
+        self.fn = fn
+        self.structure = [args, kwargs]
+        self.flat = flat
+        self.positions = positions
+        self.n_out = n_out
+
+    def tensors(self, *inputs):
+        leaves = list(self.flat)
+        for i, x in zip(self.positions, inputs):
+            leaves[i] = x
+        args, kwargs = pack_sequence_as(self.structure, leaves)
+        out = self.fn(*args, **kwargs)
+        return [o for o in flatten(out) if o.__class__ is Tensor]
+
+    def __call__(self, *values):
+        return tuple([o._value for o in self.tensors(*[wrap(v) for v in values])])
 
 
 class Program:
@@ -140,7 +165,7 @@ class Program:
         self.outputs = [alias.get(n, n) for n in self.outputs]
         live = set(self.outputs)
         reversed_kept = []
-        stateful = (_trace.WRITE, _trace.GUARD, _trace.PRINT)
+        stateful = (_trace.WRITE, _trace.GUARD, _trace.PRINT, _trace.CALL)
         for node in reversed(kept):
             for n in node.outs:
                 if n in live:
@@ -207,6 +232,10 @@ class Program:
             return f"{target} = {call}"
         if kind == _trace.READ:
             return f"{node.outs[0]} = {node.fn}._value"
+        if kind == _trace.CALL:
+            namespace[f"call_{i}"] = node.fn
+            target = (", ".join(n or "_" for n in node.outs) + ",") if node.outs else "_"
+            return f"{target} = call_{i}({', '.join(args)})"
         if kind == _trace.WRITE:
             var, method = node.fn, node.extra
             if method == "assign":
@@ -248,6 +277,10 @@ class Program:
                     env[node.outs[0]] = out
             elif kind == _trace.READ:
                 env[node.outs[0]] = env[node.fn].read_value()
+            elif kind == _trace.CALL:
+                for name, value in zip(node.outs, node.fn.tensors(*[env[n] for n in node.ins])):
+                    if name is not None:
+                        env[name] = value
             elif kind == _trace.WRITE:
                 getattr(env[node.fn], node.extra)(env[node.ins[0]], read_value=False)
             elif kind == _trace.GUARD:
@@ -350,6 +383,19 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
         elif kind == _trace.GUARD:
             _, tensor, read, answer = record
             program.nodes.append(Node(kind, read, [ref(tensor)], [], None, answer))
+        elif kind == _trace.CALL:
+            _, fn, args, kwargs, out = record
+            flat = flatten([args, kwargs])
+            positions = [i for i, x in enumerate(flat) if x.__class__ is Tensor]
+            outs = []
+            for o in flatten(out):
+                if o.__class__ is Tensor:
+                    name = f"t{count()}"
+                    names[o._id] = name
+                    values[name] = o._value
+                    outs.append(name)
+            call = _Call(fn, args, kwargs, flat, positions, len(outs))
+            program.nodes.append(Node(kind, call, [ref(flat[i]) for i in positions], outs))
         else:  # PRINT
             _, printer, tensors = record
             program.nodes.append(Node(kind, printer, [ref(t) for t in tensors], []))

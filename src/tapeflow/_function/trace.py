@@ -29,10 +29,11 @@ from .._dispatch import Recorder
 from .._tensor import Tensor, _scalar_for_conversion
 from ..errors import OperatorNotAllowedInGraphError
 
-__all__ = ["Trace", "active_trace", "enter", "leave", "OP", "READ", "WRITE", "GUARD", "PRINT"]
+__all__ = ["Trace", "active_trace", "enter", "leave", "OP", "READ", "WRITE", "GUARD", "PRINT",
+           "CALL"]  # fmt: skip
 
 # Node kinds, in the order a trace records them.
-OP, READ, WRITE, GUARD, PRINT = "op", "read", "write", "guard", "print"
+OP, READ, WRITE, GUARD, PRINT, CALL = "op", "read", "write", "guard", "print", "call"
 
 _BOOL_IN_GRAPH = (
     "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. You can attempt the "
@@ -76,6 +77,9 @@ class Trace(Recorder):
 
     def record_creation(self, variable) -> None:
         self.created.append(variable)
+
+    def record_call(self, fn, args, kwargs, out) -> None:
+        self.nodes.append((CALL, fn, args, kwargs, out))
 
     # -- what the user sees of traced tensors --------------------------------
     def is_symbolic(self, tensor) -> bool:

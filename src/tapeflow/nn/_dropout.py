@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import arrays as _arrays
 from .. import math as _math
+from .._dispatch import stateful
 from .._tensor import Tensor, TensorShape, wrap
 from ..errors import InvalidArgumentError
 from ..math import as_tensor
@@ -70,10 +71,15 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
             raise ValueError(f"Shapes must be equal rank, but are {rate.ndim} and 0")
         kept = x / (1 - rate)
         threshold = float(rate._value)
-    dims = _noise_shape(x, noise_shape)
-    uniform = _next_seed_generator(seed).random(dims).astype(x._value.dtype)
-    keep = wrap(uniform >= x._value.dtype.type(threshold))
+    keep = _keep_mask(_noise_shape(x, noise_shape), x._value.dtype, threshold, seed)
     return _el.where(keep, kept, wrap(x._value.dtype.type(0)))
+
+
+@stateful
+def _keep_mask(dims: tuple, dtype, threshold: float, seed) -> Tensor:
+    """Which elements dropout keeps: a fresh draw on every call, also in a tf.function."""
+    uniform = _next_seed_generator(seed).random(dims).astype(dtype)
+    return wrap(uniform >= dtype.type(threshold))
 
 
 def embedding_lookup(params, ids, max_norm=None, name=None):

@@ -7,6 +7,7 @@ import threading
 import numpy as np
 
 from .. import dtypes as _dt
+from .._dispatch import stateful
 from .._tensor import Tensor, convert_to_tensor, wrap
 from .._variable import Variable
 from ._draw import (
@@ -130,12 +131,14 @@ class Generator:
         return _rng([_TAG_GENERATOR] + [int(w) & _MASK64 for w in words])
 
     # -- distributions --------------------------------------------------------
+    @stateful
     def normal(self, shape, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
         """Normal values ``mean + stddev * z`` (differentiable w.r.t. tensor mean/stddev)."""
         return _normal_with(
             self._next_rng, _standard_normal, shape, mean, stddev, dtype, "StatelessRandomNormalV2"
         )
 
+    @stateful
     def truncated_normal(self, shape, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
         """Normal values within 2 standard deviations of ``mean``."""
         return _normal_with(
@@ -148,6 +151,7 @@ class Generator:
             "StatelessTruncatedNormalV2",
         )
 
+    @stateful
     def uniform(self, shape, minval=0, maxval=None, dtype=_dt.float32, name=None):
         """Uniform values in ``[minval, maxval)``; integer dtypes with both None span the type."""
         dtype = _dt.as_dtype(dtype)
@@ -163,6 +167,7 @@ class Generator:
         )
         return _uniform_with(self._next_rng, shape, minval, maxval, dtype, ops)
 
+    @stateful
     def uniform_full_int(self, shape, dtype=_dt.uint64, name=None):
         """Integers spread over the whole range of ``dtype`` (int32/int64/uint32/uint64)."""
         dtype = _dt.as_dtype(dtype)
@@ -171,6 +176,7 @@ class Generator:
         dims = _dims(shape, op)
         return _out(_full_int(self._next_rng(), dims, dtype))
 
+    @stateful
     def make_seeds(self, count=1):
         """``count`` stateless seeds as an int64 tensor of shape ``[2, count]``."""
         return _out(_full_int(self._next_rng(), (2, int(count)), _dt.int64))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
+from .._dispatch import stateful
 from .._tensor import convert_to_tensor, wrap
 from ._draw import (
     _STATELESS_UNIFORM_DTYPES,
@@ -25,6 +26,7 @@ def _seeded(seed):
     return lambda: _next_seed_generator(seed)
 
 
+@stateful
 def normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
     """Normal values ``mean + stddev * z``; differentiable w.r.t. tensor mean/stddev.
 
@@ -37,6 +39,7 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None)
     )
 
 
+@stateful
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
     """Normal values re-drawn beyond 2 standard deviations: |x - mean| <= 2 stddev."""
     return _normal_with(
@@ -44,6 +47,7 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
     )
 
 
+@stateful
 def uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, name=None):
     """Uniform values in ``[minval, maxval)`` (maxval defaults to 1 for floats).
 
@@ -59,6 +63,7 @@ def uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, name=Non
     return _uniform_with(_seeded(seed), shape, minval, maxval, dtype, ops)
 
 
+@stateful
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """``num_samples`` class indices per row of ``logits`` ([batch, classes]).
 
@@ -69,6 +74,7 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     return _categorical_with(_seeded(seed), logits, num_samples, dtype, "Multinomial")
 
 
+@stateful
 def shuffle(value, seed=None, name=None):
     """``value`` with its first axis randomly permuted (not differentiable)."""
     value = convert_to_tensor(value)
@@ -78,11 +84,13 @@ def shuffle(value, seed=None, name=None):
     return wrap(np.asarray(value._value)[rng.permutation(value.shape[0])])
 
 
+@stateful
 def poisson(shape, lam, dtype=_dt.float32, seed=None, name=None):
     """Poisson counts, shape ``shape + lam.shape``; not differentiable (TF: LookupError)."""
     return _poisson_with(_seeded(seed), shape, lam, dtype, "RandomPoissonV2")
 
 
+@stateful
 def gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=None):
     """Gamma(alpha, rate=beta) values, shape ``shape + broadcast(alpha, beta).shape``.
 
@@ -100,6 +108,7 @@ def _stateless(seed):
     return lambda: _stateless_rng(seed)
 
 
+@stateful
 def stateless_normal(
     shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None, alg="auto_select"
 ):
@@ -109,6 +118,7 @@ def stateless_normal(
     )
 
 
+@stateful
 def stateless_truncated_normal(
     shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None, alg="auto_select"
 ):
@@ -124,6 +134,7 @@ def stateless_truncated_normal(
     )
 
 
+@stateful
 def stateless_uniform(
     shape, seed, minval=0, maxval=None, dtype=_dt.float32, name=None, alg="auto_select"
 ):
@@ -149,16 +160,19 @@ def stateless_uniform(
     return _uniform_with(_stateless(seed), shape, minval, maxval, dtype, ops)
 
 
+@stateful
 def stateless_categorical(logits, num_samples, seed, dtype=_dt.int64, name=None):
     """``categorical`` with numbers fixed by ``seed``."""
     return _categorical_with(_stateless(seed), logits, num_samples, dtype, "StatelessMultinomial")
 
 
+@stateful
 def stateless_poisson(shape, seed, lam, dtype=_dt.int32, name=None):
     """``poisson`` with numbers fixed by ``seed`` (int32 by default, as in TF)."""
     return _poisson_with(_stateless(seed), shape, lam, dtype, "StatelessRandomPoisson")
 
 
+@stateful
 def stateless_gamma(shape, seed, alpha, beta=None, dtype=_dt.float32, name=None):
     """``gamma`` with numbers fixed by ``seed``."""
     return _gamma_with(_stateless(seed), shape, alpha, beta, dtype, "StatelessRandomGammaV2")
