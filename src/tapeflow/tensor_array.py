@@ -209,6 +209,11 @@ class TensorArray:
 
         tensor = self._tensors[index]
         if tensor is None:
+            if not self._element_shape.is_fully_defined():
+                raise ValueError(
+                    f"Cannot convert a partially known TensorShape {self._element_shape} to a "
+                    "Tensor."
+                )
             tensor = self._tensors[index] = zeros(self._element_shape, dtype=self._dtype)
         return tensor
 
@@ -218,7 +223,8 @@ class TensorArray:
         from .arrays import stack, zeros
 
         if self._tensors:
-            return stack([self._zero_filled(i) for i in range(len(self._tensors))])
+            # TF packs the list through convert_to_tensor, whose op is named "packed".
+            return stack([self._zero_filled(i) for i in range(len(self._tensors))], name="packed")
         if self._element_shape.is_fully_defined():
             return zeros([0, *self._element_shape], dtype=self._dtype)
         return convert_to_tensor(np.zeros(0, self._dtype.as_numpy_dtype))

@@ -730,3 +730,52 @@ _snippet(
     print(y, g, acc.jvp(y), acc.jvp(g))
 """,
 )
+
+_snippet(
+    "ta_edges",
+    """
+    def attempt(f):
+        try:
+            print(f())
+        except Exception as e:
+            show_error(e)
+    attempt(lambda: tf.TensorArray(tf.float32, size=2).read(0))
+    attempt(lambda: tf.TensorArray(tf.float32, size=2).stack())
+    attempt(lambda: tf.TensorArray(tf.float32, size=tf.constant(2)).write(tf.constant(1), 2.0).stack())
+    attempt(lambda: tf.TensorArray("float32", size=1).write(0, 2.0).read(tf.constant(0)))
+    attempt(lambda: tf.TensorArray(tf.float32, size=2, infer_shape=False)
+            .write(0, [1.0]).write(1, [1.0, 2.0]).stack())
+    attempt(lambda: tf.TensorArray(tf.float32, size=2).write(0, [1.0]).gather([5]))
+    attempt(lambda: tf.TensorArray(tf.float32, size=2).write(0, [1.0]).gather([1]))
+    attempt(lambda: tf.TensorArray(tf.float32, size=3).unstack([1.0, 2.0]).stack())
+    attempt(lambda: tf.TensorArray(tf.float32, size=1, dynamic_size=True).unstack([1.0, 2.0]).size())
+    attempt(lambda: tf.TensorArray(tf.float32, size=1, dynamic_size=True).write(3, 1.0).stack())
+    attempt(lambda: tf.TensorArray(tf.float64, size=2).scatter(tf.constant([1, 0]), [[1.0], [2.0]])
+            .stack())
+    attempt(lambda: tf.TensorArray(tf.float32, size=1).write(0, tf.constant(1.0, tf.float64)))
+    attempt(lambda: tf.TensorArray(tf.int32, size=1).write(0, 1.5))
+    ta = tf.TensorArray(tf.float32, size=2, element_shape=tf.TensorShape([None, 2]))
+    ta = ta.write(0, tf.ones([3, 2]))
+    print(ta.element_shape, ta.dtype)
+    attempt(lambda: ta.write(1, tf.ones([3, 3])))
+    attempt(lambda: ta.write(1, tf.ones([4, 2])))
+""",
+)
+
+_snippet(
+    "vmap_and_map_edges",
+    """
+    def attempt(f):
+        try:
+            print(f())
+        except Exception as e:
+            show_error(e)
+    v = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
+    attempt(lambda: tf.map_fn(lambda r: r * 2.0, v))
+    attempt(lambda: tf.vectorized_map(lambda r: r * 2.0, v))
+    attempt(lambda: tf.scan(lambda a, r: a + r, v))
+    attempt(lambda: tf.foldl(lambda a, r: a + r, v))
+    attempt(lambda: tf.vectorized_map(lambda r: (r, 2.0 * r), tf.constant([1.0, 2.0])))
+    attempt(lambda: tf.map_fn(lambda r: r, tf.constant([[1, 2]]), parallel_iterations=1))
+""",
+)
