@@ -44,6 +44,8 @@ def _compare(kind, got, want, case):
 
 @pytest.mark.parametrize(("case", "golden"), ALL_CASES)
 def test_matches_tensorflow(case, golden):
+    if golden is None and {"value", "grad", "grad2", "jvp"} <= set(case.skip):
+        pytest.skip(case.note or "checked by check_grads only")
     if golden is None:
         pytest.fail(f"no golden data for {case.name}: run tests/golden/make_ops_golden.py")
     got = evaluate(case, tf)

@@ -66,8 +66,10 @@ def runtime_counts() -> None:
 
     import tapeflow as tf
 
-    spaces = [tf] + [getattr(tf, n) for n in
-                     ("math", "nn", "random", "linalg", "autodiff", "test", "dtypes", "errors")]
+    spaces = [tf] + [
+        getattr(tf, n)
+        for n in ("math", "nn", "random", "linalg", "autodiff", "test", "dtypes", "errors")
+    ]
     seen: dict[int, object] = {}
     for space in spaces:
         for name in dir(space):
@@ -84,7 +86,9 @@ def runtime_counts() -> None:
                             m = m.__func__
                         if isinstance(m, property):
                             m = m.fget
-                        if inspect.isfunction(m) and (not mname.startswith("_") or mname == "__init__"):
+                        if inspect.isfunction(m) and (
+                            not mname.startswith("_") or mname == "__init__"
+                        ):
                             seen[id(m)] = m
     n = ex = params = typed = 0
     for obj in seen.values():

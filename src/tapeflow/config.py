@@ -27,6 +27,7 @@ __all__ = [
     "experimental_functions_run_eagerly",
 ]  # fmt: skip
 
+
 def run_functions_eagerly(run_eagerly: bool) -> None:
     """Make every tf.function call its Python function directly (for debugging).
 

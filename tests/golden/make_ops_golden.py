@@ -34,6 +34,8 @@ def main(names: list[str]) -> None:
         module = importlib.import_module(f"tests.golden.op_specs.{family}")
         results = {}
         for case in module.CASES:
+            if {"value", "grad", "grad2", "jvp"} <= set(case.skip):
+                continue  # checked by check_grads only: TF cannot differentiate it
             try:
                 results[case.name] = evaluate(case, tf)
             except Exception as error:  # a case TF cannot run is a bug in the case table

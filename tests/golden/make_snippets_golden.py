@@ -46,7 +46,8 @@ SUITES = ("behaviour", "advanced")
 # AutoGraph's notice that it could not convert a lambda of a snippet (which has
 # no source file) and runs it as-is: four lines naming a memory address.
 _AUTOGRAPH_NOTICE = re.compile(
-    r"WARNING: AutoGraph could not transform .*\n.*\n.*\nTo silence this warning, .*\n")
+    r"WARNING: AutoGraph could not transform .*\n.*\n.*\nTo silence this warning, .*\n"
+)
 
 
 def _normalized(text: str) -> str:

@@ -18,6 +18,7 @@ tf.Tensor([0 1 3], shape=(3,), dtype=int32)
 from .._monotonic import is_non_decreasing, is_strictly_increasing
 from ._clip import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm, l2_normalize
 from ._common import as_tensor, normalize_axis
+from ._complex import angle, conj, imag, real
 from ._elementwise import (
     abs,
     acos,

@@ -18,13 +18,14 @@ from . import (
     reduce,
     scan,
     shape,
+    spectral,
     variable,
 )
 from ._operators import bind_tensor_operators
 
 __all__ = [
     "PRIMITIVES", "conv", "custom", "decompositions", "elementwise", "index", "linalg", "nn",
-    "reduce", "scan", "shape", "variable",
+    "reduce", "scan", "shape", "spectral", "variable",
 ]  # fmt: skip
 
 bind_tensor_operators()

@@ -1,0 +1,45 @@
+"""Parts of complex tensors: real, imag, conj, angle (differentiable as in TF)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._tensor import Tensor, wrap
+from ..ops import shape as _shape
+from ..ops import spectral as _sp
+from ._common import as_tensor
+
+
+def real(input, name=None) -> Tensor:  # noqa: A002 - TF's parameter name
+    """The real part (a real tensor is returned as it is).
+
+    >>> import tapeflow as tf
+    >>> print(tf.math.real(tf.constant([1 + 2j])))
+    tf.Tensor([1.], shape=(1,), dtype=float64)
+    """
+    x = as_tensor(input)
+    return _sp.real(x) if x._value.dtype.kind == "c" else x
+
+
+def imag(input, name=None) -> Tensor:  # noqa: A002
+    """The imaginary part (zeros for a real tensor)."""
+    x = as_tensor(input)
+    if x._value.dtype.kind == "c":
+        return _sp.imag(x)
+    return wrap(np.zeros_like(x._value)[()])
+
+
+def conj(x, name=None) -> Tensor:
+    """The complex conjugate (a real tensor is returned as it is)."""
+    x = as_tensor(x)
+    return _shape.conj(x) if x._value.dtype.kind == "c" else x
+
+
+def angle(input, name=None) -> Tensor:  # noqa: A002
+    """The argument of each complex number (0 or pi for reals), in (-pi, pi]."""
+    from ._elementwise import atan2
+
+    x = as_tensor(input)
+    if x._value.dtype.kind == "c":
+        return atan2(_sp.imag(x), _sp.real(x))
+    return wrap(np.where(x._value < 0, np.pi, 0.0).astype(x._value.dtype)[()])

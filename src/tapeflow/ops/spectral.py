@@ -1,0 +1,149 @@
+"""Spectral primitives: complex FFTs over the innermost axes, real FFTs and
+their inverses, and the real/imaginary parts of complex tensors.
+
+The DFT matrix F is symmetric, so the VJP of ``fft`` is ``fft`` itself (the
+sweep's ``conj(vjp(conj(g)))`` makes it F^H g, TF's ``ifft(g) * n``). Real
+FFTs are real-linear, not holomorphic: their rules give TF's gradients
+directly. ``rank`` is the number of innermost axes transformed; ``lengths``
+the FFT lengths of a real transform.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._dispatch import Primitive
+from .elementwise import cast
+from .index import getitem
+from .shape import pad
+
+_COMPLEX_OF = {np.dtype(np.float32): np.complex64, np.dtype(np.float64): np.complex128}
+_REAL_OF = {np.dtype(np.complex64): np.float32, np.dtype(np.complex128): np.float64}
+
+
+def _axes(rank: int) -> tuple:
+    return tuple(range(-rank, 0))
+
+
+def _fft_impl(x, rank):
+    return np.fft.fftn(x, axes=_axes(rank)).astype(x.dtype)
+
+
+def _ifft_impl(x, rank):
+    return np.fft.ifftn(x, axes=_axes(rank)).astype(x.dtype)
+
+
+fft = Primitive(
+    "fft", _fft_impl, vjp=lambda g, ans, x, rank: (fft(g, rank=rank),), linear=True,
+    kinds="c", tf_name="FFT",
+    formula="linear: d fft(x) = fft(dx); F is symmetric, so the VJP is fft(g) (F^H g after "
+    "the complex convention)",
+)  # fmt: skip
+ifft = Primitive(
+    "ifft", _ifft_impl, vjp=lambda g, ans, x, rank: (ifft(g, rank=rank),), linear=True,
+    kinds="c", tf_name="IFFT",
+    formula="linear: d ifft(x) = ifft(dx); VJP ifft(g)",
+)  # fmt: skip
+
+
+def _fit(x, shape: tuple):
+    """Crop or zero-pad the innermost axes of x to ``shape`` (a Tensor op, differentiable)."""
+    current = x._value.shape[-len(shape) :]
+    if current == tuple(shape):
+        return x
+    index = (Ellipsis,) + tuple(slice(0, min(c, s)) for c, s in zip(current, shape))
+    x = getitem(x, index=index)
+    widths = tuple((0, max(s - c, 0)) for c, s in zip(current, shape))
+    if any(w for _, w in widths):
+        x = pad(x, paddings=widths, constant_values=0)
+    return x
+
+
+def _rfft_impl(x, rank, lengths):
+    out = np.fft.rfftn(x, s=lengths, axes=_axes(rank))
+    return out.astype(_COMPLEX_OF.get(x.dtype, np.complex128))
+
+
+def _rfft_vjp(g, ans, x, rank, lengths):
+    # y = R P x (P crops/pads x to lengths; R = the first n//2+1 rows of the DFT).
+    # The gradient of real x is Re(P^T R^H g), and R^H g = N ifft(g zero-extended).
+    if g._value.dtype.kind != "c":  # a real cotangent seeds the real part only
+        g = cast(g, dtype=_dtype_complex(x))
+    full = _fit(g, lengths)
+    grad = real(ifft(full, rank=rank) * _constant(np.prod(lengths), full))
+    return (_fit(grad, x._value.shape[-rank:]),)
+
+
+def _irfft_impl(y, rank, lengths):
+    out = np.fft.irfftn(y, s=lengths, axes=_axes(rank))
+    return out.astype(_REAL_OF.get(y.dtype, np.float64))
+
+
+def _irfft_vjp(g, ans, y, rank, lengths):
+    # x = (1/N) sum_j c_j Re(y_j e^{+i theta}) along the last axis, c_j = 2 for the
+    # bins that stand for a conjugate pair, 1 for DC (and Nyquist): so the gradient
+    # of y is c * rfft(g) / N, cropped or padded back to y's shape.
+    n = lengths[-1]
+    weights = np.full(n // 2 + 1, 2.0)
+    weights[0] = 1.0
+    if n % 2 == 0:
+        weights[-1] = 1.0
+    spectrum = rfft(g, rank=rank, lengths=lengths)
+    scale = (weights / np.prod(lengths)).astype(spectrum._value.dtype)
+    return (_fit(spectrum * _constant(scale, spectrum), y._value.shape[-rank:]),)
+
+
+def _constant(array, like):
+    from .._tensor import wrap
+
+    return wrap(np.asarray(array, dtype=like._value.dtype))
+
+
+def _dtype_complex(x):
+    from ..dtypes import from_numpy
+
+    return from_numpy(np.dtype(_COMPLEX_OF.get(x._value.dtype, np.complex128)))
+
+
+def _dtype(x):
+    from ..dtypes import from_numpy
+
+    return from_numpy(x._value.dtype)
+
+
+rfft = Primitive(
+    "rfft", _rfft_impl, vjp=_rfft_vjp, linear=True, kinds="f", holomorphic=False,
+    tf_name="RFFT",
+    formula="real-linear: d rfft(x) = rfft(dx); VJP Re(N ifft(g zero-extended)), cropped or "
+    "padded back to x",
+)  # fmt: skip
+irfft = Primitive(
+    "irfft", _irfft_impl, vjp=_irfft_vjp, linear=True, kinds="c", holomorphic=False,
+    tf_name="IRFFT",
+    formula="real-linear: d irfft(y) = irfft(dy); VJP c rfft(g) / N with c = 2 on the bins "
+    "that stand for conjugate pairs",
+)  # fmt: skip
+
+
+def _real_impl(x):
+    return np.real(x).copy()[()] if x.dtype.kind == "c" else x
+
+
+real = Primitive(
+    "real", _real_impl,
+    vjp=lambda g, ans, x: (cast(g, dtype=_dtype(x)),),  # complex(g, 0)
+    linear=True, holomorphic=False, kinds="fciu", tf_name="Real",
+    formula="real-linear: d Re(z) = Re(dz); VJP complex(g, 0)",
+)  # fmt: skip
+
+
+def _imag_vjp(g, ans, x):
+    unit = np.asarray(1j, dtype=x._value.dtype)
+    return (cast(g, dtype=_dtype(x)) * _constant(unit, x),)
+
+
+imag = Primitive(
+    "imag", lambda x: np.imag(x).copy()[()], vjp=_imag_vjp, linear=True, holomorphic=False,
+    kinds="fciu", tf_name="Imag",
+    formula="real-linear: d Im(z) = Im(dz); VJP complex(0, g)",
+)  # fmt: skip

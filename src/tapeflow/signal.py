@@ -1,0 +1,508 @@
+"""tf.signal: FFTs (1-3-D and n-D, complex and real), framing, windows, STFTs,
+DCTs, MDCTs and mel-frequency features, all differentiable.
+
+The transforms are primitives (``ops/spectral.py``); everything else is
+composed from tapeflow ops, so gradients, JVPs and higher derivatives follow.
+
+>>> import tapeflow as tf
+>>> x = tf.constant([1.0, 2.0, 3.0, 4.0])
+>>> print(tf.signal.rfft(x))
+tf.Tensor([10.+0.j -2.+2.j -2.+0.j], shape=(3,), dtype=complex64)
+>>> print(tf.signal.frame(x, frame_length=2, frame_step=1))
+tf.Tensor(
+[[1. 2.]
+ [2. 3.]
+ [3. 4.]], shape=(3, 2), dtype=float32)
+"""
+
+import math as _math
+
+import numpy as _np
+
+from . import dtypes as _dt
+from ._tensor import Tensor as _Tensor
+from ._tensor import convert_to_tensor as _convert
+from ._tensor import wrap as _wrap
+from .errors import InvalidArgumentError as _InvalidArgumentError
+from .ops import spectral as _sp
+
+__all__ = [
+    "dct", "fft", "fft2d", "fft3d", "fftnd", "fftshift", "frame", "hamming_window",
+    "hann_window", "idct", "ifft", "ifft2d", "ifft3d", "ifftnd", "ifftshift", "inverse_mdct",
+    "inverse_stft", "inverse_stft_window_fn", "irfft", "irfft2d", "irfft3d", "irfftnd",
+    "kaiser_bessel_derived_window", "kaiser_window", "linear_to_mel_weight_matrix", "mdct",
+    "mfccs_from_log_mel_spectrograms", "overlap_and_add", "rfft", "rfft2d", "rfft3d", "rfftnd",
+    "stft", "vorbis_window",
+]  # fmt: skip
+
+
+def _tf():
+    import tapeflow
+
+    return tapeflow
+
+
+def _complex_input(x) -> _Tensor:
+    x = _convert(x, dtype_hint=_dt.complex64) if not isinstance(x, _Tensor) else x
+    return x
+
+
+def _check_rank(x: _Tensor, rank: int, op: str) -> None:
+    if x._value.ndim < rank:
+        raise ValueError(f"Shape must be at least rank {rank} but is rank {x._value.ndim} "
+                         f"for '{{{{node {op}}}}} = {op}[]' with input shapes: "
+                         f"{list(x._value.shape)}.")  # fmt: skip
+
+
+# --------------------------------------------------------------------------
+# Complex FFTs over the innermost 1, 2 or 3 axes
+# --------------------------------------------------------------------------
+def _complex_fft(primitive, rank: int, op: str):
+    def transform(input, name=None):  # noqa: A002 - TF's parameter name
+        x = _complex_input(input)
+        _check_rank(x, rank, op)
+        return primitive(x, rank=rank)
+
+    transform.__name__ = transform.__qualname__ = op.lower().replace("fft", "fft")
+    transform.__doc__ = (f"{'Inverse d' if primitive is _sp.ifft else 'D'}iscrete Fourier "
+                         f"transform over the innermost {rank} axes of a complex tensor.")  # fmt: skip
+    return transform
+
+
+fft = _complex_fft(_sp.fft, 1, "FFT")
+ifft = _complex_fft(_sp.ifft, 1, "IFFT")
+fft2d = _complex_fft(_sp.fft, 2, "FFT2D")
+ifft2d = _complex_fft(_sp.ifft, 2, "IFFT2D")
+fft3d = _complex_fft(_sp.fft, 3, "FFT3D")
+ifft3d = _complex_fft(_sp.ifft, 3, "IFFT3D")
+
+
+# --------------------------------------------------------------------------
+# Real FFTs
+# --------------------------------------------------------------------------
+def _lengths(x: _Tensor, rank: int, fft_length, inverse: bool) -> tuple:
+    if fft_length is None:
+        dims = list(x._value.shape[-rank:])
+        if inverse:
+            dims[-1] = 2 * (dims[-1] - 1)
+        return tuple(int(d) for d in dims)
+    lengths = _np.asarray(fft_length._value if isinstance(fft_length, _Tensor) else fft_length)
+    lengths = tuple(int(v) for v in _np.ravel(lengths))
+    if len(lengths) != rank:
+        raise ValueError(f"fft_length must have {rank} values, got {list(lengths)}")
+    return lengths
+
+
+def _real_fft(rank: int, op: str):
+    def transform(input_tensor, fft_length=None, name=None):
+        x = _convert(input_tensor)
+        if x.dtype not in (_dt.float32, _dt.float64):
+            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!r}")
+        _check_rank(x, rank, op)
+        return _sp.rfft(x, rank=rank, lengths=_lengths(x, rank, fft_length, False))
+
+    transform.__name__ = transform.__qualname__ = op.lower()
+    transform.__doc__ = (f"The non-negative-frequency half of the DFT of a real tensor over "
+                         f"its innermost {rank} axes (complex64 for float32).")  # fmt: skip
+    return transform
+
+
+def _inverse_real_fft(rank: int, op: str):
+    def transform(input_tensor, fft_length=None, name=None):
+        y = _complex_input(input_tensor)
+        if y.dtype not in (_dt.complex64, _dt.complex128):
+            raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {y!r}")
+        _check_rank(y, rank, op)
+        return _sp.irfft(y, rank=rank, lengths=_lengths(y, rank, fft_length, True))
+
+    transform.__name__ = transform.__qualname__ = op.lower()
+    transform.__doc__ = (f"The real signal whose half spectrum over the innermost {rank} "
+                         f"axes is the input (the inverse of rfft).")  # fmt: skip
+    return transform
+
+
+rfft = _real_fft(1, "RFFT")
+rfft2d = _real_fft(2, "RFFT2D")
+rfft3d = _real_fft(3, "RFFT3D")
+irfft = _inverse_real_fft(1, "IRFFT")
+irfft2d = _inverse_real_fft(2, "IRFFT2D")
+irfft3d = _inverse_real_fft(3, "IRFFT3D")
+
+
+# --------------------------------------------------------------------------
+# n-D transforms over chosen axes, with numpy-style norms
+# --------------------------------------------------------------------------
+def _nd(kind: str):
+    def transform(input_tensor, fft_length=None, axes=None, norm=None, name=None):
+        tf = _tf()
+        hint = _dt.float32 if kind == "rfft" else _dt.complex64
+        x = input_tensor if isinstance(input_tensor, _Tensor) else _convert(
+            input_tensor, dtype_hint=hint)  # fmt: skip
+        ndim = x._value.ndim
+        axes = list(range(ndim)) if axes is None else [int(a) % ndim for a in _np.ravel(axes)]
+        rank = len(axes)
+        rest = [a for a in range(ndim) if a not in axes]
+        perm = rest + axes
+        moved = tf.transpose(x, perm) if perm != list(range(ndim)) else x
+        lengths = _lengths(moved, rank, fft_length, kind == "irfft")
+        norm = norm or "backward"
+        if norm not in ("backward", "forward", "ortho"):
+            raise ValueError(f"Invalid norm value {norm}; should be 'backward', 'ortho' or "
+                             "'forward'.")  # fmt: skip
+        count = float(_np.prod(lengths))
+        root = _math.sqrt(count)
+        if kind in ("ifft", "irfft"):  # the inverse primitives already divide by N
+            factor = {"backward": 1.0, "forward": count, "ortho": root}[norm]
+        else:
+            factor = {"backward": 1.0, "forward": 1.0 / count, "ortho": 1.0 / root}[norm]
+        if kind == "fft":
+            out = _sp.fft(_sp_fit(moved, lengths), rank=rank)
+        elif kind == "ifft":
+            out = _sp.ifft(_sp_fit(moved, lengths), rank=rank)
+        elif kind == "rfft":
+            out = _sp.rfft(moved, rank=rank, lengths=lengths)
+        else:
+            out = _sp.irfft(moved, rank=rank, lengths=lengths)
+        if factor != 1.0:
+            out = out * _wrap(_np.asarray(factor, dtype=out._value.dtype)[()])
+        return tf.transpose(out, list(_np.argsort(perm))) if perm != list(range(ndim)) else out
+
+    transform.__name__ = transform.__qualname__ = kind + "nd"
+    transform.__doc__ = (f"``{kind}`` over ``axes`` (default: all) with FFT lengths "
+                         "``fft_length`` and NumPy's ``norm`` ('backward', 'ortho', 'forward').")  # fmt: skip
+    return transform
+
+
+def _sp_fit(x: _Tensor, lengths: tuple) -> _Tensor:
+    return _sp._fit(x, lengths)
+
+
+fftnd = _nd("fft")
+ifftnd = _nd("ifft")
+rfftnd = _nd("rfft")
+irfftnd = _nd("irfft")
+
+
+def _shift(x, axes, sign: int):
+    tf = _tf()
+    x = _convert(x)
+    ndim = x._value.ndim
+    axes = list(range(ndim)) if axes is None else [int(a) for a in _np.ravel(axes)]
+    shifts = [sign * (x._value.shape[a] // 2) for a in axes]
+    return tf.roll(x, shifts, axes)
+
+
+def fftshift(x, axes=None, name=None):
+    """Move the zero-frequency entry to the centre (``roll`` by n // 2)."""
+    return _shift(x, axes, 1)
+
+
+def ifftshift(x, axes=None, name=None):
+    """The inverse of fftshift (``roll`` by -(n // 2))."""
+    return _shift(x, axes, -1)
+
+
+# --------------------------------------------------------------------------
+# Framing
+# --------------------------------------------------------------------------
+def frame(signal, frame_length, frame_step, pad_end=False, pad_value=0, axis=-1, name=None):
+    """Overlapping frames of ``frame_length`` samples every ``frame_step`` along ``axis``."""
+    tf = _tf()
+    x = _convert(signal)
+    frame_length, frame_step = int(frame_length), int(frame_step)
+    ndim = x._value.ndim
+    axis = int(axis) % ndim
+    n = x._value.shape[axis]
+    if pad_end:
+        frames = -(-n // frame_step)
+        need = max(0, (frames - 1) * frame_step + frame_length - n)
+        if need:
+            widths = [[0, 0]] * ndim
+            widths[axis] = [0, need]
+            x = tf.pad(x, widths, constant_values=pad_value)
+    else:
+        frames = max(0, 1 + (n - frame_length) // frame_step) if n >= frame_length else 0
+    index = _np.arange(frames)[:, None] * frame_step + _np.arange(frame_length)[None, :]
+    return tf.gather(x, index.astype(_np.int32), axis=axis)
+
+
+def overlap_and_add(signal, frame_step, name=None):
+    """Sum frames ``[..., frames, frame_length]`` placed ``frame_step`` apart."""
+    tf = _tf()
+    x = _convert(signal)
+    if x._value.ndim < 2:
+        raise ValueError(f"Shape must be at least rank 2 but is rank {x._value.ndim}")
+    frame_step = int(frame_step)
+    *outer, frames, length = x._value.shape
+    total = (frames - 1) * frame_step + length if frames else 0
+    ids = (_np.arange(frames)[:, None] * frame_step + _np.arange(length)[None, :]).ravel()
+    lead = len(outer)
+    flat = tf.reshape(x, outer + [frames * length])
+    moved = tf.transpose(flat, [lead] + list(range(lead)))
+    summed = tf.math.unsorted_segment_sum(moved, ids.astype(_np.int32), total)
+    return tf.transpose(summed, list(range(1, lead + 1)) + [0])
+
+
+# --------------------------------------------------------------------------
+# Windows
+# --------------------------------------------------------------------------
+def _window(values: _np.ndarray, dtype) -> _Tensor:
+    dtype = _dt.as_dtype(dtype)
+    if not dtype.is_floating:
+        raise ValueError(f"dtype must be a floating point type. Found {dtype!r}")
+    return _wrap(values.astype(dtype.as_numpy_dtype))
+
+
+def _raised_cosine(window_length, periodic, dtype, a: float, b: float) -> _Tensor:
+    n = int(window_length)
+    if n == 1:
+        return _window(_np.ones(1), dtype)
+    denominator = n if bool(periodic) else n - 1
+    k = _np.arange(n, dtype=_np.float64)
+    return _window(a - b * _np.cos(2.0 * _np.pi * k / denominator), dtype)
+
+
+def hann_window(window_length, periodic=True, dtype=_dt.float32, name=None):
+    """0.5 - 0.5 cos(2 pi n / N) (N = length if periodic, length - 1 if not)."""
+    return _raised_cosine(window_length, periodic, dtype, 0.5, 0.5)
+
+
+def hamming_window(window_length, periodic=True, dtype=_dt.float32, name=None):
+    """0.54 - 0.46 cos(2 pi n / N) (N = length if periodic, length - 1 if not)."""
+    return _raised_cosine(window_length, periodic, dtype, 0.54, 0.46)
+
+
+def kaiser_window(window_length, beta=12.0, dtype=_dt.float32, name=None):
+    """I0(beta sqrt(1 - (2n/(N-1) - 1)^2)) / I0(beta)."""
+    n = int(window_length)
+    if n == 1:
+        return _window(_np.ones(1), dtype)
+    return _window(_np.kaiser(n, float(beta)), dtype)
+
+
+def kaiser_bessel_derived_window(window_length, beta=12.0, dtype=_dt.float32, name=None):
+    """The Kaiser-Bessel-derived window (power complementary, for MDCTs)."""
+    n = int(window_length)
+    half = n // 2
+    kaiser = _np.kaiser(half + 1, float(beta))
+    cumulative = _np.cumsum(kaiser[:half])
+    rising = _np.sqrt(cumulative / _np.sum(kaiser))
+    return _window(_np.concatenate([rising, rising[::-1]]), dtype)
+
+
+def vorbis_window(window_length, dtype=_dt.float32, name=None):
+    """sin(pi/2 sin^2(pi (n + 1/2) / N)) (power complementary, for MDCTs)."""
+    n = int(window_length)
+    k = _np.arange(n, dtype=_np.float64)
+    return _window(_np.sin(_np.pi / 2 * _np.sin(_np.pi * (k + 0.5) / n) ** 2), dtype)
+
+
+# --------------------------------------------------------------------------
+# Short-time Fourier transforms
+# --------------------------------------------------------------------------
+def _default_fft_length(frame_length: int) -> int:
+    return 1 << max(0, (int(frame_length) - 1).bit_length())
+
+
+def stft(signals, frame_length, frame_step, fft_length=None, window_fn=hann_window,
+         pad_end=False, name=None):  # fmt: skip
+    """Frames, windowed, then ``rfft``: ``[..., frames, fft_length // 2 + 1]``."""
+    x = _convert(signals)
+    if x.dtype not in (_dt.float32, _dt.float64):
+        raise ValueError(f"signals must be float32 or float64, got {x.dtype.name}")
+    fft_length = _default_fft_length(frame_length) if fft_length is None else int(fft_length)
+    framed = frame(x, frame_length, frame_step, pad_end=pad_end)
+    if window_fn is not None:
+        framed = framed * window_fn(int(frame_length), dtype=x.dtype)
+    return rfft(framed, [fft_length])
+
+
+def inverse_stft_window_fn(frame_step, forward_window_fn=hann_window, name=None):
+    """A window function that undoes ``forward_window_fn``'s overlapped weighting."""
+    frame_step = int(frame_step)
+
+    def window(frame_length, dtype=_dt.float32):
+        forward = _np.asarray(forward_window_fn(int(frame_length), dtype=dtype)._value)
+        squared = forward.astype(_np.float64) ** 2
+        overlaps = -(-int(frame_length) // frame_step)
+        padded = _np.pad(squared, (0, overlaps * frame_step - int(frame_length)))
+        per_offset = padded.reshape(overlaps, frame_step).sum(axis=0)
+        denominator = _np.tile(per_offset, overlaps)[: int(frame_length)]
+        return _window(forward / denominator, dtype)
+
+    return window
+
+
+def inverse_stft(stfts, frame_length, frame_step, fft_length=None, window_fn=hann_window,
+                 name=None):  # fmt: skip
+    """``irfft`` of each frame, cropped to ``frame_length``, windowed, overlap-added."""
+    tf = _tf()
+    y = _complex_input(stfts)
+    frame_length = int(frame_length)
+    fft_length = _default_fft_length(frame_length) if fft_length is None else int(fft_length)
+    frames = irfft(y, [fft_length])
+    frames = frames[..., :frame_length]
+    if frames._value.shape[-1] < frame_length:
+        widths = [[0, 0]] * (frames._value.ndim - 1) + [[0, frame_length - fft_length]]
+        frames = tf.pad(frames, widths)
+    if window_fn is not None:
+        frames = frames * window_fn(frame_length, dtype=frames.dtype)
+    return overlap_and_add(frames, frame_step)
+
+
+# --------------------------------------------------------------------------
+# Discrete cosine transforms (as products with a cosine matrix)
+# --------------------------------------------------------------------------
+def _dct_matrix(kind: int, n: int, norm) -> _np.ndarray:
+    """M with dct(x) = x @ M (scipy's definitions, TF's conventions)."""
+    j = _np.arange(n)[:, None].astype(_np.float64)  # input index
+    k = _np.arange(n)[None, :].astype(_np.float64)  # output index
+    if kind == 1:
+        m = 2.0 * _np.cos(_np.pi * j * k / (n - 1))
+        m[0, :] = 1.0
+        m[-1, :] = (-1.0) ** _np.arange(n)
+    elif kind == 2:
+        m = 2.0 * _np.cos(_np.pi * k * (2 * j + 1) / (2 * n))
+        if norm == "ortho":
+            m[:, 0] *= _np.sqrt(1.0 / (4 * n))
+            m[:, 1:] *= _np.sqrt(1.0 / (2 * n))
+    elif kind == 3:
+        m = 2.0 * _np.cos(_np.pi * j * (2 * k + 1) / (2 * n))
+        m[0, :] = 1.0
+        if norm == "ortho":
+            m[0, :] /= _np.sqrt(n)
+            m[1:, :] *= _np.sqrt(1.0 / (2 * n))
+    else:
+        m = 2.0 * _np.cos(_np.pi * (2 * j + 1) * (2 * k + 1) / (4 * n))
+        if norm == "ortho":
+            m *= _np.sqrt(1.0 / (2 * n))
+    return m
+
+
+def dct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002
+    """The discrete cosine transform (types 1-4) along the last axis; ``norm='ortho'``
+    makes types 2-4 orthonormal. ``n`` crops or zero-pads the input first."""
+    tf = _tf()
+    x = _convert(input)
+    if x.dtype not in (_dt.float32, _dt.float64):
+        raise ValueError(f"DCT requires tf.float32 or tf.float64 inputs, got: {x!r}")
+    if type not in (1, 2, 3, 4):
+        raise ValueError(f"Types I, II, III and IV (I)DCT are supported, got {type}.")
+    if axis != -1:
+        raise NotImplementedError(f"axis must be -1. Got: {axis}")
+    if norm not in (None, "ortho"):
+        raise ValueError(f"Unknown normalization. Expected None or 'ortho', got: {norm}")
+    if type == 1 and norm == "ortho":
+        raise ValueError("Normalization not supported for Type-I DCT.")
+    if n is not None:
+        if int(n) < 1:
+            raise ValueError(f"Invalid value for `n`, expected a positive integer, got {n}")
+        x = _sp._fit(x, (int(n),))
+    size = x._value.shape[-1]
+    if type == 1 and size < 2:
+        raise ValueError(f"For Type-I DCT, the last dimension must be greater than 1, got {size}")
+    matrix = _wrap(_dct_matrix(type, size, norm).astype(x._value.dtype))
+    lead = list(x._value.shape[:-1])
+    flat = tf.reshape(x, [-1, size])
+    return tf.reshape(tf.matmul(flat, matrix), lead + [size])
+
+
+def idct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002
+    """The inverse DCT: the DCT of the inverse type (``idct(dct(x)) == x`` with 'ortho')."""
+    inverse = {1: 1, 2: 3, 3: 2, 4: 4}.get(type, type)
+    return dct(input, type=inverse, n=n, axis=axis, norm=norm)
+
+
+# --------------------------------------------------------------------------
+# Modified DCTs
+# --------------------------------------------------------------------------
+def mdct(signals, frame_length, window_fn=vorbis_window, pad_end=False, norm=None, name=None):
+    """The MDCT of frames of ``frame_length`` (a multiple of 4) with 50% overlap."""
+    tf = _tf()
+    x = _convert(signals)
+    frame_length = int(frame_length)
+    if frame_length % 4:
+        raise ValueError("The frame length must be a multiple of 4.")
+    framed = frame(x, frame_length, frame_length // 2, pad_end=pad_end)
+    if window_fn is not None:
+        framed = framed * window_fn(frame_length, dtype=x.dtype)
+    else:
+        framed = framed * _wrap(_np.asarray(1.0 / _np.sqrt(2), x._value.dtype)[()])
+    quarter = frame_length // 4
+    a, b, c, d = (framed[..., i * quarter : (i + 1) * quarter] for i in range(4))
+    rotated = tf.concat([-tf.reverse(c, [-1]) - d, a - tf.reverse(b, [-1])], axis=-1)
+    return dct(rotated, type=4, norm=norm)
+
+
+def inverse_mdct(mdcts, window_fn=vorbis_window, norm=None, name=None):
+    """Frames from MDCT coefficients, windowed and overlap-added (time-domain aliasing
+    cancels with a power-complementary window)."""
+    tf = _tf()
+    y = _convert(mdcts)
+    half = y._value.shape[-1]
+    frame_length = 2 * half
+    out = dct(y, type=4, norm=norm)
+    if norm is None:
+        out = out * _wrap(_np.asarray(0.5 / half, y._value.dtype)[()])
+    quarter = half // 2
+    first, second = out[..., :quarter], out[..., quarter:]
+    frames = tf.concat([second, -tf.reverse(second, [-1]), -tf.reverse(first, [-1]), -first],
+                       axis=-1)  # fmt: skip
+    if window_fn is not None:
+        frames = frames * window_fn(frame_length, dtype=y.dtype)
+    else:
+        frames = frames * _wrap(_np.asarray(1.0 / _np.sqrt(2), y._value.dtype)[()])
+    return overlap_and_add(frames, half)
+
+
+# --------------------------------------------------------------------------
+# Mel features
+# --------------------------------------------------------------------------
+def _hertz_to_mel(hertz):
+    return 1127.0 * _np.log(1.0 + hertz / 700.0)
+
+
+def linear_to_mel_weight_matrix(num_mel_bins=20, num_spectrogram_bins=129, sample_rate=8000,
+                                lower_edge_hertz=125.0, upper_edge_hertz=3800.0,
+                                dtype=_dt.float32, name=None):  # fmt: skip
+    """A ``[num_spectrogram_bins, num_mel_bins]`` matrix of triangular mel filters (HTK
+    mel scale) that maps linear-frequency magnitudes to mel bands."""
+    dtype = _dt.as_dtype(dtype)
+    if num_mel_bins <= 0:
+        raise ValueError(f"num_mel_bins must be positive. Got: {num_mel_bins}")
+    if lower_edge_hertz < 0.0:
+        raise ValueError(f"lower_edge_hertz must be non-negative. Got: {lower_edge_hertz}")
+    if lower_edge_hertz >= upper_edge_hertz:
+        raise ValueError(f"lower_edge_hertz {lower_edge_hertz} >= upper_edge_hertz "
+                         f"{upper_edge_hertz}")  # fmt: skip
+    if float(sample_rate) <= 0.0:
+        raise ValueError(f"sample_rate must be positive. Got: {sample_rate}")
+    if upper_edge_hertz > sample_rate / 2:
+        raise ValueError(f"upper_edge_hertz must not be larger than the Nyquist frequency "
+                         f"(sample_rate / 2). Got {upper_edge_hertz} for sample_rate: "
+                         f"{sample_rate}")  # fmt: skip
+    if not dtype.is_floating:
+        raise ValueError(f"dtype must be a floating point type. Got: {dtype}")
+    np_dtype = dtype.as_numpy_dtype
+    # Computed in the output dtype, as TF does, so float32 results match it.
+    freqs = _np.linspace(np_dtype(0), np_dtype(sample_rate / 2.0), num_spectrogram_bins,
+                         dtype=np_dtype)[1:]  # fmt: skip
+    bins_mel = _hertz_to_mel(freqs).astype(np_dtype)[:, None]
+    edges = _np.linspace(_hertz_to_mel(np_dtype(lower_edge_hertz)),
+                         _hertz_to_mel(np_dtype(upper_edge_hertz)), num_mel_bins + 2,
+                         dtype=np_dtype)  # fmt: skip
+    lower, center, upper = edges[:-2][None], edges[1:-1][None], edges[2:][None]
+    lower_slopes = (bins_mel - lower) / (center - lower)
+    upper_slopes = (upper - bins_mel) / (upper - center)
+    weights = _np.maximum(np_dtype(0), _np.minimum(lower_slopes, upper_slopes))
+    return _wrap(_np.pad(weights, [[1, 0], [0, 0]]).astype(np_dtype))
+
+
+def mfccs_from_log_mel_spectrograms(log_mel_spectrograms, name=None):
+    """MFCCs: the orthonormal-scaled DCT-II of log-mel spectrograms (last axis)."""
+    x = _convert(log_mel_spectrograms)
+    bins = x._value.shape[-1]
+    if bins is None or bins < 1:
+        raise _InvalidArgumentError(None, None, "num_mel_bins must be positive")
+    scale = _wrap(_np.asarray(1.0 / _np.sqrt(2.0 * bins), x._value.dtype)[()])
+    return dct(x, type=2) * scale
