@@ -299,3 +299,72 @@ def run_training_case(tf, keras, name: str) -> dict:
     keras.backend.clear_session()
     keras.utils.set_random_seed(0)
     return training_cases()[name](tf, keras)
+
+
+def _weights_cnn(keras):
+    model = keras.Sequential(
+        [
+            keras.Input((6, 6, 2)),
+            keras.layers.Conv2D(3, 3, activation="relu"),
+            keras.layers.BatchNormalization(),
+            keras.layers.MaxPooling2D(),
+            keras.layers.Flatten(),
+            keras.layers.Dense(4, activation="softmax"),
+        ]
+    )
+    x = fixed_array((10, 6, 6, 2), 5)
+    y = (np.arange(10) % 4).astype(np.int32)
+    return model, x, y, "sparse_categorical_crossentropy"
+
+
+def _weights_functional_rnn(keras):
+    tokens = keras.Input((5,), dtype="int32")
+    extra = keras.Input((3,))
+    h = keras.layers.Embedding(7, 4)(tokens)
+    h = keras.layers.LSTM(3, return_sequences=True)(h)
+    h = keras.layers.GRU(2)(h)
+    h = keras.layers.Concatenate()([h, extra])
+    out = keras.layers.Dense(1)(keras.layers.LayerNormalization()(h))
+    model = keras.Model([tokens, extra], out)
+    x = [(np.arange(40) * 3 % 7).reshape(8, 5).astype(np.int32), fixed_array((8, 3), 6)]
+    y = fixed_array((8, 1), 7)
+    return model, x, y, "mse"
+
+
+def _weights_subclassed(keras):
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.b_dense = keras.layers.Dense(2)
+            self.a_blocks = [
+                keras.layers.Dense(3),
+                keras.layers.Dense(3),
+                keras.layers.BatchNormalization(),
+            ]
+            self.z = keras.layers.Dense(1)
+
+        def call(self, x, training=False):
+            for block in self.a_blocks:
+                x = block(x, training=training) if block.name.startswith("batch") else block(x)
+            return self.z(self.b_dense(x))
+
+    model = Net()
+    model(np.zeros((1, 4), np.float32))
+    return model, fixed_array((12, 4), 8), fixed_array((12, 1), 9), "mse"
+
+
+def weights_models() -> dict:
+    return {
+        "cnn": _weights_cnn,
+        "functional_rnn": _weights_functional_rnn,
+        "subclassed": _weights_subclassed,
+    }
+
+
+def build_weights_model(keras, name: str):
+    """The model (fresh weights), its data and loss; compiled with Adam."""
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(1)
+    model, x, y, loss = weights_models()[name](keras)
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss=loss)
+    return model, x, y

@@ -23,7 +23,12 @@ sys.path.insert(0, str(HERE))
 import keras  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from keras_layer_cases import cases, run_case  # noqa: E402
-from keras_training_cases import run_training_case, training_cases  # noqa: E402
+from keras_training_cases import (  # noqa: E402
+    build_weights_model,
+    run_training_case,
+    training_cases,
+    weights_models,
+)
 
 
 def main() -> None:
@@ -31,7 +36,16 @@ def main() -> None:
     (HERE / "keras_layers.json").write_text(json.dumps(layers, indent=0, sort_keys=True) + "\n")
     training = {name: run_training_case(tf, keras, name) for name in training_cases()}
     (HERE / "keras_training.json").write_text(json.dumps(training, indent=1, sort_keys=True) + "\n")
-    print(f"{len(layers)} layer cases, {len(training)} training cases")
+    # Weights files saved by real Keras after a little training, with the
+    # predictions that tapeflow must reproduce after load_weights.
+    predictions = {}
+    for name in weights_models():
+        model, x, y = build_weights_model(keras, name)
+        model.fit(x, y, epochs=2, batch_size=4, verbose=0, shuffle=False)
+        model.save_weights(str(HERE / f"keras_{name}.weights.h5"))
+        predictions[name] = model.predict(x, verbose=0).tolist()
+    (HERE / "keras_weights.json").write_text(json.dumps(predictions) + "\n")
+    print(f"{len(layers)} layer cases, {len(training)} training cases, {len(predictions)} files")
 
 
 if __name__ == "__main__":
