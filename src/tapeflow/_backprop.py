@@ -13,7 +13,7 @@ values: same rule text, no Tensor wrapping.
 from __future__ import annotations
 
 from . import _dispatch
-from ._tensor import Tensor, wrap
+from ._tensor import Tensor, wrap_if_array
 from .ops.elementwise import add, zeros_like
 from .ops.shape import conj, unbroadcast, unbroadcast_values
 
@@ -37,16 +37,11 @@ def records_on_path(records: list, source_ids) -> tuple[list, set]:
     return on_path, reached
 
 
-def as_tensor(value) -> Tensor:
-    """A cotangent as a Tensor (the sweep may hold plain NumPy values)."""
-    return value if value.__class__ is Tensor else wrap(value)
-
-
 def _accumulate(previous, cotangent):
     if previous is None:
         return cotangent
     if previous.__class__ is Tensor or cotangent.__class__ is Tensor:
-        return add(as_tensor(previous), as_tensor(cotangent))
+        return add(wrap_if_array(previous), wrap_if_array(cotangent))
     return previous + cotangent
 
 
@@ -63,7 +58,7 @@ def reverse_sweep(
     ``batch_ndim`` leading axes of every cotangent are a batch (vectorized
     Jacobians). With ``consume`` the records list is emptied, and each record
     is dropped as soon as the sweep has passed it. Values in the result may be
-    NumPy values; ``as_tensor`` makes them Tensors. Seeds that may not match
+    NumPy values; ``wrap_if_array`` makes them Tensors. Seeds that may not match
     their targets (user output_gradients) keep the sweep on Tensors, so a bad
     seed raises TensorFlow's error from the first rule.
     """
@@ -108,7 +103,7 @@ def reverse_sweep(
                 grads[x_id] = ct if previous is None else _accumulate(previous, ct)
             continue
         cotangents = _vjp(
-            prim, as_tensor(g) if g.__class__ is not tuple else g, out, inputs, params
+            prim, wrap_if_array(g) if g.__class__ is not tuple else g, out, inputs, params
         )
         for x, ct in zip(inputs, cotangents):
             if ct is None:
@@ -141,4 +136,6 @@ def _multiple_cotangents(out, grads: dict, keep: set):
     if all(part is None for part in parts):
         return None
     # TF gives unused outputs of a multi-output op a zero cotangent, not None.
-    return tuple(zeros_like(o) if part is None else as_tensor(part) for o, part in zip(out, parts))
+    return tuple(
+        zeros_like(o) if part is None else wrap_if_array(part) for o, part in zip(out, parts)
+    )

@@ -22,7 +22,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from ._tensor import Tensor, convert_to_tensor, dtype_mismatch, next_id, operand_for, wrap
-from .errors import InvalidArgumentError, OpError
+from .errors import InvalidArgumentError, OpError, _op_error, _shape_text
 
 __all__ = ["Primitive", "apply", "op_for", "PRIMITIVES"]
 
@@ -352,11 +352,9 @@ def _allowed_text(kinds: str) -> str:
 def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:
     text = str(error)
     if "broadcast" in text and len(inputs) >= 2:
-        shapes = " vs. ".join(
-            "[" + ",".join(str(d) for d in x._value.shape) + "]" for x in inputs[:2]
-        )
+        shapes = " vs. ".join(_shape_text(x._value.shape) for x in inputs[:2])
         text = f"Incompatible shapes: {shapes}"
-    return InvalidArgumentError(None, None, f"{text} [Op:{prim.tf_name}] name: ")
+    return _op_error(text, prim.tf_name)
 
 
 def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:

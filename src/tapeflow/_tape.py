@@ -16,11 +16,11 @@ import enum
 import numpy as np
 
 from . import _dispatch
-from ._backprop import as_tensor, reverse_sweep
+from ._backprop import reverse_sweep
 from ._dispatch import TapeState
 from ._log import warn_first_n
 from ._nest import flatten, pack_sequence_as
-from ._tensor import Tensor, convert_to_tensor, wrap
+from ._tensor import Tensor, convert_to_tensor, wrap, wrap_if_array
 from ._variable import Variable
 
 __all__ = ["GradientTape", "UnconnectedGradients"]
@@ -277,7 +277,7 @@ def _checked_leaf(value):
 
 def _result_for(source, grad, unconnected: UnconnectedGradients):
     if grad is not None:
-        return as_tensor(grad) if hasattr(grad, "dtype") else grad
+        return wrap_if_array(grad) if hasattr(grad, "dtype") else grad
     if unconnected is UnconnectedGradients.ZERO:
         return wrap(np.zeros_like(source._value)[()])
     return None

@@ -456,6 +456,15 @@ def wrap(value) -> Tensor:
     return tensor
 
 
+def wrap_if_array(value) -> Tensor:
+    """A Tensor as it is; a NumPy value wrapped as it is (no conversion, no copy).
+
+    For values tapeflow made itself, such as the cotangents the reverse sweep
+    may hold as arrays. User values go through ``as_tensor``.
+    """
+    return value if value.__class__ is Tensor else wrap(value)
+
+
 def numpy_text_for_repr(value) -> str:
     """TensorFlow's ``numpy=`` text: Python's repr of the scalar, NumPy's of arrays."""
     if isinstance(value, np.ndarray) and value.ndim:
@@ -604,6 +613,18 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
     if isinstance(array, np.generic):
         return wrap(array)
     return wrap(_as_stored(np.array(array)))
+
+
+def as_tensor(value) -> Tensor:
+    """``convert_to_tensor(value)``, with a Tensor returned at once: the public functions' converter.
+
+    >>> import tapeflow as tf
+    >>> from tapeflow._tensor import as_tensor
+    >>> t = tf.constant(1.0)
+    >>> as_tensor(t) is t, as_tensor([1, 2]).dtype
+    (True, tf.int32)
+    """
+    return value if value.__class__ is Tensor else convert_to_tensor(value)
 
 
 def constant(value, dtype=None, shape=None, name="Const") -> Tensor:

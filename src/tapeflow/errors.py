@@ -57,26 +57,26 @@ class OpError(Exception):
         return type(self), (self.node_def, self.op, self.message)
 
 
-def _op_error(name: str, code: int) -> type:
+def _error_class(name: str, code: int) -> type:
     return type(name, (OpError,), {"error_code": code, "__module__": __name__})
 
 
-CancelledError = _op_error("CancelledError", 1)
-UnknownError = _op_error("UnknownError", 2)
-InvalidArgumentError = _op_error("InvalidArgumentError", 3)
-DeadlineExceededError = _op_error("DeadlineExceededError", 4)
-NotFoundError = _op_error("NotFoundError", 5)
-AlreadyExistsError = _op_error("AlreadyExistsError", 6)
-PermissionDeniedError = _op_error("PermissionDeniedError", 7)
-ResourceExhaustedError = _op_error("ResourceExhaustedError", 8)
-FailedPreconditionError = _op_error("FailedPreconditionError", 9)
-AbortedError = _op_error("AbortedError", 10)
-OutOfRangeError = _op_error("OutOfRangeError", 11)
-UnimplementedError = _op_error("UnimplementedError", 12)
-InternalError = _op_error("InternalError", 13)
-UnavailableError = _op_error("UnavailableError", 14)
-DataLossError = _op_error("DataLossError", 15)
-UnauthenticatedError = _op_error("UnauthenticatedError", 16)
+CancelledError = _error_class("CancelledError", 1)
+UnknownError = _error_class("UnknownError", 2)
+InvalidArgumentError = _error_class("InvalidArgumentError", 3)
+DeadlineExceededError = _error_class("DeadlineExceededError", 4)
+NotFoundError = _error_class("NotFoundError", 5)
+AlreadyExistsError = _error_class("AlreadyExistsError", 6)
+PermissionDeniedError = _error_class("PermissionDeniedError", 7)
+ResourceExhaustedError = _error_class("ResourceExhaustedError", 8)
+FailedPreconditionError = _error_class("FailedPreconditionError", 9)
+AbortedError = _error_class("AbortedError", 10)
+OutOfRangeError = _error_class("OutOfRangeError", 11)
+UnimplementedError = _error_class("UnimplementedError", 12)
+InternalError = _error_class("InternalError", 13)
+UnavailableError = _error_class("UnavailableError", 14)
+DataLossError = _error_class("DataLossError", 15)
+UnauthenticatedError = _error_class("UnauthenticatedError", 16)
 
 
 class OperatorNotAllowedInGraphError(TypeError):
@@ -103,8 +103,32 @@ DATA_LOSS = 15
 UNAUTHENTICATED = 16
 
 
+# --------------------------------------------------------------------------
+# TF's message formats, in one place (the ops build their texts with these)
+# --------------------------------------------------------------------------
+def _shape_text(shape) -> str:
+    """A shape as TensorFlow's kernels print it: ``[2,3]`` (``[]`` for a scalar)."""
+    return "[" + ",".join(str(int(d)) for d in shape) + "]"
+
+
+def _op_error(
+    message: str, op_name: str, name: str | None = "", cls: type = InvalidArgumentError
+) -> OpError:
+    """A kernel error as TF words it: ``<message> [Op:<op_name>] name: <name>``.
+
+    ``name=None`` leaves out the ``name:`` part, as some TF messages do.
+    """
+    suffix = "" if name is None else f" name: {name}"
+    return cls(None, None, f"{message} [Op:{op_name}]{suffix}")
+
+
+def _attr_text(attr: str, got: str, allowed: str) -> str:
+    """TF's text for a dtype an op does not accept (``got`` and ``allowed`` are C names)."""
+    return f"Value for attr '{attr}' of {got} is not in the list of allowed values: {allowed}"
+
+
 def invalid_argument(message: str, op_name: str | None = None) -> InvalidArgumentError:
     """An InvalidArgumentError worded as TensorFlow's kernels word theirs."""
     if op_name:
-        message = f"{message} [Op:{op_name}] name: "
+        return _op_error(message, op_name)
     return InvalidArgumentError(None, None, message)

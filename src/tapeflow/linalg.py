@@ -22,11 +22,12 @@ import numpy as _np
 
 from . import dtypes as _dt
 from ._tensor import Tensor as _Tensor
-from ._tensor import convert_to_tensor, dtype_mismatch, wrap
+from ._tensor import as_tensor, convert_to_tensor, dtype_mismatch, wrap
 from .arrays import eye  # noqa: F401 - tf.linalg.eye
 from .errors import InvalidArgumentError as _InvalidArgumentError
 from .errors import NotFoundError as _NotFoundError
-from .math import as_tensor, global_norm, l2_normalize, norm  # noqa: F401 - also tf.linalg names
+from .errors import _op_error, _shape_text
+from .math import global_norm, l2_normalize, norm  # noqa: F401 - also tf.linalg names
 from .ops import decompositions as _dec
 from .ops import elementwise as _el
 from .ops import index as _index
@@ -64,7 +65,7 @@ def _same_dtype(a, b, op: str) -> None:
 
 
 def _error(message: str, op: str, name: str = "") -> _InvalidArgumentError:
-    return _InvalidArgumentError(None, None, f"{message} [Op:{op}] name: {name}")
+    return _op_error(message, op, name)
 
 
 def _int(value) -> int:
@@ -195,7 +196,7 @@ def _einsum_parse(equation: str, shapes: list) -> tuple:
             if shape[axis] != expected:
                 raise _error(
                     f"Expected dimension {expected} at axis {axis} of the input shaped "
-                    f"{_linalg.shape_text(shape)} but got dimension {shape[axis]}",
+                    f"{_shape_text(shape)} but got dimension {shape[axis]}",
                     "Einsum",
                 )
     try:
@@ -203,7 +204,7 @@ def _einsum_parse(equation: str, shapes: list) -> tuple:
     except ValueError:
         raise _error(
             "In[0] and In[1] must have compatible batch dimensions: "
-            + " vs. ".join(_linalg.shape_text(s) for s in shapes[:2]),
+            + " vs. ".join(_shape_text(s) for s in shapes[:2]),
             "Einsum",
         ) from None
     if batch and "0" not in output:
@@ -360,7 +361,7 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0,
     k = _single_k(k)
     if d.ndim < 1:
         raise _error(f"diagonal must be at least 1-dim, received shape: "
-                     f"{_linalg.shape_text(d._value.shape)}", "MatrixDiagV3", "diag")  # fmt: skip
+                     f"{_shape_text(d._value.shape)}", "MatrixDiagV3", "diag")  # fmt: skip
     length = d._value.shape[-1]
     min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
     num_rows, num_cols = _int(num_rows), _int(num_cols)
@@ -388,7 +389,7 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0,
 def _check_matrix_rank(x, op: str, name: str) -> None:
     if x.ndim < 2:
         raise _error(
-            f"input must be at least 2-dim, received shape: {_linalg.shape_text(x._value.shape)}",
+            f"input must be at least 2-dim, received shape: {_shape_text(x._value.shape)}",
             op,
             name,
         )
@@ -419,9 +420,9 @@ def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa
             "Either first dimensions of diagonal don't match input.shape[:-2], or "
             "diagonal.shape[:-1] is not equal to the longests diagonal in range "
             f"[lower_diag_index:upper_diag_index].\nInput shape: "
-            f"{_linalg.shape_text(x._value.shape)}\nDiagonal shape: "
-            f"{_linalg.shape_text(d._value.shape)}\nExpected diagonal shape: "
-            f"{_linalg.shape_text(expected)}",
+            f"{_shape_text(x._value.shape)}\nDiagonal shape: "
+            f"{_shape_text(d._value.shape)}\nExpected diagonal shape: "
+            f"{_shape_text(expected)}",
             "MatrixSetDiagV3",
             "set_diag",
         )
@@ -521,11 +522,11 @@ def _check_triangular_solve(a, b, lower, adjoint) -> None:
         _np.broadcast_shapes(sa[:-2], sb[:-2])
     except ValueError:
         raise _error("In[0] and In[1] must have compatible batch dimensions: "
-                     f"{_linalg.shape_text(sa)} vs. {_linalg.shape_text(sb)}", op) from None  # fmt: skip
+                     f"{_shape_text(sa)} vs. {_shape_text(sb)}", op) from None  # fmt: skip
     if sa[-1] != sb[-2]:
         raise _error(
-            f"In[0] mismatch In[1] shape: {sa[-1]} vs. {sb[-2]}: {_linalg.shape_text(sa)} "
-            f"{_linalg.shape_text(sb)} {int(bool(lower))} {int(bool(adjoint))}",
+            f"In[0] mismatch In[1] shape: {sa[-1]} vs. {sb[-2]}: {_shape_text(sa)} "
+            f"{_shape_text(sb)} {int(bool(lower))} {int(bool(adjoint))}",
             op,
         )
 
@@ -659,7 +660,7 @@ def expm(input, name=None):  # noqa: A002
                      f"[1,{shape[-1] if shape else 1}]", "MatMul")  # fmt: skip
     if shape[-1] != shape[-2]:
         batch = int(_np.prod(shape[:-2], dtype=_np.int64))
-        text = _linalg.shape_text((batch,) + shape[-2:])
+        text = _shape_text((batch,) + shape[-2:])
         raise _error(f"Matrix size-incompatible: In[0]: {text}, In[1]: {text} 0 0",
                      "BatchMatMulV2")  # fmt: skip
     return _dec.expm(x)

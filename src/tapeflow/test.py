@@ -30,7 +30,7 @@ class GradientCheckError(AssertionError):
 
 
 def _as_tensors(args) -> list[Tensor]:
-    return [a if isinstance(a, Tensor) else convert_to_tensor(a) for a in args]
+    return [convert_to_tensor(a) for a in args]
 
 
 def _flat_output(result) -> np.ndarray:

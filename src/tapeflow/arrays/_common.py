@@ -7,9 +7,8 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, TensorShape, convert_to_tensor
-from ..errors import InvalidArgumentError
-from ..math import as_tensor
+from .._tensor import Tensor, TensorShape, as_tensor, convert_to_tensor
+from ..errors import InvalidArgumentError, _attr_text, _op_error
 
 _builtin_range = builtins.range
 _builtin_slice = builtins.slice
@@ -19,19 +18,12 @@ _SIZE_DTYPES = "int32, int64"
 
 def _error(message: str, op: str, name: str | None = None) -> InvalidArgumentError:
     """TensorFlow's kernel error text: the message, ``[Op:X]`` and, if TF shows it, the name."""
-    suffix = "" if name is None else f" name: {name}"
-    return InvalidArgumentError(None, None, f"{message} [Op:{op}]{suffix}")
-
-
-def _dims_text(shape) -> str:
-    return "[" + ",".join(str(d) for d in shape) + "]"
+    return _op_error(message, op, name)
 
 
 def _attr_error(attr: str, dtype, allowed: str, op: str) -> InvalidArgumentError:
     got = _dt.from_numpy(np.dtype(dtype)).c_name if np.dtype(dtype) != object else "string"
-    return _error(
-        f"Value for attr '{attr}' of {got} is not in the list of allowed values: {allowed}", op
-    )
+    return _error(_attr_text(attr, got, allowed), op)
 
 
 def _int_array(value, attr: str, op: str, allowed: str = _SIZE_DTYPES) -> np.ndarray:

@@ -7,21 +7,13 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, convert_to_tensor, wrap
-from ..math import as_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
 from ..ops import shape as _shape
 from ..ops._operators import true_divide as _true_divide
-from ._common import (
-    _builtin_range,
-    _builtin_slice,
-    _dims_text,
-    _error,
-    _int_array,
-    _scalar_int,
-    shape_tuple,
-)
+from ._common import _builtin_range, _builtin_slice, _error, _int_array, _scalar_int, shape_tuple
 from ._shapes import expand_dims, reshape
 
 
@@ -49,7 +41,7 @@ def fill(dims, value, name=None, layout=None) -> Tensor:
     """A tensor of shape ``dims`` filled with ``value``; the gradient w.r.t. value is the sum."""
     value = as_tensor(value)
     if value.ndim:
-        raise _error(f"value must represent a scalar, got shape {_dims_text(value.shape)}", "Fill")
+        raise _error(f"value must represent a scalar, got shape {_shape_text(value.shape)}", "Fill")
     dims = shape_tuple(dims)
     for d in dims:
         if d < 0:

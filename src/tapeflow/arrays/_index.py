@@ -6,15 +6,14 @@ import builtins
 
 import numpy as np
 
-from .._tensor import Tensor, convert_to_tensor, wrap
-from ..math import as_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
 from ._common import (
     _INDEX_DTYPES,
     _builtin_range,
     _builtin_slice,
-    _dims_text,
     _error,
     _int_array,
     _int_tuple,
@@ -178,7 +177,7 @@ def gather_nd(params, indices, batch_dims=0, name=None) -> Tensor:
             raise _error(f"params.shape[{d}]: {shape_[d]} should be equal to indices.shape[{d}]: "
                          f"{index.shape[d]}", "GatherNd")  # fmt: skip
     _check_nd_indices(index, shape_[batch_dims : batch_dims + depth], batch_dims,
-                      f"param shape {_dims_text(shape_)}, node name: GatherNd", "GatherNd")  # fmt: skip
+                      f"param shape {_shape_text(shape_)}, node name: GatherNd", "GatherNd")  # fmt: skip
     return _ix.gather_nd(x, indices=index, batch_dims=batch_dims, lead=0)
 
 
@@ -187,24 +186,24 @@ def _check_scatter(index, updates_shape, shape_, op: str) -> None:
     outer = index.ndim - 1
     if op == "ScatterNd":
         if tuple(updates_shape[:outer]) != tuple(index.shape[:outer]):
-            raise _error(f"Dimensions [0,{outer}) of indices[shape={_dims_text(index.shape)}] "
+            raise _error(f"Dimensions [0,{outer}) of indices[shape={_shape_text(index.shape)}] "
                          f"must match dimensions [0,{outer}) of updates[shape="
-                         f"{_dims_text(updates_shape)}]", op)  # fmt: skip
+                         f"{_shape_text(updates_shape)}]", op)  # fmt: skip
         if depth > len(shape_) or tuple(shape_[depth:]) != tuple(updates_shape[outer:]):
-            raise _error(f"Dimensions [{depth},{len(shape_)}) of input[shape={_dims_text(shape_)}]"
+            raise _error(f"Dimensions [{depth},{len(shape_)}) of input[shape={_shape_text(shape_)}]"
                          f" must match dimensions [{outer},{len(updates_shape)}) of updates[shape="
-                         f"{_dims_text(updates_shape)}]", op)  # fmt: skip
+                         f"{_shape_text(updates_shape)}]", op)  # fmt: skip
     else:
         if tuple(updates_shape[:outer]) != tuple(index.shape[:outer]):
             raise _error(f"Outer dimensions of indices and update must match. Indices shape: "
-                         f"{_dims_text(index.shape)}, updates shape:{_dims_text(updates_shape)}",
+                         f"{_shape_text(index.shape)}, updates shape:{_shape_text(updates_shape)}",
                          op)  # fmt: skip
         inner = len(shape_) - depth
         if depth > len(shape_) or tuple(shape_[depth:]) != tuple(updates_shape[outer:]):
-            raise _error(f"The inner {inner} dimensions of output.shape={_dims_text(shape_)} must "
+            raise _error(f"The inner {inner} dimensions of output.shape={_shape_text(shape_)} must "
                          f"match the inner {inner} dimensions of updates.shape="
-                         f"{_dims_text(updates_shape)}", op)  # fmt: skip
-    _check_nd_indices(index, shape_[:depth], 0, f"shape {_dims_text(shape_)}", op)
+                         f"{_shape_text(updates_shape)}", op)  # fmt: skip
+    _check_nd_indices(index, shape_[:depth], 0, f"shape {_shape_text(shape_)}", op)
 
 
 def scatter_nd(indices, updates, shape, name=None) -> Tensor:

@@ -6,14 +6,13 @@ import builtins
 
 import numpy as np
 
-from .._tensor import Tensor, convert_to_tensor, wrap
-from ..math import as_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
 from ..ops import shape as _shape
 from ._common import (
     _builtin_range,
-    _dims_text,
     _error,
     _int_array,
     _int_tuple,
@@ -47,12 +46,12 @@ def concat(values, axis, name="concat") -> Tensor:
         other = t._value.shape
         if len(other) != ndim:
             raise _error(f"ConcatOp : Ranks of all input tensors should match: shape[0] = "
-                         f"{_dims_text(first)} vs. shape[{i}] = {_dims_text(other)}",
+                         f"{_shape_text(first)} vs. shape[{i}] = {_shape_text(other)}",
                          "ConcatV2", name)  # fmt: skip
         for d in _builtin_range(ndim):
             if d != axis and other[d] != first[d]:
                 raise _error(f"ConcatOp : Dimension {d} in both shapes must be equal: shape[0] = "
-                             f"{_dims_text(first)} vs. shape[{i}] = {_dims_text(other)}",
+                             f"{_shape_text(first)} vs. shape[{i}] = {_shape_text(other)}",
                              "ConcatV2", name)  # fmt: skip
     return _shape.concat(*tensors, axis=axis - ndim)
 
@@ -74,8 +73,8 @@ def stack(values, axis=0, name="stack") -> Tensor:
     first = tensors[0]._value.shape
     for i, t in enumerate(tensors[1:], 1):
         if t._value.shape != first:
-            raise _error(f"Shapes of all inputs must match: values[0].shape = {_dims_text(first)} "
-                         f"!= values[{i}].shape = {_dims_text(t._value.shape)}", "Pack",
+            raise _error(f"Shapes of all inputs must match: values[0].shape = {_shape_text(first)} "
+                         f"!= values[{i}].shape = {_shape_text(t._value.shape)}", "Pack",
                          name)  # fmt: skip
     return _shape.stack(*tensors, axis=_negative_axis(axis, len(first) + 1))
 
@@ -90,7 +89,7 @@ def unstack(value, num=None, axis=0, name="unstack") -> list:
     size = x._value.shape[axis]
     if num is not None and num != size:
         raise _error(f"Input shape axis {axis % ndim} must equal {num}, got shape "
-                     f"{_dims_text(x._value.shape)}", "Unpack", name)  # fmt: skip
+                     f"{_shape_text(x._value.shape)}", "Unpack", name)  # fmt: skip
     return list(_shape.unstack(x, axis=_negative_axis(axis, ndim)))
 
 
@@ -167,7 +166,7 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None) -> Tens
         table = table.reshape(0, 2)
     if table.ndim != 2 or table.shape[0] != x.ndim or table.shape[1] != 2:
         raise _error(f"The first dimension of paddings must be the rank of inputs"
-                     f"{_dims_text(table.shape)} {_dims_text(x._value.shape)}", op)  # fmt: skip
+                     f"{_shape_text(table.shape)} {_shape_text(x._value.shape)}", op)  # fmt: skip
     pairs = tuple((int(lo), int(hi)) for lo, hi in table)
     for (lo, hi), n in zip(pairs, x._value.shape):
         if lo < 0 or hi < 0:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, TensorShape, wrap
-from ..math import as_tensor
+from .._tensor import Tensor, TensorShape, as_tensor, wrap
+from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
-from ._common import _builtin_range, _dims_text, _error, _int_array, _int_tuple, _scalar_int
+from ._common import _builtin_range, _error, _int_array, _int_tuple, _scalar_int
 
 
 def identity(input, name=None) -> Tensor:
@@ -69,7 +69,7 @@ def broadcast_dynamic_shape(shape_x, shape_y) -> Tensor:
     try:
         result = np.broadcast_shapes(tuple(x.tolist()), tuple(y.tolist()))
     except ValueError:
-        raise _error(f"Incompatible shapes: {_dims_text(x)} vs. {_dims_text(y)}",
+        raise _error(f"Incompatible shapes: {_shape_text(x)} vs. {_shape_text(y)}",
                      "BroadcastArgs") from None  # fmt: skip
     return wrap(np.asarray(result, dtype=np.result_type(x.dtype, y.dtype)))
 
@@ -165,6 +165,6 @@ def broadcast_to(input, shape, name=None) -> Tensor:
                      f"({len(dims)}).", "BroadcastTo")  # fmt: skip
     for a, b in zip(reversed(have), reversed(dims)):
         if a != b and a != 1:
-            raise _error(f"Incompatible shapes: {_dims_text(have)} vs. {_dims_text(dims)}",
+            raise _error(f"Incompatible shapes: {_shape_text(have)} vs. {_shape_text(dims)}",
                          "BroadcastTo")  # fmt: skip
     return _shape.broadcast_to(x, shape=dims)

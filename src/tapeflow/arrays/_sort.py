@@ -7,8 +7,7 @@ import collections
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, wrap
-from ..math import as_tensor
+from .._tensor import Tensor, as_tensor, wrap
 from ..ops import index as _ix
 from ..ops import shape as _shape
 from ._common import _attr_error, _builtin_range, _error, _scalar_int

@@ -16,8 +16,9 @@ tf.Tensor([0 1 3], shape=(3,), dtype=int32)
 """
 
 from .._monotonic import is_non_decreasing, is_strictly_increasing
+from ..arrays import top_k  # implemented with the other sorts
 from ._clip import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm, l2_normalize
-from ._common import as_tensor, normalize_axis
+from ._common import normalize_axis
 from ._complex import angle, conj, imag, real
 from ._elementwise import (
     abs,
@@ -104,7 +105,6 @@ from ._reduce import (
     reduce_std,
     reduce_sum,
     reduce_variance,
-    top_k,
 )
 from ._scans import cumprod, cumsum, cumulative_logsumexp, segment_sum, unsorted_segment_sum
 

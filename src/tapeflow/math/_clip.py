@@ -6,12 +6,12 @@ import collections.abc
 
 import numpy as np
 
-from .._tensor import Tensor, TensorShape
+from .._tensor import Tensor, TensorShape, as_tensor
 from .._tensor import dtype_mismatch as _dtype_mismatch
 from .._tensor import wrap as _wrap
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
-from ._common import _reject_attr, as_tensor, normalize_axis
+from ._common import _reject_attr, normalize_axis
 from ._elementwise import add_n, cast
 
 

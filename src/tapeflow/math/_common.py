@@ -1,4 +1,4 @@
-"""Conversion, axis normalization and dtype checks shared by tf.math."""
+"""Axis normalization and dtype checks shared by tf.math."""
 
 from __future__ import annotations
 
@@ -6,17 +6,16 @@ import builtins
 
 import numpy as np
 
-from .._tensor import Tensor, convert_to_tensor
+from .._tensor import (
+    Tensor,
+    as_tensor,  # noqa: F401 - the converter; older imports find it here
+)
 from .._tensor import dtype_mismatch as _dtype_mismatch
-from ..errors import InvalidArgumentError
-
-
-def as_tensor(value) -> Tensor:
-    return value if value.__class__ is Tensor else convert_to_tensor(value)
+from ..errors import InvalidArgumentError, _op_error
 
 
 def _invalid(message: str, op_name: str) -> InvalidArgumentError:
-    return InvalidArgumentError(None, None, f"{message} [Op:{op_name}] name: ")
+    return _op_error(message, op_name)
 
 
 def normalize_axis(axis, ndim: int, op_name: str):

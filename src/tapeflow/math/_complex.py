@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._tensor import Tensor, wrap
+from .._tensor import Tensor, as_tensor, wrap
 from ..ops import shape as _shape
 from ..ops import spectral as _sp
-from ._common import as_tensor
 
 
 def real(input, name=None) -> Tensor:  # noqa: A002 - TF's parameter name

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, convert_to_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
 from ..ops import elementwise as _el
 from ..ops._operators import true_divide as _true_divide
-from ._common import _require_bool, as_tensor
+from ._common import _require_bool
 
 
 def _unary(primitive):

@@ -7,11 +7,11 @@ import numbers
 
 import numpy as np
 
-from .._tensor import Tensor
+from .._tensor import Tensor, as_tensor
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
 from ..ops import shape as _shape
-from ._common import as_tensor, normalize_axis
+from ._common import normalize_axis
 from ._reduce import _squeeze_to
 
 _MATRIX_NORMS = ["euclidean", "fro", 1, 2, np.inf]

@@ -1,4 +1,4 @@
-"""Reductions (sum, mean, variance, ...), moments, argmax/argmin and top_k."""
+"""Reductions (sum, mean, variance, ...), moments, argmax and argmin."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor
+from .._tensor import Tensor, as_tensor
 from .._tensor import wrap as _wrap
+from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
 from ..ops import shape as _shape
-from ._common import _invalid, _reject_attr, _require_bool, as_tensor, normalize_axis
+from ._common import _invalid, _reject_attr, _require_bool, normalize_axis
 from ._elementwise import squared_difference
-from ._scans import _dims
 
 
 def _reduction(primitive, op_name: str, doc: str):
@@ -196,7 +196,7 @@ def _arg_reduction(primitive, op_name: str):
         axis = axis + ndim if axis < 0 else axis
         if x._value.shape[axis] == 0:
             raise _invalid(
-                f"Reduction axis {axis} is empty in shape {_dims(x._value.shape)}", op_name
+                f"Reduction axis {axis} is empty in shape {_shape_text(x._value.shape)}", op_name
             )
         return primitive(x, axis=axis, output_type=output_type.as_numpy_dtype_instance)
 
@@ -211,11 +211,3 @@ def _arg_reduction(primitive, op_name: str):
 
 argmax = _arg_reduction(_red.argmax, "ArgMax")
 argmin = _arg_reduction(_red.argmin, "ArgMin")
-
-
-def top_k(input, k=1, sorted=True, index_type=_dt.int32, name=None):  # noqa: A002
-    """The ``k`` largest entries along the last axis and their indices (see
-    ``tapeflow.arrays.top_k``, where it is implemented)."""
-    from ..arrays import top_k as _top_k
-
-    return _top_k(input, k=k, sorted=sorted, index_type=index_type, name=name)

@@ -7,11 +7,11 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor
-from ..errors import InvalidArgumentError
+from .._tensor import Tensor, as_tensor
+from ..errors import InvalidArgumentError, _shape_text
 from ..ops import index as _index
 from ..ops import scan as _scans
-from ._common import _invalid, _reject_attr, as_tensor
+from ._common import _invalid, _reject_attr
 
 
 def _scan_axis(x: Tensor, axis, op_name: str) -> int:
@@ -134,8 +134,8 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     shape = data._value.shape
     if shape[: ids.ndim] != ids.shape:
         raise _invalid(
-            f"data.shape = {_dims(shape)} does not start with segment_ids.shape = "
-            f"{_dims(ids.shape)}",
+            f"data.shape = {_shape_text(shape)} does not start with segment_ids.shape = "
+            f"{_shape_text(ids.shape)}",
             "UnsortedSegmentSum",
         )
     too_big = ids >= count
@@ -160,7 +160,3 @@ def _segment_sum(data: Tensor, ids: np.ndarray, num_segments: int) -> Tensor:
     return _index.gather_adjoint(
         data, indices=ids, shape=(num_segments,) + rest, axis=0, batch_dims=0, lead=0
     )
-
-
-def _dims(shape) -> str:
-    return "[" + ",".join(str(d) for d in shape) + "]"

@@ -7,9 +7,8 @@ import numpy as np
 from .. import arrays as _arrays
 from .. import dtypes as _dt
 from .. import math as _math
-from .._tensor import Tensor
+from .._tensor import Tensor, as_tensor
 from ..errors import AbortedError, InvalidArgumentError
-from ..math import as_tensor
 from ..ops import elementwise as _el
 from ..ops import nn as _nn
 from ..ops import shape as _shape

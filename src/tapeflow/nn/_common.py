@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._tensor import Tensor, convert_to_tensor, dtype_mismatch
-from ..errors import InvalidArgumentError
-from ..math import as_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor, dtype_mismatch
+from ..errors import InvalidArgumentError, _attr_text
+from ..errors import _op_error as _format_op_error
 from ..ops import shape as _shape
-
-
-def _shape_text(shape) -> str:
-    return "[" + ",".join(str(int(d)) for d in shape) + "]"
 
 
 def _shape_of(x: Tensor) -> tuple:
@@ -22,12 +18,13 @@ def _attr_error(op: str, attr: str, value: str, allowed: str) -> InvalidArgument
     return InvalidArgumentError(
         None,
         None,
-        f"Value for attr '{attr}' of {value} is not in the list of allowed values: {allowed}"
-        f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}] name: ",
+        f"{_attr_text(attr, value, allowed)}\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}] name: ",
     )
 
 
 def _op_error(cls, message: str, op: str, suffix: str = " name: "):
+    if suffix == " name: ":
+        return _format_op_error(message, op, cls=cls)
     return cls(None, None, f"{message} [Op:{op}]{suffix}")
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._tensor import Tensor, TensorShape
-from ..errors import InvalidArgumentError
-from ..math import as_tensor
+from .._tensor import Tensor, TensorShape, as_tensor
+from ..errors import InvalidArgumentError, _shape_text
 from ..ops import conv as _conv
 from ..ops import shape as _shape
-from ._common import _move_channels, _op_error, _same_dtype, _shape_of, _shape_text
+from ._common import _move_channels, _op_error, _same_dtype, _shape_of
 from ._conv_args import (
     _LAYOUTS,
     _PADDINGS,

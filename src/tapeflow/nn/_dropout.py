@@ -9,12 +9,11 @@ import numpy as np
 from .. import arrays as _arrays
 from .. import math as _math
 from .._dispatch import stateful
-from .._tensor import Tensor, TensorShape, wrap
-from ..errors import InvalidArgumentError
-from ..math import as_tensor
+from .._tensor import Tensor, TensorShape, as_tensor, wrap
+from ..errors import InvalidArgumentError, _shape_text
 from ..ops import elementwise as _el
 from ..random import _next_seed_generator  # global seed + op seed, as TF
-from ._common import _op_error, _shape_of, _shape_text
+from ._common import _op_error, _shape_of
 
 
 def _noise_shape(x: Tensor, noise_shape) -> tuple:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from .. import math as _math
-from .._tensor import Tensor, TensorShape, wrap
-from ..errors import InvalidArgumentError
-from ..math import as_tensor
+from .._tensor import Tensor, TensorShape, as_tensor, wrap
+from ..errors import InvalidArgumentError, _shape_text
 from ..ops import elementwise as _el
 from ..ops import nn as _nn
 from ..ops import reduce as _red
 from ..ops import shape as _shape
-from ._common import _attr_error, _op_error, _operand, _require_float, _shape_of, _shape_text
+from ._common import _attr_error, _op_error, _operand, _require_float, _shape_of
 
 
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):

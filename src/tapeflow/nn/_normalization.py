@@ -5,20 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import math as _math
-from .._tensor import wrap
-from ..errors import InvalidArgumentError
-from ..math import as_tensor
+from .._tensor import as_tensor, wrap
+from ..errors import InvalidArgumentError, _shape_text
 from ..ops import conv as _conv
 from ..ops import shape as _shape
-from ._common import (
-    _float32_attr,
-    _op_error,
-    _operand,
-    _require_float,
-    _same_dtype,
-    _shape_of,
-    _shape_text,
-)
+from ._common import _float32_attr, _op_error, _operand, _require_float, _same_dtype, _shape_of
 
 
 def bias_add(value, bias, data_format=None, name=None):

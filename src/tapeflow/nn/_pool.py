@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._tensor import Tensor, TensorShape
+from .._tensor import Tensor, TensorShape, as_tensor
 from ..errors import InvalidArgumentError, UnimplementedError
-from ..math import as_tensor
 from ..ops import conv as _conv
 from ._common import _attr_error, _move_channels, _op_error, _require_float, _shape_of
 from ._conv_args import _PADDINGS, _channels_first, _padding, _resolve_padding, _sequence, _spatial

@@ -19,7 +19,7 @@ import numpy as np
 
 from .._dispatch import Primitive
 from .._tensor import Tensor
-from ..errors import InvalidArgumentError
+from ..errors import InvalidArgumentError, _op_error
 from ._jvp import fold_jvp
 from .index import getitem, getitem_adjoint
 from .linalg import band_part, check_type, matmul, matrix_diag, matrix_diag_part, scaled_mask
@@ -36,7 +36,7 @@ _TRISOLVE_TYPES = ("bfloat16", "double", "float", "half", "complex64", "complex1
 # Shared checks and helpers
 # --------------------------------------------------------------------------
 def _error(message: str, op: str) -> InvalidArgumentError:
-    return InvalidArgumentError(None, None, f"{message} [Op:{op}] name: ")
+    return _op_error(message, op)
 
 
 def check_matrix(x, op: str, types=_TYPES, square: bool = True) -> None:

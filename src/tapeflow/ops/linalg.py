@@ -14,15 +14,10 @@ import numpy as np
 from .. import dtypes as _dt
 from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
-from ..errors import FailedPreconditionError, InvalidArgumentError
+from ..errors import FailedPreconditionError, InvalidArgumentError, _shape_text
 from ._jvp import bilinear_jvp, fold_jvp
 from .elementwise import where
 from .shape import transpose
-
-
-def shape_text(shape) -> str:
-    """A shape as TensorFlow's kernels print it: ``[2,3]``."""
-    return "[" + ",".join(str(d) for d in shape) + "]"
 
 
 def check_type(dtype, op: str, allowed: tuple) -> None:
@@ -76,8 +71,8 @@ def _checked_matmul(a, b, transpose_a, transpose_b):
         raise InvalidArgumentError(
             None,
             None,
-            f"Matrix size-incompatible: In[0]: {shape_text(a.shape)}, In[1]: "
-            f"{shape_text(b.shape)}{flags} [Op:{op}] name: ",
+            f"Matrix size-incompatible: In[0]: {_shape_text(a.shape)}, In[1]: "
+            f"{_shape_text(b.shape)}{flags} [Op:{op}] name: ",
         )
     if batched:
         try:
@@ -87,7 +82,7 @@ def _checked_matmul(a, b, transpose_a, transpose_b):
                 None,
                 None,
                 "In[0] and In[1] must have compatible batch dimensions: "
-                f"{shape_text(a.shape)} vs. {shape_text(b.shape)} [Op:{op}] name: ",
+                f"{_shape_text(a.shape)} vs. {_shape_text(b.shape)} [Op:{op}] name: ",
             ) from None
         if right.ndim == 2 and transpose_b:
             # NumPy multiplies a stack by a transposed matrix view ~1.7x slower than by
@@ -274,14 +269,14 @@ def check_cross_shapes(a, b) -> None:
     """TensorFlow's Cross checks (the primitive itself broadcasts, for the rules)."""
     if a.ndim == 0:
         raise InvalidArgumentError(
-            None, None, f"Input must be at least 1D{shape_text(a.shape)} [Op:Cross] name: "
+            None, None, f"Input must be at least 1D{_shape_text(a.shape)} [Op:Cross] name: "
         )
     if a.shape != b.shape:
         raise InvalidArgumentError(
             None,
             None,
-            f"Both inputs must be of same shape: {shape_text(a.shape)} vs. "
-            f"{shape_text(b.shape)} [Op:Cross] name: ",
+            f"Both inputs must be of same shape: {_shape_text(a.shape)} vs. "
+            f"{_shape_text(b.shape)} [Op:Cross] name: ",
         )
     if a.shape[-1] != 3:
         raise FailedPreconditionError(
