@@ -109,3 +109,28 @@ def test_check_grads_failure_at_second_order_names_the_derivative_checked():
 
     with pytest.raises(GradientCheckError, match=r"^the VJP of f, reverse mode"):
         check_grads(cube, [np.array([0.5, 1.5])], order=2, modes=("rev",))
+
+
+def test_checker_differentiates_with_respect_to_the_cotangent(monkeypatch):
+    """relu's second derivative in x is 0, so only d VJP / d cotangent can catch a
+    relu_grad whose own VJP (in g) is 1% wrong: the checker now differentiates the
+    VJP with respect to the cotangent too, as autograd's does."""
+    x = [np.array([0.7, -0.4, 1.3, -2.1])]
+    check_grads(tf.nn.relu, x, order=2)
+    relu_grad = PRIMITIVES["relu_grad"]
+    correct = relu_grad.vjp
+    monkeypatch.setattr(relu_grad, "vjp",
+                        lambda gg, out, g, ans: (correct(gg, out, g, ans)[0] * 1.01,
+                                                 correct(gg, out, g, ans)[1]))  # fmt: skip
+    with pytest.raises(GradientCheckError, match="the VJP of f"):
+        check_grads(tf.nn.relu, x, order=2, modes=("rev",))
+
+
+def test_checker_differentiates_with_respect_to_the_tangent(monkeypatch):
+    x = [np.array([0.7, -0.4, 1.3, -2.1])]
+    relu_grad = PRIMITIVES["relu_grad"]
+    correct = relu_grad.jvp
+    monkeypatch.setattr(relu_grad, "jvp",
+                        lambda t, out, g, ans: correct(t, out, g, ans) * 1.01)  # fmt: skip
+    with pytest.raises(GradientCheckError, match="the VJP of f, forward mode"):
+        check_grads(tf.nn.relu, x, order=2)

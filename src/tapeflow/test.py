@@ -115,6 +115,34 @@ def _reverse_function(f, cotangent_seed):
     return vjp
 
 
+def _reverse_function_of_cotangent(f, n_args: int):
+    """(x, v) -> VJP of f at x along v: checked as a function of both, so a rule whose
+    derivative with respect to the cotangent is wrong is caught (autograd's check)."""
+
+    def vjp(*values):
+        args, seeds = list(values[:n_args]), list(values[n_args:])
+        with GradientTape() as tape:
+            tape.watch(args)
+            out = f(*args)
+        outs = [o for o in flatten(out) if o is not None]
+        return tape.gradient(outs, args, output_gradients=seeds,
+                             unconnected_gradients="zero")  # fmt: skip
+
+    return vjp
+
+
+def _forward_function_of_tangent(f, n_args: int):
+    """(x, t) -> JVP of f at x along t, checked as a function of both."""
+
+    def jvp(*values):
+        args, tangents = list(values[:n_args]), list(values[n_args:])
+        with ForwardAccumulator(args, tangents) as acc:
+            out = f(*args)
+        return acc.jvp(out, unconnected_gradients="zero")
+
+    return jvp
+
+
 def _forward_function(f, tangent_directions):
     """x -> JVP of f at x along fixed tangents (a function to check again)."""
 
@@ -225,8 +253,10 @@ def check_grads(
 
     Uses float64 arguments. Reverse mode compares <v, J u> (numerical) with
     <u, VJP(v)>; forward mode compares JVP(u) with the numerical J u. At
-    order 2 the VJP and JVP, as functions of the arguments, are checked the
-    same way, in both modes (so tapes over accumulators are checked too).
+    order 2 the VJP and JVP, as functions of the arguments *and* of the
+    cotangent v (tangent u), are checked the same way, in both modes (so tapes
+    over accumulators are checked too, and a rule's derivative with respect
+    to the cotangent cannot be wrong unnoticed, as in autograd's checker).
     Raises GradientCheckError on a mismatch, naming the function checked (``f``,
     ``the VJP of f``, ...), the mode, the input and the output whose Jacobians
     disagree most, and printing both Jacobians.
@@ -262,7 +292,10 @@ def _check(f, args, order, modes, eps, atol, rtol, seed, label: str) -> None:
         if not _agree(lhs, float(cotangent @ numerical), atol, rtol):
             raise _mismatch(f, args, "rev", label, eps, atol, rtol)
         if order > 1:
-            _check(vjp, args, order - 1, modes, eps, atol, rtol, seed + 1, f"the VJP of {label}")
+            # The VJP is checked as a function of the arguments and of the cotangent.
+            seeds = _split(cotangent, out_leaves)
+            _check(_reverse_function_of_cotangent(f, len(args)), list(args) + seeds, order - 1,
+                   modes, eps, atol, rtol, seed + 1, f"the VJP of {label}")  # fmt: skip
     if "fwd" in modes:
         jvp = _forward_function(f, directions)
         analytic = _flat_output(jvp(*args))
@@ -271,4 +304,7 @@ def _check(f, args, order, modes, eps, atol, rtol, seed, label: str) -> None:
         if not _agree(analytic, numerical, atol, rtol):
             raise _mismatch(f, args, "fwd", label, eps, atol, rtol)
         if order > 1:
-            _check(jvp, args, order - 1, modes, eps, atol, rtol, seed + 2, f"the JVP of {label}")
+            # The JVP is checked as a function of the arguments and of the tangent.
+            tangents = [wrap(np.asarray(d)[()]) for d in directions]
+            _check(_forward_function_of_tangent(f, len(args)), list(args) + tangents, order - 1,
+                   modes, eps, atol, rtol, seed + 2, f"the JVP of {label}")  # fmt: skip
