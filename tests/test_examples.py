@@ -42,3 +42,33 @@ def test_gradient_tape_basics_output_matches_tensorflow():
             )
         )
         raise AssertionError(f"example output differs from TensorFlow's:\n{diff}")
+
+
+def test_physics_informed_trains_on_small_settings(tmp_path):
+    env = dict(os.environ)
+    src = str(ROOT / "src")
+    env["PYTHONPATH"] = src + os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else src
+    plot = tmp_path / "burgers.png"
+    args = ["--steps", "40", "--points", "64", "--hidden", "8", "--depth", "2", "--log-every", "20"]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "physics_informed.py"), *args, "--plot", str(plot)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[1] for line in lines if line.startswith("step")] == ["1", "20", "40"]
+    summary = next(line for line in lines if line.startswith("loss went from"))
+    first, last = float(summary.split()[3]), float(summary.split()[5])
+    assert last < 0.7 * first  # the residual and the conditions are being fitted
+    assert "u(0, -0.5) =" in result.stdout
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        assert "matplotlib is not installed" in result.stdout
+    else:
+        assert plot.exists() and plot.stat().st_size > 0

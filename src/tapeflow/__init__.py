@@ -89,7 +89,7 @@ del _ops
 
 # Heavy namespaces load on first use, so `import tapeflow` stays as cheap as
 # `import numpy`. Add a subpackage here instead of importing it above.
-_LAZY_SUBMODULES: frozenset[str] = frozenset({"keras", "debugging", "signal", "data"})
+_LAZY_SUBMODULES: frozenset[str] = frozenset({"keras", "debugging", "signal", "data", "train"})
 # Top-level names that live in a lazy subpackage: name -> subpackage.
 _LAZY_NAMES: dict[str, str] = {
     name: "debugging"
