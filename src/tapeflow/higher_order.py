@@ -37,10 +37,8 @@ _warned_parallel = False
 
 
 def _not_callable(fn) -> TypeError:
-    return TypeError(
-        f"{getattr(fn, '__name__', type(fn).__name__)} is not callable. "
-        "Please provide a callable function."
-    )
+    # TF formats fn.__name__, so a non-callable without one raises AttributeError.
+    return TypeError(f"{fn.__name__} is not callable. Please provide a callable function.")
 
 
 def _first_dim(tensor: Tensor) -> int:
@@ -99,10 +97,7 @@ def map_fn(
     if fn_output_signature is None:
         fn_output_signature = dtype
     if not callable(fn):
-        raise TypeError(
-            f"The provided function {getattr(fn, '__name__', fn)} is not callable."
-            "fn must be callable."
-        )
+        raise TypeError(f"The provided function {fn.__name__} is not callable.fn must be callable.")
     if parallel_iterations is not None and parallel_iterations > 1 and not _warned_parallel:
         _warned_parallel = True
         _logger.warning(

@@ -779,3 +779,29 @@ _snippet(
     attempt(lambda: tf.map_fn(lambda r: r, tf.constant([[1, 2]]), parallel_iterations=1))
 """,
 )
+
+_snippet(
+    "higher_order_argument_errors",
+    """
+    def attempt(f):
+        try:
+            print(f())
+        except Exception as e:
+            show_error(e)
+    x = tf.constant([1.0, 2.0, 3.0])
+    short = tf.constant([1.0, 2.0])
+    attempt(lambda: tf.map_fn(5, x))
+    attempt(lambda: tf.scan(5, x))
+    attempt(lambda: tf.foldl(5, x))
+    attempt(lambda: tf.foldr(5, x))
+    attempt(lambda: tf.map_fn(lambda p: p[0], (x, short)))
+    attempt(lambda: tf.scan(lambda a, p: (a[0] + p[0], a[1] + p[1]), (x, short)))
+    attempt(lambda: tf.foldl(lambda a, p: (a[0] + p[0], a[1] + p[1]), (x, short)))
+    attempt(lambda: tf.foldl(lambda a, v: a + v, tf.constant(1.0)))
+    attempt(lambda: tf.scan(lambda a, v: a + v, tf.constant(1.0)))
+    attempt(lambda: tf.foldl(lambda a, v: a + v, tf.zeros([0]), initializer=tf.constant(5.0)))
+    attempt(lambda: tf.foldr(lambda a, v: a + v, tf.zeros([0]), initializer=tf.constant(5.0)))
+    attempt(lambda: tf.scan(lambda a, v: a + v, tf.zeros([0]), initializer=tf.constant(5.0)))
+    attempt(lambda: tf.map_fn(lambda v: v, tf.zeros([0, 3])))
+""",
+)
