@@ -165,23 +165,52 @@ def test_control_flow_creates_no_reference_cycles(name):
     assert unreachable == 0
 
 
-def test_back_prop_false_is_accepted_and_gradients_still_flow():
-    # TF's eager while_loop ignores back_prop (it only mattered to graphs).
+class _Records(logging.Handler):
+    """Collects the tapeflow logger's records (it does not propagate to the root)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture
+def tapeflow_log():
+    from tapeflow import _log
+
+    handler = _Records()
+    _log.logger().addHandler(handler)
+    yield handler
+    _log.logger().removeHandler(handler)
+
+
+def test_back_prop_false_is_accepted_and_gradients_still_flow(tapeflow_log, monkeypatch):
+    # TF's eager while_loop ignores back_prop (it only mattered to graphs), and
+    # logs its deprecation notice once per process.
+    monkeypatch.setattr(control_flow, "_back_prop_warned", False)
     x = tf.constant(2.0)
-    with tf.GradientTape() as tape:
-        tape.watch(x)
-        y = tf.while_loop(lambda y: y < 10.0, lambda y: [y * x], [x], back_prop=False)[0]
-    assert float(y) == 16.0
-    assert float(tape.gradient(y, x)) == 32.0
+    for _ in range(2):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = tf.while_loop(lambda y: y < 10.0, lambda y: [y * x], [x], back_prop=False)[0]
+        assert float(y) == 16.0
+        assert float(tape.gradient(y, x)) == 32.0
+    notices = [r for r in tapeflow_log.records if "back_prop=False is deprecated" in r.getMessage()]
+    assert len(notices) == 1
+    assert notices[0].getMessage().startswith(f"From {__file__}:")
 
 
-def test_map_fn_warns_once_about_parallel_iterations(caplog):
-    with caplog.at_level(logging.WARNING, logger="tapeflow"):
-        control_flow_module = tf.higher_order
-        control_flow_module._warned_parallel = False
-        tf.map_fn(lambda r: r, tf.constant([1.0, 2.0]), parallel_iterations=4)
-        tf.map_fn(lambda r: r, tf.constant([1.0, 2.0]), parallel_iterations=4)
-    messages = [r.getMessage() for r in caplog.records if "parallel_iterations" in r.getMessage()]
+def test_map_fn_warns_once_about_parallel_iterations(tapeflow_log, monkeypatch):
+    from tapeflow import higher_order
+
+    monkeypatch.setattr(higher_order, "_warned_parallel", False)
+    tf.map_fn(lambda r: r, tf.constant([1.0, 2.0]), parallel_iterations=4)
+    tf.map_fn(lambda r: r, tf.constant([1.0, 2.0]), parallel_iterations=4)
+    messages = [
+        r.getMessage() for r in tapeflow_log.records if "parallel_iterations" in r.getMessage()
+    ]
     assert len(messages) == 1
 
 

@@ -46,12 +46,13 @@ from __future__ import annotations
 
 import collections.abc
 import functools
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from . import errors
+from . import _log, errors
 from ._tensor import Tensor, convert_to_tensor
 from ._variable import Variable
 
@@ -474,6 +475,8 @@ def while_loop(
         raise TypeError("'body' must be callable.")
     if parallel_iterations < 1:
         raise TypeError("'parallel_iterations' must be a positive integer.")
+    if not back_prop:
+        _warn_back_prop()
     loop_vars = _read_variables(loop_vars)
     if not loop_vars:
         raise ValueError("'loop_vars' must be provided.")
@@ -496,6 +499,26 @@ def while_loop(
         loop_vars = (0, loop_vars)
     result = _map_leaves(_convert_result, _run_while(cond, body, loop_vars))
     return result[1] if maximum_iterations is not None else result
+
+
+_back_prop_warned = False
+
+
+def _warn_back_prop() -> None:
+    # TF's deprecation notice, once per process, naming the caller's line.
+    global _back_prop_warned
+    if _back_prop_warned:
+        return
+    _back_prop_warned = True
+    caller = sys._getframe(2)
+    _log.logger().warning(
+        f"From {caller.f_code.co_filename}:{caller.f_lineno}: calling while_loop "
+        "(from tapeflow.control_flow) with back_prop=False is deprecated and will be removed "
+        "in a future version.\nInstructions for updating:\nback_prop=False is deprecated. "
+        "Consider using tf.stop_gradient instead.\nInstead of:\nresults = "
+        "tf.while_loop(c, b, vars, back_prop=False)\nUse:\nresults = "
+        "tf.nest.map_structure(tf.stop_gradient, tf.while_loop(c, b, vars))"
+    )
 
 
 def _logical_and(a, b):

@@ -19,10 +19,9 @@ tf.Tensor([ 1  3  6 10], shape=(4,), dtype=int32)
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 
+from . import _log
 from . import dtypes as _dt
 from ._nest import flatten, pack_sequence_as
 from ._tensor import Tensor, TensorShape, convert_to_tensor
@@ -32,7 +31,6 @@ from .tensor_array import TensorArray
 
 __all__ = ["map_fn", "scan", "foldl", "foldr", "vectorized_map"]
 
-_logger = logging.getLogger("tapeflow")
 _warned_parallel = False
 
 
@@ -100,7 +98,7 @@ def map_fn(
         raise TypeError(f"The provided function {fn.__name__} is not callable.fn must be callable.")
     if parallel_iterations is not None and parallel_iterations > 1 and not _warned_parallel:
         _warned_parallel = True
-        _logger.warning(
+        _log.logger().warning(
             "Setting parallel_iterations > 1 has no effect when executing eagerly. Consider "
             "calling map_fn with tf.function to execute fn in parallel."
         )

@@ -20,17 +20,14 @@ tf.Tensor(
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 
+from . import _log
 from . import dtypes as _dt
 from ._tensor import Tensor, TensorShape, convert_to_tensor
 from .errors import InvalidArgumentError, OutOfRangeError
 
 __all__ = ["TensorArray"]
-
-_logger = logging.getLogger("tapeflow")
 
 
 def _merge(known: TensorShape, new: TensorShape) -> TensorShape:
@@ -278,7 +275,7 @@ class TensorArray:
 
         value = convert_to_tensor(value, dtype_hint=self._dtype)
         if value.dtype != self._dtype:
-            _logger.error(
+            _log.logger().error(
                 "Error: Input value %s has dtype %s, but expected dtype %s.  This leads to "
                 "undefined behavior and will be an error in future versions of TensorFlow.",
                 value,
