@@ -339,8 +339,15 @@ def _spec_of(value) -> Any:
     return value
 
 
+_sequence_classes: dict = {}  # class -> is it a nest sequence (list, tuple, mapping)
+
+
 def _is_sequence(value) -> bool:
-    return isinstance(value, (list, tuple, collections.abc.Mapping))
+    cls = value.__class__
+    answer = _sequence_classes.get(cls)
+    if answer is None:
+        answer = _sequence_classes[cls] = issubclass(cls, (list, tuple, collections.abc.Mapping))
+    return answer
 
 
 def _map_leaves(fn, value):
@@ -522,6 +529,8 @@ def _warn_back_prop() -> None:
 
 
 def _logical_and(a, b):
+    if a is True and b.__class__ is Tensor and b.dtype.name == "bool":
+        return b  # what logical_and(True, b) gives, without converting
     from .math import logical_and
 
     return logical_and(a, b)
