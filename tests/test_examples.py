@@ -72,3 +72,20 @@ def test_physics_informed_trains_on_small_settings(tmp_path):
         assert "matplotlib is not installed" in result.stdout
     else:
         assert plot.exists() and plot.stat().st_size > 0
+
+
+def test_compiled_training_step_prints_the_same_losses():
+    env = dict(os.environ)
+    src = str(ROOT / "src")
+    env["PYTHONPATH"] = src + os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else src
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "compiled_training_step.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "printed losses identical: True" in result.stdout
