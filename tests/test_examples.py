@@ -51,7 +51,13 @@ def test_physics_informed_trains_on_small_settings(tmp_path):
     plot = tmp_path / "burgers.png"
     args = ["--steps", "40", "--points", "64", "--hidden", "8", "--depth", "2", "--log-every", "20"]
     result = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "physics_informed.py"), *args, "--plot", str(plot)],
+        [
+            sys.executable,
+            str(ROOT / "examples" / "physics_informed.py"),
+            *args,
+            "--plot",
+            str(plot),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -285,6 +285,19 @@ def errors_and_len(tf):
         "ragged_batch": _error(
             lambda: list(tf.data.Dataset.range(1, 3).map(lambda n: tf.fill([n], n)).batch(2))
         ),
+        "batch0": _error(lambda: tf.data.Dataset.range(3).batch(0)),
+        "shuffle0": _error(lambda: tf.data.Dataset.range(3).shuffle(0)),
+        "window0": _error(lambda: tf.data.Dataset.range(3).window(0)),
+        "slices_scalar": _error(lambda: tf.data.Dataset.from_tensor_slices(1)),
+        "filter_nonbool": _error(lambda: list(tf.data.Dataset.range(3).filter(lambda x: x))),
+        "zip_nondataset": _error(lambda: tf.data.Dataset.zip(1, 2)),
+        "generator_shape": _error(
+            lambda: list(
+                tf.data.Dataset.from_generator(
+                    lambda: iter([[1, 2]]), output_types=tf.int32, output_shapes=[3]
+                )
+            )
+        ),
         "autotune": tf.data.AUTOTUNE,
         "constants": [tf.data.INFINITE_CARDINALITY, tf.data.UNKNOWN_CARDINALITY],
     }

@@ -483,3 +483,47 @@ def _initializers(tf):
             ]
         },  # fmt: skip
     }
+
+
+def _error_text(fn):
+    import re
+
+    try:
+        fn()
+    except Exception as exc:
+        text = re.sub(
+            r"\{\{function_node [^}]*\}\}\s?", "", str(exc).splitlines()[0] if str(exc) else ""
+        )
+        return f"{type(exc).__name__}: {text}"
+    return "no error"
+
+
+@case("errors/messages")
+def _errors(tf):
+    w = tf.Variable(np.ones((2, 2), np.float32))
+    k = tf.keras
+    calls = {
+        "sgd_shape": lambda: k.optimizers.SGD(0.1).apply_gradients([(tf.ones((3,)), w)]),
+        "all_none": lambda: k.optimizers.SGD(0.1).apply_gradients([(None, w)]),
+        "lr_int": lambda: k.optimizers.SGD(1),
+        "two_clips": lambda: k.optimizers.SGD(clipnorm=1.0, clipvalue=1.0),
+        "bad_kwarg": lambda: k.optimizers.Adam(foo=1),
+        "momentum": lambda: k.optimizers.SGD(momentum=2.0),
+        "mse_shape": lambda: k.losses.MeanSquaredError()(tf.ones((4, 3)), tf.ones((4, 2))),
+        "cce_shape": lambda: k.losses.CategoricalCrossentropy()(tf.ones((4, 3)), tf.ones((4, 2))),
+        "get_loss": lambda: k.losses.get("nope"),
+        "get_metric": lambda: k.metrics.get("nope"),
+        "get_init": lambda: k.initializers.get("nope"),
+        "get_act": lambda: k.activations.get("nope"),
+        "get_reg": lambda: k.regularizers.get("nope"),
+        "l2_negative": lambda: k.regularizers.L2(-1.0),
+        "mean_shape": lambda: k.metrics.Mean().update_state(
+            [1.0, 2.0], sample_weight=[1.0, 2.0, 3.0]
+        ),
+        "acc_shape": lambda: k.metrics.Accuracy().update_state([1, 2, 3], [1, 2]),
+        "schedule_steps": lambda: k.optimizers.schedules.ExponentialDecay(0.1, 0, 0.5),
+        "piecewise_len": lambda: k.optimizers.schedules.PiecewiseConstantDecay([1, 2], [0.1]),
+        "orth_1d": lambda: k.initializers.Orthogonal()((3,)),
+        "adamw_none": lambda: k.optimizers.AdamW(weight_decay=None),
+    }
+    return {name: _error_text(fn) for name, fn in calls.items()}

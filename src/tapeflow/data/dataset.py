@@ -202,7 +202,7 @@ class Dataset:
                 raise tf.errors.InvalidArgumentError(
                     None,
                     None,
-                    f"`generator` yielded an element of shape {tensor.shape} where an element "
+                    f"TypeError: `generator` yielded an element of shape {tensor.shape} where an element "
                     f"of shape {spec.shape} was expected.",
                 )
             return tensor
@@ -242,8 +242,8 @@ class Dataset:
         for member in members:
             if not isinstance(member, Dataset):
                 raise TypeError(
-                    "Invalid `datasets`. `datasets` is expected to be a (nested) structure "
-                    f"of `tf.data.Dataset` objects. Received: {structure}"
+                    "Invalid input to `zip`. Inputs are expected to be (nested) structures of "
+                    f"`tf.data.Dataset` objects but encountered object of type {type(member)}."
                 )
         spec = st.pack(structure, [m._spec for m in members])
         counts = [m._cardinality for m in members]
@@ -619,10 +619,20 @@ def _spreads(element: Any) -> bool:
     return isinstance(element, tuple)
 
 
+_MUST_BE_POSITIVE = {
+    "batch_size": "Batch size must be greater than zero.",
+    "buffer_size": "buffer_size must be greater than zero or UNKNOWN_CARDINALITY",
+    "size": "Window size must be greater than zero.",
+    "shift": "Window shift must be greater than zero.",
+    "stride": "Window stride must be greater than zero.",
+}
+
+
 def _positive(value: Any, what: str) -> int:
     value = int(value.numpy()) if hasattr(value, "numpy") else int(value)
     if value <= 0:
-        raise tf.errors.InvalidArgumentError(None, None, f"{what} must be greater than zero.")
+        message = _MUST_BE_POSITIVE.get(what, f"{what} must be greater than zero.")
+        raise tf.errors.InvalidArgumentError(None, None, message)
     return value
 
 

@@ -172,7 +172,7 @@ def get(identifier: Any) -> Callable:
         return linear
     if isinstance(identifier, dict) and isinstance(identifier.get("config"), str):
         identifier = identifier["config"]
-    fn = resolve("activation", _TABLE, identifier)
+    fn = resolve("activation function", _TABLE, identifier)
     if not callable(fn):
         raise ValueError(f"Could not interpret activation function identifier: {identifier}")
     return fn

@@ -207,9 +207,8 @@ class VarianceScaling(_Random):
             raise ValueError(f"Argument `scale` must be positive float. Received: scale={scale}")
         if mode not in {"fan_in", "fan_out", "fan_avg"}:
             raise ValueError(
-                "Invalid `mode` argument: expected one of "
-                '{"fan_in", "fan_out", "fan_avg"}. '
-                f"Received: mode={mode}"
+                f"Invalid `mode` argument: {mode}. "
+                "Please use one of {'fan_out', 'fan_in', 'fan_avg'}"
             )
         distribution = distribution.lower()
         if distribution == "normal":
@@ -296,8 +295,8 @@ class Orthogonal(_Random):
         shape, dtype = _shape(shape), _dtype(dtype)
         if len(shape) < 2:
             raise ValueError(
-                "Orthogonal initializer requires a kernel of shape with at least 2 dimensions. "
-                f"Received: shape={shape}"
+                "The tensor to initialize must be at least two-dimensional. "
+                f"Received: shape={shape} of rank {len(shape)}."
             )
         rows, cols = math.prod(shape[:-1]), shape[-1]
         a = self._normal((max(rows, cols), min(rows, cols)), 0.0, 1.0, dtype)

@@ -15,14 +15,11 @@ from ._registry import resolve
 
 
 def _check_penalty(value: Any, name: str) -> None:
-    if not isinstance(value, (float, int)) or isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (float, int)) or value < 0.0:
         raise ValueError(
-            f"Value {value} is not a valid regularization penalty number, "
-            "expected an int or a float value."
+            f"Invalid value for argument {name}: expected a non-negative float."
+            f"Received: {name}={value}"
         )
-    if value < 0.0:
-        raise ValueError(f"Value {value} is not a valid regularization penalty number.")
-    del name
 
 
 class Regularizer:

@@ -225,13 +225,13 @@ class Optimizer:
     # -- writing variables (subclasses call these) ----------------------------
 
     def assign(self, variable: tf.Variable, value) -> None:
-        variable.assign(tf.cast(value, variable.dtype))
+        variable.assign(_checked(variable, value, "AssignVariableOp"))
 
     def assign_add(self, variable: tf.Variable, value) -> None:
-        variable.assign_add(tf.cast(value, variable.dtype))
+        variable.assign_add(_checked(variable, value, "AssignAddVariableOp"))
 
     def assign_sub(self, variable: tf.Variable, value) -> None:
-        variable.assign_sub(tf.cast(value, variable.dtype))
+        variable.assign_sub(_checked(variable, value, "AssignSubVariableOp"))
 
     def _before_updates(self) -> None:
         """Per-step work before the variables update (Nadam's momentum product)."""
@@ -439,3 +439,20 @@ class Optimizer:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} name={self.name}>"
+
+
+def _checked(variable: tf.Variable, value, op: str):
+    """``value`` in the variable's dtype; TF's error when its shape differs."""
+    value = tf.cast(value, variable.dtype)
+    if tuple(value.shape) != tuple(variable.shape):
+        raise tf.errors.InvalidArgumentError(
+            None,
+            None,
+            f"Cannot update variable with shape {_dims(variable.shape)} using a Tensor with "
+            f"shape {_dims(value.shape)}, shapes must be equal. [Op:{op}] name: ",
+        )
+    return value
+
+
+def _dims(shape) -> str:
+    return "[" + ",".join(str(d) for d in shape) + "]"
