@@ -274,3 +274,12 @@ def test_inside_tf_function_each_call_takes_its_own_path():
     for x, n in [(1.0, 1), (-1.0, 1), (2.0, 2), (-2.0, 0), (1.0, 1)]:
         eager = f.python_function(tf.constant(x), tf.constant(n))
         np.testing.assert_array_equal(f(tf.constant(x), tf.constant(n)).numpy(), eager.numpy())
+
+
+def test_a_refused_write_leaves_the_tensor_array_unchanged():
+    ta = tf.TensorArray(tf.float32, size=1, dynamic_size=True).write(0, [1.0])
+    for bad in [tf.constant([1]), tf.constant([1.0, 2.0])]:
+        with pytest.raises((tf.errors.InvalidArgumentError, ValueError)):
+            ta.write(5, bad)
+    assert int(ta.size()) == 1
+    assert ta.element_shape == tf.TensorShape([1])

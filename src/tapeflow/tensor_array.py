@@ -169,15 +169,12 @@ class TensorArray:
                 None, None, f"Writing to negative indices (index {index}) is not allowed."
             )
         size = len(self._tensors)
-        if index >= size:
-            if not self._dynamic_size:
-                raise OutOfRangeError(
-                    None,
-                    None,
-                    f"Tried to write to index {index} but array is not resizeable and size "
-                    f"is: {size} ",
-                )
-            self._tensors.extend([None] * (index - size + 1))
+        if index >= size and not self._dynamic_size:
+            raise OutOfRangeError(
+                None,
+                None,
+                f"Tried to write to index {index} but array is not resizeable and size is: {size} ",
+            )
         if not isinstance(value, Tensor):
             value = convert_to_tensor(value, dtype_hint=self._dtype)
         if value.dtype != self._dtype:
@@ -187,16 +184,17 @@ class TensorArray:
                 f"TensorArray dtype is {self._dtype.name} but Op is trying to write dtype "
                 f"{value.dtype.name} ",
             )
-        if self._element_shape._dims == np.shape(value._value):
-            self._tensors[index] = value  # the shape every write so far had: nothing to check
-            return
-        shape = TensorShape(np.shape(value._value))
-        if not self._element_shape.is_compatible_with(shape):
-            raise ValueError(
-                f"Incompatible shape for value ({shape}), expected ({self._element_shape})"
-            )
-        if self._infer_shape:
-            self._element_shape = _merge(self._element_shape, shape)
+        if self._element_shape._dims != np.shape(value._value):  # else nothing to check
+            shape = TensorShape(np.shape(value._value))
+            if not self._element_shape.is_compatible_with(shape):
+                raise ValueError(
+                    f"Incompatible shape for value ({shape}), expected ({self._element_shape})"
+                )
+            if self._infer_shape:
+                self._element_shape = _merge(self._element_shape, shape)
+        # Grow only once the value is known good: a refused write leaves the array as it was.
+        if index >= size:
+            self._tensors.extend([None] * (index - size + 1))
         self._tensors[index] = value
 
     def write(self, index, value, name=None) -> TensorArray:
