@@ -41,6 +41,7 @@ from ._explain import (
     enable_gradient_explanations,
     explain_gradient,
 )
+from ._graph import TapeGraph, tape_graph
 from ._numerics import (
     assert_all_finite,
     check_numerics,
@@ -52,6 +53,7 @@ __all__ = [
     "Assert",
     "GradientExplanation",
     "Reason",
+    "TapeGraph",
     "disable_gradient_explanations",
     "enable_gradient_explanations",
     "explain_gradient",
@@ -80,4 +82,5 @@ __all__ = [
     "enable_check_numerics",
     "is_numeric_tensor",
     "set_log_device_placement",
+    "tape_graph",
 ]
