@@ -12,6 +12,7 @@ forward op whose gradient rule produced the value and the line that ran it.
 from __future__ import annotations
 
 import sys
+from math import isfinite as _isfinite
 
 import numpy as np
 
@@ -84,9 +85,12 @@ def assert_all_finite(x, message, name=None) -> Tensor:
 
 # -- the mode --------------------------------------------------------------------------
 def _bad(value) -> bool:
-    if value.dtype.kind not in "fc":
-        return False
-    return not np.isfinite(value).all()
+    kind = value.dtype.kind
+    if kind == "f" and value.ndim == 0:
+        return not _isfinite(value)  # a NumPy scalar: ten times faster than np.isfinite
+    if kind in "fc":
+        return not np.isfinite(value).all()
+    return False
 
 
 def _statistics(value: np.ndarray) -> str:

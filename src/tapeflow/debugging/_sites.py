@@ -20,12 +20,21 @@ class Site(NamedTuple):
         return f"{self.filename}:{self.lineno} (in {self.function})"
 
 
+# code object -> whether it belongs to tapeflow: modes that note a site per op walk
+# the same few frames again and again.
+_internal: dict = {}
+
+
 def user_site(depth: int = 1) -> Site | None:
     """The innermost calling frame whose file is not part of tapeflow itself."""
     frame = sys._getframe(depth)
+    internal = _internal
     while frame is not None:
         code = frame.f_code
-        if not code.co_filename.startswith(_PACKAGE_DIR):
+        inside = internal.get(code)
+        if inside is None:
+            inside = internal[code] = code.co_filename.startswith(_PACKAGE_DIR)
+        if not inside:
             return Site(code.co_filename, frame.f_lineno, code.co_name)
         frame = frame.f_back
     return None
