@@ -116,3 +116,16 @@ def test_gradients_are_unchanged_when_finite(numerics):
     with tf.GradientTape() as tape:
         loss = tf.reduce_sum(tf.nn.softmax(w @ w))
     np.testing.assert_array_equal(grad.numpy(), tape.gradient(loss, w).numpy())
+
+
+def test_inside_a_tf_function(numerics):
+    @tf.function
+    def f(x):
+        return tf.math.log(x) * 2.0
+
+    tf.debugging.disable_check_numerics()
+    f(tf.constant([1.0, 2.0]))  # traced and compiled with the mode off
+    f(tf.constant([1.0, 2.0]))
+    tf.debugging.enable_check_numerics()
+    message = _raises(lambda: f(tf.constant([0.0, 2.0])))
+    assert 'op "Log"' in message and "# of -Inf elements: 1" in message
