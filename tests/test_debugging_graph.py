@@ -100,3 +100,15 @@ def test_renders_svg_and_png(tmp_path):
     assert open(svg, "rb").read().lstrip().startswith(b"<?xml")
     png = dot.render(str(tmp_path / "g.png"))
     assert open(png, "rb").read()[:4] == b"\x89PNG"
+
+
+def test_a_tf_function_is_drawn_op_by_op():
+    @tf.function
+    def f(x):
+        return tf.reduce_sum(tf.sin(x) * x)
+
+    x = tf.constant([1.0, 2.0])
+    f(x)
+    f(x)  # compiled: under the drawing tape it replays op by op
+    dot = tf.debugging.tape_graph(f, sources=[x])
+    assert "Sin\\n[2] float32" in dot and "Sum\\n[] float32\\n(target)" in dot
