@@ -84,42 +84,37 @@ def reverse_sweep(
         if prim.selective:
             needs = tuple([x._id in reached and x._value.dtype.kind in "fc" for x in inputs])
             params = {**params, "needs": needs}
-        if on_arrays and prim.array_vjp and out._value.dtype.kind != "c":
-            values = [x._value for x in inputs]
+        # NumPy values when nothing records and the rule allows it; else Tensors.
+        arrays = on_arrays and prim.array_vjp and out._value.dtype.kind != "c"
+        if arrays:
             if g.__class__ is Tensor:
                 g = g._value
-            cotangents = prim.vjp(g, out._value, *values, **params)
-            for x, value, ct in zip(inputs, values, cotangents):
-                if ct is None:
-                    continue
-                x_id = x._id
-                if x_id not in reached or value.dtype.kind not in "fc":
-                    continue
-                if ct.__class__ is Tensor:
-                    ct = ct._value
-                if ct.shape != value.shape:
-                    ct = unbroadcast_values(ct, value.shape, batch_ndim)
-                previous = get_grad(x_id)
-                grads[x_id] = ct if previous is None else _accumulate(previous, ct)
-            continue
-        cotangents = _vjp(
-            prim, wrap_if_array(g) if g.__class__ is not tuple else g, out, inputs, params
-        )
+            cotangents = prim.vjp(g, out._value, *[x._value for x in inputs], **params)
+        else:
+            if g.__class__ is not tuple:
+                g = wrap_if_array(g)
+            cotangents = _vjp(prim, g, out, inputs, params)
         for x, ct in zip(inputs, cotangents):
             if ct is None:
                 continue
             x_id = x._id
             if x_id not in reached:
                 continue
-            x_value = x._value
-            if x_value.dtype.kind not in _DIFFERENTIABLE_KINDS:
+            value = x._value
+            if value.dtype.kind not in _DIFFERENTIABLE_KINDS:
                 continue
-            if ct.__class__ is Tensor and (batch_ndim or ct._value.shape != x_value.shape):
+            if arrays:
+                if ct.__class__ is Tensor:
+                    ct = ct._value
+                if ct.shape != value.shape:
+                    ct = unbroadcast_values(ct, value.shape, batch_ndim)
+            elif ct.__class__ is Tensor and (batch_ndim or ct._value.shape != value.shape):
                 # A cotangent without the batch axes (say, a rule's zeros) is the
                 # same for every row: it broadcasts when accumulated.
-                batched = ct._value.ndim >= batch_ndim + x_value.ndim
-                ct = unbroadcast(ct, x_value.shape, batch_ndim if batched else 0)
-            grads[x_id] = _accumulate(grads.get(x_id), ct)
+                batched = ct._value.ndim >= batch_ndim + value.ndim
+                ct = unbroadcast(ct, value.shape, batch_ndim if batched else 0)
+            previous = get_grad(x_id)
+            grads[x_id] = ct if previous is None else _accumulate(previous, ct)
     return grads
 
 

@@ -29,14 +29,12 @@ import functools
 import inspect
 
 from . import _dispatch
-from ._dispatch import Recorder, TapeState, active_stack, set_stack
+from ._dispatch import Recorder, State, active_stack, set_stack
 from ._nest import flatten, pack_sequence_as
 from ._tape import GradientTape, UnconnectedGradients
 from ._tensor import convert_to_tensor, wrap
 from ._variable import Variable
-from .math import reduce_sum
-from .ops.custom import CUSTOM_GRADIENT
-from .ops.elementwise import identity, zeros_like
+from .ops.elementwise import identity
 
 __all__ = ["custom_gradient", "recompute_grad", "grad_pass_through"]
 
@@ -46,24 +44,17 @@ _FLOATS = "fc"
 # --------------------------------------------------------------------------
 # Watching the variables a function reads (TensorFlow's VariableWatcher)
 # --------------------------------------------------------------------------
-class _NeverWatched(set):
-    """A watched set that stays empty: a tape state built on it records nothing."""
+class VariableWatcher(State):
+    """Collects the trainable variables read while it is active (TF's VariableWatcher)."""
 
-    __slots__ = ()
+    __slots__ = ("variables",)
 
-    def add(self, item) -> None:
-        pass
+    def __init__(self):
+        self.variables: dict = {}
 
-
-def _variable_watcher() -> TapeState:
-    """A tape state that only collects the trainable variables read while it is active."""
-    state = TapeState(persistent=False, watch_accessed_variables=True)
-    state.watched = _NeverWatched()
-    return state
-
-
-def _is_watcher(state) -> bool:
-    return state.__class__ is TapeState and state.watched.__class__ is _NeverWatched
+    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+        if variable._trainable:
+            self.variables[variable._id] = variable
 
 
 @contextlib.contextmanager
@@ -72,7 +63,8 @@ def _recording_paused():
 
     A tf.function recorder keeps recording: what runs is part of its program.
     """
-    saved = set_stack([s for s in active_stack() if _is_watcher(s) or isinstance(s, Recorder)])
+    kept = [s for s in active_stack() if isinstance(s, (VariableWatcher, Recorder))]
+    saved = set_stack(kept)
     try:
         yield
     finally:
@@ -135,7 +127,7 @@ def custom_gradient(f=None):
 
 
 def _call_with_custom_gradient(f, args, kwargs):
-    watcher = _variable_watcher()
+    watcher = VariableWatcher()
     _dispatch.push(watcher)
     try:
         result, grad_fn = f(*args, **kwargs)
@@ -179,72 +171,8 @@ def _call_with_custom_gradient(f, args, kwargs):
 
     stack = active_stack()
     if stack and _dispatch._active_count:
-        _record(stack, inputs, results, outputs, actual_grad_fn)
+        _dispatch.record_custom(stack, inputs, results, outputs, actual_grad_fn)
     return pack_sequence_as(result, list(outputs))
-
-
-def _record(stack, inputs, results, outputs, grad_fn) -> None:
-    """Show the custom op to the active tapes and accumulators."""
-    input_ids = [x._id for x in inputs]
-    params = {"grad_fn": grad_fn}
-    for position, state in enumerate(stack):
-        if state.__class__ is TapeState:
-            watched = state.watched
-            if any(i in watched for i in input_ids):
-                state.records.append((CUSTOM_GRADIENT, inputs, outputs, params))
-                for out in outputs:
-                    watched.add(out._id)
-                continue
-            # Not recorded here, but an output computed from watched tensors (say,
-            # ones the function closes over) stays connected through its identity.
-            for y, out in zip(results, outputs):
-                if y._id in watched and y._value.dtype.kind in _FLOATS:
-                    state.records.append((identity, (y,), out, {}))
-                    watched.add(out._id)
-        elif isinstance(state, Recorder):
-            for y, out in zip(results, outputs):
-                state.record(identity, (y,), out, {})
-        else:
-            _forward(state, position, stack, inputs, results, outputs, grad_fn)
-
-
-def _forward(acc, position, stack, inputs, results, outputs, grad_fn) -> None:
-    """Forward mode follows the real forward ops; grad_fn only fills the gaps.
-
-    An output with a tangent from the ops that computed it keeps it (TensorFlow
-    ignores grad_fn then). For outputs without one, the JVP is grad_fn
-    transposed: the gradient of <grad_fn(u), input tangents> with respect to u.
-    """
-    tangents = acc.tangents
-    for y, out in zip(results, outputs):
-        tangent = tangents.get(y._id)
-        if tangent is not None:
-            tangents[out._id] = tangent
-    missing = [k for k, out in enumerate(outputs)
-               if out._id not in tangents and out._value.dtype.kind in _FLOATS]  # fmt: skip
-    input_tangents = [tangents.get(x._id) for x in inputs]
-    if not missing or all(t is None for t in input_tangents):
-        return
-    saved = set_stack(stack[:position])  # the rule sees only what was entered before
-    try:
-        upstream = [zeros_like(out) for out in outputs]
-        with GradientTape() as tape:
-            tape.watch([upstream[k] for k in missing])
-            cotangents = grad_fn(*upstream)
-            terms = [reduce_sum(ct * t)
-                     for ct, t in zip(cotangents, input_tangents)
-                     if ct is not None and t is not None]  # fmt: skip
-        if not terms:
-            return
-        total = terms[0]
-        for term in terms[1:]:
-            total = total + term
-        jvps = tape.gradient(total, [upstream[k] for k in missing])
-    finally:
-        set_stack(saved)
-    for k, jvp in zip(missing, jvps):
-        if jvp is not None:
-            _dispatch._store_tangent(tangents, outputs[k], convert_to_tensor(jvp))
 
 
 # --------------------------------------------------------------------------

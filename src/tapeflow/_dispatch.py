@@ -141,38 +141,51 @@ class Primitive:
 # --------------------------------------------------------------------------
 # The per-thread stack of active transformations
 # --------------------------------------------------------------------------
-class TapeState:
-    """What a GradientTape records: TensorFlow's internal tape."""
+class State:
+    """One transformation on the per-thread stack: the one interface dispatch talks to.
 
-    __slots__ = ("watched", "records", "variables", "watch_accessed_variables", "persistent")
+    Tapes (``_tape.TapeState``), forward accumulators (``_forward.AccumulatorState``),
+    custom_gradient's variable watcher (``_custom_gradient.VariableWatcher``) and
+    recorders (tf.function's trace, check_numerics) implement it; each owns its
+    state in its own module. ``position`` is the state's index in ``stack`` (an
+    accumulator runs its rules with only the states before it). A new kind of
+    state costs eager code nothing: with an empty stack ``apply`` never looks.
+    """
 
-    def __init__(self, persistent: bool, watch_accessed_variables: bool):
-        self.watched: set[int] = set()
-        self.records: list = []
-        self.variables: dict = {}
-        self.persistent = persistent
-        self.watch_accessed_variables = watch_accessed_variables
+    __slots__ = ()
+    # Recorders are also shown non-differentiable ops and integer results.
+    sees_everything = False
+    # A state that defines ``record_call(fn, args, kwargs, out)`` keeps calls of
+    # ``stateful`` functions as single nodes (see ``stateful``).
+    record_call = None
+
+    def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
+        """``prim`` ran; ``outputs`` are its floating outputs (None if it has none)."""
+
+    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+        """``variable`` was read as ``out``."""
+
+    def on_custom(self, stack, position, inputs, results, outputs, grad_fn) -> None:
+        """A custom_gradient function returned ``results``, passed on as ``outputs``."""
+
+    def on_write(self, variable, method: str, delta, old) -> None:
+        """``variable`` was assigned (``old``: the value it replaced)."""
+
+    def on_creation(self, variable) -> None:
+        """A Variable was created."""
 
 
-class AccumulatorState:
-    """What a ForwardAccumulator tracks: a tangent per tensor id."""
-
-    __slots__ = ("tangents",)
-
-    def __init__(self):
-        self.tangents: dict[int, Tensor] = {}
-
-
-class Recorder:
+class Recorder(State):
     """Base of states that see *every* operation (tf.function's graph recorder).
 
     Tapes and accumulators only see differentiable operations on floating
     values; a recorder is shown integer and non-differentiable results too,
-    variable reads and writes, and custom-gradient outputs. Subclasses own
-    their state (``_function/trace.py``).
+    variable reads and writes, and custom-gradient outputs (as identities).
+    Subclasses implement the ``record*`` methods.
     """
 
     __slots__ = ()
+    sees_everything = True
 
     def record(self, prim, inputs, out, params) -> None:
         raise NotImplementedError
@@ -186,9 +199,35 @@ class Recorder:
     def record_creation(self, variable) -> None:
         raise NotImplementedError
 
-    # A recorder that defines ``record_call(fn, args, kwargs, out)`` keeps calls
-    # of ``stateful`` functions as single nodes (see ``stateful``).
-    record_call = None
+    def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
+        self.record(prim, inputs, out, params)
+
+    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+        self.record_read(variable, out)
+
+    def on_custom(self, stack, position, inputs, results, outputs, grad_fn) -> None:
+        identity = PRIMITIVES["identity"]
+        for y, o in zip(results, outputs):
+            self.record(identity, (y,), o, {})
+
+    def on_write(self, variable, method: str, delta, old) -> None:
+        self.record_write(variable, method, delta, old)
+
+    def on_creation(self, variable) -> None:
+        self.record_creation(variable)
+
+
+def __getattr__(name: str):
+    # The tape's and the accumulator's states live in their own modules.
+    if name == "TapeState":
+        from ._tape import TapeState
+
+        return TapeState
+    if name == "AccumulatorState":
+        from ._forward import AccumulatorState
+
+        return AccumulatorState
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _ThreadState(threading.local):
@@ -213,7 +252,7 @@ def push(state) -> None:
     with _count_lock:
         _local.stack.append(state)
         _active_count += 1
-        if isinstance(state, Recorder):
+        if state.sees_everything:
             _recorder_count += 1
 
 
@@ -225,7 +264,7 @@ def pop(state) -> None:
             with _count_lock:
                 del stack[i]
                 _active_count -= 1
-                if isinstance(state, Recorder):
+                if state.sees_everything:
                     _recorder_count -= 1
             return
 
@@ -358,65 +397,32 @@ def _translate_error(prim: Primitive, inputs, error: Exception) -> OpError:
 
 
 def _notify(stack: list, prim: Primitive, inputs, out, params) -> None:
-    if _recorder_count:
-        tapes = False
-        for state in stack:
-            if isinstance(state, Recorder):
-                state.record(prim, inputs, out, params)
-            else:
-                tapes = True
-        if not (tapes and prim.differentiable):
-            return
     if prim.multiple_results:
         # Only floating outputs join watched sets (top_k's indices never do).
         outputs = [o for o in out if o._value.dtype.kind in _DIFFERENTIABLE_KINDS]
     elif out._value.dtype.kind in _DIFFERENTIABLE_KINDS:
         outputs = (out,)
     else:
-        return  # integer and boolean results never carry gradients
-    for state in stack:
-        if state.__class__ is TapeState:
-            watched = state.watched
-            for x in inputs:
-                # Watched sets hold floating tensors only (TF records an op only for a
-                # watched floating input): the look-up is the whole test.
-                if x._id in watched:
-                    state.records.append((prim, inputs, out, params))
-                    for o in outputs:
-                        watched.add(o._id)
-                    break
-        elif state.__class__ is AccumulatorState:
-            _push_tangents(state, stack.index(state), stack, prim, inputs, out, params)
-
-
-def _push_tangents(acc: AccumulatorState, position: int, stack, prim, inputs, out, params):
-    tangents = acc.tangents
-    input_tangents = tuple([tangents.get(x._id) for x in inputs])
-    if all(t is None for t in input_tangents):
+        outputs = None  # integer and boolean results never carry gradients
+    if outputs is None or not prim.differentiable:
+        if _recorder_count:
+            for position, state in enumerate(stack):
+                if state.sees_everything:
+                    state.on_op(stack, position, prim, inputs, out, outputs, params)
         return
-    if prim.jvp is None:
-        raise LookupError(f"No JVP rule is defined for primitive {prim.name!r}")
-    # The rule runs with only the transformations entered before this one.
+    position = 0
+    for state in stack:
+        state.on_op(stack, position, prim, inputs, out, outputs, params)
+        position += 1
+
+
+def run_at(stack: list, position: int, rule, *args, **kwargs):
+    """Run ``rule`` with only the states before ``position`` active (an accumulator's rules)."""
     _local.stack = stack[:position]
     try:
-        out_tangent = prim.jvp(input_tangents, out, *inputs, **params)
+        return rule(*args, **kwargs)
     finally:
         _local.stack = stack
-    if prim.multiple_results:
-        for o, t in zip(out, out_tangent):
-            _store_tangent(tangents, o, t)
-    else:
-        _store_tangent(tangents, out, out_tangent)
-
-
-def _store_tangent(tangents: dict, out: Tensor, tangent) -> None:
-    if tangent is None or out._value.dtype.kind not in _DIFFERENTIABLE_KINDS:
-        return
-    if tangent._value.shape != out._value.shape:
-        from .ops.shape import broadcast_to
-
-        tangent = broadcast_to(tangent, shape=out._value.shape)
-    tangents[out._id] = tangent
 
 
 # --------------------------------------------------------------------------
@@ -428,36 +434,33 @@ READ_VARIABLE: Primitive | None = None
 
 
 def record_read(variable, out: Tensor) -> None:
-    """Tell the active tapes and accumulators that ``variable`` was read as ``out``."""
+    """Tell the active states that ``variable`` was read as ``out``."""
     stack = _local.stack
     differentiable = out._value.dtype.kind in _DIFFERENTIABLE_KINDS
+    position = 0
     for state in stack:
-        if state.__class__ is TapeState:
-            if state.watch_accessed_variables and variable._trainable:
-                if differentiable:
-                    state.watched.add(variable._id)
-                state.variables[variable._id] = variable
-            if differentiable and variable._id in state.watched:
-                state.records.append((READ_VARIABLE, (variable,), out, {}))
-                state.watched.add(out._id)
-        elif isinstance(state, Recorder):
-            state.record_read(variable, out)
-        else:
-            tangent = state.tangents.get(variable._id)
-            if tangent is not None:
-                state.tangents[out._id] = tangent
+        state.on_read(stack, position, variable, out, differentiable)
+        position += 1
+
+
+def record_custom(stack: list, inputs, results, outputs, grad_fn) -> None:
+    """Tell the active states about a custom_gradient call (see ``State.on_custom``)."""
+    position = 0
+    for state in stack:
+        state.on_custom(stack, position, inputs, results, outputs, grad_fn)
+        position += 1
 
 
 def record_write(variable, method: str, delta: Tensor, old) -> None:
-    """Tell the active recorders that ``variable`` was assigned (``old``: its value before)."""
-    for state in recorders():
-        state.record_write(variable, method, delta, old)
+    """Tell the active states that ``variable`` was assigned (``old``: its value before)."""
+    for state in _local.stack:
+        state.on_write(variable, method, delta, old)
 
 
 def record_creation(variable) -> None:
-    """Tell the active recorders that a tf.Variable was created while tracing."""
-    for state in recorders():
-        state.record_creation(variable)
+    """Tell the active states that a tf.Variable was created (tf.function allows it once)."""
+    for state in _local.stack:
+        state.on_creation(variable)
 
 
 def stateful(fn):
@@ -473,7 +476,7 @@ def stateful(fn):
         if not _recorder_count:
             return fn(*args, **kwargs)
         stack = _local.stack
-        keepers = [s for s in stack if isinstance(s, Recorder) and s.record_call is not None]
+        keepers = [s for s in stack if s.record_call is not None]
         if not keepers:
             return fn(*args, **kwargs)
         _local.stack = [s for s in stack if not any(s is k for k in keepers)]

@@ -16,12 +16,104 @@ from __future__ import annotations
 import numpy as np
 
 from . import _dispatch
-from ._dispatch import AccumulatorState
+from ._dispatch import State, run_at, set_stack
 from ._nest import assert_same_structure, flatten, pack_sequence_as
-from ._tape import UnconnectedGradients, is_watchable, parse_unconnected, warn_if_not_floating
+from ._tape import (
+    GradientTape,
+    UnconnectedGradients,
+    is_watchable,
+    parse_unconnected,
+    warn_if_not_floating,
+)
 from ._tensor import convert_to_tensor, wrap
 
-__all__ = ["ForwardAccumulator"]
+__all__ = ["ForwardAccumulator", "AccumulatorState"]
+
+_FLOATS = "fc"
+
+
+class AccumulatorState(State):
+    """What a ForwardAccumulator tracks: a tangent per tensor id.
+
+    Each op with a tangent on an input gets its output's tangent from its JVP
+    rule, run with only the states entered before this one (outer ones
+    differentiate the rule, inner ones never see it).
+    """
+
+    __slots__ = ("tangents",)
+
+    def __init__(self):
+        self.tangents: dict = {}
+
+    def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
+        tangents = self.tangents
+        input_tangents = tuple([tangents.get(x._id) for x in inputs])
+        if all(t is None for t in input_tangents):
+            return
+        if prim.jvp is None:
+            raise LookupError(f"No JVP rule is defined for primitive {prim.name!r}")
+        out_tangent = run_at(stack, position, prim.jvp, input_tangents, out, *inputs, **params)
+        if prim.multiple_results:
+            for o, t in zip(out, out_tangent):
+                store_tangent(tangents, o, t)
+        else:
+            store_tangent(tangents, out, out_tangent)
+
+    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+        tangent = self.tangents.get(variable._id)
+        if tangent is not None:
+            self.tangents[out._id] = tangent
+
+    def on_custom(self, stack, position, inputs, results, outputs, grad_fn) -> None:
+        """Forward mode follows the real forward ops; grad_fn only fills the gaps.
+
+        An output with a tangent from the ops that computed it keeps it (TensorFlow
+        ignores grad_fn then). For outputs without one, the JVP is grad_fn
+        transposed: the gradient of <grad_fn(u), input tangents> with respect to u.
+        """
+        from .math import reduce_sum
+        from .ops.elementwise import zeros_like
+
+        tangents = self.tangents
+        for y, out in zip(results, outputs):
+            tangent = tangents.get(y._id)
+            if tangent is not None:
+                tangents[out._id] = tangent
+        missing = [k for k, out in enumerate(outputs)
+                   if out._id not in tangents and out._value.dtype.kind in _FLOATS]  # fmt: skip
+        input_tangents = [tangents.get(x._id) for x in inputs]
+        if not missing or all(t is None for t in input_tangents):
+            return
+        saved = set_stack(stack[:position])  # the rule sees only what was entered before
+        try:
+            upstream = [zeros_like(out) for out in outputs]
+            with GradientTape() as tape:
+                tape.watch([upstream[k] for k in missing])
+                cotangents = grad_fn(*upstream)
+                terms = [reduce_sum(ct * t)
+                         for ct, t in zip(cotangents, input_tangents)
+                         if ct is not None and t is not None]  # fmt: skip
+            if not terms:
+                return
+            total = terms[0]
+            for term in terms[1:]:
+                total = total + term
+            jvps = tape.gradient(total, [upstream[k] for k in missing])
+        finally:
+            set_stack(saved)
+        for k, jvp in zip(missing, jvps):
+            if jvp is not None:
+                store_tangent(tangents, outputs[k], convert_to_tensor(jvp))
+
+
+def store_tangent(tangents: dict, out, tangent) -> None:
+    if tangent is None or out._value.dtype.kind not in _FLOATS:
+        return
+    if tangent._value.shape != out._value.shape:
+        from .ops.shape import broadcast_to
+
+        tangent = broadcast_to(tangent, shape=out._value.shape)
+    tangents[out._id] = tangent
 
 
 class ForwardAccumulator:

@@ -17,7 +17,7 @@ import numpy as np
 
 from . import _dispatch
 from ._backprop import reverse_sweep
-from ._dispatch import TapeState
+from ._dispatch import State
 from ._log import warn_first_n
 from ._nest import flatten, pack_sequence_as
 from ._tensor import Tensor, convert_to_tensor, wrap, wrap_if_array
@@ -35,6 +35,58 @@ _PERSISTENT_IN_CONTEXT = (
     "Only call GradientTape.gradient inside the context if you actually want to trace the "
     "gradient in order to compute higher order derivatives."
 )
+
+
+class TapeState(State):
+    """What a GradientTape records: TensorFlow's internal tape.
+
+    It records an op if one of its inputs is watched (watched sets hold floating
+    tensors only), and its floating outputs join the watched set.
+    """
+
+    __slots__ = ("watched", "records", "variables", "watch_accessed_variables", "persistent")
+
+    def __init__(self, persistent: bool, watch_accessed_variables: bool):
+        self.watched: set[int] = set()
+        self.records: list = []
+        self.variables: dict = {}
+        self.persistent = persistent
+        self.watch_accessed_variables = watch_accessed_variables
+
+    def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
+        watched = self.watched
+        for x in inputs:
+            if x._id in watched:
+                self.records.append((prim, inputs, out, params))
+                for o in outputs:
+                    watched.add(o._id)
+                return
+
+    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+        if self.watch_accessed_variables and variable._trainable:
+            if differentiable:
+                self.watched.add(variable._id)
+            self.variables[variable._id] = variable
+        if differentiable and variable._id in self.watched:
+            self.records.append((_dispatch.READ_VARIABLE, (variable,), out, {}))
+            self.watched.add(out._id)
+
+    def on_custom(self, stack, position, inputs, results, outputs, grad_fn) -> None:
+        from .ops.custom import CUSTOM_GRADIENT
+        from .ops.elementwise import identity
+
+        watched = self.watched
+        if any(x._id in watched for x in inputs):
+            self.records.append((CUSTOM_GRADIENT, inputs, outputs, {"grad_fn": grad_fn}))
+            for o in outputs:
+                watched.add(o._id)
+            return
+        # Not recorded here, but an output computed from watched tensors (say, ones
+        # the function closes over) stays connected through its identity.
+        for y, o in zip(results, outputs):
+            if y._id in watched and y._value.dtype.kind in "fc":
+                self.records.append((identity, (y,), o, {}))
+                watched.add(o._id)
 
 
 class UnconnectedGradients(enum.Enum):
