@@ -224,9 +224,10 @@ class _RecordingHook:
         self.calls.append(("cond", bool(pred)))
         return true_fn() if bool(pred) else false_fn()
 
-    def switch_case(self, index, branch_fns):
+    def switch_case(self, branch_index, branch_fns):
+        index = int(branch_index)
         self.calls.append(("switch_case", index, len(branch_fns)))
-        return branch_fns[index]()
+        return branch_fns[index if 0 <= index < len(branch_fns) else -1]()
 
     def while_loop(self, cond, body, loop_vars):
         self.calls.append(("while_loop", len(loop_vars)))
@@ -248,7 +249,7 @@ def test_a_tracer_hook_sees_every_branch_and_loop(monkeypatch):
     np.testing.assert_array_equal(mapped.numpy(), [2.0, 4.0])
     kinds = [call[0] for call in hook.calls]
     assert kinds == ["cond", "switch_case", "cond", "while_loop", "while_loop"]
-    assert hook.calls[1] == ("switch_case", 1, 2)
+    assert hook.calls[1] == ("switch_case", 9, 2)
 
 
 def test_tensor_array_values_are_the_written_tensors():

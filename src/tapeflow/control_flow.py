@@ -22,9 +22,9 @@ then hands the validated pieces to one private runner:
 
 * ``_run_cond(pred, true_fn, false_fn)``: ``pred`` a Tensor, the branches
   zero-argument callables;
-* ``_run_switch(index, branch_fns)``: ``index`` a Python int already mapped
-  into range (TF runs the last branch, the default when given, for an
-  out-of-range index), ``branch_fns`` a list;
+* ``_run_switch(branch_index, branch_fns)``: ``branch_index`` a scalar
+  integer Tensor, ``branch_fns`` a list whose last entry also serves every
+  out-of-range index (it is the default when one was given), as in TF;
 * ``_run_while(cond, body, loop_vars)``: ``loop_vars`` a list or tuple whose
   items are passed positionally; ``body`` returns a list or tuple of the same
   structure (checked with ``assert_same_structure`` after every step).
@@ -40,6 +40,11 @@ the body once into sub-programs), and restores ``None`` afterwards. The
 higher-order ops (``map_fn``, ``scan``, ``foldl``, ``foldr`` in
 ``higher_order.py``) are built on ``_run_while`` and ``tensor_array``, so
 intercepting ``while_loop`` covers them too.
+
+Without a hook, a trace runs these ops as eager code does: predicates,
+indices and loop limits are read with ``bool()``/``int()``, which a trace
+records as guards, so the program stays right for every call (one branch is
+traced per path, and a loop is unrolled).
 """
 
 from __future__ import annotations
@@ -80,9 +85,12 @@ def _run_cond(pred: Tensor, true_fn: Callable, false_fn: Callable):
     return true_fn() if _truth(pred) else false_fn()
 
 
-def _run_switch(index: int, branch_fns: list):
+def _run_switch(branch_index: Tensor, branch_fns: list):
     if _trace_hook is not None:
-        return _trace_hook.switch_case(index, branch_fns)
+        return _trace_hook.switch_case(branch_index, branch_fns)
+    index = int(branch_index)
+    if index < 0 or index >= len(branch_fns):
+        index = len(branch_fns) - 1
     return branch_fns[index]()
 
 
@@ -185,16 +193,12 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
     if not branch_index.dtype.is_integer:
         raise TypeError(f"'branch_index' must be an integer Tensor, got {branch_index.dtype}")
     actions = _branch_list(branch_fns, default)
-    value = np.asarray(branch_index._value)
-    if value.ndim != 0:
+    if branch_index.ndim != 0:
         # TF maps the index with a Select whose 'then' is a scalar, which fails.
         raise errors.invalid_argument(
             "'then' must be at least a vector, but saw shape: []", "Select"
         )
-    index = int(branch_index)
-    if index < 0 or index >= len(actions):
-        index = len(actions) - 1
-    return _run_switch(index, actions)
+    return _run_switch(branch_index, actions)
 
 
 # --------------------------------------------------------------------------
