@@ -146,19 +146,19 @@ def test_subclassed_model_tracks_layers():
     ]
 
 
-def test_fit_evaluate_predict_with_plain_optimizer():
+def test_fit_evaluate_predict_with_keras_sgd():
     rng = np.random.default_rng(0)
     x = rng.normal(size=(40, 3)).astype(np.float32)
     y = x @ np.array([[1.0], [-2.0], [0.5]], np.float32)
     model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
-    model.compile(optimizer=PlainSGD(0.1), loss=mse)
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss=mse)
     history = model.fit(
         x, y, batch_size=8, epochs=5, verbose=0, shuffle=False, validation_split=0.25
     )
     assert set(history.history) == {"loss", "val_loss"}
     assert history.history["loss"][-1] < history.history["loss"][0]
     assert history.params == {"verbose": 0, "epochs": 5, "steps": 4}
-    assert model.optimizer.iterations == 20
+    assert int(model.optimizer.iterations.numpy()) == 20
     loss = model.evaluate(x, y, verbose=0)
     assert isinstance(loss, float)
     assert model.predict(x, verbose=0).shape == (40, 1)
@@ -188,8 +188,35 @@ def test_custom_train_step_is_used():
             return {"steps": tf.constant(float(len(calls)))}
 
     model = Custom()
-    model.compile(optimizer=PlainSGD(), loss=mse)
+    model.compile(optimizer=PlainSGD(), loss=mse, run_eagerly=True)  # count every call
     model(np.ones((1, 2)))
     history = model.fit(np.ones((4, 2)), np.ones((4, 1)), batch_size=2, epochs=2, verbose=0)
     assert len(calls) == 4
     assert history.history == {"steps": [2.0, 4.0]}  # train_step's own logs
+
+
+def test_compiled_train_step_matches_eager_steps():
+    # fit runs train_step through tf.function; each step must see its own batch
+    # (a sparse cross-entropy gradient once kept the first batch's labels).
+    def run(eager):
+        keras.backend.clear_session()
+        rng = np.random.default_rng(0)
+        x = rng.normal(size=(16, 4)).astype(np.float32)
+        y = (np.arange(16) % 3).astype(np.int32)
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)])
+        model.set_weights([np.full((4, 3), 0.1, np.float32), np.zeros(3, np.float32)])
+        model.compile(
+            optimizer=keras.optimizers.SGD(0.1),
+            loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+            metrics=["accuracy"],
+            run_eagerly=eager,
+        )
+        history = model.fit(x, y, batch_size=4, epochs=2, shuffle=False, verbose=0)
+        return history.history, model.get_weights()
+
+    (h1, w1), (h2, w2) = run(True), run(False)
+    assert h1.keys() == h2.keys()
+    for key in h1:
+        np.testing.assert_allclose(h1[key], h2[key], rtol=1e-6)
+    for a, b in zip(w1, w2):
+        np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)

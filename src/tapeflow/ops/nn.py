@@ -18,7 +18,7 @@ from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
 from ..errors import InvalidArgumentError
 from ._jvp import fold_jvp
-from .elementwise import exp, less, log, stop_gradient, where, zeros_like
+from .elementwise import cast, equal, exp, less, log, stop_gradient, where, zeros_like
 from .reduce import reduce_max, reduce_sum
 from .shape import batch_shape, reshape
 
@@ -254,10 +254,11 @@ def _sparse_xent_impl(labels, logits):
 
 
 def _one_hot_like(labels, logits):
-    value = logits._value
-    hot = np.zeros(value.shape, value.dtype)
-    np.put_along_axis(hot, labels._value[..., None].astype(np.intp), 1, axis=-1)
-    return wrap(hot)
+    # Made of recorded ops (not NumPy on labels._value): inside a tf.function
+    # trace the labels stay an input of the program instead of a constant.
+    classes = wrap(np.arange(logits._value.shape[-1], dtype=labels._value.dtype))
+    hot = equal(reshape(labels, shape=labels._value.shape + (1,)), classes)
+    return cast(hot, dtype=logits.dtype)
 
 
 def _sparse_xent_vjp(g, ans, labels, logits, saved=None):

@@ -54,27 +54,6 @@ def unpack_x_y_sample_weight(data):
     )
 
 
-class _Mean:
-    """The loss tracker: a running mean weighted by batch size, in float32."""
-
-    name = "loss"
-
-    def __init__(self):
-        self.reset_state()
-
-    def reset_state(self):
-        self.total = np.float32(0.0)
-        self.count = np.float32(0.0)
-
-    def update_state(self, value, sample_weight=1.0):
-        weight = np.float32(sample_weight)
-        self.total = np.float32(self.total + np.float32(np.asarray(value)) * weight)
-        self.count = np.float32(self.count + weight)
-
-    def result(self):
-        return tf.constant(self.total / self.count if self.count else np.float32(0.0))
-
-
 def _as_array(value):
     if value is None or isinstance(value, np.ndarray):
         return value
@@ -274,7 +253,7 @@ class Trainer:
         self._weighted_metric_specs = list(weighted_metrics or [])
         self._compiled_metrics = None
         self.run_eagerly = bool(run_eagerly)
-        self._loss_tracker = _Mean()
+        self._loss_tracker = _keras_module("metrics").Mean(name="loss")
         self.compiled = True
         self.train_function = None
 
@@ -373,8 +352,10 @@ class Trainer:
         return self(x, training=False)
 
     def make_train_function(self):
-        # tf.function is not part of tapeflow yet, so steps run eagerly.
-        self.train_function = self.train_step
+        """The step fit calls: train_step compiled with tf.function unless run_eagerly."""
+        if self.train_function is None:
+            step = self.train_step
+            self.train_function = step if self.run_eagerly else tf.function(step)
         return self.train_function
 
     # -- loops -----------------------------------------------------------------
