@@ -36,7 +36,8 @@ NON_DIFFERENTIABLE = {
     "less_equal", "greater", "greater_equal", "logical_and", "logical_or", "logical_not",
     "logical_xor", "is_nan", "is_inf", "is_finite", "floordiv", "stop_gradient", "argsort",
     "searchsorted", "unique", "one_hot", "where_indices", "reduce_all", "reduce_any",
-    "in_top_k", "bincount", "unique_with_counts",
+    "in_top_k", "bincount", "unique_with_counts", "rint", "nextafter", "count_nonzero",
+    "zero_fraction", "invert_permutation", "confusion_matrix",
 }  # fmt: skip
 
 

@@ -80,7 +80,13 @@ from ._more_arrays import *  # noqa: F403
 
 # isort: on
 
+# TF names one function under several namespaces (issue 12).
 dtypes.cast, dtypes.complex, dtypes.saturate_cast = cast, complex, saturate_cast  # noqa: F405
+math.softmax, math.log_softmax, math.softsign = nn.softmax, nn.log_softmax, nn.softsign
+math.scalar_mul = scalar_mul  # noqa: F405
+nn.top_k, nn.in_top_k, nn.zero_fraction = math.top_k, math.in_top_k, math.zero_fraction
+nn.approx_max_k, nn.approx_min_k = math.approx_max_k, math.approx_min_k
+nn.space_to_batch = space_to_batch  # noqa: F405
 
 __version__ = "0.1.0"
 newaxis = None

@@ -18,6 +18,7 @@ from . import (
     reduce,
     scan,
     shape,
+    special_more,
     spectral,
     variable,
 )
@@ -25,7 +26,7 @@ from ._operators import bind_tensor_operators
 
 __all__ = [
     "PRIMITIVES", "conv", "custom", "decompositions", "elementwise", "index", "linalg", "nn",
-    "reduce", "scan", "shape", "spectral", "variable",
+    "reduce", "scan", "shape", "special_more", "spectral", "variable",
 ]  # fmt: skip
 
 bind_tensor_operators()

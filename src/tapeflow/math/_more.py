@@ -1,0 +1,375 @@
+"""The rest of tf.math: inverse error functions and Bessel functions, segment
+reductions other than sums, counting ops, and small composites.
+
+Segment max/min/prod/mean gather each segment's rows into a padded block and
+reduce it with the differentiable reductions, so their gradients (ties share
+the cotangent, zeros in products) are those of reduce_max/reduce_prod.
+
+>>> import tapeflow as tf
+>>> print(tf.math.segment_max([1.0, 3.0, 2.0, 5.0], [0, 0, 1, 1]))
+tf.Tensor([3. 5.], shape=(2,), dtype=float32)
+>>> print(tf.math.bincount([1, 1, 3]))
+tf.Tensor([0 2 0 1], shape=(4,), dtype=int32)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, as_tensor, wrap
+from ..errors import InvalidArgumentError, _op_error
+from ..ops import special_more as _sm
+
+
+def _tf():
+    import tapeflow
+
+    return tapeflow
+
+
+def _floats(x, op_name: str) -> Tensor:
+    x = as_tensor(x)
+    if x._value.dtype.kind != "f":
+        raise _op_error(f"Value for attr 'T' of {_dt.from_numpy(x._value.dtype).c_name} is not "
+                        "in the list of allowed values: bfloat16, half, float, double",
+                        op_name)  # fmt: skip
+    return x
+
+
+# -- special functions ---------------------------------------------------------
+def erfinv(x, name=None) -> Tensor:
+    """The inverse of erf on (-1, 1) (±inf at ±1, NaN outside).
+
+    >>> import tapeflow as tf
+    >>> print(tf.math.erfinv(tf.constant([0.0, 0.5])))
+    tf.Tensor([0.         0.47693628], shape=(2,), dtype=float32)
+    """
+    return _sm.erfinv(_floats(x, "Erfinv"))
+
+
+def ndtri(x, name=None) -> Tensor:
+    """The inverse of the standard normal CDF: sqrt(2) erfinv(2x - 1)."""
+    x = _floats(x, "Ndtri")
+    two = wrap(np.asarray(2.0, x._value.dtype)[()])
+    one = wrap(np.asarray(1.0, x._value.dtype)[()])
+    root2 = wrap(np.asarray(np.sqrt(2.0), x._value.dtype)[()])
+    return root2 * _sm.erfinv(two * x - one)
+
+
+def erfcinv(x, name=None) -> Tensor:
+    """The inverse of erfc on (0, 2): -ndtri(x / 2) / sqrt(2)."""
+    x = _floats(x, "Erfcinv")
+    half = wrap(np.asarray(0.5, x._value.dtype)[()])
+    root2 = wrap(np.asarray(np.sqrt(2.0), x._value.dtype)[()])
+    return -ndtri(x * half) / root2
+
+
+def bessel_i0(x, name=None) -> Tensor:
+    """The modified Bessel function of the first kind, order 0."""
+    return _sm.bessel_i0(_floats(x, "BesselI0"))
+
+
+def bessel_i0e(x, name=None) -> Tensor:
+    """exp(-|x|) I0(x)."""
+    return _sm.bessel_i0e(_floats(x, "BesselI0e"))
+
+
+def bessel_i1(x, name=None) -> Tensor:
+    """The modified Bessel function of the first kind, order 1."""
+    return _sm.bessel_i1(_floats(x, "BesselI1"))
+
+
+def bessel_i1e(x, name=None) -> Tensor:
+    """exp(-|x|) I1(x)."""
+    return _sm.bessel_i1e(_floats(x, "BesselI1e"))
+
+
+def lbeta(x, name=None) -> Tensor:
+    """log |B(x)| over the last axis: sum(lgamma(x)) - lgamma(sum(x))."""
+    tf = _tf()
+    x = as_tensor(x)
+    return tf.reduce_sum(tf.math.lgamma(x), axis=-1) - tf.math.lgamma(tf.reduce_sum(x, axis=-1))
+
+
+# -- small composites ----------------------------------------------------------
+def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None) -> Tensor:
+    """The elementwise sum of a list of tensors (add_n)."""
+    return _tf().math.add_n(inputs)
+
+
+def log_sigmoid(x, name=None) -> Tensor:
+    """log(sigmoid(x)) = -softplus(-x), stable for large |x|."""
+    tf = _tf()
+    return -tf.math.softplus(-as_tensor(x))
+
+
+def reciprocal_no_nan(x, name=None) -> Tensor:
+    """1 / x, and 0 where x is 0."""
+    x = as_tensor(x)
+    return _tf().math.divide_no_nan(wrap(np.ones_like(x._value)[()]), x)
+
+
+def xlog1py(x, y, name=None) -> Tensor:
+    """x * log1p(y), and 0 where x is 0 (even where log1p(y) is not finite)."""
+    tf = _tf()
+    x, y = as_tensor(x), as_tensor(y)
+    zero = x._value == 0
+    safe_y = tf.where(wrap(np.broadcast_to(zero, np.broadcast_shapes(zero.shape, y.shape))),
+                      tf.zeros_like(y * x), y * tf.ones_like(x))  # fmt: skip
+    return tf.where(wrap(zero), tf.zeros_like(x * y), x * tf.math.log1p(safe_y))
+
+
+def rint(x, name=None) -> Tensor:
+    """Round half to even (no gradient, like round)."""
+    x = as_tensor(x)
+    return wrap(np.rint(x._value)[()])
+
+
+def nextafter(x1, x2, name=None) -> Tensor:
+    """The next representable value after x1 toward x2 (no gradient)."""
+    x1, x2 = as_tensor(x1), as_tensor(x2)
+    if x1.dtype != x2.dtype:
+        raise _op_error(f"cannot compute NextAfter as input #1(zero-based) was expected to be a "
+                        f"{x1.dtype.c_name} tensor but is a {x2.dtype.c_name} tensor",
+                        "NextAfter")  # fmt: skip
+    return wrap(np.nextafter(x1._value, x2._value)[()])
+
+
+def count_nonzero(input, axis=None, keepdims=None, dtype=_dt.int64, name=None) -> Tensor:  # noqa: A002
+    """The number of non-zero entries over ``axis`` (all axes by default)."""
+    x = as_tensor(input)
+    counts = np.count_nonzero(x._value, axis=None if axis is None else tuple(np.ravel(axis)),
+                              keepdims=bool(keepdims))  # fmt: skip
+    return wrap(np.asarray(counts, dtype=_dt.as_dtype(dtype).as_numpy_dtype)[()])
+
+
+def zero_fraction(value, name=None) -> Tensor:
+    """The fraction of entries that are zero, as float32."""
+    x = as_tensor(value)
+    return wrap(np.float32(np.mean(x._value == 0) if x._value.size else np.nan))
+
+
+def invert_permutation(x, name=None) -> Tensor:
+    """y with y[x[i]] = i, for a permutation x of 0..n-1."""
+    x = as_tensor(x)
+    p = np.asarray(x._value)
+    if p.ndim != 1:
+        raise _op_error("invert_permutation expects a 1D vector.", "InvertPermutation")
+    if sorted(p.tolist()) != list(range(p.size)):
+        bad = next(int(v) for v in p if not 0 <= v < p.size or list(p).count(v) > 1)
+        raise _op_error(f"{bad} is not between 0 and {p.size}" if not 0 <= bad < p.size
+                        else f"{bad} is duplicated in the input.", "InvertPermutation")  # fmt: skip
+    out = np.empty_like(p)
+    out[p] = np.arange(p.size, dtype=p.dtype)
+    return wrap(out)
+
+
+def in_top_k(targets, predictions, k, name=None) -> Tensor:
+    """Whether each target's prediction is among the ``k`` largest of its row (ties
+    at the boundary count as in; non-finite predictions never are)."""
+    predictions = as_tensor(predictions)._value
+    targets = np.asarray(as_tensor(targets)._value)
+    k = int(as_tensor(k)._value)
+    rows = np.arange(predictions.shape[0])
+    if np.any((targets < 0) | (targets >= predictions.shape[1])):
+        return wrap(np.zeros(targets.shape, dtype=bool))
+    target = predictions[rows, targets]
+    larger = np.sum(predictions > target[:, None], axis=1)
+    finite = np.all(np.isfinite(predictions), axis=1)
+    return wrap((larger < k) & finite & np.isfinite(target))
+
+
+def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32, name=None,
+             axis=None, binary_output=False) -> Tensor:  # fmt: skip
+    """Counts of each value of a non-negative int tensor (or sums of ``weights``)."""
+    values = np.asarray(as_tensor(arr)._value)
+    if values.size and values.min() < 0:
+        raise _op_error("Input arr must be non-negative!", "Bincount")
+    size = int(values.max()) + 1 if values.size else 0
+    if minlength is not None:
+        size = max(size, int(minlength))
+    if maxlength is not None:
+        size = min(size, int(maxlength))
+    keep = values < size
+    if axis == -1:
+        rows = values.reshape(values.shape[0], -1)
+        out = np.zeros((rows.shape[0], size))
+        w = None if weights is None else np.asarray(as_tensor(weights)._value).reshape(rows.shape)
+        for r in range(rows.shape[0]):
+            mask = rows[r] < size
+            out[r] = np.bincount(rows[r][mask], None if w is None else w[r][mask], size)
+    else:
+        flat = values[keep]
+        w = None if weights is None else np.asarray(as_tensor(weights)._value)[keep]
+        out = np.bincount(flat.ravel(), None if w is None else w.ravel(), size)
+    if binary_output:
+        out = (out > 0).astype(out.dtype)
+    out_dtype = as_tensor(weights).dtype if weights is not None else _dt.as_dtype(dtype)
+    return wrap(out.astype(out_dtype.as_numpy_dtype))
+
+
+def confusion_matrix(labels, predictions, num_classes=None, weights=None, dtype=_dt.int32,
+                     name=None) -> Tensor:  # fmt: skip
+    """counts[i, j] = number of (label i, prediction j) pairs (or their weights)."""
+    labels = np.asarray(as_tensor(labels)._value).astype(np.int64)
+    predictions = np.asarray(as_tensor(predictions)._value).astype(np.int64)
+    if labels.shape != predictions.shape:
+        raise ValueError(f"Dimensions {labels.shape} and {predictions.shape} are not compatible")
+    n = (int(max(labels.max(initial=-1), predictions.max(initial=-1))) + 1
+         if num_classes is None else int(num_classes))  # fmt: skip
+    if labels.size and (labels.min() < 0 or predictions.min() < 0):
+        raise InvalidArgumentError(None, None, "`labels` contains negative values.")
+    if labels.size and (labels.max() >= n or predictions.max() >= n):
+        raise InvalidArgumentError(
+            None, None, "`labels` out of bound. Condition x < y did not hold."
+        )
+    w = (np.ones(labels.shape) if weights is None
+         else np.asarray(as_tensor(weights)._value, np.float64))  # fmt: skip
+    out = np.zeros((n, n))
+    np.add.at(out, (labels, predictions), w)
+    return wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
+
+
+def approx_max_k(operand, k, reduction_dimension=-1, recall_target=0.95,
+                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):  # fmt: skip
+    """The exact top ``k`` along ``reduction_dimension`` (an allowed answer of the
+    approximate op): ``(values, indices)``."""
+    tf = _tf()
+    x = as_tensor(operand)
+    ndim = x._value.ndim
+    axis = int(reduction_dimension) % ndim
+    perm = [a for a in range(ndim) if a != axis] + [axis]
+    back = list(np.argsort(perm))
+    moved = tf.transpose(x, perm) if axis != ndim - 1 else x
+    values, indices = tf.math.top_k(moved, k=int(k))
+    if axis != ndim - 1:
+        values, indices = tf.transpose(values, back), tf.transpose(indices, back)
+    return values, indices
+
+
+def approx_min_k(operand, k, reduction_dimension=-1, recall_target=0.95,
+                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):  # fmt: skip
+    """The exact bottom ``k`` along ``reduction_dimension``: ``(values, indices)``."""
+    values, indices = approx_max_k(-as_tensor(operand), k, reduction_dimension)
+    return -values, indices
+
+
+# -- segment reductions ---------------------------------------------------------
+def _segments(data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
+    data = as_tensor(data)
+    ids = np.asarray(as_tensor(segment_ids)._value)
+    if ids.dtype.kind not in "iu":
+        raise _op_error(f"Value for attr 'Tindices' of {_dt.from_numpy(ids.dtype).name} is not "
+                        "in the list of allowed values: int32, int64", op_name)  # fmt: skip
+    if data._value.shape[: ids.ndim] != ids.shape:
+        raise _op_error("segment_ids.shape = " + str(list(ids.shape)) + " does not start "
+                        "data.shape = " + str(list(data._value.shape)), op_name)  # fmt: skip
+    if sorted_ids:
+        if ids.ndim != 1:
+            raise _op_error("segment_ids should be a vector.", op_name)
+        if ids.size and np.any(np.diff(ids) < 0):
+            raise _op_error("segment ids are not increasing", op_name)
+        if ids.size and ids[0] < 0:
+            raise _op_error("segment ids must be >= 0", op_name)
+        num_segments = int(ids[-1]) + 1 if ids.size else 0
+    num_segments = int(as_tensor(num_segments)._value)
+    flat_ids = ids.ravel()
+    rows = _tf().reshape(data, [flat_ids.size] + list(data._value.shape[ids.ndim :]))
+    return rows, flat_ids, num_segments
+
+
+def _padded_block(rows: Tensor, ids: np.ndarray, num_segments: int, fill):
+    """rows gathered to [num_segments, longest segment, ...], padding with ``fill``."""
+    tf = _tf()
+    valid = (ids >= 0) & (ids < num_segments)
+    counts = np.bincount(ids[valid], minlength=num_segments)
+    width = int(counts.max()) if counts.size else 0
+    width = max(width, 1)
+    index = np.full((num_segments, width), ids.size, dtype=np.int64)  # ids.size: the pad row
+    slot = np.zeros(num_segments, dtype=np.int64)
+    for position in np.nonzero(valid)[0]:
+        s = ids[position]
+        index[s, slot[s]] = position
+        slot[s] += 1
+    pad_row = wrap(np.full((1,) + rows._value.shape[1:], fill, dtype=rows._value.dtype))
+    padded = tf.concat([rows, pad_row], axis=0)
+    return tf.gather(padded, index), counts
+
+
+def _lowest(dtype) -> object:
+    return np.finfo(dtype).min if np.dtype(dtype).kind == "f" else np.iinfo(dtype).min
+
+
+def _highest(dtype) -> object:
+    return np.finfo(dtype).max if np.dtype(dtype).kind == "f" else np.iinfo(dtype).max
+
+
+def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
+    tf = _tf()
+    rows, ids, n = _segments(data, segment_ids, num_segments, op_name, sorted_ids)
+    dtype = rows._value.dtype
+    if kind in ("mean", "sqrt_n"):
+        total = tf.math.unsorted_segment_sum(rows, ids, n)
+        counts = np.bincount(ids[(ids >= 0) & (ids < n)], minlength=n).astype(np.float64)
+        scale = counts if kind == "mean" else np.sqrt(counts)
+        scale = np.where(counts > 0, 1.0 / np.maximum(scale, 1.0), 0.0)
+        scale = scale.reshape((n,) + (1,) * (rows._value.ndim - 1)).astype(dtype)
+        return total * wrap(scale)
+    fill = {"max": _lowest(dtype), "min": _highest(dtype), "prod": 1}[kind]
+    block, counts = _padded_block(rows, ids, n, fill)
+    reduce = {"max": tf.reduce_max, "min": tf.reduce_min, "prod": tf.reduce_prod}[kind]
+    result = reduce(block, axis=1)
+    if sorted_ids and kind != "prod" and np.any(counts == 0):
+        # Sorted segment max/min give 0 for an absent id (the unsorted ops give the
+        # type's lowest/highest value).
+        empty = (counts == 0).reshape((n,) + (1,) * (rows._value.ndim - 1))
+        empty = np.broadcast_to(empty, result.shape)
+        result = tf.where(wrap(empty), tf.zeros_like(result), result)
+    return result
+
+
+def segment_max(data, segment_ids, name=None) -> Tensor:
+    """The largest row of each segment (ids sorted; empty segments: the lowest value)."""
+    return _segment_reduce("max", data, segment_ids, 0, "SegmentMax", True)
+
+
+def segment_min(data, segment_ids, name=None) -> Tensor:
+    """The smallest row of each segment (ids sorted; empty segments: the highest value)."""
+    return _segment_reduce("min", data, segment_ids, 0, "SegmentMin", True)
+
+
+def segment_prod(data, segment_ids, name=None) -> Tensor:
+    """The product of each segment's rows (ids sorted; empty segments: 1)."""
+    return _segment_reduce("prod", data, segment_ids, 0, "SegmentProd", True)
+
+
+def segment_mean(data, segment_ids, name=None) -> Tensor:
+    """The mean of each segment's rows (ids sorted; empty segments: 0)."""
+    return _segment_reduce("mean", data, segment_ids, 0, "SegmentMean", True)
+
+
+def unsorted_segment_max(data, segment_ids, num_segments, name=None) -> Tensor:
+    """The largest entry per segment id (negative ids dropped; empty: the lowest value)."""
+    return _segment_reduce("max", data, segment_ids, num_segments, "UnsortedSegmentMax", False)
+
+
+def unsorted_segment_min(data, segment_ids, num_segments, name=None) -> Tensor:
+    """The smallest entry per segment id (negative ids dropped; empty: the highest value)."""
+    return _segment_reduce("min", data, segment_ids, num_segments, "UnsortedSegmentMin", False)
+
+
+def unsorted_segment_prod(data, segment_ids, num_segments, name=None) -> Tensor:
+    """The product per segment id (negative ids dropped; empty: 1)."""
+    return _segment_reduce("prod", data, segment_ids, num_segments, "UnsortedSegmentProd", False)
+
+
+def unsorted_segment_mean(data, segment_ids, num_segments, name=None) -> Tensor:
+    """The mean per segment id (empty segments: 0)."""
+    return _segment_reduce("mean", data, segment_ids, num_segments, "UnsortedSegmentMean", False)
+
+
+def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None) -> Tensor:
+    """The sum per segment id divided by the square root of its count (empty: 0)."""
+    return _segment_reduce("sqrt_n", data, segment_ids, num_segments, "UnsortedSegmentSqrtN",
+                           False)  # fmt: skip
