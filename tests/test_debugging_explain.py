@@ -276,3 +276,28 @@ def test_the_mode_is_silent_for_connected_gradients_and_undone_when_off(caplog):
     assert "numpy" in tf.Tensor.__dict__ or "numpy" not in tf.Tensor.__dict__
     assert tf.GradientTape.gradient.__module__ == "tapeflow._tape"
     assert tf.Tensor.__float__.__module__ == "tapeflow._tensor"
+
+
+def test_a_used_tape_under_the_mode(explaining):
+    x = tf.constant(3.0)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = x * x
+        line = _here() + 1
+        z = tf.round(x)
+    assert float(tape.gradient(y, x)) == 6.0
+    explanation = tf.debugging.explain_gradient(tape, [y, z], [x, x])
+    assert explanation.reasons[0][0].code == "tape_used"  # connected once, used up now
+    explanation = tf.debugging.explain_gradient(tape, z, x)
+    _at(explanation.reasons[0][0], line)  # what cut it, from the kept state
+
+
+def test_modes_leave_nothing_on_the_stack():
+    from tapeflow import _dispatch
+
+    tf.debugging.enable_check_numerics()
+    tf.debugging.enable_gradient_explanations()
+    assert _dispatch.something_active()
+    tf.debugging.disable_gradient_explanations()
+    tf.debugging.disable_check_numerics()
+    assert not _dispatch.something_active() and _dispatch._recorder_count == 0

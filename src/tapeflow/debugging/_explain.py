@@ -429,9 +429,14 @@ def explain_gradient(tape, target, sources) -> GradientExplanation:
     """
     state = tape._state
     history = _provenance.history(tape)
-    if state is None and history is not None:
-        state = history.spent
-    return _explain(tape, state, target, sources)
+    if state is not None or history is None or history.spent is None:
+        return _explain(tape, state, target, sources)
+    # A used-up tape whose last state the mode kept: explain that computation, and
+    # say why a connected source gets nothing now.
+    explanation = _explain(tape, history.spent, target, sources)
+    used = _reasons(tape, None, target, None)
+    explanation.reasons = [reasons or used for reasons in explanation.reasons]
+    return explanation
 
 
 def explain_none_results(tape, state, target, sources, result) -> None:
