@@ -534,4 +534,8 @@ import rows_function  # noqa: E402
 
 ROWS.extend(rows_function.rows(Row, Target))
 
+import rows_keras  # noqa: E402
+
+ROWS.extend(rows_keras.rows(Row, Target))
+
 ROWS_BY_NAME = {r.name: r for r in ROWS}

@@ -220,3 +220,16 @@ def test_compiled_train_step_matches_eager_steps():
         np.testing.assert_allclose(h1[key], h2[key], rtol=1e-6)
     for a, b in zip(w1, w2):
         np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)
+
+
+def test_evaluate_list_puts_loss_first():
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3)])
+    model.compile(
+        optimizer="sgd",
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
+    x, y = np.ones((4, 2), np.float32), np.zeros(4, np.int32)
+    loss, accuracy = model.evaluate(x, y, verbose=0)
+    assert loss == model.evaluate(x, y, verbose=0, return_dict=True)["loss"]
+    assert accuracy in (0.0, 0.25, 0.5, 0.75, 1.0)

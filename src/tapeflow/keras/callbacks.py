@@ -136,6 +136,22 @@ class CallbackList(Callback):
     def append(self, callback) -> None:
         self.callbacks.append(callback)
 
+    def wants_batch_hooks(self, mode: str) -> bool:
+        """Whether any callback does something in ``on_{mode}_batch_begin/end``."""
+        names = (f"on_{mode}_batch_begin", f"on_{mode}_batch_end")
+        if mode == "train":
+            names += ("on_batch_begin", "on_batch_end")
+        for callback in self.callbacks:
+            if isinstance(callback, ProgbarLogger):
+                if callback.verbose == 1:
+                    return True
+                continue
+            if any(getattr(type(callback), n) is not getattr(Callback, n) for n in names):
+                return True
+            if any(n in vars(callback) for n in names):  # LambdaCallback's functions
+                return True
+        return False
+
     def set_params(self, params) -> None:
         self.params = params
         for callback in self.callbacks:

@@ -23,6 +23,7 @@ import tapeflow as tf
 
 from .. import _utils
 from .. import callbacks as callbacks_module
+from ..callbacks import pythonify_logs
 
 
 def _keras_module(name: str):
@@ -174,10 +175,6 @@ def _batches(x, y, sample_weight, batch_size, shuffle, class_weight=None, steps=
             )
         return _IterableBatches(x, steps)
     return _ArrayBatches(x, y, sample_weight, batch_size, shuffle, class_weight, steps)
-
-
-def _float(value) -> float:
-    return float(np.asarray(value.numpy() if hasattr(value, "numpy") else value))
 
 
 def _resolve_metric(identifier, y_true, y_pred):
@@ -412,18 +409,20 @@ class Trainer:
             self.reset_metrics()
             callback_list.on_epoch_begin(epoch)
             logs = {}
+            # Batch hooks (and the float conversions of their logs) only when a
+            # callback overrides them.
+            hooks = callback_list.wants_batch_hooks("train")
             for step, batch in enumerate(batches):
-                callback_list.on_train_batch_begin(step)
-                logs = {k: _float(v) for k, v in step_function(batch).items()}
-                callback_list.on_train_batch_end(step, logs)
+                if hooks:
+                    callback_list.on_train_batch_begin(step)
+                logs = step_function(batch)
+                if hooks:
+                    callback_list.on_train_batch_end(step, logs)
                 if self.stop_training:
                     break
             # Keras's rule: the metrics' results, unless train_step returned other keys.
             results = self.get_metrics_result()
-            if set(results) == set(logs):
-                epoch_logs = {k: _float(v) for k, v in results.items()}
-            else:
-                epoch_logs = dict(logs)
+            epoch_logs = pythonify_logs(results if set(results) == set(logs) else logs)
             if validation_data is not None and (epoch + 1) % validation_freq == 0:
                 val_logs = self.evaluate(
                     val_x,
@@ -487,16 +486,16 @@ class Trainer:
         self.reset_metrics()
         callback_list.on_test_begin()
         logs = {}
+        hooks = callback_list.wants_batch_hooks("test")
         for step, batch in enumerate(batches):
-            callback_list.on_test_batch_begin(step)
-            logs = {k: _float(v) for k, v in self.test_step(batch).items()}
-            callback_list.on_test_batch_end(step, logs)
-        logs = {k: _float(v) for k, v in self.get_metrics_result().items()}
+            if hooks:
+                callback_list.on_test_batch_begin(step)
+            logs = self.test_step(batch)
+            if hooks:
+                callback_list.on_test_batch_end(step, logs)
+        logs = pythonify_logs(self.get_metrics_result())
         callback_list.on_test_end(logs)
-        if return_dict:
-            return logs
-        values = list(logs.values())
-        return values[0] if len(values) == 1 else values
+        return self._batch_result(logs, return_dict)
 
     def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
         """The model's outputs on ``x``, batch by batch, joined as NumPy arrays."""
@@ -530,10 +529,13 @@ class Trainer:
         return _utils.pack_like(outputs[0], iter(joined))
 
     def _batch_result(self, logs, return_dict):
-        logs = {k: _float(v) for k, v in logs.items()}
+        logs = pythonify_logs(logs)
         if return_dict:
             return logs
-        values = list(logs.values())
+        # A list follows the metrics' order (loss first), then other keys sorted.
+        names = [m.name for m in self.metrics]
+        values = [logs[n] for n in names if n in logs]
+        values += [logs[k] for k in sorted(logs) if k not in names]
         return values[0] if len(values) == 1 else values
 
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):
