@@ -129,3 +129,14 @@ def test_inside_a_tf_function(numerics):
     tf.debugging.enable_check_numerics()
     message = _raises(lambda: f(tf.constant([0.0, 2.0])))
     assert 'op "Log"' in message and "# of -Inf elements: 1" in message
+
+
+def test_import_tapeflow_does_not_load_debugging():
+    import subprocess
+
+    code = (
+        "import sys, tapeflow as tf; a = 'tapeflow.debugging' in sys.modules; tf.Assert; "
+        "print(a, 'tapeflow.debugging' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
