@@ -95,3 +95,36 @@ def test_compiled_training_step_prints_the_same_losses():
     )
     assert result.returncode == 0, result.stderr
     assert "printed losses identical: True" in result.stdout
+
+
+def test_train_classifier_fits_and_reports_accuracy(tmp_path):
+    env = dict(os.environ)
+    src = str(ROOT / "src")
+    env["PYTHONPATH"] = src + os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else src
+    plot = tmp_path / "classifier.png"
+    args = ["--epochs", "3", "--hidden", "16", "--verbose", "2", "--plot", str(plot)]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "train_classifier.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert 'Model: "digits_mlp"' in out and "Total params: 1,210 (4.73 KB)" in out
+    epochs = [line for line in out.splitlines() if line.startswith("Epoch ")]
+    assert epochs == ["Epoch 1/3", "Epoch 2/3", "Epoch 3/3"]
+    assert out.count(" - val_accuracy: ") == 3  # one verbose=2 line per epoch
+    accuracy = float(
+        next(line for line in out.splitlines() if line.startswith("test accuracy:")).split()[-1]
+    )
+    assert accuracy > 0.6  # ten classes: chance is 0.1
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        assert "matplotlib is not installed" in out
+    else:
+        assert plot.exists() and plot.stat().st_size > 0
