@@ -298,3 +298,27 @@ _snippet(
     print(tf.math.log(tf.constant([0.0])))
     """,
 )
+
+_snippet(
+    "assert_same_float_dtype_and_switches",
+    """
+    print(repr(tf.debugging.assert_same_float_dtype([tf.constant(1.0), tf.constant(2.0)])))
+    print(repr(tf.debugging.assert_same_float_dtype(None, tf.float64)))
+    print(repr(tf.debugging.assert_same_float_dtype()))
+    for call in (
+        lambda: tf.debugging.assert_same_float_dtype([tf.constant(1.0), tf.constant(2.0, tf.float64)]),
+        lambda: tf.debugging.assert_same_float_dtype([tf.constant(1), tf.constant(2)]),
+        lambda: tf.debugging.assert_same_float_dtype([tf.constant(1.0)], tf.float64),
+        lambda: tf.debugging.assert_same_float_dtype(None, tf.int32),
+    ):
+        try:
+            call()
+        except Exception as e:
+            show_error(e)
+    print(tf.debugging.get_log_device_placement(), tf.debugging.is_traceback_filtering_enabled())
+    print(tf.debugging.disable_traceback_filtering(), tf.debugging.is_traceback_filtering_enabled())
+    print(tf.debugging.enable_traceback_filtering(), tf.debugging.is_traceback_filtering_enabled())
+    print(tf.debugging.set_log_device_placement(True), tf.debugging.get_log_device_placement())
+    tf.debugging.set_log_device_placement(False)
+    """,
+)

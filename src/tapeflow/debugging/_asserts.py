@@ -32,10 +32,15 @@ __all__ = [
     "assert_rank",
     "assert_rank_at_least",
     "assert_rank_in",
+    "assert_same_float_dtype",
     "assert_scalar",
     "assert_shapes",
     "assert_type",
+    "disable_traceback_filtering",
+    "enable_traceback_filtering",
+    "get_log_device_placement",
     "is_numeric_tensor",
+    "is_traceback_filtering_enabled",
     "set_log_device_placement",
 ]
 
@@ -462,4 +467,82 @@ def set_log_device_placement(enabled: bool) -> None:
     >>> print(tf.debugging.set_log_device_placement(False))
     None
     """
-    return None
+    _switches["log_device_placement"] = bool(enabled)
+
+
+def _label(item) -> str:
+    name = getattr(item, "name", None) if not isinstance(item, Tensor) else None
+    return name if isinstance(name, str) else str(item)
+
+
+def assert_same_float_dtype(tensors=None, dtype=None):
+    """The one floating dtype of ``tensors`` (and ``dtype``); float32 when there is none.
+
+    >>> import tapeflow as tf
+    >>> tf.debugging.assert_same_float_dtype([tf.constant(1.0), tf.constant(2.0)])
+    tf.float32
+    """
+    if tensors:
+        first, first_label = dtype, None
+        for item in tensors:
+            if item is None:
+                continue
+            item_type = item.dtype.base_dtype
+            if first is None:
+                first, first_label = item_type, _label(item)
+            elif item_type != first:
+                raise ValueError(
+                    f"{_label(item)}, type={item_type}, must be of the same type ({first})"
+                    + (f" as {first_label}" if first_label else "")
+                    + "."
+                )
+        dtype = first
+    if not dtype:
+        return _dt.float32
+    dtype = _dt.as_dtype(dtype)
+    if not dtype.is_floating:
+        raise ValueError(f"Expected floating point type, got {dtype}.")
+    return dtype
+
+
+# TF's traceback filtering and device-placement logging are switches tapeflow only keeps.
+_switches = {"traceback_filtering": True, "log_device_placement": False}
+
+
+def get_log_device_placement() -> bool:
+    """What ``set_log_device_placement`` was last given.
+
+    >>> import tapeflow as tf
+    >>> tf.debugging.get_log_device_placement()
+    False
+    """
+    return _switches["log_device_placement"]
+
+
+def enable_traceback_filtering() -> None:
+    """Accepted: tapeflow's tracebacks are plain Python ones (nothing to filter).
+
+    >>> import tapeflow as tf
+    >>> tf.debugging.enable_traceback_filtering()
+    """
+    _switches["traceback_filtering"] = True
+
+
+def disable_traceback_filtering() -> None:
+    """Accepted: see ``enable_traceback_filtering``.
+
+    >>> import tapeflow as tf
+    >>> tf.debugging.disable_traceback_filtering()
+    >>> tf.debugging.enable_traceback_filtering()
+    """
+    _switches["traceback_filtering"] = False
+
+
+def is_traceback_filtering_enabled() -> bool:
+    """Whether traceback filtering was last enabled (the default) or disabled.
+
+    >>> import tapeflow as tf
+    >>> tf.debugging.is_traceback_filtering_enabled()
+    True
+    """
+    return _switches["traceback_filtering"]
