@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .. import _dispatch
 from .._dispatch import TapeState
+from .._nest import flatten
 from .._tape import GradientTape, UnconnectedGradients
 from .._tensor import Tensor, next_id
 from ._sites import _PACKAGE_DIR, Site, user_site
@@ -84,11 +85,10 @@ class Provenance(_dispatch.Recorder):
 class TapeHistory:
     """Events of one GradientTape while explanations are on, marked with tensor ids."""
 
-    __slots__ = ("events", "states", "watch_sites", "spent")
+    __slots__ = ("events", "watch_sites", "spent")
 
     def __init__(self):
         self.events: list[tuple[int, str, Site | None]] = []  # (id mark, what, where)
-        self.states: list = []  # every TapeState it had (reset makes a new one)
         self.watch_sites: dict[int, Site | None] = {}
         self.spent = None  # the state a non-persistent gradient() used up
 
@@ -136,10 +136,7 @@ def _wrap_tape_methods() -> None:
 
     def enter(self):
         result = original["__enter__"](self)
-        found = _history_for(self)
-        found.note("enter")
-        if self._state is not None and (not found.states or found.states[-1] is not self._state):
-            found.states.append(self._state)
+        _history_for(self).note("enter")
         return result
 
     def exit_(self, *exc):
@@ -157,8 +154,6 @@ def _wrap_tape_methods() -> None:
     def watch(self, tensor):
         found = _history_for(self)
         site = user_site(2)
-        from .._nest import flatten
-
         for value in flatten(tensor):
             if hasattr(value, "_id"):
                 found.watch_sites[value._id] = site
@@ -168,7 +163,7 @@ def _wrap_tape_methods() -> None:
         self, target, sources, output_gradients=None,
         unconnected_gradients=UnconnectedGradients.NONE,
     ):  # fmt: skip
-        from ._explain import explain_none_results
+        from ._explain import explain_none_results  # _explain imports this module
 
         state = self._state
         if self._recording and not self._persistent:
