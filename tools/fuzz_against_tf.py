@@ -32,11 +32,13 @@ from __future__ import annotations
 import argparse
 import collections
 import inspect
+import json
 import math
 import os
 import random
 import resource
 import signal
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -593,10 +595,16 @@ def gradients(lib, path, args, kwargs, seed, second_order, seconds):
     rng = np.random.default_rng(seed)
 
     def loss_of():
-        out = fn(*[build_watched(a) for a in args], **{k: build_watched(v) for k, v in kwargs.items()})
+        out = fn(
+            *[build_watched(a) for a in args], **{k: build_watched(v) for k, v in kwargs.items()}
+        )
         total = None
         for leaf in leaves(out):
-            if hasattr(leaf, "dtype") and hasattr(leaf, "numpy") and leaf.dtype.name in FLOATS + COMPLEX:
+            if (
+                hasattr(leaf, "dtype")
+                and hasattr(leaf, "numpy")
+                and leaf.dtype.name in FLOATS + COMPLEX
+            ):
                 w = rng.uniform(0.5, 1.5, size=tuple(leaf.shape)).astype(leaf.dtype.name)
                 term = lib.reduce_sum(leaf * lib.constant(w))
                 total = term if total is None else total + term
@@ -647,7 +655,9 @@ def compare_gradients(tf_grads, tfl_grads):
             continue
         for i, (x, y) in enumerate(zip(a, b)):
             if (x is None) != (y is None):
-                out.append((key, f"arg {i}: " + ("None vs value" if x is None else "value vs None")))
+                out.append(
+                    (key, f"arg {i}: " + ("None vs value" if x is None else "value vs None"))
+                )
                 continue
             if x is None:
                 continue
@@ -665,7 +675,7 @@ SEVERITY = ["value", "grad:value", "grad-recorded:value", "grad2:value", "dtype/
             "grad:dtype/shape", "escape", "grad:escape", "memory", "hang", "tf-raises-only",
             "grad:tf-raises-only", "tfl-raises-only", "grad:tfl-raises-only",
             "exception-class", "grad:None-mismatch", "value-nonfinite",
-            "grad:value-nonfinite", "tf-hang", "same", "both-raise-same"]  # fmt: skip
+            "grad:value-nonfinite", "tf-hang", "tf-crash", "fuzzer-error", "same", "both-raise-same"]  # fmt: skip
 
 
 class Recorder:
@@ -715,16 +725,18 @@ def describe(outcome):
         parts = []
         for leaf in leaves(value)[:3]:
             k, d, v = normalize(leaf)
-            parts.append(f"{d} {np.asarray(v).shape} {np.array2string(np.asarray(v), threshold=8)[:100]}"
-                         if k in ("tensor", "ndarray") else f"{k} {v!r}"[:100])
+            parts.append(
+                f"{d} {np.asarray(v).shape} {np.array2string(np.asarray(v), threshold=8)[:100]}"
+                if k in ("tensor", "ndarray")
+                else f"{k} {v!r}"[:100]
+            )
         return "; ".join(parts)
     except Exception as exc:  # noqa: BLE001
         return f"<unprintable {type(exc).__name__}>"
 
 
 def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
-    example = path + "(" + ", ".join([repr(a) for a in args] +
-                                     [f"{k}={v!r}" for k, v in kwargs.items()]) + ")"  # fmt: skip
+    example = example_text(path, args, kwargs)
     tag = ""
     specs = list(args) + list(kwargs.values())
     flat = []
@@ -787,8 +799,13 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
             rec.add("grad:escape" + tag, path, type(g_tfl[1]).__name__, example, describe(g_tfl))
         elif g_tf[0] != g_tfl[0]:
             cat = "grad:tf-raises-only" if g_tf[0] == "raise" else "grad:tfl-raises-only"
-            rec.add(cat + tag, path, type((g_tf if g_tf[0] == "raise" else g_tfl)[1]).__name__,
-                    example, f"TF: {describe(g_tf)} | tapeflow: {describe(g_tfl)}")
+            rec.add(
+                cat + tag,
+                path,
+                type((g_tf if g_tf[0] == "raise" else g_tfl)[1]).__name__,
+                example,
+                f"TF: {describe(g_tf)} | tapeflow: {describe(g_tfl)}",
+            )
         return
     if g_tf[1] is None or g_tfl[1] is None:
         return
@@ -814,9 +831,14 @@ def _guarded_gradients(lib, path, args, kwargs, seed, second, opts):
 
 
 # -- driver -----------------------------------------------------------------------
+#
+# TensorFlow aborts the process on some inputs (a failed CHECK in a kernel). So a
+# supervisor runs the fuzzing in a worker process, reads what each op's chunk
+# found from a JSON-lines state file, and restarts the worker after a crash,
+# recording the crash with the example that was running.
 
 
-def fuzz_op(rec, path, count, seed_value, opts):
+def fuzz_op(rec, path, count, seed_value, opts, current_file):
     tf_fn = resolve(TF, path)
 
     @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
@@ -825,9 +847,111 @@ def fuzz_op(rec, path, count, seed_value, opts):
     @given(st.data())
     def body(data):
         args, kwargs = data.draw(call_arguments(tf_fn))
+        if current_file:
+            current_file.seek(0)
+            current_file.write(example_text(path, args, kwargs)[:2000].ljust(2000))
+            current_file.flush()
         run_example(rec, path, args, kwargs, opts, zlib.crc32(repr((args, kwargs)).encode()))
 
     body()
+
+
+def example_text(path, args, kwargs) -> str:
+    return path + "(" + ", ".join([repr(a) for a in args] +
+                                  [f"{k}={v!r}" for k, v in kwargs.items()]) + ")"  # fmt: skip
+
+
+def run_worker(opts) -> int:
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    with open("/proc/self/status") as status:
+        vm = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize"))
+    # A hard cap on the address space: an unbounded allocation fails fast
+    # (MemoryError) instead of taking the machine down.
+    resource.setrlimit(resource.RLIMIT_AS, (vm + (6 << 30), hard))
+    ops = [p for p in discover_ops() if opts.ops in p]
+    deadline = time.monotonic() + opts.time_left
+    done = opts.done_examples
+    position = opts.position
+    with open(opts.state, "a") as state, open(opts.state + ".current", "w+") as current:
+        while done < opts.examples and time.monotonic() < deadline:
+            rounds, index = divmod(position, len(ops))
+            path = ops[index]
+            state.write(json.dumps({"event": "start", "position": position, "op": path}) + "\n")
+            state.flush()
+            rec = Recorder()
+            try:
+                fuzz_op(rec, path, opts.chunk, opts.seed * 1_000_003 + rounds * 1009 + index,
+                        opts, current)  # fmt: skip
+            except Exception as exc:  # noqa: BLE001 - a fuzzer bug must not end the run
+                rec.add("fuzzer-error", path, type(exc).__name__, str(exc)[:200])
+            done += rec.examples
+            position += 1
+            records = [[*key, n, *rec.shortest[key]] for key, n in rec.counts.items()]
+            state.write(json.dumps({"event": "done", "position": position, "op": path,
+                                    "examples": rec.examples, "records": records}) + "\n")  # fmt: skip
+            state.flush()
+    return 0
+
+
+def supervise(opts) -> int:
+    state_path = opts.out + ".state" if opts.out else "/tmp/fuzz_against_tf.state"
+    Path(state_path).write_text("")
+    total = Recorder()
+    start = time.monotonic()
+    position = 0
+    read_upto = 0
+    last_report = 0
+    while total.examples < opts.examples and time.monotonic() - start < opts.time_limit:
+        command = [sys.executable, __file__, "--worker", "--state", state_path,
+                   "--position", str(position), "--done-examples", str(total.examples),
+                   "--time-left", str(opts.time_limit - (time.monotonic() - start)),
+                   "--examples", str(opts.examples), "--chunk", str(opts.chunk),
+                   "--seed", str(opts.seed), "--ops", opts.ops,
+                   "--call-seconds", str(opts.call_seconds),
+                   "--memory-limit", str(opts.memory_limit),
+                   "--second-order-fraction", str(opts.second_order_fraction)]  # fmt: skip
+        if not opts.gradients:
+            command.append("--no-gradients")
+        code = subprocess.call(command, stderr=subprocess.DEVNULL)
+        lines = Path(state_path).read_text().splitlines()[read_upto:]
+        read_upto += len(lines)
+        started = None
+        for line in lines:
+            event = json.loads(line)
+            if event["event"] == "start":
+                started = event
+                continue
+            started = None
+            position = event["position"]
+            total.examples += event["examples"]
+            total.per_op[event["op"]] += event["examples"]
+            for category, path, detail, n, example, note in event["records"]:
+                key = (category, path, detail)
+                total.counts[key] += n
+                if key not in total.shortest or len(example) < len(total.shortest[key][0]):
+                    total.shortest[key] = (example, note)
+        if started is not None:  # the worker died inside this op's chunk
+            example = Path(state_path + ".current").read_text().strip()
+            total.add(
+                "tf-crash",
+                started["op"],
+                f"exit {code}",
+                example,
+                "the process aborted (TensorFlow CHECK failure or a signal)",
+            )
+            position = started["position"] + 1
+        elif code != 0:
+            print(f"worker exited with {code} outside an op; stopping", file=sys.stderr)
+            break
+        if total.examples - last_report >= 2000 or started is not None:
+            last_report = total.examples
+            print(f"{total.examples} examples, {time.monotonic() - start:.0f} s",
+                  file=sys.stderr, flush=True)  # fmt: skip
+    text = total.summary(time.monotonic() - start, opts)
+    if opts.out:
+        Path(opts.out).write_text(text)
+    print(text)
+    return 0
 
 
 def main(argv=None) -> int:
@@ -842,35 +966,14 @@ def main(argv=None) -> int:
     parser.add_argument("--second-order-fraction", type=float, default=0.15)
     parser.add_argument("--no-gradients", dest="gradients", action="store_false")
     parser.add_argument("--out", default="")
+    # Internal: the worker process the supervisor starts.
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--state", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--position", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--done-examples", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--time-left", type=float, default=0, help=argparse.SUPPRESS)
     opts = parser.parse_args(argv)
-
-    # A hard cap on the address space: an unbounded allocation fails fast
-    # (MemoryError) instead of taking the machine down.
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    with open("/proc/self/status") as status:
-        vm = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize"))
-    resource.setrlimit(resource.RLIMIT_AS, (vm + (6 << 30), hard))
-
-    ops = [p for p in discover_ops() if opts.ops in p]
-    rec = Recorder()
-    start = time.monotonic()
-    rounds = 0
-    while rec.examples < opts.examples and time.monotonic() - start < opts.time_limit:
-        for index, path in enumerate(ops):
-            if rec.examples >= opts.examples or time.monotonic() - start >= opts.time_limit:
-                break
-            try:
-                fuzz_op(rec, path, opts.chunk, opts.seed * 1_000_003 + rounds * 1009 + index, opts)
-            except Exception as exc:  # noqa: BLE001 - a fuzzer bug must not end the run
-                rec.add("fuzzer-error", path, type(exc).__name__, str(exc)[:200])
-        rounds += 1
-        print(f"round {rounds}: {rec.examples} examples, {time.monotonic() - start:.0f} s",
-              file=sys.stderr, flush=True)  # fmt: skip
-    text = rec.summary(time.monotonic() - start, opts)
-    if opts.out:
-        Path(opts.out).write_text(text)
-    print(text)
-    return 0
+    return run_worker(opts) if opts.worker else supervise(opts)
 
 
 if __name__ == "__main__":

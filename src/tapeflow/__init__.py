@@ -61,6 +61,10 @@ from . import config
 from ._function import TensorSpec, function
 from ._function import print_ as print
 
+# tf.nest and tf.executing_eagerly (issue 14).
+from . import nest
+from ._context import executing_eagerly
+
 # isort: on
 
 # Control flow (cond, while_loop, map_fn, TensorArray, ...): plain Python over eager ops.

@@ -13,6 +13,9 @@ tf.Tensor(12.0, shape=(), dtype=float32)
 
 from __future__ import annotations
 
+import weakref
+from functools import partial
+
 import numpy as np
 
 from . import _dispatch
@@ -40,10 +43,21 @@ class AccumulatorState(State):
     differentiate the rule, inner ones never see it).
     """
 
-    __slots__ = ("tangents",)
+    __slots__ = ("tangents", "_primals", "_self_ref", "__weakref__")
 
     def __init__(self):
         self.tangents: dict = {}
+        self._primals: dict = {}
+        self._self_ref = weakref.ref(self)
+
+    def set(self, primal, tangent) -> None:
+        """Give ``primal`` its tangent, which dies with it (as in TensorFlow): a weak
+        reference's callback drops the entry. The callback holds the state only
+        weakly, so no reference cycle keeps tangents alive."""
+        key = primal._id
+        self.tangents[key] = tangent
+        if key not in self._primals:
+            self._primals[key] = weakref.ref(primal, partial(_forget_tangent, self._self_ref, key))
 
     def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
         tangents = self.tangents
@@ -55,14 +69,14 @@ class AccumulatorState(State):
         out_tangent = run_at(stack, position, prim.jvp, input_tangents, out, *inputs, **params)
         if prim.multiple_results:
             for o, t in zip(out, out_tangent):
-                store_tangent(tangents, o, t)
+                store_tangent(self, o, t)
         else:
-            store_tangent(tangents, out, out_tangent)
+            store_tangent(self, out, out_tangent)
 
     def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
         tangent = self.tangents.get(variable._id)
         if tangent is not None:
-            self.tangents[out._id] = tangent
+            self.set(out, tangent)
 
     def on_custom(self, stack, position, inputs, results, outputs, grad_fn) -> None:
         """Forward mode follows the real forward ops; grad_fn only fills the gaps.
@@ -78,7 +92,7 @@ class AccumulatorState(State):
         for y, out in zip(results, outputs):
             tangent = tangents.get(y._id)
             if tangent is not None:
-                tangents[out._id] = tangent
+                self.set(out, tangent)
         missing = [k for k, out in enumerate(outputs)
                    if out._id not in tangents and out._value.dtype.kind in _FLOATS]  # fmt: skip
         input_tangents = [tangents.get(x._id) for x in inputs]
@@ -103,17 +117,24 @@ class AccumulatorState(State):
             set_stack(saved)
         for k, jvp in zip(missing, jvps):
             if jvp is not None:
-                store_tangent(tangents, outputs[k], convert_to_tensor(jvp))
+                store_tangent(self, outputs[k], convert_to_tensor(jvp))
 
 
-def store_tangent(tangents: dict, out, tangent) -> None:
+def _forget_tangent(state_ref, key: int, _ref) -> None:
+    state = state_ref()
+    if state is not None:
+        state.tangents.pop(key, None)
+        state._primals.pop(key, None)
+
+
+def store_tangent(state: AccumulatorState, out, tangent) -> None:
     if tangent is None or out._value.dtype.kind not in _FLOATS:
         return
     if tangent._value.shape != out._value.shape:
         from .ops.shape import broadcast_to
 
         tangent = broadcast_to(tangent, shape=out._value.shape)
-    tangents[out._id] = tangent
+    state.set(out, tangent)
 
 
 class ForwardAccumulator:
@@ -141,7 +162,7 @@ class ForwardAccumulator:
                     "an error. If it was intended, please sum the corresponding tangents."
                 )
             warn_if_not_floating(primal, "primal", depth=3)
-            self._state.tangents[primal._id] = convert_to_tensor(tangent, dtype=primal.dtype)
+            self._state.set(primal, convert_to_tensor(tangent, dtype=primal.dtype))
 
     def __enter__(self) -> ForwardAccumulator:
         if self._recording:

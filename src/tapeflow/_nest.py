@@ -1,7 +1,8 @@
 """Flatten and rebuild nested lists, tuples and dicts, the way tf.nest does.
 
-Dicts flatten in sorted key order and are rebuilt with their original key
-order; namedtuples keep their type.
+Dicts flatten in sorted key order (insertion order when the keys have no
+order, such as ``Variable.ref()`` keys) and are rebuilt with their original
+key order; namedtuples keep their type.
 
 >>> flatten({"b": 1, "a": [2, 3]})
 [2, 3, 1]
@@ -16,9 +17,16 @@ def _is_sequence(value) -> bool:
     return isinstance(value, (list, tuple, dict))
 
 
+def _sorted_keys(mapping: dict) -> list:
+    try:
+        return sorted(mapping)
+    except TypeError:
+        return list(mapping)
+
+
 def _children(value):
     if isinstance(value, dict):
-        return [value[key] for key in sorted(value)]
+        return [value[key] for key in _sorted_keys(value)]
     return list(value)
 
 
@@ -47,7 +55,7 @@ def _rebuild(item, leaves):
     # which would keep the leaves (gradients, often large arrays) alive until
     # Python's cycle collector happens to run.
     if isinstance(item, dict):
-        rebuilt = {key: _rebuild(item[key], leaves) for key in sorted(item)}
+        rebuilt = {key: _rebuild(item[key], leaves) for key in _sorted_keys(item)}
         return type(item)((key, rebuilt[key]) for key in item)
     if isinstance(item, (list, tuple)):
         children = [_rebuild(child, leaves) for child in item]

@@ -87,6 +87,69 @@ class TensorShape:
             return False
         return all(a is None or b is None or a == b for a, b in zip(self._dims, other._dims))
 
+    def merge_with(self, other) -> TensorShape:
+        """The most specific shape compatible with both; ValueError if they conflict."""
+        other = TensorShape(other)
+        if self._dims is None:
+            return other
+        if other._dims is None:
+            return self
+        if not self.is_compatible_with(other):
+            raise ValueError(f"Shapes {self} and {other} are not compatible")
+        return TensorShape([a if a is not None else b for a, b in zip(self._dims, other._dims)])
+
+    def most_specific_compatible_shape(self, other) -> TensorShape:
+        """The most specific shape that both shapes are compatible with."""
+        other = TensorShape(other)
+        if self._dims is None or other._dims is None or len(self._dims) != len(other._dims):
+            return TensorShape(None)
+        return TensorShape([a if a == b else None for a, b in zip(self._dims, other._dims)])
+
+    def is_subtype_of(self, other) -> bool:
+        """True if every dimension of ``other`` is unknown or equal to this one's."""
+        other = TensorShape(other)
+        if other._dims is None:
+            return True
+        if self._dims is None or len(self._dims) != len(other._dims):
+            return False
+        return all(b is None or a == b for a, b in zip(self._dims, other._dims))
+
+    def assert_is_compatible_with(self, other) -> None:
+        if not self.is_compatible_with(other):
+            raise ValueError(f"Shapes {self} and {other} are incompatible")
+
+    def assert_has_rank(self, rank: int) -> None:
+        if self._dims is not None and len(self._dims) != rank:
+            raise ValueError(f"Shape {self} must have rank {rank}")
+
+    def assert_same_rank(self, other) -> None:
+        other = TensorShape(other)
+        if self._dims is not None and other._dims is not None:
+            if len(self._dims) != len(other._dims):
+                raise ValueError(f"Shapes {self} and {other} must have the same rank")
+
+    def with_rank(self, rank: int) -> TensorShape:
+        """This shape, known to have ``rank`` dimensions; ValueError otherwise.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorShape(None).with_rank(2)
+        TensorShape([None, None])
+        """
+        if self._dims is None:
+            return TensorShape([None] * rank)
+        self.assert_has_rank(rank)
+        return self
+
+    def with_rank_at_least(self, rank: int) -> TensorShape:
+        if self._dims is not None and len(self._dims) < rank:
+            raise ValueError(f"Shape {self} must have rank at least {rank}")
+        return self
+
+    def with_rank_at_most(self, rank: int) -> TensorShape:
+        if self._dims is not None and len(self._dims) > rank:
+            raise ValueError(f"Shape {self} must have rank at most {rank}")
+        return self
+
     def concatenate(self, other) -> TensorShape:
         other = TensorShape(other)
         if self._dims is None or other._dims is None:
@@ -524,7 +587,9 @@ def _python_array(value) -> np.ndarray:
     try:
         array = np.array(value)
     except ValueError:
-        raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
+        array = _empty_first_row(value)
+        if array is None:
+            raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
     if array.dtype.kind in "US":
         encode = np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])
         return encode(array) if array.size else array.astype(object)
@@ -533,14 +598,44 @@ def _python_array(value) -> np.ndarray:
     return array
 
 
+def _empty_first_row(value):
+    """TensorFlow reads a nested list's shape from its first items only, so a list
+    whose first row is empty (``[[], [1]]``) is an empty float32 array, not ragged."""
+    shape = []
+    item = value
+    while isinstance(item, (list, tuple)):
+        shape.append(len(item))
+        if not item:
+            return np.zeros(shape, np.float32)
+        item = item[0]
+    return None
+
+
+def _first_leaf(value):
+    while isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    return value
+
+
 def _default_array(value) -> np.ndarray:
-    """A NumPy array for a Python value, with TensorFlow's default dtypes."""
+    """A NumPy array for a Python value, with TensorFlow's default dtypes.
+
+    In a list, NumPy values keep a float width only when one comes first
+    (``[np.float16(1), 2.0]`` is float16, ``[2.0, np.float64(1)]`` float32),
+    and complex values of any width make complex128.
+    """
     if isinstance(value, (np.ndarray, np.generic)):
         return value
     array = _python_array(value)
     kind = array.dtype.kind
     if kind == "f":
+        first = _first_leaf(value)
+        first = getattr(first, "_value", first)
+        if isinstance(first, (np.ndarray, np.generic)) and first.dtype.kind == "f":
+            return array.astype(first.dtype)
         return array.astype(np.float32)
+    if kind == "c":
+        return array.astype(np.complex128)
     if kind in "iu":
         info = np.iinfo(np.int32)
         if array.size == 0 or (array.min() >= info.min and array.max() <= info.max):

@@ -28,6 +28,7 @@ from ._tensor import (
     remember_slice,
     wrap,
 )
+from .errors import InvalidArgumentError
 
 __all__ = ["Variable"]
 
@@ -141,17 +142,35 @@ class Variable(HoldsValue):
             return self._recorded_store("assign", value, read_value)
         return self._store(self._converted(value), read_value)
 
+    def _update_operand(self, delta, op_name: str) -> np.ndarray:
+        """The delta of assign_add/assign_sub: TensorFlow never broadcasts it."""
+        delta = self._converted(delta)
+        if np.shape(delta) != np.shape(self._value):
+            shape = ",".join(map(str, np.shape(self._value)))
+            got = ",".join(map(str, np.shape(delta)))
+            raise InvalidArgumentError(
+                None, None,
+                f"Cannot update variable with shape [{shape}] using a Tensor with shape "
+                f"[{got}], shapes must be equal. [Op:{op_name}] name: ",
+            )  # fmt: skip
+        return delta
+
     def assign_add(self, delta, use_locking=False, name=None, read_value=True):
+        operand = self._update_operand(delta, "AssignAddVariableOp")
         if _dispatch._recorder_count:
             return self._recorded_store("assign_add", delta, read_value)
-        return self._store(updated_value("assign_add", self._value, self._converted(delta)),
-                           read_value)  # fmt: skip
+        return self._store(updated_value("assign_add", self._value, operand), read_value)
 
     def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
+        operand = self._update_operand(delta, "AssignSubVariableOp")
         if _dispatch._recorder_count:
             return self._recorded_store("assign_sub", delta, read_value)
-        return self._store(updated_value("assign_sub", self._value, self._converted(delta)),
-                           read_value)  # fmt: skip
+        return self._store(updated_value("assign_sub", self._value, operand), read_value)
+
+    @property
+    def initializer(self):
+        """None: an eager variable is initialized when it is created (as in TensorFlow)."""
+        return None
 
     def _recorded_store(self, method: str, value, read_value: bool):
         """An assignment while a tf.function traces: done now, and kept in its program."""

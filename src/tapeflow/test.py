@@ -34,17 +34,35 @@ def _as_tensors(args) -> list[Tensor]:
 
 
 def _flat_output(result) -> np.ndarray:
-    """All output leaves as one float64 vector (None leaves count as nothing)."""
-    parts = [np.ravel(np.asarray(leaf._value if hasattr(leaf, "_value") else leaf, np.float64))
-             for leaf in flatten(result) if leaf is not None]  # fmt: skip
+    """All output leaves as one real vector (None leaves count as nothing); a complex
+    element contributes its real and imaginary parts, in that order."""
+    parts = []
+    for leaf in flatten(result):
+        if leaf is None:
+            continue
+        value = np.ravel(np.asarray(leaf._value if hasattr(leaf, "_value") else leaf))
+        if value.dtype.kind == "c":
+            value = np.stack([value.real, value.imag], axis=-1).ravel()
+        parts.append(value.astype(np.float64))
     return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def _real_parts(value: np.ndarray, complex_: bool) -> np.ndarray:
+    value = np.ravel(value)
+    return np.stack([value.real, value.imag], axis=-1).ravel() if complex_ else value.real
 
 
 def compute_gradient(f, x, delta=None):
     """Theoretical and numerical Jacobians of ``f`` at ``x`` (a list or tuple of values).
 
-    Each Jacobian is a 2-D array with one row per element of ``f(*x)`` and one
-    column per element of the argument.
+    Each Jacobian is a 2-D real array with one row per element of ``f(*x)`` and one
+    column per element of the argument; a complex element counts as two (its real
+    and imaginary parts), as in TensorFlow.
+
+    >>> import tapeflow as tf
+    >>> theoretical, _ = tf.test.compute_gradient(lambda z: z * (2 - 3j), [tf.constant(1 + 1j)])
+    >>> theoretical[0].tolist()
+    [[2.0, 3.0], [-3.0, 2.0]]
     """
     if not isinstance(x, (list, tuple)):
         raise ValueError(
@@ -54,13 +72,21 @@ def compute_gradient(f, x, delta=None):
     delta = 1.0 / 1024 if delta is None else delta
     xs = _as_tensors(x)
     y = convert_to_tensor(f(*xs))
+    y_complex = y._value.dtype.kind == "c"
+    y_parts = (1, 1j) if y_complex else (1,)
     theoretical, numerical = [], []
     for position, source in enumerate(xs):
-        dtype = source._value.dtype
-        jacobian_t = np.zeros((y._value.size, source._value.size), dtype=dtype)
-        for row in range(y._value.size):
+        x_value = np.asarray(source._value)
+        x_complex = x_value.dtype.kind == "c"
+        x_parts = (1, 1j) if x_complex else (1,)
+        real_dtype = np.finfo(x_value.dtype).dtype if x_value.dtype.kind in "fc" else x_value.dtype
+        rows, columns = y._value.size * len(y_parts), x_value.size * len(x_parts)
+        if y._value.size == 0:
+            _check_empty_gradient(f, xs, position, y)
+        jacobian_t = np.zeros((rows, columns), dtype=real_dtype)
+        for row in range(rows):
             seed = np.zeros(y._value.size, dtype=y._value.dtype)
-            seed[row] = 1
+            seed[row // len(y_parts)] = y_parts[row % len(y_parts)]
             with GradientTape() as tape:
                 tape.watch(xs)
                 out = convert_to_tensor(f(*xs))
@@ -68,14 +94,14 @@ def compute_gradient(f, x, delta=None):
                 out, xs[position], output_gradients=wrap(seed.reshape(y._value.shape)[()])
             )
             if grad is not None:
-                jacobian_t[row] = np.ravel(np.asarray(grad._value))
+                jacobian_t[row] = _real_parts(np.asarray(grad._value), x_complex)
         jacobian_n = np.zeros_like(jacobian_t)
-        base = np.array(source._value, dtype=dtype)
-        for column in range(base.size):
+        base = np.array(x_value)
+        for column in range(columns):
             shifted = []
             for sign in (1, -1):
                 moved = base.copy().ravel()
-                moved[column] += sign * delta
+                moved[column // len(x_parts)] += sign * delta * x_parts[column % len(x_parts)]
                 args = list(xs)
                 args[position] = wrap(moved.reshape(base.shape)[()])
                 shifted.append(_flat_output(f(*args)))
@@ -83,6 +109,20 @@ def compute_gradient(f, x, delta=None):
         theoretical.append(jacobian_t)
         numerical.append(jacobian_n)
     return tuple(theoretical), tuple(numerical)
+
+
+def _check_empty_gradient(f, xs, position, y) -> None:
+    """An empty output still has a gradient of its input's shape (TensorFlow checks it)."""
+    with GradientTape() as tape:
+        tape.watch(xs)
+        out = convert_to_tensor(f(*xs))
+    grad = tape.gradient(out, xs[position],
+                         output_gradients=wrap(np.zeros(y._value.shape, y._value.dtype)))  # fmt: skip
+    expected = np.shape(xs[position]._value)
+    if grad is not None and np.shape(grad._value) != expected:
+        raise ValueError(
+            f"Empty gradient has wrong shape: expected {expected}, got {np.shape(grad._value)}"
+        )
 
 
 # --------------------------------------------------------------------------

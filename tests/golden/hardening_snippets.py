@@ -1,0 +1,379 @@
+"""Hardening snippets (issue 14): the bugs a differential fuzz run against TensorFlow
+found, each as a small program whose printed output TensorFlow recorded in
+``hardening.json`` (``make_snippets_golden.py hardening``) and
+``tests/test_hardening.py`` replays on tapeflow.
+
+The rules of ``behaviour_snippets.py`` apply. Every snippet starts with two
+helpers: ``err(fn)`` prints only the class of the exception ``fn()`` raises (or
+``ok``), because the point of these cases is the class; ``show(t)`` prints a
+tensor's dtype, shape and value, rounded so last-bit kernel differences do not
+matter.
+"""
+
+import textwrap
+
+SNIPPETS: dict[str, str] = {}
+
+_HELPERS = """
+def err(fn):
+    try:
+        fn()
+        print("ok")
+    except Exception as e:
+        print(type(e).__name__)
+
+def show(t, digits=6):
+    if t is None:
+        print(None)
+        return
+    a = np.asarray(t.numpy() if hasattr(t, "numpy") else t)
+    if a.dtype.kind in "fc":
+        a = np.round(a, digits)
+    print(t.dtype.name if hasattr(t, "dtype") else a.dtype, list(a.shape), a.tolist())
+"""
+
+
+def _snippet(name: str, source: str) -> None:
+    if name in SNIPPETS:
+        raise ValueError(f"duplicate snippet name {name!r}")
+    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+
+
+# -------------------------------------------------- wrong or lossy results --
+
+_snippet(
+    "logsumexp_grad_under_outer_tape",
+    """
+    for dtype, values in [(tf.float64, [1e300] * 3), (tf.float32, [1e4, 1e4, 9999.0])]:
+        x = tf.constant(values, dtype=dtype)
+        with tf.GradientTape() as outer:
+            outer.watch(x)
+            with tf.GradientTape() as inner:
+                inner.watch(x)
+                y = tf.reduce_logsumexp(x)
+            g = inner.gradient(y, x)
+        show(g, 7)
+    x = tf.constant([1e300] * 3, dtype=tf.float64)
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(x)
+        y = tf.reduce_logsumexp(x)
+        g = tape.gradient(y, x)
+    show(g, 7)
+""",
+)
+
+_snippet(
+    "softmax_family_grad_under_outer_tape",
+    """
+    x = tf.constant([[1e4, 1e4, 9999.0], [-3.0, 0.0, 2.0]])
+    for fn in [tf.nn.softmax, tf.nn.log_softmax,
+               lambda v: tf.nn.softmax_cross_entropy_with_logits(
+                   tf.constant([[0.2, 0.3, 0.5], [1.0, 0.0, 0.0]]), v),
+               lambda v: tf.nn.sparse_softmax_cross_entropy_with_logits(tf.constant([2, 0]), v)]:
+        with tf.GradientTape() as outer:
+            outer.watch(x)
+            with tf.GradientTape() as inner:
+                inner.watch(x)
+                y = fn(x) * tf.constant(0.5)
+            g = inner.gradient(y, x)
+        show(g, 5)
+""",
+)
+
+_snippet(
+    "sigmoid_cross_entropy_tiny_gradient",
+    """
+    logits = tf.constant([30.0, -30.0, 90.0, 0.0])
+    labels = tf.constant([1.0, 0.0, 1.0, 1.0])
+    with tf.GradientTape() as tape:
+        tape.watch(logits)
+        loss = tf.nn.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits)
+    g = tape.gradient(loss, logits).numpy()
+    print([float(np.format_float_scientific(v, precision=3)) for v in g])
+""",
+)
+
+_snippet(
+    "dtype_of_numpy_scalars",
+    """
+    show(tf.stack([np.array(1.0), np.array(2.0)]))
+    show(tf.constant([np.complex64(1 + 2j)]))
+    show(tf.constant([np.float32(1.5)]))
+    show(tf.constant([np.array(1.0), 2.0]))
+    show(tf.constant([[], [1]]))
+""",
+)
+
+_snippet(
+    "complex_linalg_dtypes",
+    """
+    m = tf.constant([[2.0, 1 - 1j], [1 + 1j, 3.0]], dtype=tf.complex128)
+    e, v = tf.linalg.eigh(m)
+    show(e)
+    show(tf.linalg.eigvalsh(m))
+    show(tf.linalg.logdet(m))
+    show(tf.linalg.logdet(tf.constant([[2.0, 0.5], [0.5, 1.0]], dtype=tf.complex64)))
+""",
+)
+
+_snippet(
+    "lgamma_exact_at_one_and_two",
+    """
+    show(tf.math.lgamma(tf.constant([1.0, 2.0])), 20)
+    show(tf.math.lgamma(tf.constant([1.0, 2.0], tf.float64)), 20)
+""",
+)
+
+_snippet(
+    "complex_reduce_mean",
+    """
+    show(tf.reduce_mean(tf.constant([complex(np.inf, 0.5)])))
+    show(tf.reduce_mean(tf.constant([], dtype=tf.complex64)))
+    show(tf.reduce_mean(tf.constant(np.zeros((2, 0)), dtype=tf.complex128), axis=1))
+    show(tf.reduce_mean(tf.constant([1 + 1j, 3 - 1j])))
+""",
+)
+
+_snippet(
+    "zeros_of_strings",
+    """
+    print(tf.zeros([1], tf.string))
+    print(tf.ones_like(tf.constant([1, 2])))
+    err(lambda: tf.ones([1], tf.string))
+""",
+)
+
+_snippet(
+    "moments_over_no_axes",
+    """
+    m, v = tf.nn.moments(tf.constant([3.0]), axes=[])
+    show(m)
+    show(v)
+    m, v = tf.nn.moments(tf.constant([[1.0, 2.0]]), axes=[], keepdims=True)
+    show(m)
+    show(v)
+""",
+)
+
+_snippet(
+    "variable_assign_add_needs_equal_shapes",
+    """
+    v = tf.Variable([1.0, 2.0])
+    err(lambda: v.assign_add(1.0))
+    err(lambda: v.assign_sub([1.0]))
+    err(lambda: v.assign_add([[1.0, 2.0]]))
+    err(lambda: v.assign([3.0]))
+    print(v.numpy())
+    v.assign_add([1.0, 1.0])
+    print(v.numpy())
+    s = tf.Variable(1.0)
+    s.assign_add(2.0)
+    print(s.numpy())
+""",
+)
+
+# -------------------------------------------- forward over reverse, masks --
+
+_snippet(
+    "forward_over_reverse_through_mask",
+    """
+    x = tf.constant([1.0, -2.0, 3.0, 0.5])
+    t = tf.constant([1.0, 1.0, 1.0, 1.0])
+    with tf.autodiff.ForwardAccumulator(x, t) as acc:
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = tf.reduce_mean(tf.nn.relu(x[1:3]))
+        g = tape.gradient(y, x)
+    show(g)
+    show(acc.jvp(g))
+    with tf.autodiff.ForwardAccumulator(x, t) as acc:
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = tf.reduce_sum(tf.abs(x)) + tf.reduce_max(x)
+        g = tape.gradient(y, x)
+    show(acc.jvp(g))
+""",
+)
+
+# ------------------------------------------------------ resource exhaustion --
+
+_snippet(
+    "impossible_sizes_fail_before_allocating",
+    """
+    err(lambda: tf.one_hot([0, 1], 2**31))
+    err(lambda: tf.one_hot([0, 1], -2))
+    err(lambda: tf.range(2**40))
+    err(lambda: tf.range(0, 2**62, 1, dtype=tf.int64))
+    err(lambda: tf.fill([2**31, 2**31], 1.0))
+    err(lambda: tf.zeros([2**31, 2**31]))
+    err(lambda: tf.ones([2**20, 2**20, 2**20]))
+    err(lambda: tf.tile(tf.constant([1.0]), [2**40]))
+    err(lambda: tf.pad(tf.constant([1.0]), [[0, 2**40]]))
+    err(lambda: tf.eye(2**31))
+    err(lambda: tf.eye(2**20, 2**20))
+    err(lambda: tf.zeros([-1]))
+    err(lambda: tf.broadcast_to(tf.constant(1.0), [2**31, 2**31]))
+""",
+)
+
+# ------------------------------------------ raw Python/NumPy exceptions --
+
+_snippet(
+    "raw_exceptions_become_tf_errors",
+    """
+    err(lambda: tf.tensor_scatter_nd_update(tf.constant([1.0, 2.0]), tf.constant(0), tf.constant(5.0)))
+    err(lambda: tf.math.floordiv(tf.constant([1 + 1j]), tf.constant([1 + 1j])))
+    err(lambda: tf.math.floormod(tf.constant([1 + 1j]), tf.constant([1 + 1j])))
+    err(lambda: tf.subtract(tf.constant([True]), tf.constant([False])))
+    err(lambda: tf.math.squared_difference(tf.constant([True]), tf.constant([False])))
+    err(lambda: tf.add(tf.constant(["a"]), tf.constant(["b"])))
+    err(lambda: tf.multiply(tf.constant(["a"]), tf.constant(["b"])))
+    err(lambda: tf.negative(tf.constant(["a"])))
+    err(lambda: tf.fill(tf.constant([[2]]), 1.0))
+    err(lambda: tf.zeros(tf.constant([[2]])))
+    err(lambda: tf.cast(tf.constant([1.0]), tf.string))
+    err(lambda: tf.nn.silu(tf.constant([1, 2])))
+    err(lambda: tf.nn.softmax_cross_entropy_with_logits([[0.0, 1.0]], [[1.0, 2.0]], axis=1.0))
+    err(lambda: tf.nn.softmax_cross_entropy_with_logits([[0.0, 1.0]], [[1.0, 2.0]], axis=[1]))
+    def string_source():
+        with tf.GradientTape() as tape:
+            x = tf.constant(["a"])
+            tape.watch(x)
+        return tape.gradient(x, x)
+    err(string_source)
+    show(tf.reduce_logsumexp(tf.constant(2.0), keepdims=True))
+""",
+)
+
+# ---------------------------------------- input TF accepts (tapeflow did not) --
+
+_snippet(
+    "inputs_tensorflow_accepts",
+    """
+    show(tf.nn.softmax(tf.zeros([1, 0])))
+    show(tf.math.truediv(np.array([3, 4], np.int8), np.array([2, 8], np.int8)))
+    show(tf.reverse(tf.constant(5.0), axis=[]))
+    err(lambda: tf.linalg.expm(tf.constant([1.0, 2.0])))
+    show(tf.math.logical_not(np.array(0, np.int32) == 0))
+    err(lambda: tf.math.logical_not(np.array(0, np.int32)))
+""",
+)
+
+# ----------------------------- found by TensorFlow's own eager tests --
+
+_snippet(
+    "recompute_grad_dict_keyed_by_refs",
+    """
+    a = tf.Variable(2.0)
+    b = tf.Variable(3.0)
+
+    @tf.recompute_grad
+    def f(d):
+        return d[a.ref()] * d[b.ref()]
+
+    x = tf.constant(1.5)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f({a.ref(): x * 2.0, b.ref(): x})
+    print(tape.gradient(y, x))
+""",
+)
+
+_snippet(
+    "forward_accumulator_tangent_dies_with_primal",
+    """
+    import gc
+    import weakref
+    x = tf.constant(1.0)
+    with tf.autodiff.ForwardAccumulator(x, tf.constant(1.0)) as acc:
+        y = x * 2.0
+        tangent = acc.jvp(y)
+        ref = weakref.ref(tangent)
+        del tangent, y
+        gc.collect()
+        print(ref() is None)
+""",
+)
+
+_snippet(
+    "compute_gradient_complex_and_empty",
+    """
+    theoretical, numerical = tf.test.compute_gradient(lambda z: z * (2 - 3j), [tf.constant(1 + 1j)])
+    print(np.round(theoretical[0], 3).tolist(), theoretical[0].dtype)
+    print(np.round(numerical[0], 3).tolist(), numerical[0].dtype)
+    theoretical, numerical = tf.test.compute_gradient(lambda z: z * (5 - 7j), [tf.constant([1 + 0j], tf.complex128)])
+    print(np.round(theoretical[0], 3).tolist())
+
+    @tf.custom_gradient
+    def bad(x):
+        def grad(g):
+            return tf.zeros([3])
+        return x[:0], grad
+
+    try:
+        tf.test.compute_gradient(bad, [tf.constant([1.0, 2.0])])
+    except Exception as e:
+        show_error(e)
+""",
+)
+
+_snippet(
+    "variable_initializer_and_executing_eagerly",
+    """
+    v = tf.Variable(1.0)
+    print(v.initializer)
+    print(tf.executing_eagerly())
+""",
+)
+
+_snippet(
+    "tensorshape_methods",
+    """
+    s = tf.TensorShape([2, None, 3])
+    t = tf.TensorShape([2, 4, 3])
+    print(s.is_compatible_with(t), s.is_compatible_with([2, 4]))
+    print(s.merge_with(t), s.concatenate([5]), s.concatenate(tf.TensorShape(None)))
+    print(s.most_specific_compatible_shape(tf.TensorShape([2, 4, 4])))
+    print(s.most_specific_compatible_shape([1, 2]))
+    print(t.as_list(), t.num_elements(), s.num_elements(), s.is_fully_defined(), t.is_fully_defined())
+    print(s.with_rank(3), s.with_rank_at_least(2), s.with_rank_at_most(4))
+    for f in [lambda: s.with_rank(2), lambda: s.with_rank_at_least(4),
+              lambda: s.with_rank_at_most(1), lambda: s.merge_with([3, 4, 3]),
+              lambda: s.assert_is_compatible_with([1, 1, 1]),
+              lambda: s.assert_has_rank(2), lambda: tf.TensorShape(None).as_list()]:
+        try:
+            f()
+            print("ok")
+        except Exception as e:
+            show_error(e)
+    s.assert_is_compatible_with(t)
+    s.assert_same_rank(t)
+    print(tf.TensorShape(None).merge_with(s), tf.TensorShape(None).rank)
+    print(tf.TensorShape([1, 2]).is_subtype_of(tf.TensorShape([None, 2])))
+    print(tf.TensorShape([None, 2]).is_subtype_of(tf.TensorShape([1, 2])))
+    print(s[1:], s[0], tf.TensorShape(None).with_rank(2))
+    try:
+        s.assert_same_rank([1])
+    except Exception as e:
+        show_error(e)
+    print(tf.TensorShape([]).is_fully_defined(), tf.TensorShape([]).num_elements())
+""",
+)
+
+_snippet(
+    "nest_module",
+    """
+    structure = {"b": [1, (2, 3)], "a": 4}
+    print(tf.nest.flatten(structure))
+    print(tf.nest.map_structure(lambda v: v * 10, structure))
+    print(tf.nest.pack_sequence_as(structure, [7, 8, 9, 10]))
+    print(tf.nest.is_nested(structure), tf.nest.is_nested(3))
+    tf.nest.assert_same_structure([1, (2, 3)], [4, (5, 6)])
+    try:
+        tf.nest.assert_same_structure([1, 2], [1, (2, 3)])
+    except Exception as e:
+        print(type(e).__name__)
+    print(tf.nest.flatten(None), tf.nest.flatten(5))
+    print(tf.nest.map_structure(lambda a, b: a + b, (1, [2]), (10, [20])))
+""",
+)

@@ -1,0 +1,63 @@
+"""Regression tests for the bugs of issue 14 (found by tools/fuzz_against_tf.py and by
+TensorFlow's own eager tests), replayed against TensorFlow's recorded output.
+
+``tests/golden/hardening_snippets.py`` holds the programs; ``hardening.json`` what
+TensorFlow 2.21 printed for them (``make_snippets_golden.py hardening`` under the
+TensorFlow virtualenv). TensorFlow is never imported here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+
+
+def _load(module_name: str):
+    path = GOLDEN_DIR / f"{module_name}.py"
+    spec = importlib.util.spec_from_file_location(f"_golden_{module_name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+harness = _load("harness")
+SNIPPETS = _load("hardening_snippets").SNIPPETS
+GOLDEN = json.loads((GOLDEN_DIR / "hardening.json").read_text(encoding="utf-8"))
+
+
+def test_golden_data_matches_snippets():
+    assert sorted(GOLDEN["cases"]) == sorted(SNIPPETS), (
+        "hardening.json is out of date; rerun tests/golden/make_snippets_golden.py hardening"
+    )
+
+
+# Cases whose fix has not landed yet (strict: a case that passes must leave this set).
+NOT_YET_FIXED = {
+    "complex_linalg_dtypes", "complex_reduce_mean", "forward_over_reverse_through_mask",
+    "impossible_sizes_fail_before_allocating", "inputs_tensorflow_accepts",
+    "lgamma_exact_at_one_and_two", "logsumexp_grad_under_outer_tape", "moments_over_no_axes",
+    "raw_exceptions_become_tf_errors", "sigmoid_cross_entropy_tiny_gradient",
+    "zeros_of_strings",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+def test_matches_tensorflow(name, request):
+    import tapeflow
+
+    if name in NOT_YET_FIXED:
+        request.applymarker(pytest.mark.xfail(reason="fix not landed yet", strict=True))
+
+    expected = GOLDEN["cases"][name]
+    actual = harness.run_snippet(SNIPPETS[name], tapeflow, "tapeflow")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True),
+                                            actual.splitlines(keepends=True),
+                                            "tensorflow", "tapeflow"))  # fmt: skip
+        pytest.fail(f"{name} differs from TensorFlow:\n{diff}", pytrace=False)
