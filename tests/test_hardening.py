@@ -51,6 +51,8 @@ NOT_YET_FIXED = {
 def test_matches_tensorflow(name, request):
     import tapeflow
 
+    if name == "impossible_sizes_fail_before_allocating" and name in NOT_YET_FIXED:
+        pytest.skip("would allocate without bound until fixed")
     if name in NOT_YET_FIXED:
         request.applymarker(pytest.mark.xfail(reason="fix not landed yet", strict=True))
 

@@ -9,10 +9,8 @@ Dicts flatten in sorted key order; None is a leaf, as in TensorFlow.
 (10, [20])
 """
 
-from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable as _Callable
+from typing import Any as _Any
 
 from ._nest import _is_sequence
 from ._nest import assert_same_structure as _assert_same_structure
@@ -22,7 +20,7 @@ from ._nest import pack_sequence_as as _pack_sequence_as
 __all__ = ["flatten", "pack_sequence_as", "map_structure", "is_nested", "assert_same_structure"]
 
 
-def flatten(structure: Any, expand_composites: bool = False) -> list:
+def flatten(structure: _Any, expand_composites: bool = False) -> list:
     """The leaves of ``structure``, depth first.
 
     >>> import tapeflow as tf
@@ -32,7 +30,7 @@ def flatten(structure: Any, expand_composites: bool = False) -> list:
     return _flatten(structure)
 
 
-def pack_sequence_as(structure: Any, flat_sequence, expand_composites: bool = False) -> Any:
+def pack_sequence_as(structure: _Any, flat_sequence, expand_composites: bool = False) -> _Any:
     """``structure`` with its leaves replaced, in order, by ``flat_sequence``.
 
     >>> import tapeflow as tf
@@ -50,7 +48,7 @@ def pack_sequence_as(structure: Any, flat_sequence, expand_composites: bool = Fa
     return _pack_sequence_as(structure, flat_sequence)
 
 
-def is_nested(structure: Any) -> bool:
+def is_nested(structure: _Any) -> bool:
     """True for lists, tuples and dicts.
 
     >>> import tapeflow as tf
@@ -60,7 +58,7 @@ def is_nested(structure: Any) -> bool:
     return _is_sequence(structure)
 
 
-def assert_same_structure(nest1: Any, nest2: Any, check_types: bool = True,
+def assert_same_structure(nest1: _Any, nest2: _Any, check_types: bool = True,
                           expand_composites: bool = False) -> None:  # fmt: skip
     """Raise ValueError unless both structures nest the same way.
 
@@ -70,7 +68,7 @@ def assert_same_structure(nest1: Any, nest2: Any, check_types: bool = True,
     _assert_same_structure(nest1, nest2)
 
 
-def map_structure(func: Callable, *structure: Any, **kwargs: Any) -> Any:
+def map_structure(func: _Callable, *structure: _Any, **kwargs: _Any) -> _Any:
     """Apply ``func`` to the leaves of one or more structures of the same shape.
 
     >>> import tapeflow as tf

@@ -34,16 +34,21 @@ def _as_tensors(args) -> list[Tensor]:
 
 
 def _flat_output(result) -> np.ndarray:
-    """All output leaves as one real vector (None leaves count as nothing); a complex
-    element contributes its real and imaginary parts, in that order."""
+    """All output leaves as one float64 vector (None leaves count as nothing)."""
+    parts = [np.ravel(np.asarray(leaf._value if hasattr(leaf, "_value") else leaf, np.float64))
+             for leaf in flatten(result) if leaf is not None]  # fmt: skip
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def _flat_real_output(result) -> np.ndarray:
+    """All output leaves as one real vector; a complex element contributes its real
+    and imaginary parts, in that order (compute_gradient's layout)."""
     parts = []
     for leaf in flatten(result):
         if leaf is None:
             continue
         value = np.ravel(np.asarray(leaf._value if hasattr(leaf, "_value") else leaf))
-        if value.dtype.kind == "c":
-            value = np.stack([value.real, value.imag], axis=-1).ravel()
-        parts.append(value.astype(np.float64))
+        parts.append(_real_parts(value, value.dtype.kind == "c").astype(np.float64))
     return np.concatenate(parts) if parts else np.zeros(0)
 
 
@@ -104,7 +109,7 @@ def compute_gradient(f, x, delta=None):
                 moved[column // len(x_parts)] += sign * delta * x_parts[column % len(x_parts)]
                 args = list(xs)
                 args[position] = wrap(moved.reshape(base.shape)[()])
-                shifted.append(_flat_output(f(*args)))
+                shifted.append(_flat_real_output(f(*args)))
             jacobian_n[:, column] = (shifted[0] - shifted[1]) / (2 * delta)
         theoretical.append(jacobian_t)
         numerical.append(jacobian_n)
