@@ -280,6 +280,56 @@ def _learning_rate_callbacks(tf, keras):
     return {"history": _history(history), "text": text}
 
 
+def _checkpoint_and_csv(tf, keras):
+    import os
+    import tempfile
+
+    x, labels = _data(12)
+    y = np.eye(3, dtype=np.float32)[labels]
+    model = _mlp(keras)
+    model.compile(optimizer=keras.optimizers.SGD(0.5), loss="mse", metrics=["mae"])
+    with tempfile.TemporaryDirectory() as folder:
+        best = os.path.join(folder, "best.weights.h5")
+        every = os.path.join(folder, "e{epoch:02d}-{loss:.4f}.weights.h5")
+        log = os.path.join(folder, "log.csv")
+        seen = []
+        callbacks = [
+            keras.callbacks.ModelCheckpoint(
+                best, monitor="val_mae", save_best_only=True, save_weights_only=True, verbose=1
+            ),
+            keras.callbacks.ModelCheckpoint(every, save_weights_only=True),
+            keras.callbacks.CSVLogger(log, separator=";"),
+            keras.callbacks.LambdaCallback(
+                on_epoch_end=lambda epoch, logs: seen.append([epoch, sorted(logs)]),
+                on_train_batch_end=lambda batch, logs: seen.append([batch, sorted(logs)]),
+            ),
+        ]
+        _, text = _capture(
+            lambda: model.fit(
+                x,
+                y,
+                batch_size=6,
+                epochs=3,
+                verbose=0,
+                shuffle=False,
+                validation_data=(x[::-1], y[::-1]),
+                callbacks=callbacks,
+            )
+        )
+        with open(log) as handle:
+            csv_lines = handle.read().splitlines()
+        files = sorted(os.listdir(folder))
+        text = text.replace(folder, "<dir>")
+    rows = [line.split(";") for line in csv_lines]
+    return {
+        "text": text,
+        "files": files,
+        "csv_header": rows[0],
+        "csv_values": [[float(v) for v in row] for row in rows[1:]],
+        "seen": seen,
+    }
+
+
 def training_cases() -> dict:
     return {
         "summary_sequential": _summary_sequential,
@@ -292,6 +342,7 @@ def training_cases() -> dict:
         "callback_order": _callback_order,
         "early_stopping": _early_stopping,
         "learning_rate_callbacks": _learning_rate_callbacks,
+        "checkpoint_and_csv": _checkpoint_and_csv,
     }
 
 

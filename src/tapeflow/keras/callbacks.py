@@ -425,33 +425,43 @@ class ModelCheckpoint(Callback):
         self.best = initial_value_threshold
         self._better = None
 
-    def on_epoch_end(self, epoch, logs=None):
-        logs = logs or {}
-        path = self.filepath.format(epoch=epoch + 1, **logs)
+    def _should_save(self, epoch, logs, path) -> bool:
         if not self.save_best_only:
             if self.verbose > 0:
                 print(f"\nEpoch {epoch + 1}: saving model to {path}")
-            self.model.save_weights(path, overwrite=True)
-            return
-        if self._better is None:
-            self._better = _direction(self.monitor, self.mode, self.model)
-            if self.best is None:
-                self.best = np.inf if self._better == "min" else -np.inf
+            return True
         current = logs.get(self.monitor)
         if current is None:
-            warnings.warn(f"Can save best model only with {self.monitor} available.", stacklevel=2)
-            return
-        improved = current < self.best if self._better == "min" else current > self.best
-        if improved:
+            warnings.warn(f"Can save best model only with {self.monitor} available.", stacklevel=3)
+            return True
+        if self._better is None:
+            self._better = _direction(self.monitor, self.mode, self.model)
+        shown = "None" if self.best is None else f"{self.best:.5f}"
+        if self.best is None or (
+            current < self.best if self._better == "min" else current > self.best
+        ):
             if self.verbose > 0:
                 print(
-                    f"\nEpoch {epoch + 1}: {self.monitor} improved from {self.best:.5f} to "
+                    f"\nEpoch {epoch + 1}: {self.monitor} improved from {shown} to "
                     f"{current:.5f}, saving model to {path}"
                 )
             self.best = current
-            self.model.save_weights(path, overwrite=True)
-        elif self.verbose > 0:
-            print(f"\nEpoch {epoch + 1}: {self.monitor} did not improve from {self.best:.5f}")
+            return True
+        if self.verbose > 0:
+            print(f"\nEpoch {epoch + 1}: {self.monitor} did not improve from {shown}")
+        return False
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs or {}
+        path = self.filepath.format(epoch=epoch + 1, **logs)
+        if not self._should_save(epoch, logs, path):
+            return
+        folder = os.path.dirname(path)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        self.model.save_weights(path, overwrite=True)
+        if self.verbose > 0:
+            print(f"\nEpoch {epoch + 1}: finished saving model to {path}")
 
 
 def _learning_rate(model) -> float:
