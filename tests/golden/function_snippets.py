@@ -670,3 +670,100 @@ _snippet(
         print(out)
 """,
 )
+
+_snippet(
+    "cond_traces_both_branches",
+    """
+    @tf.function
+    def f(x):
+        def yes():
+            print("tracing true branch")
+            tf.print("true branch runs", x, output_stream=sys.stdout)
+            return x * 2.0
+        def no():
+            print("tracing false branch")
+            tf.print("false branch runs", x, output_stream=sys.stdout)
+            return -x
+        return tf.cond(x > 0, yes, no)
+    print(f(tf.constant(1.0)))
+    print(f(tf.constant(-2.0)))
+    print(f(tf.constant(3.0)))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "switch_case_traces_every_branch",
+    """
+    @tf.function
+    def f(i, x):
+        def branch(k):
+            def run():
+                print("tracing branch", k)
+                return x * float(k + 1)
+            return run
+        return tf.switch_case(i, [branch(0), branch(1), branch(2)])
+    print(f(tf.constant(0), tf.constant(1.0)))
+    print(f(tf.constant(2), tf.constant(1.0)))
+    print(f(tf.constant(7), tf.constant(1.0)))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "while_loop_body_traced_once",
+    """
+    @tf.function
+    def f(n):
+        def body(i, total):
+            print("tracing body")
+            return i + 1, total + tf.cast(i, tf.float32)
+        def cond(i, total):
+            print("tracing cond")
+            return i < n
+        return tf.while_loop(cond, body, (tf.constant(0), tf.constant(0.0)))[1]
+    print(f(tf.constant(4)))
+    print(f(tf.constant(10)))
+    print(f(tf.constant(0)))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "cond_and_loop_gradients_in_function",
+    """
+    w = tf.Variable(1.5)
+    @tf.function
+    def step(x, n):
+        with tf.GradientTape() as tape:
+            y = tf.cond(x > 0, lambda: w * x * x, lambda: w - x)
+            _, z = tf.while_loop(lambda i, z: i < n, lambda i, z: (i + 1, z * w), (0, y))
+        return z, tape.gradient(z, w)
+    for x, n in [(2.0, 2), (-1.0, 3), (3.0, 1)]:
+        z, g = step(tf.constant(x), tf.constant(n))
+        print(np.round(z.numpy(), 4), np.round(g.numpy(), 4))
+    x = tf.constant(2.0)
+    @tf.function
+    def h(x):
+        return tf.cond(x < 1.0, lambda: tf.sin(x), lambda: x ** 3)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = h(x)
+    print(tape.gradient(y, x))
+""",
+)
+
+_snippet(
+    "map_fn_in_function",
+    """
+    @tf.function
+    def f(xs):
+        def square(v):
+            print("tracing fn")
+            return v * v
+        return tf.map_fn(square, xs)
+    print(f(tf.constant([1.0, 2.0, 3.0])))
+    print(f(tf.constant([4.0, 5.0, 6.0])))
+    print(f.experimental_get_tracing_count())
+""",
+)

@@ -142,6 +142,7 @@ def enter(trace: Trace) -> None:
     with _lock:
         _open_traces += 1
         _tensor.trace_hook = _HOOK
+        _control_flow().control_flow._trace_hook = _control_flow().HOOK
 
 
 def leave(trace: Trace) -> None:
@@ -154,6 +155,14 @@ def leave(trace: Trace) -> None:
         _open_traces -= 1
         if not _open_traces:
             _tensor.trace_hook = None
+            _control_flow().control_flow._trace_hook = None
+
+
+def _control_flow():
+    """tf.cond and tf.while_loop's hook (imported late: control_flow is public API)."""
+    from . import control
+
+    return control
 
 
 def graph_text(tensor, as_repr: bool) -> str:
