@@ -93,7 +93,10 @@ class _ControlFlowHook:
         _dry(true_fn)
         return false_fn()
 
-    def switch_case(self, index, branch_fns):
+    def switch_case(self, branch_index, branch_fns):
+        index = int(branch_index)  # a guard while tracing
+        if index < 0 or index >= len(branch_fns):
+            index = len(branch_fns) - 1  # TensorFlow runs the last (default) branch
         if _trace.active_trace() is None:
             return branch_fns[index]()
         result = None
