@@ -138,7 +138,10 @@ class _ArrayBatches:
             index = slice(start, start + self.batch_size)
             if order is not None:
                 index = order[index]
-            batch = _utils.map_structure(lambda a, i=index: None if a is None else a[i], self.data)
+            # Tensors, not arrays: a compiled step converts Tensor arguments fastest.
+            batch = _utils.map_structure(
+                lambda a, i=index: None if a is None else tf.constant(a[i]), self.data
+            )
             x, y, sw = batch
             yield (x,) if y is None and sw is None else ((x, y) if sw is None else (x, y, sw))
 
