@@ -233,3 +233,26 @@ def test_evaluate_list_puts_loss_first():
     loss, accuracy = model.evaluate(x, y, verbose=0)
     assert loss == model.evaluate(x, y, verbose=0, return_dict=True)["loss"]
     assert accuracy in (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def test_fit_on_tf_data_datasets():
+    rng = np.random.default_rng(1)
+    x = rng.random((50, 4)).astype(np.float32)
+    y = (x.sum(axis=1) > 2).astype(np.int32)
+    data = tf.data.Dataset.from_tensor_slices((x, y)).batch(16)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])
+    model.compile(
+        optimizer="adam",
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
+    history = model.fit(data, epochs=2, validation_data=data, verbose=0)
+    assert history.params["steps"] == 4
+    assert sorted(history.history) == ["accuracy", "loss", "val_accuracy", "val_loss"]
+    # The validation numbers are evaluate's on the same data and weights.
+    assert history.history["val_loss"][-1] == model.evaluate(data, verbose=0)[0]
+    unknown = data.filter(lambda a, b: tf.reduce_sum(a) >= 0.0)  # cardinality unknown
+    assert model.fit(unknown, epochs=1, verbose=0).params["steps"] is None
+    assert model.predict(data.map(lambda a, b: a), verbose=0).shape == (50, 2)
+    with pytest.raises(ValueError, match="`y` should not be passed"):
+        model.fit(data, y, verbose=0)
