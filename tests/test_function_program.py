@@ -257,3 +257,14 @@ def test_dropout_mask_changes_every_call_and_its_gradient_follows():
         assert float(y) == float(tf.reduce_sum(g))  # the gradient is the mask used
         masks.append(g.numpy())
     assert not np.array_equal(masks[0], masks[1])
+
+
+def test_programs_per_key_are_bounded():
+    @tf.function(autograph=False)
+    def f(x):
+        return x * float(x)  # a guard on the value itself: every new value is a new path
+
+    for i in range(40):
+        assert float(f(tf.constant(float(i)))) == float(i * i)
+    (programs,) = f._programs.values()
+    assert len(programs) <= 16

@@ -19,7 +19,6 @@ thread with no open trace the hook runs the ops eagerly.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import sys
 
@@ -52,14 +51,14 @@ def _dry(fn) -> None:
         _dispatch.set_stack(saved)
 
 
-@contextlib.contextmanager
-def _quiet():
-    printing.real_streams.append((sys.stdout, sys.stderr))
-    try:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            yield
-    finally:
-        printing.real_streams.pop()
+class _Null(io.TextIOBase):
+    """Where a loop's Python output goes after its first iteration."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_NULL = _Null()
 
 
 class _Once:
@@ -75,8 +74,15 @@ class _Once:
         self.calls += 1
         if self.calls == 1:
             return self.fn(*args)
-        with _quiet():
+        # Swapped by hand, not with contextlib: a long loop calls this per step.
+        out, err = sys.stdout, sys.stderr
+        printing.real_streams.append((out, err))
+        sys.stdout = sys.stderr = _NULL
+        try:
             return self.fn(*args)
+        finally:
+            sys.stdout, sys.stderr = out, err
+            printing.real_streams.pop()
 
 
 class _ControlFlowHook:

@@ -50,6 +50,7 @@ _VARIABLE_ERROR = (
 )
 
 RUN_EAGERLY = [False]  # tf.config.run_functions_eagerly
+_MAX_PATHS = 16  # programs kept per argument key (one per path its guards allow)
 
 
 class _Leaf:
@@ -475,7 +476,12 @@ class Function:
         tensor_outputs = [o for o in outputs if o.__class__ is Tensor]
         program = build(trace, fresh, tensor_outputs)
         concrete = ConcreteFunction(self, program, result, outputs, args, leaves, shown)
-        self._programs.setdefault(key, []).append(concrete)
+        programs = self._programs.setdefault(key, [])
+        programs.append(concrete)
+        if len(programs) > _MAX_PATHS:
+            # Guards on values that keep changing (say float(x)) would otherwise
+            # keep one program per value seen: the oldest paths go.
+            del programs[0]
         if dry:
             _end_buffering(trace, pending, keep=False)
             trace.undo_writes()
