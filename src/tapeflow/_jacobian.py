@@ -31,11 +31,11 @@ import numpy as np
 from ._backprop import reverse_sweep
 from ._log import warn_first_n
 from ._nest import flatten, pack_sequence_as
-from ._tape import (
+from ._tape_args import (
     _PERSISTENT_IN_CONTEXT,
     NON_PERSISTENT_ERROR,
     UnconnectedGradients,
-    _checked_leaf,
+    checked_leaf,
     parse_unconnected,
 )
 from ._tensor import Tensor, convert_to_tensor, wrap
@@ -75,17 +75,8 @@ def _jacobian_warning() -> None:
 
 def _begin(tape) -> None:
     """Like ``gradient``: stop a non-persistent tape, warn for a persistent one in context."""
-    if tape._recording:
-        if tape._persistent:
-            _jacobian_warning()
-        else:
-            tape._stop()
-
-
-def _finish(tape) -> None:
-    if not tape._persistent:
-        tape._spent_variables = tape._state.variables
-        tape._state = None
+    if tape._stop_for_sweep():
+        _jacobian_warning()
 
 
 def _as_target(target):
@@ -226,14 +217,13 @@ def jacobian(
     computes every row at once; without it (persistent tapes only) each row is
     its own sweep, as TensorFlow's loop does.
     """
-    if tape._state is None:
-        raise RuntimeError(NON_PERSISTENT_ERROR)
+    state = tape._recorded(NON_PERSISTENT_ERROR)
     flat_sources = flatten(sources)
     target.shape  # noqa: B018 - TF's error for a list or None target ('... no attribute 'shape'')
     target = _as_target(target)
 
     def prepare():
-        checked = [_checked_leaf(s) for s in flat_sources]
+        checked = [checked_leaf(s) for s in flat_sources]
         return checked, parse_unconnected(unconnected_gradients)
 
     if experimental_use_pfor:
@@ -243,7 +233,6 @@ def jacobian(
             raise RuntimeError(_NO_PFOR_ERROR)
         checked, unconnected = prepare()
 
-    state = tape._state
     target_shape = target._value.shape
     size = int(target._value.size)
     # As in ``gradient``: only sources this tape watches (or the target) get a gradient.
@@ -259,7 +248,7 @@ def jacobian(
     else:
         connected = [s for s in checked if s._id in source_ids]
         grads = _row_loop(state.records, target, size, target_shape, connected)
-    _finish(tape)
+    tape._release_if_spent()
     if experimental_use_pfor:
         _check_parallel_iterations(parallel_iterations, "jacobian")
 
@@ -324,8 +313,7 @@ def batch_jacobian(
     unconnected source gives zeros of the target's dtype whatever
     ``unconnected_gradients`` says.
     """
-    if tape._state is None:
-        raise RuntimeError(_BATCH_NON_PERSISTENT_ERROR)
+    state = tape._recorded(_BATCH_NON_PERSISTENT_ERROR)
     target_shape = target.shape
     source_shape = source.shape
     _rank_at_least_2(target_shape)
@@ -338,7 +326,7 @@ def batch_jacobian(
     target = _as_target(target)
 
     def prepare():
-        checked = _checked_leaf(source)
+        checked = checked_leaf(source)
         parse_unconnected(unconnected_gradients)
         return checked
 
@@ -349,7 +337,6 @@ def batch_jacobian(
             raise RuntimeError(_BATCH_NO_PFOR_ERROR)
         checked = prepare()
 
-    state = tape._state
     value = target._value
     batch = value.shape[0]
     row_size = value.size // batch if batch else 0
@@ -369,7 +356,7 @@ def batch_jacobian(
         else:
             grads = _row_loop(state.records, target, row_size, value.shape, [checked], batch)
         grad = grads.get(checked._id)
-    _finish(tape)
+    tape._release_if_spent()
     if experimental_use_pfor:
         _check_parallel_iterations(parallel_iterations, "batch_jacobian")
     if grad is None:

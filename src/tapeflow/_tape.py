@@ -11,30 +11,27 @@ tf.Tensor(6.0, shape=(), dtype=float32)
 
 from __future__ import annotations
 
-import enum
-
 import numpy as np
 
 from . import _dispatch
 from ._backprop import reverse_sweep
 from ._dispatch import State
+from ._jacobian import batch_jacobian, jacobian
 from ._log import warn_first_n
 from ._nest import flatten, pack_sequence_as
-from ._tensor import Tensor, convert_to_tensor, wrap, wrap_if_array
+from ._tape_args import (
+    _PERSISTENT_IN_CONTEXT,
+    NON_PERSISTENT_ERROR,
+    UnconnectedGradients,
+    checked_leaf,
+    is_watchable,
+    parse_unconnected,
+    warn_if_not_floating,
+)
+from ._tensor import convert_to_tensor, wrap, wrap_if_array
 from ._variable import Variable
 
 __all__ = ["GradientTape", "UnconnectedGradients"]
-
-NON_PERSISTENT_ERROR = (
-    "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)"
-)
-_PERSISTENT_IN_CONTEXT = (
-    "Calling GradientTape.gradient on a persistent tape inside its context is "
-    "significantly less efficient than calling it outside the context (it causes the "
-    "gradient ops to be recorded on the tape, leading to increased CPU and memory usage). "
-    "Only call GradientTape.gradient inside the context if you actually want to trace the "
-    "gradient in order to compute higher order derivatives."
-)
 
 
 class TapeState(State):
@@ -89,36 +86,6 @@ class TapeState(State):
                 watched.add(o._id)
 
 
-class UnconnectedGradients(enum.Enum):
-    """What ``gradient`` returns for a source with no path to the target."""
-
-    NONE = "none"
-    ZERO = "zero"
-
-
-def parse_unconnected(value) -> UnconnectedGradients:
-    if value is UnconnectedGradients.NONE:  # the default, without Enum's lookup
-        return value
-    try:
-        return UnconnectedGradients(value)
-    except ValueError:
-        raise ValueError(f"Unknown value for unconnected_gradients: {value!r}") from None
-
-
-def is_watchable(value) -> bool:
-    return value.__class__ is Tensor or isinstance(value, Variable)
-
-
-def warn_if_not_floating(value, what: str, depth: int) -> None:
-    if value._value.dtype.kind not in "fc":
-        warn_first_n(
-            5,
-            f"The dtype of the watched {what} must be floating (e.g. tf.float32), "
-            f"got {value.dtype!r}",
-            depth=depth,
-        )
-
-
 class GradientTape:
     """Record operations for automatic differentiation, as ``tf.GradientTape``.
 
@@ -162,6 +129,30 @@ class GradientTape:
     def _stop(self) -> None:
         _dispatch.pop(self._state)
         self._recording = False
+
+    # -- what gradient and the jacobians do around a sweep ----------------------
+    def _recorded(self, spent_message: str) -> TapeState:
+        """The records to differentiate; RuntimeError(spent_message) if a sweep used them up."""
+        if self._state is None:
+            raise RuntimeError(spent_message)
+        return self._state
+
+    def _stop_for_sweep(self) -> bool:
+        """Before a sweep: TF stops a non-persistent tape silently. True when a
+        persistent tape is still recording (it records the sweep; TF warns)."""
+        if not self._recording:
+            return False
+        if self._persistent:
+            return True
+        self._stop()
+        return False
+
+    def _release_if_spent(self) -> None:
+        """After a sweep: a non-persistent tape drops its records (keeping the
+        variables it watched, for ``watched_variables``)."""
+        if not self._persistent:
+            self._spent_variables = self._state.variables
+            self._state = None
 
     def stop_recording(self):
         """A context in which operations are not recorded on this tape.
@@ -222,24 +213,19 @@ class GradientTape:
         The result has the structure of ``sources``; an unconnected source gives
         None (or zeros with ``unconnected_gradients='zero'``).
         """
-        if self._state is None:
-            raise RuntimeError(NON_PERSISTENT_ERROR)
+        state = self._recorded(NON_PERSISTENT_ERROR)
         if target is None:
             raise TypeError(
                 "Argument `target` should be a list or nested structure of Tensors, "
                 "Variables or CompositeTensors to be differentiated, but received None."
             )
         unconnected = parse_unconnected(unconnected_gradients)
-        flat_targets = [_checked_leaf(t) for t in flatten(target)]
-        flat_sources = [_checked_leaf(s) for s in flatten(sources)]
+        flat_targets = [checked_leaf(t) for t in flatten(target)]
+        flat_sources = [checked_leaf(s) for s in flatten(sources)]
         seeds, trusted_seeds = self._seeds(flat_targets, output_gradients, flat_sources)
 
-        if self._recording:
-            if self._persistent:
-                warn_first_n(1, _PERSISTENT_IN_CONTEXT, depth=2)
-            else:
-                self._stop()  # TF silently stops recording a non-persistent tape
-        state = self._state
+        if self._stop_for_sweep():
+            warn_first_n(1, _PERSISTENT_IN_CONTEXT, depth=2)
         # Only sources this tape watches (or that are targets themselves) can get a gradient.
         target_ids = {t._id for t in flat_targets}
         source_ids = [s._id for s in flat_sources
@@ -254,9 +240,7 @@ class GradientTape:
             trusted_seeds=trusted_seeds,
         )
         results = [_result_for(s, grads.get(s._id), unconnected) for s in flat_sources]
-        if not self._persistent:
-            self._spent_variables = state.variables
-            self._state = None
+        self._release_if_spent()
         return pack_sequence_as(sources, results)
 
     def _seeds(self, targets, output_gradients, sources) -> tuple[list, bool]:
@@ -289,8 +273,6 @@ class GradientTape:
         experimental_use_pfor=True,
     ):
         """The Jacobian of ``target`` w.r.t. each source: shape target.shape + source.shape."""
-        from ._jacobian import jacobian
-
         return jacobian(
             self, target, sources, unconnected_gradients, parallel_iterations,
             experimental_use_pfor,
@@ -305,8 +287,6 @@ class GradientTape:
         experimental_use_pfor=True,
     ):
         """Per-example Jacobians: shape [b, y1..yn, x1..xm] for target [b, y..], source [b, x..]."""
-        from ._jacobian import batch_jacobian
-
         return batch_jacobian(
             self, target, source, unconnected_gradients, parallel_iterations,
             experimental_use_pfor,
@@ -315,16 +295,6 @@ class GradientTape:
 
 def _creation_order(variable) -> int:
     return variable._id
-
-
-def _checked_leaf(value):
-    if value.__class__ is Tensor or isinstance(value, Variable):
-        return value
-    if value is None:
-        raise TypeError("Cannot convert the argument `type_value`: None to a TensorFlow DType.")
-    if isinstance(value, np.ndarray):
-        raise AttributeError("'numpy.ndarray' object has no attribute '_id'")
-    raise AttributeError(f"'{type(value).__name__}' object has no attribute 'dtype'")
 
 
 def _result_for(source, grad, unconnected: UnconnectedGradients):
