@@ -85,8 +85,8 @@ class AccumulatorState(State):
         ignores grad_fn then). For outputs without one, the JVP is grad_fn
         transposed: the gradient of <grad_fn(u), input tangents> with respect to u.
         """
-        from .math import reduce_sum
         from .ops.elementwise import zeros_like
+        from .ops.reduce import reduce_sum
 
         tangents = self.tangents
         for y, out in zip(results, outputs):
@@ -104,7 +104,7 @@ class AccumulatorState(State):
             with GradientTape() as tape:
                 tape.watch([upstream[k] for k in missing])
                 cotangents = grad_fn(*upstream)
-                terms = [reduce_sum(ct * t)
+                terms = [reduce_sum(ct * t, axis=None, keepdims=False)
                          for ct, t in zip(cotangents, input_tangents)
                          if ct is not None and t is not None]  # fmt: skip
             if not terms:

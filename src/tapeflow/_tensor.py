@@ -465,6 +465,7 @@ EagerTensor = Tensor
 _apply = _add = _subtract = _multiply = _true_divide = _floordiv = _floormod = None
 _pow = _matmul = _and = _or = _xor = _less = _less_equal = _greater = None
 _greater_equal = _eq = _ne = _negative = _abs = _invert = _getitem = None
+_cast = None  # for tf.constant(tensor, dtype=...)
 
 
 def bind_operators(**ops) -> None:
@@ -734,9 +735,7 @@ def constant(value, dtype=None, shape=None, name="Const") -> Tensor:
     if value.__class__ is Tensor or hasattr(value, "_as_tensor"):
         tensor = convert_to_tensor(value)
         if dtype is not None and _dt.as_dtype(dtype) != tensor.dtype:
-            from .ops.elementwise import cast
-
-            tensor = cast(tensor, dtype=_dt.as_dtype(dtype))
+            tensor = _apply(_cast, tensor, dtype=_dt.as_dtype(dtype))
     else:
         tensor = convert_to_tensor(value, dtype=dtype)
     if shape is not None:

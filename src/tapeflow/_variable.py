@@ -29,6 +29,7 @@ from ._tensor import (
     wrap,
 )
 from .errors import InvalidArgumentError
+from .ops.index import normalize_index
 
 __all__ = ["Variable"]
 
@@ -123,8 +124,6 @@ class Variable(HoldsValue):
         return sliced
 
     def _assign_slice(self, key, value, method: str, read_value: bool):
-        from .ops.index import normalize_index
-
         index = normalize_index(self._value.shape, key)
         updated = np.array(self._value)
         delta = self._converted(value)

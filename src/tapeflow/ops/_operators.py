@@ -102,5 +102,6 @@ def bind_tensor_operators() -> None:
         abs=el.abs,
         invert=el.invert,
         getitem=strided_slice_index,
+        cast=el.cast,
         **{"and": _and, "or": _or, "xor": _xor},
     )
