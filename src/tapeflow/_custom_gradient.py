@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+from typing import Any
 
 from . import _dispatch
 from ._dispatch import Recorder, State, active_stack, set_stack
@@ -84,6 +85,8 @@ def _accepts_variables(grad_fn) -> bool:
 # --------------------------------------------------------------------------
 class _Decorated:
     """A function wrapped by a decorator taking ``(f, args, kwargs)``; binds as a method."""
+
+    __wrapped__: Any
 
     def __init__(self, f, call):
         self._f = f

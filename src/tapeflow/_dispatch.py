@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -136,6 +137,10 @@ class Primitive:
 
     def __repr__(self) -> str:
         return f"<primitive {self.name}>"
+
+    if TYPE_CHECKING:  # ``apply`` itself is bound as __call__ after it is defined
+
+        def __call__(self, *inputs: Any, **params: Any) -> Any: ...
 
 
 # --------------------------------------------------------------------------

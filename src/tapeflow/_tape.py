@@ -150,7 +150,7 @@ class GradientTape:
     def _release_if_spent(self) -> None:
         """After a sweep: a non-persistent tape drops its records (keeping the
         variables it watched, for ``watched_variables``)."""
-        if not self._persistent:
+        if not self._persistent and self._state is not None:
             self._spent_variables = self._state.variables
             self._state = None
 

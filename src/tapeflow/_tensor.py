@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import weakref
+from typing import Any
 
 import numpy as np
 
@@ -208,6 +209,8 @@ class HoldsValue:
     """What Tensor and Variable share: both hold a NumPy value in ``_value``."""
 
     __slots__ = ()
+    _value: Any  # a NumPy array, or a NumPy scalar for rank 0
+    _id: int
 
     @property
     def dtype(self) -> _dt.DType:
@@ -462,10 +465,29 @@ EagerTensor = Tensor
 
 # Bound by bind_operators (called from ops/__init__.py): the dispatch entry
 # point and the ops Tensor's operators call.
-_apply = _add = _subtract = _multiply = _true_divide = _floordiv = _floormod = None
-_pow = _matmul = _and = _or = _xor = _less = _less_equal = _greater = None
-_greater_equal = _eq = _ne = _negative = _abs = _invert = _getitem = None
-_cast = None  # for tf.constant(tensor, dtype=...)
+_apply: Any = None
+_add: Any = None
+_subtract: Any = None
+_multiply: Any = None
+_true_divide: Any = None
+_floordiv: Any = None
+_floormod: Any = None
+_pow: Any = None
+_matmul: Any = None
+_and: Any = None
+_or: Any = None
+_xor: Any = None
+_less: Any = None
+_less_equal: Any = None
+_greater: Any = None
+_greater_equal: Any = None
+_eq: Any = None
+_ne: Any = None
+_negative: Any = None
+_abs: Any = None
+_invert: Any = None
+_getitem: Any = None
+_cast: Any = None  # for tf.constant(tensor, dtype=...)
 
 
 def bind_operators(**ops) -> None:
@@ -618,7 +640,7 @@ def _first_leaf(value):
     return value
 
 
-def _default_array(value) -> np.ndarray:
+def _default_array(value) -> Any:
     """A NumPy array for a Python value, with TensorFlow's default dtypes.
 
     In a list, NumPy values keep a float width only when one comes first

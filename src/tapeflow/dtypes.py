@@ -11,6 +11,8 @@ reprs it as ``tf.float32``; error messages use the C type names (``float``,
 
 from __future__ import annotations
 
+import builtins as _builtins
+
 import numpy as np
 
 __all__ = [
@@ -59,31 +61,31 @@ class DType:
         return self
 
     @property
-    def is_floating(self) -> bool:
+    def is_floating(self) -> _builtins.bool:
         return self.kind == "f"
 
     @property
-    def is_complex(self) -> bool:
+    def is_complex(self) -> _builtins.bool:
         return self.kind == "c"
 
     @property
-    def is_integer(self) -> bool:
+    def is_integer(self) -> _builtins.bool:
         return self.kind in "iu"
 
     @property
-    def is_unsigned(self) -> bool:
+    def is_unsigned(self) -> _builtins.bool:
         return self.kind == "u"
 
     @property
-    def is_bool(self) -> bool:
+    def is_bool(self) -> _builtins.bool:
         return self.kind == "b"
 
     @property
-    def is_numeric(self) -> bool:
+    def is_numeric(self) -> _builtins.bool:
         return self.kind in "iufc"
 
     @property
-    def is_differentiable(self) -> bool:
+    def is_differentiable(self) -> _builtins.bool:
         """Floating and complex dtypes carry gradients; the rest never do."""
         return self.kind in "fc"
 
@@ -113,7 +115,7 @@ class DType:
     def __str__(self) -> str:
         return f"<dtype: '{self.name}'>"
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other) -> _builtins.bool:
         if other is self:
             return True
         try:
@@ -121,7 +123,7 @@ class DType:
         except TypeError:
             return False
 
-    def __ne__(self, other) -> bool:
+    def __ne__(self, other) -> _builtins.bool:
         return not self.__eq__(other)
 
     def __hash__(self) -> int:

@@ -13,6 +13,8 @@ cannot compute Mul as input
 
 from __future__ import annotations
 
+import typing as _typing
+
 __all__ = [
     "OpError",
     "CancelledError",
@@ -57,26 +59,101 @@ class OpError(Exception):
         return type(self), (self.node_def, self.op, self.message)
 
 
-def _error_class(name: str, code: int) -> type:
-    return type(name, (OpError,), {"error_code": code, "__module__": __name__})
+# One class per canonical error code, as TensorFlow's tf.errors has them.
+class CancelledError(OpError):
+    """An operation was cancelled."""
+
+    error_code = 1
 
 
-CancelledError = _error_class("CancelledError", 1)
-UnknownError = _error_class("UnknownError", 2)
-InvalidArgumentError = _error_class("InvalidArgumentError", 3)
-DeadlineExceededError = _error_class("DeadlineExceededError", 4)
-NotFoundError = _error_class("NotFoundError", 5)
-AlreadyExistsError = _error_class("AlreadyExistsError", 6)
-PermissionDeniedError = _error_class("PermissionDeniedError", 7)
-ResourceExhaustedError = _error_class("ResourceExhaustedError", 8)
-FailedPreconditionError = _error_class("FailedPreconditionError", 9)
-AbortedError = _error_class("AbortedError", 10)
-OutOfRangeError = _error_class("OutOfRangeError", 11)
-UnimplementedError = _error_class("UnimplementedError", 12)
-InternalError = _error_class("InternalError", 13)
-UnavailableError = _error_class("UnavailableError", 14)
-DataLossError = _error_class("DataLossError", 15)
-UnauthenticatedError = _error_class("UnauthenticatedError", 16)
+class UnknownError(OpError):
+    """An error of no other kind."""
+
+    error_code = 2
+
+
+class InvalidArgumentError(OpError):
+    """An op received an invalid argument (a bad shape, value or dtype)."""
+
+    error_code = 3
+
+
+class DeadlineExceededError(OpError):
+    """A deadline expired before the operation finished."""
+
+    error_code = 4
+
+
+class NotFoundError(OpError):
+    """Something requested (a file, a kernel for a dtype) was not found."""
+
+    error_code = 5
+
+
+class AlreadyExistsError(OpError):
+    """An entity to create already exists."""
+
+    error_code = 6
+
+
+class PermissionDeniedError(OpError):
+    """The caller may not run the operation."""
+
+    error_code = 7
+
+
+class ResourceExhaustedError(OpError):
+    """A resource (memory, quota) ran out."""
+
+    error_code = 8
+
+
+class FailedPreconditionError(OpError):
+    """The system is not in a state the operation needs (say a singular matrix for Cholesky)."""
+
+    error_code = 9
+
+
+class AbortedError(OpError):
+    """The operation was aborted."""
+
+    error_code = 10
+
+
+class OutOfRangeError(OpError):
+    """An iteration or index went past the valid range (the end of a dataset)."""
+
+    error_code = 11
+
+
+class UnimplementedError(OpError):
+    """The operation is not implemented or not supported."""
+
+    error_code = 12
+
+
+class InternalError(OpError):
+    """An invariant of the system broke."""
+
+    error_code = 13
+
+
+class UnavailableError(OpError):
+    """A service is unavailable."""
+
+    error_code = 14
+
+
+class DataLossError(OpError):
+    """Data were lost or corrupted."""
+
+    error_code = 15
+
+
+class UnauthenticatedError(OpError):
+    """The request had no valid credentials."""
+
+    error_code = 16
 
 
 class OperatorNotAllowedInGraphError(TypeError):
@@ -103,6 +180,9 @@ DATA_LOSS = 15
 UNAUTHENTICATED = 16
 
 
+_E = _typing.TypeVar("_E", bound=OpError)
+
+
 # --------------------------------------------------------------------------
 # TF's message formats, in one place (the ops build their texts with these)
 # --------------------------------------------------------------------------
@@ -111,9 +191,11 @@ def _shape_text(shape) -> str:
     return "[" + ",".join(str(int(d)) for d in shape) + "]"
 
 
-def _op_error(
-    message: str, op_name: str, name: str | None = "", cls: type = InvalidArgumentError
-) -> OpError:
+@_typing.overload
+def _op_error(message: str, op_name: str, name: str | None = "") -> InvalidArgumentError: ...
+@_typing.overload
+def _op_error(message: str, op_name: str, name: str | None = "", *, cls: type[_E]) -> _E: ...
+def _op_error(message, op_name, name="", cls=InvalidArgumentError):
     """A kernel error as TF words it: ``<message> [Op:<op_name>] name: <name>``.
 
     ``name=None`` leaves out the ``name:`` part, as some TF messages do.

@@ -39,8 +39,9 @@ __all__ = ["matmul", "einsum", "tensordot"]
 
 _FLOAT_TYPES = ("double", "float", "half", "complex64", "complex128")
 
-SlogdetResult = _collections.namedtuple("LogMatrixDeterminant", ["sign", "log_abs_determinant"])
-QrResult = _collections.namedtuple("Qr", ["q", "r"])
+# TF's names for these tuple types (what repr shows) differ from the Python names.
+SlogdetResult = _collections.namedtuple("LogMatrixDeterminant", ["sign", "log_abs_determinant"])  # type: ignore[name-match]
+QrResult = _collections.namedtuple("Qr", ["q", "r"])  # type: ignore[name-match]
 
 
 # --------------------------------------------------------------------------

@@ -81,7 +81,9 @@ def _same_dtype_tensors(values, op: str, name: str | None) -> list[Tensor]:
             tensors.append(as_tensor(v))
         else:
             tensors.append(convert_to_tensor(v, dtype=dtype))
-    first = tensors[0].dtype if tensors else None
+    if not tensors:
+        return tensors
+    first = tensors[0].dtype
     for position, t in enumerate(tensors):
         if t.dtype != first:
             raise _error(

@@ -55,7 +55,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
         raise _error(f"Expected begin, end, and strides to be 1D equal size tensors, but got "
                      f"shapes [{len(starts)}], [{len(stops)}], and [{len(steps)}] instead.",
                      "StridedSlice")  # fmt: skip
-    key = []
+    key: list = []
     for i, (b, e, s) in enumerate(zip(starts, stops, steps)):
         bit = 1 << i
         if ellipsis_mask & bit:

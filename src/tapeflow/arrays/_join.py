@@ -116,11 +116,11 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split") -> list:
             )  # fmt: skip
         sizes = (total // pieces,) * pieces
     else:
-        sizes = list(_int_tuple(raw, "Tlen", op))
-        unknown = [i for i, s in enumerate(sizes) if s == -1]
+        listed = list(_int_tuple(raw, "Tlen", op))
+        unknown = [i for i, s in enumerate(listed) if s == -1]
         if len(unknown) > 1:
             raise _error("There can only be one -1 in the input.", op, name)
-        known = builtins.sum(s for s in sizes if s != -1)
+        known = builtins.sum(s for s in listed if s != -1)
         if not (known == total or (unknown and known <= total)):
             raise _error(
                 "Determined shape must either match input shape along split_dim exactly if "
@@ -128,8 +128,8 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split") -> list:
                 f"fully specified.  Got: {known}", op, name
             )  # fmt: skip
         if unknown:
-            sizes[unknown[0]] = total - known
-        sizes = tuple(sizes)
+            listed[unknown[0]] = total - known
+        sizes = tuple(listed)
     return list(_shape.split(x, sizes=sizes, axis=_negative_axis(axis, ndim)))
 
 

@@ -58,7 +58,7 @@ def _tensor_list(t_list) -> list:
 
 
 def _global_norm(values: list) -> Tensor:
-    halves = []
+    halves: list = []
     for v in values:
         if v is None:
             continue

@@ -24,10 +24,10 @@ def _noise_shape(x: Tensor, noise_shape) -> tuple:
         noise_shape = noise_shape._value.tolist()
     if isinstance(noise_shape, TensorShape):
         noise_shape = noise_shape.as_list()
-    dims = list(noise_shape)
-    if len(dims) == len(shape):
-        dims = [s if d is None else int(d) for d, s in zip(dims, shape)]
-    dims = tuple(int(d) for d in dims)
+    given = list(noise_shape)
+    if len(given) == len(shape):
+        given = [s if d is None else int(d) for d, s in zip(given, shape)]
+    dims = tuple(int(d) for d in given)
     try:
         np.broadcast_shapes(dims, shape)
     except ValueError:

@@ -62,7 +62,7 @@ _xor = _logical_or_bitwise(
 )
 
 
-def _equality(op, when_incompatible: bool):
+def _equality(op, when_incompatible: Tensor):
     def compare(x, y):
         if y is None:
             return y is None if op is el.not_equal else False

@@ -66,7 +66,7 @@ def _custom_vjp_rows(g, ans, inputs, grad_fn, lead: tuple) -> list:
                     for part, row in zip(g, flat)]  # fmt: skip
         for column, ct in zip(per_input, grad_fn(*upstream)):
             column.append(ct)
-    cotangents = []
+    cotangents: list = []
     for x, column in zip(inputs, per_input):
         value = x._value
         if value.dtype.kind not in _FLOATS or all(ct is None for ct in column):

@@ -15,6 +15,8 @@ their derivative rules raise NotImplementedError.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .._dispatch import Primitive
@@ -104,7 +106,7 @@ def _block(top_left, top_right, bottom_right, n: int) -> Tensor:
         (top_right, (slice(0, n), slice(n, None))),
         (bottom_right, (slice(n, None), slice(n, None))),
     )
-    total = None
+    total: Any = None
     for part, where in parts:
         placed = getitem_adjoint(part, shape=full, index=(Ellipsis,) + where)
         total = placed if total is None else total + placed

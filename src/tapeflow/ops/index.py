@@ -393,7 +393,7 @@ def normalize_index(shape: tuple, key, suffix: str = _NAME) -> tuple:
     if _is_mask(key):
         return mask_index(shape, key)
     items = key if isinstance(key, (tuple, list)) else (key,)
-    index = []
+    index: list = []
     ellipsis_seen = False
     for position, item in enumerate(items):
         if item is None:

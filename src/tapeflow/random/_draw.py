@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .. import dtypes as _dt
@@ -16,7 +18,7 @@ def _dims(shape, op: str) -> tuple:
     if isinstance(shape, TensorShape):
         if not shape.is_fully_defined():
             raise ValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor.")
-        dims = shape.as_list()
+        dims: Any = shape.as_list()
     elif isinstance(shape, (list, tuple)) and all(type(d) is int for d in shape):
         dims = shape  # the common case, without a conversion
     else:
@@ -29,11 +31,11 @@ def _dims(shape, op: str) -> tuple:
                 f"of allowed values: int32, int64 [Op:{op}] name: ",
             )
         if value.ndim != 1:
-            dims = ",".join(str(d) for d in value.shape)
+            text = ",".join(str(d) for d in value.shape)
             raise InvalidArgumentError(
                 None,
                 None,
-                f"shape must be a vector of {{int32,int64}}, got shape [{dims}] [Op:{op}] name: ",
+                f"shape must be a vector of {{int32,int64}}, got shape [{text}] [Op:{op}] name: ",
             )
         dims = value.tolist()
     for d in dims:
@@ -194,8 +196,8 @@ def _uniform_with(draw_rng, shape, minval, maxval, dtype, ops: tuple) -> Tensor:
         dims = _dims(shape, full_op)
         return _out(_full_int(draw_rng(), dims, dtype))
     if dtype.is_integer:
-        low = _int_bound(minval, dtype, "minval", int_op)
-        high = _int_bound(maxval, dtype, "maxval", int_op)
+        low: Any = _int_bound(minval, dtype, "minval", int_op)
+        high: Any = _int_bound(maxval, dtype, "maxval", int_op)
         dims = _dims(shape, int_op)
         size = int(np.prod(dims, dtype=np.int64))
         if size and low >= high:
@@ -258,11 +260,11 @@ def _dt_not_found(op: str, attrs: str, kinds: str):
 
 def _poisson_with(draw_rng, shape, lam, dtype, op: str) -> Tensor:
     dtype = _dt.as_dtype(dtype)
-    rate = convert_to_tensor(lam)
+    rate_tensor = convert_to_tensor(lam)
     allowed = (_dt.float16, _dt.float32, _dt.float64, _dt.int32, _dt.int64)
     _check_attr(dtype, allowed, "half, float, double, int32, int64", op)
     dims = _dims(shape, op)
-    rate = np.asarray(rate._value, dtype=np.float64)
+    rate = np.asarray(rate_tensor._value, dtype=np.float64)
     usable = (rate > 0) & (rate < 1e18)
     draws = draw_rng().poisson(np.where(usable, rate, 0.0), size=dims + rate.shape)
     if dtype.is_floating:

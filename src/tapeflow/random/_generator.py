@@ -32,7 +32,7 @@ def _state_words(state) -> np.ndarray:
 
 
 def _key_for_seed(seed) -> int:
-    if isinstance(seed, (list, tuple, np.ndarray)) or getattr(seed, "ndim", 0):
+    if isinstance(seed, (list, tuple, np.ndarray)) or getattr(seed, "ndim", False):
         words = np.asarray(convert_to_tensor(seed)._value).astype(np.int64).ravel()
         entropy = [int(w) & _MASK64 for w in words]
         return int(np.random.SeedSequence(entropy).generate_state(1, np.uint64).view(np.int64)[0])
