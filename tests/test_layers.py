@@ -46,7 +46,14 @@ def _imports(path: Path) -> set[str]:
     rel = path.relative_to(PACKAGE)
     package = list(rel.parts[:-1])
     found = set()
-    for node in ast.walk(ast.parse(path.read_text())):
+    tree = ast.parse(path.read_text())
+    # A module-level __getattr__ that forwards names moved elsewhere (so old
+    # imports keep working) is not a dependency of the module.
+    shims = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "__getattr__"]
+    skipped = {id(node) for shim in shims for node in ast.walk(shim)}
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if not isinstance(node, ast.ImportFrom) or not node.level:
             continue
         base = package[: len(package) - node.level + 1]

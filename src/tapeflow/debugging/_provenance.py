@@ -18,9 +18,8 @@ import weakref
 from typing import NamedTuple
 
 from .. import _dispatch
-from .._dispatch import TapeState
 from .._nest import flatten
-from .._tape import GradientTape, UnconnectedGradients
+from .._tape import GradientTape, TapeState, UnconnectedGradients
 from .._tensor import Tensor, next_id
 from ._sites import _PACKAGE_DIR, Site, user_site
 
