@@ -194,7 +194,7 @@ def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32,
     keep = values < size
     if axis == -1:
         rows = values.reshape(values.shape[0], -1)
-        out = np.zeros((rows.shape[0], size))
+        out: np.ndarray = np.zeros((rows.shape[0], size))
         w = None if weights is None else np.asarray(as_tensor(weights)._value).reshape(rows.shape)
         for r in range(rows.shape[0]):
             mask = rows[r] < size
