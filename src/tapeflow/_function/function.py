@@ -22,10 +22,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import inspect
 import io
 import os
-import traceback
 import weakref
 
 import numpy as np
@@ -197,6 +195,8 @@ class Function:
         self._name = name or getattr(python_function, "__name__", "function")
         self._experimental = experimental
         try:
+            import inspect  # first use only: importing it costs ~20 ms
+
             self._signature = inspect.signature(python_function)
         except (TypeError, ValueError):
             self._signature = None
@@ -537,6 +537,8 @@ def _in_user_code(error: Exception, autograph: bool) -> Exception:
         "builtins", "tapeflow.errors"
     ) or issubclass(cls, OpError):  # fmt: skip
         return error
+    import traceback
+
     frames = [f for f in traceback.extract_tb(error.__traceback__)
               if not os.path.abspath(f.filename).startswith(_PACKAGE_DIR)]  # fmt: skip
     try:
