@@ -106,6 +106,29 @@ def _summary_rnn(tf, keras):
     return {"text": _capture(model.summary)[1]}
 
 
+def _summary_subclassed(tf, keras):
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.hidden = keras.layers.Dense(3)
+            self.rnn = keras.layers.LSTM(2, return_state=True)
+            self.out = keras.layers.Dense(1)
+
+        def call(self, x):
+            h = self.hidden(x)
+            seq, state_h, state_c = self.rnn(h)
+            return self.out(seq + state_h + state_c)
+
+    model = Net()
+    before = _capture(model.summary)[1]
+    model(np.ones((2, 5, 4), np.float32))
+    built = _capture(model.summary)[1]
+    model.compile(optimizer=keras.optimizers.Adam(), loss="mse")
+    model.fit(np.ones((2, 5, 4), np.float32), np.ones((2, 1), np.float32), verbose=0)
+    trained = _capture(model.summary)[1]
+    return {"text": before + built + trained}
+
+
 def _fit_sgd_mse(tf, keras):
     x, labels = _data()
     y = np.eye(3, dtype=np.float32)[labels]
@@ -336,6 +359,7 @@ def training_cases() -> dict:
         "summary_cnn": _summary_cnn,
         "summary_functional": _summary_functional,
         "summary_rnn": _summary_rnn,
+        "summary_subclassed": _summary_subclassed,
         "fit_sgd_mse": _fit_sgd_mse,
         "fit_sparse_accuracy": _fit_sparse_accuracy,
         "fit_batchnorm_dropout": _fit_batchnorm_dropout,

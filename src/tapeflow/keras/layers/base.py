@@ -369,6 +369,10 @@ class Layer:
                 if out.shape.rank:
                     loss = loss / tf.cast(tf.shape(out)[0], loss.dtype)
                 self.add_loss(loss)
+        if self._output_shape is None:  # what summary() shows for a layer built eagerly
+            self._output_shape = _utils.map_structure(
+                lambda t: tuple(t.shape) if hasattr(t, "shape") else None, outputs
+            )
         return outputs
 
     def _call_symbolic(self, args, kwargs):

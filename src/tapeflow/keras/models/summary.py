@@ -62,8 +62,8 @@ def _shape_text(layer) -> str:
     shape = layer._output_shape
     if shape is None:
         return "?"
-    if isinstance(shape, list):
-        return "[" + ", ".join(str(tuple(s)) for s in shape) + "]"
+    if isinstance(shape, list):  # several outputs print as a tuple of shapes
+        return str(tuple(tuple(s) for s in shape))
     return str(tuple(shape))
 
 
