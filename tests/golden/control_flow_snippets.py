@@ -805,3 +805,27 @@ _snippet(
     attempt(lambda: tf.map_fn(lambda v: v, tf.zeros([0, 3])))
 """,
 )
+
+_snippet(
+    "namedtuple_structures",
+    """
+    import collections
+    P = collections.namedtuple("P", "a b")
+    x = tf.constant([1.0, 2.0, 3.0])
+    print(tf.map_fn(lambda p: P(p.a * 2.0, p.b + 1.0), P(x, x)))
+    print(tf.scan(lambda acc, v: P(acc.a + v, acc.b * v), x,
+                  initializer=P(tf.constant(0.0), tf.constant(1.0))))
+    print(tf.foldl(lambda acc, v: P(acc.a + v, acc.b * v), x,
+                   initializer=P(tf.constant(0.0), tf.constant(1.0))))
+    print(tf.while_loop(lambda a, b: a < 3.0, lambda a, b: P(a + 1.0, b * 2.0),
+                        P(tf.constant(0.0), tf.constant(1.0))))
+    print(tf.vectorized_map(lambda p: P(p.a * p.b, p.a), P(x, x)))
+    v = tf.Variable(True)
+    print(tf.cond(v, lambda: "yes", lambda: "no"))
+    try:
+        tf.scan(lambda acc, v: (acc.a + v, acc.b * v), x,
+                initializer=P(tf.constant(0.0), tf.constant(1.0)))
+    except Exception as e:
+        show_error(e)
+""",
+)

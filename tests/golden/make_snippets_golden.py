@@ -12,10 +12,11 @@ report any snippet whose output changed (a snippet must not depend on addresses,
 timing or on which snippets ran before it); nothing is written then. Commit the
 regenerated JSON together with the snippet change.
 
-Two normalizations are applied to TensorFlow's output. AutoGraph's "could
+Three normalizations are applied to TensorFlow's output. AutoGraph's "could
 not transform <function <lambda> at 0x...>" notice (map_fn converts its
 function even eagerly, and a snippet's lambdas have no source file) is
-removed. The ``... triggered tf.function retracing ...`` warnings are removed. TensorFlow builds a
+removed, and so is TensorArray's "Object was never used" report (logged
+whenever the garbage collector drops an array an interrupted loop left). The ``... triggered tf.function retracing ...`` warnings are removed. TensorFlow builds a
 tf.function per jacobian call and warns once a process has made several; the
 warning names memory addresses and depends on how many jacobians earlier
 snippets computed, and tapeflow has no tf.function to retrace.
@@ -50,8 +51,13 @@ _AUTOGRAPH_NOTICE = re.compile(
 )
 
 
+# TensorArray's "Object was never used" report, logged when the garbage collector
+# happens to drop a TensorArray an interrupted loop left behind (timing, addresses).
+_NEVER_USED = re.compile(r"ERROR: =+\nObject was never used .*?\n=+\n", re.DOTALL)
+
+
 def _normalized(text: str) -> str:
-    text = _AUTOGRAPH_NOTICE.sub("", text)
+    text = _NEVER_USED.sub("", _AUTOGRAPH_NOTICE.sub("", text))
     lines = text.splitlines(keepends=True)
     return "".join(line for line in lines
                    if not (line.startswith("WARNING: ")
