@@ -256,6 +256,7 @@ class Trainer:
         self._loss_tracker = _keras_module("metrics").Mean(name="loss")
         self.compiled = True
         self.train_function = None
+        self.test_function = None
 
     def _assert_compiled(self, method: str) -> None:
         if not self.compiled:
@@ -357,6 +358,13 @@ class Trainer:
             step = self.train_step
             self.train_function = step if self.run_eagerly else tf.function(step)
         return self.train_function
+
+    def make_test_function(self):
+        """The step evaluate calls: test_step compiled with tf.function unless run_eagerly."""
+        if self.test_function is None:
+            step = self.test_step
+            self.test_function = step if self.run_eagerly else tf.function(step)
+        return self.test_function
 
     # -- loops -----------------------------------------------------------------
     def fit(
@@ -490,10 +498,11 @@ class Trainer:
         callback_list.on_test_begin()
         logs = {}
         hooks = callback_list.wants_batch_hooks("test")
+        test_function = self.make_test_function()
         for step, batch in enumerate(batches):
             if hooks:
                 callback_list.on_test_batch_begin(step)
-            logs = self.test_step(batch)
+            logs = test_function(batch)
             if hooks:
                 callback_list.on_test_batch_end(step, logs)
         logs = pythonify_logs(self.get_metrics_result())
