@@ -11,9 +11,9 @@
   scalars; target tapeflow / numpy <= 2.
 * ``function_trace_1000`` and ``function_eager_1000``: the first call of a new
   ``@tf.function`` of 1000 elementwise ops on a 4-vector (the trace), and one
-  eager run of the same Python function; target trace / eager <= 3. Code
-  generation is not part of the trace: a program is compiled on its second
-  call (docs/function.md).
+  eager run of the same Python function; target trace / eager <= 3. Building
+  and compiling the program are not part of the trace: they happen on the
+  second call (docs/function.md).
 
 Registration (in ``workloads.py``)::
 

@@ -44,7 +44,7 @@ def _dry(fn) -> None:
     except Exception:  # noqa: BLE001, S110 (a branch not taken may fail on these values)
         pass
     finally:
-        printing.buffers.remove(pending)
+        printing.drop_buffer(pending)
         _trace.leave(trace)
         trace.undo_writes()
         _trace._traces.stack = outer_traces

@@ -474,8 +474,10 @@ class Function:
             self._tracing_count += 1
             self._signatures.append(signature)
         tensor_outputs = [o for o in outputs if o.__class__ is Tensor]
-        program = build(trace, fresh, tensor_outputs)
-        concrete = ConcreteFunction(self, program, result, outputs, args, leaves, shown)
+        # The program is built (and compiled) when first needed, on a later call:
+        # the trace itself was this call's run.
+        unbuilt = (trace, fresh, tensor_outputs)
+        concrete = ConcreteFunction(self, unbuilt, result, outputs, args, leaves, shown)
         programs = self._programs.setdefault(key, [])
         programs.append(concrete)
         if len(programs) > _MAX_PATHS:
@@ -598,11 +600,8 @@ def _begin_buffering(trace) -> list:
 
 
 def _end_buffering(trace, pending: list, keep: bool) -> None:
+    printing.drop_buffer(pending)
     buffers = printing.buffers
-    if buffers and buffers[-1] is pending:
-        buffers.pop()
-    elif pending in buffers:
-        buffers.remove(pending)
     if keep:
         if buffers:
             buffers[-1].extend(pending)
@@ -627,9 +626,10 @@ def _silenced():
 class ConcreteFunction:
     """One traced program of a tf.function, callable with matching tensors."""
 
-    def __init__(self, function, program, structure, out_leaves, args, leaves, shown):
+    def __init__(self, function, pending, structure, out_leaves, args, leaves, shown):
         self._function = function
-        self._program = program
+        self._pending = pending  # (trace, argument leaves, output tensors) until built
+        self._built = None
         self._args = args
         self._leaves_spec = [
             (TensorShape(s), x.dtype) for s, x in zip(shown, leaves)
@@ -642,6 +642,14 @@ class ConcreteFunction:
         self._output_specs = [
             (o.shape, o.dtype) for o, k in zip(out_leaves, self._out_kinds) if k
         ]  # fmt: skip
+
+    @property
+    def _program(self):
+        program = self._built
+        if program is None:
+            program = self._built = build(*self._pending)
+            self._pending = None  # the trace and its values can go
+        return program
 
     # -- running ------------------------------------------------------------------------
     def _pack(self, values: list, already_tensors: bool = False):

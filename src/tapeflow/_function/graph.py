@@ -113,8 +113,8 @@ class Program:
         self._source = None
         self._run = None
 
-    # The source is generated and compiled on the second call: the first call of
-    # a new signature is the trace itself, and compiling a long program costs
+    # The source is generated and compiled when first run (the second call of a
+    # signature: the first is the trace itself); compiling a long program costs
     # more than running it (about 25 microseconds a line).
     @property
     def source(self) -> str:

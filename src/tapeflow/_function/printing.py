@@ -137,6 +137,14 @@ buffers: list[list] = []
 real_streams: list[tuple] = []
 
 
+def drop_buffer(pending: list) -> None:
+    """Take ``pending`` off the buffer stack (by identity: empty buffers are all equal)."""
+    for i in range(len(buffers) - 1, -1, -1):
+        if buffers[i] is pending:
+            del buffers[i]
+            return
+
+
 def write(stream_and_text) -> None:
     stream, text = stream_and_text
     if stream == "stdout":
