@@ -256,3 +256,36 @@ def test_fit_on_tf_data_datasets():
     assert model.predict(data.map(lambda a, b: a), verbose=0).shape == (50, 2)
     with pytest.raises(ValueError, match="`y` should not be passed"):
         model.fit(data, y, verbose=0)
+
+
+def test_dropout_training_flag_reaches_inner_layers():
+    tf.random.set_seed(3)
+    model = keras.Sequential([keras.Input((1000,)), keras.layers.Dropout(0.25)])
+    x = np.ones((2, 1000), np.float32)
+    np.testing.assert_array_equal(model(x).numpy(), x)  # inference: identity
+    y = model(x, training=True).numpy()
+    kept = y != 0
+    assert 0.65 < kept.mean() < 0.85
+    np.testing.assert_allclose(y[kept], 1 / 0.75, rtol=1e-6)  # survivors scaled up
+
+    class Wrapper(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.inner = keras.Sequential([keras.layers.Dropout(0.5)])
+
+        def call(self, x):  # no training argument: the outer call's value flows down
+            return self.inner(x)
+
+    out = Wrapper()(x, training=True).numpy()
+    assert (out == 0).any()
+
+
+def test_batch_norm_frozen_runs_in_inference_mode():
+    layer = keras.layers.BatchNormalization()
+    x = np.arange(12, dtype=np.float32).reshape(4, 3)
+    layer(x, training=True)
+    moved = layer.moving_mean.numpy().copy()
+    layer.trainable = False
+    layer(x, training=True)
+    np.testing.assert_array_equal(layer.moving_mean.numpy(), moved)
+    assert layer.trainable_weights == [] and len(layer.non_trainable_weights) == 4
