@@ -243,7 +243,7 @@ class Program:
             sign = "+" if method == "assign_add" else "-"
             dtype = f"dtype_{i}"
             namespace[dtype] = node.params
-            return f"{var}._value = ({var}._value {sign} {args[0]}).astype({dtype})"
+            return f"{var}._value = ({var}._value {sign} {args[0]}).astype({dtype}, copy=False)"
         if kind == _trace.GUARD:
             read, answer = node.fn, node.extra
             if read is bool:
