@@ -289,3 +289,26 @@ def test_batch_norm_frozen_runs_in_inference_mode():
     layer(x, training=True)
     np.testing.assert_array_equal(layer.moving_mean.numpy(), moved)
     assert layer.trainable_weights == [] and len(layer.non_trainable_weights) == 4
+
+
+def test_layers_appended_to_a_list_attribute_are_tracked():
+    class Stack(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.blocks = []
+            for width in (4, 3):
+                self.blocks.append(keras.layers.Dense(width))
+
+        def call(self, x):
+            for block in self.blocks:
+                x = block(x)
+            return x
+
+    model = Stack()
+    model(np.ones((1, 2), np.float32))
+    assert [w.path for w in model.weights] == [
+        "stack/dense/kernel",
+        "stack/dense/bias",
+        "stack/dense_1/kernel",
+        "stack/dense_1/bias",
+    ]

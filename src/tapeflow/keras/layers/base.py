@@ -176,6 +176,13 @@ class Layer:
                 )
                 group.append(leaf)
 
+    def _sublayers(self) -> list:
+        """Tracked sublayers, plus any appended since to a list or dict attribute."""
+        for name, value in list(self.__dict__.items()):
+            if not name.startswith("_") and isinstance(value, (list, tuple, dict)):
+                self._track(value)
+        return self._layers
+
     def _owns(self, variable) -> bool:
         return any(v is variable for v in self._trainable_variables) or any(
             v is variable for v in self._non_trainable_variables
@@ -223,7 +230,7 @@ class Layer:
         self._trainable = value
         for variable in self._trainable_variables:
             variable.trainable = value
-        for layer in self._layers:
+        for layer in self._sublayers():
             layer.trainable = value
 
     @property
@@ -233,7 +240,7 @@ class Layer:
             if id(w) not in seen:
                 seen.add(id(w))
                 weights.append(w)
-        for layer in self._layers:
+        for layer in self._sublayers():
             for w in layer.weights:
                 if id(w) not in seen:
                     seen.add(id(w))
@@ -254,7 +261,7 @@ class Layer:
 
     @property
     def layers(self) -> list:
-        return list(self._layers)
+        return list(self._sublayers())
 
     def get_weights(self) -> list:
         """The weights' values as NumPy arrays, in ``weights`` order."""
@@ -298,13 +305,13 @@ class Layer:
         for w in self._trainable_variables + self._non_trainable_variables:
             if getattr(w, "regularizer", None) is not None:
                 losses.append(w.regularizer(w))
-        for layer in self._layers:
+        for layer in self._sublayers():
             losses.extend(layer.losses)
         return losses
 
     def _clear_losses(self) -> None:
         self._losses = []
-        for layer in self._layers:
+        for layer in self._sublayers():
             layer._clear_losses()
 
     # -- building and calling --------------------------------------------------
