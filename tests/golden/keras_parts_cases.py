@@ -527,3 +527,30 @@ def _errors(tf):
         "adamw_none": lambda: k.optimizers.AdamW(weight_decay=None),
     }
     return {name: _error_text(fn) for name, fn in calls.items()}
+
+
+@case("initializer/seeded", exact=True)
+def _seeded_initializers(tf):
+    i = tf.keras.initializers
+    out = {}
+    for name, init in {
+        "glorot_uniform": i.GlorotUniform(seed=1),
+        "he_uniform": i.HeUniform(seed=12),
+        "lecun_uniform": i.LecunUniform(seed=3),
+        "random_uniform": i.RandomUniform(-0.3, 0.7, seed=4),
+        "glorot_normal": i.GlorotNormal(seed=5),
+        "he_normal": i.HeNormal(seed=6),
+        "lecun_normal": i.LecunNormal(seed=7),
+        "random_normal": i.RandomNormal(0.5, 2.0, seed=8),
+        "truncated_normal": i.TruncatedNormal(0.0, 1.0, seed=9),
+        "untruncated": i.VarianceScaling(2.0, "fan_out", "untruncated_normal", seed=10),
+        "big_seed": i.GlorotUniform(seed=2**31 + 5),
+    }.items():
+        out[name] = _value(init((7, 5)))
+    out["conv_kernel"] = _value(i.GlorotUniform(seed=11)((3, 3, 2, 4)))
+    return out
+
+
+@case("initializer/orthogonal")
+def _orthogonal(tf):
+    return {"q": _value(tf.keras.initializers.Orthogonal(gain=1.5, seed=2)((4, 6)))}

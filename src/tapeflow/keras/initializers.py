@@ -1,9 +1,9 @@
 """tf.keras.initializers: the starting values of weights.
 
-A seeded initializer returns the same values at every call (Keras 3's rule);
-an unseeded one draws new values from tapeflow's global random stream. The
-numbers come from tapeflow's stateless generators, not TensorFlow's Philox
-streams, so seeded values differ from Keras's (same distributions).
+A seeded initializer returns the same values at every call (Keras 3's rule),
+and in float32 they are Keras's own numbers: TF's Philox streams are
+reproduced (``_philox.py``). An unseeded one draws new values from
+tapeflow's global random stream (TF's numbers need not be matched there).
 
 >>> import tapeflow as tf
 >>> init = tf.keras.initializers.get("ones")
@@ -17,8 +17,11 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 import tapeflow as tf
 
+from . import _philox
 from ._registry import resolve
 
 
@@ -100,13 +103,35 @@ class _Random(Initializer):
         draw = tf.random.uniform((2,), minval=0, maxval=2**31 - 1, dtype=tf.int32)
         return [int(x) for x in draw.numpy()]
 
+    def _keras_stream(self, dtype) -> list[int] | None:
+        """Keras's seed for TF's stateless ops, when its float32 stream can be reproduced."""
+        if isinstance(self.seed, int) and dtype == tf.float32:
+            return [self.seed % (2**31 - 2), 0]
+        return None
+
+    @staticmethod
+    def _scaled(unit, scale, shift):
+        # TF's stateless ops finish with `unit * scale + shift` in float32.
+        return tf.constant(unit * np.float32(scale) + np.float32(shift))
+
     def _normal(self, shape, mean, stddev, dtype):
+        seed = self._keras_stream(dtype)
+        if seed is not None:
+            return self._scaled(_philox.normal(shape, seed), stddev, mean)
         return tf.random.stateless_normal(shape, self._seed(), mean, stddev, dtype)
 
     def _truncated(self, shape, mean, stddev, dtype):
+        seed = self._keras_stream(dtype)
+        if seed is not None:
+            return self._scaled(_philox.truncated_normal(shape, seed), stddev, mean)
         return tf.random.stateless_truncated_normal(shape, self._seed(), mean, stddev, dtype)
 
     def _uniform(self, shape, minval, maxval, dtype):
+        seed = self._keras_stream(dtype)
+        if seed is not None:
+            return self._scaled(
+                _philox.uniform(shape, seed), np.float32(maxval) - np.float32(minval), minval
+            )
         return tf.random.stateless_uniform(shape, self._seed(), minval, maxval, dtype)
 
     def get_config(self) -> dict:
