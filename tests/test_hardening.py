@@ -39,11 +39,8 @@ def test_golden_data_matches_snippets():
 
 # Cases whose fix has not landed yet (strict: a case that passes must leave this set).
 NOT_YET_FIXED = {
-    "complex_linalg_dtypes", "complex_reduce_mean", "forward_over_reverse_through_mask",
-    "impossible_sizes_fail_before_allocating", "inputs_tensorflow_accepts",
-    "lgamma_exact_at_one_and_two", "logsumexp_grad_under_outer_tape", "moments_over_no_axes",
-    "raw_exceptions_become_tf_errors", "sigmoid_cross_entropy_tiny_gradient",
-    "zeros_of_strings",
+    "forward_over_reverse_through_mask", "inputs_tensorflow_accepts",
+    "raw_exceptions_become_tf_errors",
 }  # fmt: skip
 
 
@@ -51,8 +48,6 @@ NOT_YET_FIXED = {
 def test_matches_tensorflow(name, request):
     import tapeflow
 
-    if name == "impossible_sizes_fail_before_allocating" and name in NOT_YET_FIXED:
-        pytest.skip("would allocate without bound until fixed")
     if name in NOT_YET_FIXED:
         request.applymarker(pytest.mark.xfail(reason="fix not landed yet", strict=True))
 
@@ -63,3 +58,14 @@ def test_matches_tensorflow(name, request):
                                             actual.splitlines(keepends=True),
                                             "tensorflow", "tapeflow"))  # fmt: skip
         pytest.fail(f"{name} differs from TensorFlow:\n{diff}", pytrace=False)
+
+
+def test_sizes_tensorflow_wraps_are_refused_before_allocating():
+    # TF casts these counts to int32 (2**40 wraps to 0) and succeeds with nothing;
+    # tapeflow keeps the count and refuses it (docs/deviations.md).
+    import tapeflow as tf
+
+    with pytest.raises(tf.errors.ResourceExhaustedError, match="OOM when allocating"):
+        tf.repeat(tf.constant([1.0]), 2**40)
+    with pytest.raises(tf.errors.ResourceExhaustedError, match="OOM when allocating"):
+        tf.linspace(0.0, 1.0, 2**40)

@@ -34,6 +34,7 @@ from .ops import index as _index
 from .ops import linalg as _linalg
 from .ops import reduce as _red
 from .ops import shape as _shape
+from .ops import spectral as _spectral
 
 __all__ = ["matmul", "einsum", "tensordot"]
 
@@ -482,6 +483,8 @@ def logdet(matrix, name=None):
     """log det of a symmetric positive definite matrix: 2 sum(log(diag(cholesky(A))))."""
     chol = _dec.cholesky(as_tensor(matrix))
     diagonal = _linalg.matrix_diag_part(chol, k=0)
+    if chol._value.dtype.kind == "c":  # a Hermitian matrix: its log det is real (TF's dtype)
+        diagonal = _spectral.real(diagonal)
     return 2.0 * _red.reduce_sum(_el.log(diagonal), axis=(-1,), keepdims=False)
 
 

@@ -83,7 +83,7 @@ _snippet(
 _snippet(
     "sigmoid_cross_entropy_tiny_gradient",
     """
-    logits = tf.constant([30.0, -30.0, 90.0, 0.0])
+    logits = tf.constant([30.0, -30.0, 50.0, 0.0])
     labels = tf.constant([1.0, 0.0, 1.0, 1.0])
     with tf.GradientTape() as tape:
         tape.watch(logits)

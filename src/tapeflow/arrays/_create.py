@@ -7,6 +7,7 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
+from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -23,6 +24,11 @@ def _filled(shape, dtype, fill_value) -> Tensor:
     for d in dims:
         if d < 0:
             raise _error(f"Dimension {d} must be >= 0", "Fill", "")
+    check_allocation(dims, dtype.as_numpy_dtype_instance, "Fill")
+    if dtype.as_numpy_dtype_instance.kind == "O":  # strings: TF fills with b""
+        if fill_value:
+            raise TypeError(f"Cannot convert 1 to EagerTensor of dtype {dtype.name}")
+        fill_value = b""
     value = np.full(dims, fill_value, dtype=dtype.as_numpy_dtype_instance)
     return wrap(value[()] if not dims else value)
 
@@ -46,6 +52,7 @@ def fill(dims, value, name=None, layout=None) -> Tensor:
     for d in dims:
         if d < 0:
             raise _error(f"Dimension {d} must be >= 0", "Fill")
+    check_allocation(dims, value._value.dtype, "Fill")
     return _shape.broadcast_to(value, shape=dims) if dims else _el.identity(value)
 
 
@@ -97,6 +104,7 @@ def range(start, limit=None, delta=1, dtype=None, name="range") -> Tensor:  # no
         count = (abs(int(last) - int(first)) + abs(int(step)) - 1) // abs(int(step))
     else:
         count = int(np.ceil(np.abs((last - first) / step)))
+    check_allocation((count,), np.int64, "Range")
     steps = np.arange(count, dtype=np.int64).astype(np_dtype)
     return wrap(first + steps * step)
 
@@ -108,6 +116,8 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=_dt.float32, name=No
     for d in (rows, columns):
         if d < 0:
             raise _error(f"Dimension {d} must be >= 0", "Fill", "")
+    batch = () if batch_shape is None else shape_tuple(batch_shape)
+    check_allocation(batch + (rows, columns), _dt.as_dtype(dtype).as_numpy_dtype_instance, "Fill")
     matrix = np.eye(rows, columns, dtype=_dt.as_dtype(dtype).as_numpy_dtype_instance)
     if batch_shape is not None:
         matrix = np.broadcast_to(matrix, shape_tuple(batch_shape) + matrix.shape).copy()
@@ -123,6 +133,7 @@ def linspace(start, stop, num, name=None, axis=0) -> Tensor:
     start = as_tensor(start)
     stop = as_tensor(stop) if isinstance(stop, Tensor) else convert_to_tensor(stop, start.dtype)
     num = _scalar_int(num, "num")
+    check_allocation((num,), np.float64, "Range")
     if num < 0:
         raise _error(f"Requires start <= limit when delta > 0: 1/{num}", "Range", "")
     common = np.broadcast_shapes(start._value.shape, stop._value.shape)
@@ -202,6 +213,8 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
         dtype = given[0].dtype if given else _dt.float32
     index = _int_array(indices, "TI", "OneHot", "uint8, int8, int32, int64")
     depth = _scalar_int(depth, "depth")
+    if depth >= 2**31:  # TF's depth is an int32: larger values wrap around
+        depth = int(np.array(depth).astype(np.int64).astype(np.int32))
     if depth < 0:
         raise _error(f"depth must be non-negative, got: {depth}", "OneHot")
     out_ndim = index.ndim + 1
@@ -211,6 +224,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
             f"Expected axis to be -1 or between [0, {out_ndim}).  But received: {axis}", "OneHot"
         )
     np_dtype = dtype.as_numpy_dtype_instance
+    check_allocation(index.shape + (depth,), np_dtype, "OneHot")
     on = np.asarray(1 if on_value is None else as_tensor(on_value)._value, np_dtype)
     off = np.asarray(0 if off_value is None else as_tensor(off_value)._value, np_dtype)
     hot = index[..., None] == np.arange(depth)

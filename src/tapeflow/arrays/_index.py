@@ -6,6 +6,7 @@ import builtins
 
 import numpy as np
 
+from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -212,6 +213,7 @@ def scatter_nd(indices, updates, shape, name=None) -> Tensor:
     index = _index_array(indices, "ScatterNd")
     dims = _int_tuple(shape, "Tindices", "ScatterNd")
     _check_scatter(index, u._value.shape, dims, "ScatterNd")
+    check_allocation(dims, u._value.dtype, "ScatterNd")
     return _ix.scatter_nd(u, indices=index, shape=dims, batch_dims=0, lead=0)
 
 

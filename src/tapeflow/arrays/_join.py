@@ -6,6 +6,7 @@ import builtins
 
 import numpy as np
 
+from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -146,6 +147,7 @@ def tile(input, multiples, name=None) -> Tensor:
     for i, m in enumerate(reps):
         if m < 0:
             raise _error(f"Expected multiples[{i}] >= 0, but got {m}", "Tile")
+    check_allocation([n * m for n, m in zip(x._value.shape, reps)], x._value.dtype, "Tile")
     return _shape.tile(x, multiples=reps)
 
 
@@ -177,6 +179,8 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None) -> Tens
         if mode == "SYMMETRIC" and (lo > n or hi > n):
             raise _error(f"paddings must be no greater than the dimension size: {lo}, {hi} "
                          f"greater than {n}", op)  # fmt: skip
+    padded = [n + lo + hi for (lo, hi), n in zip(pairs, x._value.shape)]
+    check_allocation(padded, x._value.dtype, op)
     if mode != "CONSTANT":
         return _shape.mirror_pad(x, paddings=pairs, mode=mode)
     fill_value = convert_to_tensor(constant_values, dtype=x.dtype)._value
@@ -232,5 +236,8 @@ def repeat(input, repeats, axis=None, name=None) -> Tensor:
     for c in np.atleast_1d(counts).ravel():
         if c < 0:
             raise _error(f"Expected multiples[1] >= 0, but got {int(c)}", "Tile")
+    total = int(np.sum(np.broadcast_to(counts.ravel(), (size,)), dtype=object)) if size else 0
+    check_allocation(x._value.shape[:axis] + (total,) + x._value.shape[axis + 1 :],
+                     x._value.dtype, "Tile")  # fmt: skip
     positions = np.repeat(np.arange(size), np.broadcast_to(counts.ravel(), (size,)))
     return _ix.gather(x, indices=positions, axis=axis, batch_dims=0, lead=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
+from .._limits import check_allocation
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -167,4 +168,5 @@ def broadcast_to(input, shape, name=None) -> Tensor:
         if a != b and a != 1:
             raise _error(f"Incompatible shapes: {_shape_text(have)} vs. {_shape_text(dims)}",
                          "BroadcastTo")  # fmt: skip
+    check_allocation(dims, x._value.dtype, "BroadcastTo")
     return _shape.broadcast_to(x, shape=dims)

@@ -155,6 +155,8 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
     variance = reduce_mean(squared_difference(y, _el.stop_gradient(mean)), axis=axes, keepdims=True)
     if not keepdims:
         kept = normalize_axis(axes, x.ndim, "Mean")
+        if kept == ():  # TF squeezes with axes=[]: every size-1 axis goes
+            kept = tuple(i - x.ndim for i, d in enumerate(mean._value.shape) if d == 1)
         squeezed = tuple(
             d for i, d in enumerate(mean._value.shape)
             if kept is not None and i - x.ndim not in kept

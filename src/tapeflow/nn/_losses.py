@@ -106,6 +106,9 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     logits = as_tensor(logits)
     labels = as_tensor(labels)
     _same_shape(logits, labels, "logits", "labels")
+    if logits.dtype == labels.dtype and logits._value.dtype.kind == "f":
+        return _nn.sigmoid_cross_entropy_with_logits(logits, labels)
+    # Other dtypes: the composite raises TF's errors.
     zeros = _el.zeros_like(logits)
     positive = logits >= zeros
     relu_logits = _el.where(positive, logits, zeros)

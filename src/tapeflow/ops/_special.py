@@ -146,6 +146,7 @@ def lgamma_kernel(x):
         out[lower] = np.where((s == 0) | np.isinf(v), np.inf, value)
     out[np.isnan(x)] = np.nan
     out[x == np.inf] = np.inf
+    out[(x == 1) | (x == 2)] = 0  # exact zeros (TF's), not the series' last-bit residue
     return out
 
 
@@ -176,6 +177,7 @@ def digamma_kernel(x):
         out[lower] = np.where((r == 0) | np.isinf(v), np.nan, value)
     out[np.isnan(x)] = np.nan
     out[x == np.inf] = np.inf
+    out[(x == 1) | (x == 2)] = 0  # exact zeros (TF's), not the series' last-bit residue
     return out
 
 

@@ -563,7 +563,9 @@ svd = Primitive(
 # --------------------------------------------------------------------------
 def _eigh_impl(x):
     check_matrix(x, "SelfAdjointEigV2")
-    return _lapack(lambda a: tuple(np.linalg.eigh(a)), x)
+    # TF's eigenvalues have the input's dtype (complex128 for complex128 input).
+    e, v = _lapack(lambda a: tuple(np.linalg.eigh(a)), x)
+    return e.astype(x.dtype, copy=False), v
 
 
 def _eigh_vjp(g, ans, x):

@@ -73,7 +73,12 @@ def _mean_count(x_value, ans_value) -> int:
 
 def _mean_impl(x, axis, keepdims):
     total = _sum_impl(x, axis, keepdims)
-    return total / x.dtype.type(_mean_count(x, total))
+    count = _mean_count(x, total)
+    if x.dtype.kind == "c" and count <= 1:
+        # TF copies a reduction over size-1 axes (no division: inf+0.5j stays, where
+        # a complex division would give inf+nanj) and gives 0 for an empty complex mean.
+        return total if count == 1 else np.zeros_like(total)[()]
+    return total / x.dtype.type(count)
 
 
 def _mean_vjp(g, ans, x, axis, keepdims):
@@ -302,29 +307,61 @@ def _logsumexp_vjp(g, ans, x, axis, keepdims, saved=None):
 
 
 def _logsumexp_jvp(tangents, ans, x, axis, keepdims, saved=None):
-    weights = exp(x - _ans_kept(ans, x, axis))
+    weights = _softmax_weights(x, _ans_kept(ans, x, axis))
     return reduce_sum(tangents[0] * weights, axis=axis, keepdims=keepdims)
 
 
+def _shifted_exps(x: np.ndarray, y_shape: tuple):
+    """exp(x - max) and its sum over the reduced axes (those of size 1 in ``y_shape``)."""
+    axes = tuple(i for i, n in enumerate(y_shape) if n == 1)
+    shift = np.max(x, axis=axes, keepdims=True, initial=-np.inf) if x.size else 0
+    shift = np.where(np.isfinite(shift), shift, x.dtype.type(0))
+    exps = np.exp(x - shift)
+    return exps, exps.sum(axis=axes, keepdims=True)
+
+
+def _softmax_weights(x, y):
+    """exp(x - y) for y = logsumexp(x), computed as a softmax.
+
+    exp(x - y) itself is not stable: y is rounded to x's precision, so at 1e300
+    x - y is 0 where it should be -log(3), and at 1e4 in float32 the rounding of y
+    is a 3e-4 relative error in every weight. The shifted exponentials over
+    their own sum carry no such error. On Tensors the shift is a constant, so
+    the weights stay differentiable in x (their derivative is softmax's).
+    """
+    if x.__class__ is not Tensor:
+        exps, total = _shifted_exps(x, np.shape(y))
+        return exps / total
+    axes = tuple(i for i, n in enumerate(y._value.shape) if n == 1)
+    value = x._value
+    shift = np.max(value, axis=axes, keepdims=True, initial=-np.inf) if value.size else 0
+    shift = np.where(np.isfinite(shift), shift, value.dtype.type(0)).astype(value.dtype)
+    exps = exp(x - shift)
+    return exps / reduce_sum(exps, axis=axes, keepdims=True)
+
+
 def _logsumexp_grad_impl(g, x, y):
-    weights = x - y
-    if weights.ndim and weights.shape == np.broadcast_shapes(weights.shape, g.shape):
-        np.exp(weights, out=weights)  # in place: one array for the whole VJP
-        weights *= g
-        return weights
-    return (np.exp(weights) * g)[()]  # g has leading batch axes (jacobians), or a scalar
+    exps, total = _shifted_exps(x, y.shape)
+    if exps.ndim and exps.shape == np.broadcast_shapes(exps.shape, g.shape):
+        exps /= total  # in place: one array for the whole VJP
+        exps *= g
+        return exps
+    return (exps / total * g)[()]  # g has leading batch axes (jacobians), or a scalar
 
 
 def _logsumexp_grad_vjp(c, out, g, x, y):
     # out = g w with w = exp(x - y): d out = w dg + out (dx - dy). Full-shape
     # cotangents; the sweep sums them down to g's and y's kept shapes.
     weighted = c * out
-    return c * exp(x - y), weighted, -weighted
+    return c * _softmax_weights(x, y), weighted, -weighted
 
 
 def _logsumexp_grad_jvp(tangents, out, g, x, y):
     return fold_jvp(
-        tangents, lambda tg: tg * exp(x - y), lambda tx: out * tx, lambda ty: -(out * ty)
+        tangents,
+        lambda tg: tg * _softmax_weights(x, y),
+        lambda tx: out * tx,
+        lambda ty: -(out * ty),
     )
 
 
