@@ -177,7 +177,6 @@ def digamma_kernel(x):
         out[lower] = np.where((r == 0) | np.isinf(v), np.nan, value)
     out[np.isnan(x)] = np.nan
     out[x == np.inf] = np.inf
-    out[(x == 1) | (x == 2)] = 0  # exact zeros (TF's), not the series' last-bit residue
     return out
 
 
