@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from . import _backend
 from . import dtypes as _dt
 from ._tensor import Tensor, convert_to_tensor, dtype_mismatch, next_id, operand_for, wrap
 from .errors import InvalidArgumentError, OpError, _op_error, _shape_text
@@ -284,6 +285,21 @@ def set_stack(stack: list) -> list:
 # --------------------------------------------------------------------------
 # apply
 # --------------------------------------------------------------------------
+# False until a Dask or CuPy array first enters a Tensor (see _backend): only
+# then can one op mix two array libraries, so NumPy-only programs never check.
+_mixed_libraries_possible = False
+
+
+def _enable_library_check() -> None:
+    global _mixed_libraries_possible
+    _mixed_libraries_possible = True
+
+
+_backend._on_first_foreign.append(_enable_library_check)
+if _backend.foreign_seen:
+    _enable_library_check()
+
+
 def apply(prim: Primitive, *inputs, **params):
     """Run ``prim`` on ``inputs`` and let active tapes and accumulators see it."""
     for x in inputs:
@@ -297,6 +313,8 @@ def apply(prim: Primitive, *inputs, **params):
             raise dtype_mismatch(prim.tf_name, 1, a, b)
     if prim.kinds is not None:
         _check_kinds(prim, inputs)
+    if _mixed_libraries_possible and len(inputs) > 1:
+        _backend.check_same_library(prim.tf_name, [x._value for x in inputs])
     try:
         if len(inputs) == 2:
             result = prim.impl(inputs[0]._value, inputs[1]._value, **params)

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from . import _backend
 from . import dtypes as _dt
 from .errors import InvalidArgumentError
 
@@ -225,14 +226,25 @@ class HoldsValue:
 
     @property
     def device(self) -> str:
-        return "/job:localhost/replica:0/task:0/device:CPU:0"
+        """TF's name of the device holding the value (GPU for a CuPy array)."""
+        return _DEVICE_PREFIX + _backend.device_type(self._value) + ":0"
+
+    @property
+    def backing_device(self) -> str:
+        """Where the value's memory is: the same string as ``device`` here."""
+        return _DEVICE_PREFIX + _backend.device_type(self._value) + ":0"
 
     def numpy(self):
-        """The value as NumPy: a scalar for rank 0, else a fresh array."""
+        """The value as NumPy: a scalar for rank 0, else a fresh array.
+
+        A Dask value is computed, a CuPy one copied to the host.
+        """
         if trace_hook is not None:
             trace_hook.check_numpy(self)
         value = self._value
-        return value.copy() if isinstance(value, np.ndarray) else value
+        if value.__class__ is np.ndarray:
+            return value.copy()
+        return host_value(value)
 
     def ref(self):
         return _Reference(self)
@@ -276,7 +288,7 @@ class Tensor(HoldsValue):
             symbolic = trace_hook.symbolic_text(self, False)
             if symbolic is not None:
                 return symbolic
-        text = str(self._value)
+        text = str(host_value(self._value))
         if "\n" in text:
             text = "\n" + text
         return f"tf.Tensor({text}, shape={self.shape}, dtype={self.dtype.name})"
@@ -551,8 +563,19 @@ def wrap_if_array(value) -> Tensor:
     return value if value.__class__ is Tensor else wrap(value)
 
 
+_DEVICE_PREFIX = "/job:localhost/replica:0/task:0/device:"
+
+
+def host_value(value):
+    """``value`` as NumPy: Dask values are computed, CuPy ones copied to the host."""
+    if value.__class__ is np.ndarray or isinstance(value, np.generic):
+        return value
+    return _backend.to_host(value)
+
+
 def numpy_text_for_repr(value) -> str:
     """TensorFlow's ``numpy=`` text: Python's repr of the scalar, NumPy's of arrays."""
+    value = host_value(value)
     if isinstance(value, np.ndarray) and value.ndim:
         text = repr(value)
         return "\n" + text if "\n" in text else text
@@ -719,6 +742,8 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
         value = value.as_list()
         if dtype is None:
             dtype = _dt.int32
+    if value.__class__ not in _HOST_CLASSES and _backend.is_foreign(value):
+        return _foreign_tensor(value, dtype)
     if dtype is not None:
         return wrap(_as_stored(_array_with_dtype(value, _dt.as_dtype(dtype))))
     array = _default_array(value)
@@ -731,6 +756,21 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
     if isinstance(array, np.generic):
         return wrap(array)
     return wrap(_as_stored(np.array(array)))
+
+
+# Classes that are never another library's arrays: skips the look-up for them.
+_HOST_CLASSES = frozenset([int, float, bool, complex, str, bytes, list, tuple, np.ndarray])
+
+
+def _foreign_tensor(value, dtype) -> Tensor:
+    """A Tensor backed by a Dask or CuPy array as it is: lazy values stay lazy."""
+    if value.dtype not in _dt._BY_NUMPY:
+        raise _unsupported(value)
+    if dtype is not None:
+        np_dtype = _dt.as_dtype(dtype).as_numpy_dtype_instance
+        if value.dtype != np_dtype:
+            value = value.astype(np_dtype)
+    return wrap(_backend.adopt(value))
 
 
 def as_tensor(value) -> Tensor:
@@ -762,7 +802,9 @@ def constant(value, dtype=None, shape=None, name="Const") -> Tensor:
         tensor = convert_to_tensor(value, dtype=dtype)
     if shape is not None:
         shape = tuple(TensorShape(shape).as_list())
-        array = np.asarray(tensor._value)
+        array = tensor._value
+        if not _backend.is_foreign(array):
+            array = np.asarray(array)
         if array.size == 1:
             array = np.broadcast_to(array.reshape(()), shape)
         elif array.size == int(np.prod(shape, dtype=np.int64)):
@@ -773,7 +815,7 @@ def constant(value, dtype=None, shape=None, name="Const") -> Tensor:
                 f"(converted from {value}) has {array.size} elements, but got `shape` "
                 f"{shape} with {int(np.prod(shape, dtype=np.int64))} elements)."
             )
-        tensor = wrap(_as_stored(np.array(array)))
+        tensor = wrap(_as_stored(np.array(array) if isinstance(array, np.ndarray) else array))
     return tensor
 
 

@@ -1,0 +1,168 @@
+"""Which array library a value belongs to, and how to bring it to the host.
+
+A Tensor may hold a NumPy array, a Dask array or a CuPy array. The impls and
+rules never ask which: they call NumPy's functions and ufuncs, and Dask and
+CuPy answer those through NumPy's dispatch protocols (``__array_function__``,
+``__array_ufunc__``), so the result stays in the inputs' library (lazy for
+Dask, on the GPU for CuPy). This module is only consulted at the edges:
+conversion (``tf.constant`` on a Dask array keeps it), ``.numpy()`` (which
+computes or copies to the host), the device strings, and the check that one
+op does not mix two libraries.
+
+That check costs the NumPy path nothing: until a non-NumPy array first enters
+a Tensor, ``_dispatch.apply`` tests one module-level boolean and moves on.
+
+>>> import numpy as np
+>>> from tapeflow import _backend
+>>> _backend.library_of(np.ones(2)), _backend.library_of(np.float32(1.0))
+('numpy', 'numpy')
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["Library", "library_of", "is_foreign", "to_host", "register", "adopt"]
+
+
+class Library:
+    """An array library tapeflow can hold values of.
+
+    ``to_host(value)`` makes a NumPy value (computing a Dask graph, copying
+    from the GPU); ``device_type`` is TF's name for where its arrays live
+    (``"CPU"`` or ``"GPU"``); ``from_host(array)`` puts a NumPy array there
+    (``None`` where the library cannot hold a host array on that device).
+    """
+
+    __slots__ = ("name", "to_host", "device_type", "from_host", "lazy")
+
+    def __init__(self, name: str, to_host, device_type: str = "CPU", from_host=None, lazy=False):
+        self.name = name
+        self.to_host = to_host
+        self.device_type = device_type
+        self.from_host = from_host
+        self.lazy = lazy
+
+    def __repr__(self) -> str:
+        return f"<array library {self.name}>"
+
+
+# Array classes by their top-level module name. Dask and CuPy are never
+# imported here: a value of theirs can only exist once the user imported them.
+_LIBRARIES: dict[str, Library] = {}
+# Exact classes already resolved to a library (None: NumPy).
+_BY_CLASS: dict[type, Library | None] = {np.ndarray: None}
+# Called once, when the first non-NumPy array enters a Tensor: dispatch turns
+# its mixing check on then (see ``_dispatch.apply``).
+_on_first_foreign: list = []
+foreign_seen = False
+
+
+def _dask_to_host(value):
+    return np.asarray(value.compute())
+
+
+def _cupy_to_host(value):
+    return value.get()
+
+
+_LIBRARIES["dask"] = Library("dask", _dask_to_host, "CPU", lazy=True)
+_LIBRARIES["cupy"] = Library("cupy", _cupy_to_host, "GPU")
+
+
+def register(cls: type, library: Library) -> None:
+    """Hold arrays of class ``cls`` as ``library``'s (the tests' fake CuPy uses this).
+
+    >>> import numpy as np
+    >>> from tapeflow import _backend
+    >>> class Mine(np.ndarray):
+    ...     pass
+    >>> _backend.register(Mine, _backend.Library("mine", np.asarray))
+    >>> _backend.library_of(np.ones(1).view(Mine))
+    'mine'
+    """
+    _BY_CLASS[cls] = library
+
+
+def _lookup(cls: type) -> Library | None:
+    try:
+        return _BY_CLASS[cls]
+    except KeyError:
+        pass
+    library = None
+    if not issubclass(cls, np.generic):
+        module = cls.__module__.partition(".")[0]
+        library = _LIBRARIES.get(module)
+    _BY_CLASS[cls] = library
+    return library
+
+
+def library(value) -> Library | None:
+    """The non-NumPy library ``value`` belongs to; None for NumPy values and scalars."""
+    return _lookup(value.__class__)
+
+
+def library_of(value) -> str:
+    """The name of the array library holding ``value``: "numpy", "dask", "cupy", ..."""
+    lib = _lookup(value.__class__)
+    return "numpy" if lib is None else lib.name
+
+
+def is_foreign(value) -> bool:
+    """True for an array of a library other than NumPy that tapeflow can hold."""
+    return _lookup(value.__class__) is not None
+
+
+def to_host(value):
+    """``value`` as NumPy (a NumPy scalar stays one; rank-0 arrays become scalars)."""
+    lib = _lookup(value.__class__)
+    if lib is None:
+        return value
+    array = np.asarray(lib.to_host(value))
+    return array[()] if array.ndim == 0 else array
+
+
+def adopt(value):
+    """Note that a non-NumPy array enters a Tensor; returns it unchanged."""
+    global foreign_seen
+    if not foreign_seen:
+        foreign_seen = True
+        for callback in _on_first_foreign:
+            callback()
+    return value
+
+
+def check_same_library(op_name: str, values) -> None:
+    """InvalidArgumentError if ``values`` hold arrays of two libraries.
+
+    NumPy scalars and rank-0 NumPy arrays are neutral: they mix with any
+    library, as Python numbers do (``x * 2.0`` on a Dask tensor is fine).
+    """
+    found = None
+    found_name = None
+    for value in values:
+        lib = _lookup(value.__class__)
+        if lib is None:
+            if value.__class__ is not np.ndarray or not value.ndim:
+                continue
+            name = "numpy"
+        else:
+            name = lib.name
+        if found is None:
+            found, found_name = value, name
+        elif name != found_name:
+            from .errors import InvalidArgumentError
+
+            raise InvalidArgumentError(
+                None,
+                None,
+                f"cannot compute {op_name}: its inputs hold arrays of two libraries, "
+                f"{found_name} and {name}; convert one (tf.identity under tf.device, "
+                f"or .numpy()) so both live in the same one [Op:{op_name}]",
+            )
+
+
+def device_type(value) -> str:
+    """TF's device type of where ``value`` lives: "GPU" for CuPy, else "CPU"."""
+    lib = _lookup(value.__class__)
+    return "CPU" if lib is None else lib.device_type
