@@ -7,6 +7,7 @@ python tools/gen_ops_doc.py --deviations  # print docs/deviations.md as it shoul
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -70,6 +71,26 @@ def status(cases, flag: str) -> str:
     )
 
 
+def render_not_lazy() -> str:
+    """The ops that cannot run on Dask arrays, from tests/test_ops_golden_dask.py's survey."""
+    cases = json.loads((ROOT / "tests" / "golden" / "dask_not_lazy.json").read_text())["cases"]
+    by_op: dict = {}
+    for case, reason in cases.items():
+        by_op.setdefault(reason.split(":", 1)[0], []).append(case)
+    lines = [
+        "\n## Ops on Dask arrays\n",
+        "Golden cases run with Dask-backed inputs (`tests/test_ops_golden_dask.py`). These ops "
+        "(forward or in a derivative) cannot stay lazy: they raise UnimplementedError naming "
+        "Dask, or InvalidArgumentError where a rule builds a NumPy array of the data's shape. "
+        "Every other golden case matches TensorFlow on Dask inputs.\n",
+        "| op | golden cases that stop there |",
+        "|---|---|",
+    ]
+    for op in sorted(by_op):
+        lines.append(f"| {op} | {', '.join(f'`{c}`' for c in sorted(by_op[op]))} |")
+    return "\n".join(lines)
+
+
 def render() -> str:
     cases = golden_cases()
     lines = [HEADER]
@@ -97,6 +118,7 @@ def render() -> str:
                        status(used, "second_order")]  # fmt: skip
             note = "; ".join(n.replace("|", "\\|").replace("\n", " ") for n in notes)
             lines.append(f"| `{path}` | {' | '.join(row)} | {len(used)} | {note} |")
+    lines.append(render_not_lazy())
     lines.append("\n## Primitives\n")
     lines.append("Each primitive is one table entry: NumPy impl, VJP, JVP and this formula.\n")
     lines.append("| primitive | TF op | formula |")

@@ -132,8 +132,10 @@ def adopt(value):
     return value
 
 
-def check_same_library(op_name: str, values) -> None:
-    """InvalidArgumentError if ``values`` hold arrays of two libraries.
+def check_same_library(op_name: str, values) -> str | None:
+    """The non-NumPy library ``values`` hold arrays of (None: NumPy only).
+
+    InvalidArgumentError if they hold arrays of two libraries.
 
     NumPy scalars and rank-0 NumPy arrays are neutral: they mix with any
     library, as Python numbers do (``x * 2.0`` on a Dask tensor is fine).
@@ -160,6 +162,26 @@ def check_same_library(op_name: str, values) -> None:
                 f"{found_name} and {name}; convert one (tf.identity under tf.device, "
                 f"or .numpy()) so both live in the same one [Op:{op_name}]",
             )
+    return None if found_name == "numpy" else found_name
+
+
+def not_lazy(op_name: str, library: str, error: Exception):
+    """UnimplementedError: the op's impl cannot run on ``library``'s arrays."""
+    from .errors import UnimplementedError
+
+    return UnimplementedError(
+        None,
+        None,
+        f"{op_name} cannot run on {library} arrays ({type(error).__name__}: {error}); "
+        f"docs/ops.md lists the ops that can; convert with .numpy() first [Op:{op_name}]",
+    )
+
+
+def check_result(op_name: str, library: str, result) -> None:
+    """UnimplementedError if an impl turned ``library`` inputs into NumPy arrays."""
+    for value in result if isinstance(result, (tuple, list)) else (result,):
+        if value.__class__ is np.ndarray and value.ndim:
+            raise not_lazy(op_name, library, TypeError("its result would be a NumPy array"))
 
 
 def device_type(value) -> str:

@@ -313,8 +313,8 @@ def apply(prim: Primitive, *inputs, **params):
             raise dtype_mismatch(prim.tf_name, 1, a, b)
     if prim.kinds is not None:
         _check_kinds(prim, inputs)
-    if _mixed_libraries_possible and len(inputs) > 1:
-        _backend.check_same_library(prim.tf_name, [x._value for x in inputs])
+    if _mixed_libraries_possible:
+        return _apply_other_library(prim, inputs, params)
     try:
         if len(inputs) == 2:
             result = prim.impl(inputs[0]._value, inputs[1]._value, **params)
@@ -324,6 +324,10 @@ def apply(prim: Primitive, *inputs, **params):
             result = prim.impl(*[x._value for x in inputs], **params)
     except (ValueError, IndexError) as error:  # NumPy's words -> TF's error class
         raise _translate_error(prim, inputs, error) from None
+    return _finish(prim, inputs, result, params)
+
+
+def _finish(prim: Primitive, inputs, result, params):
     if prim.packed:
         out, params = _unpack(prim, result, params)
     else:
@@ -338,6 +342,30 @@ def apply(prim: Primitive, *inputs, **params):
 
 
 Primitive.__call__ = apply
+
+
+def _apply_other_library(prim: Primitive, inputs, params):
+    """``apply``'s impl call once Dask or CuPy arrays exist: the libraries are checked.
+
+    Inputs of two libraries are an error; an impl that fails on another
+    library's array, or would hand back a NumPy array for it (a silent
+    conversion), raises UnimplementedError naming the op and the library.
+    """
+    values = [x._value for x in inputs]
+    library = _backend.check_same_library(prim.tf_name, values)
+    try:
+        result = prim.impl(*values, **params)
+    except OpError:
+        raise
+    except Exception as error:
+        if library is not None:
+            raise _backend.not_lazy(prim.tf_name, library, error) from None
+        if isinstance(error, (ValueError, IndexError)):
+            raise _translate_error(prim, inputs, error) from None
+        raise
+    if library is not None:
+        _backend.check_result(prim.tf_name, library, result)
+    return _finish(prim, inputs, result, params)
 
 
 def _unpack(prim: Primitive, result, params: dict):

@@ -99,10 +99,15 @@ def _numpy_or_none(value):
     return np.asarray(value.numpy() if hasattr(value, "numpy") else value)
 
 
-def evaluate(case: OpCase, tf) -> dict:
-    """Value, gradients, second-order gradients and JVPs of ``case`` under ``tf``."""
+def evaluate(case: OpCase, tf, lift=None) -> dict:
+    """Value, gradients, second-order gradients and JVPs of ``case`` under ``tf``.
+
+    ``lift`` (an array -> array function, say a Dask wrapper) is applied to every
+    array the tensors are made of: arguments, output weights, tangents.
+    """
+    lift = lift or (lambda a: a)
     arrays = case.build_args()
-    xs = [tf.constant(a) for a in arrays]
+    xs = [tf.constant(lift(a)) for a in arrays]
     diff = [i for i, (a, spec) in enumerate(zip(arrays, case.args))
             if spec.differentiable and _is_float(a)]  # fmt: skip
     sources = [xs[i] for i in diff]
@@ -119,13 +124,14 @@ def evaluate(case: OpCase, tf) -> dict:
         weights = [rng.standard_normal(np.shape(v)).astype(np.asarray(v).dtype)
                    for v in values if _is_float(v)]  # fmt: skip
         grads = (inner.gradient(float_outputs, sources,
-                                output_gradients=[tf.constant(w) for w in weights])
+                                output_gradients=[tf.constant(lift(w)) for w in weights])
                  if float_outputs and sources else [None] * len(sources))  # fmt: skip
         directions = [rng.standard_normal(np.shape(arrays[i])).astype(arrays[i].dtype)
                       for i in diff]  # fmt: skip
         connected = [(g, u) for g, u in zip(grads, directions) if g is not None]
         if case.second_order and connected:
-            total = tf.add_n([tf.reduce_sum(tf.convert_to_tensor(g) * u) for g, u in connected])
+            total = tf.add_n([tf.reduce_sum(tf.convert_to_tensor(g) * lift(u))
+                             for g, u in connected])  # fmt: skip
     result = {
         "value": [None if v is None else v.tolist() for v in values],
         "dtype": [None if v is None else str(np.asarray(v).dtype) for v in values],
@@ -138,7 +144,8 @@ def evaluate(case: OpCase, tf) -> dict:
     del outer
 
     if case.forward and sources:
-        tangents = [tf.constant(rng.standard_normal(np.shape(arrays[i])).astype(arrays[i].dtype))
+        tangents = [tf.constant(lift(rng.standard_normal(np.shape(arrays[i]))
+                                     .astype(arrays[i].dtype)))
                     for i in diff]  # fmt: skip
         with tf.autodiff.ForwardAccumulator(sources, tangents) as acc:
             outputs = _leaves(f(*xs))
