@@ -20,6 +20,8 @@ a Tensor, ``_dispatch.apply`` tests one module-level boolean and moves on.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 __all__ = ["Library", "library_of", "is_foreign", "to_host", "register", "adopt"]
@@ -177,6 +179,10 @@ def not_lazy(op_name: str, library: str, error: Exception):
     )
 
 
+# Primitives whose result may be in another library than their input (device copies).
+LEAVES_LIBRARY = {"copy_to_device"}
+
+
 def check_result(op_name: str, library: str, result) -> None:
     """UnimplementedError if an impl turned ``library`` inputs into NumPy arrays."""
     for value in result if isinstance(result, (tuple, list)) else (result,):
@@ -188,3 +194,86 @@ def device_type(value) -> str:
     """TF's device type of where ``value`` lives: "GPU" for CuPy, else "CPU"."""
     lib = _lookup(value.__class__)
     return "CPU" if lib is None else lib.device_type
+
+
+# --------------------------------------------------------------------------
+# Device scopes (tf.device) and the GPU library
+# --------------------------------------------------------------------------
+class _Scopes(threading.local):
+    def __init__(self):
+        self.stack: list = []  # device types ("CPU", "GPU") of the enclosing tf.device blocks
+
+
+_scopes = _Scopes()
+# Blocks under tf.device("/GPU:...") open on all threads while a GPU library is
+# in use: zero keeps conversion from ever looking at the scope stack.
+gpu_scope_depth = 0
+_gpu: list = []  # [Library] once found (CuPy with a device, or a test's fake)
+_gpu_probed = False
+
+
+def gpu_library() -> Library | None:
+    """The library holding GPU arrays: CuPy when it finds a device, else None."""
+    global _gpu_probed
+    if not _gpu and not _gpu_probed:
+        _gpu_probed = True
+        try:
+            import cupy  # type: ignore[import-not-found]
+
+            if cupy.cuda.runtime.getDeviceCount() > 0:
+                lib = _LIBRARIES["cupy"]
+                lib.from_host = cupy.asarray
+                _gpu.append(lib)
+        except Exception:  # no CuPy, no driver, no device: the CPU only, as TF
+            pass
+    return _gpu[0] if _gpu else None
+
+
+def use_gpu_library(library: Library | None) -> None:
+    """Make ``library`` tapeflow's GPU (None: none). The tests' fake CuPy uses it."""
+    global _gpu_probed
+    _gpu.clear()
+    if library is not None:
+        _gpu.append(library)
+    _gpu_probed = True
+
+
+def enter_device(device_type: str) -> None:
+    global gpu_scope_depth
+    _scopes.stack.append(device_type)
+    if device_type == "GPU":
+        gpu_scope_depth += 1
+
+
+def exit_device() -> None:
+    global gpu_scope_depth
+    if _scopes.stack.pop() == "GPU":
+        gpu_scope_depth -= 1
+
+
+def scope_device_type() -> str | None:
+    """The device type of the innermost tf.device block on this thread (None: none)."""
+    return _scopes.stack[-1] if _scopes.stack else None
+
+
+def to_device(value, device_type: str):
+    """``value`` copied to ``device_type`` ("CPU" or "GPU"); as it is if already there.
+
+    Without a GPU library, "GPU" means the CPU (TF's soft placement).
+    """
+    if device_type == "GPU":
+        lib = gpu_library()
+        if lib is None or _lookup(value.__class__) is lib:
+            return value
+        return adopt(lib.from_host(to_host(value)))
+    lib = _lookup(value.__class__)
+    if lib is None or lib.device_type == "CPU":
+        return value
+    return to_host(value)
+
+
+def placed(value):
+    """A new value placed by the current tf.device scope (conversion calls this)."""
+    if scope_device_type() == "GPU" and _lookup(value.__class__) is None:
+        return to_device(value, "GPU")
+    return value

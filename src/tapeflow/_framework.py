@@ -21,7 +21,7 @@ import time as _time
 
 import numpy as _np
 
-from . import _dispatch
+from . import _backend, _dispatch
 from ._log import logger as _logger
 from ._tensor import Tensor as _Tensor
 from ._tensor import TensorShape as _TensorShape
@@ -255,12 +255,29 @@ def _parse_device(spec: str) -> dict:
 
 @_contextlib.contextmanager
 def device(device_name):
-    """Accepts a device name (``"/CPU:0"``, ``"/GPU:0"`` with soft placement) and
-    runs the block on the CPU; a malformed name is TF's ValueError."""
+    """Place new tensors of the block on a device: ``"/GPU:0"`` uses CuPy when it
+    finds a GPU, else the CPU (TF's soft placement); a malformed name is TF's
+    ValueError. ``tf.identity`` inside the block copies its input there.
+
+    >>> import tapeflow as tf
+    >>> with tf.device("/CPU:0"):
+    ...     x = tf.constant([1.0])
+    >>> x.device
+    '/job:localhost/replica:0/task:0/device:CPU:0'
+    """
+    device_type = None
     if device_name is not None and not callable(device_name):
-        _parse_device(device_name.to_string() if isinstance(device_name, DeviceSpec)
-                      else device_name)  # fmt: skip
-    yield None
+        parts = _parse_device(device_name.to_string() if isinstance(device_name, DeviceSpec)
+                              else device_name)  # fmt: skip
+        device_type = parts.get("device_type")
+    if device_type is None:
+        yield None
+        return
+    _backend.enter_device(str(device_type).upper())
+    try:
+        yield None
+    finally:
+        _backend.exit_device()
 
 
 # --------------------------------------------------------------------------

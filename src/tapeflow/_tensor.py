@@ -736,6 +736,14 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
     as_tensor = getattr(value, "_as_tensor", None)
     if as_tensor is not None:  # a Variable: read it
         return as_tensor() if dtype is None else convert_to_tensor(as_tensor(), dtype=dtype)
+    tensor = _convert_value(value, dtype, dtype_hint)
+    if _backend.gpu_scope_depth:  # under tf.device("/GPU:0") with a GPU library
+        tensor._value = _backend.placed(tensor._value)
+    return tensor
+
+
+def _convert_value(value, dtype, dtype_hint) -> Tensor:
+    """A Tensor for a value that is not a Tensor or Variable (convert_to_tensor's work)."""
     if isinstance(value, TensorShape):
         if not value.is_fully_defined():
             raise ValueError(f"Cannot convert a partially known TensorShape {value} to a Tensor.")

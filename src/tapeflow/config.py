@@ -68,13 +68,17 @@ class LogicalDeviceConfiguration(
 
 
 _CPU = PhysicalDevice(name="/physical_device:CPU:0", device_type="CPU")
+_GPU = PhysicalDevice(name="/physical_device:GPU:0", device_type="GPU")
 _settings = {"visible": [_CPU], "soft_placement": True, "logical": {}, "determinism": False,
              "inter_op": 0, "intra_op": 0, "memory_growth": {}}  # fmt: skip
 
 
 def list_physical_devices(device_type=None) -> list:
-    """The physical devices of a type (None for all): tapeflow has one CPU."""
-    return [d for d in [_CPU] if device_type is None or d.device_type == device_type.upper()]
+    """The physical devices of a type (None for all): the CPU, and a GPU when CuPy finds one."""
+    from . import _backend
+
+    devices = [_CPU] if _backend.gpu_library() is None else [_CPU, _GPU]
+    return [d for d in devices if device_type is None or d.device_type == device_type.upper()]
 
 
 def list_logical_devices(device_type=None) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._limits import check_allocation
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
@@ -14,8 +15,18 @@ from ._common import _builtin_range, _error, _int_array, _int_tuple, _scalar_int
 
 
 def identity(input, name=None) -> Tensor:
-    """A new tensor with the same value; the gradient passes through unchanged."""
-    return _el.identity(as_tensor(input))
+    """A new tensor with the same value; the gradient passes through unchanged.
+
+    Inside a ``tf.device`` block it is a copy to that device (GPU: CuPy).
+    """
+    x = as_tensor(input)
+    target = _backend.scope_device_type()
+    if target is not None and target != _backend.device_type(x._value):
+        if target == "CPU" or _backend.gpu_library() is not None:
+            from ..ops.device import copy_to_device
+
+            return copy_to_device(x, device_type=target)
+    return _el.identity(x)
 
 
 def stop_gradient(input, name=None) -> Tensor:

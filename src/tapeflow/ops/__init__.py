@@ -11,6 +11,7 @@ from . import (
     conv,
     custom,
     decompositions,
+    device,
     elementwise,
     index,
     linalg,
@@ -25,7 +26,7 @@ from . import (
 from ._operators import bind_tensor_operators
 
 __all__ = [
-    "PRIMITIVES", "conv", "custom", "decompositions", "elementwise", "index", "linalg", "nn",
+    "PRIMITIVES", "conv", "custom", "decompositions", "device", "elementwise", "index", "linalg", "nn",
     "reduce", "scan", "shape", "special_more", "spectral", "variable",
 ]  # fmt: skip
 
