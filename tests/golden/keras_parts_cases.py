@@ -11,6 +11,8 @@ compares). Needs only NumPy to import.
 
 from __future__ import annotations
 
+import platform
+
 import numpy as np
 
 CASES: dict = {}
@@ -224,6 +226,9 @@ LOSSES = {
     "kld": ("KLDivergence", {}, ONE_HOT, PROBS),
     "hinge": ("Hinge", {}, BIN_TRUE, Y_PRED),
     "hinge_signs": ("Hinge", {}, SIGNS, Y_PRED),
+    "squared_hinge": ("SquaredHinge", {}, BIN_TRUE, Y_PRED),
+    "categorical_hinge": ("CategoricalHinge", {}, ONE_HOT, LOGITS),
+    "poisson": ("Poisson", {}, Y_TRUE, BIN_PROBS),
     "cosine": ("CosineSimilarity", {}, Y_TRUE, Y_PRED),
     "cosine_axis0": ("CosineSimilarity", {"axis": 0}, Y_TRUE, Y_PRED),
     "bce": ("BinaryCrossentropy", {}, BIN_TRUE, BIN_PROBS),
@@ -286,6 +291,9 @@ LOSS_FUNCTIONS = {
     "kld": (ONE_HOT, PROBS),
     "kullback_leibler_divergence": (ONE_HOT, PROBS),
     "hinge": (BIN_TRUE, Y_PRED),
+    "squared_hinge": (BIN_TRUE, Y_PRED),
+    "categorical_hinge": (ONE_HOT, LOGITS),
+    "poisson": (Y_TRUE, BIN_PROBS),
     "cosine_similarity": (Y_TRUE, Y_PRED),
     "binary_crossentropy": (BIN_TRUE, BIN_PROBS),
     "categorical_crossentropy": (ONE_HOT, PROBS),
@@ -529,7 +537,9 @@ def _errors(tf):
     return {name: _error_text(fn) for name, fn in calls.items()}
 
 
-@case("initializer/seeded", exact=True)
+# Normal draws go through the C library's logf/sinf/cosf, as TF's do: bit for
+# bit on glibc, within an ulp elsewhere.
+@case("initializer/seeded", exact=platform.libc_ver()[0] == "glibc")
 def _seeded_initializers(tf):
     i = tf.keras.initializers
     out = {}

@@ -140,6 +140,28 @@ def hinge(y_true, y_pred):
     return tf.reduce_mean(tf.maximum(1.0 - y_true * y_pred, 0.0), axis=-1)
 
 
+def squared_hinge(y_true, y_pred):
+    """``mean(max(1 - y_true * y_pred, 0)**2, axis=-1)``; 0/1 labels become -1/1 first."""
+    y_true, y_pred = _pair(y_true, y_pred)
+    binary = tf.reduce_all(tf.logical_or(tf.equal(y_true, 0.0), tf.equal(y_true, 1.0)))
+    y_true = tf.where(binary, 2.0 * y_true - 1.0, y_true)
+    return tf.reduce_mean(tf.square(tf.maximum(1.0 - y_true * y_pred, 0.0)), axis=-1)
+
+
+def categorical_hinge(y_true, y_pred):
+    """``max(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` over the last axis."""
+    y_true, y_pred = _pair(y_true, y_pred)
+    pos = tf.reduce_sum(y_true * y_pred, axis=-1)
+    neg = tf.reduce_max((1.0 - y_true) * y_pred, axis=-1)
+    return tf.maximum(neg - pos + 1.0, tf.zeros((), y_pred.dtype))
+
+
+def poisson(y_true, y_pred):
+    """``mean(y_pred - y_true * log(y_pred + eps), axis=-1)``."""
+    y_true, y_pred = _pair(y_true, y_pred)
+    return tf.reduce_mean(y_pred - y_true * tf.math.log(y_pred + EPSILON), axis=-1)
+
+
 def _check_same_shape(target, output):
     if len(target.shape) != len(output.shape):
         raise ValueError(
@@ -474,6 +496,11 @@ KLDivergence = _wrapper(
     "KLDivergence", kl_divergence, "kl_divergence", {}, "Kullback-Leibler divergence."
 )
 Hinge = _wrapper("Hinge", hinge, "hinge", {}, "Hinge loss.")
+SquaredHinge = _wrapper("SquaredHinge", squared_hinge, "squared_hinge", {}, "Squared hinge loss.")
+CategoricalHinge = _wrapper(
+    "CategoricalHinge", categorical_hinge, "categorical_hinge", {}, "Categorical hinge loss."
+)
+Poisson = _wrapper("Poisson", poisson, "poisson", {}, "Poisson loss.")
 BinaryCrossentropy = _wrapper(
     "BinaryCrossentropy",
     binary_crossentropy,
@@ -517,6 +544,9 @@ _FUNCTIONS = {
     "log_cosh": log_cosh,
     "kl_divergence": kl_divergence,
     "hinge": hinge,
+    "squared_hinge": squared_hinge,
+    "categorical_hinge": categorical_hinge,
+    "poisson": poisson,
     "binary_crossentropy": binary_crossentropy,
     "categorical_crossentropy": categorical_crossentropy,
     "sparse_categorical_crossentropy": sparse_categorical_crossentropy,
@@ -540,6 +570,9 @@ _CLASSES = {
         LogCosh,
         KLDivergence,
         Hinge,
+        SquaredHinge,
+        CategoricalHinge,
+        Poisson,
         BinaryCrossentropy,
         CategoricalCrossentropy,
         SparseCategoricalCrossentropy,
