@@ -143,6 +143,13 @@ class ForwardAccumulator:
     Args:
         primals: a Tensor or Variable, or a nested structure of them.
         tangents: the same structure; each is converted to its primal's dtype.
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant([1.0, 2.0])
+    >>> with tf.autodiff.ForwardAccumulator(x, tf.constant([1.0, 0.0])) as acc:
+    ...     y = x * x
+    >>> print(acc.jvp(y))
+    tf.Tensor([2. 0.], shape=(2,), dtype=float32)
     """
 
     def __init__(self, primals, tangents):
@@ -177,7 +184,15 @@ class ForwardAccumulator:
             self._recording = False
 
     def jvp(self, primals, unconnected_gradients=UnconnectedGradients.NONE):
-        """The tangents of ``primals`` (any nested structure): a look-up, no computation."""
+        """The tangents of ``primals`` (any nested structure): a look-up, no computation.
+
+        >>> import tapeflow as tf
+        >>> x = tf.constant(3.0)
+        >>> with tf.autodiff.ForwardAccumulator(x, tf.constant(1.0)) as acc:
+        ...     y = tf.sin(x) * 0.0 + x * x
+        >>> float(acc.jvp(y)), acc.jvp(tf.constant(1.0))
+        (6.0, None)
+        """
         unconnected = parse_unconnected(unconnected_gradients)
         results = []
         for value in flatten(primals):

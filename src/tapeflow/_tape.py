@@ -169,7 +169,19 @@ class GradientTape:
         return _StopRecording(self)
 
     def reset(self) -> None:
-        """Forget everything recorded and watched; keep recording on a fresh tape."""
+        """Forget everything recorded and watched; keep recording on a fresh tape.
+
+        >>> import tapeflow as tf
+        >>> x = tf.constant(2.0)
+        >>> with tf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     y = x * x
+        ...     tape.reset()
+        ...     tape.watch(x)
+        ...     z = x * 5.0
+        >>> float(tape.gradient(z, x))
+        5.0
+        """
         if not self._recording:
             raise ValueError("Tape is not recording.")
         self._stop()
@@ -178,7 +190,16 @@ class GradientTape:
 
     # -- watching -------------------------------------------------------------
     def watch(self, tensor) -> None:
-        """Record operations on ``tensor`` (a Tensor, Variable, or nested structure of them)."""
+        """Record operations on ``tensor`` (a Tensor, Variable, or nested structure of them).
+
+        >>> import tapeflow as tf
+        >>> x = tf.constant(2.0)
+        >>> with tf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     y = x**3
+        >>> float(tape.gradient(y, x))
+        12.0
+        """
         for value in flatten(tensor):
             if not is_watchable(value):
                 raise ValueError(
@@ -196,7 +217,15 @@ class GradientTape:
                 self._state.variables[value._id] = value._owner()
 
     def watched_variables(self) -> tuple:
-        """The variables this tape watched, in order of creation."""
+        """The variables this tape watched, in order of creation.
+
+        >>> import tapeflow as tf
+        >>> a, b = tf.Variable(1.0), tf.Variable(2.0)
+        >>> with tf.GradientTape() as tape:
+        ...     y = b * a
+        >>> [v.numpy() for v in tape.watched_variables()]
+        [np.float32(1.0), np.float32(2.0)]
+        """
         variables = self._spent_variables if self._state is None else self._state.variables
         return tuple(sorted(variables.values(), key=_creation_order))
 
@@ -212,6 +241,15 @@ class GradientTape:
 
         The result has the structure of ``sources``; an unconnected source gives
         None (or zeros with ``unconnected_gradients='zero'``).
+
+        >>> import tapeflow as tf
+        >>> x, w = tf.constant(3.0), tf.Variable(2.0)
+        >>> with tf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     y = w * x * x
+        >>> dx, dw = tape.gradient(y, [x, w])
+        >>> float(dx), float(dw)
+        (12.0, 9.0)
         """
         state = self._recorded(NON_PERSISTENT_ERROR)
         if target is None:
@@ -272,7 +310,16 @@ class GradientTape:
         parallel_iterations=None,
         experimental_use_pfor=True,
     ):
-        """The Jacobian of ``target`` w.r.t. each source: shape target.shape + source.shape."""
+        """The Jacobian of ``target`` w.r.t. each source: shape target.shape + source.shape.
+
+        >>> import tapeflow as tf
+        >>> x = tf.constant([1.0, 2.0])
+        >>> with tf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     y = x * x
+        >>> tape.jacobian(y, x).numpy().tolist()
+        [[2.0, 0.0], [0.0, 4.0]]
+        """
         return jacobian(
             self, target, sources, unconnected_gradients, parallel_iterations,
             experimental_use_pfor,
@@ -286,7 +333,16 @@ class GradientTape:
         parallel_iterations=None,
         experimental_use_pfor=True,
     ):
-        """Per-example Jacobians: shape [b, y1..yn, x1..xm] for target [b, y..], source [b, x..]."""
+        """Per-example Jacobians: shape [b, y1..yn, x1..xm] for target [b, y..], source [b, x..].
+
+        >>> import tapeflow as tf
+        >>> x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+        >>> with tf.GradientTape() as tape:
+        ...     tape.watch(x)
+        ...     y = x * x
+        >>> tape.batch_jacobian(y, x).shape
+        TensorShape([2, 2, 2])
+        """
         return batch_jacobian(
             self, target, source, unconnected_gradients, parallel_iterations,
             experimental_use_pfor,

@@ -18,7 +18,12 @@ def _unary(primitive):
 
     op.__name__ = primitive.name
     op.__qualname__ = primitive.name
-    op.__doc__ = f"Elementwise {primitive.name}. Gradient: {primitive.formula}."
+    op.__doc__ = (
+        f"Elementwise {primitive.name}. Gradient: {primitive.formula}.\n\n"
+        ">>> import tapeflow as tf\n"
+        f">>> tf.math.{primitive.name}(tf.constant([0.25, 0.5])).shape\n"
+        "TensorShape([2])\n"
+    )
     return op
 
 
@@ -28,7 +33,12 @@ def _binary(primitive):
 
     op.__name__ = primitive.name
     op.__qualname__ = primitive.name
-    op.__doc__ = f"Elementwise {primitive.name} with broadcasting. Gradient: {primitive.formula}."
+    op.__doc__ = (
+        f"Elementwise {primitive.name} with broadcasting. Gradient: {primitive.formula}.\n\n"
+        ">>> import tapeflow as tf\n"
+        f">>> tf.math.{primitive.name}(tf.constant([[1.0], [2.0]]), [3.0, 4.0]).shape\n"
+        "TensorShape([2, 2])\n"
+    )
     return op
 
 
@@ -98,7 +108,12 @@ def _logical(primitive, op_name):
 
     op.__name__ = primitive.name
     op.__qualname__ = primitive.name
-    op.__doc__ = f"Elementwise {primitive.name} of bool tensors (broadcasting); no gradient."
+    op.__doc__ = (
+        f"Elementwise {primitive.name} of bool tensors (broadcasting); no gradient.\n\n"
+        ">>> import tapeflow as tf\n"
+        f">>> tf.math.{primitive.name}(tf.constant([True, False]), True).dtype\n"
+        "tf.bool\n"
+    )
     return op
 
 
