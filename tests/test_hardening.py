@@ -38,9 +38,7 @@ def test_golden_data_matches_snippets():
 
 
 # Cases whose fix has not landed yet (strict: a case that passes must leave this set).
-NOT_YET_FIXED = {
-    "forward_over_reverse_through_mask", "inputs_tensorflow_accepts",
-    "raw_exceptions_become_tf_errors",
+NOT_YET_FIXED: set[str] = {
 }  # fmt: skip
 
 

@@ -324,6 +324,8 @@ def apply(prim: Primitive, *inputs, **params):
             result = prim.impl(*[x._value for x in inputs], **params)
     except (ValueError, IndexError) as error:  # NumPy's words -> TF's error class
         raise _translate_error(prim, inputs, error) from None
+    except TypeError:  # NumPy has no loop for this dtype: TF has no kernel for it
+        raise _unsupported_dtype(prim, inputs) from None
     return _finish(prim, inputs, result, params)
 
 
@@ -416,15 +418,20 @@ def _convert_inputs(prim: Primitive, inputs: tuple) -> tuple:
 
 
 def _check_kinds(prim: Primitive, inputs) -> None:
+    if inputs[0]._value.dtype.kind not in prim.kinds:
+        raise _unsupported_dtype(prim, inputs)
+
+
+def _unsupported_dtype(prim: Primitive, inputs) -> InvalidArgumentError:
     dtype = inputs[0]._value.dtype
-    if dtype.kind not in prim.kinds:
-        raise InvalidArgumentError(
-            None,
-            None,
-            f"Value for attr 'T' of {_dt.from_numpy(dtype).c_name} is not in the list of "
-            f"allowed values: {_allowed_text(prim.kinds)}\n\t; NodeDef: {{{{node "
-            f"{prim.tf_name}}}}}; Op<name={prim.tf_name}> [Op:{prim.tf_name}] name: ",
-        )
+    allowed = _allowed_text(prim.kinds or "fciu")
+    return InvalidArgumentError(
+        None,
+        None,
+        f"Value for attr 'T' of {_dt.from_numpy(dtype).c_name} is not in the list of "
+        f"allowed values: {allowed}\n\t; NodeDef: {{{{node "
+        f"{prim.tf_name}}}}}; Op<name={prim.tf_name}> [Op:{prim.tf_name}] name: ",
+    )
 
 
 def _allowed_text(kinds: str) -> str:

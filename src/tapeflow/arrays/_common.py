@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorShape, as_tensor, convert_to_tensor
-from ..errors import InvalidArgumentError, _attr_text, _op_error
+from ..errors import InvalidArgumentError, _attr_text, _op_error, _shape_text
 
 _builtin_range = builtins.range
 _builtin_slice = builtins.slice
@@ -61,8 +61,12 @@ def _scalar_int(value, what: str = "axis") -> int:
 
 def shape_tuple(shape) -> tuple:
     """A shape argument (list, tuple, TensorShape or int tensor) as a tuple of ints."""
-    if isinstance(shape, Tensor):
-        return tuple(int(d) for d in np.atleast_1d(shape._value))
+    if isinstance(shape, (Tensor, np.ndarray)):
+        value = np.asarray(getattr(shape, "_value", shape))
+        if value.ndim > 1:
+            raise _error(f"dims must represent a vector, got shape {_shape_text(value.shape)}",
+                         "Fill")  # fmt: skip
+        return tuple(int(d) for d in np.atleast_1d(value))
     if isinstance(shape, TensorShape):
         return tuple(shape.as_list())
     if isinstance(shape, (int, np.integer)):

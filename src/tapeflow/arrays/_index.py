@@ -79,7 +79,10 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask") -> Tensor:
 
 
 def _index_array(indices, op: str) -> np.ndarray:
-    return _int_array(indices, "Tindices", op, _INDEX_DTYPES)
+    index = _int_array(indices, "Tindices", op, _INDEX_DTYPES)
+    if index.ndim == 0 and op.startswith("TensorScatter"):
+        raise _error(f"Indices shape must have rank at least one. Found:{_shape_text(())}", op)
+    return index
 
 
 def _position_text(flat: int, shape) -> str:

@@ -7,6 +7,7 @@ import numpy as np
 from .. import dtypes as _dt
 from .._tensor import Tensor, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
+from ..errors import UnimplementedError
 from ..ops import elementwise as _el
 from ..ops._operators import true_divide as _true_divide
 from ._common import _require_bool
@@ -93,16 +94,24 @@ def round(x, name=None):  # noqa: A001
     return _el.round(x)
 
 
+def _as_bool(x) -> Tensor:
+    """A bool operand: NumPy values are cast (as TF's conversion with dtype=bool does),
+    Python numbers are a TypeError, Tensors must already be bool."""
+    if isinstance(x, Tensor) or hasattr(x, "_as_tensor"):
+        return as_tensor(x)
+    return convert_to_tensor(x, dtype=_dt.bool)
+
+
 def logical_not(x, name=None):
     """Elementwise not of a bool tensor; no gradient."""
-    x = as_tensor(x)
+    x = _as_bool(x)
     _require_bool(x, "LogicalNot")
     return _el.invert(x)
 
 
 def _logical(primitive, op_name):
     def op(x, y, name=None):
-        x = as_tensor(x)
+        x = _as_bool(x)
         _require_bool(x, op_name)
         return primitive(x, y)
 
@@ -195,6 +204,10 @@ def cast(x, dtype, name=None):
     x = as_tensor(x)
     if x._value.dtype == dtype.as_numpy_dtype_instance:
         return x
+    if dtype == _dt.string or x.dtype == _dt.string:
+        raise UnimplementedError(
+            None, None, f"Cast {x.dtype.c_name} to {dtype.c_name} is not supported [Op:Cast] name: "
+        )
     return _el.cast(x, dtype=dtype)
 
 

@@ -81,6 +81,8 @@ def gelu(features, approximate=False, name=None):
 def swish(features, beta=1.0, name=None):
     """features * sigmoid(beta * features) (also tf.nn.silu)."""
     x = as_tensor(features)
+    if x._value.dtype.kind not in "fc":
+        _math.sigmoid(x)  # TF's error: Sigmoid has no kernel for this dtype
     if isinstance(beta, Tensor) or hasattr(beta, "_as_tensor"):
         beta = _math.cast(as_tensor(beta), x.dtype)
     return x * _math.sigmoid(beta * x)

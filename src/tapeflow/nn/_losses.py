@@ -38,6 +38,9 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
                             f"logits_size={_shape_text(_shape_of(logits))} labels_size="
                             f"{_shape_text(_shape_of(labels))}", op) from None  # fmt: skip
     ndim = logits.ndim
+    if isinstance(axis, (float, np.floating)) and axis != -1:
+        raise _op_error(InvalidArgumentError, "Value for attr 'Tperm' of float is not in the "
+                        "list of allowed values: int32, int64", "Transpose")  # fmt: skip
     axis = int(axis)
     if axis in (-1, ndim - 1):
         return _nn.softmax_cross_entropy_with_logits(labels, logits)

@@ -25,6 +25,9 @@ def true_divide(x, y):
     """x / y; integers are first cast to float (float32 for 8/16-bit, else float64)."""
     x_value = getattr(x, "_value", None)
     y_value = getattr(y, "_value", None)
+    if x_value is None and y_value is None:  # two NumPy/Python values: convert both first
+        x, y = _both_as_tensors(x, y)
+        x_value, y_value = x._value, y._value
     if x_value is not None and y_value is not None and x_value.dtype != y_value.dtype:
         raise TypeError(
             f"`x` and `y` must have the same dtype, got {_dt.from_numpy(x_value.dtype)!r} != "

@@ -15,7 +15,7 @@ import numpy as np
 from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, dtype_mismatch, wrap
 from ..dtypes import from_numpy
-from ..errors import InvalidArgumentError
+from ..errors import InvalidArgumentError, NotFoundError
 from ._jvp import bilinear_jvp, fold_jvp
 from ._special import (
     TWO_OVER_SQRT_PI,
@@ -304,6 +304,11 @@ minimum = Primitive(
 
 
 def _floordiv_impl(x, y):
+    if x.dtype.kind == "c":  # TF registers FloorDiv for complex, with no CPU kernel
+        raise NotFoundError(
+            None, None, f"Could not find device for node: {{{{node FloorDiv}}}} = FloorDiv"
+            f"[T=DT_{x.dtype.name.upper()}] [Op:FloorDiv] name: ",
+        )  # fmt: skip
     if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
         raise InvalidArgumentError(None, None, "Integer division by zero [Op:FloorDiv] name: ")
     if x.dtype.kind == "f":

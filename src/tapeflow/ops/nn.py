@@ -59,7 +59,8 @@ relu_grad = Primitive(
     # Linear in g; like TF's ReluGrad, its derivative w.r.t. the activation is a zero
     # tensor (connected), not None.
     vjp=lambda gg, out, g, ans: (relu_grad(gg, ans), zeros_like(ans)),
-    jvp=lambda tangents, out, g, ans: None if tangents[0] is None else relu_grad(tangents[0], ans),
+    # Only the activation has a tangent: a zero tangent (connected, as TF's), not None.
+    jvp=lambda t, out, g, ans: zeros_like(out) if t[0] is None else relu_grad(t[0], ans),
     tf_name="ReluGrad",
     formula="relu_grad(g, y) = g where y > 0 else 0: the VJP of relu",
 )
@@ -72,6 +73,8 @@ def log_softmax(logits, axis: int = -1):
 
 
 def _softmax_impl(x, axis):
+    if x.size == 0:  # nothing to normalize (max has no identity)
+        return x.copy()
     shifted = x - x.max(axis=axis, keepdims=True)
     np.exp(shifted, out=shifted)
     shifted /= shifted.sum(axis=axis, keepdims=True)
@@ -173,7 +176,7 @@ relu6_grad = Primitive(
     "relu6_grad",
     lambda g, y: np.where((y > 0) & (y < 6), g, g.dtype.type(0))[()],
     vjp=lambda gg, out, g, y: (relu6_grad(gg, y), zeros_like(y)),
-    jvp=lambda t, out, g, y: None if t[0] is None else relu6_grad(t[0], y),
+    jvp=lambda t, out, g, y: zeros_like(out) if t[0] is None else relu6_grad(t[0], y),
     tf_name="Relu6Grad",
     formula="relu6_grad(g, y) = g where 0 < y < 6 else 0: the VJP of relu6",
 )
@@ -197,7 +200,9 @@ leaky_relu_grad = Primitive(
     "leaky_relu_grad",
     lambda g, x, alpha: np.where(x > 0, g, g * g.dtype.type(alpha))[()],
     vjp=lambda gg, out, g, x, alpha: (leaky_relu_grad(gg, x, alpha=alpha), zeros_like(x)),
-    jvp=lambda t, out, g, x, alpha: None if t[0] is None else leaky_relu_grad(t[0], x, alpha=alpha),
+    jvp=lambda t, out, g, x, alpha: (
+        zeros_like(out) if t[0] is None else leaky_relu_grad(t[0], x, alpha=alpha)
+    ),
     tf_name="LeakyReluGrad",
     formula="leaky_relu_grad(g, x) = g where x > 0 else alpha g: the VJP of leaky_relu",
 )

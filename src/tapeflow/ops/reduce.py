@@ -284,7 +284,7 @@ def _logsumexp_impl(x, axis, keepdims):
     else:
         shift = np.max(x, axis=axis, keepdims=True, initial=-np.inf)
     shift = np.where(np.isfinite(shift), shift, x.dtype.type(0))
-    shifted = x - shift
+    shifted = np.asarray(x - shift)  # an array even for a scalar x (exp writes into it)
     exps = np.exp(shifted, out=shifted)
     total = exps.sum(axis=axis, keepdims=True)
     out = np.log(total) + shift
