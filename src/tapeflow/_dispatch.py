@@ -364,6 +364,8 @@ def _apply_other_library(prim: Primitive, inputs, params):
             raise _backend.not_lazy(prim.tf_name, library, error) from None
         if isinstance(error, (ValueError, IndexError)):
             raise _translate_error(prim, inputs, error) from None
+        if isinstance(error, TypeError):
+            raise _unsupported_dtype(prim, inputs) from None
         raise
     if library is not None and prim.name not in _backend.LEAVES_LIBRARY:
         _backend.check_result(prim.tf_name, library, result)
