@@ -140,9 +140,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "graph": "assert_equal_graph_def",
         "proto": "benchmark_config",
         "cluster": "create_local_cluster",
-        "issue12": "Benchmark TestCase disable_with_predicate gpu_device_name is_built_with_cuda "
-        "is_built_with_gpu_support is_built_with_rocm is_built_with_xla "
-        "is_cpu_target_available is_gpu_available main with_eager_op_as_function",
     },
 }
 

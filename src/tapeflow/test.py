@@ -21,6 +21,7 @@ from ._forward import ForwardAccumulator
 from ._nest import flatten
 from ._tape import GradientTape
 from ._tensor import Tensor, convert_to_tensor, wrap
+from ._testcase import *  # noqa: F403 - TestCase, main, Benchmark and the build queries
 
 __all__ = ["compute_gradient", "check_grads", "GradientCheckError"]
 
