@@ -668,3 +668,6 @@ def expm(input, name=None):  # noqa: A002
         raise _error(f"Matrix size-incompatible: In[0]: {text}, In[1]: {text} 0 0",
                      "BatchMatMulV2")  # fmt: skip
     return _dec.expm(x)
+
+
+from ._linalg_more import *  # noqa: E402, F403 - issue 12's additions (tf.linalg only)

@@ -55,6 +55,26 @@ from ._losses import (
     sparse_softmax_cross_entropy_with_logits,
     weighted_cross_entropy_with_logits,
 )
+from ._more import (
+    atrous_conv2d_transpose,
+    batch_norm_with_global_normalization,
+    collapse_repeated,
+    compute_average_loss,
+    ctc_unique_labels,
+    depth_to_space,
+    depthwise_conv2d_backprop_filter,
+    depthwise_conv2d_backprop_input,
+    dilation2d,
+    erosion2d,
+    isotonic_regression,
+    max_pool_with_argmax,
+    normalize_moments,
+    scale_regularization_loss,
+    space_to_depth,
+    sufficient_statistics,
+    weighted_moments,
+    with_space_to_batch,
+)
 from ._normalization import (
     batch_normalization,
     bias_add,

@@ -1,0 +1,253 @@
+"""More of tf.linalg: LU factorization (with every-order rules), tridiagonal
+products and solves, eigenvalues of tridiagonal matrices, tensor diagonals,
+rank and normalization. Composites of tapeflow's differentiable ops, except
+``lu``, a primitive whose rules are written in them.
+
+>>> import tapeflow as tf
+>>> a = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+>>> lu, p = tf.linalg.lu(a)
+>>> print(tf.linalg.lu_reconstruct(lu, p))
+tf.Tensor(
+[[1. 2.]
+ [3. 4.]], shape=(2, 2), dtype=float32)
+"""
+
+from __future__ import annotations
+
+import numpy as _np
+
+from ._dispatch import Primitive as _Primitive
+from ._tensor import as_tensor as _as_tensor
+from ._tensor import wrap as _wrap
+
+__all__ = [
+    "eigh_tridiagonal", "lu", "lu_matrix_inverse", "lu_reconstruct", "matrix_rank", "normalize",
+    "tensor_diag", "tensor_diag_part", "tridiagonal_matmul", "tridiagonal_solve",
+]  # fmt: skip
+
+
+def _tf():
+    import tapeflow
+
+    return tapeflow
+
+
+# -- LU ------------------------------------------------------------------------
+def _lu_factor(a: _np.ndarray):
+    """Doolittle with partial pivoting on one matrix: packed LU and the row order."""
+    n = a.shape[-1]
+    lu_ = a.astype(_np.result_type(a, _np.float32), copy=True)
+    perm = _np.arange(n)
+    for k in range(n):
+        pivot = k + int(_np.argmax(_np.abs(lu_[k:, k])))
+        if pivot != k:
+            lu_[[k, pivot]] = lu_[[pivot, k]]
+            perm[[k, pivot]] = perm[[pivot, k]]
+        if lu_[k, k] != 0:
+            lu_[k + 1 :, k] /= lu_[k, k]
+            lu_[k + 1 :, k + 1 :] -= _np.outer(lu_[k + 1 :, k], lu_[k, k + 1 :])
+    return lu_, perm
+
+
+def _lu_impl(a):
+    batch = a.shape[:-2]
+    flat = a.reshape((-1,) + a.shape[-2:])
+    parts = [_lu_factor(m) for m in flat]
+    packed = _np.stack([p[0] for p in parts]).reshape(a.shape).astype(a.dtype)
+    perms = _np.stack([p[1] for p in parts]).reshape(batch + a.shape[-1:]).astype(_np.int32)
+    return packed, perms
+
+
+def _factors(packed):
+    tf = _tf()
+    n = packed._value.shape[-1]
+    eye = _wrap(_np.eye(n, dtype=packed._value.dtype))
+    lower = tf.linalg.band_part(packed, -1, 0) - tf.linalg.band_part(packed, 0, 0) + eye
+    upper = tf.linalg.band_part(packed, 0, -1)
+    return lower, upper
+
+
+def _lu_vjp(g, ans, a):
+    # P A = L U. With F = L^-1 d(PA) U^-1: dL = L tril(F, -1), dU = triu(F) U, so
+    # grad(PA) = L^-T (tril(L^T gL, -1) + triu(gU U^T)) U^-T, then rows unpermuted.
+    tf = _tf()
+    g_packed = g[0]
+    packed, perm = ans
+    lower, upper = _factors(packed)
+    g_lower = tf.linalg.band_part(g_packed, -1, 0) - tf.linalg.band_part(g_packed, 0, 0)
+    g_upper = tf.linalg.band_part(g_packed, 0, -1)
+    inner = (tf.linalg.band_part(tf.matmul(lower, g_lower, transpose_a=True), -1, 0)
+             - tf.linalg.band_part(tf.matmul(lower, g_lower, transpose_a=True), 0, 0)
+             + tf.linalg.band_part(tf.matmul(g_upper, upper, transpose_b=True), 0, -1))  # fmt: skip
+    left = tf.linalg.triangular_solve(lower, inner, lower=True, adjoint=True)
+    grad_pa = tf.linalg.matrix_transpose(
+        tf.linalg.triangular_solve(upper, tf.linalg.matrix_transpose(left), lower=False)
+    )
+    inverse = _np.argsort(perm._value, axis=-1)
+    return (tf.gather(grad_pa, inverse, batch_dims=inverse.ndim - 1, axis=-2),)
+
+
+def _lu_jvp(tangents, ans, a):
+    tf = _tf()
+    packed, perm = ans
+    lower, upper = _factors(packed)
+    permuted = tf.gather(tangents[0], perm._value, batch_dims=perm._value.ndim - 1, axis=-2)
+    left = tf.linalg.triangular_solve(lower, permuted, lower=True)
+    f = tf.linalg.matrix_transpose(tf.linalg.triangular_solve(
+        upper, tf.linalg.matrix_transpose(left), lower=False, adjoint=True))  # fmt: skip
+    strict = tf.linalg.band_part(f, -1, 0) - tf.linalg.band_part(f, 0, 0)
+    d_lower = tf.matmul(lower, strict)
+    d_upper = tf.matmul(tf.linalg.band_part(f, 0, -1), upper)
+    return (d_lower + d_upper, None)
+
+
+_lu = _Primitive("lu", _lu_impl, vjp=_lu_vjp, jvp=_lu_jvp, multiple_results=True, kinds="f",
+                 tf_name="Lu", formula="P A = L U: dL = L tril(F, -1), dU = triu(F) U with "
+                 "F = L^-1 P dA U^-1")  # fmt: skip
+
+
+def lu(input, output_idx_type=None, name=None):  # noqa: A002
+    """The LU factorization with partial pivoting: ``(lu, p)``, L (unit diagonal) and U
+    packed in one matrix, and the row permutation ``p`` with ``A[p] = L U``."""
+    tf = _tf()
+    x = _as_tensor(input)
+    packed, perm = _lu(x)
+    if output_idx_type is not None and _tf().as_dtype(output_idx_type) != tf.int32:
+        perm = tf.cast(perm, output_idx_type)
+    return packed, perm
+
+
+def lu_reconstruct(lower_upper, perm, validate_args=False, name=None):
+    """The matrix A = P^T L U of a packed LU factorization."""
+    tf = _tf()
+    packed = _as_tensor(lower_upper)
+    lower, upper = _factors(packed)
+    product = tf.matmul(lower, upper)
+    p = _np.asarray(_as_tensor(perm)._value)
+    inverse = _np.argsort(p, axis=-1)
+    return tf.gather(product, inverse, batch_dims=inverse.ndim - 1, axis=-2)
+
+
+def lu_matrix_inverse(lower_upper, perm, validate_args=False, name=None):
+    """The inverse of A from its packed LU factorization."""
+    tf = _tf()
+    packed = _as_tensor(lower_upper)
+    n = packed._value.shape[-1]
+    eye = tf.broadcast_to(_wrap(_np.eye(n, dtype=packed._value.dtype)), packed.shape)
+    return tf.linalg.lu_solve(packed, perm, eye)
+
+
+# -- tridiagonal -----------------------------------------------------------------
+def _dense_tridiagonal(diagonals, diagonals_format: str):
+    """A dense [..., M, M] matrix from TF's compact, sequence or matrix formats."""
+    tf = _tf()
+    if diagonals_format == "matrix":
+        return _as_tensor(diagonals)
+    if diagonals_format == "sequence":
+        sup, main, sub = (_as_tensor(d) for d in diagonals)
+        zero = tf.zeros_like(main[..., :1])
+        sup = tf.concat([sup, zero], -1) if sup._value.shape[-1] < main._value.shape[-1] else sup
+        sub = tf.concat([zero, sub], -1) if sub._value.shape[-1] < main._value.shape[-1] else sub
+        diagonals = tf.stack([sup, main, sub], axis=-2)
+    elif diagonals_format != "compact":
+        raise ValueError(f"Unrecognized diagonals_format: {diagonals_format}")
+    d = _as_tensor(diagonals)
+    m = d._value.shape[-1]
+    if d._value.shape[-2] != 3:
+        raise ValueError(f"Expected diagonals to have shape [..., 3, {m}]; got "
+                         f"{list(d._value.shape)}")  # fmt: skip
+    # dense[i, i+1] = super[i], dense[i, i] = main[i], dense[i, i-1] = sub[i]
+    index = _np.full((m, m), 3 * m)
+    rows = _np.arange(m)
+    index[rows[:-1], rows[:-1] + 1] = rows[:-1]
+    index[rows, rows] = m + rows
+    index[rows[1:], rows[1:] - 1] = 2 * m + rows[1:]
+    flat = tf.reshape(d, list(d._value.shape[:-2]) + [3 * m])
+    flat = tf.concat([flat, tf.zeros_like(flat[..., :1])], axis=-1)
+    return tf.gather(flat, index, axis=-1, batch_dims=0)
+
+
+def tridiagonal_matmul(diagonals, rhs, diagonals_format="compact", name=None):
+    """The product of a tridiagonal matrix (compact [..., 3, M] by default) and rhs."""
+    tf = _tf()
+    return tf.matmul(_dense_tridiagonal(diagonals, diagonals_format), _as_tensor(rhs))
+
+
+def tridiagonal_solve(diagonals, rhs, diagonals_format="compact", transpose_rhs=False,
+                      conjugate_rhs=False, name=None, partial_pivoting=True,
+                      perturb_singular=False):  # fmt: skip
+    """Solve a tridiagonal system (dense LU with partial pivoting underneath)."""
+    tf = _tf()
+    rhs = _as_tensor(rhs)
+    if transpose_rhs:
+        rhs = tf.linalg.matrix_transpose(rhs)
+    if conjugate_rhs:
+        rhs = tf.math.conj(rhs)
+    if diagonals_format == "sequence":
+        rank = _as_tensor(diagonals[1])._value.ndim
+    else:
+        rank = _as_tensor(diagonals)._value.ndim - 1
+    vector = rhs._value.ndim == rank and diagonals_format != "matrix"
+    if vector:
+        rhs = rhs[..., None]
+    out = tf.linalg.solve(_dense_tridiagonal(diagonals, diagonals_format), rhs)
+    out = out[..., 0] if vector else out
+    return tf.linalg.matrix_transpose(out) if transpose_rhs else out
+
+
+def eigh_tridiagonal(alpha, beta, eigvals_only=True, select="a", select_range=None, tol=None,
+                     name=None):  # fmt: skip
+    """Eigenvalues (ascending; and vectors) of the symmetric tridiagonal matrix with
+    diagonal ``alpha`` and off-diagonal ``beta``."""
+    tf = _tf()
+    alpha, beta = _as_tensor(alpha), _as_tensor(beta)
+    if select != "a":
+        raise NotImplementedError("eigh_tridiagonal: only select='a' is supported")
+    n = alpha._value.shape[-1]
+    zero = tf.zeros_like(alpha[:1])
+    dense = _dense_tridiagonal(tf.stack([tf.concat([beta, zero], 0), alpha,
+                                         tf.concat([zero, beta], 0)]), "compact")  # fmt: skip
+    del n
+    if eigvals_only:
+        return tf.linalg.eigvalsh(dense)
+    return tf.linalg.eigh(dense)
+
+
+# -- the rest ---------------------------------------------------------------------
+def tensor_diag(diagonal, name=None):
+    """A tensor of shape d + d with ``diagonal`` (shape d) on its diagonal."""
+    tf = _tf()
+    d = _as_tensor(diagonal)
+    shape = list(d._value.shape)
+    return tf.reshape(tf.linalg.diag(tf.reshape(d, [-1])), shape + shape)
+
+
+def tensor_diag_part(input, name=None):  # noqa: A002
+    """The diagonal of a tensor of shape d + d (shape d)."""
+    tf = _tf()
+    x = _as_tensor(input)
+    shape = list(x._value.shape)
+    half = len(shape) // 2
+    if len(shape) % 2 or shape[:half] != shape[half:]:
+        raise ValueError(f"Input must have even rank and shape d + d, got {shape}")
+    size = int(_np.prod(shape[:half]))
+    return tf.reshape(tf.linalg.diag_part(tf.reshape(x, [size, size])), shape[:half])
+
+
+def matrix_rank(a, tol=None, validate_args=False, name=None):
+    """The number of singular values above ``tol`` (default: eps max(m, n) max(s))."""
+    x = _np.asarray(_as_tensor(a)._value)
+    s = _np.linalg.svd(x, compute_uv=False)
+    if tol is None:
+        tol = _np.finfo(x.dtype).eps * max(x.shape[-2:]) * s.max(axis=-1, keepdims=True)
+    else:
+        tol = _np.asarray(_as_tensor(tol)._value)[..., None]
+    return _wrap(_np.sum(s > tol, axis=-1).astype(_np.int32)[()])
+
+
+def normalize(tensor, ord="euclidean", axis=None, name=None):  # noqa: A002
+    """``(tensor / norm, norm)``, the norm kept with its reduced axes."""
+    tf = _tf()
+    x = _as_tensor(tensor)
+    norm = tf.norm(x, ord=ord, axis=axis, keepdims=True)
+    return x / norm, norm

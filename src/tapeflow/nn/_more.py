@@ -1,0 +1,419 @@
+"""The rest of tf.nn: depth/space rearrangements, moments from sufficient
+statistics, morphological dilation and erosion, max pooling with argmax,
+isotonic regression, convolution backprops, and loss scaling helpers.
+
+Everything is composed from differentiable tapeflow ops, so gradients, JVPs and
+higher derivatives come with it.
+
+>>> import tapeflow as tf
+>>> x = tf.reshape(tf.range(8.0), [1, 1, 2, 4])
+>>> tf.nn.depth_to_space(x, 2).shape
+TensorShape([1, 2, 4, 1])
+>>> mean, variance = tf.nn.weighted_moments(tf.constant([1.0, 2.0, 4.0]), [0], [1.0, 1.0, 2.0])
+>>> print(mean)
+tf.Tensor(2.75, shape=(), dtype=float32)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._tensor import Tensor, as_tensor, wrap
+from ..errors import _op_error
+
+
+def _tf():
+    import tapeflow
+
+    return tapeflow
+
+
+def _block_size(block_size, op: str) -> int:
+    size = int(block_size)
+    if size < 2:
+        raise _op_error(f"Value for attr 'block_size' of {size} must be at least minimum 2", op)
+    return size
+
+
+def _nhwc(x: Tensor, data_format: str, op: str) -> Tensor:
+    if x._value.ndim != 4:
+        raise _op_error(f"input rank should be 4 instead of {x._value.ndim}", op)
+    if data_format == "NCHW":
+        return _tf().transpose(x, [0, 2, 3, 1])
+    if data_format != "NHWC":
+        raise ValueError(f"data_format must be NHWC or NCHW, got {data_format}")
+    return x
+
+
+def _back(x: Tensor, data_format: str) -> Tensor:
+    return _tf().transpose(x, [0, 3, 1, 2]) if data_format == "NCHW" else x
+
+
+def depth_to_space(input, block_size, data_format="NHWC", name=None):  # noqa: A002
+    """Move depth into b x b spatial blocks: [B, H, W, C] -> [B, H b, W b, C / b^2]."""
+    tf = _tf()
+    b = _block_size(block_size, "DepthToSpace")
+    x = _nhwc(as_tensor(input), data_format, "DepthToSpace")
+    n, h, w, c = x._value.shape
+    if c % (b * b):
+        raise _op_error(f"Input depth dimension {c} should be divisible by: {b * b}",
+                        "DepthToSpace")  # fmt: skip
+    y = tf.reshape(x, [n, h, w, b, b, c // (b * b)])
+    y = tf.transpose(y, [0, 1, 3, 2, 4, 5])
+    return _back(tf.reshape(y, [n, h * b, w * b, c // (b * b)]), data_format)
+
+
+def space_to_depth(input, block_size, data_format="NHWC", name=None):  # noqa: A002
+    """Move b x b spatial blocks into depth: [B, H, W, C] -> [B, H / b, W / b, C b^2]."""
+    tf = _tf()
+    b = _block_size(block_size, "SpaceToDepth")
+    x = _nhwc(as_tensor(input), data_format, "SpaceToDepth")
+    n, h, w, c = x._value.shape
+    if h % b or w % b:
+        raise _op_error(f"Image width {w} and height {h} should be divisible by block_size: {b}",
+                        "SpaceToDepth")  # fmt: skip
+    y = tf.reshape(x, [n, h // b, b, w // b, b, c])
+    y = tf.transpose(y, [0, 1, 3, 2, 4, 5])
+    return _back(tf.reshape(y, [n, h // b, w // b, b * b * c]), data_format)
+
+
+# -- moments -------------------------------------------------------------------
+def sufficient_statistics(x, axes, shift=None, keepdims=False, name=None):
+    """(count, sum of x - shift, sum of (x - shift)^2, shift) over ``axes``."""
+    tf = _tf()
+    x = as_tensor(x)
+    axes = [int(a) for a in np.ravel(axes)]
+    count = float(np.prod([x._value.shape[a] for a in axes]))
+    counts = wrap(np.asarray(count, x._value.dtype)[()])
+    if shift is not None:
+        shift = as_tensor(shift)
+        centred = x - shift
+        mean_ss = tf.reduce_sum(centred, axis=axes, keepdims=keepdims)
+        var_ss = tf.reduce_sum(tf.square(centred), axis=axes, keepdims=keepdims)
+    else:
+        mean_ss = tf.reduce_sum(x, axis=axes, keepdims=keepdims)
+        var_ss = tf.reduce_sum(tf.square(x), axis=axes, keepdims=keepdims)
+    return counts, mean_ss, var_ss, shift
+
+
+def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
+    """(mean, variance) from ``sufficient_statistics``' sums."""
+    tf = _tf()
+    divisor = tf.math.reciprocal(as_tensor(counts))
+    shifted_mean = as_tensor(mean_ss) * divisor
+    mean = shifted_mean + as_tensor(shift) if shift is not None else shifted_mean
+    variance = as_tensor(variance_ss) * divisor - tf.square(shifted_mean)
+    return mean, variance
+
+
+def weighted_moments(x, axes, frequency_weights, keepdims=False, name=None):
+    """The mean and variance of ``x`` over ``axes``, each entry weighted."""
+    tf = _tf()
+    x = as_tensor(x)
+    weights = tf.cast(as_tensor(frequency_weights), x.dtype)
+    axes = [int(a) for a in np.ravel(axes)]
+    weighted_sum = tf.reduce_sum(weights * x, axis=axes, keepdims=True)
+    total_weight = tf.reduce_sum(weights + tf.zeros_like(x), axis=axes, keepdims=True)
+    divisor = tf.math.reciprocal(total_weight)
+    mean = weighted_sum * divisor
+    variance = tf.reduce_sum(weights * tf.math.squared_difference(x, mean), axis=axes,
+                             keepdims=True) * divisor  # fmt: skip
+    if not keepdims:
+        mean, variance = tf.squeeze(mean, axes), tf.squeeze(variance, axes)
+    return mean, variance
+
+
+def batch_norm_with_global_normalization(input, mean, variance, beta, gamma, variance_epsilon,  # noqa: A002
+                                         scale_after_normalization, name=None):  # fmt: skip
+    """batch_normalization with gamma applied only if ``scale_after_normalization``."""
+    return _tf().nn.batch_normalization(input, mean, variance, beta,
+                                        gamma if scale_after_normalization else None,
+                                        variance_epsilon)  # fmt: skip
+
+
+def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
+    """The summed (weighted) loss divided by the global batch size (one replica here)."""
+    tf = _tf()
+    loss = as_tensor(per_example_loss)
+    if sample_weight is not None:
+        loss = loss * tf.cast(as_tensor(sample_weight), loss.dtype)
+    total = tf.reduce_sum(loss)
+    if global_batch_size is None:
+        global_batch_size = loss._value.shape[0] if loss._value.ndim else 1
+    size = wrap(np.asarray(global_batch_size, loss._value.dtype)[()])
+    return tf.math.divide_no_nan(total, size)
+
+
+def scale_regularization_loss(regularization_loss):
+    """The regularization loss summed, divided by the number of replicas (one here)."""
+    tf = _tf()
+    if isinstance(regularization_loss, (list, tuple)):
+        regularization_loss = tf.math.add_n(list(regularization_loss))
+    return tf.reduce_sum(as_tensor(regularization_loss))
+
+
+# -- morphology ----------------------------------------------------------------
+def _patches(x: Tensor, kernel, strides, rates, padding: str, fill):
+    """[B, OH, OW, KH*KW, C]: the input under each window position (``fill`` outside)."""
+    tf = _tf()
+    n, h, w, c = x._value.shape
+    kh, kw = kernel
+    sh, sw = strides
+    rh, rw = rates
+    eh, ew = (kh - 1) * rh + 1, (kw - 1) * rw + 1
+    if padding == "VALID":
+        oh, ow = (h - eh) // sh + 1, (w - ew) // sw + 1
+        top = left = 0
+    else:
+        oh, ow = -(-h // sh), -(-w // sw)
+        top = max((oh - 1) * sh + eh - h, 0) // 2
+        left = max((ow - 1) * sw + ew - w, 0) // 2
+    rows = (np.arange(oh) * sh)[:, None] + (np.arange(kh) * rh)[None, :] - top  # [oh, kh]
+    cols = (np.arange(ow) * sw)[:, None] + (np.arange(kw) * rw)[None, :] - left  # [ow, kw]
+    inside = ((rows >= 0) & (rows < h))[:, None, :, None] & ((cols >= 0) & (cols < w))[
+        None, :, None, :
+    ]
+    flat = np.clip(rows, 0, h - 1)[:, None, :, None] * w + np.clip(cols, 0, w - 1)[None, :, None, :]
+    index = np.where(inside, flat, h * w).reshape(oh, ow, kh * kw)  # h*w: the fill row
+    pixels = tf.reshape(x, [n, h * w, c])
+    pad = wrap(np.full((n, 1, c), fill, dtype=x._value.dtype))
+    pixels = tf.concat([pixels, pad], axis=1)
+    return tf.gather(pixels, index, axis=1), (oh, ow)
+
+
+def _morphology_args(strides, dilations, padding, data_format, op):
+    if data_format != "NHWC":
+        raise ValueError(f"{op} only supports NHWC format; got {data_format}")
+    strides = [int(s) for s in np.ravel(strides)]
+    dilations = [int(d) for d in np.ravel(dilations)]
+    if len(strides) == 4:
+        strides = strides[1:3]
+    if len(dilations) == 4:
+        dilations = dilations[1:3]
+    if padding not in ("SAME", "VALID"):
+        raise ValueError(f"padding must be SAME or VALID, got {padding}")
+    return strides, dilations
+
+
+def dilation2d(input, filters, strides, padding, data_format, dilations, name=None):  # noqa: A002
+    """Grayscale dilation: max over the window of input + filter, per channel."""
+    tf = _tf()
+    x, f = as_tensor(input), as_tensor(filters)
+    strides, dilations = _morphology_args(strides, dilations, padding, data_format, "Dilation2D")
+    kh, kw, c = f._value.shape
+    lowest = np.finfo(x._value.dtype).min if x._value.dtype.kind == "f" else 0
+    patches, (oh, ow) = _patches(x, (kh, kw), strides, dilations, padding, lowest)
+    return tf.reduce_max(patches + tf.reshape(f, [kh * kw, c]), axis=3)
+
+
+def erosion2d(value, filters, strides, padding, data_format, dilations, name=None):
+    """Grayscale erosion: -dilation2d(-value, filters reflected)."""
+    tf = _tf()
+    flipped = tf.reverse(as_tensor(filters), [0, 1])
+    return -dilation2d(-as_tensor(value), flipped, strides, padding, data_format, dilations)
+
+
+def max_pool_with_argmax(input, ksize, strides, padding, data_format="NHWC",  # noqa: A002
+                         output_dtype=None, include_batch_in_index=False, name=None):  # fmt: skip
+    """max_pool2d and the flat index of each maximum: ((b H + y) W + x) C + c with the
+    batch, (y W + x) C + c without."""
+    tf = _tf()
+    from .. import dtypes as _dt
+
+    x = as_tensor(input)
+    if data_format != "NHWC":
+        raise ValueError(f"Data formats other than 'NHWC' are not yet supported, got {data_format}")
+    k = [int(v) for v in np.ravel(ksize)]
+    s = [int(v) for v in np.ravel(strides)]
+    k = k[1:3] if len(k) == 4 else (k * 2 if len(k) == 1 else k)
+    s = s[1:3] if len(s) == 4 else (s * 2 if len(s) == 1 else s)
+    pooled = tf.nn.max_pool2d(x, [1, *k, 1], [1, *s, 1], padding)
+    n, h, w, c = x._value.shape
+    lowest = (
+        np.finfo(x._value.dtype).min if x._value.dtype.kind == "f" else np.iinfo(x._value.dtype).min
+    )
+    patches, (oh, ow) = _patches(
+        wrap(np.asarray(x._value)),
+        k,
+        s,
+        (1, 1),
+        padding,
+        -np.inf if x._value.dtype.kind == "f" else lowest,
+    )
+    values = np.asarray(patches._value)  # [n, oh, ow, kh*kw, c]
+    best = np.argmax(values, axis=3)  # first maximum
+    ky, kx = best // k[1], best % k[1]
+    if padding == "VALID":
+        top = left = 0
+    else:
+        top = max((oh - 1) * s[0] + k[0] - h, 0) // 2
+        left = max((ow - 1) * s[1] + k[1] - w, 0) // 2
+    y = np.arange(oh)[None, :, None, None] * s[0] + ky - top
+    xx = np.arange(ow)[None, None, :, None] * s[1] + kx - left
+    channel = np.arange(c)[None, None, None, :]
+    flat = (y * w + xx) * c + channel
+    if include_batch_in_index:
+        flat = flat + np.arange(n)[:, None, None, None] * h * w * c
+    out_dtype = _dt.int64 if output_dtype is None else _dt.as_dtype(output_dtype)
+    return pooled, wrap(flat.astype(out_dtype.as_numpy_dtype))
+
+
+# -- isotonic regression -------------------------------------------------------
+def _pool_adjacent_violators(row: np.ndarray, decreasing: bool) -> np.ndarray:
+    """Segment ids of the isotonic fit of one row (blocks of equal fitted value)."""
+    values = -row if not decreasing else row
+    # For a non-increasing fit, merge a block into its predecessor while it is larger.
+    starts, sums, counts = [], [], []
+    for i, v in enumerate(values):
+        starts.append(i)
+        sums.append(float(v))
+        counts.append(1)
+        while len(sums) > 1 and sums[-2] / counts[-2] <= sums[-1] / counts[-1]:
+            merged_sum, merged_count = sums.pop(), counts.pop()
+            sums[-1] += merged_sum
+            counts[-1] += merged_count
+            starts.pop()
+    segments = np.zeros(row.size, dtype=np.int32)
+    for block, start in enumerate(starts):
+        segments[start:] = block
+    return segments
+
+
+def isotonic_regression(inputs, decreasing=True, axis=-1):
+    """The closest non-increasing (or non-decreasing) sequence along ``axis`` in least
+    squares, and the segment id of each entry: ``(output, segments)``."""
+    tf = _tf()
+    x = as_tensor(inputs)
+    ndim = x._value.ndim
+    axis = int(axis) % ndim
+    perm = [a for a in range(ndim) if a != axis] + [axis]
+    moved = tf.transpose(x, perm) if axis != ndim - 1 else x
+    length = moved._value.shape[-1]
+    rows = tf.reshape(moved, [-1, length])
+    values = np.asarray(rows._value)
+    segments = np.stack([_pool_adjacent_violators(r, bool(decreasing)) for r in values]) \
+        if values.shape[0] else np.zeros((0, length), np.int32)  # fmt: skip
+    offsets = (np.arange(values.shape[0]) * length)[:, None]
+    flat_ids = (segments + offsets).ravel()
+    means = tf.math.unsorted_segment_mean(tf.reshape(rows, [-1]), flat_ids, values.size)
+    fitted = tf.reshape(tf.gather(means, flat_ids), moved.shape)
+    seg = segments.reshape(moved._value.shape)
+    back = list(np.argsort(perm))
+    if axis != ndim - 1:
+        fitted, seg = tf.transpose(fitted, back), np.transpose(seg, back)
+    return fitted, wrap(seg.astype(np.int32))
+
+
+# -- label helpers ---------------------------------------------------------------
+def collapse_repeated(labels, seq_length, name=None):
+    """Merge runs of a repeated label within each row's length: (labels, new lengths)."""
+    labels = np.asarray(as_tensor(labels)._value)
+    lengths = np.asarray(as_tensor(seq_length)._value)
+    rows, new_lengths = [], []
+    for row, n in zip(labels, lengths):
+        kept = [v for i, v in enumerate(row[:n]) if i == 0 or v != row[i - 1]]
+        rows.append(kept)
+        new_lengths.append(len(kept))
+    width = max(new_lengths, default=0)
+    out = np.zeros((labels.shape[0], width), dtype=labels.dtype)
+    for i, kept in enumerate(rows):
+        out[i, : len(kept)] = kept
+    return wrap(out), wrap(np.asarray(new_lengths, dtype=lengths.dtype))
+
+
+def ctc_unique_labels(labels, name=None):
+    """Per row: the unique labels in order of appearance (0-padded) and each entry's index."""
+    labels = np.asarray(as_tensor(labels)._value)
+    unique = np.zeros_like(labels)
+    index = np.zeros(labels.shape, dtype=np.int32)
+    for r, row in enumerate(labels):
+        seen: dict = {}
+        for i, v in enumerate(row.tolist()):
+            index[r, i] = seen.setdefault(v, len(seen))
+        unique[r, : len(seen)] = list(seen)
+    return wrap(unique), wrap(index)
+
+
+# -- convolution backprops -------------------------------------------------------
+def depthwise_conv2d_backprop_input(input_sizes, filter, out_backprop, strides, padding,  # noqa: A002
+                                    data_format="NHWC", dilations=(1, 1, 1, 1), name=None):  # fmt: skip
+    """The gradient of depthwise_conv2d with respect to its input."""
+    tf = _tf()
+    sizes = [int(v) for v in np.ravel(as_tensor(input_sizes)._value)]
+    w, g = as_tensor(filter), as_tensor(out_backprop)
+    x = tf.zeros(sizes, dtype=w.dtype)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.nn.depthwise_conv2d(x, w, list(np.ravel(strides)), padding, data_format,
+                                   dilations=_pair(dilations, data_format))  # fmt: skip
+    return tape.gradient(y, x, output_gradients=g)
+
+
+def depthwise_conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
+                                     data_format="NHWC", dilations=(1, 1, 1, 1), name=None):  # fmt: skip
+    """The gradient of depthwise_conv2d with respect to its filter."""
+    tf = _tf()
+    sizes = [int(v) for v in np.ravel(as_tensor(filter_sizes)._value)]
+    x, g = as_tensor(input), as_tensor(out_backprop)
+    w = tf.zeros(sizes, dtype=x.dtype)
+    with tf.GradientTape() as tape:
+        tape.watch(w)
+        y = tf.nn.depthwise_conv2d(x, w, list(np.ravel(strides)), padding, data_format,
+                                   dilations=_pair(dilations, data_format))  # fmt: skip
+    return tape.gradient(y, w, output_gradients=g)
+
+
+def _pair(dilations, data_format):
+    d = [int(v) for v in np.ravel(dilations)]
+    if len(d) == 4:
+        return d[2:4] if data_format == "NCHW" else d[1:3]
+    return d
+
+
+def atrous_conv2d_transpose(value, filters, output_shape, rate, padding, name=None):
+    """conv2d_transpose with the filter dilated by ``rate`` (stride 1)."""
+    if int(rate) < 1:
+        raise ValueError(f"rate {rate} cannot be less than one")
+    return _tf().nn.conv2d_transpose(value, filters, output_shape, 1, padding,
+                                     dilations=int(rate))  # fmt: skip
+
+
+def with_space_to_batch(input, dilation_rate, padding, op, filter_shape=None, spatial_dims=None,  # noqa: A002
+                        data_format=None):  # fmt: skip
+    """Run ``op(converted_input, num_spatial_dims, padding)`` on the space-to-batch form of
+    ``input`` for a dilation rate, and move the result back (TF's dilation trick)."""
+    tf = _tf()
+    x = as_tensor(input)
+    rate = np.ravel(as_tensor(dilation_rate)._value).astype(np.int64)
+    m = rate.size
+    first = data_format is not None and data_format.startswith("NC")
+    if spatial_dims is None:
+        spatial_dims = list(range(2, m + 2)) if first else list(range(1, m + 1))
+    if np.all(rate == 1):
+        return op(x, m, padding)
+    if padding == "SAME":
+        if filter_shape is None:
+            raise ValueError("filter_shape must be specified for SAME padding")
+        fs = np.ravel(np.asarray(filter_shape)).astype(np.int64)
+        effective = (fs - 1) * rate + 1
+        total = effective - 1
+        base = np.stack([total // 2, total - total // 2], axis=1)
+    else:
+        base = np.zeros((m, 2), np.int64)
+    shape = [x._value.shape[d] for d in spatial_dims]
+    paddings, crops = tf.required_space_to_batch_paddings(shape, rate, base_paddings=base)
+    moved = x
+    if first:
+        moved = tf.transpose(x, [0] + list(range(2, x._value.ndim)) + [1])
+    converted = tf.space_to_batch_nd(moved, rate, paddings)
+    if first:
+        converted = tf.transpose(converted, [0, converted._value.ndim - 1] +
+                                 list(range(1, converted._value.ndim - 1)))  # fmt: skip
+    result = op(converted, m, "VALID")
+    if first:
+        result = tf.transpose(result, [0] + list(range(2, result._value.ndim)) + [1])
+    result = tf.batch_to_space(result, rate, crops)
+    if first:
+        result = tf.transpose(result, [0, result._value.ndim - 1] +
+                              list(range(1, result._value.ndim - 1)))  # fmt: skip
+    return result
