@@ -99,7 +99,9 @@ del _ops
 
 # Heavy namespaces load on first use, so `import tapeflow` stays as cheap as
 # `import numpy`. Add a subpackage here instead of importing it above.
-_LAZY_SUBMODULES: frozenset[str] = frozenset({"keras", "debugging", "signal", "data", "train"})
+_LAZY_SUBMODULES: frozenset[str] = frozenset(
+    {"keras", "debugging", "signal", "data", "train", "image"}
+)
 # Top-level names that live in a lazy subpackage: name -> subpackage.
 _LAZY_NAMES: dict[str, str] = {
     name: "debugging"

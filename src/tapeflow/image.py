@@ -1,0 +1,506 @@
+"""tf.image (core): flips and rotations, crops and pads, resizing, colour
+conversions and adjustments, and image statistics, all composed from
+differentiable tapeflow ops (so gradients and JVPs follow).
+
+Images are ``[height, width, channels]`` or batched ``[batch, height, width,
+channels]``.
+
+>>> import tapeflow as tf
+>>> image = tf.reshape(tf.range(12.0), [2, 2, 3])
+>>> print(tf.image.flip_left_right(image)[0, 0])
+tf.Tensor([3. 4. 5.], shape=(3,), dtype=float32)
+>>> tf.image.resize(image, [4, 4]).shape
+TensorShape([4, 4, 3])
+"""
+
+import enum as _enum
+
+import numpy as _np
+
+from . import dtypes as _dt
+from ._tensor import as_tensor as _as_tensor
+from ._tensor import wrap as _wrap
+
+__all__ = [
+    "ResizeMethod", "adjust_brightness", "adjust_contrast", "adjust_gamma", "adjust_hue",
+    "adjust_saturation", "central_crop", "convert_image_dtype", "crop_to_bounding_box",
+    "extract_patches", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb",
+    "image_gradients", "pad_to_bounding_box", "per_image_standardization", "psnr", "resize",
+    "resize_with_crop_or_pad", "rgb_to_grayscale", "rgb_to_hsv", "rgb_to_yiq", "rgb_to_yuv",
+    "rot90", "sobel_edges", "ssim", "total_variation", "transpose", "yiq_to_rgb", "yuv_to_rgb",
+]  # fmt: skip
+
+
+def _tf():
+    import tapeflow
+
+    return tapeflow
+
+
+def _image(x):
+    x = _as_tensor(x)
+    if x._value.ndim not in (3, 4):
+        raise ValueError(f"'image' (shape {tuple(x._value.shape)}) must have either 3 or 4 "
+                         "dimensions.")  # fmt: skip
+    return x
+
+
+def _axis(x, which: str) -> int:
+    offset = x._value.ndim - 3
+    return {"h": 0, "w": 1, "c": 2}[which] + offset
+
+
+# -- flips and rotations -------------------------------------------------------------
+def flip_left_right(image):
+    """Mirror the width axis."""
+    x = _image(image)
+    return _tf().reverse(x, [_axis(x, "w")])
+
+
+def flip_up_down(image):
+    """Mirror the height axis."""
+    x = _image(image)
+    return _tf().reverse(x, [_axis(x, "h")])
+
+
+def transpose(image, name=None):
+    """Swap height and width."""
+    x = _image(image)
+    perm = [1, 0, 2] if x._value.ndim == 3 else [0, 2, 1, 3]
+    return _tf().transpose(x, perm)
+
+
+def rot90(image, k=1, name=None):
+    """Rotate by k quarter turns counter-clockwise."""
+    x = _image(image)
+    k = int(k) % 4
+    for _ in range(k):
+        x = flip_up_down(transpose(x))
+    return x
+
+
+# -- crops and pads ----------------------------------------------------------------
+def crop_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
+    """The [target_height, target_width] window at (offset_height, offset_width)."""
+    x = _image(image)
+    h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
+    oh, ow, th, tw = (int(v) for v in (offset_height, offset_width, target_height, target_width))
+    if oh < 0 or ow < 0:
+        raise ValueError("offset_height and offset_width must be >= 0.")
+    if th <= 0 or tw <= 0:
+        raise ValueError("target_width and target_height must be > 0.")
+    if oh + th > h or ow + tw > w:
+        raise ValueError("height must be >= target + offset." if oh + th > h
+                         else "width must be >= target + offset.")  # fmt: skip
+    return x[..., oh : oh + th, ow : ow + tw, :]
+
+
+def pad_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
+    """Zero-pad to [target_height, target_width] with the image at the offsets."""
+    x = _image(image)
+    h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
+    oh, ow, th, tw = (int(v) for v in (offset_height, offset_width, target_height, target_width))
+    if oh < 0 or ow < 0:
+        raise ValueError("offset_height and offset_width must be >= 0")
+    if th - oh - h < 0:
+        raise ValueError("height must be <= target - offset")
+    if tw - ow - w < 0:
+        raise ValueError("width must be <= target - offset")
+    pads = [[oh, th - oh - h], [ow, tw - ow - w], [0, 0]]
+    if x._value.ndim == 4:
+        pads = [[0, 0]] + pads
+    return _tf().pad(x, pads)
+
+
+def resize_with_crop_or_pad(image, target_height, target_width):
+    """Centre-crop or zero-pad to the target size."""
+    x = _image(image)
+    h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
+    th, tw = int(target_height), int(target_width)
+    crop_h, crop_w = max(h - th, 0), max(w - tw, 0)
+    x = crop_to_bounding_box(x, crop_h // 2, crop_w // 2, min(h, th), min(w, tw))
+    pad_h, pad_w = max(th - h, 0), max(tw - w, 0)
+    return pad_to_bounding_box(x, pad_h // 2, pad_w // 2, th, tw)
+
+
+def central_crop(image, central_fraction):
+    """The central ``central_fraction`` of the height and width."""
+    x = _image(image)
+    fraction = float(central_fraction)
+    if fraction <= 0.0 or fraction > 1.0:
+        raise ValueError("central_fraction must be within (0, 1]")
+    if fraction == 1.0:
+        return x
+    h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
+    top = int((h - h * fraction) / 2)
+    left = int((w - w * fraction) / 2)
+    return crop_to_bounding_box(x, top, left, h - 2 * top, w - 2 * left)
+
+
+# -- resizing ------------------------------------------------------------------------
+class ResizeMethod(str, _enum.Enum):
+    """Interpolation methods of ``resize``."""
+
+    BILINEAR = "bilinear"
+    NEAREST_NEIGHBOR = "nearest"
+    BICUBIC = "bicubic"
+    AREA = "area"
+    LANCZOS3 = "lanczos3"
+    LANCZOS5 = "lanczos5"
+    GAUSSIAN = "gaussian"
+    MITCHELLCUBIC = "mitchellcubic"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _linear_weights(in_size: int, out_size: int, antialias: bool) -> _np.ndarray:
+    """[out, in] bilinear (triangle-kernel) weights with half-pixel centres."""
+    scale = in_size / out_size
+    centres = (_np.arange(out_size) + 0.5) * scale - 0.5
+    width = max(scale, 1.0) if antialias else 1.0
+    src = _np.arange(in_size)[None, :]
+    weights = _np.maximum(0.0, 1.0 - _np.abs(src - centres[:, None]) / width)
+    if not antialias:
+        # Clamp-to-edge: samples beyond the border read the edge pixel.
+        clamped = _np.clip(centres, 0, in_size - 1)
+        weights = _np.maximum(0.0, 1.0 - _np.abs(src - clamped[:, None]))
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
+def _nearest_weights(in_size: int, out_size: int) -> _np.ndarray:
+    scale = in_size / out_size
+    index = _np.minimum(_np.floor((_np.arange(out_size) + 0.5) * scale), in_size - 1).astype(int)
+    weights = _np.zeros((out_size, in_size))
+    weights[_np.arange(out_size), index] = 1.0
+    return weights
+
+
+def _area_weights(in_size: int, out_size: int) -> _np.ndarray:
+    scale = in_size / out_size
+    weights = _np.zeros((out_size, in_size))
+    for i in range(out_size):
+        start, end = i * scale, (i + 1) * scale
+        for j in range(int(_np.floor(start)), min(int(_np.ceil(end)), in_size)):
+            weights[i, j] = min(end, j + 1) - max(start, j)
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
+def resize(images, size, method=ResizeMethod.BILINEAR, preserve_aspect_ratio=False,
+           antialias=False, name=None):  # fmt: skip
+    """Resize to ``size`` = [height, width] (bilinear, nearest or area; separable
+    weight matrices, so the gradient is their transpose). Returns float32 unless
+    the method is nearest."""
+    tf = _tf()
+    x = _image(images)
+    method = str(getattr(method, "value", method))
+    if method not in ("bilinear", "nearest", "area"):
+        raise NotImplementedError(f"resize method {method!r} is not implemented in tapeflow")
+    th, tw = (int(v) for v in _np.ravel(_as_tensor(size)._value))
+    h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
+    if preserve_aspect_ratio:
+        scale = min(th / h, tw / w)
+        th, tw = max(int(round(h * scale)), 1), max(int(round(w * scale)), 1)
+    if method == "nearest":
+        wh, ww = _nearest_weights(h, th), _nearest_weights(w, tw)
+    elif method == "area":
+        wh, ww = _area_weights(h, th), _area_weights(w, tw)
+    else:
+        wh, ww = _linear_weights(h, th, antialias), _linear_weights(w, tw, antialias)
+    # TF returns float32 except for nearest neighbours (the input's dtype).
+    out_dtype = x.dtype if method == "nearest" else _dt.float32
+    work = tf.cast(x, out_dtype) if x.dtype != out_dtype else x
+    dtype = work._value.dtype
+    rows = tf.einsum("oh,...hwc->...owc", _wrap(wh.astype(dtype)), work)
+    return tf.einsum("pw,...owc->...opc", _wrap(ww.astype(dtype)), rows)
+
+
+# -- dtype and colour ------------------------------------------------------------------
+def convert_image_dtype(image, dtype, saturate=False, name=None):
+    """Convert between float images in [0, 1] and integer images in [0, max]."""
+    tf = _tf()
+    x = _as_tensor(image)
+    dtype = _dt.as_dtype(dtype)
+    if x.dtype == dtype:
+        return x
+    if x.dtype.is_floating and dtype.is_floating:
+        return tf.cast(x, dtype)
+    if x.dtype.is_integer and dtype.is_floating:
+        return tf.cast(x, dtype) * _wrap(_np.asarray(1.0 / x.dtype.max, dtype.as_numpy_dtype)[()])
+    if x.dtype.is_floating and dtype.is_integer:
+        scaled = x * _wrap(_np.asarray(dtype.max + 0.5, x._value.dtype)[()])
+        return tf.saturate_cast(scaled, dtype) if saturate else tf.cast(scaled, dtype)
+    ratio = (int(x.dtype.max) + 1) // (int(dtype.max) + 1) if x.dtype.max > dtype.max else 0
+    if ratio:
+        return tf.cast(tf.math.floordiv(x, ratio), dtype)
+    factor = (int(dtype.max) + 1) // (int(x.dtype.max) + 1)
+    return tf.cast(x, dtype) * factor
+
+
+def _mix(image, matrix):
+    tf = _tf()
+    x = _as_tensor(image)
+    if x._value.shape[-1] != 3:
+        raise ValueError(f"Dimensions must be equal, but are {x._value.shape[-1]} and 3")
+    kernel = _wrap(_np.asarray(matrix, dtype=x._value.dtype))
+    return tf.einsum("...c,cd->...d", x, kernel)
+
+
+_YIQ = [[0.299, 0.59590059, 0.2115], [0.587, -0.27455667, -0.52273617],
+        [0.114, -0.32134392, 0.31119955]]  # fmt: skip
+_YUV = [[0.299, -0.14714119, 0.61497538], [0.587, -0.28886916, -0.51496512],
+        [0.114, 0.43601035, -0.10001026]]  # fmt: skip
+
+_YIQ_INVERSE = [[1, 1, 1], [0.95598634, -0.27201283, -1.10674021],
+                [0.6208248, -0.64720424, 1.70423049]]  # fmt: skip
+_YUV_INVERSE = [[1, 1, 1], [0, -0.394642334, 2.03206185], [1.13988303, -0.58062185, 0]]
+
+
+def rgb_to_yiq(images):
+    """RGB to YIQ (NTSC) by a 3 x 3 matrix."""
+    return _mix(images, _YIQ)
+
+
+def yiq_to_rgb(images):
+    """YIQ to RGB (TF's rounded inverse matrix)."""
+    return _mix(images, _YIQ_INVERSE)
+
+
+def rgb_to_yuv(images):
+    """RGB to YUV by a 3 x 3 matrix."""
+    return _mix(images, _YUV)
+
+
+def yuv_to_rgb(images):
+    """YUV to RGB (TF's rounded inverse matrix)."""
+    return _mix(images, _YUV_INVERSE)
+
+
+def rgb_to_grayscale(images, name=None):
+    """Luma (0.2989 R + 0.587 G + 0.114 B), keeping a channel axis of size 1."""
+    tf = _tf()
+    x = _as_tensor(images)
+    work = tf.cast(x, _dt.float32) if not x.dtype.is_floating else x
+    gray = _mix(work, [[0.2989], [0.587], [0.114]])
+    return tf.cast(gray, x.dtype) if not x.dtype.is_floating else gray
+
+
+def grayscale_to_rgb(images, name=None):
+    """Repeat the single channel three times."""
+    x = _as_tensor(images)
+    if x._value.shape[-1] != 1:
+        raise ValueError(f"Last dimension of a grayscale image should be size 1, got "
+                         f"{x._value.shape[-1]}")  # fmt: skip
+    return _tf().concat([x, x, x], axis=-1)
+
+
+def rgb_to_hsv(images, name=None):
+    """RGB in [0, 1] to hue, saturation, value in [0, 1]."""
+    tf = _tf()
+    x = _as_tensor(images)
+    r, g, b = x[..., 0], x[..., 1], x[..., 2]
+    value = tf.reduce_max(x, axis=-1)
+    minimum = tf.reduce_min(x, axis=-1)
+    chroma = value - minimum
+    saturation = tf.math.divide_no_nan(chroma, value)
+    safe = tf.where(chroma > 0, chroma, tf.ones_like(chroma))
+    hue_r = (g - b) / safe
+    hue_g = (b - r) / safe + 2.0
+    hue_b = (r - g) / safe + 4.0
+    hue = tf.where(tf.equal(value, r), hue_r, tf.where(tf.equal(value, g), hue_g, hue_b))
+    hue = tf.where(chroma > 0, hue, tf.zeros_like(hue)) / 6.0
+    hue = tf.where(hue < 0, hue + 1.0, hue)
+    return tf.stack([hue, saturation, value], axis=-1)
+
+
+def hsv_to_rgb(images, name=None):
+    """Hue, saturation, value in [0, 1] to RGB."""
+    tf = _tf()
+    x = _as_tensor(images)
+    h, s, v = x[..., 0], x[..., 1], x[..., 2]
+    dh = h * 6.0
+    r = tf.clip_by_value(tf.abs(dh - 3.0) - 1.0, 0.0, 1.0)
+    g = tf.clip_by_value(2.0 - tf.abs(dh - 2.0), 0.0, 1.0)
+    b = tf.clip_by_value(2.0 - tf.abs(dh - 4.0), 0.0, 1.0)
+    rgb = tf.stack([r, g, b], axis=-1)
+    return (rgb - 1.0) * tf.expand_dims(s, -1) * tf.expand_dims(v, -1) + tf.expand_dims(v, -1)
+
+
+# -- adjustments ----------------------------------------------------------------------
+def adjust_brightness(image, delta):
+    """image + delta."""
+    x = _as_tensor(image)
+    return x + _tf().cast(_as_tensor(delta), x.dtype)
+
+
+def adjust_contrast(images, contrast_factor):
+    """(x - mean) * factor + mean, the mean taken per channel over height and width."""
+    tf = _tf()
+    x = _as_tensor(images)
+    axes = [_axis(x, "h"), _axis(x, "w")]
+    mean = tf.reduce_mean(x, axis=axes, keepdims=True)
+    return (x - mean) * tf.cast(_as_tensor(contrast_factor), x.dtype) + mean
+
+
+def adjust_gamma(image, gamma=1, gain=1):
+    """gain * image ** gamma (image values in [0, 1] for floats)."""
+    tf = _tf()
+    x = _as_tensor(image)
+    return tf.cast(_as_tensor(gain), x.dtype) * x ** tf.cast(_as_tensor(gamma), x.dtype)
+
+
+def adjust_saturation(image, saturation_factor, name=None):
+    """Scale the saturation in HSV space (clipped to [0, 1])."""
+    tf = _tf()
+    hsv = rgb_to_hsv(image)
+    s = tf.clip_by_value(hsv[..., 1] * saturation_factor, 0.0, 1.0)
+    return hsv_to_rgb(tf.stack([hsv[..., 0], s, hsv[..., 2]], axis=-1))
+
+
+def adjust_hue(image, delta, name=None):
+    """Rotate the hue by ``delta`` (a fraction of a turn, in [-1, 1])."""
+    tf = _tf()
+    hsv = rgb_to_hsv(image)
+    hue = tf.math.floormod(hsv[..., 0] + delta, 1.0)
+    return hsv_to_rgb(tf.stack([hue, hsv[..., 1], hsv[..., 2]], axis=-1))
+
+
+def per_image_standardization(image):
+    """(x - mean) / max(stddev, 1/sqrt(N)) per image."""
+    tf = _tf()
+    x = _as_tensor(image)
+    if x.dtype != _dt.float32:  # TF standardizes in float32 whatever the input
+        x = tf.cast(x, _dt.float32)
+    axes = list(range(x._value.ndim - 3, x._value.ndim))
+    count = float(_np.prod(x._value.shape[-3:]))
+    mean = tf.reduce_mean(x, axis=axes, keepdims=True)
+    std = tf.math.reduce_std(x, axis=axes, keepdims=True)
+    floor = _wrap(_np.asarray(1.0 / _np.sqrt(count), x._value.dtype)[()])
+    return (x - mean) / tf.maximum(std, floor)
+
+
+# -- statistics and filters --------------------------------------------------------------
+def total_variation(images, name=None):
+    """The sum of absolute differences between neighbouring pixels (per image)."""
+    tf = _tf()
+    x = _as_tensor(images)
+    dh = x[..., 1:, :, :] - x[..., :-1, :, :]
+    dw = x[..., :, 1:, :] - x[..., :, :-1, :]
+    axes = [-3, -2, -1]
+    return tf.reduce_sum(tf.abs(dh), axis=axes) + tf.reduce_sum(tf.abs(dw), axis=axes)
+
+
+def image_gradients(image):
+    """(dy, dx): forward differences with a zero last row/column; 4-D input."""
+    tf = _tf()
+    x = _as_tensor(image)
+    if x._value.ndim != 4:
+        raise ValueError(f"image_gradients expects a 4D tensor [batch_size, h, w, d], not "
+                         f"{list(x._value.shape)}.")  # fmt: skip
+    dy = x[:, 1:, :, :] - x[:, :-1, :, :]
+    dx = x[:, :, 1:, :] - x[:, :, :-1, :]
+    dy = tf.concat([dy, tf.zeros_like(x[:, :1, :, :])], axis=1)
+    dx = tf.concat([dx, tf.zeros_like(x[:, :, :1, :])], axis=2)
+    return dy, dx
+
+
+def sobel_edges(image):
+    """[batch, h, w, d, 2]: the vertical and horizontal Sobel responses (reflect padding)."""
+    tf = _tf()
+    x = _as_tensor(image)
+    kernels = [_np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], float),
+               _np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], float)]  # fmt: skip
+    padded = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], mode="REFLECT")
+    h, w = x._value.shape[1], x._value.shape[2]
+    outputs = []
+    for k in kernels:
+        total = None
+        for i in range(3):
+            for j in range(3):
+                if k[i, j] == 0:
+                    continue
+                term = padded[:, i : i + h, j : j + w, :] * float(k[i, j])
+                total = term if total is None else total + term
+        outputs.append(total)
+    return tf.stack(outputs, axis=-1)
+
+
+def psnr(a, b, max_val, name=None):
+    """Peak signal-to-noise ratio per image, in dB: 20 log10(max) - 10 log10(MSE)."""
+    tf = _tf()
+    a, b = _as_tensor(a), _as_tensor(b)
+    a32 = tf.cast(a, _dt.float32)  # TF computes PSNR in float32
+    b32 = tf.cast(b, _dt.float32)
+    mse = tf.reduce_mean(tf.math.squared_difference(a32, b32), axis=[-3, -2, -1])
+    max_val = tf.cast(_as_tensor(max_val), a32.dtype)
+    ten = _wrap(_np.asarray(_np.log(10.0), a32._value.dtype)[()])
+    return 20.0 * tf.math.log(max_val) / ten - 10.0 * tf.math.log(mse) / ten
+
+
+def _gaussian_kernel(size: int, sigma: float) -> _np.ndarray:
+    coords = _np.arange(size, dtype=_np.float64) - (size - 1) / 2.0
+    g = _np.exp(-(coords**2) / (2 * sigma**2))
+    g /= g.sum()
+    return _np.outer(g, g)
+
+
+def ssim(img1, img2, max_val, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
+         return_index_map=False):  # fmt: skip
+    """Structural similarity per image (Gaussian window, VALID filtering, mean over
+    the map and channels), as TF computes it."""
+    tf = _tf()
+    x, y = _as_tensor(img1), _as_tensor(img2)
+    x = tf.cast(x, _dt.float32)  # TF computes SSIM in float32
+    y = tf.cast(y, _dt.float32)
+    max_val = float(_np.asarray(_as_tensor(max_val)._value))
+    c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
+    channels = x._value.shape[-1]
+    size = min(int(filter_size), x._value.shape[-3], x._value.shape[-2])
+    kernel = _gaussian_kernel(size, float(filter_sigma))
+    window = _wrap(_np.tile(kernel[:, :, None, None], (1, 1, channels, 1)).astype(x._value.dtype))
+    batched = x._value.ndim == 3
+
+    def blur(t):
+        t = t[None] if batched else t
+        out = tf.nn.depthwise_conv2d(t, window, [1, 1, 1, 1], "VALID")
+        return out[0] if batched else out
+
+    mu_x, mu_y = blur(x), blur(y)
+    sigma_xx = blur(x * x) - mu_x * mu_x
+    sigma_yy = blur(y * y) - mu_y * mu_y
+    sigma_xy = blur(x * y) - mu_x * mu_y
+    luminance = (2.0 * mu_x * mu_y + c1) / (mu_x * mu_x + mu_y * mu_y + c1)
+    contrast = (2.0 * sigma_xy + c2) / (sigma_xx + sigma_yy + c2)
+    index_map = luminance * contrast
+    if return_index_map:
+        return tf.reduce_mean(index_map, axis=-1)
+    return tf.reduce_mean(index_map, axis=[-3, -2, -1])
+
+
+def extract_patches(images, sizes, strides, rates, padding, name=None):
+    """[batch, out_rows, out_cols, ksize_rows * ksize_cols * depth] patches."""
+    tf = _tf()
+    x = _as_tensor(images)
+    n, h, w, c = x._value.shape
+    k = [int(v) for v in _np.ravel(sizes)][1:3]
+    s = [int(v) for v in _np.ravel(strides)][1:3]
+    r = [int(v) for v in _np.ravel(rates)][1:3]
+    eh, ew = (k[0] - 1) * r[0] + 1, (k[1] - 1) * r[1] + 1
+    if padding == "VALID":
+        oh, ow = (h - eh) // s[0] + 1, (w - ew) // s[1] + 1
+        top = left = 0
+    else:
+        oh, ow = -(-h // s[0]), -(-w // s[1])
+        top = max((oh - 1) * s[0] + eh - h, 0) // 2
+        left = max((ow - 1) * s[1] + ew - w, 0) // 2
+    rows = (_np.arange(oh) * s[0])[:, None] + (_np.arange(k[0]) * r[0])[None, :] - top
+    cols = (_np.arange(ow) * s[1])[:, None] + (_np.arange(k[1]) * r[1])[None, :] - left
+    inside = (((rows >= 0) & (rows < h))[:, None, :, None]
+              & ((cols >= 0) & (cols < w))[None, :, None, :])  # fmt: skip
+    flat = (_np.clip(rows, 0, h - 1)[:, None, :, None] * w
+            + _np.clip(cols, 0, w - 1)[None, :, None, :])  # fmt: skip
+    index = _np.where(inside, flat, h * w).reshape(oh, ow, k[0] * k[1])
+    pixels = tf.concat([tf.reshape(x, [n, h * w, c]), tf.zeros_like(x[:, :1, 0, :])[:, :, :]],
+                       axis=1)  # fmt: skip
+    patches = tf.gather(pixels, index, axis=1)  # [n, oh, ow, kk, c]
+    return tf.reshape(patches, [n, oh, ow, k[0] * k[1] * c])
