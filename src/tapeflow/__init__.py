@@ -107,6 +107,7 @@ _LAZY_NAMES: dict[str, str] = {
     name: "debugging"
     for name in ("Assert", "assert_equal", "assert_greater", "assert_less", "assert_rank")
 }
+_LAZY_NAMES.update({name: "signal" for name in ("fftnd", "ifftnd", "rfftnd", "irfftnd")})
 
 
 def __getattr__(name: str):

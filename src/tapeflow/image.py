@@ -26,7 +26,7 @@ __all__ = [
     "adjust_saturation", "central_crop", "convert_image_dtype", "crop_to_bounding_box",
     "extract_patches", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb",
     "image_gradients", "pad_to_bounding_box", "per_image_standardization", "psnr", "resize",
-    "resize_with_crop_or_pad", "rgb_to_grayscale", "rgb_to_hsv", "rgb_to_yiq", "rgb_to_yuv",
+    "resize_with_crop_or_pad", "resize_with_pad", "rgb_to_grayscale", "rgb_to_hsv", "rgb_to_yiq", "rgb_to_yuv",
     "rot90", "sobel_edges", "ssim", "total_variation", "transpose", "yiq_to_rgb", "yuv_to_rgb",
 ]  # fmt: skip
 
@@ -215,6 +215,18 @@ def resize(images, size, method=ResizeMethod.BILINEAR, preserve_aspect_ratio=Fal
     return tf.einsum("pw,...owc->...opc", _wrap(ww.astype(dtype)), rows)
 
 
+def resize_with_pad(image, target_height, target_width, method=ResizeMethod.BILINEAR,
+                    antialias=False):  # fmt: skip
+    """Resize keeping the aspect ratio, then zero-pad to the target size."""
+    x = _image(image)
+    h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
+    th, tw = int(target_height), int(target_width)
+    ratio = max(w / tw, h / th)
+    rh, rw = int(h / ratio), int(w / ratio)
+    resized = resize(x, [rh, rw], method=method, antialias=antialias)
+    return pad_to_bounding_box(resized, max((th - rh) // 2, 0), max((tw - rw) // 2, 0), th, tw)
+
+
 # -- dtype and colour ------------------------------------------------------------------
 def convert_image_dtype(image, dtype, saturate=False, name=None):
     """Convert between float images in [0, 1] and integer images in [0, max]."""
@@ -369,14 +381,15 @@ def per_image_standardization(image):
     """(x - mean) / max(stddev, 1/sqrt(N)) per image."""
     tf = _tf()
     x = _as_tensor(image)
-    if x.dtype != _dt.float32:  # TF standardizes in float32 whatever the input
+    # TF returns float32 whatever the input; float64 input is computed in float64 first.
+    if x.dtype != _dt.float64:
         x = tf.cast(x, _dt.float32)
     axes = list(range(x._value.ndim - 3, x._value.ndim))
     count = float(_np.prod(x._value.shape[-3:]))
     mean = tf.reduce_mean(x, axis=axes, keepdims=True)
     std = tf.math.reduce_std(x, axis=axes, keepdims=True)
     floor = _wrap(_np.asarray(1.0 / _np.sqrt(count), x._value.dtype)[()])
-    return (x - mean) / tf.maximum(std, floor)
+    return tf.cast((x - mean) / tf.maximum(std, floor), _dt.float32)
 
 
 # -- statistics and filters --------------------------------------------------------------
@@ -429,12 +442,14 @@ def psnr(a, b, max_val, name=None):
     """Peak signal-to-noise ratio per image, in dB: 20 log10(max) - 10 log10(MSE)."""
     tf = _tf()
     a, b = _as_tensor(a), _as_tensor(b)
-    a32 = tf.cast(a, _dt.float32)  # TF computes PSNR in float32
-    b32 = tf.cast(b, _dt.float32)
+    # TF returns float32; float64 input is computed in float64 first.
+    work = _dt.float64 if a.dtype == _dt.float64 else _dt.float32
+    a32 = tf.cast(a, work)
+    b32 = tf.cast(b, work)
     mse = tf.reduce_mean(tf.math.squared_difference(a32, b32), axis=[-3, -2, -1])
     max_val = tf.cast(_as_tensor(max_val), a32.dtype)
     ten = _wrap(_np.asarray(_np.log(10.0), a32._value.dtype)[()])
-    return 20.0 * tf.math.log(max_val) / ten - 10.0 * tf.math.log(mse) / ten
+    return tf.cast(20.0 * tf.math.log(max_val) / ten - 10.0 * tf.math.log(mse) / ten, _dt.float32)
 
 
 def _gaussian_kernel(size: int, sigma: float) -> _np.ndarray:
@@ -450,8 +465,10 @@ def ssim(img1, img2, max_val, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03
     the map and channels), as TF computes it."""
     tf = _tf()
     x, y = _as_tensor(img1), _as_tensor(img2)
-    x = tf.cast(x, _dt.float32)  # TF computes SSIM in float32
-    y = tf.cast(y, _dt.float32)
+    # TF returns float32; float64 input is computed in float64 first.
+    work = _dt.float64 if x.dtype == _dt.float64 else _dt.float32
+    x = tf.cast(x, work)
+    y = tf.cast(y, work)
     max_val = float(_np.asarray(_as_tensor(max_val)._value))
     c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
     channels = x._value.shape[-1]
@@ -473,8 +490,8 @@ def ssim(img1, img2, max_val, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03
     contrast = (2.0 * sigma_xy + c2) / (sigma_xx + sigma_yy + c2)
     index_map = luminance * contrast
     if return_index_map:
-        return tf.reduce_mean(index_map, axis=-1)
-    return tf.reduce_mean(index_map, axis=[-3, -2, -1])
+        return tf.cast(tf.reduce_mean(index_map, axis=-1), _dt.float32)
+    return tf.cast(tf.reduce_mean(index_map, axis=[-3, -2, -1]), _dt.float32)
 
 
 def extract_patches(images, sizes, strides, rates, padding, name=None):

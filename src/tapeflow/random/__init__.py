@@ -43,6 +43,7 @@ True
 True
 """
 
+from ._algorithm import Algorithm
 from ._generator import Generator, get_global_generator, set_global_generator
 from ._ops import (
     categorical,
