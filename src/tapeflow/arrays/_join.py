@@ -25,6 +25,11 @@ from ._common import (
 
 def concat(values, axis, name="concat") -> Tensor:
     """Join tensors along an existing axis. Gradient: the cotangent split back."""
+    if isinstance(values, (np.ndarray, np.generic)) or (
+        isinstance(values, Tensor) and not values.ndim
+    ):  # TF converts a single value and returns it
+        _scalar_int(axis)
+        return _el.identity(as_tensor(values))
     if isinstance(values, Tensor):
         values = list(values)
     axis = _scalar_int(axis)
@@ -59,6 +64,14 @@ def concat(values, axis, name="concat") -> Tensor:
 
 def stack(values, axis=0, name="stack") -> Tensor:
     """Join tensors of one shape along a new axis. Gradient: the cotangent unstacked."""
+    if isinstance(values, (Tensor, np.ndarray, np.generic)):
+        # TF converts a single value; along axis 0 stacking its rows gives it back.
+        single = as_tensor(values)
+        if _scalar_int(axis) in (0, -1 if not single.ndim else 0) or not single.ndim:
+            return _el.identity(single)
+        if not single._value.shape[0]:
+            raise _error("slice index 0 of dimension 0 out of bounds.", "StridedSlice")
+        values = [single[i] for i in _builtin_range(single._value.shape[0])]
     values = list(values)
     axis = _scalar_int(axis)
     if values:

@@ -76,6 +76,8 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """Mean over ``axis``; integer inputs give an integer (truncated) mean; NaN if empty."""
     x = as_tensor(input_tensor)
     axes = normalize_axis(axis, x.ndim, "Mean")
+    if x._value.dtype.kind == "O":
+        _reject_attr(x, "Mean", "float, double, int32, uint8, int16, int8, complex64, int64")
     if x._value.dtype.kind in "fc":
         return _red.reduce_mean(x, axis=axes, keepdims=bool(keepdims))
     total = _red.reduce_sum(x, axis=axes, keepdims=bool(keepdims))  # bool raises, as TF's Sum

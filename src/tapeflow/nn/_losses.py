@@ -38,6 +38,11 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
                             f"logits_size={_shape_text(_shape_of(logits))} labels_size="
                             f"{_shape_text(_shape_of(labels))}", op) from None  # fmt: skip
     ndim = logits.ndim
+    if not isinstance(axis, (float, np.floating, list)) and not -max(ndim, 1) <= axis < max(
+        ndim, 1
+    ):
+        raise _op_error(InvalidArgumentError, f"Requires start <= limit when delta > 0: "
+                        f"{int(axis) + 1}/{ndim}", "Range")  # fmt: skip
     if isinstance(axis, (float, np.floating)) and axis != -1:
         raise _op_error(InvalidArgumentError, "Value for attr 'Tperm' of float is not in the "
                         "list of allowed values: int32, int64", "Transpose")  # fmt: skip
@@ -111,6 +116,8 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     _same_shape(logits, labels, "logits", "labels")
     if logits.dtype == labels.dtype and logits._value.dtype.kind == "f":
         return _nn.sigmoid_cross_entropy_with_logits(logits, labels)
+    if logits._value.dtype.kind not in "fc":
+        _el.exp(logits)  # TF's error: no kernel for this dtype
     # Other dtypes: the composite raises TF's errors.
     zeros = _el.zeros_like(logits)
     positive = logits >= zeros

@@ -343,6 +343,7 @@ floormod = Primitive(
     vjp=lambda g, ans, x, y: (g, -(g * floordiv(x, y))),
     jvp=lambda t, ans, x, y: fold_jvp(t, lambda tx: tx, lambda ty: ty * -floordiv(x, y)),
     same_dtype=True,
+    kinds="fiu",
     tf_name="FloorMod",
     formula="d (x mod y) = dx - floor(x / y) dy",
 )
