@@ -60,6 +60,7 @@ from .functional import grad, hessian, hvp, jvp, value_and_grad, vjp
 from . import config
 from ._function import TensorSpec, function
 from ._function import print_ as print
+from . import autograph
 
 # tf.nest and tf.executing_eagerly (issue 14).
 from . import nest

@@ -767,3 +767,184 @@ _snippet(
     print(f.experimental_get_tracing_count())
 """,
 )
+
+# --------------------------------------------------------------------------
+# AutoGraph: a Python if/while/for on a tensor becomes cond/while_loop
+# --------------------------------------------------------------------------
+_snippet(
+    "autograph_if_both_branches_traced",
+    """
+    @tf.function
+    def f(x):
+        if x > 0:
+            print("true branch")
+            y = x * 2
+        else:
+            print("false branch")
+            y = -x
+        return y
+    print(f(tf.constant(1.0)))
+    print(f(tf.constant(-2.0)))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_python_if_one_branch",
+    """
+    @tf.function
+    def f(x, flag):
+        if flag:
+            print("python true")
+            x = x + 1
+        else:
+            print("python false")
+        for i in range(3):
+            print("unrolled", i)
+            x = x * 2
+        return x
+    print(f(tf.constant(1.0), True))
+    print(f(tf.constant(1.0), False))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_while_traced_once",
+    """
+    @tf.function
+    def g(n):
+        i = tf.constant(0)
+        s = tf.constant(0.0)
+        while i < n:
+            print("body")
+            s += tf.cast(i, tf.float32)
+            i += 1
+        return s
+    print(g(tf.constant(4)))
+    print(g(tf.constant(7)))
+    print(g(tf.constant(0)))
+    print(g.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_for_over_tensor_and_range",
+    """
+    @tf.function
+    def h(x):
+        s = tf.constant(0.0)
+        for row in x:
+            print("row body")
+            s = s + tf.reduce_sum(row)
+        for i in tf.range(3):
+            print("range body")
+            s = s + tf.cast(i, tf.float32)
+        return s
+    print(h(tf.ones([3, 2])))
+    print(h(tf.ones([3, 2]) * 2))
+    print(h(tf.ones([5, 2])))
+    print(h.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_name_in_one_branch",
+    """
+    @tf.function
+    def k(x):
+        if x > 0:
+            y = x * 2
+        return y
+    try:
+        k(tf.constant(1.0))
+    except Exception as e:
+        show_last(e)
+    @tf.function
+    def unused(x):
+        if x > 0:
+            y = x * 2
+        else:
+            z = 1
+        return x
+    print(unused(tf.constant(1.0)))
+""",
+)
+
+_snippet(
+    "autograph_gradients",
+    """
+    v = tf.Variable(2.0)
+    @tf.function
+    def step(a):
+        with tf.GradientTape() as t:
+            if a > 0:
+                y = v * v * a
+            else:
+                y = v
+            for i in tf.range(2):
+                y = y * v
+        return y, t.gradient(y, v)
+    for a in [3.0, -3.0]:
+        y, g = step(tf.constant(a))
+        print(y, g)
+    x = tf.constant(1.5)
+    @tf.function
+    def power(x, n):
+        y = tf.ones_like(x)
+        i = tf.constant(0)
+        while i < n:
+            y = y * x
+            i += 1
+        return y
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = power(x, tf.constant(3))
+    print(y, tape.gradient(y, x))
+    print(power.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_logical_ops_and_calls",
+    """
+    def helper(v):
+        if v > 1:
+            print("helper true")
+            v = v + 10
+        else:
+            print("helper false")
+        return v
+    @tf.function
+    def outer(a):
+        if a > 0 and a < 5:
+            print("and true")
+            a = a + 1
+        if not a > 3 or a > 100:
+            print("not-or true")
+        return helper(a)
+    print(outer(tf.constant(2.0)))
+    print(outer(tf.constant(9.0)))
+    print(outer.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_do_not_convert_and_loop_options",
+    """
+    @tf.autograph.experimental.do_not_convert
+    def plain(v, flag):
+        if flag:
+            print("plain true")
+        else:
+            print("plain false")
+        return v
+    @tf.function
+    def f(a):
+        for i in tf.range(2):
+            tf.autograph.experimental.set_loop_options(parallel_iterations=2)
+            a += 1.0
+        return plain(a, True)
+    print(f(tf.constant(1.0)))
+""",
+)

@@ -34,7 +34,7 @@ from .._tensor import Tensor, TensorShape, convert_to_tensor, wrap
 from .._variable import Variable
 from ..errors import OpError
 from ..ops.elementwise import identity
-from . import printing
+from . import autograph, printing
 from . import trace as _trace
 from .graph import Retrace, build
 from .spec import SymbolicTensor, TensorSpec
@@ -284,8 +284,11 @@ class Function:
         return tuple(out)
 
     def _call_python(self, args: tuple):
+        function = self._python_function
+        if self._autograph:
+            function = autograph.convert(function)
         if self._signature is None:
-            return self._python_function(*args)
+            return function(*args)
         positional, keywords = [], {}
         values = iter(args)
         for name, param in self._signature.parameters.items():
@@ -303,7 +306,7 @@ class Function:
                 keywords[name] = next(values)
             else:
                 positional.append(next(values))
-        return self._python_function(*positional, **keywords)
+        return function(*positional, **keywords)
 
     def _binding_error(self, args, kwargs, reason: str) -> TypeError:
         params = list(self._signature.parameters) if self._signature else []

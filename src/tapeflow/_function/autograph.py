@@ -1,0 +1,267 @@
+"""A small AutoGraph: a Python ``if``/``while``/``for`` on a tensor becomes ``cond``/``while_loop``.
+
+When ``tf.function`` traces with ``autograph=True`` it calls a converted copy
+of the user's function. The conversion rewrites the function's AST:
+
+* ``if test: A else: B`` becomes two local functions (one per branch) that
+  take the names either branch assigns and return them, and one call to
+  ``if_stmt``. On a tensor test that call is ``tf.cond``, so both branches
+  are traced (the one not taken runs dry, see ``control.py``); on a Python
+  test only the chosen branch runs, as plain Python would.
+* ``while test: body`` becomes ``while_stmt`` with a test function and a body
+  function over the names the body assigns: ``tf.while_loop`` when the test
+  is a tensor, a Python loop otherwise.
+* ``for x in iterable: body`` becomes ``for_stmt``: a ``tf.while_loop`` over
+  the rows of a tensor iterable (``tf.range(n)`` included), a Python loop
+  over anything else.
+
+Statements the converter does not handle (``break``, ``continue``,
+``return``, ``yield``, ``global``/``nonlocal`` inside them, ``else`` clauses
+on loops) stay plain Python: the trace follows the concrete path and its
+guards keep the values right. A function whose source cannot be read or
+rebuilt (lambdas, ``super()``, built-ins) is not converted at all.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+import types
+import weakref
+
+__all__ = ["convert", "runtime"]
+
+_PREFIX = "ag__"
+
+
+# The module the converted code calls (``if_stmt``, ``while_stmt``, ...):
+# ``tapeflow.autograph`` sets itself here on import, being the layer that may
+# use ``tf.cond`` and ``tf.while_loop``.
+runtime: types.ModuleType | None = None
+
+
+# --------------------------------------------------------------------------
+# The rewrite
+# --------------------------------------------------------------------------
+_STOPPERS = (ast.Break, ast.Continue, ast.Return, ast.Yield, ast.YieldFrom, ast.Global,
+             ast.Nonlocal, ast.Await)  # fmt: skip
+# Calls that read the caller's frame: wrapping them would read the wrong one.
+_FRAME_READERS = frozenset({"locals", "globals", "vars", "dir", "eval", "exec", "super"})
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
+           ast.SetComp, ast.DictComp, ast.GeneratorExp)  # fmt: skip
+
+
+def _walk_scope(nodes):
+    """Every node in ``nodes`` without entering nested scopes."""
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, _SCOPES):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _assigned(nodes) -> list:
+    names: list = []
+    for node in _walk_scope(nodes):
+        name = None
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            name = node.id
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            name = node.name
+        if name and not name.startswith(_PREFIX) and name not in names:
+            names.append(name)
+    return names
+
+
+def _has_stopper(nodes) -> bool:
+    return any(isinstance(node, _STOPPERS) for node in _walk_scope(nodes))
+
+
+class _Converter(ast.NodeTransformer):
+    def __init__(self, loads: dict):
+        self.count = 0
+        self.loads = loads  # name -> how many times the function reads it
+
+    def _fresh(self, what: str) -> str:
+        self.count += 1
+        return f"{_PREFIX}{what}_{self.count}"
+
+    def _function(self, name: str, params: list, body: list, names: list) -> ast.FunctionDef:
+        ret = ast.Return(ast.Tuple([ast.Name(n, ast.Load()) for n in names], ast.Load()))
+        args = ast.arguments(posonlyargs=[], args=[ast.arg(p) for p in params], vararg=None,
+                             kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])  # fmt: skip
+        return ast.FunctionDef(name, args, [*body, ret], [], None)
+
+    def _values(self, names: list) -> ast.Tuple:
+        loaded = [_call("ld", [_call_plain("locals", []), ast.Constant(n)]) for n in names]
+        return ast.Tuple(loaded, ast.Load())
+
+    def _assign(self, names: list, value: ast.expr) -> ast.stmt:
+        if not names:
+            return ast.Expr(value)
+        target = ast.Tuple([ast.Name(n, ast.Store()) for n in names], ast.Store())
+        return ast.Assign([target], value)
+
+    def visit_BoolOp(self, node: ast.BoolOp):
+        self.generic_visit(node)
+        self.count += 1
+        lazy = [ast.Lambda(_no_args(), value) for value in node.values]
+        return _call("and_" if isinstance(node.op, ast.And) else "or_", lazy)
+
+    def visit_UnaryOp(self, node: ast.UnaryOp):
+        self.generic_visit(node)
+        if not isinstance(node.op, ast.Not):
+            return node
+        self.count += 1
+        return _call("not_", [node.operand])
+
+    def visit_Call(self, node: ast.Call):
+        self.generic_visit(node)
+        if isinstance(node.func, ast.Name) and node.func.id in _FRAME_READERS:
+            return node
+        self.count += 1
+        return ast.Call(_attr("converted_call"), [node.func, *node.args], node.keywords)
+
+    def visit_If(self, node: ast.If):
+        self.generic_visit(node)
+        if _has_stopper(node.body) or _has_stopper(node.orelse):
+            return node
+        names = _assigned(node.body + node.orelse)
+        inside: dict = {}
+        for sub in _walk_scope([node]):
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load):
+                inside[sub.id] = inside.get(sub.id, 0) + 1
+        # A name read outside this statement is live after it (a cheap liveness).
+        live = [n for n in names if self.loads.get(n, 0) > inside.get(n, 0)]
+        t_name, f_name = self._fresh("if_true"), self._fresh("if_false")
+        t_fn = self._function(t_name, names, node.body, names)
+        f_fn = self._function(f_name, names, node.orelse or [ast.Pass()], names)
+        call = _call("if_stmt", [node.test, ast.Name(t_name, ast.Load()),
+                                 ast.Name(f_name, ast.Load()), self._values(names),
+                                 _const_tuple(names), _const_tuple(live)])  # fmt: skip
+        return [t_fn, f_fn, self._assign(names, call)]
+
+    def visit_While(self, node: ast.While):
+        self.generic_visit(node)
+        if node.orelse or _has_stopper(node.body):
+            return node
+        names = _assigned(node.body)
+        test_name, body_name = self._fresh("loop_test"), self._fresh("loop_body")
+        test_fn = ast.FunctionDef(
+            test_name, self._function(test_name, names, [], []).args,
+            [ast.Return(node.test)], [], None,
+        )  # fmt: skip
+        body_fn = self._function(body_name, names, node.body, names)
+        call = _call("while_stmt", [ast.Name(test_name, ast.Load()),
+                                    ast.Name(body_name, ast.Load()), self._values(names)])  # fmt: skip
+        return [test_fn, body_fn, self._assign(names, call)]
+
+    def visit_For(self, node: ast.For):
+        self.generic_visit(node)
+        if node.orelse or _has_stopper(node.body) or not isinstance(node.target, ast.Name):
+            return node
+        target = node.target.id
+        names = [n for n in _assigned(node.body) if n != target]
+        body_name = self._fresh("for_body")
+        body_fn = self._function(body_name, [target, *names], node.body, names)
+        call = _call("for_stmt", [node.iter, ast.Name(body_name, ast.Load()),
+                                  self._values(names)])  # fmt: skip
+        return [body_fn, self._assign(names, call)]
+
+
+def _attr(attr: str) -> ast.Attribute:
+    return ast.Attribute(ast.Name(f"{_PREFIX}module", ast.Load()), attr, ast.Load())
+
+
+def _call(attr: str, args: list) -> ast.Call:
+    return ast.Call(_attr(attr), args, [])
+
+
+def _no_args() -> ast.arguments:
+    return ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                         kwarg=None, defaults=[])  # fmt: skip
+
+
+def _call_plain(name: str, args: list) -> ast.Call:
+    return ast.Call(ast.Name(name, ast.Load()), args, [])
+
+
+def _const_tuple(names: list) -> ast.Tuple:
+    return ast.Tuple([ast.Constant(n) for n in names], ast.Load())
+
+
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_FAILED = object()
+
+
+def convert(func):
+    """The converted version of ``func``, or ``func`` itself when it cannot be converted."""
+    if isinstance(func, types.MethodType):
+        inner = convert(func.__func__)
+        return func if inner is func.__func__ else types.MethodType(inner, func.__self__)
+    if not isinstance(func, types.FunctionType) or func.__dict__.get("_tapeflow_do_not_convert"):
+        return func
+    try:
+        found = _cache.get(func)
+    except TypeError:
+        return func
+    if found is None:
+        if runtime is None:
+            return func
+        try:
+            found = _convert(func)
+        except Exception:  # noqa: BLE001 (conversion is best effort: the guards keep values right)
+            found = _FAILED
+        _cache[func] = found
+    return func if found is _FAILED else found
+
+
+def _convert(func: types.FunctionType):
+    if func.__name__ == "<lambda>":
+        return _FAILED
+    module = func.__module__ or ""
+    if module == "tapeflow" or module.startswith(("tapeflow.", "numpy")):
+        return _FAILED
+    code = func.__code__
+    if "__class__" in code.co_freevars or code.co_flags & (
+        inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+    ):
+        return _FAILED
+    tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    ast.increment_lineno(tree, code.co_firstlineno - 1)  # tracebacks name the user's lines
+    fdef = tree.body[0]
+    if not isinstance(fdef, ast.FunctionDef) or fdef.name != func.__name__:
+        return _FAILED
+    fdef.decorator_list = []
+    loads: dict = {}
+    for node in ast.walk(fdef):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            loads[node.id] = loads.get(node.id, 0) + 1
+    converter = _Converter(loads)
+    fdef = converter.visit(fdef)
+    if converter.count == 0:
+        return _FAILED  # nothing to convert: call the original
+    # A factory rebuilds the closure: its parameters are the free variables.
+    freevars = list(code.co_freevars)
+    factory = ast.FunctionDef(
+        f"{_PREFIX}factory",
+        ast.arguments(posonlyargs=[], args=[ast.arg(n) for n in [f"{_PREFIX}module", *freevars]],
+                      vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+        [fdef, ast.Return(ast.Name(fdef.name, ast.Load()))], [], None,
+    )  # fmt: skip
+    module_ast = ast.fix_missing_locations(ast.Module([factory], []))
+    filename = code.co_filename
+    compiled = compile(module_ast, filename, "exec")
+    namespace: dict = {}
+    exec(compiled, func.__globals__, namespace)  # noqa: S102 (the user's own source)
+    cells = [c.cell_contents for c in func.__closure__ or ()]
+    new = namespace[f"{_PREFIX}factory"](runtime, *cells)
+    new.__defaults__ = func.__defaults__
+    new.__kwdefaults__ = func.__kwdefaults__
+    new.__qualname__ = func.__qualname__
+    new.__doc__ = func.__doc__
+    new.__wrapped__ = func
+    return new

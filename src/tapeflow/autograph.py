@@ -1,0 +1,220 @@
+"""``tf.autograph``: what AutoGraph's converted code calls, and the user's switches.
+
+The converter is ``_function/autograph.py``; a converted function calls this
+module's ``if_stmt``, ``while_stmt``, ``for_stmt``, ``and_``, ``or_``,
+``not_``, ``ld`` and ``converted_call``, which pick ``tf.cond`` /
+``tf.while_loop`` / ``tf.logical_*`` when a test is a tensor and plain Python
+otherwise.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from ._function import autograph as _converter
+from ._function.autograph import convert
+from ._tensor import Tensor
+
+__all__ = ["experimental"]
+
+
+class _Undefined:
+    """The value of a name a branch or loop body has not assigned (yet)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<undefined>"
+
+
+UNDEFINED = _Undefined()
+
+
+# --------------------------------------------------------------------------
+# Run time: what the converted code calls
+# --------------------------------------------------------------------------
+def if_stmt(test, true_fn, false_fn, values: tuple, names: tuple, live: tuple):
+    if test.__class__ is not Tensor:
+        return true_fn(*values) if test else false_fn(*values)
+    from .control_flow import cond
+
+    seen: dict = {}
+
+    def branch(fn, side):
+        def run():
+            out = fn(*values)
+            seen[side] = out
+            return out
+
+        return run
+
+    result = cond(test, branch(true_fn, True), branch(false_fn, False))
+    if True in seen and False in seen:
+        for name, a, b in zip(names, seen[True], seen[False]):
+            if name not in live or (a is UNDEFINED) == (b is UNDEFINED):
+                continue
+            where = "else" if b is UNDEFINED else "main"
+            raise ValueError(f"'{name}' must also be initialized in the {where} branch")
+    return result
+
+
+def _split(values: tuple) -> tuple[list, list]:
+    """Positions of defined values (the loop carries them) and the rest."""
+    carried = [i for i, v in enumerate(values) if v is not UNDEFINED]
+    return carried, [values[i] for i in carried]
+
+
+def _merge(values: tuple, carried: list, new) -> tuple:
+    out = list(values)
+    for i, v in zip(carried, new):
+        out[i] = v
+    return tuple(out)
+
+
+def while_stmt(test_fn, body_fn, values: tuple):
+    first = test_fn(*values)
+    if first.__class__ is not Tensor:
+        if not first:
+            return values
+        values = body_fn(*values)
+        while test_fn(*values):
+            values = body_fn(*values)
+        return values
+    from .control_flow import while_loop
+
+    carried, start = _split(values)
+    if not carried:
+        start, carried = [0], []
+
+    def cond(*loop_vars):
+        return test_fn(*_merge(values, carried, loop_vars))
+
+    def body(*loop_vars):
+        out = body_fn(*_merge(values, carried, loop_vars))
+        return tuple(out[i] for i in carried) if carried else loop_vars
+
+    final = while_loop(cond, body, tuple(start))
+    return _merge(values, carried, final) if carried else values
+
+
+def for_stmt(iterable, body_fn, values: tuple):
+    if iterable.__class__ is not Tensor:
+        for item in iterable:
+            values = body_fn(item, *values)
+        return values
+    from .control_flow import while_loop
+
+    if iterable.shape.rank == 0:
+        raise TypeError("Tensor objects are only iterable when eager execution is enabled. "
+                        "To iterate over this tensor use tf.map_fn.")  # fmt: skip
+    count = iterable.shape[0]
+    carried, start = _split(values)
+
+    def cond(i, *loop_vars):
+        return i < count
+
+    def body(i, *loop_vars):
+        out = body_fn(iterable[i], *_merge(values, carried, loop_vars))
+        return (i + 1, *(out[j] for j in carried))
+
+    final = while_loop(cond, body, (0, *start))
+    return _merge(values, carried, final[1:])
+
+
+def ld(frame_locals: dict, name: str):
+    return frame_locals.get(name, UNDEFINED)
+
+
+def and_(*operands):
+    """``a and b and ...``: ``tf.logical_and`` once an operand is a tensor."""
+    value = operands[0]()
+    for operand in operands[1:]:
+        if value.__class__ is Tensor:
+            from .math import logical_and
+
+            value = logical_and(value, operand())
+        elif not value:
+            return value
+        else:
+            value = operand()
+    return value
+
+
+def or_(*operands):
+    """``a or b or ...``: ``tf.logical_or`` once an operand is a tensor."""
+    value = operands[0]()
+    for operand in operands[1:]:
+        if value.__class__ is Tensor:
+            from .math import logical_or
+
+            value = logical_or(value, operand())
+        elif value:
+            return value
+        else:
+            value = operand()
+    return value
+
+
+def not_(value):
+    if value.__class__ is Tensor:
+        from .math import logical_not
+
+        return logical_not(value)
+    return not value
+
+
+def _is_library(module: str) -> bool:
+    top = module.partition(".")[0]
+    return top in ("tapeflow", "numpy") or top in sys.stdlib_module_names
+
+
+def converted_call(func, *args, **kwargs):
+    """Call ``func``, converted first when it is the user's own Python function."""
+    target = func.__func__ if isinstance(func, types.MethodType) else func
+    if isinstance(target, types.FunctionType) and not _is_library(target.__module__ or ""):
+        func = convert(func)
+    return func(*args, **kwargs)
+
+
+# --------------------------------------------------------------------------
+# The user-facing switches
+# --------------------------------------------------------------------------
+def do_not_convert(func=None):
+    """Mark ``func`` so AutoGraph calls it as it is (``tf.autograph.experimental.do_not_convert``).
+
+    >>> import tapeflow as tf
+    >>> @tf.autograph.experimental.do_not_convert
+    ... def f(x):
+    ...     return x + 1
+    >>> print(f(1))
+    2
+    """
+    if func is None:
+        return do_not_convert
+    try:
+        func.__dict__["_tapeflow_do_not_convert"] = True
+    except (AttributeError, TypeError):
+        pass
+    return func
+
+
+def set_loop_options(
+    parallel_iterations=None,
+    swap_memory=None,
+    maximum_iterations=None,
+    shape_invariants=None,
+) -> None:
+    """Accepted for TF compatibility inside a loop body; it changes nothing here.
+
+    >>> import tapeflow as tf
+    >>> tf.autograph.experimental.set_loop_options(parallel_iterations=1)
+    """
+
+
+_converter.runtime = sys.modules[__name__]
+
+# TF spells these tf.autograph.experimental.*; a namespace keeps that shape.
+experimental = types.SimpleNamespace(
+    do_not_convert=do_not_convert, set_loop_options=set_loop_options
+)
