@@ -27,6 +27,10 @@ from .errors import InvalidArgumentError
 
 __all__ = ["Tensor", "TensorShape", "convert_to_tensor", "constant"]
 
+# What the public functions accept where TF takes a tensor: a Tensor, a
+# Variable, a NumPy value or a (nested list of) Python numbers.
+TensorLike = Any
+
 # Every Tensor and Variable gets a fresh id; tapes key their bookkeeping by it,
 # so two equal constants are still two different tensors (as in TensorFlow).
 next_id = itertools.count(1).__next__

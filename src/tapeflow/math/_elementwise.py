@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, as_tensor, convert_to_tensor
+from .._tensor import Tensor, TensorLike, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
 from ..errors import UnimplementedError
 from ..ops import elementwise as _el
@@ -14,7 +14,7 @@ from ._common import _require_bool
 
 
 def _unary(primitive):
-    def op(x, name=None):
+    def op(x: TensorLike, name: str | None = None) -> Tensor:
         return primitive(as_tensor(x))
 
     op.__name__ = primitive.name
@@ -29,7 +29,7 @@ def _unary(primitive):
 
 
 def _binary(primitive):
-    def op(x, y, name=None):
+    def op(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
         return primitive(x, y)
 
     op.__name__ = primitive.name

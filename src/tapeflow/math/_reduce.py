@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, as_tensor
+from .._tensor import Tensor, TensorLike, as_tensor
 from .._tensor import wrap as _wrap
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -18,7 +19,9 @@ from ._elementwise import squared_difference
 
 
 def _reduction(primitive, op_name: str, doc: str):
-    def op(input_tensor, axis=None, keepdims=False, name=None):
+    def op(
+        input_tensor: TensorLike, axis: Any = None, keepdims: bool = False, name: str | None = None
+    ) -> Tensor:
         x = as_tensor(input_tensor)
         return primitive(x, axis=normalize_axis(axis, x.ndim, op_name), keepdims=bool(keepdims))
 
@@ -57,7 +60,9 @@ reduce_prod = _reduction(
 
 
 def _boolean_reduction(primitive, op_name: str, doc: str):
-    def op(input_tensor, axis=None, keepdims=False, name=None):
+    def op(
+        input_tensor: TensorLike, axis: Any = None, keepdims: bool = False, name: str | None = None
+    ) -> Tensor:
         x = as_tensor(input_tensor)
         _require_bool(x, op_name)
         return primitive(x, axis=normalize_axis(axis, x.ndim, op_name), keepdims=bool(keepdims))
