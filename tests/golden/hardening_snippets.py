@@ -377,3 +377,31 @@ _snippet(
     print(tf.nest.map_structure(lambda a, b: a + b, (1, [2]), (10, [20])))
 """,
 )
+
+# ------------------------------------------------ found by the fuzz run --
+
+_snippet(
+    "complex_squared_difference",
+    """
+    x = tf.constant([1 + 2j, 3 - 1j])
+    y = tf.constant([0.5 - 1j, 3 + 0j])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        z = tf.math.squared_difference(x, y)
+    show(z)
+    show(tape.gradient(z, x))
+    m, v = tf.nn.moments(x, axes=[0])
+    show(v)
+""",
+)
+
+_snippet(
+    "single_values_to_stack_and_concat",
+    """
+    show(tf.stack(np.int64(5)))
+    show(tf.concat(np.int16(1), 3))
+    show(tf.stack(tf.constant([1.0, 2.0])))
+    err(lambda: tf.math.floormod(tf.constant([1 + 1j]), tf.constant([1 + 1j])))
+    err(lambda: tf.reduce_mean(tf.constant(b"a")))
+""",
+)

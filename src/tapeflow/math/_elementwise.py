@@ -9,6 +9,7 @@ from .._tensor import Tensor, TensorLike, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
 from ..errors import UnimplementedError
 from ..ops import elementwise as _el
+from ..ops import shape as _shape
 from ..ops._operators import true_divide as _true_divide
 from ._common import _require_bool
 
@@ -190,6 +191,8 @@ def divide_no_nan(x, y, name=None):
 def squared_difference(x, y, name=None):
     """(x - y)^2 elementwise; gradient 2 (x - y) for x and its negative for y."""
     difference = _el.subtract(x, y)
+    if difference._value.dtype.kind == "c":  # TF's SquaredDifference: |x - y|^2, real-valued
+        return _el.multiply(difference, _shape.conj(difference))
     return _el.square(difference)
 
 
