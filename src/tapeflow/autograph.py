@@ -14,7 +14,7 @@ import types
 
 from ._function import autograph as _converter
 from ._function.autograph import convert
-from ._tensor import Tensor
+from ._tensor import Tensor, TensorShape
 
 __all__ = ["experimental"]
 
@@ -72,7 +72,42 @@ def _merge(values: tuple, carried: list, new) -> tuple:
     return tuple(out)
 
 
-def while_stmt(test_fn, body_fn, values: tuple):
+# set_loop_options's shape invariants for the loop bodies now running.
+_loop_options: list = []
+
+
+def _checked(body_fn, names: tuple, carried: list):
+    """``body_fn`` checking, on its first call, that carried tensors keep their shapes."""
+    calls = [0]
+
+    def run(*args):
+        calls[0] += 1
+        if calls[0] > 1:
+            return body_fn(*args)
+        _loop_options.append([])
+        try:
+            out = body_fn(*args)
+        finally:
+            invariants = _loop_options.pop()
+        before = args[-len(names) :] if names else ()
+        for i in carried:
+            a, b = before[i], out[i]
+            if a.__class__ is not Tensor or b.__class__ is not Tensor or a.shape == b.shape:
+                continue
+            allowed = next((shape for var, shape in invariants if var is a), None)
+            if allowed is not None and TensorShape(allowed).is_compatible_with(b.shape):
+                continue
+            raise ValueError(
+                f"'{names[i]}' has shape {a.shape} before the loop, but shape {b.shape} after "
+                "one iteration. Use tf.autograph.experimental.set_loop_options to set shape "
+                "invariants."
+            )
+        return out
+
+    return run
+
+
+def while_stmt(test_fn, body_fn, values: tuple, names: tuple = ()):
     first = test_fn(*values)
     if first.__class__ is not Tensor:
         if not first:
@@ -84,6 +119,7 @@ def while_stmt(test_fn, body_fn, values: tuple):
     from .control_flow import while_loop
 
     carried, start = _split(values)
+    body_fn = _checked(body_fn, names, carried)
     if not carried:
         start, carried = [0], []
 
@@ -98,7 +134,7 @@ def while_stmt(test_fn, body_fn, values: tuple):
     return _merge(values, carried, final) if carried else values
 
 
-def for_stmt(iterable, body_fn, values: tuple):
+def for_stmt(iterable, body_fn, values: tuple, names: tuple = ()):
     if iterable.__class__ is not Tensor:
         for item in iterable:
             values = body_fn(item, *values)
@@ -110,6 +146,7 @@ def for_stmt(iterable, body_fn, values: tuple):
                         "To iterate over this tensor use tf.map_fn.")  # fmt: skip
     count = iterable.shape[0]
     carried, start = _split(values)
+    body_fn = _checked(body_fn, names, carried)
 
     def cond(i, *loop_vars):
         return i < count
@@ -205,11 +242,14 @@ def set_loop_options(
     maximum_iterations=None,
     shape_invariants=None,
 ) -> None:
-    """Accepted for TF compatibility inside a loop body; it changes nothing here.
+    """Loop options inside a converted loop body: ``shape_invariants`` (pairs of a
+    loop variable and the shape it may take) are honoured, the rest accepted.
 
     >>> import tapeflow as tf
     >>> tf.autograph.experimental.set_loop_options(parallel_iterations=1)
     """
+    if shape_invariants and _loop_options:
+        _loop_options[-1].extend(shape_invariants)
 
 
 _converter.runtime = sys.modules[__name__]

@@ -948,3 +948,30 @@ _snippet(
     print(f(tf.constant(1.0)))
 """,
 )
+
+_snippet(
+    "autograph_loop_variable_shape",
+    """
+    @tf.function
+    def f(n):
+        x = tf.constant([1.0])
+        i = tf.constant(0)
+        while i < n:
+            x = tf.concat([x, x], 0)
+            i += 1
+        return x
+    try:
+        print(f(tf.constant(2)))
+    except Exception as e:
+        show_last(e)
+    @tf.function
+    def g(n):
+        x = tf.constant([1.0])
+        for i in tf.range(n):
+            tf.autograph.experimental.set_loop_options(
+                shape_invariants=[(x, tf.TensorShape([None]))])
+            x = tf.concat([x, x], 0)
+        return x
+    print(g(tf.constant(2)))
+""",
+)

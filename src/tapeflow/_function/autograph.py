@@ -156,7 +156,8 @@ class _Converter(ast.NodeTransformer):
         )  # fmt: skip
         body_fn = self._function(body_name, names, node.body, names)
         call = _call("while_stmt", [ast.Name(test_name, ast.Load()),
-                                    ast.Name(body_name, ast.Load()), self._values(names)])  # fmt: skip
+                                    ast.Name(body_name, ast.Load()), self._values(names),
+                                    _const_tuple(names)])  # fmt: skip
         return [test_fn, body_fn, self._assign(names, call)]
 
     def visit_For(self, node: ast.For):
@@ -168,7 +169,7 @@ class _Converter(ast.NodeTransformer):
         body_name = self._fresh("for_body")
         body_fn = self._function(body_name, [target, *names], node.body, names)
         call = _call("for_stmt", [node.iter, ast.Name(body_name, ast.Load()),
-                                  self._values(names)])  # fmt: skip
+                                  self._values(names), _const_tuple(names)])  # fmt: skip
         return [body_fn, self._assign(names, call)]
 
 
