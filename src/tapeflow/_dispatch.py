@@ -551,6 +551,19 @@ def stateful(fn):
     return call
 
 
+def reads_values(fn):
+    """Mark a public function that reads its tensor arguments' values outside ``apply``
+    (indices, masks, sort orders turned into NumPy params).
+
+    Traced, such a call would bake the first call's values into the program;
+    as a ``stateful`` node it runs again on every call instead. Outer tapes see
+    the primitives inside it on each run, so gradients through the compiled
+    function stay right. (A tape opened inside the traced function still keeps
+    the trace's indices in its backward ops: see docs/deviations.md.)
+    """
+    return stateful(fn)
+
+
 def recorders() -> list:
     """The recorders active on this thread (tf.function traces), outermost first."""
     if not _recorder_count:

@@ -22,6 +22,7 @@ import numpy as _np
 
 from . import dtypes as _dt
 from ._dispatch import Primitive as _Primitive
+from ._dispatch import reads_values as _reads_values
 from ._tensor import Tensor as _Tensor
 from ._tensor import convert_to_tensor as _convert
 from ._tensor import wrap as _wrap
@@ -303,11 +304,13 @@ def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
     return winner + (combined - tf.stop_gradient(combined))
 
 
+@_reads_values
 def tensor_scatter_nd_max(tensor, indices, updates, name=None):
     """``tensor`` with ``tensor[indices[i]] = max(tensor[indices[i]], updates[i])``."""
     return _scatter_extreme(tensor, indices, updates, _np.maximum, "TensorScatterMax")
 
 
+@_reads_values
 def tensor_scatter_nd_min(tensor, indices, updates, name=None):
     """``tensor`` with ``tensor[indices[i]] = min(tensor[indices[i]], updates[i])``."""
     return _scatter_extreme(tensor, indices, updates, _np.minimum, "TensorScatterMin")

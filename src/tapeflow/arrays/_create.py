@@ -7,6 +7,7 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
+from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from ..errors import _shape_text
@@ -189,6 +190,7 @@ def meshgrid(*args, **kwargs) -> list:
             for v, s in zip(vectors, shapes)]  # fmt: skip
 
 
+@_reads_values
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
     """One-hot vectors along ``axis`` (last by default); not differentiable (gradient None).
 

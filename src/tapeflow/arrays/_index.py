@@ -6,6 +6,7 @@ import builtins
 
 import numpy as np
 
+from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from ..errors import _shape_text
@@ -22,6 +23,7 @@ from ._common import (
 )
 
 
+@_reads_values
 def slice(input_, begin, size, name=None) -> Tensor:  # noqa: A001
     """The block starting at ``begin`` of extent ``size`` (-1: to the end). Gradient: a pad."""
     x = as_tensor(input_)
@@ -71,6 +73,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
     return _ix.getitem(x, index=_ix.normalize_index(x._value.shape, tuple(key), suffix=""))
 
 
+@_reads_values
 def boolean_mask(tensor, mask, axis=None, name="boolean_mask") -> Tensor:
     """The entries (or slices from ``axis`` on) where ``mask`` is true, flattened over the mask."""
     x = as_tensor(tensor)
@@ -89,6 +92,7 @@ def _position_text(flat: int, shape) -> str:
     return ",".join(str(int(i)) for i in np.unravel_index(flat, shape)) if shape else ""
 
 
+@_reads_values
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
     """Slices of ``params`` at ``indices`` along ``axis`` (with ``batch_dims`` leading batch axes).
 
@@ -161,6 +165,7 @@ def _prod(dims) -> int:
     return int(np.prod(dims, dtype=np.int64))
 
 
+@_reads_values
 def gather_nd(params, indices, batch_dims=0, name=None) -> Tensor:
     """Slices of ``params`` at the index tuples in the last axis of ``indices``."""
     x = as_tensor(params)
@@ -210,6 +215,7 @@ def _check_scatter(index, updates_shape, shape_, op: str) -> None:
     _check_nd_indices(index, shape_[:depth], 0, f"shape {_shape_text(shape_)}", op)
 
 
+@_reads_values
 def scatter_nd(indices, updates, shape, name=None) -> Tensor:
     """Zeros of ``shape`` with ``updates`` added at the index tuples (repeats add up)."""
     u = as_tensor(updates)
@@ -231,6 +237,7 @@ def _scatter_operands(tensor, indices, updates, op: str):
     return t, index, u
 
 
+@_reads_values
 def tensor_scatter_nd_update(tensor, indices, updates, name=None) -> Tensor:
     """``tensor`` with the slices at ``indices`` replaced by ``updates`` (the last repeat wins).
 
@@ -241,6 +248,7 @@ def tensor_scatter_nd_update(tensor, indices, updates, name=None) -> Tensor:
     return _ix.scatter_nd_update(t, u, indices=index, lead=0)
 
 
+@_reads_values
 def tensor_scatter_nd_add(tensor, indices, updates, name=None) -> Tensor:
     """``tensor`` plus ``updates`` added at ``indices`` (repeats add up)."""
     t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterAdd")
@@ -248,6 +256,7 @@ def tensor_scatter_nd_add(tensor, indices, updates, name=None) -> Tensor:
     return _el.add(t, _ix.scatter_nd(u, indices=index, shape=shape_, batch_dims=0, lead=0))
 
 
+@_reads_values
 def tensor_scatter_nd_sub(tensor, indices, updates, name=None) -> Tensor:
     """``tensor`` minus ``updates`` subtracted at ``indices`` (repeats add up)."""
     t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterSub")
@@ -258,6 +267,7 @@ def tensor_scatter_nd_sub(tensor, indices, updates, name=None) -> Tensor:
 # --------------------------------------------------------------------------
 # Selection
 # --------------------------------------------------------------------------
+@_reads_values
 def where(condition, x=None, y=None, name=None) -> Tensor:
     """Select from ``x`` where ``condition`` holds, else from ``y`` (broadcasting).
 

@@ -22,6 +22,7 @@ import numbers
 
 import numpy as np
 
+from .. import _dispatch
 from .._dispatch import Primitive
 from .._tensor import Tensor, TensorShape, wrap
 from ..errors import InvalidArgumentError
@@ -443,4 +444,17 @@ def _check_bounds(shape: tuple, index: list, suffix: str) -> None:
 
 def strided_slice_index(x: Tensor, key) -> Tensor:
     """``x[key]`` with TensorFlow's index rules (what ``Tensor.__getitem__`` calls)."""
+    if _dispatch._recorder_count and _has_tensor(key):
+        return _index_by_values(x, key)  # a traced x[mask] or x[i]: replayed per call
+    return getitem(x, index=normalize_index(x._value.shape, key))
+
+
+def _has_tensor(key) -> bool:
+    if key.__class__ is Tensor:
+        return True
+    return isinstance(key, (tuple, list)) and any(k.__class__ is Tensor for k in key)
+
+
+@_dispatch.reads_values
+def _index_by_values(x: Tensor, key) -> Tensor:
     return getitem(x, index=normalize_index(x._value.shape, key))
