@@ -335,6 +335,8 @@ _abs: Any = None
 _invert: Any = None
 _getitem: Any = None
 _cast: Any = None  # for tf.constant(tensor, dtype=...)
+_stack: Any = None  # packs a list holding Tensors (convert_to_tensor)
+_recording: Any = None  # whether a tape, accumulator or trace is active on this thread
 
 
 def bind_operators(**ops) -> None:
@@ -572,9 +574,39 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
     if as_tensor is not None:  # a Variable: read it
         return as_tensor() if dtype is None else convert_to_tensor(as_tensor(), dtype=dtype)
     tensor = _convert_value(value, dtype, dtype_hint)
+    if value.__class__ in (list, tuple) and _recording() and _holds_tensor(value):
+        # TF packs such a list with a differentiable stack: the tape must see it.
+        return _packed(value, tensor._value.dtype)
     if _backend.gpu_scope_depth:  # under tf.device("/GPU:0") with a GPU library
         tensor._value = _backend.placed(tensor._value)
     return tensor
+
+
+def _holds_tensor(value) -> bool:
+    for item in value:
+        if item.__class__ is Tensor or hasattr(item, "_as_tensor"):
+            return True
+        if isinstance(item, (list, tuple)) and _holds_tensor(item):
+            return True
+    return False
+
+
+def _packed(value, np_dtype) -> Tensor:
+    """``value`` (already checked by the plain conversion) stacked from its Tensors."""
+    parts = []
+    for item in value:
+        if item.__class__ is Tensor:
+            part = item
+        elif hasattr(item, "_as_tensor"):
+            part = item._as_tensor()  # a Variable: a recorded read
+        elif isinstance(item, (list, tuple)) and _holds_tensor(item):
+            part = _packed(item, np_dtype)
+        else:
+            part = wrap(_as_stored(np.asarray(_python_array(item), np_dtype)))
+        if part._value.dtype != np_dtype:
+            part = _apply(_cast, part, dtype=_dt.from_numpy(np_dtype))
+        parts.append(part)
+    return _apply(_stack, *parts, axis=0)
 
 
 def _convert_value(value, dtype, dtype_hint) -> Tensor:
@@ -641,6 +673,10 @@ def constant(value, dtype=None, shape=None, name="Const") -> Tensor:
         tensor = convert_to_tensor(value)
         if dtype is not None and _dt.as_dtype(dtype) != tensor.dtype:
             tensor = _apply(_cast, tensor, dtype=_dt.as_dtype(dtype))
+    elif value.__class__ in (list, tuple):  # a constant even if it holds Tensors (no pack)
+        tensor = _convert_value(value, dtype, None)
+        if _backend.gpu_scope_depth:
+            tensor._value = _backend.placed(tensor._value)
     else:
         tensor = convert_to_tensor(value, dtype=dtype)
     if shape is not None:

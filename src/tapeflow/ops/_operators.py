@@ -11,10 +11,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._dispatch import _convert_inputs, apply
+from .._dispatch import _convert_inputs, apply, something_active
 from .._tensor import Tensor, bind_operators, wrap
 from ..errors import InvalidArgumentError
 from . import elementwise as el
+from . import shape as _shape
 from .index import strided_slice_index
 from .linalg import matmul
 
@@ -106,5 +107,7 @@ def bind_tensor_operators() -> None:
         invert=el.invert,
         getitem=strided_slice_index,
         cast=el.cast,
+        stack=_shape.stack,
+        recording=something_active,
         **{"and": _and, "or": _or, "xor": _xor},
     )
