@@ -105,3 +105,33 @@ def test_gradient_through_compiled_sort_and_gather_follows_inputs():
             tape.watch(x)
             compiled, eager = f(x, i), g(x, i)
         np.testing.assert_array_equal(tape.gradient(compiled, x), tape.gradient(eager, x))
+
+
+def test_tape_inside_function_follows_each_calls_indices():
+    # The backward ops a tape records inside the trace carry the gather indices and
+    # the sort permutation as params: other values must trace again, not reuse them.
+    table = tf.Variable(np.arange(12, dtype=np.float32).reshape(6, 2))
+
+    @tf.function
+    def gather_step(idx):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_sum(tf.gather(table, idx) ** 2)
+        return tf.convert_to_tensor(tape.gradient(loss, table))
+
+    @tf.function
+    def sort_step(x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            loss = tf.reduce_sum(tf.sort(x) * tf.constant([1.0, 2.0, 3.0]))
+        return tape.gradient(loss, x)
+
+    for idx in ([0, 1], [2, 3], [4, 5], [0, 1], [1, 1]):
+        expected = np.zeros((6, 2), np.float32)
+        np.add.at(expected, idx, 2 * table.numpy()[idx])
+        np.testing.assert_array_equal(gather_step(tf.constant(idx)).numpy(), expected)
+    for x, grad in (([3.0, 1.0, 2.0], [3, 1, 2]), ([1.0, 2.0, 3.0], [1, 2, 3])):
+        np.testing.assert_array_equal(sort_step(tf.constant(x)).numpy(), grad)
+    # Same indices again: the kept program is reused, no new trace.
+    count = gather_step.experimental_get_tracing_count()
+    gather_step(tf.constant([2, 3]))
+    assert gather_step.experimental_get_tracing_count() == count

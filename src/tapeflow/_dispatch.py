@@ -551,17 +551,57 @@ def stateful(fn):
     return call
 
 
-def reads_values(fn):
+def reads_values(fn=None, *, floats: bool = False):
     """Mark a public function that reads its tensor arguments' values outside ``apply``
     (indices, masks, sort orders turned into NumPy params).
 
     Traced, such a call would bake the first call's values into the program;
-    as a ``stateful`` node it runs again on every call instead. Outer tapes see
-    the primitives inside it on each run, so gradients through the compiled
-    function stay right. (A tape opened inside the traced function still keeps
-    the trace's indices in its backward ops: see docs/deviations.md.)
+    as a ``stateful`` node it runs again on every call instead, and outer tapes
+    see the primitives inside it on each run. A tape opened *inside* the traced
+    function is different: its backward ops keep the trace's indices as params.
+    So when such a tape records the call, the trace also guards the values read
+    (integer and bool arguments; float ones too with ``floats=True``, for sort
+    orders): a later call with other values traces again rather than reuse a
+    wrong gradient.
     """
-    return stateful(fn)
+    if fn is None:
+        return functools.partial(reads_values, floats=floats)
+    marked = stateful(fn)
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        if not _recorder_count:
+            return fn(*args, **kwargs)
+        stack = _local.stack
+        out = marked(*args, **kwargs)
+        traces = [i for i, s in enumerate(stack) if s.record_call is not None]
+        if traces and len(stack) > traces[0] + 1 + (len(traces) - 1):
+            # Something other than a trace, entered inside the outermost trace, recorded
+            # the call: a tape inside the function. Guard the values it depends on.
+            read = [
+                t
+                for t in _flat_tensors((args, kwargs))
+                if floats or t._value.dtype.kind not in "fc"
+            ]
+            for i in traces:
+                guard = getattr(stack[i], "record_value_guard", None)
+                if guard is not None:
+                    for tensor in read:
+                        guard(tensor)
+        return out
+
+    return call
+
+
+def _flat_tensors(value) -> list:
+    """The Tensors inside nested tuples, lists and dicts of arguments."""
+    if value.__class__ is Tensor:
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [t for v in value for t in _flat_tensors(v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _flat_tensors(v)]
+    return []
 
 
 def recorders() -> list:

@@ -250,6 +250,10 @@ class Program:
                 return f"if bool({args[0]}) is not {answer!r}: raise RETRACE"
             if read is int:
                 return f"if int({args[0]}) != {answer!r}: raise RETRACE"
+            if read is _trace.value_key:
+                namespace[f"answer_{i}"] = answer
+                namespace["value_key"] = read
+                return f"if value_key({args[0]}) != answer_{i}: raise RETRACE"
             namespace[f"answer_{i}"] = answer
             return f"if not _same_float(float({args[0]}), answer_{i}): raise RETRACE"
         # PRINT

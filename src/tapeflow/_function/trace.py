@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
+
 from .. import _dispatch, _tensor
 from .._dispatch import Recorder
 from .._tensor import Tensor, _scalar_for_conversion
 from ..errors import OperatorNotAllowedInGraphError
 
 __all__ = ["Trace", "active_trace", "enter", "leave", "OP", "READ", "WRITE", "GUARD", "PRINT",
-           "CALL"]  # fmt: skip
+           "CALL", "value_key"]  # fmt: skip
 
 # Node kinds, in the order a trace records them.
 OP, READ, WRITE, GUARD, PRINT, CALL = "op", "read", "write", "guard", "print", "call"
@@ -80,6 +82,10 @@ class Trace(Recorder):
 
     def record_call(self, fn, args, kwargs, out) -> None:
         self.nodes.append((CALL, fn, args, kwargs, out))
+
+    def record_value_guard(self, tensor) -> None:
+        """Whole-array guard: a later call with other values in ``tensor`` traces again."""
+        self.nodes.append((GUARD, tensor, value_key, value_key(tensor)))
 
     # -- what the user sees of traced tensors --------------------------------
     def is_symbolic(self, tensor) -> bool:
@@ -175,6 +181,12 @@ def graph_text(tensor, as_repr: bool) -> str:
     if shape.rank is None:
         return f'Tensor("{name}", dtype={dtype})'
     return f'Tensor("{name}", shape={shape}, dtype={dtype})'
+
+
+def value_key(value) -> tuple:
+    """What a whole-array guard compares: shape, dtype and bytes (Tensor or NumPy value)."""
+    array = np.asarray(getattr(value, "_value", value))
+    return (array.shape, array.dtype.str, array.tobytes())
 
 
 class _Hook:

@@ -61,7 +61,7 @@ def _last_axis_perm(ndim: int, axis: int) -> tuple:
     return tuple(perm)
 
 
-@_reads_values
+@_reads_values(floats=True)
 def sort(values, axis=-1, direction="ASCENDING", name=None) -> Tensor:
     """Sorted values along ``axis``; ties keep their order. Gradient: routed back by position."""
     _check_direction(direction)
@@ -74,7 +74,7 @@ def sort(values, axis=-1, direction="ASCENDING", name=None) -> Tensor:
     return _shape.transpose(_take_last(moved, _order(moved._value, direction)), perm=perm)
 
 
-@_reads_values
+@_reads_values(floats=True)
 def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None) -> Tensor:
     """int32 positions that sort ``values`` along ``axis`` (always stable). No gradient."""
     _check_direction(direction)
@@ -85,7 +85,7 @@ def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None) -> 
     return wrap(np.ascontiguousarray(order.astype(np.int32)))
 
 
-@_reads_values
+@_reads_values(floats=True)
 def top_k(input, k=1, sorted=True, index_type=_dt.int32, name=None):  # noqa: A002
     """The ``k`` largest entries along the last axis and their positions (``tf.math.top_k``).
 
@@ -150,7 +150,7 @@ def _search_rows(sequence: np.ndarray, values: np.ndarray, side: str) -> np.ndar
     return result
 
 
-@_reads_values
+@_reads_values(floats=True)
 def searchsorted(sorted_sequence, values, side="left", out_type=_dt.int32, name=None) -> Tensor:
     """Insertion points of ``values`` in each row of ``sorted_sequence``. No gradient."""
     if side not in ("left", "right"):

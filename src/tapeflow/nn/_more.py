@@ -214,7 +214,7 @@ def erosion2d(value, filters, strides, padding, data_format, dilations, name=Non
     return -dilation2d(-as_tensor(value), flipped, strides, padding, data_format, dilations)
 
 
-@_reads_values
+@_reads_values(floats=True)
 def max_pool_with_argmax(input, ksize, strides, padding, data_format="NHWC",  # noqa: A002
                          output_dtype=None, include_batch_in_index=False, name=None):  # fmt: skip
     """max_pool2d and the flat index of each maximum: ((b H + y) W + x) C + c with the
@@ -281,7 +281,7 @@ def _pool_adjacent_violators(row: np.ndarray, decreasing: bool) -> np.ndarray:
     return segments
 
 
-@_reads_values
+@_reads_values(floats=True)
 def isotonic_regression(inputs, decreasing=True, axis=-1):
     """The closest non-increasing (or non-decreasing) sequence along ``axis`` in least
     squares, and the segment id of each entry: ``(output, segments)``."""
