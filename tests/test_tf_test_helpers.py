@@ -52,3 +52,9 @@ def test_build_queries_and_decorators():
     unittest.defaultTestLoader.loadTestsFromTestCase(Skipped).run(result)
     assert result.wasSuccessful() and len(result.skipped) == 1
     assert tf.test.with_eager_op_as_function(Skipped) is Skipped
+
+
+def test_lazy_testcase_names_match_the_module():
+    import tapeflow._testcase as testcase
+
+    assert tf.test._TESTCASE_NAMES == set(testcase.__all__)

@@ -68,10 +68,8 @@ from ._context import executing_eagerly
 
 # isort: on
 
-# Control flow (cond, while_loop, map_fn, TensorArray, ...): plain Python over eager ops.
-from .control_flow import case, cond, switch_case, while_loop  # noqa: E402
-from .higher_order import foldl, foldr, map_fn, scan, vectorized_map  # noqa: E402
-from .tensor_array import TensorArray  # noqa: E402
+# Control flow (cond, while_loop, map_fn, TensorArray, ...) loads on first use: see
+# _LAZY_NAMES below.
 
 # isort: off
 # tf.Module and tf.name_scope (the training stack's base; cheap to import).
@@ -102,6 +100,7 @@ del _ops
 # `import numpy`. Add a subpackage here instead of importing it above.
 _LAZY_SUBMODULES: frozenset[str] = frozenset(
     {"keras", "debugging", "signal", "data", "train", "image"}
+    | {"control_flow", "higher_order", "tensor_array"}
 )
 # Top-level names that live in a lazy subpackage: name -> subpackage.
 _LAZY_NAMES: dict[str, str] = {
@@ -109,6 +108,16 @@ _LAZY_NAMES: dict[str, str] = {
     for name in ("Assert", "assert_equal", "assert_greater", "assert_less", "assert_rank")
 }
 _LAZY_NAMES.update({name: "signal" for name in ("fftnd", "ifftnd", "rfftnd", "irfftnd")})
+# Control flow: plain Python over eager ops (tf.function traces it through a hook).
+_LAZY_NAMES.update({name: "control_flow" for name in ("case", "cond", "switch_case", "while_loop")})
+_LAZY_NAMES.update(
+    {name: "higher_order" for name in ("foldl", "foldr", "map_fn", "scan", "vectorized_map")}
+)
+_LAZY_NAMES["TensorArray"] = "tensor_array"
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY_NAMES))
 
 
 def __getattr__(name: str):

@@ -21,9 +21,30 @@ from ._forward import ForwardAccumulator
 from ._nest import flatten
 from ._tape import GradientTape
 from ._tensor import Tensor, convert_to_tensor, wrap
-from ._testcase import *  # noqa: F403 - TestCase, main, Benchmark and the build queries
 
 __all__ = ["compute_gradient", "check_grads", "GradientCheckError"]
+
+# TestCase, main, Benchmark and the build queries live in _testcase, which imports
+# unittest (several milliseconds): it loads on first use, not with `import tapeflow`.
+_TESTCASE_NAMES = frozenset({
+    "Benchmark", "TestCase", "disable_with_predicate", "gpu_device_name", "is_built_with_cuda",
+    "is_built_with_gpu_support", "is_built_with_rocm", "is_built_with_xla",
+    "is_cpu_target_available", "is_gpu_available", "main", "with_eager_op_as_function",
+})  # fmt: skip
+
+
+def __getattr__(name: str):
+    if name in _TESTCASE_NAMES:
+        from . import _testcase
+
+        value = getattr(_testcase, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tapeflow.test' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _TESTCASE_NAMES)
 
 
 class GradientCheckError(AssertionError):
