@@ -128,3 +128,21 @@ def test_train_classifier_fits_and_reports_accuracy(tmp_path):
         assert "matplotlib is not installed" in out
     else:
         assert plot.exists() and plot.stat().st_size > 0
+
+
+def test_custom_training_loop_compiled_equals_eager():
+    env = dict(os.environ)
+    src = str(ROOT / "src")
+    env["PYTHONPATH"] = src + os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else src
+    outputs = []
+    for extra in ([], ["--eager"]):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "examples" / "custom_training_loop.py"),
+             "--epochs", "2", "--hidden", "16", *extra],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        lines = [line.rsplit(",", 1)[0] for line in result.stdout.splitlines()]
+        assert lines[1].startswith("epoch 1: loss ") and lines[-1].startswith("test accuracy: ")
+        outputs.append(lines)
+    assert outputs[0] == outputs[1]  # the same losses and accuracies, step times aside

@@ -268,3 +268,19 @@ def test_programs_per_key_are_bounded():
         assert float(f(tf.constant(float(i)))) == float(i * i)
     (programs,) = f._programs.values()
     assert len(programs) <= 16
+
+
+def test_a_function_returning_none_runs_its_program_once_per_call():
+    # None is a legitimate result (a metric's update_state): it must not read as
+    # "no program covered this call", which ran every kept program and retraced.
+    total, count = tf.Variable(0.0), tf.Variable(0.0)
+
+    @tf.function
+    def update(x):
+        total.assign_add(tf.reduce_sum(x))
+        count.assign_add(1.0)
+
+    for i in range(5):
+        assert update(tf.constant([float(i)])) is None
+    assert (total.numpy(), count.numpy()) == (10.0, 5.0)
+    assert update.experimental_get_tracing_count() == 1

@@ -49,6 +49,8 @@ _VARIABLE_ERROR = (
 
 RUN_EAGERLY = [False]  # tf.config.run_functions_eagerly
 _MAX_PATHS = 16  # programs kept per argument key (one per path its guards allow)
+# What a program's run returns when a guard disagreed. Not None: a function may return None.
+_NOT_COVERED = object()
 
 
 class _Leaf:
@@ -360,12 +362,12 @@ class Function:
                 values = [x._value if x.__class__ is Tensor else x for x in leaves]
                 for concrete in entries:
                     result = concrete._run(values)
-                    if result is not None:
+                    if result is not _NOT_COVERED:
                         return result
             else:
                 for concrete in entries:
                     result = concrete._replay(leaves)
-                    if result is not None:
+                    if result is not _NOT_COVERED:
                         return result
         return self._trace(args, key, leaves)[1]
 
@@ -678,7 +680,7 @@ class ConcreteFunction:
             except Retrace:
                 for v, old in saved:
                     v._value = old
-                return None
+                return _NOT_COVERED
         else:
             outs = program.run(*values)
         return self._pack(outs)
@@ -692,7 +694,7 @@ class ConcreteFunction:
         except Retrace:
             for v, old in saved:
                 v._value = old
-            return None
+            return _NOT_COVERED
         return self._pack(outs, already_tensors=True)
 
     def __call__(self, *args, **kwargs):
@@ -729,7 +731,7 @@ class ConcreteFunction:
                 if outer
                 else concrete._run([x._value if x.__class__ is Tensor else x for x in leaves])
             )
-            if result is not None:
+            if result is not _NOT_COVERED:
                 return result
         return function._trace(full, key, leaves)[1]
 
