@@ -4,10 +4,15 @@ from __future__ import annotations
 
 
 def executing_eagerly() -> bool:
-    """True: tapeflow runs every op eagerly, as TensorFlow does outside tf.function.
+    """True when ops run eagerly; False while a ``tf.function`` traces its body.
 
     >>> import tapeflow as tf
     >>> tf.executing_eagerly()
     True
+    >>> tf.function(lambda: tf.executing_eagerly())()
+    False
     """
-    return True
+    # Imported here: the tracing machinery is not needed to answer the common case.
+    from ._function.trace import active_trace
+
+    return active_trace() is None

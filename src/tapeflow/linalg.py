@@ -366,6 +366,9 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0,
                      f"{_shape_text(d._value.shape)}", "MatrixDiagV3", "diag")  # fmt: skip
     length = d._value.shape[-1]
     min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
+    for count in (num_rows, num_cols):  # TF converts both to int32 tensors
+        if _np.asarray(getattr(count, "_value", count)).dtype.kind not in "iu":
+            raise TypeError(f"Cannot convert {count!r} to EagerTensor of dtype int32")
     num_rows, num_cols = _int(num_rows), _int(num_cols)
     if num_rows == -1 and num_cols == -1:
         num_rows = num_cols = max(min_rows, min_cols)
@@ -385,6 +388,11 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0,
             "diag",
         )
     padding = as_tensor(padding_value)._value.item()
+    kind = d._value.dtype.kind
+    if kind in "iu" and isinstance(padding, float):
+        raise TypeError(f"Cannot convert {padding_value!r} to EagerTensor of dtype {d.dtype.name}")
+    if kind in "iu" and isinstance(padding, int):  # TF wraps a too-wide padding value
+        padding = _np.asarray(padding % 2**64, dtype=_np.uint64).astype(d._value.dtype).item()
     return _linalg.matrix_diag(d, k=k, num_rows=num_rows, num_cols=num_cols, padding=padding)
 
 

@@ -405,3 +405,53 @@ _snippet(
     err(lambda: tf.reduce_mean(tf.constant(b"a")))
 """,
 )
+
+_snippet(
+    "fuzz_escapes_round2",
+    """
+    h = tf.constant(np.array(-0.5, dtype="float16"))
+    err(lambda: tf.math.approx_max_k(h, 0))
+    err(lambda: tf.nn.approx_max_k(tf.constant(b"a"), None))
+    err(lambda: tf.math.approx_max_k(tf.constant([1.0, 2.0]), 1, aggregate_to_topk=1))
+    err(lambda: tf.math.approx_min_k(tf.constant([1 + 0j]), 1))
+    show(tf.math.approx_max_k(tf.constant([1.0, 3.0, 2.0]), 2)[0])
+    err(lambda: tf.math.bincount(tf.constant(np.array([0.5, np.inf], "float16")),
+                                 weights=tf.constant(np.array([1, 2], "int8"))))
+    err(lambda: tf.math.bincount(np.float64(0.2), minlength=np.int64(1),
+                                 binary_output=np.int64(1)))
+    err(lambda: tf.math.bincount(tf.constant([0]), weights=[[], []], binary_output=True))
+    err(lambda: tf.math.bincount([1, 2], maxlength=tf.constant(np.float16(1.0))))
+    show(tf.math.bincount([[], []]))
+    show(tf.math.bincount([0.5, 2.7, 2.1]))
+    err(lambda: tf.math.count_nonzero(tf.constant(b"a"), axis=[1]))
+    err(lambda: tf.math.count_nonzero([[1.0, 0.0]], axis=-2.0))
+    show(tf.math.count_nonzero([[1.0, 0.0], [2.0, 3.0]], axis=-1))
+    s = tf.constant([[b"x", b"y"]])
+    err(lambda: tf.math.floormod(s, s))
+    err(lambda: tf.math.mod(s, s))
+    err(lambda: tf.math.nextafter(tf.constant(b"a"), tf.constant(b"")))
+    err(lambda: tf.math.polygamma(tf.constant(np.float16(1.0)), tf.constant(np.float16(2.0))))
+    show(tf.math.polygamma(np.inf, tf.constant(-2846.72)))
+    err(lambda: tf.linalg.diag(np.array([[1, 2]], "int32"), num_rows=1.5))
+    show(tf.linalg.diag(tf.constant(np.array([], "int32")), padding_value=2147483648))
+    show(tf.linalg.diag(tf.constant([1]), padding_value=2147483648, num_rows=2))
+    show(tf.linalg.diag(tf.constant([1], tf.int8), padding_value=-300, num_rows=2))
+    err(lambda: tf.math.reciprocal_no_nan(tf.constant(b"")))
+    err(lambda: tf.reduce_mean(np.array([], dtype=object), axis=tf.constant([0])))
+    err(lambda: tf.math.reduce_variance(tf.constant(b"a")))
+    err(lambda: tf.nn.moments(tf.constant(b"a"), None))
+    err(lambda: tf.math.rint(tf.constant(b"xyz")))
+    err(lambda: tf.clip_by_global_norm([], 1.0, use_norm=np.array(b"ab", dtype=object)))
+    err(lambda: tf.concat(tf.constant([b""]), tf.constant([1])))
+    show(tf.concat(tf.constant([[1.0, 2.0]]), 0))
+    print(tf.concat(tf.constant([b"", b"a"]), 0).numpy().tolist())
+    err(lambda: tf.nn.softmax_cross_entropy_with_logits(tf.constant(0.5), tf.constant(2.5),
+                                                        axis=0))
+    err(lambda: tf.range(np.inf))
+    show(tf.repeat([[], []], []))
+    err(lambda: tf.repeat([1, 2], [1.5, 2.0]))
+    show(tf.repeat([1, 2], np.array([2, 1], "int64")))
+    print(tf.executing_eagerly())
+    print(tf.function(lambda: tf.constant(tf.executing_eagerly()))().numpy())
+""",
+)

@@ -104,7 +104,10 @@ def range(start, limit=None, delta=1, dtype=None, name="range") -> Tensor:  # no
     if dtype.is_integer:
         count = (abs(int(last) - int(first)) + abs(int(step)) - 1) // abs(int(step))
     else:
-        count = int(np.ceil(np.abs((last - first) / step)))
+        span = np.ceil(np.abs((last - first) / step))
+        if not span <= np.iinfo(np.int64).max:  # an infinite (or NaN) bound: no int count
+            raise _error("Requires ((limit - start) / delta) <= 9223372036854775807", "Range", "")
+        count = int(span)
     check_allocation((count,), np.int64, "Range")
     steps = np.arange(count, dtype=np.int64).astype(np_dtype)
     return wrap(first + steps * step)

@@ -25,13 +25,13 @@ from ._common import (
 
 def concat(values, axis, name="concat") -> Tensor:
     """Join tensors along an existing axis. Gradient: the cotangent split back."""
-    if isinstance(values, (np.ndarray, np.generic)) or (
-        isinstance(values, Tensor) and not values.ndim
-    ):  # TF converts a single value and returns it
+    axis_shape = np.shape(getattr(axis, "_value", axis))
+    if axis_shape:
+        raise ValueError(f"Shape {axis_shape} must have rank 0")
+    if isinstance(values, (np.ndarray, np.generic, Tensor)):
+        # TF wraps a single value in a list, and concat of one value is that value
         _scalar_int(axis)
         return _el.identity(as_tensor(values))
-    if isinstance(values, Tensor):
-        values = list(values)
     axis = _scalar_int(axis)
     if not values:
         raise _error("OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef "
@@ -242,7 +242,16 @@ def repeat(input, repeats, axis=None, name=None) -> Tensor:
     if not -ndim <= axis < ndim:
         raise ValueError(f"axis={axis} out of bounds: expected {-ndim}<=axis<{ndim}")
     axis %= ndim
-    counts = np.asarray(getattr(repeats, "_value", repeats))
+    # As TF: repeats prefers int32 (so [] is an empty int list) and must be integer.
+    repeats = convert_to_tensor(repeats)
+    if repeats._value.dtype.kind == "f" and not repeats._value.size:
+        repeats = wrap(np.zeros(repeats._value.shape, np.int32))
+    if repeats._value.dtype.kind not in "iu":
+        raise TypeError(f"Argument `tensor` (name: repeats) must be of type integer. Received "
+                        f"`tensor` = {repeats.numpy()} of dtype: <dtype: '{repeats.dtype.name}'>")  # fmt: skip
+    if repeats.ndim > 1:
+        raise ValueError(f"Shape {tuple(repeats._value.shape)} must have rank at most 1")
+    counts = np.asarray(repeats._value)
     size = x._value.shape[axis]
     if counts.ndim == 1 and counts.size not in (1, size):
         raise ValueError(f"Dimensions {size} and {counts.size} are not compatible")

@@ -89,6 +89,8 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
     """
     values = _tensor_list(t_list)
     use_norm = _global_norm(values) if use_norm is None else as_tensor(use_norm)
+    if use_norm._value.dtype.kind in "OSU":  # TF's 1.0 / use_norm fails in Python
+        raise TypeError("unsupported operand type(s) for /: 'float' and 'bytes'")
     one = _wrap(use_norm._value.dtype.type(1))
     scale_for_finite = _el.multiply(
         clip_norm, _el.minimum(_el.divide(one, use_norm), _el.divide(one, clip_norm))

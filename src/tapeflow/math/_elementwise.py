@@ -7,7 +7,7 @@ import numpy as np
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorLike, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
-from ..errors import UnimplementedError
+from ..errors import InvalidArgumentError, UnimplementedError
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
 from ..ops._operators import true_divide as _true_divide
@@ -160,6 +160,12 @@ xdivy = _binary(_el.xdivy)
 def polygamma(a, x, name=None):
     """The a-th derivative of digamma at x (a a whole number stored as a float; other
     orders give NaN). Gradient w.r.t. x: polygamma(a + 1, x); none w.r.t. a."""
+    for value in (a, x):  # TF's Polygamma kernel has no half (or bfloat16) version
+        dtype = getattr(getattr(value, "_value", value), "dtype", None)
+        if dtype is not None and dtype.kind == "f" and dtype not in (np.float32, np.float64):
+            raise InvalidArgumentError(None, None, f"Value for attr 'T' of "
+                                       f"{_dt.from_numpy(dtype).c_name} is not in the list of "
+                                       "allowed values: float, double [Op:Polygamma] name: ")  # fmt: skip
     return _el.polygamma(a, x)
 
 

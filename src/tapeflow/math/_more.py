@@ -14,12 +14,16 @@ tf.Tensor([0 2 0 1], shape=(4,), dtype=int32)
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 from .. import dtypes as _dt
+from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, wrap
 from ..errors import InvalidArgumentError, _op_error
 from ..ops import special_more as _sm
+from ._common import normalize_axis
 
 
 def _tf():
@@ -107,6 +111,8 @@ def log_sigmoid(x, name=None) -> Tensor:
 def reciprocal_no_nan(x, name=None) -> Tensor:
     """1 / x, and 0 where x is 0."""
     x = as_tensor(x)
+    if x._value.dtype.kind in "OSUb":  # TF builds a constant 1 of x's dtype first
+        raise TypeError(f"Cannot convert 1 to EagerTensor of dtype {x.dtype.name}")
     return _tf().math.divide_no_nan(wrap(np.ones_like(x._value)[()]), x)
 
 
@@ -122,7 +128,7 @@ def xlog1py(x, y, name=None) -> Tensor:
 
 def rint(x, name=None) -> Tensor:
     """Round half to even (no gradient, like round)."""
-    x = as_tensor(x)
+    x = _floats(x, "Rint")
     return wrap(np.rint(x._value)[()])
 
 
@@ -133,14 +139,17 @@ def nextafter(x1, x2, name=None) -> Tensor:
         raise _op_error(f"cannot compute NextAfter as input #1(zero-based) was expected to be a "
                         f"{x1.dtype.c_name} tensor but is a {x2.dtype.c_name} tensor",
                         "NextAfter")  # fmt: skip
+    if x1._value.dtype not in (np.float32, np.float64):
+        raise _op_error(f"Value for attr 'T' of {x1.dtype.c_name} is not in the list of "
+                        "allowed values: double, float", "NextAfter")  # fmt: skip
     return wrap(np.nextafter(x1._value, x2._value)[()])
 
 
 def count_nonzero(input, axis=None, keepdims=None, dtype=_dt.int64, name=None) -> Tensor:  # noqa: A002
     """The number of non-zero entries over ``axis`` (all axes by default)."""
     x = as_tensor(input)
-    counts = np.count_nonzero(x._value, axis=None if axis is None else tuple(np.ravel(axis)),
-                              keepdims=bool(keepdims))  # fmt: skip
+    axes = normalize_axis(axis, x.ndim, "Sum")  # TF sums a not_equal mask over axis
+    counts = np.count_nonzero(x._value, axis=axes, keepdims=bool(keepdims))
     return wrap(np.asarray(counts, dtype=_dt.as_dtype(dtype).as_numpy_dtype)[()])
 
 
@@ -183,29 +192,57 @@ def in_top_k(targets, predictions, k, name=None) -> Tensor:
 def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32, name=None,
              axis=None, binary_output=False) -> Tensor:  # fmt: skip
     """Counts of each value of a non-negative int tensor (or sums of ``weights``)."""
-    values = np.asarray(as_tensor(arr)._value)
+    tf = _tf()
+    arr = as_tensor(arr)
+    if weights is not None:
+        weights = as_tensor(weights)
+        if binary_output:
+            raise ValueError("Arguments `binary_output` and `weights` are mutually exclusive. "
+                             "Please specify only one.")  # fmt: skip
+    if arr._value.dtype.kind not in "iu":  # TF casts a non-integer arr to int32 first
+        arr = tf.cast(arr, _dt.int32)
+    if axis is None:
+        axis = 0
+    if isinstance(axis, (str, bytes)) or axis not in (0, -1):
+        raise ValueError(f"Unsupported value for argument axis={axis}. Only 0 and -1 are "
+                         "currently supported.")  # fmt: skip
+    values = np.asarray(arr._value)
+    size = int(values.max()) + 1 if values.size else 0
+    for what, bound in (("minlength", minlength), ("maxlength", maxlength)):
+        if bound is None:
+            continue
+        try:
+            bound = int(tf.convert_to_tensor(bound, dtype=arr.dtype)._value)
+        except ValueError as error:
+            raise ValueError(f"{what}: {error}") from None
+        size = max(size, bound) if what == "minlength" else min(size, bound)
+    if not isinstance(binary_output, (bool, np.bool_)):
+        raise TypeError(f"Expected bool for argument 'binary_output' not {binary_output!r}.")
+    if weights is not None and weights._value.dtype not in (np.int32, np.int64, np.float32,
+                                                            np.float64):  # fmt: skip
+        raise _op_error(f"Value for attr 'T' of {weights.dtype.c_name} is not in the list of "
+                        "allowed values: int32, int64, float, double", "DenseBincount")  # fmt: skip
     if values.size and values.min() < 0:
         raise _op_error("Input arr must be non-negative!", "Bincount")
-    size = int(values.max()) + 1 if values.size else 0
-    if minlength is not None:
-        size = max(size, int(minlength))
-    if maxlength is not None:
-        size = min(size, int(maxlength))
+    size = max(size, 0)
+    check_allocation((size,), np.float64, "DenseBincount")
     keep = values < size
     if axis == -1:
         rows = values.reshape(values.shape[0], -1)
         out: np.ndarray = np.zeros((rows.shape[0], size))
-        w = None if weights is None else np.asarray(as_tensor(weights)._value).reshape(rows.shape)
+        w = None if weights is None else np.asarray(weights._value).reshape(rows.shape)
         for r in range(rows.shape[0]):
             mask = rows[r] < size
-            out[r] = np.bincount(rows[r][mask], None if w is None else w[r][mask], size)
+            out[r] = np.bincount(
+                rows[r][mask].astype(np.int64), None if w is None else w[r][mask], size
+            )
     else:
-        flat = values[keep]
-        w = None if weights is None else np.asarray(as_tensor(weights)._value)[keep]
+        flat = values[keep].astype(np.int64)  # uint64 does not cast safely for np.bincount
+        w = None if weights is None else np.asarray(weights._value)[keep]
         out = np.bincount(flat.ravel(), None if w is None else w.ravel(), size)
     if binary_output:
         out = (out > 0).astype(out.dtype)
-    out_dtype = as_tensor(weights).dtype if weights is not None else _dt.as_dtype(dtype)
+    out_dtype = weights.dtype if weights is not None else _dt.as_dtype(dtype)
     return wrap(out.astype(out_dtype.as_numpy_dtype))
 
 
@@ -231,12 +268,46 @@ def confusion_matrix(labels, predictions, num_classes=None, weights=None, dtype=
     return wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
 
 
+def _attr_int(value, what: str) -> int:
+    """An int attribute as TF's op builder reads one: anything int() takes, but no str."""
+    try:
+        if isinstance(value, str):
+            raise TypeError
+        return int(value)
+    except (ValueError, TypeError):
+        raise TypeError(f"Expected int for argument '{what}' not {value!r}.") from None
+
+
+def _check_approx_top_k(x: Tensor, k, dimension, recall_target, size_override, aggregate):
+    """ApproxTopK's attribute and input checks, in TF's order and with its messages."""
+    ints = {}
+    for what, value in (("k", k), ("reduction_dimension", dimension)):
+        ints[what] = _attr_int(value, what)
+    if not isinstance(recall_target, (numbers.Real, np.integer, np.floating)):
+        raise TypeError(f"Expected float for argument 'recall_target' not {recall_target!r}.")
+    _attr_int(size_override, "reduction_input_size_override")
+    if not isinstance(aggregate, bool):
+        raise TypeError(f"Expected bool for argument 'aggregate_to_topk' not {aggregate!r}.")
+    dimension = ints["reduction_dimension"]
+    if x._value.dtype not in (np.float16, np.float32):
+        raise _op_error(f"Value for attr 'T' of {x.dtype.c_name} is not in the list of allowed "
+                        "values: half, bfloat16, float", "ApproxTopK")  # fmt: skip
+    if x._value.ndim < 1:
+        raise _op_error(f"input must be >= 1-D, got shape {list(x._value.shape)}", "ApproxTopK")
+    ndim = x._value.ndim
+    if not -ndim <= dimension < ndim:
+        raise _op_error(f"Invalid reduction_dimension {dimension} for input with rank "
+                        f"{ndim}", "ApproxTopK")  # fmt: skip
+
+
 def approx_max_k(operand, k, reduction_dimension=-1, recall_target=0.95,
                  reduction_input_size_override=-1, aggregate_to_topk=True, name=None):  # fmt: skip
     """The exact top ``k`` along ``reduction_dimension`` (an allowed answer of the
     approximate op): ``(values, indices)``."""
     tf = _tf()
     x = as_tensor(operand)
+    _check_approx_top_k(x, k, reduction_dimension, recall_target, reduction_input_size_override,
+                        aggregate_to_topk)  # fmt: skip
     ndim = x._value.ndim
     axis = int(reduction_dimension) % ndim
     perm = [a for a in range(ndim) if a != axis] + [axis]
@@ -251,7 +322,10 @@ def approx_max_k(operand, k, reduction_dimension=-1, recall_target=0.95,
 def approx_min_k(operand, k, reduction_dimension=-1, recall_target=0.95,
                  reduction_input_size_override=-1, aggregate_to_topk=True, name=None):  # fmt: skip
     """The exact bottom ``k`` along ``reduction_dimension``: ``(values, indices)``."""
-    values, indices = approx_max_k(-as_tensor(operand), k, reduction_dimension)
+    x = as_tensor(operand)
+    _check_approx_top_k(x, k, reduction_dimension, recall_target, reduction_input_size_override,
+                        aggregate_to_topk)  # fmt: skip
+    values, indices = approx_max_k(-x, k, reduction_dimension)
     return -values, indices
 
 

@@ -38,6 +38,10 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
                             f"logits_size={_shape_text(_shape_of(logits))} labels_size="
                             f"{_shape_text(_shape_of(labels))}", op) from None  # fmt: skip
     ndim = logits.ndim
+    if ndim == 0 and isinstance(axis, (int, np.integer)) and axis != -1:
+        # TF builds range(axis + 1, rank) for the transpose: empty for a scalar.
+        raise _op_error(InvalidArgumentError, f"Requires start <= limit when delta > 0: "
+                        f"{int(axis) + 1}/0", "Range")  # fmt: skip
     if not isinstance(axis, (float, np.floating, list)) and not -max(ndim, 1) <= axis < max(
         ndim, 1
     ):

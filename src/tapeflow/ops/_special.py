@@ -237,7 +237,7 @@ def _polygamma_of_order(m: int, x):
 def polygamma_kernel(a, x):
     a, x = np.broadcast_arrays(a, x)
     out = np.full(x.shape, np.nan)
-    valid = (a >= 0) & (a == np.floor(a))  # other orders are NaN, as in TF
+    valid = (a >= 0) & (a == np.floor(a)) & np.isfinite(a)  # other orders are NaN, as in TF
     for order in np.unique(a[valid]):
         chosen = valid & (a == order)
         out[chosen] = _polygamma_of_order(int(order), x[chosen])
