@@ -9,7 +9,7 @@ def executing_eagerly() -> bool:
     >>> import tapeflow as tf
     >>> tf.executing_eagerly()
     True
-    >>> tf.function(lambda: tf.executing_eagerly())()
+    >>> bool(tf.function(lambda: tf.executing_eagerly())())
     False
     """
     # Imported here: the tracing machinery is not needed to answer the common case.

@@ -289,7 +289,8 @@ def _check_approx_top_k(x: Tensor, k, dimension, recall_target, size_override, a
     if not isinstance(aggregate, bool):
         raise TypeError(f"Expected bool for argument 'aggregate_to_topk' not {aggregate!r}.")
     dimension = ints["reduction_dimension"]
-    if x._value.dtype not in (np.float16, np.float32):
+    # float64 is accepted (TF's op rejects it): the exact top-k needs no special kernel.
+    if x._value.dtype.kind != "f":
         raise _op_error(f"Value for attr 'T' of {x.dtype.c_name} is not in the list of allowed "
                         "values: half, bfloat16, float", "ApproxTopK")  # fmt: skip
     if x._value.ndim < 1:
