@@ -775,9 +775,11 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
     if tf_raised and isinstance(tf_out[1], Hang):
         rec.add("tf-hang" + tag, path, "", example, note)
         return
-    # A ValueError TF raises too is not an escape, even if its text says "numpy=array(".
-    both_value_errors = tf_raised and type(tf_out[1]) is type(tfl_out[1]) is ValueError
-    if tfl_raised and escaped(tfl_out[1]) and not both_value_errors:
+    # A ValueError TF raises too (or TF's exact error) is not an escape, even if its
+    # text says "numpy=array(" or "np.float32(".
+    same_as_tf = (tf_raised and type(tf_out[1]) is type(tfl_out[1])
+                  and (type(tfl_out[1]) is ValueError or str(tf_out[1]) == str(tfl_out[1])))  # fmt: skip
+    if tfl_raised and escaped(tfl_out[1]) and not same_as_tf:
         tf_side = type(tf_out[1]).__name__ if tf_raised else "ok"
         rec.add("escape" + tag, path, f"{type(tfl_out[1]).__name__} (TF: {tf_side})", example, note)
         return

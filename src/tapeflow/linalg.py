@@ -21,6 +21,7 @@ import re as _re
 import numpy as _np
 
 from . import dtypes as _dt
+from ._limits import check_allocation as _check_allocation
 from ._tensor import Tensor as _Tensor
 from ._tensor import as_tensor, convert_to_tensor, dtype_mismatch, wrap
 from .arrays import eye  # noqa: F401 - tf.linalg.eye
@@ -393,6 +394,7 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0,
         raise TypeError(f"Cannot convert {padding_value!r} to EagerTensor of dtype {d.dtype.name}")
     if kind in "iu" and isinstance(padding, int):  # TF wraps a too-wide padding value
         padding = _np.asarray(padding % 2**64, dtype=_np.uint64).astype(d._value.dtype).item()
+    _check_allocation(d._value.shape[:-1] + (num_rows, num_cols), d._value.dtype, "MatrixDiagV3")
     return _linalg.matrix_diag(d, k=k, num_rows=num_rows, num_cols=num_cols, padding=padding)
 
 

@@ -226,7 +226,8 @@ def _polygamma_of_order(m: int, x):
         r = v - np.round(v)
         cot = 1.0 / np.tan(np.pi * r)
         value = (-1.0) ** m * scale * _hurwitz_zeta(m + 1, 1.0 - v)
-        value = value - np.pi ** (m + 1) * _cot_derivative(m)(cot)
+        # A NumPy power: a huge order overflows to inf (then NaN), not to OverflowError.
+        value = value - np.float64(np.pi) ** (m + 1) * _cot_derivative(m)(cot)
         pole = np.inf if m % 2 else np.nan  # odd orders go to +inf on both sides
         out[rest] = np.where(np.isinf(v), np.nan, np.where(r == 0, pole, value))
     out[np.isnan(x)] = np.nan
