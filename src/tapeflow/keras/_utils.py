@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import threading
 
+import tapeflow as tf
+
 from ._naming import _counts, _lock, to_snake_case, uniquify
 
 _local = threading.local()
@@ -58,29 +60,17 @@ def current_path() -> str:
 
 
 def flatten(structure) -> list:
-    """Leaves of nested lists, tuples and dicts (dicts by sorted key)."""
-    if isinstance(structure, dict):
-        return [leaf for key in sorted(structure) for leaf in flatten(structure[key])]
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in flatten(item)]
-    return [structure]
+    """Leaves of nested lists, tuples and dicts (dicts by sorted key): ``tf.nest.flatten``."""
+    return tf.nest.flatten(structure)
 
 
 def pack_like(structure, leaves):
     """Rebuild ``structure`` with ``leaves`` (an iterator) in flatten's order."""
-    if isinstance(structure, dict):
-        rebuilt = {key: pack_like(structure[key], leaves) for key in sorted(structure)}
-        return {key: rebuilt[key] for key in structure}
-    if isinstance(structure, (list, tuple)):
-        items = [pack_like(item, leaves) for item in structure]
-        if hasattr(structure, "_fields"):
-            return type(structure)(*items)
-        return type(structure)(items)
-    return next(leaves)
+    return tf.nest.pack_sequence_as(structure, list(leaves))
 
 
 def map_structure(function, structure):
-    return pack_like(structure, iter([function(leaf) for leaf in flatten(structure)]))
+    return tf.nest.map_structure(function, structure)
 
 
 def standardize_tuple(value, n: int, name: str) -> tuple:
