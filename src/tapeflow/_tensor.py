@@ -23,13 +23,10 @@ import numpy as np
 from . import _backend
 from . import dtypes as _dt
 from ._tensor_shape import TensorShape
+from ._types import TensorLike  # noqa: F401  (modules that predate _types import it from here)
 from .errors import InvalidArgumentError
 
 __all__ = ["Tensor", "TensorShape", "convert_to_tensor", "constant"]
-
-# What the public functions accept where TF takes a tensor: a Tensor, a
-# Variable, a NumPy value or a (nested list of) Python numbers.
-TensorLike = Any
 
 # Every Tensor and Variable gets a fresh id; tapes key their bookkeeping by it,
 # so two equal constants are still two different tensors (as in TensorFlow).
