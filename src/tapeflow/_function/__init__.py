@@ -1,6 +1,7 @@
 """tf.function: tracing Python functions into compiled NumPy programs.
 
-``function.py`` (Function, ConcreteFunction, retracing rules), ``trace.py``
+``function.py`` (Function, retracing rules), ``keys.py`` (argument keys),
+``concrete.py`` (ConcreteFunction: running one program), ``trace.py``
 (the recorder and guards), ``graph.py`` (passes, code generation, replay),
 ``printing.py`` (tf.print), ``spec.py`` (TensorSpec). See docs/function.md.
 """

@@ -1,9 +1,7 @@
-"""tf.function and ConcreteFunction: tracing rules, caches and calls.
+"""tf.function: tracing rules, caches and calls.
 
-A call is keyed by its arguments as TensorFlow keys them: a tensor (or NumPy
-array, or Variable) by dtype and shape, any other Python value by its own
-value (``1``, ``1.0`` and ``True`` are one key, as in TF). Two levels of
-cache keep TF's observable counts while programs stay specialised:
+A call is keyed by its arguments as TensorFlow keys them (``keys.py``). Two
+levels of cache keep TF's observable counts while programs stay specialised:
 
 * a *signature* is what TensorFlow traces for: the exact key, or a relaxed
   one (``input_signature``, ``reduce_retracing``). Each new signature runs the
@@ -12,9 +10,7 @@ cache keep TF's observable counts while programs stay specialised:
   relaxed signature traces again silently (Python's ``print`` output is
   dropped; ``tf.print`` still prints).
 
-Calls with no tape, accumulator or trace active run the program's generated
-code on NumPy values; otherwise the program is replayed through ``apply`` so
-the outer transformations see every operation.
+Each program is a ConcreteFunction (``concrete.py``).
 """
 
 from __future__ import annotations
@@ -36,8 +32,18 @@ from ..errors import OpError
 from ..ops.elementwise import identity
 from . import autograph, printing
 from . import trace as _trace
-from .graph import Retrace, build
-from .spec import SymbolicTensor, TensorSpec
+from .concrete import _NOT_COVERED, ConcreteFunction
+from .keys import (
+    _covers,
+    _example,
+    _key,
+    _rebuild_args,
+    _relax_all,
+    _shapes_in,
+    _spec_key,
+    iter_from,
+)
+from .spec import TensorSpec
 
 __all__ = ["function", "Function", "ConcreteFunction"]
 
@@ -49,123 +55,6 @@ _VARIABLE_ERROR = (
 
 RUN_EAGERLY = [False]  # tf.config.run_functions_eagerly
 _MAX_PATHS = 16  # programs kept per argument key (one per path its guards allow)
-# What a program's run returns when a guard disagreed. Not None: a function may return None.
-_NOT_COVERED = object()
-
-
-class _Leaf:
-    """Where a tensor sat in the arguments (keys hold these, not the tensors)."""
-
-    __slots__ = ("kind", "dtype", "shape")
-
-    def __init__(self, kind, dtype, shape):
-        self.kind, self.dtype, self.shape = kind, dtype, shape
-
-    def key(self):
-        return (self.kind, self.dtype, self.shape)
-
-
-def _key(value, leaves: list):
-    """A hashable key for one argument; tensor-like leaves are appended to ``leaves``."""
-    cls = value.__class__
-    if cls is Tensor:
-        leaves.append(value)
-        v = value._value
-        return ("T", v.dtype, v.shape)
-    if isinstance(value, Variable):
-        owner = value._owner()
-        leaves.append(owner)
-        return ("V", owner._value.dtype, owner._value.shape)
-    if isinstance(value, np.ndarray):
-        tensor = convert_to_tensor(value)
-        leaves.append(tensor)
-        return ("T", tensor._value.dtype, tensor._value.shape)
-    if cls in (list, tuple) or isinstance(value, tuple):
-        return (cls, tuple(_key(v, leaves) for v in value))
-    if isinstance(value, dict):
-        return (cls, tuple((k, _key(value[k], leaves)) for k in sorted(value)))
-    try:
-        hash(value)
-        return ("P", value)
-    except TypeError:
-        return ("id", id(value))
-
-
-def _rebuild_args(value, leaves_iter):
-    """The arguments again, with the tensor-like leaves taken from ``leaves_iter``."""
-    cls = value.__class__
-    if cls is Tensor or isinstance(value, (Variable, np.ndarray)):
-        return next(leaves_iter)
-    if isinstance(value, tuple) and hasattr(value, "_fields"):
-        return cls(*[_rebuild_args(v, leaves_iter) for v in value])
-    if isinstance(value, (list, tuple)):
-        return cls(_rebuild_args(v, leaves_iter) for v in value)
-    if isinstance(value, dict):
-        rebuilt = {k: _rebuild_args(value[k], leaves_iter) for k in sorted(value)}
-        return cls((k, rebuilt[k]) for k in value)
-    return value
-
-
-def _is_dict_key(key) -> bool:
-    return isinstance(key[0], type) and issubclass(key[0], dict)
-
-
-def _relax(key, seen):
-    """The most specific key covering ``key`` and ``seen`` (TF's reduce_retracing)."""
-    if key[0] in ("T", "V"):
-        if seen[0] != key[0] or key[1] != seen[1]:
-            return None
-        a, b = key[2], seen[2]
-        if a is None or b is None or len(a) != len(b):
-            return (key[0], key[1], None)
-        return (key[0], key[1], tuple(x if x == y else None for x, y in zip(a, b)))
-    if key[0] in ("P", "id"):
-        return key if key == seen else None
-    if key[0] != seen[0] or len(key[1]) != len(seen[1]):
-        return None
-    parts = []
-    for mine, theirs in zip(key[1], seen[1]):
-        if _is_dict_key(key):
-            if mine[0] != theirs[0]:
-                return None
-            relaxed = _relax(mine[1], theirs[1])
-            parts.append(None if relaxed is None else (mine[0], relaxed))
-        else:
-            parts.append(_relax(mine, theirs))
-        if parts[-1] is None:
-            return None
-    return (key[0], tuple(parts))
-
-
-def _relax_all(key: tuple, seen: tuple):
-    if len(key) != len(seen):
-        return None
-    parts = tuple(_relax(a, b) for a, b in zip(key, seen))
-    return None if any(p is None for p in parts) else parts
-
-
-def _covers(general: tuple, key: tuple) -> bool:
-    return _relax_all(key, general) == general
-
-
-def _shapes_in(key, out: list) -> None:
-    if key[0] in ("T", "V"):
-        out.append(TensorShape(key[2]))
-    elif key[0] not in ("P", "id"):
-        for part in key[1]:
-            _shapes_in(part[1] if _is_dict_key(key) else part, out)
-
-
-def _spec_key(value):
-    """The key a TensorSpec argument stands for (None dimensions kept)."""
-    if isinstance(value, TensorSpec):
-        dims = value.shape.dims
-        return ("T", value.dtype.as_numpy_dtype_instance, None if dims is None else tuple(dims))
-    if isinstance(value, (list, tuple)) and not isinstance(value, str):
-        return (value.__class__, tuple(_spec_key(v) for v in value))
-    if isinstance(value, dict):
-        return (value.__class__, tuple((k, _spec_key(value[k])) for k in sorted(value)))
-    return _key(value, [])
 
 
 class Function:
@@ -565,38 +454,6 @@ def _output(leaf):
     return convert_to_tensor(leaf)
 
 
-def iter_from(fresh: list, args: tuple, position: int):
-    """The fresh leaves belonging to argument ``position``."""
-    start = 0
-    for a in args[:position]:
-        start += _count_leaves(a)
-    return iter(fresh[start : start + _count_leaves(args[position])])
-
-
-def _count_leaves(value) -> int:
-    if value.__class__ is Tensor or isinstance(value, (Variable, np.ndarray)):
-        return 1
-    if isinstance(value, (list, tuple)):
-        return sum(_count_leaves(v) for v in value)
-    if isinstance(value, dict):
-        return sum(_count_leaves(v) for v in value.values())
-    return 0
-
-
-def _example(value):
-    """A concrete stand-in for a TensorSpec (ones; unknown dimensions become 1)."""
-    if isinstance(value, TensorSpec):
-        shape = value.shape
-        dims = (1,) if shape.rank is None else tuple(1 if d is None else d for d in shape)
-        return wrap(np.ones(dims, dtype=value.dtype.as_numpy_dtype_instance)[()]
-                    if dims else value.dtype.as_numpy_dtype_instance.type(1))  # fmt: skip
-    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
-        return type(value)(_example(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _example(v) for k, v in value.items()}
-    return value
-
-
 # -- tf.print output while a trace runs: held until the trace completes ----------------
 def _begin_buffering(trace) -> list:
     pending: list = []
@@ -626,157 +483,6 @@ def _silenced():
             yield
     finally:
         printing.real_streams.pop()
-
-
-class ConcreteFunction:
-    """One traced program of a tf.function, callable with matching tensors."""
-
-    def __init__(self, function, pending, structure, out_leaves, args, leaves, shown):
-        self._function = function
-        self._pending = pending  # (trace, argument leaves, output tensors) until built
-        self._built = None
-        self._args = args
-        self._leaves_spec = [
-            (TensorShape(s), x.dtype) for s, x in zip(shown, leaves)
-        ]  # fmt: skip
-        self._arg_names = function._arg_names(args)
-        # Output structure: tensors become slots, anything else stays as returned.
-        self._structure = structure
-        self._out_kinds = [o.__class__ is Tensor or isinstance(o, Variable) for o in out_leaves]
-        self._constants_out = [None if k else o for k, o in zip(self._out_kinds, out_leaves)]
-        self._output_specs = [
-            (o.shape, o.dtype) for o, k in zip(out_leaves, self._out_kinds) if k
-        ]  # fmt: skip
-
-    @property
-    def _program(self):
-        program = self._built
-        if program is None:
-            program = self._built = build(*self._pending)
-            self._pending = None  # the trace and its values can go
-        return program
-
-    # -- running ------------------------------------------------------------------------
-    def _pack(self, values: list, already_tensors: bool = False):
-        it = iter(values)
-        flat = []
-        for kind, const in zip(self._out_kinds, self._constants_out):
-            if kind:
-                value = next(it)
-                flat.append(value if already_tensors else wrap(value))
-            else:
-                flat.append(const)
-        if not flat:
-            return self._structure
-        return pack_sequence_as(self._structure, flat)
-
-    def _run(self, values: list):
-        program = self._program
-        if program.has_guards:
-            written = program.written_variables(values)
-            saved = [(v, v._value) for v in written]
-            try:
-                outs = program.run(*values)
-            except Retrace:
-                for v, old in saved:
-                    v._value = old
-                return _NOT_COVERED
-        else:
-            outs = program.run(*values)
-        return self._pack(outs)
-
-    def _replay(self, leaves: list):
-        program = self._program
-        written = program.written_variables(leaves)
-        saved = [(v, v._value) for v in written]
-        try:
-            outs = program.replay(leaves)
-        except Retrace:
-            for v, old in saved:
-                v._value = old
-            return _NOT_COVERED
-        return self._pack(outs, already_tensors=True)
-
-    def __call__(self, *args, **kwargs):
-        function = self._function
-        flat = flatten(list(args) + [kwargs[k] for k in sorted(kwargs)])
-        tensors = [
-            x for x in flat if x.__class__ is Tensor or isinstance(x, (Variable, np.ndarray))
-        ]
-        if len(tensors) != len(self._leaves_spec):
-            raise TypeError(
-                f"{function._name}({', '.join(self._arg_names)}) takes "
-                f"{len(self._leaves_spec)} positional arguments, got {len(tensors)}."
-            )
-        converted = []
-        for x, (shape, dtype), name in zip(tensors, self._leaves_spec, self._arg_names):
-            if not isinstance(x, Variable):
-                x = convert_to_tensor(x)
-            if x.dtype != dtype or not shape.is_compatible_with(x.shape):
-                raise TypeError(
-                    f"Binding inputs to tf.function failed due to `Can not cast "
-                    f"{TensorSpec(x.shape, x.dtype, name)!r} to "
-                    f"{TensorSpec(shape, dtype, name)!r}`."
-                )
-            converted.append(x)
-        full = tuple(_rebuild_args(a, iter_from(converted, self._args, i))
-                     for i, a in enumerate(self._args))  # fmt: skip
-        leaves: list = []
-        key = tuple([_key(a, leaves) for a in full])
-        entries = function._programs.get(key, [])
-        outer = _dispatch._active_count and _dispatch.active_stack()
-        for concrete in entries:
-            result = (
-                concrete._replay(leaves)
-                if outer
-                else concrete._run([x._value if x.__class__ is Tensor else x for x in leaves])
-            )
-            if result is not _NOT_COVERED:
-                return result
-        return function._trace(full, key, leaves)[1]
-
-    # -- what TensorFlow shows ------------------------------------------------------------
-    @property
-    def inputs(self) -> list:
-        return [SymbolicTensor(f"{name}:0", shape, dtype)
-                for name, (shape, dtype) in zip(self._arg_names, self._leaves_spec)]  # fmt: skip
-
-    @property
-    def structured_input_signature(self):
-        specs = iter([TensorSpec(shape, dtype, name)
-                      for name, (shape, dtype) in zip(self._arg_names, self._leaves_spec)])  # fmt: skip
-        return tuple(_rebuild_args(a, specs) for a in self._args), {}
-
-    @property
-    def structured_outputs(self):
-        names = ["Identity"] + [f"Identity_{i}" for i in range(1, len(self._output_specs))]
-        symbols = iter([SymbolicTensor(f"{n}:0", shape, dtype)
-                        for n, (shape, dtype) in zip(names, self._output_specs)])  # fmt: skip
-        flat = [next(symbols) if kind else const
-                for kind, const in zip(self._out_kinds, self._constants_out)]  # fmt: skip
-        if not flat:
-            return self._structure
-        return pack_sequence_as(self._structure, flat)
-
-    @property
-    def outputs(self) -> list:
-        return [o for o in flatten(self.structured_outputs) if isinstance(o, SymbolicTensor)]
-
-    @property
-    def output_dtypes(self):
-        return pack_sequence_as(self._structure, [d for _, d in self._output_specs])
-
-    @property
-    def function_type(self):
-        return self.structured_input_signature
-
-    def pretty_source(self) -> str:
-        """The generated Python source of this program."""
-        return self._program.source
-
-    @property
-    def graph(self):
-        return self._program
 
 
 def function(

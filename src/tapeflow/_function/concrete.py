@@ -1,0 +1,172 @@
+"""ConcreteFunction: one traced program of a tf.function.
+
+It runs its program's generated code on NumPy values when no tape,
+accumulator or trace is active, and replays the program through ``apply``
+otherwise, so outer transformations see every operation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import _dispatch
+from .._nest import flatten, pack_sequence_as
+from .._tensor import Tensor, TensorShape, convert_to_tensor, wrap
+from .._variable import Variable
+from .graph import Retrace, build
+from .keys import _key, _rebuild_args, iter_from
+from .spec import SymbolicTensor, TensorSpec
+
+# What a program's run returns when a guard disagreed. Not None: a function may return None.
+_NOT_COVERED = object()
+
+
+class ConcreteFunction:
+    """One traced program of a tf.function, callable with matching tensors."""
+
+    def __init__(self, function, pending, structure, out_leaves, args, leaves, shown):
+        self._function = function
+        self._pending = pending  # (trace, argument leaves, output tensors) until built
+        self._built = None
+        self._args = args
+        self._leaves_spec = [
+            (TensorShape(s), x.dtype) for s, x in zip(shown, leaves)
+        ]  # fmt: skip
+        self._arg_names = function._arg_names(args)
+        # Output structure: tensors become slots, anything else stays as returned.
+        self._structure = structure
+        self._out_kinds = [o.__class__ is Tensor or isinstance(o, Variable) for o in out_leaves]
+        self._constants_out = [None if k else o for k, o in zip(self._out_kinds, out_leaves)]
+        self._output_specs = [
+            (o.shape, o.dtype) for o, k in zip(out_leaves, self._out_kinds) if k
+        ]  # fmt: skip
+
+    @property
+    def _program(self):
+        program = self._built
+        if program is None:
+            program = self._built = build(*self._pending)
+            self._pending = None  # the trace and its values can go
+        return program
+
+    # -- running ------------------------------------------------------------------------
+    def _pack(self, values: list, already_tensors: bool = False):
+        it = iter(values)
+        flat = []
+        for kind, const in zip(self._out_kinds, self._constants_out):
+            if kind:
+                value = next(it)
+                flat.append(value if already_tensors else wrap(value))
+            else:
+                flat.append(const)
+        if not flat:
+            return self._structure
+        return pack_sequence_as(self._structure, flat)
+
+    def _run(self, values: list):
+        program = self._program
+        if program.has_guards:
+            written = program.written_variables(values)
+            saved = [(v, v._value) for v in written]
+            try:
+                outs = program.run(*values)
+            except Retrace:
+                for v, old in saved:
+                    v._value = old
+                return _NOT_COVERED
+        else:
+            outs = program.run(*values)
+        return self._pack(outs)
+
+    def _replay(self, leaves: list):
+        program = self._program
+        written = program.written_variables(leaves)
+        saved = [(v, v._value) for v in written]
+        try:
+            outs = program.replay(leaves)
+        except Retrace:
+            for v, old in saved:
+                v._value = old
+            return _NOT_COVERED
+        return self._pack(outs, already_tensors=True)
+
+    def __call__(self, *args, **kwargs):
+        function = self._function
+        flat = flatten(list(args) + [kwargs[k] for k in sorted(kwargs)])
+        tensors = [
+            x for x in flat if x.__class__ is Tensor or isinstance(x, (Variable, np.ndarray))
+        ]
+        if len(tensors) != len(self._leaves_spec):
+            raise TypeError(
+                f"{function._name}({', '.join(self._arg_names)}) takes "
+                f"{len(self._leaves_spec)} positional arguments, got {len(tensors)}."
+            )
+        converted = []
+        for x, (shape, dtype), name in zip(tensors, self._leaves_spec, self._arg_names):
+            if not isinstance(x, Variable):
+                x = convert_to_tensor(x)
+            if x.dtype != dtype or not shape.is_compatible_with(x.shape):
+                raise TypeError(
+                    f"Binding inputs to tf.function failed due to `Can not cast "
+                    f"{TensorSpec(x.shape, x.dtype, name)!r} to "
+                    f"{TensorSpec(shape, dtype, name)!r}`."
+                )
+            converted.append(x)
+        full = tuple(_rebuild_args(a, iter_from(converted, self._args, i))
+                     for i, a in enumerate(self._args))  # fmt: skip
+        leaves: list = []
+        key = tuple([_key(a, leaves) for a in full])
+        entries = function._programs.get(key, [])
+        outer = _dispatch._active_count and _dispatch.active_stack()
+        for concrete in entries:
+            result = (
+                concrete._replay(leaves)
+                if outer
+                else concrete._run([x._value if x.__class__ is Tensor else x for x in leaves])
+            )
+            if result is not _NOT_COVERED:
+                return result
+        return function._trace(full, key, leaves)[1]
+
+    # -- what TensorFlow shows ------------------------------------------------------------
+    @property
+    def inputs(self) -> list:
+        return [SymbolicTensor(f"{name}:0", shape, dtype)
+                for name, (shape, dtype) in zip(self._arg_names, self._leaves_spec)]  # fmt: skip
+
+    @property
+    def structured_input_signature(self):
+        specs = iter([TensorSpec(shape, dtype, name)
+                      for name, (shape, dtype) in zip(self._arg_names, self._leaves_spec)])  # fmt: skip
+        return tuple(_rebuild_args(a, specs) for a in self._args), {}
+
+    @property
+    def structured_outputs(self):
+        names = ["Identity"] + [f"Identity_{i}" for i in range(1, len(self._output_specs))]
+        symbols = iter([SymbolicTensor(f"{n}:0", shape, dtype)
+                        for n, (shape, dtype) in zip(names, self._output_specs)])  # fmt: skip
+        flat = [next(symbols) if kind else const
+                for kind, const in zip(self._out_kinds, self._constants_out)]  # fmt: skip
+        if not flat:
+            return self._structure
+        return pack_sequence_as(self._structure, flat)
+
+    @property
+    def outputs(self) -> list:
+        return [o for o in flatten(self.structured_outputs) if isinstance(o, SymbolicTensor)]
+
+    @property
+    def output_dtypes(self):
+        return pack_sequence_as(self._structure, [d for _, d in self._output_specs])
+
+    @property
+    def function_type(self):
+        return self.structured_input_signature
+
+    def pretty_source(self) -> str:
+        """The generated Python source of this program."""
+        return self._program.source
+
+    @property
+    def graph(self):
+        return self._program
