@@ -447,9 +447,10 @@ class Row:
     quick_repeats: int | None = None
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()  # frameworks of a supported family left out (n/a)
 
     def supports(self, framework: str) -> bool:
-        return FAMILY[framework] in self.builders
+        return FAMILY[framework] in self.builders and framework not in self.exclude
 
     def build(self, fw: Framework) -> Callable[[], Any]:
         return self.builders[fw.family](fw.api)
@@ -533,6 +534,10 @@ ROWS.extend(_JACOBIAN_ROWS)
 import rows_function  # noqa: E402
 
 ROWS.extend(rows_function.rows(Row, Target))
+
+import rows_workloads  # noqa: E402
+
+ROWS.extend(rows_workloads.rows(Row, Target))
 
 import rows_keras  # noqa: E402
 
