@@ -66,6 +66,7 @@ class Primitive:
         "selective",
         "saves",
         "packed",
+        "reuses",
     )
 
     def __init__(
@@ -87,6 +88,7 @@ class Primitive:
         array_vjp: bool = False,
         selective: bool = False,
         saves: bool = False,
+        reuses: tuple | None = None,
     ):
         if name in PRIMITIVES:
             raise ValueError(f"primitive {name!r} is defined twice")
@@ -119,6 +121,11 @@ class Primitive:
         # use it: it is a constant to the tapes, so higher orders recompute.
         self.saves = saves
         self.packed = multiple_results or saves  # apply unpacks the impl's result
+        # (forward, impl): in a compiled program that also runs the ``saves``
+        # primitive ``forward`` on this op's last inputs, ``impl(saved, *inputs,
+        # **params)`` computes this op from what that forward saved (say a VJP
+        # from the forward's exp(x - max)). Eager calls and replays use ``impl``.
+        self.reuses = reuses
         if jvp is None and differentiable:
             if linear:
                 jvp = self._linear_jvp

@@ -10,7 +10,10 @@ intermediates), then runs the passes:
 * common-subexpression elimination of ops with equal primitive, inputs and
   params;
 * dead-code removal, keeping stateful nodes (variable writes, ``tf.print``,
-  guards) whatever uses them.
+  guards) whatever uses them;
+* saved-value sharing: an op whose primitive ``reuses`` a ``saves`` forward
+  that the program also runs on the same inputs takes that forward's saved
+  arrays (the fused cross-entropy VJP reuses the forward's exp(x - max)).
 
 ``Program.source`` is one line of Python per node, calling the NumPy impls
 directly, with ``del`` after each value's last use so NumPy can reuse memory.
@@ -178,8 +181,31 @@ class Program:
         self.nodes = reversed_kept[::-1]
         for node in self.nodes:
             node.outs = [n if n in live else None for n in node.outs]
+        self._share_saved()
         self.constants = {k: v for k, v in self.constants.items() if k in live}
         self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
+
+    def _share_saved(self) -> None:
+        """Let an op with ``reuses`` take what its forward op saved (``node.extra``
+        names the saved value in both), rather than recompute it."""
+        forwards: dict = {}
+        shared = 0
+        for node in self.nodes:
+            if node.kind != _trace.OP:
+                continue
+            prim = node.fn
+            if prim.saves:
+                forwards.setdefault((prim, tuple(node.ins)), node)
+            if prim.reuses is not None:
+                forward, _ = prim.reuses
+                for start in range(len(node.ins)):
+                    earlier = forwards.get((forward, tuple(node.ins[start:])))
+                    if earlier is not None:
+                        if earlier.extra is None:
+                            shared += 1
+                            earlier.extra = f"saved_{shared}"
+                        node.extra = earlier.extra
+                        break
 
     def _generate(self) -> None:
         namespace: dict = {"RETRACE": _RETRACE, "_same_float": _same_float}
@@ -215,6 +241,9 @@ class Program:
             fname = f"{prim.name}_{i}"
             namespace[fname] = prim.impl
             call_args = list(args)
+            if node.extra is not None and not prim.saves:  # computed from a forward's saved
+                namespace[fname] = prim.reuses[1]
+                call_args.insert(0, node.extra)
             for key, value in node.params.items():
                 text = _literal(value)
                 if text is None:
@@ -223,12 +252,13 @@ class Program:
                 call_args.append(f"{key}={text}")
             call = f"{fname}({', '.join(call_args)})"
             outs = [n or "_" for n in node.outs]
+            saved = node.extra or "_"
             if prim.multiple_results:
                 target = ", ".join(outs)
                 if prim.saves:
-                    target = f"({target}), _"
+                    target = f"({target}), {saved}"
             else:
-                target = outs[0] + (", _" if prim.saves else "")
+                target = outs[0] + (f", {saved}" if prim.saves else "")
             return f"{target} = {call}"
         if kind == _trace.READ:
             return f"{node.outs[0]} = {node.fn}._value"

@@ -735,6 +735,8 @@ xdivy = _partials_primitive(
 
 
 def _divide_no_nan_impl(x, y):
+    if y.ndim == 0 and y != 0:  # a mean's nonzero count: a plain quotient
+        return x / y
     with np.errstate(all="ignore"):
         return _zero_where(y == 0, x / y)
 

@@ -251,9 +251,10 @@ selu = Primitive(
 # --------------------------------------------------------------------------
 def _sparse_xent_impl(labels, logits):
     classes = logits.shape[-1]
-    bad = (labels < 0) | (labels >= classes)
-    if np.any(bad):
-        first = labels[bad].ravel()[0]
+    index = labels.astype(np.intp).reshape(-1)
+    # One reduction checks both ends: a negative label viewed unsigned is huge.
+    if index.size and index.view(np.uintp).max() >= classes:
+        first = index[index.view(np.uintp) >= classes][0]
         shown = " ".join(str(v) for v in np.ravel(labels))
         raise InvalidArgumentError(
             None,
@@ -264,8 +265,16 @@ def _sparse_xent_impl(labels, logits):
         )
     shifted = logits - logits.max(axis=-1, keepdims=True)
     log_norm = np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-    picked = np.take_along_axis(shifted, labels[..., None].astype(np.intp), axis=-1)
-    return (log_norm - picked)[..., 0][()], (shifted, log_norm)
+    picked = shifted.reshape(-1, classes)[np.arange(index.size), index]
+    return (log_norm[..., 0] - picked.reshape(labels.shape))[()], (shifted, log_norm)
+
+
+def _subtract_one_hot(delta, labels):
+    """delta - one_hot(labels), in place (labels were checked by the forward)."""
+    rows = delta.reshape(-1, delta.shape[-1])  # a view: delta is a fresh C-order array
+    index = labels.astype(np.intp).reshape(-1)
+    rows[np.arange(index.size), index] -= 1
+    return delta
 
 
 def _one_hot_like(labels, logits):
@@ -276,15 +285,52 @@ def _one_hot_like(labels, logits):
     return cast(hot, dtype=logits.dtype)
 
 
+def _sparse_xent_delta(saved, labels):
+    """softmax(logits) - one_hot(labels) from the forward's shifted logits."""
+    shifted, log_norm = saved
+    delta = shifted - log_norm
+    np.exp(delta, out=delta)
+    return _subtract_one_hot(delta, labels)
+
+
 def _sparse_xent_vjp(g, ans, labels, logits, saved=None):
     if g.__class__ is not Tensor:  # NumPy values: softmax from the forward's shifted logits
-        shifted, log_norm = saved
-        delta = np.exp(shifted - log_norm)
-        index = labels[..., None].astype(np.intp)
-        np.put_along_axis(delta, index, np.take_along_axis(delta, index, axis=-1) - 1, axis=-1)
-        return None, g[..., None] * delta
+        return None, g[..., None] * _sparse_xent_delta(saved, labels)
     g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
-    return None, g * (softmax(logits) - _one_hot_like(labels, logits))
+    return None, sparse_xent_grad(g, labels, logits)
+
+
+def _sparse_xent_grad_impl(g, labels, logits):
+    return _scaled_delta(g, _subtract_one_hot(_softmax_impl(logits, -1), labels))
+
+
+def _sparse_xent_grad_from_saved(saved, g, labels, logits):
+    return _scaled_delta(g, _sparse_xent_delta(saved, labels))
+
+
+def _scaled_delta(g, delta):
+    if g.shape == delta.shape[:-1] + (1,):
+        delta *= g  # in place: one array for the whole VJP
+        return delta
+    return g * delta  # g has leading batch axes (jacobians)
+
+
+def _sparse_xent_grad_vjp(c, out, g, labels, logits):
+    # out = g (s - one_hot) with s = softmax(logits): d out = (s - one_hot) dg
+    # + g ds. Full-shape cotangents; the sweep sums them down to g's shape.
+    probs = softmax(logits)
+    d_g = c * (probs - _one_hot_like(labels, logits))
+    return d_g, None, _softmax_vjp(c * g, probs, logits, -1)[0]
+
+
+def _sparse_xent_grad_jvp(tangents, out, g, labels, logits):
+    probs = softmax(logits)
+    return fold_jvp(
+        tangents,
+        lambda tg: tg * (probs - _one_hot_like(labels, logits)),
+        None,
+        lambda tl: g * _softmax_vjp(tl, probs, logits, -1)[0],
+    )
 
 
 def _sparse_xent_jvp(tangents, ans, labels, logits, saved=None):
@@ -305,6 +351,18 @@ sparse_softmax_cross_entropy_with_logits = Primitive(
     tf_name="SparseSoftmaxCrossEntropyWithLogits",
     formula="loss = logsumexp(logits) - logits[label]; d/dlogits = softmax - one_hot (fused); "
     "no gradient to the integer labels",
+)
+
+
+sparse_xent_grad = Primitive(
+    "sparse_xent_grad",
+    _sparse_xent_grad_impl,
+    vjp=_sparse_xent_grad_vjp,
+    jvp=_sparse_xent_grad_jvp,
+    reuses=(sparse_softmax_cross_entropy_with_logits, _sparse_xent_grad_from_saved),
+    tf_name="SparseSoftmaxCrossEntropyWithLogits",
+    formula="sparse_xent_grad(g, labels, x) = g (softmax(x) - one_hot(labels)): the fused "
+    "VJP in one array (six recorded ops otherwise)",
 )
 
 
