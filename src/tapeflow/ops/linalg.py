@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
+from .._blas import matmul as _blas_matmul
 from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
 from ..errors import FailedPreconditionError, InvalidArgumentError, _shape_text
@@ -49,7 +50,7 @@ def _matmul_impl(a, b, transpose_a=False, transpose_b=False):
         left = a.swapaxes(0, 1) if transpose_a else a
         right = b.swapaxes(0, 1) if transpose_b else b
         if left.shape[1] == right.shape[0]:
-            return left @ right
+            return _blas_matmul(left, right)
     return _checked_matmul(a, b, transpose_a, transpose_b)
 
 
