@@ -11,10 +11,16 @@ and every variable a path made of the layer scopes open when it was created.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import tapeflow as tf
 
 from ._naming import _counts, _lock, to_snake_case, uniquify
+
+# What tf.convert_to_tensor takes (a Tensor, an array, a number, nested lists).
+# The training stack sees only public names, so it says this here once.
+TensorLike = Any
 
 _local = threading.local()
 # One counter for layers, models, metrics and optimizers, as in Keras.
@@ -28,7 +34,7 @@ def reset_names() -> None:
         _counts.clear()
 
 
-def scope_stack() -> list:
+def scope_stack() -> list[str]:
     stack = getattr(_local, "scopes", None)
     if stack is None:
         stack = _local.scopes = []
@@ -42,7 +48,7 @@ class name_scope:  # noqa: N801
         self.name = name
         self._pushed = False
 
-    def __enter__(self):
+    def __enter__(self) -> name_scope:
         stack = scope_stack()
         # A layer calling itself (or a model re-entering) does not nest twice.
         self._pushed = not stack or stack[-1] != self.name
@@ -50,7 +56,7 @@ class name_scope:  # noqa: N801
             stack.append(self.name)
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info: object) -> None:
         if self._pushed:
             scope_stack().pop()
 
@@ -59,21 +65,21 @@ def current_path() -> str:
     return "/".join(scope_stack())
 
 
-def flatten(structure) -> list:
+def flatten(structure: Any) -> list:
     """Leaves of nested lists, tuples and dicts (dicts by sorted key): ``tf.nest.flatten``."""
     return tf.nest.flatten(structure)
 
 
-def pack_like(structure, leaves):
+def pack_like(structure: Any, leaves: Iterable) -> Any:
     """Rebuild ``structure`` with ``leaves`` (an iterator) in flatten's order."""
     return tf.nest.pack_sequence_as(structure, list(leaves))
 
 
-def map_structure(function, structure):
+def map_structure(function: Callable, structure: Any) -> Any:
     return tf.nest.map_structure(function, structure)
 
 
-def standardize_tuple(value, n: int, name: str) -> tuple:
+def standardize_tuple(value: Any, n: int, name: str) -> tuple[int, ...]:
     """An int or a sequence of ``n`` ints, as a tuple (kernel_size, strides, ...)."""
     if isinstance(value, int):
         return (value,) * n

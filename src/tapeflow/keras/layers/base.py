@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import inspect
 import threading
+from typing import Any
 
 import numpy as np
 
 import tapeflow as tf
 
 from .. import _resolve, _utils
+from .._utils import TensorLike
 from .._variable import Variable
 
 _context = threading.local()
 
 
-def _training_from_context():
+def _training_from_context() -> bool | None:
     return getattr(_context, "training", None)
 
 
@@ -44,7 +46,14 @@ class KerasTensor:
 
     _count = 0
 
-    def __init__(self, shape, dtype="float32", node=None, index=0, name=None):
+    def __init__(
+        self,
+        shape: Any,
+        dtype: Any = "float32",
+        node: Any = None,
+        index: int = 0,
+        name: str | None = None,
+    ) -> None:
         self.shape = tuple(None if d is None else int(d) for d in shape)
         self.dtype = tf.as_dtype(dtype).name
         self.node = node
@@ -55,6 +64,11 @@ class KerasTensor:
 
     @property
     def ndim(self) -> int:
+        """The number of axes, batch included.
+
+        >>> tf.keras.Input((3, 4)).ndim
+        3
+        """
         return len(self.shape)
 
     def __repr__(self) -> str:
@@ -65,9 +79,16 @@ class KerasTensor:
 
 
 class Node:
-    """One call of a layer on symbolic inputs: what the functional Model replays."""
+    """One call of a layer on symbolic inputs: what the functional Model replays.
 
-    def __init__(self, layer, args, kwargs, outputs):
+    >>> x = tf.keras.Input((2,))
+    >>> y = tf.keras.layers.Dense(1)(x)
+    >>> node = y.node
+    >>> node.parents[0] is x, node.outputs is y
+    (True, True)
+    """
+
+    def __init__(self, layer: Any, args: Any, kwargs: Any, outputs: Any) -> None:
         self.layer = layer
         self.args = args
         self.kwargs = kwargs
@@ -75,15 +96,21 @@ class Node:
 
     @property
     def parents(self) -> list:
+        """The symbolic inputs this call consumed.
+
+        >>> x = tf.keras.Input((2,))
+        >>> tf.keras.layers.Dense(1)(x).node.parents == [x]
+        True
+        """
         leaves = _utils.flatten((self.args, self.kwargs))
         return [t for t in leaves if isinstance(t, KerasTensor)]
 
 
-def _is_symbolic(structure) -> bool:
+def _is_symbolic(structure: Any) -> bool:
     return any(isinstance(t, KerasTensor) for t in _utils.flatten(structure))
 
 
-def _to_tensor(value, dtype):
+def _to_tensor(value: Any, dtype: Any) -> tf.Tensor:
     """Inputs become Tensors; floating inputs take the layer's dtype (Keras autocasts)."""
     if isinstance(value, (tf.Tensor, tf.Variable)):
         if value.dtype.is_floating and value.dtype != dtype:
@@ -116,13 +143,13 @@ class Layer:
     def __init__(
         self,
         *,
-        activity_regularizer=None,
-        trainable=True,
-        dtype=None,
-        autocast=True,
-        name=None,
-        **kwargs,
-    ):
+        activity_regularizer: Any = None,
+        trainable: bool = True,
+        dtype: Any = None,
+        autocast: bool = True,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         known = {"input_shape", "input_dim", "batch_size", "batch_input_shape", "input_length"}
         unknown = set(kwargs) - known
         if unknown:
@@ -155,12 +182,12 @@ class Layer:
         self._call_has_training = "training" in inspect.signature(self.call).parameters
 
     # -- attribute tracking -----------------------------------------------------
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: Any) -> None:
         if not name.startswith("_") or name in ("_layer",):
             self._track(value)
         object.__setattr__(self, name, value)
 
-    def _track(self, value) -> None:
+    def _track(self, value: Any) -> None:
         if "_layers" not in self.__dict__:
             return
         for leaf in _utils.flatten(value) if isinstance(value, (list, tuple, dict)) else [value]:
@@ -183,7 +210,7 @@ class Layer:
                 self._track(value)
         return self._layers
 
-    def _owns(self, variable) -> bool:
+    def _owns(self, variable: Any) -> bool:
         return any(v is variable for v in self._trainable_variables) or any(
             v is variable for v in self._non_trainable_variables
         )
@@ -191,18 +218,24 @@ class Layer:
     # -- weights ---------------------------------------------------------------
     def add_weight(
         self,
-        shape=None,
-        initializer=None,
-        dtype=None,
-        trainable=True,
-        autocast=True,
-        regularizer=None,
-        constraint=None,
-        aggregation="none",
-        overwrite_with_gradient=False,
-        name=None,
-    ):
-        """Create a variable owned by this layer, at path ``<layer scopes>/<name>``."""
+        shape: Any = None,
+        initializer: Any = None,
+        dtype: Any = None,
+        trainable: bool = True,
+        autocast: bool = True,
+        regularizer: Any = None,
+        constraint: Any = None,
+        aggregation: str = "none",
+        overwrite_with_gradient: bool = False,
+        name: str | None = None,
+    ) -> Variable:
+        """Create a variable owned by this layer, at path ``<layer scopes>/<name>``.
+
+        >>> layer = tf.keras.layers.Layer(name="holder")
+        >>> w = layer.add_weight(shape=(2,), initializer="ones", name="w")
+        >>> w.path, w.numpy(), layer.weights[0] is w
+        ('holder/w', array([1., 1.], dtype=float32), True)
+        """
         shape = () if shape is None else tuple(int(d) for d in shape)
         dtype = tf.as_dtype(dtype or self.dtype).name
         if initializer is None:
@@ -222,6 +255,14 @@ class Layer:
 
     @property
     def trainable(self) -> bool:
+        """Whether the layer's weights train; setting it reaches every sublayer.
+
+        >>> layer = tf.keras.layers.Dense(2)
+        >>> layer.build((None, 3))
+        >>> layer.trainable = False
+        >>> len(layer.trainable_weights), len(layer.non_trainable_weights)
+        (0, 2)
+        """
         return self._trainable
 
     @trainable.setter
@@ -235,6 +276,13 @@ class Layer:
 
     @property
     def weights(self) -> list:
+        """Every variable of the layer and its sublayers, each once.
+
+        >>> layer = tf.keras.layers.Dense(2)
+        >>> layer.build((None, 3))
+        >>> [w.name for w in layer.weights]
+        ['kernel', 'bias']
+        """
         weights, seen = [], set()
         for w in self._trainable_variables + self._non_trainable_variables:
             if id(w) not in seen:
@@ -249,10 +297,24 @@ class Layer:
 
     @property
     def trainable_weights(self) -> list:
+        """The weights that train (none when the layer is frozen).
+
+        >>> layer = tf.keras.layers.BatchNormalization()
+        >>> layer.build((None, 2))
+        >>> [w.name for w in layer.trainable_weights]
+        ['gamma', 'beta']
+        """
         return [w for w in self.weights if w.trainable] if self.trainable else []
 
     @property
     def non_trainable_weights(self) -> list:
+        """The weights that do not train (all of them when the layer is frozen).
+
+        >>> layer = tf.keras.layers.BatchNormalization()
+        >>> layer.build((None, 2))
+        >>> [w.name for w in layer.non_trainable_weights]
+        ['moving_mean', 'moving_variance']
+        """
         return [w for w in self.weights if not w.trainable] if self.trainable else self.weights
 
     variables = weights
@@ -261,14 +323,39 @@ class Layer:
 
     @property
     def layers(self) -> list:
+        """The layers this layer holds as attributes.
+
+        >>> class Block(tf.keras.layers.Layer):
+        ...     def __init__(self):
+        ...         super().__init__()
+        ...         self.inner = tf.keras.layers.Dense(1)
+        ...     def call(self, x):
+        ...         return self.inner(x)
+        >>> [type(l).__name__ for l in Block().layers]
+        ['Dense']
+        """
         return list(self._sublayers())
 
     def get_weights(self) -> list:
-        """The weights' values as NumPy arrays, in ``weights`` order."""
+        """The weights' values as NumPy arrays, in ``weights`` order.
+
+        >>> layer = tf.keras.layers.Dense(1, kernel_initializer="ones")
+        >>> layer.build((None, 2))
+        >>> layer.get_weights()
+        [array([[1.],
+               [1.]], dtype=float32), array([0.], dtype=float32)]
+        """
         return [w.numpy() for w in self.weights]
 
-    def set_weights(self, weights) -> None:
-        """Assign NumPy values to ``weights`` in order; counts and shapes must match."""
+    def set_weights(self, weights: Any) -> None:
+        """Assign NumPy values to ``weights`` in order; counts and shapes must match.
+
+        >>> layer = tf.keras.layers.Dense(1)
+        >>> layer.build((None, 2))
+        >>> layer.set_weights([[[2.0], [3.0]], [1.0]])
+        >>> layer(tf.constant([[1.0, 1.0]]))
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[6.]], dtype=float32)>
+        """
         own = self.weights
         if len(own) != len(weights):
             raise ValueError(
@@ -286,7 +373,13 @@ class Layer:
             variable.assign(np.asarray(value))
 
     def count_params(self) -> int:
-        """The number of scalars in all weights (the layer must be built)."""
+        """The number of scalars in all weights (the layer must be built).
+
+        >>> layer = tf.keras.layers.Dense(4)
+        >>> layer.build((None, 3))
+        >>> layer.count_params()  # 3 * 4 kernel + 4 bias
+        16
+        """
         if not self.built:
             raise ValueError(
                 f"You tried to call `count_params` on layer '{self.name}', but the layer isn't "
@@ -295,12 +388,29 @@ class Layer:
         return int(sum(int(np.prod(w.shape)) for w in self.weights))
 
     # -- losses ----------------------------------------------------------------
-    def add_loss(self, loss) -> None:
+    def add_loss(self, loss: Any) -> None:
+        """Record a loss tensor; ``losses`` returns it until the next call.
+
+        >>> class Penalized(tf.keras.layers.Layer):
+        ...     def call(self, x):
+        ...         self.add_loss(tf.reduce_sum(x))
+        ...         return x
+        >>> layer = Penalized()
+        >>> _ = layer(tf.constant([1.0, 2.0]))
+        >>> layer.losses
+        [<tf.Tensor: shape=(), dtype=float32, numpy=3.0>]
+        """
         self._losses.append(loss)
 
     @property
     def losses(self) -> list:
-        """Losses added in the last call plus weight regularization penalties."""
+        """Losses added in the last call plus weight regularization penalties.
+
+        >>> layer = tf.keras.layers.Dense(1, kernel_initializer="ones", kernel_regularizer=tf.keras.regularizers.L2(0.5))
+        >>> layer.build((None, 2))
+        >>> layer.losses
+        [<tf.Tensor: shape=(), dtype=float32, numpy=1.0>]
+        """
         losses = list(self._losses)
         for w in self._trainable_variables + self._non_trainable_variables:
             if getattr(w, "regularizer", None) is not None:
@@ -315,16 +425,35 @@ class Layer:
             layer._clear_losses()
 
     # -- building and calling --------------------------------------------------
-    def build(self, input_shape) -> None:
+    def build(self, input_shape: Any) -> None:
+        """Create the weights for inputs of ``input_shape``; the base class has none.
+
+        >>> layer = tf.keras.layers.Layer()
+        >>> layer.build((None, 2))
+        >>> layer.built, layer.weights
+        (True, [])
+        """
         self.built = True
 
-    def call(self, inputs, *args, **kwargs):
+    def call(self, inputs: TensorLike, *args: Any, **kwargs: Any) -> Any:
+        """The layer's computation; the base class returns ``inputs``.
+
+        >>> tf.keras.layers.Layer().call(tf.constant([1.0]))
+        <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.], dtype=float32)>
+        """
         return inputs
 
-    def compute_output_shape(self, input_shape):
+    def compute_output_shape(self, input_shape: Any) -> Any:
+        """The output shape for inputs of ``input_shape`` (None for unknown sizes).
+
+        >>> tf.keras.layers.Dense(5).compute_output_shape((None, 3))
+        (None, 5)
+        >>> tf.keras.layers.Flatten().compute_output_shape((None, 2, 3))
+        (None, 6)
+        """
         return _symbolic_shapes(self, input_shape)
 
-    def _maybe_build(self, inputs) -> None:
+    def _maybe_build(self, inputs: TensorLike) -> None:
         if self.built:
             return
         shapes = _utils.map_structure(
@@ -335,7 +464,7 @@ class Layer:
         self.built = True
         self._build_shapes = shapes
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args: Any, **kwargs: Any):
         if not args:
             if "inputs" not in kwargs:
                 raise ValueError(f"Layer {self.name} was called without inputs.")
@@ -382,7 +511,7 @@ class Layer:
             )
         return outputs
 
-    def _call_symbolic(self, args, kwargs):
+    def _call_symbolic(self, args: Any, kwargs: Any):
         outputs = _run_on_stand_ins(self, args, kwargs)
         node = Node(self, args, kwargs, None)
         flat = _utils.flatten(outputs)
@@ -396,7 +525,15 @@ class Layer:
 
     # -- functional-API bookkeeping ---------------------------------------------
     @property
-    def input(self):
+    def input(self) -> Any:
+        """The symbolic input of the layer's first functional call.
+
+        >>> x = tf.keras.Input((2,))
+        >>> layer = tf.keras.layers.Dense(1)
+        >>> _ = layer(x)
+        >>> layer.input is x
+        True
+        """
         if not self._inbound_nodes:
             raise ValueError(
                 f"The layer {self.name} has never been called and thus has no defined input."
@@ -405,7 +542,14 @@ class Layer:
         return args[0]
 
     @property
-    def output(self):
+    def output(self) -> Any:
+        """The symbolic output of the layer's first functional call.
+
+        >>> layer = tf.keras.layers.Dense(3)
+        >>> y = layer(tf.keras.Input((2,)))
+        >>> layer.output is y, layer.output.shape
+        (True, (None, 3))
+        """
         if not self._inbound_nodes:
             raise ValueError(
                 f"The layer {self.name} has never been called and thus has no defined output."
@@ -414,22 +558,33 @@ class Layer:
 
     # -- config ----------------------------------------------------------------
     def get_config(self) -> dict:
+        """``name``, ``trainable`` and ``dtype`` (subclasses add their own).
+
+        >>> tf.keras.layers.Layer(name="plain").get_config()
+        {'name': 'plain', 'trainable': True, 'dtype': 'float32'}
+        """
         return {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
 
     @classmethod
-    def from_config(cls, config: dict):
+    def from_config(cls, config: dict) -> Any:
+        """A new layer from ``get_config``'s dict.
+
+        >>> layer = tf.keras.layers.Dense.from_config({"units": 2, "name": "copy"})
+        >>> layer.name, layer.units
+        ('copy', 2)
+        """
         return cls(**config)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
 
 
-def _stand_in(keras_tensor, size: int):
+def _stand_in(keras_tensor: Any, size: int) -> tf.Tensor:
     shape = tuple(size if d is None else d for d in keras_tensor.shape)
     return tf.zeros(shape, dtype=keras_tensor.dtype)
 
 
-def _run_on_stand_ins(layer, args, kwargs):
+def _run_on_stand_ins(layer: Any, args: Any, kwargs: Any) -> Any:
     """Run ``layer`` on zeros shaped like the symbolic inputs; shapes with None back.
 
     Unknown sizes are tried as 1 and as 2; output sizes that follow them are unknown.
@@ -461,16 +616,16 @@ def _run_on_stand_ins(layer, args, kwargs):
 class _Spec:
     __slots__ = ("shape", "dtype")
 
-    def __init__(self, shape, dtype):
+    def __init__(self, shape: Any, dtype: Any) -> None:
         self.shape = shape
         self.dtype = dtype
 
 
-def _is_shape(value) -> bool:
+def _is_shape(value: Any) -> bool:
     return isinstance(value, (tuple, list)) and all(d is None or isinstance(d, int) for d in value)
 
 
-def _symbolic_shapes(layer, input_shape):
+def _symbolic_shapes(layer: Any, input_shape: Any) -> Any:
     if _is_shape(input_shape):
         spec = _Spec(tuple(input_shape), layer.compute_dtype)
     else:
@@ -480,20 +635,25 @@ def _symbolic_shapes(layer, input_shape):
 
 
 class InputLayer(Layer):
-    """The layer behind ``keras.Input``: it only holds the input's shape."""
+    """The layer behind ``keras.Input``: it only holds the input's shape.
+
+    >>> layer = tf.keras.layers.InputLayer(shape=(3,), name="in")
+    >>> layer.batch_shape, layer.output_tensor.shape
+    ((None, 3), (None, 3))
+    """
 
     def __init__(
         self,
-        shape=None,
-        batch_size=None,
-        dtype=None,
-        sparse=None,
-        batch_shape=None,
-        input_tensor=None,
-        optional=False,
-        name=None,
-        **kwargs,
-    ):
+        shape: Any = None,
+        batch_size: int | None = None,
+        dtype: Any = None,
+        sparse: Any = None,
+        batch_shape: Any = None,
+        input_tensor: Any = None,
+        optional: bool = False,
+        name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(name=name or _utils.unique_name("input_layer"), dtype=dtype)
         if batch_shape is None:
             if shape is None:
@@ -508,23 +668,33 @@ class InputLayer(Layer):
         self._inbound_nodes.append(node)
         self._output_shape = self.batch_shape
 
-    def call(self, inputs):
+    def call(self, inputs: TensorLike) -> Any:
+        """``inputs`` unchanged.
+
+        >>> tf.keras.layers.InputLayer(shape=(1,)).call(tf.constant([[5.0]]))
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[5.]], dtype=float32)>
+        """
         return inputs
 
     def get_config(self) -> dict:
+        """``batch_shape``, ``dtype`` and ``name``.
+
+        >>> tf.keras.layers.InputLayer(shape=(3,), name="in").get_config()
+        {'batch_shape': (None, 3), 'dtype': 'float32', 'name': 'in'}
+        """
         return {"batch_shape": self.batch_shape, "dtype": self.dtype, "name": self.name}
 
 
 def Input(
-    shape=None,
-    batch_size=None,
-    dtype=None,
-    sparse=None,
-    batch_shape=None,
-    name=None,
-    tensor=None,
-    optional=False,
-):  # noqa: N802 (Keras's spelling)
+    shape: Any = None,
+    batch_size: int | None = None,
+    dtype: Any = None,
+    sparse: Any = None,
+    batch_shape: Any = None,
+    name: str | None = None,
+    tensor: Any = None,
+    optional: bool = False,
+) -> KerasTensor:  # noqa: N802 (Keras's spelling)
     """A symbolic input for the functional API: ``shape`` excludes the batch size.
 
     >>> import tapeflow as tf

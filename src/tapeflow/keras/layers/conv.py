@@ -10,10 +10,12 @@ TensorShape([1, 5, 5, 4])
 
 from __future__ import annotations
 
+from typing import Any
+
 import tapeflow as tf
 
 from .. import _resolve
-from .._utils import standardize_tuple
+from .._utils import TensorLike, standardize_tuple
 from .base import Layer
 
 
@@ -27,7 +29,7 @@ def _padding(value: str, allowed: tuple) -> str:
     return padding
 
 
-def _data_format(value) -> str:
+def _data_format(value: Any) -> str:
     data_format = value or "channels_last"
     if data_format not in ("channels_last", "channels_first"):
         raise ValueError(
@@ -42,24 +44,24 @@ class _Conv(Layer):
 
     def __init__(
         self,
-        filters,
-        kernel_size,
-        strides=1,
-        padding="valid",
-        data_format=None,
-        dilation_rate=1,
-        groups=1,
-        activation=None,
-        use_bias=True,
-        kernel_initializer="glorot_uniform",
-        bias_initializer="zeros",
-        kernel_regularizer=None,
-        bias_regularizer=None,
-        activity_regularizer=None,
-        kernel_constraint=None,
-        bias_constraint=None,
-        **kwargs,
-    ):
+        filters: int,
+        kernel_size: int | tuple[int, ...],
+        strides: Any = 1,
+        padding: str = "valid",
+        data_format: str | None = None,
+        dilation_rate: Any = 1,
+        groups: int = 1,
+        activation: Any = None,
+        use_bias: bool = True,
+        kernel_initializer: Any = "glorot_uniform",
+        bias_initializer: Any = "zeros",
+        kernel_regularizer: Any = None,
+        bias_regularizer: Any = None,
+        activity_regularizer: Any = None,
+        kernel_constraint: Any = None,
+        bias_constraint: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         if filters is not None and (not isinstance(filters, int) or filters <= 0):
             raise ValueError(
@@ -93,7 +95,7 @@ class _Conv(Layer):
     def _bias_size(self, channels: int) -> int:
         return self.filters
 
-    def build(self, input_shape):
+    def build(self, input_shape: Any) -> None:
         channels = input_shape[self._channel_axis]
         if channels is None:
             raise ValueError(
@@ -122,7 +124,7 @@ class _Conv(Layer):
         spatial = {1: "W", 2: "HW", 3: "DHW"}[self.rank]
         return f"N{spatial}C" if self.data_format == "channels_last" else f"NC{spatial}"
 
-    def _convolve(self, x):
+    def _convolve(self, x: TensorLike) -> tf.Tensor:
         padding = self.padding
         if padding == "causal":
             left = self.dilation_rate[0] * (self.kernel_size[0] - 1)
@@ -137,7 +139,7 @@ class _Conv(Layer):
             data_format=self._tf_format(),
         )
 
-    def call(self, inputs):
+    def call(self, inputs: TensorLike) -> Any:
         x = self._convolve(inputs)
         if self.bias is not None:
             if self.data_format == "channels_last":
@@ -148,39 +150,57 @@ class _Conv(Layer):
 
 
 class Conv1D(_Conv):
-    """1-D convolution over (batch, steps, channels); padding may be "causal"."""
+    """1-D convolution over (batch, steps, channels); padding may be "causal".
+
+    >>> layer = tf.keras.layers.Conv1D(1, 2, kernel_initializer="ones", use_bias=False)
+    >>> layer(tf.constant([[[1.0], [2.0], [3.0]]]))
+    <tf.Tensor: shape=(1, 2, 1), dtype=float32, numpy=
+    array([[[3.],
+            [5.]]], dtype=float32)>
+    """
 
     rank = 1
 
 
 class Conv2D(_Conv):
-    """2-D convolution over (batch, height, width, channels)."""
+    """2-D convolution over (batch, height, width, channels).
+
+    >>> tf.keras.layers.Conv2D(8, 3, padding="same")(tf.ones((2, 5, 5, 3))).shape
+    TensorShape([2, 5, 5, 8])
+    >>> tf.keras.layers.Conv2D(8, 3, strides=2)(tf.ones((2, 5, 5, 3))).shape
+    TensorShape([2, 2, 2, 8])
+    """
 
     rank = 2
 
 
 class DepthwiseConv2D(_Conv):
-    """One filter (or ``depth_multiplier`` filters) per input channel."""
+    """One filter (or ``depth_multiplier`` filters) per input channel.
+
+    >>> layer = tf.keras.layers.DepthwiseConv2D(2, depth_multiplier=2)
+    >>> layer(tf.ones((1, 4, 4, 3))).shape, layer.kernel.shape
+    (TensorShape([1, 3, 3, 6]), TensorShape([2, 2, 3, 2]))
+    """
 
     def __init__(
         self,
-        kernel_size,
-        strides=(1, 1),
-        padding="valid",
-        depth_multiplier=1,
-        data_format=None,
-        dilation_rate=(1, 1),
-        activation=None,
-        use_bias=True,
-        depthwise_initializer="glorot_uniform",
-        bias_initializer="zeros",
-        depthwise_regularizer=None,
-        bias_regularizer=None,
-        activity_regularizer=None,
-        depthwise_constraint=None,
-        bias_constraint=None,
-        **kwargs,
-    ):
+        kernel_size: int | tuple[int, ...],
+        strides: Any = (1, 1),
+        padding: str = "valid",
+        depth_multiplier: int = 1,
+        data_format: str | None = None,
+        dilation_rate: Any = (1, 1),
+        activation: Any = None,
+        use_bias: bool = True,
+        depthwise_initializer: Any = "glorot_uniform",
+        bias_initializer: Any = "zeros",
+        depthwise_regularizer: Any = None,
+        bias_regularizer: Any = None,
+        activity_regularizer: Any = None,
+        depthwise_constraint: Any = None,
+        bias_constraint: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(
             None,
             kernel_size,
@@ -207,7 +227,7 @@ class DepthwiseConv2D(_Conv):
     def _bias_size(self, channels: int) -> int:
         return channels * self.depth_multiplier
 
-    def _convolve(self, x):
+    def _convolve(self, x: TensorLike) -> tf.Tensor:
         return tf.nn.depthwise_conv2d(
             x,
             self.kernel,
@@ -218,7 +238,7 @@ class DepthwiseConv2D(_Conv):
         )
 
 
-def _deconv_length(size, stride, kernel, padding, dilation) -> int:
+def _deconv_length(size, stride, kernel, padding: str, dilation) -> int:
     kernel = kernel + (kernel - 1) * (dilation - 1)
     if padding == "valid":
         return size * stride + max(kernel - stride, 0)
@@ -226,12 +246,16 @@ def _deconv_length(size, stride, kernel, padding, dilation) -> int:
 
 
 class Conv2DTranspose(_Conv):
-    """The gradient of a 2-D convolution, as a layer (upsamples by ``strides``)."""
+    """The gradient of a 2-D convolution, as a layer (upsamples by ``strides``).
+
+    >>> tf.keras.layers.Conv2DTranspose(4, 3, strides=2, padding="same")(tf.ones((1, 5, 5, 2))).shape
+    TensorShape([1, 10, 10, 4])
+    """
 
     def _kernel_shape(self, channels: int) -> tuple:
         return (*self.kernel_size, self.filters, channels)
 
-    def _convolve(self, x):
+    def _convolve(self, x: TensorLike) -> tf.Tensor:
         shape = list(x.shape)
         spatial = (1, 2) if self.data_format == "channels_last" else (2, 3)
         sizes = [

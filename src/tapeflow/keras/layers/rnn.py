@@ -12,9 +12,12 @@ gates in the order input, forget, cell, output; GRU in update, reset, new.
 
 from __future__ import annotations
 
+from typing import Any
+
 import tapeflow as tf
 
 from .. import _resolve
+from .._utils import TensorLike
 from .base import Layer
 
 
@@ -23,18 +26,18 @@ class _Cell(Layer):
 
     def __init__(
         self,
-        units,
-        activation="tanh",
-        recurrent_activation="sigmoid",
-        use_bias=True,
-        kernel_initializer="glorot_uniform",
-        recurrent_initializer="orthogonal",
-        bias_initializer="zeros",
-        kernel_regularizer=None,
-        recurrent_regularizer=None,
-        bias_regularizer=None,
-        **kwargs,
-    ):
+        units: int,
+        activation: Any = "tanh",
+        recurrent_activation: Any = "sigmoid",
+        use_bias: bool = True,
+        kernel_initializer: Any = "glorot_uniform",
+        recurrent_initializer: Any = "orthogonal",
+        bias_initializer: Any = "zeros",
+        kernel_regularizer: Any = None,
+        recurrent_regularizer: Any = None,
+        bias_regularizer: Any = None,
+        **kwargs: Any,
+    ) -> None:
         for key in ("dropout", "recurrent_dropout"):
             if kwargs.pop(key, 0.0):
                 raise NotImplementedError(f"tapeflow's recurrent layers do not support {key}.")
@@ -71,7 +74,7 @@ class _Cell(Layer):
     def _bias_initializer(self):
         return self.bias_initializer
 
-    def build(self, input_shape):
+    def build(self, input_shape: Any) -> None:
         width = self.gates * self.units
         self.kernel = self.add_weight(
             shape=(input_shape[-1], width),
@@ -101,12 +104,25 @@ class _Cell(Layer):
 
 
 class SimpleRNNCell(_Cell):
-    """``h = activation(x @ kernel + bias + h_prev @ recurrent_kernel)``."""
+    """``h = activation(x @ kernel + bias + h_prev @ recurrent_kernel)``.
 
-    def __init__(self, units, activation="tanh", **kwargs):
+    >>> cell = tf.keras.layers.SimpleRNNCell(2)
+    >>> out, states = cell(tf.ones((1, 3)), [tf.zeros((1, 2))])
+    >>> out.shape, len(states)
+    (TensorShape([1, 2]), 1)
+    """
+
+    def __init__(self, units: int, activation: Any = "tanh", **kwargs: Any) -> None:
         super().__init__(units, activation=activation, **kwargs)
 
-    def call(self, inputs, states, training=False):
+    def call(self, inputs: TensorLike, states: Any, training: bool | None = False) -> Any:
+        """One step: the new output and ``[h]``.
+
+        >>> cell = tf.keras.layers.SimpleRNNCell(1, kernel_initializer="ones", recurrent_initializer="ones")
+        >>> cell.build((None, 1))
+        >>> cell.call(tf.constant([[0.5]]), [tf.constant([[0.5]])])[0]
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[0.7615942]], dtype=float32)>
+        """
         h = tf.matmul(inputs, self.kernel)
         if self.bias is not None:
             h = h + self.bias
@@ -115,11 +131,17 @@ class SimpleRNNCell(_Cell):
 
 
 class LSTMCell(_Cell):
-    """The LSTM step; the forget gate's bias starts at one (``unit_forget_bias``)."""
+    """The LSTM step; the forget gate's bias starts at one (``unit_forget_bias``).
+
+    >>> cell = tf.keras.layers.LSTMCell(3)
+    >>> out, (h, c) = cell(tf.ones((2, 4)), [tf.zeros((2, 3)), tf.zeros((2, 3))])
+    >>> out.shape, c.shape
+    (TensorShape([2, 3]), TensorShape([2, 3]))
+    """
 
     gates = 4
 
-    def __init__(self, units, unit_forget_bias=True, **kwargs):
+    def __init__(self, units: int, unit_forget_bias: bool = True, **kwargs: Any) -> None:
         super().__init__(units, **kwargs)
         self.unit_forget_bias = unit_forget_bias
 
@@ -129,7 +151,7 @@ class LSTMCell(_Cell):
         base = _resolve.initializer(self.bias_initializer)
         units = self.units
 
-        def forget_ones(shape, dtype=None):
+        def forget_ones(shape: Any, dtype: Any = None):
             return tf.concat(
                 [
                     base((units,), dtype=dtype),
@@ -141,7 +163,15 @@ class LSTMCell(_Cell):
 
         return forget_ones
 
-    def call(self, inputs, states, training=False):
+    def call(self, inputs: TensorLike, states: Any, training: bool | None = False) -> Any:
+        """One step: the output ``h`` and the states ``[h, c]``.
+
+        >>> cell = tf.keras.layers.LSTMCell(1, kernel_initializer="zeros", recurrent_initializer="zeros")
+        >>> cell.build((None, 1))
+        >>> h, (h_again, c) = cell.call(tf.ones((1, 1)), [tf.zeros((1, 1)), tf.ones((1, 1))])
+        >>> c  # forget gate sigmoid(1) (unit_forget_bias) keeps that much of c
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[0.7310586]], dtype=float32)>
+        """
         h_prev, c_prev = states
         z = tf.matmul(inputs, self.kernel) + tf.matmul(h_prev, self.recurrent_kernel)
         if self.bias is not None:
@@ -156,15 +186,26 @@ class LSTMCell(_Cell):
 
     @property
     def state_size(self) -> list:
+        """``[units, units]``: the sizes of ``h`` and ``c``.
+
+        >>> tf.keras.layers.LSTMCell(5).state_size
+        [5, 5]
+        """
         return [self.units, self.units]
 
 
 class GRUCell(_Cell):
-    """The GRU step (``reset_after=True``, Keras 3's default: two bias rows)."""
+    """The GRU step (``reset_after=True``, Keras 3's default: two bias rows).
+
+    >>> cell = tf.keras.layers.GRUCell(2)
+    >>> out, states = cell(tf.ones((1, 3)), [tf.zeros((1, 2))])
+    >>> out.shape
+    TensorShape([1, 2])
+    """
 
     gates = 3
 
-    def __init__(self, units, reset_after=True, **kwargs):
+    def __init__(self, units: int, reset_after: bool = True, **kwargs: Any) -> None:
         if not reset_after:
             raise NotImplementedError("tapeflow's GRU supports reset_after=True only.")
         super().__init__(units, **kwargs)
@@ -173,7 +214,14 @@ class GRUCell(_Cell):
     def _bias_shape(self) -> tuple:
         return (2, 3 * self.units)
 
-    def call(self, inputs, states, training=False):
+    def call(self, inputs: TensorLike, states: Any, training: bool | None = False) -> Any:
+        """One step: the new output and ``[h]``.
+
+        >>> cell = tf.keras.layers.GRUCell(1, kernel_initializer="zeros", recurrent_initializer="zeros")
+        >>> cell.build((None, 1))
+        >>> cell.call(tf.ones((1, 1)), [tf.ones((1, 1))])[0]  # update gate 0.5: halfway to tanh(0)
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[0.5]], dtype=float32)>
+        """
         h_prev = states[0]
         x = tf.matmul(inputs, self.kernel)
         inner = tf.matmul(h_prev, self.recurrent_kernel)
@@ -194,14 +242,14 @@ class _RNN(Layer):
 
     def __init__(
         self,
-        units,
-        return_sequences=False,
-        return_state=False,
-        go_backwards=False,
-        stateful=False,
-        unroll=False,
-        **kwargs,
-    ):
+        units: int,
+        return_sequences: bool = False,
+        return_state: bool = False,
+        go_backwards: bool = False,
+        stateful: bool = False,
+        unroll: bool = False,
+        **kwargs: Any,
+    ) -> None:
         layer_keys = {
             "name",
             "trainable",
@@ -221,11 +269,17 @@ class _RNN(Layer):
         self.return_state = return_state
         self.go_backwards = go_backwards
 
-    def build(self, input_shape):
+    def build(self, input_shape: Any) -> None:
         # The cell builds on its first step, inside this layer's scope.
         self.built = True
 
-    def call(self, sequences, initial_state=None, mask=None, training=False):
+    def call(
+        self,
+        sequences: TensorLike,
+        initial_state: Any = None,
+        mask: TensorLike | None = None,
+        training: bool | None = False,
+    ) -> Any:
         steps = sequences.shape[1]
         batch = sequences.shape[0]
         if initial_state is None:
@@ -252,18 +306,32 @@ class _RNN(Layer):
 
 
 class SimpleRNN(_RNN):
-    """A fully connected recurrent layer (tanh by default)."""
+    """A fully connected recurrent layer (tanh by default).
+
+    >>> layer = tf.keras.layers.SimpleRNN(4, return_sequences=True)
+    >>> layer(tf.ones((2, 5, 3))).shape
+    TensorShape([2, 5, 4])
+    """
 
 
 class LSTM(_RNN):
-    """Long short-term memory; ``return_state`` adds the last h and c."""
+    """Long short-term memory; ``return_state`` adds the last h and c.
+
+    >>> outputs, h, c = tf.keras.layers.LSTM(4, return_state=True)(tf.ones((2, 5, 3)))
+    >>> outputs.shape, h.shape, c.shape
+    (TensorShape([2, 4]), TensorShape([2, 4]), TensorShape([2, 4]))
+    """
 
     cell_class = LSTMCell
     cell_name = "lstm_cell"
 
 
 class GRU(_RNN):
-    """Gated recurrent unit (Keras 3's reset_after=True layout)."""
+    """Gated recurrent unit (Keras 3's reset_after=True layout).
+
+    >>> tf.keras.layers.GRU(4)(tf.ones((2, 5, 3))).shape
+    TensorShape([2, 4])
+    """
 
     cell_class = GRUCell
     cell_name = "gru_cell"
