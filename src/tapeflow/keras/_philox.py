@@ -17,6 +17,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -26,7 +28,9 @@ _LOW = np.uint64(0xFFFFFFFF)
 _SHIFT = np.uint64(32)
 
 
-def _rounds(c0, c1, c2, c3, k0: int, k1: int):
+def _rounds(
+    c0: np.ndarray, c1: np.ndarray, c2: np.ndarray, c3: np.ndarray, k0: int, k1: int
+) -> tuple:
     """Philox-4x32 with 10 rounds on columns of counters (uint32 arrays)."""
     for r in range(10):
         p0 = _M0 * c0.astype(np.uint64)
@@ -39,7 +43,7 @@ def _rounds(c0, c1, c2, c3, k0: int, k1: int):
     return c0, c1, c2, c3
 
 
-def _key_counter(seed) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
+def _key_counter(seed: int | None) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
     # TF scrambles the two seed words through one Philox block first.
     s0, s1 = (int(s) & 0xFFFFFFFFFFFFFFFF for s in seed)
     words = [
@@ -49,12 +53,12 @@ def _key_counter(seed) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
     return (mix[0], mix[1]), (0, 0, mix[2], mix[3])
 
 
-def _blocks(seed, start: int, count: int) -> np.ndarray:
+def _blocks(seed: int | None, start: int, count: int) -> np.ndarray:
     """``count`` Philox outputs (4 uint32 each) from block ``start`` on, flattened."""
     return _blocks_at(seed, np.arange(start, start + count, dtype=np.uint64))
 
 
-def _blocks_at(seed, index: np.ndarray) -> np.ndarray:
+def _blocks_at(seed: int | None, index: np.ndarray) -> np.ndarray:
     """The Philox outputs of the given block numbers, flattened."""
     key, counter = _key_counter(seed)
     words = []
@@ -71,7 +75,7 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return ((x & np.uint32(0x7FFFFF)) | np.uint32(0x3F800000)).view(np.float32) - np.float32(1.0)
 
 
-def _libm():
+def _libm() -> Any:
     name = ctypes.util.find_library("m")
     try:
         lib = ctypes.CDLL(name or "libm.so.6")
@@ -88,7 +92,7 @@ def _libm():
 _LIBM = _libm()
 
 
-def _float_fn(index: int, fallback, x: np.ndarray) -> np.ndarray:
+def _float_fn(index: int, fallback: Callable, x: np.ndarray) -> np.ndarray:
     if _LIBM is not None:
         return _LIBM[index](x).astype(np.float32)
     return fallback(x.astype(np.float64)).astype(np.float32)
@@ -101,13 +105,13 @@ def _box_muller(x0: np.ndarray, x1: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return _float_fn(1, np.sin, v1) * u2, _float_fn(2, np.cos, v1) * u2
 
 
-def uniform(shape, seed) -> np.ndarray:
+def uniform(shape: Any, seed: int | None) -> np.ndarray:
     """``tf.random.stateless_uniform(shape, seed)`` in float32."""
     n = math.prod(shape)
     return _unit(_blocks(seed, 0, (n + 3) // 4)[:n]).reshape(shape)
 
 
-def normal(shape, seed) -> np.ndarray:
+def normal(shape: Any, seed: int | None) -> np.ndarray:
     """``tf.random.stateless_normal(shape, seed)`` in float32."""
     n = math.prod(shape)
     x = _blocks(seed, 0, (n + 3) // 4).reshape(-1, 4)
@@ -116,7 +120,7 @@ def normal(shape, seed) -> np.ndarray:
     return np.stack([f0, f1, f2, f3], axis=1).reshape(-1)[:n].reshape(shape)
 
 
-def truncated_normal(shape, seed) -> np.ndarray:
+def truncated_normal(shape: Any, seed: int | None) -> np.ndarray:
     """``tf.random.stateless_truncated_normal(shape, seed)`` in float32.
 
     Each group of four outputs owns 256 Philox blocks; pairs of words become

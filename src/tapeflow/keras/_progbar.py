@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 import sys
 import time
+from typing import Any
 
 _BOLD, _GREEN, _GREY, _RESET = "\x1b[1m", "\x1b[32m", "\x1b[37m", "\x1b[0m"
 
 
-def _format_value(value, absolute: bool = True) -> str:
+def _format_value(value: Any, absolute: bool = True) -> str:
     value = float(value)
     # Keras compares |value| on the live bar but the signed value on verbose=2 lines.
     return f" {value:.4f}" if (abs(value) if absolute else value) > 1e-3 else f" {value:.4e}"
@@ -38,8 +39,14 @@ class Progbar:
     """A text progress bar; values passed to ``update`` are shown as they are."""
 
     def __init__(
-        self, target, width=20, verbose=1, interval=0.05, stateful_metrics=None, unit_name="step"
-    ):
+        self,
+        target: int | None,
+        width: int = 20,
+        verbose: Any = 1,
+        interval: float = 0.05,
+        stateful_metrics: Any = None,
+        unit_name: str = "step",
+    ) -> None:
         self.target = target
         self.width = width
         self.verbose = verbose
@@ -63,7 +70,7 @@ class Progbar:
             self._after_first_step = now
         return per_step
 
-    def update(self, current, values=None, finalize=None) -> None:
+    def update(self, current: int, values: Any = None, finalize: Any = None) -> None:
         if finalize is None:
             finalize = self.target is not None and current >= self.target
         for name, value in values or []:
@@ -85,7 +92,7 @@ class Progbar:
             sys.stdout.flush()
         self._last_update = now
 
-    def _draw(self, current, finalize, now, per_step) -> None:
+    def _draw(self, current: int, finalize: bool, now: float, per_step: float) -> None:
         message = "\b" * self._previous_width + "\r"
         hidden = 0  # escape-code characters that take no room on screen
         if self.target:
@@ -125,5 +132,5 @@ class Progbar:
         sys.stdout.flush()
         self._previous_width = width
 
-    def add(self, n, values=None) -> None:
+    def add(self, n: int, values: Any = None) -> None:
         self.update(self._seen + n, values)

@@ -42,7 +42,7 @@ def resolve(kind: str, table: dict, identifier: Any, *, instantiate: bool = Fals
     raise ValueError(f"Could not interpret {kind} identifier: {identifier}")
 
 
-def _find(table: dict, name: str):
+def _find(table: dict, name: str) -> Any:
     if name in table:
         return table[name]
     return table.get(name.lower())

@@ -11,13 +11,15 @@ those modules exist, a few common names resolve here so layers can be built.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 import tapeflow as tf
 
 
-def _module(name: str):
+def _module(name: str) -> Any:
     try:
         return importlib.import_module(f"tapeflow.keras.{name}")
     except ModuleNotFoundError as error:
@@ -26,13 +28,13 @@ def _module(name: str):
         return None
 
 
-def _glorot_uniform(shape, dtype=None):
+def _glorot_uniform(shape: Any, dtype: Any = None) -> tf.Tensor:
     fan_in, fan_out = _fans(shape)
     limit = np.sqrt(6.0 / max(1.0, fan_in + fan_out))
     return tf.random.uniform(shape, -limit, limit, dtype=dtype or "float32")
 
 
-def _orthogonal(shape, dtype=None):
+def _orthogonal(shape: Any, dtype: Any = None) -> Any:
     rows, cols = int(np.prod(shape[:-1])), shape[-1]
     flat = tf.random.normal((max(rows, cols), min(rows, cols)), dtype="float64").numpy()
     q, r = np.linalg.qr(flat)
@@ -42,7 +44,7 @@ def _orthogonal(shape, dtype=None):
     return tf.constant(q.reshape(shape), dtype=dtype or "float32")
 
 
-def _fans(shape) -> tuple:
+def _fans(shape: Any) -> tuple:
     if len(shape) < 1:
         return 1.0, 1.0
     if len(shape) == 1:
@@ -62,7 +64,7 @@ _FALLBACK_INITIALIZERS = {
 }
 
 
-def initializer(identifier):
+def initializer(identifier: Any) -> Any:
     """A callable ``(shape, dtype=None) -> values``."""
     module = _module("initializers")
     if module is not None:
@@ -96,7 +98,7 @@ def _fallback_activations() -> dict:
     }
 
 
-def activation(identifier):
+def activation(identifier: Any) -> Callable:
     """A callable activation; None means linear."""
     if identifier is None:
         return lambda x: x
@@ -111,11 +113,11 @@ def activation(identifier):
     return table[identifier]
 
 
-def activation_name(function) -> str:
+def activation_name(function: Callable) -> str:
     return getattr(function, "__name__", type(function).__name__)
 
 
-def regularizer(identifier):
+def regularizer(identifier: Any) -> Any:
     if identifier is None:
         return None
     module = _module("regularizers")
@@ -126,7 +128,7 @@ def regularizer(identifier):
     raise ValueError(f"Could not interpret regularizer identifier: {identifier}")
 
 
-def constraint(identifier):
+def constraint(identifier: Any) -> Any:
     if identifier is None or callable(identifier):
         return identifier
     raise ValueError(f"Could not interpret constraint identifier: {identifier}")

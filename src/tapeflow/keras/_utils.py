@@ -44,7 +44,7 @@ def scope_stack() -> list[str]:
 class name_scope:  # noqa: N801
     """Push a layer name onto the path of variables created inside."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str) -> None:
         self.name = name
         self._pushed = False
 

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 import tapeflow as tf
@@ -26,7 +28,15 @@ class Variable(tf.Variable):
 
     __slots__ = ("_keras_name", "_path", "regularizer", "constraint")
 
-    def __init__(self, initializer, shape=None, dtype=None, trainable=True, name=None, **_):
+    def __init__(
+        self,
+        initializer: Any,
+        shape: Any = None,
+        dtype: Any = None,
+        trainable: bool = True,
+        name: str | None = None,
+        **_: Any,
+    ) -> None:
         if callable(initializer) and not isinstance(initializer, (np.ndarray, tf.Tensor)):
             initializer = initializer(tuple(shape), dtype=dtype or "float32")
         if dtype is None:
@@ -58,7 +68,7 @@ class Variable(tf.Variable):
         self._trainable = bool(value)
 
     @property
-    def value(self):
+    def value(self) -> tf.Tensor:
         """The current value as a Tensor (a property in Keras 3, not a method)."""
         return self.read_value()
 

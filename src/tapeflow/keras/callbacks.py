@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import os
 import warnings
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -40,44 +42,44 @@ __all__ = [
 class Callback:
     """Base class: override the hooks you need; ``self.model`` and ``self.params`` are set."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.params = {}
         self._model = None
 
-    def set_params(self, params) -> None:
+    def set_params(self, params: dict) -> None:
         self.params = params
 
-    def set_model(self, model) -> None:
+    def set_model(self, model: Any) -> None:
         self._model = model
 
     @property
-    def model(self):
+    def model(self) -> Any:
         return self._model
 
-    def on_batch_begin(self, batch, logs=None): ...
-    def on_batch_end(self, batch, logs=None): ...
-    def on_epoch_begin(self, epoch, logs=None): ...
-    def on_epoch_end(self, epoch, logs=None): ...
+    def on_batch_begin(self, batch: int, logs: dict | None = None) -> None: ...
+    def on_batch_end(self, batch: int, logs: dict | None = None) -> None: ...
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None: ...
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None: ...
 
-    def on_train_batch_begin(self, batch, logs=None):
+    def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
         self.on_batch_begin(batch, logs=logs)
 
-    def on_train_batch_end(self, batch, logs=None):
+    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
         self.on_batch_end(batch, logs=logs)
 
-    def on_test_batch_begin(self, batch, logs=None): ...
-    def on_test_batch_end(self, batch, logs=None): ...
-    def on_predict_batch_begin(self, batch, logs=None): ...
-    def on_predict_batch_end(self, batch, logs=None): ...
-    def on_train_begin(self, logs=None): ...
-    def on_train_end(self, logs=None): ...
-    def on_test_begin(self, logs=None): ...
-    def on_test_end(self, logs=None): ...
-    def on_predict_begin(self, logs=None): ...
-    def on_predict_end(self, logs=None): ...
+    def on_test_batch_begin(self, batch: int, logs: dict | None = None) -> None: ...
+    def on_test_batch_end(self, batch: int, logs: dict | None = None) -> None: ...
+    def on_predict_batch_begin(self, batch: int, logs: dict | None = None) -> None: ...
+    def on_predict_batch_end(self, batch: int, logs: dict | None = None) -> None: ...
+    def on_train_begin(self, logs: dict | None = None) -> None: ...
+    def on_train_end(self, logs: dict | None = None) -> None: ...
+    def on_test_begin(self, logs: dict | None = None) -> None: ...
+    def on_test_end(self, logs: dict | None = None) -> None: ...
+    def on_predict_begin(self, logs: dict | None = None) -> None: ...
+    def on_predict_end(self, logs: dict | None = None) -> None: ...
 
 
-def pythonify_logs(logs) -> dict:
+def pythonify_logs(logs: dict | None) -> dict:
     """Logs as callbacks see them: sorted by name, numbers as Python floats."""
     result = {}
     for key, value in sorted((logs or {}).items()):
@@ -92,24 +94,24 @@ def pythonify_logs(logs) -> dict:
     return result
 
 
-def _hook(name: str):
+def _hook(name: str) -> Callable:
     if "batch" in name:  # (batch, logs=...): Keras passes the logs by keyword
 
-        def call(self, batch, logs=None):
+        def call(self, batch: int, logs: dict | None = None) -> Any:
             logs = pythonify_logs(logs)
             for callback in self.callbacks:
                 getattr(callback, name)(batch, logs=logs)
 
     elif "epoch" in name:
 
-        def call(self, epoch, logs=None):
+        def call(self, epoch: int, logs: dict | None = None) -> Any:
             logs = pythonify_logs(logs)
             for callback in self.callbacks:
                 getattr(callback, name)(epoch, logs)
 
     else:
 
-        def call(self, logs=None):
+        def call(self, logs: dict | None = None) -> Any:
             logs = pythonify_logs(logs)
             for callback in self.callbacks:
                 getattr(callback, name)(logs)
@@ -121,7 +123,14 @@ def _hook(name: str):
 class CallbackList(Callback):
     """Calls each hook on every callback in order (History added first, the bar last)."""
 
-    def __init__(self, callbacks=None, add_history=False, add_progbar=False, model=None, **params):
+    def __init__(
+        self,
+        callbacks: Any = None,
+        add_history: bool = False,
+        add_progbar: bool = False,
+        model: Any = None,
+        **params: dict,
+    ) -> None:
         super().__init__()
         self.callbacks = list(callbacks or [])
         if add_history and not any(isinstance(c, History) for c in self.callbacks):
@@ -133,7 +142,7 @@ class CallbackList(Callback):
         if params:
             self.set_params(params)
 
-    def append(self, callback) -> None:
+    def append(self, callback: Any) -> None:
         self.callbacks.append(callback)
 
     def wants_batch_hooks(self, mode: str) -> bool:
@@ -152,12 +161,12 @@ class CallbackList(Callback):
                 return True
         return False
 
-    def set_params(self, params) -> None:
+    def set_params(self, params: dict) -> None:
         self.params = params
         for callback in self.callbacks:
             callback.set_params(params)
 
-    def set_model(self, model) -> None:
+    def set_model(self, model: Any) -> None:
         self._model = model
         for callback in self.callbacks:
             callback.set_model(model)
@@ -190,15 +199,15 @@ class CallbackList(Callback):
 class History(Callback):
     """Records each epoch's logs: ``history.history["loss"]`` is a list per epoch."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.history = {}
         self.epoch = []
 
-    def on_train_begin(self, logs=None):
+    def on_train_begin(self, logs: dict | None = None) -> None:
         self.epoch = []
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         self.epoch.append(epoch)
         for key, value in (logs or {}).items():
             self.history.setdefault(key, []).append(value)
@@ -207,7 +216,7 @@ class History(Callback):
 class ProgbarLogger(Callback):
     """Prints "Epoch i/n" and a progress bar per epoch (verbose=1) or a line (verbose=2)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.seen = 0
         self.progbar = None
@@ -216,49 +225,49 @@ class ProgbarLogger(Callback):
         self.epochs = 1
         self._in_fit = False
 
-    def set_params(self, params):
+    def set_params(self, params: dict) -> None:
         verbose = params.get("verbose", 1)
         self.verbose = 1 if verbose == "auto" else verbose
         self.epochs = params.get("epochs", 1)
         self.target = params.get("steps")
 
-    def _reset(self):
+    def _reset(self) -> None:
         self.seen = 0
         self.progbar = Progbar(target=self.target, verbose=self.verbose)
 
-    def on_train_begin(self, logs=None):
+    def on_train_begin(self, logs: dict | None = None) -> None:
         self._in_fit = True
 
-    def on_test_begin(self, logs=None):
+    def on_test_begin(self, logs: dict | None = None) -> None:
         if not self._in_fit:
             self._reset()
 
-    def on_predict_begin(self, logs=None):
+    def on_predict_begin(self, logs: dict | None = None) -> None:
         self._reset()
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
         self._reset()
         if self.verbose and self.epochs > 1:
             print(f"Epoch {epoch + 1}/{self.epochs}")
 
-    def _advance(self, batch, logs):
+    def _advance(self, batch: int, logs: dict | None) -> None:
         if self.progbar is None:
             self._reset()
         self.seen = batch + 1
         if self.verbose == 1:
             self.progbar.update(self.seen, list((logs or {}).items()), finalize=False)
 
-    def on_train_batch_end(self, batch, logs=None):
+    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
         self._advance(batch, logs)
 
-    def on_test_batch_end(self, batch, logs=None):
+    def on_test_batch_end(self, batch: int, logs: dict | None = None) -> None:
         if not self._in_fit:
             self._advance(batch, logs)
 
-    def on_predict_batch_end(self, batch, logs=None):
+    def on_predict_batch_end(self, batch: int, logs: dict | None = None) -> None:
         self._advance(batch, None)
 
-    def _finish(self, logs):
+    def _finish(self, logs: dict | None) -> None:
         if self.progbar is None:
             self._reset()
         if self.target is None:
@@ -266,18 +275,18 @@ class ProgbarLogger(Callback):
             self.progbar.target = self.seen
         self.progbar.update(self.target, list((logs or {}).items()), finalize=True)
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         self._finish(logs)
 
-    def on_test_end(self, logs=None):
+    def on_test_end(self, logs: dict | None = None) -> None:
         if not self._in_fit:
             self._finish(logs)
 
-    def on_predict_end(self, logs=None):
+    def on_predict_end(self, logs: dict | None = None) -> None:
         self._finish(logs)
 
 
-def _direction(monitor: str, mode: str, model) -> str:
+def _direction(monitor: str, mode: str, model: Any) -> str:
     if mode in ("min", "max"):
         return mode
     name = monitor[4:] if monitor.startswith("val_") else monitor
@@ -303,15 +312,15 @@ class EarlyStopping(Callback):
 
     def __init__(
         self,
-        monitor="val_loss",
-        min_delta=0,
-        patience=0,
-        verbose=0,
-        mode="auto",
-        baseline=None,
-        restore_best_weights=False,
-        start_from_epoch=0,
-    ):
+        monitor: str = "val_loss",
+        min_delta: float = 0,
+        patience: int = 0,
+        verbose: Any = 0,
+        mode: str = "auto",
+        baseline: float | None = None,
+        restore_best_weights: bool = False,
+        start_from_epoch: int = 0,
+    ) -> None:
         super().__init__()
         if mode not in ("auto", "min", "max"):
             warnings.warn(
@@ -333,21 +342,21 @@ class EarlyStopping(Callback):
         self.best_weights = None
         self.best_epoch = 0
 
-    def on_train_begin(self, logs=None):
+    def on_train_begin(self, logs: dict | None = None) -> None:
         self.wait = 0
         self.stopped_epoch = 0
         self.best = None
         self.best_weights = None
         self.best_epoch = 0
 
-    def _improved(self, value, reference) -> bool:
+    def _improved(self, value: Any, reference: Any) -> bool:
         if reference is None:
             return True
         if self._better == "max":
             return value - self.min_delta > reference
         return value + self.min_delta < reference
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         if self._better is None:
             self._better = _direction(self.monitor, self.mode, self.model)
         current = (logs or {}).get(self.monitor)
@@ -375,7 +384,7 @@ class EarlyStopping(Callback):
             self.stopped_epoch = epoch
             self.model.stop_training = True
 
-    def on_train_end(self, logs=None):
+    def on_train_end(self, logs: dict | None = None) -> None:
         if self.stopped_epoch > 0 and self.verbose > 0:
             print(f"Epoch {self.stopped_epoch + 1}: early stopping")
         if self.restore_best_weights and self.best_weights is not None:
@@ -392,15 +401,15 @@ class ModelCheckpoint(Callback):
 
     def __init__(
         self,
-        filepath,
-        monitor="val_loss",
-        verbose=0,
-        save_best_only=False,
-        save_weights_only=False,
-        mode="auto",
-        save_freq="epoch",
-        initial_value_threshold=None,
-    ):
+        filepath: str,
+        monitor: str = "val_loss",
+        verbose: Any = 0,
+        save_best_only: bool = False,
+        save_weights_only: bool = False,
+        mode: str = "auto",
+        save_freq: str = "epoch",
+        initial_value_threshold: Any = None,
+    ) -> None:
         super().__init__()
         filepath = os.fspath(filepath)
         if save_weights_only and not filepath.endswith(".weights.h5"):
@@ -425,7 +434,7 @@ class ModelCheckpoint(Callback):
         self.best = initial_value_threshold
         self._better = None
 
-    def _should_save(self, epoch, logs, path) -> bool:
+    def _should_save(self, epoch: int, logs: dict | None, path: str) -> bool:
         if not self.save_best_only:
             if self.verbose > 0:
                 print(f"\nEpoch {epoch + 1}: saving model to {path}")
@@ -451,7 +460,7 @@ class ModelCheckpoint(Callback):
             print(f"\nEpoch {epoch + 1}: {self.monitor} did not improve from {shown}")
         return False
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         logs = logs or {}
         path = self.filepath.format(epoch=epoch + 1, **logs)
         if not self._should_save(epoch, logs, path):
@@ -464,14 +473,14 @@ class ModelCheckpoint(Callback):
             print(f"\nEpoch {epoch + 1}: finished saving model to {path}")
 
 
-def _learning_rate(model) -> float:
+def _learning_rate(model: Any) -> float:
     optimizer = getattr(model, "optimizer", None)
     if optimizer is None or not hasattr(optimizer, "learning_rate"):
         raise ValueError('The optimizer must have a "learning_rate" attribute.')
     return float(np.asarray(optimizer.learning_rate))
 
 
-def _set_learning_rate(model, value: float) -> None:
+def _set_learning_rate(model: Any, value: float) -> None:
     rate = model.optimizer.learning_rate
     if hasattr(rate, "assign"):
         rate.assign(value)
@@ -482,12 +491,12 @@ def _set_learning_rate(model, value: float) -> None:
 class LearningRateScheduler(Callback):
     """Sets the learning rate to ``schedule(epoch, lr)`` at the start of each epoch."""
 
-    def __init__(self, schedule, verbose=0):
+    def __init__(self, schedule: Callable, verbose: Any = 0) -> None:
         super().__init__()
         self.schedule = schedule
         self.verbose = verbose
 
-    def on_epoch_begin(self, epoch, logs=None):
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
         rate = _learning_rate(self.model)
         try:
             rate = self.schedule(epoch, rate)
@@ -498,7 +507,7 @@ class LearningRateScheduler(Callback):
         if self.verbose > 0:
             print(f"\nEpoch {epoch + 1}: LearningRateScheduler setting learning rate to {rate}.")
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         if logs is not None:
             logs["learning_rate"] = _learning_rate(self.model)
 
@@ -508,16 +517,16 @@ class ReduceLROnPlateau(Callback):
 
     def __init__(
         self,
-        monitor="val_loss",
-        factor=0.1,
-        patience=10,
-        verbose=0,
-        mode="auto",
-        min_delta=1e-4,
-        cooldown=0,
-        min_lr=0.0,
-        **kwargs,
-    ):
+        monitor: str = "val_loss",
+        factor: float = 0.1,
+        patience: int = 10,
+        verbose: Any = 0,
+        mode: str = "auto",
+        min_delta: float = 1e-4,
+        cooldown: int = 0,
+        min_lr: float = 0.0,
+        **kwargs: Any,
+    ) -> None:
         super().__init__()
         if factor >= 1.0:
             raise ValueError(
@@ -533,21 +542,21 @@ class ReduceLROnPlateau(Callback):
         self.mode = mode if mode in ("auto", "min", "max") else "auto"
         self._reset()
 
-    def _reset(self):
+    def _reset(self) -> None:
         self._max = self.mode == "max" or (self.mode == "auto" and "acc" in self.monitor)
         self.best = -np.inf if self._max else np.inf
         self.cooldown_counter = 0
         self.wait = 0
 
-    def on_train_begin(self, logs=None):
+    def on_train_begin(self, logs: dict | None = None) -> None:
         self._reset()
 
-    def _improved(self, current) -> bool:
+    def _improved(self, current: Any) -> bool:
         if self._max:
             return current > self.best + self.min_delta
         return current < self.best - self.min_delta
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         logs = logs if logs is not None else {}
         logs["learning_rate"] = _learning_rate(self.model)
         current = logs.get(self.monitor)
@@ -583,7 +592,7 @@ class ReduceLROnPlateau(Callback):
 class CSVLogger(Callback):
     """Writes one CSV row of logs per epoch (columns: epoch, then sorted log names)."""
 
-    def __init__(self, filename, separator=",", append=False):
+    def __init__(self, filename: str, separator: str = ",", append: bool = False) -> None:
         super().__init__()
         self.filename = os.fspath(filename)
         self.sep = separator
@@ -592,12 +601,12 @@ class CSVLogger(Callback):
         self._file = None
         self._writer = None
 
-    def on_train_begin(self, logs=None):
+    def on_train_begin(self, logs: dict | None = None) -> None:
         exists = os.path.exists(self.filename) and os.path.getsize(self.filename) > 0
         self._header = not (self.append and exists)
         self._file = open(self.filename, "a" if self.append else "w", newline="")  # noqa: SIM115
 
-    def on_epoch_end(self, epoch, logs=None):
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         logs = logs or {}
         if self.keys is None:
             self.keys = sorted(logs)
@@ -613,7 +622,7 @@ class CSVLogger(Callback):
         self._writer.writerow(row)
         self._file.flush()
 
-    def on_train_end(self, logs=None):
+    def on_train_end(self, logs: dict | None = None) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -625,14 +634,14 @@ class LambdaCallback(Callback):
 
     def __init__(
         self,
-        on_epoch_begin=None,
-        on_epoch_end=None,
-        on_train_begin=None,
-        on_train_end=None,
-        on_train_batch_begin=None,
-        on_train_batch_end=None,
-        **kwargs,
-    ):
+        on_epoch_begin: Any = None,
+        on_epoch_end: Any = None,
+        on_train_begin: Any = None,
+        on_train_end: Any = None,
+        on_train_batch_begin: Any = None,
+        on_train_batch_end: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__()
         hooks = {
             "on_epoch_begin": on_epoch_begin,
@@ -651,7 +660,7 @@ class LambdaCallback(Callback):
 class TerminateOnNaN(Callback):
     """Stops training when a batch's loss is NaN or infinite."""
 
-    def on_batch_end(self, batch, logs=None):
+    def on_batch_end(self, batch: int, logs: dict | None = None) -> None:
         loss = (logs or {}).get("loss")
         if loss is not None and not np.isfinite(loss):
             print(f"Batch {batch}: Invalid loss, terminating training")

@@ -132,36 +132,36 @@ class _Random(Initializer):
             )
         self.seed = seed
 
-    def _seed(self):
+    def _seed(self) -> Any:
         if self.seed is not None:
             return [self.seed, 0]
         draw = tf.random.uniform((2,), minval=0, maxval=2**31 - 1, dtype=tf.int32)
         return [int(x) for x in draw.numpy()]
 
-    def _keras_stream(self, dtype) -> list[int] | None:
+    def _keras_stream(self, dtype: Any) -> list[int] | None:
         """Keras's seed for TF's stateless ops, when its float32 stream can be reproduced."""
         if isinstance(self.seed, int) and dtype == tf.float32:
             return [self.seed % (2**31 - 2), 0]
         return None
 
     @staticmethod
-    def _scaled(unit, scale, shift):
+    def _scaled(unit: Any, scale: Any, shift: Any) -> tf.Tensor:
         # TF's stateless ops finish with `unit * scale + shift` in float32.
         return tf.constant(unit * np.float32(scale) + np.float32(shift))
 
-    def _normal(self, shape, mean, stddev, dtype):
+    def _normal(self, shape: Any, mean: Any, stddev: Any, dtype: Any) -> tf.Tensor:
         seed = self._keras_stream(dtype)
         if seed is not None:
             return self._scaled(_philox.normal(shape, seed), stddev, mean)
         return tf.random.stateless_normal(shape, self._seed(), mean, stddev, dtype)
 
-    def _truncated(self, shape, mean, stddev, dtype):
+    def _truncated(self, shape: Any, mean: Any, stddev: Any, dtype: Any) -> tf.Tensor:
         seed = self._keras_stream(dtype)
         if seed is not None:
             return self._scaled(_philox.truncated_normal(shape, seed), stddev, mean)
         return tf.random.stateless_truncated_normal(shape, self._seed(), mean, stddev, dtype)
 
-    def _uniform(self, shape, minval, maxval, dtype):
+    def _uniform(self, shape: Any, minval: Any, maxval: Any, dtype: Any) -> tf.Tensor:
         seed = self._keras_stream(dtype)
         if seed is not None:
             return self._scaled(

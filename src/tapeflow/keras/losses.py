@@ -22,18 +22,21 @@ import tapeflow as tf
 
 from ._naming import auto_name
 from ._registry import resolve
+from ._utils import TensorLike
 
 EPSILON = 1e-7
 _REDUCTIONS = ("sum_over_batch_size", "sum", None, "none", "mean", "mean_with_sample_weight")
 
 
-def _pair(y_true, y_pred):
+def _pair(y_true: TensorLike, y_pred: TensorLike) -> tuple:
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
     return y_true, y_pred
 
 
-def squeeze_or_expand_to_same_rank(x1, x2, expand_rank_1: bool = True):
+def squeeze_or_expand_to_same_rank(
+    x1: TensorLike, x2: TensorLike, expand_rank_1: bool = True
+) -> tuple:
     """Drop (or add) a trailing axis of size 1 so the two ranks agree, as Keras does."""
     r1, r2 = len(x1.shape), len(x2.shape)
     if r1 == r2 + 1 and x1.shape[-1] == 1:
@@ -49,7 +52,7 @@ def squeeze_or_expand_to_same_rank(x1, x2, expand_rank_1: bool = True):
     return x1, x2
 
 
-def _prepare(y_true, y_pred):
+def _prepare(y_true: TensorLike, y_pred: TensorLike) -> tuple:
     y_true, y_pred = _pair(y_true, y_pred)
     return squeeze_or_expand_to_same_rank(y_true, y_pred)
 
@@ -57,7 +60,7 @@ def _prepare(y_true, y_pred):
 # -- loss functions ------------------------------------------------------------
 
 
-def mean_squared_error(y_true, y_pred):
+def mean_squared_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``mean((y_true - y_pred)**2, axis=-1)``.
 
     >>> import tapeflow as tf
@@ -68,20 +71,20 @@ def mean_squared_error(y_true, y_pred):
     return tf.reduce_mean(tf.square(y_true - y_pred), axis=-1)
 
 
-def mean_absolute_error(y_true, y_pred):
+def mean_absolute_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``mean(|y_true - y_pred|, axis=-1)``."""
     y_true, y_pred = _prepare(y_true, y_pred)
     return tf.reduce_mean(tf.abs(y_true - y_pred), axis=-1)
 
 
-def mean_absolute_percentage_error(y_true, y_pred):
+def mean_absolute_percentage_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``100 * mean(|(y_true - y_pred) / max(|y_true|, eps)|, axis=-1)``."""
     y_true, y_pred = _prepare(y_true, y_pred)
     diff = tf.abs((y_true - y_pred) / tf.maximum(tf.abs(y_true), EPSILON))
     return 100.0 * tf.reduce_mean(diff, axis=-1)
 
 
-def mean_squared_logarithmic_error(y_true, y_pred):
+def mean_squared_logarithmic_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``mean((log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1))**2, axis=-1)``."""
     y_true, y_pred = _prepare(y_true, y_pred)
     first = tf.math.log(tf.maximum(y_pred, EPSILON) + 1.0)
@@ -89,19 +92,19 @@ def mean_squared_logarithmic_error(y_true, y_pred):
     return tf.reduce_mean(tf.square(first - second), axis=-1)
 
 
-def _l2_normalize(x, axis):
+def _l2_normalize(x: TensorLike, axis: Any) -> tf.Tensor:
     return x * tf.math.rsqrt(
         tf.maximum(tf.reduce_sum(tf.square(x), axis=axis, keepdims=True), 1e-12)
     )
 
 
-def cosine_similarity(y_true, y_pred, axis: int = -1):
+def cosine_similarity(y_true: TensorLike, y_pred: TensorLike, axis: int = -1) -> tf.Tensor:
     """Minus the cosine of the angle between the two vectors along ``axis``."""
     y_true, y_pred = _prepare(y_true, y_pred)
     return -tf.reduce_sum(_l2_normalize(y_true, axis) * _l2_normalize(y_pred, axis), axis=axis)
 
 
-def huber(y_true, y_pred, delta: float = 1.0):
+def huber(y_true: TensorLike, y_pred: TensorLike, delta: float = 1.0) -> tf.Tensor:
     """Quadratic within ``delta`` of the target, linear beyond; mean over the last axis."""
     y_true, y_pred = _prepare(y_true, y_pred)
     delta = tf.cast(delta, y_pred.dtype)
@@ -116,7 +119,7 @@ def huber(y_true, y_pred, delta: float = 1.0):
     )
 
 
-def log_cosh(y_true, y_pred):
+def log_cosh(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``mean(log(cosh(y_pred - y_true)), axis=-1)``, computed without overflow."""
     y_true, y_pred = _prepare(y_true, y_pred)
     x = y_pred - y_true
@@ -124,7 +127,7 @@ def log_cosh(y_true, y_pred):
     return tf.reduce_mean(x + tf.nn.softplus(x * -2.0) - log2, axis=-1)
 
 
-def kl_divergence(y_true, y_pred):
+def kl_divergence(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``sum(y_true * log(y_true / y_pred), axis=-1)`` with both clipped to ``[eps, 1]``."""
     y_true, y_pred = _pair(y_true, y_pred)
     y_true = tf.clip_by_value(y_true, EPSILON, 1.0)
@@ -132,7 +135,7 @@ def kl_divergence(y_true, y_pred):
     return tf.reduce_sum(y_true * tf.math.log(y_true / y_pred), axis=-1)
 
 
-def hinge(y_true, y_pred):
+def hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``mean(max(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels become -1/1 first."""
     y_true, y_pred = _pair(y_true, y_pred)
     binary = tf.reduce_all(tf.logical_or(tf.equal(y_true, 0.0), tf.equal(y_true, 1.0)))
@@ -140,7 +143,7 @@ def hinge(y_true, y_pred):
     return tf.reduce_mean(tf.maximum(1.0 - y_true * y_pred, 0.0), axis=-1)
 
 
-def squared_hinge(y_true, y_pred):
+def squared_hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``mean(max(1 - y_true * y_pred, 0)**2, axis=-1)``; 0/1 labels become -1/1 first."""
     y_true, y_pred = _pair(y_true, y_pred)
     binary = tf.reduce_all(tf.logical_or(tf.equal(y_true, 0.0), tf.equal(y_true, 1.0)))
@@ -148,7 +151,7 @@ def squared_hinge(y_true, y_pred):
     return tf.reduce_mean(tf.square(tf.maximum(1.0 - y_true * y_pred, 0.0)), axis=-1)
 
 
-def categorical_hinge(y_true, y_pred):
+def categorical_hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``max(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` over the last axis."""
     y_true, y_pred = _pair(y_true, y_pred)
     pos = tf.reduce_sum(y_true * y_pred, axis=-1)
@@ -156,13 +159,13 @@ def categorical_hinge(y_true, y_pred):
     return tf.maximum(neg - pos + 1.0, tf.zeros((), y_pred.dtype))
 
 
-def poisson(y_true, y_pred):
+def poisson(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """``mean(y_pred - y_true * log(y_pred + eps), axis=-1)``."""
     y_true, y_pred = _pair(y_true, y_pred)
     return tf.reduce_mean(y_pred - y_true * tf.math.log(y_pred + EPSILON), axis=-1)
 
 
-def _check_same_shape(target, output):
+def _check_same_shape(target: TensorLike, output: TensorLike) -> None:
     if len(target.shape) != len(output.shape):
         raise ValueError(
             "Arguments `target` and `output` must have the same rank "
@@ -179,8 +182,12 @@ def _check_same_shape(target, output):
 
 
 def categorical_crossentropy(
-    y_true, y_pred, from_logits: bool = False, label_smoothing: float = 0.0, axis: int = -1
-):
+    y_true: TensorLike,
+    y_pred: TensorLike,
+    from_logits: bool = False,
+    label_smoothing: float = 0.0,
+    axis: int = -1,
+) -> tf.Tensor:
     """Cross-entropy against one-hot (or soft) labels; probabilities are renormalized and clipped.
 
     >>> import tapeflow as tf
@@ -219,8 +226,12 @@ def categorical_crossentropy(
 
 
 def sparse_categorical_crossentropy(
-    y_true, y_pred, from_logits: bool = False, ignore_class: int | None = None, axis: int = -1
-):
+    y_true: TensorLike,
+    y_pred: TensorLike,
+    from_logits: bool = False,
+    ignore_class: int | None = None,
+    axis: int = -1,
+) -> tf.Tensor:
     """Cross-entropy against integer class labels.
 
     >>> import tapeflow as tf
@@ -266,8 +277,12 @@ def sparse_categorical_crossentropy(
 
 
 def binary_crossentropy(
-    y_true, y_pred, from_logits: bool = False, label_smoothing: float = 0.0, axis: int = -1
-):
+    y_true: TensorLike,
+    y_pred: TensorLike,
+    from_logits: bool = False,
+    label_smoothing: float = 0.0,
+    axis: int = -1,
+) -> tf.Tensor:
     """Mean over ``axis`` of the elementwise binary cross-entropy (probabilities clipped).
 
     >>> import tapeflow as tf
@@ -303,8 +318,10 @@ huber_loss = huber
 
 
 def reduce_weighted_values(
-    values, sample_weight=None, reduction: str | None = "sum_over_batch_size"
-):
+    values: Any,
+    sample_weight: TensorLike | None = None,
+    reduction: str | None = "sum_over_batch_size",
+) -> tf.Tensor:
     """Scale per-sample ``values`` by ``sample_weight`` and reduce them as ``reduction`` says."""
     if reduction not in _REDUCTIONS:
         raise ValueError(
@@ -360,20 +377,22 @@ class Loss:
         self._dtype = tf.as_dtype(dtype) if dtype is not None else tf.float32
 
     @property
-    def dtype(self):
+    def dtype(self) -> str:
         return self._dtype.name
 
-    def __call__(self, y_true, y_pred, sample_weight=None):
+    def __call__(
+        self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
+    ) -> tf.Tensor:
         y_pred = self._convert(y_pred)
         y_true = self._convert(y_true)
         losses = self.call(y_true, y_pred)
         return reduce_weighted_values(losses, sample_weight, self.reduction)
 
-    def _convert(self, x):
+    def _convert(self, x: TensorLike) -> tf.Tensor:
         x = tf.convert_to_tensor(x)
         return x if x.dtype == self._dtype else tf.cast(x, self._dtype)
 
-    def call(self, y_true, y_pred):
+    def call(self, y_true: TensorLike, y_pred: TensorLike) -> Any:
         raise NotImplementedError
 
     def get_config(self) -> dict:
@@ -399,7 +418,7 @@ class LossFunctionWrapper(Loss):
         self.fn = fn
         self._fn_kwargs = kwargs
 
-    def call(self, y_true, y_pred):
+    def call(self, y_true: TensorLike, y_pred: TensorLike) -> Any:
         y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
         return self.fn(y_true, y_pred, **self._fn_kwargs)
 
@@ -527,7 +546,7 @@ SparseCategoricalCrossentropy = _wrapper(
 )
 
 
-def _sparse_call(self, y_true, y_pred):
+def _sparse_call(self, y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     # Integer labels keep their rank: no squeeze/expand against the logits.
     return self.fn(y_true, y_pred, **self._fn_kwargs)
 
@@ -580,7 +599,7 @@ _CLASSES = {
 }
 
 
-def get(identifier: Any):
+def get(identifier: Any) -> Any:
     """A loss from a function name (``"mse"``), a class name or config dict, or a callable.
 
     Names give the loss *function*, as in Keras; dicts give a Loss object.
@@ -608,7 +627,7 @@ def serialize(loss: Any) -> Any:
     raise ValueError(f"Cannot serialize {loss!r}")
 
 
-def deserialize(config: Any, custom_objects: dict | None = None):
+def deserialize(config: Any, custom_objects: dict | None = None) -> Any:
     """The loss ``serialize`` described."""
     table = dict(_FUNCTIONS)
     table.update(_CLASSES)

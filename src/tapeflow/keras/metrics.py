@@ -19,6 +19,7 @@ import tapeflow as tf
 from . import losses as _losses
 from ._naming import auto_name
 from ._registry import resolve
+from ._utils import TensorLike
 
 EPSILON = 1e-7
 
@@ -72,14 +73,14 @@ class Metric:
     def update_state(self, *args: Any, **kwargs: Any) -> None:
         raise NotImplementedError
 
-    def result(self):
+    def result(self) -> tf.Tensor:
         raise NotImplementedError
 
     def reset_state(self) -> None:
         for variable in self._variables:
             variable.assign(tf.zeros(variable.shape, variable.dtype))
 
-    def __call__(self, *args: Any, **kwargs: Any):
+    def __call__(self, *args: Any, **kwargs: Any) -> tf.Tensor:
         self.update_state(*args, **kwargs)
         return self.result()
 
@@ -94,7 +95,9 @@ class Metric:
         return f"<{type(self).__name__} name={self.name}>"
 
 
-def _samplewise(values, sample_weight, reduce_fn: Callable, dtype):
+def _samplewise(
+    values: Any, sample_weight: TensorLike | None, reduce_fn: Callable, dtype: Any
+) -> tf.Tensor:
     """Keras's reduce_to_samplewise_values: one value (and weight) per sample."""
     values = tf.cast(tf.convert_to_tensor(values), dtype)
     if sample_weight is not None:
@@ -119,11 +122,11 @@ class Sum(Metric):
         super().__init__(name=name, dtype=dtype)
         self.total = self.add_variable((), "zeros", name="total")
 
-    def update_state(self, values, sample_weight=None) -> None:
+    def update_state(self, values: Any, sample_weight: TensorLike | None = None) -> None:
         values, _ = _samplewise(values, sample_weight, tf.reduce_sum, self._dtype)
         self.total.assign_add(tf.reduce_sum(values))
 
-    def result(self):
+    def result(self) -> tf.Tensor:
         return tf.identity(self.total)
 
 
@@ -135,7 +138,7 @@ class Mean(Metric):
         self.total = self.add_variable((), "zeros", name="total")
         self.count = self.add_variable((), "zeros", name="count")
 
-    def update_state(self, values, sample_weight=None) -> None:
+    def update_state(self, values: Any, sample_weight: TensorLike | None = None) -> None:
         values, sample_weight = _samplewise(values, sample_weight, tf.reduce_mean, self._dtype)
         self.total.assign_add(tf.reduce_sum(values))
         if sample_weight is not None:
@@ -146,7 +149,7 @@ class Mean(Metric):
             num = 1
         self.count.assign_add(tf.cast(num, self._dtype))
 
-    def result(self):
+    def result(self) -> tf.Tensor:
         return tf.math.divide_no_nan(self.total, self.count)
 
 
@@ -162,7 +165,9 @@ class MeanMetricWrapper(Mean):
         self._fn = fn
         self._fn_kwargs = kwargs
 
-    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+    def update_state(
+        self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
+    ) -> None:
         values = self._fn(y_true, y_pred, **self._fn_kwargs)
         super().update_state(values, sample_weight=sample_weight)
 
@@ -175,7 +180,7 @@ class MeanMetricWrapper(Mean):
 # -- metric functions ------------------------------------------------------------
 
 
-def accuracy(y_true, y_pred):
+def accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """1.0 where ``y_true == y_pred`` exactly, else 0.0."""
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
@@ -183,7 +188,7 @@ def accuracy(y_true, y_pred):
     return tf.cast(tf.equal(y_true, y_pred), tf.float32)
 
 
-def binary_accuracy(y_true, y_pred, threshold: float = 0.5):
+def binary_accuracy(y_true: TensorLike, y_pred: TensorLike, threshold: float = 0.5) -> tf.Tensor:
     """1.0 where ``(y_pred > threshold) == y_true``."""
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.convert_to_tensor(y_true)
@@ -192,7 +197,7 @@ def binary_accuracy(y_true, y_pred, threshold: float = 0.5):
     return tf.cast(tf.equal(y_true, y_pred), tf.float32)
 
 
-def categorical_accuracy(y_true, y_pred):
+def categorical_accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """1.0 where the arg-max class of ``y_pred`` is that of one-hot ``y_true``."""
     y_pred = tf.convert_to_tensor(y_pred)
     true_class = tf.argmax(tf.convert_to_tensor(y_true), axis=-1)
@@ -200,7 +205,7 @@ def categorical_accuracy(y_true, y_pred):
     return tf.cast(matches, tf.float32)
 
 
-def sparse_categorical_accuracy(y_true, y_pred):
+def sparse_categorical_accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """1.0 where the arg-max class of ``y_pred`` equals the integer label."""
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
@@ -217,14 +222,14 @@ def sparse_categorical_accuracy(y_true, y_pred):
     return matches
 
 
-def _in_top_k(targets, predictions, k: int):
+def _in_top_k(targets: TensorLike, predictions: TensorLike, k: int) -> tf.Tensor:
     # TF's in_top_k: the target's score beats all but fewer than k others (ties count for it).
     target_score = tf.gather(predictions, targets, batch_dims=1)
     better = tf.reduce_sum(tf.cast(predictions > target_score[:, None], tf.int32), axis=-1)
     return better < k
 
 
-def top_k_categorical_accuracy(y_true, y_pred, k: int = 5):
+def top_k_categorical_accuracy(y_true: TensorLike, y_pred: TensorLike, k: int = 5) -> tf.Tensor:
     """1.0 where the true class (arg-max of one-hot ``y_true``) is among the top ``k`` scores."""
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.argmax(tf.convert_to_tensor(y_true), axis=-1)
@@ -235,7 +240,9 @@ def top_k_categorical_accuracy(y_true, y_pred, k: int = 5):
     return tf.reshape(matches, shape) if len(shape) > 1 else matches
 
 
-def sparse_top_k_categorical_accuracy(y_true, y_pred, k: int = 5):
+def sparse_top_k_categorical_accuracy(
+    y_true: TensorLike, y_pred: TensorLike, k: int = 5
+) -> tf.Tensor:
     """1.0 where the integer label is among the top ``k`` scores."""
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.convert_to_tensor(y_true)
@@ -322,13 +329,15 @@ class RootMeanSquaredError(Mean):
     def __init__(self, name: str = "root_mean_squared_error", dtype: Any = None) -> None:
         super().__init__(name=name, dtype=dtype)
 
-    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+    def update_state(
+        self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
+    ) -> None:
         y_true = tf.cast(tf.convert_to_tensor(y_true), self._dtype)
         y_pred = tf.cast(tf.convert_to_tensor(y_pred), self._dtype)
         y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
         super().update_state(tf.square(y_pred - y_true), sample_weight=sample_weight)
 
-    def result(self):
+    def result(self) -> tf.Tensor:
         return tf.sqrt(tf.math.divide_no_nan(self.total, self.count))
 
 
@@ -340,7 +349,9 @@ class _Confusion(Metric):
 
     _kinds: tuple[str, ...] = ()
 
-    def __init__(self, thresholds, name, dtype, class_id: int | None = None) -> None:
+    def __init__(
+        self, thresholds: Any, name: str | None, dtype: Any, class_id: int | None = None
+    ) -> None:
         super().__init__(name=name, dtype=dtype)
         self._thresholds = np.asarray(thresholds, dtype=np.float32)
         self.class_id = class_id
@@ -348,7 +359,9 @@ class _Confusion(Metric):
         for kind in self._kinds:
             setattr(self, kind, self.add_variable((n,), "zeros", name=kind))
 
-    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+    def update_state(
+        self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
+    ) -> None:
         y_pred = tf.cast(tf.convert_to_tensor(y_pred), tf.float32)
         y_true = tf.cast(tf.convert_to_tensor(y_true), tf.bool)
         y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
@@ -374,7 +387,7 @@ class _Confusion(Metric):
                 hits = hits * weight
             getattr(self, kind).assign_add(tf.reduce_sum(hits, axis=1))
 
-    def _scalar(self, value):
+    def _scalar(self, value: Any) -> float:
         return value[0] if len(self._thresholds) == 1 and self._single else value
 
 
@@ -383,7 +396,14 @@ class Precision(_Confusion):
 
     _kinds = ("true_positives", "false_positives")
 
-    def __init__(self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None) -> None:
+    def __init__(
+        self,
+        thresholds: Any = None,
+        top_k: int | None = None,
+        class_id: int | None = None,
+        name: str | None = None,
+        dtype: Any = None,
+    ) -> None:
         if top_k is not None:
             raise NotImplementedError("tapeflow's Precision does not implement `top_k`.")
         self._single = thresholds is None or np.ndim(thresholds) == 0
@@ -393,7 +413,7 @@ class Precision(_Confusion):
             values, name if name is not None else auto_name("precision"), dtype, class_id
         )
 
-    def result(self):
+    def result(self) -> tf.Tensor:
         tp, fp = self.true_positives, self.false_positives
         return self._scalar(tf.math.divide_no_nan(tp, tp + fp))
 
@@ -403,7 +423,14 @@ class Recall(_Confusion):
 
     _kinds = ("true_positives", "false_negatives")
 
-    def __init__(self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None) -> None:
+    def __init__(
+        self,
+        thresholds: Any = None,
+        top_k: int | None = None,
+        class_id: int | None = None,
+        name: str | None = None,
+        dtype: Any = None,
+    ) -> None:
         if top_k is not None:
             raise NotImplementedError("tapeflow's Recall does not implement `top_k`.")
         self._single = thresholds is None or np.ndim(thresholds) == 0
@@ -411,7 +438,7 @@ class Recall(_Confusion):
         values = [0.5] if thresholds is None else np.atleast_1d(thresholds).tolist()
         super().__init__(values, name if name is not None else auto_name("recall"), dtype, class_id)
 
-    def result(self):
+    def result(self) -> tf.Tensor:
         tp, fn = self.true_positives, self.false_negatives
         return self._scalar(tf.math.divide_no_nan(tp, tp + fn))
 
@@ -469,12 +496,14 @@ class AUC(_Confusion):
     def thresholds(self) -> list[float]:
         return self._thresholds.tolist()
 
-    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+    def update_state(
+        self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
+    ) -> None:
         if self._from_logits:
             y_pred = tf.sigmoid(tf.convert_to_tensor(y_pred))
         super().update_state(y_true, y_pred, sample_weight)
 
-    def result(self):
+    def result(self) -> tf.Tensor:
         tp, fp = self.true_positives, self.false_positives
         tn, fn = self.true_negatives, self.false_negatives
         n = self.num_thresholds
@@ -494,7 +523,7 @@ class AUC(_Confusion):
         return tf.reduce_sum((x[: n - 1] - x[1:]) * heights)
 
     @staticmethod
-    def _interpolated_pr_auc(tp, fp, fn, n):
+    def _interpolated_pr_auc(tp: Any, fp: Any, fn: Any, n: int) -> tf.Tensor:
         # Davis & Goadrich: precision interpolated along the line between buckets.
         dtp = tp[: n - 1] - tp[1:]
         p = tp + fp
@@ -551,7 +580,7 @@ _TABLE.update(
 )
 
 
-def get(identifier: Any):
+def get(identifier: Any) -> Any:
     """A metric from a name (a function, as in Keras), a config dict, or an object.
 
     ``compile(metrics=["accuracy"])`` picks the right accuracy from the loss;
@@ -573,6 +602,6 @@ def serialize(metric: Metric) -> dict:
     }
 
 
-def deserialize(config: dict, custom_objects: dict | None = None):
+def deserialize(config: dict, custom_objects: dict | None = None) -> Any:
     """The metric ``serialize`` described."""
     return resolve("metric", dict(_TABLE, **(custom_objects or {})), config)

@@ -18,6 +18,7 @@ and an attribute ``name``. Loading reads plain arrays; nothing is unpickled.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import numpy as np
 
@@ -53,7 +54,7 @@ _INTERNAL = {
 }
 
 
-def _require_h5py():
+def _require_h5py() -> Any:
     try:
         import h5py
     except ImportError as error:  # pragma: no cover - exercised only without the extra
@@ -63,13 +64,13 @@ def _require_h5py():
     return h5py
 
 
-def _is_saveable(value) -> bool:
+def _is_saveable(value: Any) -> bool:
     return isinstance(value, Layer) or (
         hasattr(value, "apply_gradients") and hasattr(value, "variables")
     )
 
 
-def _own_variables(obj) -> list:
+def _own_variables(obj: Any) -> list:
     if isinstance(obj, Layer):
         return list(obj._trainable_variables) + list(obj._non_trainable_variables)
     if getattr(obj, "built", True):
@@ -81,7 +82,7 @@ def _name_key(name: str) -> str:
     return "~" + name if name.startswith("_") else name  # private attributes last
 
 
-def _children(obj):
+def _children(obj: Any) -> list:
     if isinstance(obj, (Sequential, Functional)):
         yield "layers", obj.layers
     if not isinstance(obj, Layer):
@@ -95,11 +96,11 @@ def _children(obj):
         yield name, obj.layers if name == "layers" else getattr(obj, name)
 
 
-def tree_paths(model) -> list:
+def tree_paths(model: Any) -> list:
     """(path, object) for every layer and optimizer, in Keras 3's walk order."""
     found, visited = [], set()
 
-    def visit(obj, path):
+    def visit(obj: Any, path: str) -> None:
         if id(obj) in visited:
             return
         visited.add(id(obj))
@@ -126,7 +127,7 @@ def tree_paths(model) -> list:
     return found
 
 
-def save_weights(model, filepath, overwrite: bool = True) -> None:
+def save_weights(model: Any, filepath: str, overwrite: bool = True) -> None:
     filepath = os.fspath(filepath)
     if not filepath.endswith(".weights.h5"):
         raise ValueError("The filename must end in `.weights.h5`. Received: filepath=" + filepath)
@@ -143,7 +144,7 @@ def save_weights(model, filepath, overwrite: bool = True) -> None:
                 group.create_dataset(str(index), data=np.asarray(variable.numpy()))
 
 
-def load_weights(model, filepath, skip_mismatch: bool = False) -> None:
+def load_weights(model: Any, filepath: str, skip_mismatch: bool = False) -> None:
     filepath = os.fspath(filepath)
     if not filepath.endswith(".weights.h5"):
         raise ValueError("The filename must end in `.weights.h5`. Received: filepath=" + filepath)

@@ -10,7 +10,10 @@ TensorShape([4, 2])
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import _utils
+from .._utils import TensorLike
 from ..layers.base import InputLayer, KerasTensor, Layer
 from .training import Trainer
 
@@ -33,29 +36,29 @@ class Model(Trainer, Layer):
     ['two_layers/dense/kernel', 'two_layers/dense/bias']
     """
 
-    def __new__(cls, *args, **kwargs):
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
         if cls is Model and (len(args) >= 2 or "inputs" in kwargs or "outputs" in kwargs):
             return super().__new__(Functional)
         return super().__new__(cls)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         trainable = kwargs.pop("trainable", True)
         name = kwargs.pop("name", None)
         dtype = kwargs.pop("dtype", None)
         Layer.__init__(self, trainable=trainable, name=name, dtype=dtype, **kwargs)
         self._init_trainer()
 
-    def build(self, input_shape) -> None:
+    def build(self, input_shape: Any) -> None:
         self.built = True
 
     def summary(
         self,
-        line_length=None,
-        positions=None,
-        print_fn=None,
-        expand_nested=False,
-        show_trainable=False,
-        layer_range=None,
+        line_length: Any = None,
+        positions: Any = None,
+        print_fn: Any = None,
+        expand_nested: bool = False,
+        show_trainable: bool = False,
+        layer_range: Any = None,
     ) -> None:
         """Print Keras 3's table of layers, output shapes and parameter counts."""
         from .summary import print_summary
@@ -68,19 +71,19 @@ class Model(Trainer, Layer):
             show_trainable=show_trainable,
         )
 
-    def save_weights(self, filepath, overwrite=True) -> None:
+    def save_weights(self, filepath: str, overwrite: bool = True) -> None:
         """Write every weight to a Keras 3 ``.weights.h5`` file (needs h5py)."""
         from ..saving import save_weights
 
         save_weights(self, filepath, overwrite=overwrite)
 
-    def load_weights(self, filepath, skip_mismatch=False, **kwargs) -> None:
+    def load_weights(self, filepath: str, skip_mismatch: bool = False, **kwargs: Any) -> None:
         """Read weights saved by ``save_weights`` (or by real Keras 3) into this model."""
         from ..saving import load_weights
 
         load_weights(self, filepath, skip_mismatch=skip_mismatch)
 
-    def get_layer(self, name=None, index=None):
+    def get_layer(self, name: str | None = None, index: Any = None) -> Any:
         """A sublayer by name or position in ``layers``."""
         if index is not None:
             if len(self.layers) <= index:
@@ -97,7 +100,7 @@ class Model(Trainer, Layer):
         )
 
 
-def _collect_nodes(outputs) -> list:
+def _collect_nodes(outputs: Any) -> list:
     """Nodes from the inputs to ``outputs``, each after the nodes it depends on."""
     order, done, visiting = [], set(), set()
     stack = [(t.node, False) for t in reversed(_utils.flatten(outputs))]
@@ -121,7 +124,14 @@ def _collect_nodes(outputs) -> list:
 class Functional(Model):
     """A model defined by symbolic inputs and outputs; calling it replays the graph."""
 
-    def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
+    def __init__(
+        self,
+        inputs: TensorLike,
+        outputs: Any,
+        name: str | None = None,
+        trainable: bool = True,
+        **kwargs: Any,
+    ) -> None:
         Layer.__init__(self, name=name or _utils.unique_name("functional"), trainable=trainable)
         self._init_trainer()
         for tensor in _utils.flatten((inputs, outputs)):
@@ -151,14 +161,14 @@ class Functional(Model):
         return _utils.flatten(self._outputs_struct)
 
     @property
-    def input(self):
+    def input(self) -> Any:
         return self._inputs_struct
 
     @property
-    def output(self):
+    def output(self) -> Any:
         return self._outputs_struct
 
-    def call(self, inputs, training=None):
+    def call(self, inputs: TensorLike, training: bool | None = None) -> Any:
         symbolic = _utils.flatten(self._inputs_struct)
         if isinstance(inputs, dict) and not isinstance(self._inputs_struct, dict):
             values = [inputs[t.name] for t in symbolic]
@@ -195,7 +205,7 @@ class Sequential(Model):
     ('sequential/dense/kernel', 10)
     """
 
-    def __init__(self, layers=None, trainable=True, name=None):
+    def __init__(self, layers: Any = None, trainable: bool = True, name: str | None = None) -> None:
         Layer.__init__(self, trainable=trainable, name=name)
         self._init_trainer()
         self._input_layer = None
@@ -203,7 +213,7 @@ class Sequential(Model):
             self.add(layer, rebuild=False)
         self._maybe_build_from_input()
 
-    def add(self, layer, rebuild=True) -> None:
+    def add(self, layer: Any, rebuild: bool = True) -> None:
         """Append a layer (a ``keras.Input`` sets the input shape)."""
         if isinstance(layer, KerasTensor) and isinstance(layer.node.layer, InputLayer):
             layer = layer.node.layer
@@ -222,7 +232,7 @@ class Sequential(Model):
             self.built = False
             self._maybe_build_from_input()
 
-    def pop(self, rebuild=True):
+    def pop(self, rebuild: bool = True) -> Any:
         """Remove and return the last layer."""
         layer = self._layers.pop()
         self.built = False
@@ -240,7 +250,7 @@ class Sequential(Model):
             with _utils.name_scope(self.name):
                 self.build(shape)
 
-    def build(self, input_shape=None) -> None:
+    def build(self, input_shape: Any = None) -> None:
         if input_shape is None:
             raise ValueError("You must provide an `input_shape` argument.")
         if self._input_layer is None:
@@ -251,13 +261,13 @@ class Sequential(Model):
         self._output_tensor = x
         self.built = True
 
-    def _maybe_build(self, inputs) -> None:
+    def _maybe_build(self, inputs: TensorLike) -> None:
         if not self.built:
             shape = tuple(_utils.flatten(inputs)[0].shape)
             with _utils.name_scope(self.name):
                 self.build(shape)
 
-    def call(self, inputs, training=None):
+    def call(self, inputs: TensorLike, training: bool | None = None) -> Any:
         x = inputs
         for layer in self._layers:
             x = layer(x, training=training) if layer._call_has_training else layer(x)

@@ -12,6 +12,7 @@ box characters and column widths itself (no colour or bold).
 from __future__ import annotations
 
 import shutil
+from typing import Any
 
 import numpy as np
 
@@ -58,7 +59,7 @@ def _wrap(text: str, width: int) -> list:
     return lines
 
 
-def _shape_text(layer) -> str:
+def _shape_text(layer: Any) -> str:
     shape = layer._output_shape
     if shape is None:
         return "?"
@@ -67,13 +68,13 @@ def _shape_text(layer) -> str:
     return str(tuple(shape))
 
 
-def _weights_size(weights) -> tuple:
+def _weights_size(weights: Any) -> tuple:
     count = sum(int(np.prod(w.shape)) for w in weights)
     size = sum(int(np.prod(w.shape)) * w.dtype.size for w in weights)
     return count, size
 
 
-def _connections(layer, model_nodes) -> str:
+def _connections(layer: Any, model_nodes: Any) -> str:
     parts = []
     for node in layer._inbound_nodes:
         if model_nodes is not None and all(node is not n for n in model_nodes):
@@ -85,7 +86,7 @@ def _connections(layer, model_nodes) -> str:
     return ", ".join(parts) or "-"
 
 
-def _sequential_like(model) -> bool:
+def _sequential_like(model: Any) -> bool:
     nodes = getattr(model, "_nodes", None)
     if nodes is None:
         return True
@@ -100,7 +101,11 @@ def _sequential_like(model) -> bool:
 
 
 def print_summary(
-    model, line_length=None, positions=None, print_fn=None, show_trainable=False
+    model: Any,
+    line_length: Any = None,
+    positions: Any = None,
+    print_fn: Any = None,
+    show_trainable: bool = False,
 ) -> None:
     sequential = _sequential_like(model)
     if sequential:
@@ -146,10 +151,10 @@ def print_summary(
             row.append(("Y" if layer.trainable else "N") if layer.weights else "-")
         rows.append(row)
 
-    def line(left, fill, middle, right):
+    def line(left: str, fill: str, middle: str, right: str) -> str:
         return left + middle.join(fill * c for c in cells) + right
 
-    def draw(values, edge):
+    def draw(values: Any, edge: str) -> None:
         wrapped = [_wrap(str(v), c - 2) for v, c in zip(values, cells)]
         out = []
         for i in range(max(len(w) for w in wrapped)):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import importlib
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -23,10 +25,11 @@ import tapeflow as tf
 
 from .. import _utils
 from .. import callbacks as callbacks_module
+from .._utils import TensorLike
 from ..callbacks import pythonify_logs
 
 
-def _keras_module(name: str):
+def _keras_module(name: str) -> Any:
     try:
         return importlib.import_module(f"tapeflow.keras.{name}")
     except ModuleNotFoundError as error:
@@ -37,7 +40,7 @@ def _keras_module(name: str):
         ) from None
 
 
-def unpack_x_y_sample_weight(data):
+def unpack_x_y_sample_weight(data: Any) -> tuple:
     """Split a batch into (x, y, sample_weight) the way Keras does."""
     if isinstance(data, list):
         data = tuple(data)
@@ -55,7 +58,7 @@ def unpack_x_y_sample_weight(data):
     )
 
 
-def _as_array(value):
+def _as_array(value: Any) -> Any:
     if value is None or isinstance(value, np.ndarray):
         return value
     if isinstance(value, (tf.Tensor, tf.Variable)):
@@ -63,7 +66,7 @@ def _as_array(value):
     return np.asarray(value)
 
 
-def _standardize(value):
+def _standardize(value: Any) -> Any:
     """Arrays in a batch: float64 becomes float32 (Keras's floatx), ints stay."""
     if value is None:
         return None
@@ -73,14 +76,14 @@ def _standardize(value):
     return array
 
 
-def _is_array_data(x) -> bool:
+def _is_array_data(x: TensorLike) -> bool:
     leaves = _utils.flatten(x)
     return bool(leaves) and all(
         isinstance(v, (np.ndarray, tf.Tensor, tf.Variable, list, float, int)) for v in leaves
     )
 
 
-def _num_samples(structure) -> int:
+def _num_samples(structure: Any) -> int:
     sizes = {len(_as_array(v)) for v in _utils.flatten(structure) if v is not None}
     if len(sizes) > 1:
         raise ValueError(
@@ -90,7 +93,7 @@ def _num_samples(structure) -> int:
     return sizes.pop() if sizes else 0
 
 
-def _class_weights_for(y, class_weight: dict) -> np.ndarray:
+def _class_weights_for(y: TensorLike, class_weight: dict) -> np.ndarray:
     labels = _as_array(_utils.flatten(y)[0])
     if labels.ndim > 1 and labels.shape[-1] > 1:
         labels = np.argmax(labels, axis=-1)
@@ -104,14 +107,14 @@ class _ArrayBatches:
 
     def __init__(
         self,
-        x,
-        y=None,
-        sample_weight=None,
-        batch_size=32,
-        shuffle=False,
-        class_weight=None,
-        steps=None,
-    ):
+        x: TensorLike,
+        y: TensorLike | None = None,
+        sample_weight: TensorLike | None = None,
+        batch_size: int | None = 32,
+        shuffle: bool = False,
+        class_weight: Any = None,
+        steps: Any = None,
+    ) -> None:
         self.data = (
             _utils.map_structure(_standardize, x),
             _utils.map_structure(_standardize, y) if y is not None else None,
@@ -129,7 +132,7 @@ class _ArrayBatches:
         if steps is not None:
             self.num_batches = min(self.num_batches, steps)
 
-    def __iter__(self):
+    def __iter__(self) -> Any:
         order = None
         if self.shuffle:
             order = tf.random.shuffle(tf.range(self.size)).numpy()
@@ -149,7 +152,7 @@ class _ArrayBatches:
 class _IterableBatches:
     """A dataset (anything iterable yielding batches); its length if it knows it."""
 
-    def __init__(self, dataset, steps=None):
+    def __init__(self, dataset: Any, steps: Any = None) -> None:
         self.dataset = dataset
         self.num_batches = steps
         if steps is None:
@@ -162,14 +165,22 @@ class _IterableBatches:
                 except TypeError:
                     self.num_batches = None
 
-    def __iter__(self):
+    def __iter__(self) -> Any:
         for step, batch in enumerate(self.dataset):
             if self.num_batches is not None and step >= self.num_batches:
                 return
             yield batch
 
 
-def _batches(x, y, sample_weight, batch_size, shuffle, class_weight=None, steps=None):
+def _batches(
+    x: TensorLike,
+    y: TensorLike,
+    sample_weight: TensorLike | None,
+    batch_size: int | None,
+    shuffle: Any,
+    class_weight: Any = None,
+    steps: Any = None,
+) -> Any:
     if x is not None and not _is_array_data(x) and hasattr(x, "__iter__"):
         if y is not None:
             raise ValueError(
@@ -180,7 +191,7 @@ def _batches(x, y, sample_weight, batch_size, shuffle, class_weight=None, steps=
     return _ArrayBatches(x, y, sample_weight, batch_size, shuffle, class_weight, steps)
 
 
-def _resolve_metric(identifier, y_true, y_pred):
+def _resolve_metric(identifier: Any, y_true: TensorLike, y_pred: TensorLike) -> Any:
     metrics = _keras_module("metrics")
     if isinstance(identifier, str) and identifier.lower() in ("accuracy", "acc"):
         pred_last = y_pred.shape[-1] if len(y_pred.shape) else 1
@@ -201,7 +212,7 @@ def _resolve_metric(identifier, y_true, y_pred):
     return metric
 
 
-def _resolve_loss(identifier):
+def _resolve_loss(identifier: Any) -> Any:
     """A callable (y_true, y_pred, sample_weight=None) reducing to a scalar."""
     if identifier is None:
         return None
@@ -216,7 +227,7 @@ def _resolve_loss(identifier):
 class Trainer:
     """The training half of keras.Model (mixed into Model)."""
 
-    def _init_trainer(self):
+    def _init_trainer(self) -> None:
         self.compiled = False
         self.optimizer = None
         self.loss = None
@@ -229,16 +240,16 @@ class Trainer:
 
     def compile(
         self,
-        optimizer="rmsprop",
-        loss=None,
-        loss_weights=None,
-        metrics=None,
-        weighted_metrics=None,
-        run_eagerly=False,
-        steps_per_execution=1,
-        jit_compile="auto",
-        auto_scale_loss=True,
-    ):
+        optimizer: str = "rmsprop",
+        loss: Any = None,
+        loss_weights: Any = None,
+        metrics: Any = None,
+        weighted_metrics: Any = None,
+        run_eagerly: bool = False,
+        steps_per_execution: int = 1,
+        jit_compile: str = "auto",
+        auto_scale_loss: bool = True,
+    ) -> None:
         """Choose the optimizer, loss and metrics that fit and evaluate use."""
         if isinstance(optimizer, (str, dict)):
             optimizer = _keras_module("optimizers").get(optimizer)
@@ -267,7 +278,14 @@ class Trainer:
             )
 
     # -- losses and metrics ----------------------------------------------------
-    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+    def compute_loss(
+        self,
+        x: TensorLike | None = None,
+        y: TensorLike | None = None,
+        y_pred: TensorLike | None = None,
+        sample_weight: TensorLike | None = None,
+        training: bool | None = True,
+    ) -> Any:
         """The compiled loss of (y, y_pred) plus every loss in ``model.losses``."""
         terms = []
         if self.loss is not None:
@@ -288,7 +306,7 @@ class Trainer:
             total = total + term
         return total
 
-    def _build_metrics(self, y, y_pred) -> None:
+    def _build_metrics(self, y: TensorLike, y_pred: TensorLike) -> None:
         if self._compiled_metrics is not None:
             return
         metrics = []
@@ -301,7 +319,13 @@ class Trainer:
                 metrics.append((_resolve_metric(spec, target, output), True))
         self._compiled_metrics = metrics
 
-    def compute_metrics(self, x, y, y_pred, sample_weight=None):
+    def compute_metrics(
+        self,
+        x: TensorLike,
+        y: TensorLike,
+        y_pred: TensorLike,
+        sample_weight: TensorLike | None = None,
+    ) -> dict:
         """Update the compiled metrics and return every metric's current result."""
         self._build_metrics(y, y_pred)
         for metric, weighted in self._compiled_metrics:
@@ -325,7 +349,7 @@ class Trainer:
             metric.reset_state()
 
     # -- steps -----------------------------------------------------------------
-    def train_step(self, data):
+    def train_step(self, data: Any) -> dict:
         """One optimizer step on a batch; returns the logs."""
         x, y, sample_weight = unpack_x_y_sample_weight(data)
         with tf.GradientTape() as tape:
@@ -338,7 +362,7 @@ class Trainer:
             self.optimizer.apply_gradients(zip(gradients, weights))
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
-    def test_step(self, data):
+    def test_step(self, data: Any) -> dict:
         """Loss and metrics of one batch, without training."""
         x, y, sample_weight = unpack_x_y_sample_weight(data)
         y_pred = self(x, training=False)
@@ -348,18 +372,18 @@ class Trainer:
         self._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
-    def predict_step(self, data):
+    def predict_step(self, data: Any) -> Any:
         x, _, _ = unpack_x_y_sample_weight(data)
         return self(x, training=False)
 
-    def make_train_function(self):
+    def make_train_function(self) -> Callable:
         """The step fit calls: train_step compiled with tf.function unless run_eagerly."""
         if self.train_function is None:
             step = self.train_step
             self.train_function = step if self.run_eagerly else tf.function(step)
         return self.train_function
 
-    def make_test_function(self):
+    def make_test_function(self) -> Callable:
         """The step evaluate calls: test_step compiled with tf.function unless run_eagerly."""
         if self.test_function is None:
             step = self.test_step
@@ -369,23 +393,23 @@ class Trainer:
     # -- loops -----------------------------------------------------------------
     def fit(
         self,
-        x=None,
-        y=None,
-        batch_size=None,
-        epochs=1,
-        verbose="auto",
-        callbacks=None,
-        validation_split=0.0,
-        validation_data=None,
-        shuffle=True,
-        class_weight=None,
-        sample_weight=None,
-        initial_epoch=0,
-        steps_per_epoch=None,
-        validation_steps=None,
-        validation_batch_size=None,
-        validation_freq=1,
-    ):
+        x: TensorLike | None = None,
+        y: TensorLike | None = None,
+        batch_size: int | None = None,
+        epochs: int = 1,
+        verbose: Any = "auto",
+        callbacks: Any = None,
+        validation_split: float = 0.0,
+        validation_data: Any = None,
+        shuffle: bool = True,
+        class_weight: Any = None,
+        sample_weight: TensorLike | None = None,
+        initial_epoch: int = 0,
+        steps_per_epoch: Any = None,
+        validation_steps: Any = None,
+        validation_batch_size: Any = None,
+        validation_freq: int = 1,
+    ) -> Any:
         """Train for ``epochs`` epochs; returns the History callback."""
         self._assert_compiled("fit")
         if validation_split and validation_data is None:
@@ -397,7 +421,7 @@ class Trainer:
             size = _num_samples(x)
             split = int(math.floor(size * (1.0 - validation_split)))
 
-            def cut(data, part):
+            def cut(data: Any, part: Any) -> Any:
                 if data is None:
                     return None
                 return _utils.map_structure(
@@ -453,7 +477,7 @@ class Trainer:
         callback_list.on_train_end(logs=last)
         return self.history
 
-    def _callbacks(self, callbacks, verbose, epochs, steps):
+    def _callbacks(self, callbacks: Any, verbose: Any, epochs: int, steps: int | None) -> Any:
         if isinstance(callbacks, callbacks_module.CallbackList):
             return callbacks
         return callbacks_module.CallbackList(
@@ -468,17 +492,17 @@ class Trainer:
 
     def evaluate(
         self,
-        x=None,
-        y=None,
-        batch_size=None,
-        verbose="auto",
-        sample_weight=None,
-        steps=None,
-        callbacks=None,
-        return_dict=False,
-        _in_fit=False,
-        **kwargs,
-    ):
+        x: TensorLike | None = None,
+        y: TensorLike | None = None,
+        batch_size: int | None = None,
+        verbose: Any = "auto",
+        sample_weight: TensorLike | None = None,
+        steps: Any = None,
+        callbacks: Any = None,
+        return_dict: bool = False,
+        _in_fit: bool = False,
+        **kwargs: Any,
+    ) -> Any:
         """Loss and metrics over the data; a float, a list, or a dict (return_dict)."""
         self._assert_compiled("evaluate")
         batches = _batches(x, y, sample_weight, batch_size, False, steps=steps)
@@ -509,7 +533,14 @@ class Trainer:
         callback_list.on_test_end(logs)
         return self._batch_result(logs, return_dict)
 
-    def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
+    def predict(
+        self,
+        x: TensorLike,
+        batch_size: int | None = None,
+        verbose: Any = "auto",
+        steps: Any = None,
+        callbacks: Any = None,
+    ) -> Any:
         """The model's outputs on ``x``, batch by batch, joined as NumPy arrays."""
         batches = _batches(x, None, None, batch_size, False, steps=steps)
         verbose = 1 if verbose == "auto" else verbose
@@ -540,7 +571,7 @@ class Trainer:
         joined = [np.concatenate([f[i] for f in flat]) for i in range(len(flat[0]))]
         return _utils.pack_like(outputs[0], iter(joined))
 
-    def _batch_result(self, logs, return_dict):
+    def _batch_result(self, logs: dict | None, return_dict: bool) -> Any:
         logs = pythonify_logs(logs)
         if return_dict:
             return logs
@@ -550,7 +581,14 @@ class Trainer:
         values += [logs[k] for k in sorted(logs) if k not in names]
         return values[0] if len(values) == 1 else values
 
-    def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):
+    def train_on_batch(
+        self,
+        x: TensorLike,
+        y: TensorLike | None = None,
+        sample_weight: TensorLike | None = None,
+        class_weight: Any = None,
+        return_dict: bool = False,
+    ) -> Any:
         """One training step on one batch; returns the (running) loss and metrics."""
         self._assert_compiled("train_on_batch")
         self.reset_metrics()  # Keras reports this batch alone
@@ -565,7 +603,13 @@ class Trainer:
         logs = self.train_step(data if sample_weight is not None else data[:2])
         return self._batch_result(logs, return_dict)
 
-    def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
+    def test_on_batch(
+        self,
+        x: TensorLike,
+        y: TensorLike | None = None,
+        sample_weight: TensorLike | None = None,
+        return_dict: bool = False,
+    ) -> Any:
         """Loss and metrics of one batch (metrics are reset first)."""
         self._assert_compiled("test_on_batch")
         self.reset_metrics()
@@ -577,11 +621,11 @@ class Trainer:
         logs = self.test_step(data if sample_weight is not None else data[:2])
         return self._batch_result(logs, return_dict)
 
-    def predict_on_batch(self, x):
+    def predict_on_batch(self, x: TensorLike) -> Any:
         out = self(_utils.map_structure(_standardize, x), training=False)
         return _utils.map_structure(lambda t: np.asarray(t.numpy()), out)
 
 
-def _batch_size(x) -> int:
+def _batch_size(x: TensorLike) -> int:
     first = next(v for v in _utils.flatten(x) if v is not None)
     return int(first.shape[0])

@@ -18,10 +18,11 @@ from typing import Any
 
 import tapeflow as tf
 
+from .._utils import TensorLike
 from .base import Optimizer
 
 
-def _step(optimizer: Optimizer, offset: int, dtype) -> tf.Tensor:
+def _step(optimizer: Optimizer, offset: int, dtype: Any) -> tf.Tensor:
     return tf.cast(optimizer.iterations + offset, dtype)
 
 
@@ -44,7 +45,7 @@ class Adam(Optimizer):
         self.epsilon = epsilon
         self.amsgrad = amsgrad
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         super().build(variables)
@@ -54,7 +55,7 @@ class Adam(Optimizer):
         if self.amsgrad:
             self._velocity_hats = self.add_optimizer_variables(variables, "velocity_hat")
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
         gradient = tf.cast(gradient, dtype)
@@ -130,13 +131,13 @@ class Adamax(Optimizer):
         self.beta_2 = beta_2
         self.epsilon = epsilon
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         super().build(variables)
         self._m, self._u = self.add_optimizer_variables(variables, ["momentum", "norm"])
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
         gradient = tf.cast(gradient, dtype)
@@ -170,7 +171,7 @@ class Nadam(Optimizer):
         self.beta_2 = beta_2
         self.epsilon = epsilon
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         dtype = variables[0].dtype if variables else tf.float32
@@ -187,7 +188,7 @@ class Nadam(Optimizer):
         factor = 1.0 - 0.5 * tf.pow(tf.constant(0.96, dtype), _step(self, 1, dtype))
         self.assign(self._u_product, self._u_product * self.beta_1 * factor)
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
         gradient = tf.cast(gradient, dtype)
@@ -232,7 +233,7 @@ class RMSprop(Optimizer):
         self.epsilon = epsilon
         self.centered = centered
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         super().build(variables)
@@ -244,7 +245,7 @@ class RMSprop(Optimizer):
         if self.centered:
             self._average_gradients = self.add_optimizer_variables(variables, "average_gradient")
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         i = self._get_variable_index(variable)
@@ -295,7 +296,7 @@ class Adagrad(Optimizer):
         self.initial_accumulator_value = initial_accumulator_value
         self.epsilon = epsilon
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         super().build(variables)
@@ -304,7 +305,7 @@ class Adagrad(Optimizer):
         init = initializers.Constant(self.initial_accumulator_value)
         self._accumulators = self.add_optimizer_variables(variables, "accumulator", init)
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         accumulator = self._accumulators[self._get_variable_index(variable)]
@@ -334,7 +335,7 @@ class Adadelta(Optimizer):
         self.rho = rho
         self.epsilon = epsilon
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         super().build(variables)
@@ -342,14 +343,14 @@ class Adadelta(Optimizer):
             variables, ["accumulated_grad", "accumulated_delta_var"]
         )
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         lr = tf.cast(learning_rate, variable.dtype)
         grad = tf.cast(gradient, variable.dtype)
         rho = self.rho
         i = self._get_variable_index(variable)
         acc_grad, acc_delta = self._accumulated_grads[i], self._accumulated_delta_vars[i]
 
-        def rms(x):
+        def rms(x: TensorLike) -> tf.Tensor:
             return tf.sqrt(x + self.epsilon)
 
         self.assign(acc_grad, rho * acc_grad + tf.multiply(1 - rho, tf.square(grad)))
@@ -401,7 +402,7 @@ class Ftrl(Optimizer):
         self.l2_shrinkage_regularization_strength = l2_shrinkage_regularization_strength
         self.beta = beta
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         super().build(variables)
@@ -412,7 +413,7 @@ class Ftrl(Optimizer):
             variables, ["accumulator", "linear"], [init, "zeros"]
         )
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         i = self._get_variable_index(variable)

@@ -24,6 +24,7 @@ import tapeflow as tf
 
 from .. import _utils
 from .._naming import auto_name
+from .._utils import TensorLike
 from .._variable import Variable
 from . import schedules as _schedules
 
@@ -106,7 +107,7 @@ class Optimizer:
 
     # -- variables ---------------------------------------------------------
 
-    def _new_variable(self, value, name: str, dtype) -> tf.Variable:
+    def _new_variable(self, value: Any, name: str, dtype: Any) -> tf.Variable:
         # Keras variables give Keras's names, paths ("adam/iteration") and repr.
         with _utils.name_scope(self.name):
             variable = Variable(value, dtype=dtype, trainable=False, name=name)
@@ -124,11 +125,11 @@ class Optimizer:
         return self._iterations
 
     @iterations.setter
-    def iterations(self, value) -> None:
+    def iterations(self, value: Any) -> None:
         self._iterations.assign(value)
 
     @property
-    def learning_rate(self):
+    def learning_rate(self) -> Any:
         """The current learning rate (the variable, or the schedule's value now)."""
         lr = self._learning_rate
         if isinstance(lr, _schedules.LearningRateSchedule):
@@ -138,7 +139,7 @@ class Optimizer:
         return lr()
 
     @learning_rate.setter
-    def learning_rate(self, value) -> None:
+    def learning_rate(self, value: Any) -> None:
         if isinstance(value, _schedules.LearningRateSchedule) or callable(value):
             if isinstance(self._learning_rate, tf.Variable):
                 self._variables = [v for v in self._variables if v is not self._learning_rate]
@@ -194,7 +195,7 @@ class Optimizer:
 
     def add_optimizer_variables(
         self, trainable_variables: Sequence[tf.Variable], name: Any, initializer: Any = "zeros"
-    ):
+    ) -> list:
         """One slot per variable per name; a tuple of lists when ``name`` is a list."""
         names = [name] if isinstance(name, str) else list(name)
         inits = (
@@ -224,19 +225,19 @@ class Optimizer:
 
     # -- writing variables (subclasses call these) ----------------------------
 
-    def assign(self, variable: tf.Variable, value) -> None:
+    def assign(self, variable: tf.Variable, value: Any) -> None:
         variable.assign(_checked(variable, value, "AssignVariableOp"))
 
-    def assign_add(self, variable: tf.Variable, value) -> None:
+    def assign_add(self, variable: tf.Variable, value: Any) -> None:
         variable.assign_add(_checked(variable, value, "AssignAddVariableOp"))
 
-    def assign_sub(self, variable: tf.Variable, value) -> None:
+    def assign_sub(self, variable: tf.Variable, value: Any) -> None:
         variable.assign_sub(_checked(variable, value, "AssignSubVariableOp"))
 
     def _before_updates(self) -> None:
         """Per-step work before the variables update (Nadam's momentum product)."""
 
-    def update_step(self, gradient, variable: tf.Variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: tf.Variable, learning_rate: Any) -> None:
         raise NotImplementedError
 
     # -- applying gradients --------------------------------------------------
@@ -250,7 +251,9 @@ class Optimizer:
         self.apply(grads, variables)
         return self._iterations
 
-    def apply(self, grads: Sequence[Any], trainable_variables: Sequence[tf.Variable] | None = None):
+    def apply(
+        self, grads: Sequence[Any], trainable_variables: Sequence[tf.Variable] | None = None
+    ) -> Any:
         """Apply ``grads`` to ``trainable_variables`` (or to the variables built with)."""
         grads = list(grads)
         if not grads:
@@ -305,7 +308,7 @@ class Optimizer:
                 variable.assign(constraint(variable))
         self._iterations.assign_add(1)
 
-    def minimize(self, loss: Any, var_list: Any, tape: tf.GradientTape | None = None):
+    def minimize(self, loss: Any, var_list: Any, tape: tf.GradientTape | None = None) -> Any:
         """Compute gradients of ``loss`` (a tensor with ``tape``, or a callable) and apply them.
 
         >>> import tapeflow as tf
@@ -328,7 +331,7 @@ class Optimizer:
         grads = tape.gradient(loss, var_list)
         return self.apply_gradients(zip(grads, var_list))
 
-    def _filter_empty_gradients(self, grads, variables):
+    def _filter_empty_gradients(self, grads: list, variables: list) -> tuple:
         kept = [(g, v) for g, v in zip(grads, variables) if g is not None]
         if not kept:
             raise ValueError("No gradients provided for any variable.")
@@ -342,7 +345,7 @@ class Optimizer:
             )
         return [g for g, _ in kept], [v for _, v in kept]
 
-    def _clip_gradients(self, grads):
+    def _clip_gradients(self, grads: list) -> list:
         if self.clipnorm and self.clipnorm > 0:
             return [self._clip_by_norm(g) for g in grads]
         if self.global_clipnorm and self.global_clipnorm > 0:
@@ -355,7 +358,7 @@ class Optimizer:
             return [tf.clip_by_value(g, -self.clipvalue, self.clipvalue) for g in grads]
         return grads
 
-    def _clip_by_norm(self, values):
+    def _clip_by_norm(self, values: Any) -> tf.Tensor:
         l2sum = tf.reduce_sum(tf.square(values), keepdims=True)
         positive = l2sum > 0
         # The double where keeps sqrt's gradient finite at a zero gradient.
@@ -381,7 +384,7 @@ class Optimizer:
         pattern = getattr(self, "_excluded_pattern", None)
         return pattern is None or re.search(pattern, variable.name) is None
 
-    def _apply_weight_decay(self, variables) -> None:
+    def _apply_weight_decay(self, variables: list) -> None:
         if self.weight_decay is None:
             return
         for variable in variables:
@@ -390,7 +393,7 @@ class Optimizer:
                 wd = tf.cast(self.weight_decay, variable.dtype)
                 variable.assign_sub(variable * wd * lr)
 
-    def scale_loss(self, loss):
+    def scale_loss(self, loss: Any) -> tf.Tensor:
         """``loss * loss_scale_factor`` when a factor is set."""
         return loss if self.loss_scale_factor is None else loss * self.loss_scale_factor
 
@@ -441,7 +444,7 @@ class Optimizer:
         return f"<{type(self).__name__} name={self.name}>"
 
 
-def _checked(variable: tf.Variable, value, op: str):
+def _checked(variable: tf.Variable, value: Any, op: str) -> Any:
     """``value`` in the variable's dtype; TF's error when its shape differs."""
     value = tf.cast(value, variable.dtype)
     if tuple(value.shape) != tuple(variable.shape):
@@ -454,5 +457,5 @@ def _checked(variable: tf.Variable, value, op: str):
     return value
 
 
-def _dims(shape) -> str:
+def _dims(shape: Any) -> str:
     return "[" + ",".join(str(d) for d in shape) + "]"

@@ -14,11 +14,13 @@ from typing import Any
 
 import tapeflow as tf
 
+from .._utils import TensorLike
+
 
 class LearningRateSchedule:
     """Base class: subclasses define ``__call__(step)`` and ``get_config()``."""
 
-    def __call__(self, step):
+    def __call__(self, step: TensorLike) -> tf.Tensor:
         raise NotImplementedError(
             f"Learning rate schedule '{self.__class__.__name__}' "
             "must override `__call__(self, step)`."
@@ -58,7 +60,7 @@ class ExponentialDecay(LearningRateSchedule):
         self.name = name
         _check_decay_steps(decay_steps)
 
-    def __call__(self, step):
+    def __call__(self, step: TensorLike) -> tf.Tensor:
         initial = tf.convert_to_tensor(self.initial_learning_rate)
         dtype = initial.dtype
         p = tf.cast(step, dtype) / tf.cast(self.decay_steps, dtype)
@@ -99,7 +101,7 @@ class PiecewiseConstantDecay(LearningRateSchedule):
         self.values = values
         self.name = name
 
-    def __call__(self, step):
+    def __call__(self, step: TensorLike) -> tf.Tensor:
         step = tf.convert_to_tensor(step)
         bounds = [tf.cast(tf.convert_to_tensor(b), step.dtype) for b in self.boundaries]
         values = [tf.convert_to_tensor(v) for v in self.values]
@@ -136,7 +138,7 @@ class PolynomialDecay(LearningRateSchedule):
         self.name = name
         _check_decay_steps(decay_steps)
 
-    def __call__(self, step):
+    def __call__(self, step: TensorLike) -> tf.Tensor:
         initial = tf.convert_to_tensor(self.initial_learning_rate)
         dtype = initial.dtype
         end = tf.cast(self.end_learning_rate, dtype)
@@ -182,7 +184,7 @@ class InverseTimeDecay(LearningRateSchedule):
         self.name = name
         _check_decay_steps(decay_steps)
 
-    def __call__(self, step):
+    def __call__(self, step: TensorLike) -> tf.Tensor:
         initial = tf.convert_to_tensor(self.initial_learning_rate)
         dtype = initial.dtype
         p = tf.cast(step, dtype) / tf.cast(self.decay_steps, dtype)
@@ -220,12 +222,12 @@ class CosineDecay(LearningRateSchedule):
         self.warmup_target = warmup_target
         _check_decay_steps(decay_steps)
 
-    def _decay(self, step, decay_steps, decay_from, dtype):
+    def _decay(self, step: TensorLike, decay_steps: Any, decay_from: Any, dtype: Any) -> tf.Tensor:
         fraction = step / decay_steps
         cosine = 0.5 * (1.0 + tf.cos(tf.constant(math.pi, dtype) * fraction))
         return decay_from * ((1 - self.alpha) * cosine + self.alpha)
 
-    def __call__(self, step):
+    def __call__(self, step: TensorLike) -> tf.Tensor:
         initial = tf.convert_to_tensor(self.initial_learning_rate)
         dtype = initial.dtype
         decay_steps = tf.cast(self.decay_steps, dtype)

@@ -15,6 +15,7 @@ from typing import Any
 
 import tapeflow as tf
 
+from .._utils import TensorLike
 from .base import Optimizer
 
 
@@ -35,7 +36,7 @@ class SGD(Optimizer):
         self.momentum = momentum
         self.nesterov = nesterov
 
-    def build(self, variables) -> None:
+    def build(self, variables: list) -> None:
         if self.built:
             return
         super().build(variables)
@@ -43,7 +44,7 @@ class SGD(Optimizer):
         if self.momentum != 0:
             self.momentums = self.add_optimizer_variables(variables, "momentum")
 
-    def update_step(self, gradient, variable, learning_rate) -> None:
+    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         if self.momentum == 0:
