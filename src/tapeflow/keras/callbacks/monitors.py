@@ -1,15 +1,11 @@
-"""keras.callbacks: hooks that ``fit``, ``evaluate`` and ``predict`` call.
-
-Hook order in ``fit``: on_train_begin; per epoch on_epoch_begin, then per
-batch on_train_batch_begin/on_train_batch_end, then (with validation data)
-on_test_begin, on_test_batch_begin/end..., on_test_end, then on_epoch_end;
-finally on_train_end. Logs are dicts of Python floats.
+"""Callbacks that act on the logs: stop early, save, schedule the rate, write a CSV.
 
 >>> import tapeflow as tf
->>> seen = []
->>> cb = tf.keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: seen.append(epoch))
->>> cb.on_epoch_end(0, {}); seen
-[0]
+>>> stop = tf.keras.callbacks.EarlyStopping(monitor="loss")
+>>> stop.set_model(tf.keras.Sequential([tf.keras.layers.Dense(1)]))
+>>> stop.on_epoch_end(0, {"loss": 1.0}); stop.on_epoch_end(1, {"loss": 2.0})
+>>> stop.model.stop_training
+True
 """
 
 from __future__ import annotations
@@ -22,268 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ._progbar import Progbar
-
-__all__ = [
-    "Callback",
-    "CallbackList",
-    "CSVLogger",
-    "EarlyStopping",
-    "History",
-    "LambdaCallback",
-    "LearningRateScheduler",
-    "ModelCheckpoint",
-    "ProgbarLogger",
-    "ReduceLROnPlateau",
-    "TerminateOnNaN",
-]
-
-
-class Callback:
-    """Base class: override the hooks you need; ``self.model`` and ``self.params`` are set."""
-
-    def __init__(self) -> None:
-        self.params = {}
-        self._model = None
-
-    def set_params(self, params: dict) -> None:
-        self.params = params
-
-    def set_model(self, model: Any) -> None:
-        self._model = model
-
-    @property
-    def model(self) -> Any:
-        return self._model
-
-    def on_batch_begin(self, batch: int, logs: dict | None = None) -> None: ...
-    def on_batch_end(self, batch: int, logs: dict | None = None) -> None: ...
-    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None: ...
-    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None: ...
-
-    def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
-        self.on_batch_begin(batch, logs=logs)
-
-    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        self.on_batch_end(batch, logs=logs)
-
-    def on_test_batch_begin(self, batch: int, logs: dict | None = None) -> None: ...
-    def on_test_batch_end(self, batch: int, logs: dict | None = None) -> None: ...
-    def on_predict_batch_begin(self, batch: int, logs: dict | None = None) -> None: ...
-    def on_predict_batch_end(self, batch: int, logs: dict | None = None) -> None: ...
-    def on_train_begin(self, logs: dict | None = None) -> None: ...
-    def on_train_end(self, logs: dict | None = None) -> None: ...
-    def on_test_begin(self, logs: dict | None = None) -> None: ...
-    def on_test_end(self, logs: dict | None = None) -> None: ...
-    def on_predict_begin(self, logs: dict | None = None) -> None: ...
-    def on_predict_end(self, logs: dict | None = None) -> None: ...
-
-
-def pythonify_logs(logs: dict | None) -> dict:
-    """Logs as callbacks see them: sorted by name, numbers as Python floats."""
-    result = {}
-    for key, value in sorted((logs or {}).items()):
-        if isinstance(value, dict):
-            result.update(pythonify_logs(value))
-            continue
-        try:
-            value = float(value.numpy() if hasattr(value, "numpy") else value)
-        except (TypeError, ValueError):
-            pass
-        result[key] = value
-    return result
-
-
-def _hook(name: str) -> Callable:
-    if "batch" in name:  # (batch, logs=...): Keras passes the logs by keyword
-
-        def call(self, batch: int, logs: dict | None = None) -> Any:
-            logs = pythonify_logs(logs)
-            for callback in self.callbacks:
-                getattr(callback, name)(batch, logs=logs)
-
-    elif "epoch" in name:
-
-        def call(self, epoch: int, logs: dict | None = None) -> Any:
-            logs = pythonify_logs(logs)
-            for callback in self.callbacks:
-                getattr(callback, name)(epoch, logs)
-
-    else:
-
-        def call(self, logs: dict | None = None) -> Any:
-            logs = pythonify_logs(logs)
-            for callback in self.callbacks:
-                getattr(callback, name)(logs)
-
-    call.__name__ = name
-    return call
-
-
-class CallbackList(Callback):
-    """Calls each hook on every callback in order (History added first, the bar last)."""
-
-    def __init__(
-        self,
-        callbacks: Any = None,
-        add_history: bool = False,
-        add_progbar: bool = False,
-        model: Any = None,
-        **params: dict,
-    ) -> None:
-        super().__init__()
-        self.callbacks = list(callbacks or [])
-        if add_history and not any(isinstance(c, History) for c in self.callbacks):
-            self.callbacks.append(History())
-        if add_progbar and not any(isinstance(c, ProgbarLogger) for c in self.callbacks):
-            self.callbacks.append(ProgbarLogger())
-        if model is not None:
-            self.set_model(model)
-        if params:
-            self.set_params(params)
-
-    def append(self, callback: Any) -> None:
-        self.callbacks.append(callback)
-
-    def wants_batch_hooks(self, mode: str) -> bool:
-        """Whether any callback does something in ``on_{mode}_batch_begin/end``."""
-        names = (f"on_{mode}_batch_begin", f"on_{mode}_batch_end")
-        if mode == "train":
-            names += ("on_batch_begin", "on_batch_end")
-        for callback in self.callbacks:
-            if isinstance(callback, ProgbarLogger):
-                if callback.verbose == 1:
-                    return True
-                continue
-            if any(getattr(type(callback), n) is not getattr(Callback, n) for n in names):
-                return True
-            if any(n in vars(callback) for n in names):  # LambdaCallback's functions
-                return True
-        return False
-
-    def set_params(self, params: dict) -> None:
-        self.params = params
-        for callback in self.callbacks:
-            callback.set_params(params)
-
-    def set_model(self, model: Any) -> None:
-        self._model = model
-        for callback in self.callbacks:
-            callback.set_model(model)
-        history = [c for c in self.callbacks if isinstance(c, History)]
-        if history:
-            model.history = history[0]
-
-    for _name in (
-        "on_batch_begin",
-        "on_batch_end",
-        "on_epoch_begin",
-        "on_epoch_end",
-        "on_train_batch_begin",
-        "on_train_batch_end",
-        "on_test_batch_begin",
-        "on_test_batch_end",
-        "on_predict_batch_begin",
-        "on_predict_batch_end",
-        "on_train_begin",
-        "on_train_end",
-        "on_test_begin",
-        "on_test_end",
-        "on_predict_begin",
-        "on_predict_end",
-    ):
-        locals()[_name] = _hook(_name)
-    del _name
-
-
-class History(Callback):
-    """Records each epoch's logs: ``history.history["loss"]`` is a list per epoch."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.history = {}
-        self.epoch = []
-
-    def on_train_begin(self, logs: dict | None = None) -> None:
-        self.epoch = []
-
-    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-        self.epoch.append(epoch)
-        for key, value in (logs or {}).items():
-            self.history.setdefault(key, []).append(value)
-
-
-class ProgbarLogger(Callback):
-    """Prints "Epoch i/n" and a progress bar per epoch (verbose=1) or a line (verbose=2)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen = 0
-        self.progbar = None
-        self.target = None
-        self.verbose = 1
-        self.epochs = 1
-        self._in_fit = False
-
-    def set_params(self, params: dict) -> None:
-        verbose = params.get("verbose", 1)
-        self.verbose = 1 if verbose == "auto" else verbose
-        self.epochs = params.get("epochs", 1)
-        self.target = params.get("steps")
-
-    def _reset(self) -> None:
-        self.seen = 0
-        self.progbar = Progbar(target=self.target, verbose=self.verbose)
-
-    def on_train_begin(self, logs: dict | None = None) -> None:
-        self._in_fit = True
-
-    def on_test_begin(self, logs: dict | None = None) -> None:
-        if not self._in_fit:
-            self._reset()
-
-    def on_predict_begin(self, logs: dict | None = None) -> None:
-        self._reset()
-
-    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
-        self._reset()
-        if self.verbose and self.epochs > 1:
-            print(f"Epoch {epoch + 1}/{self.epochs}")
-
-    def _advance(self, batch: int, logs: dict | None) -> None:
-        if self.progbar is None:
-            self._reset()
-        self.seen = batch + 1
-        if self.verbose == 1:
-            self.progbar.update(self.seen, list((logs or {}).items()), finalize=False)
-
-    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        self._advance(batch, logs)
-
-    def on_test_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        if not self._in_fit:
-            self._advance(batch, logs)
-
-    def on_predict_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        self._advance(batch, None)
-
-    def _finish(self, logs: dict | None) -> None:
-        if self.progbar is None:
-            self._reset()
-        if self.target is None:
-            self.target = self.seen
-            self.progbar.target = self.seen
-        self.progbar.update(self.target, list((logs or {}).items()), finalize=True)
-
-    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-        self._finish(logs)
-
-    def on_test_end(self, logs: dict | None = None) -> None:
-        if not self._in_fit:
-            self._finish(logs)
-
-    def on_predict_end(self, logs: dict | None = None) -> None:
-        self._finish(logs)
+from .base import Callback
 
 
 def _direction(monitor: str, mode: str, model: Any) -> str:
@@ -308,7 +43,16 @@ def _direction(monitor: str, mode: str, model: Any) -> str:
 
 
 class EarlyStopping(Callback):
-    """Stops training once ``monitor`` stops improving for ``patience`` epochs."""
+    """Stops training once ``monitor`` stops improving for ``patience`` epochs.
+
+    >>> import tapeflow as tf
+    >>> stop = tf.keras.callbacks.EarlyStopping(monitor="loss", patience=1)
+    >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+    >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.0), loss="mse")  # a loss that never improves
+    >>> history = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), epochs=10, verbose=0, callbacks=[stop])
+    >>> len(history.epoch), stop.stopped_epoch
+    (2, 1)
+    """
 
     def __init__(
         self,
@@ -343,6 +87,15 @@ class EarlyStopping(Callback):
         self.best_epoch = 0
 
     def on_train_begin(self, logs: dict | None = None) -> None:
+        """Forget the previous run: no best value, no waiting.
+
+        >>> import tapeflow as tf
+        >>> stop = tf.keras.callbacks.EarlyStopping()
+        >>> stop.wait, stop.best = 3, 0.1
+        >>> stop.on_train_begin()
+        >>> stop.wait, stop.best
+        (0, None)
+        """
         self.wait = 0
         self.stopped_epoch = 0
         self.best = None
@@ -357,6 +110,16 @@ class EarlyStopping(Callback):
         return value + self.min_delta < reference
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        """Compare ``monitor`` with the best so far; stop after ``patience`` epochs without progress.
+
+        >>> import tapeflow as tf
+        >>> stop = tf.keras.callbacks.EarlyStopping(monitor="loss", patience=2)
+        >>> stop.set_model(tf.keras.Sequential([tf.keras.layers.Dense(1)]))
+        >>> for epoch, loss in enumerate([1.0, 0.5, 0.6, 0.7]):
+        ...     stop.on_epoch_end(epoch, {"loss": loss})
+        >>> stop.best, stop.wait, stop.model.stop_training
+        (0.5, 2, True)
+        """
         if self._better is None:
             self._better = _direction(self.monitor, self.mode, self.model)
         current = (logs or {}).get(self.monitor)
@@ -385,6 +148,14 @@ class EarlyStopping(Callback):
             self.model.stop_training = True
 
     def on_train_end(self, logs: dict | None = None) -> None:
+        """Report the stop and, with ``restore_best_weights``, restore the best epoch's weights.
+
+        >>> import tapeflow as tf
+        >>> stop = tf.keras.callbacks.EarlyStopping(verbose=1)
+        >>> stop.stopped_epoch = 4
+        >>> stop.on_train_end()
+        Epoch 5: early stopping
+        """
         if self.stopped_epoch > 0 and self.verbose > 0:
             print(f"Epoch {self.stopped_epoch + 1}: early stopping")
         if self.restore_best_weights and self.best_weights is not None:
@@ -397,7 +168,19 @@ class EarlyStopping(Callback):
 
 
 class ModelCheckpoint(Callback):
-    """Saves the weights (``.weights.h5``) after every epoch or on improvement."""
+    """Saves the weights (``.weights.h5``) after every epoch or on improvement.
+
+    >>> import tapeflow as tf
+    >>> import os, tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = os.path.join(folder.name, "epoch{epoch}.weights.h5")
+    >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+    >>> model.compile(loss="mse")
+    >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), epochs=2, verbose=0, callbacks=[tf.keras.callbacks.ModelCheckpoint(path)])
+    >>> sorted(os.listdir(folder.name))
+    ['epoch1.weights.h5', 'epoch2.weights.h5']
+    >>> folder.cleanup()
+    """
 
     def __init__(
         self,
@@ -461,6 +244,21 @@ class ModelCheckpoint(Callback):
         return False
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        """Save the weights to ``filepath`` formatted with the epoch and the logs.
+
+        >>> import tapeflow as tf
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = os.path.join(folder.name, "loss{loss:.1f}.weights.h5")
+        >>> save = tf.keras.callbacks.ModelCheckpoint(path, monitor="loss", save_best_only=True)
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+        >>> save.set_model(model)
+        >>> save.on_epoch_end(0, {"loss": 0.5})
+        >>> save.on_epoch_end(1, {"loss": 0.7})
+        >>> os.listdir(folder.name)
+        ['loss0.5.weights.h5']
+        >>> folder.cleanup()
+        """
         logs = logs or {}
         path = self.filepath.format(epoch=epoch + 1, **logs)
         if not self._should_save(epoch, logs, path):
@@ -489,7 +287,16 @@ def _set_learning_rate(model: Any, value: float) -> None:
 
 
 class LearningRateScheduler(Callback):
-    """Sets the learning rate to ``schedule(epoch, lr)`` at the start of each epoch."""
+    """Sets the learning rate to ``schedule(epoch, lr)`` at the start of each epoch.
+
+    >>> import tapeflow as tf
+    >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+    >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
+    >>> halve = tf.keras.callbacks.LearningRateScheduler(lambda epoch, lr: lr / 2)
+    >>> history = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), epochs=3, verbose=0, callbacks=[halve])
+    >>> [round(lr, 4) for lr in history.history["learning_rate"]]
+    [0.05, 0.025, 0.0125]
+    """
 
     def __init__(self, schedule: Callable, verbose: Any = 0) -> None:
         super().__init__()
@@ -497,6 +304,17 @@ class LearningRateScheduler(Callback):
         self.verbose = verbose
 
     def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+        """Set the optimizer's learning rate to ``schedule(epoch, lr)``.
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
+        >>> scheduler = tf.keras.callbacks.LearningRateScheduler(lambda epoch: 0.01 * (epoch + 1))
+        >>> scheduler.set_model(model)
+        >>> scheduler.on_epoch_begin(4)
+        >>> round(float(model.optimizer.learning_rate), 4)
+        0.05
+        """
         rate = _learning_rate(self.model)
         try:
             rate = self.schedule(epoch, rate)
@@ -508,12 +326,36 @@ class LearningRateScheduler(Callback):
             print(f"\nEpoch {epoch + 1}: LearningRateScheduler setting learning rate to {rate}.")
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        """Record the learning rate in the epoch's logs.
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.5), loss="mse")
+        >>> scheduler = tf.keras.callbacks.LearningRateScheduler(lambda epoch, lr: lr)
+        >>> scheduler.set_model(model)
+        >>> logs = {"loss": 1.0}
+        >>> scheduler.on_epoch_end(0, logs)
+        >>> logs
+        {'loss': 1.0, 'learning_rate': 0.5}
+        """
         if logs is not None:
             logs["learning_rate"] = _learning_rate(self.model)
 
 
 class ReduceLROnPlateau(Callback):
-    """Multiplies the learning rate by ``factor`` when ``monitor`` plateaus."""
+    """Multiplies the learning rate by ``factor`` when ``monitor`` plateaus.
+
+    >>> import tapeflow as tf
+    >>> model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    >>> model.compile(optimizer=tf.keras.optimizers.SGD(1.0), loss="mse")
+    >>> reduce = tf.keras.callbacks.ReduceLROnPlateau(monitor="loss", factor=0.5, patience=1)
+    >>> reduce.set_model(model)
+    >>> reduce.on_train_begin()
+    >>> for epoch in range(3):
+    ...     reduce.on_epoch_end(epoch, {"loss": 1.0})
+    >>> float(model.optimizer.learning_rate)
+    0.25
+    """
 
     def __init__(
         self,
@@ -549,6 +391,14 @@ class ReduceLROnPlateau(Callback):
         self.wait = 0
 
     def on_train_begin(self, logs: dict | None = None) -> None:
+        """Forget the previous run: no best value, no waiting, no cooldown.
+
+        >>> import tapeflow as tf
+        >>> reduce = tf.keras.callbacks.ReduceLROnPlateau(monitor="val_acc")
+        >>> reduce.on_train_begin()
+        >>> reduce.best, reduce.wait
+        (-inf, 0)
+        """
         self._reset()
 
     def _improved(self, current: Any) -> bool:
@@ -557,6 +407,19 @@ class ReduceLROnPlateau(Callback):
         return current < self.best - self.min_delta
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        """Compare ``monitor`` with the best so far; after ``patience`` epochs without progress, lower the rate.
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
+        >>> reduce = tf.keras.callbacks.ReduceLROnPlateau(monitor="loss", patience=1, verbose=1)
+        >>> reduce.set_model(model)
+        >>> reduce.on_train_begin()
+        >>> reduce.on_epoch_end(0, {"loss": 1.0})
+        >>> reduce.on_epoch_end(1, {"loss": 1.0})
+        <BLANKLINE>
+        Epoch 2: ReduceLROnPlateau reducing learning rate to 0.010000000149011612.
+        """
         logs = logs if logs is not None else {}
         logs["learning_rate"] = _learning_rate(self.model)
         current = logs.get(self.monitor)
@@ -590,7 +453,21 @@ class ReduceLROnPlateau(Callback):
 
 
 class CSVLogger(Callback):
-    """Writes one CSV row of logs per epoch (columns: epoch, then sorted log names)."""
+    """Writes one CSV row of logs per epoch (columns: epoch, then sorted log names).
+
+    >>> import tapeflow as tf
+    >>> import os, tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = os.path.join(folder.name, "log.csv")
+    >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+    >>> model.compile(optimizer="sgd", loss="mse")
+    >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), epochs=2, verbose=0, callbacks=[tf.keras.callbacks.CSVLogger(path)])
+    >>> print(open(path).read())
+    epoch,loss
+    0,1.0
+    1,0.9215999841690063
+    >>> folder.cleanup()
+    """
 
     def __init__(self, filename: str, separator: str = ",", append: bool = False) -> None:
         super().__init__()
@@ -602,11 +479,38 @@ class CSVLogger(Callback):
         self._writer = None
 
     def on_train_begin(self, logs: dict | None = None) -> None:
+        """Open the file (a header is written unless ``append`` continues a file).
+
+        >>> import tapeflow as tf
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> logger = tf.keras.callbacks.CSVLogger(os.path.join(folder.name, "log.csv"), append=True)
+        >>> logger.on_train_begin()
+        >>> logger._header
+        True
+        >>> logger.on_train_end()
+        >>> folder.cleanup()
+        """
         exists = os.path.exists(self.filename) and os.path.getsize(self.filename) > 0
         self._header = not (self.append and exists)
         self._file = open(self.filename, "a" if self.append else "w", newline="")  # noqa: SIM115
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        """Write one row: the epoch, then the values in sorted-name order.
+
+        >>> import tapeflow as tf
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = os.path.join(folder.name, "log.csv")
+        >>> logger = tf.keras.callbacks.CSVLogger(path, separator=";")
+        >>> logger.on_train_begin()
+        >>> logger.on_epoch_end(0, {"loss": 0.5, "acc": 1.0})
+        >>> logger.on_train_end()
+        >>> print(open(path).read(), end="")
+        epoch;acc;loss
+        0;1.0;0.5
+        >>> folder.cleanup()
+        """
         logs = logs or {}
         if self.keys is None:
             self.keys = sorted(logs)
@@ -623,6 +527,18 @@ class CSVLogger(Callback):
         self._file.flush()
 
     def on_train_end(self, logs: dict | None = None) -> None:
+        """Close the file.
+
+        >>> import tapeflow as tf
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> logger = tf.keras.callbacks.CSVLogger(os.path.join(folder.name, "log.csv"))
+        >>> logger.on_train_begin()
+        >>> logger.on_train_end()
+        >>> logger._file is None
+        True
+        >>> folder.cleanup()
+        """
         if self._file is not None:
             self._file.close()
             self._file = None
@@ -630,7 +546,16 @@ class CSVLogger(Callback):
 
 
 class LambdaCallback(Callback):
-    """A callback made of plain functions, one per hook you name."""
+    """A callback made of plain functions, one per hook you name.
+
+    >>> import tapeflow as tf
+    >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+    >>> model.compile(loss="mse")
+    >>> show = tf.keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: print(epoch, sorted(logs)))
+    >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), epochs=2, verbose=0, callbacks=[show])
+    0 ['loss']
+    1 ['loss']
+    """
 
     def __init__(
         self,
@@ -658,9 +583,29 @@ class LambdaCallback(Callback):
 
 
 class TerminateOnNaN(Callback):
-    """Stops training when a batch's loss is NaN or infinite."""
+    """Stops training when a batch's loss is NaN or infinite.
+
+    >>> import tapeflow as tf
+    >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+    >>> model.compile(loss="mse")
+    >>> x = tf.constant([[float("nan")], [1.0]])
+    >>> history = model.fit(x, x, batch_size=1, epochs=5, verbose=0, callbacks=[tf.keras.callbacks.TerminateOnNaN()])
+    Batch 1: Invalid loss, terminating training
+    >>> len(history.epoch)
+    1
+    """
 
     def on_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        """Set ``model.stop_training`` when the batch's loss is not finite.
+
+        >>> import tapeflow as tf
+        >>> stop = tf.keras.callbacks.TerminateOnNaN()
+        >>> stop.set_model(tf.keras.Sequential([tf.keras.layers.Dense(1)]))
+        >>> stop.on_batch_end(3, {"loss": float("inf")})
+        Batch 3: Invalid loss, terminating training
+        >>> stop.model.stop_training
+        True
+        """
         loss = (logs or {}).get("loss")
         if loss is not None and not np.isfinite(loss):
             print(f"Batch {batch}: Invalid loss, terminating training")
