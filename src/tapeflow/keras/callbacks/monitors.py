@@ -462,7 +462,7 @@ class CSVLogger(Callback):
     >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
     >>> model.compile(optimizer="sgd", loss="mse")
     >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), epochs=2, verbose=0, callbacks=[tf.keras.callbacks.CSVLogger(path)])
-    >>> print(open(path).read())
+    >>> print(open(path).read(), end="")
     epoch,loss
     0,1.0
     1,0.9215999841690063
