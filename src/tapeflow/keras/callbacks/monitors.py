@@ -589,8 +589,10 @@ class TerminateOnNaN(Callback):
     >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
     >>> model.compile(loss="mse")
     >>> x = tf.constant([[float("nan")], [1.0]])
-    >>> history = model.fit(x, x, batch_size=1, epochs=5, verbose=0, callbacks=[tf.keras.callbacks.TerminateOnNaN()])
-    Batch 1: Invalid loss, terminating training
+    >>> history = model.fit(
+    ...     x, x, batch_size=1, epochs=5, shuffle=False, verbose=0,
+    ...     callbacks=[tf.keras.callbacks.TerminateOnNaN()])
+    Batch 0: Invalid loss, terminating training
     >>> len(history.epoch)
     1
     """
