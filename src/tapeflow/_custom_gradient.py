@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+from collections.abc import Callable
 from typing import Any
 
 from . import _dispatch
@@ -102,7 +103,7 @@ class _Decorated:
         return _Decorated(self._f.__get__(instance, owner), self._call)
 
 
-def custom_gradient(f=None):
+def custom_gradient(f: Callable[..., Any] | None = None) -> Callable[..., Any]:
     """Decorate ``f(*x)`` returning ``(y, grad_fn)`` to give it the gradient ``grad_fn``.
 
     ``grad_fn(*upstream)`` receives one upstream gradient per flattened output of
@@ -181,7 +182,7 @@ def _call_with_custom_gradient(f, args, kwargs):
 # --------------------------------------------------------------------------
 # recompute_grad and grad_pass_through
 # --------------------------------------------------------------------------
-def recompute_grad(f):
+def recompute_grad(f: Callable[..., Any]) -> Callable[..., Any]:
     """Keep only ``f``'s inputs on the tape; recompute ``f`` during the backward pass.
 
     The forward pass runs ``f`` with recording stopped, so no intermediate is
@@ -239,7 +240,7 @@ def recompute_grad(f):
     return _renamed(inner, f)
 
 
-def grad_pass_through(f):
+def grad_pass_through(f: Callable[..., Any]) -> Callable[..., Any]:
     """``f`` in the forward pass, the identity in the backward pass.
 
     >>> import tapeflow as tf
@@ -265,7 +266,7 @@ def grad_pass_through(f):
     return _renamed(_grad_pass_through_op, f)
 
 
-def _renamed(decorated: _Decorated, f) -> _Decorated:
+def _renamed(decorated: Any, f: Any) -> Any:
     """Give the wrapper ``f``'s name and docstring, as TensorFlow's make_decorator does."""
     for attribute in ("__module__", "__name__", "__qualname__", "__doc__"):
         try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import weakref
 from functools import partial
+from typing import Any
 
 import numpy as np
 
@@ -152,7 +153,7 @@ class ForwardAccumulator:
     tf.Tensor([2. 0.], shape=(2,), dtype=float32)
     """
 
-    def __init__(self, primals, tangents):
+    def __init__(self, primals: Any, tangents: Any) -> None:
         self._state = AccumulatorState()
         self._recording = False
         assert_same_structure(primals, tangents)
@@ -183,7 +184,11 @@ class ForwardAccumulator:
             _dispatch.pop(self._state)
             self._recording = False
 
-    def jvp(self, primals, unconnected_gradients=UnconnectedGradients.NONE):
+    def jvp(
+        self,
+        primals: Any,
+        unconnected_gradients: UnconnectedGradients | str = UnconnectedGradients.NONE,
+    ) -> Any:
         """The tangents of ``primals`` (any nested structure): a look-up, no computation.
 
         >>> import tapeflow as tf

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from typing import Any
 
 import numpy as np
 
@@ -204,13 +205,13 @@ def _zeros(shape: tuple, dtype) -> Tensor:
 # jacobian
 # --------------------------------------------------------------------------
 def jacobian(
-    tape,
-    target,
-    sources,
-    unconnected_gradients=UnconnectedGradients.NONE,
-    parallel_iterations=None,
-    experimental_use_pfor=True,
-):
+    tape: Any,
+    target: Any,
+    sources: Any,
+    unconnected_gradients: UnconnectedGradients | str = UnconnectedGradients.NONE,
+    parallel_iterations: int | None = None,
+    experimental_use_pfor: bool = True,
+) -> Any:
     """d target / d source for each source: shape ``target.shape + source.shape``.
 
     With ``experimental_use_pfor`` (the default) one batched reverse sweep
@@ -300,13 +301,13 @@ def _rank_at_least_2(shape) -> None:
 
 
 def batch_jacobian(
-    tape,
-    target,
-    source,
-    unconnected_gradients=UnconnectedGradients.NONE,
-    parallel_iterations=None,
-    experimental_use_pfor=True,
-):
+    tape: Any,
+    target: Any,
+    source: Any,
+    unconnected_gradients: UnconnectedGradients | str = UnconnectedGradients.NONE,
+    parallel_iterations: int | None = None,
+    experimental_use_pfor: bool = True,
+) -> Any:
     """Per-example Jacobians: ``[b, y1..yn, x1..xm]`` for target ``[b, y..]``, source ``[b, x..]``.
 
     Examples are assumed independent (as in TensorFlow, not checked). An

@@ -33,7 +33,7 @@ class name_scope:  # noqa: N801 (TF's spelling)
     'block/'
     """
 
-    def __init__(self, name: str):
+    def __init__(self, name: str) -> None:
         if not isinstance(name, str):
             raise TypeError(f"name for name_scope must be a string, got {name!r}")
         self._name = name
@@ -41,6 +41,12 @@ class name_scope:  # noqa: N801 (TF's spelling)
 
     @property
     def name(self) -> str:
+        """The name this scope was made with.
+
+        >>> import tapeflow as tf
+        >>> tf.name_scope("block").name
+        'block'
+        """
         return self._name
 
     def __enter__(self) -> str:

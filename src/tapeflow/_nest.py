@@ -12,6 +12,9 @@ key order; namedtuples keep their type.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 
 def _is_sequence(value) -> bool:
     return isinstance(value, (list, tuple, dict))
@@ -30,8 +33,13 @@ def _children(value):
     return list(value)
 
 
-def flatten(structure) -> list:
-    """The leaves of a nested structure, depth first."""
+def flatten(structure: Any) -> list:
+    """The leaves of a nested structure, depth first (dicts in sorted key order).
+
+    >>> from tapeflow._nest import flatten
+    >>> flatten({"b": [1, 2], "a": (3,)})
+    [3, 1, 2]
+    """
     if not _is_sequence(structure):
         return [structure]
     leaves = []
@@ -45,8 +53,13 @@ def flatten(structure) -> list:
     return leaves
 
 
-def pack_sequence_as(structure, flat_sequence):
-    """Rebuild ``structure`` with its leaves replaced, in order, by ``flat_sequence``."""
+def pack_sequence_as(structure: Any, flat_sequence: Iterable[Any]) -> Any:
+    """Rebuild ``structure`` with its leaves replaced, in order, by ``flat_sequence``.
+
+    >>> from tapeflow._nest import pack_sequence_as
+    >>> pack_sequence_as([0, (0, 0)], "abc")
+    ['a', ('b', 'c')]
+    """
     return _rebuild(structure, iter(flat_sequence))
 
 
@@ -65,7 +78,20 @@ def _rebuild(item, leaves):
     return next(leaves)
 
 
-def assert_same_structure(first, second) -> None:
+def assert_same_structure(first: Any, second: Any) -> None:
+    """ValueError unless the two structures nest the same way (leaves may differ).
+
+    >>> from tapeflow._nest import assert_same_structure
+    >>> assert_same_structure([1, (2,)], ["a", ("b",)])
+    >>> assert_same_structure([1, 2], [1])
+    Traceback (most recent call last):
+    ...
+    ValueError: The two structures don't have the same number of elements.
+    <BLANKLINE>
+    First structure: [1, 2]
+    <BLANKLINE>
+    Second structure: [1]
+    """
     if _is_sequence(first) != _is_sequence(second):
         raise ValueError(
             "The two structures don't have the same nested structure.\n\n"

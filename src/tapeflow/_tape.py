@@ -11,6 +11,9 @@ tf.Tensor(6.0, shape=(), dtype=float32)
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
 import numpy as np
 
 from . import _dispatch
@@ -154,7 +157,7 @@ class GradientTape:
             self._spent_variables = self._state.variables
             self._state = None
 
-    def stop_recording(self):
+    def stop_recording(self) -> contextlib.AbstractContextManager[None]:
         """A context in which operations are not recorded on this tape.
 
         >>> import tapeflow as tf
@@ -189,7 +192,7 @@ class GradientTape:
         self.__enter__()
 
     # -- watching -------------------------------------------------------------
-    def watch(self, tensor) -> None:
+    def watch(self, tensor: Any) -> None:
         """Record operations on ``tensor`` (a Tensor, Variable, or nested structure of them).
 
         >>> import tapeflow as tf
@@ -232,17 +235,24 @@ class GradientTape:
     # -- differentiation -------------------------------------------------------
     def gradient(
         self,
-        target,
-        sources,
-        output_gradients=None,
-        unconnected_gradients=UnconnectedGradients.NONE,
-    ):
+        target: Any,
+        sources: Any,
+        output_gradients: Any = None,
+        unconnected_gradients: UnconnectedGradients | str = UnconnectedGradients.NONE,
+    ) -> Any:
         """The gradient of the sum of ``target`` with respect to ``sources``.
 
-        The result has the structure of ``sources``; an unconnected source gives
-        None (or zeros with ``unconnected_gradients='zero'``).
+        ``target`` and ``sources`` are Tensors, Variables or nested structures
+        of them. The result has the structure of ``sources``; an unconnected
+        source gives None (or zeros with ``unconnected_gradients='zero'``).
 
         >>> import tapeflow as tf
+        >>> x = tf.Variable(3.0)
+        >>> with tf.GradientTape() as tape:
+        ...     y = x * x
+        >>> tape.gradient(y, x)
+        <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
+
         >>> x, w = tf.constant(3.0), tf.Variable(2.0)
         >>> with tf.GradientTape() as tape:
         ...     tape.watch(x)
@@ -304,12 +314,12 @@ class GradientTape:
 
     def jacobian(
         self,
-        target,
-        sources,
-        unconnected_gradients=UnconnectedGradients.NONE,
-        parallel_iterations=None,
-        experimental_use_pfor=True,
-    ):
+        target: Any,
+        sources: Any,
+        unconnected_gradients: UnconnectedGradients | str = UnconnectedGradients.NONE,
+        parallel_iterations: int | None = None,
+        experimental_use_pfor: bool = True,
+    ) -> Any:
         """The Jacobian of ``target`` w.r.t. each source: shape target.shape + source.shape.
 
         >>> import tapeflow as tf
@@ -327,12 +337,12 @@ class GradientTape:
 
     def batch_jacobian(
         self,
-        target,
-        source,
-        unconnected_gradients=UnconnectedGradients.NONE,
-        parallel_iterations=None,
-        experimental_use_pfor=True,
-    ):
+        target: Any,
+        source: Any,
+        unconnected_gradients: UnconnectedGradients | str = UnconnectedGradients.NONE,
+        parallel_iterations: int | None = None,
+        experimental_use_pfor: bool = True,
+    ) -> Any:
         """Per-example Jacobians: shape [b, y1..yn, x1..xm] for target [b, y..], source [b, x..].
 
         >>> import tapeflow as tf

@@ -23,7 +23,7 @@ import numpy as np
 from . import _backend
 from . import dtypes as _dt
 from ._tensor_shape import TensorShape
-from ._types import TensorLike  # noqa: F401  (modules that predate _types import it from here)
+from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InvalidArgumentError
 
 __all__ = ["Tensor", "TensorShape", "convert_to_tensor", "constant"]
@@ -47,29 +47,63 @@ class HoldsValue:
 
     @property
     def dtype(self) -> _dt.DType:
+        """The element type.
+
+        >>> import tapeflow as tf
+        >>> tf.constant([1, 2]).dtype
+        tf.int32
+        """
         return _dt._BY_NUMPY[self._value.dtype]
 
     @property
     def shape(self) -> TensorShape:
+        """The shape, always fully known in eager mode.
+
+        >>> import tapeflow as tf
+        >>> tf.zeros([2, 3]).shape
+        TensorShape([2, 3])
+        """
         return TensorShape(self._value.shape)
 
     def get_shape(self) -> TensorShape:
+        """The shape (the same as ``.shape``).
+
+        >>> import tapeflow as tf
+        >>> tf.Variable([1.0, 2.0]).get_shape()
+        TensorShape([2])
+        """
         return TensorShape(self._value.shape)
 
     @property
     def device(self) -> str:
-        """TF's name of the device holding the value (GPU for a CuPy array)."""
+        """TF's name of the device holding the value (GPU for a CuPy array).
+
+        >>> import tapeflow as tf
+        >>> tf.constant(1.0).device
+        '/job:localhost/replica:0/task:0/device:CPU:0'
+        """
         return _DEVICE_PREFIX + _backend.device_type(self._value) + ":0"
 
     @property
     def backing_device(self) -> str:
-        """Where the value's memory is: the same string as ``device`` here."""
+        """Where the value's memory is: the same string as ``device`` here.
+
+        >>> import tapeflow as tf
+        >>> tf.constant(1.0).backing_device
+        '/job:localhost/replica:0/task:0/device:CPU:0'
+        """
         return _DEVICE_PREFIX + _backend.device_type(self._value) + ":0"
 
-    def numpy(self):
+    def numpy(self) -> Any:
         """The value as NumPy: a scalar for rank 0, else a fresh array.
 
         A Dask value is computed, a CuPy one copied to the host.
+
+        >>> import tapeflow as tf
+        >>> tf.constant([1.0, 2.0]).numpy()
+        array([1., 2.], dtype=float32)
+        >>> tf.constant(3).numpy()
+        np.int32(3)
         """
         if trace_hook is not None:
             trace_hook.check_numpy(self)
@@ -78,7 +112,14 @@ class HoldsValue:
             return value.copy()
         return host_value(value)
 
-    def ref(self):
+    def ref(self) -> _Reference:
+        """A hashable reference to this object (tensors themselves are not hashable).
+
+        >>> import tapeflow as tf
+        >>> x = tf.constant(1.0)
+        >>> {x.ref(): "x"}[x.ref()], x.ref().deref() is x
+        ('x', True)
+        """
         return _Reference(self)
 
     experimental_ref = ref
@@ -112,6 +153,12 @@ class Tensor(HoldsValue):
 
     @property
     def ndim(self) -> int:
+        """The rank (number of dimensions).
+
+        >>> import tapeflow as tf
+        >>> tf.zeros([2, 3]).ndim
+        2
+        """
         return self._value.ndim
 
     # -- printing -------------------------------------------------------------
@@ -380,8 +427,14 @@ def remember_slice(tensor: Tensor, variable, key) -> None:
 _new_object = object.__new__
 
 
-def wrap(value) -> Tensor:
-    """Make a Tensor around a NumPy value that nobody else will mutate."""
+def wrap(value: Any) -> Tensor:
+    """Make a Tensor around a NumPy value that nobody else will mutate.
+
+    >>> import numpy as np
+    >>> from tapeflow._tensor import wrap
+    >>> print(wrap(np.float32(2.0)))
+    tf.Tensor(2.0, shape=(), dtype=float32)
+    """
     tensor = _new_object(Tensor)
     tensor._value = value
     tensor._id = next_id()
@@ -553,7 +606,12 @@ def _as_stored(array):
     return array
 
 
-def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None) -> Tensor:
+def convert_to_tensor(
+    value: TensorLike,
+    dtype: DTypeLike = None,
+    dtype_hint: DTypeLike = None,
+    name: str | None = None,
+) -> Tensor:
     """Convert a Python number, list, NumPy array, Tensor or Variable to a Tensor.
 
     >>> import tapeflow as tf
@@ -645,7 +703,7 @@ def _foreign_tensor(value, dtype) -> Tensor:
     return wrap(_backend.adopt(value))
 
 
-def as_tensor(value) -> Tensor:
+def as_tensor(value: TensorLike) -> Tensor:
     """``convert_to_tensor(value)``, with a Tensor returned at once: the public functions' converter.
 
     >>> import tapeflow as tf
@@ -657,7 +715,9 @@ def as_tensor(value) -> Tensor:
     return value if value.__class__ is Tensor else convert_to_tensor(value)
 
 
-def constant(value, dtype=None, shape=None, name="Const") -> Tensor:
+def constant(
+    value: TensorLike, dtype: DTypeLike = None, shape: ShapeLike = None, name: str = "Const"
+) -> Tensor:
     """A Tensor holding ``value``, optionally cast to ``dtype`` and filled/reshaped to ``shape``.
 
     >>> import tapeflow as tf
@@ -726,8 +786,17 @@ def operand_for(value, dtype: _dt.DType, op_name: str, position: int) -> Tensor:
     return convert_to_tensor(value, dtype=dtype)
 
 
-def dtype_mismatch(op_name: str, position: int, expected, got) -> InvalidArgumentError:
-    """TensorFlow's error for two inputs of different dtypes."""
+def dtype_mismatch(
+    op_name: str, position: int, expected: DTypeLike, got: DTypeLike
+) -> InvalidArgumentError:
+    """TensorFlow's error for two inputs of different dtypes.
+
+    >>> import numpy as np
+    >>> from tapeflow._tensor import dtype_mismatch
+    >>> error = dtype_mismatch("AddV2", 1, np.dtype("float32"), np.dtype("int32"))
+    >>> print(error.message.rstrip())
+    cannot compute AddV2 as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:AddV2] name:
+    """
     expected = _dt.from_numpy(expected).c_name
     got = _dt.from_numpy(got).c_name
     return InvalidArgumentError(

@@ -15,12 +15,16 @@ differentiable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from . import _dispatch
 from ._name_scope import current_scope
 from ._tensor import (
     HoldsValue,
+    Tensor,
     TensorShape,
     convert_to_tensor,
     next_id,
@@ -28,6 +32,7 @@ from ._tensor import (
     remember_slice,
     wrap,
 )
+from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InvalidArgumentError
 from .ops.index import normalize_index
 
@@ -49,20 +54,20 @@ class Variable(HoldsValue):
 
     def __init__(
         self,
-        initial_value=None,
-        trainable=None,
-        validate_shape=True,
-        caching_device=None,
-        name=None,
-        variable_def=None,
-        dtype=None,
-        import_scope=None,
-        constraint=None,
-        synchronization=None,
-        aggregation=None,
-        shape=None,
-        experimental_enable_variable_lifting=True,
-    ):
+        initial_value: TensorLike = None,
+        trainable: bool | None = None,
+        validate_shape: bool = True,
+        caching_device: str | None = None,
+        name: str | None = None,
+        variable_def: Any = None,
+        dtype: DTypeLike = None,
+        import_scope: str | None = None,
+        constraint: Callable[[Tensor], Tensor] | None = None,
+        synchronization: Any = None,
+        aggregation: Any = None,
+        shape: ShapeLike = None,
+        experimental_enable_variable_lifting: bool = True,
+    ) -> None:
         if initial_value is None:
             raise ValueError("The initial_value must be specified.")
         if callable(initial_value):
@@ -76,8 +81,14 @@ class Variable(HoldsValue):
             _dispatch.record_creation(self)
 
     # -- reading --------------------------------------------------------------
-    def read_value(self):
-        """The current value as a Tensor; active tapes record (and may watch) the read."""
+    def read_value(self) -> Tensor:
+        """The current value as a Tensor; active tapes record (and may watch) the read.
+
+        >>> import tapeflow as tf
+        >>> v = tf.Variable([1, 2])
+        >>> v.read_value()
+        <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>
+        """
         out = wrap(self._value)
         if _dispatch._active_count:
             _dispatch.record_read(self, out)
@@ -89,15 +100,33 @@ class Variable(HoldsValue):
     # -- attributes -----------------------------------------------------------
     @property
     def name(self) -> str:
+        """The name given at creation, under the enclosing name scopes, plus ``:0``.
+
+        >>> import tapeflow as tf
+        >>> tf.Variable(1.0, name="bias").name
+        'bias:0'
+        """
         return self._name
 
     @property
     def trainable(self) -> bool:
+        """Whether tapes watch this variable automatically when it is read.
+
+        >>> import tapeflow as tf
+        >>> tf.Variable(1.0).trainable, tf.Variable(1.0, trainable=False).trainable
+        (True, False)
+        """
         return self._trainable
 
     @property
-    def handle(self):
-        """The variable itself stands in for TensorFlow's resource handle."""
+    def handle(self) -> Variable:
+        """The variable itself stands in for TensorFlow's resource handle.
+
+        >>> import tapeflow as tf
+        >>> v = tf.Variable(1.0)
+        >>> v.handle is v
+        True
+        """
         return self
 
     # -- assignment (not differentiable) --------------------------------------
@@ -135,8 +164,22 @@ class Variable(HoldsValue):
             updated[index] -= delta
         return self._store(updated, read_value)
 
-    def assign(self, value, use_locking=False, name=None, read_value=True):
-        """Replace the value; returns the variable (unread) or None with read_value=False."""
+    def assign(
+        self,
+        value: TensorLike,
+        use_locking: bool = False,
+        name: str | None = None,
+        read_value: bool = True,
+    ) -> Variable | None:
+        """Replace the value; returns the variable (unread) or None with read_value=False.
+
+        >>> import tapeflow as tf
+        >>> v = tf.Variable([1.0, 2.0])
+        >>> v.assign([3.0, 4.0])
+        <tf.Variable 'UnreadVariable' shape=(2,) dtype=float32, numpy=array([3., 4.], dtype=float32)>
+        >>> v.assign([5.0, 6.0], read_value=False) is None
+        True
+        """
         if _dispatch._recorder_count:
             return self._recorded_store("assign", value, read_value)
         return self._store(self._converted(value), read_value)
@@ -154,21 +197,53 @@ class Variable(HoldsValue):
             )  # fmt: skip
         return delta
 
-    def assign_add(self, delta, use_locking=False, name=None, read_value=True):
+    def assign_add(
+        self,
+        delta: TensorLike,
+        use_locking: bool = False,
+        name: str | None = None,
+        read_value: bool = True,
+    ) -> Variable | None:
+        """Add ``delta`` (of the variable's shape: never broadcast) to the value.
+
+        >>> import tapeflow as tf
+        >>> v = tf.Variable(1.0)
+        >>> _ = v.assign_add(0.5)
+        >>> v.numpy()
+        np.float32(1.5)
+        """
         operand = self._update_operand(delta, "AssignAddVariableOp")
         if _dispatch._recorder_count:
             return self._recorded_store("assign_add", delta, read_value)
         return self._store(updated_value("assign_add", self._value, operand), read_value)
 
-    def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
+    def assign_sub(
+        self,
+        delta: TensorLike,
+        use_locking: bool = False,
+        name: str | None = None,
+        read_value: bool = True,
+    ) -> Variable | None:
+        """Subtract ``delta`` (of the variable's shape: never broadcast) from the value.
+
+        >>> import tapeflow as tf
+        >>> v = tf.Variable([3, 4])
+        >>> v.assign_sub([1, 1]).numpy().tolist()
+        [2, 3]
+        """
         operand = self._update_operand(delta, "AssignSubVariableOp")
         if _dispatch._recorder_count:
             return self._recorded_store("assign_sub", delta, read_value)
         return self._store(updated_value("assign_sub", self._value, operand), read_value)
 
     @property
-    def initializer(self):
-        """None: an eager variable is initialized when it is created (as in TensorFlow)."""
+    def initializer(self) -> None:
+        """None: an eager variable is initialized when it is created (as in TensorFlow).
+
+        >>> import tapeflow as tf
+        >>> tf.Variable(1.0).initializer is None
+        True
+        """
         return None
 
     def _recorded_store(self, method: str, value, read_value: bool):

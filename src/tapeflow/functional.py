@@ -22,10 +22,14 @@ tf.Tensor(12.0, shape=(), dtype=float32)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from ._forward import ForwardAccumulator
 from ._nest import flatten
 from ._tape import GradientTape, UnconnectedGradients
 from ._tensor import Tensor, convert_to_tensor
+from ._types import TensorLike
 from ._variable import Variable
 
 __all__ = ["grad", "value_and_grad", "jvp", "vjp", "hessian", "hvp"]
@@ -80,7 +84,9 @@ def _split_aux(out, has_aux: bool):
     return out[0], out[1]
 
 
-def value_and_grad(f, argnums=0, has_aux=False):
+def value_and_grad(
+    f: Callable[..., Any], argnums: int | Sequence[int] = 0, has_aux: bool = False
+) -> Callable[..., Any]:
     """A function returning ``(f(*args), gradient of f w.r.t. args[argnums])``.
 
     With ``has_aux=True``, ``f`` returns ``(output, aux)`` and the result is
@@ -109,7 +115,9 @@ def value_and_grad(f, argnums=0, has_aux=False):
     return value_and_grad_f
 
 
-def grad(f, argnums=0, has_aux=False):
+def grad(
+    f: Callable[..., Any], argnums: int | Sequence[int] = 0, has_aux: bool = False
+) -> Callable[..., Any]:
     """A function returning the gradient of scalar ``f`` w.r.t. ``args[argnums]``.
 
     With ``has_aux=True``, ``f`` returns ``(output, aux)`` and the result is
@@ -132,7 +140,9 @@ def grad(f, argnums=0, has_aux=False):
     return grad_f
 
 
-def jvp(f, primals, tangents):
+def jvp(
+    f: Callable[..., Any], primals: Sequence[TensorLike], tangents: Sequence[TensorLike]
+) -> tuple[Any, Any]:
     """Forward mode: ``(f(*primals), J(primals) @ tangents)``.
 
     ``primals`` and ``tangents`` are tuples (or lists) with one entry per
@@ -157,7 +167,7 @@ def jvp(f, primals, tangents):
     return out, accumulator.jvp(out, unconnected_gradients=_ZERO)
 
 
-def vjp(f, *primals, has_aux=False):
+def vjp(f: Callable[..., Any], *primals: TensorLike, has_aux: bool = False) -> tuple[Any, ...]:
     """Reverse mode: ``(f(*primals), vjp_fn)`` with ``vjp_fn(cotangent)`` a tuple of gradients.
 
     ``cotangent`` has the structure of ``f``'s output; ``vjp_fn`` may be called
@@ -171,21 +181,21 @@ def vjp(f, *primals, has_aux=False):
     >>> dx.numpy().tolist(), float(dw)
     ([3.0, 30.0], 21.0)
     """
-    primals = [_as_value(p) for p in primals]
+    values = [_as_value(p) for p in primals]
     with GradientTape(persistent=True) as tape:
-        tape.watch(primals)
-        out = f(*primals)
+        tape.watch(values)
+        out = f(*values)
     out, aux = _split_aux(out, has_aux)
 
     def vjp_fn(cotangent):
-        grads = tape.gradient(out, primals, output_gradients=flatten(cotangent),
+        grads = tape.gradient(out, values, output_gradients=flatten(cotangent),
                               unconnected_gradients=_ZERO)  # fmt: skip
         return tuple(grads)
 
     return (out, vjp_fn, aux) if has_aux else (out, vjp_fn)
 
 
-def hessian(f, argnums=0):
+def hessian(f: Callable[..., Any], argnums: int | Sequence[int] = 0) -> Callable[..., Any]:
     """A function returning the Hessian of scalar ``f`` w.r.t. ``args[argnums]``.
 
     For one argument of shape ``s`` the Hessian has shape ``s + s``; with a
@@ -215,7 +225,9 @@ def hessian(f, argnums=0):
     return hessian_f
 
 
-def hvp(f, primals, tangents):
+def hvp(
+    f: Callable[..., Any], primals: Sequence[TensorLike], tangents: Sequence[TensorLike]
+) -> tuple[Tensor, ...]:
     """The Hessian-vector product of scalar ``f`` at ``primals`` along ``tangents``.
 
     Forward over reverse: the JVP of the gradient, without forming the

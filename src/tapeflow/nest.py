@@ -10,6 +10,7 @@ Dicts flatten in sorted key order; None is a leaf, as in TensorFlow.
 """
 
 from collections.abc import Callable as _Callable
+from collections.abc import Iterable as _Iterable
 from typing import Any as _Any
 
 from ._nest import _is_sequence
@@ -30,7 +31,9 @@ def flatten(structure: _Any, expand_composites: bool = False) -> list:
     return _flatten(structure)
 
 
-def pack_sequence_as(structure: _Any, flat_sequence, expand_composites: bool = False) -> _Any:
+def pack_sequence_as(
+    structure: _Any, flat_sequence: _Iterable[_Any], expand_composites: bool = False
+) -> _Any:
     """``structure`` with its leaves replaced, in order, by ``flat_sequence``.
 
     >>> import tapeflow as tf
