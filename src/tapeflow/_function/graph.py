@@ -5,6 +5,8 @@ value (``a`` arguments, ``c`` constants, ``v`` captured variables, ``t``
 intermediates), then runs the passes:
 
 * identity nodes become aliases (values are never mutated, so this is safe);
+* exact algebraic rewrites of elementwise ops (``simplify.py``: negations
+  folded into constants and subtractions, broadcasts NumPy does itself);
 * constant folding: an op whose inputs are all constants keeps the value it
   computed while tracing;
 * common-subexpression elimination of ops with equal primitive, inputs and
@@ -31,6 +33,7 @@ from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, wrap
 from ..ops.elementwise import identity
 from . import trace as _trace
+from .simplify import simplify
 
 __all__ = ["Program", "Retrace", "build"]
 
@@ -135,6 +138,7 @@ class Program:
     def _passes(self, values: dict) -> None:
         alias: dict[str, str] = {}
         seen: dict = {}
+        producer: dict = {}  # a value's name -> the kept op computing it
         kept = []
         constants = self.constants
         for node in self.nodes:
@@ -148,6 +152,7 @@ class Program:
             if node.fn is identity:
                 alias[node.outs[0]] = node.ins[0]
                 continue
+            simplify(node, producer, constants, values)
             for n in node.ins:
                 if n not in constants:
                     break
@@ -165,6 +170,8 @@ class Program:
                     continue
                 seen[key] = node
             kept.append(node)
+            for name in node.outs:
+                producer[name] = node
         self.outputs = [alias.get(n, n) for n in self.outputs]
         live = set(self.outputs)
         reversed_kept = []
@@ -363,6 +370,7 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
         program.arg_names.append(name)
         if leaf is not None:
             names.setdefault(leaf._id, name)
+            values[name] = leaf._value  # a program is specialised to its arguments' shapes
 
     def ref(tensor) -> str:
         name = names.get(tensor._id)

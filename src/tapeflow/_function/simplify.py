@@ -1,0 +1,108 @@
+"""Exact rewrites of a program's elementwise nodes (one of graph.py's passes).
+
+Second-order graphs from nested tapes are full of small detours that a
+hand-written program would not take: the VJP of ``p - alpha * g`` negates the
+cotangent and multiplies it by a constant; a bias's VJP of a VJP broadcasts a
+vector to a matrix just to add it to one. Each rewrite below gives the same
+bits as the nodes it replaces, so a compiled function still returns exactly
+what its eager run returns:
+
+* ``multiply(negative(x), c)`` with ``c`` a float constant becomes
+  ``multiply(x, -c)`` (an IEEE product's sign is the XOR of its operands'
+  signs, and its magnitude does not depend on them), and
+  ``multiply(negative(x), negative(y))`` becomes ``multiply(x, y)``;
+* ``add(a, negative(x))`` and ``add(negative(x), a)`` become
+  ``subtract(a, x)``, and ``subtract(a, negative(x))`` becomes ``add(a, x)``
+  (IEEE defines ``a - x`` as ``a + (-x)``, and addition commutes exactly);
+* an ``add``, ``subtract`` or ``multiply`` whose operand is
+  ``broadcast_to(x, shape)`` takes ``x`` itself when NumPy's own broadcasting
+  gives the same result shape (the same elements meet in the same operation).
+
+The replaced ``negative`` and ``broadcast_to`` nodes are left to dead-code
+removal, which drops them when nothing else uses them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..ops.elementwise import add, multiply, negative, subtract
+from ..ops.shape import broadcast_to
+
+__all__ = ["simplify"]
+
+_BINARY = (add, subtract, multiply)
+
+
+def _shape(name: str, values: dict, constants: dict):
+    value = constants.get(name)
+    if value is None:
+        value = values.get(name)
+    return None if value is None else np.shape(value)
+
+
+def _negated(name: str, producer: dict):
+    """x when ``name`` is computed as ``negative(x)``, else None."""
+    node = producer.get(name)
+    return node.ins[0] if node is not None and node.fn is negative else None
+
+
+def _negated_constant(name: str, constants: dict):
+    """The name of ``-constant`` (made once), or None for a non-float constant."""
+    value = constants.get(name)
+    if value is None or np.asarray(value).dtype.kind not in "fc":
+        return None
+    negated = name + "n"  # names are a letter and digits: this one is new
+    if negated not in constants:
+        constants[negated] = -value
+    return negated
+
+
+def simplify(node, producer: dict, constants: dict, values: dict) -> None:
+    """Rewrite ``node`` (an op of the program being built) in place.
+
+    ``producer`` maps a value's name to the kept op computing it; ``constants``
+    and ``values`` hold the constants' and the trace's values (their shapes
+    decide the broadcast rewrite).
+    """
+    fn = node.fn
+    if fn not in _BINARY or node.params or len(node.ins) != 2:
+        return
+    ins = list(node.ins)
+    out_shape = _shape(node.outs[0], values, constants)
+    if out_shape is not None:
+        for i in (0, 1):
+            source = producer.get(ins[i])
+            if source is None or source.fn is not broadcast_to:
+                continue
+            inner, other = source.ins[0], ins[1 - i]
+            inner_shape = _shape(inner, values, constants)
+            other_shape = _shape(other, values, constants)
+            if inner_shape is None or other_shape is None:
+                continue
+            try:
+                if np.broadcast_shapes(inner_shape, other_shape) == out_shape:
+                    ins[i] = inner
+            except ValueError:
+                continue
+    a, b = ins
+    neg_a, neg_b = _negated(a, producer), _negated(b, producer)
+    if fn is multiply:
+        if neg_a is not None and neg_b is not None:
+            ins = [neg_a, neg_b]
+        elif neg_a is not None and b in constants:
+            c = _negated_constant(b, constants)
+            if c is not None:
+                ins = [neg_a, c]
+        elif neg_b is not None and a in constants:
+            c = _negated_constant(a, constants)
+            if c is not None:
+                ins = [c, neg_b]
+    elif fn is add:
+        if neg_b is not None:
+            fn, ins = subtract, [a, neg_b]
+        elif neg_a is not None:
+            fn, ins = subtract, [b, neg_a]
+    elif neg_b is not None:  # subtract
+        fn, ins = add, [a, neg_b]
+    node.fn, node.ins = fn, ins
