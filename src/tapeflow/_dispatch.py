@@ -170,7 +170,7 @@ class State:
     sees_everything = False
     # A state that defines ``record_call(fn, args, kwargs, out)`` keeps calls of
     # ``stateful`` functions as single nodes (see ``stateful``).
-    record_call = None
+    record_call: Any = None
 
     def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
         """``prim`` ran; ``outputs`` are its floating outputs (None if it has none)."""

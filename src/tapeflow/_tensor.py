@@ -35,7 +35,7 @@ next_id = itertools.count(1).__next__
 # Set by tf.function while any trace runs (``_function/trace.py``): it decides
 # what Python may read of a traced Tensor (``.numpy()``, ``bool``, ``int``, ...)
 # and records guards. None otherwise, so eager code pays one global look-up.
-trace_hook = None
+trace_hook: Any = None
 
 
 class HoldsValue:

@@ -15,6 +15,7 @@ False
 import collections as _collections
 import sys as _sys
 import types as _types
+from typing import Any as _Any
 
 from ._function.function import RUN_EAGERLY as _RUN_EAGERLY
 
@@ -69,7 +70,7 @@ class LogicalDeviceConfiguration(
 
 _CPU = PhysicalDevice(name="/physical_device:CPU:0", device_type="CPU")
 _GPU = PhysicalDevice(name="/physical_device:GPU:0", device_type="GPU")
-_settings = {"visible": [_CPU], "soft_placement": True, "logical": {}, "determinism": False,
+_settings: dict[str, _Any] = {"visible": [_CPU], "soft_placement": True, "logical": {}, "determinism": False,
              "inter_op": 0, "intra_op": 0, "memory_growth": {}}  # fmt: skip
 
 
@@ -129,7 +130,7 @@ def set_soft_device_placement(enabled: bool) -> None:
 def _namespace(name: str, functions: dict) -> _types.ModuleType:
     module = _types.ModuleType(f"{__name__}.{name}")
     module.__dict__.update(functions)
-    module.__all__ = sorted(functions)
+    module.__all__ = sorted(functions)  # type: ignore[attr-defined]
     _sys.modules[module.__name__] = module
     return module
 

@@ -64,7 +64,7 @@ from ._variable import Variable
 __all__ = ["cond", "switch_case", "case", "while_loop"]
 
 # Set by a tracer while it traces (see the module docstring); None eagerly.
-_trace_hook = None
+_trace_hook: Any = None
 
 
 # --------------------------------------------------------------------------

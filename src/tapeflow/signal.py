@@ -86,8 +86,8 @@ def _lengths(x: _Tensor, rank: int, fft_length, inverse: bool) -> tuple:
         if inverse:
             dims[-1] = 2 * (dims[-1] - 1)
         return tuple(int(d) for d in dims)
-    lengths = _np.asarray(fft_length._value if isinstance(fft_length, _Tensor) else fft_length)
-    lengths = tuple(int(v) for v in _np.ravel(lengths))
+    given = _np.asarray(fft_length._value if isinstance(fft_length, _Tensor) else fft_length)
+    lengths = tuple(int(v) for v in _np.ravel(given))
     if len(lengths) != rank:
         raise ValueError(f"fft_length must have {rank} values, got {list(lengths)}")
     return lengths

@@ -96,7 +96,9 @@ class _Converter(ast.NodeTransformer):
         return ast.FunctionDef(name, args, [*body, ret], [], None)
 
     def _values(self, names: list) -> ast.Tuple:
-        loaded = [_call("ld", [_call_plain("locals", []), ast.Constant(n)]) for n in names]
+        loaded: list[ast.expr] = [
+            _call("ld", [_call_plain("locals", []), ast.Constant(n)]) for n in names
+        ]
         return ast.Tuple(loaded, ast.Load())
 
     def _assign(self, names: list, value: ast.expr) -> ast.stmt:

@@ -21,6 +21,7 @@ import gc
 import io
 import os
 import weakref
+from typing import Any
 
 import numpy as np
 
@@ -88,7 +89,7 @@ class Function:
         try:
             import inspect  # first use only: importing it costs ~20 ms
 
-            self._signature = inspect.signature(python_function)
+            self._signature: Any = inspect.signature(python_function)
         except (TypeError, ValueError):
             self._signature = None
         self._simple = self._signature is not None and all(
@@ -441,7 +442,7 @@ def _in_user_code(error: Exception, autograph: bool) -> Exception:
         rewritten = cls(_user_code_text(frames, cls, str(error)))
     except Exception:  # noqa: BLE001 (a constructor that wants more than a message)
         return error
-    rewritten._tf_user_code = True
+    rewritten._tf_user_code = True  # type: ignore[attr-defined]
     return rewritten.with_traceback(error.__traceback__)
 
 

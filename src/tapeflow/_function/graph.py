@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import Any
 
 from .._dispatch import apply
 from .._nest import flatten, pack_sequence_as
@@ -64,7 +65,7 @@ def _literal(value) -> str | None:
     if value.__class__ is float:
         return repr(value) if math.isfinite(value) else None
     if value.__class__ is tuple:
-        parts = [_literal(v) for v in value]
+        parts: list[Any] = [_literal(v) for v in value]
         if any(p is None for p in parts):
             return None
         return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
@@ -396,8 +397,8 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
                 params = {k: v for k, v in params.items() if k != "saved"}
             ins = []
             for x in inputs:
-                name = names.get(x._id)
-                ins.append(name if name is not None else ref(x))
+                known = names.get(x._id)
+                ins.append(known if known is not None else ref(x))
             if prim.multiple_results:
                 outs = []
                 for o in out:

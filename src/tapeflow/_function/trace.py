@@ -173,6 +173,7 @@ def _control_flow():
 
 def graph_text(tensor, as_repr: bool) -> str:
     trace = active_trace()
+    assert trace is not None  # the hook is only installed while a trace runs
     name = trace.name_of(tensor) + ":0"
     shape = trace.shown_shape(tensor)
     dtype = tensor.dtype.name

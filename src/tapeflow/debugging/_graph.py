@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import Any
 
 from .._backprop import records_on_path
 from .._nest import flatten
@@ -165,8 +166,8 @@ def tape_graph(tape_or_function, target=None, sources=None, names=None) -> TapeG
     ]
     source_ids = {s._id for s in flat_sources}
     target_ids = {t._id for t in flat_targets}
-    leaves: dict[int, object] = {}
-    combos: dict[tuple, str] = {}
+    leaves: dict[int, Any] = {}
+    combos: dict[tuple, tuple[str, str]] = {}
 
     def value_node(x) -> str:
         record = producers.get(x._id)
@@ -269,9 +270,10 @@ def _cutting_entries(targets, sources, producers) -> dict:
         if current in seen:
             continue
         seen.add(current)
-        entry = entries.get(current)
-        if entry is None:
+        found = entries.get(current)
+        if found is None:
             continue
+        entry = found
         if current not in producers and current in reached and entry.prim is not None:
             cuts[current] = entry
         queue.extend(x._id for x in entry.inputs)

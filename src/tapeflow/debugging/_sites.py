@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from typing import NamedTuple
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -27,7 +28,7 @@ _internal: dict = {}
 
 def user_site(depth: int = 1) -> Site | None:
     """The innermost calling frame whose file is not part of tapeflow itself."""
-    frame = sys._getframe(depth)
+    frame: types.FrameType | None = sys._getframe(depth)
     internal = _internal
     while frame is not None:
         code = frame.f_code
