@@ -143,10 +143,6 @@ KNOWN_LEAKS: dict[str, str] = {
     "tf.linalg": "QrResult SlogdetResult annotations as_tensor convert_to_tensor dtype_mismatch "
     "wrap",
     "tf.random": "DEFAULT_GRAPH_SEED",
-    "tf.dtypes": "annotations from_numpy np",
-    "tf.errors": "annotations invalid_argument",
-    "tf.test": "ForwardAccumulator GradientTape Tensor annotations convert_to_tensor flatten "
-    "np wrap",
 }
 
 

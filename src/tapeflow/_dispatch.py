@@ -437,7 +437,7 @@ def _unsupported_dtype(prim: Primitive, inputs) -> InvalidArgumentError:
     return InvalidArgumentError(
         None,
         None,
-        f"Value for attr 'T' of {_dt.from_numpy(dtype).c_name} is not in the list of "
+        f"Value for attr 'T' of {_dt._from_numpy(dtype).c_name} is not in the list of "
         f"allowed values: {allowed}\n\t; NodeDef: {{{{node "
         f"{prim.tf_name}}}}}; Op<name={prim.tf_name}> [Op:{prim.tf_name}] name: ",
     )

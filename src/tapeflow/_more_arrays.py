@@ -136,7 +136,7 @@ def bitcast(input, type, name=None):  # noqa: A002
     else:
         if not array.shape or array.shape[-1] != size_out // size_in:
             raise _invalid(
-                "Cannot bitcast from " + _dt.from_numpy(array.dtype).c_name + " to "
+                "Cannot bitcast from " + _dt._from_numpy(array.dtype).c_name + " to "
                 + dtype.c_name + ": shape " + str(list(array.shape)), "Bitcast"
             )  # fmt: skip
         result = array.view(dtype.as_numpy_dtype_instance).reshape(array.shape[:-1])

@@ -659,7 +659,7 @@ def _packed(value, np_dtype) -> Tensor:
         else:
             part = wrap(_as_stored(np.asarray(_python_array(item), np_dtype)))
         if part._value.dtype != np_dtype:
-            part = _apply(_cast, part, dtype=_dt.from_numpy(np_dtype))
+            part = _apply(_cast, part, dtype=_dt._from_numpy(np_dtype))
         parts.append(part)
     return _apply(_stack, *parts, axis=0)
 
@@ -797,8 +797,8 @@ def dtype_mismatch(
     >>> print(error.message.rstrip())
     cannot compute AddV2 as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:AddV2] name:
     """
-    expected = _dt.from_numpy(expected).c_name
-    got = _dt.from_numpy(got).c_name
+    expected = _dt._from_numpy(expected).c_name
+    got = _dt._from_numpy(got).c_name
     return InvalidArgumentError(
         None,
         None,

@@ -36,7 +36,7 @@ def _shift(np_shift):
 def _integers_only(x, tf_name: str) -> None:
     """TF's bitwise kernels take integers only (the primitives also serve bool ``&``)."""
     if isinstance(x, _Tensor) and x._value.dtype.kind not in _INTS:
-        c_name = _dt.from_numpy(x._value.dtype).c_name
+        c_name = _dt._from_numpy(x._value.dtype).c_name
         raise _InvalidArgumentError(
             None, None, f"Value for attr 'T' of {c_name} is not in the list of allowed values: "
             f"{_ALLOWED}\n\t; NodeDef: {{{{node {tf_name}}}}}; Op<name={tf_name}> "

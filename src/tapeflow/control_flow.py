@@ -195,7 +195,7 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
     actions = _branch_list(branch_fns, default)
     if branch_index.ndim != 0:
         # TF maps the index with a Select whose 'then' is a scalar, which fails.
-        raise errors.invalid_argument(
+        raise errors._invalid_argument(
             "'then' must be at least a vector, but saw shape: []", "Select"
         )
     return _run_switch(branch_index, actions)

@@ -9,11 +9,9 @@ reprs it as ``tf.float32``; error messages use the C type names (``float``,
 (tf.float32, 'float32', "<dtype: 'int32'>")
 """
 
-from __future__ import annotations
-
 import builtins as _builtins
 
-import numpy as np
+import numpy as _np
 
 __all__ = [
     "DType",
@@ -48,7 +46,7 @@ class DType:
 
     def __init__(self, name: str, numpy_dtype, c_name: str):
         self.name = name
-        self.as_numpy_dtype_instance = np.dtype(numpy_dtype)
+        self.as_numpy_dtype_instance = _np.dtype(numpy_dtype)
         self.c_name = c_name
         self.kind = self.as_numpy_dtype_instance.kind
 
@@ -57,7 +55,7 @@ class DType:
         return self.as_numpy_dtype_instance.type
 
     @property
-    def base_dtype(self) -> DType:
+    def base_dtype(self) -> "DType":
         return self
 
     @property
@@ -102,7 +100,7 @@ class DType:
         return _limits(self).max
 
     @property
-    def real_dtype(self) -> DType:
+    def real_dtype(self) -> "DType":
         if self is complex64:
             return float32
         if self is complex128:
@@ -135,27 +133,27 @@ class DType:
 
 def _limits(dtype: DType):
     if dtype.kind in "fc":
-        return np.finfo(dtype.as_numpy_dtype_instance)
+        return _np.finfo(dtype.as_numpy_dtype_instance)
     if dtype.kind in "iu":
-        return np.iinfo(dtype.as_numpy_dtype_instance)
+        return _np.iinfo(dtype.as_numpy_dtype_instance)
     raise TypeError(f"Cannot find minimum value of {dtype!r}.")
 
 
-float16 = half = DType("float16", np.float16, "half")
-float32 = DType("float32", np.float32, "float")
-float64 = double = DType("float64", np.float64, "double")
-int8 = DType("int8", np.int8, "int8")
-int16 = DType("int16", np.int16, "int16")
-int32 = DType("int32", np.int32, "int32")
-int64 = DType("int64", np.int64, "int64")
-uint8 = DType("uint8", np.uint8, "uint8")
-uint16 = DType("uint16", np.uint16, "uint16")
-uint32 = DType("uint32", np.uint32, "uint32")
-uint64 = DType("uint64", np.uint64, "uint64")
-bool = DType("bool", np.bool_, "bool")  # noqa: A001 - TensorFlow's public name
-complex64 = DType("complex64", np.complex64, "complex64")
-complex128 = DType("complex128", np.complex128, "complex128")
-string = DType("string", np.object_, "string")
+float16 = half = DType("float16", _np.float16, "half")
+float32 = DType("float32", _np.float32, "float")
+float64 = double = DType("float64", _np.float64, "double")
+int8 = DType("int8", _np.int8, "int8")
+int16 = DType("int16", _np.int16, "int16")
+int32 = DType("int32", _np.int32, "int32")
+int64 = DType("int64", _np.int64, "int64")
+uint8 = DType("uint8", _np.uint8, "uint8")
+uint16 = DType("uint16", _np.uint16, "uint16")
+uint32 = DType("uint32", _np.uint32, "uint32")
+uint64 = DType("uint64", _np.uint64, "uint64")
+bool = DType("bool", _np.bool_, "bool")  # noqa: A001 - TensorFlow's public name
+complex64 = DType("complex64", _np.complex64, "complex64")
+complex128 = DType("complex128", _np.complex128, "complex128")
+string = DType("string", _np.object_, "string")
 
 _ALL = (
     float16, float32, float64, int8, int16, int32, int64, uint8, uint16,
@@ -163,11 +161,11 @@ _ALL = (
 )  # fmt: skip
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update(half=float16, double=float64)
-# Keyed by np.dtype: the hot path turns an array's dtype into a DType with one lookup.
+# Keyed by _np.dtype: the hot path turns an array's dtype into a DType with one lookup.
 _BY_NUMPY = {d.as_numpy_dtype_instance: d for d in _ALL}
 
 
-def from_numpy(np_dtype) -> DType:
+def _from_numpy(np_dtype) -> DType:
     """The DType of a NumPy dtype (fast path for arrays we made ourselves)."""
     try:
         return _BY_NUMPY[np_dtype]
@@ -197,7 +195,7 @@ def as_dtype(type_value) -> DType:
         return bool
     elif type_value is not None:
         try:
-            np_dtype = np.dtype(type_value)
+            np_dtype = _np.dtype(type_value)
         except TypeError:
             np_dtype = None
         if np_dtype is not None:

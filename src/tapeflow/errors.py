@@ -11,8 +11,6 @@ tf.errors.InvalidArgumentError`` works as it does in TensorFlow.
 cannot compute Mul as input
 """
 
-from __future__ import annotations
-
 import typing as _typing
 
 __all__ = [
@@ -209,7 +207,7 @@ def _attr_text(attr: str, got: str, allowed: str) -> str:
     return f"Value for attr '{attr}' of {got} is not in the list of allowed values: {allowed}"
 
 
-def invalid_argument(message: str, op_name: str | None = None) -> InvalidArgumentError:
+def _invalid_argument(message: str, op_name: str | None = None) -> InvalidArgumentError:
     """An InvalidArgumentError worded as TensorFlow's kernels word theirs."""
     if op_name:
         return _op_error(message, op_name)

@@ -22,7 +22,7 @@ def _error(message: str, op: str, name: str | None = None) -> InvalidArgumentErr
 
 
 def _attr_error(attr: str, dtype, allowed: str, op: str) -> InvalidArgumentError:
-    got = _dt.from_numpy(np.dtype(dtype)).c_name if np.dtype(dtype) != object else "string"
+    got = _dt._from_numpy(np.dtype(dtype)).c_name if np.dtype(dtype) != object else "string"
     return _error(_attr_text(attr, got, allowed), op)
 
 

@@ -164,7 +164,7 @@ def polygamma(a, x, name=None):
         dtype = getattr(getattr(value, "_value", value), "dtype", None)
         if dtype is not None and dtype.kind == "f" and dtype not in (np.float32, np.float64):
             raise InvalidArgumentError(None, None, f"Value for attr 'T' of "
-                                       f"{_dt.from_numpy(dtype).c_name} is not in the list of "
+                                       f"{_dt._from_numpy(dtype).c_name} is not in the list of "
                                        "allowed values: float, double [Op:Polygamma] name: ")  # fmt: skip
     return _el.polygamma(a, x)
 

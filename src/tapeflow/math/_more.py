@@ -35,7 +35,7 @@ def _tf():
 def _floats(x, op_name: str) -> Tensor:
     x = as_tensor(x)
     if x._value.dtype.kind != "f":
-        raise _op_error(f"Value for attr 'T' of {_dt.from_numpy(x._value.dtype).c_name} is not "
+        raise _op_error(f"Value for attr 'T' of {_dt._from_numpy(x._value.dtype).c_name} is not "
                         "in the list of allowed values: bfloat16, half, float, double",
                         op_name)  # fmt: skip
     return x
@@ -335,7 +335,7 @@ def _segments(data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
     data = as_tensor(data)
     ids = np.asarray(as_tensor(segment_ids)._value)
     if ids.dtype.kind not in "iu":
-        raise _op_error(f"Value for attr 'Tindices' of {_dt.from_numpy(ids.dtype).name} is not "
+        raise _op_error(f"Value for attr 'Tindices' of {_dt._from_numpy(ids.dtype).name} is not "
                         "in the list of allowed values: int32, int64", op_name)  # fmt: skip
     if data._value.shape[: ids.ndim] != ids.shape:
         raise _op_error("segment_ids.shape = " + str(list(ids.shape)) + " does not start "

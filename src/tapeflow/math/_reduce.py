@@ -124,7 +124,7 @@ def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     difference = _el.subtract(x, means)
     if difference._value.dtype.kind == "c":
         squared = _el.cast(_el.multiply(difference, _shape.conj(difference)),
-                           dtype=_dt.from_numpy(np.real(difference._value).dtype))  # fmt: skip
+                           dtype=_dt._from_numpy(np.real(difference._value).dtype))  # fmt: skip
     else:
         squared = _el.square(difference)
     return reduce_mean(squared, axis=axis, keepdims=keepdims)

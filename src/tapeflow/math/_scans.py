@@ -70,7 +70,7 @@ cumulative_logsumexp.__doc__ = """log(cumsum(exp(x))) along ``axis``, computed s
 def _segment_ids(segment_ids, op_name: str, allowed: str) -> np.ndarray:
     ids = as_tensor(segment_ids)._value
     if ids.dtype.kind not in "iu":
-        name = _dt.from_numpy(ids.dtype).name
+        name = _dt._from_numpy(ids.dtype).name
         raise _invalid(
             f"Value for attr 'Tindices' of {name} is not in the list of allowed values: {allowed}",
             op_name,
@@ -119,7 +119,7 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     ids = _segment_ids(segment_ids, "UnsortedSegmentSum", "int16, int32, int64")
     count = as_tensor(num_segments)._value
     if count.dtype.kind not in "iu":
-        name_ = _dt.from_numpy(count.dtype).name
+        name_ = _dt._from_numpy(count.dtype).name
         raise _invalid(
             f"Value for attr 'Tnumsegments' of {name_} is not in the list of allowed values: "
             "int32, int64",

@@ -31,8 +31,8 @@ def true_divide(x, y):
         x_value, y_value = x._value, y._value
     if x_value is not None and y_value is not None and x_value.dtype != y_value.dtype:
         raise TypeError(
-            f"`x` and `y` must have the same dtype, got {_dt.from_numpy(x_value.dtype)!r} != "
-            f"{_dt.from_numpy(y_value.dtype)!r}."
+            f"`x` and `y` must have the same dtype, got {_dt._from_numpy(x_value.dtype)!r} != "
+            f"{_dt._from_numpy(y_value.dtype)!r}."
         )
     dtype = x_value.dtype if x_value is not None else None
     if dtype is None:

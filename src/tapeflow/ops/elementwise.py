@@ -14,7 +14,7 @@ import numpy as np
 
 from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, dtype_mismatch, wrap
-from ..dtypes import from_numpy
+from ..dtypes import _from_numpy as from_numpy
 from ..errors import InvalidArgumentError, NotFoundError
 from ._jvp import bilinear_jvp, fold_jvp
 from ._special import (

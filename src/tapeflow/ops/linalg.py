@@ -26,7 +26,7 @@ def check_type(dtype, op: str, allowed: tuple) -> None:
 
     ``allowed`` holds TensorFlow's type names in the order its message lists them.
     """
-    name = _dt.from_numpy(dtype).name
+    name = _dt._from_numpy(dtype).name
     tf_names = {"float64": "double", "float32": "float", "float16": "half"}
     if tf_names.get(name, name) in allowed:
         return

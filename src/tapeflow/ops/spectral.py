@@ -100,13 +100,13 @@ def _constant(array, like):
 
 
 def _dtype_complex(x):
-    from ..dtypes import from_numpy
+    from ..dtypes import _from_numpy as from_numpy
 
     return from_numpy(np.dtype(_COMPLEX_OF.get(x._value.dtype, np.complex128)))
 
 
 def _dtype(x):
-    from ..dtypes import from_numpy
+    from ..dtypes import _from_numpy as from_numpy
 
     return from_numpy(x._value.dtype)
 

@@ -27,7 +27,7 @@ def _dims(shape, op: str) -> tuple:
             raise InvalidArgumentError(
                 None,
                 None,
-                f"Value for attr 'T' of {_dt.from_numpy(value.dtype).c_name} is not in the list "
+                f"Value for attr 'T' of {_dt._from_numpy(value.dtype).c_name} is not in the list "
                 f"of allowed values: int32, int64 [Op:{op}] name: ",
             )
         if value.ndim != 1:

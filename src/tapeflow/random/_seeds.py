@@ -100,7 +100,7 @@ def _stateless_seed(seed) -> tuple:
         raise InvalidArgumentError(
             None,
             None,
-            f"Value for attr 'Tseed' of {_dt.from_numpy(value.dtype).c_name} is not in the "
+            f"Value for attr 'Tseed' of {_dt._from_numpy(value.dtype).c_name} is not in the "
             "list of allowed values: int32, int64 [Op:StatelessRandomGetKeyCounter]",
         )
     if value.shape != (2,):
