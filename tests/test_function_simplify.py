@@ -88,3 +88,50 @@ def test_second_order_maml_like_step_is_exact_and_outer_tapes_still_see_it():
     _same(total, total2)
     for g, e in zip(tape.gradient(total, [w, b]), tape2.gradient(total2, [w, b])):
         _same(g, e)
+
+
+def _rng_matrix(rng, shape):
+    return rng.standard_normal(shape).astype(np.float32)
+
+
+def test_outer_products_are_blas_bits():
+    rng = np.random.default_rng(1)
+    a = _rng_matrix(rng, (256, 1))
+    a[:4, 0] = [0.0, -0.0, np.inf, np.nan]
+    b = _rng_matrix(rng, (128, 1))
+    b[:2, 0] = [-0.0, -np.inf]
+
+    def f(a, b):
+        return tf.matmul(a, b, transpose_b=True), tf.matmul(
+            tf.transpose(b), a, transpose_a=True, transpose_b=True
+        )
+
+    with np.errstate(all="ignore"):
+        compiled, got, want = _compiled_and_eager(f, tf.constant(a), tf.constant(b))
+    for g, w in zip(got, want):
+        _same(g, w)
+    source = compiled.get_concrete_function(tf.constant(a), tf.constant(b)).pretty_source()
+    assert source.count("outer_product") == 2
+
+
+def test_products_with_zero_constants_are_zeros_unless_the_other_is_not_finite():
+    rng = np.random.default_rng(2)
+    w0 = _rng_matrix(rng, (64, 64))
+    zeros = tf.zeros((32, 64))
+
+    def f(w):
+        return tf.matmul(zeros, w), tf.matmul(w, zeros, transpose_b=True)
+
+    compiled = tf.function(f)
+    w = tf.constant(w0)
+    compiled(w)
+    assert "finite(" in compiled.get_concrete_function(w).pretty_source()
+    for value in (
+        w0,
+        np.where(np.arange(64) == 5, np.inf, w0),
+        np.full((64, 64), np.nan, np.float32),
+    ):
+        with np.errstate(all="ignore"):
+            got, want = compiled(tf.constant(value)), f(tf.constant(value))
+        for g, e in zip(got, want):
+            _same(g, e)

@@ -34,7 +34,7 @@ from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, wrap
 from ..ops.elementwise import identity
 from . import trace as _trace
-from .simplify import simplify
+from .simplify import finite, mark_products, outer_product, simplify
 
 __all__ = ["Program", "Retrace", "build"]
 
@@ -117,6 +117,8 @@ class Program:
         self.constants: dict[str, object] = {}
         self.variables: dict[str, object] = {}  # captured variables by name
         self.has_guards = False
+        self._zero_products: dict = {}  # matmul node -> (other operand, zeros' name)
+        self._outer_products: set = set()  # matmuls over a dimension of 1
         self._source = None
         self._run = None
 
@@ -191,6 +193,8 @@ class Program:
             node.outs = [n if n in live else None for n in node.outs]
         self._share_saved()
         self.constants = {k: v for k, v in self.constants.items() if k in live}
+        ops = [node for node in self.nodes if node.kind == _trace.OP]
+        self._zero_products, self._outer_products = mark_products(ops, self.constants, values)
         self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
 
     def _share_saved(self) -> None:
@@ -248,6 +252,9 @@ class Program:
             prim = node.fn
             fname = f"{prim.name}_{i}"
             namespace[fname] = prim.impl
+            if node in self._outer_products:
+                fname = f"outer_product_{i}"
+                namespace[fname] = outer_product
             call_args = list(args)
             if node.extra is not None and not prim.saves:  # computed from a forward's saved
                 namespace[fname] = prim.reuses[1]
@@ -259,6 +266,10 @@ class Program:
                     namespace[text] = value
                 call_args.append(f"{key}={text}")
             call = f"{fname}({', '.join(call_args)})"
+            guard = self._zero_products.get(node)
+            if guard is not None:  # zeros when the other operand is finite
+                namespace["finite"] = finite
+                call = f"{guard[1]} if finite({guard[0]}) else {call}"
             outs = [n or "_" for n in node.outs]
             saved = node.extra or "_"
             if prim.multiple_results:

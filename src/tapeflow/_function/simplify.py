@@ -20,18 +20,37 @@ what its eager run returns:
 
 The replaced ``negative`` and ``broadcast_to`` nodes are left to dead-code
 removal, which drops them when nothing else uses them.
+
+``mark_products`` picks the 2-D float matmuls that code generation writes
+differently, with the same bits again:
+
+* a product over a dimension of 1 (an outer product, which every bias and
+  ``reduce_mean`` VJP of a VJP makes) is ``left * right``: BLAS adds the one
+  product to a zero accumulator, so ``+ 0`` after it turns -0 into +0 as BLAS
+  does, at a third of the cost of ``matmul`` on such shapes (from 2048
+  elements; below, one matmul call is cheaper than two elementwise ones);
+* a product with an all-zero constant (the connected zeros of a ReLU-like
+  gradient's VJP) is that zero array whenever the other operand is finite
+  (a finite sum says so; BLAS sums zero products to +0), and the real
+  product otherwise, so NaN and inf still propagate.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..ops.elementwise import add, multiply, negative, subtract
+from ..ops.linalg import matmul
 from ..ops.shape import broadcast_to
 
-__all__ = ["simplify"]
+__all__ = ["finite", "mark_products", "outer_product", "simplify"]
 
 _BINARY = (add, subtract, multiply)
+# Below about this many elements one matmul call costs less than the two
+# elementwise calls of outer_product (measured: 10x40 3.3 vs 6.3 us, 512x32 64 vs 20 us).
+_OUTER_MIN = 2048
 
 
 def _shape(name: str, values: dict, constants: dict):
@@ -106,3 +125,50 @@ def simplify(node, producer: dict, constants: dict, values: dict) -> None:
     elif neg_b is not None:  # subtract
         fn, ins = add, [a, neg_b]
     node.fn, node.ins = fn, ins
+
+
+def outer_product(a, b, transpose_a: bool = False, transpose_b: bool = False):
+    """``matmul`` of an (m, 1) and a (1, n) matrix, as BLAS computes it."""
+    left = a.swapaxes(0, 1) if transpose_a else a
+    right = b.swapaxes(0, 1) if transpose_b else b
+    out = np.multiply(left, right)
+    out += 0  # BLAS's zero accumulator: -0 + 0 is +0
+    return out
+
+
+def finite(x) -> bool:
+    """Whether every element of ``x`` is finite (an inf or NaN makes the sum one;
+    a sum that overflows only sends the caller down the exact path)."""
+    return math.isfinite(x.sum())
+
+
+def mark_products(nodes: list, constants: dict, values: dict) -> tuple[dict, set]:
+    """The zero-constant products (node -> (other operand, zero constant's name))
+    and the outer products among ``nodes``; adds the zero constants."""
+    zero: dict = {}
+    outer: set = set()
+    for node in nodes:
+        if node.fn is not matmul or len(node.ins) != 2:
+            continue
+        value = values.get(node.outs[0]) if node.outs[0] is not None else None
+        if not isinstance(value, np.ndarray) or value.ndim != 2 or value.dtype.kind != "f":
+            continue
+        a, b = node.ins
+        shape_a = _shape(a, values, constants)
+        if shape_a is None or len(shape_a) != 2 or _shape(b, values, constants) is None:
+            continue
+        inner = shape_a[0] if node.params.get("transpose_a") else shape_a[1]
+        if inner == 1:
+            if value.size >= _OUTER_MIN:
+                outer.add(node)
+            continue
+        if value.any() or np.signbit(value).any():
+            continue
+        for zeros, other in ((a, b), (b, a)):
+            constant = constants.get(zeros)
+            if constant is not None and other not in constants and not np.any(constant):
+                name = node.outs[0] + "z"
+                constants[name] = value
+                zero[node] = (other, name)
+                break
+    return zero, outer
