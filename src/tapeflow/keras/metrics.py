@@ -47,10 +47,20 @@ class Metric:
 
     @property
     def dtype(self) -> str:
+        """The name of the dtype the state and results use.
+
+        >>> tf.keras.metrics.Mean().dtype, tf.keras.metrics.Mean(dtype="float64").dtype
+        ('float32', 'float64')
+        """
         return self._dtype.name
 
     @property
     def variables(self) -> list[tf.Variable]:
+        """The state variables, in creation order.
+
+        >>> [v.name for v in tf.keras.metrics.Mean().variables]
+        ['total:0', 'count:0']
+        """
         return list(self._variables)
 
     def add_variable(
@@ -61,7 +71,13 @@ class Metric:
         aggregation: str = "sum",
         name: str | None = None,
     ) -> tf.Variable:
-        """A non-trainable state variable (reset to its initial value by ``reset_state``)."""
+        """A non-trainable state variable (reset to its initial value by ``reset_state``).
+
+        >>> metric = tf.keras.metrics.Metric(name="holder")
+        >>> v = metric.add_variable((2,), initializer="ones", name="ones")
+        >>> v.numpy(), v.trainable, len(metric.variables)
+        (array([1., 1.], dtype=float32), False, 1)
+        """
         from . import initializers
 
         dtype = tf.as_dtype(dtype) if dtype is not None else self._dtype
@@ -71,12 +87,35 @@ class Metric:
         return variable
 
     def update_state(self, *args: Any, **kwargs: Any) -> None:
+        """Fold a batch into the state; subclasses define it.
+
+        >>> metric = tf.keras.metrics.Sum()
+        >>> metric.update_state([1.0, 2.0])
+        >>> metric.update_state(3.0)
+        >>> metric.result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
+        """
         raise NotImplementedError
 
     def result(self) -> tf.Tensor:
+        """The value of the metric from the state; subclasses define it.
+
+        >>> metric = tf.keras.metrics.Mean()
+        >>> metric.update_state([1.0, 2.0, 6.0])
+        >>> metric.result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
+        """
         raise NotImplementedError
 
     def reset_state(self) -> None:
+        """Zero every state variable.
+
+        >>> metric = tf.keras.metrics.Mean()
+        >>> metric.update_state([4.0])
+        >>> metric.reset_state()
+        >>> [float(v.numpy()) for v in metric.variables]
+        [0.0, 0.0]
+        """
         for variable in self._variables:
             variable.assign(tf.zeros(variable.shape, variable.dtype))
 
@@ -85,10 +124,20 @@ class Metric:
         return self.result()
 
     def get_config(self) -> dict:
+        """``name`` and ``dtype`` (subclasses add their own).
+
+        >>> tf.keras.metrics.Mean(name="avg").get_config()
+        {'name': 'avg', 'dtype': 'float32'}
+        """
         return {"name": self.name, "dtype": self.dtype}
 
     @classmethod
     def from_config(cls, config: dict) -> Metric:
+        """A new metric from ``get_config``'s dict.
+
+        >>> tf.keras.metrics.Mean.from_config({"name": "avg", "dtype": "float32"}).name
+        'avg'
+        """
         return cls(**config)
 
     def __repr__(self) -> str:
@@ -97,7 +146,7 @@ class Metric:
 
 def _samplewise(
     values: Any, sample_weight: TensorLike | None, reduce_fn: Callable, dtype: Any
-) -> tf.Tensor:
+) -> tuple:
     """Keras's reduce_to_samplewise_values: one value (and weight) per sample."""
     values = tf.cast(tf.convert_to_tensor(values), dtype)
     if sample_weight is not None:
@@ -116,22 +165,46 @@ def _samplewise(
 
 
 class Sum(Metric):
-    """The (weighted) sum of all values seen."""
+    """The (weighted) sum of all values seen.
+
+    >>> metric = tf.keras.metrics.Sum()
+    >>> metric([1.0, 2.0], sample_weight=[1.0, 0.5])
+    <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
+    """
 
     def __init__(self, name: str = "sum", dtype: Any = None) -> None:
         super().__init__(name=name, dtype=dtype)
         self.total = self.add_variable((), "zeros", name="total")
 
     def update_state(self, values: Any, sample_weight: TensorLike | None = None) -> None:
+        """Add the (weighted) values to the total.
+
+        >>> metric = tf.keras.metrics.Sum()
+        >>> metric.update_state([[1.0, 2.0], [3.0, 4.0]])
+        >>> metric.result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=10.0>
+        """
         values, _ = _samplewise(values, sample_weight, tf.reduce_sum, self._dtype)
         self.total.assign_add(tf.reduce_sum(values))
 
     def result(self) -> tf.Tensor:
+        """The total so far.
+
+        >>> tf.keras.metrics.Sum().result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
+        """
         return tf.identity(self.total)
 
 
 class Mean(Metric):
-    """The (weighted) mean of all values seen: ``total / count``."""
+    """The (weighted) mean of all values seen: ``total / count``.
+
+    >>> metric = tf.keras.metrics.Mean()
+    >>> metric.update_state([1.0, 3.0])
+    >>> metric.update_state([5.0], sample_weight=[2.0])
+    >>> metric.result()  # (1 + 3 + 2 * 5) / 4
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.5>
+    """
 
     def __init__(self, name: str = "mean", dtype: Any = None) -> None:
         super().__init__(name=name, dtype=dtype)
@@ -139,6 +212,13 @@ class Mean(Metric):
         self.count = self.add_variable((), "zeros", name="count")
 
     def update_state(self, values: Any, sample_weight: TensorLike | None = None) -> None:
+        """Add the weighted values to the total and the weights to the count.
+
+        >>> metric = tf.keras.metrics.Mean()
+        >>> metric.update_state([[1.0, 3.0], [5.0, 7.0]])
+        >>> metric.result()  # the mean of each sample's mean
+        <tf.Tensor: shape=(), dtype=float32, numpy=4.0>
+        """
         values, sample_weight = _samplewise(values, sample_weight, tf.reduce_mean, self._dtype)
         self.total.assign_add(tf.reduce_sum(values))
         if sample_weight is not None:
@@ -150,11 +230,22 @@ class Mean(Metric):
         self.count.assign_add(tf.cast(num, self._dtype))
 
     def result(self) -> tf.Tensor:
+        """``total / count`` (0 before any update).
+
+        >>> tf.keras.metrics.Mean().result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
+        """
         return tf.math.divide_no_nan(self.total, self.count)
 
 
 class MeanMetricWrapper(Mean):
-    """The running mean of ``fn(y_true, y_pred)``."""
+    """The running mean of ``fn(y_true, y_pred)``.
+
+    >>> metric = tf.keras.metrics.MeanMetricWrapper(fn=tf.keras.losses.mean_absolute_error, name="mae")
+    >>> metric.update_state([[0.0, 1.0]], [[1.0, 1.0]])
+    >>> metric.result()
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.5>
+    """
 
     def __init__(
         self, fn: Callable, name: str | None = None, dtype: Any = None, **kwargs: Any
@@ -168,10 +259,22 @@ class MeanMetricWrapper(Mean):
     def update_state(
         self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
     ) -> None:
+        """The mean of ``fn(y_true, y_pred)`` per sample, weighted.
+
+        >>> metric = tf.keras.metrics.MeanMetricWrapper(tf.keras.metrics.binary_accuracy)
+        >>> metric.update_state([[1.0], [0.0]], [[0.9], [0.8]])
+        >>> metric.result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=0.5>
+        """
         values = self._fn(y_true, y_pred, **self._fn_kwargs)
         super().update_state(values, sample_weight=sample_weight)
 
     def get_config(self) -> dict:
+        """``name``, ``dtype`` and the extra arguments of ``fn``.
+
+        >>> tf.keras.metrics.BinaryAccuracy(threshold=0.7).get_config()
+        {'name': 'binary_accuracy', 'dtype': 'float32', 'threshold': 0.7}
+        """
         config = super().get_config()
         config.update(self._fn_kwargs)
         return config
@@ -181,7 +284,11 @@ class MeanMetricWrapper(Mean):
 
 
 def accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """1.0 where ``y_true == y_pred`` exactly, else 0.0."""
+    """1.0 where ``y_true == y_pred`` exactly, else 0.0.
+
+    >>> accuracy(tf.constant([1, 2, 3]), tf.constant([1, 0, 3]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 0., 1.], dtype=float32)>
+    """
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
     y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
@@ -189,7 +296,13 @@ def accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def binary_accuracy(y_true: TensorLike, y_pred: TensorLike, threshold: float = 0.5) -> tf.Tensor:
-    """1.0 where ``(y_pred > threshold) == y_true``."""
+    """1.0 where ``(y_pred > threshold) == y_true``.
+
+    >>> binary_accuracy(tf.constant([[1.0], [0.0]]), tf.constant([[0.7], [0.6]]))
+    <tf.Tensor: shape=(2, 1), dtype=float32, numpy=
+    array([[1.],
+           [0.]], dtype=float32)>
+    """
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.convert_to_tensor(y_true)
     y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
@@ -198,7 +311,11 @@ def binary_accuracy(y_true: TensorLike, y_pred: TensorLike, threshold: float = 0
 
 
 def categorical_accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """1.0 where the arg-max class of ``y_pred`` is that of one-hot ``y_true``."""
+    """1.0 where the arg-max class of ``y_pred`` is that of one-hot ``y_true``.
+
+    >>> categorical_accuracy(tf.constant([[0.0, 1.0], [1.0, 0.0]]), tf.constant([[0.2, 0.8], [0.3, 0.7]]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 0.], dtype=float32)>
+    """
     y_pred = tf.convert_to_tensor(y_pred)
     true_class = tf.argmax(tf.convert_to_tensor(y_true), axis=-1)
     matches = tf.equal(true_class, tf.argmax(y_pred, axis=-1))
@@ -206,7 +323,11 @@ def categorical_accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def sparse_categorical_accuracy(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """1.0 where the arg-max class of ``y_pred`` equals the integer label."""
+    """1.0 where the arg-max class of ``y_pred`` equals the integer label.
+
+    >>> sparse_categorical_accuracy(tf.constant([1, 0]), tf.constant([[0.2, 0.8], [0.3, 0.7]]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 0.], dtype=float32)>
+    """
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.cast(tf.convert_to_tensor(y_true), y_pred.dtype)
     shape = tuple(y_true.shape)
@@ -230,7 +351,11 @@ def _in_top_k(targets: TensorLike, predictions: TensorLike, k: int) -> tf.Tensor
 
 
 def top_k_categorical_accuracy(y_true: TensorLike, y_pred: TensorLike, k: int = 5) -> tf.Tensor:
-    """1.0 where the true class (arg-max of one-hot ``y_true``) is among the top ``k`` scores."""
+    """1.0 where the true class (arg-max of one-hot ``y_true``) is among the top ``k`` scores.
+
+    >>> top_k_categorical_accuracy(tf.constant([[0.0, 0.0, 1.0]]), tf.constant([[0.5, 0.3, 0.2]]), k=2)
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.], dtype=float32)>
+    """
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.argmax(tf.convert_to_tensor(y_true), axis=-1)
     shape = tuple(y_true.shape)
@@ -243,7 +368,11 @@ def top_k_categorical_accuracy(y_true: TensorLike, y_pred: TensorLike, k: int = 
 def sparse_top_k_categorical_accuracy(
     y_true: TensorLike, y_pred: TensorLike, k: int = 5
 ) -> tf.Tensor:
-    """1.0 where the integer label is among the top ``k`` scores."""
+    """1.0 where the integer label is among the top ``k`` scores.
+
+    >>> sparse_top_k_categorical_accuracy(tf.constant([1, 2]), tf.constant([[0.5, 0.3, 0.2], [0.5, 0.3, 0.2]]), k=2)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 0.], dtype=float32)>
+    """
     y_pred = tf.convert_to_tensor(y_pred)
     y_true = tf.convert_to_tensor(y_true)
     if len(y_true.shape) == len(y_pred.shape):
@@ -324,7 +453,13 @@ MeanAbsoluteError = _wrapper(
 
 
 class RootMeanSquaredError(Mean):
-    """``sqrt(mean((y_pred - y_true)**2))`` over everything seen."""
+    """``sqrt(mean((y_pred - y_true)**2))`` over everything seen.
+
+    >>> metric = tf.keras.metrics.RootMeanSquaredError()
+    >>> metric.update_state([[0.0], [0.0]], [[3.0], [4.0]])
+    >>> metric.result()  # sqrt((9 + 16) / 2)
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.535533905029297>
+    """
 
     def __init__(self, name: str = "root_mean_squared_error", dtype: Any = None) -> None:
         super().__init__(name=name, dtype=dtype)
@@ -332,12 +467,24 @@ class RootMeanSquaredError(Mean):
     def update_state(
         self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
     ) -> None:
+        """Add the weighted squared errors to the running mean.
+
+        >>> metric = tf.keras.metrics.RootMeanSquaredError()
+        >>> metric.update_state([[1.0, 1.0]], [[3.0, 3.0]], sample_weight=[2.0])
+        >>> metric.result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
+        """
         y_true = tf.cast(tf.convert_to_tensor(y_true), self._dtype)
         y_pred = tf.cast(tf.convert_to_tensor(y_pred), self._dtype)
         y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
         super().update_state(tf.square(y_pred - y_true), sample_weight=sample_weight)
 
     def result(self) -> tf.Tensor:
+        """The square root of the mean squared error.
+
+        >>> tf.keras.metrics.RootMeanSquaredError().result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=0.0>
+        """
         return tf.sqrt(tf.math.divide_no_nan(self.total, self.count))
 
 
@@ -392,7 +539,13 @@ class _Confusion(Metric):
 
 
 class Precision(_Confusion):
-    """``tp / (tp + fp)`` at ``thresholds`` (default 0.5)."""
+    """``tp / (tp + fp)`` at ``thresholds`` (default 0.5).
+
+    >>> metric = tf.keras.metrics.Precision()
+    >>> metric.update_state([0, 1, 1, 1], [1, 0, 1, 1])
+    >>> metric.result()  # 2 of the 3 predicted positives
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6666666865348816>
+    """
 
     _kinds = ("true_positives", "false_positives")
 
@@ -414,12 +567,25 @@ class Precision(_Confusion):
         )
 
     def result(self) -> tf.Tensor:
+        """``true_positives / (true_positives + false_positives)``, per threshold.
+
+        >>> metric = tf.keras.metrics.Precision(thresholds=[0.3, 0.6])
+        >>> metric.update_state([0, 1], [0.5, 0.9])
+        >>> metric.result()
+        <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5, 1. ], dtype=float32)>
+        """
         tp, fp = self.true_positives, self.false_positives
         return self._scalar(tf.math.divide_no_nan(tp, tp + fp))
 
 
 class Recall(_Confusion):
-    """``tp / (tp + fn)`` at ``thresholds`` (default 0.5)."""
+    """``tp / (tp + fn)`` at ``thresholds`` (default 0.5).
+
+    >>> metric = tf.keras.metrics.Recall()
+    >>> metric.update_state([0, 1, 1, 1], [1, 0, 1, 1])
+    >>> metric.result()  # 2 of the 3 positives found
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6666666865348816>
+    """
 
     _kinds = ("true_positives", "false_negatives")
 
@@ -439,12 +605,25 @@ class Recall(_Confusion):
         super().__init__(values, name if name is not None else auto_name("recall"), dtype, class_id)
 
     def result(self) -> tf.Tensor:
+        """``true_positives / (true_positives + false_negatives)``, per threshold.
+
+        >>> metric = tf.keras.metrics.Recall(thresholds=[0.3, 0.6])
+        >>> metric.update_state([1, 1], [0.5, 0.9])
+        >>> metric.result()
+        <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1. , 0.5], dtype=float32)>
+        """
         tp, fn = self.true_positives, self.false_negatives
         return self._scalar(tf.math.divide_no_nan(tp, tp + fn))
 
 
 class AUC(_Confusion):
-    """Area under the ROC or PR curve, by a Riemann sum over ``num_thresholds`` buckets."""
+    """Area under the ROC or PR curve, by a Riemann sum over ``num_thresholds`` buckets.
+
+    >>> metric = tf.keras.metrics.AUC()
+    >>> metric.update_state([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    >>> round(float(metric.result()), 4)
+    0.75
+    """
 
     _kinds = ("true_positives", "false_positives", "true_negatives", "false_negatives")
 
@@ -494,16 +673,35 @@ class AUC(_Confusion):
 
     @property
     def thresholds(self) -> list[float]:
+        """The confusion thresholds, 0 and 1 at the ends nudged by epsilon.
+
+        >>> tf.keras.metrics.AUC(num_thresholds=3).thresholds
+        [-1.0000000116860974e-07, 0.5, 1.0000001192092896]
+        """
         return self._thresholds.tolist()
 
     def update_state(
         self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
     ) -> None:
+        """Count true/false positives/negatives at every threshold.
+
+        >>> metric = tf.keras.metrics.AUC(num_thresholds=3)
+        >>> metric.update_state([1, 0], [0.9, 0.2])
+        >>> metric.true_positives.numpy()
+        array([1., 1., 0.], dtype=float32)
+        """
         if self._from_logits:
             y_pred = tf.sigmoid(tf.convert_to_tensor(y_pred))
         super().update_state(y_true, y_pred, sample_weight)
 
     def result(self) -> tf.Tensor:
+        """The area under the ROC (or PR) curve from the counts, by Riemann sum.
+
+        >>> metric = tf.keras.metrics.AUC(curve="PR")
+        >>> metric.update_state([0, 1], [0.2, 0.8])
+        >>> metric.result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=1.0>
+        """
         tp, fp = self.true_positives, self.false_positives
         tn, fn = self.true_negatives, self.false_negatives
         n = self.num_thresholds
@@ -593,7 +791,11 @@ def get(identifier: Any) -> Any:
 
 
 def serialize(metric: Metric) -> dict:
-    """Keras's ``{"module", "class_name", "config", "registered_name"}`` form."""
+    """Keras's ``{"module", "class_name", "config", "registered_name"}`` form.
+
+    >>> serialize(tf.keras.metrics.Mean(name="avg"))
+    {'module': 'keras.metrics', 'class_name': 'Mean', 'config': {'name': 'avg', 'dtype': 'float32'}, 'registered_name': None}
+    """
     return {
         "module": "keras.metrics",
         "class_name": type(metric).__name__,
@@ -603,5 +805,9 @@ def serialize(metric: Metric) -> dict:
 
 
 def deserialize(config: dict, custom_objects: dict | None = None) -> Any:
-    """The metric ``serialize`` described."""
+    """The metric ``serialize`` described.
+
+    >>> deserialize({"class_name": "Mean", "config": {"name": "avg"}}).name
+    'avg'
+    """
     return resolve("metric", dict(_TABLE, **(custom_objects or {})), config)
