@@ -54,7 +54,13 @@ def get(identifier: Any) -> Optimizer:
 
 
 def serialize(optimizer: Optimizer) -> dict:
-    """``{"module", "class_name", "config", "registered_name"}`` as Keras writes it."""
+    """``{"module", "class_name", "config", "registered_name"}`` as Keras writes it.
+
+    >>> import tapeflow as tf
+    >>> config = serialize(tf.keras.optimizers.SGD(learning_rate=0.5, name="sgd"))
+    >>> config["class_name"], config["config"]["learning_rate"], config["config"]["momentum"]
+    ('SGD', 0.5, 0.0)
+    """
     return {
         "module": "keras.optimizers",
         "class_name": type(optimizer).__name__,
@@ -64,6 +70,12 @@ def serialize(optimizer: Optimizer) -> dict:
 
 
 def deserialize(config: dict, custom_objects: dict | None = None) -> Optimizer:
-    """The optimizer ``serialize`` described."""
+    """The optimizer ``serialize`` described.
+
+    >>> import tapeflow as tf
+    >>> opt = deserialize({"class_name": "Adam", "config": {"learning_rate": 0.25}})
+    >>> type(opt).__name__, float(opt.learning_rate)
+    ('Adam', 0.25)
+    """
     table = dict(_TABLE, **(custom_objects or {}))
     return resolve("optimizer", table, config, instantiate=True)

@@ -27,7 +27,17 @@ def _step(optimizer: Optimizer, offset: int, dtype: Any) -> tf.Tensor:
 
 
 class Adam(Optimizer):
-    """Adam; ``amsgrad=True`` keeps the running maximum of the second moment."""
+    """Adam; ``amsgrad=True`` keeps the running maximum of the second moment.
+
+    >>> w = tf.Variable([1.0, 2.0])
+    >>> opt = tf.keras.optimizers.Adam(learning_rate=0.1)
+    >>> for _ in range(3):
+    ...     _ = opt.apply_gradients([(tf.constant([1.0, -1.0]), w)])
+    >>> w.numpy()  # about lr per step against the gradient's sign
+    array([0.7000028, 2.299997 ], dtype=float32)
+    """
+
+    _hyperparameters = ("beta_1", "beta_2", "epsilon", "amsgrad")
 
     def __init__(
         self,
@@ -46,6 +56,13 @@ class Adam(Optimizer):
         self.amsgrad = amsgrad
 
     def build(self, variables: list) -> None:
+        """The first and second moment slots (and the running maximum with ``amsgrad``).
+
+        >>> opt = tf.keras.optimizers.Adam(amsgrad=True)
+        >>> opt.build([tf.Variable([1.0, 2.0], name="w")])
+        >>> [v.name for v in opt.variables]
+        ['iteration', 'learning_rate', 'w_0_momentum', 'w_0_velocity', 'w_0_velocity_hat']
+        """
         if self.built:
             return
         super().build(variables)
@@ -56,6 +73,15 @@ class Adam(Optimizer):
             self._velocity_hats = self.add_optimizer_variables(variables, "velocity_hat")
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """``m``, ``v`` move towards the gradient and its square; the step is ``alpha * m / (sqrt(v) + epsilon)``.
+
+        >>> w = tf.Variable([0.0])
+        >>> opt = tf.keras.optimizers.Adam(learning_rate=0.5)
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([3.0]), w, 0.5)
+        >>> w.numpy()  # the first step is lr against the gradient's sign
+        array([-0.49999616], dtype=float32)
+        """
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
         gradient = tf.cast(gradient, dtype)
@@ -73,21 +99,16 @@ class Adam(Optimizer):
             v = v_hat
         self.assign_sub(variable, (m * alpha) / (tf.sqrt(v) + self.epsilon))
 
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update(
-            {
-                "beta_1": self.beta_1,
-                "beta_2": self.beta_2,
-                "epsilon": self.epsilon,
-                "amsgrad": self.amsgrad,
-            }
-        )
-        return config
-
 
 class AdamW(Adam):
-    """Adam with decoupled weight decay (``w -= w * weight_decay * lr`` before each step)."""
+    """Adam with decoupled weight decay (``w -= w * weight_decay * lr`` before each step).
+
+    >>> w = tf.Variable([10.0])
+    >>> opt = tf.keras.optimizers.AdamW(learning_rate=0.1, weight_decay=0.5)
+    >>> _ = opt.apply_gradients([(tf.constant([0.0]), w)])
+    >>> w.numpy()  # decayed by lr * weight_decay even at a zero gradient
+    array([9.5], dtype=float32)
+    """
 
     def __init__(
         self,
@@ -115,7 +136,16 @@ class AdamW(Adam):
 
 
 class Adamax(Optimizer):
-    """Adam with the infinity norm in place of the second moment."""
+    """Adam with the infinity norm in place of the second moment.
+
+    >>> w = tf.Variable([1.0, 2.0])
+    >>> opt = tf.keras.optimizers.Adamax(learning_rate=0.1)
+    >>> _ = opt.apply_gradients([(tf.constant([2.0, -0.5]), w)])
+    >>> w.numpy()
+    array([0.90000004, 2.1       ], dtype=float32)
+    """
+
+    _hyperparameters = ("beta_1", "beta_2", "epsilon")
 
     def __init__(
         self,
@@ -132,12 +162,28 @@ class Adamax(Optimizer):
         self.epsilon = epsilon
 
     def build(self, variables: list) -> None:
+        """The momentum and infinity-norm slots.
+
+        >>> opt = tf.keras.optimizers.Adamax()
+        >>> opt.build([tf.Variable([1.0], name="w")])
+        >>> [v.name for v in opt.variables]
+        ['iteration', 'learning_rate', 'w_0_momentum', 'w_0_norm']
+        """
         if self.built:
             return
         super().build(variables)
         self._m, self._u = self.add_optimizer_variables(variables, ["momentum", "norm"])
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """``m`` moves towards the gradient, ``u`` is the decayed maximum of ``abs(gradient)``; the step is ``lr * m / (u + epsilon)`` bias-corrected.
+
+        >>> w = tf.Variable([0.0])
+        >>> opt = tf.keras.optimizers.Adamax(learning_rate=0.5)
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([4.0]), w, 0.5)
+        >>> w.numpy()
+        array([-0.49999988], dtype=float32)
+        """
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
         gradient = tf.cast(gradient, dtype)
@@ -148,14 +194,18 @@ class Adamax(Optimizer):
         self.assign(u, tf.maximum(self.beta_2 * u, tf.abs(gradient)))
         self.assign_sub(variable, (lr * m) / ((1 - beta_1_power) * (u + self.epsilon)))
 
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update({"beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon})
-        return config
-
 
 class Nadam(Optimizer):
-    """Adam with Nesterov momentum (Dozat's momentum schedule ``0.96**t``)."""
+    """Adam with Nesterov momentum (Dozat's momentum schedule ``0.96**t``).
+
+    >>> w = tf.Variable([1.0, 2.0])
+    >>> opt = tf.keras.optimizers.Nadam(learning_rate=0.1)
+    >>> _ = opt.apply_gradients([(tf.constant([2.0, -0.5]), w)])
+    >>> w.numpy()
+    array([0.8937212, 2.1062787], dtype=float32)
+    """
+
+    _hyperparameters = ("beta_1", "beta_2", "epsilon")
 
     def __init__(
         self,
@@ -172,6 +222,13 @@ class Nadam(Optimizer):
         self.epsilon = epsilon
 
     def build(self, variables: list) -> None:
+        """The momentum and velocity slots and the momentum-schedule product.
+
+        >>> opt = tf.keras.optimizers.Nadam()
+        >>> opt.build([tf.Variable([1.0], name="w")])
+        >>> [v.name for v in opt.variables]
+        ['iteration', 'learning_rate', 'w_0_momentum', 'w_0_velocity', 'u_product']
+        """
         if self.built:
             return
         dtype = variables[0].dtype if variables else tf.float32
@@ -189,6 +246,14 @@ class Nadam(Optimizer):
         self.assign(self._u_product, self._u_product * self.beta_1 * factor)
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """Adam's moments with the next step's momentum folded into the update (Nesterov).
+
+        >>> w = tf.Variable([0.0])
+        >>> opt = tf.keras.optimizers.Nadam(learning_rate=0.5)
+        >>> _ = opt.apply_gradients([(tf.constant([1.0]), w)])
+        >>> w.numpy()
+        array([-0.5313938], dtype=float32)
+        """
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
         gradient = tf.cast(gradient, dtype)
@@ -208,14 +273,18 @@ class Nadam(Optimizer):
         v_hat = v / (1 - beta_2_power)
         self.assign_sub(variable, (m_hat * lr) / (tf.sqrt(v_hat) + self.epsilon))
 
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update({"beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon})
-        return config
-
 
 class RMSprop(Optimizer):
-    """RMSprop; ``momentum`` adds a velocity, ``centered`` subtracts the mean gradient squared."""
+    """RMSprop; ``momentum`` adds a velocity, ``centered`` subtracts the mean gradient squared.
+
+    >>> w = tf.Variable([1.0, 2.0])
+    >>> opt = tf.keras.optimizers.RMSprop(learning_rate=0.1)
+    >>> _ = opt.apply_gradients([(tf.constant([2.0, -0.5]), w)])
+    >>> w.numpy()  # the first step is lr / sqrt(1 - rho) against the sign
+    array([0.68377227, 2.3162272 ], dtype=float32)
+    """
+
+    _hyperparameters = ("rho", "momentum", "epsilon", "centered")
 
     def __init__(
         self,
@@ -234,6 +303,13 @@ class RMSprop(Optimizer):
         self.centered = centered
 
     def build(self, variables: list) -> None:
+        """The velocity slot, plus momentum and mean-gradient slots when asked for.
+
+        >>> opt = tf.keras.optimizers.RMSprop(momentum=0.9, centered=True)
+        >>> opt.build([tf.Variable([1.0], name="w")])
+        >>> [v.name for v in opt.variables]
+        ['iteration', 'learning_rate', 'w_0_velocity', 'w_0_momentum', 'w_0_average_gradient']
+        """
         if self.built:
             return
         super().build(variables)
@@ -246,6 +322,15 @@ class RMSprop(Optimizer):
             self._average_gradients = self.add_optimizer_variables(variables, "average_gradient")
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """``v`` moves towards the squared gradient; the step is ``lr * gradient / sqrt(v + epsilon)``.
+
+        >>> w = tf.Variable([0.0])
+        >>> opt = tf.keras.optimizers.RMSprop(learning_rate=0.1, rho=0.0)
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([5.0]), w, 0.1)
+        >>> w.numpy()
+        array([-0.1], dtype=float32)
+        """
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         i = self._get_variable_index(variable)
@@ -268,21 +353,19 @@ class RMSprop(Optimizer):
         else:
             self.assign_sub(variable, increment)
 
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update(
-            {
-                "rho": self.rho,
-                "momentum": self.momentum,
-                "epsilon": self.epsilon,
-                "centered": self.centered,
-            }
-        )
-        return config
-
 
 class Adagrad(Optimizer):
-    """Adagrad: steps shrink with the sum of squared gradients."""
+    """Adagrad: steps shrink with the sum of squared gradients.
+
+    >>> w = tf.Variable([1.0])
+    >>> opt = tf.keras.optimizers.Adagrad(learning_rate=1.0, initial_accumulator_value=0.0)
+    >>> for _ in range(2):
+    ...     _ = opt.apply_gradients([(tf.constant([1.0]), w)])
+    >>> w.numpy()  # steps 1, then 1/sqrt(2)
+    array([-0.70710677], dtype=float32)
+    """
+
+    _hyperparameters = ("initial_accumulator_value", "epsilon")
 
     def __init__(
         self,
@@ -297,6 +380,13 @@ class Adagrad(Optimizer):
         self.epsilon = epsilon
 
     def build(self, variables: list) -> None:
+        """The accumulator slot, filled with ``initial_accumulator_value``.
+
+        >>> opt = tf.keras.optimizers.Adagrad(initial_accumulator_value=0.5)
+        >>> opt.build([tf.Variable([1.0, 2.0], name="w")])
+        >>> opt.variables[-1].numpy()
+        array([0.5, 0.5], dtype=float32)
+        """
         if self.built:
             return
         super().build(variables)
@@ -306,22 +396,33 @@ class Adagrad(Optimizer):
         self._accumulators = self.add_optimizer_variables(variables, "accumulator", init)
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """Add the squared gradient to the accumulator; step ``lr * gradient / sqrt(accumulator + epsilon)``.
+
+        >>> w = tf.Variable([0.0])
+        >>> opt = tf.keras.optimizers.Adagrad(learning_rate=1.0, initial_accumulator_value=3.0)
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([1.0]), w, 1.0)
+        >>> w.numpy()  # 1 / sqrt(3 + 1)
+        array([-0.5], dtype=float32)
+        """
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         accumulator = self._accumulators[self._get_variable_index(variable)]
         self.assign_add(accumulator, tf.square(gradient))
         self.assign_sub(variable, (lr * gradient) / tf.sqrt(accumulator + self.epsilon))
 
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update(
-            {"initial_accumulator_value": self.initial_accumulator_value, "epsilon": self.epsilon}
-        )
-        return config
-
 
 class Adadelta(Optimizer):
-    """Adadelta: a step sized by the running RMS of past steps over that of gradients."""
+    """Adadelta: a step sized by the running RMS of past steps over that of gradients.
+
+    >>> w = tf.Variable([1.0])
+    >>> opt = tf.keras.optimizers.Adadelta(learning_rate=1.0)
+    >>> _ = opt.apply_gradients([(tf.constant([1.0]), w)])
+    >>> w.numpy()
+    array([0.99858576], dtype=float32)
+    """
+
+    _hyperparameters = ("rho", "epsilon")
 
     def __init__(
         self,
@@ -336,6 +437,13 @@ class Adadelta(Optimizer):
         self.epsilon = epsilon
 
     def build(self, variables: list) -> None:
+        """The accumulated squared gradient and squared step slots.
+
+        >>> opt = tf.keras.optimizers.Adadelta()
+        >>> opt.build([tf.Variable([1.0], name="w")])
+        >>> [v.name for v in opt.variables]
+        ['iteration', 'learning_rate', 'w_0_accumulated_grad', 'w_0_accumulated_delta_var']
+        """
         if self.built:
             return
         super().build(variables)
@@ -344,6 +452,15 @@ class Adadelta(Optimizer):
         )
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """The step is ``lr * gradient * sqrt(step accumulator + epsilon) / sqrt(gradient accumulator + epsilon)``.
+
+        >>> w = tf.Variable([0.0])
+        >>> opt = tf.keras.optimizers.Adadelta(learning_rate=1.0, rho=0.0, epsilon=1.0)
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([1.0]), w, 1.0)
+        >>> w.numpy()  # 1 * sqrt(0 + 1) / sqrt(1 + 1)
+        array([-0.70710677], dtype=float32)
+        """
         lr = tf.cast(learning_rate, variable.dtype)
         grad = tf.cast(gradient, variable.dtype)
         rho = self.rho
@@ -358,14 +475,25 @@ class Adadelta(Optimizer):
         self.assign(acc_delta, tf.multiply(rho, acc_delta) + tf.multiply(1 - rho, tf.square(delta)))
         self.assign_add(variable, lr * delta)
 
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update({"rho": self.rho, "epsilon": self.epsilon})
-        return config
-
 
 class Ftrl(Optimizer):
-    """Follow-the-regularized-leader (McMahan et al.), with L1/L2/shrinkage terms."""
+    """Follow-the-regularized-leader (McMahan et al.), with L1/L2/shrinkage terms.
+
+    >>> w = tf.Variable([1.0, 2.0])
+    >>> opt = tf.keras.optimizers.Ftrl(learning_rate=0.1)
+    >>> _ = opt.apply_gradients([(tf.constant([2.0, -0.5]), w)])
+    >>> w.numpy()
+    array([0.7450533, 1.0154705], dtype=float32)
+    """
+
+    _hyperparameters = (
+        "learning_rate_power",
+        "initial_accumulator_value",
+        "l1_regularization_strength",
+        "l2_regularization_strength",
+        "l2_shrinkage_regularization_strength",
+        "beta",
+    )
 
     def __init__(
         self,
@@ -403,6 +531,13 @@ class Ftrl(Optimizer):
         self.beta = beta
 
     def build(self, variables: list) -> None:
+        """The accumulator (``initial_accumulator_value``) and linear slots.
+
+        >>> opt = tf.keras.optimizers.Ftrl()
+        >>> opt.build([tf.Variable([1.0], name="w")])
+        >>> [v.name for v in opt.variables]
+        ['iteration', 'learning_rate', 'w_0_accumulator', 'w_0_linear']
+        """
         if self.built:
             return
         super().build(variables)
@@ -414,6 +549,15 @@ class Ftrl(Optimizer):
         )
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """FTRL-proximal: update the accumulator and the linear term, then solve for the weight in closed form.
+
+        >>> w = tf.Variable([0.5])
+        >>> opt = tf.keras.optimizers.Ftrl(learning_rate=1.0, l1_regularization_strength=10.0)
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([1.0]), w, 1.0)
+        >>> w.numpy()  # a strong L1 term sets the weight to zero
+        array([0.], dtype=float32)
+        """
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         i = self._get_variable_index(variable)
@@ -434,17 +578,3 @@ class Ftrl(Optimizer):
         linear_clipped = tf.clip_by_value(linear, -l1, l1)
         self.assign(variable, (linear_clipped - linear) / quadratic)
         self.assign(accum, new_accum)
-
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update(
-            {
-                "learning_rate_power": self.learning_rate_power,
-                "initial_accumulator_value": self.initial_accumulator_value,
-                "l1_regularization_strength": self.l1_regularization_strength,
-                "l2_regularization_strength": self.l2_regularization_strength,
-                "l2_shrinkage_regularization_strength": (self.l2_shrinkage_regularization_strength),
-                "beta": self.beta,
-            }
-        )
-        return config

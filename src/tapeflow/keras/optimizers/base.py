@@ -43,6 +43,10 @@ class Optimizer:
     3.0
     """
 
+    # The attributes a subclass adds to ``get_config`` (its constructor's own
+    # arguments), in Keras's order.
+    _hyperparameters: tuple[str, ...] = ()
+
     def __init__(
         self,
         learning_rate: Any,
@@ -116,21 +120,44 @@ class Optimizer:
 
     @property
     def variables(self) -> list[tf.Variable]:
-        """The optimizer's own variables: iteration, learning rate (if a float), slots."""
+        """The optimizer's own variables: iteration, learning rate (if a float), slots.
+
+        >>> opt = tf.keras.optimizers.SGD(momentum=0.9)
+        >>> opt.build([tf.Variable([1.0, 2.0], name="w")])
+        >>> [(v.name, v.shape) for v in opt.variables]
+        [('iteration', TensorShape([])), ('learning_rate', TensorShape([])), ('w_0_momentum', TensorShape([2]))]
+        """
         return list(self._variables)
 
     @property
     def iterations(self) -> tf.Variable:
-        """How many times ``apply`` ran (an int64 variable)."""
+        """How many times ``apply`` ran (an int64 variable).
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> w = tf.Variable(1.0)
+        >>> _ = opt.apply_gradients([(tf.constant(1.0), w)])
+        >>> int(opt.iterations)
+        1
+        """
         return self._iterations
 
     @iterations.setter
     def iterations(self, value: Any) -> None:
+        """Set the step count (a schedule then reads the new value).
+
+        >>> opt = tf.keras.optimizers.SGD(tf.keras.optimizers.schedules.ExponentialDecay(1.0, 1, 0.5))
+        >>> opt.iterations = 3
+        >>> float(opt.learning_rate)
+        """
         self._iterations.assign(value)
 
     @property
     def learning_rate(self) -> Any:
-        """The current learning rate (the variable, or the schedule's value now)."""
+        """The current learning rate (the variable, or the schedule's value now).
+
+        >>> tf.keras.optimizers.Adam(learning_rate=0.01).learning_rate.numpy()
+        np.float32(0.01)
+        """
         lr = self._learning_rate
         if isinstance(lr, _schedules.LearningRateSchedule):
             return lr(self._iterations)
@@ -140,6 +167,12 @@ class Optimizer:
 
     @learning_rate.setter
     def learning_rate(self, value: Any) -> None:
+        """Set a new rate (a number goes into the variable; a schedule replaces it).
+
+        >>> opt = tf.keras.optimizers.SGD(learning_rate=0.1)
+        >>> opt.learning_rate = 0.5
+        >>> float(opt.learning_rate)
+        """
         if isinstance(value, _schedules.LearningRateSchedule) or callable(value):
             if isinstance(self._learning_rate, tf.Variable):
                 self._variables = [v for v in self._variables if v is not self._learning_rate]
@@ -167,7 +200,13 @@ class Optimizer:
         layout: Any = None,
         name: str | None = None,
     ) -> tf.Variable:
-        """A new optimizer variable of ``shape`` filled by ``initializer``."""
+        """A new optimizer variable of ``shape`` filled by ``initializer``.
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> total = opt.add_variable((2,), initializer="ones", name="total")
+        >>> total.name, total.numpy()
+        ('total', array([1., 1.], dtype=float32))
+        """
         from .. import initializers
 
         init = initializers.get(initializer)
@@ -177,7 +216,13 @@ class Optimizer:
     def add_variable_from_reference(
         self, reference_variable: tf.Variable, name: str | None = None, initializer: Any = "zeros"
     ) -> tf.Variable:
-        """A slot shaped like ``reference_variable``, named after it as Keras does."""
+        """A slot shaped like ``reference_variable``, named after it as Keras does.
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> slot = opt.add_variable_from_reference(tf.Variable([[1.0, 2.0]], name="w"), "average")
+        >>> slot.name, slot.shape
+        ('w_0_average', TensorShape([1, 2]))
+        """
         name = name or "var"
         path = getattr(reference_variable, "path", None)
         if isinstance(path, str):
@@ -196,7 +241,14 @@ class Optimizer:
     def add_optimizer_variables(
         self, trainable_variables: Sequence[tf.Variable], name: Any, initializer: Any = "zeros"
     ) -> list:
-        """One slot per variable per name; a tuple of lists when ``name`` is a list."""
+        """One slot per variable per name; a tuple of lists when ``name`` is a list.
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> variables = [tf.Variable([1.0], name="a"), tf.Variable([2.0, 3.0], name="b")]
+        >>> first, second = opt.add_optimizer_variables(variables, ["m", "v"])
+        >>> [s.name for s in first], [s.shape for s in second]
+        (['a_0_m', 'b_0_m'], [TensorShape([1]), TensorShape([2])])
+        """
         names = [name] if isinstance(name, str) else list(name)
         inits = (
             initializer if isinstance(initializer, (list, tuple)) else [initializer] * len(names)
@@ -214,7 +266,13 @@ class Optimizer:
         return slots[0] if isinstance(name, str) else slots
 
     def build(self, variables: Sequence[tf.Variable]) -> None:
-        """Create the slots for ``variables`` (subclasses extend this)."""
+        """Create the slots for ``variables`` (subclasses extend this).
+
+        >>> opt = tf.keras.optimizers.Adam()
+        >>> opt.build([tf.Variable([1.0]), tf.Variable([2.0])])
+        >>> opt.built, len(opt.variables)  # iterations, learning rate, 2 slots per variable
+        (True, 6)
+        """
         for i, variable in enumerate(variables):
             self._index[id(variable)] = i
         self._trainable_variables = list(variables)
@@ -226,24 +284,66 @@ class Optimizer:
     # -- writing variables (subclasses call these) ----------------------------
 
     def assign(self, variable: tf.Variable, value: Any) -> None:
+        """``variable.assign(value)``, with TF's error for a dtype or shape mismatch.
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> v = tf.Variable([1.0, 2.0])
+        >>> opt.assign(v, [5.0, 6.0])
+        >>> v.numpy()
+        array([5., 6.], dtype=float32)
+        """
         variable.assign(_checked(variable, value, "AssignVariableOp"))
 
     def assign_add(self, variable: tf.Variable, value: Any) -> None:
+        """``variable.assign_add(value)``, with TF's error for a dtype or shape mismatch.
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> v = tf.Variable([1.0, 2.0])
+        >>> opt.assign_add(v, tf.constant([0.5, 0.5]))
+        >>> v.numpy()
+        array([1.5, 2.5], dtype=float32)
+        """
         variable.assign_add(_checked(variable, value, "AssignAddVariableOp"))
 
     def assign_sub(self, variable: tf.Variable, value: Any) -> None:
+        """``variable.assign_sub(value)``, with TF's error for a dtype or shape mismatch.
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> v = tf.Variable([1.0, 2.0])
+        >>> opt.assign_sub(v, tf.constant([0.5, 0.5]))
+        >>> v.numpy()
+        array([0.5, 1.5], dtype=float32)
+        """
         variable.assign_sub(_checked(variable, value, "AssignSubVariableOp"))
 
     def _before_updates(self) -> None:
         """Per-step work before the variables update (Nadam's momentum product)."""
 
     def update_step(self, gradient: TensorLike, variable: tf.Variable, learning_rate: Any) -> None:
+        """Update one variable from its gradient; subclasses define the formula.
+
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> w = tf.Variable([2.0])
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([1.0]), w, 0.5)
+        >>> w.numpy()
+        array([1.5], dtype=float32)
+        """
         raise NotImplementedError
 
     # -- applying gradients --------------------------------------------------
 
     def apply_gradients(self, grads_and_vars: Iterable[tuple[Any, tf.Variable]]) -> tf.Variable:
-        """Apply ``(gradient, variable)`` pairs; returns ``iterations``."""
+        """Apply ``(gradient, variable)`` pairs; returns ``iterations``.
+
+        >>> w = tf.Variable([1.0, 2.0])
+        >>> opt = tf.keras.optimizers.SGD(learning_rate=0.5)
+        >>> with tf.GradientTape() as tape:
+        ...     loss = tf.reduce_sum(w * w)
+        >>> step = opt.apply_gradients(zip(tape.gradient(loss, [w]), [w]))
+        >>> w.numpy(), int(step)
+        (array([0., 0.], dtype=float32), 1)
+        """
         pairs = list(grads_and_vars)
         if not pairs:
             return self._iterations
@@ -254,7 +354,14 @@ class Optimizer:
     def apply(
         self, grads: Sequence[Any], trainable_variables: Sequence[tf.Variable] | None = None
     ) -> Any:
-        """Apply ``grads`` to ``trainable_variables`` (or to the variables built with)."""
+        """Apply ``grads`` to ``trainable_variables`` (or to the variables built with).
+
+        >>> w = tf.Variable([3.0])
+        >>> opt = tf.keras.optimizers.SGD(learning_rate=1.0, clipvalue=0.5)
+        >>> opt.apply([tf.constant([10.0])], [w])
+        >>> w.numpy()  # the gradient clipped to 0.5
+        array([2.5], dtype=float32)
+        """
         grads = list(grads)
         if not grads:
             return
@@ -369,7 +476,16 @@ class Optimizer:
     def exclude_from_weight_decay(
         self, var_list: Sequence[tf.Variable] | None = None, var_names: Sequence[str] | None = None
     ) -> None:
-        """Exempt variables (or variables whose name contains a string) from weight decay."""
+        """Exempt variables (or variables whose name contains a string) from weight decay.
+
+        >>> bias = tf.Variable([1.0], name="bias")
+        >>> kernel = tf.Variable([1.0], name="kernel")
+        >>> opt = tf.keras.optimizers.AdamW(learning_rate=0.1, weight_decay=1.0)
+        >>> opt.exclude_from_weight_decay(var_names=["bias"])
+        >>> _ = opt.apply_gradients([(tf.constant([0.0]), bias), (tf.constant([0.0]), kernel)])
+        >>> bias.numpy(), kernel.numpy()
+        (array([1.], dtype=float32), array([0.9], dtype=float32))
+        """
         if self.built:
             raise ValueError(
                 "`exclude_from_weight_decay()` can only be configured before "
@@ -394,11 +510,24 @@ class Optimizer:
                 variable.assign_sub(variable * wd * lr)
 
     def scale_loss(self, loss: Any) -> tf.Tensor:
-        """``loss * loss_scale_factor`` when a factor is set."""
+        """``loss * loss_scale_factor`` when a factor is set.
+
+        >>> tf.keras.optimizers.SGD(loss_scale_factor=128.0).scale_loss(tf.constant(0.5))
+        <tf.Tensor: shape=(), dtype=float32, numpy=64.0>
+        >>> tf.keras.optimizers.SGD().scale_loss(0.5)
+        0.5
+        """
         return loss if self.loss_scale_factor is None else loss * self.loss_scale_factor
 
     def set_weights(self, weights: Sequence[Any]) -> None:
-        """Assign values to ``variables`` in order."""
+        """Assign values to ``variables`` in order.
+
+        >>> opt = tf.keras.optimizers.SGD(momentum=0.9)
+        >>> opt.build([tf.Variable([1.0, 2.0])])
+        >>> opt.set_weights([7, 0.5, [1.0, -1.0]])
+        >>> [v.numpy() for v in opt.variables]
+        [np.int64(7), np.float32(0.5), array([ 1., -1.], dtype=float32)]
+        """
         if not self.built:
             raise ValueError(
                 "You are calling `set_weights()` on an optimizer that has not "
@@ -410,7 +539,12 @@ class Optimizer:
             variable.assign(weight)
 
     def get_config(self) -> dict:
-        """Keras's config dict: the hyperparameters, not the state."""
+        """Keras's config dict: the hyperparameters (the base's, then ``_hyperparameters``), not the state.
+
+        >>> config = tf.keras.optimizers.SGD(learning_rate=0.5, momentum=0.9).get_config()
+        >>> config["learning_rate"], config["momentum"], config["nesterov"]
+        (0.5, 0.9, False)
+        """
         lr = self._learning_rate
         if isinstance(lr, _schedules.LearningRateSchedule):
             learning_rate: Any = _schedules.serialize(lr)
@@ -430,11 +564,18 @@ class Optimizer:
             "ema_overwrite_frequency": self.ema_overwrite_frequency,
             "loss_scale_factor": self.loss_scale_factor,
             "gradient_accumulation_steps": self.gradient_accumulation_steps,
+            **{name: getattr(self, name) for name in self._hyperparameters},
         }
 
     @classmethod
     def from_config(cls, config: dict, custom_objects: dict | None = None) -> Optimizer:
-        """Rebuild an optimizer (without state) from ``get_config()``."""
+        """Rebuild an optimizer (without state) from ``get_config()``.
+
+        >>> config = tf.keras.optimizers.RMSprop(learning_rate=0.25, rho=0.5).get_config()
+        >>> opt = tf.keras.optimizers.RMSprop.from_config(config)
+        >>> float(opt.learning_rate), opt.rho
+        (0.25, 0.5)
+        """
         config = dict(config)
         if isinstance(config.get("learning_rate"), dict):
             config["learning_rate"] = _schedules.deserialize(config["learning_rate"])

@@ -18,7 +18,20 @@ from .._utils import TensorLike
 
 
 class LearningRateSchedule:
-    """Base class: subclasses define ``__call__(step)`` and ``get_config()``."""
+    """Base class: subclasses define ``__call__(step)`` and ``get_config()``.
+
+    >>> class Halving(tf.keras.optimizers.schedules.LearningRateSchedule):
+    ...     def __call__(self, step):
+    ...         return 1.0 / 2.0 ** tf.cast(step, tf.float32)
+    >>> opt = tf.keras.optimizers.SGD(learning_rate=Halving())
+    >>> opt.iterations = 3
+    >>> float(opt.learning_rate)
+    0.125
+    """
+
+    # The attributes ``get_config`` returns (the constructor's arguments); a
+    # schedule without them must write its own ``get_config``.
+    _config_keys: tuple[str, ...] = ()
 
     def __call__(self, step: TensorLike) -> tf.Tensor:
         raise NotImplementedError(
@@ -27,6 +40,13 @@ class LearningRateSchedule:
         )
 
     def get_config(self) -> dict:
+        """The constructor arguments (``_config_keys``); a schedule without them must write its own.
+
+        >>> tf.keras.optimizers.schedules.InverseTimeDecay(0.1, 10, 0.5).get_config()
+        {'initial_learning_rate': 0.1, 'decay_steps': 10, 'decay_rate': 0.5, 'staircase': False, 'name': 'InverseTimeDecay'}
+        """
+        if self._config_keys:
+            return {key: getattr(self, key) for key in self._config_keys}
         raise NotImplementedError(
             f"Learning rate schedule '{self.__class__.__name__}' "
             "must override `get_config()` in order to be serializable."
@@ -34,6 +54,12 @@ class LearningRateSchedule:
 
     @classmethod
     def from_config(cls, config: dict) -> LearningRateSchedule:
+        """A new schedule from ``get_config``'s dict.
+
+        >>> config = tf.keras.optimizers.schedules.ExponentialDecay(0.1, 10, 0.5).get_config()
+        >>> tf.keras.optimizers.schedules.ExponentialDecay.from_config(config)(20)
+        <tf.Tensor: shape=(), dtype=float32, numpy=0.02500000037252903>
+        """
         return cls(**config)
 
 
@@ -43,7 +69,17 @@ def _check_decay_steps(decay_steps: Any, arg: str = "decay_steps") -> None:
 
 
 class ExponentialDecay(LearningRateSchedule):
-    """``initial * decay_rate ** (step / decay_steps)`` (floored exponent with ``staircase``)."""
+    """``initial * decay_rate ** (step / decay_steps)`` (floored exponent with ``staircase``).
+
+    >>> schedule = tf.keras.optimizers.schedules.ExponentialDecay(1.0, decay_steps=2, decay_rate=0.5)
+    >>> [float(schedule(step)) for step in range(4)]
+    [1.0, 0.7071067690849304, 0.5, 0.3535533845424652]
+    >>> stairs = tf.keras.optimizers.schedules.ExponentialDecay(1.0, 2, 0.5, staircase=True)
+    >>> [float(stairs(step)) for step in range(4)]
+    [1.0, 1.0, 0.5, 0.5]
+    """
+
+    _config_keys = ("initial_learning_rate", "decay_steps", "decay_rate", "staircase", "name")
 
     def __init__(
         self,
@@ -68,15 +104,6 @@ class ExponentialDecay(LearningRateSchedule):
             p = tf.floor(p)
         return initial * tf.pow(tf.cast(self.decay_rate, dtype), p)
 
-    def get_config(self) -> dict:
-        return {
-            "initial_learning_rate": self.initial_learning_rate,
-            "decay_steps": self.decay_steps,
-            "decay_rate": self.decay_rate,
-            "staircase": self.staircase,
-            "name": self.name,
-        }
-
 
 class PiecewiseConstantDecay(LearningRateSchedule):
     """``values[i]`` while ``boundaries[i-1] < step <= boundaries[i]``.
@@ -86,6 +113,8 @@ class PiecewiseConstantDecay(LearningRateSchedule):
     >>> [float(s(k).numpy()) for k in (2, 3, 5)]
     [1.0, 0.5, 0.10000000149011612]
     """
+
+    _config_keys = ("boundaries", "values", "name")
 
     def __init__(
         self, boundaries: Sequence[Any], values: Sequence[Any], name: str = "PiecewiseConstant"
@@ -114,12 +143,23 @@ class PiecewiseConstantDecay(LearningRateSchedule):
             result = result + tf.cast(inside, dtype) * value
         return result
 
-    def get_config(self) -> dict:
-        return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
-
 
 class PolynomialDecay(LearningRateSchedule):
-    """``(initial - end) * (1 - step/decay_steps) ** power + end``; ``cycle`` restarts it."""
+    """``(initial - end) * (1 - step/decay_steps) ** power + end``; ``cycle`` restarts it.
+
+    >>> schedule = tf.keras.optimizers.schedules.PolynomialDecay(1.0, decay_steps=4, end_learning_rate=0.0)
+    >>> [float(schedule(step)) for step in (0, 2, 4, 8)]  # held at the end rate after decay_steps
+    [1.0, 0.5, 0.0, 0.0]
+    """
+
+    _config_keys = (
+        "initial_learning_rate",
+        "decay_steps",
+        "end_learning_rate",
+        "power",
+        "cycle",
+        "name",
+    )
 
     def __init__(
         self,
@@ -155,19 +195,16 @@ class PolynomialDecay(LearningRateSchedule):
         p = step / decay_steps
         return (initial - end) * tf.pow(1 - p, power) + end
 
-    def get_config(self) -> dict:
-        return {
-            "initial_learning_rate": self.initial_learning_rate,
-            "decay_steps": self.decay_steps,
-            "end_learning_rate": self.end_learning_rate,
-            "power": self.power,
-            "cycle": self.cycle,
-            "name": self.name,
-        }
-
 
 class InverseTimeDecay(LearningRateSchedule):
-    """``initial / (1 + decay_rate * step / decay_steps)``."""
+    """``initial / (1 + decay_rate * step / decay_steps)``.
+
+    >>> schedule = tf.keras.optimizers.schedules.InverseTimeDecay(1.0, decay_steps=1, decay_rate=1.0)
+    >>> [float(schedule(step)) for step in range(4)]
+    [1.0, 0.5, 0.3333333432674408, 0.25]
+    """
+
+    _config_keys = ("initial_learning_rate", "decay_steps", "decay_rate", "staircase", "name")
 
     def __init__(
         self,
@@ -192,18 +229,26 @@ class InverseTimeDecay(LearningRateSchedule):
             p = tf.floor(p)
         return initial / (tf.ones((), dtype) + tf.cast(self.decay_rate, dtype) * p)
 
-    def get_config(self) -> dict:
-        return {
-            "initial_learning_rate": self.initial_learning_rate,
-            "decay_steps": self.decay_steps,
-            "decay_rate": self.decay_rate,
-            "staircase": self.staircase,
-            "name": self.name,
-        }
-
 
 class CosineDecay(LearningRateSchedule):
-    """Half a cosine from the initial rate to ``alpha * initial``, after an optional linear warmup."""
+    """Half a cosine from the initial rate to ``alpha * initial``, after an optional linear warmup.
+
+    >>> schedule = tf.keras.optimizers.schedules.CosineDecay(1.0, decay_steps=4, alpha=0.0)
+    >>> [round(float(schedule(step)), 4) for step in range(5)]
+    [1.0, 0.8536, 0.5, 0.1464, 0.0]
+    >>> warm = tf.keras.optimizers.schedules.CosineDecay(0.0, 4, warmup_target=1.0, warmup_steps=2)
+    >>> [round(float(warm(step)), 4) for step in range(3)]
+    [0.0, 0.5, 1.0]
+    """
+
+    _config_keys = (
+        "initial_learning_rate",
+        "decay_steps",
+        "alpha",
+        "name",
+        "warmup_target",
+        "warmup_steps",
+    )
 
     def __init__(
         self,
@@ -241,16 +286,6 @@ class CosineDecay(LearningRateSchedule):
         decayed = self._decay(step - warmup_steps, decay_steps, target, dtype)
         return tf.where(step < warmup_steps, warmup, decayed)
 
-    def get_config(self) -> dict:
-        return {
-            "initial_learning_rate": self.initial_learning_rate,
-            "decay_steps": self.decay_steps,
-            "alpha": self.alpha,
-            "name": self.name,
-            "warmup_target": self.warmup_target,
-            "warmup_steps": self.warmup_steps,
-        }
-
 
 _SCHEDULES = {
     cls.__name__: cls
@@ -265,7 +300,11 @@ _SCHEDULES = {
 
 
 def serialize(schedule: LearningRateSchedule) -> dict:
-    """Keras's serialized form: ``{"module", "class_name", "config", "registered_name"}``."""
+    """Keras's serialized form: ``{"module", "class_name", "config", "registered_name"}``.
+
+    >>> serialize(tf.keras.optimizers.schedules.PiecewiseConstantDecay([10], [0.1, 0.01]))
+    {'module': 'keras.optimizers.schedules', 'class_name': 'PiecewiseConstantDecay', 'config': {'boundaries': [10], 'values': [0.1, 0.01], 'name': 'PiecewiseConstant'}, 'registered_name': None}
+    """
     return {
         "module": "keras.optimizers.schedules",
         "class_name": type(schedule).__name__,
@@ -275,7 +314,12 @@ def serialize(schedule: LearningRateSchedule) -> dict:
 
 
 def deserialize(config: dict, custom_objects: dict | None = None) -> LearningRateSchedule:
-    """The schedule ``serialize`` described."""
+    """The schedule ``serialize`` described.
+
+    >>> schedule = deserialize({"class_name": "InverseTimeDecay", "config": {"initial_learning_rate": 1.0, "decay_steps": 1, "decay_rate": 1.0}})
+    >>> float(schedule(3))
+    0.25
+    """
     table = dict(_SCHEDULES, **(custom_objects or {}))
     cls = table.get(config.get("class_name"))
     if cls is None:

@@ -20,7 +20,17 @@ from .base import Optimizer
 
 
 class SGD(Optimizer):
-    """``m = momentum*m - lr*g; w += m`` (``w += momentum*m - lr*g`` with Nesterov)."""
+    """``m = momentum*m - lr*g; w += m`` (``w += momentum*m - lr*g`` with Nesterov).
+
+    >>> w = tf.Variable([1.0])
+    >>> opt = tf.keras.optimizers.SGD(learning_rate=0.1, momentum=0.9)
+    >>> for _ in range(2):
+    ...     _ = opt.apply_gradients([(tf.constant([1.0]), w)])
+    >>> w.numpy()  # steps 0.1, then 0.1 + 0.9 * 0.1
+    array([0.71], dtype=float32)
+    """
+
+    _hyperparameters = ("momentum", "nesterov")
 
     def __init__(
         self,
@@ -37,6 +47,15 @@ class SGD(Optimizer):
         self.nesterov = nesterov
 
     def build(self, variables: list) -> None:
+        """A momentum slot per variable when ``momentum`` is set (none otherwise).
+
+        >>> plain = tf.keras.optimizers.SGD()
+        >>> plain.build([tf.Variable([1.0], name="w")])
+        >>> heavy = tf.keras.optimizers.SGD(momentum=0.5)
+        >>> heavy.build([tf.Variable([1.0], name="w")])
+        >>> len(plain.variables), len(heavy.variables)
+        (2, 3)
+        """
         if self.built:
             return
         super().build(variables)
@@ -45,6 +64,15 @@ class SGD(Optimizer):
             self.momentums = self.add_optimizer_variables(variables, "momentum")
 
     def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+        """``variable -= lr * gradient``, or through the momentum (Nesterov's form with ``nesterov``).
+
+        >>> w = tf.Variable([1.0])
+        >>> opt = tf.keras.optimizers.SGD()
+        >>> opt.build([w])
+        >>> opt.update_step(tf.constant([2.0]), w, 0.25)
+        >>> w.numpy()
+        array([0.5], dtype=float32)
+        """
         lr = tf.cast(learning_rate, variable.dtype)
         gradient = tf.cast(gradient, variable.dtype)
         if self.momentum == 0:
@@ -57,8 +85,3 @@ class SGD(Optimizer):
             self.assign_add(variable, m * momentum - gradient * lr)
         else:
             self.assign_add(variable, m)
-
-    def get_config(self) -> dict:
-        config = super().get_config()
-        config.update({"momentum": self.momentum, "nesterov": self.nesterov})
-        return config
