@@ -37,7 +37,12 @@ def _pair(y_true: TensorLike, y_pred: TensorLike) -> tuple:
 def squeeze_or_expand_to_same_rank(
     x1: TensorLike, x2: TensorLike, expand_rank_1: bool = True
 ) -> tuple:
-    """Drop (or add) a trailing axis of size 1 so the two ranks agree, as Keras does."""
+    """Drop (or add) a trailing axis of size 1 so the two ranks agree, as Keras does.
+
+    >>> a, b = squeeze_or_expand_to_same_rank(tf.ones((3, 1)), tf.ones((3,)))
+    >>> a.shape, b.shape
+    (TensorShape([3, 1]), TensorShape([3, 1]))
+    """
     r1, r2 = len(x1.shape), len(x2.shape)
     if r1 == r2 + 1 and x1.shape[-1] == 1:
         if r2 == 1 and expand_rank_1:
@@ -72,20 +77,32 @@ def mean_squared_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def mean_absolute_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``mean(|y_true - y_pred|, axis=-1)``."""
+    """``mean(|y_true - y_pred|, axis=-1)``.
+
+    >>> mean_absolute_error(tf.constant([[0.0, 1.0]]), tf.constant([[1.0, 3.0]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.5], dtype=float32)>
+    """
     y_true, y_pred = _prepare(y_true, y_pred)
     return tf.reduce_mean(tf.abs(y_true - y_pred), axis=-1)
 
 
 def mean_absolute_percentage_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``100 * mean(|(y_true - y_pred) / max(|y_true|, eps)|, axis=-1)``."""
+    """``100 * mean(|(y_true - y_pred) / max(|y_true|, eps)|, axis=-1)``.
+
+    >>> mean_absolute_percentage_error(tf.constant([[2.0, 4.0]]), tf.constant([[1.0, 4.0]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([25.], dtype=float32)>
+    """
     y_true, y_pred = _prepare(y_true, y_pred)
     diff = tf.abs((y_true - y_pred) / tf.maximum(tf.abs(y_true), EPSILON))
     return 100.0 * tf.reduce_mean(diff, axis=-1)
 
 
 def mean_squared_logarithmic_error(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``mean((log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1))**2, axis=-1)``."""
+    """``mean((log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1))**2, axis=-1)``.
+
+    >>> mean_squared_logarithmic_error(tf.constant([[0.0]]), tf.constant([[math.e - 1]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.99999976], dtype=float32)>
+    """
     y_true, y_pred = _prepare(y_true, y_pred)
     first = tf.math.log(tf.maximum(y_pred, EPSILON) + 1.0)
     second = tf.math.log(tf.maximum(y_true, EPSILON) + 1.0)
@@ -99,13 +116,21 @@ def _l2_normalize(x: TensorLike, axis: Any) -> tf.Tensor:
 
 
 def cosine_similarity(y_true: TensorLike, y_pred: TensorLike, axis: int = -1) -> tf.Tensor:
-    """Minus the cosine of the angle between the two vectors along ``axis``."""
+    """Minus the cosine of the angle between the two vectors along ``axis``.
+
+    >>> cosine_similarity(tf.constant([[1.0, 0.0], [1.0, 1.0]]), tf.constant([[2.0, 0.0], [-1.0, -1.0]]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.        ,  0.99999994], dtype=float32)>
+    """
     y_true, y_pred = _prepare(y_true, y_pred)
     return -tf.reduce_sum(_l2_normalize(y_true, axis) * _l2_normalize(y_pred, axis), axis=axis)
 
 
 def huber(y_true: TensorLike, y_pred: TensorLike, delta: float = 1.0) -> tf.Tensor:
-    """Quadratic within ``delta`` of the target, linear beyond; mean over the last axis."""
+    """Quadratic within ``delta`` of the target, linear beyond; mean over the last axis.
+
+    >>> huber(tf.constant([[0.0, 0.0]]), tf.constant([[0.5, 3.0]]))  # (0.125 + 2.5) / 2
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.3125], dtype=float32)>
+    """
     y_true, y_pred = _prepare(y_true, y_pred)
     delta = tf.cast(delta, y_pred.dtype)
     error = y_pred - y_true
@@ -120,7 +145,11 @@ def huber(y_true: TensorLike, y_pred: TensorLike, delta: float = 1.0) -> tf.Tens
 
 
 def log_cosh(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``mean(log(cosh(y_pred - y_true)), axis=-1)``, computed without overflow."""
+    """``mean(log(cosh(y_pred - y_true)), axis=-1)``, computed without overflow.
+
+    >>> log_cosh(tf.constant([[0.0]]), tf.constant([[1.0]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.4337808], dtype=float32)>
+    """
     y_true, y_pred = _prepare(y_true, y_pred)
     x = y_pred - y_true
     log2 = tf.constant(math.log(2.0), y_pred.dtype)
@@ -128,7 +157,11 @@ def log_cosh(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def kl_divergence(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``sum(y_true * log(y_true / y_pred), axis=-1)`` with both clipped to ``[eps, 1]``."""
+    """``sum(y_true * log(y_true / y_pred), axis=-1)`` with both clipped to ``[eps, 1]``.
+
+    >>> kl_divergence(tf.constant([[0.5, 0.5]]), tf.constant([[0.9, 0.1]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.51082563], dtype=float32)>
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     y_true = tf.clip_by_value(y_true, EPSILON, 1.0)
     y_pred = tf.clip_by_value(y_pred, EPSILON, 1.0)
@@ -136,7 +169,11 @@ def kl_divergence(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``mean(max(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels become -1/1 first."""
+    """``mean(max(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels become -1/1 first.
+
+    >>> hinge(tf.constant([[0.0, 1.0]]), tf.constant([[0.5, 2.0]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.75], dtype=float32)>
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     binary = tf.reduce_all(tf.logical_or(tf.equal(y_true, 0.0), tf.equal(y_true, 1.0)))
     y_true = tf.where(binary, 2.0 * y_true - 1.0, y_true)
@@ -144,7 +181,11 @@ def hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def squared_hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``mean(max(1 - y_true * y_pred, 0)**2, axis=-1)``; 0/1 labels become -1/1 first."""
+    """``mean(max(1 - y_true * y_pred, 0)**2, axis=-1)``; 0/1 labels become -1/1 first.
+
+    >>> squared_hinge(tf.constant([[0.0, 1.0]]), tf.constant([[0.5, 2.0]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.125], dtype=float32)>
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     binary = tf.reduce_all(tf.logical_or(tf.equal(y_true, 0.0), tf.equal(y_true, 1.0)))
     y_true = tf.where(binary, 2.0 * y_true - 1.0, y_true)
@@ -152,7 +193,11 @@ def squared_hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def categorical_hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``max(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` over the last axis."""
+    """``max(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` over the last axis.
+
+    >>> categorical_hinge(tf.constant([[0.0, 1.0]]), tf.constant([[0.3, 0.8]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.5], dtype=float32)>
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     pos = tf.reduce_sum(y_true * y_pred, axis=-1)
     neg = tf.reduce_max((1.0 - y_true) * y_pred, axis=-1)
@@ -160,7 +205,11 @@ def categorical_hinge(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
 
 
 def poisson(y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    """``mean(y_pred - y_true * log(y_pred + eps), axis=-1)``."""
+    """``mean(y_pred - y_true * log(y_pred + eps), axis=-1)``.
+
+    >>> poisson(tf.constant([[1.0]]), tf.constant([[1.0]]))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.9999999], dtype=float32)>
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     return tf.reduce_mean(y_pred - y_true * tf.math.log(y_pred + EPSILON), axis=-1)
 
@@ -322,7 +371,16 @@ def reduce_weighted_values(
     sample_weight: TensorLike | None = None,
     reduction: str | None = "sum_over_batch_size",
 ) -> tf.Tensor:
-    """Scale per-sample ``values`` by ``sample_weight`` and reduce them as ``reduction`` says."""
+    """Scale per-sample ``values`` by ``sample_weight`` and reduce them as ``reduction`` says.
+
+    >>> values = tf.constant([1.0, 2.0, 3.0])
+    >>> reduce_weighted_values(values, [1.0, 0.0, 1.0], "sum_over_batch_size")
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.3333333730697632>
+    >>> reduce_weighted_values(values, [1.0, 0.0, 1.0], "mean_with_sample_weight")
+    <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
+    >>> reduce_weighted_values(values, None, "none")
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 2., 3.], dtype=float32)>
+    """
     if reduction not in _REDUCTIONS:
         raise ValueError(
             "Invalid value for argument `reduction`. "
@@ -378,6 +436,11 @@ class Loss:
 
     @property
     def dtype(self) -> str:
+        """The name of the dtype inputs are cast to.
+
+        >>> tf.keras.losses.MeanSquaredError().dtype
+        'float32'
+        """
         return self._dtype.name
 
     def __call__(
@@ -393,18 +456,40 @@ class Loss:
         return x if x.dtype == self._dtype else tf.cast(x, self._dtype)
 
     def call(self, y_true: TensorLike, y_pred: TensorLike) -> Any:
+        """Per-sample losses; subclasses define it.
+
+        >>> tf.keras.losses.MeanAbsoluteError().call(tf.constant([[1.0, 1.0], [0.0, 0.0]]), tf.constant([[0.0, 1.0], [0.0, 4.0]]))
+        <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5, 2. ], dtype=float32)>
+        """
         raise NotImplementedError
 
     def get_config(self) -> dict:
+        """``name`` and ``reduction`` (subclasses add their own).
+
+        >>> tf.keras.losses.Loss(name="plain", reduction="sum").get_config()
+        {'name': 'plain', 'reduction': 'sum'}
+        """
         return {"name": self.name, "reduction": self.reduction}
 
     @classmethod
     def from_config(cls, config: dict) -> Loss:
+        """A new loss from ``get_config``'s dict.
+
+        >>> config = {"name": "bce", "reduction": "sum", "from_logits": True}
+        >>> loss = tf.keras.losses.BinaryCrossentropy.from_config(config)
+        >>> loss.name, loss.reduction, loss.get_config()["from_logits"]
+        ('bce', 'sum', True)
+        """
         return cls(**config)
 
 
 class LossFunctionWrapper(Loss):
-    """A Loss that calls ``fn(y_true, y_pred, **kwargs)`` after matching ranks."""
+    """A Loss that calls ``fn(y_true, y_pred, **kwargs)`` after matching ranks.
+
+    >>> loss = tf.keras.losses.LossFunctionWrapper(tf.keras.losses.mean_absolute_error, reduction="sum")
+    >>> loss(tf.constant([[1.0], [2.0]]), tf.constant([[0.0], [0.0]]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
+    """
 
     def __init__(
         self,
@@ -419,10 +504,21 @@ class LossFunctionWrapper(Loss):
         self._fn_kwargs = kwargs
 
     def call(self, y_true: TensorLike, y_pred: TensorLike) -> Any:
+        """``fn(y_true, y_pred, **kwargs)`` after matching the ranks of the two.
+
+        >>> loss = tf.keras.losses.LossFunctionWrapper(tf.keras.losses.huber, delta=0.5)
+        >>> loss.call(tf.constant([0.0, 0.0]), tf.constant([[0.25], [2.0]]))
+        <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.03125, 0.875  ], dtype=float32)>
+        """
         y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)
         return self.fn(y_true, y_pred, **self._fn_kwargs)
 
     def get_config(self) -> dict:
+        """``name``, ``reduction`` and the extra arguments of ``fn``.
+
+        >>> tf.keras.losses.CategoricalCrossentropy(from_logits=True, name="xent").get_config()
+        {'name': 'xent', 'reduction': 'sum_over_batch_size', 'from_logits': True, 'label_smoothing': 0.0, 'axis': -1}
+        """
         config = super().get_config()
         config.update(self._fn_kwargs)
         return config
@@ -613,7 +709,11 @@ def get(identifier: Any) -> Any:
 
 
 def serialize(loss: Any) -> Any:
-    """Keras's serialized form of a Loss object (a dict) or a loss function (its name)."""
+    """Keras's serialized form of a Loss object (a dict) or a loss function (its name).
+
+    >>> serialize(tf.keras.losses.Hinge(name="hinge"))
+    {'module': 'keras.losses', 'class_name': 'Hinge', 'config': {'name': 'hinge', 'reduction': 'sum_over_batch_size'}, 'registered_name': None}
+    """
     if isinstance(loss, Loss):
         return {
             "module": "keras.losses",
@@ -628,7 +728,12 @@ def serialize(loss: Any) -> Any:
 
 
 def deserialize(config: Any, custom_objects: dict | None = None) -> Any:
-    """The loss ``serialize`` described."""
+    """The loss ``serialize`` described.
+
+    >>> loss = deserialize({"class_name": "BinaryCrossentropy", "config": {"from_logits": True}})
+    >>> type(loss).__name__, loss.get_config()["from_logits"]
+    ('BinaryCrossentropy', True)
+    """
     table = dict(_FUNCTIONS)
     table.update(_CLASSES)
     table.update(custom_objects or {})
