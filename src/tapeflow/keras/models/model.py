@@ -49,6 +49,14 @@ class Model(Trainer, Layer):
         self._init_trainer()
 
     def build(self, input_shape: Any) -> None:
+        """Mark the model built; a subclassed model's layers build on the first call.
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Model()
+        >>> model.build((None, 3))
+        >>> model.built
+        True
+        """
         self.built = True
 
     def summary(
@@ -60,7 +68,21 @@ class Model(Trainer, Layer):
         show_trainable: bool = False,
         layer_range: Any = None,
     ) -> None:
-        """Print Keras 3's table of layers, output shapes and parameter counts."""
+        """Print Keras 3's table of layers, output shapes and parameter counts.
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, name="hidden")], name="tiny")
+        >>> model.summary(line_length=60)
+        Model: "tiny"
+        ┏━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━┓
+        ┃ Layer (type)             ┃ Output Shape      ┃   Param # ┃
+        ┡━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━┩
+        │ hidden (Dense)           │ (None, 2)         │         8 │
+        └──────────────────────────┴───────────────────┴───────────┘
+         Total params: 8 (32.00 B)
+         Trainable params: 8 (32.00 B)
+         Non-trainable params: 0 (0.00 B)
+        """
         from .summary import print_summary
 
         print_summary(
@@ -72,19 +94,49 @@ class Model(Trainer, Layer):
         )
 
     def save_weights(self, filepath: str, overwrite: bool = True) -> None:
-        """Write every weight to a Keras 3 ``.weights.h5`` file (needs h5py)."""
+        """Write every weight to a Keras 3 ``.weights.h5`` file (needs h5py).
+
+        >>> import tapeflow as tf
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = os.path.join(folder.name, "model.weights.h5")
+        >>> model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+        >>> model.save_weights(path)
+        >>> os.path.exists(path)
+        True
+        >>> folder.cleanup()
+        """
         from ..saving import save_weights
 
         save_weights(self, filepath, overwrite=overwrite)
 
     def load_weights(self, filepath: str, skip_mismatch: bool = False, **kwargs: Any) -> None:
-        """Read weights saved by ``save_weights`` (or by real Keras 3) into this model."""
+        """Read weights saved by ``save_weights`` (or by real Keras 3) into this model.
+
+        >>> import tapeflow as tf
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = os.path.join(folder.name, "model.weights.h5")
+        >>> source = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1, kernel_initializer="ones")])
+        >>> source.save_weights(path)
+        >>> copy = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+        >>> copy.load_weights(path)
+        >>> copy.layers[0].kernel.numpy().ravel()
+        array([1., 1.], dtype=float32)
+        >>> folder.cleanup()
+        """
         from ..saving import load_weights
 
         load_weights(self, filepath, skip_mismatch=skip_mismatch)
 
     def get_layer(self, name: str | None = None, index: Any = None) -> Any:
-        """A sublayer by name or position in ``layers``."""
+        """A sublayer by name or position in ``layers``.
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(3, name="hidden"), tf.keras.layers.Dense(1, name="head")])
+        >>> model.get_layer("head").units, model.get_layer(index=0).name
+        (1, 'hidden')
+        """
         if index is not None:
             if len(self.layers) <= index:
                 raise ValueError(
@@ -122,7 +174,18 @@ def _collect_nodes(outputs: Any) -> list:
 
 
 class Functional(Model):
-    """A model defined by symbolic inputs and outputs; calling it replays the graph."""
+    """A model defined by symbolic inputs and outputs; calling it replays the graph.
+
+    >>> import tapeflow as tf
+    >>> x = tf.keras.Input((2,), name="x")
+    >>> hidden = tf.keras.layers.Dense(3, activation="relu")(x)
+    >>> both = tf.keras.layers.Concatenate()([x, hidden])
+    >>> model = tf.keras.Model(x, tf.keras.layers.Dense(1)(both))
+    >>> type(model).__name__, [type(l).__name__ for l in model.layers]
+    ('Functional', ['InputLayer', 'Dense', 'Concatenate', 'Dense'])
+    >>> model(tf.ones((5, 2))).shape
+    TensorShape([5, 1])
+    """
 
     def __init__(
         self,
@@ -154,21 +217,62 @@ class Functional(Model):
 
     @property
     def inputs(self) -> list:
+        """The symbolic inputs, flattened.
+
+        >>> import tapeflow as tf
+        >>> x = tf.keras.Input((2,))
+        >>> y = tf.keras.Input((3,))
+        >>> model = tf.keras.Model([x, y], tf.keras.layers.Concatenate()([x, y]))
+        >>> [t.shape for t in model.inputs]
+        [(None, 2), (None, 3)]
+        """
         return _utils.flatten(self._inputs_struct)
 
     @property
     def outputs(self) -> list:
+        """The symbolic outputs, flattened.
+
+        >>> import tapeflow as tf
+        >>> x = tf.keras.Input((2,))
+        >>> model = tf.keras.Model(x, {"a": tf.keras.layers.Dense(1)(x), "b": x})
+        >>> [t.shape for t in model.outputs]  # dict values by sorted key
+        [(None, 1), (None, 2)]
+        """
         return _utils.flatten(self._outputs_struct)
 
     @property
     def input(self) -> Any:
+        """The inputs in the structure the model was built with.
+
+        >>> import tapeflow as tf
+        >>> x = tf.keras.Input((2,))
+        >>> model = tf.keras.Model(x, tf.keras.layers.Dense(1)(x))
+        >>> model.input is x
+        True
+        """
         return self._inputs_struct
 
     @property
     def output(self) -> Any:
+        """The outputs in the structure the model was built with.
+
+        >>> import tapeflow as tf
+        >>> x = tf.keras.Input((2,))
+        >>> model = tf.keras.Model(x, [x, tf.keras.layers.Dense(1)(x)])
+        >>> [t.shape for t in model.output]
+        [(None, 2), (None, 1)]
+        """
         return self._outputs_struct
 
     def call(self, inputs: TensorLike, training: bool | None = None) -> Any:
+        """Replay the layers on ``inputs`` (a structure like the symbolic inputs).
+
+        >>> import tapeflow as tf
+        >>> x = tf.keras.Input((2,), name="features")
+        >>> model = tf.keras.Model(x, tf.keras.layers.Dense(1, kernel_initializer="ones")(x))
+        >>> model.call(tf.constant([[1.0, 2.0]]))
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[3.]], dtype=float32)>
+        """
         symbolic = _utils.flatten(self._inputs_struct)
         if isinstance(inputs, dict) and not isinstance(self._inputs_struct, dict):
             values = [inputs[t.name] for t in symbolic]
@@ -214,7 +318,15 @@ class Sequential(Model):
         self._maybe_build_from_input()
 
     def add(self, layer: Any, rebuild: bool = True) -> None:
-        """Append a layer (a ``keras.Input`` sets the input shape)."""
+        """Append a layer (a ``keras.Input`` sets the input shape).
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential()
+        >>> model.add(tf.keras.Input((3,)))
+        >>> model.add(tf.keras.layers.Dense(2))
+        >>> model.built, model.outputs[0].shape
+        (True, (None, 2))
+        """
         if isinstance(layer, KerasTensor) and isinstance(layer.node.layer, InputLayer):
             layer = layer.node.layer
         if isinstance(layer, InputLayer):
@@ -233,7 +345,13 @@ class Sequential(Model):
             self._maybe_build_from_input()
 
     def pop(self, rebuild: bool = True) -> Any:
-        """Remove and return the last layer."""
+        """Remove and return the last layer.
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(4), tf.keras.layers.Dense(1, name="head")])
+        >>> model.pop().name, model.outputs[0].shape
+        ('head', (None, 4))
+        """
         layer = self._layers.pop()
         self.built = False
         if rebuild:
@@ -251,6 +369,14 @@ class Sequential(Model):
                 self.build(shape)
 
     def build(self, input_shape: Any = None) -> None:
+        """Build every layer for inputs of ``input_shape`` (batch size included).
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.layers.Dense(2)])
+        >>> model.build((None, 5))
+        >>> model.count_params()
+        12
+        """
         if input_shape is None:
             raise ValueError("You must provide an `input_shape` argument.")
         if self._input_layer is None:
@@ -268,6 +394,13 @@ class Sequential(Model):
                 self.build(shape)
 
     def call(self, inputs: TensorLike, training: bool | None = None) -> Any:
+        """Each layer on the previous one's output (``training`` reaches the layers that take it).
+
+        >>> import tapeflow as tf
+        >>> model = tf.keras.Sequential([tf.keras.layers.Dropout(0.5), tf.keras.layers.Dense(1, kernel_initializer="ones")])
+        >>> model.call(tf.ones((1, 2)), training=False)
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[2.]], dtype=float32)>
+        """
         x = inputs
         for layer in self._layers:
             x = layer(x, training=training) if layer._call_has_training else layer(x)
@@ -275,8 +408,22 @@ class Sequential(Model):
 
     @property
     def inputs(self) -> list:
+        """``[the Input's symbolic tensor]`` (empty until the input shape is known).
+
+        >>> import tapeflow as tf
+        >>> tf.keras.Sequential([tf.keras.layers.Dense(1)]).inputs
+        []
+        >>> tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)]).inputs[0].shape
+        (None, 2)
+        """
         return [self._input_layer.output_tensor] if self._input_layer is not None else []
 
     @property
     def outputs(self) -> list:
+        """``[the last layer's symbolic output]`` once built.
+
+        >>> import tapeflow as tf
+        >>> tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(3)]).outputs[0].shape
+        (None, 3)
+        """
         return [self._output_tensor] if self.built else []

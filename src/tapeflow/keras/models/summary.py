@@ -20,6 +20,12 @@ from ..layers.base import InputLayer
 
 
 def memory_text(size: float) -> str:
+    """A byte count as Keras prints it (two decimals, B to TB).
+
+    >>> import tapeflow as tf
+    >>> memory_text(512), memory_text(3 * 1024 ** 2)
+    ('512.00 B', '3.00 MB')
+    """
     units = ["B", "KB", "MB", "GB", "TB"]
     unit = units.pop(0)
     while size / 1024 >= 1 and units:
@@ -107,6 +113,21 @@ def print_summary(
     print_fn: Any = None,
     show_trainable: bool = False,
 ) -> None:
+    """Print ``model``'s summary table (what ``Model.summary`` calls).
+
+    >>> import tapeflow as tf
+    >>> model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1, name="out")], name="probe")
+    >>> print_summary(model, line_length=50)
+    Model: "probe"
+    ┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━┓
+    ┃ Layer (type)        ┃ Output Shape   ┃ Param # ┃
+    ┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━┩
+    │ out (Dense)         │ (None, 1)      │       5 │
+    └─────────────────────┴────────────────┴─────────┘
+     Total params: 5 (20.00 B)
+     Trainable params: 5 (20.00 B)
+     Non-trainable params: 0 (0.00 B)
+    """
     sequential = _sequential_like(model)
     if sequential:
         default, positions = 88, positions or [0.45, 0.80, 1.0]
