@@ -41,7 +41,15 @@ def _keras_module(name: str) -> Any:
 
 
 def unpack_x_y_sample_weight(data: Any) -> tuple:
-    """Split a batch into (x, y, sample_weight) the way Keras does."""
+    """Split a batch into (x, y, sample_weight) the way Keras does.
+
+    >>> unpack_x_y_sample_weight(("x", "y"))
+    ('x', 'y', None)
+    >>> unpack_x_y_sample_weight(["x", "y", "w"])
+    ('x', 'y', 'w')
+    >>> unpack_x_y_sample_weight("x")
+    ('x', None, None)
+    """
     if isinstance(data, list):
         data = tuple(data)
     if not isinstance(data, tuple):
@@ -225,7 +233,17 @@ def _resolve_loss(identifier: Any) -> Any:
 
 
 class Trainer:
-    """The training half of keras.Model (mixed into Model)."""
+    """The training half of keras.Model (mixed into Model).
+
+    >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+    >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse", metrics=["mae"])
+    >>> x, y = tf.constant([[1.0], [2.0]]), tf.constant([[2.0], [4.0]])
+    >>> history = model.fit(x, y, epochs=3, verbose=0)
+    >>> [round(v, 4) for v in history.history["loss"]]
+    [10.0, 1.06, 0.1732]
+    >>> {k: round(float(v), 4) for k, v in model.evaluate(x, y, verbose=0, return_dict=True).items()}
+    {'loss': 0.0835, 'mae': 0.287}
+    """
 
     def _init_trainer(self) -> None:
         self.compiled = False
@@ -250,7 +268,13 @@ class Trainer:
         jit_compile: str = "auto",
         auto_scale_loss: bool = True,
     ) -> None:
-        """Choose the optimizer, loss and metrics that fit and evaluate use."""
+        """Choose the optimizer, loss and metrics that fit and evaluate use.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(optimizer="adam", loss="mse", metrics=["mae"])
+        >>> type(model.optimizer).__name__, model.compiled
+        ('Adam', True)
+        """
         if isinstance(optimizer, (str, dict)):
             optimizer = _keras_module("optimizers").get(optimizer)
         self.optimizer = optimizer
@@ -286,7 +310,13 @@ class Trainer:
         sample_weight: TensorLike | None = None,
         training: bool | None = True,
     ) -> Any:
-        """The compiled loss of (y, y_pred) plus every loss in ``model.losses``."""
+        """The compiled loss of (y, y_pred) plus every loss in ``model.losses``.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="ones", kernel_regularizer=tf.keras.regularizers.L2(0.5))])
+        >>> model.compile(loss="mae")
+        >>> model.compute_loss(y=tf.constant([[3.0]]), y_pred=tf.constant([[1.0]]))  # 2 + 0.5 * 1
+        <tf.Tensor: shape=(), dtype=float32, numpy=2.5>
+        """
         terms = []
         if self.loss is not None:
             if isinstance(self.loss, (list, tuple)):
@@ -326,7 +356,14 @@ class Trainer:
         y_pred: TensorLike,
         sample_weight: TensorLike | None = None,
     ) -> dict:
-        """Update the compiled metrics and return every metric's current result."""
+        """Update the compiled metrics and return every metric's current result.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse", metrics=["mae"])
+        >>> logs = model.compute_metrics(None, tf.constant([[1.0]]), tf.constant([[0.5]]))
+        >>> sorted(logs), float(logs["mae"])
+        (['loss', 'mae'], 0.5)
+        """
         self._build_metrics(y, y_pred)
         for metric, weighted in self._compiled_metrics:
             metric.update_state(y, y_pred, sample_weight=sample_weight if weighted else None)
@@ -334,23 +371,63 @@ class Trainer:
 
     @property
     def metrics(self) -> list:
+        """The loss tracker and the compiled metrics (built on the first batch).
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse", metrics=["mae"])
+        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), verbose=0)
+        >>> [m.name for m in model.metrics]
+        ['loss', 'mae']
+        """
         tracked = [self._loss_tracker] if self._loss_tracker is not None else []
         return tracked + [m for m, _ in (self._compiled_metrics or [])]
 
     @property
     def metrics_names(self) -> list:
+        """The names of metrics.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse", metrics=["accuracy"])
+        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), verbose=0)
+        >>> model.metrics_names
+        ['loss', 'accuracy']
+        """
         return [m.name for m in self.metrics]
 
     def get_metrics_result(self) -> dict:
+        """Each metric's current result, by name.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse")
+        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), verbose=0)
+        >>> model.get_metrics_result()
+        {'loss': <tf.Tensor: shape=(), dtype=float32, numpy=1.0>}
+        """
         return {metric.name: metric.result() for metric in self.metrics}
 
     def reset_metrics(self) -> None:
+        """Reset every metric's state.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse")
+        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), verbose=0)
+        >>> model.reset_metrics()
+        >>> float(model.get_metrics_result()["loss"])
+        0.0
+        """
         for metric in self.metrics:
             metric.reset_state()
 
     # -- steps -----------------------------------------------------------------
     def train_step(self, data: Any) -> dict:
-        """One optimizer step on a batch; returns the logs."""
+        """One optimizer step on a batch; returns the logs.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.5), loss="mse")
+        >>> logs = model.train_step((tf.ones((1, 1)), tf.ones((1, 1))))
+        >>> float(logs["loss"]), model.layers[0].kernel.numpy().ravel()
+        (1.0, array([1.], dtype=float32))
+        """
         x, y, sample_weight = unpack_x_y_sample_weight(data)
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)
@@ -363,7 +440,14 @@ class Trainer:
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
     def test_step(self, data: Any) -> dict:
-        """Loss and metrics of one batch, without training."""
+        """Loss and metrics of one batch, without training.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse")
+        >>> logs = model.test_step((tf.ones((2, 1)), tf.constant([[1.0], [3.0]])))
+        >>> float(logs["loss"]), model.layers[0].kernel.numpy().ravel()
+        (5.0, array([0.], dtype=float32))
+        """
         x, y, sample_weight = unpack_x_y_sample_weight(data)
         y_pred = self(x, training=False)
         loss = self.compute_loss(
@@ -373,18 +457,38 @@ class Trainer:
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
     def predict_step(self, data: Any) -> Any:
+        """The model's outputs for a batch's x (in inference mode).
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="ones")])
+        >>> model.predict_step((tf.constant([[2.0]]), None))
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[2.]], dtype=float32)>
+        """
         x, _, _ = unpack_x_y_sample_weight(data)
         return self(x, training=False)
 
     def make_train_function(self) -> Callable:
-        """The step fit calls: train_step compiled with tf.function unless run_eagerly."""
+        """The step fit calls: train_step compiled with tf.function unless run_eagerly.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse", run_eagerly=True)
+        >>> step = model.make_train_function()
+        >>> step is model.make_train_function()  # made once, then reused
+        True
+        """
         if self.train_function is None:
             step = self.train_step
             self.train_function = step if self.run_eagerly else tf.function(step)
         return self.train_function
 
     def make_test_function(self) -> Callable:
-        """The step evaluate calls: test_step compiled with tf.function unless run_eagerly."""
+        """The step evaluate calls: test_step compiled with tf.function unless run_eagerly.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse")
+        >>> step = model.make_test_function()
+        >>> callable(step), step is model.make_test_function()
+        (True, True)
+        """
         if self.test_function is None:
             step = self.test_step
             self.test_function = step if self.run_eagerly else tf.function(step)
@@ -410,7 +514,15 @@ class Trainer:
         validation_batch_size: Any = None,
         validation_freq: int = 1,
     ) -> Any:
-        """Train for ``epochs`` epochs; returns the History callback."""
+        """Train for ``epochs`` epochs; returns the History callback.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
+        >>> x = tf.constant([[1.0], [2.0], [3.0], [4.0]])
+        >>> history = model.fit(x, 2.0 * x, batch_size=2, epochs=2, validation_split=0.5, shuffle=False, verbose=0)
+        >>> sorted(history.history), history.epoch
+        (['loss', 'val_loss'], [0, 1])
+        """
         self._assert_compiled("fit")
         if validation_split and validation_data is None:
             if not _is_array_data(x):
@@ -503,7 +615,13 @@ class Trainer:
         _in_fit: bool = False,
         **kwargs: Any,
     ) -> Any:
-        """Loss and metrics over the data; a float, a list, or a dict (return_dict)."""
+        """Loss and metrics over the data; a float, a list, or a dict (return_dict).
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse", metrics=["mae"])
+        >>> model.evaluate(tf.ones((4, 1)), tf.constant([[1.0], [1.0], [3.0], [3.0]]), batch_size=2, verbose=0)
+        [5.0, 2.0]
+        """
         self._assert_compiled("evaluate")
         batches = _batches(x, y, sample_weight, batch_size, False, steps=steps)
         verbose = 1 if verbose == "auto" else verbose
@@ -541,7 +659,14 @@ class Trainer:
         steps: Any = None,
         callbacks: Any = None,
     ) -> Any:
-        """The model's outputs on ``x``, batch by batch, joined as NumPy arrays."""
+        """The model's outputs on ``x``, batch by batch, joined as NumPy arrays.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="ones", bias_initializer="ones")])
+        >>> model.predict(tf.constant([[1.0], [2.0], [3.0]]), batch_size=2, verbose=0)
+        array([[2.],
+               [3.],
+               [4.]], dtype=float32)
+        """
         batches = _batches(x, None, None, batch_size, False, steps=steps)
         verbose = 1 if verbose == "auto" else verbose
         callback_list = callbacks_module.CallbackList(
@@ -589,7 +714,15 @@ class Trainer:
         class_weight: Any = None,
         return_dict: bool = False,
     ) -> Any:
-        """One training step on one batch; returns the (running) loss and metrics."""
+        """One training step on one batch; returns the (running) loss and metrics.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(optimizer=tf.keras.optimizers.SGD(0.25), loss="mse")
+        >>> model.train_on_batch(tf.ones((2, 1)), tf.ones((2, 1)), return_dict=True)
+        {'loss': 1.0}
+        >>> model.layers[0].kernel.numpy().ravel()
+        array([0.5], dtype=float32)
+        """
         self._assert_compiled("train_on_batch")
         self.reset_metrics()  # Keras reports this batch alone
         if class_weight is not None:
@@ -610,7 +743,13 @@ class Trainer:
         sample_weight: TensorLike | None = None,
         return_dict: bool = False,
     ) -> Any:
-        """Loss and metrics of one batch (metrics are reset first)."""
+        """Loss and metrics of one batch (metrics are reset first).
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
+        >>> model.compile(loss="mse", metrics=["mae"])
+        >>> model.test_on_batch(tf.ones((2, 1)), tf.constant([[2.0], [4.0]]))
+        [10.0, 3.0]
+        """
         self._assert_compiled("test_on_batch")
         self.reset_metrics()
         data = (
@@ -622,6 +761,12 @@ class Trainer:
         return self._batch_result(logs, return_dict)
 
     def predict_on_batch(self, x: TensorLike) -> Any:
+        """The outputs for one batch, as a NumPy array.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1, kernel_initializer="ones")])
+        >>> model.predict_on_batch(tf.constant([[1.0, 2.0]]))
+        array([[3.]], dtype=float32)
+        """
         out = self(_utils.map_structure(_standardize, x), training=False)
         return _utils.map_structure(lambda t: np.asarray(t.numpy()), out)
 
