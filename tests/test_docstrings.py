@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import inspect
 import pkgutil
 
 import pytest
@@ -15,8 +16,27 @@ MODULES = sorted(
 )
 
 
+def _setter_tests(module):
+    """Doctests in property setters' docstrings, which ``doctest.testmod`` does not visit."""
+    parser = doctest.DocTestParser()
+    for class_name, cls in vars(module).items():
+        if not inspect.isclass(cls) or cls.__module__ != module.__name__:
+            continue
+        for attr, value in vars(cls).items():
+            setter = value.fset if isinstance(value, property) else None
+            if setter is not None and setter.__doc__ and ">>>" in setter.__doc__:
+                name = f"{module.__name__}.{class_name}.{attr}.setter"
+                yield parser.get_doctest(
+                    setter.__doc__, dict(vars(module)), name, module.__file__, None
+                )
+
+
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name):
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
     assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS, verbose=False)
+    for test in _setter_tests(module):
+        runner.run(test)
+    assert runner.failures == 0, f"{runner.failures} property setter example(s) failed in {name}"

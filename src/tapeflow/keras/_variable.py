@@ -53,23 +53,60 @@ class Variable(tf.Variable):
 
     @property
     def name(self) -> str:
+        """The name given at creation (without the layer scopes).
+
+        >>> import tapeflow as tf
+        >>> layer = tf.keras.layers.Dense(1, name="proj")
+        >>> layer.build((None, 2))
+        >>> layer.kernel.name
+        'kernel'
+        """
         return self._keras_name
 
     @property
     def path(self) -> str:
+        """``<layer scopes>/<name>``: where the weight lives in the model.
+
+        >>> import tapeflow as tf
+        >>> layer = tf.keras.layers.Dense(1, name="proj")
+        >>> layer.build((None, 2))
+        >>> layer.kernel.path
+        'proj/kernel'
+        """
         return self._path
 
     @property
     def trainable(self) -> bool:
+        """Whether optimizers train it (a layer's ``trainable`` flag sets it).
+
+        >>> import tapeflow as tf
+        >>> layer = tf.keras.layers.BatchNormalization()
+        >>> layer.build((None, 2))
+        >>> layer.gamma.trainable, layer.moving_mean.trainable
+        (True, False)
+        """
         return self._trainable
 
     @trainable.setter
     def trainable(self, value: bool) -> None:
+        """Set whether optimizers train it.
+
+        >>> import tapeflow as tf
+        >>> v = tf.keras.Variable([1.0], name="scale")
+        >>> v.trainable = False
+        >>> v.trainable
+        False
+        """
         self._trainable = bool(value)
 
     @property
     def value(self) -> tf.Tensor:
-        """The current value as a Tensor (a property in Keras 3, not a method)."""
+        """The current value as a Tensor (a property in Keras 3, not a method).
+
+        >>> import tapeflow as tf
+        >>> tf.keras.Variable([1.0, 2.0]).value
+        <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
+        """
         return self.read_value()
 
     def __repr__(self) -> str:

@@ -97,7 +97,14 @@ def _children(obj: Any) -> list:
 
 
 def tree_paths(model: Any) -> list:
-    """(path, object) for every layer and optimizer, in Keras 3's walk order."""
+    """(path, object) for every layer and optimizer, in Keras 3's walk order.
+
+    >>> import tapeflow as tf
+    >>> model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(3), tf.keras.layers.Dense(1)])
+    >>> model.compile(optimizer="sgd", loss="mse")
+    >>> [path for path, _ in tree_paths(model)]
+    ['', 'layers/dense', 'layers/dense_1', 'optimizer']
+    """
     found, visited = [], set()
 
     def visit(obj: Any, path: str) -> None:
@@ -128,6 +135,18 @@ def tree_paths(model: Any) -> list:
 
 
 def save_weights(model: Any, filepath: str, overwrite: bool = True) -> None:
+    """Write ``model``'s weights to a Keras 3 ``.weights.h5`` file, one group per object.
+
+    >>> import tapeflow as tf
+    >>> import os, tempfile, h5py
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = os.path.join(folder.name, "m.weights.h5")
+    >>> save_weights(tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)]), path)
+    >>> with h5py.File(path) as file:
+    ...     print(sorted(file["layers/dense/vars"]))
+    ['0', '1']
+    >>> folder.cleanup()
+    """
     filepath = os.fspath(filepath)
     if not filepath.endswith(".weights.h5"):
         raise ValueError("The filename must end in `.weights.h5`. Received: filepath=" + filepath)
@@ -145,6 +164,20 @@ def save_weights(model: Any, filepath: str, overwrite: bool = True) -> None:
 
 
 def load_weights(model: Any, filepath: str, skip_mismatch: bool = False) -> None:
+    """Read a ``.weights.h5`` file into ``model`` (shapes must match unless ``skip_mismatch``).
+
+    >>> import tapeflow as tf
+    >>> import os, tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = os.path.join(folder.name, "m.weights.h5")
+    >>> source = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, bias_initializer="ones")])
+    >>> save_weights(source, path)
+    >>> target = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+    >>> load_weights(target, path)
+    >>> target.layers[0].bias.numpy()
+    array([1.], dtype=float32)
+    >>> folder.cleanup()
+    """
     filepath = os.fspath(filepath)
     if not filepath.endswith(".weights.h5"):
         raise ValueError("The filename must end in `.weights.h5`. Received: filepath=" + filepath)

@@ -267,6 +267,13 @@ class Layer:
 
     @trainable.setter
     def trainable(self, value: bool) -> None:
+        """Set whether the layer's weights train; it reaches every sublayer.
+
+        >>> model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+        >>> model.trainable = False
+        >>> model.layers[0].trainable, len(model.trainable_weights)
+        (False, 0)
+        """
         value = bool(value)
         self._trainable = value
         for variable in self._trainable_variables:

@@ -148,6 +148,7 @@ class Optimizer:
         >>> opt = tf.keras.optimizers.SGD(tf.keras.optimizers.schedules.ExponentialDecay(1.0, 1, 0.5))
         >>> opt.iterations = 3
         >>> float(opt.learning_rate)
+        0.125
         """
         self._iterations.assign(value)
 
@@ -172,6 +173,7 @@ class Optimizer:
         >>> opt = tf.keras.optimizers.SGD(learning_rate=0.1)
         >>> opt.learning_rate = 0.5
         >>> float(opt.learning_rate)
+        0.5
         """
         if isinstance(value, _schedules.LearningRateSchedule) or callable(value):
             if isinstance(self._learning_rate, tf.Variable):
