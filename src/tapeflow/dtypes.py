@@ -10,8 +10,11 @@ reprs it as ``tf.float32``; error messages use the C type names (``float``,
 """
 
 import builtins as _builtins
+from typing import Any as _Any
 
 import numpy as _np
+
+from ._types import DTypeLike as _DTypeLike
 
 __all__ = [
     "DType",
@@ -40,67 +43,153 @@ _PY_BOOL = bool  # the builtin, before this module's `bool` shadows it
 
 
 class DType:
-    """A tensor element type: a NumPy dtype plus TensorFlow's names for it."""
+    """A tensor element type: a NumPy dtype plus TensorFlow's names for it.
+
+    >>> import tapeflow as tf
+    >>> tf.float32, str(tf.float32), tf.float32.name, tf.float32 == "float32"
+    (tf.float32, "<dtype: 'float32'>", 'float32', True)
+    """
 
     __slots__ = ("name", "as_numpy_dtype_instance", "c_name", "kind")
+    name: str
+    as_numpy_dtype_instance: _np.dtype[_Any]
+    c_name: str
+    kind: str
 
-    def __init__(self, name: str, numpy_dtype, c_name: str):
+    def __init__(self, name: str, numpy_dtype: _DTypeLike, c_name: str) -> None:
         self.name = name
         self.as_numpy_dtype_instance = _np.dtype(numpy_dtype)
         self.c_name = c_name
         self.kind = self.as_numpy_dtype_instance.kind
 
     @property
-    def as_numpy_dtype(self):
+    def as_numpy_dtype(self) -> type:
+        """The NumPy scalar type (``numpy.float32`` for ``tf.float32``).
+
+        >>> import tapeflow as tf
+        >>> tf.float32.as_numpy_dtype
+        <class 'numpy.float32'>
+        """
         return self.as_numpy_dtype_instance.type
 
     @property
     def base_dtype(self) -> "DType":
+        """This dtype (TF's reference dtypes do not exist eagerly).
+
+        >>> import tapeflow as tf
+        >>> tf.int64.base_dtype
+        tf.int64
+        """
         return self
 
     @property
     def is_floating(self) -> _builtins.bool:
+        """True for the floating-point dtypes.
+
+        >>> import tapeflow as tf
+        >>> tf.float16.is_floating, tf.int32.is_floating
+        (True, False)
+        """
         return self.kind == "f"
 
     @property
     def is_complex(self) -> _builtins.bool:
+        """True for complex64 and complex128.
+
+        >>> import tapeflow as tf
+        >>> tf.complex64.is_complex, tf.float32.is_complex
+        (True, False)
+        """
         return self.kind == "c"
 
     @property
     def is_integer(self) -> _builtins.bool:
+        """True for the signed and unsigned integer dtypes.
+
+        >>> import tapeflow as tf
+        >>> tf.uint8.is_integer, tf.bool.is_integer
+        (True, False)
+        """
         return self.kind in "iu"
 
     @property
     def is_unsigned(self) -> _builtins.bool:
+        """True for the unsigned integer dtypes.
+
+        >>> import tapeflow as tf
+        >>> tf.uint8.is_unsigned, tf.int8.is_unsigned
+        (True, False)
+        """
         return self.kind == "u"
 
     @property
     def is_bool(self) -> _builtins.bool:
+        """True for tf.bool.
+
+        >>> import tapeflow as tf
+        >>> tf.bool.is_bool
+        True
+        """
         return self.kind == "b"
 
     @property
     def is_numeric(self) -> _builtins.bool:
+        """True for integer, floating and complex dtypes.
+
+        >>> import tapeflow as tf
+        >>> tf.float64.is_numeric, tf.string.is_numeric
+        (True, False)
+        """
         return self.kind in "iufc"
 
     @property
     def is_differentiable(self) -> _builtins.bool:
-        """Floating and complex dtypes carry gradients; the rest never do."""
+        """Floating and complex dtypes carry gradients; the rest never do.
+
+        >>> import tapeflow as tf
+        >>> tf.float32.is_differentiable, tf.int32.is_differentiable
+        (True, False)
+        """
         return self.kind in "fc"
 
     @property
     def size(self) -> int:
+        """The size of one element in bytes.
+
+        >>> import tapeflow as tf
+        >>> tf.float64.size, tf.int8.size
+        (8, 1)
+        """
         return self.as_numpy_dtype_instance.itemsize
 
     @property
-    def min(self):
+    def min(self) -> _Any:
+        """The smallest value of the dtype (TypeError for bool, string).
+
+        >>> import tapeflow as tf
+        >>> tf.int8.min, tf.float16.min
+        (-128, np.float16(-6.55e+04))
+        """
         return _limits(self).min
 
     @property
-    def max(self):
+    def max(self) -> _Any:
+        """The largest value of the dtype (TypeError for bool, string).
+
+        >>> import tapeflow as tf
+        >>> tf.uint8.max, tf.float32.max
+        (255, np.float32(3.4028235e+38))
+        """
         return _limits(self).max
 
     @property
     def real_dtype(self) -> "DType":
+        """The dtype of the real part (the dtype itself unless complex).
+
+        >>> import tapeflow as tf
+        >>> tf.complex64.real_dtype, tf.float64.real_dtype
+        (tf.float32, tf.float64)
+        """
         if self is complex64:
             return float32
         if self is complex128:
@@ -173,7 +262,7 @@ def _from_numpy(np_dtype) -> DType:
         raise TypeError(f"Cannot convert {np_dtype!r} to a tapeflow DType.") from None
 
 
-def as_dtype(type_value) -> DType:
+def as_dtype(type_value: _DTypeLike) -> DType:
     """Convert a DType, a NumPy dtype, a Python type or a name to a DType.
 
     >>> import tapeflow as tf

@@ -40,11 +40,25 @@ __all__ = [
 
 
 class OpError(Exception):
-    """The base of errors raised by running an op; ``str(e) == e.message``."""
+    """The base of errors raised by running an op; ``str(e) == e.message``.
+
+    >>> import tapeflow as tf
+    >>> try:
+    ...     tf.constant([1, 2]) + tf.constant([1, 2, 3])
+    ... except tf.errors.OpError as e:
+    ...     print(type(e).__name__, e.error_code)
+    InvalidArgumentError 3
+    """
 
     error_code = 2
 
-    def __init__(self, node_def=None, op=None, message: str = "", *args):
+    def __init__(
+        self,
+        node_def: _typing.Any = None,
+        op: _typing.Any = None,
+        message: str = "",
+        *args: _typing.Any,
+    ) -> None:
         super().__init__(message)
         self.node_def = node_def
         self.op = op
@@ -59,103 +73,206 @@ class OpError(Exception):
 
 # One class per canonical error code, as TensorFlow's tf.errors has them.
 class CancelledError(OpError):
-    """An operation was cancelled."""
+    """An operation was cancelled.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.CancelledError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 1, 'what went wrong')
+    """
 
     error_code = 1
 
 
 class UnknownError(OpError):
-    """An error of no other kind."""
+    """An error of no other kind.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.UnknownError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 2, 'what went wrong')
+    """
 
     error_code = 2
 
 
 class InvalidArgumentError(OpError):
-    """An op received an invalid argument (a bad shape, value or dtype)."""
+    """An op received an invalid argument (a bad shape, value or dtype).
+
+    >>> import tapeflow as tf
+    >>> try:
+    ...     tf.reshape(tf.range(6), [4, 2])
+    ... except tf.errors.InvalidArgumentError as e:
+    ...     print(e.error_code, e.message)
+    3 Input to reshape is a tensor with 6 values, but the requested shape has 8 [Op:Reshape]
+    """
 
     error_code = 3
 
 
 class DeadlineExceededError(OpError):
-    """A deadline expired before the operation finished."""
+    """A deadline expired before the operation finished.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.DeadlineExceededError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 4, 'what went wrong')
+    """
 
     error_code = 4
 
 
 class NotFoundError(OpError):
-    """Something requested (a file, a kernel for a dtype) was not found."""
+    """Something requested (a file, a kernel for a dtype) was not found.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.NotFoundError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 5, 'what went wrong')
+    """
 
     error_code = 5
 
 
 class AlreadyExistsError(OpError):
-    """An entity to create already exists."""
+    """An entity to create already exists.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.AlreadyExistsError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 6, 'what went wrong')
+    """
 
     error_code = 6
 
 
 class PermissionDeniedError(OpError):
-    """The caller may not run the operation."""
+    """The caller may not run the operation.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.PermissionDeniedError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 7, 'what went wrong')
+    """
 
     error_code = 7
 
 
 class ResourceExhaustedError(OpError):
-    """A resource (memory, quota) ran out."""
+    """A resource (memory, quota) ran out.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.ResourceExhaustedError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 8, 'what went wrong')
+    """
 
     error_code = 8
 
 
 class FailedPreconditionError(OpError):
-    """The system is not in a state the operation needs (say a singular matrix for Cholesky)."""
+    """The system is not in a state the operation needs (say a singular matrix for Cholesky).
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.FailedPreconditionError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 9, 'what went wrong')
+    """
 
     error_code = 9
 
 
 class AbortedError(OpError):
-    """The operation was aborted."""
+    """The operation was aborted.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.AbortedError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 10, 'what went wrong')
+    """
 
     error_code = 10
 
 
 class OutOfRangeError(OpError):
-    """An iteration or index went past the valid range (the end of a dataset)."""
+    """An iteration or index went past the valid range (the end of a dataset).
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.OutOfRangeError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 11, 'what went wrong')
+    """
 
     error_code = 11
 
 
 class UnimplementedError(OpError):
-    """The operation is not implemented or not supported."""
+    """The operation is not implemented or not supported.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.UnimplementedError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 12, 'what went wrong')
+    """
 
     error_code = 12
 
 
 class InternalError(OpError):
-    """An invariant of the system broke."""
+    """An invariant of the system broke.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.InternalError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 13, 'what went wrong')
+    """
 
     error_code = 13
 
 
 class UnavailableError(OpError):
-    """A service is unavailable."""
+    """A service is unavailable.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.UnavailableError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 14, 'what went wrong')
+    """
 
     error_code = 14
 
 
 class DataLossError(OpError):
-    """Data were lost or corrupted."""
+    """Data were lost or corrupted.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.DataLossError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 15, 'what went wrong')
+    """
 
     error_code = 15
 
 
 class UnauthenticatedError(OpError):
-    """The request had no valid credentials."""
+    """The request had no valid credentials.
+
+    >>> import tapeflow as tf
+    >>> error = tf.errors.UnauthenticatedError(None, None, "what went wrong")
+    >>> isinstance(error, tf.errors.OpError), error.error_code, str(error)
+    (True, 16, 'what went wrong')
+    """
 
     error_code = 16
 
 
 class OperatorNotAllowedInGraphError(TypeError):
-    """Python used a traced tensor where only a concrete value will do (say ``bool``)."""
+    """Python used a traced tensor where only a concrete value will do (say ``bool``).
+
+    >>> import tapeflow as tf
+    >>> issubclass(tf.errors.OperatorNotAllowedInGraphError, TypeError)
+    True
+    """
 
 
 # The canonical error codes (``e.error_code``), as TensorFlow numbers them.
