@@ -29,6 +29,7 @@ import inspect
 import textwrap
 import types
 import weakref
+from typing import Any
 
 __all__ = ["convert", "runtime"]
 
@@ -200,8 +201,17 @@ _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _FAILED = object()
 
 
-def convert(func):
-    """The converted version of ``func``, or ``func`` itself when it cannot be converted."""
+def convert(func: Any) -> Any:
+    """The converted version of ``func``, or ``func`` itself when it cannot be converted.
+
+    Lambdas, tapeflow's and NumPy's own functions stay as they are.
+
+    >>> import tapeflow as tf
+    >>> from tapeflow._function.autograph import convert
+    >>> f = lambda x: x
+    >>> convert(f) is f, convert(tf.abs) is tf.abs
+    (True, True)
+    """
     if isinstance(func, types.MethodType):
         inner = convert(func.__func__)
         return func if inner is func.__func__ else types.MethodType(inner, func.__self__)

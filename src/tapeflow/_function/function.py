@@ -21,6 +21,7 @@ import gc
 import io
 import os
 import weakref
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -59,18 +60,24 @@ _MAX_PATHS = 16  # programs kept per argument key (one per path its guards allow
 
 
 class Function:
-    """A Python function traced into programs: what ``tf.function`` returns."""
+    """A Python function traced into programs: what ``tf.function`` returns.
+
+    >>> import tapeflow as tf
+    >>> double = tf.function(lambda x: 2 * x)
+    >>> print(double(tf.constant([1, 2])))
+    tf.Tensor([2 4], shape=(2,), dtype=int32)
+    """
 
     def __init__(
         self,
-        python_function,
-        input_signature=None,
+        python_function: Callable[..., Any],
+        input_signature: Sequence[Any] | None = None,
         autograph: bool = True,
-        jit_compile=None,
+        jit_compile: bool | None = None,
         reduce_retracing: bool = False,
-        name=None,
-        **experimental,
-    ):
+        name: str | None = None,
+        **experimental: Any,
+    ) -> None:
         self._python_function = python_function
         if input_signature is not None:
             input_signature = tuple(input_signature)
@@ -80,7 +87,7 @@ class Function:
                         "input_signature must be a possibly nested sequence of TensorSpec "
                         f"objects, got invalid args {spec!r} with type {type(spec)}."
                     )
-        self._input_signature = input_signature
+        self._input_signature: Any = input_signature
         self._autograph = autograph
         self._jit_compile = jit_compile
         self._reduce_retracing = reduce_retracing
@@ -129,19 +136,49 @@ class Function:
         return bound
 
     @property
-    def python_function(self):
+    def python_function(self) -> Callable[..., Any]:
+        """The Python function this Function traces.
+
+        >>> import tapeflow as tf
+        >>> def square(x):
+        ...     return x * x
+        >>> tf.function(square).python_function is square
+        True
+        """
         return self._python_function
 
     @property
-    def input_signature(self):
+    def input_signature(self) -> tuple[Any, ...] | None:
+        """The TensorSpecs every call must match, or None when calls trace per signature.
+
+        >>> import tapeflow as tf
+        >>> f = tf.function(lambda x: x, input_signature=[tf.TensorSpec([None], tf.float32)])
+        >>> f.input_signature
+        (TensorSpec(shape=(None,), dtype=tf.float32, name=None),)
+        """
         return self._input_signature
 
     @property
-    def function_spec(self):
+    def function_spec(self) -> Any:
+        """The Python signature of the traced function (``inspect.Signature``).
+
+        >>> import tapeflow as tf
+        >>> def affine(x, w, b=0.0):
+        ...     return x * w + b
+        >>> print(tf.function(affine).function_spec)
+        (x, w, b=0.0)
+        """
         return self._signature
 
     def experimental_get_tracing_count(self) -> int:
-        """How many times TensorFlow would have traced the Python function so far."""
+        """How many times TensorFlow would have traced the Python function so far.
+
+        >>> import tapeflow as tf
+        >>> f = tf.function(lambda x: x + 1)
+        >>> _ = f(tf.constant(1)), f(tf.constant(2)), f(tf.constant([1, 2]))
+        >>> f.experimental_get_tracing_count()
+        2
+        """
         return self._tracing_count
 
     def __repr__(self) -> str:
@@ -387,8 +424,15 @@ class Function:
         return concrete, pack_sequence_as(result, outputs)
 
     # -- concrete functions --------------------------------------------------------------
-    def get_concrete_function(self, *args, **kwargs) -> ConcreteFunction:
-        """The ConcreteFunction for these arguments (TensorSpecs or values), tracing if new."""
+    def get_concrete_function(self, *args: Any, **kwargs: Any) -> ConcreteFunction:
+        """The ConcreteFunction for these arguments (TensorSpecs or values), tracing if new.
+
+        >>> import tapeflow as tf
+        >>> f = tf.function(lambda x: x * 2.0)
+        >>> concrete = f.get_concrete_function(tf.TensorSpec([None], tf.float32))
+        >>> print(concrete(tf.constant([1.0, 2.0])))
+        tf.Tensor([2. 4.], shape=(2,), dtype=float32)
+        """
         if not args and not kwargs and self._input_signature is not None:
             args = tuple(self._input_signature)
         args = self._canonical(args, kwargs)
@@ -487,18 +531,18 @@ def _silenced():
 
 
 def function(
-    func=None,
-    input_signature=None,
+    func: Callable[..., Any] | None = None,
+    input_signature: Sequence[Any] | None = None,
     autograph: bool = True,
-    jit_compile=None,
+    jit_compile: bool | None = None,
     reduce_retracing: bool = False,
-    experimental_implements=None,
-    experimental_autograph_options=None,
-    experimental_attributes=None,
-    experimental_relax_shapes=None,
-    experimental_compile=None,
-    experimental_follow_type_hints=None,
-):
+    experimental_implements: str | None = None,
+    experimental_autograph_options: Any = None,
+    experimental_attributes: dict[str, Any] | None = None,
+    experimental_relax_shapes: bool | None = None,
+    experimental_compile: bool | None = None,
+    experimental_follow_type_hints: bool | None = None,
+) -> Any:
     """Compile a Python function into a program, as ``tf.function`` does.
 
     Works as ``@tf.function``, ``@tf.function(...)`` and ``tf.function(f)``.

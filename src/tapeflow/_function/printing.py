@@ -11,6 +11,7 @@ of every axis.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import numpy as np
 
@@ -200,8 +201,14 @@ def _stream_name(stream):
     return stream
 
 
-def print_(*inputs, output_stream=None, summarize: int = 3, sep: str = " ",
-           end: str = "\n", name=None) -> None:  # fmt: skip
+def print_(
+    *inputs: Any,
+    output_stream: Any = None,
+    summarize: int | None = 3,
+    sep: str = " ",
+    end: str = "\n",
+    name: str | None = None,
+) -> None:
     """Print ``inputs`` on every call, TensorFlow's way (``tf.print``).
 
     Tensors are formatted by value (``summarize`` elements at each end of each

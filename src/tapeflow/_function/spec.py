@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import dtypes as _dt
 from .._tensor import TensorShape
+from .._types import DTypeLike, ShapeLike, TensorLike
 
 __all__ = ["TensorSpec", "SymbolicTensor"]
 
@@ -21,28 +24,61 @@ class TensorSpec:
 
     __slots__ = ("_shape", "_dtype", "_name")
 
-    def __init__(self, shape, dtype=_dt.float32, name=None):
+    def __init__(
+        self, shape: ShapeLike, dtype: DTypeLike = _dt.float32, name: str | None = None
+    ) -> None:
         self._shape = TensorShape(shape)
         self._dtype = _dt.as_dtype(dtype)
         self._name = name
 
     @classmethod
-    def from_tensor(cls, tensor, name=None) -> TensorSpec:
+    def from_tensor(cls, tensor: TensorLike, name: str | None = None) -> TensorSpec:
+        """The spec of ``tensor``'s shape and dtype.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorSpec.from_tensor(tf.zeros([2, 3], tf.int32), name="ids")
+        TensorSpec(shape=(2, 3), dtype=tf.int32, name='ids')
+        """
         return cls(tensor.shape, tensor.dtype, name)
 
     @property
     def shape(self) -> TensorShape:
+        """The shape, None for each unknown dimension.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorSpec([None, 3]).shape
+        TensorShape([None, 3])
+        """
         return self._shape
 
     @property
-    def dtype(self):
+    def dtype(self) -> _dt.DType:
+        """The element dtype.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorSpec([2], tf.int64).dtype
+        tf.int64
+        """
         return self._dtype
 
     @property
-    def name(self):
+    def name(self) -> str | None:
+        """The name given to the spec (the argument it names in a ConcreteFunction).
+
+        >>> import tapeflow as tf
+        >>> tf.TensorSpec([2], name="x").name
+        'x'
+        """
         return self._name
 
-    def is_compatible_with(self, other) -> bool:
+    def is_compatible_with(self, other: Any) -> bool:
+        """True when ``other`` (a spec or a tensor) has this dtype and a compatible shape.
+
+        >>> import tapeflow as tf
+        >>> spec = tf.TensorSpec([None], tf.float32)
+        >>> spec.is_compatible_with(tf.constant([1.0, 2.0])), spec.is_compatible_with(tf.constant([1]))
+        (True, False)
+        """
         if isinstance(other, TensorSpec):
             return self._dtype == other._dtype and self._shape.is_compatible_with(other._shape)
         dtype = getattr(other, "dtype", None)
@@ -50,7 +86,13 @@ class TensorSpec:
             return False
         return self._dtype == dtype and self._shape.is_compatible_with(other.shape)
 
-    def most_specific_common_supertype(self, others):
+    def most_specific_common_supertype(self, others: list[TensorSpec]) -> TensorSpec | None:
+        """The most specific spec covering this one and ``others`` (None when dtypes differ).
+
+        >>> import tapeflow as tf
+        >>> tf.TensorSpec([2, 3]).most_specific_common_supertype([tf.TensorSpec([4, 3])])
+        TensorSpec(shape=(None, 3), dtype=tf.float32, name=None)
+        """
         shape = self._shape
         for other in others:
             if other._dtype != self._dtype:
