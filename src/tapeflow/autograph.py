@@ -13,6 +13,7 @@ import sys
 import types
 
 from ._function import autograph as _converter
+from ._function import trace as _trace
 from ._function.autograph import convert
 from ._tensor import Tensor, TensorShape
 
@@ -145,6 +146,10 @@ def for_stmt(iterable, body_fn, values: tuple, names: tuple = ()):
         raise TypeError("Tensor objects are only iterable when eager execution is enabled. "
                         "To iterate over this tensor use tf.map_fn.")  # fmt: skip
     count = iterable.shape[0]
+    if _trace.active_trace() is not None:
+        from ._function.subgraphs import leading_length
+
+        count = leading_length(iterable)  # a traced tf.range(n): each call's n
     carried, start = _split(values)
     body_fn = _checked(body_fn, names, carried)
 

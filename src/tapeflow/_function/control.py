@@ -23,7 +23,8 @@ import io
 import sys
 
 from .. import _dispatch, control_flow
-from . import printing
+from .._tensor import Tensor
+from . import printing, subgraphs
 from . import trace as _trace
 
 __all__ = ["HOOK"]
@@ -66,9 +67,9 @@ class _Once:
 
     __slots__ = ("fn", "calls")
 
-    def __init__(self, fn):
+    def __init__(self, fn, calls: int = 0):
         self.fn = fn
-        self.calls = 0
+        self.calls = calls
 
     def __call__(self, *args):
         self.calls += 1
@@ -85,12 +86,24 @@ class _Once:
             printing.real_streams.pop()
 
 
+def _check_structure(loop_vars, new) -> None:
+    structure = [control_flow._spec_of(v) for v in control_flow._as_list(loop_vars)]
+    control_flow.assert_same_structure(structure, control_flow._as_list(new))
+
+
 class _ControlFlowHook:
     __slots__ = ()
 
     def cond(self, pred, true_fn, false_fn):
+        trace = _trace.active_trace()
+        if trace is not None and pred.__class__ is Tensor and trace.is_symbolic(pred):
+            result = subgraphs.traced_cond(pred, true_fn, false_fn)
+            if result.__class__ is not subgraphs.Fallback:
+                return result
+            # Branches traced once already must not show Python output again.
+            true_fn, false_fn = _Once(true_fn, result.ran[0]), _Once(false_fn, result.ran[1])
         taken = bool(pred)  # a guard while tracing
-        if _trace.active_trace() is None:
+        if trace is None:
             return true_fn() if taken else false_fn()
         if taken:
             result = true_fn()
@@ -115,7 +128,11 @@ class _ControlFlowHook:
 
     def while_loop(self, cond, body, loop_vars):
         if _trace.active_trace() is not None:
-            cond, body = _Once(cond), _Once(body)
+            result = subgraphs.traced_while(cond, body, loop_vars, _check_structure)
+            if result.__class__ is not subgraphs.Fallback:
+                return result
+            # What was traced once already runs silently below.
+            cond, body = _Once(cond, result.ran[0]), _Once(body, result.ran[1])
         structure = [control_flow._spec_of(v) for v in control_flow._as_list(loop_vars)]
         while control_flow._truth(cond(*loop_vars)):
             loop_vars = body(*loop_vars)

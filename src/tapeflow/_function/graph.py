@@ -39,6 +39,15 @@ from .simplify import finite, mark_products, outer_product, simplify
 __all__ = ["Program", "Retrace", "build"]
 
 
+# Control-flow primitives (``subgraphs.py``) register here: a node of theirs
+# whose sub-programs hold stateful work (``params["stateful"]``) is kept as a
+# stateful node (never folded, merged or dropped), and ``LINE_PARAMS[prim](node)``
+# gives the params its generated line passes (a loop drops the per-iteration
+# history nobody reads).
+SUBPROGRAM_PRIMS: set = set()
+LINE_PARAMS: dict = {}
+
+
 class Retrace(Exception):
     """A guard disagreed: the program does not cover this call."""
 
@@ -155,6 +164,10 @@ class Program:
             if node.fn is identity:
                 alias[node.outs[0]] = node.ins[0]
                 continue
+            if node.fn in SUBPROGRAM_PRIMS and node.params.get("stateful"):
+                node.kind = _trace.CALL_OP
+                kept.append(node)
+                continue
             simplify(node, producer, constants, values)
             for n in node.ins:
                 if n not in constants:
@@ -178,7 +191,7 @@ class Program:
         self.outputs = [alias.get(n, n) for n in self.outputs]
         live = set(self.outputs)
         reversed_kept = []
-        stateful = (_trace.WRITE, _trace.GUARD, _trace.PRINT, _trace.CALL)
+        stateful = (_trace.WRITE, _trace.GUARD, _trace.PRINT, _trace.CALL, _trace.CALL_OP)
         for node in reversed(kept):
             for n in node.outs:
                 if n in live:
@@ -248,7 +261,7 @@ class Program:
     def _line(self, i: int, node: Node, namespace: dict) -> str:
         kind = node.kind
         args = node.ins
-        if kind == _trace.OP:
+        if kind == _trace.OP or kind == _trace.CALL_OP:
             prim = node.fn
             fname = f"{prim.name}_{i}"
             namespace[fname] = prim.impl
@@ -259,7 +272,10 @@ class Program:
             if node.extra is not None and not prim.saves:  # computed from a forward's saved
                 namespace[fname] = prim.reuses[1]
                 call_args.insert(0, node.extra)
-            for key, value in node.params.items():
+            params = node.params
+            if prim in LINE_PARAMS:
+                params = LINE_PARAMS[prim](node)
+            for key, value in params.items():
                 text = _literal(value)
                 if text is None:
                     text = f"{fname}_{key}"
@@ -273,7 +289,7 @@ class Program:
             outs = [n or "_" for n in node.outs]
             saved = node.extra or "_"
             if prim.multiple_results:
-                target = ", ".join(outs)
+                target = ", ".join(outs) + ("," if len(outs) == 1 else "")
                 if prim.saves:
                     target = f"({target}), {saved}"
             else:
@@ -320,7 +336,7 @@ class Program:
         env.update(self.variables)
         for node in self.nodes:
             kind = node.kind
-            if kind == _trace.OP:
+            if kind == _trace.OP or kind == _trace.CALL_OP:
                 out = apply(node.fn, *[env[n] for n in node.ins], **node.params)
                 if node.fn.multiple_results:
                     for name, value in zip(node.outs, out):

@@ -32,10 +32,12 @@ from .._tensor import Tensor, _scalar_for_conversion
 from ..errors import OperatorNotAllowedInGraphError
 
 __all__ = ["Trace", "active_trace", "enter", "leave", "OP", "READ", "WRITE", "GUARD", "PRINT",
-           "CALL", "value_key"]  # fmt: skip
+           "CALL", "CALL_OP", "value_key"]  # fmt: skip
 
 # Node kinds, in the order a trace records them.
 OP, READ, WRITE, GUARD, PRINT, CALL = "op", "read", "write", "guard", "print", "call"
+# A program node (never a trace record): an op kept as stateful work.
+CALL_OP = "call_op"
 
 _BOOL_IN_GRAPH = (
     "Using a symbolic `tf.Tensor` as a Python `bool` is not allowed. You can attempt the "
@@ -56,9 +58,10 @@ class Trace(Recorder):
     and have their variable writes undone when they end.
     """
 
-    __slots__ = ("nodes", "start_id", "arg_names", "created", "dry", "op_names", "names")
+    __slots__ = ("nodes", "start_id", "arg_names", "created", "dry", "op_names", "names",
+                 "parent")  # fmt: skip
 
-    def __init__(self, dry: bool = False):
+    def __init__(self, dry: bool = False, parent: Trace | None = None):
         self.nodes: list = []
         self.start_id = _tensor.next_id()
         self.arg_names: dict[int, tuple] = {}  # id -> (name, TensorShape shown)
@@ -66,6 +69,9 @@ class Trace(Recorder):
         self.dry = dry
         self.op_names: dict[str, int] = {}
         self.names: dict[int, str] = {}
+        # The trace a sub-trace (a loop body, a cond branch) runs inside: its
+        # tensors are the sub-trace's captures, symbolic too.
+        self.parent = parent
 
     # -- the Recorder protocol -------------------------------------------------
     def record(self, prim, inputs, out, params) -> None:
@@ -89,12 +95,21 @@ class Trace(Recorder):
 
     # -- what the user sees of traced tensors --------------------------------
     def is_symbolic(self, tensor) -> bool:
-        return tensor._id >= self.start_id or tensor._id in self.arg_names
+        if tensor._id >= self.start_id or tensor._id in self.arg_names:
+            return True
+        return self.parent is not None and self.parent.is_symbolic(tensor)
+
+    def _outer(self, tensor) -> bool:
+        """Whether ``tensor`` belongs to the parent trace (a capture)."""
+        return (self.parent is not None and tensor._id < self.start_id
+                and tensor._id not in self.arg_names)  # fmt: skip
 
     def name_of(self, tensor) -> str:
         known = self.arg_names.get(tensor._id)
         if known is not None:
             return known[0]
+        if self._outer(tensor):
+            return self.parent.name_of(tensor)
         name = self.names.get(tensor._id)
         if name is None:
             base = "Const"
@@ -115,6 +130,8 @@ class Trace(Recorder):
         return name
 
     def shown_shape(self, tensor):
+        if self._outer(tensor):
+            return self.parent.shown_shape(tensor)
         known = self.arg_names.get(tensor._id)
         return known[1] if known is not None else tensor.shape
 

@@ -72,6 +72,7 @@ zeros_like.__doc__ = "Zeros shaped like ``input``; not differentiable (gradient 
 ones_like.__doc__ = "Ones shaped like ``input``; not differentiable (gradient None)."
 
 
+@_reads_values  # a traced tf.range(n) has each call's n, not the trace's
 def range(start, limit=None, delta=1, dtype=None, name="range") -> Tensor:  # noqa: A001
     """Numbers from ``start`` up to (not including) ``limit`` by ``delta``.
 
