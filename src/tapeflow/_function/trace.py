@@ -99,17 +99,19 @@ class Trace(Recorder):
             return True
         return self.parent is not None and self.parent.is_symbolic(tensor)
 
-    def _outer(self, tensor) -> bool:
-        """Whether ``tensor`` belongs to the parent trace (a capture)."""
-        return (self.parent is not None and tensor._id < self.start_id
-                and tensor._id not in self.arg_names)  # fmt: skip
+    def _outer(self, tensor) -> Trace | None:
+        """The parent trace if ``tensor`` belongs to it (a capture), else None."""
+        if tensor._id < self.start_id and tensor._id not in self.arg_names:
+            return self.parent
+        return None
 
     def name_of(self, tensor) -> str:
         known = self.arg_names.get(tensor._id)
         if known is not None:
             return known[0]
-        if self._outer(tensor):
-            return self.parent.name_of(tensor)
+        outer = self._outer(tensor)
+        if outer is not None:
+            return outer.name_of(tensor)
         name = self.names.get(tensor._id)
         if name is None:
             base = "Const"
@@ -130,8 +132,9 @@ class Trace(Recorder):
         return name
 
     def shown_shape(self, tensor):
-        if self._outer(tensor):
-            return self.parent.shown_shape(tensor)
+        outer = self._outer(tensor)
+        if outer is not None:
+            return outer.shown_shape(tensor)
         known = self.arg_names.get(tensor._id)
         return known[1] if known is not None else tensor.shape
 
