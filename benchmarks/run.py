@@ -619,7 +619,7 @@ def main(argv=None) -> int:
     print()
     print(
         f"Medians (± half the interquartile range, as % of the median); "
-        f"eager mode everywhere; run took {elapsed:.0f} s"
+        f"eager except the function_* and *_compiled rows; run took {elapsed:.0f} s"
     )
     print(text)
     if ratio_rows:
@@ -772,7 +772,9 @@ def build_markdown(
         "",
         "Median time in each row's unit, ± half the interquartile range as a % of the "
         "median. All frameworks run **eagerly** (no `tf.function`, no `jax.jit`, no "
-        '`torch.compile`). "n/a": the row has no implementation for that framework; '
+        "`torch.compile`), except in the `function_*` and `*_compiled` rows: there "
+        "tapeflow and TensorFlow run `@tf.function` and JAX `jax.jit`. "
+        '"n/a": the row has no implementation for that framework; '
         '"not installed": the peer could not be imported; "skipped": not requested.',
         "",
         render_md(main_header, main_rows),

@@ -135,3 +135,25 @@ def test_products_with_zero_constants_are_zeros_unless_the_other_is_not_finite()
             got, want = compiled(tf.constant(value)), f(tf.constant(value))
         for g, e in zip(got, want):
             _same(g, e)
+
+
+def test_relu_like_gradients_share_one_mask():
+    rng = np.random.default_rng(3)
+    w = tf.Variable(_rng_matrix(rng, (4, 6)))
+    x = tf.constant(_rng_matrix(rng, (8, 4)))
+
+    def step():
+        with tf.GradientTape() as outer:
+            with tf.GradientTape() as inner:
+                inner.watch(x)
+                h = tf.nn.relu(x @ w)
+                y = tf.reduce_sum(tf.nn.leaky_relu(h @ tf.transpose(w), alpha=0.3))
+            g = inner.gradient(y, x)
+            loss = tf.reduce_sum(tf.square(g)) + y
+        return outer.gradient(loss, w)
+
+    compiled, got, want = _compiled_and_eager(step)
+    _same(got, want)
+    source = compiled.get_concrete_function().pretty_source()
+    assert "mask_0" in source and "mask_1" in source
+    assert "relu_grad" not in source

@@ -29,12 +29,14 @@ import itertools
 import math
 from typing import Any
 
+import numpy as np
+
 from .._dispatch import apply
 from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, wrap
 from ..ops.elementwise import identity
 from . import trace as _trace
-from .simplify import finite, mark_products, outer_product, simplify
+from .simplify import finite, mark_products, outer_product, shared_masks, simplify
 
 __all__ = ["Program", "Retrace", "build"]
 
@@ -128,6 +130,7 @@ class Program:
         self.has_guards = False
         self._zero_products: dict = {}  # matmul node -> (other operand, zeros' name)
         self._outer_products: set = set()  # matmuls over a dimension of 1
+        self._mask_groups: list = []  # ReLU-like gradients sharing one mask
         self._source = None
         self._run = None
 
@@ -208,6 +211,7 @@ class Program:
         self.constants = {k: v for k, v in self.constants.items() if k in live}
         ops = [node for node in self.nodes if node.kind == _trace.OP]
         self._zero_products, self._outer_products = mark_products(ops, self.constants, values)
+        self._mask_groups = shared_masks(ops, values)
         self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
 
     def _share_saved(self) -> None:
@@ -244,9 +248,28 @@ class Program:
         lines = [f"def program({', '.join(self.arg_names)}):"]
         if self.has_guards:
             lines.append("    _out = []")
+        masks: dict = {}  # node -> (mask's name, its first use, its last use)
+        for k, (x, factor, members) in enumerate(self._mask_groups):
+            name = f"mask_{k}"
+            if factor is None:
+                setup = f"{name} = {x} > 0"
+            else:
+                namespace[f"{name}_alpha"] = factor
+                namespace["maximum"] = np.maximum
+                setup = f"{name} = maximum({x} > 0, {name}_alpha)"
+            for node in members:
+                masks[node] = (name, setup if node is members[0] else None, node is members[-1])
         for i, node in enumerate(self.nodes):
-            lines.append("    " + self._line(i, node, namespace))
+            mask = masks.get(node)
+            if mask is None:
+                lines.append("    " + self._line(i, node, namespace))
+            else:
+                if mask[1] is not None:
+                    lines.append("    " + mask[1])
+                lines.append(f"    {node.outs[0] or '_'} = {node.ins[0]} * {mask[0]}")
             dead = [n for n in dict.fromkeys(node.ins) if last_use[n] == i and n not in keep]
+            if mask is not None and mask[2]:
+                dead.append(mask[0])
             if dead:
                 lines.append("    del " + ", ".join(dead))
         if self.has_guards:

@@ -33,6 +33,11 @@ differently, with the same bits again:
   gradient's VJP) is that zero array whenever the other operand is finite
   (a finite sum says so; BLAS sums zero products to +0), and the real
   product otherwise, so NaN and inf still propagate.
+
+``shared_masks`` finds the ReLU and leaky-ReLU gradients taken several times
+at one activation (a second-order sweep takes each two or three times): the
+program computes ``x > 0`` (or leaky ReLU's factor ``maximum(x > 0, alpha)``)
+once and multiplies each cotangent by it, which is what each impl computes.
 """
 
 from __future__ import annotations
@@ -43,9 +48,10 @@ import numpy as np
 
 from ..ops.elementwise import add, multiply, negative, subtract
 from ..ops.linalg import matmul
+from ..ops.nn import leaky_relu_grad, relu_grad
 from ..ops.shape import broadcast_to
 
-__all__ = ["finite", "mark_products", "outer_product", "simplify"]
+__all__ = ["finite", "mark_products", "outer_product", "shared_masks", "simplify"]
 
 _BINARY = (add, subtract, multiply)
 # Below about this many elements one matmul call costs less than the two
@@ -172,3 +178,24 @@ def mark_products(nodes: list, constants: dict, values: dict) -> tuple[dict, set
                 zero[node] = (other, name)
                 break
     return zero, outer
+
+
+def shared_masks(nodes: list, values: dict) -> list:
+    """Groups of ``relu_grad``/``leaky_relu_grad`` nodes at one activation:
+    ``(activation, factor, nodes)``, ``factor`` None for ReLU's boolean mask,
+    else leaky ReLU's slope in the cotangent's dtype."""
+    groups: dict = {}
+    for node in nodes:
+        if node.fn is relu_grad:
+            key = (node.ins[1], None)
+        elif node.fn is leaky_relu_grad:
+            alpha = node.params.get("alpha")
+            g = values.get(node.ins[0])
+            # The impl's factor form: float cotangents, 0 <= alpha <= 1.
+            if not isinstance(g, np.ndarray) or g.dtype.kind != "f" or not 0 <= alpha <= 1:
+                continue
+            key = (node.ins[1], g.dtype.type(alpha))
+        else:
+            continue
+        groups.setdefault(key, []).append(node)
+    return [(x, factor, members) for (x, factor), members in groups.items() if len(members) > 1]
