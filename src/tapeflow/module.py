@@ -84,7 +84,7 @@ class Module:
     (['a', 'b'], 1)
     """
 
-    def __init__(self, name: str | None = None):
+    def __init__(self, name: str | None = None) -> None:
         if name is None:
             name = _snake_case(type(self).__name__)
         elif not isinstance(name, str) or not _VALID_NAME.match(name):
@@ -98,32 +98,77 @@ class Module:
 
     @property
     def name(self) -> str:
-        """The name given at construction (snake-cased class name by default)."""
+        """The name given at construction (snake-cased class name by default).
+
+        >>> import tapeflow as tf
+        >>> class DenseBlock(tf.Module):
+        ...     pass
+        >>> DenseBlock().name, tf.Module(name='head').name
+        ('dense_block', 'head')
+        """
         return self._name
 
     @property
     def name_scope(self) -> name_scope:
-        """A scope (absolute, fixed at construction) for variables this module creates."""
+        """A scope (absolute, fixed at construction) for variables this module creates.
+
+        >>> import tapeflow as tf
+        >>> m = tf.Module(name='encoder')
+        >>> with m.name_scope:
+        ...     print(tf.Variable(1.0, name='w').name)
+        encoder/w:0
+        """
         return name_scope(self._scope_name)
 
     @property
     def variables(self) -> tuple:
-        """Every variable held by this module and its submodules, deduplicated."""
+        """Every variable held by this module and its submodules, deduplicated.
+
+        >>> import tapeflow as tf
+        >>> m = tf.Module()
+        >>> m.w = tf.Variable(1.0, name='w')
+        >>> m.child = tf.Module()
+        >>> m.child.b = tf.Variable(0.0, name='b', trainable=False)
+        >>> [v.name for v in m.variables]
+        ['w:0', 'b:0']
+        """
         return tuple(self._flatten(predicate=lambda v: isinstance(v, Variable)))
 
     @property
     def trainable_variables(self) -> tuple:
-        """The variables with ``trainable=True``."""
+        """The variables with ``trainable=True``.
+
+        >>> import tapeflow as tf
+        >>> m = tf.Module()
+        >>> m.w, m.count = tf.Variable(1.0, name='w'), tf.Variable(0, trainable=False)
+        >>> [v.name for v in m.trainable_variables]
+        ['w:0']
+        """
         return tuple(self._flatten(predicate=lambda v: isinstance(v, Variable) and v.trainable))
 
     @property
     def non_trainable_variables(self) -> tuple:
-        """The variables with ``trainable=False``."""
+        """The variables with ``trainable=False``.
+
+        >>> import tapeflow as tf
+        >>> m = tf.Module()
+        >>> m.w, m.count = tf.Variable(1.0), tf.Variable(0, name='count', trainable=False)
+        >>> [v.name for v in m.non_trainable_variables]
+        ['count:0']
+        """
         return tuple(self._flatten(predicate=lambda v: isinstance(v, Variable) and not v.trainable))
 
     @property
     def submodules(self) -> tuple:
-        """Every module nested inside this one (direct children first)."""
+        """Every module nested inside this one (direct children first).
+
+        >>> import tapeflow as tf
+        >>> outer = tf.Module(name='outer')
+        >>> outer.inner = tf.Module(name='inner')
+        >>> outer.inner.leaf = tf.Module(name='leaf')
+        >>> [m.name for m in outer.submodules]
+        ['inner', 'leaf']
+        """
         return tuple(self._flatten(predicate=lambda m: isinstance(m, Module)))
 
     def _flatten(

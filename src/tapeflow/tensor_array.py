@@ -20,11 +20,14 @@ tf.Tensor(
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from . import _log
 from . import dtypes as _dt
 from ._tensor import Tensor, TensorShape, convert_to_tensor
+from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InvalidArgumentError, OutOfRangeError
 
 __all__ = ["TensorArray"]
@@ -73,18 +76,18 @@ class TensorArray:
 
     def __init__(
         self,
-        dtype,
-        size=None,
-        dynamic_size=None,
-        clear_after_read=None,
-        tensor_array_name=None,
-        handle=None,
-        flow=None,
-        infer_shape=True,
-        element_shape=None,
-        colocate_with_first_write_call=True,
-        name=None,
-    ):
+        dtype: DTypeLike,
+        size: TensorLike = None,
+        dynamic_size: bool | None = None,
+        clear_after_read: bool | None = None,
+        tensor_array_name: str | None = None,
+        handle: Any = None,
+        flow: Any = None,
+        infer_shape: bool = True,
+        element_shape: ShapeLike = None,
+        colocate_with_first_write_call: bool = True,
+        name: str | None = None,
+    ) -> None:
         if handle is not None:
             raise ValueError(
                 "TensorArray handles are not supported when eager execution is enabled."
@@ -104,30 +107,74 @@ class TensorArray:
     # -- properties ----------------------------------------------------------
     @property
     def dtype(self) -> _dt.DType:
+        """The dtype of every entry.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorArray(tf.int32, size=1).dtype
+        tf.int32
+        """
         return self._dtype
 
     @property
     def element_shape(self) -> TensorShape:
+        """The shape every entry has, as far as known (refined by writes).
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.float32, size=1)
+        >>> ta.element_shape, ta.write(0, tf.zeros([2, 3])).element_shape
+        (TensorShape(None), TensorShape([2, 3]))
+        """
         return self._element_shape
 
     @property
     def dynamic_size(self) -> bool:
+        """Whether writes past the end grow the array.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorArray(tf.float32, size=0, dynamic_size=True).dynamic_size
+        True
+        """
         return self._dynamic_size
 
     @property
     def flow(self) -> Tensor:
-        """For compatibility: eagerly the flow is a constant 0."""
+        """For compatibility: eagerly the flow is a constant 0.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorArray(tf.float32, size=1).flow
+        <tf.Tensor: shape=(), dtype=int32, numpy=0>
+        """
         return convert_to_tensor(0)
 
     @property
-    def handle(self):
+    def handle(self) -> None:
+        """None: an eager TensorArray has no resource handle.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorArray(tf.float32, size=1).handle is None
+        True
+        """
         return None
 
     def identity(self) -> TensorArray:
-        """The same array (eagerly there is no flow to order)."""
+        """The same array (eagerly there is no flow to order).
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.float32, size=1)
+        >>> ta.identity() is ta
+        True
+        """
         return self
 
-    def grad(self, source, flow=None, name=None):
+    def grad(self, source: str, flow: Any = None, name: str | None = None) -> TensorArray:
+        """Not available eagerly, as in TensorFlow: tapes differentiate reads and writes.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorArray(tf.float32, size=1).grad("grad")
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: TensorArray.grad is not supported when executing eagerly; eager's gradient implementation does not use/need this function to compute gradients of operations that use TensorArrays.
+        """
         raise NotImplementedError(
             "TensorArray.grad is not supported when executing eagerly; eager's gradient "
             "implementation does not use/need this function to compute gradients of "
@@ -135,8 +182,15 @@ class TensorArray:
         )
 
     # -- element access --------------------------------------------------------
-    def read(self, index, name=None) -> Tensor:
-        """The tensor at ``index`` (zeros of the element shape if never written)."""
+    def read(self, index: TensorLike, name: str | None = None) -> Tensor:
+        """The tensor at ``index`` (zeros of the element shape if never written).
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.float32, size=2, element_shape=[2])
+        >>> ta = ta.write(0, [1.0, 2.0])
+        >>> print(ta.read(0), ta.read(1))
+        tf.Tensor([1. 2.], shape=(2,), dtype=float32) tf.Tensor([0. 0.], shape=(2,), dtype=float32)
+        """
         index = _index(index)
         if index < 0:
             raise OutOfRangeError(
@@ -197,8 +251,14 @@ class TensorArray:
             self._tensors.extend([None] * (index - size + 1))
         self._tensors[index] = value
 
-    def write(self, index, value, name=None) -> TensorArray:
-        """Store ``value`` at ``index``; returns this array."""
+    def write(self, index: TensorLike, value: TensorLike, name: str | None = None) -> TensorArray:
+        """Store ``value`` at ``index``; returns this array.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.int32, size=2)
+        >>> ta.write(1, 7).read(1)
+        <tf.Tensor: shape=(), dtype=int32, numpy=7>
+        """
         self._store(_index(index), value)
         return self
 
@@ -216,8 +276,14 @@ class TensorArray:
         return tensor
 
     # -- whole-array ops -------------------------------------------------------
-    def stack(self, name=None) -> Tensor:
-        """All entries stacked along a new first axis."""
+    def stack(self, name: str | None = None) -> Tensor:
+        """All entries stacked along a new first axis.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.int32, size=2).write(0, [1, 2]).write(1, [3, 4])
+        >>> ta.stack().numpy().tolist()
+        [[1, 2], [3, 4]]
+        """
         from .arrays import stack, zeros
 
         if self._tensors:
@@ -227,14 +293,27 @@ class TensorArray:
             return zeros([0, *self._element_shape], dtype=self._dtype)
         return convert_to_tensor(np.zeros(0, self._dtype.as_numpy_dtype))
 
-    def gather(self, indices, name=None) -> Tensor:
-        """The entries at ``indices``, stacked."""
+    def gather(self, indices: TensorLike, name: str | None = None) -> Tensor:
+        """The entries at ``indices``, stacked.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.int32, size=3).unstack([10, 20, 30])
+        >>> ta.gather([2, 0]).numpy().tolist()
+        [30, 10]
+        """
         from .arrays import stack
 
         return stack([self._zero_filled(i) for i in _indices(indices)])
 
-    def concat(self, name=None) -> Tensor:
-        """All entries joined along their first axis."""
+    def concat(self, name: str | None = None) -> Tensor:
+        """All entries joined along their first axis.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.int32, size=2, infer_shape=False)
+        >>> ta = ta.write(0, [1]).write(1, [2, 3])
+        >>> ta.concat().numpy().tolist()
+        [1, 2, 3]
+        """
         from .arrays import concat, identity
 
         tensors = [self._zero_filled(i) for i in range(len(self._tensors))]
@@ -249,8 +328,14 @@ class TensorArray:
                 )
         return concat(tensors, 0)
 
-    def unstack(self, value, name=None) -> TensorArray:
-        """Replace the entries by the rows of ``value``."""
+    def unstack(self, value: TensorLike, name: str | None = None) -> TensorArray:
+        """Replace the entries by the rows of ``value``.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.float32, size=2).unstack([[1.0, 2.0], [3.0, 4.0]])
+        >>> ta.read(1).numpy().tolist()
+        [3.0, 4.0]
+        """
         from .arrays import unstack
 
         tensors = unstack(value)
@@ -262,16 +347,30 @@ class TensorArray:
         self._tensors = list(tensors)
         return self
 
-    def scatter(self, indices, value, name=None) -> TensorArray:
-        """Write the rows of ``value`` at ``indices``."""
+    def scatter(
+        self, indices: TensorLike, value: TensorLike, name: str | None = None
+    ) -> TensorArray:
+        """Write the rows of ``value`` at ``indices``.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.int32, size=3, element_shape=[])
+        >>> ta.scatter([0, 2], [5, 6]).stack().numpy().tolist()
+        [5, 0, 6]
+        """
         from .arrays import unstack
 
         for index, row in zip(_indices(indices), unstack(value)):
             self._store(index, row)
         return self
 
-    def split(self, value, lengths, name=None) -> TensorArray:
-        """Replace the entries by pieces of ``value`` of the given ``lengths`` along axis 0."""
+    def split(self, value: TensorLike, lengths: TensorLike, name: str | None = None) -> TensorArray:
+        """Replace the entries by pieces of ``value`` of the given ``lengths`` along axis 0.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.int32, size=2).split([1, 2, 3], [1, 2])
+        >>> ta.read(1).numpy().tolist()
+        [2, 3]
+        """
         from .arrays import split
 
         value = convert_to_tensor(value, dtype_hint=self._dtype)
@@ -315,10 +414,22 @@ class TensorArray:
         self._tensors = list(split(value, [int(s) for s in sizes]))
         return self
 
-    def size(self, name=None) -> Tensor:
-        """The number of entries, as an int32 scalar tensor."""
+    def size(self, name: str | None = None) -> Tensor:
+        """The number of entries, as an int32 scalar tensor.
+
+        >>> import tapeflow as tf
+        >>> tf.TensorArray(tf.float32, size=4).size()
+        <tf.Tensor: shape=(), dtype=int32, numpy=4>
+        """
         return convert_to_tensor(len(self._tensors))
 
-    def close(self, name=None) -> None:
-        """Drop every entry."""
+    def close(self, name: str | None = None) -> None:
+        """Drop every entry.
+
+        >>> import tapeflow as tf
+        >>> ta = tf.TensorArray(tf.float32, size=2)
+        >>> ta.close()
+        >>> ta.size()
+        <tf.Tensor: shape=(), dtype=int32, numpy=0>
+        """
         del self._tensors[:]
