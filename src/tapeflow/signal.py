@@ -16,6 +16,7 @@ tf.Tensor(
 """
 
 import math as _math
+from collections.abc import Callable as _Callable
 
 import numpy as _np
 
@@ -23,6 +24,9 @@ from . import dtypes as _dt
 from ._tensor import Tensor as _Tensor
 from ._tensor import convert_to_tensor as _convert
 from ._tensor import wrap as _wrap
+from ._types import AxisLike as _AxisLike
+from ._types import DTypeLike as _DTypeLike
+from ._types import TensorLike as _TensorLike
 from .errors import InvalidArgumentError as _InvalidArgumentError
 from .ops import spectral as _sp
 
@@ -34,6 +38,10 @@ __all__ = [
     "mfccs_from_log_mel_spectrograms", "overlap_and_add", "rfft", "rfft2d", "rfft3d", "rfftnd",
     "stft", "vorbis_window",
 ]  # fmt: skip
+
+
+# A window function: (window_length, dtype=...) -> a rank-1 Tensor.
+_WindowFn = _Callable[..., _Tensor]
 
 
 def _tf():
@@ -58,14 +66,19 @@ def _check_rank(x: _Tensor, rank: int, op: str) -> None:
 # Complex FFTs over the innermost 1, 2 or 3 axes
 # --------------------------------------------------------------------------
 def _complex_fft(primitive, rank: int, op: str):
-    def transform(input, name=None):  # noqa: A002 - TF's parameter name
+    def transform(input: _TensorLike, name: str | None = None) -> _Tensor:  # noqa: A002
         x = _complex_input(input)
         _check_rank(x, rank, op)
         return primitive(x, rank=rank)
 
     transform.__name__ = transform.__qualname__ = op.lower().replace("fft", "fft")
+    shape = [2] * rank
     transform.__doc__ = (f"{'Inverse d' if primitive is _sp.ifft else 'D'}iscrete Fourier "
-                         f"transform over the innermost {rank} axes of a complex tensor.")  # fmt: skip
+                         f"transform over the innermost {rank} axes of a complex tensor.\n\n"
+                         f"    >>> import tapeflow as tf\n"
+                         f"    >>> y = tf.signal.{transform.__name__}(tf.ones({shape}, tf.complex64))\n"
+                         f"    >>> y.shape, y.dtype\n"
+                         f"    (TensorShape({shape}), tf.complex64)\n")  # fmt: skip
     return transform
 
 
@@ -94,7 +107,9 @@ def _lengths(x: _Tensor, rank: int, fft_length, inverse: bool) -> tuple:
 
 
 def _real_fft(rank: int, op: str):
-    def transform(input_tensor, fft_length=None, name=None):
+    def transform(
+        input_tensor: _TensorLike, fft_length: _TensorLike = None, name: str | None = None
+    ) -> _Tensor:
         x = _convert(input_tensor)
         if x.dtype not in (_dt.float32, _dt.float64):
             raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!r}")
@@ -102,13 +117,20 @@ def _real_fft(rank: int, op: str):
         return _sp.rfft(x, rank=rank, lengths=_lengths(x, rank, fft_length, False))
 
     transform.__name__ = transform.__qualname__ = op.lower()
+    shape, half = [4] * rank, [4] * (rank - 1) + [3]
     transform.__doc__ = (f"The non-negative-frequency half of the DFT of a real tensor over "
-                         f"its innermost {rank} axes (complex64 for float32).")  # fmt: skip
+                         f"its innermost {rank} axes (complex64 for float32).\n\n"
+                         f"    >>> import tapeflow as tf\n"
+                         f"    >>> y = tf.signal.{transform.__name__}(tf.ones({shape}))\n"
+                         f"    >>> y.shape, y.dtype\n"
+                         f"    (TensorShape({half}), tf.complex64)\n")  # fmt: skip
     return transform
 
 
 def _inverse_real_fft(rank: int, op: str):
-    def transform(input_tensor, fft_length=None, name=None):
+    def transform(
+        input_tensor: _TensorLike, fft_length: _TensorLike = None, name: str | None = None
+    ) -> _Tensor:
         y = _complex_input(input_tensor)
         if y.dtype not in (_dt.complex64, _dt.complex128):
             raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {y!r}")
@@ -116,8 +138,13 @@ def _inverse_real_fft(rank: int, op: str):
         return _sp.irfft(y, rank=rank, lengths=_lengths(y, rank, fft_length, True))
 
     transform.__name__ = transform.__qualname__ = op.lower()
+    shape, half = [4] * rank, [4] * (rank - 1) + [3]
     transform.__doc__ = (f"The real signal whose half spectrum over the innermost {rank} "
-                         f"axes is the input (the inverse of rfft).")  # fmt: skip
+                         f"axes is the input (the inverse of rfft).\n\n"
+                         f"    >>> import tapeflow as tf\n"
+                         f"    >>> y = tf.signal.{transform.__name__}(tf.ones({half}, tf.complex64))\n"
+                         f"    >>> y.shape, y.dtype\n"
+                         f"    (TensorShape({shape}), tf.float32)\n")  # fmt: skip
     return transform
 
 
@@ -133,7 +160,13 @@ irfft3d = _inverse_real_fft(3, "IRFFT3D")
 # n-D transforms over chosen axes, with numpy-style norms
 # --------------------------------------------------------------------------
 def _nd(kind: str):
-    def transform(input_tensor, fft_length=None, axes=None, norm=None, name=None):
+    def transform(
+        input_tensor: _TensorLike,
+        fft_length: _TensorLike = None,
+        axes: _AxisLike = None,
+        norm: str | None = None,
+        name: str | None = None,
+    ) -> _Tensor:
         tf = _tf()
         hint = _dt.float32 if kind == "rfft" else _dt.complex64
         x = input_tensor if isinstance(input_tensor, _Tensor) else _convert(
@@ -168,8 +201,14 @@ def _nd(kind: str):
         return tf.transpose(out, list(_np.argsort(perm))) if perm != list(range(ndim)) else out
 
     transform.__name__ = transform.__qualname__ = kind + "nd"
+    dtype = "tf.float32" if kind == "rfft" else "tf.complex64"
+    shape = {"fft": [2, 4], "ifft": [2, 4], "rfft": [2, 3], "irfft": [2, 6]}[kind]
     transform.__doc__ = (f"``{kind}`` over ``axes`` (default: all) with FFT lengths "
-                         "``fft_length`` and NumPy's ``norm`` ('backward', 'ortho', 'forward').")  # fmt: skip
+                         "``fft_length`` and NumPy's ``norm`` ('backward', 'ortho', 'forward')."
+                         "\n\n    >>> import tapeflow as tf\n"
+                         f"    >>> y = tf.signal.{kind}nd(tf.ones([2, 4], {dtype}), axes=[1])\n"
+                         "    >>> y.shape\n"
+                         f"    TensorShape({shape})\n")  # fmt: skip
     return transform
 
 
@@ -192,21 +231,44 @@ def _shift(x, axes, sign: int):
     return tf.roll(x, shifts, axes)
 
 
-def fftshift(x, axes=None, name=None):
-    """Move the zero-frequency entry to the centre (``roll`` by n // 2)."""
+def fftshift(x: _TensorLike, axes: _AxisLike = None, name: str | None = None) -> _Tensor:
+    """Move the zero-frequency entry to the centre (``roll`` by n // 2).
+
+    >>> import tapeflow as tf
+    >>> tf.signal.fftshift(tf.constant([0, 1, 2, -2, -1])).numpy().tolist()
+    [-2, -1, 0, 1, 2]
+    """
     return _shift(x, axes, 1)
 
 
-def ifftshift(x, axes=None, name=None):
-    """The inverse of fftshift (``roll`` by -(n // 2))."""
+def ifftshift(x: _TensorLike, axes: _AxisLike = None, name: str | None = None) -> _Tensor:
+    """The inverse of fftshift (``roll`` by -(n // 2)).
+
+    >>> import tapeflow as tf
+    >>> tf.signal.ifftshift(tf.constant([-2, -1, 0, 1, 2])).numpy().tolist()
+    [0, 1, 2, -2, -1]
+    """
     return _shift(x, axes, -1)
 
 
 # --------------------------------------------------------------------------
 # Framing
 # --------------------------------------------------------------------------
-def frame(signal, frame_length, frame_step, pad_end=False, pad_value=0, axis=-1, name=None):
-    """Overlapping frames of ``frame_length`` samples every ``frame_step`` along ``axis``."""
+def frame(
+    signal: _TensorLike,
+    frame_length: int,
+    frame_step: int,
+    pad_end: bool = False,
+    pad_value: float = 0,
+    axis: int = -1,
+    name: str | None = None,
+) -> _Tensor:
+    """Overlapping frames of ``frame_length`` samples every ``frame_step`` along ``axis``.
+
+    >>> import tapeflow as tf
+    >>> tf.signal.frame(tf.range(5), 2, 2, pad_end=True).numpy().tolist()
+    [[0, 1], [2, 3], [4, 0]]
+    """
     tf = _tf()
     x = _convert(signal)
     frame_length, frame_step = int(frame_length), int(frame_step)
@@ -226,8 +288,13 @@ def frame(signal, frame_length, frame_step, pad_end=False, pad_value=0, axis=-1,
     return tf.gather(x, index.astype(_np.int32), axis=axis)
 
 
-def overlap_and_add(signal, frame_step, name=None):
-    """Sum frames ``[..., frames, frame_length]`` placed ``frame_step`` apart."""
+def overlap_and_add(signal: _TensorLike, frame_step: int, name: str | None = None) -> _Tensor:
+    """Sum frames ``[..., frames, frame_length]`` placed ``frame_step`` apart.
+
+    >>> import tapeflow as tf
+    >>> tf.signal.overlap_and_add(tf.constant([[1, 1, 1], [2, 2, 2]]), 2).numpy().tolist()
+    [1, 1, 3, 2, 2]
+    """
     tf = _tf()
     x = _convert(signal)
     if x._value.ndim < 2:
@@ -262,26 +329,61 @@ def _raised_cosine(window_length, periodic, dtype, a: float, b: float) -> _Tenso
     return _window(a - b * _np.cos(2.0 * _np.pi * k / denominator), dtype)
 
 
-def hann_window(window_length, periodic=True, dtype=_dt.float32, name=None):
-    """0.5 - 0.5 cos(2 pi n / N) (N = length if periodic, length - 1 if not)."""
+def hann_window(
+    window_length: int,
+    periodic: bool = True,
+    dtype: _DTypeLike = _dt.float32,
+    name: str | None = None,
+) -> _Tensor:
+    """0.5 - 0.5 cos(2 pi n / N) (N = length if periodic, length - 1 if not).
+
+    >>> import tapeflow as tf
+    >>> tf.signal.hann_window(4).numpy().tolist()
+    [0.0, 0.5, 1.0, 0.5]
+    """
     return _raised_cosine(window_length, periodic, dtype, 0.5, 0.5)
 
 
-def hamming_window(window_length, periodic=True, dtype=_dt.float32, name=None):
-    """0.54 - 0.46 cos(2 pi n / N) (N = length if periodic, length - 1 if not)."""
+def hamming_window(
+    window_length: int,
+    periodic: bool = True,
+    dtype: _DTypeLike = _dt.float32,
+    name: str | None = None,
+) -> _Tensor:
+    """0.54 - 0.46 cos(2 pi n / N) (N = length if periodic, length - 1 if not).
+
+    >>> import tapeflow as tf
+    >>> tf.signal.hamming_window(3, periodic=False, dtype=tf.float64).numpy().round(2).tolist()
+    [0.08, 1.0, 0.08]
+    """
     return _raised_cosine(window_length, periodic, dtype, 0.54, 0.46)
 
 
-def kaiser_window(window_length, beta=12.0, dtype=_dt.float32, name=None):
-    """I0(beta sqrt(1 - (2n/(N-1) - 1)^2)) / I0(beta)."""
+def kaiser_window(
+    window_length: int, beta: float = 12.0, dtype: _DTypeLike = _dt.float32, name: str | None = None
+) -> _Tensor:
+    """I0(beta sqrt(1 - (2n/(N-1) - 1)^2)) / I0(beta).
+
+    >>> import tapeflow as tf
+    >>> tf.signal.kaiser_window(3, beta=1.0, dtype=tf.float64).numpy().round(4).tolist()
+    [0.7898, 1.0, 0.7898]
+    """
     n = int(window_length)
     if n == 1:
         return _window(_np.ones(1), dtype)
     return _window(_np.kaiser(n, float(beta)), dtype)
 
 
-def kaiser_bessel_derived_window(window_length, beta=12.0, dtype=_dt.float32, name=None):
-    """The Kaiser-Bessel-derived window (power complementary, for MDCTs)."""
+def kaiser_bessel_derived_window(
+    window_length: int, beta: float = 12.0, dtype: _DTypeLike = _dt.float32, name: str | None = None
+) -> _Tensor:
+    """The Kaiser-Bessel-derived window (power complementary, for MDCTs).
+
+    >>> import tapeflow as tf
+    >>> w = tf.signal.kaiser_bessel_derived_window(4)
+    >>> (w[:2] ** 2 + w[2:] ** 2).numpy().round(5).tolist()
+    [1.0, 1.0]
+    """
     n = int(window_length)
     half = n // 2
     kaiser = _np.kaiser(half + 1, float(beta))
@@ -290,8 +392,15 @@ def kaiser_bessel_derived_window(window_length, beta=12.0, dtype=_dt.float32, na
     return _window(_np.concatenate([rising, rising[::-1]]), dtype)
 
 
-def vorbis_window(window_length, dtype=_dt.float32, name=None):
-    """sin(pi/2 sin^2(pi (n + 1/2) / N)) (power complementary, for MDCTs)."""
+def vorbis_window(
+    window_length: int, dtype: _DTypeLike = _dt.float32, name: str | None = None
+) -> _Tensor:
+    """sin(pi/2 sin^2(pi (n + 1/2) / N)) (power complementary, for MDCTs).
+
+    >>> import tapeflow as tf
+    >>> tf.signal.vorbis_window(4, dtype=tf.float64).numpy().round(4).tolist()
+    [0.228, 0.9737, 0.9737, 0.228]
+    """
     n = int(window_length)
     k = _np.arange(n, dtype=_np.float64)
     return _window(_np.sin(_np.pi / 2 * _np.sin(_np.pi * (k + 0.5) / n) ** 2), dtype)
@@ -304,9 +413,22 @@ def _default_fft_length(frame_length: int) -> int:
     return 1 << max(0, (int(frame_length) - 1).bit_length())
 
 
-def stft(signals, frame_length, frame_step, fft_length=None, window_fn=hann_window,
-         pad_end=False, name=None):  # fmt: skip
-    """Frames, windowed, then ``rfft``: ``[..., frames, fft_length // 2 + 1]``."""
+def stft(
+    signals: _TensorLike,
+    frame_length: int,
+    frame_step: int,
+    fft_length: int | None = None,
+    window_fn: _WindowFn | None = hann_window,
+    pad_end: bool = False,
+    name: str | None = None,
+) -> _Tensor:
+    """Frames, windowed, then ``rfft``: ``[..., frames, fft_length // 2 + 1]``.
+
+    >>> import tapeflow as tf
+    >>> spectrogram = tf.signal.stft(tf.random.normal([1000], seed=1), 256, 128)
+    >>> spectrogram.shape, spectrogram.dtype
+    (TensorShape([6, 129]), tf.complex64)
+    """
     x = _convert(signals)
     if x.dtype not in (_dt.float32, _dt.float64):
         raise ValueError(f"signals must be float32 or float64, got {x.dtype.name}")
@@ -317,8 +439,16 @@ def stft(signals, frame_length, frame_step, fft_length=None, window_fn=hann_wind
     return rfft(framed, [fft_length])
 
 
-def inverse_stft_window_fn(frame_step, forward_window_fn=hann_window, name=None):
-    """A window function that undoes ``forward_window_fn``'s overlapped weighting."""
+def inverse_stft_window_fn(
+    frame_step: int, forward_window_fn: _WindowFn = hann_window, name: str | None = None
+) -> _WindowFn:
+    """A window function that undoes ``forward_window_fn``'s overlapped weighting.
+
+    >>> import tapeflow as tf
+    >>> window = tf.signal.inverse_stft_window_fn(2)
+    >>> window(4).numpy().round(4).tolist()
+    [0.0, 1.0, 1.0, 1.0]
+    """
     frame_step = int(frame_step)
 
     def window(frame_length, dtype=_dt.float32):
@@ -333,9 +463,24 @@ def inverse_stft_window_fn(frame_step, forward_window_fn=hann_window, name=None)
     return window
 
 
-def inverse_stft(stfts, frame_length, frame_step, fft_length=None, window_fn=hann_window,
-                 name=None):  # fmt: skip
-    """``irfft`` of each frame, cropped to ``frame_length``, windowed, overlap-added."""
+def inverse_stft(
+    stfts: _TensorLike,
+    frame_length: int,
+    frame_step: int,
+    fft_length: int | None = None,
+    window_fn: _WindowFn | None = hann_window,
+    name: str | None = None,
+) -> _Tensor:
+    """``irfft`` of each frame, cropped to ``frame_length``, windowed, overlap-added.
+
+    >>> import tapeflow as tf
+    >>> x = tf.random.normal([64], seed=2)
+    >>> spectrogram = tf.signal.stft(x, 16, 4)
+    >>> window = tf.signal.inverse_stft_window_fn(4)
+    >>> y = tf.signal.inverse_stft(spectrogram, 16, 4, window_fn=window)
+    >>> bool(tf.reduce_max(tf.abs(y[16:-16] - x[16:-16])) < 1e-5)
+    True
+    """
     tf = _tf()
     y = _complex_input(stfts)
     frame_length = int(frame_length)
@@ -379,9 +524,21 @@ def _dct_matrix(kind: int, n: int, norm) -> _np.ndarray:
     return m
 
 
-def dct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002
+def dct(
+    input: _TensorLike,  # noqa: A002
+    type: int = 2,  # noqa: A002
+    n: int | None = None,
+    axis: int = -1,
+    norm: str | None = None,
+    name: str | None = None,
+) -> _Tensor:
     """The discrete cosine transform (types 1-4) along the last axis; ``norm='ortho'``
-    makes types 2-4 orthonormal. ``n`` crops or zero-pads the input first."""
+    makes types 2-4 orthonormal. ``n`` crops or zero-pads the input first.
+
+    >>> import tapeflow as tf
+    >>> tf.signal.dct(tf.constant([1.0, 2.0, 3.0, 4.0], tf.float64))[:2].numpy().round(4).tolist()
+    [20.0, -6.3086]
+    """
     tf = _tf()
     x = _convert(input)
     if x.dtype not in (_dt.float32, _dt.float64):
@@ -407,8 +564,21 @@ def dct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002
     return tf.reshape(tf.matmul(flat, matrix), lead + [size])
 
 
-def idct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002
-    """The inverse DCT: the DCT of the inverse type (``idct(dct(x)) == x`` with 'ortho')."""
+def idct(
+    input: _TensorLike,  # noqa: A002
+    type: int = 2,  # noqa: A002
+    n: int | None = None,
+    axis: int = -1,
+    norm: str | None = None,
+    name: str | None = None,
+) -> _Tensor:
+    """The inverse DCT: the DCT of the inverse type (``idct(dct(x)) == x`` with 'ortho').
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant([1.0, 2.0, 3.0])
+    >>> tf.signal.idct(tf.signal.dct(x, norm='ortho'), norm='ortho').numpy().round(5).tolist()
+    [1.0, 2.0, 3.0]
+    """
     inverse = {1: 1, 2: 3, 3: 2, 4: 4}.get(type, type)
     return dct(input, type=inverse, n=n, axis=axis, norm=norm)
 
@@ -416,8 +586,20 @@ def idct(input, type=2, n=None, axis=-1, norm=None, name=None):  # noqa: A002
 # --------------------------------------------------------------------------
 # Modified DCTs
 # --------------------------------------------------------------------------
-def mdct(signals, frame_length, window_fn=vorbis_window, pad_end=False, norm=None, name=None):
-    """The MDCT of frames of ``frame_length`` (a multiple of 4) with 50% overlap."""
+def mdct(
+    signals: _TensorLike,
+    frame_length: int,
+    window_fn: _WindowFn | None = vorbis_window,
+    pad_end: bool = False,
+    norm: str | None = None,
+    name: str | None = None,
+) -> _Tensor:
+    """The MDCT of frames of ``frame_length`` (a multiple of 4) with 50% overlap.
+
+    >>> import tapeflow as tf
+    >>> tf.signal.mdct(tf.ones([16]), 8).shape
+    TensorShape([3, 4])
+    """
     tf = _tf()
     x = _convert(signals)
     frame_length = int(frame_length)
@@ -434,9 +616,21 @@ def mdct(signals, frame_length, window_fn=vorbis_window, pad_end=False, norm=Non
     return dct(rotated, type=4, norm=norm)
 
 
-def inverse_mdct(mdcts, window_fn=vorbis_window, norm=None, name=None):
+def inverse_mdct(
+    mdcts: _TensorLike,
+    window_fn: _WindowFn | None = vorbis_window,
+    norm: str | None = None,
+    name: str | None = None,
+) -> _Tensor:
     """Frames from MDCT coefficients, windowed and overlap-added (time-domain aliasing
-    cancels with a power-complementary window)."""
+    cancels with a power-complementary window).
+
+    >>> import tapeflow as tf
+    >>> x = tf.random.normal([32], seed=3)
+    >>> y = tf.signal.inverse_mdct(tf.signal.mdct(x, 8))
+    >>> bool(tf.reduce_max(tf.abs(y[4:-4] - x[4:-4])) < 1e-5)
+    True
+    """
     tf = _tf()
     y = _convert(mdcts)
     half = y._value.shape[-1]
@@ -462,11 +656,22 @@ def _hertz_to_mel(hertz):
     return 1127.0 * _np.log(1.0 + hertz / 700.0)
 
 
-def linear_to_mel_weight_matrix(num_mel_bins=20, num_spectrogram_bins=129, sample_rate=8000,
-                                lower_edge_hertz=125.0, upper_edge_hertz=3800.0,
-                                dtype=_dt.float32, name=None):  # fmt: skip
+def linear_to_mel_weight_matrix(
+    num_mel_bins: int = 20,
+    num_spectrogram_bins: int = 129,
+    sample_rate: float = 8000,
+    lower_edge_hertz: float = 125.0,
+    upper_edge_hertz: float = 3800.0,
+    dtype: _DTypeLike = _dt.float32,
+    name: str | None = None,
+) -> _Tensor:
     """A ``[num_spectrogram_bins, num_mel_bins]`` matrix of triangular mel filters (HTK
-    mel scale) that maps linear-frequency magnitudes to mel bands."""
+    mel scale) that maps linear-frequency magnitudes to mel bands.
+
+    >>> import tapeflow as tf
+    >>> tf.signal.linear_to_mel_weight_matrix(num_mel_bins=8, num_spectrogram_bins=65).shape
+    TensorShape([65, 8])
+    """
     dtype = _dt.as_dtype(dtype)
     if num_mel_bins <= 0:
         raise ValueError(f"num_mel_bins must be positive. Got: {num_mel_bins}")
@@ -498,8 +703,16 @@ def linear_to_mel_weight_matrix(num_mel_bins=20, num_spectrogram_bins=129, sampl
     return _wrap(_np.pad(weights, [[1, 0], [0, 0]]).astype(np_dtype))
 
 
-def mfccs_from_log_mel_spectrograms(log_mel_spectrograms, name=None):
-    """MFCCs: the orthonormal-scaled DCT-II of log-mel spectrograms (last axis)."""
+def mfccs_from_log_mel_spectrograms(
+    log_mel_spectrograms: _TensorLike, name: str | None = None
+) -> _Tensor:
+    """MFCCs: the orthonormal-scaled DCT-II of log-mel spectrograms (last axis).
+
+    >>> import tapeflow as tf
+    >>> mfccs = tf.signal.mfccs_from_log_mel_spectrograms(tf.ones([1, 4], tf.float64))
+    >>> mfccs[:, 0].numpy().round(4).tolist()
+    [2.8284]
+    """
     x = _convert(log_mel_spectrograms)
     bins = x._value.shape[-1]
     if bins is None or bins < 1:
