@@ -140,8 +140,6 @@ EXTRAS: dict[str, set[str]] = {
 KNOWN_LEAKS: dict[str, str] = {
     "tf.math": "cast clip_by_global_norm clip_by_norm clip_by_value "
     "global_norm moments norm normalize_axis realdiv",
-    "tf.linalg": "QrResult SlogdetResult annotations as_tensor convert_to_tensor dtype_mismatch "
-    "wrap",
     "tf.random": "DEFAULT_GRAPH_SEED",
 }
 

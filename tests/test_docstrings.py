@@ -1,4 +1,7 @@
-"""Every docstring example in the package runs and prints what it shows."""
+"""Every docstring example in the package runs and prints what it shows.
+
+As in TensorFlow's own docstrings, examples use ``tf`` without importing it.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +37,9 @@ def _setter_tests(module):
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name):
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
+    result = doctest.testmod(
+        module, extraglobs={"tf": tapeflow}, optionflags=doctest.ELLIPSIS, verbose=False
+    )
     assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS, verbose=False)
     for test in _setter_tests(module):

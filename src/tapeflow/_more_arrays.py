@@ -23,9 +23,11 @@ import numpy as _np
 from . import dtypes as _dt
 from ._dispatch import Primitive as _Primitive
 from ._dispatch import reads_values as _reads_values
+from ._tensor import Tensor
 from ._tensor import Tensor as _Tensor
 from ._tensor import convert_to_tensor as _convert
 from ._tensor import wrap as _wrap
+from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InvalidArgumentError as _InvalidArgumentError
 
 __all__ = [
@@ -54,13 +56,13 @@ def _ints(value, op_name: str) -> _np.ndarray:
     return array.astype(_np.int64)
 
 
-def shape_n(input, out_type=_dt.int32, name=None) -> list:  # noqa: A002
+def shape_n(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None = None) -> list:  # noqa: A002
     """The shape of each tensor of a list."""
     tf = _tf()
     return [tf.shape(t, out_type=out_type) for t in input]
 
 
-def scalar_mul(scalar, x, name=None):
+def scalar_mul(scalar: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
     """``scalar * x`` for a 0-D ``scalar``."""
     scalar = _convert(scalar)
     if scalar._value.ndim != 0:
@@ -71,7 +73,7 @@ def scalar_mul(scalar, x, name=None):
     return _tf().math.multiply(_tf().cast(scalar, x.dtype), x)
 
 
-def complex(real, imag, name=None):  # noqa: A001 - TF's name
+def complex(real: TensorLike, imag: TensorLike, name: str | None = None) -> Tensor:  # noqa: A001 - TF's name
     """``real + 1j * imag``: float32 parts give complex64, float64 complex128.
 
     >>> import tapeflow as tf
@@ -90,7 +92,7 @@ def complex(real, imag, name=None):  # noqa: A001 - TF's name
     return tf.math.add(tf.cast(real, out), tf.math.multiply(tf.cast(imag, out), unit))
 
 
-def saturate_cast(value, dtype, name=None):
+def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) -> Tensor:
     """Cast, clamping values to ``dtype``'s range first (no wraparound).
 
     >>> import tapeflow as tf
@@ -121,7 +123,7 @@ def saturate_cast(value, dtype, name=None):
     return tf.cast(value, dtype)
 
 
-def bitcast(input, type, name=None):  # noqa: A002
+def bitcast(input: TensorLike, type: DTypeLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Reinterpret the bytes of a tensor as another dtype (no gradient)."""
     x = _convert(input)
     dtype = _dt.as_dtype(type)
@@ -161,17 +163,22 @@ _truncatemod = _Primitive("truncatemod", _np.fmod, differentiable=False, same_dt
                           "no gradient (TF registers none)")  # fmt: skip
 
 
-def truncatediv(x, y, name=None):
+def truncatediv(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     """Division rounded toward zero (C semantics), elementwise with broadcasting."""
     return _truncatediv(x, y)
 
 
-def truncatemod(x, y, name=None):
+def truncatemod(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     """Remainder with the sign of ``x`` (C's fmod), elementwise with broadcasting."""
     return _truncatemod(x, y)
 
 
-def sequence_mask(lengths, maxlen=None, dtype=_dt.bool, name=None):
+def sequence_mask(
+    lengths: TensorLike,
+    maxlen: TensorLike = None,
+    dtype: DTypeLike = _dt.bool,
+    name: str | None = None,
+) -> Tensor:
     """``mask[..., j] = j < lengths[...]``, with ``maxlen`` columns (default max length)."""
     tf = _tf()
     lengths = _convert(lengths)
@@ -182,7 +189,7 @@ def sequence_mask(lengths, maxlen=None, dtype=_dt.bool, name=None):
     return mask if dtype == _dt.bool else tf.cast(mask, dtype)
 
 
-def unravel_index(indices, dims, name=None):
+def unravel_index(indices: TensorLike, dims: TensorLike, name: str | None = None) -> Tensor:
     """Flat indices to coordinates in an array of shape ``dims``: shape [len(dims), ...]."""
     indices = _convert(indices)
     flat = _ints(indices, "UnravelIndex")
@@ -202,21 +209,39 @@ def _bins(values, value_range, nbins: int):
     return _np.clip(scaled, 0, nbins - 1).astype(_np.int64)
 
 
-def histogram_fixed_width_bins(values, value_range, nbins=100, dtype=_dt.int32, name=None):
+def histogram_fixed_width_bins(
+    values: TensorLike,
+    value_range: TensorLike,
+    nbins: TensorLike = 100,
+    dtype: DTypeLike = _dt.int32,
+    name: str | None = None,
+) -> Tensor:
     """The bin index of each value: ``nbins`` equal bins over ``value_range``,
     values outside going to the first or last bin."""
     out = _bins(values, value_range, int(_convert(nbins)._value))
     return _wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
 
 
-def histogram_fixed_width(values, value_range, nbins=100, dtype=_dt.int32, name=None):
+def histogram_fixed_width(
+    values: TensorLike,
+    value_range: TensorLike,
+    nbins: TensorLike = 100,
+    dtype: DTypeLike = _dt.int32,
+    name: str | None = None,
+) -> Tensor:
     """Counts of values in ``nbins`` equal bins over ``value_range`` (outliers clamp)."""
     n = int(_convert(nbins)._value)
     counts = _np.bincount(_bins(values, value_range, n).ravel(), minlength=n)
     return _wrap(counts.astype(_dt.as_dtype(dtype).as_numpy_dtype))
 
 
-def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None):  # noqa: A002
+def reverse_sequence(
+    input: TensorLike,
+    seq_lengths: TensorLike,
+    seq_axis: int | None = None,
+    batch_axis: int | None = None,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Reverse the first ``seq_lengths[b]`` entries along ``seq_axis`` of each batch row."""
     tf = _tf()
     x = _convert(input)
@@ -239,7 +264,9 @@ def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=No
     return tf.transpose(gathered, list(_np.argsort(perm)))
 
 
-def dynamic_partition(data, partitions, num_partitions, name=None) -> list:
+def dynamic_partition(
+    data: TensorLike, partitions: TensorLike, num_partitions: int, name: str | None = None
+) -> list:
     """Split ``data`` into ``num_partitions`` tensors by the partition index of each entry."""
     tf = _tf()
     data = _convert(data)
@@ -258,7 +285,7 @@ def dynamic_partition(data, partitions, num_partitions, name=None) -> list:
     return [tf.gather(flat, _np.nonzero(flat_parts == i)[0]) for i in range(num_partitions)]
 
 
-def dynamic_stitch(indices, data, name=None):
+def dynamic_stitch(indices: TensorLike, data: TensorLike, name: str | None = None) -> Tensor:
     """Interleave ``data[m]`` into one tensor at rows ``indices[m]`` (later ones win)."""
     tf = _tf()
     index_arrays = [_ints(i, "DynamicStitch") for i in indices]
@@ -305,13 +332,17 @@ def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
 
 
 @_reads_values
-def tensor_scatter_nd_max(tensor, indices, updates, name=None):
+def tensor_scatter_nd_max(
+    tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
+) -> Tensor:
     """``tensor`` with ``tensor[indices[i]] = max(tensor[indices[i]], updates[i])``."""
     return _scatter_extreme(tensor, indices, updates, _np.maximum, "TensorScatterMax")
 
 
 @_reads_values
-def tensor_scatter_nd_min(tensor, indices, updates, name=None):
+def tensor_scatter_nd_min(
+    tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
+) -> Tensor:
     """``tensor`` with ``tensor[indices[i]] = min(tensor[indices[i]], updates[i])``."""
     return _scatter_extreme(tensor, indices, updates, _np.minimum, "TensorScatterMin")
 
@@ -319,7 +350,12 @@ def tensor_scatter_nd_min(tensor, indices, updates, name=None):
 # --------------------------------------------------------------------------
 # space <-> batch
 # --------------------------------------------------------------------------
-def required_space_to_batch_paddings(input_shape, block_shape, base_paddings=None, name=None):
+def required_space_to_batch_paddings(
+    input_shape: ShapeLike,
+    block_shape: TensorLike,
+    base_paddings: TensorLike = None,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """Paddings and crops that make ``input_shape`` divisible by ``block_shape``."""
     shape = _ints(input_shape, "RequiredSpaceToBatchPaddings")
     block = _ints(block_shape, "RequiredSpaceToBatchPaddings")
@@ -332,7 +368,9 @@ def required_space_to_batch_paddings(input_shape, block_shape, base_paddings=Non
     return _wrap(paddings.astype(_np.int32)), _wrap(crops.astype(_np.int32))
 
 
-def space_to_batch_nd(input, block_shape, paddings, name=None):  # noqa: A002
+def space_to_batch_nd(
+    input: TensorLike, block_shape: TensorLike, paddings: TensorLike, name: str | None = None
+) -> Tensor:  # noqa: A002
     """Pad the spatial dims, cut them into ``block_shape`` blocks, and move the
     offsets within blocks into the batch dimension."""
     tf = _tf()
@@ -363,12 +401,16 @@ def space_to_batch_nd(input, block_shape, paddings, name=None):  # noqa: A002
     return tf.reshape(x, out + rest)
 
 
-def space_to_batch(input, block_shape, paddings, name=None):  # noqa: A002
+def space_to_batch(
+    input: TensorLike, block_shape: TensorLike, paddings: TensorLike, name: str | None = None
+) -> Tensor:  # noqa: A002
     """``space_to_batch_nd`` (TF 2's ``tf.space_to_batch``)."""
     return space_to_batch_nd(input, block_shape, paddings)
 
 
-def batch_to_space(input, block_shape, crops, name=None):  # noqa: A002
+def batch_to_space(
+    input: TensorLike, block_shape: TensorLike, crops: TensorLike, name: str | None = None
+) -> Tensor:  # noqa: A002
     """The inverse of ``space_to_batch_nd``: move batch blocks back into space, then crop."""
     tf = _tf()
     x = _convert(input)

@@ -13,6 +13,7 @@ from . import dtypes as _dt
 from ._dispatch import Primitive as _Primitive
 from ._tensor import Tensor as _Tensor
 from ._tensor import convert_to_tensor as _convert
+from ._types import TensorLike as _TensorLike
 from .errors import InvalidArgumentError as _InvalidArgumentError
 from .ops import elementwise as _el
 
@@ -44,8 +45,8 @@ def _integers_only(x, tf_name: str) -> None:
         )  # fmt: skip
 
 
-def _binary(primitive):
-    def op(x, y, name=None):
+def _binary(primitive, example: str):
+    def op(x: _TensorLike, y: _TensorLike, name: str | None = None) -> _Tensor:
         if not isinstance(x, _Tensor) and not isinstance(y, _Tensor):
             x = _convert(x)
         _integers_only(x, primitive.tf_name)
@@ -53,7 +54,10 @@ def _binary(primitive):
         return primitive(x, y)
 
     op.__name__ = op.__qualname__ = primitive.name
-    op.__doc__ = f"Elementwise {primitive.tf_name} of integer tensors of one dtype (broadcasting)."
+    op.__doc__ = (
+        f"Elementwise {primitive.tf_name} of integer tensors of one dtype (broadcasting).\n\n"
+        + example
+    )
     return op
 
 
@@ -63,15 +67,44 @@ def _shift_primitive(name: str, tf_name: str, np_shift):
                       formula="integer bit shift, count clamped to [0, bits): no gradient")  # fmt: skip
 
 
-bitwise_and = _binary(_el.bitwise_and)
-bitwise_or = _binary(_el.bitwise_or)
-bitwise_xor = _binary(_el.bitwise_xor)
-left_shift = _binary(_shift_primitive("left_shift", "LeftShift", _np.left_shift))
-right_shift = _binary(_shift_primitive("right_shift", "RightShift", _np.right_shift))
+bitwise_and = _binary(
+    _el.bitwise_and,
+    """>>> tf.bitwise.bitwise_and(tf.constant([12, 10]), tf.constant([10, 6]))
+<tf.Tensor: shape=(2,), dtype=int32, numpy=array([8, 2], dtype=int32)>
+""",
+)
+bitwise_or = _binary(
+    _el.bitwise_or,
+    """>>> tf.bitwise.bitwise_or(tf.constant([12, 10]), tf.constant([10, 6]))
+<tf.Tensor: shape=(2,), dtype=int32, numpy=array([14, 14], dtype=int32)>
+""",
+)
+bitwise_xor = _binary(
+    _el.bitwise_xor,
+    """>>> tf.bitwise.bitwise_xor(tf.constant([12, 10]), tf.constant([10, 6]))
+<tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 6, 12], dtype=int32)>
+""",
+)
+left_shift = _binary(
+    _shift_primitive("left_shift", "LeftShift", _np.left_shift),
+    """>>> tf.bitwise.left_shift(tf.constant([1, 3]), tf.constant([2, 1]))
+<tf.Tensor: shape=(2,), dtype=int32, numpy=array([4, 6], dtype=int32)>
+""",
+)
+right_shift = _binary(
+    _shift_primitive("right_shift", "RightShift", _np.right_shift),
+    """>>> tf.bitwise.right_shift(tf.constant([8, -8]), tf.constant([2, 2]))
+<tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 2, -2], dtype=int32)>
+""",
+)
 
 
-def invert(x, name=None):
-    """Flip every bit of an integer tensor (``~x``)."""
+def invert(x: _TensorLike, name: str | None = None) -> _Tensor:
+    """Flip every bit of an integer tensor (``~x``).
+
+    >>> tf.bitwise.invert(tf.constant([0, 5], tf.uint8))
+    <tf.Tensor: shape=(2,), dtype=uint8, numpy=array([255, 250], dtype=uint8)>
+    """
     x = _convert(x)
     _integers_only(x, "Invert")
     return _el.invert(x)

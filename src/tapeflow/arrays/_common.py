@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorShape, as_tensor, convert_to_tensor
+from .._types import ShapeLike
 from ..errors import InvalidArgumentError, _attr_text, _op_error, _shape_text
 
 _builtin_range = builtins.range
@@ -59,7 +60,7 @@ def _scalar_int(value, what: str = "axis") -> int:
     raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype int32")
 
 
-def shape_tuple(shape) -> tuple:
+def shape_tuple(shape: ShapeLike) -> tuple:
     """A shape argument (list, tuple, TensorShape or int tensor) as a tuple of ints."""
     if isinstance(shape, (Tensor, np.ndarray)):
         value = np.asarray(getattr(shape, "_value", shape))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 import numpy as np
 
@@ -10,6 +11,7 @@ from .. import dtypes as _dt
 from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from .._types import DTypeLike, ShapeLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
@@ -34,17 +36,21 @@ def _filled(shape, dtype, fill_value) -> Tensor:
     return wrap(value[()] if not dims else value)
 
 
-def zeros(shape, dtype=_dt.float32, name=None, layout=None) -> Tensor:
+def zeros(
+    shape: ShapeLike, dtype: DTypeLike = _dt.float32, name: str | None = None, layout: Any = None
+) -> Tensor:
     """A tensor of zeros (float32 unless ``dtype`` says otherwise)."""
     return _filled(shape, dtype, 0)
 
 
-def ones(shape, dtype=_dt.float32, name=None, layout=None) -> Tensor:
+def ones(
+    shape: ShapeLike, dtype: DTypeLike = _dt.float32, name: str | None = None, layout: Any = None
+) -> Tensor:
     """A tensor of ones (float32 unless ``dtype`` says otherwise)."""
     return _filled(shape, dtype, 1)
 
 
-def fill(dims, value, name=None, layout=None) -> Tensor:
+def fill(dims: ShapeLike, value: TensorLike, name: str | None = None, layout: Any = None) -> Tensor:
     """A tensor of shape ``dims`` filled with ``value``; the gradient w.r.t. value is the sum."""
     value = as_tensor(value)
     if value.ndim:
@@ -73,7 +79,13 @@ ones_like.__doc__ = "Ones shaped like ``input``; not differentiable (gradient No
 
 
 @_reads_values  # a traced tf.range(n) has each call's n, not the trace's
-def range(start, limit=None, delta=1, dtype=None, name="range") -> Tensor:  # noqa: A001
+def range(
+    start: TensorLike,
+    limit: TensorLike = None,
+    delta: TensorLike = 1,
+    dtype: DTypeLike = None,
+    name: str | None = "range",
+) -> Tensor:  # noqa: A001
     """Numbers from ``start`` up to (not including) ``limit`` by ``delta``.
 
     Element i is ``start + i * delta`` computed in the result dtype, as in
@@ -114,7 +126,13 @@ def range(start, limit=None, delta=1, dtype=None, name="range") -> Tensor:  # no
     return wrap(first + steps * step)
 
 
-def eye(num_rows, num_columns=None, batch_shape=None, dtype=_dt.float32, name=None):
+def eye(
+    num_rows: TensorLike,
+    num_columns: TensorLike = None,
+    batch_shape: ShapeLike = None,
+    dtype: DTypeLike = _dt.float32,
+    name: str | None = None,
+) -> Tensor:
     """An identity matrix (or a batch of them)."""
     rows = _scalar_int(num_rows)
     columns = rows if num_columns is None else _scalar_int(num_columns)
@@ -129,7 +147,9 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=_dt.float32, name=No
     return wrap(matrix)
 
 
-def linspace(start, stop, num, name=None, axis=0) -> Tensor:
+def linspace(
+    start: TensorLike, stop: TensorLike, num: int | None, name: str | None = None, axis: int = 0
+) -> Tensor:
     """``num`` evenly spaced values from ``start`` to ``stop`` (inclusive) along ``axis``.
 
     Built as TensorFlow builds it (start + delta * k, with both ends concatenated
@@ -166,7 +186,7 @@ def linspace(start, stop, num, name=None, axis=0) -> Tensor:
     return _ix.getitem(joined, index=index)
 
 
-def meshgrid(*args, **kwargs) -> list:
+def meshgrid(*args: TensorLike, **kwargs: Any) -> list:
     """Coordinate grids from 1-D coordinate vectors (``indexing='xy'`` or ``'ij'``)."""
     indexing = kwargs.pop("indexing", "xy")
     kwargs.pop("name", None)
@@ -195,7 +215,15 @@ def meshgrid(*args, **kwargs) -> list:
 
 
 @_reads_values
-def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
+def one_hot(
+    indices: TensorLike,
+    depth: TensorLike,
+    on_value: TensorLike = None,
+    off_value: TensorLike = None,
+    axis: int | None = None,
+    dtype: DTypeLike = None,
+    name: str | None = None,
+) -> Tensor:
     """One-hot vectors along ``axis`` (last by default); not differentiable (gradient None).
 
     Indices outside ``[0, depth)`` give all-``off_value`` rows, as in TensorFlow.

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from .._types import AxisLike, ShapeLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
@@ -24,7 +27,9 @@ from ._common import (
 
 
 @_reads_values
-def slice(input_, begin, size, name=None) -> Tensor:  # noqa: A001
+def slice(
+    input_: TensorLike, begin: TensorLike, size: TensorLike, name: str | None = None
+) -> Tensor:  # noqa: A001
     """The block starting at ``begin`` of extent ``size`` (-1: to the end). Gradient: a pad."""
     x = as_tensor(input_)
     starts = _int_array(begin, "Index", "Slice").ravel()
@@ -46,8 +51,19 @@ def slice(input_, begin, size, name=None) -> Tensor:  # noqa: A001
     return _ix.getitem(x, index=tuple(index))
 
 
-def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
-                  new_axis_mask=0, shrink_axis_mask=0, var=None, name=None) -> Tensor:  # fmt: skip
+def strided_slice(
+    input_: TensorLike,
+    begin: TensorLike,
+    end: TensorLike,
+    strides: int | Sequence[int] | None = None,
+    begin_mask: int = 0,
+    end_mask: int = 0,
+    ellipsis_mask: int = 0,
+    new_axis_mask: int = 0,
+    shrink_axis_mask: int = 0,
+    var: Any = None,
+    name: str | None = None,
+) -> Tensor:
     """``x[begin:end:strides]`` spelled out, with TensorFlow's bit masks."""
     x = as_tensor(input_)
     starts = _int_array(begin, "Index", "StridedSlice").ravel().tolist()
@@ -74,7 +90,9 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
 
 
 @_reads_values
-def boolean_mask(tensor, mask, axis=None, name="boolean_mask") -> Tensor:
+def boolean_mask(
+    tensor: TensorLike, mask: TensorLike, axis: AxisLike = None, name: str | None = "boolean_mask"
+) -> Tensor:
     """The entries (or slices from ``axis`` on) where ``mask`` is true, flattened over the mask."""
     x = as_tensor(tensor)
     axis = 0 if axis is None else _scalar_int(axis)
@@ -93,7 +111,14 @@ def _position_text(flat: int, shape) -> str:
 
 
 @_reads_values
-def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
+def gather(
+    params: TensorLike,
+    indices: TensorLike,
+    validate_indices: bool | None = None,
+    axis: AxisLike = None,
+    batch_dims: int = 0,
+    name: str | None = None,
+) -> Tensor:
     """Slices of ``params`` at ``indices`` along ``axis`` (with ``batch_dims`` leading batch axes).
 
     TensorFlow's gradient here is an ``IndexedSlices``; tapeflow returns the same
@@ -166,7 +191,9 @@ def _prod(dims) -> int:
 
 
 @_reads_values
-def gather_nd(params, indices, batch_dims=0, name=None) -> Tensor:
+def gather_nd(
+    params: TensorLike, indices: TensorLike, batch_dims: int = 0, name: str | None = None
+) -> Tensor:
     """Slices of ``params`` at the index tuples in the last axis of ``indices``."""
     x = as_tensor(params)
     index = _index_array(indices, "GatherNd")
@@ -216,7 +243,9 @@ def _check_scatter(index, updates_shape, shape_, op: str) -> None:
 
 
 @_reads_values
-def scatter_nd(indices, updates, shape, name=None) -> Tensor:
+def scatter_nd(
+    indices: TensorLike, updates: TensorLike, shape: ShapeLike, name: str | None = None
+) -> Tensor:
     """Zeros of ``shape`` with ``updates`` added at the index tuples (repeats add up)."""
     u = as_tensor(updates)
     index = _index_array(indices, "ScatterNd")
@@ -238,7 +267,9 @@ def _scatter_operands(tensor, indices, updates, op: str):
 
 
 @_reads_values
-def tensor_scatter_nd_update(tensor, indices, updates, name=None) -> Tensor:
+def tensor_scatter_nd_update(
+    tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
+) -> Tensor:
     """``tensor`` with the slices at ``indices`` replaced by ``updates`` (the last repeat wins).
 
     Gradient: ``tensor`` gets g with zeros at the updated slices, ``updates``
@@ -249,7 +280,9 @@ def tensor_scatter_nd_update(tensor, indices, updates, name=None) -> Tensor:
 
 
 @_reads_values
-def tensor_scatter_nd_add(tensor, indices, updates, name=None) -> Tensor:
+def tensor_scatter_nd_add(
+    tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
+) -> Tensor:
     """``tensor`` plus ``updates`` added at ``indices`` (repeats add up)."""
     t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterAdd")
     shape_ = t._value.shape
@@ -257,7 +290,9 @@ def tensor_scatter_nd_add(tensor, indices, updates, name=None) -> Tensor:
 
 
 @_reads_values
-def tensor_scatter_nd_sub(tensor, indices, updates, name=None) -> Tensor:
+def tensor_scatter_nd_sub(
+    tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
+) -> Tensor:
     """``tensor`` minus ``updates`` subtracted at ``indices`` (repeats add up)."""
     t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterSub")
     shape_ = t._value.shape
@@ -268,7 +303,9 @@ def tensor_scatter_nd_sub(tensor, indices, updates, name=None) -> Tensor:
 # Selection
 # --------------------------------------------------------------------------
 @_reads_values
-def where(condition, x=None, y=None, name=None) -> Tensor:
+def where(
+    condition: TensorLike, x: TensorLike = None, y: TensorLike = None, name: str | None = None
+) -> Tensor:
     """Select from ``x`` where ``condition`` holds, else from ``y`` (broadcasting).
 
     With only ``condition``, the int64 coordinates of its true elements.

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 import numpy as np
 
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from .._types import AxisLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
@@ -23,9 +25,10 @@ from ._common import (
 )
 
 
-def concat(values, axis, name="concat") -> Tensor:
+def concat(values: TensorLike, axis: AxisLike, name: str | None = "concat") -> Tensor:
     """Join tensors along an existing axis. Gradient: the cotangent split back."""
-    axis_shape = np.shape(getattr(axis, "_value", axis))
+    raw_axis: Any = getattr(axis, "_value", axis)
+    axis_shape = np.shape(raw_axis)
     if axis_shape:
         raise ValueError(f"Shape {axis_shape} must have rank 0")
     if isinstance(values, (np.ndarray, np.generic, Tensor)):
@@ -62,7 +65,7 @@ def concat(values, axis, name="concat") -> Tensor:
     return _shape.concat(*tensors, axis=axis - ndim)
 
 
-def stack(values, axis=0, name="stack") -> Tensor:
+def stack(values: TensorLike, axis: AxisLike = 0, name: str | None = "stack") -> Tensor:
     """Join tensors of one shape along a new axis. Gradient: the cotangent unstacked."""
     if isinstance(values, (Tensor, np.ndarray, np.generic)):
         # TF converts a single value; along axis 0 stacking its rows gives it back.
@@ -93,7 +96,9 @@ def stack(values, axis=0, name="stack") -> Tensor:
     return _shape.stack(*tensors, axis=_negative_axis(axis, len(first) + 1))
 
 
-def unstack(value, num=None, axis=0, name="unstack") -> list:
+def unstack(
+    value: TensorLike, num: int | None = None, axis: AxisLike = 0, name: str | None = "unstack"
+) -> list:
     """The slices of ``value`` along ``axis``, as a list. Gradient: the cotangents stacked."""
     x = as_tensor(value)
     ndim = x.ndim
@@ -107,12 +112,18 @@ def unstack(value, num=None, axis=0, name="unstack") -> list:
     return list(_shape.unstack(x, axis=_negative_axis(axis, ndim)))
 
 
-def split(value, num_or_size_splits, axis=0, num=None, name="split") -> list:
+def split(
+    value: TensorLike,
+    num_or_size_splits: TensorLike,
+    axis: AxisLike = 0,
+    num: int | None = None,
+    name: str | None = "split",
+) -> list:
     """Split into ``num`` equal pieces, or pieces of the given sizes (one may be -1)."""
     x = as_tensor(value)
     ndim = x.ndim
     axis = _scalar_int(axis)
-    raw = getattr(num_or_size_splits, "_value", num_or_size_splits)
+    raw: Any = getattr(num_or_size_splits, "_value", num_or_size_splits)
     op = "Split" if np.ndim(raw) == 0 else "SplitV"
     if not -ndim <= axis < ndim:
         raise _error(f"-input rank(-{ndim}) <= split_dim < input rank ({ndim}), but got {axis}",
@@ -150,7 +161,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split") -> list:
 # --------------------------------------------------------------------------
 # Tiling, padding, reversing, rolling, repeating
 # --------------------------------------------------------------------------
-def tile(input, multiples, name=None) -> Tensor:
+def tile(input: TensorLike, multiples: TensorLike, name: str | None = None) -> Tensor:
     """Repeat the whole tensor ``multiples[i]`` times along axis i. Gradient: a sum of tiles."""
     x = as_tensor(input)
     reps = _int_tuple(multiples, "Tmultiples", "Tile") if x.ndim else ()
@@ -164,7 +175,13 @@ def tile(input, multiples, name=None) -> Tensor:
     return _shape.tile(x, multiples=reps)
 
 
-def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None) -> Tensor:
+def pad(
+    tensor: TensorLike,
+    paddings: TensorLike,
+    mode: str = "CONSTANT",
+    constant_values: TensorLike = 0,
+    name: str | None = None,
+) -> Tensor:
     """Pad with a constant, or by reflecting (REFLECT) or mirroring (SYMMETRIC) the edges."""
     x = as_tensor(tensor)
     mode = mode.upper() if isinstance(mode, str) else mode
@@ -200,11 +217,12 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None) -> Tens
     return _shape.pad(x, paddings=pairs, constant_values=fill_value)
 
 
-def reverse(tensor, axis, name=None) -> Tensor:
+def reverse(tensor: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:
     """Reverse the order of elements along each axis in ``axis``."""
     x = as_tensor(tensor)
     ndim = x.ndim
-    axes = _int_tuple(axis, "Tidx", "ReverseV2") if np.size(getattr(axis, "_value", axis)) else ()
+    raw_axis: Any = getattr(axis, "_value", axis)
+    axes = _int_tuple(axis, "Tidx", "ReverseV2") if np.size(raw_axis) else ()
     seen = set()
     for i, a in enumerate(axes):
         if not -ndim <= a < ndim:
@@ -217,7 +235,7 @@ def reverse(tensor, axis, name=None) -> Tensor:
     return _shape.reverse(x, axis=tuple(_negative_axis(a % ndim, ndim) for a in axes))
 
 
-def roll(input, shift, axis, name=None) -> Tensor:
+def roll(input: TensorLike, shift: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:
     """Shift elements cyclically by ``shift`` along ``axis`` (lists shift several axes)."""
     x = as_tensor(input)
     ndim = x.ndim
@@ -231,7 +249,9 @@ def roll(input, shift, axis, name=None) -> Tensor:
     return _shape.roll(x, shift=shifts, axis=tuple(_negative_axis(a % ndim, ndim) for a in axes))
 
 
-def repeat(input, repeats, axis=None, name=None) -> Tensor:
+def repeat(
+    input: TensorLike, repeats: TensorLike, axis: AxisLike = None, name: str | None = None
+) -> Tensor:
     """Repeat each element (or slice along ``axis``) ``repeats`` times; a gather underneath."""
     x = as_tensor(input)
     if axis is None:

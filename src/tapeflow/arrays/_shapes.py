@@ -8,13 +8,14 @@ from .. import _backend
 from .. import dtypes as _dt
 from .._limits import check_allocation
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
+from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
 from ._common import _builtin_range, _error, _int_array, _int_tuple, _scalar_int
 
 
-def identity(input, name=None) -> Tensor:
+def identity(input: TensorLike, name: str | None = None) -> Tensor:
     """A new tensor with the same value; the gradient passes through unchanged.
 
     Inside a ``tf.device`` block it is a copy to that device (GPU: CuPy).
@@ -29,7 +30,7 @@ def identity(input, name=None) -> Tensor:
     return _el.identity(x)
 
 
-def stop_gradient(input, name=None) -> Tensor:
+def stop_gradient(input: TensorLike, name: str | None = None) -> Tensor:
     """The same value, but no gradient flows through it, in either mode.
 
     >>> import tapeflow as tf
@@ -43,7 +44,7 @@ def stop_gradient(input, name=None) -> Tensor:
     return _el.stop_gradient(as_tensor(input))
 
 
-def shape(input, out_type=_dt.int32, name=None) -> Tensor:
+def shape(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None = None) -> Tensor:
     """The shape of ``input`` as an int32 (or ``out_type``) tensor."""
     value = np.asarray(
         as_tensor(input)._value.shape, dtype=_dt.as_dtype(out_type).as_numpy_dtype_instance
@@ -51,17 +52,17 @@ def shape(input, out_type=_dt.int32, name=None) -> Tensor:
     return wrap(value)
 
 
-def rank(input, name=None) -> Tensor:
+def rank(input: TensorLike, name: str | None = None) -> Tensor:
     """The number of dimensions of ``input``, as an int32 scalar."""
     return wrap(np.int32(as_tensor(input)._value.ndim))
 
 
-def size(input, out_type=_dt.int32, name=None) -> Tensor:
+def size(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None = None) -> Tensor:
     """The number of elements of ``input``, as an int32 (or ``out_type``) scalar."""
     return wrap(_dt.as_dtype(out_type).as_numpy_dtype(as_tensor(input)._value.size))
 
 
-def broadcast_static_shape(shape_x, shape_y) -> TensorShape:
+def broadcast_static_shape(shape_x: TensorLike, shape_y: TensorLike) -> TensorShape:
     """The broadcast of two TensorShapes."""
     x, y = TensorShape(shape_x), TensorShape(shape_y)
     try:
@@ -74,7 +75,7 @@ def broadcast_static_shape(shape_x, shape_y) -> TensorShape:
         ) from None
 
 
-def broadcast_dynamic_shape(shape_x, shape_y) -> Tensor:
+def broadcast_dynamic_shape(shape_x: TensorLike, shape_y: TensorLike) -> Tensor:
     """The broadcast of two shapes given as 1-D int tensors."""
     x = _int_array(shape_x, "T", "BroadcastArgs")
     y = _int_array(shape_y, "T", "BroadcastArgs")
@@ -89,7 +90,7 @@ def broadcast_dynamic_shape(shape_x, shape_y) -> Tensor:
 # --------------------------------------------------------------------------
 # Reshaping
 # --------------------------------------------------------------------------
-def reshape(tensor, shape, name=None) -> Tensor:
+def reshape(tensor: TensorLike, shape: ShapeLike, name: str | None = None) -> Tensor:
     """The same values in a new shape; one dimension may be -1."""
     x = as_tensor(tensor)
     dims = _int_tuple(shape, "Tshape", "Reshape")
@@ -103,7 +104,9 @@ def reshape(tensor, shape, name=None) -> Tensor:
     return _shape.reshape(x, shape=dims)
 
 
-def transpose(a, perm=None, conjugate=False, name="transpose") -> Tensor:
+def transpose(
+    a: TensorLike, perm: TensorLike = None, conjugate: bool = False, name: str | None = "transpose"
+) -> Tensor:
     """Permute the axes (reverse them when ``perm`` is None); ``conjugate`` also conjugates."""
     x = as_tensor(a)
     ndim = x.ndim
@@ -127,7 +130,7 @@ def transpose(a, perm=None, conjugate=False, name="transpose") -> Tensor:
     return _shape.transpose(x, perm=perm)
 
 
-def expand_dims(input, axis, name=None) -> Tensor:
+def expand_dims(input: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:
     """Insert a length-1 axis at ``axis`` (negative counts from the end of the result)."""
     x = as_tensor(input)
     value = getattr(axis, "_value", axis)
@@ -143,7 +146,7 @@ def expand_dims(input, axis, name=None) -> Tensor:
     return _shape.reshape(x, shape=dims[:position] + (1,) + dims[position:])
 
 
-def squeeze(input, axis=None, name=None) -> Tensor:
+def squeeze(input: TensorLike, axis: AxisLike = None, name: str | None = None) -> Tensor:
     """Remove length-1 axes (all of them, or those listed in ``axis``)."""
     x = as_tensor(input)
     dims = x._value.shape
@@ -164,7 +167,7 @@ def squeeze(input, axis=None, name=None) -> Tensor:
     return _shape.reshape(x, shape=tuple(d for i, d in enumerate(dims) if i not in drop))
 
 
-def broadcast_to(input, shape, name=None) -> Tensor:
+def broadcast_to(input: TensorLike, shape: ShapeLike, name: str | None = None) -> Tensor:
     """``input`` broadcast to ``shape``; the gradient sums over the broadcast axes."""
     x = as_tensor(input)
     dims = _int_tuple(shape, "Tidx", "BroadcastTo")

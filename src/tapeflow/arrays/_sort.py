@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import collections
+from typing import Literal
 
 import numpy as np
 
 from .. import dtypes as _dt
 from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor, as_tensor, wrap
+from .._types import DTypeLike, TensorLike
 from ..ops import index as _ix
 from ..ops import shape as _shape
 from ._common import _attr_error, _builtin_range, _error, _scalar_int
@@ -62,7 +64,9 @@ def _last_axis_perm(ndim: int, axis: int) -> tuple:
 
 
 @_reads_values(floats=True)
-def sort(values, axis=-1, direction="ASCENDING", name=None) -> Tensor:
+def sort(
+    values: TensorLike, axis: int = -1, direction: str = "ASCENDING", name: str | None = None
+) -> Tensor:
     """Sorted values along ``axis``; ties keep their order. Gradient: routed back by position."""
     _check_direction(direction)
     x = as_tensor(values)
@@ -75,7 +79,13 @@ def sort(values, axis=-1, direction="ASCENDING", name=None) -> Tensor:
 
 
 @_reads_values(floats=True)
-def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None) -> Tensor:
+def argsort(
+    values: TensorLike,
+    axis: int = -1,
+    direction: str = "ASCENDING",
+    stable: bool = False,
+    name: str | None = None,
+) -> Tensor:
     """int32 positions that sort ``values`` along ``axis`` (always stable). No gradient."""
     _check_direction(direction)
     x = as_tensor(values)
@@ -86,7 +96,13 @@ def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None) -> 
 
 
 @_reads_values(floats=True)
-def top_k(input, k=1, sorted=True, index_type=_dt.int32, name=None):  # noqa: A002
+def top_k(
+    input: TensorLike,
+    k: TensorLike = 1,
+    sorted: bool = True,
+    index_type: DTypeLike = _dt.int32,
+    name: str | None = None,
+) -> TopKV2:  # noqa: A002
     """The ``k`` largest entries along the last axis and their positions (``tf.math.top_k``).
 
     Ties go to the lower index, and so does the gradient (only the selected
@@ -115,7 +131,7 @@ def _unique_input(x, op: str) -> Tensor:
     return x
 
 
-def unique(x, out_idx=_dt.int32, name=None):
+def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = None) -> Unique:
     """Distinct values in order of first appearance, and each entry's position among them.
 
     TensorFlow registers no gradient for Unique: differentiating through ``y``
@@ -126,7 +142,9 @@ def unique(x, out_idx=_dt.int32, name=None):
     return Unique(y, idx)
 
 
-def unique_with_counts(x, out_idx=_dt.int32, name=None):
+def unique_with_counts(
+    x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = None
+) -> UniqueWithCounts:
     """``unique`` plus how often each distinct value occurs."""
     x = _unique_input(x, "UniqueWithCounts")
     y, idx, count = _ix.unique(x, out_idx=_dt.as_dtype(out_idx).as_numpy_dtype_instance)
@@ -151,7 +169,13 @@ def _search_rows(sequence: np.ndarray, values: np.ndarray, side: str) -> np.ndar
 
 
 @_reads_values(floats=True)
-def searchsorted(sorted_sequence, values, side="left", out_type=_dt.int32, name=None) -> Tensor:
+def searchsorted(
+    sorted_sequence: TensorLike,
+    values: TensorLike,
+    side: Literal["left", "right"] = "left",
+    out_type: DTypeLike = _dt.int32,
+    name: str | None = None,
+) -> Tensor:
     """Insertion points of ``values`` in each row of ``sorted_sequence``. No gradient."""
     if side not in ("left", "right"):
         raise ValueError(f"Argument `side` must be either 'right' or 'left'. Received: `side` = "

@@ -9,6 +9,7 @@ import numpy as np
 from .._tensor import Tensor, TensorShape, as_tensor
 from .._tensor import dtype_mismatch as _dtype_mismatch
 from .._tensor import wrap as _wrap
+from .._types import AxisLike, TensorLike
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
 from ._common import _reject_attr, normalize_axis
@@ -23,7 +24,9 @@ def _same_shape(values: Tensor, result: Tensor) -> None:
         )
 
 
-def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+def clip_by_value(
+    t: TensorLike, clip_value_min: TensorLike, clip_value_max: TensorLike, name: str | None = None
+) -> Tensor:
     """min(max(t, lo), hi). The gradient passes where lo <= t <= hi (bounds inclusive);
     the bounds get the gradient of the entries clipped to them."""
     values = as_tensor(t)
@@ -38,7 +41,9 @@ def _keepdims_sum(x: Tensor, axes, op_name: str = "Sum") -> Tensor:
     return _red.reduce_sum(x, axis=normalize_axis(axes, x.ndim, op_name), keepdims=True)
 
 
-def clip_by_norm(t, clip_norm, axes=None, name=None):
+def clip_by_norm(
+    t: TensorLike, clip_norm: TensorLike, axes: AxisLike = None, name: str | None = None
+) -> Tensor:
     """t * clip_norm / max(||t||, clip_norm) over ``axes``; finite gradient at t = 0."""
     values = as_tensor(t)
     l2sum = _keepdims_sum(_el.multiply(values, values), axes)
@@ -73,7 +78,7 @@ def _global_norm(values: list) -> Tensor:
     return _el.sqrt(_el.multiply(total, 2.0))
 
 
-def global_norm(t_list, name=None):
+def global_norm(t_list: TensorLike, name: str | None = None) -> Tensor:
     """sqrt(sum of squares of every entry of every tensor); None entries are skipped.
 
     TensorFlow's name is ``tf.linalg.global_norm``.
@@ -81,7 +86,9 @@ def global_norm(t_list, name=None):
     return _global_norm(_tensor_list(t_list))
 
 
-def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
+def clip_by_global_norm(
+    t_list: TensorLike, clip_norm: TensorLike, use_norm: TensorLike = None, name: str | None = None
+) -> tuple[list[Tensor | None], Tensor]:
     """Scale every tensor by clip_norm / max(global_norm, clip_norm).
 
     Returns ``(list_clipped, global_norm)``; None entries stay None. An infinite or
@@ -102,7 +109,13 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
     return clipped, use_norm
 
 
-def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+def l2_normalize(
+    x: TensorLike,
+    axis: AxisLike = None,
+    epsilon: float = 1e-12,
+    name: str | None = None,
+    dim: AxisLike = None,
+) -> Tensor:
     """x / sqrt(max(sum(x^2), epsilon)) over ``axis``; 0 at x = 0 (epsilon-guarded rsqrt)."""
     if dim is not None:
         axis = dim

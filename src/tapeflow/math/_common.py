@@ -11,6 +11,7 @@ from .._tensor import (
     as_tensor,  # noqa: F401 - the converter; older imports find it here
 )
 from .._tensor import dtype_mismatch as _dtype_mismatch
+from .._types import AxisLike
 from ..errors import InvalidArgumentError, _op_error
 
 
@@ -18,7 +19,7 @@ def _invalid(message: str, op_name: str) -> InvalidArgumentError:
     return _op_error(message, op_name)
 
 
-def normalize_axis(axis, ndim: int, op_name: str):
+def normalize_axis(axis: AxisLike, ndim: int, op_name: str) -> tuple[int, ...] | None:
     """An ``axis`` argument as a tuple of negative ints (or None for every axis)."""
     if axis is None:
         return None

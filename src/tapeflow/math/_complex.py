@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from .._tensor import Tensor, as_tensor, wrap
+from .._types import TensorLike
 from ..ops import shape as _shape
 from ..ops import spectral as _sp
 
 
-def real(input, name=None) -> Tensor:  # noqa: A002 - TF's parameter name
+def real(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's parameter name
     """The real part (a real tensor is returned as it is).
 
     >>> import tapeflow as tf
@@ -20,7 +21,7 @@ def real(input, name=None) -> Tensor:  # noqa: A002 - TF's parameter name
     return _sp.real(x) if x._value.dtype.kind == "c" else x
 
 
-def imag(input, name=None) -> Tensor:  # noqa: A002
+def imag(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """The imaginary part (zeros for a real tensor)."""
     x = as_tensor(input)
     if x._value.dtype.kind == "c":
@@ -28,13 +29,13 @@ def imag(input, name=None) -> Tensor:  # noqa: A002
     return wrap(np.zeros_like(x._value)[()])
 
 
-def conj(x, name=None) -> Tensor:
+def conj(x: TensorLike, name: str | None = None) -> Tensor:
     """The complex conjugate (a real tensor is returned as it is)."""
     x = as_tensor(x)
     return _shape.conj(x) if x._value.dtype.kind == "c" else x
 
 
-def angle(input, name=None) -> Tensor:  # noqa: A002
+def angle(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """The argument of each complex number (0 or pi for reals), in (-pi, pi]."""
     from ._elementwise import atan2
 

@@ -7,6 +7,7 @@ import numpy as np
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorLike, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
+from .._types import DTypeLike
 from ..errors import InvalidArgumentError, UnimplementedError
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
@@ -79,12 +80,12 @@ is_inf = _unary(_el.is_inf)
 is_finite = _unary(_el.is_finite)
 
 
-def softplus(features, name=None):
+def softplus(features: TensorLike, name: str | None = None) -> Tensor:
     """log(exp(features) + 1), computed without overflow; gradient sigmoid(features)."""
     return _el.softplus(as_tensor(features))
 
 
-def round(x, name=None):  # noqa: A001
+def round(x: TensorLike, name: str | None = None) -> Tensor:  # noqa: A001
     """Round half to even (banker's rounding), as TF: round(2.5) = 2, round(-1.5) = -2.
 
     Integers are returned unchanged. No gradient (None).
@@ -103,7 +104,7 @@ def _as_bool(x) -> Tensor:
     return convert_to_tensor(x, dtype=_dt.bool)
 
 
-def logical_not(x, name=None):
+def logical_not(x: TensorLike, name: str | None = None) -> Tensor:
     """Elementwise not of a bool tensor; no gradient."""
     x = _as_bool(x)
     _require_bool(x, "LogicalNot")
@@ -131,7 +132,7 @@ logical_and = _logical(_el.logical_and, "LogicalAnd")
 logical_or = _logical(_el.logical_or, "LogicalOr")
 
 
-def logical_xor(x, y, name="LogicalXor"):
+def logical_xor(x: TensorLike, y: TensorLike, name: str | None = "LogicalXor") -> Tensor:
     """x xor y on bool tensors, as TF composes it: (x or y) and not (x and y)."""
     return logical_and(logical_or(x, y), logical_not(logical_and(x, y)))
 
@@ -157,7 +158,7 @@ xlogy = _binary(_el.xlogy)
 xdivy = _binary(_el.xdivy)
 
 
-def polygamma(a, x, name=None):
+def polygamma(a: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
     """The a-th derivative of digamma at x (a a whole number stored as a float; other
     orders give NaN). Gradient w.r.t. x: polygamma(a + 1, x); none w.r.t. a."""
     for value in (a, x):  # TF's Polygamma kernel has no half (or bfloat16) version
@@ -169,12 +170,12 @@ def polygamma(a, x, name=None):
     return _el.polygamma(a, x)
 
 
-def atan2(y, x, name=None):
+def atan2(y: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
     """The angle of the point (x, y), in (-pi, pi]. Gradient NaN at (0, 0), as TF's."""
     return _el.atan2(y, x)
 
 
-def divide(x, y, name=None):
+def divide(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     """x / y, as Python's ``/`` on tensors: integers divide as floats."""
     return _true_divide(x, y)
 
@@ -182,7 +183,7 @@ def divide(x, y, name=None):
 truediv = divide
 
 
-def divide_no_nan(x, y, name=None):
+def divide_no_nan(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     """x / y, but 0 where y == 0 (value and gradients). Integers divide as floats."""
     x = as_tensor(x)
     y = y if y.__class__ is Tensor else convert_to_tensor(y, dtype=x.dtype)
@@ -194,7 +195,7 @@ def divide_no_nan(x, y, name=None):
     return _el.divide_no_nan(x, y)
 
 
-def squared_difference(x, y, name=None):
+def squared_difference(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     """(x - y)^2 elementwise; gradient 2 (x - y) for x and its negative for y."""
     difference = _el.subtract(x, y)
     if difference._value.dtype.kind == "c":  # TF's SquaredDifference: |x - y|^2, real-valued
@@ -202,7 +203,7 @@ def squared_difference(x, y, name=None):
     return _el.square(difference)
 
 
-def cast(x, dtype, name=None):
+def cast(x: TensorLike, dtype: DTypeLike, name: str | None = None) -> Tensor:
     """x converted to ``dtype``; differentiable between floating types only.
 
     >>> import tapeflow as tf
@@ -220,7 +221,7 @@ def cast(x, dtype, name=None):
     return _el.cast(x, dtype=dtype)
 
 
-def add_n(inputs, name=None):
+def add_n(inputs: TensorLike, name: str | None = None) -> Tensor:
     """The elementwise sum of a list of tensors of one shape and dtype."""
     inputs = [as_tensor(x) for x in inputs]
     if not inputs:
@@ -233,7 +234,7 @@ def add_n(inputs, name=None):
     return total if len(inputs) > 1 else _el.identity(total)
 
 
-def polyval(coeffs, x, name=None):
+def polyval(coeffs: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
     """coeffs[0] x^(n-1) + ... + coeffs[n-1], by Horner's rule (each coefficient a tensor)."""
     if not isinstance(coeffs, list):
         raise ValueError(f"Argument coeffs must be list type. Received type {type(coeffs)}.")

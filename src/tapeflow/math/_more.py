@@ -21,6 +21,7 @@ import numpy as np
 from .. import dtypes as _dt
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, wrap
+from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _op_error
 from ..ops import special_more as _sm
 from ._common import normalize_axis
@@ -42,7 +43,7 @@ def _floats(x, op_name: str) -> Tensor:
 
 
 # -- special functions ---------------------------------------------------------
-def erfinv(x, name=None) -> Tensor:
+def erfinv(x: TensorLike, name: str | None = None) -> Tensor:
     """The inverse of erf on (-1, 1) (±inf at ±1, NaN outside).
 
     >>> import tapeflow as tf
@@ -52,7 +53,7 @@ def erfinv(x, name=None) -> Tensor:
     return _sm.erfinv(_floats(x, "Erfinv"))
 
 
-def ndtri(x, name=None) -> Tensor:
+def ndtri(x: TensorLike, name: str | None = None) -> Tensor:
     """The inverse of the standard normal CDF: sqrt(2) erfinv(2x - 1)."""
     x = _floats(x, "Ndtri")
     two = wrap(np.asarray(2.0, x._value.dtype)[()])
@@ -61,7 +62,7 @@ def ndtri(x, name=None) -> Tensor:
     return root2 * _sm.erfinv(two * x - one)
 
 
-def erfcinv(x, name=None) -> Tensor:
+def erfcinv(x: TensorLike, name: str | None = None) -> Tensor:
     """The inverse of erfc on (0, 2): -ndtri(x / 2) / sqrt(2)."""
     x = _floats(x, "Erfcinv")
     half = wrap(np.asarray(0.5, x._value.dtype)[()])
@@ -69,27 +70,27 @@ def erfcinv(x, name=None) -> Tensor:
     return -ndtri(x * half) / root2
 
 
-def bessel_i0(x, name=None) -> Tensor:
+def bessel_i0(x: TensorLike, name: str | None = None) -> Tensor:
     """The modified Bessel function of the first kind, order 0."""
     return _sm.bessel_i0(_floats(x, "BesselI0"))
 
 
-def bessel_i0e(x, name=None) -> Tensor:
+def bessel_i0e(x: TensorLike, name: str | None = None) -> Tensor:
     """exp(-|x|) I0(x)."""
     return _sm.bessel_i0e(_floats(x, "BesselI0e"))
 
 
-def bessel_i1(x, name=None) -> Tensor:
+def bessel_i1(x: TensorLike, name: str | None = None) -> Tensor:
     """The modified Bessel function of the first kind, order 1."""
     return _sm.bessel_i1(_floats(x, "BesselI1"))
 
 
-def bessel_i1e(x, name=None) -> Tensor:
+def bessel_i1e(x: TensorLike, name: str | None = None) -> Tensor:
     """exp(-|x|) I1(x)."""
     return _sm.bessel_i1e(_floats(x, "BesselI1e"))
 
 
-def lbeta(x, name=None) -> Tensor:
+def lbeta(x: TensorLike, name: str | None = None) -> Tensor:
     """log |B(x)| over the last axis: sum(lgamma(x)) - lgamma(sum(x))."""
     tf = _tf()
     x = as_tensor(x)
@@ -97,18 +98,23 @@ def lbeta(x, name=None) -> Tensor:
 
 
 # -- small composites ----------------------------------------------------------
-def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None) -> Tensor:
+def accumulate_n(
+    inputs: TensorLike,
+    shape: ShapeLike = None,
+    tensor_dtype: DTypeLike = None,
+    name: str | None = None,
+) -> Tensor:
     """The elementwise sum of a list of tensors (add_n)."""
     return _tf().math.add_n(inputs)
 
 
-def log_sigmoid(x, name=None) -> Tensor:
+def log_sigmoid(x: TensorLike, name: str | None = None) -> Tensor:
     """log(sigmoid(x)) = -softplus(-x), stable for large |x|."""
     tf = _tf()
     return -tf.math.softplus(-as_tensor(x))
 
 
-def reciprocal_no_nan(x, name=None) -> Tensor:
+def reciprocal_no_nan(x: TensorLike, name: str | None = None) -> Tensor:
     """1 / x, and 0 where x is 0."""
     x = as_tensor(x)
     if x._value.dtype.kind in "OSUb":  # TF builds a constant 1 of x's dtype first
@@ -116,7 +122,7 @@ def reciprocal_no_nan(x, name=None) -> Tensor:
     return _tf().math.divide_no_nan(wrap(np.ones_like(x._value)[()]), x)
 
 
-def xlog1py(x, y, name=None) -> Tensor:
+def xlog1py(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     """x * log1p(y), and 0 where x is 0 (even where log1p(y) is not finite)."""
     tf = _tf()
     x, y = as_tensor(x), as_tensor(y)
@@ -126,13 +132,13 @@ def xlog1py(x, y, name=None) -> Tensor:
     return tf.where(wrap(zero), tf.zeros_like(x * y), x * tf.math.log1p(safe_y))
 
 
-def rint(x, name=None) -> Tensor:
+def rint(x: TensorLike, name: str | None = None) -> Tensor:
     """Round half to even (no gradient, like round)."""
     x = _floats(x, "Rint")
     return wrap(np.rint(x._value)[()])
 
 
-def nextafter(x1, x2, name=None) -> Tensor:
+def nextafter(x1: TensorLike, x2: TensorLike, name: str | None = None) -> Tensor:
     """The next representable value after x1 toward x2 (no gradient)."""
     x1, x2 = as_tensor(x1), as_tensor(x2)
     if x1.dtype != x2.dtype:
@@ -145,7 +151,13 @@ def nextafter(x1, x2, name=None) -> Tensor:
     return wrap(np.nextafter(x1._value, x2._value)[()])
 
 
-def count_nonzero(input, axis=None, keepdims=None, dtype=_dt.int64, name=None) -> Tensor:  # noqa: A002
+def count_nonzero(
+    input: TensorLike,
+    axis: AxisLike = None,
+    keepdims: bool | None = None,
+    dtype: DTypeLike = _dt.int64,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """The number of non-zero entries over ``axis`` (all axes by default)."""
     x = as_tensor(input)
     axes = normalize_axis(axis, x.ndim, "Sum")  # TF sums a not_equal mask over axis
@@ -153,13 +165,13 @@ def count_nonzero(input, axis=None, keepdims=None, dtype=_dt.int64, name=None) -
     return wrap(np.asarray(counts, dtype=_dt.as_dtype(dtype).as_numpy_dtype)[()])
 
 
-def zero_fraction(value, name=None) -> Tensor:
+def zero_fraction(value: TensorLike, name: str | None = None) -> Tensor:
     """The fraction of entries that are zero, as float32."""
     x = as_tensor(value)
     return wrap(np.float32(np.mean(x._value == 0) if x._value.size else np.nan))
 
 
-def invert_permutation(x, name=None) -> Tensor:
+def invert_permutation(x: TensorLike, name: str | None = None) -> Tensor:
     """y with y[x[i]] = i, for a permutation x of 0..n-1."""
     x = as_tensor(x)
     p = np.asarray(x._value)
@@ -174,7 +186,9 @@ def invert_permutation(x, name=None) -> Tensor:
     return wrap(out)
 
 
-def in_top_k(targets, predictions, k, name=None) -> Tensor:
+def in_top_k(
+    targets: TensorLike, predictions: TensorLike, k: TensorLike, name: str | None = None
+) -> Tensor:
     """Whether each target's prediction is among the ``k`` largest of its row (ties
     at the boundary count as in; non-finite predictions never are)."""
     predictions = as_tensor(predictions)._value
@@ -189,8 +203,16 @@ def in_top_k(targets, predictions, k, name=None) -> Tensor:
     return wrap((larger < k) & finite & np.isfinite(target))
 
 
-def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32, name=None,
-             axis=None, binary_output=False) -> Tensor:  # fmt: skip
+def bincount(
+    arr: TensorLike,
+    weights: TensorLike = None,
+    minlength: TensorLike = None,
+    maxlength: TensorLike = None,
+    dtype: DTypeLike = _dt.int32,
+    name: str | None = None,
+    axis: AxisLike = None,
+    binary_output: bool = False,
+) -> Tensor:
     """Counts of each value of a non-negative int tensor (or sums of ``weights``)."""
     tf = _tf()
     arr = as_tensor(arr)
@@ -246,8 +268,14 @@ def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=_dt.int32,
     return wrap(out.astype(out_dtype.as_numpy_dtype))
 
 
-def confusion_matrix(labels, predictions, num_classes=None, weights=None, dtype=_dt.int32,
-                     name=None) -> Tensor:  # fmt: skip
+def confusion_matrix(
+    labels: TensorLike,
+    predictions: TensorLike,
+    num_classes: TensorLike = None,
+    weights: TensorLike = None,
+    dtype: DTypeLike = _dt.int32,
+    name: str | None = None,
+) -> Tensor:
     """counts[i, j] = number of (label i, prediction j) pairs (or their weights)."""
     labels = np.asarray(as_tensor(labels)._value).astype(np.int64)
     predictions = np.asarray(as_tensor(predictions)._value).astype(np.int64)
@@ -301,8 +329,15 @@ def _check_approx_top_k(x: Tensor, k, dimension, recall_target, size_override, a
                         f"{ndim}", "ApproxTopK")  # fmt: skip
 
 
-def approx_max_k(operand, k, reduction_dimension=-1, recall_target=0.95,
-                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):  # fmt: skip
+def approx_max_k(
+    operand: TensorLike,
+    k: int,
+    reduction_dimension: int = -1,
+    recall_target: float = 0.95,
+    reduction_input_size_override: int = -1,
+    aggregate_to_topk: bool = True,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """The exact top ``k`` along ``reduction_dimension`` (an allowed answer of the
     approximate op): ``(values, indices)``."""
     tf = _tf()
@@ -320,8 +355,15 @@ def approx_max_k(operand, k, reduction_dimension=-1, recall_target=0.95,
     return values, indices
 
 
-def approx_min_k(operand, k, reduction_dimension=-1, recall_target=0.95,
-                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):  # fmt: skip
+def approx_min_k(
+    operand: TensorLike,
+    k: int,
+    reduction_dimension: int = -1,
+    recall_target: float = 0.95,
+    reduction_input_size_override: int = -1,
+    aggregate_to_topk: bool = True,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """The exact bottom ``k`` along ``reduction_dimension``: ``(values, indices)``."""
     x = as_tensor(operand)
     _check_approx_top_k(x, k, reduction_dimension, recall_target, reduction_input_size_override,
@@ -404,47 +446,57 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
     return result
 
 
-def segment_max(data, segment_ids, name=None) -> Tensor:
+def segment_max(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The largest row of each segment (ids sorted; empty segments: the lowest value)."""
     return _segment_reduce("max", data, segment_ids, 0, "SegmentMax", True)
 
 
-def segment_min(data, segment_ids, name=None) -> Tensor:
+def segment_min(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The smallest row of each segment (ids sorted; empty segments: the highest value)."""
     return _segment_reduce("min", data, segment_ids, 0, "SegmentMin", True)
 
 
-def segment_prod(data, segment_ids, name=None) -> Tensor:
+def segment_prod(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The product of each segment's rows (ids sorted; empty segments: 1)."""
     return _segment_reduce("prod", data, segment_ids, 0, "SegmentProd", True)
 
 
-def segment_mean(data, segment_ids, name=None) -> Tensor:
+def segment_mean(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The mean of each segment's rows (ids sorted; empty segments: 0)."""
     return _segment_reduce("mean", data, segment_ids, 0, "SegmentMean", True)
 
 
-def unsorted_segment_max(data, segment_ids, num_segments, name=None) -> Tensor:
+def unsorted_segment_max(
+    data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
+) -> Tensor:
     """The largest entry per segment id (negative ids dropped; empty: the lowest value)."""
     return _segment_reduce("max", data, segment_ids, num_segments, "UnsortedSegmentMax", False)
 
 
-def unsorted_segment_min(data, segment_ids, num_segments, name=None) -> Tensor:
+def unsorted_segment_min(
+    data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
+) -> Tensor:
     """The smallest entry per segment id (negative ids dropped; empty: the highest value)."""
     return _segment_reduce("min", data, segment_ids, num_segments, "UnsortedSegmentMin", False)
 
 
-def unsorted_segment_prod(data, segment_ids, num_segments, name=None) -> Tensor:
+def unsorted_segment_prod(
+    data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
+) -> Tensor:
     """The product per segment id (negative ids dropped; empty: 1)."""
     return _segment_reduce("prod", data, segment_ids, num_segments, "UnsortedSegmentProd", False)
 
 
-def unsorted_segment_mean(data, segment_ids, num_segments, name=None) -> Tensor:
+def unsorted_segment_mean(
+    data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
+) -> Tensor:
     """The mean per segment id (empty segments: 0)."""
     return _segment_reduce("mean", data, segment_ids, num_segments, "UnsortedSegmentMean", False)
 
 
-def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None) -> Tensor:
+def unsorted_segment_sqrt_n(
+    data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
+) -> Tensor:
     """The sum per segment id divided by the square root of its count (empty: 0)."""
     return _segment_reduce("sqrt_n", data, segment_ids, num_segments, "UnsortedSegmentSqrtN",
                            False)  # fmt: skip

@@ -8,6 +8,7 @@ import numbers
 import numpy as np
 
 from .._tensor import Tensor, as_tensor
+from .._types import AxisLike, TensorLike
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
 from ..ops import shape as _shape
@@ -35,7 +36,13 @@ def _norm_axis(axis):
     return False, axis
 
 
-def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa: A002
+def norm(
+    tensor: TensorLike,
+    ord: str | int | float = "euclidean",
+    axis: AxisLike = None,
+    keepdims: bool | None = None,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Vector norms (ord 'euclidean', 1, 2, np.inf, or p > 0) over all entries or one
     axis, and matrix norms ('euclidean'/'fro', 1, 2, np.inf) over a pair of axes.
 
@@ -51,8 +58,10 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa:
     x = as_tensor(tensor)
     ndim = x.ndim
     axes = None if axis is None else normalize_axis(axis, ndim, "Sum")
+    # A matrix norm always names two axes.
+    matrix_axes: tuple[int, ...] = axes if is_matrix and axes is not None else ()
     if is_matrix and ord == 2:
-        result = _matrix_two_norm(x, axes)
+        result = _matrix_two_norm(x, matrix_axes)
     elif ord in ("euclidean", "fro") or ord == 2:
         squares = _el.multiply(x, _shape.conj(x)) if x.dtype.is_complex else _el.multiply(x, x)
         result = _el.sqrt(_red.reduce_sum(squares, axis=axes, keepdims=True))
@@ -60,14 +69,14 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa:
         magnitude = _el.abs(x)
         if ord == 1:
             if is_matrix:
-                summed = _red.reduce_sum(magnitude, axis=(axes[0],), keepdims=True)
-                result = _red.reduce_max(summed, axis=(axes[1],), keepdims=True)
+                summed = _red.reduce_sum(magnitude, axis=(matrix_axes[0],), keepdims=True)
+                result = _red.reduce_max(summed, axis=(matrix_axes[1],), keepdims=True)
             else:
                 result = _red.reduce_sum(magnitude, axis=axes, keepdims=True)
         elif ord == np.inf:
             if is_matrix:
-                summed = _red.reduce_sum(magnitude, axis=(axes[1],), keepdims=True)
-                result = _red.reduce_max(summed, axis=(axes[0],), keepdims=True)
+                summed = _red.reduce_sum(magnitude, axis=(matrix_axes[1],), keepdims=True)
+                result = _red.reduce_max(summed, axis=(matrix_axes[0],), keepdims=True)
             else:
                 result = _red.reduce_max(magnitude, axis=axes, keepdims=True)
         else:

@@ -10,6 +10,7 @@ import numpy as np
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorLike, as_tensor
 from .._tensor import wrap as _wrap
+from .._types import AxisLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
@@ -77,7 +78,9 @@ reduce_all = _boolean_reduction(_red.reduce_all, "All", "Logical and over ``axis
 reduce_any = _boolean_reduction(_red.reduce_any, "Any", "Logical or over ``axis``.")
 
 
-def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
+def reduce_mean(
+    input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
+) -> Tensor:
     """Mean over ``axis``; integer inputs give an integer (truncated) mean; NaN if empty."""
     x = as_tensor(input_tensor)
     axes = normalize_axis(axis, x.ndim, "Mean")
@@ -93,7 +96,9 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     return _el.cast(_el.cast(total, dtype=_dt.float64) / float(count), dtype=x.dtype)
 
 
-def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
+def reduce_logsumexp(
+    input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
+) -> Tensor:
     """log(sum(exp(x))) over ``axis``, computed as TF does: the (finite) max is taken
     out first, so [1000, 0] gives 1000 with gradient [1, 0] (softmax). -inf if empty."""
     x = as_tensor(input_tensor)
@@ -116,7 +121,9 @@ def _require_real_or_complex(x: Tensor) -> None:
         raise TypeError(f"Input must be either real or complex. Received integer type {x.dtype}.")
 
 
-def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
+def reduce_variance(
+    input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
+) -> Tensor:
     """Mean squared deviation from the mean over ``axis`` (biased, as TF's)."""
     x = as_tensor(input_tensor)
     means = reduce_mean(x, axis=axis, keepdims=True)
@@ -130,12 +137,16 @@ def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     return reduce_mean(squared, axis=axis, keepdims=keepdims)
 
 
-def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
+def reduce_std(
+    input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
+) -> Tensor:
     """sqrt(reduce_variance(...)) over ``axis``."""
     return _el.sqrt(reduce_variance(input_tensor, axis=axis, keepdims=keepdims))
 
 
-def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
+def reduce_euclidean_norm(
+    input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
+) -> Tensor:
     """sqrt(sum(x^2)) over ``axis``. The gradient at 0 is NaN, as TF's. Integer inputs
     give the integer part of the norm (no gradient)."""
     x = as_tensor(input_tensor)
@@ -150,7 +161,13 @@ def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
     return _el.sqrt(_red.reduce_sum(squares, axis=axes, keepdims=bool(keepdims)))
 
 
-def moments(x, axes, shift=None, keepdims=False, name=None):
+def moments(
+    x: TensorLike,
+    axes: AxisLike,
+    shift: TensorLike = None,
+    keepdims: bool = False,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """Mean and (biased) variance over ``axes`` (tf.nn.moments).
 
     As TF: the variance uses stop_gradient(mean) (same first derivatives), and

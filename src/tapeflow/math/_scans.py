@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, as_tensor
+from .._types import TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import index as _index
 from ..ops import scan as _scans
@@ -85,7 +86,7 @@ def _segment_data(data, op_name: str) -> Tensor:
     return data
 
 
-def segment_sum(data, segment_ids, name=None):
+def segment_sum(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """Sums of the rows of ``data`` sharing an id; ids sorted, 1-D, one per row.
 
     Output row s is the sum of rows with id s (0 for ids not present).
@@ -110,7 +111,9 @@ def segment_sum(data, segment_ids, name=None):
     return _segment_sum(data, ids, num_segments)
 
 
-def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
+def unsorted_segment_sum(
+    data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
+) -> Tensor:
     """out[s] = sum of the entries of ``data`` whose id is s; negative ids are dropped.
 
     ``segment_ids`` may have any shape that ``data``'s shape starts with.

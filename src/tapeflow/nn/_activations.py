@@ -8,6 +8,7 @@ from .. import arrays as _arrays
 from .. import dtypes as _dt
 from .. import math as _math
 from .._tensor import Tensor, as_tensor
+from .._types import TensorLike
 from ..errors import AbortedError, InvalidArgumentError
 from ..ops import elementwise as _el
 from ..ops import nn as _nn
@@ -15,18 +16,18 @@ from ..ops import shape as _shape
 from ._common import _attr_error, _float32_attr, _op_error, _require_float
 
 
-def relu(features, name=None):
+def relu(features: TensorLike, name: str | None = None) -> Tensor:
     """max(features, 0); the gradient at 0 is 0."""
     return _nn.relu(as_tensor(features))
 
 
-def crelu(features, axis=-1, name=None):
+def crelu(features: TensorLike, axis: int = -1, name: str | None = None) -> Tensor:
     """relu of [features, -features] concatenated along ``axis``."""
     x = as_tensor(features)
     return _nn.relu(_arrays.concat([x, -x], axis))
 
 
-def relu6(features, name=None):
+def relu6(features: TensorLike, name: str | None = None) -> Tensor:
     """min(max(features, 0), 6); the gradient is 1 strictly between 0 and 6, else 0."""
     x = as_tensor(features)
     if x._value.dtype.kind not in "fiu":
@@ -35,7 +36,7 @@ def relu6(features, name=None):
     return _nn.relu6(x)
 
 
-def leaky_relu(features, alpha=0.2, name=None):
+def leaky_relu(features: TensorLike, alpha: float = 0.2, name: str | None = None) -> Tensor:
     """features where features > 0, else alpha * features (integers become float32).
 
     >>> import tapeflow as tf
@@ -51,21 +52,21 @@ def leaky_relu(features, alpha=0.2, name=None):
     return _nn.leaky_relu(x, alpha=_float32_attr(alpha))
 
 
-def elu(features, name=None):
+def elu(features: TensorLike, name: str | None = None) -> Tensor:
     """features where > 0, else exp(features) - 1."""
     x = as_tensor(features)
     _require_float(x, "Elu")
     return _nn.elu(x)
 
 
-def selu(features, name=None):
+def selu(features: TensorLike, name: str | None = None) -> Tensor:
     """scale * elu-like(features) with TensorFlow's SELU constants."""
     x = as_tensor(features)
     _require_float(x, "Selu")
     return _nn.selu(x)
 
 
-def gelu(features, approximate=False, name=None):
+def gelu(features: TensorLike, approximate: bool = False, name: str | None = None) -> Tensor:
     """x * Phi(x) (``approximate=True``: the tanh form), as TensorFlow writes it."""
     x = as_tensor(features)
     if not x.dtype.is_floating:
@@ -78,7 +79,7 @@ def gelu(features, approximate=False, name=None):
     return 0.5 * x * (1.0 + _math.erf(x / 1.4142135623730951))
 
 
-def swish(features, beta=1.0, name=None):
+def swish(features: TensorLike, beta: TensorLike = 1.0, name: str | None = None) -> Tensor:
     """features * sigmoid(beta * features) (also tf.nn.silu)."""
     x = as_tensor(features)
     if x._value.dtype.kind not in "fc":
@@ -88,29 +89,29 @@ def swish(features, beta=1.0, name=None):
     return x * _math.sigmoid(beta * x)
 
 
-def silu(features, beta=1.0):
+def silu(features: TensorLike, beta: TensorLike = 1.0) -> Tensor:
     """features * sigmoid(beta * features)."""
     return swish(features, beta=beta)
 
 
-def softsign(features, name=None):
+def softsign(features: TensorLike, name: str | None = None) -> Tensor:
     """features / (1 + |features|)."""
     x = as_tensor(features)
     _require_float(x, "Softsign")
     return x / (_el.abs(x) + 1)
 
 
-def softplus(features, name=None):
+def softplus(features: TensorLike, name: str | None = None) -> Tensor:
     """log(1 + exp(features)), computed stably (tf.math.softplus)."""
     return _math.softplus(features)
 
 
-def sigmoid(x, name=None):
+def sigmoid(x: TensorLike, name: str | None = None) -> Tensor:
     """1 / (1 + exp(-x)) (tf.math.sigmoid)."""
     return _math.sigmoid(x)
 
 
-def tanh(x, name=None):
+def tanh(x: TensorLike, name: str | None = None) -> Tensor:
     """tf.math.tanh."""
     return _math.tanh(x)
 
@@ -137,11 +138,11 @@ def _along_axis(function, logits, axis, op):
     return _shape.transpose(moved, perm=tuple(perm))
 
 
-def softmax(logits, axis=None, name=None):
+def softmax(logits: TensorLike, axis: int | None = None, name: str | None = None) -> Tensor:
     """exp(logits) / sum(exp(logits)) along ``axis`` (default last), computed stably."""
     return _along_axis(_nn.softmax, logits, axis, "Softmax")
 
 
-def log_softmax(logits, axis=None, name=None):
+def log_softmax(logits: TensorLike, axis: int | None = None, name: str | None = None) -> Tensor:
     """logits - logsumexp(logits) along ``axis`` (default last), computed stably."""
     return _along_axis(_nn.log_softmax, logits, axis, "LogSoftmax")

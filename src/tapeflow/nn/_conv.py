@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 
 from .._tensor import Tensor, TensorShape, as_tensor
+from .._types import ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import conv as _conv
 from ..ops import shape as _shape
@@ -23,8 +27,21 @@ from ._conv_args import (
 )
 
 
-def _convolve(input, filters, strides, padding, data_format, dilations, nd, op, *,  # noqa: A002
-              stride_name="strides", grouped=True, explicit=True, layout_first=None):  # fmt: skip
+def _convolve(
+    input,
+    filters,
+    strides,
+    padding,
+    data_format,
+    dilations,
+    nd,
+    op,
+    *,  # noqa: A002
+    stride_name="strides",
+    grouped=True,
+    explicit=True,
+    layout_first=None,
+):
     x = as_tensor(input)
     w = as_tensor(filters)
     _same_dtype(x, w, op)
@@ -73,7 +90,15 @@ def _conv_channels_last(x, w, strides, padding, dilations, op, grouped=True, gro
                       groups=groups)  # fmt: skip
 
 
-def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None, name=None):  # noqa: A002
+def conv2d(
+    input: TensorLike,
+    filters: TensorLike,
+    strides: int | Sequence[int] | None,
+    padding: str | Sequence[Any],
+    data_format: str = "NHWC",
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """2-D convolution (cross-correlation, as TF) of NHWC ``input`` with HWIO ``filters``.
 
     ``padding`` is "SAME", "VALID" or explicit pairs for all four dims. An input
@@ -89,7 +114,15 @@ def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None,
     return _convolve(input, filters, strides, padding, data_format, dilations, 2, "Conv2D")
 
 
-def conv1d(input, filters, stride, padding, data_format="NWC", dilations=None, name=None):  # noqa: A002
+def conv1d(
+    input: TensorLike,
+    filters: TensorLike,
+    stride: int | Sequence[int] | None,
+    padding: str | Sequence[Any],
+    data_format: str = "NWC",
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """1-D convolution of NWC ``input`` with WIO ``filters``."""
     if data_format is None or data_format in ("NHWC", "NWC"):
         first = False
@@ -103,14 +136,29 @@ def conv1d(input, filters, stride, padding, data_format="NWC", dilations=None, n
                      stride_name="stride", layout_first=first)  # fmt: skip
 
 
-def conv3d(input, filters, strides, padding, data_format="NDHWC", dilations=None, name=None):  # noqa: A002
+def conv3d(
+    input: TensorLike,
+    filters: TensorLike,
+    strides: int | Sequence[int] | None,
+    padding: str | Sequence[Any],
+    data_format: str = "NDHWC",
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """3-D convolution of NDHWC ``input`` with DHWIO ``filters`` (no groups, as TF)."""
     return _convolve(input, filters, strides, padding, data_format, dilations, 3, "Conv3D",
                      grouped=False, explicit=False)  # fmt: skip
 
 
-def convolution(input, filters, strides=None, padding="VALID", data_format=None,  # noqa: A002
-                dilations=None, name=None):  # fmt: skip
+def convolution(
+    input: TensorLike,
+    filters: TensorLike,
+    strides: int | Sequence[int] | None = None,
+    padding: str | Sequence[Any] = "VALID",
+    data_format: str | None = None,  # noqa: A002
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:
     """N-d convolution; the rank of ``filters`` picks conv1d, conv2d or conv3d."""
     nd = as_tensor(filters).ndim - 2
     if nd == 1:
@@ -124,15 +172,28 @@ def convolution(input, filters, strides=None, padding="VALID", data_format=None,
     )
 
 
-def atrous_conv2d(value, filters, rate, padding, name=None):
+def atrous_conv2d(
+    value: TensorLike,
+    filters: TensorLike,
+    rate: int,
+    padding: str | Sequence[Any],
+    name: str | None = None,
+) -> Tensor:
     """conv2d with dilation ``rate`` in both spatial dims."""
     if rate < 1:
         raise ValueError(f"rate {rate} cannot be less than one")
     return conv2d(value, filters, 1, padding, dilations=rate)
 
 
-def depthwise_conv2d(input, filter, strides, padding, data_format=None, dilations=None,  # noqa: A002
-                     name=None):  # fmt: skip
+def depthwise_conv2d(
+    input: TensorLike,
+    filter: TensorLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str | None = None,
+    dilations: int | Sequence[int] | None = None,  # noqa: A002
+    name: str | None = None,
+) -> Tensor:
     """Each input channel convolved with its own ``channel_multiplier`` filters.
 
     ``filter`` is [kh, kw, in_channels, multiplier]; output channel c * M + m.
@@ -168,8 +229,16 @@ def depthwise_conv2d(input, filter, strides, padding, data_format=None, dilation
     return _move_channels(y, to_last=False) if first else y
 
 
-def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,  # noqa: A002
-                     data_format=None, dilations=None, name=None):  # fmt: skip
+def separable_conv2d(
+    input: TensorLike,
+    depthwise_filter: TensorLike,
+    pointwise_filter: TensorLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],  # noqa: A002
+    data_format: str | None = None,
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:
     """depthwise_conv2d followed by a 1x1 conv2d with ``pointwise_filter``."""
     depthwise = depthwise_conv2d(input, depthwise_filter, strides, padding,
                                  data_format=data_format, dilations=dilations)  # fmt: skip
@@ -184,8 +253,19 @@ def _output_shape(output_shape) -> tuple:
     return tuple(int(getattr(d, "_value", d)) for d in output_shape)
 
 
-def _conv_transpose(input, filters, output_shape, strides, padding, data_format,  # noqa: A002
-                    dilations, nd, op, *, layout_first=None):  # fmt: skip
+def _conv_transpose(
+    input,
+    filters,
+    output_shape,
+    strides,
+    padding,
+    data_format,  # noqa: A002
+    dilations,
+    nd,
+    op,
+    *,
+    layout_first=None,
+):
     prefix = "Conv2DCustomBackpropInput" if nd < 3 else "Conv3DBackpropInputOp"
     x = as_tensor(input)
     w = as_tensor(filters)
@@ -230,8 +310,16 @@ def _conv_transpose(input, filters, output_shape, strides, padding, data_format,
     return _move_channels(y, to_last=False) if first else y
 
 
-def conv2d_transpose(input, filters, output_shape, strides, padding="SAME",  # noqa: A002
-                     data_format="NHWC", dilations=None, name=None):  # fmt: skip
+def conv2d_transpose(
+    input: TensorLike,
+    filters: TensorLike,
+    output_shape: ShapeLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any] = "SAME",  # noqa: A002
+    data_format: str = "NHWC",
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:
     """The transpose (gradient) of conv2d: ``filters`` is [kh, kw, out_channels, in_channels].
 
     >>> import tapeflow as tf
@@ -243,8 +331,16 @@ def conv2d_transpose(input, filters, output_shape, strides, padding="SAME",  # n
                            dilations, 2, "Conv2DBackpropInput")  # fmt: skip
 
 
-def conv1d_transpose(input, filters, output_shape, strides, padding="SAME",  # noqa: A002
-                     data_format="NWC", dilations=None, name=None):  # fmt: skip
+def conv1d_transpose(
+    input: TensorLike,
+    filters: TensorLike,
+    output_shape: ShapeLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any] = "SAME",  # noqa: A002
+    data_format: str = "NWC",
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:
     """The transpose of conv1d: ``filters`` is [kw, out_channels, in_channels]."""
     if data_format not in ("NWC", "NCW"):
         raise ValueError(
@@ -254,15 +350,31 @@ def conv1d_transpose(input, filters, output_shape, strides, padding="SAME",  # n
                            "Conv2DBackpropInput", layout_first=data_format == "NCW")  # fmt: skip
 
 
-def conv3d_transpose(input, filters, output_shape, strides, padding="SAME",  # noqa: A002
-                     data_format="NDHWC", dilations=None, name=None):  # fmt: skip
+def conv3d_transpose(
+    input: TensorLike,
+    filters: TensorLike,
+    output_shape: ShapeLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any] = "SAME",  # noqa: A002
+    data_format: str = "NDHWC",
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:
     """The transpose of conv3d: ``filters`` is [kd, kh, kw, out_channels, in_channels]."""
     return _conv_transpose(input, filters, output_shape, strides, padding, data_format,
                            dilations, 3, "Conv3DBackpropInputV2")  # fmt: skip
 
 
-def conv_transpose(input, filters, output_shape, strides, padding="SAME", data_format=None,  # noqa: A002
-                   dilations=None, name=None):  # fmt: skip
+def conv_transpose(
+    input: TensorLike,
+    filters: TensorLike,
+    output_shape: ShapeLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any] = "SAME",
+    data_format: str | None = None,  # noqa: A002
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:
     """The transpose of convolution; the length of ``output_shape`` picks the rank."""
     nd = len(_output_shape(output_shape)) - 2
     chooser = {1: conv1d_transpose, 2: conv2d_transpose, 3: conv3d_transpose}

@@ -69,8 +69,7 @@ def _check_window(strides, dilations, channels_first, op, what="strides"):
 _PADDINGS = '"SAME", "VALID", "EXPLICIT"'
 
 
-def _padding(padding, nd: int, channels_first: bool, op: str, *, explicit=True,
-             allowed=_PADDINGS):  # fmt: skip
+def _padding(padding, nd: int, channels_first: bool, op: str, *, explicit=True, allowed=_PADDINGS):
     """'SAME', 'VALID', or a tuple of (low, high) pairs for the spatial dims."""
     if isinstance(padding, (list, tuple)):
         if not explicit:

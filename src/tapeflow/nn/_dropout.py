@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+from typing import Any
 
 import numpy as np
 
@@ -10,6 +11,7 @@ from .. import arrays as _arrays
 from .. import math as _math
 from .._dispatch import stateful
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
+from .._types import ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import elementwise as _el
 from ..random import _next_seed_generator  # global seed + op seed, as TF
@@ -37,7 +39,13 @@ def _noise_shape(x: Tensor, noise_shape) -> tuple:
     return dims
 
 
-def dropout(x, rate, noise_shape=None, seed=None, name=None):
+def dropout(
+    x: TensorLike,
+    rate: TensorLike,
+    noise_shape: ShapeLike = None,
+    seed: int | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Zero each element with probability ``rate``; scale the kept ones by 1 / (1 - rate).
 
     ``seed`` (with ``tf.random.set_seed``) makes the mask reproducible; the
@@ -81,7 +89,9 @@ def _keep_mask(dims: tuple, dtype, threshold: float, seed) -> Tensor:
     return wrap(uniform >= dtype.type(threshold))
 
 
-def embedding_lookup(params, ids, max_norm=None, name=None):
+def embedding_lookup(
+    params: TensorLike, ids: TensorLike, max_norm: float | None = None, name: str | None = None
+) -> Tensor:
     """Rows of ``params`` (a tensor, or a list of row partitions) at ``ids``.
 
     TensorFlow's gradient is an ``IndexedSlices``; tapeflow's is the equivalent
@@ -102,7 +112,8 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
         table = params
     result = _arrays.gather(table, ids)
     if max_norm is not None:
-        ids_rank = np.ndim(getattr(ids, "_value", ids))
+        raw_ids: Any = getattr(ids, "_value", ids)
+        ids_rank = np.ndim(raw_ids)
         axes = list(range(ids_rank, result.ndim))
         result = _math.clip_by_norm(result, max_norm, axes=axes)
     return result

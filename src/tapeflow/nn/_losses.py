@@ -6,6 +6,7 @@ import numpy as np
 
 from .. import math as _math
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
+from .._types import TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import elementwise as _el
 from ..ops import nn as _nn
@@ -14,7 +15,9 @@ from ..ops import shape as _shape
 from ._common import _attr_error, _op_error, _operand, _require_float, _shape_of
 
 
-def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
+def softmax_cross_entropy_with_logits(
+    labels: TensorLike, logits: TensorLike, axis: int = -1, name: str | None = None
+) -> Tensor:
     """Cross-entropy between ``labels`` (a distribution) and ``softmax(logits)``.
 
     The gradient w.r.t. logits is ``softmax(logits) - labels`` (fused, as in TF).
@@ -56,15 +59,17 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     if labels.ndim != ndim:
         labels = _shape.broadcast_to(labels, shape=_shape_of(logits))
     axis %= ndim
-    perm = list(range(ndim))
-    perm[axis], perm[-1] = perm[-1], perm[axis]
-    perm = tuple(perm)
+    order = list(range(ndim))
+    order[axis], order[-1] = order[-1], order[axis]
+    perm = tuple(order)
     return _nn.softmax_cross_entropy_with_logits(
         _shape.transpose(labels, perm=perm), _shape.transpose(logits, perm=perm)
     )
 
 
-def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
+def sparse_softmax_cross_entropy_with_logits(
+    labels: TensorLike, logits: TensorLike, name: str | None = None
+) -> Tensor:
     """Cross-entropy with integer class ``labels``: logsumexp(logits) - logits[label].
 
     The gradient w.r.t. logits is ``softmax(logits) - one_hot(labels)`` (fused).
@@ -103,7 +108,9 @@ def _same_shape(a: Tensor, b: Tensor, a_name: str, b_name: str) -> None:
         )
 
 
-def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
+def sigmoid_cross_entropy_with_logits(
+    labels: TensorLike = None, logits: TensorLike = None, name: str | None = None
+) -> Tensor:
     """max(x, 0) - x z + log(1 + exp(-|x|)): stable for any logits x and labels z.
 
     >>> import tapeflow as tf
@@ -130,7 +137,9 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     return relu_logits - logits * labels + _math.log1p(_el.exp(neg_abs_logits))
 
 
-def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
+def weighted_cross_entropy_with_logits(
+    labels: TensorLike, logits: TensorLike, pos_weight: TensorLike, name: str | None = None
+) -> Tensor:
     """Sigmoid cross-entropy with the positive term weighted by ``pos_weight``."""
     logits = as_tensor(logits)
     labels = as_tensor(labels)
@@ -140,7 +149,12 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     return (1 - labels) * logits + log_weight * softplus_neg
 
 
-def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
+def log_poisson_loss(
+    targets: TensorLike,
+    log_input: TensorLike,
+    compute_full_loss: bool = False,
+    name: str | None = None,
+) -> Tensor:
     """exp(c) - z c for log-rate c and targets z (plus Stirling's term when asked)."""
     log_input = as_tensor(log_input)
     targets = as_tensor(targets)
@@ -156,7 +170,7 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     return result
 
 
-def l2_loss(t, name=None):
+def l2_loss(t: TensorLike, name: str | None = None) -> Tensor:
     """sum(t ** 2) / 2."""
     x = as_tensor(t)
     _require_float(x, "L2Loss")

@@ -16,10 +16,14 @@ tf.Tensor(2.75, shape=(), dtype=float32)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import numpy as np
 
 from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor, as_tensor, wrap
+from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import _op_error
 
 
@@ -50,7 +54,9 @@ def _back(x: Tensor, data_format: str) -> Tensor:
     return _tf().transpose(x, [0, 3, 1, 2]) if data_format == "NCHW" else x
 
 
-def depth_to_space(input, block_size, data_format="NHWC", name=None):  # noqa: A002
+def depth_to_space(
+    input: TensorLike, block_size: int, data_format: str = "NHWC", name: str | None = None
+) -> Tensor:  # noqa: A002
     """Move depth into b x b spatial blocks: [B, H, W, C] -> [B, H b, W b, C / b^2]."""
     tf = _tf()
     b = _block_size(block_size, "DepthToSpace")
@@ -64,7 +70,9 @@ def depth_to_space(input, block_size, data_format="NHWC", name=None):  # noqa: A
     return _back(tf.reshape(y, [n, h * b, w * b, c // (b * b)]), data_format)
 
 
-def space_to_depth(input, block_size, data_format="NHWC", name=None):  # noqa: A002
+def space_to_depth(
+    input: TensorLike, block_size: int, data_format: str = "NHWC", name: str | None = None
+) -> Tensor:  # noqa: A002
     """Move b x b spatial blocks into depth: [B, H, W, C] -> [B, H / b, W / b, C b^2]."""
     tf = _tf()
     b = _block_size(block_size, "SpaceToDepth")
@@ -79,7 +87,13 @@ def space_to_depth(input, block_size, data_format="NHWC", name=None):  # noqa: A
 
 
 # -- moments -------------------------------------------------------------------
-def sufficient_statistics(x, axes, shift=None, keepdims=False, name=None):
+def sufficient_statistics(
+    x: TensorLike,
+    axes: AxisLike,
+    shift: TensorLike = None,
+    keepdims: bool = False,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor, Tensor, Tensor | None]:
     """(count, sum of x - shift, sum of (x - shift)^2, shift) over ``axes``."""
     tf = _tf()
     x = as_tensor(x)
@@ -97,7 +111,13 @@ def sufficient_statistics(x, axes, shift=None, keepdims=False, name=None):
     return counts, mean_ss, var_ss, shift
 
 
-def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
+def normalize_moments(
+    counts: TensorLike,
+    mean_ss: TensorLike,
+    variance_ss: TensorLike,
+    shift: TensorLike,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """(mean, variance) from ``sufficient_statistics``' sums."""
     tf = _tf()
     divisor = tf.math.reciprocal(as_tensor(counts))
@@ -107,7 +127,13 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
     return mean, variance
 
 
-def weighted_moments(x, axes, frequency_weights, keepdims=False, name=None):
+def weighted_moments(
+    x: TensorLike,
+    axes: AxisLike,
+    frequency_weights: TensorLike,
+    keepdims: bool = False,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """The mean and variance of ``x`` over ``axes``, each entry weighted."""
     tf = _tf()
     x = as_tensor(x)
@@ -124,15 +150,27 @@ def weighted_moments(x, axes, frequency_weights, keepdims=False, name=None):
     return mean, variance
 
 
-def batch_norm_with_global_normalization(input, mean, variance, beta, gamma, variance_epsilon,  # noqa: A002
-                                         scale_after_normalization, name=None):  # fmt: skip
+def batch_norm_with_global_normalization(
+    input: TensorLike,
+    mean: TensorLike,
+    variance: TensorLike,
+    beta: TensorLike,
+    gamma: TensorLike,
+    variance_epsilon: float,  # noqa: A002
+    scale_after_normalization: bool,
+    name: str | None = None,
+) -> Tensor:
     """batch_normalization with gamma applied only if ``scale_after_normalization``."""
     return _tf().nn.batch_normalization(input, mean, variance, beta,
                                         gamma if scale_after_normalization else None,
                                         variance_epsilon)  # fmt: skip
 
 
-def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
+def compute_average_loss(
+    per_example_loss: TensorLike,
+    sample_weight: TensorLike = None,
+    global_batch_size: int | None = None,
+) -> Tensor:
     """The summed (weighted) loss divided by the global batch size (one replica here)."""
     tf = _tf()
     loss = as_tensor(per_example_loss)
@@ -145,7 +183,7 @@ def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size
     return tf.math.divide_no_nan(total, size)
 
 
-def scale_regularization_loss(regularization_loss):
+def scale_regularization_loss(regularization_loss: TensorLike) -> Tensor:
     """The regularization loss summed, divided by the number of replicas (one here)."""
     tf = _tf()
     if isinstance(regularization_loss, (list, tuple)):
@@ -196,7 +234,15 @@ def _morphology_args(strides, dilations, padding, data_format, op):
     return strides, dilations
 
 
-def dilation2d(input, filters, strides, padding, data_format, dilations, name=None):  # noqa: A002
+def dilation2d(
+    input: TensorLike,
+    filters: TensorLike,
+    strides: int | Sequence[int],
+    padding: str,
+    data_format: str,
+    dilations: int | Sequence[int],
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Grayscale dilation: max over the window of input + filter, per channel."""
     tf = _tf()
     x, f = as_tensor(input), as_tensor(filters)
@@ -207,7 +253,15 @@ def dilation2d(input, filters, strides, padding, data_format, dilations, name=No
     return tf.reduce_max(patches + tf.reshape(f, [kh * kw, c]), axis=3)
 
 
-def erosion2d(value, filters, strides, padding, data_format, dilations, name=None):
+def erosion2d(
+    value: TensorLike,
+    filters: TensorLike,
+    strides: int | Sequence[int],
+    padding: str,
+    data_format: str,
+    dilations: int | Sequence[int],
+    name: str | None = None,
+) -> Tensor:
     """Grayscale erosion: -dilation2d(-value, filters reflected)."""
     tf = _tf()
     flipped = tf.reverse(as_tensor(filters), [0, 1])
@@ -215,8 +269,16 @@ def erosion2d(value, filters, strides, padding, data_format, dilations, name=Non
 
 
 @_reads_values(floats=True)
-def max_pool_with_argmax(input, ksize, strides, padding, data_format="NHWC",  # noqa: A002
-                         output_dtype=None, include_batch_in_index=False, name=None):  # fmt: skip
+def max_pool_with_argmax(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str,
+    data_format: str = "NHWC",  # noqa: A002
+    output_dtype: DTypeLike = None,
+    include_batch_in_index: bool = False,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """max_pool2d and the flat index of each maximum: ((b H + y) W + x) C + c with the
     batch, (y W + x) C + c without."""
     tf = _tf()
@@ -282,7 +344,9 @@ def _pool_adjacent_violators(row: np.ndarray, decreasing: bool) -> np.ndarray:
 
 
 @_reads_values(floats=True)
-def isotonic_regression(inputs, decreasing=True, axis=-1):
+def isotonic_regression(
+    inputs: TensorLike, decreasing: bool = True, axis: int = -1
+) -> tuple[Tensor, Tensor]:
     """The closest non-increasing (or non-decreasing) sequence along ``axis`` in least
     squares, and the segment id of each entry: ``(output, segments)``."""
     tf = _tf()
@@ -308,7 +372,9 @@ def isotonic_regression(inputs, decreasing=True, axis=-1):
 
 
 # -- label helpers ---------------------------------------------------------------
-def collapse_repeated(labels, seq_length, name=None):
+def collapse_repeated(
+    labels: TensorLike, seq_length: TensorLike, name: str | None = None
+) -> tuple[Tensor, Tensor]:
     """Merge runs of a repeated label within each row's length: (labels, new lengths)."""
     labels = np.asarray(as_tensor(labels)._value)
     lengths = np.asarray(as_tensor(seq_length)._value)
@@ -324,7 +390,7 @@ def collapse_repeated(labels, seq_length, name=None):
     return wrap(out), wrap(np.asarray(new_lengths, dtype=lengths.dtype))
 
 
-def ctc_unique_labels(labels, name=None):
+def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
     """Per row: the unique labels in order of appearance (0-padded) and each entry's index."""
     labels = np.asarray(as_tensor(labels)._value)
     unique = np.zeros_like(labels)
@@ -338,8 +404,16 @@ def ctc_unique_labels(labels, name=None):
 
 
 # -- convolution backprops -------------------------------------------------------
-def depthwise_conv2d_backprop_input(input_sizes, filter, out_backprop, strides, padding,  # noqa: A002
-                                    data_format="NHWC", dilations=(1, 1, 1, 1), name=None):  # fmt: skip
+def depthwise_conv2d_backprop_input(
+    input_sizes: ShapeLike,
+    filter: TensorLike,
+    out_backprop: TensorLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],  # noqa: A002
+    data_format: str = "NHWC",
+    dilations: int | Sequence[int] = (1, 1, 1, 1),
+    name: str | None = None,
+) -> Tensor:
     """The gradient of depthwise_conv2d with respect to its input."""
     tf = _tf()
     sizes = [int(v) for v in np.ravel(as_tensor(input_sizes)._value)]
@@ -352,8 +426,16 @@ def depthwise_conv2d_backprop_input(input_sizes, filter, out_backprop, strides, 
     return tape.gradient(y, x, output_gradients=g)
 
 
-def depthwise_conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
-                                     data_format="NHWC", dilations=(1, 1, 1, 1), name=None):  # fmt: skip
+def depthwise_conv2d_backprop_filter(
+    input: TensorLike,
+    filter_sizes: ShapeLike,
+    out_backprop: TensorLike,
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],  # noqa: A002
+    data_format: str = "NHWC",
+    dilations: int | Sequence[int] = (1, 1, 1, 1),
+    name: str | None = None,
+) -> Tensor:
     """The gradient of depthwise_conv2d with respect to its filter."""
     tf = _tf()
     sizes = [int(v) for v in np.ravel(as_tensor(filter_sizes)._value)]
@@ -373,7 +455,14 @@ def _pair(dilations, data_format):
     return d
 
 
-def atrous_conv2d_transpose(value, filters, output_shape, rate, padding, name=None):
+def atrous_conv2d_transpose(
+    value: TensorLike,
+    filters: TensorLike,
+    output_shape: ShapeLike,
+    rate: int,
+    padding: str | Sequence[Any],
+    name: str | None = None,
+) -> Tensor:
     """conv2d_transpose with the filter dilated by ``rate`` (stride 1)."""
     if int(rate) < 1:
         raise ValueError(f"rate {rate} cannot be less than one")
@@ -381,8 +470,15 @@ def atrous_conv2d_transpose(value, filters, output_shape, rate, padding, name=No
                                      dilations=int(rate))  # fmt: skip
 
 
-def with_space_to_batch(input, dilation_rate, padding, op, filter_shape=None, spatial_dims=None,  # noqa: A002
-                        data_format=None):  # fmt: skip
+def with_space_to_batch(
+    input: TensorLike,
+    dilation_rate: int | Sequence[int],
+    padding: str | Sequence[Any],
+    op: Callable[..., Any],
+    filter_shape: ShapeLike = None,
+    spatial_dims: Sequence[int] | None = None,  # noqa: A002
+    data_format: str | None = None,
+) -> Tensor:
     """Run ``op(converted_input, num_spatial_dims, padding)`` on the space-to-batch form of
     ``input`` for a dilation rate, and move the result back (TF's dilation trick)."""
     tf = _tf()

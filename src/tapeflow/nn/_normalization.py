@@ -5,14 +5,17 @@ from __future__ import annotations
 import numpy as np
 
 from .. import math as _math
-from .._tensor import as_tensor, wrap
+from .._tensor import Tensor, as_tensor, wrap
+from .._types import AxisLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import conv as _conv
 from ..ops import shape as _shape
 from ._common import _float32_attr, _op_error, _operand, _require_float, _same_dtype, _shape_of
 
 
-def bias_add(value, bias, data_format=None, name=None):
+def bias_add(
+    value: TensorLike, bias: TensorLike, data_format: str | None = None, name: str | None = None
+) -> Tensor:
     """value + bias along the channel axis (last, or the second for "NC..." formats)."""
     op = "BiasAdd"
     channels_first = False
@@ -43,7 +46,15 @@ def bias_add(value, bias, data_format=None, name=None):
     return value + bias
 
 
-def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
+def batch_normalization(
+    x: TensorLike,
+    mean: TensorLike,
+    variance: TensorLike,
+    offset: TensorLike,
+    scale: TensorLike,
+    variance_epsilon: float,
+    name: str | None = None,
+) -> Tensor:
     """(x - mean) * scale / sqrt(variance + epsilon) + offset, as TensorFlow composes it."""
     x = as_tensor(x)
     inv = _math.rsqrt(variance + variance_epsilon)
@@ -54,17 +65,36 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
     return x * cast(inv, x.dtype) + cast(shift, x.dtype)
 
 
-def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+def l2_normalize(
+    x: TensorLike,
+    axis: AxisLike = None,
+    epsilon: float = 1e-12,
+    name: str | None = None,
+    dim: AxisLike = None,
+) -> Tensor:
     """x / sqrt(max(sum(x ** 2), epsilon)) along ``axis`` (tf.math.l2_normalize)."""
     return _math.l2_normalize(x, axis=axis, epsilon=epsilon, dim=dim)
 
 
-def moments(x, axes, shift=None, keepdims=False, name=None):
+def moments(
+    x: TensorLike,
+    axes: AxisLike,
+    shift: TensorLike = None,
+    keepdims: bool = False,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:
     """Mean and variance of ``x`` over ``axes`` (tf.math.moments)."""
     return _math.moments(x, axes, shift=shift, keepdims=keepdims)
 
 
-def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5, name=None):  # noqa: A002
+def local_response_normalization(
+    input: TensorLike,
+    depth_radius: int = 5,
+    bias: float = 1,
+    alpha: float = 1,
+    beta: float = 0.5,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """input / (bias + alpha * sum of squares over 2r+1 neighbouring channels) ** beta.
 
     The windowed channel sum is a 1-D convolution with ones, so every order of

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 
 from .._tensor import Tensor, TensorShape, as_tensor
+from .._types import ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, UnimplementedError
 from ..ops import conv as _conv
 from ._common import _attr_error, _move_channels, _op_error, _require_float, _shape_of
@@ -14,8 +18,20 @@ _MAX_POOL_TYPES = ("half, bfloat16, float, double, int32, int64, uint8, int16, i
                    "qint8")  # fmt: skip
 
 
-def _pool(kind, input, ksize, strides, padding, data_format, nd, op, *,  # noqa: A002
-          explicit=False, dilations=None, layout_first=None):  # fmt: skip
+def _pool(
+    kind,
+    input,
+    ksize,
+    strides,
+    padding,
+    data_format,
+    nd,
+    op,
+    *,  # noqa: A002
+    explicit=False,
+    dilations=None,
+    layout_first=None,
+):
     x = as_tensor(input)
     if kind == "avg":
         _require_float(x, op)
@@ -56,7 +72,14 @@ def _pool(kind, input, ksize, strides, padding, data_format, nd, op, *,  # noqa:
     return _move_channels(y, to_last=False) if first else y
 
 
-def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
+def max_pool2d(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str = "NHWC",
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Maximum over each ksize window; the gradient goes to the first maximum (row-major).
 
     >>> import tapeflow as tf
@@ -69,27 +92,62 @@ def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  
     return _pool("max", input, ksize, strides, padding, data_format, 2, "MaxPool", explicit=True)
 
 
-def max_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  # noqa: A002
+def max_pool1d(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str = "NWC",
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Maximum over windows of an NWC tensor."""
     return _pool("max", input, ksize, strides, padding, data_format, 1, "MaxPool", explicit=True)
 
 
-def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
+def max_pool3d(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str = "NDHWC",
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Maximum over windows of an NDHWC tensor."""
     return _pool("max", input, ksize, strides, padding, data_format, 3, "MaxPool3D")
 
 
-def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
+def avg_pool2d(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str = "NHWC",
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Mean over each window; with SAME padding only the real pixels count."""
     return _pool("avg", input, ksize, strides, padding, data_format, 2, "AvgPool")
 
 
-def avg_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  # noqa: A002
+def avg_pool1d(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str = "NWC",
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Mean over windows of an NWC tensor."""
     return _pool("avg", input, ksize, strides, padding, data_format, 1, "AvgPool")
 
 
-def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
+def avg_pool3d(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str = "NDHWC",
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """Mean over windows of an NDHWC tensor."""
     return _pool("avg", input, ksize, strides, padding, data_format, 3, "AvgPool3D")
 
@@ -104,7 +162,14 @@ def _rank_nd(x: Tensor) -> int:
     return rank - 2
 
 
-def max_pool(input, ksize, strides, padding, data_format=None, name=None):  # noqa: A002
+def max_pool(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str | None = None,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """max_pool1d/2d/3d chosen by the rank of ``input``."""
     x = as_tensor(input)
     nd = _rank_nd(x)
@@ -112,7 +177,14 @@ def max_pool(input, ksize, strides, padding, data_format=None, name=None):  # no
     return _pool("max", x, ksize, strides, padding, data_format, nd, op, explicit=nd < 3)
 
 
-def avg_pool(input, ksize, strides, padding, data_format=None, name=None):  # noqa: A002
+def avg_pool(
+    input: TensorLike,
+    ksize: int | Sequence[int],
+    strides: int | Sequence[int],
+    padding: str | Sequence[Any],
+    data_format: str | None = None,
+    name: str | None = None,
+) -> Tensor:  # noqa: A002
     """avg_pool1d/2d/3d chosen by the rank of ``input``."""
     x = as_tensor(input)
     nd = _rank_nd(x)
@@ -120,8 +192,16 @@ def avg_pool(input, ksize, strides, padding, data_format=None, name=None):  # no
     return _pool("avg", x, ksize, strides, padding, data_format, nd, op)
 
 
-def pool(input, window_shape, pooling_type, strides=None, padding="VALID",  # noqa: A002
-         data_format=None, dilations=None, name=None):  # fmt: skip
+def pool(
+    input: TensorLike,
+    window_shape: ShapeLike,
+    pooling_type: str,
+    strides: int | Sequence[int] | None = None,
+    padding: str | Sequence[Any] = "VALID",  # noqa: A002
+    data_format: str | None = None,
+    dilations: int | Sequence[int] | None = None,
+    name: str | None = None,
+) -> Tensor:
     """N-d max or average pooling, with optional dilation (then strides must be 1)."""
     x = as_tensor(input)
     window = [int(k) for k in window_shape]

@@ -9,7 +9,9 @@ import numpy as np
 from .. import dtypes as _dt
 from .._dispatch import stateful
 from .._tensor import Tensor, convert_to_tensor, wrap
+from .._types import DTypeLike, ShapeLike, TensorLike
 from .._variable import Variable
+from ._algorithm import Algorithm
 from ._draw import (
     _FULL_INT_DTYPES,
     _check_attr,
@@ -57,7 +59,12 @@ class Generator:
     True
     """
 
-    def __init__(self, copy_from=None, state=None, alg=None):
+    def __init__(
+        self,
+        copy_from: Generator | None = None,
+        state: TensorLike = None,
+        alg: str | Algorithm | None = None,
+    ) -> None:
         if copy_from is not None:
             state = np.array(copy_from.state._value)
         elif state is None:
@@ -67,23 +74,25 @@ class Generator:
 
     # -- constructors ---------------------------------------------------------
     @classmethod
-    def from_state(cls, state, alg=None):
+    def from_state(cls, state: TensorLike, alg: str | Algorithm | None = None) -> Generator:
         """A generator with state ``state`` (3 int64 words: counter low, high, key)."""
         return cls(state=state, alg=alg)
 
     @classmethod
-    def from_seed(cls, seed, alg=None):
+    def from_seed(cls, seed: int, alg: str | Algorithm | None = None) -> Generator:
         """A generator with key ``seed`` (an int; a list of ints is hashed) and counter 0."""
         return cls(state=[0, 0, _to_int64(_key_for_seed(seed))], alg=alg)
 
     @classmethod
-    def from_non_deterministic_state(cls, alg=None):
+    def from_non_deterministic_state(cls, alg: str | Algorithm | None = None) -> Generator:
         """A generator whose state comes from the operating system's entropy."""
         words = np.random.SeedSequence().generate_state(3, np.uint64).view(np.int64)
         return cls(state=words, alg=alg)
 
     @classmethod
-    def from_key_counter(cls, key, counter, alg=None):
+    def from_key_counter(
+        cls, key: TensorLike, counter: TensorLike, alg: str | Algorithm | None = None
+    ) -> Generator:
         """A generator from a key (int) and a 2-word counter."""
         counter = np.asarray(convert_to_tensor(counter)._value).astype(np.int64).ravel()
         return cls(state=[int(counter[0]), int(counter[1]), _seed_int(key, "key")], alg=alg)
@@ -99,20 +108,20 @@ class Generator:
         """The key word of the state."""
         return wrap(np.int64(self._state_var._value[2]))
 
-    def reset(self, state):
+    def reset(self, state: TensorLike) -> None:
         """Replace the state."""
         self._state_var.assign(_state_words(state))
 
-    def reset_from_seed(self, seed):
+    def reset_from_seed(self, seed: int) -> None:
         """Reset to the state ``from_seed(seed)`` would have."""
         self.reset([0, 0, _to_int64(_key_for_seed(seed))])
 
-    def reset_from_key_counter(self, key, counter):
+    def reset_from_key_counter(self, key: TensorLike, counter: TensorLike) -> None:
         """Reset to the state ``from_key_counter(key, counter)`` would have."""
         counter = np.asarray(convert_to_tensor(counter)._value).astype(np.int64).ravel()
         self.reset([int(counter[0]), int(counter[1]), _seed_int(key, "key")])
 
-    def skip(self, delta):
+    def skip(self, delta: int) -> None:
         """Advance the counter by ``delta`` draws (calls, not numbers)."""
         self._advance(_seed_int(delta, "delta"))
 
@@ -132,14 +141,28 @@ class Generator:
 
     # -- distributions --------------------------------------------------------
     @stateful
-    def normal(self, shape, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
+    def normal(
+        self,
+        shape: ShapeLike,
+        mean: TensorLike = 0.0,
+        stddev: TensorLike = 1.0,
+        dtype: DTypeLike = _dt.float32,
+        name: str | None = None,
+    ) -> Tensor:
         """Normal values ``mean + stddev * z`` (differentiable w.r.t. tensor mean/stddev)."""
         return _normal_with(
             self._next_rng, _standard_normal, shape, mean, stddev, dtype, "StatelessRandomNormalV2"
         )
 
     @stateful
-    def truncated_normal(self, shape, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None):
+    def truncated_normal(
+        self,
+        shape: ShapeLike,
+        mean: TensorLike = 0.0,
+        stddev: TensorLike = 1.0,
+        dtype: DTypeLike = _dt.float32,
+        name: str | None = None,
+    ) -> Tensor:
         """Normal values within 2 standard deviations of ``mean``."""
         return _normal_with(
             self._next_rng,
@@ -152,7 +175,14 @@ class Generator:
         )
 
     @stateful
-    def uniform(self, shape, minval=0, maxval=None, dtype=_dt.float32, name=None):
+    def uniform(
+        self,
+        shape: ShapeLike,
+        minval: TensorLike = 0,
+        maxval: TensorLike = None,
+        dtype: DTypeLike = _dt.float32,
+        name: str | None = None,
+    ) -> Tensor:
         """Uniform values in ``[minval, maxval)``; integer dtypes with both None span the type."""
         dtype = _dt.as_dtype(dtype)
         if dtype.is_integer and (minval is None) != (maxval is None):
@@ -168,7 +198,9 @@ class Generator:
         return _uniform_with(self._next_rng, shape, minval, maxval, dtype, ops)
 
     @stateful
-    def uniform_full_int(self, shape, dtype=_dt.uint64, name=None):
+    def uniform_full_int(
+        self, shape: ShapeLike, dtype: DTypeLike = _dt.uint64, name: str | None = None
+    ) -> Tensor:
         """Integers spread over the whole range of ``dtype`` (int32/int64/uint32/uint64)."""
         dtype = _dt.as_dtype(dtype)
         op = "StatelessRandomUniformFullIntV2"
@@ -177,11 +209,11 @@ class Generator:
         return _out(_full_int(self._next_rng(), dims, dtype))
 
     @stateful
-    def make_seeds(self, count=1):
+    def make_seeds(self, count: int = 1) -> Tensor:
         """``count`` stateless seeds as an int64 tensor of shape ``[2, count]``."""
         return _out(_full_int(self._next_rng(), (2, int(count)), _dt.int64))
 
-    def split(self, count=1):
+    def split(self, count: int = 1) -> list[Generator]:
         """``count`` new generators with states drawn from this one (which advances)."""
         words = _full_int(self._next_rng(), (int(count), 3), _dt.int64)
         return [Generator(state=w) for w in words]

@@ -6,7 +6,9 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._dispatch import stateful
-from .._tensor import convert_to_tensor, wrap
+from .._tensor import Tensor, convert_to_tensor, wrap
+from .._types import DTypeLike, ShapeLike, TensorLike
+from ._algorithm import Algorithm
 from ._draw import (
     _STATELESS_UNIFORM_DTYPES,
     _UNIFORM_DTYPES,
@@ -27,7 +29,14 @@ def _seeded(seed):
 
 
 @stateful
-def normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+def normal(
+    shape: ShapeLike,
+    mean: TensorLike = 0.0,
+    stddev: TensorLike = 1.0,
+    dtype: DTypeLike = _dt.float32,
+    seed: int | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Normal values ``mean + stddev * z``; differentiable w.r.t. tensor mean/stddev.
 
     >>> import tapeflow as tf
@@ -40,7 +49,14 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None)
 
 
 @stateful
-def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
+def truncated_normal(
+    shape: ShapeLike,
+    mean: TensorLike = 0.0,
+    stddev: TensorLike = 1.0,
+    dtype: DTypeLike = _dt.float32,
+    seed: int | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Normal values re-drawn beyond 2 standard deviations: |x - mean| <= 2 stddev."""
     return _normal_with(
         _seeded(seed), _truncated_standard_normal, shape, mean, stddev, dtype, "TruncatedNormal"
@@ -48,7 +64,14 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
 
 
 @stateful
-def uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, name=None):
+def uniform(
+    shape: ShapeLike,
+    minval: TensorLike = 0,
+    maxval: TensorLike = None,
+    dtype: DTypeLike = _dt.float32,
+    seed: int | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Uniform values in ``[minval, maxval)`` (maxval defaults to 1 for floats).
 
     Integer dtypes (int32, int64) need ``maxval`` and ``minval < maxval``.
@@ -64,7 +87,13 @@ def uniform(shape, minval=0, maxval=None, dtype=_dt.float32, seed=None, name=Non
 
 
 @stateful
-def categorical(logits, num_samples, dtype=None, seed=None, name=None):
+def categorical(
+    logits: TensorLike,
+    num_samples: TensorLike,
+    dtype: DTypeLike = None,
+    seed: int | None = None,
+    name: str | None = None,
+) -> Tensor:
     """``num_samples`` class indices per row of ``logits`` ([batch, classes]).
 
     >>> import tapeflow as tf
@@ -75,7 +104,7 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
 
 
 @stateful
-def shuffle(value, seed=None, name=None):
+def shuffle(value: TensorLike, seed: int | None = None, name: str | None = None) -> Tensor:
     """``value`` with its first axis randomly permuted (not differentiable)."""
     value = convert_to_tensor(value)
     rng = _next_seed_generator(seed)
@@ -85,13 +114,26 @@ def shuffle(value, seed=None, name=None):
 
 
 @stateful
-def poisson(shape, lam, dtype=_dt.float32, seed=None, name=None):
+def poisson(
+    shape: ShapeLike,
+    lam: TensorLike,
+    dtype: DTypeLike = _dt.float32,
+    seed: int | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Poisson counts, shape ``shape + lam.shape``; not differentiable (TF: LookupError)."""
     return _poisson_with(_seeded(seed), shape, lam, dtype, "RandomPoissonV2")
 
 
 @stateful
-def gamma(shape, alpha, beta=None, dtype=_dt.float32, seed=None, name=None):
+def gamma(
+    shape: ShapeLike,
+    alpha: TensorLike,
+    beta: TensorLike = None,
+    dtype: DTypeLike = _dt.float32,
+    seed: int | None = None,
+    name: str | None = None,
+) -> Tensor:
     """Gamma(alpha, rate=beta) values, shape ``shape + broadcast(alpha, beta).shape``.
 
     Differentiable w.r.t. ``beta`` (``sample / beta``); the gradient w.r.t.
@@ -110,8 +152,14 @@ def _stateless(seed):
 
 @stateful
 def stateless_normal(
-    shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None, alg="auto_select"
-):
+    shape: ShapeLike,
+    seed: TensorLike,
+    mean: TensorLike = 0.0,
+    stddev: TensorLike = 1.0,
+    dtype: DTypeLike = _dt.float32,
+    name: str | None = None,
+    alg: str | Algorithm | None = "auto_select",
+) -> Tensor:
     """Normal values fixed by ``seed`` (shape [2] int32/int64)."""
     return _normal_with(
         _stateless(seed), _standard_normal, shape, mean, stddev, dtype, "StatelessRandomNormalV2"
@@ -120,8 +168,14 @@ def stateless_normal(
 
 @stateful
 def stateless_truncated_normal(
-    shape, seed, mean=0.0, stddev=1.0, dtype=_dt.float32, name=None, alg="auto_select"
-):
+    shape: ShapeLike,
+    seed: TensorLike,
+    mean: TensorLike = 0.0,
+    stddev: TensorLike = 1.0,
+    dtype: DTypeLike = _dt.float32,
+    name: str | None = None,
+    alg: str | Algorithm | None = "auto_select",
+) -> Tensor:
     """Truncated normal values (|x - mean| <= 2 stddev) fixed by ``seed``."""
     return _normal_with(
         _stateless(seed),
@@ -136,8 +190,14 @@ def stateless_truncated_normal(
 
 @stateful
 def stateless_uniform(
-    shape, seed, minval=0, maxval=None, dtype=_dt.float32, name=None, alg="auto_select"
-):
+    shape: ShapeLike,
+    seed: TensorLike,
+    minval: TensorLike = 0,
+    maxval: TensorLike = None,
+    dtype: DTypeLike = _dt.float32,
+    name: str | None = None,
+    alg: str | Algorithm | None = "auto_select",
+) -> Tensor:
     """Uniform values fixed by ``seed``; integer dtypes with both bounds None span the type."""
     dtype = _dt.as_dtype(dtype)
     _check_argument_dtype(dtype, _STATELESS_UNIFORM_DTYPES)
@@ -161,18 +221,37 @@ def stateless_uniform(
 
 
 @stateful
-def stateless_categorical(logits, num_samples, seed, dtype=_dt.int64, name=None):
+def stateless_categorical(
+    logits: TensorLike,
+    num_samples: TensorLike,
+    seed: TensorLike,
+    dtype: DTypeLike = _dt.int64,
+    name: str | None = None,
+) -> Tensor:
     """``categorical`` with numbers fixed by ``seed``."""
     return _categorical_with(_stateless(seed), logits, num_samples, dtype, "StatelessMultinomial")
 
 
 @stateful
-def stateless_poisson(shape, seed, lam, dtype=_dt.int32, name=None):
+def stateless_poisson(
+    shape: ShapeLike,
+    seed: TensorLike,
+    lam: TensorLike,
+    dtype: DTypeLike = _dt.int32,
+    name: str | None = None,
+) -> Tensor:
     """``poisson`` with numbers fixed by ``seed`` (int32 by default, as in TF)."""
     return _poisson_with(_stateless(seed), shape, lam, dtype, "StatelessRandomPoisson")
 
 
 @stateful
-def stateless_gamma(shape, seed, alpha, beta=None, dtype=_dt.float32, name=None):
+def stateless_gamma(
+    shape: ShapeLike,
+    seed: TensorLike,
+    alpha: TensorLike,
+    beta: TensorLike = None,
+    dtype: DTypeLike = _dt.float32,
+    name: str | None = None,
+) -> Tensor:
     """``gamma`` with numbers fixed by ``seed``."""
     return _gamma_with(_stateless(seed), shape, alpha, beta, dtype, "StatelessRandomGammaV2")

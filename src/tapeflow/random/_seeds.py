@@ -8,7 +8,9 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, convert_to_tensor, wrap
+from .._types import TensorLike
 from ..errors import InvalidArgumentError
+from ._algorithm import Algorithm
 
 DEFAULT_GRAPH_SEED = 87654321  # TensorFlow's global seed when only an op seed is given
 _MASK64 = (1 << 64) - 1
@@ -52,7 +54,7 @@ def _seed_int(seed, what: str = "seed") -> int:
         raise TypeError(f"{what} must be an integer, got {seed!r}") from None
 
 
-def set_seed(seed):
+def set_seed(seed: int | None) -> None:
     """Set the global seed (None: back to non-deterministic numbers).
 
     Also restarts every seeded stream: after ``set_seed(s)`` a program's random
@@ -118,7 +120,7 @@ def _stateless_rng(seed) -> np.random.Generator:
     return _rng([_TAG_STATELESS, a & _MASK64, b & _MASK64])
 
 
-def split(seed, num=2, alg="auto_select"):
+def split(seed: TensorLike, num: int = 2, alg: str | Algorithm | None = "auto_select") -> Tensor:
     """``num`` new stateless seeds (shape ``[num, 2]``, the seed's dtype) from ``seed``."""
     a, b, dtype = _stateless_seed(seed)
     words = np.random.SeedSequence([_TAG_SPLIT, a & _MASK64, b & _MASK64])
@@ -126,7 +128,9 @@ def split(seed, num=2, alg="auto_select"):
     return wrap(values.astype(dtype).reshape(int(num), 2))
 
 
-def fold_in(seed, data, alg="auto_select"):
+def fold_in(
+    seed: TensorLike, data: TensorLike, alg: str | Algorithm | None = "auto_select"
+) -> Tensor:
     """A new stateless seed (shape [2]) mixing ``seed`` with the integer ``data``."""
     a, b, dtype = _stateless_seed(seed)
     words = np.random.SeedSequence(

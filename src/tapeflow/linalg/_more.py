@@ -14,16 +14,16 @@ tf.Tensor(
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as _np
 
-from ._dispatch import Primitive as _Primitive
-from ._tensor import as_tensor as _as_tensor
-from ._tensor import wrap as _wrap
-
-__all__ = [
-    "eigh_tridiagonal", "lu", "lu_matrix_inverse", "lu_reconstruct", "matrix_rank", "normalize",
-    "tensor_diag", "tensor_diag_part", "tridiagonal_matmul", "tridiagonal_solve",
-]  # fmt: skip
+from .._dispatch import Primitive as _Primitive
+from .._tensor import Tensor
+from .._tensor import as_tensor as _as_tensor
+from .._tensor import wrap as _wrap
+from .._types import AxisLike, DTypeLike, TensorLike
 
 
 def _tf():
@@ -106,7 +106,9 @@ _lu = _Primitive("lu", _lu_impl, vjp=_lu_vjp, jvp=_lu_jvp, multiple_results=True
                  "F = L^-1 P dA U^-1")  # fmt: skip
 
 
-def lu(input, output_idx_type=None, name=None):  # noqa: A002
+def lu(
+    input: TensorLike, output_idx_type: DTypeLike = None, name: str | None = None
+) -> tuple[Tensor, Tensor]:  # noqa: A002
     """The LU factorization with partial pivoting: ``(lu, p)``, L (unit diagonal) and U
     packed in one matrix, and the row permutation ``p`` with ``A[p] = L U``."""
     tf = _tf()
@@ -117,7 +119,9 @@ def lu(input, output_idx_type=None, name=None):  # noqa: A002
     return packed, perm
 
 
-def lu_reconstruct(lower_upper, perm, validate_args=False, name=None):
+def lu_reconstruct(
+    lower_upper: TensorLike, perm: TensorLike, validate_args: bool = False, name: str | None = None
+) -> Tensor:
     """The matrix A = P^T L U of a packed LU factorization."""
     tf = _tf()
     packed = _as_tensor(lower_upper)
@@ -128,7 +132,9 @@ def lu_reconstruct(lower_upper, perm, validate_args=False, name=None):
     return tf.gather(product, inverse, batch_dims=inverse.ndim - 1, axis=-2)
 
 
-def lu_matrix_inverse(lower_upper, perm, validate_args=False, name=None):
+def lu_matrix_inverse(
+    lower_upper: TensorLike, perm: TensorLike, validate_args: bool = False, name: str | None = None
+) -> Tensor:
     """The inverse of A from its packed LU factorization."""
     tf = _tf()
     packed = _as_tensor(lower_upper)
@@ -167,15 +173,27 @@ def _dense_tridiagonal(diagonals, diagonals_format: str):
     return tf.gather(flat, index, axis=-1, batch_dims=0)
 
 
-def tridiagonal_matmul(diagonals, rhs, diagonals_format="compact", name=None):
+def tridiagonal_matmul(
+    diagonals: TensorLike,
+    rhs: TensorLike,
+    diagonals_format: str = "compact",
+    name: str | None = None,
+) -> Tensor:
     """The product of a tridiagonal matrix (compact [..., 3, M] by default) and rhs."""
     tf = _tf()
     return tf.matmul(_dense_tridiagonal(diagonals, diagonals_format), _as_tensor(rhs))
 
 
-def tridiagonal_solve(diagonals, rhs, diagonals_format="compact", transpose_rhs=False,
-                      conjugate_rhs=False, name=None, partial_pivoting=True,
-                      perturb_singular=False):  # fmt: skip
+def tridiagonal_solve(
+    diagonals: TensorLike,
+    rhs: TensorLike,
+    diagonals_format: str = "compact",
+    transpose_rhs: bool = False,
+    conjugate_rhs: bool = False,
+    name: str | None = None,
+    partial_pivoting: bool = True,
+    perturb_singular: bool = False,
+) -> Tensor:
     """Solve a tridiagonal system (dense LU with partial pivoting underneath)."""
     tf = _tf()
     rhs = _as_tensor(rhs)
@@ -195,8 +213,15 @@ def tridiagonal_solve(diagonals, rhs, diagonals_format="compact", transpose_rhs=
     return tf.linalg.matrix_transpose(out) if transpose_rhs else out
 
 
-def eigh_tridiagonal(alpha, beta, eigvals_only=True, select="a", select_range=None, tol=None,
-                     name=None):  # fmt: skip
+def eigh_tridiagonal(
+    alpha: TensorLike,
+    beta: TensorLike,
+    eigvals_only: bool = True,
+    select: str = "a",
+    select_range: Sequence[Any] | None = None,
+    tol: TensorLike = None,
+    name: str | None = None,
+) -> Tensor | tuple[Tensor, Tensor]:
     """Eigenvalues (ascending; and vectors) of the symmetric tridiagonal matrix with
     diagonal ``alpha`` and off-diagonal ``beta``."""
     tf = _tf()
@@ -214,7 +239,7 @@ def eigh_tridiagonal(alpha, beta, eigvals_only=True, select="a", select_range=No
 
 
 # -- the rest ---------------------------------------------------------------------
-def tensor_diag(diagonal, name=None):
+def tensor_diag(diagonal: TensorLike, name: str | None = None) -> Tensor:
     """A tensor of shape d + d with ``diagonal`` (shape d) on its diagonal."""
     tf = _tf()
     d = _as_tensor(diagonal)
@@ -222,7 +247,7 @@ def tensor_diag(diagonal, name=None):
     return tf.reshape(tf.linalg.diag(tf.reshape(d, [-1])), shape + shape)
 
 
-def tensor_diag_part(input, name=None):  # noqa: A002
+def tensor_diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """The diagonal of a tensor of shape d + d (shape d)."""
     tf = _tf()
     x = _as_tensor(input)
@@ -234,7 +259,9 @@ def tensor_diag_part(input, name=None):  # noqa: A002
     return tf.reshape(tf.linalg.diag_part(tf.reshape(x, [size, size])), shape[:half])
 
 
-def matrix_rank(a, tol=None, validate_args=False, name=None):
+def matrix_rank(
+    a: TensorLike, tol: TensorLike = None, validate_args: bool = False, name: str | None = None
+) -> Tensor:
     """The number of singular values above ``tol`` (default: eps max(m, n) max(s))."""
     x = _np.asarray(_as_tensor(a)._value)
     s = _np.linalg.svd(x, compute_uv=False)
@@ -245,7 +272,12 @@ def matrix_rank(a, tol=None, validate_args=False, name=None):
     return _wrap(_np.sum(s > tol, axis=-1).astype(_np.int32)[()])
 
 
-def normalize(tensor, ord="euclidean", axis=None, name=None):  # noqa: A002
+def normalize(
+    tensor: TensorLike,
+    ord: TensorLike = "euclidean",
+    axis: AxisLike = None,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor]:  # noqa: A002
     """``(tensor / norm, norm)``, the norm kept with its reduced axes."""
     tf = _tf()
     x = _as_tensor(tensor)

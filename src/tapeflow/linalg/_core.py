@@ -1,43 +1,28 @@
-"""tf.linalg: matrix products, decompositions, solves and matrix functions.
-
-Decompositions are primitives (``ops/decompositions.py``) whose rules are
-TensorFlow's; everything TensorFlow writes as a composite (logdet, lstsq,
-pinv, cholesky_solve, lu_solve, trace, ...) is the same composite here, so
-its gradient is the one TensorFlow computes. Only real matrices are
-differentiable through the decompositions.
-
->>> import tapeflow as tf
->>> print(tf.linalg.matmul([[1.0, 2.0]], [[3.0], [4.0]]))
-tf.Tensor([[11.]], shape=(1, 1), dtype=float32)
->>> print(tf.einsum("ij,j->i", [[1.0, 2.0], [3.0, 4.0]], [1.0, 1.0]))
-tf.Tensor([3. 7.], shape=(2,), dtype=float32)
-"""
+"""tf.linalg's products, solves, decompositions and matrix functions (the namespace is
+``linalg/__init__.py``)."""
 
 from __future__ import annotations
 
 import collections as _collections
 import re as _re
+from typing import Any
 
 import numpy as _np
 
-from . import dtypes as _dt
-from ._limits import check_allocation as _check_allocation
-from ._tensor import Tensor as _Tensor
-from ._tensor import as_tensor, convert_to_tensor, dtype_mismatch, wrap
-from .arrays import eye  # noqa: F401 - tf.linalg.eye
-from .errors import InvalidArgumentError as _InvalidArgumentError
-from .errors import NotFoundError as _NotFoundError
-from .errors import _op_error, _shape_text
-from .math import global_norm, l2_normalize, norm  # noqa: F401 - also tf.linalg names
-from .ops import decompositions as _dec
-from .ops import elementwise as _el
-from .ops import index as _index
-from .ops import linalg as _linalg
-from .ops import reduce as _red
-from .ops import shape as _shape
-from .ops import spectral as _spectral
-
-__all__ = ["matmul", "einsum", "tensordot"]
+from .. import dtypes as _dt
+from .._limits import check_allocation as _check_allocation
+from .._tensor import Tensor, as_tensor, convert_to_tensor, dtype_mismatch, wrap
+from .._types import AxisLike, DTypeLike, TensorLike
+from ..errors import InvalidArgumentError as _InvalidArgumentError
+from ..errors import NotFoundError as _NotFoundError
+from ..errors import _op_error, _shape_text
+from ..ops import decompositions as _dec
+from ..ops import elementwise as _el
+from ..ops import index as _index
+from ..ops import linalg as _linalg
+from ..ops import reduce as _red
+from ..ops import shape as _shape
+from ..ops import spectral as _spectral
 
 _FLOAT_TYPES = ("double", "float", "half", "complex64", "complex128")
 
@@ -51,10 +36,10 @@ QrResult = _collections.namedtuple("Qr", ["q", "r"])  # type: ignore[name-match]
 # --------------------------------------------------------------------------
 def _pair(a, b):
     """Convert two operands; a non-Tensor takes the other's dtype, as TF's ops do."""
-    if a.__class__ is _Tensor and b.__class__ is _Tensor:
+    if a.__class__ is Tensor and b.__class__ is Tensor:
         return a, b
-    a_is_tensor = isinstance(a, _Tensor) or hasattr(a, "_as_tensor")
-    b_is_tensor = isinstance(b, _Tensor) or hasattr(b, "_as_tensor")
+    a_is_tensor = isinstance(a, Tensor) or hasattr(a, "_as_tensor")
+    b_is_tensor = isinstance(b, Tensor) or hasattr(b, "_as_tensor")
     if b_is_tensor and not a_is_tensor:
         b = as_tensor(b)
         return convert_to_tensor(a, dtype=b.dtype), b
@@ -72,7 +57,7 @@ def _error(message: str, op: str, name: str = "") -> _InvalidArgumentError:
 
 
 def _int(value) -> int:
-    return int(value._value) if isinstance(value, _Tensor) else int(value)
+    return int(value._value) if isinstance(value, Tensor) else int(value)
 
 
 def _conjugate_if_complex(x):
@@ -87,19 +72,19 @@ def _expand_last(x):
 # Products
 # --------------------------------------------------------------------------
 def matmul(
-    a,
-    b,
-    transpose_a=False,
-    transpose_b=False,
-    adjoint_a=False,
-    adjoint_b=False,
-    a_is_sparse=False,
-    b_is_sparse=False,
-    output_type=None,
-    grad_a=False,
-    grad_b=False,
-    name=None,
-):
+    a: TensorLike,
+    b: TensorLike,
+    transpose_a: bool = False,
+    transpose_b: bool = False,
+    adjoint_a: bool = False,
+    adjoint_b: bool = False,
+    a_is_sparse: bool = False,
+    b_is_sparse: bool = False,
+    output_type: DTypeLike = None,
+    grad_a: bool = False,
+    grad_b: bool = False,
+    name: str | None = None,
+) -> Tensor:
     """a @ b over the last two axes (leading axes broadcast as a batch).
 
     Gradient: d(AB) = dA B + A dB.
@@ -128,8 +113,15 @@ def matmul(
     return result
 
 
-def matvec(a, b, transpose_a=False, adjoint_a=False, a_is_sparse=False, b_is_sparse=False,
-           name=None):  # fmt: skip
+def matvec(
+    a: TensorLike,
+    b: TensorLike,
+    transpose_a: bool = False,
+    adjoint_a: bool = False,
+    a_is_sparse: bool = False,
+    b_is_sparse: bool = False,
+    name: str | None = None,
+) -> Tensor:
     """Matrix times vector(s): ``matmul(a, b[..., None])[..., 0]``."""
     a, b = _pair(a, b)
     product = matmul(a, _expand_last(b), transpose_a=transpose_a, adjoint_a=adjoint_a)
@@ -229,7 +221,7 @@ def _einsum_parse(equation: str, shapes: list) -> tuple:
     return tuple(spelled), output, tuple(sorted(sizes.items()))
 
 
-def einsum(equation, *inputs, **kwargs):
+def einsum(equation: str, *inputs: TensorLike, **kwargs: Any) -> Tensor:
     """Einstein summation, with TensorFlow's equation rules (ellipsis, implicit output).
 
     One primitive for every equation: its gradient is another einsum.
@@ -246,12 +238,12 @@ def einsum(equation, *inputs, **kwargs):
     for position, t in enumerate(tensors[1:], start=1):
         _same_dtype_at(tensors[0], t, position)
     if tensors and tensors[0].dtype.name not in _EINSUM_KERNELS:
-        t = tensors[0].dtype.name.upper()
+        dtype_name = tensors[0].dtype.name.upper()
         raise _NotFoundError(
             None,
             None,
             f"Could not find device for node: {{{{node Einsum}}}} = Einsum[N={len(tensors)}, "
-            f'T=DT_{t}, equation="{equation}"]\nAll kernels registered for op Einsum:\n'
+            f'T=DT_{dtype_name}, equation="{equation}"]\nAll kernels registered for op Einsum:\n'
             "  device='CPU'; T in [DT_INT64, DT_INT32, DT_HALF, DT_FLOAT, DT_DOUBLE, "
             "DT_COMPLEX64, DT_COMPLEX128, DT_BFLOAT16]\n [Op:Einsum] name: ",
         )
@@ -265,7 +257,7 @@ def _same_dtype_at(first, other, position: int) -> None:
 
 def _tensordot_axes(a, b, axes):
     rank_a, rank_b = a.ndim, b.ndim
-    if isinstance(axes, _Tensor):
+    if isinstance(axes, Tensor):
         axes = axes._value.tolist()
     if isinstance(axes, (int, _np.integer)):
         axes = int(axes)
@@ -307,7 +299,7 @@ def _tensordot_matrix(x, axes: list, contracted_first: bool):
     return x, free_dims
 
 
-def tensordot(a, b, axes, name=None):
+def tensordot(a: TensorLike, b: TensorLike, axes: AxisLike, name: str | None = None) -> Tensor:
     """Sum of products over ``axes`` (an int: last axes of a with first axes of b; or
     two lists), computed as TensorFlow does: transpose, reshape, one matmul."""
     a, b = _pair(a, b)
@@ -319,7 +311,7 @@ def tensordot(a, b, axes, name=None):
     return product if product._value.shape == shape else _shape.reshape(product, shape=shape)
 
 
-def cross(a, b, name=None):
+def cross(a: TensorLike, b: TensorLike, name: str | None = None) -> Tensor:
     """Cross product of 3-vectors along the last axis (shapes must match)."""
     a, b = _pair(a, b)
     _same_dtype(a, b, "Cross")
@@ -330,7 +322,9 @@ def cross(a, b, name=None):
 # --------------------------------------------------------------------------
 # Transposes, diagonals, bands
 # --------------------------------------------------------------------------
-def matrix_transpose(a, name="matrix_transpose", conjugate=False):
+def matrix_transpose(
+    a: TensorLike, name: str | None = "matrix_transpose", conjugate: bool = False
+) -> Tensor:
     """Swap the last two axes (conjugating too when asked and complex)."""
     x = as_tensor(a)
     if x.ndim < 2:
@@ -342,13 +336,13 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     return _conjugate_if_complex(result) if conjugate else result
 
 
-def adjoint(matrix, name=None):
+def adjoint(matrix: TensorLike, name: str | None = None) -> Tensor:
     """The conjugate transpose of the last two axes."""
     return matrix_transpose(matrix, conjugate=True)
 
 
 def _single_k(k) -> int:
-    if isinstance(k, _Tensor):
+    if isinstance(k, Tensor):
         k = k._value.tolist()
     if isinstance(k, (list, tuple)):
         if len(k) == 2 and k[0] != k[1]:
@@ -357,8 +351,15 @@ def _single_k(k) -> int:
     return int(k)
 
 
-def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0,
-         align="RIGHT_LEFT"):  # fmt: skip
+def diag(
+    diagonal: TensorLike,
+    name: str | None = "diag",
+    k: TensorLike = 0,
+    num_rows: int = -1,
+    num_cols: int = -1,
+    padding_value: TensorLike = 0,
+    align: str = "RIGHT_LEFT",
+) -> Tensor:
     """A matrix (batch) with ``diagonal`` on diagonal ``k`` and ``padding_value`` elsewhere."""
     d = as_tensor(diagonal)
     k = _single_k(k)
@@ -407,7 +408,13 @@ def _check_matrix_rank(x, op: str, name: str) -> None:
         )
 
 
-def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT"):  # noqa: A002
+def diag_part(
+    input: TensorLike,
+    name: str | None = "diag_part",
+    k: TensorLike = 0,
+    padding_value: TensorLike = 0,
+    align: str = "RIGHT_LEFT",
+) -> Tensor:  # noqa: A002
     """Diagonal ``k`` of the innermost matrices."""
     x = as_tensor(input)
     k = _single_k(k)
@@ -419,7 +426,13 @@ def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT")
     return _linalg.matrix_diag_part(x, k=k)
 
 
-def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa: A002
+def set_diag(
+    input: TensorLike,
+    diagonal: TensorLike,
+    name: str | None = "set_diag",
+    k: TensorLike = 0,
+    align: str = "RIGHT_LEFT",
+) -> Tensor:  # noqa: A002
     """``input`` with diagonal ``k`` replaced by ``diagonal``."""
     x, d = _pair(input, diagonal)
     k = _single_k(k)
@@ -444,7 +457,9 @@ def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa
     return _el.where(wrap(mask), placed, x)
 
 
-def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
+def band_part(
+    input: TensorLike, num_lower: TensorLike, num_upper: TensorLike, name: str | None = None
+) -> Tensor:  # noqa: A002
     """Keep ``num_lower`` subdiagonals and ``num_upper`` superdiagonals (-1: all); zero the rest."""
     x = as_tensor(input)
     _check_matrix_rank(x, "MatrixBandPart", "")
@@ -459,7 +474,7 @@ def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
     return _linalg.band_part(x, lower, upper)
 
 
-def trace(x, name=None):
+def trace(x: TensorLike, name: str | None = None) -> Tensor:
     """Sum of the main diagonal of the innermost matrices."""
     x = as_tensor(x)
     _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
@@ -469,7 +484,7 @@ def trace(x, name=None):
 # --------------------------------------------------------------------------
 # Inverses, determinants, solves
 # --------------------------------------------------------------------------
-def inv(input, adjoint=False, name=None):  # noqa: A002
+def inv(input: TensorLike, adjoint: bool = False, name: str | None = None) -> Tensor:  # noqa: A002
     """The inverse of each innermost square matrix (of its adjoint when asked).
 
     Raises InvalidArgumentError "Input is not invertible." for a singular matrix.
@@ -478,18 +493,18 @@ def inv(input, adjoint=False, name=None):  # noqa: A002
     return matrix_transpose(x, conjugate=True) if adjoint else x
 
 
-def det(input, name=None):  # noqa: A002
+def det(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Determinant of each innermost square matrix. Gradient det(A) inv(A)^T."""
     return _dec.det(as_tensor(input))
 
 
-def slogdet(input, name=None):  # noqa: A002
+def slogdet(input: TensorLike, name: str | None = None) -> SlogdetResult:  # noqa: A002
     """(sign, log|det|) of each innermost square matrix; the sign has no gradient."""
     sign, log_abs = _dec.slogdet(as_tensor(input))
     return SlogdetResult(sign, log_abs)
 
 
-def logdet(matrix, name=None):
+def logdet(matrix: TensorLike, name: str | None = None) -> Tensor:
     """log det of a symmetric positive definite matrix: 2 sum(log(diag(cholesky(A))))."""
     chol = _dec.cholesky(as_tensor(matrix))
     diagonal = _linalg.matrix_diag_part(chol, k=0)
@@ -513,7 +528,9 @@ def _check_solve(a, b) -> None:
         raise _error("Input matrix and rhs are incompatible.", "MatrixSolve")
 
 
-def solve(matrix, rhs, adjoint=False, name=None):
+def solve(
+    matrix: TensorLike, rhs: TensorLike, adjoint: bool = False, name: str | None = None
+) -> Tensor:
     """X with A X = rhs (A^T X = rhs with ``adjoint``); batch shapes must be equal."""
     a, b = _pair(matrix, rhs)
     _check_solve(a, b)
@@ -545,7 +562,13 @@ def _check_triangular_solve(a, b, lower, adjoint) -> None:
         )
 
 
-def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
+def triangular_solve(
+    matrix: TensorLike,
+    rhs: TensorLike,
+    lower: bool = True,
+    adjoint: bool = False,
+    name: str | None = None,
+) -> Tensor:
     """Solve with the lower (or upper) triangle of ``matrix``; the other triangle is
     never read. Batch shapes broadcast."""
     a, b = _pair(matrix, rhs)
@@ -553,13 +576,13 @@ def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
     return _dec.triangular_solve(a, b, lower=bool(lower), adjoint=bool(adjoint))
 
 
-def cholesky(input, name=None):  # noqa: A002
+def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Lower Cholesky factor of each symmetric positive definite matrix (the lower
     triangle is read). A matrix that is not positive definite gives NaNs, as TF's."""
     return _dec.cholesky(as_tensor(input))
 
 
-def cholesky_solve(chol, rhs, name=None):
+def cholesky_solve(chol: TensorLike, rhs: TensorLike, name: str | None = None) -> Tensor:
     """X with (L L^T) X = rhs, given L = cholesky(A): two triangular solves."""
     chol, rhs = _pair(chol, rhs)
     y = triangular_solve(chol, rhs, lower=True, adjoint=False)
@@ -568,7 +591,7 @@ def cholesky_solve(chol, rhs, name=None):
 
 def _regularized_gramian_cholesky(a, l2_regularizer, first_kind: bool):
     gramian = matmul(a, a, adjoint_a=first_kind, adjoint_b=not first_kind)
-    if isinstance(l2_regularizer, _Tensor) or l2_regularizer != 0:
+    if isinstance(l2_regularizer, Tensor) or l2_regularizer != 0:
         small = a._value.shape[-1] if first_kind else a._value.shape[-2]
         identity = wrap(_np.eye(small, dtype=a._value.dtype))
         scale = _el.cast(as_tensor(l2_regularizer), dtype=a.dtype)
@@ -576,7 +599,13 @@ def _regularized_gramian_cholesky(a, l2_regularizer, first_kind: bool):
     return _dec.cholesky(gramian)
 
 
-def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
+def lstsq(
+    matrix: TensorLike,
+    rhs: TensorLike,
+    l2_regularizer: TensorLike = 0.0,
+    fast: bool = True,
+    name: str | None = None,
+) -> Tensor:
     """Least squares (with optional L2 regularization), as TF's fast path computes it:
     Cholesky of the regularized Gram matrix. ``fast=False`` gives the minimum-norm
     solution and, as in TF, has no gradient (it raises)."""
@@ -593,7 +622,13 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
     return matmul(a, cholesky_solve(chol, b), adjoint_a=True)
 
 
-def lu_solve(lower_upper, perm, rhs, validate_args=False, name=None):
+def lu_solve(
+    lower_upper: TensorLike,
+    perm: TensorLike,
+    rhs: TensorLike,
+    validate_args: bool = False,
+    name: str | None = None,
+) -> Tensor:
     """Solve A X = rhs from A's LU factors (as tf.linalg.lu returns them):
     permute rhs, then a unit-lower and an upper triangular solve."""
     lu, rhs = _pair(lower_upper, rhs)
@@ -614,14 +649,19 @@ def lu_solve(lower_upper, perm, rhs, validate_args=False, name=None):
 # --------------------------------------------------------------------------
 # Decompositions
 # --------------------------------------------------------------------------
-def qr(input, full_matrices=False, name=None):  # noqa: A002
+def qr(input: TensorLike, full_matrices: bool = False, name: str | None = None) -> QrResult:  # noqa: A002
     """Q, R with A = QR (Householder, as LAPACK). The gradient needs m <= n or
     ``full_matrices=False``, as TensorFlow's."""
     q, r = _dec.qr(as_tensor(input), full_matrices=bool(full_matrices))
     return QrResult(q, r)
 
 
-def svd(tensor, full_matrices=False, compute_uv=True, name=None):
+def svd(
+    tensor: TensorLike,
+    full_matrices: bool = False,
+    compute_uv: bool = True,
+    name: str | None = None,
+) -> Tensor | tuple[Tensor, Tensor, Tensor]:
     """Singular values ``s`` (descending) and, with ``compute_uv``, ``u`` and ``v``
     (not transposed): returns ``(s, u, v)``, or ``s`` alone. Singular vectors have an
     arbitrary sign; gradients are undefined for repeated singular values."""
@@ -631,18 +671,20 @@ def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     return _dec.svd(x, full_matrices=bool(full_matrices))
 
 
-def eigh(tensor, name=None):
+def eigh(tensor: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
     """Eigenvalues (ascending) and eigenvectors of symmetric matrices (the lower
     triangle is read): ``(e, v)``. Undefined gradients for repeated eigenvalues."""
     return _dec.eigh(as_tensor(tensor))
 
 
-def eigvalsh(tensor, name=None):
+def eigvalsh(tensor: TensorLike, name: str | None = None) -> Tensor:
     """Eigenvalues (ascending) of symmetric matrices (the lower triangle is read)."""
     return _dec.eigh(as_tensor(tensor))[0]
 
 
-def pinv(a, rcond=None, validate_args=False, name=None):
+def pinv(
+    a: TensorLike, rcond: TensorLike = None, validate_args: bool = False, name: str | None = None
+) -> Tensor:
     """Moore-Penrose pseudo-inverse from the SVD, singular values below
     ``rcond * max(s)`` dropped (TF's composite, gradient through the SVD)."""
     x = as_tensor(a)
@@ -662,7 +704,7 @@ def pinv(a, rcond=None, validate_args=False, name=None):
     return _linalg.matmul(scaled, u, transpose_b=True)
 
 
-def expm(input, name=None):  # noqa: A002
+def expm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Matrix exponential by scaling and squaring with Pade approximants (TF's
     algorithm). Gradient: the Frechet derivative, from expm of a block matrix."""
     x = as_tensor(input)
@@ -678,6 +720,3 @@ def expm(input, name=None):  # noqa: A002
         raise _error(f"Matrix size-incompatible: In[0]: {text}, In[1]: {text} 0 0",
                      "BatchMatMulV2")  # fmt: skip
     return _dec.expm(x)
-
-
-from ._linalg_more import *  # noqa: E402, F403 - issue 12's additions (tf.linalg only)

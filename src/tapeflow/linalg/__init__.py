@@ -1,0 +1,62 @@
+"""tf.linalg: matrix products, decompositions, solves and matrix functions.
+
+Decompositions are primitives (``ops/decompositions.py``) whose rules are
+TensorFlow's; everything TensorFlow writes as a composite (logdet, lstsq,
+pinv, cholesky_solve, lu_solve, trace, ...) is the same composite here, so
+its gradient is the one TensorFlow computes. Only real matrices are
+differentiable through the decompositions.
+
+>>> import tapeflow as tf
+>>> print(tf.linalg.matmul([[1.0, 2.0]], [[3.0], [4.0]]))
+tf.Tensor([[11.]], shape=(1, 1), dtype=float32)
+>>> print(tf.einsum("ij,j->i", [[1.0, 2.0], [3.0, 4.0]], [1.0, 1.0]))
+tf.Tensor([3. 7.], shape=(2,), dtype=float32)
+"""
+
+from ..arrays import eye
+from ..math import global_norm, l2_normalize, norm
+from ._core import (
+    adjoint,
+    band_part,
+    cholesky,
+    cholesky_solve,
+    cross,
+    det,
+    diag,
+    diag_part,
+    eigh,
+    eigvalsh,
+    einsum,
+    expm,
+    inv,
+    logdet,
+    lstsq,
+    lu_solve,
+    matmul,
+    matrix_transpose,
+    matvec,
+    pinv,
+    qr,
+    set_diag,
+    slogdet,
+    solve,
+    svd,
+    tensordot,
+    trace,
+    triangular_solve,
+)
+from ._more import (
+    eigh_tridiagonal,
+    lu,
+    lu_matrix_inverse,
+    lu_reconstruct,
+    matrix_rank,
+    normalize,
+    tensor_diag,
+    tensor_diag_part,
+    tridiagonal_matmul,
+    tridiagonal_solve,
+)
+
+# What `from tapeflow.linalg import *` gives the top level (TF has these there too).
+__all__ = ["matmul", "einsum", "tensordot"]
