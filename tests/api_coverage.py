@@ -138,9 +138,6 @@ EXTRAS: dict[str, set[str]] = {
 # becomes a thin public namespace (after issue 15's splits). The test fails on
 # any leak not listed and on a listed leak that is gone.
 KNOWN_LEAKS: dict[str, str] = {
-    "tf.math": "cast clip_by_global_norm clip_by_norm clip_by_value "
-    "global_norm moments norm normalize_axis realdiv",
-    "tf.random": "DEFAULT_GRAPH_SEED",
 }
 
 

@@ -361,14 +361,14 @@ def test_polyval_arguments():
 
 def test_global_norm_arguments():
     with raises(TypeError, "`t_list` should be a sequence of tensors."):
-        tf.math.global_norm(tf.constant([3.0, 4.0]))
+        tf.linalg.global_norm(tf.constant([3.0, 4.0]))
     with raises(TypeError, "`t_list` should be a sequence of tensors."):
         tf.clip_by_global_norm(tf.constant([3.0, 4.0]), 1.0)
     with raises(InvalidArgumentError, "cannot compute Pack as input #1(zero-based)"):
-        tf.math.global_norm([tf.constant([3.0]), tf.constant([4.0], tf.float64)])
+        tf.linalg.global_norm([tf.constant([3.0]), tf.constant([4.0], tf.float64)])
     with pytest.raises(DTYPE_ERRORS, match="L2Loss"):
-        tf.math.global_norm([tf.constant([3, 4])])
-    norm = tf.math.global_norm([])
+        tf.linalg.global_norm([tf.constant([3, 4])])
+    norm = tf.linalg.global_norm([])
     assert norm.dtype == tf.float32 and float(norm) == 0.0
 
 

@@ -345,7 +345,7 @@ def numpy_function(func=None, inp=None, Tout=None, stateful=True, name=None):  #
 
 
 def _run_python(func, args: list, Tout):  # noqa: N803
-    from .math import cast
+    from .math._elementwise import cast
 
     result = func(*args)
     if Tout is None:

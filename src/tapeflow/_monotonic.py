@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._tensor import Tensor, convert_to_tensor, wrap
+from ._types import TensorLike
 
 __all__ = ["is_non_decreasing", "is_strictly_increasing"]
 
@@ -16,7 +17,7 @@ def _numeric(x) -> np.ndarray:
     return tensor._value.reshape(-1)
 
 
-def is_non_decreasing(x, name=None) -> Tensor:
+def is_non_decreasing(x: TensorLike, name: str | None = None) -> Tensor:
     """True when each element of flattened ``x`` is >= the one before (empty: True).
 
     >>> import tapeflow as tf
@@ -27,7 +28,7 @@ def is_non_decreasing(x, name=None) -> Tensor:
     return wrap(np.bool_(np.all(flat[1:] >= flat[:-1])))
 
 
-def is_strictly_increasing(x, name=None) -> Tensor:
+def is_strictly_increasing(x: TensorLike, name: str | None = None) -> Tensor:
     """True when each element of flattened ``x`` is > the one before (empty: True).
 
     >>> import tapeflow as tf

@@ -14,7 +14,9 @@ tf.Tensor([3. 7.], shape=(2,), dtype=float32)
 """
 
 from ..arrays import eye
-from ..math import global_norm, l2_normalize, norm
+from ..math import l2_normalize
+from ..math._clip import global_norm
+from ..math._norm import norm
 from ._core import (
     adjoint,
     band_part,

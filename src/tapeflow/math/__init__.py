@@ -6,7 +6,9 @@ sums use the gather/scatter pair of ``ops/index.py``) or compose them the way
 TensorFlow does, so gradients and singular points follow TensorFlow's (spec
 section 9). ``__all__`` lists the names TensorFlow also has at top level
 (``tf.abs``, ``tf.reduce_prod``, ...); the others are reached as
-``tf.math.<name>``.
+``tf.math.<name>``. TF's top-level ``cast``, ``clip_by_value``, ``norm``, ... are
+written here too (``_elementwise.py``, ``_clip.py``, ``_norm.py``) but are not
+``tf.math`` names: the top level imports them from those modules.
 
 >>> import tapeflow as tf
 >>> print(tf.math.reduce_mean(tf.constant([1.0, 2.0, 3.0, 4.0])))
@@ -17,8 +19,7 @@ tf.Tensor([0 1 3], shape=(3,), dtype=int32)
 
 from .._monotonic import is_non_decreasing, is_strictly_increasing
 from ..arrays import top_k  # implemented with the other sorts
-from ._clip import clip_by_global_norm, clip_by_norm, clip_by_value, global_norm, l2_normalize
-from ._common import normalize_axis
+from ._clip import l2_normalize
 from ._complex import angle, conj, imag, real
 from ._elementwise import (
     abs,
@@ -31,7 +32,6 @@ from ._elementwise import (
     atan,
     atan2,
     atanh,
-    cast,
     ceil,
     cos,
     cosh,
@@ -70,7 +70,6 @@ from ._elementwise import (
     polygamma,
     polyval,
     pow,
-    realdiv,
     reciprocal,
     round,
     rsqrt,
@@ -122,11 +121,9 @@ from ._more import (
     xlog1py,
     zero_fraction,
 )
-from ._norm import norm
 from ._reduce import (
     argmax,
     argmin,
-    moments,
     reduce_all,
     reduce_any,
     reduce_euclidean_norm,
@@ -143,10 +140,10 @@ from ._scans import cumprod, cumsum, cumulative_logsumexp, segment_sum, unsorted
 
 __all__ = [
     "abs", "acos", "acosh", "add", "add_n", "argmax", "argmin", "asin", "asinh", "atan",
-    "atan2", "atanh", "cast", "clip_by_global_norm", "clip_by_norm", "clip_by_value", "cos",
+    "atan2", "atanh", "cos",
     "cosh", "cumsum", "divide", "equal", "exp", "floor", "greater", "greater_equal", "less",
     "less_equal", "logical_and", "logical_not", "logical_or", "maximum", "minimum", "multiply",
-    "negative", "norm", "not_equal", "pow", "realdiv", "reduce_all", "reduce_any",
+    "negative", "not_equal", "pow", "reduce_all", "reduce_any",
     "reduce_logsumexp", "reduce_max", "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum",
     "round", "sigmoid", "sign", "sin", "sinh", "sqrt", "square", "subtract", "tan", "tanh",
     "truediv",

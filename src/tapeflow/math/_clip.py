@@ -28,7 +28,11 @@ def clip_by_value(
     t: TensorLike, clip_value_min: TensorLike, clip_value_max: TensorLike, name: str | None = None
 ) -> Tensor:
     """min(max(t, lo), hi). The gradient passes where lo <= t <= hi (bounds inclusive);
-    the bounds get the gradient of the entries clipped to them."""
+    the bounds get the gradient of the entries clipped to them.
+
+    >>> tf.clip_by_value(tf.constant([-2.0, 0.5, 3.0]), -1.0, 1.0)
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1. ,  0.5,  1. ], dtype=float32)>
+    """
     values = as_tensor(t)
     t_min = _el.minimum(values, clip_value_max)
     _same_shape(values, t_min)
@@ -44,7 +48,11 @@ def _keepdims_sum(x: Tensor, axes, op_name: str = "Sum") -> Tensor:
 def clip_by_norm(
     t: TensorLike, clip_norm: TensorLike, axes: AxisLike = None, name: str | None = None
 ) -> Tensor:
-    """t * clip_norm / max(||t||, clip_norm) over ``axes``; finite gradient at t = 0."""
+    """t * clip_norm / max(||t||, clip_norm) over ``axes``; finite gradient at t = 0.
+
+    >>> tf.clip_by_norm(tf.constant([3.0, 4.0]), 1.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
+    """
     values = as_tensor(t)
     l2sum = _keepdims_sum(_el.multiply(values, values), axes)
     positive = _el.greater(l2sum, _el.zeros_like(l2sum))
@@ -82,6 +90,9 @@ def global_norm(t_list: TensorLike, name: str | None = None) -> Tensor:
     """sqrt(sum of squares of every entry of every tensor); None entries are skipped.
 
     TensorFlow's name is ``tf.linalg.global_norm``.
+
+    >>> tf.linalg.global_norm([tf.constant([3.0]), tf.constant([4.0])])
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
     """
     return _global_norm(_tensor_list(t_list))
 
@@ -93,6 +104,12 @@ def clip_by_global_norm(
 
     Returns ``(list_clipped, global_norm)``; None entries stay None. An infinite or
     NaN norm makes every clipped tensor NaN, as in TensorFlow.
+
+    >>> clipped, norm = tf.clip_by_global_norm([tf.constant([3.0]), tf.constant([4.0])], 1.0)
+    >>> clipped[0]
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([0.6], dtype=float32)>
+    >>> norm
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
     """
     values = _tensor_list(t_list)
     use_norm = _global_norm(values) if use_norm is None else as_tensor(use_norm)
@@ -116,7 +133,11 @@ def l2_normalize(
     name: str | None = None,
     dim: AxisLike = None,
 ) -> Tensor:
-    """x / sqrt(max(sum(x^2), epsilon)) over ``axis``; 0 at x = 0 (epsilon-guarded rsqrt)."""
+    """x / sqrt(max(sum(x^2), epsilon)) over ``axis``; 0 at x = 0 (epsilon-guarded rsqrt).
+
+    >>> tf.math.l2_normalize(tf.constant([3.0, 4.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
+    """
     if dim is not None:
         axis = dim
     x = as_tensor(x)

@@ -20,7 +20,12 @@ def _invalid(message: str, op_name: str) -> InvalidArgumentError:
 
 
 def normalize_axis(axis: AxisLike, ndim: int, op_name: str) -> tuple[int, ...] | None:
-    """An ``axis`` argument as a tuple of negative ints (or None for every axis)."""
+    """An ``axis`` argument as a tuple of negative ints (or None for every axis).
+
+    >>> from tapeflow.math._common import normalize_axis
+    >>> normalize_axis([0, 2], ndim=3, op_name='Sum')
+    (-3, -1)
+    """
     if axis is None:
         return None
     if isinstance(axis, Tensor):

@@ -22,7 +22,11 @@ def real(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - 
 
 
 def imag(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
-    """The imaginary part (zeros for a real tensor)."""
+    """The imaginary part (zeros for a real tensor).
+
+    >>> tf.math.imag(tf.constant([1 + 2j, 3 - 4j]))
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([ 2., -4.])>
+    """
     x = as_tensor(input)
     if x._value.dtype.kind == "c":
         return _sp.imag(x)
@@ -30,13 +34,21 @@ def imag(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
 
 
 def conj(x: TensorLike, name: str | None = None) -> Tensor:
-    """The complex conjugate (a real tensor is returned as it is)."""
+    """The complex conjugate (a real tensor is returned as it is).
+
+    >>> tf.math.conj(tf.constant([1 + 2j]))
+    <tf.Tensor: shape=(1,), dtype=complex128, numpy=array([1.-2.j])>
+    """
     x = as_tensor(x)
     return _shape.conj(x) if x._value.dtype.kind == "c" else x
 
 
 def angle(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
-    """The argument of each complex number (0 or pi for reals), in (-pi, pi]."""
+    """The argument of each complex number (0 or pi for reals), in (-pi, pi].
+
+    >>> tf.math.angle(tf.constant([1j, -1 + 0j]))
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([1.57079633, 3.14159265])>
+    """
     from ._elementwise import atan2
 
     x = as_tensor(input)

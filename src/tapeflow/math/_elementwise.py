@@ -15,22 +15,17 @@ from ..ops._operators import true_divide as _true_divide
 from ._common import _require_bool
 
 
-def _unary(primitive):
+def _unary(primitive, example: str):
     def op(x: TensorLike, name: str | None = None) -> Tensor:
         return primitive(as_tensor(x))
 
     op.__name__ = primitive.name
     op.__qualname__ = primitive.name
-    op.__doc__ = (
-        f"Elementwise {primitive.name}. Gradient: {primitive.formula}.\n\n"
-        ">>> import tapeflow as tf\n"
-        f">>> tf.math.{primitive.name}(tf.constant([0.25, 0.5])).shape\n"
-        "TensorShape([2])\n"
-    )
+    op.__doc__ = f"Elementwise {primitive.name}. Gradient: {primitive.formula}.\n\n{example}"
     return op
 
 
-def _binary(primitive):
+def _binary(primitive, example: str):
     def op(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
         return primitive(x, y)
 
@@ -38,50 +33,217 @@ def _binary(primitive):
     op.__qualname__ = primitive.name
     op.__doc__ = (
         f"Elementwise {primitive.name} with broadcasting. Gradient: {primitive.formula}.\n\n"
-        ">>> import tapeflow as tf\n"
-        f">>> tf.math.{primitive.name}(tf.constant([[1.0], [2.0]]), [3.0, 4.0]).shape\n"
-        "TensorShape([2, 2])\n"
+        + example
     )
     return op
 
 
-abs = _unary(_el.abs)  # noqa: A001
-negative = _unary(_el.negative)
-sign = _unary(_el.sign)
-square = _unary(_el.square)
-sqrt = _unary(_el.sqrt)
-rsqrt = _unary(_el.rsqrt)
-reciprocal = _unary(_el.reciprocal)
-exp = _unary(_el.exp)
-expm1 = _unary(_el.expm1)
-log = _unary(_el.log)
-log1p = _unary(_el.log1p)
-sin = _unary(_el.sin)
-cos = _unary(_el.cos)
-tan = _unary(_el.tan)
-asin = _unary(_el.asin)
-acos = _unary(_el.acos)
-atan = _unary(_el.atan)
-sinh = _unary(_el.sinh)
-cosh = _unary(_el.cosh)
-tanh = _unary(_el.tanh)
-asinh = _unary(_el.asinh)
-acosh = _unary(_el.acosh)
-atanh = _unary(_el.atanh)
-sigmoid = _unary(_el.sigmoid)
-erf = _unary(_el.erf)
-erfc = _unary(_el.erfc)
-lgamma = _unary(_el.lgamma)
-digamma = _unary(_el.digamma)
-floor = _unary(_el.floor)
-ceil = _unary(_el.ceil)
-is_nan = _unary(_el.is_nan)
-is_inf = _unary(_el.is_inf)
-is_finite = _unary(_el.is_finite)
+abs = _unary(  # noqa: A001
+    _el.abs,
+    """>>> tf.math.abs(tf.constant([-1.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
+""",
+)
+negative = _unary(
+    _el.negative,
+    """>>> tf.math.negative(tf.constant([1.0, -2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  2.], dtype=float32)>
+""",
+)
+sign = _unary(
+    _el.sign,
+    """>>> tf.math.sign(tf.constant([-3.0, 0.0, 2.0]))
+<tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1.,  0.,  1.], dtype=float32)>
+""",
+)
+square = _unary(
+    _el.square,
+    """>>> tf.math.square(tf.constant([2.0, -3.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 9.], dtype=float32)>
+""",
+)
+sqrt = _unary(
+    _el.sqrt,
+    """>>> tf.math.sqrt(tf.constant([4.0, 9.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 3.], dtype=float32)>
+""",
+)
+rsqrt = _unary(
+    _el.rsqrt,
+    """>>> tf.math.rsqrt(tf.constant([4.0, 16.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5 , 0.25], dtype=float32)>
+""",
+)
+reciprocal = _unary(
+    _el.reciprocal,
+    """>>> tf.math.reciprocal(tf.constant([2.0, 4.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5 , 0.25], dtype=float32)>
+""",
+)
+exp = _unary(
+    _el.exp,
+    """>>> tf.math.exp(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.      , 2.718282], dtype=float32)>
+""",
+)
+expm1 = _unary(
+    _el.expm1,
+    """>>> tf.math.expm1(tf.constant([0.0, 1e-05]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.000000e+00, 1.000005e-05], dtype=float32)>
+""",
+)
+log = _unary(
+    _el.log,
+    """>>> tf.math.log(tf.constant([1.0, 100.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 4.6051702], dtype=float32)>
+""",
+)
+log1p = _unary(
+    _el.log1p,
+    """>>> tf.math.log1p(tf.constant([0.0, 1e-05]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.00000e+00, 9.99995e-06], dtype=float32)>
+""",
+)
+sin = _unary(
+    _el.sin,
+    """>>> tf.math.sin(tf.constant([0.0, 1.5707964]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 1.], dtype=float32)>
+""",
+)
+cos = _unary(
+    _el.cos,
+    """>>> tf.math.cos(tf.constant([0.0, 3.1415927]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 1., -1.], dtype=float32)>
+""",
+)
+tan = _unary(
+    _el.tan,
+    """>>> tf.math.tan(tf.constant([0.0, 0.7853982]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 1.], dtype=float32)>
+""",
+)
+asin = _unary(
+    _el.asin,
+    """>>> tf.math.asin(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 1.5707964], dtype=float32)>
+""",
+)
+acos = _unary(
+    _el.acos,
+    """>>> tf.math.acos(tf.constant([1.0, 0.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 1.5707964], dtype=float32)>
+""",
+)
+atan = _unary(
+    _el.atan,
+    """>>> tf.math.atan(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 0.7853982], dtype=float32)>
+""",
+)
+sinh = _unary(
+    _el.sinh,
+    """>>> tf.math.sinh(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 1.1752012], dtype=float32)>
+""",
+)
+cosh = _unary(
+    _el.cosh,
+    """>>> tf.math.cosh(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.       , 1.5430807], dtype=float32)>
+""",
+)
+tanh = _unary(
+    _el.tanh,
+    """>>> tf.math.tanh(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 0.7615942], dtype=float32)>
+""",
+)
+asinh = _unary(
+    _el.asinh,
+    """>>> tf.math.asinh(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 0.8813736], dtype=float32)>
+""",
+)
+acosh = _unary(
+    _el.acosh,
+    """>>> tf.math.acosh(tf.constant([1.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.      , 1.316958], dtype=float32)>
+""",
+)
+atanh = _unary(
+    _el.atanh,
+    """>>> tf.math.atanh(tf.constant([0.0, 0.5]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.        , 0.54930615], dtype=float32)>
+""",
+)
+sigmoid = _unary(
+    _el.sigmoid,
+    """>>> tf.math.sigmoid(tf.constant([0.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5     , 0.880797], dtype=float32)>
+""",
+)
+erf = _unary(
+    _el.erf,
+    """>>> tf.math.erf(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 0.8427008], dtype=float32)>
+""",
+)
+erfc = _unary(
+    _el.erfc,
+    """>>> tf.math.erfc(tf.constant([0.0, 1.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.       , 0.1572992], dtype=float32)>
+""",
+)
+lgamma = _unary(
+    _el.lgamma,
+    """>>> tf.math.lgamma(tf.constant([1.0, 5.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 3.1780539], dtype=float32)>
+""",
+)
+digamma = _unary(
+    _el.digamma,
+    """>>> tf.math.digamma(tf.constant([1.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.5772157 ,  0.42278433], dtype=float32)>
+""",
+)
+floor = _unary(
+    _el.floor,
+    """>>> tf.math.floor(tf.constant([1.5, -1.5]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 1., -2.], dtype=float32)>
+""",
+)
+ceil = _unary(
+    _el.ceil,
+    """>>> tf.math.ceil(tf.constant([1.5, -1.5]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 2., -1.], dtype=float32)>
+""",
+)
+is_nan = _unary(
+    _el.is_nan,
+    """>>> tf.math.is_nan(tf.constant([1.0, float("nan")]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+""",
+)
+is_inf = _unary(
+    _el.is_inf,
+    """>>> tf.math.is_inf(tf.constant([1.0, float("inf")]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+""",
+)
+is_finite = _unary(
+    _el.is_finite,
+    """>>> tf.math.is_finite(tf.constant([1.0, float("inf")]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
+""",
+)
 
 
 def softplus(features: TensorLike, name: str | None = None) -> Tensor:
-    """log(exp(features) + 1), computed without overflow; gradient sigmoid(features)."""
+    """log(exp(features) + 1), computed without overflow; gradient sigmoid(features).
+
+    >>> tf.math.softplus(tf.constant([0.0, 100.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([  0.6931472, 100.       ], dtype=float32)>
+    """
     return _el.softplus(as_tensor(features))
 
 
@@ -89,6 +251,9 @@ def round(x: TensorLike, name: str | None = None) -> Tensor:  # noqa: A001
     """Round half to even (banker's rounding), as TF: round(2.5) = 2, round(-1.5) = -2.
 
     Integers are returned unchanged. No gradient (None).
+
+    >>> tf.round(tf.constant([0.5, 1.5, 2.5, -1.5]))
+    <tf.Tensor: shape=(4,), dtype=float32, numpy=array([ 0.,  2.,  2., -2.], dtype=float32)>
     """
     x = as_tensor(x)
     if x._value.dtype.kind in "iu":
@@ -105,14 +270,18 @@ def _as_bool(x) -> Tensor:
 
 
 def logical_not(x: TensorLike, name: str | None = None) -> Tensor:
-    """Elementwise not of a bool tensor; no gradient."""
+    """Elementwise not of a bool tensor; no gradient.
+
+    >>> tf.math.logical_not(tf.constant([True, False]))
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+    """
     x = _as_bool(x)
     _require_bool(x, "LogicalNot")
     return _el.invert(x)
 
 
-def _logical(primitive, op_name):
-    def op(x, y, name=None):
+def _logical(primitive, op_name: str, example: str):
+    def op(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
         x = _as_bool(x)
         _require_bool(x, op_name)
         return primitive(x, y)
@@ -120,47 +289,154 @@ def _logical(primitive, op_name):
     op.__name__ = primitive.name
     op.__qualname__ = primitive.name
     op.__doc__ = (
-        f"Elementwise {primitive.name} of bool tensors (broadcasting); no gradient.\n\n"
-        ">>> import tapeflow as tf\n"
-        f">>> tf.math.{primitive.name}(tf.constant([True, False]), True).dtype\n"
-        "tf.bool\n"
+        f"Elementwise {primitive.name} of bool tensors (broadcasting); no gradient.\n\n" + example
     )
     return op
 
 
-logical_and = _logical(_el.logical_and, "LogicalAnd")
-logical_or = _logical(_el.logical_or, "LogicalOr")
+logical_and = _logical(
+    _el.logical_and,
+    "LogicalAnd",
+    """>>> tf.math.logical_and(tf.constant([True, True]), tf.constant([True, False]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
+""",
+)
+logical_or = _logical(
+    _el.logical_or,
+    "LogicalOr",
+    """>>> tf.math.logical_or(tf.constant([True, False]), tf.constant([False, False]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
+""",
+)
 
 
 def logical_xor(x: TensorLike, y: TensorLike, name: str | None = "LogicalXor") -> Tensor:
-    """x xor y on bool tensors, as TF composes it: (x or y) and not (x and y)."""
+    """x xor y on bool tensors, as TF composes it: (x or y) and not (x and y).
+
+    >>> tf.math.logical_xor(tf.constant([True, True]), tf.constant([True, False]))
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+    """
     return logical_and(logical_or(x, y), logical_not(logical_and(x, y)))
 
 
-add = _binary(_el.add)
-subtract = _binary(_el.subtract)
-multiply = _binary(_el.multiply)
-multiply_no_nan = _binary(_el.multiply_no_nan)
-realdiv = _binary(_el.divide)
-pow = _binary(_el.pow)  # noqa: A001
-maximum = _binary(_el.maximum)
-minimum = _binary(_el.minimum)
-floordiv = _binary(_el.floordiv)
-floormod = _binary(_el.floormod)
+add = _binary(
+    _el.add,
+    """>>> tf.math.add(tf.constant([1.0, 2.0]), tf.constant([10.0, 20.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([11., 22.], dtype=float32)>
+""",
+)
+subtract = _binary(
+    _el.subtract,
+    """>>> tf.math.subtract(tf.constant([5.0, 7.0]), tf.constant([1.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 5.], dtype=float32)>
+""",
+)
+multiply = _binary(
+    _el.multiply,
+    """>>> tf.math.multiply(tf.constant([2.0, 3.0]), tf.constant([4.0, 5.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 8., 15.], dtype=float32)>
+""",
+)
+multiply_no_nan = _binary(
+    _el.multiply_no_nan,
+    """>>> tf.math.multiply_no_nan(tf.constant([float("inf"), 3.0]), tf.constant([0.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 6.], dtype=float32)>
+""",
+)
+realdiv = _binary(
+    _el.divide,
+    """>>> tf.realdiv(tf.constant([3.0, 1.0]), tf.constant([2.0, 4.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.5 , 0.25], dtype=float32)>
+""",
+)
+pow = _binary(  # noqa: A001
+    _el.pow,
+    """>>> tf.math.pow(tf.constant([2.0, 3.0]), tf.constant([3.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([8., 9.], dtype=float32)>
+""",
+)
+maximum = _binary(
+    _el.maximum,
+    """>>> tf.math.maximum(tf.constant([1.0, 5.0]), tf.constant([3.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 5.], dtype=float32)>
+""",
+)
+minimum = _binary(
+    _el.minimum,
+    """>>> tf.math.minimum(tf.constant([1.0, 5.0]), tf.constant([3.0, 2.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
+""",
+)
+floordiv = _binary(
+    _el.floordiv,
+    """>>> tf.math.floordiv(tf.constant([7, -7]), tf.constant([2, 2]))
+<tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 3, -4], dtype=int32)>
+""",
+)
+floormod = _binary(
+    _el.floormod,
+    """>>> tf.math.floormod(tf.constant([7, -7]), tf.constant([3, 3]))
+<tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>
+""",
+)
 mod = floormod
-equal = _binary(_el.equal)
-not_equal = _binary(_el.not_equal)
-less = _binary(_el.less)
-less_equal = _binary(_el.less_equal)
-greater = _binary(_el.greater)
-greater_equal = _binary(_el.greater_equal)
-xlogy = _binary(_el.xlogy)
-xdivy = _binary(_el.xdivy)
+equal = _binary(
+    _el.equal,
+    """>>> tf.math.equal(tf.constant([1, 2]), tf.constant([1, 3]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
+""",
+)
+not_equal = _binary(
+    _el.not_equal,
+    """>>> tf.math.not_equal(tf.constant([1, 2]), tf.constant([1, 3]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+""",
+)
+less = _binary(
+    _el.less,
+    """>>> tf.math.less(tf.constant([1, 2]), tf.constant([2, 2]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
+""",
+)
+less_equal = _binary(
+    _el.less_equal,
+    """>>> tf.math.less_equal(tf.constant([1, 2]), tf.constant([2, 2]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True,  True])>
+""",
+)
+greater = _binary(
+    _el.greater,
+    """>>> tf.math.greater(tf.constant([1, 3]), tf.constant([2, 2]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+""",
+)
+greater_equal = _binary(
+    _el.greater_equal,
+    """>>> tf.math.greater_equal(tf.constant([1, 2]), tf.constant([2, 2]))
+<tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+""",
+)
+xlogy = _binary(
+    _el.xlogy,
+    """>>> tf.math.xlogy(tf.constant([0.0, 2.0]), tf.constant([0.0, 3.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 2.1972246], dtype=float32)>
+""",
+)
+xdivy = _binary(
+    _el.xdivy,
+    """>>> tf.math.xdivy(tf.constant([0.0, 6.0]), tf.constant([0.0, 3.0]))
+<tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 2.], dtype=float32)>
+""",
+)
 
 
 def polygamma(a: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
     """The a-th derivative of digamma at x (a a whole number stored as a float; other
-    orders give NaN). Gradient w.r.t. x: polygamma(a + 1, x); none w.r.t. a."""
+    orders give NaN). Gradient w.r.t. x: polygamma(a + 1, x); none w.r.t. a.
+
+    >>> tf.math.polygamma(tf.constant([0.0, 1.0]), tf.constant([1.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.5772157,  1.644934 ], dtype=float32)>
+    """
     for value in (a, x):  # TF's Polygamma kernel has no half (or bfloat16) version
         dtype = getattr(getattr(value, "_value", value), "dtype", None)
         if dtype is not None and dtype.kind == "f" and dtype not in (np.float32, np.float64):
@@ -171,12 +447,20 @@ def polygamma(a: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
 
 
 def atan2(y: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
-    """The angle of the point (x, y), in (-pi, pi]. Gradient NaN at (0, 0), as TF's."""
+    """The angle of the point (x, y), in (-pi, pi]. Gradient NaN at (0, 0), as TF's.
+
+    >>> tf.math.atan2(tf.constant([1.0, -1.0]), tf.constant([0.0, 0.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 1.5707964, -1.5707964], dtype=float32)>
+    """
     return _el.atan2(y, x)
 
 
 def divide(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
-    """x / y, as Python's ``/`` on tensors: integers divide as floats."""
+    """x / y, as Python's ``/`` on tensors: integers divide as floats.
+
+    >>> tf.divide(tf.constant([3, 4]), tf.constant([2, 2]))
+    <tf.Tensor: shape=(2,), dtype=float64, numpy=array([1.5, 2. ])>
+    """
     return _true_divide(x, y)
 
 
@@ -184,7 +468,11 @@ truediv = divide
 
 
 def divide_no_nan(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
-    """x / y, but 0 where y == 0 (value and gradients). Integers divide as floats."""
+    """x / y, but 0 where y == 0 (value and gradients). Integers divide as floats.
+
+    >>> tf.math.divide_no_nan(tf.constant([3.0, 4.0]), tf.constant([2.0, 0.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.5, 0. ], dtype=float32)>
+    """
     x = as_tensor(x)
     y = y if y.__class__ is Tensor else convert_to_tensor(y, dtype=x.dtype)
     if x._value.dtype != y._value.dtype:
@@ -196,7 +484,11 @@ def divide_no_nan(x: TensorLike, y: TensorLike, name: str | None = None) -> Tens
 
 
 def squared_difference(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
-    """(x - y)^2 elementwise; gradient 2 (x - y) for x and its negative for y."""
+    """(x - y)^2 elementwise; gradient 2 (x - y) for x and its negative for y.
+
+    >>> tf.math.squared_difference(tf.constant([1.0, 5.0]), tf.constant([3.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 9.], dtype=float32)>
+    """
     difference = _el.subtract(x, y)
     if difference._value.dtype.kind == "c":  # TF's SquaredDifference: |x - y|^2, real-valued
         return _el.multiply(difference, _shape.conj(difference))
@@ -222,7 +514,11 @@ def cast(x: TensorLike, dtype: DTypeLike, name: str | None = None) -> Tensor:
 
 
 def add_n(inputs: TensorLike, name: str | None = None) -> Tensor:
-    """The elementwise sum of a list of tensors of one shape and dtype."""
+    """The elementwise sum of a list of tensors of one shape and dtype.
+
+    >>> tf.add_n([tf.constant([1.0, 2.0]), tf.constant([3.0, 4.0]), tf.constant([5.0, 6.0])])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 9., 12.], dtype=float32)>
+    """
     inputs = [as_tensor(x) for x in inputs]
     if not inputs:
         raise ValueError(
@@ -235,7 +531,11 @@ def add_n(inputs: TensorLike, name: str | None = None) -> Tensor:
 
 
 def polyval(coeffs: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
-    """coeffs[0] x^(n-1) + ... + coeffs[n-1], by Horner's rule (each coefficient a tensor)."""
+    """coeffs[0] x^(n-1) + ... + coeffs[n-1], by Horner's rule (each coefficient a tensor).
+
+    >>> tf.math.polyval([1.0, 2.0, 3.0], tf.constant([0.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 3., 11.], dtype=float32)>
+    """
     if not isinstance(coeffs, list):
         raise ValueError(f"Argument coeffs must be list type. Received type {type(coeffs)}.")
     x = as_tensor(x)

@@ -54,7 +54,11 @@ def erfinv(x: TensorLike, name: str | None = None) -> Tensor:
 
 
 def ndtri(x: TensorLike, name: str | None = None) -> Tensor:
-    """The inverse of the standard normal CDF: sqrt(2) erfinv(2x - 1)."""
+    """The inverse of the standard normal CDF: sqrt(2) erfinv(2x - 1).
+
+    >>> tf.math.ndtri(tf.constant([0.5, 0.975]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 1.9599643], dtype=float32)>
+    """
     x = _floats(x, "Ndtri")
     two = wrap(np.asarray(2.0, x._value.dtype)[()])
     one = wrap(np.asarray(1.0, x._value.dtype)[()])
@@ -63,7 +67,11 @@ def ndtri(x: TensorLike, name: str | None = None) -> Tensor:
 
 
 def erfcinv(x: TensorLike, name: str | None = None) -> Tensor:
-    """The inverse of erfc on (0, 2): -ndtri(x / 2) / sqrt(2)."""
+    """The inverse of erfc on (0, 2): -ndtri(x / 2) / sqrt(2).
+
+    >>> tf.math.erfcinv(tf.constant([0.5, 1.5]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 0.47693628, -0.47693628], dtype=float32)>
+    """
     x = _floats(x, "Erfcinv")
     half = wrap(np.asarray(0.5, x._value.dtype)[()])
     root2 = wrap(np.asarray(np.sqrt(2.0), x._value.dtype)[()])
@@ -71,27 +79,47 @@ def erfcinv(x: TensorLike, name: str | None = None) -> Tensor:
 
 
 def bessel_i0(x: TensorLike, name: str | None = None) -> Tensor:
-    """The modified Bessel function of the first kind, order 0."""
+    """The modified Bessel function of the first kind, order 0.
+
+    >>> tf.math.bessel_i0(tf.constant([0.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.       , 1.2660658], dtype=float32)>
+    """
     return _sm.bessel_i0(_floats(x, "BesselI0"))
 
 
 def bessel_i0e(x: TensorLike, name: str | None = None) -> Tensor:
-    """exp(-|x|) I0(x)."""
+    """exp(-|x|) I0(x).
+
+    >>> tf.math.bessel_i0e(tf.constant([0.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.       , 0.4657596], dtype=float32)>
+    """
     return _sm.bessel_i0e(_floats(x, "BesselI0e"))
 
 
 def bessel_i1(x: TensorLike, name: str | None = None) -> Tensor:
-    """The modified Bessel function of the first kind, order 1."""
+    """The modified Bessel function of the first kind, order 1.
+
+    >>> tf.math.bessel_i1(tf.constant([0.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 0.5651591], dtype=float32)>
+    """
     return _sm.bessel_i1(_floats(x, "BesselI1"))
 
 
 def bessel_i1e(x: TensorLike, name: str | None = None) -> Tensor:
-    """exp(-|x|) I1(x)."""
+    """exp(-|x|) I1(x).
+
+    >>> tf.math.bessel_i1e(tf.constant([0.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.        , 0.20791042], dtype=float32)>
+    """
     return _sm.bessel_i1e(_floats(x, "BesselI1e"))
 
 
 def lbeta(x: TensorLike, name: str | None = None) -> Tensor:
-    """log |B(x)| over the last axis: sum(lgamma(x)) - lgamma(sum(x))."""
+    """log |B(x)| over the last axis: sum(lgamma(x)) - lgamma(sum(x)).
+
+    >>> tf.math.lbeta(tf.constant([1.0, 2.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=-0.6931471824645996>
+    """
     tf = _tf()
     x = as_tensor(x)
     return tf.reduce_sum(tf.math.lgamma(x), axis=-1) - tf.math.lgamma(tf.reduce_sum(x, axis=-1))
@@ -104,18 +132,30 @@ def accumulate_n(
     tensor_dtype: DTypeLike = None,
     name: str | None = None,
 ) -> Tensor:
-    """The elementwise sum of a list of tensors (add_n)."""
+    """The elementwise sum of a list of tensors (add_n).
+
+    >>> tf.math.accumulate_n([tf.constant([1, 2]), tf.constant([10, 20])])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([11, 22], dtype=int32)>
+    """
     return _tf().math.add_n(inputs)
 
 
 def log_sigmoid(x: TensorLike, name: str | None = None) -> Tensor:
-    """log(sigmoid(x)) = -softplus(-x), stable for large |x|."""
+    """log(sigmoid(x)) = -softplus(-x), stable for large |x|.
+
+    >>> tf.math.log_sigmoid(tf.constant([0.0, -2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.6931472, -2.126928 ], dtype=float32)>
+    """
     tf = _tf()
     return -tf.math.softplus(-as_tensor(x))
 
 
 def reciprocal_no_nan(x: TensorLike, name: str | None = None) -> Tensor:
-    """1 / x, and 0 where x is 0."""
+    """1 / x, and 0 where x is 0.
+
+    >>> tf.math.reciprocal_no_nan(tf.constant([2.0, 0.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5, 0. ], dtype=float32)>
+    """
     x = as_tensor(x)
     if x._value.dtype.kind in "OSUb":  # TF builds a constant 1 of x's dtype first
         raise TypeError(f"Cannot convert 1 to EagerTensor of dtype {x.dtype.name}")
@@ -123,7 +163,11 @@ def reciprocal_no_nan(x: TensorLike, name: str | None = None) -> Tensor:
 
 
 def xlog1py(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
-    """x * log1p(y), and 0 where x is 0 (even where log1p(y) is not finite)."""
+    """x * log1p(y), and 0 where x is 0 (even where log1p(y) is not finite).
+
+    >>> tf.math.xlog1py(tf.constant([0.0, 2.0]), tf.constant([-1.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 1.3862944], dtype=float32)>
+    """
     tf = _tf()
     x, y = as_tensor(x), as_tensor(y)
     zero = x._value == 0
@@ -133,13 +177,21 @@ def xlog1py(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
 
 
 def rint(x: TensorLike, name: str | None = None) -> Tensor:
-    """Round half to even (no gradient, like round)."""
+    """Round half to even (no gradient, like round).
+
+    >>> tf.math.rint(tf.constant([0.5, 1.5, -1.7]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([ 0.,  2., -2.], dtype=float32)>
+    """
     x = _floats(x, "Rint")
     return wrap(np.rint(x._value)[()])
 
 
 def nextafter(x1: TensorLike, x2: TensorLike, name: str | None = None) -> Tensor:
-    """The next representable value after x1 toward x2 (no gradient)."""
+    """The next representable value after x1 toward x2 (no gradient).
+
+    >>> tf.math.nextafter(tf.constant([1.0]), 2.0) - 1.0
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.1920929e-07], dtype=float32)>
+    """
     x1, x2 = as_tensor(x1), as_tensor(x2)
     if x1.dtype != x2.dtype:
         raise _op_error(f"cannot compute NextAfter as input #1(zero-based) was expected to be a "
@@ -158,7 +210,11 @@ def count_nonzero(
     dtype: DTypeLike = _dt.int64,
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """The number of non-zero entries over ``axis`` (all axes by default)."""
+    """The number of non-zero entries over ``axis`` (all axes by default).
+
+    >>> tf.math.count_nonzero(tf.constant([[0, 1], [2, 3]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=int64, numpy=array([1, 2])>
+    """
     x = as_tensor(input)
     axes = normalize_axis(axis, x.ndim, "Sum")  # TF sums a not_equal mask over axis
     counts = np.count_nonzero(x._value, axis=axes, keepdims=bool(keepdims))
@@ -166,13 +222,21 @@ def count_nonzero(
 
 
 def zero_fraction(value: TensorLike, name: str | None = None) -> Tensor:
-    """The fraction of entries that are zero, as float32."""
+    """The fraction of entries that are zero, as float32.
+
+    >>> tf.math.zero_fraction(tf.constant([0, 1, 0, 2]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.5>
+    """
     x = as_tensor(value)
     return wrap(np.float32(np.mean(x._value == 0) if x._value.size else np.nan))
 
 
 def invert_permutation(x: TensorLike, name: str | None = None) -> Tensor:
-    """y with y[x[i]] = i, for a permutation x of 0..n-1."""
+    """y with y[x[i]] = i, for a permutation x of 0..n-1.
+
+    >>> tf.math.invert_permutation(tf.constant([2, 0, 1]))
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 0], dtype=int32)>
+    """
     x = as_tensor(x)
     p = np.asarray(x._value)
     if p.ndim != 1:
@@ -190,7 +254,11 @@ def in_top_k(
     targets: TensorLike, predictions: TensorLike, k: TensorLike, name: str | None = None
 ) -> Tensor:
     """Whether each target's prediction is among the ``k`` largest of its row (ties
-    at the boundary count as in; non-finite predictions never are)."""
+    at the boundary count as in; non-finite predictions never are).
+
+    >>> tf.math.in_top_k(targets=[0, 1], predictions=[[0.9, 0.1], [0.8, 0.2]], k=1)
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
+    """
     predictions = as_tensor(predictions)._value
     targets = np.asarray(as_tensor(targets)._value)
     k = int(as_tensor(k)._value)
@@ -213,7 +281,11 @@ def bincount(
     axis: AxisLike = None,
     binary_output: bool = False,
 ) -> Tensor:
-    """Counts of each value of a non-negative int tensor (or sums of ``weights``)."""
+    """Counts of each value of a non-negative int tensor (or sums of ``weights``).
+
+    >>> tf.math.bincount(tf.constant([1, 1, 3]))
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([0, 2, 0, 1], dtype=int32)>
+    """
     tf = _tf()
     arr = as_tensor(arr)
     if weights is not None:
@@ -276,7 +348,13 @@ def confusion_matrix(
     dtype: DTypeLike = _dt.int32,
     name: str | None = None,
 ) -> Tensor:
-    """counts[i, j] = number of (label i, prediction j) pairs (or their weights)."""
+    """counts[i, j] = number of (label i, prediction j) pairs (or their weights).
+
+    >>> print(tf.math.confusion_matrix(labels=[0, 1, 1], predictions=[0, 1, 0]))
+    tf.Tensor(
+    [[1 0]
+     [1 1]], shape=(2, 2), dtype=int32)
+    """
     labels = np.asarray(as_tensor(labels)._value).astype(np.int64)
     predictions = np.asarray(as_tensor(predictions)._value).astype(np.int64)
     if labels.shape != predictions.shape:
@@ -339,7 +417,14 @@ def approx_max_k(
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
     """The exact top ``k`` along ``reduction_dimension`` (an allowed answer of the
-    approximate op): ``(values, indices)``."""
+    approximate op): ``(values, indices)``.
+
+    >>> values, indices = tf.math.approx_max_k(tf.constant([3.0, 9.0, 1.0, 5.0]), k=2)
+    >>> values
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([9., 5.], dtype=float32)>
+    >>> indices
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 3], dtype=int32)>
+    """
     tf = _tf()
     x = as_tensor(operand)
     _check_approx_top_k(x, k, reduction_dimension, recall_target, reduction_input_size_override,
@@ -364,7 +449,14 @@ def approx_min_k(
     aggregate_to_topk: bool = True,
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
-    """The exact bottom ``k`` along ``reduction_dimension``: ``(values, indices)``."""
+    """The exact bottom ``k`` along ``reduction_dimension``: ``(values, indices)``.
+
+    >>> values, indices = tf.math.approx_min_k(tf.constant([3.0, 9.0, 1.0, 5.0]), k=2)
+    >>> values
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
+    >>> indices
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 0], dtype=int32)>
+    """
     x = as_tensor(operand)
     _check_approx_top_k(x, k, reduction_dimension, recall_target, reduction_input_size_override,
                         aggregate_to_topk)  # fmt: skip
@@ -447,56 +539,96 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
 
 
 def segment_max(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
-    """The largest row of each segment (ids sorted; empty segments: the lowest value)."""
+    """The largest row of each segment (ids sorted; empty segments: the lowest value).
+
+    >>> tf.math.segment_max(tf.constant([1, 5, 2, 3]), tf.constant([0, 0, 1, 1]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([5, 3], dtype=int32)>
+    """
     return _segment_reduce("max", data, segment_ids, 0, "SegmentMax", True)
 
 
 def segment_min(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
-    """The smallest row of each segment (ids sorted; empty segments: the highest value)."""
+    """The smallest row of each segment (ids sorted; empty segments: the highest value).
+
+    >>> tf.math.segment_min(tf.constant([1, 5, 2, 3]), tf.constant([0, 0, 1, 1]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>
+    """
     return _segment_reduce("min", data, segment_ids, 0, "SegmentMin", True)
 
 
 def segment_prod(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
-    """The product of each segment's rows (ids sorted; empty segments: 1)."""
+    """The product of each segment's rows (ids sorted; empty segments: 1).
+
+    >>> tf.math.segment_prod(tf.constant([1, 5, 2, 3]), tf.constant([0, 0, 1, 1]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([5, 6], dtype=int32)>
+    """
     return _segment_reduce("prod", data, segment_ids, 0, "SegmentProd", True)
 
 
 def segment_mean(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
-    """The mean of each segment's rows (ids sorted; empty segments: 0)."""
+    """The mean of each segment's rows (ids sorted; empty segments: 0).
+
+    >>> tf.math.segment_mean(tf.constant([1.0, 5.0, 2.0, 3.0]), tf.constant([0, 0, 1, 1]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3. , 2.5], dtype=float32)>
+    """
     return _segment_reduce("mean", data, segment_ids, 0, "SegmentMean", True)
 
 
 def unsorted_segment_max(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
-    """The largest entry per segment id (negative ids dropped; empty: the lowest value)."""
+    """The largest entry per segment id (negative ids dropped; empty: the lowest value).
+
+    >>> tf.math.unsorted_segment_max(tf.constant([1, 5, 2]), tf.constant([1, 0, 1]), num_segments=2)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([5, 2], dtype=int32)>
+    """
     return _segment_reduce("max", data, segment_ids, num_segments, "UnsortedSegmentMax", False)
 
 
 def unsorted_segment_min(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
-    """The smallest entry per segment id (negative ids dropped; empty: the highest value)."""
+    """The smallest entry per segment id (negative ids dropped; empty: the highest value).
+
+    >>> tf.math.unsorted_segment_min(tf.constant([1, 5, 2]), tf.constant([1, 0, 1]), num_segments=2)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([5, 1], dtype=int32)>
+    """
     return _segment_reduce("min", data, segment_ids, num_segments, "UnsortedSegmentMin", False)
 
 
 def unsorted_segment_prod(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
-    """The product per segment id (negative ids dropped; empty: 1)."""
+    """The product per segment id (negative ids dropped; empty: 1).
+
+    >>> tf.math.unsorted_segment_prod(tf.constant([1, 5, 2]), tf.constant([1, 0, 1]), num_segments=2)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([5, 2], dtype=int32)>
+    """
     return _segment_reduce("prod", data, segment_ids, num_segments, "UnsortedSegmentProd", False)
 
 
 def unsorted_segment_mean(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
-    """The mean per segment id (empty segments: 0)."""
+    """The mean per segment id (empty segments: 0).
+
+    >>> tf.math.unsorted_segment_mean(
+    ...     tf.constant([1.0, 5.0, 2.0]), tf.constant([1, 0, 1]), num_segments=2
+    ... )
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([5. , 1.5], dtype=float32)>
+    """
     return _segment_reduce("mean", data, segment_ids, num_segments, "UnsortedSegmentMean", False)
 
 
 def unsorted_segment_sqrt_n(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
-    """The sum per segment id divided by the square root of its count (empty: 0)."""
+    """The sum per segment id divided by the square root of its count (empty: 0).
+
+    >>> tf.math.unsorted_segment_sqrt_n(
+    ...     tf.constant([1.0, 3.0, 4.0]), tf.constant([0, 1, 1]), num_segments=2
+    ... )
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.       , 4.9497476], dtype=float32)>
+    """
     return _segment_reduce("sqrt_n", data, segment_ids, num_segments, "UnsortedSegmentSqrtN",
                            False)  # fmt: skip

@@ -48,6 +48,11 @@ def norm(
 
     The euclidean norm at 0 has a NaN gradient, as in TensorFlow. The matrix 2-norm
     (largest singular value) needs ``tf.linalg.svd``.
+
+    >>> tf.norm(tf.constant([3.0, 4.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
+    >>> tf.norm(tf.constant([[1.0, -2.0], [3.0, 4.0]]), ord=1, axis=[0, 1])
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
     """
     is_matrix, axis = _norm_axis(axis)
     if is_matrix:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any
 
 import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorLike, as_tensor
 from .._tensor import wrap as _wrap
-from .._types import AxisLike
+from .._types import AxisLike, DTypeLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
@@ -21,7 +20,10 @@ from ._elementwise import squared_difference
 
 def _reduction(primitive, op_name: str, doc: str):
     def op(
-        input_tensor: TensorLike, axis: Any = None, keepdims: bool = False, name: str | None = None
+        input_tensor: TensorLike,
+        axis: AxisLike = None,
+        keepdims: bool = False,
+        name: str | None = None,
     ) -> Tensor:
         x = as_tensor(input_tensor)
         return primitive(x, axis=normalize_axis(axis, x.ndim, op_name), keepdims=bool(keepdims))
@@ -45,24 +47,39 @@ reduce_sum = _reduction(
 reduce_max = _reduction(
     _red.reduce_max,
     "Max",
-    """Maximum over ``axis``; tied maxima share the gradient equally; -inf if empty.""",
+    """Maximum over ``axis``; tied maxima share the gradient equally; -inf if empty.
+
+    >>> tf.reduce_max(tf.constant([[1.0, 5.0], [3.0, 2.0]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([5., 3.], dtype=float32)>
+    """,
 )
 reduce_min = _reduction(
     _red.reduce_min,
     "Min",
-    """Minimum over ``axis``; tied minima share the gradient equally; inf if empty.""",
+    """Minimum over ``axis``; tied minima share the gradient equally; inf if empty.
+
+    >>> tf.reduce_min(tf.constant([[1.0, 5.0], [3.0, 2.0]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
+    """,
 )
 reduce_prod = _reduction(
     _red.reduce_prod,
     "Prod",
     """Product over ``axis``. The gradient is the product of the other entries, exact
-    with zeros: prod([0, 2]) has gradient [2, 0], prod([0, 2, 0]) has [0, 0, 0].""",
+    with zeros: prod([0, 2]) has gradient [2, 0], prod([0, 2, 0]) has [0, 0, 0].
+
+    >>> tf.reduce_prod(tf.constant([[1.0, 5.0], [3.0, 2.0]]), axis=0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 3., 10.], dtype=float32)>
+    """,
 )
 
 
 def _boolean_reduction(primitive, op_name: str, doc: str):
     def op(
-        input_tensor: TensorLike, axis: Any = None, keepdims: bool = False, name: str | None = None
+        input_tensor: TensorLike,
+        axis: AxisLike = None,
+        keepdims: bool = False,
+        name: str | None = None,
     ) -> Tensor:
         x = as_tensor(input_tensor)
         _require_bool(x, op_name)
@@ -74,14 +91,36 @@ def _boolean_reduction(primitive, op_name: str, doc: str):
     return op
 
 
-reduce_all = _boolean_reduction(_red.reduce_all, "All", "Logical and over ``axis``.")
-reduce_any = _boolean_reduction(_red.reduce_any, "Any", "Logical or over ``axis``.")
+reduce_all = _boolean_reduction(
+    _red.reduce_all,
+    "All",
+    """Logical and over ``axis``.
+
+    >>> tf.reduce_all(tf.constant([[True, False], [True, True]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([False,  True])>
+    """,
+)
+reduce_any = _boolean_reduction(
+    _red.reduce_any,
+    "Any",
+    """Logical or over ``axis``.
+
+    >>> tf.reduce_any(tf.constant([[True, False], [False, False]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
+    """,
+)
 
 
 def reduce_mean(
     input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
 ) -> Tensor:
-    """Mean over ``axis``; integer inputs give an integer (truncated) mean; NaN if empty."""
+    """Mean over ``axis``; integer inputs give an integer (truncated) mean; NaN if empty.
+
+    >>> tf.reduce_mean(tf.constant([[1.0, 2.0], [3.0, 4.0]]), axis=0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 3.], dtype=float32)>
+    >>> tf.reduce_mean(tf.constant([1, 2]))
+    <tf.Tensor: shape=(), dtype=int32, numpy=1>
+    """
     x = as_tensor(input_tensor)
     axes = normalize_axis(axis, x.ndim, "Mean")
     if x._value.dtype.kind == "O":
@@ -100,7 +139,11 @@ def reduce_logsumexp(
     input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
 ) -> Tensor:
     """log(sum(exp(x))) over ``axis``, computed as TF does: the (finite) max is taken
-    out first, so [1000, 0] gives 1000 with gradient [1, 0] (softmax). -inf if empty."""
+    out first, so [1000, 0] gives 1000 with gradient [1, 0] (softmax). -inf if empty.
+
+    >>> tf.reduce_logsumexp(tf.constant([0.0, 0.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6931471824645996>
+    """
     x = as_tensor(input_tensor)
     axes = normalize_axis(axis, x.ndim, "Max")
     if x._value.dtype.kind != "f":
@@ -124,7 +167,11 @@ def _require_real_or_complex(x: Tensor) -> None:
 def reduce_variance(
     input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
 ) -> Tensor:
-    """Mean squared deviation from the mean over ``axis`` (biased, as TF's)."""
+    """Mean squared deviation from the mean over ``axis`` (biased, as TF's).
+
+    >>> tf.math.reduce_variance(tf.constant([1.0, 2.0, 3.0, 4.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.25>
+    """
     x = as_tensor(input_tensor)
     means = reduce_mean(x, axis=axis, keepdims=True)
     _require_real_or_complex(means)
@@ -140,7 +187,11 @@ def reduce_variance(
 def reduce_std(
     input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
 ) -> Tensor:
-    """sqrt(reduce_variance(...)) over ``axis``."""
+    """sqrt(reduce_variance(...)) over ``axis``.
+
+    >>> tf.math.reduce_std(tf.constant([1.0, 2.0, 3.0, 4.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.1180340051651>
+    """
     return _el.sqrt(reduce_variance(input_tensor, axis=axis, keepdims=keepdims))
 
 
@@ -148,7 +199,11 @@ def reduce_euclidean_norm(
     input_tensor: TensorLike, axis: AxisLike = None, keepdims: bool = False, name: str | None = None
 ) -> Tensor:
     """sqrt(sum(x^2)) over ``axis``. The gradient at 0 is NaN, as TF's. Integer inputs
-    give the integer part of the norm (no gradient)."""
+    give the integer part of the norm (no gradient).
+
+    >>> tf.math.reduce_euclidean_norm(tf.constant([[3.0, 4.0], [5.0, 12.0]]), axis=1)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 5., 13.], dtype=float32)>
+    """
     x = as_tensor(input_tensor)
     axes = normalize_axis(axis, x.ndim, "EuclideanNorm")
     kind = x._value.dtype.kind
@@ -172,6 +227,12 @@ def moments(
 
     As TF: the variance uses stop_gradient(mean) (same first derivatives), and
     float16 is computed in float32.
+
+    >>> mean, variance = tf.nn.moments(tf.constant([1.0, 2.0, 3.0, 4.0]), axes=[0])
+    >>> mean
+    <tf.Tensor: shape=(), dtype=float32, numpy=2.5>
+    >>> variance
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.25>
     """
     x = as_tensor(x)
     y = _el.cast(x, dtype=_dt.float32) if x._value.dtype == np.float16 else x
@@ -195,8 +256,13 @@ def moments(
 _ARG_OUTPUT_TYPES = ("int16", "uint16", "int32", "int64")
 
 
-def _arg_reduction(primitive, op_name: str):
-    def op(input, axis=None, output_type=_dt.int64, name=None):  # noqa: A002
+def _arg_reduction(primitive, op_name: str, example: str):
+    def op(
+        input: TensorLike,  # noqa: A002
+        axis: AxisLike = None,
+        output_type: DTypeLike = _dt.int64,
+        name: str | None = None,
+    ) -> Tensor:
         x = as_tensor(input)
         if axis is None:
             axis = 0
@@ -230,10 +296,23 @@ def _arg_reduction(primitive, op_name: str):
     op.__qualname__ = primitive.name
     op.__doc__ = (
         f"Index of the {'largest' if op_name == 'ArgMax' else 'smallest'} entry along "
-        "``axis`` (default 0; first on ties, NaN never chosen over a number). No gradient."
+        "``axis`` (default 0; first on ties, NaN never chosen over a number). No gradient.\n\n"
+        + example
     )
     return op
 
 
-argmax = _arg_reduction(_red.argmax, "ArgMax")
-argmin = _arg_reduction(_red.argmin, "ArgMin")
+argmax = _arg_reduction(
+    _red.argmax,
+    "ArgMax",
+    """>>> tf.math.argmax(tf.constant([[1, 9], [8, 2]]), axis=1)
+<tf.Tensor: shape=(2,), dtype=int64, numpy=array([1, 0])>
+""",
+)
+argmin = _arg_reduction(
+    _red.argmin,
+    "ArgMin",
+    """>>> tf.math.argmin(tf.constant([[1, 9], [8, 2]]), axis=0)
+<tf.Tensor: shape=(2,), dtype=int64, numpy=array([0, 1])>
+""",
+)

@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, as_tensor
-from .._types import TensorLike
+from .._types import AxisLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import index as _index
 from ..ops import scan as _scans
@@ -41,8 +41,14 @@ def _scan_axis(x: Tensor, axis, op_name: str) -> int:
     return axis - ndim if axis >= 0 else axis
 
 
-def _cumulative(primitive, op_name):
-    def op(x, axis=0, exclusive=False, reverse=False, name=None):
+def _cumulative(primitive, op_name: str):
+    def op(
+        x: TensorLike,
+        axis: AxisLike = 0,
+        exclusive: bool = False,
+        reverse: bool = False,
+        name: str | None = None,
+    ) -> Tensor:
         x = as_tensor(x)
         axis = _scan_axis(x, axis, op_name)
         return primitive(x, axis=axis, exclusive=bool(exclusive), reverse=bool(reverse))
@@ -62,9 +68,19 @@ cumsum.__doc__ = """Cumulative sum along ``axis``; ``exclusive`` starts at 0, ``
     """
 cumprod = _cumulative(_scans.cumprod, "Cumprod")
 cumprod.__doc__ = """Cumulative product along ``axis``. The gradient is exact where x has
-    zeros (TensorFlow's divides by x there and reports 0)."""
+    zeros (TensorFlow's divides by x there and reports 0).
+
+    >>> tf.math.cumprod(tf.constant([1.0, 2.0, 3.0]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 2., 6.], dtype=float32)>
+    >>> tf.math.cumprod(tf.constant([1.0, 2.0, 3.0]), exclusive=True)
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 1., 2.], dtype=float32)>
+    """
 cumulative_logsumexp = _cumulative(_scans.cumulative_logsumexp, "CumulativeLogsumexp")
-cumulative_logsumexp.__doc__ = """log(cumsum(exp(x))) along ``axis``, computed stably."""
+cumulative_logsumexp.__doc__ = """log(cumsum(exp(x))) along ``axis``, computed stably.
+
+    >>> print(tf.math.cumulative_logsumexp(tf.constant([0.0, 0.0, 0.0])))
+    tf.Tensor([0.        0.6931472 1.0986123], shape=(3,), dtype=float32)
+    """
 
 
 # -- segments ------------------------------------------------------------------------
@@ -90,6 +106,9 @@ def segment_sum(data: TensorLike, segment_ids: TensorLike, name: str | None = No
     """Sums of the rows of ``data`` sharing an id; ids sorted, 1-D, one per row.
 
     Output row s is the sum of rows with id s (0 for ids not present).
+
+    >>> tf.math.segment_sum(tf.constant([1, 2, 3, 4]), tf.constant([0, 0, 1, 1]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 7], dtype=int32)>
     """
     data = _segment_data(data, "SegmentSum")
     ids = _segment_ids(segment_ids, "SegmentSum", "int32, int64")
@@ -117,6 +136,9 @@ def unsorted_segment_sum(
     """out[s] = sum of the entries of ``data`` whose id is s; negative ids are dropped.
 
     ``segment_ids`` may have any shape that ``data``'s shape starts with.
+
+    >>> tf.math.unsorted_segment_sum(tf.constant([1, 2, 3]), tf.constant([1, 0, 1]), num_segments=2)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 4], dtype=int32)>
     """
     data = _segment_data(data, "UnsortedSegmentSum")
     ids = _segment_ids(segment_ids, "UnsortedSegmentSum", "int16, int32, int64")

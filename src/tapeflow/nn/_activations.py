@@ -10,6 +10,7 @@ from .. import math as _math
 from .._tensor import Tensor, as_tensor
 from .._types import TensorLike
 from ..errors import AbortedError, InvalidArgumentError
+from ..math._elementwise import cast as _cast
 from ..ops import elementwise as _el
 from ..ops import nn as _nn
 from ..ops import shape as _shape
@@ -85,7 +86,7 @@ def swish(features: TensorLike, beta: TensorLike = 1.0, name: str | None = None)
     if x._value.dtype.kind not in "fc":
         _math.sigmoid(x)  # TF's error: Sigmoid has no kernel for this dtype
     if isinstance(beta, Tensor) or hasattr(beta, "_as_tensor"):
-        beta = _math.cast(as_tensor(beta), x.dtype)
+        beta = _cast(as_tensor(beta), x.dtype)
     return x * _math.sigmoid(beta * x)
 
 

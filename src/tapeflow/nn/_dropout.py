@@ -8,11 +8,12 @@ from typing import Any
 import numpy as np
 
 from .. import arrays as _arrays
-from .. import math as _math
 from .._dispatch import stateful
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
 from .._types import ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
+from ..math._clip import clip_by_norm as _clip_by_norm
+from ..math._elementwise import cast as _cast
 from ..ops import elementwise as _el
 from ..random import _next_seed_generator  # global seed + op seed, as TF
 from ._common import _op_error, _shape_of
@@ -73,7 +74,7 @@ def dropout(
         kept = x * (1 / (1 - rate))
         threshold = float(rate)
     else:
-        rate = _math.cast(as_tensor(rate), x.dtype)
+        rate = _cast(as_tensor(rate), x.dtype)
         if rate.ndim:
             raise ValueError(f"Shapes must be equal rank, but are {rate.ndim} and 0")
         kept = x / (1 - rate)
@@ -115,5 +116,5 @@ def embedding_lookup(
         raw_ids: Any = getattr(ids, "_value", ids)
         ids_rank = np.ndim(raw_ids)
         axes = list(range(ids_rank, result.ndim))
-        result = _math.clip_by_norm(result, max_norm, axes=axes)
+        result = _clip_by_norm(result, max_norm, axes=axes)
     return result

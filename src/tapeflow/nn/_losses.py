@@ -8,6 +8,7 @@ from .. import math as _math
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
 from .._types import TensorLike
 from ..errors import InvalidArgumentError, _shape_text
+from ..math._elementwise import cast as _cast
 from ..ops import elementwise as _el
 from ..ops import nn as _nn
 from ..ops import reduce as _red
@@ -32,7 +33,7 @@ def softmax_cross_entropy_with_logits(
     _require_float(logits, op)
     labels = _operand(labels, logits)
     if labels._value.dtype != logits._value.dtype:
-        labels = _math.cast(labels, logits.dtype)
+        labels = _cast(labels, logits.dtype)
     if labels._value.shape != logits._value.shape:
         try:
             np.broadcast_shapes(_shape_of(labels), _shape_of(logits))

@@ -8,6 +8,8 @@ from .. import math as _math
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
+from ..math._elementwise import cast as _cast
+from ..math._reduce import moments as _moments
 from ..ops import conv as _conv
 from ..ops import shape as _shape
 from ._common import _float32_attr, _op_error, _operand, _require_float, _same_dtype, _shape_of
@@ -60,7 +62,7 @@ def batch_normalization(
     inv = _math.rsqrt(variance + variance_epsilon)
     if scale is not None:
         inv = inv * scale
-    cast = _math.cast
+    cast = _cast
     shift = offset - mean * inv if offset is not None else -(mean * inv)
     return x * cast(inv, x.dtype) + cast(shift, x.dtype)
 
@@ -84,7 +86,7 @@ def moments(
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
     """Mean and variance of ``x`` over ``axes`` (tf.math.moments)."""
-    return _math.moments(x, axes, shift=shift, keepdims=keepdims)
+    return _moments(x, axes, shift=shift, keepdims=keepdims)
 
 
 def local_response_normalization(

@@ -60,7 +60,7 @@ from ._ops import (
     truncated_normal,
     uniform,
 )
-from ._seeds import DEFAULT_GRAPH_SEED, _next_seed_generator, fold_in, set_seed, split
+from ._seeds import _next_seed_generator, fold_in, set_seed, split
 
 __all__ = [
     "Generator",
