@@ -57,13 +57,21 @@ def _ints(value, op_name: str) -> _np.ndarray:
 
 
 def shape_n(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None = None) -> list:  # noqa: A002
-    """The shape of each tensor of a list."""
+    """The shape of each tensor of a list.
+
+    >>> [s.numpy().tolist() for s in tf.shape_n([tf.zeros([2, 3]), tf.zeros([4])])]
+    [[2, 3], [4]]
+    """
     tf = _tf()
     return [tf.shape(t, out_type=out_type) for t in input]
 
 
 def scalar_mul(scalar: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
-    """``scalar * x`` for a 0-D ``scalar``."""
+    """``scalar * x`` for a 0-D ``scalar``.
+
+    >>> tf.math.scalar_mul(2.0, tf.constant([1.0, 3.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 6.], dtype=float32)>
+    """
     scalar = _convert(scalar)
     if scalar._value.ndim != 0:
         raise ValueError(
@@ -124,7 +132,11 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
 
 
 def bitcast(input: TensorLike, type: DTypeLike, name: str | None = None) -> Tensor:  # noqa: A002
-    """Reinterpret the bytes of a tensor as another dtype (no gradient)."""
+    """Reinterpret the bytes of a tensor as another dtype (no gradient).
+
+    >>> tf.bitcast(tf.constant([1.0], tf.float32), tf.int32)
+    <tf.Tensor: shape=(1,), dtype=int32, numpy=array([1065353216], dtype=int32)>
+    """
     x = _convert(input)
     dtype = _dt.as_dtype(type)
     array = _np.array(x._value, copy=True)  # contiguous, and keeps rank 0
@@ -164,12 +176,20 @@ _truncatemod = _Primitive("truncatemod", _np.fmod, differentiable=False, same_dt
 
 
 def truncatediv(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
-    """Division rounded toward zero (C semantics), elementwise with broadcasting."""
+    """Division rounded toward zero (C semantics), elementwise with broadcasting.
+
+    >>> tf.truncatediv(tf.constant([7, -7]), tf.constant([2, 2]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 3, -3], dtype=int32)>
+    """
     return _truncatediv(x, y)
 
 
 def truncatemod(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
-    """Remainder with the sign of ``x`` (C's fmod), elementwise with broadcasting."""
+    """Remainder with the sign of ``x`` (C's fmod), elementwise with broadcasting.
+
+    >>> tf.truncatemod(tf.constant([7, -7]), tf.constant([3, 3]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([ 1, -1], dtype=int32)>
+    """
     return _truncatemod(x, y)
 
 
@@ -179,7 +199,13 @@ def sequence_mask(
     dtype: DTypeLike = _dt.bool,
     name: str | None = None,
 ) -> Tensor:
-    """``mask[..., j] = j < lengths[...]``, with ``maxlen`` columns (default max length)."""
+    """``mask[..., j] = j < lengths[...]``, with ``maxlen`` columns (default max length).
+
+    >>> print(tf.sequence_mask([1, 3], maxlen=4))
+    tf.Tensor(
+    [[ True False False False]
+     [ True  True  True False]], shape=(2, 4), dtype=bool)
+    """
     tf = _tf()
     lengths = _convert(lengths)
     limit = int(_np.max(lengths._value)) if maxlen is None else int(_convert(maxlen)._value)
@@ -190,7 +216,13 @@ def sequence_mask(
 
 
 def unravel_index(indices: TensorLike, dims: TensorLike, name: str | None = None) -> Tensor:
-    """Flat indices to coordinates in an array of shape ``dims``: shape [len(dims), ...]."""
+    """Flat indices to coordinates in an array of shape ``dims``: shape [len(dims), ...].
+
+    >>> print(tf.unravel_index(indices=[5, 7], dims=[3, 4]))
+    tf.Tensor(
+    [[1 1]
+     [1 3]], shape=(2, 2), dtype=int32)
+    """
     indices = _convert(indices)
     flat = _ints(indices, "UnravelIndex")
     shape = _ints(dims, "UnravelIndex")
@@ -217,7 +249,11 @@ def histogram_fixed_width_bins(
     name: str | None = None,
 ) -> Tensor:
     """The bin index of each value: ``nbins`` equal bins over ``value_range``,
-    values outside going to the first or last bin."""
+    values outside going to the first or last bin.
+
+    >>> tf.histogram_fixed_width_bins(tf.constant([0.0, 0.4, 0.6, 1.0]), [0.0, 1.0], nbins=2)
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([0, 0, 1, 1], dtype=int32)>
+    """
     out = _bins(values, value_range, int(_convert(nbins)._value))
     return _wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
 
@@ -229,7 +265,11 @@ def histogram_fixed_width(
     dtype: DTypeLike = _dt.int32,
     name: str | None = None,
 ) -> Tensor:
-    """Counts of values in ``nbins`` equal bins over ``value_range`` (outliers clamp)."""
+    """Counts of values in ``nbins`` equal bins over ``value_range`` (outliers clamp).
+
+    >>> tf.histogram_fixed_width(tf.constant([0.0, 0.4, 0.6, 1.0, 5.0]), [0.0, 1.0], nbins=2)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
+    """
     n = int(_convert(nbins)._value)
     counts = _np.bincount(_bins(values, value_range, n).ravel(), minlength=n)
     return _wrap(counts.astype(_dt.as_dtype(dtype).as_numpy_dtype))
@@ -242,7 +282,14 @@ def reverse_sequence(
     batch_axis: int | None = None,
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """Reverse the first ``seq_lengths[b]`` entries along ``seq_axis`` of each batch row."""
+    """Reverse the first ``seq_lengths[b]`` entries along ``seq_axis`` of each batch row.
+
+    >>> x = tf.constant([[1, 2, 3], [4, 5, 6]])
+    >>> print(tf.reverse_sequence(x, seq_lengths=[2, 3], seq_axis=1, batch_axis=0))
+    tf.Tensor(
+    [[2 1 3]
+     [6 5 4]], shape=(2, 3), dtype=int32)
+    """
     tf = _tf()
     x = _convert(input)
     ndim = x._value.ndim
@@ -267,7 +314,15 @@ def reverse_sequence(
 def dynamic_partition(
     data: TensorLike, partitions: TensorLike, num_partitions: int, name: str | None = None
 ) -> list:
-    """Split ``data`` into ``num_partitions`` tensors by the partition index of each entry."""
+    """Split ``data`` into ``num_partitions`` tensors by the partition index of each entry.
+
+    >>> data = tf.constant([10, 20, 30, 40])
+    >>> zeros, ones = tf.dynamic_partition(data, partitions=[1, 0, 1, 0], num_partitions=2)
+    >>> zeros
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([20, 40], dtype=int32)>
+    >>> ones
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([10, 30], dtype=int32)>
+    """
     tf = _tf()
     data = _convert(data)
     parts = _ints(partitions, "DynamicPartition")
@@ -286,7 +341,11 @@ def dynamic_partition(
 
 
 def dynamic_stitch(indices: TensorLike, data: TensorLike, name: str | None = None) -> Tensor:
-    """Interleave ``data[m]`` into one tensor at rows ``indices[m]`` (later ones win)."""
+    """Interleave ``data[m]`` into one tensor at rows ``indices[m]`` (later ones win).
+
+    >>> tf.dynamic_stitch([[0, 2], [1, 3]], [tf.constant([10, 30]), tf.constant([20, 40])])
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([10, 20, 30, 40], dtype=int32)>
+    """
     tf = _tf()
     index_arrays = [_ints(i, "DynamicStitch") for i in indices]
     data = [_convert(d) for d in data]
@@ -335,7 +394,11 @@ def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
 def tensor_scatter_nd_max(
     tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
 ) -> Tensor:
-    """``tensor`` with ``tensor[indices[i]] = max(tensor[indices[i]], updates[i])``."""
+    """``tensor`` with ``tensor[indices[i]] = max(tensor[indices[i]], updates[i])``.
+
+    >>> tf.tensor_scatter_nd_max(tf.constant([1.0, 5.0, 3.0]), indices=[[0], [1]], updates=[4.0, 4.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([4., 5., 3.], dtype=float32)>
+    """
     return _scatter_extreme(tensor, indices, updates, _np.maximum, "TensorScatterMax")
 
 
@@ -343,7 +406,11 @@ def tensor_scatter_nd_max(
 def tensor_scatter_nd_min(
     tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
 ) -> Tensor:
-    """``tensor`` with ``tensor[indices[i]] = min(tensor[indices[i]], updates[i])``."""
+    """``tensor`` with ``tensor[indices[i]] = min(tensor[indices[i]], updates[i])``.
+
+    >>> tf.tensor_scatter_nd_min(tf.constant([1.0, 5.0, 3.0]), indices=[[0], [1]], updates=[4.0, 4.0])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 4., 3.], dtype=float32)>
+    """
     return _scatter_extreme(tensor, indices, updates, _np.minimum, "TensorScatterMin")
 
 
@@ -356,7 +423,18 @@ def required_space_to_batch_paddings(
     base_paddings: TensorLike = None,
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
-    """Paddings and crops that make ``input_shape`` divisible by ``block_shape``."""
+    """Paddings and crops that make ``input_shape`` divisible by ``block_shape``.
+
+    >>> paddings, crops = tf.required_space_to_batch_paddings([5, 6], block_shape=[2, 4])
+    >>> print(paddings)
+    tf.Tensor(
+    [[0 1]
+     [0 2]], shape=(2, 2), dtype=int32)
+    >>> print(crops)
+    tf.Tensor(
+    [[0 1]
+     [0 2]], shape=(2, 2), dtype=int32)
+    """
     shape = _ints(input_shape, "RequiredSpaceToBatchPaddings")
     block = _ints(block_shape, "RequiredSpaceToBatchPaddings")
     base = (_np.zeros((block.size, 2), _np.int64) if base_paddings is None
@@ -372,7 +450,11 @@ def space_to_batch_nd(
     input: TensorLike, block_shape: TensorLike, paddings: TensorLike, name: str | None = None
 ) -> Tensor:  # noqa: A002
     """Pad the spatial dims, cut them into ``block_shape`` blocks, and move the
-    offsets within blocks into the batch dimension."""
+    offsets within blocks into the batch dimension.
+
+    >>> tf.space_to_batch_nd(tf.reshape(tf.range(4), [1, 2, 2, 1]), [2, 2], [[0, 0], [0, 0]]).shape
+    TensorShape([4, 1, 1, 1])
+    """
     tf = _tf()
     x = _convert(input)
     block = _ints(block_shape, "SpaceToBatchND")
@@ -404,14 +486,26 @@ def space_to_batch_nd(
 def space_to_batch(
     input: TensorLike, block_shape: TensorLike, paddings: TensorLike, name: str | None = None
 ) -> Tensor:  # noqa: A002
-    """``space_to_batch_nd`` (TF 2's ``tf.space_to_batch``)."""
+    """``space_to_batch_nd`` (TF 2's ``tf.space_to_batch``).
+
+    >>> x = tf.space_to_batch(tf.reshape(tf.range(4), [1, 2, 2, 1]), [2, 2], [[0, 0], [0, 0]])
+    >>> tf.reshape(x, [-1])
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([0, 1, 2, 3], dtype=int32)>
+    """
     return space_to_batch_nd(input, block_shape, paddings)
 
 
 def batch_to_space(
     input: TensorLike, block_shape: TensorLike, crops: TensorLike, name: str | None = None
 ) -> Tensor:  # noqa: A002
-    """The inverse of ``space_to_batch_nd``: move batch blocks back into space, then crop."""
+    """The inverse of ``space_to_batch_nd``: move batch blocks back into space, then crop.
+
+    >>> x = tf.reshape(tf.range(4), [4, 1, 1, 1])
+    >>> print(tf.reshape(tf.batch_to_space(x, [2, 2], [[0, 0], [0, 0]]), [2, 2]))
+    tf.Tensor(
+    [[0 1]
+     [2 3]], shape=(2, 2), dtype=int32)
+    """
     tf = _tf()
     x = _convert(input)
     block = _ints(block_shape, "BatchToSpaceND")

@@ -61,7 +61,12 @@ def _scalar_int(value, what: str = "axis") -> int:
 
 
 def shape_tuple(shape: ShapeLike) -> tuple:
-    """A shape argument (list, tuple, TensorShape or int tensor) as a tuple of ints."""
+    """A shape argument (list, tuple, TensorShape or int tensor) as a tuple of ints.
+
+    >>> from tapeflow.arrays import shape_tuple
+    >>> shape_tuple(tf.TensorShape([2, 3]))
+    (2, 3)
+    """
     if isinstance(shape, (Tensor, np.ndarray)):
         value = np.asarray(getattr(shape, "_value", shape))
         if value.ndim > 1:

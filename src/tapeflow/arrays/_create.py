@@ -39,19 +39,39 @@ def _filled(shape, dtype, fill_value) -> Tensor:
 def zeros(
     shape: ShapeLike, dtype: DTypeLike = _dt.float32, name: str | None = None, layout: Any = None
 ) -> Tensor:
-    """A tensor of zeros (float32 unless ``dtype`` says otherwise)."""
+    """A tensor of zeros (float32 unless ``dtype`` says otherwise).
+
+    >>> tf.zeros([2, 3])
+    <tf.Tensor: shape=(2, 3), dtype=float32, numpy=
+    array([[0., 0., 0.],
+           [0., 0., 0.]], dtype=float32)>
+    >>> tf.zeros([2], dtype=tf.int32)
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([0, 0], dtype=int32)>
+    """
     return _filled(shape, dtype, 0)
 
 
 def ones(
     shape: ShapeLike, dtype: DTypeLike = _dt.float32, name: str | None = None, layout: Any = None
 ) -> Tensor:
-    """A tensor of ones (float32 unless ``dtype`` says otherwise)."""
+    """A tensor of ones (float32 unless ``dtype`` says otherwise).
+
+    >>> tf.ones([2, 2], dtype=tf.float64)
+    <tf.Tensor: shape=(2, 2), dtype=float64, numpy=
+    array([[1., 1.],
+           [1., 1.]])>
+    """
     return _filled(shape, dtype, 1)
 
 
 def fill(dims: ShapeLike, value: TensorLike, name: str | None = None, layout: Any = None) -> Tensor:
-    """A tensor of shape ``dims`` filled with ``value``; the gradient w.r.t. value is the sum."""
+    """A tensor of shape ``dims`` filled with ``value``; the gradient w.r.t. value is the sum.
+
+    >>> tf.fill([2, 3], 7)
+    <tf.Tensor: shape=(2, 3), dtype=int32, numpy=
+    array([[7, 7, 7],
+           [7, 7, 7]], dtype=int32)>
+    """
     value = as_tensor(value)
     if value.ndim:
         raise _error(f"value must represent a scalar, got shape {_shape_text(value.shape)}", "Fill")
@@ -63,8 +83,13 @@ def fill(dims: ShapeLike, value: TensorLike, name: str | None = None, layout: An
     return _shape.broadcast_to(value, shape=dims) if dims else _el.identity(value)
 
 
-def _like(fill_value):
-    def like(input, dtype=None, name=None, layout=None) -> Tensor:
+def _like(fill_value: int):
+    def like(
+        input: TensorLike,  # noqa: A002
+        dtype: DTypeLike = None,
+        name: str | None = None,
+        layout: Any = None,
+    ) -> Tensor:
         x = as_tensor(input)
         return _filled(x._value.shape, x.dtype if dtype is None else dtype, fill_value)
 
@@ -74,8 +99,18 @@ def _like(fill_value):
 zeros_like = _like(0)
 ones_like = _like(1)
 zeros_like.__name__, ones_like.__name__ = "zeros_like", "ones_like"
-zeros_like.__doc__ = "Zeros shaped like ``input``; not differentiable (gradient None)."
-ones_like.__doc__ = "Ones shaped like ``input``; not differentiable (gradient None)."
+zeros_like.__doc__ = """Zeros shaped like ``input``; not differentiable (gradient None).
+
+    >>> print(tf.zeros_like(tf.constant([[1, 2], [3, 4]])))
+    tf.Tensor(
+    [[0 0]
+     [0 0]], shape=(2, 2), dtype=int32)
+    """
+ones_like.__doc__ = """Ones shaped like ``input``; not differentiable (gradient None).
+
+    >>> tf.ones_like(tf.constant([1.5, 2.5]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 1.], dtype=float32)>
+    """
 
 
 @_reads_values  # a traced tf.range(n) has each call's n, not the trace's
@@ -133,7 +168,13 @@ def eye(
     dtype: DTypeLike = _dt.float32,
     name: str | None = None,
 ) -> Tensor:
-    """An identity matrix (or a batch of them)."""
+    """An identity matrix (or a batch of them).
+
+    >>> print(tf.eye(2))
+    tf.Tensor(
+    [[1. 0.]
+     [0. 1.]], shape=(2, 2), dtype=float32)
+    """
     rows = _scalar_int(num_rows)
     columns = rows if num_columns is None else _scalar_int(num_columns)
     for d in (rows, columns):
@@ -154,6 +195,9 @@ def linspace(
 
     Built as TensorFlow builds it (start + delta * k, with both ends concatenated
     on), so values and gradients w.r.t. start and stop match TF's.
+
+    >>> tf.linspace(0.0, 1.0, 5)
+    <tf.Tensor: shape=(5,), dtype=float32, numpy=array([0.  , 0.25, 0.5 , 0.75, 1.  ], dtype=float32)>
     """
     start = as_tensor(start)
     stop = as_tensor(stop) if isinstance(stop, Tensor) else convert_to_tensor(stop, start.dtype)
@@ -187,7 +231,18 @@ def linspace(
 
 
 def meshgrid(*args: TensorLike, **kwargs: Any) -> list:
-    """Coordinate grids from 1-D coordinate vectors (``indexing='xy'`` or ``'ij'``)."""
+    """Coordinate grids from 1-D coordinate vectors (``indexing='xy'`` or ``'ij'``).
+
+    >>> x, y = tf.meshgrid([1, 2, 3], [10, 20])
+    >>> print(x)
+    tf.Tensor(
+    [[1 2 3]
+     [1 2 3]], shape=(2, 3), dtype=int32)
+    >>> print(y)
+    tf.Tensor(
+    [[10 10 10]
+     [20 20 20]], shape=(2, 3), dtype=int32)
+    """
     indexing = kwargs.pop("indexing", "xy")
     kwargs.pop("name", None)
     if kwargs:
@@ -227,6 +282,11 @@ def one_hot(
     """One-hot vectors along ``axis`` (last by default); not differentiable (gradient None).
 
     Indices outside ``[0, depth)`` give all-``off_value`` rows, as in TensorFlow.
+
+    >>> print(tf.one_hot([0, 2], depth=3))
+    tf.Tensor(
+    [[1. 0. 0.]
+     [0. 0. 1.]], shape=(2, 3), dtype=float32)
     """
     hint = None if dtype is None else _dt.as_dtype(dtype)
     on_value, off_value = (

@@ -30,7 +30,13 @@ from ._common import (
 def slice(
     input_: TensorLike, begin: TensorLike, size: TensorLike, name: str | None = None
 ) -> Tensor:  # noqa: A001
-    """The block starting at ``begin`` of extent ``size`` (-1: to the end). Gradient: a pad."""
+    """The block starting at ``begin`` of extent ``size`` (-1: to the end). Gradient: a pad.
+
+    >>> print(tf.slice(tf.constant([[1, 2, 3], [4, 5, 6]]), begin=[0, 1], size=[2, 2]))
+    tf.Tensor(
+    [[2 3]
+     [5 6]], shape=(2, 2), dtype=int32)
+    """
     x = as_tensor(input_)
     starts = _int_array(begin, "Index", "Slice").ravel()
     sizes = _int_array(size, "Index", "Slice").ravel()
@@ -64,7 +70,11 @@ def strided_slice(
     var: Any = None,
     name: str | None = None,
 ) -> Tensor:
-    """``x[begin:end:strides]`` spelled out, with TensorFlow's bit masks."""
+    """``x[begin:end:strides]`` spelled out, with TensorFlow's bit masks.
+
+    >>> tf.strided_slice(tf.constant([0, 1, 2, 3, 4, 5]), begin=[1], end=[6], strides=[2])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 3, 5], dtype=int32)>
+    """
     x = as_tensor(input_)
     starts = _int_array(begin, "Index", "StridedSlice").ravel().tolist()
     stops = _int_array(end, "Index", "StridedSlice").ravel().tolist()
@@ -93,7 +103,11 @@ def strided_slice(
 def boolean_mask(
     tensor: TensorLike, mask: TensorLike, axis: AxisLike = None, name: str | None = "boolean_mask"
 ) -> Tensor:
-    """The entries (or slices from ``axis`` on) where ``mask`` is true, flattened over the mask."""
+    """The entries (or slices from ``axis`` on) where ``mask`` is true, flattened over the mask.
+
+    >>> tf.boolean_mask(tf.constant([1, 2, 3, 4]), tf.constant([True, False, True, False]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 3], dtype=int32)>
+    """
     x = as_tensor(tensor)
     axis = 0 if axis is None else _scalar_int(axis)
     return _ix.getitem(x, index=_ix.mask_index(x._value.shape, mask, axis))
@@ -194,7 +208,11 @@ def _prod(dims) -> int:
 def gather_nd(
     params: TensorLike, indices: TensorLike, batch_dims: int = 0, name: str | None = None
 ) -> Tensor:
-    """Slices of ``params`` at the index tuples in the last axis of ``indices``."""
+    """Slices of ``params`` at the index tuples in the last axis of ``indices``.
+
+    >>> tf.gather_nd(tf.constant([[1, 2], [3, 4]]), indices=[[0, 1], [1, 0]])
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
+    """
     x = as_tensor(params)
     index = _index_array(indices, "GatherNd")
     batch_dims = _scalar_int(batch_dims)
@@ -246,7 +264,11 @@ def _check_scatter(index, updates_shape, shape_, op: str) -> None:
 def scatter_nd(
     indices: TensorLike, updates: TensorLike, shape: ShapeLike, name: str | None = None
 ) -> Tensor:
-    """Zeros of ``shape`` with ``updates`` added at the index tuples (repeats add up)."""
+    """Zeros of ``shape`` with ``updates`` added at the index tuples (repeats add up).
+
+    >>> tf.scatter_nd(indices=[[1], [3]], updates=tf.constant([9, 8]), shape=[5])
+    <tf.Tensor: shape=(5,), dtype=int32, numpy=array([0, 9, 0, 8, 0], dtype=int32)>
+    """
     u = as_tensor(updates)
     index = _index_array(indices, "ScatterNd")
     dims = _int_tuple(shape, "Tindices", "ScatterNd")
@@ -274,6 +296,9 @@ def tensor_scatter_nd_update(
 
     Gradient: ``tensor`` gets g with zeros at the updated slices, ``updates``
     gets ``gather_nd(g, indices)`` (every repeat, as in TensorFlow).
+
+    >>> tf.tensor_scatter_nd_update(tf.constant([1, 2, 3]), indices=[[0], [2]], updates=[7, 9])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([7, 2, 9], dtype=int32)>
     """
     t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterUpdate")
     return _ix.scatter_nd_update(t, u, indices=index, lead=0)
@@ -283,7 +308,11 @@ def tensor_scatter_nd_update(
 def tensor_scatter_nd_add(
     tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
 ) -> Tensor:
-    """``tensor`` plus ``updates`` added at ``indices`` (repeats add up)."""
+    """``tensor`` plus ``updates`` added at ``indices`` (repeats add up).
+
+    >>> tf.tensor_scatter_nd_add(tf.constant([1, 2, 3]), indices=[[0], [0]], updates=[10, 5])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([16,  2,  3], dtype=int32)>
+    """
     t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterAdd")
     shape_ = t._value.shape
     return _el.add(t, _ix.scatter_nd(u, indices=index, shape=shape_, batch_dims=0, lead=0))
@@ -293,7 +322,11 @@ def tensor_scatter_nd_add(
 def tensor_scatter_nd_sub(
     tensor: TensorLike, indices: TensorLike, updates: TensorLike, name: str | None = None
 ) -> Tensor:
-    """``tensor`` minus ``updates`` subtracted at ``indices`` (repeats add up)."""
+    """``tensor`` minus ``updates`` subtracted at ``indices`` (repeats add up).
+
+    >>> tf.tensor_scatter_nd_sub(tf.constant([1, 2, 3]), indices=[[1]], updates=[2])
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 0, 3], dtype=int32)>
+    """
     t, index, u = _scatter_operands(tensor, indices, updates, "TensorScatterSub")
     shape_ = t._value.shape
     return _el.subtract(t, _ix.scatter_nd(u, indices=index, shape=shape_, batch_dims=0, lead=0))
@@ -311,6 +344,13 @@ def where(
     With only ``condition``, the int64 coordinates of its true elements.
     Both branches receive a gradient (zero where unused), so a NaN in the
     unused branch's gradient still shows: sanitize its input first.
+
+    >>> tf.where(tf.constant([True, False, True]), tf.constant([1, 2, 3]), tf.constant([-1, -2, -3]))
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([ 1, -2,  3], dtype=int32)>
+    >>> print(tf.where(tf.constant([[True, False], [False, True]])))
+    tf.Tensor(
+    [[0 0]
+     [1 1]], shape=(2, 2), dtype=int64)
     """
     condition = as_tensor(condition)
     if x is None and y is None:

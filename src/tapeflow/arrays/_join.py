@@ -26,7 +26,13 @@ from ._common import (
 
 
 def concat(values: TensorLike, axis: AxisLike, name: str | None = "concat") -> Tensor:
-    """Join tensors along an existing axis. Gradient: the cotangent split back."""
+    """Join tensors along an existing axis. Gradient: the cotangent split back.
+
+    >>> print(tf.concat([tf.constant([[1, 2]]), tf.constant([[3, 4]])], axis=0))
+    tf.Tensor(
+    [[1 2]
+     [3 4]], shape=(2, 2), dtype=int32)
+    """
     raw_axis: Any = getattr(axis, "_value", axis)
     axis_shape = np.shape(raw_axis)
     if axis_shape:
@@ -66,7 +72,13 @@ def concat(values: TensorLike, axis: AxisLike, name: str | None = "concat") -> T
 
 
 def stack(values: TensorLike, axis: AxisLike = 0, name: str | None = "stack") -> Tensor:
-    """Join tensors of one shape along a new axis. Gradient: the cotangent unstacked."""
+    """Join tensors of one shape along a new axis. Gradient: the cotangent unstacked.
+
+    >>> print(tf.stack([tf.constant([1, 2]), tf.constant([3, 4])], axis=1))
+    tf.Tensor(
+    [[1 3]
+     [2 4]], shape=(2, 2), dtype=int32)
+    """
     if isinstance(values, (Tensor, np.ndarray, np.generic)):
         # TF converts a single value; along axis 0 stacking its rows gives it back.
         single = as_tensor(values)
@@ -99,7 +111,14 @@ def stack(values: TensorLike, axis: AxisLike = 0, name: str | None = "stack") ->
 def unstack(
     value: TensorLike, num: int | None = None, axis: AxisLike = 0, name: str | None = "unstack"
 ) -> list:
-    """The slices of ``value`` along ``axis``, as a list. Gradient: the cotangents stacked."""
+    """The slices of ``value`` along ``axis``, as a list. Gradient: the cotangents stacked.
+
+    >>> first, second = tf.unstack(tf.constant([[1, 2], [3, 4]]))
+    >>> first
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>
+    >>> second
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 4], dtype=int32)>
+    """
     x = as_tensor(value)
     ndim = x.ndim
     axis = _scalar_int(axis)
@@ -119,7 +138,14 @@ def split(
     num: int | None = None,
     name: str | None = "split",
 ) -> list:
-    """Split into ``num`` equal pieces, or pieces of the given sizes (one may be -1)."""
+    """Split into ``num`` equal pieces, or pieces of the given sizes (one may be -1).
+
+    >>> a, b = tf.split(tf.constant([1, 2, 3, 4, 5]), [2, 3])
+    >>> a
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>
+    >>> b
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([3, 4, 5], dtype=int32)>
+    """
     x = as_tensor(value)
     ndim = x.ndim
     axis = _scalar_int(axis)
@@ -162,7 +188,13 @@ def split(
 # Tiling, padding, reversing, rolling, repeating
 # --------------------------------------------------------------------------
 def tile(input: TensorLike, multiples: TensorLike, name: str | None = None) -> Tensor:
-    """Repeat the whole tensor ``multiples[i]`` times along axis i. Gradient: a sum of tiles."""
+    """Repeat the whole tensor ``multiples[i]`` times along axis i. Gradient: a sum of tiles.
+
+    >>> print(tf.tile(tf.constant([[1, 2]]), [2, 2]))
+    tf.Tensor(
+    [[1 2 1 2]
+     [1 2 1 2]], shape=(2, 4), dtype=int32)
+    """
     x = as_tensor(input)
     reps = _int_tuple(multiples, "Tmultiples", "Tile") if x.ndim else ()
     if len(reps) != x.ndim:
@@ -182,7 +214,15 @@ def pad(
     constant_values: TensorLike = 0,
     name: str | None = None,
 ) -> Tensor:
-    """Pad with a constant, or by reflecting (REFLECT) or mirroring (SYMMETRIC) the edges."""
+    """Pad with a constant, or by reflecting (REFLECT) or mirroring (SYMMETRIC) the edges.
+
+    >>> print(tf.pad(tf.constant([[1, 2]]), [[1, 0], [0, 1]]))
+    tf.Tensor(
+    [[0 0 0]
+     [1 2 0]], shape=(2, 3), dtype=int32)
+    >>> tf.pad(tf.constant([1, 2, 3]), [[2, 0]], mode="REFLECT")
+    <tf.Tensor: shape=(5,), dtype=int32, numpy=array([3, 2, 1, 2, 3], dtype=int32)>
+    """
     x = as_tensor(tensor)
     mode = mode.upper() if isinstance(mode, str) else mode
     if mode not in ("CONSTANT", "REFLECT", "SYMMETRIC"):
@@ -218,7 +258,11 @@ def pad(
 
 
 def reverse(tensor: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:
-    """Reverse the order of elements along each axis in ``axis``."""
+    """Reverse the order of elements along each axis in ``axis``.
+
+    >>> tf.reverse(tf.constant([[1, 2, 3]]), axis=[1])
+    <tf.Tensor: shape=(1, 3), dtype=int32, numpy=array([[3, 2, 1]], dtype=int32)>
+    """
     x = as_tensor(tensor)
     ndim = x.ndim
     raw_axis: Any = getattr(axis, "_value", axis)
@@ -236,7 +280,11 @@ def reverse(tensor: TensorLike, axis: AxisLike, name: str | None = None) -> Tens
 
 
 def roll(input: TensorLike, shift: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:
-    """Shift elements cyclically by ``shift`` along ``axis`` (lists shift several axes)."""
+    """Shift elements cyclically by ``shift`` along ``axis`` (lists shift several axes).
+
+    >>> tf.roll(tf.constant([1, 2, 3, 4]), shift=1, axis=0)
+    <tf.Tensor: shape=(4,), dtype=int32, numpy=array([4, 1, 2, 3], dtype=int32)>
+    """
     x = as_tensor(input)
     ndim = x.ndim
     shifts = _int_tuple(shift, "Tshift", "Roll")
@@ -252,7 +300,11 @@ def roll(input: TensorLike, shift: TensorLike, axis: AxisLike, name: str | None 
 def repeat(
     input: TensorLike, repeats: TensorLike, axis: AxisLike = None, name: str | None = None
 ) -> Tensor:
-    """Repeat each element (or slice along ``axis``) ``repeats`` times; a gather underneath."""
+    """Repeat each element (or slice along ``axis``) ``repeats`` times; a gather underneath.
+
+    >>> tf.repeat(tf.constant([1, 2]), repeats=[2, 3], axis=0)
+    <tf.Tensor: shape=(5,), dtype=int32, numpy=array([1, 1, 2, 2, 2], dtype=int32)>
+    """
     x = as_tensor(input)
     if axis is None:
         x = _shape.reshape(x, shape=(-1,))

@@ -19,6 +19,9 @@ def identity(input: TensorLike, name: str | None = None) -> Tensor:
     """A new tensor with the same value; the gradient passes through unchanged.
 
     Inside a ``tf.device`` block it is a copy to that device (GPU: CuPy).
+
+    >>> tf.identity(tf.constant([1.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
     x = as_tensor(input)
     target = _backend.scope_device_type()
@@ -45,7 +48,11 @@ def stop_gradient(input: TensorLike, name: str | None = None) -> Tensor:
 
 
 def shape(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None = None) -> Tensor:
-    """The shape of ``input`` as an int32 (or ``out_type``) tensor."""
+    """The shape of ``input`` as an int32 (or ``out_type``) tensor.
+
+    >>> tf.shape(tf.zeros([2, 3]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
+    """
     value = np.asarray(
         as_tensor(input)._value.shape, dtype=_dt.as_dtype(out_type).as_numpy_dtype_instance
     )
@@ -53,17 +60,29 @@ def shape(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None =
 
 
 def rank(input: TensorLike, name: str | None = None) -> Tensor:
-    """The number of dimensions of ``input``, as an int32 scalar."""
+    """The number of dimensions of ``input``, as an int32 scalar.
+
+    >>> tf.rank(tf.zeros([2, 3]))
+    <tf.Tensor: shape=(), dtype=int32, numpy=2>
+    """
     return wrap(np.int32(as_tensor(input)._value.ndim))
 
 
 def size(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None = None) -> Tensor:
-    """The number of elements of ``input``, as an int32 (or ``out_type``) scalar."""
+    """The number of elements of ``input``, as an int32 (or ``out_type``) scalar.
+
+    >>> tf.size(tf.zeros([2, 3]))
+    <tf.Tensor: shape=(), dtype=int32, numpy=6>
+    """
     return wrap(_dt.as_dtype(out_type).as_numpy_dtype(as_tensor(input)._value.size))
 
 
 def broadcast_static_shape(shape_x: TensorLike, shape_y: TensorLike) -> TensorShape:
-    """The broadcast of two TensorShapes."""
+    """The broadcast of two TensorShapes.
+
+    >>> tf.broadcast_static_shape(tf.TensorShape([2, 1]), tf.TensorShape([1, 3]))
+    TensorShape([2, 3])
+    """
     x, y = TensorShape(shape_x), TensorShape(shape_y)
     try:
         return TensorShape(np.broadcast_shapes(tuple(x.as_list()), tuple(y.as_list())))
@@ -76,7 +95,11 @@ def broadcast_static_shape(shape_x: TensorLike, shape_y: TensorLike) -> TensorSh
 
 
 def broadcast_dynamic_shape(shape_x: TensorLike, shape_y: TensorLike) -> Tensor:
-    """The broadcast of two shapes given as 1-D int tensors."""
+    """The broadcast of two shapes given as 1-D int tensors.
+
+    >>> tf.broadcast_dynamic_shape(tf.constant([2, 1]), tf.constant([3]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
+    """
     x = _int_array(shape_x, "T", "BroadcastArgs")
     y = _int_array(shape_y, "T", "BroadcastArgs")
     try:
@@ -91,7 +114,14 @@ def broadcast_dynamic_shape(shape_x: TensorLike, shape_y: TensorLike) -> Tensor:
 # Reshaping
 # --------------------------------------------------------------------------
 def reshape(tensor: TensorLike, shape: ShapeLike, name: str | None = None) -> Tensor:
-    """The same values in a new shape; one dimension may be -1."""
+    """The same values in a new shape; one dimension may be -1.
+
+    >>> print(tf.reshape(tf.constant([1, 2, 3, 4, 5, 6]), [3, -1]))
+    tf.Tensor(
+    [[1 2]
+     [3 4]
+     [5 6]], shape=(3, 2), dtype=int32)
+    """
     x = as_tensor(tensor)
     dims = _int_tuple(shape, "Tshape", "Reshape")
     unknown = [i for i, d in enumerate(dims) if d == -1]
@@ -107,7 +137,14 @@ def reshape(tensor: TensorLike, shape: ShapeLike, name: str | None = None) -> Te
 def transpose(
     a: TensorLike, perm: TensorLike = None, conjugate: bool = False, name: str | None = "transpose"
 ) -> Tensor:
-    """Permute the axes (reverse them when ``perm`` is None); ``conjugate`` also conjugates."""
+    """Permute the axes (reverse them when ``perm`` is None); ``conjugate`` also conjugates.
+
+    >>> print(tf.transpose(tf.constant([[1, 2, 3], [4, 5, 6]])))
+    tf.Tensor(
+    [[1 4]
+     [2 5]
+     [3 6]], shape=(3, 2), dtype=int32)
+    """
     x = as_tensor(a)
     ndim = x.ndim
     if perm is None:
@@ -131,7 +168,13 @@ def transpose(
 
 
 def expand_dims(input: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:
-    """Insert a length-1 axis at ``axis`` (negative counts from the end of the result)."""
+    """Insert a length-1 axis at ``axis`` (negative counts from the end of the result).
+
+    >>> tf.expand_dims(tf.constant([1, 2]), axis=0).shape
+    TensorShape([1, 2])
+    >>> tf.expand_dims(tf.constant([1, 2]), axis=-1).shape
+    TensorShape([2, 1])
+    """
     x = as_tensor(input)
     value = getattr(axis, "_value", axis)
     if isinstance(value, (list, tuple, np.ndarray)) and np.size(value) != 1:
@@ -147,7 +190,13 @@ def expand_dims(input: TensorLike, axis: AxisLike, name: str | None = None) -> T
 
 
 def squeeze(input: TensorLike, axis: AxisLike = None, name: str | None = None) -> Tensor:
-    """Remove length-1 axes (all of them, or those listed in ``axis``)."""
+    """Remove length-1 axes (all of them, or those listed in ``axis``).
+
+    >>> tf.squeeze(tf.zeros([1, 2, 1])).shape
+    TensorShape([2])
+    >>> tf.squeeze(tf.zeros([1, 2, 1]), axis=[2]).shape
+    TensorShape([1, 2])
+    """
     x = as_tensor(input)
     dims = x._value.shape
     ndim = len(dims)
@@ -168,7 +217,13 @@ def squeeze(input: TensorLike, axis: AxisLike = None, name: str | None = None) -
 
 
 def broadcast_to(input: TensorLike, shape: ShapeLike, name: str | None = None) -> Tensor:
-    """``input`` broadcast to ``shape``; the gradient sums over the broadcast axes."""
+    """``input`` broadcast to ``shape``; the gradient sums over the broadcast axes.
+
+    >>> print(tf.broadcast_to(tf.constant([1, 2]), [2, 2]))
+    tf.Tensor(
+    [[1 2]
+     [1 2]], shape=(2, 2), dtype=int32)
+    """
     x = as_tensor(input)
     dims = _int_tuple(shape, "Tidx", "BroadcastTo")
     for d in dims:

@@ -67,7 +67,13 @@ def _last_axis_perm(ndim: int, axis: int) -> tuple:
 def sort(
     values: TensorLike, axis: int = -1, direction: str = "ASCENDING", name: str | None = None
 ) -> Tensor:
-    """Sorted values along ``axis``; ties keep their order. Gradient: routed back by position."""
+    """Sorted values along ``axis``; ties keep their order. Gradient: routed back by position.
+
+    >>> tf.sort(tf.constant([3, 1, 2]))
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 3], dtype=int32)>
+    >>> tf.sort(tf.constant([3, 1, 2]), direction="DESCENDING")
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([3, 2, 1], dtype=int32)>
+    """
     _check_direction(direction)
     x = as_tensor(values)
     axis = _sort_axis(x, axis)
@@ -86,7 +92,11 @@ def argsort(
     stable: bool = False,
     name: str | None = None,
 ) -> Tensor:
-    """int32 positions that sort ``values`` along ``axis`` (always stable). No gradient."""
+    """int32 positions that sort ``values`` along ``axis`` (always stable). No gradient.
+
+    >>> tf.argsort(tf.constant([3.0, 1.0, 2.0]))
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 0], dtype=int32)>
+    """
     _check_direction(direction)
     x = as_tensor(values)
     axis = _sort_axis(x, axis)
@@ -107,6 +117,12 @@ def top_k(
 
     Ties go to the lower index, and so does the gradient (only the selected
     entries receive it). With ``sorted=False`` the k entries come in index order.
+
+    >>> result = tf.math.top_k(tf.constant([1.0, 7.0, 3.0, 9.0]), k=2)
+    >>> result.values
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([9., 7.], dtype=float32)>
+    >>> result.indices
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 1], dtype=int32)>
     """
     x = as_tensor(input)
     k = _scalar_int(k, "k")
@@ -136,6 +152,12 @@ def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = Non
 
     TensorFlow registers no gradient for Unique: differentiating through ``y``
     raises ``LookupError``, as it does in TensorFlow.
+
+    >>> y, idx = tf.unique(tf.constant([4, 2, 4, 1, 2]))
+    >>> y
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([4, 2, 1], dtype=int32)>
+    >>> idx
+    <tf.Tensor: shape=(5,), dtype=int32, numpy=array([0, 1, 0, 2, 1], dtype=int32)>
     """
     x = _unique_input(x, "Unique")
     y, idx, _ = _ix.unique(x, out_idx=_dt.as_dtype(out_idx).as_numpy_dtype_instance)
@@ -145,7 +167,14 @@ def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = Non
 def unique_with_counts(
     x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = None
 ) -> UniqueWithCounts:
-    """``unique`` plus how often each distinct value occurs."""
+    """``unique`` plus how often each distinct value occurs.
+
+    >>> y, idx, count = tf.unique_with_counts(tf.constant([4, 2, 4, 4]))
+    >>> y
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([4, 2], dtype=int32)>
+    >>> count
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 1], dtype=int32)>
+    """
     x = _unique_input(x, "UniqueWithCounts")
     y, idx, count = _ix.unique(x, out_idx=_dt.as_dtype(out_idx).as_numpy_dtype_instance)
     return UniqueWithCounts(y, idx, count)
@@ -176,7 +205,11 @@ def searchsorted(
     out_type: DTypeLike = _dt.int32,
     name: str | None = None,
 ) -> Tensor:
-    """Insertion points of ``values`` in each row of ``sorted_sequence``. No gradient."""
+    """Insertion points of ``values`` in each row of ``sorted_sequence``. No gradient.
+
+    >>> tf.searchsorted(tf.constant([1, 3, 5, 7]), tf.constant([0, 4, 7]))
+    <tf.Tensor: shape=(3,), dtype=int32, numpy=array([0, 2, 3], dtype=int32)>
+    """
     if side not in ("left", "right"):
         raise ValueError(f"Argument `side` must be either 'right' or 'left'. Received: `side` = "
                          f"'{side}'.")  # fmt: skip
