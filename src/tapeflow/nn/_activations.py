@@ -18,18 +18,30 @@ from ._common import _attr_error, _float32_attr, _op_error, _require_float
 
 
 def relu(features: TensorLike, name: str | None = None) -> Tensor:
-    """max(features, 0); the gradient at 0 is 0."""
+    """max(features, 0); the gradient at 0 is 0.
+
+    >>> tf.nn.relu(tf.constant([-1.0, 0.0, 2.0]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 0., 2.], dtype=float32)>
+    """
     return _nn.relu(as_tensor(features))
 
 
 def crelu(features: TensorLike, axis: int = -1, name: str | None = None) -> Tensor:
-    """relu of [features, -features] concatenated along ``axis``."""
+    """relu of [features, -features] concatenated along ``axis``.
+
+    >>> tf.nn.crelu(tf.constant([-1.0, 2.0]))
+    <tf.Tensor: shape=(4,), dtype=float32, numpy=array([0., 2., 1., 0.], dtype=float32)>
+    """
     x = as_tensor(features)
     return _nn.relu(_arrays.concat([x, -x], axis))
 
 
 def relu6(features: TensorLike, name: str | None = None) -> Tensor:
-    """min(max(features, 0), 6); the gradient is 1 strictly between 0 and 6, else 0."""
+    """min(max(features, 0), 6); the gradient is 1 strictly between 0 and 6, else 0.
+
+    >>> tf.nn.relu6(tf.constant([-1.0, 3.0, 8.0]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 3., 6.], dtype=float32)>
+    """
     x = as_tensor(features)
     if x._value.dtype.kind not in "fiu":
         raise _attr_error("Relu6", "T", x.dtype.c_name, "float, double, int32, uint8, int16, "
@@ -54,21 +66,35 @@ def leaky_relu(features: TensorLike, alpha: float = 0.2, name: str | None = None
 
 
 def elu(features: TensorLike, name: str | None = None) -> Tensor:
-    """features where > 0, else exp(features) - 1."""
+    """features where > 0, else exp(features) - 1.
+
+    >>> tf.nn.elu(tf.constant([-1.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.63212055,  2.        ], dtype=float32)>
+    """
     x = as_tensor(features)
     _require_float(x, "Elu")
     return _nn.elu(x)
 
 
 def selu(features: TensorLike, name: str | None = None) -> Tensor:
-    """scale * elu-like(features) with TensorFlow's SELU constants."""
+    """scale * elu-like(features) with TensorFlow's SELU constants.
+
+    >>> tf.nn.selu(tf.constant([-1.0, 2.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.1113307,  2.101402 ], dtype=float32)>
+    """
     x = as_tensor(features)
     _require_float(x, "Selu")
     return _nn.selu(x)
 
 
 def gelu(features: TensorLike, approximate: bool = False, name: str | None = None) -> Tensor:
-    """x * Phi(x) (``approximate=True``: the tanh form), as TensorFlow writes it."""
+    """x * Phi(x) (``approximate=True``: the tanh form), as TensorFlow writes it.
+
+    >>> print(tf.nn.gelu(tf.constant([-1.0, 0.0, 1.0])))
+    tf.Tensor([-0.15865526  0.          0.8413447 ], shape=(3,), dtype=float32)
+    >>> print(tf.nn.gelu(tf.constant([-1.0, 0.0, 1.0]), approximate=True))
+    tf.Tensor([-0.158808  0.        0.841192], shape=(3,), dtype=float32)
+    """
     x = as_tensor(features)
     if not x.dtype.is_floating:
         raise ValueError(
@@ -81,7 +107,11 @@ def gelu(features: TensorLike, approximate: bool = False, name: str | None = Non
 
 
 def swish(features: TensorLike, beta: TensorLike = 1.0, name: str | None = None) -> Tensor:
-    """features * sigmoid(beta * features) (also tf.nn.silu)."""
+    """features * sigmoid(beta * features) (also tf.nn.silu).
+
+    >>> print(tf.nn.swish(tf.constant([-1.0, 0.0, 2.0])))
+    tf.Tensor([-0.2689414  0.         1.761594 ], shape=(3,), dtype=float32)
+    """
     x = as_tensor(features)
     if x._value.dtype.kind not in "fc":
         _math.sigmoid(x)  # TF's error: Sigmoid has no kernel for this dtype
@@ -91,29 +121,49 @@ def swish(features: TensorLike, beta: TensorLike = 1.0, name: str | None = None)
 
 
 def silu(features: TensorLike, beta: TensorLike = 1.0) -> Tensor:
-    """features * sigmoid(beta * features)."""
+    """features * sigmoid(beta * features).
+
+    >>> print(tf.nn.silu(tf.constant([-1.0, 0.0, 2.0]), beta=2.0))
+    tf.Tensor([-0.11920293  0.          1.9640275 ], shape=(3,), dtype=float32)
+    """
     return swish(features, beta=beta)
 
 
 def softsign(features: TensorLike, name: str | None = None) -> Tensor:
-    """features / (1 + |features|)."""
+    """features / (1 + |features|).
+
+    >>> tf.nn.softsign(tf.constant([-3.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.75,  0.5 ], dtype=float32)>
+    """
     x = as_tensor(features)
     _require_float(x, "Softsign")
     return x / (_el.abs(x) + 1)
 
 
 def softplus(features: TensorLike, name: str | None = None) -> Tensor:
-    """log(1 + exp(features)), computed stably (tf.math.softplus)."""
+    """log(1 + exp(features)), computed stably (tf.math.softplus).
+
+    >>> print(tf.nn.softplus(tf.constant([-1.0, 0.0, 1.0])))
+    tf.Tensor([0.31326163 0.6931472  1.3132616 ], shape=(3,), dtype=float32)
+    """
     return _math.softplus(features)
 
 
 def sigmoid(x: TensorLike, name: str | None = None) -> Tensor:
-    """1 / (1 + exp(-x)) (tf.math.sigmoid)."""
+    """1 / (1 + exp(-x)) (tf.math.sigmoid).
+
+    >>> print(tf.nn.sigmoid(tf.constant([-1.0, 0.0, 1.0])))
+    tf.Tensor([0.2689414 0.5       0.7310586], shape=(3,), dtype=float32)
+    """
     return _math.sigmoid(x)
 
 
 def tanh(x: TensorLike, name: str | None = None) -> Tensor:
-    """tf.math.tanh."""
+    """tf.math.tanh.
+
+    >>> print(tf.nn.tanh(tf.constant([-1.0, 0.0, 1.0])))
+    tf.Tensor([-0.7615942  0.         0.7615942], shape=(3,), dtype=float32)
+    """
     return _math.tanh(x)
 
 
@@ -140,10 +190,18 @@ def _along_axis(function, logits, axis, op):
 
 
 def softmax(logits: TensorLike, axis: int | None = None, name: str | None = None) -> Tensor:
-    """exp(logits) / sum(exp(logits)) along ``axis`` (default last), computed stably."""
+    """exp(logits) / sum(exp(logits)) along ``axis`` (default last), computed stably.
+
+    >>> print(tf.nn.softmax(tf.constant([1.0, 2.0, 3.0])))
+    tf.Tensor([0.09003057 0.24472846 0.66524094], shape=(3,), dtype=float32)
+    """
     return _along_axis(_nn.softmax, logits, axis, "Softmax")
 
 
 def log_softmax(logits: TensorLike, axis: int | None = None, name: str | None = None) -> Tensor:
-    """logits - logsumexp(logits) along ``axis`` (default last), computed stably."""
+    """logits - logsumexp(logits) along ``axis`` (default last), computed stably.
+
+    >>> print(tf.nn.log_softmax(tf.constant([1.0, 2.0, 3.0])))
+    tf.Tensor([-2.4076061 -1.407606  -0.407606 ], shape=(3,), dtype=float32)
+    """
     return _along_axis(_nn.log_softmax, logits, axis, "LogSoftmax")

@@ -123,7 +123,13 @@ def conv1d(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """1-D convolution of NWC ``input`` with WIO ``filters``."""
+    """1-D convolution of NWC ``input`` with WIO ``filters``.
+
+    >>> x = tf.constant([[[1.0], [2.0], [3.0], [4.0]]])  # [batch, width, channels]
+    >>> w = tf.constant([[[1.0]], [[-1.0]]])  # [width, in, out]: a difference filter
+    >>> tf.reshape(tf.nn.conv1d(x, w, stride=1, padding="VALID"), [-1])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1., -1., -1.], dtype=float32)>
+    """
     if data_format is None or data_format in ("NHWC", "NWC"):
         first = False
     elif data_format in ("NCHW", "NCW"):
@@ -145,7 +151,12 @@ def conv3d(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """3-D convolution of NDHWC ``input`` with DHWIO ``filters`` (no groups, as TF)."""
+    """3-D convolution of NDHWC ``input`` with DHWIO ``filters`` (no groups, as TF).
+
+    >>> x, filters = tf.ones([1, 4, 4, 4, 1]), tf.ones([2, 2, 2, 1, 3])
+    >>> tf.nn.conv3d(x, filters, strides=[1, 2, 2, 2, 1], padding="VALID").shape
+    TensorShape([1, 2, 2, 2, 3])
+    """
     return _convolve(input, filters, strides, padding, data_format, dilations, 3, "Conv3D",
                      grouped=False, explicit=False)  # fmt: skip
 
@@ -159,7 +170,11 @@ def convolution(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """N-d convolution; the rank of ``filters`` picks conv1d, conv2d or conv3d."""
+    """N-d convolution; the rank of ``filters`` picks conv1d, conv2d or conv3d.
+
+    >>> tf.nn.convolution(tf.ones([1, 5, 5, 2]), tf.ones([3, 3, 2, 4]), padding="SAME").shape
+    TensorShape([1, 5, 5, 4])
+    """
     nd = as_tensor(filters).ndim - 2
     if nd == 1:
         return conv1d(input, filters, strides, padding, data_format or "NWC", dilations)
@@ -179,7 +194,12 @@ def atrous_conv2d(
     padding: str | Sequence[Any],
     name: str | None = None,
 ) -> Tensor:
-    """conv2d with dilation ``rate`` in both spatial dims."""
+    """conv2d with dilation ``rate`` in both spatial dims.
+
+    >>> x, filters = tf.ones([1, 7, 7, 1]), tf.ones([3, 3, 1, 1])
+    >>> tf.nn.atrous_conv2d(x, filters, rate=2, padding="VALID").shape  # a 5x5 receptive field
+    TensorShape([1, 3, 3, 1])
+    """
     if rate < 1:
         raise ValueError(f"rate {rate} cannot be less than one")
     return conv2d(value, filters, 1, padding, dilations=rate)
@@ -197,6 +217,11 @@ def depthwise_conv2d(
     """Each input channel convolved with its own ``channel_multiplier`` filters.
 
     ``filter`` is [kh, kw, in_channels, multiplier]; output channel c * M + m.
+
+    >>> x, filters = tf.ones([1, 3, 3, 2]), tf.ones([3, 3, 2, 2])  # channel_multiplier 2
+    >>> y = tf.nn.depthwise_conv2d(x, filters, strides=[1, 1, 1, 1], padding="VALID")
+    >>> y.shape
+    TensorShape([1, 1, 1, 4])
     """
     op = "DepthwiseConv2dNative"
     x = as_tensor(input)
@@ -239,7 +264,14 @@ def separable_conv2d(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """depthwise_conv2d followed by a 1x1 conv2d with ``pointwise_filter``."""
+    """depthwise_conv2d followed by a 1x1 conv2d with ``pointwise_filter``.
+
+    >>> depthwise, pointwise = tf.ones([3, 3, 2, 1]), tf.ones([1, 1, 2, 5])
+    >>> x = tf.ones([1, 4, 4, 2])
+    >>> y = tf.nn.separable_conv2d(x, depthwise, pointwise, strides=[1, 1, 1, 1], padding="SAME")
+    >>> y.shape
+    TensorShape([1, 4, 4, 5])
+    """
     depthwise = depthwise_conv2d(input, depthwise_filter, strides, padding,
                                  data_format=data_format, dilations=dilations)  # fmt: skip
     return conv2d(depthwise, pointwise_filter, 1, "VALID", data_format=data_format or "NHWC")
@@ -341,7 +373,12 @@ def conv1d_transpose(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """The transpose of conv1d: ``filters`` is [kw, out_channels, in_channels]."""
+    """The transpose of conv1d: ``filters`` is [kw, out_channels, in_channels].
+
+    >>> x, filters = tf.ones([1, 3, 2]), tf.ones([2, 4, 2])
+    >>> tf.nn.conv1d_transpose(x, filters, output_shape=[1, 6, 4], strides=2).shape
+    TensorShape([1, 6, 4])
+    """
     if data_format not in ("NWC", "NCW"):
         raise ValueError(
             f"`data_format` must be 'NWC' or 'NCW'. Received: data_format={data_format}"
@@ -360,7 +397,12 @@ def conv3d_transpose(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """The transpose of conv3d: ``filters`` is [kd, kh, kw, out_channels, in_channels]."""
+    """The transpose of conv3d: ``filters`` is [kd, kh, kw, out_channels, in_channels].
+
+    >>> x, filters = tf.ones([1, 2, 2, 2, 3]), tf.ones([2, 2, 2, 1, 3])
+    >>> tf.nn.conv3d_transpose(x, filters, output_shape=[1, 4, 4, 4, 1], strides=2).shape
+    TensorShape([1, 4, 4, 4, 1])
+    """
     return _conv_transpose(input, filters, output_shape, strides, padding, data_format,
                            dilations, 3, "Conv3DBackpropInputV2")  # fmt: skip
 
@@ -375,7 +417,12 @@ def conv_transpose(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """The transpose of convolution; the length of ``output_shape`` picks the rank."""
+    """The transpose of convolution; the length of ``output_shape`` picks the rank.
+
+    >>> x, filters = tf.ones([1, 2, 2, 3]), tf.ones([2, 2, 1, 3])
+    >>> tf.nn.conv_transpose(x, filters, output_shape=[1, 4, 4, 1], strides=2).shape
+    TensorShape([1, 4, 4, 1])
+    """
     nd = len(_output_shape(output_shape)) - 2
     chooser = {1: conv1d_transpose, 2: conv2d_transpose, 3: conv3d_transpose}
     if nd not in chooser:

@@ -141,7 +141,12 @@ def sigmoid_cross_entropy_with_logits(
 def weighted_cross_entropy_with_logits(
     labels: TensorLike, logits: TensorLike, pos_weight: TensorLike, name: str | None = None
 ) -> Tensor:
-    """Sigmoid cross-entropy with the positive term weighted by ``pos_weight``."""
+    """Sigmoid cross-entropy with the positive term weighted by ``pos_weight``.
+
+    >>> labels, logits = tf.constant([1.0, 0.0]), tf.constant([0.0, 0.0])
+    >>> tf.nn.weighted_cross_entropy_with_logits(labels, logits, pos_weight=2.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.3862944, 0.6931472], dtype=float32)>
+    """
     logits = as_tensor(logits)
     labels = as_tensor(labels)
     _same_shape(logits, labels, "logits", "labels")
@@ -156,7 +161,11 @@ def log_poisson_loss(
     compute_full_loss: bool = False,
     name: str | None = None,
 ) -> Tensor:
-    """exp(c) - z c for log-rate c and targets z (plus Stirling's term when asked)."""
+    """exp(c) - z c for log-rate c and targets z (plus Stirling's term when asked).
+
+    >>> tf.nn.log_poisson_loss(targets=tf.constant([1.0, 2.0]), log_input=tf.constant([0.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.      , 0.718282], dtype=float32)>
+    """
     log_input = as_tensor(log_input)
     targets = as_tensor(targets)
     _same_shape(log_input, targets, "log_input", "targets")
@@ -172,7 +181,11 @@ def log_poisson_loss(
 
 
 def l2_loss(t: TensorLike, name: str | None = None) -> Tensor:
-    """sum(t ** 2) / 2."""
+    """sum(t ** 2) / 2.
+
+    >>> tf.nn.l2_loss(tf.constant([1.0, 2.0, 3.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=7.0>
+    """
     x = as_tensor(t)
     _require_float(x, "L2Loss")
     return _red.reduce_sum(x * x, axis=None, keepdims=False) * 0.5

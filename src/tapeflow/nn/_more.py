@@ -57,7 +57,14 @@ def _back(x: Tensor, data_format: str) -> Tensor:
 def depth_to_space(
     input: TensorLike, block_size: int, data_format: str = "NHWC", name: str | None = None
 ) -> Tensor:  # noqa: A002
-    """Move depth into b x b spatial blocks: [B, H, W, C] -> [B, H b, W b, C / b^2]."""
+    """Move depth into b x b spatial blocks: [B, H, W, C] -> [B, H b, W b, C / b^2].
+
+    >>> x = tf.reshape(tf.range(4), [1, 1, 1, 4])
+    >>> print(tf.reshape(tf.nn.depth_to_space(x, block_size=2), [2, 2]))
+    tf.Tensor(
+    [[0 1]
+     [2 3]], shape=(2, 2), dtype=int32)
+    """
     tf = _tf()
     b = _block_size(block_size, "DepthToSpace")
     x = _nhwc(as_tensor(input), data_format, "DepthToSpace")
@@ -73,7 +80,12 @@ def depth_to_space(
 def space_to_depth(
     input: TensorLike, block_size: int, data_format: str = "NHWC", name: str | None = None
 ) -> Tensor:  # noqa: A002
-    """Move b x b spatial blocks into depth: [B, H, W, C] -> [B, H / b, W / b, C b^2]."""
+    """Move b x b spatial blocks into depth: [B, H, W, C] -> [B, H / b, W / b, C b^2].
+
+    >>> x = tf.reshape(tf.range(4), [1, 2, 2, 1])
+    >>> tf.nn.space_to_depth(x, block_size=2)
+    <tf.Tensor: shape=(1, 1, 1, 4), dtype=int32, numpy=array([[[[0, 1, 2, 3]]]], dtype=int32)>
+    """
     tf = _tf()
     b = _block_size(block_size, "SpaceToDepth")
     x = _nhwc(as_tensor(input), data_format, "SpaceToDepth")
@@ -94,7 +106,13 @@ def sufficient_statistics(
     keepdims: bool = False,
     name: str | None = None,
 ) -> tuple[Tensor, Tensor, Tensor, Tensor | None]:
-    """(count, sum of x - shift, sum of (x - shift)^2, shift) over ``axes``."""
+    """(count, sum of x - shift, sum of (x - shift)^2, shift) over ``axes``.
+
+    >>> x = tf.constant([1.0, 2.0, 3.0])
+    >>> count, total, squares, shift = tf.nn.sufficient_statistics(x, axes=[0])
+    >>> float(count), float(total), float(squares), shift
+    (3.0, 6.0, 14.0, None)
+    """
     tf = _tf()
     x = as_tensor(x)
     axes = [int(a) for a in np.ravel(axes)]
@@ -118,7 +136,14 @@ def normalize_moments(
     shift: TensorLike,
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
-    """(mean, variance) from ``sufficient_statistics``' sums."""
+    """(mean, variance) from ``sufficient_statistics``' sums.
+
+    >>> mean, variance = tf.nn.normalize_moments(3.0, mean_ss=6.0, variance_ss=14.0, shift=None)
+    >>> mean
+    <tf.Tensor: shape=(), dtype=float32, numpy=2.0>
+    >>> variance
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6666669845581055>
+    """
     tf = _tf()
     divisor = tf.math.reciprocal(as_tensor(counts))
     shifted_mean = as_tensor(mean_ss) * divisor
@@ -134,7 +159,15 @@ def weighted_moments(
     keepdims: bool = False,
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
-    """The mean and variance of ``x`` over ``axes``, each entry weighted."""
+    """The mean and variance of ``x`` over ``axes``, each entry weighted.
+
+    >>> x, weights = tf.constant([1.0, 2.0, 4.0]), tf.constant([1.0, 1.0, 2.0])
+    >>> mean, variance = tf.nn.weighted_moments(x, axes=[0], frequency_weights=weights)
+    >>> mean
+    <tf.Tensor: shape=(), dtype=float32, numpy=2.75>
+    >>> variance
+    <tf.Tensor: shape=(), dtype=float32, numpy=1.6875>
+    """
     tf = _tf()
     x = as_tensor(x)
     weights = tf.cast(as_tensor(frequency_weights), x.dtype)
@@ -160,7 +193,16 @@ def batch_norm_with_global_normalization(
     scale_after_normalization: bool,
     name: str | None = None,
 ) -> Tensor:
-    """batch_normalization with gamma applied only if ``scale_after_normalization``."""
+    """batch_normalization with gamma applied only if ``scale_after_normalization``.
+
+    >>> x = tf.constant([[1.0, 2.0]])
+    >>> mean, variance = tf.constant([1.0, 0.0]), tf.constant([1.0, 4.0])
+    >>> beta, gamma = tf.constant([0.0, 1.0]), tf.constant([2.0, 2.0])
+    >>> tf.nn.batch_norm_with_global_normalization(
+    ...     x, mean, variance, beta, gamma, variance_epsilon=0.0, scale_after_normalization=True
+    ... )
+    <tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[0., 3.]], dtype=float32)>
+    """
     return _tf().nn.batch_normalization(input, mean, variance, beta,
                                         gamma if scale_after_normalization else None,
                                         variance_epsilon)  # fmt: skip
@@ -171,7 +213,13 @@ def compute_average_loss(
     sample_weight: TensorLike = None,
     global_batch_size: int | None = None,
 ) -> Tensor:
-    """The summed (weighted) loss divided by the global batch size (one replica here)."""
+    """The summed (weighted) loss divided by the global batch size (one replica here).
+
+    >>> tf.nn.compute_average_loss(tf.constant([1.0, 2.0, 3.0, 6.0]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.0>
+    >>> tf.nn.compute_average_loss(tf.constant([1.0, 2.0]), global_batch_size=4)
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.75>
+    """
     tf = _tf()
     loss = as_tensor(per_example_loss)
     if sample_weight is not None:
@@ -184,7 +232,11 @@ def compute_average_loss(
 
 
 def scale_regularization_loss(regularization_loss: TensorLike) -> Tensor:
-    """The regularization loss summed, divided by the number of replicas (one here)."""
+    """The regularization loss summed, divided by the number of replicas (one here).
+
+    >>> tf.nn.scale_regularization_loss(tf.constant([0.5, 0.25]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.75>
+    """
     tf = _tf()
     if isinstance(regularization_loss, (list, tuple)):
         regularization_loss = tf.math.add_n(list(regularization_loss))
@@ -243,7 +295,14 @@ def dilation2d(
     dilations: int | Sequence[int],
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """Grayscale dilation: max over the window of input + filter, per channel."""
+    """Grayscale dilation: max over the window of input + filter, per channel.
+
+    >>> x = tf.reshape(tf.constant([1.0, 5.0, 2.0, 0.0]), [1, 1, 4, 1])
+    >>> y = tf.nn.dilation2d(x, tf.zeros([1, 2, 1]), strides=[1, 1, 1, 1], padding="VALID",
+    ...                      data_format="NHWC", dilations=[1, 1, 1, 1])
+    >>> tf.reshape(y, [-1])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([5., 5., 2.], dtype=float32)>
+    """
     tf = _tf()
     x, f = as_tensor(input), as_tensor(filters)
     strides, dilations = _morphology_args(strides, dilations, padding, data_format, "Dilation2D")
@@ -262,7 +321,14 @@ def erosion2d(
     dilations: int | Sequence[int],
     name: str | None = None,
 ) -> Tensor:
-    """Grayscale erosion: -dilation2d(-value, filters reflected)."""
+    """Grayscale erosion: -dilation2d(-value, filters reflected).
+
+    >>> x = tf.reshape(tf.constant([1.0, 5.0, 2.0, 0.0]), [1, 1, 4, 1])
+    >>> y = tf.nn.erosion2d(x, tf.zeros([1, 2, 1]), strides=[1, 1, 1, 1], padding="VALID",
+    ...                     data_format="NHWC", dilations=[1, 1, 1, 1])
+    >>> tf.reshape(y, [-1])
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([ 1.,  2., -0.], dtype=float32)>
+    """
     tf = _tf()
     flipped = tf.reverse(as_tensor(filters), [0, 1])
     return -dilation2d(-as_tensor(value), flipped, strides, padding, data_format, dilations)
@@ -280,7 +346,15 @@ def max_pool_with_argmax(
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
     """max_pool2d and the flat index of each maximum: ((b H + y) W + x) C + c with the
-    batch, (y W + x) C + c without."""
+    batch, (y W + x) C + c without.
+
+    >>> x = tf.reshape(tf.constant([1.0, 4.0, 3.0, 2.0]), [1, 2, 2, 1])
+    >>> values, argmax = tf.nn.max_pool_with_argmax(x, ksize=2, strides=2, padding="VALID")
+    >>> values[0, :, :, 0]
+    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[4.]], dtype=float32)>
+    >>> argmax[0, :, :, 0]
+    <tf.Tensor: shape=(1, 1), dtype=int64, numpy=array([[1]])>
+    """
     tf = _tf()
     from .. import dtypes as _dt
 
@@ -348,7 +422,14 @@ def isotonic_regression(
     inputs: TensorLike, decreasing: bool = True, axis: int = -1
 ) -> tuple[Tensor, Tensor]:
     """The closest non-increasing (or non-decreasing) sequence along ``axis`` in least
-    squares, and the segment id of each entry: ``(output, segments)``."""
+    squares, and the segment id of each entry: ``(output, segments)``.
+
+    >>> fitted, segments = tf.nn.isotonic_regression(tf.constant([[1.0, 3.0, 2.0, 4.0]]))
+    >>> fitted
+    <tf.Tensor: shape=(1, 4), dtype=float32, numpy=array([[2.5, 2.5, 2.5, 2.5]], dtype=float32)>
+    >>> segments
+    <tf.Tensor: shape=(1, 4), dtype=int32, numpy=array([[0, 0, 0, 0]], dtype=int32)>
+    """
     tf = _tf()
     x = as_tensor(inputs)
     ndim = x._value.ndim
@@ -375,7 +456,14 @@ def isotonic_regression(
 def collapse_repeated(
     labels: TensorLike, seq_length: TensorLike, name: str | None = None
 ) -> tuple[Tensor, Tensor]:
-    """Merge runs of a repeated label within each row's length: (labels, new lengths)."""
+    """Merge runs of a repeated label within each row's length: (labels, new lengths).
+
+    >>> labels, lengths = tf.nn.collapse_repeated(tf.constant([[1, 1, 2, 2, 3]]), seq_length=[5])
+    >>> labels
+    <tf.Tensor: shape=(1, 3), dtype=int32, numpy=array([[1, 2, 3]], dtype=int32)>
+    >>> lengths
+    <tf.Tensor: shape=(1,), dtype=int32, numpy=array([3], dtype=int32)>
+    """
     labels = np.asarray(as_tensor(labels)._value)
     lengths = np.asarray(as_tensor(seq_length)._value)
     rows, new_lengths = [], []
@@ -391,7 +479,14 @@ def collapse_repeated(
 
 
 def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
-    """Per row: the unique labels in order of appearance (0-padded) and each entry's index."""
+    """Per row: the unique labels in order of appearance (0-padded) and each entry's index.
+
+    >>> unique, index = tf.nn.ctc_unique_labels(tf.constant([[3, 5, 3, 0]]))
+    >>> unique
+    <tf.Tensor: shape=(1, 4), dtype=int32, numpy=array([[3, 5, 0, 0]], dtype=int32)>
+    >>> index
+    <tf.Tensor: shape=(1, 4), dtype=int32, numpy=array([[0, 1, 0, 2]], dtype=int32)>
+    """
     labels = np.asarray(as_tensor(labels)._value)
     unique = np.zeros_like(labels)
     index = np.zeros(labels.shape, dtype=np.int32)
@@ -414,7 +509,18 @@ def depthwise_conv2d_backprop_input(
     dilations: int | Sequence[int] = (1, 1, 1, 1),
     name: str | None = None,
 ) -> Tensor:
-    """The gradient of depthwise_conv2d with respect to its input."""
+    """The gradient of depthwise_conv2d with respect to its input.
+
+    >>> filters, grad = tf.ones([2, 2, 1, 1]), tf.ones([1, 2, 2, 1])
+    >>> dx = tf.nn.depthwise_conv2d_backprop_input(
+    ...     [1, 3, 3, 1], filters, grad, strides=[1, 1, 1, 1], padding="VALID"
+    ... )
+    >>> print(dx[0, :, :, 0])
+    tf.Tensor(
+    [[1. 2. 1.]
+     [2. 4. 2.]
+     [1. 2. 1.]], shape=(3, 3), dtype=float32)
+    """
     tf = _tf()
     sizes = [int(v) for v in np.ravel(as_tensor(input_sizes)._value)]
     w, g = as_tensor(filter), as_tensor(out_backprop)
@@ -436,7 +542,17 @@ def depthwise_conv2d_backprop_filter(
     dilations: int | Sequence[int] = (1, 1, 1, 1),
     name: str | None = None,
 ) -> Tensor:
-    """The gradient of depthwise_conv2d with respect to its filter."""
+    """The gradient of depthwise_conv2d with respect to its filter.
+
+    >>> x, grad = tf.ones([1, 3, 3, 1]), tf.ones([1, 2, 2, 1])
+    >>> dw = tf.nn.depthwise_conv2d_backprop_filter(
+    ...     x, [2, 2, 1, 1], grad, strides=[1, 1, 1, 1], padding="VALID"
+    ... )
+    >>> print(dw[:, :, 0, 0])
+    tf.Tensor(
+    [[4. 4.]
+     [4. 4.]], shape=(2, 2), dtype=float32)
+    """
     tf = _tf()
     sizes = [int(v) for v in np.ravel(as_tensor(filter_sizes)._value)]
     x, g = as_tensor(input), as_tensor(out_backprop)
@@ -463,7 +579,12 @@ def atrous_conv2d_transpose(
     padding: str | Sequence[Any],
     name: str | None = None,
 ) -> Tensor:
-    """conv2d_transpose with the filter dilated by ``rate`` (stride 1)."""
+    """conv2d_transpose with the filter dilated by ``rate`` (stride 1).
+
+    >>> x, filters = tf.ones([1, 3, 3, 1]), tf.ones([3, 3, 2, 1])
+    >>> tf.nn.atrous_conv2d_transpose(x, filters, [1, 7, 7, 2], rate=2, padding="VALID").shape
+    TensorShape([1, 7, 7, 2])
+    """
     if int(rate) < 1:
         raise ValueError(f"rate {rate} cannot be less than one")
     return _tf().nn.conv2d_transpose(value, filters, output_shape, 1, padding,
@@ -480,7 +601,16 @@ def with_space_to_batch(
     data_format: str | None = None,
 ) -> Tensor:
     """Run ``op(converted_input, num_spatial_dims, padding)`` on the space-to-batch form of
-    ``input`` for a dilation rate, and move the result back (TF's dilation trick)."""
+    ``input`` for a dilation rate, and move the result back (TF's dilation trick).
+
+    >>> def conv(x, num_spatial_dims, padding):
+    ...     return tf.nn.conv2d(x, tf.ones([3, 3, 1, 1]), strides=1, padding=padding)
+    ...
+    >>> x = tf.ones([1, 8, 8, 1])
+    >>> y = tf.nn.with_space_to_batch(x, dilation_rate=[2, 2], padding="VALID", op=conv)
+    >>> y.shape  # a 3x3 convolution dilated by 2
+    TensorShape([1, 4, 4, 1])
+    """
     tf = _tf()
     x = as_tensor(input)
     rate = np.ravel(as_tensor(dilation_rate)._value).astype(np.int64)

@@ -18,7 +18,13 @@ from ._common import _float32_attr, _op_error, _operand, _require_float, _same_d
 def bias_add(
     value: TensorLike, bias: TensorLike, data_format: str | None = None, name: str | None = None
 ) -> Tensor:
-    """value + bias along the channel axis (last, or the second for "NC..." formats)."""
+    """value + bias along the channel axis (last, or the second for "NC..." formats).
+
+    >>> tf.nn.bias_add(tf.constant([[1.0, 2.0], [3.0, 4.0]]), tf.constant([10.0, 20.0]))
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[11., 22.],
+           [13., 24.]], dtype=float32)>
+    """
     op = "BiasAdd"
     channels_first = False
     if data_format is not None:
@@ -57,7 +63,12 @@ def batch_normalization(
     variance_epsilon: float,
     name: str | None = None,
 ) -> Tensor:
-    """(x - mean) * scale / sqrt(variance + epsilon) + offset, as TensorFlow composes it."""
+    """(x - mean) * scale / sqrt(variance + epsilon) + offset, as TensorFlow composes it.
+
+    >>> x = tf.constant([1.0, 3.0])
+    >>> tf.nn.batch_normalization(x, 2.0, 1.0, offset=0.0, scale=1.0, variance_epsilon=0.0)
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  1.], dtype=float32)>
+    """
     x = as_tensor(x)
     inv = _math.rsqrt(variance + variance_epsilon)
     if scale is not None:
@@ -74,7 +85,13 @@ def l2_normalize(
     name: str | None = None,
     dim: AxisLike = None,
 ) -> Tensor:
-    """x / sqrt(max(sum(x ** 2), epsilon)) along ``axis`` (tf.math.l2_normalize)."""
+    """x / sqrt(max(sum(x ** 2), epsilon)) along ``axis`` (tf.math.l2_normalize).
+
+    >>> tf.nn.l2_normalize(tf.constant([[3.0, 4.0], [0.0, 2.0]]), axis=1)
+    <tf.Tensor: shape=(2, 2), dtype=float32, numpy=
+    array([[0.6, 0.8],
+           [0. , 1. ]], dtype=float32)>
+    """
     return _math.l2_normalize(x, axis=axis, epsilon=epsilon, dim=dim)
 
 
@@ -85,7 +102,14 @@ def moments(
     keepdims: bool = False,
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:
-    """Mean and variance of ``x`` over ``axes`` (tf.math.moments)."""
+    """Mean and variance of ``x`` over ``axes`` (written in math/_reduce.py).
+
+    >>> mean, variance = tf.nn.moments(tf.constant([[1.0, 2.0], [3.0, 6.0]]), axes=[0])
+    >>> mean
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 4.], dtype=float32)>
+    >>> variance
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 4.], dtype=float32)>
+    """
     return _moments(x, axes, shift=shift, keepdims=keepdims)
 
 
@@ -101,6 +125,11 @@ def local_response_normalization(
 
     The windowed channel sum is a 1-D convolution with ones, so every order of
     derivative exists (TensorFlow has no second derivative here).
+
+    >>> x = tf.constant([[[[1.0, 2.0, 3.0]]]])
+    >>> y = tf.nn.local_response_normalization(x, depth_radius=1, bias=1.0, alpha=1.0, beta=0.5)
+    >>> print(tf.reshape(y, [-1]))
+    tf.Tensor([0.40824828 0.5163978  0.8017837 ], shape=(3,), dtype=float32)
     """
     x = as_tensor(input)
     if x.ndim != 4:

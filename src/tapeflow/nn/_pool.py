@@ -100,7 +100,12 @@ def max_pool1d(
     data_format: str = "NWC",
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """Maximum over windows of an NWC tensor."""
+    """Maximum over windows of an NWC tensor.
+
+    >>> x = tf.reshape(tf.constant([1.0, 3.0, 2.0, 5.0]), [1, 4, 1])
+    >>> tf.reshape(tf.nn.max_pool1d(x, ksize=2, strides=2, padding="VALID"), [-1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 5.], dtype=float32)>
+    """
     return _pool("max", input, ksize, strides, padding, data_format, 1, "MaxPool", explicit=True)
 
 
@@ -112,7 +117,11 @@ def max_pool3d(
     data_format: str = "NDHWC",
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """Maximum over windows of an NDHWC tensor."""
+    """Maximum over windows of an NDHWC tensor.
+
+    >>> tf.nn.max_pool3d(tf.ones([1, 4, 4, 4, 2]), ksize=2, strides=2, padding="VALID").shape
+    TensorShape([1, 2, 2, 2, 2])
+    """
     return _pool("max", input, ksize, strides, padding, data_format, 3, "MaxPool3D")
 
 
@@ -124,7 +133,12 @@ def avg_pool2d(
     data_format: str = "NHWC",
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """Mean over each window; with SAME padding only the real pixels count."""
+    """Mean over each window; with SAME padding only the real pixels count.
+
+    >>> x = tf.reshape(tf.constant([1.0, 2.0, 3.0, 6.0]), [1, 2, 2, 1])
+    >>> tf.nn.avg_pool2d(x, ksize=2, strides=2, padding="VALID")[0, :, :, 0]
+    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[3.]], dtype=float32)>
+    """
     return _pool("avg", input, ksize, strides, padding, data_format, 2, "AvgPool")
 
 
@@ -136,7 +150,12 @@ def avg_pool1d(
     data_format: str = "NWC",
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """Mean over windows of an NWC tensor."""
+    """Mean over windows of an NWC tensor.
+
+    >>> x = tf.reshape(tf.constant([1.0, 3.0, 2.0, 6.0]), [1, 4, 1])
+    >>> tf.reshape(tf.nn.avg_pool1d(x, ksize=2, strides=2, padding="VALID"), [-1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 4.], dtype=float32)>
+    """
     return _pool("avg", input, ksize, strides, padding, data_format, 1, "AvgPool")
 
 
@@ -148,7 +167,11 @@ def avg_pool3d(
     data_format: str = "NDHWC",
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """Mean over windows of an NDHWC tensor."""
+    """Mean over windows of an NDHWC tensor.
+
+    >>> tf.nn.avg_pool3d(tf.ones([1, 4, 4, 4, 2]), ksize=2, strides=2, padding="SAME").shape
+    TensorShape([1, 2, 2, 2, 2])
+    """
     return _pool("avg", input, ksize, strides, padding, data_format, 3, "AvgPool3D")
 
 
@@ -170,7 +193,12 @@ def max_pool(
     data_format: str | None = None,
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """max_pool1d/2d/3d chosen by the rank of ``input``."""
+    """max_pool1d/2d/3d chosen by the rank of ``input``.
+
+    >>> x = tf.reshape(tf.constant([1.0, 3.0, 2.0, 5.0]), [1, 2, 2, 1])
+    >>> tf.nn.max_pool(x, ksize=2, strides=2, padding="VALID")[0, :, :, 0]
+    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[5.]], dtype=float32)>
+    """
     x = as_tensor(input)
     nd = _rank_nd(x)
     op = {1: "MaxPool", 2: "MaxPool", 3: "MaxPool3D"}[nd]
@@ -185,7 +213,12 @@ def avg_pool(
     data_format: str | None = None,
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
-    """avg_pool1d/2d/3d chosen by the rank of ``input``."""
+    """avg_pool1d/2d/3d chosen by the rank of ``input``.
+
+    >>> x = tf.reshape(tf.constant([1.0, 3.0, 2.0, 5.0]), [1, 4, 1])
+    >>> tf.reshape(tf.nn.avg_pool(x, ksize=2, strides=2, padding="VALID"), [-1])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2. , 3.5], dtype=float32)>
+    """
     x = as_tensor(input)
     nd = _rank_nd(x)
     op = {1: "AvgPool", 2: "AvgPool", 3: "AvgPool3D"}[nd]
@@ -202,7 +235,15 @@ def pool(
     dilations: int | Sequence[int] | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """N-d max or average pooling, with optional dilation (then strides must be 1)."""
+    """N-d max or average pooling, with optional dilation (then strides must be 1).
+
+    >>> x = tf.reshape(tf.range(16.0), [1, 4, 4, 1])
+    >>> y = tf.nn.pool(x, window_shape=[2, 2], pooling_type="MAX", strides=[2, 2], padding="VALID")
+    >>> print(y[0, :, :, 0])
+    tf.Tensor(
+    [[ 5.  7.]
+     [13. 15.]], shape=(2, 2), dtype=float32)
+    """
     x = as_tensor(input)
     window = [int(k) for k in window_shape]
     nd = len(window)
