@@ -88,6 +88,13 @@ def matmul(
     """a @ b over the last two axes (leading axes broadcast as a batch).
 
     Gradient: d(AB) = dA B + A dB.
+
+    >>> print(tf.linalg.matmul(tf.constant([[1.0, 2.0], [3.0, 4.0]]), tf.constant([[1.0], [1.0]])))
+    tf.Tensor(
+    [[3.]
+     [7.]], shape=(2, 1), dtype=float32)
+    >>> tf.matmul(tf.ones([5, 2, 3]), tf.ones([3, 4])).shape
+    TensorShape([5, 2, 4])
     """
     if not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
         return _linalg.matmul(*_pair(a, b))  # the common case, kept short: it is the hot one
@@ -122,7 +129,11 @@ def matvec(
     b_is_sparse: bool = False,
     name: str | None = None,
 ) -> Tensor:
-    """Matrix times vector(s): ``matmul(a, b[..., None])[..., 0]``."""
+    """Matrix times vector(s): ``matmul(a, b[..., None])[..., 0]``.
+
+    >>> tf.linalg.matvec(tf.constant([[1.0, 2.0], [3.0, 4.0]]), tf.constant([1.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 7.], dtype=float32)>
+    """
     a, b = _pair(a, b)
     product = matmul(a, _expand_last(b), transpose_a=transpose_a, adjoint_a=adjoint_a)
     return _shape.reshape(product, shape=product._value.shape[:-1])
@@ -225,6 +236,11 @@ def einsum(equation: str, *inputs: TensorLike, **kwargs: Any) -> Tensor:
     """Einstein summation, with TensorFlow's equation rules (ellipsis, implicit output).
 
     One primitive for every equation: its gradient is another einsum.
+
+    >>> tf.einsum("ij,jk->ik", tf.ones([2, 3]), tf.ones([3, 4])).shape
+    TensorShape([2, 4])
+    >>> tf.einsum("ii", tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
     """
     kwargs.pop("name", None)
     kwargs.pop("optimize", None)
@@ -301,7 +317,13 @@ def _tensordot_matrix(x, axes: list, contracted_first: bool):
 
 def tensordot(a: TensorLike, b: TensorLike, axes: AxisLike, name: str | None = None) -> Tensor:
     """Sum of products over ``axes`` (an int: last axes of a with first axes of b; or
-    two lists), computed as TensorFlow does: transpose, reshape, one matmul."""
+    two lists), computed as TensorFlow does: transpose, reshape, one matmul.
+
+    >>> tf.tensordot(tf.ones([2, 3]), tf.ones([3, 4]), axes=1).shape
+    TensorShape([2, 4])
+    >>> tf.tensordot(tf.constant([1.0, 2.0]), tf.constant([3.0, 4.0]), axes=1)
+    <tf.Tensor: shape=(), dtype=float32, numpy=11.0>
+    """
     a, b = _pair(a, b)
     a_axes, b_axes = _tensordot_axes(a, b, axes)
     a_matrix, a_free = _tensordot_matrix(a, a_axes, False)
@@ -312,7 +334,11 @@ def tensordot(a: TensorLike, b: TensorLike, axes: AxisLike, name: str | None = N
 
 
 def cross(a: TensorLike, b: TensorLike, name: str | None = None) -> Tensor:
-    """Cross product of 3-vectors along the last axis (shapes must match)."""
+    """Cross product of 3-vectors along the last axis (shapes must match).
+
+    >>> tf.linalg.cross(tf.constant([1.0, 0.0, 0.0]), tf.constant([0.0, 1.0, 0.0]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 0., 1.], dtype=float32)>
+    """
     a, b = _pair(a, b)
     _same_dtype(a, b, "Cross")
     _linalg.check_cross_shapes(a._value, b._value)
@@ -325,7 +351,11 @@ def cross(a: TensorLike, b: TensorLike, name: str | None = None) -> Tensor:
 def matrix_transpose(
     a: TensorLike, name: str | None = "matrix_transpose", conjugate: bool = False
 ) -> Tensor:
-    """Swap the last two axes (conjugating too when asked and complex)."""
+    """Swap the last two axes (conjugating too when asked and complex).
+
+    >>> tf.linalg.matrix_transpose(tf.ones([5, 2, 3])).shape
+    TensorShape([5, 3, 2])
+    """
     x = as_tensor(a)
     if x.ndim < 2:
         raise ValueError(
@@ -337,7 +367,13 @@ def matrix_transpose(
 
 
 def adjoint(matrix: TensorLike, name: str | None = None) -> Tensor:
-    """The conjugate transpose of the last two axes."""
+    """The conjugate transpose of the last two axes.
+
+    >>> tf.linalg.adjoint(tf.constant([[1 + 1j, 2 + 0j]]))
+    <tf.Tensor: shape=(2, 1), dtype=complex128, numpy=
+    array([[1.-1.j],
+           [2.-0.j]])>
+    """
     return matrix_transpose(matrix, conjugate=True)
 
 
@@ -360,7 +396,18 @@ def diag(
     padding_value: TensorLike = 0,
     align: str = "RIGHT_LEFT",
 ) -> Tensor:
-    """A matrix (batch) with ``diagonal`` on diagonal ``k`` and ``padding_value`` elsewhere."""
+    """A matrix (batch) with ``diagonal`` on diagonal ``k`` and ``padding_value`` elsewhere.
+
+    >>> print(tf.linalg.diag(tf.constant([1, 2])))
+    tf.Tensor(
+    [[1 0]
+     [0 2]], shape=(2, 2), dtype=int32)
+    >>> print(tf.linalg.diag(tf.constant([1, 2]), k=1))
+    tf.Tensor(
+    [[0 1 0]
+     [0 0 2]
+     [0 0 0]], shape=(3, 3), dtype=int32)
+    """
     d = as_tensor(diagonal)
     k = _single_k(k)
     if d.ndim < 1:
@@ -415,7 +462,11 @@ def diag_part(
     padding_value: TensorLike = 0,
     align: str = "RIGHT_LEFT",
 ) -> Tensor:  # noqa: A002
-    """Diagonal ``k`` of the innermost matrices."""
+    """Diagonal ``k`` of the innermost matrices.
+
+    >>> tf.linalg.diag_part(tf.constant([[1, 2, 3], [4, 5, 6]]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 5], dtype=int32)>
+    """
     x = as_tensor(input)
     k = _single_k(k)
     _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
@@ -433,7 +484,13 @@ def set_diag(
     k: TensorLike = 0,
     align: str = "RIGHT_LEFT",
 ) -> Tensor:  # noqa: A002
-    """``input`` with diagonal ``k`` replaced by ``diagonal``."""
+    """``input`` with diagonal ``k`` replaced by ``diagonal``.
+
+    >>> print(tf.linalg.set_diag(tf.zeros([2, 2], tf.int32), tf.constant([7, 8])))
+    tf.Tensor(
+    [[7 0]
+     [0 8]], shape=(2, 2), dtype=int32)
+    """
     x, d = _pair(input, diagonal)
     k = _single_k(k)
     _check_matrix_rank(x, "MatrixSetDiagV3", "set_diag")
@@ -460,7 +517,14 @@ def set_diag(
 def band_part(
     input: TensorLike, num_lower: TensorLike, num_upper: TensorLike, name: str | None = None
 ) -> Tensor:  # noqa: A002
-    """Keep ``num_lower`` subdiagonals and ``num_upper`` superdiagonals (-1: all); zero the rest."""
+    """Keep ``num_lower`` subdiagonals and ``num_upper`` superdiagonals (-1: all); zero the rest.
+
+    >>> print(tf.linalg.band_part(tf.ones([3, 3]), num_lower=0, num_upper=-1))
+    tf.Tensor(
+    [[1. 1. 1.]
+     [0. 1. 1.]
+     [0. 0. 1.]], shape=(3, 3), dtype=float32)
+    """
     x = as_tensor(input)
     _check_matrix_rank(x, "MatrixBandPart", "")
     lower, upper = _int(num_lower), _int(num_upper)
@@ -475,7 +539,11 @@ def band_part(
 
 
 def trace(x: TensorLike, name: str | None = None) -> Tensor:
-    """Sum of the main diagonal of the innermost matrices."""
+    """Sum of the main diagonal of the innermost matrices.
+
+    >>> tf.linalg.trace(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
+    """
     x = as_tensor(x)
     _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
     return _red.reduce_sum(_linalg.matrix_diag_part(x, k=0), axis=(-1,), keepdims=False)
@@ -488,24 +556,44 @@ def inv(input: TensorLike, adjoint: bool = False, name: str | None = None) -> Te
     """The inverse of each innermost square matrix (of its adjoint when asked).
 
     Raises InvalidArgumentError "Input is not invertible." for a singular matrix.
+
+    >>> print(tf.linalg.inv(tf.constant([[2.0, 0.0], [0.0, 4.0]])))
+    tf.Tensor(
+    [[0.5  0.  ]
+     [0.   0.25]], shape=(2, 2), dtype=float32)
     """
     x = _dec.inv(as_tensor(input))
     return matrix_transpose(x, conjugate=True) if adjoint else x
 
 
 def det(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
-    """Determinant of each innermost square matrix. Gradient det(A) inv(A)^T."""
+    """Determinant of each innermost square matrix. Gradient det(A) inv(A)^T.
+
+    >>> tf.linalg.det(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=-2.0>
+    """
     return _dec.det(as_tensor(input))
 
 
 def slogdet(input: TensorLike, name: str | None = None) -> SlogdetResult:  # noqa: A002
-    """(sign, log|det|) of each innermost square matrix; the sign has no gradient."""
+    """(sign, log|det|) of each innermost square matrix; the sign has no gradient.
+
+    >>> sign, log_abs_det = tf.linalg.slogdet(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    >>> sign
+    <tf.Tensor: shape=(), dtype=float32, numpy=-1.0>
+    >>> log_abs_det
+    <tf.Tensor: shape=(), dtype=float32, numpy=0.6931471824645996>
+    """
     sign, log_abs = _dec.slogdet(as_tensor(input))
     return SlogdetResult(sign, log_abs)
 
 
 def logdet(matrix: TensorLike, name: str | None = None) -> Tensor:
-    """log det of a symmetric positive definite matrix: 2 sum(log(diag(cholesky(A))))."""
+    """log det of a symmetric positive definite matrix: 2 sum(log(diag(cholesky(A)))).
+
+    >>> tf.linalg.logdet(tf.constant([[4.0, 0.0], [0.0, 9.0]]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=3.5835189819335938>
+    """
     chol = _dec.cholesky(as_tensor(matrix))
     diagonal = _linalg.matrix_diag_part(chol, k=0)
     if chol._value.dtype.kind == "c":  # a Hermitian matrix: its log det is real (TF's dtype)
@@ -531,7 +619,13 @@ def _check_solve(a, b) -> None:
 def solve(
     matrix: TensorLike, rhs: TensorLike, adjoint: bool = False, name: str | None = None
 ) -> Tensor:
-    """X with A X = rhs (A^T X = rhs with ``adjoint``); batch shapes must be equal."""
+    """X with A X = rhs (A^T X = rhs with ``adjoint``); batch shapes must be equal.
+
+    >>> print(tf.linalg.solve(tf.constant([[2.0, 0.0], [0.0, 4.0]]), tf.constant([[2.0], [2.0]])))
+    tf.Tensor(
+    [[1. ]
+     [0.5]], shape=(2, 1), dtype=float32)
+    """
     a, b = _pair(matrix, rhs)
     _check_solve(a, b)
     return _dec.solve(a, b, adjoint=bool(adjoint))
@@ -570,7 +664,14 @@ def triangular_solve(
     name: str | None = None,
 ) -> Tensor:
     """Solve with the lower (or upper) triangle of ``matrix``; the other triangle is
-    never read. Batch shapes broadcast."""
+    never read. Batch shapes broadcast.
+
+    >>> a = tf.constant([[2.0, 0.0], [1.0, 1.0]])
+    >>> print(tf.linalg.triangular_solve(a, tf.constant([[4.0], [5.0]]), lower=True))
+    tf.Tensor(
+    [[2.]
+     [3.]], shape=(2, 1), dtype=float32)
+    """
     a, b = _pair(matrix, rhs)
     _check_triangular_solve(a, b, lower, adjoint)
     return _dec.triangular_solve(a, b, lower=bool(lower), adjoint=bool(adjoint))
@@ -578,12 +679,25 @@ def triangular_solve(
 
 def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Lower Cholesky factor of each symmetric positive definite matrix (the lower
-    triangle is read). A matrix that is not positive definite gives NaNs, as TF's."""
+    triangle is read). A matrix that is not positive definite gives NaNs, as TF's.
+
+    >>> print(tf.linalg.cholesky(tf.constant([[4.0, 2.0], [2.0, 2.0]])))
+    tf.Tensor(
+    [[2. 0.]
+     [1. 1.]], shape=(2, 2), dtype=float32)
+    """
     return _dec.cholesky(as_tensor(input))
 
 
 def cholesky_solve(chol: TensorLike, rhs: TensorLike, name: str | None = None) -> Tensor:
-    """X with (L L^T) X = rhs, given L = cholesky(A): two triangular solves."""
+    """X with (L L^T) X = rhs, given L = cholesky(A): two triangular solves.
+
+    >>> chol = tf.linalg.cholesky(tf.constant([[4.0, 2.0], [2.0, 2.0]]))
+    >>> print(tf.linalg.cholesky_solve(chol, tf.constant([[6.0], [4.0]])))
+    tf.Tensor(
+    [[1.]
+     [1.]], shape=(2, 1), dtype=float32)
+    """
     chol, rhs = _pair(chol, rhs)
     y = triangular_solve(chol, rhs, lower=True, adjoint=False)
     return triangular_solve(chol, y, lower=True, adjoint=True)
@@ -608,7 +722,13 @@ def lstsq(
 ) -> Tensor:
     """Least squares (with optional L2 regularization), as TF's fast path computes it:
     Cholesky of the regularized Gram matrix. ``fast=False`` gives the minimum-norm
-    solution and, as in TF, has no gradient (it raises)."""
+    solution and, as in TF, has no gradient (it raises).
+
+    >>> a = tf.constant([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    >>> x = tf.linalg.lstsq(a, tf.constant([[1.0], [2.0], [3.0]]))
+    >>> x.numpy().round(4).tolist()
+    [[1.0], [2.0]]
+    """
     a, b = _pair(matrix, rhs)
     if a.ndim < 2:
         raise IndexError("tuple index out of range")
@@ -630,7 +750,14 @@ def lu_solve(
     name: str | None = None,
 ) -> Tensor:
     """Solve A X = rhs from A's LU factors (as tf.linalg.lu returns them):
-    permute rhs, then a unit-lower and an upper triangular solve."""
+    permute rhs, then a unit-lower and an upper triangular solve.
+
+    >>> lu, p = tf.linalg.lu(tf.constant([[0.0, 2.0], [1.0, 0.0]]))
+    >>> print(tf.linalg.lu_solve(lu, p, tf.constant([[4.0], [3.0]])))
+    tf.Tensor(
+    [[3.]
+     [2.]], shape=(2, 1), dtype=float32)
+    """
     lu, rhs = _pair(lower_upper, rhs)
     perm = _np.asarray(as_tensor(perm)._value)
     if perm.ndim == 1:
@@ -651,7 +778,12 @@ def lu_solve(
 # --------------------------------------------------------------------------
 def qr(input: TensorLike, full_matrices: bool = False, name: str | None = None) -> QrResult:  # noqa: A002
     """Q, R with A = QR (Householder, as LAPACK). The gradient needs m <= n or
-    ``full_matrices=False``, as TensorFlow's."""
+    ``full_matrices=False``, as TensorFlow's.
+
+    >>> q, r = tf.linalg.qr(tf.constant([[3.0, 1.0], [4.0, 2.0]]))
+    >>> tf.matmul(q, r).numpy().round(4).tolist()
+    [[3.0, 1.0], [4.0, 2.0]]
+    """
     q, r = _dec.qr(as_tensor(input), full_matrices=bool(full_matrices))
     return QrResult(q, r)
 
@@ -664,7 +796,17 @@ def svd(
 ) -> Tensor | tuple[Tensor, Tensor, Tensor]:
     """Singular values ``s`` (descending) and, with ``compute_uv``, ``u`` and ``v``
     (not transposed): returns ``(s, u, v)``, or ``s`` alone. Singular vectors have an
-    arbitrary sign; gradients are undefined for repeated singular values."""
+    arbitrary sign; gradients are undefined for repeated singular values.
+
+    >>> s = tf.linalg.svd(tf.constant([[3.0, 0.0], [0.0, -2.0]]), compute_uv=False)
+    >>> s
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([3., 2.], dtype=float32)>
+    >>> s, u, v = tf.linalg.svd(tf.constant([[3.0, 0.0], [0.0, -2.0]]))
+    >>> print(tf.matmul(u * s, v, adjoint_b=True))
+    tf.Tensor(
+    [[ 3.  0.]
+     [ 0. -2.]], shape=(2, 2), dtype=float32)
+    """
     x = as_tensor(tensor)
     if not compute_uv:
         return _dec.svd(x, full_matrices=False)[0]
@@ -673,12 +815,23 @@ def svd(
 
 def eigh(tensor: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
     """Eigenvalues (ascending) and eigenvectors of symmetric matrices (the lower
-    triangle is read): ``(e, v)``. Undefined gradients for repeated eigenvalues."""
+    triangle is read): ``(e, v)``. Undefined gradients for repeated eigenvalues.
+
+    >>> e, v = tf.linalg.eigh(tf.constant([[2.0, 1.0], [1.0, 2.0]]))
+    >>> e
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
+    >>> v.shape
+    TensorShape([2, 2])
+    """
     return _dec.eigh(as_tensor(tensor))
 
 
 def eigvalsh(tensor: TensorLike, name: str | None = None) -> Tensor:
-    """Eigenvalues (ascending) of symmetric matrices (the lower triangle is read)."""
+    """Eigenvalues (ascending) of symmetric matrices (the lower triangle is read).
+
+    >>> tf.linalg.eigvalsh(tf.constant([[2.0, 1.0], [1.0, 2.0]]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
+    """
     return _dec.eigh(as_tensor(tensor))[0]
 
 
@@ -686,7 +839,13 @@ def pinv(
     a: TensorLike, rcond: TensorLike = None, validate_args: bool = False, name: str | None = None
 ) -> Tensor:
     """Moore-Penrose pseudo-inverse from the SVD, singular values below
-    ``rcond * max(s)`` dropped (TF's composite, gradient through the SVD)."""
+    ``rcond * max(s)`` dropped (TF's composite, gradient through the SVD).
+
+    >>> print(tf.linalg.pinv(tf.constant([[1.0, 0.0], [0.0, 0.0]])))
+    tf.Tensor(
+    [[1. 0.]
+     [0. 0.]], shape=(2, 2), dtype=float32)
+    """
     x = as_tensor(a)
     if not x.dtype.is_floating:
         raise TypeError(f"Input `a` must have `float`-like `dtype` (saw {x.dtype.name}).")
@@ -706,7 +865,13 @@ def pinv(
 
 def expm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Matrix exponential by scaling and squaring with Pade approximants (TF's
-    algorithm). Gradient: the Frechet derivative, from expm of a block matrix."""
+    algorithm). Gradient: the Frechet derivative, from expm of a block matrix.
+
+    >>> print(tf.linalg.expm(tf.constant([[0.0, 1.0], [0.0, 0.0]])))
+    tf.Tensor(
+    [[1. 1.]
+     [0. 1.]], shape=(2, 2), dtype=float32)
+    """
     x = as_tensor(input)
     if not (x.dtype.is_floating or x.dtype.is_complex):
         raise ValueError(f"tf.linalg.expm does not support matrices of type {x.dtype}")

@@ -110,7 +110,16 @@ def lu(
     input: TensorLike, output_idx_type: DTypeLike = None, name: str | None = None
 ) -> tuple[Tensor, Tensor]:  # noqa: A002
     """The LU factorization with partial pivoting: ``(lu, p)``, L (unit diagonal) and U
-    packed in one matrix, and the row permutation ``p`` with ``A[p] = L U``."""
+    packed in one matrix, and the row permutation ``p`` with ``A[p] = L U``.
+
+    >>> lu, p = tf.linalg.lu(tf.constant([[1.0, 2.0], [4.0, 4.0]]))
+    >>> print(lu)
+    tf.Tensor(
+    [[4.   4.  ]
+     [0.25 1.  ]], shape=(2, 2), dtype=float32)
+    >>> p
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 0], dtype=int32)>
+    """
     tf = _tf()
     x = _as_tensor(input)
     packed, perm = _lu(x)
@@ -122,7 +131,14 @@ def lu(
 def lu_reconstruct(
     lower_upper: TensorLike, perm: TensorLike, validate_args: bool = False, name: str | None = None
 ) -> Tensor:
-    """The matrix A = P^T L U of a packed LU factorization."""
+    """The matrix A = P^T L U of a packed LU factorization.
+
+    >>> lu, p = tf.linalg.lu(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    >>> print(tf.linalg.lu_reconstruct(lu, p))
+    tf.Tensor(
+    [[1. 2.]
+     [3. 4.]], shape=(2, 2), dtype=float32)
+    """
     tf = _tf()
     packed = _as_tensor(lower_upper)
     lower, upper = _factors(packed)
@@ -135,7 +151,14 @@ def lu_reconstruct(
 def lu_matrix_inverse(
     lower_upper: TensorLike, perm: TensorLike, validate_args: bool = False, name: str | None = None
 ) -> Tensor:
-    """The inverse of A from its packed LU factorization."""
+    """The inverse of A from its packed LU factorization.
+
+    >>> lu, p = tf.linalg.lu(tf.constant([[2.0, 0.0], [0.0, 4.0]]))
+    >>> print(tf.linalg.lu_matrix_inverse(lu, p))
+    tf.Tensor(
+    [[0.5  0.  ]
+     [0.   0.25]], shape=(2, 2), dtype=float32)
+    """
     tf = _tf()
     packed = _as_tensor(lower_upper)
     n = packed._value.shape[-1]
@@ -179,7 +202,12 @@ def tridiagonal_matmul(
     diagonals_format: str = "compact",
     name: str | None = None,
 ) -> Tensor:
-    """The product of a tridiagonal matrix (compact [..., 3, M] by default) and rhs."""
+    """The product of a tridiagonal matrix (compact [..., 3, M] by default) and rhs.
+
+    >>> diagonals = tf.constant([[0.0, 1.0, 1.0], [2.0, 2.0, 2.0], [1.0, 1.0, 0.0]])
+    >>> tf.linalg.tridiagonal_matmul(diagonals, tf.constant([[1.0], [1.0], [1.0]]))[:, 0]
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([2., 4., 2.], dtype=float32)>
+    """
     tf = _tf()
     return tf.matmul(_dense_tridiagonal(diagonals, diagonals_format), _as_tensor(rhs))
 
@@ -194,7 +222,12 @@ def tridiagonal_solve(
     partial_pivoting: bool = True,
     perturb_singular: bool = False,
 ) -> Tensor:
-    """Solve a tridiagonal system (dense LU with partial pivoting underneath)."""
+    """Solve a tridiagonal system (dense LU with partial pivoting underneath).
+
+    >>> diagonals = tf.constant([[0.0, 1.0, 1.0], [2.0, 2.0, 2.0], [1.0, 1.0, 0.0]])
+    >>> tf.linalg.tridiagonal_solve(diagonals, tf.constant([[3.0], [4.0], [3.0]]))[:, 0]
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([1.5, 0.5, 1.5], dtype=float32)>
+    """
     tf = _tf()
     rhs = _as_tensor(rhs)
     if transpose_rhs:
@@ -223,7 +256,11 @@ def eigh_tridiagonal(
     name: str | None = None,
 ) -> Tensor | tuple[Tensor, Tensor]:
     """Eigenvalues (ascending; and vectors) of the symmetric tridiagonal matrix with
-    diagonal ``alpha`` and off-diagonal ``beta``."""
+    diagonal ``alpha`` and off-diagonal ``beta``.
+
+    >>> tf.linalg.eigh_tridiagonal(tf.constant([2.0, 2.0]), tf.constant([1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
+    """
     tf = _tf()
     alpha, beta = _as_tensor(alpha), _as_tensor(beta)
     if select != "a":
@@ -240,7 +277,13 @@ def eigh_tridiagonal(
 
 # -- the rest ---------------------------------------------------------------------
 def tensor_diag(diagonal: TensorLike, name: str | None = None) -> Tensor:
-    """A tensor of shape d + d with ``diagonal`` (shape d) on its diagonal."""
+    """A tensor of shape d + d with ``diagonal`` (shape d) on its diagonal.
+
+    >>> print(tf.linalg.tensor_diag(tf.constant([1, 2])))
+    tf.Tensor(
+    [[1 0]
+     [0 2]], shape=(2, 2), dtype=int32)
+    """
     tf = _tf()
     d = _as_tensor(diagonal)
     shape = list(d._value.shape)
@@ -248,7 +291,11 @@ def tensor_diag(diagonal: TensorLike, name: str | None = None) -> Tensor:
 
 
 def tensor_diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
-    """The diagonal of a tensor of shape d + d (shape d)."""
+    """The diagonal of a tensor of shape d + d (shape d).
+
+    >>> tf.linalg.tensor_diag_part(tf.constant([[1, 0], [0, 2]]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>
+    """
     tf = _tf()
     x = _as_tensor(input)
     shape = list(x._value.shape)
@@ -262,7 +309,11 @@ def tensor_diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # n
 def matrix_rank(
     a: TensorLike, tol: TensorLike = None, validate_args: bool = False, name: str | None = None
 ) -> Tensor:
-    """The number of singular values above ``tol`` (default: eps max(m, n) max(s))."""
+    """The number of singular values above ``tol`` (default: eps max(m, n) max(s)).
+
+    >>> tf.linalg.matrix_rank(tf.constant([[1.0, 2.0], [2.0, 4.0]]))
+    <tf.Tensor: shape=(), dtype=int32, numpy=1>
+    """
     x = _np.asarray(_as_tensor(a)._value)
     s = _np.linalg.svd(x, compute_uv=False)
     if tol is None:
@@ -278,7 +329,14 @@ def normalize(
     axis: AxisLike = None,
     name: str | None = None,
 ) -> tuple[Tensor, Tensor]:  # noqa: A002
-    """``(tensor / norm, norm)``, the norm kept with its reduced axes."""
+    """``(tensor / norm, norm)``, the norm kept with its reduced axes.
+
+    >>> unit, norm = tf.linalg.normalize(tf.constant([3.0, 4.0]))
+    >>> unit
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
+    >>> norm
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([5.], dtype=float32)>
+    """
     tf = _tf()
     x = _as_tensor(tensor)
     norm = tf.norm(x, ord=ord, axis=axis, keepdims=True)

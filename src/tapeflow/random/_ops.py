@@ -57,7 +57,13 @@ def truncated_normal(
     seed: int | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """Normal values re-drawn beyond 2 standard deviations: |x - mean| <= 2 stddev."""
+    """Normal values re-drawn beyond 2 standard deviations: |x - mean| <= 2 stddev.
+
+    >>> tf.random.set_seed(1)
+    >>> x = tf.random.truncated_normal([1000], mean=5.0, stddev=1.0)
+    >>> float(tf.reduce_min(x)) >= 3.0, float(tf.reduce_max(x)) <= 7.0
+    (True, True)
+    """
     return _normal_with(
         _seeded(seed), _truncated_standard_normal, shape, mean, stddev, dtype, "TruncatedNormal"
     )
@@ -77,6 +83,13 @@ def uniform(
     Integer dtypes (int32, int64) need ``maxval`` and ``minval < maxval``.
     Float results are ``minval + (maxval - minval) * u``, differentiable
     w.r.t. tensor bounds.
+
+    >>> tf.random.set_seed(1)
+    >>> x = tf.random.uniform([2, 3], minval=-1.0, maxval=1.0)
+    >>> x.shape, x.dtype
+    (TensorShape([2, 3]), tf.float32)
+    >>> tf.random.uniform([4], maxval=10, dtype=tf.int32, seed=3).dtype
+    tf.int32
     """
     dtype = _dt.as_dtype(dtype)
     _check_argument_dtype(dtype, _UNIFORM_DTYPES)
@@ -105,7 +118,12 @@ def categorical(
 
 @stateful
 def shuffle(value: TensorLike, seed: int | None = None, name: str | None = None) -> Tensor:
-    """``value`` with its first axis randomly permuted (not differentiable)."""
+    """``value`` with its first axis randomly permuted (not differentiable).
+
+    >>> tf.random.set_seed(1)
+    >>> sorted(tf.random.shuffle(tf.constant([1, 2, 3, 4]), seed=2).numpy().tolist())
+    [1, 2, 3, 4]
+    """
     value = convert_to_tensor(value)
     rng = _next_seed_generator(seed)
     if value.ndim == 0:
@@ -121,7 +139,13 @@ def poisson(
     seed: int | None = None,
     name: str | None = None,
 ) -> Tensor:
-    """Poisson counts, shape ``shape + lam.shape``; not differentiable (TF: LookupError)."""
+    """Poisson counts, shape ``shape + lam.shape``; not differentiable (TF: LookupError).
+
+    >>> tf.random.set_seed(1)
+    >>> x = tf.random.poisson([5], lam=[1.0, 10.0])
+    >>> x.shape, x.dtype
+    (TensorShape([5, 2]), tf.float32)
+    """
     return _poisson_with(_seeded(seed), shape, lam, dtype, "RandomPoissonV2")
 
 
@@ -138,6 +162,11 @@ def gamma(
 
     Differentiable w.r.t. ``beta`` (``sample / beta``); the gradient w.r.t.
     ``alpha`` is None here (TensorFlow uses implicit reparameterization).
+
+    >>> tf.random.set_seed(1)
+    >>> x = tf.random.gamma([100], alpha=2.0, beta=1.0)
+    >>> x.shape, bool(tf.reduce_all(x > 0))
+    (TensorShape([100]), True)
     """
     return _gamma_with(_seeded(seed), shape, alpha, beta, dtype, "RandomGamma")
 
@@ -160,7 +189,13 @@ def stateless_normal(
     name: str | None = None,
     alg: str | Algorithm | None = "auto_select",
 ) -> Tensor:
-    """Normal values fixed by ``seed`` (shape [2] int32/int64)."""
+    """Normal values fixed by ``seed`` (shape [2] int32/int64).
+
+    >>> a = tf.random.stateless_normal([3], seed=[1, 2])
+    >>> b = tf.random.stateless_normal([3], seed=[1, 2])
+    >>> bool(tf.reduce_all(a == b))
+    True
+    """
     return _normal_with(
         _stateless(seed), _standard_normal, shape, mean, stddev, dtype, "StatelessRandomNormalV2"
     )
@@ -176,7 +211,12 @@ def stateless_truncated_normal(
     name: str | None = None,
     alg: str | Algorithm | None = "auto_select",
 ) -> Tensor:
-    """Truncated normal values (|x - mean| <= 2 stddev) fixed by ``seed``."""
+    """Truncated normal values (|x - mean| <= 2 stddev) fixed by ``seed``.
+
+    >>> x = tf.random.stateless_truncated_normal([1000], seed=[4, 2])
+    >>> bool(tf.reduce_all(tf.abs(x) <= 2.0))
+    True
+    """
     return _normal_with(
         _stateless(seed),
         _truncated_standard_normal,
@@ -198,7 +238,12 @@ def stateless_uniform(
     name: str | None = None,
     alg: str | Algorithm | None = "auto_select",
 ) -> Tensor:
-    """Uniform values fixed by ``seed``; integer dtypes with both bounds None span the type."""
+    """Uniform values fixed by ``seed``; integer dtypes with both bounds None span the type.
+
+    >>> x = tf.random.stateless_uniform([2], seed=[1, 2], minval=0, maxval=10, dtype=tf.int32)
+    >>> x.dtype, bool(tf.reduce_all((x >= 0) & (x < 10)))
+    (tf.int32, True)
+    """
     dtype = _dt.as_dtype(dtype)
     _check_argument_dtype(dtype, _STATELESS_UNIFORM_DTYPES)
     if dtype.is_integer:
@@ -228,7 +273,13 @@ def stateless_categorical(
     dtype: DTypeLike = _dt.int64,
     name: str | None = None,
 ) -> Tensor:
-    """``categorical`` with numbers fixed by ``seed``."""
+    """``categorical`` with numbers fixed by ``seed``.
+
+    >>> logits = tf.math.log([[0.5, 0.5, 0.0]])
+    >>> samples = tf.random.stateless_categorical(logits, num_samples=5, seed=[7, 1])
+    >>> samples.shape, bool(tf.reduce_all(samples < 2))
+    (TensorShape([1, 5]), True)
+    """
     return _categorical_with(_stateless(seed), logits, num_samples, dtype, "StatelessMultinomial")
 
 
@@ -240,7 +291,11 @@ def stateless_poisson(
     dtype: DTypeLike = _dt.int32,
     name: str | None = None,
 ) -> Tensor:
-    """``poisson`` with numbers fixed by ``seed`` (int32 by default, as in TF)."""
+    """``poisson`` with numbers fixed by ``seed`` (int32 by default, as in TF).
+
+    >>> tf.random.stateless_poisson([3], seed=[1, 2], lam=4.0).dtype
+    tf.int32
+    """
     return _poisson_with(_stateless(seed), shape, lam, dtype, "StatelessRandomPoisson")
 
 
@@ -253,5 +308,10 @@ def stateless_gamma(
     dtype: DTypeLike = _dt.float32,
     name: str | None = None,
 ) -> Tensor:
-    """``gamma`` with numbers fixed by ``seed``."""
+    """``gamma`` with numbers fixed by ``seed``.
+
+    >>> x = tf.random.stateless_gamma([2, 3], seed=[1, 2], alpha=[1.0, 2.0, 3.0])
+    >>> x.shape, bool(tf.reduce_all(x > 0))
+    (TensorShape([2, 3, 3]), True)
+    """
     return _gamma_with(_stateless(seed), shape, alpha, beta, dtype, "StatelessRandomGammaV2")

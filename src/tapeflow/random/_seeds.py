@@ -59,6 +59,13 @@ def set_seed(seed: int | None) -> None:
 
     Also restarts every seeded stream: after ``set_seed(s)`` a program's random
     calls give the same numbers as after any earlier ``set_seed(s)``.
+
+    >>> tf.random.set_seed(5)
+    >>> a = tf.random.uniform([2])
+    >>> tf.random.set_seed(5)
+    >>> b = tf.random.uniform([2])
+    >>> bool(tf.reduce_all(a == b))
+    True
     """
     value = None if seed is None else _seed_int(seed)
     with _state.lock:
@@ -121,7 +128,12 @@ def _stateless_rng(seed) -> np.random.Generator:
 
 
 def split(seed: TensorLike, num: int = 2, alg: str | Algorithm | None = "auto_select") -> Tensor:
-    """``num`` new stateless seeds (shape ``[num, 2]``, the seed's dtype) from ``seed``."""
+    """``num`` new stateless seeds (shape ``[num, 2]``, the seed's dtype) from ``seed``.
+
+    >>> seeds = tf.random.split(tf.constant([1, 2]), num=3)
+    >>> seeds.shape, seeds.dtype
+    (TensorShape([3, 2]), tf.int32)
+    """
     a, b, dtype = _stateless_seed(seed)
     words = np.random.SeedSequence([_TAG_SPLIT, a & _MASK64, b & _MASK64])
     values = words.generate_state(2 * int(num), np.uint64).view(np.int64)
@@ -131,7 +143,14 @@ def split(seed: TensorLike, num: int = 2, alg: str | Algorithm | None = "auto_se
 def fold_in(
     seed: TensorLike, data: TensorLike, alg: str | Algorithm | None = "auto_select"
 ) -> Tensor:
-    """A new stateless seed (shape [2]) mixing ``seed`` with the integer ``data``."""
+    """A new stateless seed (shape [2]) mixing ``seed`` with the integer ``data``.
+
+    >>> seed = tf.random.fold_in(tf.constant([1, 2]), 7)
+    >>> seed.shape
+    TensorShape([2])
+    >>> bool(tf.reduce_all(seed == tf.random.fold_in(tf.constant([1, 2]), 7)))
+    True
+    """
     a, b, dtype = _stateless_seed(seed)
     words = np.random.SeedSequence(
         [_TAG_FOLD_IN, a & _MASK64, b & _MASK64, _seed_int(data, "data") & _MASK64]
