@@ -6,8 +6,8 @@ one backward pass runs their VJP rules. No recursion: graphs of any depth.
 
 The rules run as ordinary tapeflow ops. Tapes still recording on this thread
 record them, which is how nested tapes give higher derivatives. When nothing
-records (the common case), rules marked ``array_vjp`` run directly on NumPy
-values: same rule text, no Tensor wrapping.
+records (the common case), a primitive's ``array_vjp`` (its rule's NumPy
+form) runs directly on NumPy values, with no Tensor wrapping.
 """
 
 from __future__ import annotations
@@ -85,11 +85,11 @@ def reverse_sweep(
             needs = tuple([x._id in reached and x._value.dtype.kind in "fc" for x in inputs])
             params = {**params, "needs": needs}
         # NumPy values when nothing records and the rule allows it; else Tensors.
-        arrays = on_arrays and prim.array_vjp and out._value.dtype.kind != "c"
+        arrays = on_arrays and prim.array_vjp is not None and out._value.dtype.kind != "c"
         if arrays:
             if g.__class__ is Tensor:
                 g = g._value
-            cotangents = prim.vjp(g, out._value, *[x._value for x in inputs], **params)
+            cotangents = prim.array_vjp(g, out._value, *[x._value for x in inputs], **params)
         else:
             if g.__class__ is not tuple:
                 g = wrap_if_array(g)

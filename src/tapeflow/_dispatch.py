@@ -85,7 +85,7 @@ class Primitive:
         same_dtype: bool = False,
         kinds: str | None = None,
         holomorphic: bool = True,
-        array_vjp: bool = False,
+        array_vjp: Any = False,
         selective: bool = False,
         saves: bool = False,
         reuses: tuple | None = None,
@@ -108,10 +108,13 @@ class Primitive:
         # For complex values TF's gradient is g * conj(f'(z)); for a holomorphic (or
         # linear) rule the sweep gets it as conj(vjp(conj(g))). Other rules opt out.
         self.holomorphic = holomorphic
-        # The VJP also works on NumPy values (it uses Python operators, and calls
-        # other primitives through `op_for`), so when nothing records the sweep
-        # runs it on the arrays themselves, skipping Tensor wrapping.
-        self.array_vjp = array_vjp
+        # The VJP's NumPy form: when nothing records, the sweep runs it on the
+        # arrays themselves, skipping Tensor wrapping. `array_vjp=True` says the
+        # rule text serves both forms (it uses Python operators and calls other
+        # primitives through `op_for`); a function is the NumPy form written out,
+        # for the few rules whose array form differs (say, one reusing `saved`).
+        # None: the sweep always runs `vjp` on Tensors.
+        self.array_vjp = vjp if array_vjp is True else (array_vjp or None)
         # The VJP takes `needs` (a bool per input) and skips cotangents nobody
         # asked for: worth it where one input's cotangent is an expensive product.
         self.selective = selective

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive, op_for
-from .._tensor import Tensor, wrap
+from .._tensor import wrap
 from ..errors import InvalidArgumentError
 from ._jvp import fold_jvp
 from .elementwise import (
@@ -121,13 +121,15 @@ def _xent_impl(labels, logits):
 
 def _xent_vjp(g, ans, labels, logits, needs=(True, True), saved=None):
     # g has the loss's shape: one weight per row of class scores.
-    if g.__class__ is not Tensor:  # NumPy values: reuse the forward's log-probabilities
-        g = g[..., None]
-        return (g * -saved if needs[0] else None,
-                g * (np.exp(saved) - labels) if needs[1] else None)  # fmt: skip
     g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
     return (g * -log_softmax(logits) if needs[0] else None,
             g * (softmax(logits) - labels) if needs[1] else None)  # fmt: skip
+
+
+def _xent_vjp_values(g, ans, labels, logits, needs=(True, True), saved=None):
+    g = g[..., None]  # saved: the forward's log-probabilities
+    return (g * -saved if needs[0] else None,
+            g * (np.exp(saved) - labels) if needs[1] else None)  # fmt: skip
 
 
 def _xent_jvp(tangents, ans, labels, logits, saved=None):
@@ -147,7 +149,7 @@ softmax_cross_entropy_with_logits = Primitive(
     jvp=_xent_jvp,
     same_dtype=True,
     selective=True,
-    array_vjp=True,
+    array_vjp=_xent_vjp_values,
     saves=True,
     kinds="f",
     tf_name="SoftmaxCrossEntropyWithLogits",
@@ -310,10 +312,13 @@ def _sparse_xent_delta(saved, labels):
 
 
 def _sparse_xent_vjp(g, ans, labels, logits, saved=None):
-    if g.__class__ is not Tensor:  # NumPy values: softmax from the forward's shifted logits
-        return None, g[..., None] * _sparse_xent_delta(saved, labels)
     g = reshape(g, shape=batch_shape(g, ans) + ans._value.shape + (1,))
     return None, sparse_xent_grad(g, labels, logits)
+
+
+def _sparse_xent_vjp_values(g, ans, labels, logits, saved=None):
+    # softmax from the forward's shifted logits
+    return None, g[..., None] * _sparse_xent_delta(saved, labels)
 
 
 def _sparse_xent_grad_impl(g, labels, logits):
@@ -362,7 +367,7 @@ sparse_softmax_cross_entropy_with_logits = Primitive(
     _sparse_xent_impl,
     vjp=_sparse_xent_vjp,
     jvp=_sparse_xent_jvp,
-    array_vjp=True,
+    array_vjp=_sparse_xent_vjp_values,
     saves=True,
     tf_name="SparseSoftmaxCrossEntropyWithLogits",
     formula="loss = logsumexp(logits) - logits[label]; d/dlogits = softmax - one_hot (fused); "

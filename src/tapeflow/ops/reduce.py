@@ -28,13 +28,16 @@ def _kept_shape(x_shape: tuple, axis) -> tuple:
 
 def expand_reduced(g, ans, x, axis):
     """Broadcast a reduction's cotangent back over the reduced axes of x."""
-    if g.__class__ is not Tensor:  # NumPy values, from an array_vjp rule
-        batch = batch_shape(g, ans)
-        kept = np.asarray(g).reshape(batch + _kept_shape(x.shape, axis))
-        return _broadcast_view(kept, batch + x.shape)
     batch = batch_shape(g, ans)
     kept = reshape(g, shape=batch + _kept_shape(x._value.shape, axis))
     return broadcast_to(kept, shape=batch + x._value.shape)
+
+
+def _expand_reduced_values(g, ans, x, axis):
+    """expand_reduced on NumPy values (the array forms of reduce_sum and reduce_mean)."""
+    batch = batch_shape(g, ans)
+    kept = np.asarray(g).reshape(batch + _kept_shape(x.shape, axis))
+    return _broadcast_view(kept, batch + x.shape)
 
 
 def _broadcast_view(kept, shape: tuple):
@@ -59,7 +62,7 @@ reduce_sum = Primitive(
     "reduce_sum",
     _sum_impl,
     vjp=lambda g, ans, x, axis, keepdims: (expand_reduced(g, ans, x, axis),),
-    array_vjp=True,
+    array_vjp=lambda g, ans, x, axis, keepdims: (_expand_reduced_values(g, ans, x, axis),),
     linear=True,
     tf_name="Sum",
     formula="d sum(x) = sum(dx); VJP broadcasts g back over the reduced axes",
@@ -82,16 +85,19 @@ def _mean_impl(x, axis, keepdims):
 
 
 def _mean_vjp(g, ans, x, axis, keepdims):
-    values = (x._value, ans._value) if x.__class__ is Tensor else (x, ans)
     # Divide the small cotangent, then broadcast it. A Python float keeps g's dtype.
-    return (expand_reduced(g / float(_mean_count(*values)), ans, x, axis),)
+    return (expand_reduced(g / float(_mean_count(x._value, ans._value)), ans, x, axis),)
+
+
+def _mean_vjp_values(g, ans, x, axis, keepdims):
+    return (_expand_reduced_values(g / float(_mean_count(x, ans)), ans, x, axis),)
 
 
 reduce_mean = Primitive(
     "reduce_mean",
     _mean_impl,
     vjp=_mean_vjp,
-    array_vjp=True,
+    array_vjp=_mean_vjp_values,
     linear=True,
     kinds="fc",
     tf_name="Mean",
@@ -298,12 +304,14 @@ def _ans_kept(ans, x, axis):
 
 
 def _logsumexp_vjp(g, ans, x, axis, keepdims, saved=None):
-    if g.__class__ is not Tensor:  # NumPy values: reuse the forward's exponentials
-        exps, total = saved
-        kept = np.reshape(g, batch_shape(g, ans) + _kept_shape(x.shape, axis))
-        return (exps * (kept / total),)
     g_kept = reshape(g, shape=batch_shape(g, ans) + _kept_shape(x._value.shape, axis))
     return (logsumexp_grad(g_kept, x, _ans_kept(ans, x, axis)),)
+
+
+def _logsumexp_vjp_values(g, ans, x, axis, keepdims, saved=None):
+    exps, total = saved  # the forward's exp(x - max) and its sum: one array pass
+    kept = np.reshape(g, batch_shape(g, ans) + _kept_shape(x.shape, axis))
+    return (exps * (kept / total),)
 
 
 def _logsumexp_jvp(tangents, ans, x, axis, keepdims, saved=None):
@@ -379,7 +387,7 @@ reduce_logsumexp = Primitive(
     _logsumexp_impl,
     vjp=_logsumexp_vjp,
     jvp=_logsumexp_jvp,
-    array_vjp=True,
+    array_vjp=_logsumexp_vjp_values,
     saves=True,
     kinds="f",
     tf_name="ReduceLogSumExp",
