@@ -157,3 +157,18 @@ def test_relu_like_gradients_share_one_mask():
     source = compiled.get_concrete_function().pretty_source()
     assert "mask_0" in source and "mask_1" in source
     assert "relu_grad" not in source
+
+
+def test_sum_to_a_scalar_fast_path_is_the_same_reduction():
+    from tapeflow.ops.shape import _sum_to_shape_impl
+
+    rng = np.random.default_rng(4)
+    for shape in [(256, 1), (7, 13, 5), (33, 1000)]:
+        for dtype in (np.float16, np.float32, np.float64, np.int32):
+            x = (rng.standard_normal(shape) * 100).astype(dtype)
+            for view in (x, np.asfortranarray(x), x[::-1]):
+                with np.errstate(all="ignore"):
+                    got = _sum_to_shape_impl(view, ())
+                    want = np.reshape(np.sum(view, axis=tuple(range(view.ndim)), keepdims=True), ())
+                assert type(got) is type(want) and got.dtype == want.dtype
+                assert got.tobytes() == want.tobytes()

@@ -87,6 +87,8 @@ def _sum_to_shape_impl(x, shape):
     lead = x.ndim - len(shape)
     if lead == 1 and x.shape[1:] == shape:  # a bias's gradient: the common case, briefly
         return x.sum(axis=0)
+    if not shape and x.ndim > 1:  # a scalar's gradient: the same reduction, fewer calls
+        return x.sum(keepdims=True).reshape(())
     axes = tuple(range(lead)) + tuple(
         lead + i for i, d in enumerate(shape) if d == 1 and x.shape[lead + i] != 1
     )
