@@ -15,6 +15,13 @@
   and compiling the program are not part of the trace: they happen on the
   second call (docs/function.md).
 
+* ``function_while_run`` and ``function_while_trace``: a ``tf.while_loop`` of
+  ``WHILE_STEPS`` scalar steps ``y = y * x + 0.1`` under a tape, and dy/dx,
+  inside one ``@tf.function`` (x an argument, the trip count a constant): a
+  later call (the compiled program), and the first call of a new function
+  (trace, build and one run). No target: TensorFlow's ``@tf.function`` is
+  the comparison.
+
 Registration (in ``workloads.py``)::
 
     import rows_function  # noqa: E402
@@ -30,6 +37,8 @@ import numpy as np
 MLP_LR = 0.01
 CHAIN_STEPS = 300
 TRACE_OPS = 1000
+WHILE_STEPS = 10_000
+WHILE_X = 0.9999
 
 
 @functools.cache
@@ -164,6 +173,41 @@ def eager_tf(tf):
     return lambda: _body(tf, v)
 
 
+def _while_function(tf):
+    def loop(x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            _, y = tf.while_loop(
+                lambda i, y: i < WHILE_STEPS,
+                lambda i, y: (i + 1, y * x + 0.1),
+                (tf.constant(0), x),
+            )
+        return tape.gradient(y, x)
+
+    return loop
+
+
+def while_run_tf(tf):
+    """Written once for tapeflow and TensorFlow: later calls of the compiled loop."""
+    x = tf.constant(np.float32(WHILE_X))
+    loop = tf.function(_while_function(tf))
+    loop(x)  # the trace
+    return lambda: loop(x)
+
+
+def while_trace_tf(tf):
+    """A new tf.function each time: its first call traces, builds and runs once."""
+    x = tf.constant(np.float32(WHILE_X))
+    return lambda: tf.function(_while_function(tf))(x)
+
+
+def while_check(g) -> None:
+    x, y, dy = WHILE_X, WHILE_X, 1.0
+    for _ in range(WHILE_STEPS):
+        y, dy = y * x + 0.1, dy * x + y
+    np.testing.assert_allclose(float(np.asarray(g)), dy, rtol=1e-2)
+
+
 def rows(Row, Target) -> list:
     """The rows of this module, built with workloads.py's Row and Target classes."""
     return [
@@ -204,5 +248,22 @@ def rows(Row, Target) -> list:
             scale=1e3,
             builders={"tf": trace_tf},
             target=Target("row", 3.0, other_row="function_eager_1000"),
+        ),
+        Row(
+            name="function_while_run",
+            description=f"tf.while_loop of {WHILE_STEPS} scalar steps `y = y * x + 0.1` and "
+            "dy/dx (tape) inside one @tf.function: a call of the compiled program",
+            unit="ms",
+            scale=1e3,
+            builders={"tf": while_run_tf},
+            check=while_check,
+        ),
+        Row(
+            name="function_while_trace",
+            description="the same loop: first call of a new @tf.function (trace, build, one run)",
+            unit="ms",
+            scale=1e3,
+            builders={"tf": while_trace_tf},
+            check=while_check,
         ),
     ]
