@@ -17,35 +17,14 @@ from ..arrays import eye
 from ..math import l2_normalize
 from ..math._clip import global_norm
 from ..math._norm import norm
-from ._core import (
+from ._matrices import (
     adjoint,
     band_part,
-    cholesky,
-    cholesky_solve,
-    cross,
-    det,
     diag,
     diag_part,
-    eigh,
-    eigvalsh,
-    einsum,
-    expm,
-    inv,
-    logdet,
-    lstsq,
-    lu_solve,
-    matmul,
     matrix_transpose,
-    matvec,
-    pinv,
-    qr,
     set_diag,
-    slogdet,
-    solve,
-    svd,
-    tensordot,
     trace,
-    triangular_solve,
 )
 from ._more import (
     eigh_tridiagonal,
@@ -58,6 +37,31 @@ from ._more import (
     tensor_diag_part,
     tridiagonal_matmul,
     tridiagonal_solve,
+)
+from ._products import (
+    cross,
+    einsum,
+    matmul,
+    matvec,
+    tensordot,
+)
+from ._solve import (
+    cholesky,
+    cholesky_solve,
+    det,
+    eigh,
+    eigvalsh,
+    expm,
+    inv,
+    logdet,
+    lstsq,
+    lu_solve,
+    pinv,
+    qr,
+    slogdet,
+    solve,
+    svd,
+    triangular_solve,
 )
 
 # What `from tapeflow.linalg import *` gives the top level (TF has these there too).

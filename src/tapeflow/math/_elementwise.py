@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, TensorLike, as_tensor, convert_to_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
-from .._types import DTypeLike
+from .._types import DTypeLike, TensorLike
 from ..errors import InvalidArgumentError, UnimplementedError
 from ..ops import elementwise as _el
 from ..ops import shape as _shape

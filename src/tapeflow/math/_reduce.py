@@ -7,9 +7,9 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, TensorLike, as_tensor
+from .._tensor import Tensor, as_tensor
 from .._tensor import wrap as _wrap
-from .._types import AxisLike, DTypeLike
+from .._types import AxisLike, DTypeLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import reduce as _red

@@ -1,0 +1,47 @@
+"""Helpers shared by tf.linalg's modules: operand conversion, dtype checks, errors."""
+
+from __future__ import annotations
+
+from .._tensor import Tensor, as_tensor, convert_to_tensor, dtype_mismatch
+from ..errors import InvalidArgumentError as _InvalidArgumentError
+from ..errors import _op_error
+from ..ops import shape as _shape
+
+_FLOAT_TYPES = ("double", "float", "half", "complex64", "complex128")
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+def _pair(a, b):
+    """Convert two operands; a non-Tensor takes the other's dtype, as TF's ops do."""
+    if a.__class__ is Tensor and b.__class__ is Tensor:
+        return a, b
+    a_is_tensor = isinstance(a, Tensor) or hasattr(a, "_as_tensor")
+    b_is_tensor = isinstance(b, Tensor) or hasattr(b, "_as_tensor")
+    if b_is_tensor and not a_is_tensor:
+        b = as_tensor(b)
+        return convert_to_tensor(a, dtype=b.dtype), b
+    a = as_tensor(a)
+    return a, (as_tensor(b) if b_is_tensor else convert_to_tensor(b, dtype=a.dtype))
+
+
+def _same_dtype(a, b, op: str) -> None:
+    if a.dtype != b.dtype:
+        raise dtype_mismatch(op, 1, a._value.dtype, b._value.dtype)
+
+
+def _error(message: str, op: str, name: str = "") -> _InvalidArgumentError:
+    return _op_error(message, op, name)
+
+
+def _int(value) -> int:
+    return int(value._value) if isinstance(value, Tensor) else int(value)
+
+
+def _conjugate_if_complex(x):
+    return _shape.conj(x) if x.dtype.is_complex else x
+
+
+def _expand_last(x):
+    return _shape.reshape(x, shape=x._value.shape + (1,))

@@ -1,0 +1,218 @@
+"""tf.linalg's transposes, diagonals, bands and trace."""
+
+from __future__ import annotations
+
+import numpy as _np
+
+from .._limits import check_allocation as _check_allocation
+from .._tensor import Tensor, as_tensor, wrap
+from .._types import TensorLike
+from ..errors import _shape_text
+from ..ops import elementwise as _el
+from ..ops import linalg as _linalg
+from ..ops import reduce as _red
+from ._common import _conjugate_if_complex, _error, _int, _pair
+
+
+# --------------------------------------------------------------------------
+# Transposes, diagonals, bands
+# --------------------------------------------------------------------------
+def matrix_transpose(
+    a: TensorLike, name: str | None = "matrix_transpose", conjugate: bool = False
+) -> Tensor:
+    """Swap the last two axes (conjugating too when asked and complex).
+
+    >>> tf.linalg.matrix_transpose(tf.ones([5, 2, 3])).shape
+    TensorShape([5, 3, 2])
+    """
+    x = as_tensor(a)
+    if x.ndim < 2:
+        raise ValueError(
+            "Argument `a` should be a (batch) matrix with rank >= 2.  Received `a` = "
+            f"{x._value} with shape: {x._value.shape}"
+        )
+    result = _linalg.matrix_transpose(x)
+    return _conjugate_if_complex(result) if conjugate else result
+
+
+def adjoint(matrix: TensorLike, name: str | None = None) -> Tensor:
+    """The conjugate transpose of the last two axes.
+
+    >>> tf.linalg.adjoint(tf.constant([[1 + 1j, 2 + 0j]]))
+    <tf.Tensor: shape=(2, 1), dtype=complex128, numpy=
+    array([[1.-1.j],
+           [2.-0.j]])>
+    """
+    return matrix_transpose(matrix, conjugate=True)
+
+
+def _single_k(k) -> int:
+    if isinstance(k, Tensor):
+        k = k._value.tolist()
+    if isinstance(k, (list, tuple)):
+        if len(k) == 2 and k[0] != k[1]:
+            raise NotImplementedError("tapeflow: diagonal bands (k as a pair) are not supported")
+        k = k[0]
+    return int(k)
+
+
+def diag(
+    diagonal: TensorLike,
+    name: str | None = "diag",
+    k: TensorLike = 0,
+    num_rows: int = -1,
+    num_cols: int = -1,
+    padding_value: TensorLike = 0,
+    align: str = "RIGHT_LEFT",
+) -> Tensor:
+    """A matrix (batch) with ``diagonal`` on diagonal ``k`` and ``padding_value`` elsewhere.
+
+    >>> print(tf.linalg.diag(tf.constant([1, 2])))
+    tf.Tensor(
+    [[1 0]
+     [0 2]], shape=(2, 2), dtype=int32)
+    >>> print(tf.linalg.diag(tf.constant([1, 2]), k=1))
+    tf.Tensor(
+    [[0 1 0]
+     [0 0 2]
+     [0 0 0]], shape=(3, 3), dtype=int32)
+    """
+    d = as_tensor(diagonal)
+    k = _single_k(k)
+    if d.ndim < 1:
+        raise _error(f"diagonal must be at least 1-dim, received shape: "
+                     f"{_shape_text(d._value.shape)}", "MatrixDiagV3", "diag")  # fmt: skip
+    length = d._value.shape[-1]
+    min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
+    for count in (num_rows, num_cols):  # TF converts both to int32 tensors
+        if _np.asarray(getattr(count, "_value", count)).dtype.kind not in "iu":
+            raise TypeError(f"Cannot convert {count!r} to EagerTensor of dtype int32")
+    num_rows, num_cols = _int(num_rows), _int(num_cols)
+    if num_rows == -1 and num_cols == -1:
+        num_rows = num_cols = max(min_rows, min_cols)
+    elif num_rows == -1:
+        num_rows = min_rows
+    elif num_cols == -1:
+        num_cols = min_cols
+    if num_rows < min_rows:
+        raise _error("The number of rows is too small.", "MatrixDiagV3", "diag")
+    if num_cols < min_cols:
+        raise _error("The number of columns is too small.", "MatrixDiagV3", "diag")
+    if num_rows != min_rows and num_cols != min_cols:
+        raise _error(
+            "The number of rows or columns is not consistent with the specified d_lower, "
+            "d_upper, and diagonal.",
+            "MatrixDiagV3",
+            "diag",
+        )
+    padding = as_tensor(padding_value)._value.item()
+    kind = d._value.dtype.kind
+    if kind in "iu" and isinstance(padding, float):
+        raise TypeError(f"Cannot convert {padding_value!r} to EagerTensor of dtype {d.dtype.name}")
+    if kind in "iu" and isinstance(padding, int):  # TF wraps a too-wide padding value
+        padding = _np.asarray(padding % 2**64, dtype=_np.uint64).astype(d._value.dtype).item()
+    _check_allocation(d._value.shape[:-1] + (num_rows, num_cols), d._value.dtype, "MatrixDiagV3")
+    return _linalg.matrix_diag(d, k=k, num_rows=num_rows, num_cols=num_cols, padding=padding)
+
+
+def _check_matrix_rank(x, op: str, name: str) -> None:
+    if x.ndim < 2:
+        raise _error(
+            f"input must be at least 2-dim, received shape: {_shape_text(x._value.shape)}",
+            op,
+            name,
+        )
+
+
+def diag_part(
+    input: TensorLike,
+    name: str | None = "diag_part",
+    k: TensorLike = 0,
+    padding_value: TensorLike = 0,
+    align: str = "RIGHT_LEFT",
+) -> Tensor:  # noqa: A002
+    """Diagonal ``k`` of the innermost matrices.
+
+    >>> tf.linalg.diag_part(tf.constant([[1, 2, 3], [4, 5, 6]]))
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 5], dtype=int32)>
+    """
+    x = as_tensor(input)
+    k = _single_k(k)
+    _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
+    rows, cols = x._value.shape[-2:]
+    if k != 0 and not -rows < k < cols:
+        raise _error(f"lower_diag_index is out of bound: {k}. It must be between {-rows} and "
+                     f"{cols}", "MatrixDiagPartV3", "diag_part")  # fmt: skip
+    return _linalg.matrix_diag_part(x, k=k)
+
+
+def set_diag(
+    input: TensorLike,
+    diagonal: TensorLike,
+    name: str | None = "set_diag",
+    k: TensorLike = 0,
+    align: str = "RIGHT_LEFT",
+) -> Tensor:  # noqa: A002
+    """``input`` with diagonal ``k`` replaced by ``diagonal``.
+
+    >>> print(tf.linalg.set_diag(tf.zeros([2, 2], tf.int32), tf.constant([7, 8])))
+    tf.Tensor(
+    [[7 0]
+     [0 8]], shape=(2, 2), dtype=int32)
+    """
+    x, d = _pair(input, diagonal)
+    k = _single_k(k)
+    _check_matrix_rank(x, "MatrixSetDiagV3", "set_diag")
+    rows, cols = x._value.shape[-2:]
+    length = max(0, min(rows + min(k, 0), cols - max(k, 0)))
+    expected = x._value.shape[:-2] + (length,)
+    if d._value.shape != expected:
+        raise _error(
+            "Either first dimensions of diagonal don't match input.shape[:-2], or "
+            "diagonal.shape[:-1] is not equal to the longests diagonal in range "
+            f"[lower_diag_index:upper_diag_index].\nInput shape: "
+            f"{_shape_text(x._value.shape)}\nDiagonal shape: "
+            f"{_shape_text(d._value.shape)}\nExpected diagonal shape: "
+            f"{_shape_text(expected)}",
+            "MatrixSetDiagV3",
+            "set_diag",
+        )
+    placed = _linalg.matrix_diag(d, k=k, num_rows=rows, num_cols=cols)
+    mask = _np.zeros((rows, cols), dtype=bool)
+    mask[_linalg.diagonal_index(rows, cols, k)] = True
+    return _el.where(wrap(mask), placed, x)
+
+
+def band_part(
+    input: TensorLike, num_lower: TensorLike, num_upper: TensorLike, name: str | None = None
+) -> Tensor:  # noqa: A002
+    """Keep ``num_lower`` subdiagonals and ``num_upper`` superdiagonals (-1: all); zero the rest.
+
+    >>> print(tf.linalg.band_part(tf.ones([3, 3]), num_lower=0, num_upper=-1))
+    tf.Tensor(
+    [[1. 1. 1.]
+     [0. 1. 1.]
+     [0. 0. 1.]], shape=(3, 3), dtype=float32)
+    """
+    x = as_tensor(input)
+    _check_matrix_rank(x, "MatrixBandPart", "")
+    lower, upper = _int(num_lower), _int(num_upper)
+    rows, cols = x._value.shape[-2:]
+    if lower > rows:
+        raise _error(f"num_lower must be negative or less or equal to number of rows ({rows}) "
+                     f"got: {lower}", "MatrixBandPart")  # fmt: skip
+    if upper > cols:
+        raise _error(f"num_upper must be negative or less or equal to number of columns ({cols}) "
+                     f"got: {upper}", "MatrixBandPart")  # fmt: skip
+    return _linalg.band_part(x, lower, upper)
+
+
+def trace(x: TensorLike, name: str | None = None) -> Tensor:
+    """Sum of the main diagonal of the innermost matrices.
+
+    >>> tf.linalg.trace(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
+    """
+    x = as_tensor(x)
+    _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
+    return _red.reduce_sum(_linalg.matrix_diag_part(x, k=0), axis=(-1,), keepdims=False)
