@@ -29,7 +29,7 @@ import numpy as np
 __all__ = ["THRESHOLD", "matmul"]
 
 #: Products of fewer multiply-adds than this run on one thread (measured).
-THRESHOLD = 1 << 23
+THRESHOLD = 1 << 20
 # OpenBLAS runs products of at most 64^3 multiply-adds on one thread by itself.
 _OWN_LIMIT = 1 << 18
 
