@@ -16,8 +16,13 @@ from __future__ import annotations
 
 import contextlib as _contextlib
 import enum as _enum
+import logging as _logging
 import re as _re
 import time as _time
+from collections.abc import Callable as _Callable
+from collections.abc import Iterable as _Iterable
+from collections.abc import Iterator as _Iterator
+from typing import Any as _Any
 
 import numpy as _np
 
@@ -27,6 +32,8 @@ from ._tensor import Tensor as _Tensor
 from ._tensor import TensorShape as _TensorShape
 from ._tensor import convert_to_tensor as _convert
 from ._tensor import wrap as _wrap
+from ._types import ShapeLike as _ShapeLike
+from ._types import TensorLike as _TensorLike
 from ._variable import Variable as _Variable
 from .errors import InvalidArgumentError as _InvalidArgumentError
 
@@ -41,14 +48,24 @@ __all__ = [
 _tuple = tuple  # the builtin, before this module's `tuple` shadows it
 
 
-def is_tensor(x) -> bool:
-    """True for tensors and variables (TF's tensor-like types), False for NumPy values."""
+def is_tensor(x: _Any) -> bool:
+    """True for tensors and variables (TF's tensor-like types), False for NumPy values.
+
+    >>> import tapeflow as tf
+    >>> tf.is_tensor(tf.constant(1.0)), tf.is_tensor(tf.Variable(1.0)), tf.is_tensor(1.0)
+    (True, True, False)
+    """
     return isinstance(x, (_Tensor, _Variable))
 
 
-def get_static_value(tensor, partial: bool = False):
+def get_static_value(tensor: _Any, partial: bool = False) -> _Any:
     """A tensor's value as a NumPy array (eagerly always known); None for variables,
-    whose value may change; other values are returned unchanged."""
+    whose value may change; other values are returned unchanged.
+
+    >>> import tapeflow as tf
+    >>> tf.get_static_value(tf.constant([1, 2])), tf.get_static_value(tf.Variable(1.0))
+    (array([1, 2], dtype=int32), None)
+    """
     if isinstance(tensor, _Variable):
         return None
     if isinstance(tensor, _Tensor):
@@ -56,41 +73,80 @@ def get_static_value(tensor, partial: bool = False):
     return tensor
 
 
-def no_op(name=None) -> None:
-    """Does nothing (eagerly there is no graph node to return)."""
+def no_op(name: str | None = None) -> None:
+    """Does nothing (eagerly there is no graph node to return).
+
+    >>> import tapeflow as tf
+    >>> print(tf.no_op())
+    None
+    """
     return None
 
 
-def group(*inputs, name=None) -> None:
-    """Eagerly every op has already run, so grouping them gives None, as in TF."""
+def group(*inputs: _Any, name: str | None = None) -> None:
+    """Eagerly every op has already run, so grouping them gives None, as in TF.
+
+    >>> import tapeflow as tf
+    >>> print(tf.group(tf.constant(1), tf.constant(2)))
+    None
+    """
     return None
 
 
-def tuple(tensors, name=None, control_inputs=None) -> list:  # noqa: A001 - TF's name
-    """The tensors, as a list (eager ops have run in program order already)."""
+def tuple(  # noqa: A001 - TF's name
+    tensors: _Iterable[_Any], name: str | None = None, control_inputs: _Any = None
+) -> list[_Any]:
+    """The tensors, as a list (eager ops have run in program order already).
+
+    >>> import tapeflow as tf
+    >>> tf.tuple([tf.constant(1), None])
+    [<tf.Tensor: shape=(), dtype=int32, numpy=1>, None]
+    """
     return [None if t is None else _convert(t) for t in tensors]
 
 
-def identity_n(input, name=None) -> list:  # noqa: A002 - TF's parameter name
-    """An identity of each tensor of a list (gradients pass through each)."""
+def identity_n(input: _Iterable[_Any], name: str | None = None) -> list[_Tensor]:  # noqa: A002
+    """An identity of each tensor of a list (gradients pass through each).
+
+    >>> import tapeflow as tf
+    >>> [t.numpy().tolist() for t in tf.identity_n([[1, 2], 3.0])]
+    [[1, 2], 3.0]
+    """
     from .arrays import identity
 
     return [identity(t) for t in input]
 
 
-def guarantee_const(input, name=None) -> _Tensor:  # noqa: A002
+def guarantee_const(input: _TensorLike, name: str | None = None) -> _Tensor:  # noqa: A002
     """Promises the value is constant: an identity whose gradient is None.
 
     (TF registers no gradient and raises ``LookupError``; tapeflow returns None.)
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(2.0)
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = tf.guarantee_const(x) * x
+    >>> print(y, tape.gradient(y, x))
+    tf.Tensor(4.0, shape=(), dtype=float32) tf.Tensor(2.0, shape=(), dtype=float32)
     """
     from .arrays import stop_gradient
 
     return stop_gradient(input)
 
 
-def ensure_shape(x, shape, name=None) -> _Tensor:
+def ensure_shape(x: _TensorLike, shape: _ShapeLike, name: str | None = None) -> _Tensor:
     """x itself if its shape is compatible with ``shape`` (None is any size), else
-    TF's InvalidArgumentError."""
+    TF's InvalidArgumentError.
+
+    >>> import tapeflow as tf
+    >>> tf.ensure_shape(tf.zeros([2, 3]), [None, 3]).shape
+    TensorShape([2, 3])
+    >>> tf.ensure_shape(tf.zeros([2, 3]), [3])
+    Traceback (most recent call last):
+    ...
+    tapeflow.errors.InvalidArgumentError: Shape of tensor input [2,3] is not compatible with expected shape [3]. [Op:EnsureShape]...
+    """
     x = _convert(x)
     want = _TensorShape(shape)
     got = x._value.shape
@@ -103,35 +159,88 @@ def ensure_shape(x, shape, name=None) -> _Tensor:
     return x
 
 
-def parallel_stack(values, name="parallel_stack"):
-    """Graph-only in TF: eagerly it raises TF's RuntimeError."""
+def parallel_stack(values: _Any, name: str = "parallel_stack") -> _Tensor:
+    """Graph-only in TF: eagerly it raises TF's RuntimeError.
+
+    >>> import tapeflow as tf
+    >>> tf.parallel_stack([tf.constant(1), tf.constant(2)])
+    Traceback (most recent call last):
+    ...
+    RuntimeError: tf.parallel_stack() is not compatible with eager execution.
+    """
     raise RuntimeError("tf.parallel_stack() is not compatible with eager execution.")
 
 
-def gradients(ys, xs, grad_ys=None, name="gradients", gate_gradients=False,
-              aggregation_method=None, stop_gradients=None,
-              unconnected_gradients="none"):  # fmt: skip
-    """Graph-only in TF: eagerly it raises TF's RuntimeError (use tf.GradientTape)."""
+def gradients(
+    ys: _Any,
+    xs: _Any,
+    grad_ys: _Any = None,
+    name: str = "gradients",
+    gate_gradients: bool = False,
+    aggregation_method: _Any = None,
+    stop_gradients: _Any = None,
+    unconnected_gradients: str = "none",
+) -> list[_Any]:
+    """Graph-only in TF: eagerly it raises TF's RuntimeError (use tf.GradientTape).
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(1.0)
+    >>> tf.gradients(x * x, x)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: tf.gradients is not supported when eager execution is enabled. Use tf.GradientTape instead.
+    """
     raise RuntimeError(
         "tf.gradients is not supported when eager execution is enabled. "
         "Use tf.GradientTape instead."
     )
 
 
-def hessians(ys, xs, gate_gradients=False, aggregation_method=None, name="hessians"):
-    """Graph-only in TF (built on tf.gradients): eagerly TF's RuntimeError."""
+def hessians(
+    ys: _Any,
+    xs: _Any,
+    gate_gradients: bool = False,
+    aggregation_method: _Any = None,
+    name: str = "hessians",
+) -> list[_Any]:
+    """Graph-only in TF (built on tf.gradients): eagerly TF's RuntimeError.
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(1.0)
+    >>> tf.hessians(x * x, x)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: tf.gradients is not supported when eager execution is enabled. Use tf.GradientTape instead.
+    """
     return gradients(ys, xs)
 
 
 @_contextlib.contextmanager
-def control_dependencies(control_inputs):
-    """Eager ops run in program order, so the dependencies hold already: a no-op scope."""
+def control_dependencies(control_inputs: _Any) -> _Iterator[None]:
+    """Eager ops run in program order, so the dependencies hold already: a no-op scope.
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(1.0)
+    >>> with tf.control_dependencies([x]):
+    ...     print(x + 1.0)
+    tf.Tensor(2.0, shape=(), dtype=float32)
+    """
     yield None
 
 
 @_contextlib.contextmanager
-def init_scope():
-    """A scope in which no tape or accumulator records (TF pauses them inside)."""
+def init_scope() -> _Iterator[None]:
+    """A scope in which no tape or accumulator records (TF pauses them inside).
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(2.0)
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     with tf.init_scope():
+    ...         y = x * x
+    >>> print(tape.gradient(y, x))
+    None
+    """
     saved = _dispatch.set_stack([])
     try:
         yield None
@@ -139,13 +248,24 @@ def init_scope():
         _dispatch.set_stack(saved)
 
 
-def get_logger():
-    """The ``tapeflow`` logger (TF's is named ``tensorflow``)."""
+def get_logger() -> _logging.Logger:
+    """The ``tapeflow`` logger (TF's is named ``tensorflow``).
+
+    >>> import tapeflow as tf
+    >>> tf.get_logger().name
+    'tapeflow'
+    """
     return _logger()
 
 
-def timestamp(name=None) -> _Tensor:
-    """Seconds since the epoch, as a float64 scalar."""
+def timestamp(name: str | None = None) -> _Tensor:
+    """Seconds since the epoch, as a float64 scalar.
+
+    >>> import tapeflow as tf
+    >>> t = tf.timestamp()
+    >>> t.dtype, bool(t > 1.6e9)
+    (tf.float64, True)
+    """
     return _wrap(_np.float64(_time.time()))
 
 
@@ -165,7 +285,14 @@ class DeviceSpec:
 
     __slots__ = ("_job", "_replica", "_task", "_device_type", "_device_index")
 
-    def __init__(self, job=None, replica=None, task=None, device_type=None, device_index=None):
+    def __init__(
+        self,
+        job: str | None = None,
+        replica: int | None = None,
+        task: int | None = None,
+        device_type: str | None = None,
+        device_index: int | None = None,
+    ) -> None:
         self._job = None if job is None else str(job)
         self._replica = None if replica is None else int(replica)
         self._task = None if task is None else int(task)
@@ -184,17 +311,42 @@ class DeviceSpec:
 
     @classmethod
     def from_string(cls, spec: str) -> DeviceSpec:
+        """Parse a device name such as ``"/job:worker/device:GPU:1"``.
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec.from_string("/GPU:1")
+        <DeviceSpec(device_type=GPU, device_index=1)>
+        """
         return cls(**_parse_device(spec))
 
     def parse_from_string(self, spec: str) -> DeviceSpec:
+        """A new spec parsed from ``spec`` (TF's name for ``from_string`` on an instance).
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec().parse_from_string("/job:ps/task:0").to_string()
+        '/job:ps/task:0'
+        """
         return self.from_string(spec)
 
-    def replace(self, **kwargs) -> DeviceSpec:
+    def replace(self, **kwargs: _Any) -> DeviceSpec:
+        """A copy with the given parts replaced.
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec(device_type="CPU", device_index=0).replace(device_index=1).to_string()
+        '/device:CPU:1'
+        """
         parts = self._parts()
         parts.update(kwargs)
         return DeviceSpec(**parts)
 
     def make_merged_spec(self, dev: DeviceSpec) -> DeviceSpec:
+        """A copy with every part that ``dev`` sets taken from ``dev``.
+
+        >>> import tapeflow as tf
+        >>> base = tf.DeviceSpec(job="worker", device_type="CPU")
+        >>> base.make_merged_spec(tf.DeviceSpec(device_type="GPU", device_index=0)).to_string()
+        '/job:worker/device:GPU:0'
+        """
         parts = self._parts()
         parts.update({k: v for k, v in dev._parts().items() if v is not None})
         return DeviceSpec(**parts)
@@ -204,6 +356,12 @@ class DeviceSpec:
                 "device_type": self._device_type, "device_index": self._device_index}  # fmt: skip
 
     def to_string(self) -> str:
+        """The device name, with only the parts that are set.
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec(job="worker", task=2).to_string()
+        '/job:worker/task:2'
+        """
         text = ""
         if self._job is not None:
             text += f"/job:{self._job}"
@@ -254,7 +412,7 @@ def _parse_device(spec: str) -> dict:
 
 
 @_contextlib.contextmanager
-def device(device_name):
+def device(device_name: str | DeviceSpec | None) -> _Iterator[None]:
     """Place new tensors of the block on a device: ``"/GPU:0"`` uses CuPy when it
     finds a GPU, else the CPU (TF's soft placement); a malformed name is TF's
     ValueError. ``tf.identity`` inside the block copies its input there.
@@ -301,9 +459,14 @@ class RegisterGradient:
     TF consults the registry for graph ops (and ``gradient_override_map``);
     tapeflow's primitives carry their own rules, so the registry is kept for
     programs that register, and for duplicate-name errors.
+
+    >>> import tapeflow as tf
+    >>> register = tf.RegisterGradient("MyOp")  # registers when it decorates a function
+    >>> type(register).__name__
+    'RegisterGradient'
     """
 
-    def __init__(self, op_type):
+    def __init__(self, op_type: str) -> None:
         if not isinstance(op_type, str):
             raise TypeError("op_type must be a string")
         self._op_type = op_type
@@ -313,12 +476,24 @@ class RegisterGradient:
         return f
 
 
-def no_gradient(op_type) -> None:
-    """Register ``op_type`` as having no gradient."""
+def no_gradient(op_type: str) -> None:
+    """Register ``op_type`` as having no gradient.
+
+    >>> import tapeflow as tf
+    >>> tf.no_gradient(3)
+    Traceback (most recent call last):
+    ...
+    TypeError: op_type must be a string
+    """
     _register(op_type, None)
 
 
-def py_function(func=None, inp=None, Tout=None, name=None):  # noqa: N803 - TF's name
+def py_function(  # noqa: N803 - TF's names
+    func: _Callable[..., _Any] | None = None,
+    inp: _Any = None,
+    Tout: _Any = None,
+    name: str | None = None,
+) -> _Any:
     """Run a Python function on tensors as an op; it runs eagerly, so tapes see
     the tapeflow ops inside it and gradients flow through, as in TF.
 
@@ -335,8 +510,19 @@ def py_function(func=None, inp=None, Tout=None, name=None):  # noqa: N803 - TF's
     return _run_python(func, [_convert(x) for x in (inp or [])], Tout)
 
 
-def numpy_function(func=None, inp=None, Tout=None, stateful=True, name=None):  # noqa: N803
-    """Run a Python function on NumPy arrays; its results are constants (no gradient)."""
+def numpy_function(  # noqa: N803 - TF's names
+    func: _Callable[..., _Any] | None = None,
+    inp: _Any = None,
+    Tout: _Any = None,
+    stateful: bool = True,
+    name: str | None = None,
+) -> _Any:
+    """Run a Python function on NumPy arrays; its results are constants (no gradient).
+
+    >>> import tapeflow as tf
+    >>> tf.numpy_function(lambda a: a.sum(), [tf.constant([1, 2, 3])], tf.int64)
+    <tf.Tensor: shape=(), dtype=int64, numpy=6>
+    """
     if func is None:
         return lambda f: lambda *args: numpy_function(f, list(args), Tout, stateful, name)
     arrays = [_np.asarray(_convert(x)._value) for x in (inp or [])]

@@ -18,8 +18,11 @@ import enum as _enum
 import numpy as _np
 
 from . import dtypes as _dt
+from ._tensor import Tensor as _Tensor
 from ._tensor import as_tensor as _as_tensor
 from ._tensor import wrap as _wrap
+from ._types import DTypeLike as _DTypeLike
+from ._types import TensorLike as _TensorLike
 
 __all__ = [
     "ResizeMethod", "adjust_brightness", "adjust_contrast", "adjust_gamma", "adjust_hue",
@@ -51,27 +54,50 @@ def _axis(x, which: str) -> int:
 
 
 # -- flips and rotations -------------------------------------------------------------
-def flip_left_right(image):
-    """Mirror the width axis."""
+def flip_left_right(image: _TensorLike) -> _Tensor:
+    """Mirror the width axis.
+
+    >>> import tapeflow as tf
+    >>> img = tf.reshape(tf.range(12.0), [2, 2, 3])
+    >>> tf.image.flip_left_right(img)[0].numpy().tolist()
+    [[3.0, 4.0, 5.0], [0.0, 1.0, 2.0]]
+    """
     x = _image(image)
     return _tf().reverse(x, [_axis(x, "w")])
 
 
-def flip_up_down(image):
-    """Mirror the height axis."""
+def flip_up_down(image: _TensorLike) -> _Tensor:
+    """Mirror the height axis.
+
+    >>> import tapeflow as tf
+    >>> img = tf.reshape(tf.range(12.0), [2, 2, 3])
+    >>> tf.image.flip_up_down(img)[:, 0].numpy().tolist()
+    [[6.0, 7.0, 8.0], [0.0, 1.0, 2.0]]
+    """
     x = _image(image)
     return _tf().reverse(x, [_axis(x, "h")])
 
 
-def transpose(image, name=None):
-    """Swap height and width."""
+def transpose(image: _TensorLike, name: str | None = None) -> _Tensor:
+    """Swap height and width.
+
+    >>> import tapeflow as tf
+    >>> tf.image.transpose(tf.zeros([2, 5, 3])).shape
+    TensorShape([5, 2, 3])
+    """
     x = _image(image)
     perm = [1, 0, 2] if x._value.ndim == 3 else [0, 2, 1, 3]
     return _tf().transpose(x, perm)
 
 
-def rot90(image, k=1, name=None):
-    """Rotate by k quarter turns counter-clockwise."""
+def rot90(image: _TensorLike, k: int = 1, name: str | None = None) -> _Tensor:
+    """Rotate by k quarter turns counter-clockwise.
+
+    >>> import tapeflow as tf
+    >>> img = tf.reshape(tf.range(4), [2, 2, 1])
+    >>> tf.image.rot90(img)[..., 0].numpy().tolist()
+    [[1, 3], [0, 2]]
+    """
     x = _image(image)
     k = int(k) % 4
     for _ in range(k):
@@ -80,8 +106,20 @@ def rot90(image, k=1, name=None):
 
 
 # -- crops and pads ----------------------------------------------------------------
-def crop_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
-    """The [target_height, target_width] window at (offset_height, offset_width)."""
+def crop_to_bounding_box(
+    image: _TensorLike,
+    offset_height: int,
+    offset_width: int,
+    target_height: int,
+    target_width: int,
+) -> _Tensor:
+    """The [target_height, target_width] window at (offset_height, offset_width).
+
+    >>> import tapeflow as tf
+    >>> img = tf.reshape(tf.range(16), [4, 4, 1])
+    >>> tf.image.crop_to_bounding_box(img, 1, 1, 2, 2)[..., 0].numpy().tolist()
+    [[5, 6], [9, 10]]
+    """
     x = _image(image)
     h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
     oh, ow, th, tw = (int(v) for v in (offset_height, offset_width, target_height, target_width))
@@ -95,8 +133,20 @@ def crop_to_bounding_box(image, offset_height, offset_width, target_height, targ
     return x[..., oh : oh + th, ow : ow + tw, :]
 
 
-def pad_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
-    """Zero-pad to [target_height, target_width] with the image at the offsets."""
+def pad_to_bounding_box(
+    image: _TensorLike,
+    offset_height: int,
+    offset_width: int,
+    target_height: int,
+    target_width: int,
+) -> _Tensor:
+    """Zero-pad to [target_height, target_width] with the image at the offsets.
+
+    >>> import tapeflow as tf
+    >>> img = tf.ones([1, 1, 1])
+    >>> tf.image.pad_to_bounding_box(img, 1, 0, 2, 2)[..., 0].numpy().tolist()
+    [[0.0, 0.0], [1.0, 0.0]]
+    """
     x = _image(image)
     h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
     oh, ow, th, tw = (int(v) for v in (offset_height, offset_width, target_height, target_width))
@@ -112,8 +162,13 @@ def pad_to_bounding_box(image, offset_height, offset_width, target_height, targe
     return _tf().pad(x, pads)
 
 
-def resize_with_crop_or_pad(image, target_height, target_width):
-    """Centre-crop or zero-pad to the target size."""
+def resize_with_crop_or_pad(image: _TensorLike, target_height: int, target_width: int) -> _Tensor:
+    """Centre-crop or zero-pad to the target size.
+
+    >>> import tapeflow as tf
+    >>> tf.image.resize_with_crop_or_pad(tf.ones([4, 2, 3]), 2, 4).shape
+    TensorShape([2, 4, 3])
+    """
     x = _image(image)
     h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
     th, tw = int(target_height), int(target_width)
@@ -123,8 +178,13 @@ def resize_with_crop_or_pad(image, target_height, target_width):
     return pad_to_bounding_box(x, pad_h // 2, pad_w // 2, th, tw)
 
 
-def central_crop(image, central_fraction):
-    """The central ``central_fraction`` of the height and width."""
+def central_crop(image: _TensorLike, central_fraction: float) -> _Tensor:
+    """The central ``central_fraction`` of the height and width.
+
+    >>> import tapeflow as tf
+    >>> tf.image.central_crop(tf.ones([8, 8, 3]), 0.5).shape
+    TensorShape([4, 4, 3])
+    """
     x = _image(image)
     fraction = float(central_fraction)
     if fraction <= 0.0 or fraction > 1.0:
@@ -186,11 +246,23 @@ def _area_weights(in_size: int, out_size: int) -> _np.ndarray:
     return weights / weights.sum(axis=1, keepdims=True)
 
 
-def resize(images, size, method=ResizeMethod.BILINEAR, preserve_aspect_ratio=False,
-           antialias=False, name=None):  # fmt: skip
+def resize(
+    images: _TensorLike,
+    size: _TensorLike,
+    method: str = ResizeMethod.BILINEAR,
+    preserve_aspect_ratio: bool = False,
+    antialias: bool = False,
+    name: str | None = None,
+) -> _Tensor:
     """Resize to ``size`` = [height, width] (bilinear, nearest or area; separable
     weight matrices, so the gradient is their transpose). Returns float32 unless
-    the method is nearest."""
+    the method is nearest.
+
+    >>> import tapeflow as tf
+    >>> img = tf.constant([[[0.0], [1.0]]])
+    >>> tf.image.resize(img, [1, 4])[..., 0].numpy().tolist()
+    [[0.0, 0.25, 0.75, 1.0]]
+    """
     tf = _tf()
     x = _image(images)
     method = str(getattr(method, "value", method))
@@ -215,9 +287,19 @@ def resize(images, size, method=ResizeMethod.BILINEAR, preserve_aspect_ratio=Fal
     return tf.einsum("pw,...owc->...opc", _wrap(ww.astype(dtype)), rows)
 
 
-def resize_with_pad(image, target_height, target_width, method=ResizeMethod.BILINEAR,
-                    antialias=False):  # fmt: skip
-    """Resize keeping the aspect ratio, then zero-pad to the target size."""
+def resize_with_pad(
+    image: _TensorLike,
+    target_height: int,
+    target_width: int,
+    method: str = ResizeMethod.BILINEAR,
+    antialias: bool = False,
+) -> _Tensor:
+    """Resize keeping the aspect ratio, then zero-pad to the target size.
+
+    >>> import tapeflow as tf
+    >>> tf.image.resize_with_pad(tf.ones([2, 4, 3]), 4, 4)[..., 0].numpy().tolist()
+    [[0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0]]
+    """
     x = _image(image)
     h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
     th, tw = int(target_height), int(target_width)
@@ -228,8 +310,18 @@ def resize_with_pad(image, target_height, target_width, method=ResizeMethod.BILI
 
 
 # -- dtype and colour ------------------------------------------------------------------
-def convert_image_dtype(image, dtype, saturate=False, name=None):
-    """Convert between float images in [0, 1] and integer images in [0, max]."""
+def convert_image_dtype(
+    image: _TensorLike,
+    dtype: _DTypeLike,
+    saturate: bool = False,
+    name: str | None = None,
+) -> _Tensor:
+    """Convert between float images in [0, 1] and integer images in [0, max].
+
+    >>> import tapeflow as tf
+    >>> tf.image.convert_image_dtype(tf.constant([0.0, 0.5, 1.0]), tf.uint8).numpy().tolist()
+    [0, 127, 255]
+    """
     tf = _tf()
     x = _as_tensor(image)
     dtype = _dt.as_dtype(dtype)
@@ -268,28 +360,56 @@ _YIQ_INVERSE = [[1, 1, 1], [0.95598634, -0.27201283, -1.10674021],
 _YUV_INVERSE = [[1, 1, 1], [0, -0.394642334, 2.03206185], [1.13988303, -0.58062185, 0]]
 
 
-def rgb_to_yiq(images):
-    """RGB to YIQ (NTSC) by a 3 x 3 matrix."""
+def rgb_to_yiq(images: _TensorLike) -> _Tensor:
+    """RGB to YIQ (NTSC) by a 3 x 3 matrix.
+
+    >>> import tapeflow as tf
+    >>> rgb = tf.constant([[[1.0, 0.0, 0.0]]], tf.float64)
+    >>> tf.image.rgb_to_yiq(rgb).numpy().round(3).tolist()
+    [[[0.299, 0.596, 0.212]]]
+    """
     return _mix(images, _YIQ)
 
 
-def yiq_to_rgb(images):
-    """YIQ to RGB (TF's rounded inverse matrix)."""
+def yiq_to_rgb(images: _TensorLike) -> _Tensor:
+    """YIQ to RGB (TF's rounded inverse matrix).
+
+    >>> import tapeflow as tf
+    >>> tf.image.yiq_to_rgb(tf.constant([[[1.0, 0.0, 0.0]]], tf.float64)).numpy().tolist()
+    [[[1.0, 1.0, 1.0]]]
+    """
     return _mix(images, _YIQ_INVERSE)
 
 
-def rgb_to_yuv(images):
-    """RGB to YUV by a 3 x 3 matrix."""
+def rgb_to_yuv(images: _TensorLike) -> _Tensor:
+    """RGB to YUV by a 3 x 3 matrix.
+
+    >>> import tapeflow as tf
+    >>> rgb = tf.constant([[[1.0, 0.0, 0.0]]], tf.float64)
+    >>> tf.image.rgb_to_yuv(rgb).numpy().round(3).tolist()
+    [[[0.299, -0.147, 0.615]]]
+    """
     return _mix(images, _YUV)
 
 
-def yuv_to_rgb(images):
-    """YUV to RGB (TF's rounded inverse matrix)."""
+def yuv_to_rgb(images: _TensorLike) -> _Tensor:
+    """YUV to RGB (TF's rounded inverse matrix).
+
+    >>> import tapeflow as tf
+    >>> tf.image.yuv_to_rgb(tf.constant([[[1.0, 0.0, 0.0]]], tf.float64)).numpy().tolist()
+    [[[1.0, 1.0, 1.0]]]
+    """
     return _mix(images, _YUV_INVERSE)
 
 
-def rgb_to_grayscale(images, name=None):
-    """Luma (0.2989 R + 0.587 G + 0.114 B), keeping a channel axis of size 1."""
+def rgb_to_grayscale(images: _TensorLike, name: str | None = None) -> _Tensor:
+    """Luma (0.2989 R + 0.587 G + 0.114 B), keeping a channel axis of size 1.
+
+    >>> import tapeflow as tf
+    >>> rgb = tf.constant([[[1.0, 0.0, 0.0]]], tf.float64)
+    >>> tf.image.rgb_to_grayscale(rgb).numpy().round(4).tolist()
+    [[[0.2989]]]
+    """
     tf = _tf()
     x = _as_tensor(images)
     work = tf.cast(x, _dt.float32) if not x.dtype.is_floating else x
@@ -297,8 +417,13 @@ def rgb_to_grayscale(images, name=None):
     return tf.cast(gray, x.dtype) if not x.dtype.is_floating else gray
 
 
-def grayscale_to_rgb(images, name=None):
-    """Repeat the single channel three times."""
+def grayscale_to_rgb(images: _TensorLike, name: str | None = None) -> _Tensor:
+    """Repeat the single channel three times.
+
+    >>> import tapeflow as tf
+    >>> tf.image.grayscale_to_rgb(tf.constant([[[0.5]]])).numpy().tolist()
+    [[[0.5, 0.5, 0.5]]]
+    """
     x = _as_tensor(images)
     if x._value.shape[-1] != 1:
         raise ValueError(f"Last dimension of a grayscale image should be size 1, got "
@@ -306,8 +431,13 @@ def grayscale_to_rgb(images, name=None):
     return _tf().concat([x, x, x], axis=-1)
 
 
-def rgb_to_hsv(images, name=None):
-    """RGB in [0, 1] to hue, saturation, value in [0, 1]."""
+def rgb_to_hsv(images: _TensorLike, name: str | None = None) -> _Tensor:
+    """RGB in [0, 1] to hue, saturation, value in [0, 1].
+
+    >>> import tapeflow as tf
+    >>> tf.image.rgb_to_hsv(tf.constant([[[0.0, 1.0, 0.0]]], tf.float64)).numpy().round(4).tolist()
+    [[[0.3333, 1.0, 1.0]]]
+    """
     tf = _tf()
     x = _as_tensor(images)
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
@@ -325,8 +455,13 @@ def rgb_to_hsv(images, name=None):
     return tf.stack([hue, saturation, value], axis=-1)
 
 
-def hsv_to_rgb(images, name=None):
-    """Hue, saturation, value in [0, 1] to RGB."""
+def hsv_to_rgb(images: _TensorLike, name: str | None = None) -> _Tensor:
+    """Hue, saturation, value in [0, 1] to RGB.
+
+    >>> import tapeflow as tf
+    >>> tf.image.hsv_to_rgb(tf.constant([[[2 / 3, 1.0, 1.0]]], tf.float64)).numpy().round(4).tolist()
+    [[[0.0, 0.0, 1.0]]]
+    """
     tf = _tf()
     x = _as_tensor(images)
     h, s, v = x[..., 0], x[..., 1], x[..., 2]
@@ -339,14 +474,25 @@ def hsv_to_rgb(images, name=None):
 
 
 # -- adjustments ----------------------------------------------------------------------
-def adjust_brightness(image, delta):
-    """image + delta."""
+def adjust_brightness(image: _TensorLike, delta: float) -> _Tensor:
+    """image + delta.
+
+    >>> import tapeflow as tf
+    >>> tf.image.adjust_brightness(tf.constant([[[0.25]]]), 0.5).numpy().tolist()
+    [[[0.75]]]
+    """
     x = _as_tensor(image)
     return x + _tf().cast(_as_tensor(delta), x.dtype)
 
 
-def adjust_contrast(images, contrast_factor):
-    """(x - mean) * factor + mean, the mean taken per channel over height and width."""
+def adjust_contrast(images: _TensorLike, contrast_factor: float) -> _Tensor:
+    """(x - mean) * factor + mean, the mean taken per channel over height and width.
+
+    >>> import tapeflow as tf
+    >>> img = tf.constant([[[0.0], [1.0]]])
+    >>> tf.image.adjust_contrast(img, 2.0)[..., 0].numpy().tolist()
+    [[-0.5, 1.5]]
+    """
     tf = _tf()
     x = _as_tensor(images)
     axes = [_axis(x, "h"), _axis(x, "w")]
@@ -354,31 +500,56 @@ def adjust_contrast(images, contrast_factor):
     return (x - mean) * tf.cast(_as_tensor(contrast_factor), x.dtype) + mean
 
 
-def adjust_gamma(image, gamma=1, gain=1):
-    """gain * image ** gamma (image values in [0, 1] for floats)."""
+def adjust_gamma(image: _TensorLike, gamma: float = 1, gain: float = 1) -> _Tensor:
+    """gain * image ** gamma (image values in [0, 1] for floats).
+
+    >>> import tapeflow as tf
+    >>> tf.image.adjust_gamma(tf.constant([0.25, 1.0]), gamma=0.5).numpy().tolist()
+    [0.5, 1.0]
+    """
     tf = _tf()
     x = _as_tensor(image)
     return tf.cast(_as_tensor(gain), x.dtype) * x ** tf.cast(_as_tensor(gamma), x.dtype)
 
 
-def adjust_saturation(image, saturation_factor, name=None):
-    """Scale the saturation in HSV space (clipped to [0, 1])."""
+def adjust_saturation(
+    image: _TensorLike,
+    saturation_factor: float,
+    name: str | None = None,
+) -> _Tensor:
+    """Scale the saturation in HSV space (clipped to [0, 1]).
+
+    >>> import tapeflow as tf
+    >>> tf.image.adjust_saturation(tf.constant([[[1.0, 0.5, 0.5]]]), 0.0).numpy().tolist()
+    [[[1.0, 1.0, 1.0]]]
+    """
     tf = _tf()
     hsv = rgb_to_hsv(image)
     s = tf.clip_by_value(hsv[..., 1] * saturation_factor, 0.0, 1.0)
     return hsv_to_rgb(tf.stack([hsv[..., 0], s, hsv[..., 2]], axis=-1))
 
 
-def adjust_hue(image, delta, name=None):
-    """Rotate the hue by ``delta`` (a fraction of a turn, in [-1, 1])."""
+def adjust_hue(image: _TensorLike, delta: float, name: str | None = None) -> _Tensor:
+    """Rotate the hue by ``delta`` (a fraction of a turn, in [-1, 1]).
+
+    >>> import tapeflow as tf
+    >>> tf.image.adjust_hue(tf.constant([[[1.0, 0.0, 0.0]]], tf.float64), 1 / 3).numpy().round(4).tolist()
+    [[[0.0, 1.0, 0.0]]]
+    """
     tf = _tf()
     hsv = rgb_to_hsv(image)
     hue = tf.math.floormod(hsv[..., 0] + delta, 1.0)
     return hsv_to_rgb(tf.stack([hue, hsv[..., 1], hsv[..., 2]], axis=-1))
 
 
-def per_image_standardization(image):
-    """(x - mean) / max(stddev, 1/sqrt(N)) per image."""
+def per_image_standardization(image: _TensorLike) -> _Tensor:
+    """(x - mean) / max(stddev, 1/sqrt(N)) per image.
+
+    >>> import tapeflow as tf
+    >>> img = tf.constant([[[0.0], [2.0]]])
+    >>> tf.image.per_image_standardization(img)[..., 0].numpy().tolist()
+    [[-1.0, 1.0]]
+    """
     tf = _tf()
     x = _as_tensor(image)
     # TF returns float32 whatever the input; float64 input is computed in float64 first.
@@ -393,8 +564,13 @@ def per_image_standardization(image):
 
 
 # -- statistics and filters --------------------------------------------------------------
-def total_variation(images, name=None):
-    """The sum of absolute differences between neighbouring pixels (per image)."""
+def total_variation(images: _TensorLike, name: str | None = None) -> _Tensor:
+    """The sum of absolute differences between neighbouring pixels (per image).
+
+    >>> import tapeflow as tf
+    >>> tf.image.total_variation(tf.constant([[[0.0], [1.0]], [[3.0], [1.0]]]))
+    <tf.Tensor: shape=(), dtype=float32, numpy=6.0>
+    """
     tf = _tf()
     x = _as_tensor(images)
     dh = x[..., 1:, :, :] - x[..., :-1, :, :]
@@ -403,8 +579,15 @@ def total_variation(images, name=None):
     return tf.reduce_sum(tf.abs(dh), axis=axes) + tf.reduce_sum(tf.abs(dw), axis=axes)
 
 
-def image_gradients(image):
-    """(dy, dx): forward differences with a zero last row/column; 4-D input."""
+def image_gradients(image: _TensorLike) -> tuple[_Tensor, _Tensor]:
+    """(dy, dx): forward differences with a zero last row/column; 4-D input.
+
+    >>> import tapeflow as tf
+    >>> img = tf.reshape(tf.range(4.0), [1, 2, 2, 1])
+    >>> dy, dx = tf.image.image_gradients(img)
+    >>> dy[0, ..., 0].numpy().tolist(), dx[0, ..., 0].numpy().tolist()
+    ([[2.0, 2.0], [0.0, 0.0]], [[1.0, 0.0], [1.0, 0.0]])
+    """
     tf = _tf()
     x = _as_tensor(image)
     if x._value.ndim != 4:
@@ -417,8 +600,13 @@ def image_gradients(image):
     return dy, dx
 
 
-def sobel_edges(image):
-    """[batch, h, w, d, 2]: the vertical and horizontal Sobel responses (reflect padding)."""
+def sobel_edges(image: _TensorLike) -> _Tensor:
+    """[batch, h, w, d, 2]: the vertical and horizontal Sobel responses (reflect padding).
+
+    >>> import tapeflow as tf
+    >>> tf.image.sobel_edges(tf.ones([1, 4, 4, 3])).shape
+    TensorShape([1, 4, 4, 3, 2])
+    """
     tf = _tf()
     x = _as_tensor(image)
     kernels = [_np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], float),
@@ -438,8 +626,15 @@ def sobel_edges(image):
     return tf.stack(outputs, axis=-1)
 
 
-def psnr(a, b, max_val, name=None):
-    """Peak signal-to-noise ratio per image, in dB: 20 log10(max) - 10 log10(MSE)."""
+def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None) -> _Tensor:
+    """Peak signal-to-noise ratio per image, in dB: 20 log10(max) - 10 log10(MSE).
+
+    >>> import tapeflow as tf
+    >>> a = tf.zeros([1, 2, 2, 1])
+    >>> b = tf.fill([1, 2, 2, 1], 0.1)
+    >>> tf.image.psnr(a, b, max_val=1.0).numpy().round(3).tolist()
+    [20.0]
+    """
     tf = _tf()
     a, b = _as_tensor(a), _as_tensor(b)
     # TF returns float32; float64 input is computed in float64 first.
@@ -459,10 +654,24 @@ def _gaussian_kernel(size: int, sigma: float) -> _np.ndarray:
     return _np.outer(g, g)
 
 
-def ssim(img1, img2, max_val, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
-         return_index_map=False):  # fmt: skip
+def ssim(
+    img1: _TensorLike,
+    img2: _TensorLike,
+    max_val: float,
+    filter_size: int = 11,
+    filter_sigma: float = 1.5,
+    k1: float = 0.01,
+    k2: float = 0.03,
+    return_index_map: bool = False,
+) -> _Tensor:
     """Structural similarity per image (Gaussian window, VALID filtering, mean over
-    the map and channels), as TF computes it."""
+    the map and channels), as TF computes it.
+
+    >>> import tapeflow as tf
+    >>> img = tf.random.uniform([1, 16, 16, 1], seed=4)
+    >>> tf.image.ssim(img, img, max_val=1.0).numpy().tolist()
+    [1.0]
+    """
     tf = _tf()
     x, y = _as_tensor(img1), _as_tensor(img2)
     # TF returns float32; float64 input is computed in float64 first.
@@ -494,8 +703,22 @@ def ssim(img1, img2, max_val, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03
     return tf.cast(tf.reduce_mean(index_map, axis=[-3, -2, -1]), _dt.float32)
 
 
-def extract_patches(images, sizes, strides, rates, padding, name=None):
-    """[batch, out_rows, out_cols, ksize_rows * ksize_cols * depth] patches."""
+def extract_patches(
+    images: _TensorLike,
+    sizes: list[int],
+    strides: list[int],
+    rates: list[int],
+    padding: str,
+    name: str | None = None,
+) -> _Tensor:
+    """[batch, out_rows, out_cols, ksize_rows * ksize_cols * depth] patches.
+
+    >>> import tapeflow as tf
+    >>> img = tf.reshape(tf.range(16.0), [1, 4, 4, 1])
+    >>> patches = tf.image.extract_patches(img, [1, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], 'VALID')
+    >>> patches.shape, patches[0, 0, 0].numpy().tolist()
+    (TensorShape([1, 2, 2, 4]), [0.0, 1.0, 4.0, 5.0])
+    """
     tf = _tf()
     x = _as_tensor(images)
     n, h, w, c = x._value.shape
