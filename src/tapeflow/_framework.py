@@ -303,11 +303,55 @@ class DeviceSpec:
         self._device_type = device_type
         self._device_index = None if device_index is None else int(device_index)
 
-    job = property(lambda self: self._job)
-    replica = property(lambda self: self._replica)
-    task = property(lambda self: self._task)
-    device_type = property(lambda self: self._device_type)
-    device_index = property(lambda self: self._device_index)
+    @property
+    def job(self) -> str | None:
+        """The job name, or None.
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec.from_string("/job:worker/task:1").job
+        'worker'
+        """
+        return self._job
+
+    @property
+    def replica(self) -> int | None:
+        """The replica index, or None.
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec(replica=2).replica
+        2
+        """
+        return self._replica
+
+    @property
+    def task(self) -> int | None:
+        """The task index, or None.
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec.from_string("/job:worker/task:1").task
+        1
+        """
+        return self._task
+
+    @property
+    def device_type(self) -> str | None:
+        """The device type ("CPU", "GPU", ...), or None.
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec.from_string("/gpu:0").device_type
+        'GPU'
+        """
+        return self._device_type
+
+    @property
+    def device_index(self) -> int | None:
+        """The device index, or None (any device of the type).
+
+        >>> import tapeflow as tf
+        >>> tf.DeviceSpec.from_string("/device:CPU:3").device_index
+        3
+        """
+        return self._device_index
 
     @classmethod
     def from_string(cls, spec: str) -> DeviceSpec:
@@ -551,7 +595,12 @@ def _run_python(func, args: list, Tout):  # noqa: N803
 # Enums and constants
 # --------------------------------------------------------------------------
 class AggregationMethod:
-    """How tf.gradients adds up gradients (graph mode); the tape always adds."""
+    """How tf.gradients adds up gradients (graph mode); the tape always adds.
+
+    >>> import tapeflow as tf
+    >>> tf.AggregationMethod.DEFAULT == tf.AggregationMethod.ADD_N
+    True
+    """
 
     ADD_N = 0
     DEFAULT = ADD_N
@@ -560,7 +609,12 @@ class AggregationMethod:
 
 
 class VariableSynchronization(_enum.Enum):
-    """When a distributed variable synchronizes (accepted; tapeflow has one replica)."""
+    """When a distributed variable synchronizes (accepted; tapeflow has one replica).
+
+    >>> import tapeflow as tf
+    >>> tf.VariableSynchronization.ON_READ.value
+    3
+    """
 
     AUTO = 0
     NONE = 1
@@ -569,7 +623,12 @@ class VariableSynchronization(_enum.Enum):
 
 
 class VariableAggregation(_enum.Enum):
-    """How a distributed variable aggregates updates (accepted; one replica here)."""
+    """How a distributed variable aggregates updates (accepted; one replica here).
+
+    >>> import tapeflow as tf
+    >>> tf.VariableAggregation.MEAN.name
+    'MEAN'
+    """
 
     NONE = 0
     SUM = 1

@@ -15,6 +15,9 @@ derivative functions themselves, up to ``order``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 import numpy as np
 
 from ._forward import ForwardAccumulator
@@ -26,7 +29,19 @@ __all__ = ["compute_gradient", "check_grads", "GradientCheckError"]
 
 
 class GradientCheckError(AssertionError):
-    """A derivative disagrees with central differences."""
+    """A derivative disagrees with central differences.
+
+    >>> import numpy as np
+    >>> import tapeflow as tf
+    >>> @tf.custom_gradient
+    ... def wrong(x):
+    ...     return x * x, lambda dy: dy * 3.0 * x
+    >>> try:
+    ...     tf.test.check_grads(wrong, [np.array([1.0])], order=1, modes=["rev"])
+    ... except tf.test.GradientCheckError:
+    ...     print("caught")
+    caught
+    """
 
 
 def _as_tensors(args) -> list[Tensor]:
@@ -57,7 +72,9 @@ def _real_parts(value: np.ndarray, complex_: bool) -> np.ndarray:
     return np.stack([value.real, value.imag], axis=-1).ravel() if complex_ else value.real
 
 
-def compute_gradient(f, x, delta=None):
+def compute_gradient(
+    f: Callable[..., Any], x: Sequence[Any], delta: float | None = None
+) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
     """Theoretical and numerical Jacobians of ``f`` at ``x`` (a list or tuple of values).
 
     Each Jacobian is a 2-D real array with one row per element of ``f(*x)`` and one
@@ -285,10 +302,10 @@ def _mismatch(f, args, mode: str, label: str, eps, atol, rtol) -> GradientCheckE
 
 
 def check_grads(
-    f,
-    args,
+    f: Callable[..., Any],
+    args: Sequence[Any],
     order: int = 2,
-    modes=("fwd", "rev"),
+    modes: Sequence[str] = ("fwd", "rev"),
     eps: float = 1e-6,
     atol: float = 1e-6,
     rtol: float = 1e-5,

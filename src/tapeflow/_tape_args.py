@@ -28,7 +28,16 @@ _PERSISTENT_IN_CONTEXT = (
 
 
 class UnconnectedGradients(enum.Enum):
-    """What ``gradient`` returns for a source with no path to the target."""
+    """What ``gradient`` returns for a source with no path to the target.
+
+    >>> import tapeflow as tf
+    >>> x, unused = tf.constant(1.0), tf.constant(2.0)
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch([x, unused])
+    ...     y = x * 3.0
+    >>> print(tape.gradient(y, unused, unconnected_gradients=tf.UnconnectedGradients.ZERO))
+    tf.Tensor(0.0, shape=(), dtype=float32)
+    """
 
     NONE = "none"
     ZERO = "zero"

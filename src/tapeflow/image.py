@@ -199,7 +199,12 @@ def central_crop(image: _TensorLike, central_fraction: float) -> _Tensor:
 
 # -- resizing ------------------------------------------------------------------------
 class ResizeMethod(str, _enum.Enum):
-    """Interpolation methods of ``resize``."""
+    """Interpolation methods of ``resize``.
+
+    >>> import tapeflow as tf
+    >>> tf.image.ResizeMethod.NEAREST_NEIGHBOR == "nearest"
+    True
+    """
 
     BILINEAR = "bilinear"
     NEAREST_NEIGHBOR = "nearest"

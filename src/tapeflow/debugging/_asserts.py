@@ -7,10 +7,14 @@ together, ``assert_near`` summarizes byte strings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorShape, convert_to_tensor
+from .._types import DTypeLike, TensorLike
 from ..errors import InvalidArgumentError
 from ..ops import elementwise as _el
 
@@ -106,7 +110,13 @@ def _binary_assert(symbol: str, op, x, y, data, summarize, message) -> None:
     raise InvalidArgumentError(None, None, "\n".join(_pretty(d, summarize) for d in data))
 
 
-def assert_equal(x, y, message=None, summarize=None, name=None) -> None:
+def assert_equal(
+    x: TensorLike,
+    y: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless ``x == y`` holds element-wise (with broadcasting).
 
     >>> import tapeflow as tf
@@ -116,7 +126,13 @@ def assert_equal(x, y, message=None, summarize=None, name=None) -> None:
     return _binary_assert("==", _el.equal, x, y, None, summarize, message)
 
 
-def assert_none_equal(x, y, summarize=None, message=None, name=None) -> None:
+def assert_none_equal(
+    x: TensorLike,
+    y: TensorLike,
+    summarize: int | None = None,
+    message: str | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless ``x != y`` holds element-wise.
 
     >>> import tapeflow as tf
@@ -126,7 +142,13 @@ def assert_none_equal(x, y, summarize=None, message=None, name=None) -> None:
     return _binary_assert("!=", _el.not_equal, x, y, None, summarize, message)
 
 
-def assert_less(x, y, message=None, summarize=None, name=None) -> None:
+def assert_less(
+    x: TensorLike,
+    y: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless ``x < y`` holds element-wise.
 
     >>> import tapeflow as tf
@@ -136,7 +158,13 @@ def assert_less(x, y, message=None, summarize=None, name=None) -> None:
     return _binary_assert("<", _el.less, x, y, None, summarize, message)
 
 
-def assert_less_equal(x, y, message=None, summarize=None, name=None) -> None:
+def assert_less_equal(
+    x: TensorLike,
+    y: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless ``x <= y`` holds element-wise.
 
     >>> import tapeflow as tf
@@ -146,7 +174,13 @@ def assert_less_equal(x, y, message=None, summarize=None, name=None) -> None:
     return _binary_assert("<=", _el.less_equal, x, y, None, summarize, message)
 
 
-def assert_greater(x, y, message=None, summarize=None, name=None) -> None:
+def assert_greater(
+    x: TensorLike,
+    y: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless ``x > y`` holds element-wise.
 
     >>> import tapeflow as tf
@@ -156,7 +190,13 @@ def assert_greater(x, y, message=None, summarize=None, name=None) -> None:
     return _binary_assert(">", _el.greater, x, y, None, summarize, message)
 
 
-def assert_greater_equal(x, y, message=None, summarize=None, name=None) -> None:
+def assert_greater_equal(
+    x: TensorLike,
+    y: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless ``x >= y`` holds element-wise.
 
     >>> import tapeflow as tf
@@ -177,7 +217,12 @@ def _sign_assert(symbol: str, op, x, summarize, message, joined: bool = False) -
     return _binary_assert(symbol, op, x, zero, data, summarize, None)
 
 
-def assert_negative(x, message=None, summarize=None, name=None) -> None:
+def assert_negative(
+    x: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless every element of ``x`` is negative.
 
     >>> import tapeflow as tf
@@ -187,7 +232,12 @@ def assert_negative(x, message=None, summarize=None, name=None) -> None:
     return _sign_assert("<", _el.less, x, summarize, message)
 
 
-def assert_non_negative(x, message=None, summarize=None, name=None) -> None:
+def assert_non_negative(
+    x: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless every element of ``x`` is >= 0.
 
     >>> import tapeflow as tf
@@ -197,7 +247,12 @@ def assert_non_negative(x, message=None, summarize=None, name=None) -> None:
     return _sign_assert(">=", _el.greater_equal, x, summarize, message)
 
 
-def assert_positive(x, message=None, summarize=None, name=None) -> None:
+def assert_positive(
+    x: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless every element of ``x`` is positive.
 
     >>> import tapeflow as tf
@@ -207,7 +262,12 @@ def assert_positive(x, message=None, summarize=None, name=None) -> None:
     return _sign_assert(">", _el.greater, x, summarize, message)
 
 
-def assert_non_positive(x, message=None, summarize=None, name=None) -> None:
+def assert_non_positive(
+    x: TensorLike,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless every element of ``x`` is <= 0.
 
     >>> import tapeflow as tf
@@ -217,7 +277,15 @@ def assert_non_positive(x, message=None, summarize=None, name=None) -> None:
     return _sign_assert("<=", _el.less_equal, x, summarize, message, joined=True)
 
 
-def assert_near(x, y, rtol=None, atol=None, message=None, summarize=None, name=None) -> None:
+def assert_near(
+    x: TensorLike,
+    y: TensorLike,
+    rtol: TensorLike = None,
+    atol: TensorLike = None,
+    message: str | None = None,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError unless ``|x - y| < atol + rtol * |y|`` everywhere.
 
     The default tolerances are ten machine epsilons of ``x``'s dtype.
@@ -261,7 +329,12 @@ def _summarize(value: Tensor, summarize: int | None) -> str:
     return ", ".join(parts)
 
 
-def Assert(condition, data, summarize=None, name=None) -> None:
+def Assert(
+    condition: TensorLike,
+    data: Any,
+    summarize: int | None = None,
+    name: str | None = None,
+) -> None:
     """Raise InvalidArgumentError (summarizing ``data``) when ``condition`` is false.
 
     >>> import tapeflow as tf
@@ -290,7 +363,12 @@ def _static_rank(rank) -> int:
     return int(value)
 
 
-def assert_rank(x, rank, message=None, name=None) -> None:
+def assert_rank(
+    x: TensorLike,
+    rank: TensorLike,
+    message: str | None = None,
+    name: str | None = None,
+) -> None:
     """Raise ValueError unless ``x`` has rank ``rank``.
 
     >>> import tapeflow as tf
@@ -307,7 +385,12 @@ def assert_rank(x, rank, message=None, name=None) -> None:
         )
 
 
-def assert_rank_at_least(x, rank, message=None, name=None) -> None:
+def assert_rank_at_least(
+    x: TensorLike,
+    rank: TensorLike,
+    message: str | None = None,
+    name: str | None = None,
+) -> None:
     """Raise ValueError unless ``x`` has rank ``rank`` or more.
 
     >>> import tapeflow as tf
@@ -324,7 +407,12 @@ def assert_rank_at_least(x, rank, message=None, name=None) -> None:
         )
 
 
-def assert_rank_in(x, ranks, message=None, name=None) -> None:
+def assert_rank_in(
+    x: TensorLike,
+    ranks: Sequence[int],
+    message: str | None = None,
+    name: str | None = None,
+) -> None:
     """Raise ValueError unless the rank of ``x`` is one of ``ranks``.
 
     >>> import tapeflow as tf
@@ -341,7 +429,7 @@ def assert_rank_in(x, ranks, message=None, name=None) -> None:
         )
 
 
-def assert_scalar(tensor, message=None, name=None) -> None:
+def assert_scalar(tensor: TensorLike, message: str | None = None, name: str | None = None) -> None:
     """Raise ValueError unless ``tensor`` has rank 0.
 
     >>> import tapeflow as tf
@@ -356,7 +444,12 @@ def assert_scalar(tensor, message=None, name=None) -> None:
         )
 
 
-def assert_type(tensor, tf_type, message=None, name=None) -> None:
+def assert_type(
+    tensor: TensorLike,
+    tf_type: DTypeLike,
+    message: str | None = None,
+    name: str | None = None,
+) -> None:
     """Raise TypeError unless ``tensor`` has dtype ``tf_type``.
 
     >>> import tapeflow as tf
@@ -369,7 +462,7 @@ def assert_type(tensor, tf_type, message=None, name=None) -> None:
         raise TypeError(f"{_prefix(message)}tensor must be of type {tf_type!r}; got {dtype!r}")
 
 
-def assert_integer(x, message=None, name=None) -> None:
+def assert_integer(x: TensorLike, message: str | None = None, name: str | None = None) -> None:
     """Raise TypeError unless ``x`` has an integer dtype.
 
     >>> import tapeflow as tf
@@ -383,7 +476,7 @@ def assert_integer(x, message=None, name=None) -> None:
         )
 
 
-def assert_proper_iterable(values) -> None:
+def assert_proper_iterable(values: Any) -> None:
     """Raise TypeError unless ``values`` is iterable and not a Tensor, array or string.
 
     >>> import tapeflow as tf
@@ -398,7 +491,13 @@ def assert_proper_iterable(values) -> None:
         raise TypeError(f'Expected argument "values" to be iterable.  Found: {type(values)}')
 
 
-def assert_shapes(shapes, data=None, summarize=None, message=None, name=None) -> None:
+def assert_shapes(
+    shapes: Any,
+    data: Any = None,
+    summarize: int | None = None,
+    message: str | None = None,
+    name: str | None = None,
+) -> None:
     """Raise ValueError unless the tensors' shapes agree with the symbolic ones.
 
     Each entry is ``(tensor, shape)`` where a dimension is an int, ``None`` or
@@ -450,7 +549,7 @@ def assert_shapes(shapes, data=None, summarize=None, message=None, name=None) ->
                 )
 
 
-def is_numeric_tensor(tensor) -> bool:
+def is_numeric_tensor(tensor: TensorLike) -> bool:
     """True for a Tensor of a numeric dtype (not bool or string).
 
     >>> import tapeflow as tf
@@ -475,7 +574,7 @@ def _label(item) -> str:
     return name if isinstance(name, str) else str(item)
 
 
-def assert_same_float_dtype(tensors=None, dtype=None):
+def assert_same_float_dtype(tensors: Any = None, dtype: DTypeLike = None) -> _dt.DType:
     """The one floating dtype of ``tensors`` (and ``dtype``); float32 when there is none.
 
     >>> import tapeflow as tf

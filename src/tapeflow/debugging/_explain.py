@@ -11,11 +11,13 @@ what it can and asks for the mode.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from .._backprop import records_on_path
 from .._nest import flatten
+from .._tape import GradientTape
 from .._tensor import Tensor
 from .._variable import Variable
 from . import _provenance
@@ -37,7 +39,16 @@ _HINT = (
 
 @dataclass(frozen=True)
 class Reason:
-    """One reason a source gets no gradient: a stable ``code`` and plain words."""
+    """One reason a source gets no gradient: a stable ``code`` and plain words.
+
+    >>> import tapeflow as tf
+    >>> x = tf.constant(1.0)
+    >>> with tf.GradientTape() as tape:
+    ...     y = x + 1.0
+    >>> reason = tf.debugging.explain_gradient(tape, y, x).reasons[0][0]
+    >>> reason.code, reason.op
+    ('not_watched', None)
+    """
 
     code: str
     message: str
@@ -46,10 +57,22 @@ class Reason:
 
     @property
     def filename(self) -> str | None:
+        """The file of the user's line that matters (None when no line was recorded).
+
+        >>> import tapeflow as tf
+        >>> tf.debugging.Reason("not_watched", "never watched").filename is None
+        True
+        """
         return None if self.site is None else self.site.filename
 
     @property
     def lineno(self) -> int | None:
+        """The line number of the user's line that matters (None when none was recorded).
+
+        >>> import tapeflow as tf
+        >>> tf.debugging.Reason("not_watched", "never watched").lineno is None
+        True
+        """
         return None if self.site is None else self.site.lineno
 
     def __str__(self) -> str:
@@ -57,9 +80,18 @@ class Reason:
 
 
 class GradientExplanation:
-    """The reasons for each source (flattened in ``tf.nest`` order); empty: it has a gradient."""
+    """The reasons for each source (flattened in ``tf.nest`` order); empty: it has a gradient.
 
-    def __init__(self, sources: list, reasons: list[list[Reason]]):
+    >>> import tapeflow as tf
+    >>> w, b = tf.Variable(2.0), tf.Variable(1.0)
+    >>> with tf.GradientTape() as tape:
+    ...     y = w * 3.0
+    >>> explanation = tf.debugging.explain_gradient(tape, y, [w, b])
+    >>> [len(r) for r in explanation.reasons]
+    [0, 1]
+    """
+
+    def __init__(self, sources: list, reasons: list[list[Reason]]) -> None:
         self.sources = sources
         self.reasons = reasons
 
@@ -414,7 +446,7 @@ def _explain(tape, state, target, sources) -> GradientExplanation:
     return GradientExplanation(flat_sources, all_reasons)
 
 
-def explain_gradient(tape, target, sources) -> GradientExplanation:
+def explain_gradient(tape: GradientTape, target: Any, sources: Any) -> GradientExplanation:
     """Say, for each source, why ``tape.gradient(target, sources)`` would be None.
 
     Works on any tape; with ``enable_gradient_explanations()`` on while the

@@ -31,6 +31,11 @@ class TapeGraph(str):
 
     ``render(path)`` writes an SVG or PNG (by the file's suffix, or ``format``)
     using the ``graphviz`` Python package or the ``dot`` program.
+
+    >>> import tapeflow as tf
+    >>> graph = tf.debugging.tape_graph(lambda x: x * x, sources=[tf.constant(2.0)])
+    >>> isinstance(graph, str), graph.splitlines()[0]
+    (True, 'digraph tape {')
     """
 
     def pipe(self, format: str = "svg") -> bytes:
@@ -96,7 +101,12 @@ def _trace(fn, sources) -> tuple[list, object, list]:
     return [("", tape)], target, sources
 
 
-def tape_graph(tape_or_function, target=None, sources=None, names=None) -> TapeGraph:
+def tape_graph(
+    tape_or_function: Any,
+    target: Any = None,
+    sources: Any = None,
+    names: list[str] | None = None,
+) -> TapeGraph:
     """The recorded computation as Graphviz DOT text (a ``TapeGraph``, a ``str``).
 
     Args:

@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import _backprop, _dispatch
 from .._tensor import Tensor, TensorShape, convert_to_tensor
+from .._types import TensorLike
 from ..errors import InvalidArgumentError
 from ._sites import Site, user_site
 
@@ -41,7 +42,7 @@ def _v1_status(value: np.ndarray) -> str | None:
     return "Inf" if has_inf else "NaN" if has_nan else None
 
 
-def check_numerics(tensor, message, name=None) -> Tensor:
+def check_numerics(tensor: TensorLike, message: str, name: str | None = None) -> Tensor:
     """Return ``tensor`` unchanged, or raise InvalidArgumentError if it has a NaN or Inf.
 
     >>> import tapeflow as tf
@@ -73,7 +74,7 @@ def check_numerics(tensor, message, name=None) -> Tensor:
     return tensor
 
 
-def assert_all_finite(x, message, name=None) -> Tensor:
+def assert_all_finite(x: TensorLike, message: str, name: str | None = None) -> Tensor:
     """``check_numerics`` under its TF2 name.
 
     >>> import tapeflow as tf
