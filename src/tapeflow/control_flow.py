@@ -59,6 +59,7 @@ import numpy as np
 
 from . import _log, errors
 from ._tensor import Tensor, convert_to_tensor
+from ._types import TensorLike
 from ._variable import Variable
 
 __all__ = ["cond", "switch_case", "case", "while_loop"]
@@ -117,7 +118,12 @@ def _flat_match(values, count: int) -> bool:
 # --------------------------------------------------------------------------
 # tf.cond
 # --------------------------------------------------------------------------
-def cond(pred, true_fn=None, false_fn=None, name=None):
+def cond(
+    pred: TensorLike,
+    true_fn: Callable[..., Any] | None = None,
+    false_fn: Callable[..., Any] | None = None,
+    name: str | None = None,
+) -> Any:
     """Run ``true_fn()`` if ``pred`` is true, else ``false_fn()`` (TF's ``tf.cond``).
 
     ``pred`` is a scalar boolean Tensor or a Python bool. Only the chosen
@@ -174,7 +180,12 @@ def _branch_list(branch_fns, default) -> list:
     return actions
 
 
-def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
+def switch_case(
+    branch_index: TensorLike,
+    branch_fns: Any,
+    default: Callable[..., Any] | None = None,
+    name: str = "switch_case",
+) -> Any:
     """Run the branch ``branch_fns[branch_index]`` (TF's ``tf.switch_case``).
 
     ``branch_fns`` is a list of callables, a list of ``(int, callable)``
@@ -257,7 +268,13 @@ def _case_pairs(pred_fn_pairs, exclusive: bool):
     return [p for p, _ in pred_fn_pairs], [f for _, f in pred_fn_pairs]
 
 
-def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):
+def case(
+    pred_fn_pairs: Any,
+    default: Callable[..., Any] | None = None,
+    exclusive: bool = False,
+    strict: bool = False,
+    name: str = "case",
+) -> Any:
     """Run the function of the first true predicate (TF's ``tf.case``).
 
     ``pred_fn_pairs`` is a list of ``(bool Tensor, callable)`` pairs. With no
@@ -453,16 +470,16 @@ def _convert_result(value):
 
 
 def while_loop(
-    cond,
-    body,
-    loop_vars,
-    shape_invariants=None,
-    parallel_iterations=10,
-    back_prop=True,
-    swap_memory=False,
-    maximum_iterations=None,
-    name=None,
-):
+    cond: Callable[..., Any],
+    body: Callable[..., Any],
+    loop_vars: Any,
+    shape_invariants: Any = None,
+    parallel_iterations: int = 10,
+    back_prop: bool = True,
+    swap_memory: bool = False,
+    maximum_iterations: TensorLike = None,
+    name: str | None = None,
+) -> Any:
     """Repeat ``body`` while ``cond`` is true (TF's ``tf.while_loop``).
 
     ``loop_vars`` is a list or tuple whose items are passed to ``cond`` and
@@ -493,7 +510,7 @@ def while_loop(
         raise ValueError("'loop_vars' must be provided.")
     len(loop_vars)  # TF asks, so a scalar Tensor raises its TypeError here
     if maximum_iterations is not None:
-        limit = convert_to_tensor(maximum_iterations)
+        limit: Any = convert_to_tensor(maximum_iterations)
         if np.ndim(limit._value) != 0:
             raise ValueError(
                 f"'maximum_iterations' must be a scalar. Received shape: {limit.shape}"

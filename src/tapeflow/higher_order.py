@@ -19,6 +19,9 @@ tf.Tensor([ 1  3  6 10], shape=(4,), dtype=int32)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from . import _log
@@ -67,16 +70,16 @@ def _output_spec(signature):
 
 
 def map_fn(
-    fn,
-    elems,
-    dtype=None,
-    parallel_iterations=None,
-    back_prop=True,
-    swap_memory=False,
-    infer_shape=True,
-    name=None,
-    fn_output_signature=None,
-):
+    fn: Callable[..., Any],
+    elems: Any,
+    dtype: Any = None,
+    parallel_iterations: int | None = None,
+    back_prop: bool = True,
+    swap_memory: bool = False,
+    infer_shape: bool = True,
+    name: str | None = None,
+    fn_output_signature: Any = None,
+) -> Any:
     """Apply ``fn`` to each slice of ``elems`` along axis 0 and stack the results (``tf.map_fn``).
 
     ``elems`` may be a nested structure of tensors sharing their first
@@ -148,16 +151,16 @@ def _flattener(structure):
 
 
 def scan(
-    fn,
-    elems,
-    initializer=None,
-    parallel_iterations=10,
-    back_prop=True,
-    swap_memory=False,
-    infer_shape=True,
-    reverse=False,
-    name=None,
-):
+    fn: Callable[..., Any],
+    elems: Any,
+    initializer: Any = None,
+    parallel_iterations: int = 10,
+    back_prop: bool = True,
+    swap_memory: bool = False,
+    infer_shape: bool = True,
+    reverse: bool = False,
+    name: str | None = None,
+) -> Any:
     """Running ``fn(accumulator, element)`` over ``elems`` along axis 0, every step kept (``tf.scan``).
 
     Without ``initializer`` the first element (the last with
@@ -253,14 +256,14 @@ def _fold(fn, elems, initializer, from_right: bool):
 
 
 def foldl(
-    fn,
-    elems,
-    initializer=None,
-    parallel_iterations=10,
-    back_prop=True,
-    swap_memory=False,
-    name=None,
-):
+    fn: Callable[..., Any],
+    elems: Any,
+    initializer: Any = None,
+    parallel_iterations: int = 10,
+    back_prop: bool = True,
+    swap_memory: bool = False,
+    name: str | None = None,
+) -> Any:
     """Fold ``fn(accumulator, element)`` over ``elems`` from the first element (``tf.foldl``).
 
     >>> import tapeflow as tf
@@ -271,14 +274,14 @@ def foldl(
 
 
 def foldr(
-    fn,
-    elems,
-    initializer=None,
-    parallel_iterations=10,
-    back_prop=True,
-    swap_memory=False,
-    name=None,
-):
+    fn: Callable[..., Any],
+    elems: Any,
+    initializer: Any = None,
+    parallel_iterations: int = 10,
+    back_prop: bool = True,
+    swap_memory: bool = False,
+    name: str | None = None,
+) -> Any:
     """Fold ``fn(accumulator, element)`` over ``elems`` from the last element (``tf.foldr``).
 
     >>> import tapeflow as tf
@@ -291,7 +294,9 @@ def foldr(
 # --------------------------------------------------------------------------
 # vectorized_map
 # --------------------------------------------------------------------------
-def vectorized_map(fn, elems, fallback_to_while_loop=True, warn=True):
+def vectorized_map(
+    fn: Callable[..., Any], elems: Any, fallback_to_while_loop: bool = True, warn: bool = True
+) -> Any:
     """``fn`` over the slices of ``elems`` along axis 0, results stacked (``tf.vectorized_map``).
 
     TensorFlow rewrites ``fn`` into batched ops; tapeflow runs it once per
