@@ -24,7 +24,7 @@ from . import _backend
 from . import dtypes as _dt
 from ._tensor_shape import TensorShape
 from ._types import DTypeLike, ShapeLike, TensorLike
-from .errors import InvalidArgumentError
+from .errors import _dtype_mismatch as dtype_mismatch  # noqa: F401 (the ops import it from here)
 
 __all__ = ["Tensor", "TensorShape", "convert_to_tensor", "constant"]
 
@@ -784,24 +784,3 @@ def operand_for(value, dtype: _dt.DType, op_name: str, position: int) -> Tensor:
     ):
         return convert_to_tensor(value)
     return convert_to_tensor(value, dtype=dtype)
-
-
-def dtype_mismatch(
-    op_name: str, position: int, expected: DTypeLike, got: DTypeLike
-) -> InvalidArgumentError:
-    """TensorFlow's error for two inputs of different dtypes.
-
-    >>> import numpy as np
-    >>> from tapeflow._tensor import dtype_mismatch
-    >>> error = dtype_mismatch("AddV2", 1, np.dtype("float32"), np.dtype("int32"))
-    >>> print(error.message.rstrip())
-    cannot compute AddV2 as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:AddV2] name:
-    """
-    expected = _dt._from_numpy(expected).c_name
-    got = _dt._from_numpy(got).c_name
-    return InvalidArgumentError(
-        None,
-        None,
-        f"cannot compute {op_name} as input #{position}(zero-based) was expected to be a "
-        f"{expected} tensor but is a {got} tensor [Op:{op_name}] name: ",
-    )

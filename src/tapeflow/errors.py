@@ -13,6 +13,8 @@ cannot compute Mul as input
 
 import typing as _typing
 
+from . import dtypes as _dt
+
 __all__ = [
     "OpError",
     "CancelledError",
@@ -322,6 +324,27 @@ def _op_error(message, op_name, name="", cls=InvalidArgumentError):
 def _attr_text(attr: str, got: str, allowed: str) -> str:
     """TF's text for a dtype an op does not accept (``got`` and ``allowed`` are C names)."""
     return f"Value for attr '{attr}' of {got} is not in the list of allowed values: {allowed}"
+
+
+def _dtype_mismatch(
+    op_name: str, position: int, expected: _typing.Any, got: _typing.Any
+) -> InvalidArgumentError:
+    """TensorFlow's error for two inputs of different dtypes (``expected``, ``got``: NumPy dtypes).
+
+    >>> import numpy as np
+    >>> from tapeflow.errors import _dtype_mismatch
+    >>> error = _dtype_mismatch("AddV2", 1, np.dtype("float32"), np.dtype("int32"))
+    >>> print(error.message.rstrip())
+    cannot compute AddV2 as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:AddV2] name:
+    """
+    expected = _dt._from_numpy(expected).c_name
+    got = _dt._from_numpy(got).c_name
+    return InvalidArgumentError(
+        None,
+        None,
+        f"cannot compute {op_name} as input #{position}(zero-based) was expected to be a "
+        f"{expected} tensor but is a {got} tensor [Op:{op_name}] name: ",
+    )
 
 
 def _invalid_argument(message: str, op_name: str | None = None) -> InvalidArgumentError:
