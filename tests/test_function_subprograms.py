@@ -190,3 +190,49 @@ def test_bodies_a_node_cannot_hold_still_run_right():
     f(tf.constant(3))
     f(tf.constant(2))
     assert float(v) == 5.0
+
+
+def _jumps(xs, limit):
+    """break, continue and early returns, nested: converted, it must act as Python does."""
+    total = 0
+    for x in xs:
+        if x < 0:
+            continue
+        for k in range(3):
+            if k > x:
+                break
+            total += k
+        if total > limit:
+            return -total
+    while total > 3:
+        total -= 2
+        if total % 5 == 0:
+            break
+    return total
+
+
+def test_lowered_jumps_keep_python_semantics():
+    from tapeflow._function import autograph as converter
+
+    converted = converter.convert(_jumps)
+    assert converted is not _jumps
+    for xs, limit in (([1, -2, 3, 0], 100), ([2, 2, 2], 4), ([], 0), ([5, 5, 5, 5], 50)):
+        assert converted(xs, limit) == _jumps(xs, limit)
+
+
+def test_break_in_a_tensor_loop_traces_once_and_differentiates():
+    @tf.function
+    def f(x, n):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = x
+            for _ in tf.range(n):
+                if y > 4.0:
+                    break
+                y = y * x
+        return y, tape.gradient(y, x)
+
+    for n, want in ((2, (1.5**3, 3 * 1.5**2)), (10, (1.5**4, 4 * 1.5**3))):
+        np.testing.assert_allclose([float(v) for v in f(tf.constant(1.5), tf.constant(n))], want,
+                                   rtol=1e-5)  # fmt: skip
+    assert f.experimental_get_tracing_count() == 1

@@ -32,14 +32,33 @@ class _Undefined:
 UNDEFINED = _Undefined()
 
 
+class _ReturnUnset:
+    """The return value of a converted function before a lowered ``return`` ran."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<no return value>"
+
+
+RETURN_UNSET = _ReturnUnset()
+
+
+def returned(value):
+    """What a converted function with lowered returns gives back (None if none ran)."""
+    return None if value is RETURN_UNSET else value
+
+
 # --------------------------------------------------------------------------
 # Run time: what the converted code calls
 # --------------------------------------------------------------------------
 def if_stmt(test, true_fn, false_fn, values: tuple, names: tuple, live: tuple):
     if test.__class__ is not Tensor:
         return true_fn(*values) if test else false_fn(*values)
+    from ._function import subgraphs
     from .control_flow import cond
 
+    subgraphs.FILLABLE = (_ReturnUnset,)  # a branch that did not return takes the other's form
     seen: dict = {}
 
     def branch(fn, side):
@@ -135,9 +154,11 @@ def while_stmt(test_fn, body_fn, values: tuple, names: tuple = ()):
     return _merge(values, carried, final) if carried else values
 
 
-def for_stmt(iterable, body_fn, values: tuple, names: tuple = ()):
+def for_stmt(iterable, body_fn, values: tuple, names: tuple = (), extra_test=None):
     if iterable.__class__ is not Tensor:
         for item in iterable:
+            if extra_test is not None and not extra_test(*values):
+                break
             values = body_fn(item, *values)
         return values
     from .control_flow import while_loop
@@ -154,7 +175,9 @@ def for_stmt(iterable, body_fn, values: tuple, names: tuple = ()):
     body_fn = _checked(body_fn, names, carried)
 
     def cond(i, *loop_vars):
-        return i < count
+        if extra_test is None:
+            return i < count
+        return and_(lambda: i < count, lambda: extra_test(*_merge(values, carried, loop_vars)))
 
     def body(i, *loop_vars):
         out = body_fn(iterable[i], *_merge(values, carried, loop_vars))

@@ -975,3 +975,76 @@ _snippet(
     print(g(tf.constant(2)))
 """,
 )
+
+_snippet(
+    "autograph_break_continue_in_while",
+    """
+    @tf.function
+    def f(n):
+        i = tf.constant(0)
+        s = tf.constant(0)
+        while i < n:
+            i += 1
+            if i % 2 == 0:
+                continue
+            if s > 10:
+                print("break branch")
+                break
+            s += i
+        return s
+    print(f(tf.constant(10)), f(tf.constant(3)), f(tf.constant(100)))
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_break_continue_in_for",
+    """
+    @tf.function
+    def g(x):
+        s = tf.constant(0.0)
+        for v in x:
+            print("body")
+            if v < 0:
+                break
+            if v > 5:
+                continue
+            s += v
+        return s
+    print(g(tf.constant([1.0, 7.0, 2.0, -1.0, 3.0])))
+    print(g(tf.constant([1.0, 2.0, 3.0, 4.0, 5.0])))
+    print(g.experimental_get_tracing_count())
+    @tf.function
+    def k(x):
+        for i in range(5):
+            if i == 3:
+                break
+            x = x + i
+        return x
+    print(k(tf.constant(1.0)))
+""",
+)
+
+_snippet(
+    "autograph_early_return",
+    """
+    @tf.function
+    def h(x):
+        if x > 0:
+            print("trace positive")
+            return x * 2
+        print("trace rest")
+        return -x
+    print(h(tf.constant(3.0)), h(tf.constant(-2.0)))
+    print(h.experimental_get_tracing_count())
+    @tf.function
+    def py(xs):
+        s = 0
+        for v in xs:
+            if v > 2:
+                return s
+            s += v
+        return -1
+    print(py([1, 2, 3]))
+""",
+)

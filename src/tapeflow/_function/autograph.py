@@ -15,9 +15,10 @@ of the user's function. The conversion rewrites the function's AST:
   the rows of a tensor iterable (``tf.range(n)`` included), a Python loop
   over anything else.
 
-Statements the converter does not handle (``break``, ``continue``,
-``return``, ``yield``, ``global``/``nonlocal`` inside them, ``else`` clauses
-on loops) stay plain Python: the trace follows the concrete path and its
+``break``, ``continue`` and early ``return`` are first lowered to flags
+(see ``_lower``). Statements the converter does not handle (a ``return``
+inside a loop, ``yield``, ``global``/``nonlocal`` inside them, ``else``
+clauses on loops) stay plain Python: the trace follows the concrete path and its
 guards keep the values right. A function whose source cannot be read or
 rebuilt (lambdas, ``super()``, built-ins) is not converted at all.
 """
@@ -171,9 +172,166 @@ class _Converter(ast.NodeTransformer):
         names = [n for n in _assigned(node.body) if n != target]
         body_name = self._fresh("for_body")
         body_fn = self._function(body_name, [target, *names], node.body, names)
-        call = _call("for_stmt", [node.iter, ast.Name(body_name, ast.Load()),
-                                  self._values(names), _const_tuple(names)])  # fmt: skip
-        return [body_fn, self._assign(names, call)]
+        args = [node.iter, ast.Name(body_name, ast.Load()), self._values(names),
+                _const_tuple(names)]  # fmt: skip
+        made = [body_fn]
+        brk = getattr(node, "tfag_break", None)
+        if brk is not None:  # a lowered break: the loop also stops once it is set
+            test_name = self._fresh("for_test")
+            test_args = self._function(test_name, names, [], []).args
+            made.append(ast.FunctionDef(test_name, test_args, [ast.Return(_none_of([brk]))],
+                                        [], None))  # fmt: skip
+            args.append(ast.Name(test_name, ast.Load()))
+        return [*made, self._assign(names, _call("for_stmt", args))]
+
+
+# --------------------------------------------------------------------------
+# break / continue / early return as flags (before the conversion above)
+# --------------------------------------------------------------------------
+# As TensorFlow's AutoGraph does: a jump sets a flag, the statements after it
+# run under ``if not flag:``, and a loop's test also checks its break flag, so
+# the loop or ``if`` holding the jump converts like any other. The flags are
+# ordinary names (carried by loops, returned by branches).
+_FLAG = "tfag_"
+_LOOPS = (ast.While, ast.For)
+
+
+class _CannotLower(Exception):
+    """A jump sits where flags cannot reach it (a ``try``, a loop ``else``)."""
+
+
+def _name(name: str, store: bool = False) -> ast.Name:
+    return ast.Name(name, ast.Store() if store else ast.Load())
+
+
+def _set(name: str, value: ast.expr) -> ast.Assign:
+    return ast.Assign([_name(name, True)], value)
+
+
+def _none_of(flags: list) -> ast.expr:
+    """``not (f1 or f2 ...)``."""
+    names: list[ast.expr] = [_name(f) for f in flags]
+    either = names[0] if len(names) == 1 else ast.BoolOp(ast.Or(), names)
+    return ast.UnaryOp(ast.Not(), either)
+
+
+def _lower(stmts: list, jumps: dict) -> tuple[list, list]:
+    """``stmts`` with the jumps in ``jumps`` (statement class -> rewrite) lowered.
+
+    Returns the new statements and the flags they may set. Loops are not
+    entered (their own break/continue are theirs; returns inside loops are
+    not lowered), nor nested scopes.
+    """
+    out: list = []
+    for i, stmt in enumerate(stmts):
+        rewrite = jumps.get(stmt.__class__)
+        if rewrite is not None:
+            new, flag = rewrite(stmt)
+            return out + new, [flag]  # what follows a jump never runs
+        flags: list = []
+        if isinstance(stmt, ast.If):
+            stmt.body, first = _lower(stmt.body, jumps)
+            stmt.orelse, second = _lower(stmt.orelse, jumps)
+            stmt.body = stmt.body or [ast.Pass()]
+            flags = list(dict.fromkeys(first + second))
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            stmt.body, flags = _lower(stmt.body, jumps)
+            stmt.body = stmt.body or [ast.Pass()]
+        elif not isinstance(stmt, _LOOPS + _SCOPES) and any(
+            isinstance(n, tuple(jumps)) for n in _walk_scope([stmt])
+        ):
+            raise _CannotLower(type(stmt).__name__)
+        out.append(stmt)
+        if flags:
+            rest, more = _lower(stmts[i + 1 :], jumps)
+            if rest:
+                out.append(ast.If(_none_of(flags), rest, []))
+            return out, list(dict.fromkeys(flags + more))
+    return out, []
+
+
+def _own_jumps(loop) -> list:
+    """The break/continue statements of ``loop`` itself (not of loops inside it)."""
+    found = []
+    stack = list(loop.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Break, ast.Continue)):
+            found.append(node)
+        elif not isinstance(node, _LOOPS + _SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+class _LowerLoops(ast.NodeTransformer):
+    """Each loop's break and continue become flags (inner loops first)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def _loop(self, node):
+        self.generic_visit(node)
+        if node.orelse or not _own_jumps(node):
+            return node
+        self.count += 1
+        brk, cont = f"{_FLAG}break_{self.count}", f"{_FLAG}continue_{self.count}"
+        used: set = set()
+
+        def on_break(_stmt):
+            used.add(brk)
+            return [_set(brk, ast.Constant(True))], brk
+
+        def on_continue(_stmt):
+            used.add(cont)
+            return [_set(cont, ast.Constant(True))], cont
+
+        try:
+            body, _ = _lower(node.body, {ast.Break: on_break, ast.Continue: on_continue})
+        except _CannotLower:
+            return node
+        if cont in used:
+            body = [_set(cont, ast.Constant(False)), *body]
+        node.body = body or [ast.Pass()]
+        if brk not in used:
+            return node
+        if isinstance(node, ast.While):
+            node.test = ast.BoolOp(ast.And(), [_none_of([brk]), node.test])
+        else:
+            node.tfag_break = brk  # for_stmt's extra test
+        return [_set(brk, ast.Constant(False)), node]
+
+    visit_While = visit_For = _loop
+
+    def visit_FunctionDef(self, node):
+        return node  # nested functions are converted when called
+
+    visit_AsyncFunctionDef = visit_Lambda = visit_ClassDef = visit_FunctionDef
+
+
+def _lower_returns(fdef: ast.FunctionDef) -> None:
+    """Early returns (inside ``if``/``with``, not loops) become a flag and a value."""
+    body = fdef.body
+    nested = [n for stmt in body if not isinstance(stmt, ast.Return)
+              for n in _walk_scope([stmt]) if isinstance(n, ast.Return)]  # fmt: skip
+    if not nested:
+        return
+    for loop in (n for n in _walk_scope(body) if isinstance(n, _LOOPS)):
+        if any(isinstance(n, ast.Return) for n in _walk_scope(loop.body + loop.orelse)):
+            return  # a return inside a loop: the loop stays Python
+    flag, value = f"{_FLAG}do_return", f"{_FLAG}retval"
+
+    def on_return(stmt):
+        result = stmt.value if stmt.value is not None else ast.Constant(None)
+        return [_set(flag, ast.Constant(True)), _set(value, result)], flag
+
+    try:
+        lowered, _ = _lower(body, {ast.Return: on_return})
+    except _CannotLower:
+        return
+    unset = ast.Attribute(_name(f"{_PREFIX}module"), "RETURN_UNSET", ast.Load())
+    done = ast.Call(ast.Attribute(_name(f"{_PREFIX}module"), "returned", ast.Load()),
+                    [_name(value)], [])  # fmt: skip
+    fdef.body = [_set(flag, ast.Constant(False)), _set(value, unset), *lowered, ast.Return(done)]
 
 
 def _attr(attr: str) -> ast.Attribute:
@@ -249,13 +407,17 @@ def _convert(func: types.FunctionType):
     if not isinstance(fdef, ast.FunctionDef) or fdef.name != func.__name__:
         return _FAILED
     fdef.decorator_list = []
+    lowered = _LowerLoops()
+    fdef.body = [lowered.visit(stmt) for stmt in fdef.body]
+    fdef.body = [s for stmt in fdef.body for s in (stmt if isinstance(stmt, list) else [stmt])]
+    _lower_returns(fdef)
     loads: dict = {}
     for node in ast.walk(fdef):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             loads[node.id] = loads.get(node.id, 0) + 1
     converter = _Converter(loads)
     fdef = converter.visit(fdef)
-    if converter.count == 0:
+    if converter.count == 0 and not lowered.count:
         return _FAILED  # nothing to convert: call the original
     # A factory rebuilds the closure: its parameters are the free variables.
     freevars = list(code.co_freevars)

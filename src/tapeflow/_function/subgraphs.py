@@ -53,6 +53,9 @@ class Fallback:
 
 
 _FLOAT = "fc"
+# Classes of placeholder values a cond branch may return where the other
+# branch returns a tensor (tapeflow.autograph registers its unset return value).
+FILLABLE: tuple = ()
 
 
 class _Unsupported(Exception):
@@ -587,6 +590,12 @@ def traced_cond(pred, true_fn, false_fn):
             if a is b and not isinstance(a, Tensor):
                 slots.append(("static", a))
                 continue
+            # A value that stands for "not set yet" (AutoGraph's return value
+            # where a branch did not return) takes the other branch's form.
+            if isinstance(a, FILLABLE) and b.__class__ is Tensor:
+                a = wrap(np.zeros_like(b._value))
+            elif isinstance(b, FILLABLE) and a.__class__ is Tensor:
+                b = wrap(np.zeros_like(a._value))
             a, b = _as_tensor(a), _as_tensor(b)
             if a._value.shape != b._value.shape or a._value.dtype != b._value.dtype:
                 raise _Unsupported("branch outputs differ")
