@@ -4,7 +4,9 @@ The nodes of a trace are already in execution order. ``build`` names every
 value (``a`` arguments, ``c`` constants, ``v`` captured variables, ``t``
 intermediates), then runs the passes:
 
-* identity nodes become aliases (values are never mutated, so this is safe);
+* identity nodes become aliases (values are never mutated, so this is safe),
+  and so does a variable read with no write to that variable since the last
+  read (an optimizer's step count, read once per variable, is read once);
 * exact algebraic rewrites of elementwise ops (``simplify.py``: negations
   folded into constants and subtractions, broadcasts NumPy does itself);
 * constant folding: an op whose inputs are all constants keeps the value it
@@ -156,12 +158,24 @@ class Program:
         producer: dict = {}  # a value's name -> the kept op computing it
         kept = []
         constants = self.constants
+        reads: dict[str, str] = {}  # variable -> its value, read since its last write
+        scalars = {_scalar_key(v): n for n, v in constants.items() if _scalar_key(v) is not None}
         for node in self.nodes:
             if alias:
                 node.ins = [alias.get(n, n) for n in node.ins]
             if node.kind != _trace.OP:
                 if node.kind == _trace.GUARD and node.ins[0] in constants:
                     continue  # a guard on a constant always holds
+                if node.kind == _trace.READ:
+                    earlier = reads.get(node.fn)
+                    if earlier is not None:  # unchanged since: the same value
+                        alias[node.outs[0]] = earlier
+                        continue
+                    reads[node.fn] = node.outs[0]
+                elif node.kind == _trace.WRITE:
+                    self._forget_reads(reads, node.fn)
+                elif node.kind == _trace.CALL:
+                    reads.clear()  # an opaque call may assign anything
                 kept.append(node)
                 continue
             if node.fn is identity:
@@ -177,7 +191,15 @@ class Program:
                     break
             else:
                 for name in node.outs:
-                    constants[name] = values[name]
+                    value = values[name]
+                    same = _scalar_key(value)
+                    earlier = scalars.get(same) if same is not None else None
+                    if earlier is not None:
+                        alias[name] = earlier
+                    else:
+                        constants[name] = value
+                        if same is not None:
+                            scalars[same] = name
                 continue
             params_key = _hashable_params(node.params)
             if params_key is not None:
@@ -213,6 +235,19 @@ class Program:
         self._zero_products, self._outer_products = mark_products(ops, self.constants, values)
         self._mask_groups = shared_masks(ops, values)
         self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
+
+    def _forget_reads(self, reads: dict, written: str) -> None:
+        """After a write to ``written``: which earlier reads may no longer hold.
+
+        Captured variables are distinct objects; a Variable argument may be any
+        of them at run time (or another argument), so writes to or through
+        arguments forget more."""
+        if written in self.arg_names:
+            reads.clear()
+            return
+        reads.pop(written, None)
+        for name in [n for n in reads if n in self.arg_names]:
+            del reads[name]
 
     def _share_saved(self) -> None:
         """Let an op with ``reuses`` take what its forward op saved (``node.extra``
@@ -395,6 +430,14 @@ class Program:
         return [by_name[n] for n in names]
 
 
+def _scalar_key(value):
+    """Equal NumPy scalars (same dtype and bits) are one constant: then the ops on
+    them (say beta ** step in each variable's Adam update) are common subexpressions."""
+    if isinstance(value, np.generic) and value.dtype.kind != "O":
+        return (value.dtype, value.tobytes())
+    return None
+
+
 def _same_float(a: float, b: float) -> bool:
     return a == b or (a != a and b != b)
 
@@ -423,11 +466,19 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
             names.setdefault(leaf._id, name)
             values[name] = leaf._value  # a program is specialised to its arguments' shapes
 
+    scalars: dict = {}
+
     def ref(tensor) -> str:
         name = names.get(tensor._id)
         if name is None:
-            name = fresh("c")
-            program.constants[name] = tensor._value
+            value = tensor._value
+            key = _scalar_key(value)
+            name = scalars.get(key) if key is not None else None
+            if name is None:
+                name = fresh("c")
+                program.constants[name] = value
+                if key is not None:
+                    scalars[key] = name
             names[tensor._id] = name
         return name
 

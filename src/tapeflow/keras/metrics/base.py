@@ -217,7 +217,8 @@ class Mean(Metric):
         <tf.Tensor: shape=(), dtype=float32, numpy=4.0>
         """
         values, sample_weight = _samplewise(values, sample_weight, tf.reduce_mean, self._dtype)
-        self.total.assign_add(tf.reduce_sum(values))
+        # A scalar (fit's loss) is its own sum: one op fewer in every train step.
+        self.total.assign_add(tf.reduce_sum(values) if len(values.shape) else values)
         if sample_weight is not None:
             num = tf.reduce_sum(sample_weight)
         elif len(values.shape) >= 1:
