@@ -84,3 +84,20 @@ def test_equal_scalar_constants_make_one_computation():
     assert source.count("pow_") == 1
     update()
     np.testing.assert_allclose(weights[0].numpy(), np.full(3, 0.1 * 0.19), rtol=1e-6)
+
+
+def test_an_update_of_the_variables_dtype_is_not_cast_back():
+    v = tf.Variable(np.arange(3, dtype=np.float32))
+    n = tf.Variable(0, dtype=tf.int64)
+
+    @tf.function
+    def f(x):
+        v.assign_sub(x * 0.5)
+        n.assign_add(1)
+
+    f(tf.ones(3))
+    assert ".astype(" not in _source(f, tf.ones(3))
+    f(tf.ones(3))
+    assert v.numpy().dtype == np.float32 and n.numpy().dtype == np.int64
+    np.testing.assert_array_equal(v.numpy(), [-1.0, 0.0, 1.0])
+    assert int(n.numpy()) == 2

@@ -364,6 +364,8 @@ class Program:
             if method == "assign":
                 return f"{var}._value = {args[0]}"
             sign = "+" if method == "assign_add" else "-"
+            if node.params is None:  # the delta has the variable's dtype: so has the sum
+                return f"{var}._value = {var}._value {sign} {args[0]}"
             dtype = f"dtype_{i}"
             namespace[dtype] = node.params
             return f"{var}._value = ({var}._value {sign} {args[0]}).astype({dtype}, copy=False)"
@@ -521,8 +523,11 @@ def build(trace, arg_leaves: list, output_leaves: list) -> Program:
             program.nodes.append(Node(kind, variable_ref(variable), [], [name]))
         elif kind == _trace.WRITE:
             _, variable, method, delta, _old = record
+            dtype = variable._value.dtype
+            if delta._value.dtype == dtype:
+                dtype = None  # no cast back after the sum
             program.nodes.append(
-                Node(kind, variable_ref(variable), [ref(delta)], [], variable._value.dtype, method)
+                Node(kind, variable_ref(variable), [ref(delta)], [], dtype, method)
             )
         elif kind == _trace.GUARD:
             _, tensor, read, answer = record
