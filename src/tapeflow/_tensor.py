@@ -685,6 +685,8 @@ def _convert_value(value, dtype, dtype_hint) -> Tensor:
             pass
     if isinstance(array, np.generic):
         return wrap(array)
+    if array is value:  # the caller's array: _as_stored copies it once (not twice)
+        return wrap(_as_stored(array))
     return wrap(_as_stored(np.array(array)))
 
 

@@ -56,11 +56,16 @@ def batch(
         # Rows of in-memory arrays batch by slicing, not element by element.
         structure, arrays, n = slices
         stop = n - n % batch_size if drop_remainder else n
+        # A plain tuple of tensors (the usual (x, y)) needs no packing per batch.
+        flat = type(structure) is tuple and not any(
+            isinstance(item, (tuple, dict)) for item in structure
+        )
 
         def make_sliced():
             for start in range(0, stop, batch_size):
                 end = min(start + batch_size, n)
-                yield st.pack(structure, [tf.constant(a[start:end]) for a in arrays])
+                parts = [tf.constant(a[start:end]) for a in arrays]
+                yield tuple(parts) if flat else st.pack(structure, parts)
 
         return self._derive(make_sliced, spec, card, "_BatchDataset")
     source = self

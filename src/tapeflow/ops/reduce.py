@@ -258,7 +258,7 @@ def _arg_impl(np_arg, nan_fill):
             if nan.any():
                 # TF's kernel never picks a NaN over a number (first index if all NaN).
                 x = np.where(nan, nan_fill, x)
-        return np_arg(x, axis=axis).astype(output_type)[()]
+        return np_arg(x, axis=axis).astype(output_type, copy=False)[()]
 
     return impl
 
