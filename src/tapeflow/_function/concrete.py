@@ -21,6 +21,25 @@ from .spec import SymbolicTensor, TensorSpec
 _NOT_COVERED = object()
 
 
+def _flat_packer(structure):
+    """For a tensor, or a tuple, list or dict of tensors (a train step's logs):
+    a function packing the flat outputs into it faster than pack_sequence_as."""
+    cls = structure.__class__
+    if cls is Tensor or isinstance(structure, Variable):
+        return lambda flat: flat[0]
+    if cls is dict:
+        values = structure.values()
+        if any(isinstance(v, (list, tuple, dict)) for v in values):
+            return None
+        position = {key: i for i, key in enumerate(sorted(structure))}  # flatten's order
+        keys = list(structure)
+        index = [position[key] for key in keys]
+        return lambda flat: {key: flat[i] for key, i in zip(keys, index)}
+    if cls in (tuple, list) and not any(isinstance(v, (list, tuple, dict)) for v in structure):
+        return cls
+    return None
+
+
 class ConcreteFunction:
     """One traced program of a tf.function, callable with matching tensors."""
 
@@ -40,6 +59,7 @@ class ConcreteFunction:
         self._output_specs = [
             (o.shape, o.dtype) for o, k in zip(out_leaves, self._out_kinds) if k
         ]  # fmt: skip
+        self._packer = _flat_packer(structure) if all(self._out_kinds) else None
 
     @property
     def _program(self):
@@ -51,6 +71,9 @@ class ConcreteFunction:
 
     # -- running ------------------------------------------------------------------------
     def _pack(self, values: list, already_tensors: bool = False):
+        packer = self._packer
+        if packer is not None:  # every output a tensor, in a structure one level deep
+            return packer(values if already_tensors else [wrap(v) for v in values])
         it = iter(values)
         flat = []
         for kind, const in zip(self._out_kinds, self._constants_out):

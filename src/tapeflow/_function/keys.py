@@ -44,7 +44,7 @@ def _key(value, leaves: list):
         leaves.append(tensor)
         return ("T", tensor._value.dtype, tensor._value.shape)
     if cls in (list, tuple) or isinstance(value, tuple):
-        return (cls, tuple(_key(v, leaves) for v in value))
+        return (cls, tuple([_key(v, leaves) for v in value]))
     if isinstance(value, dict):
         return (cls, tuple((k, _key(value[k], leaves)) for k in sorted(value)))
     try:
