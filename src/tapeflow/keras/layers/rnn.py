@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 import tapeflow as tf
 
 from .. import _resolve
 from .._utils import TensorLike
+from .._variable import Variable
 from .base import Layer
 
 
@@ -260,18 +263,78 @@ class _RNN(Layer):
         }
         layer_kwargs = {k: v for k, v in kwargs.items() if k in layer_keys}
         cell_kwargs = {k: v for k, v in kwargs.items() if k not in layer_keys}
-        if stateful:
-            raise NotImplementedError("tapeflow's recurrent layers are not stateful.")
         super().__init__(**layer_kwargs)
         self.cell = self.cell_class(units, name=self.cell_name, dtype=self.dtype, **cell_kwargs)
         self.units = units
         self.return_sequences = return_sequences
         self.return_state = return_state
         self.go_backwards = go_backwards
+        self.stateful = stateful
+        # Keras keeps a stateful layer's states in variables it does not track:
+        # they are in neither ``weights`` nor ``variables`` (a private attribute).
+        self._states: list | None = None
+        self._symbolic = False
+
+    @property
+    def states(self) -> list | None:
+        """A stateful layer's state variables (None until built, or if not stateful).
+
+        >>> layer = tf.keras.layers.GRU(2, stateful=True)
+        >>> _ = layer(tf.ones((3, 4, 1)))
+        >>> [s.shape for s in layer.states]
+        [TensorShape([3, 2])]
+        """
+        return self._states
 
     def build(self, input_shape: Any) -> None:
         # The cell builds on its first step, inside this layer's scope.
+        if self.stateful:
+            batch = input_shape[0]
+            if self.states is not None:
+                self.reset_state()
+            else:
+                states = [
+                    Variable(
+                        np.zeros((batch, size), self.dtype),
+                        trainable=False,
+                        dtype=self.dtype,
+                        name="rnn_state",
+                    )
+                    for size in self.cell.state_size
+                ]
+                self._states = states
         self.built = True
+
+    def reset_state(self) -> None:
+        """Zero a stateful layer's states (the next batch starts afresh).
+
+        >>> layer = tf.keras.layers.SimpleRNN(2, stateful=True)
+        >>> _ = layer(tf.ones((1, 3, 2)))
+        >>> layer.reset_state()
+        >>> layer.states[0].numpy().tolist()
+        [[0.0, 0.0]]
+        """
+        for state in self.states or []:
+            state.assign(tf.zeros_like(state))
+
+    def reset_states(self) -> None:
+        """Keras's older name of ``reset_state``.
+
+        >>> tf.keras.layers.LSTM(2, stateful=True).reset_states()
+        """
+        self.reset_state()
+
+    def _call_symbolic(self, args: Any, kwargs: Any):
+        if self.stateful and args[0].shape[0] is None:
+            raise ValueError(
+                "When using `stateful=True` in a RNN, the batch size must be static. "
+                f"Found dynamic batch size: sequence.shape={tuple(args[0].shape)}"
+            )
+        self._symbolic = True  # stand-in zeros run through call: they set no state
+        try:
+            return super()._call_symbolic(args, kwargs)
+        finally:
+            self._symbolic = False
 
     def call(
         self,
@@ -282,7 +345,17 @@ class _RNN(Layer):
     ) -> Any:
         steps = sequences.shape[1]
         batch = sequences.shape[0]
-        if initial_state is None:
+        if self.stateful and self.states is not None:
+            expected = self.states[0].shape[0]
+            if batch != expected:
+                raise ValueError(
+                    "If an RNN is stateful, the batch size of the input sequences must be the "
+                    "same as the batch size of the initial state. \n"
+                    f"- Expected batch size: {expected}\n- Received batch size: {batch}"
+                )
+        if initial_state is None and self.stateful:
+            states = [tf.identity(state) for state in self.states]
+        elif initial_state is None:
             states = [
                 tf.zeros((batch, size), dtype=sequences.dtype) for size in self.cell.state_size
             ]
@@ -296,6 +369,9 @@ class _RNN(Layer):
         for t in order:
             output, states = self.cell(sequences[:, t], states, training=training)
             outputs.append(output)
+        if self.stateful and not self._symbolic:
+            for variable, state in zip(self.states, states):
+                variable.assign(state)
         if self.return_sequences:
             result = tf.stack(outputs, axis=1)
         else:
