@@ -728,6 +728,13 @@ def constant(
     [[0 0]
      [0 0]], shape=(2, 2), dtype=int32)
     """
+    if value.__class__ is np.ndarray and dtype is None and shape is None:
+        # The common case first (a batch sliced from an array): convert_to_tensor's
+        # result, without its look-ups for Tensors, Variables and foreign arrays.
+        tensor = wrap(_as_stored(value))
+        if _backend.gpu_scope_depth:
+            tensor._value = _backend.placed(tensor._value)
+        return tensor
     if value.__class__ is Tensor or hasattr(value, "_as_tensor"):
         tensor = convert_to_tensor(value)
         if dtype is not None and _dt.as_dtype(dtype) != tensor.dtype:
