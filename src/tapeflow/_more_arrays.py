@@ -88,16 +88,15 @@ def complex(real: TensorLike, imag: TensorLike, name: str | None = None) -> Tens
     >>> print(tf.complex(tf.constant([1.0]), tf.constant([2.0])))
     tf.Tensor([1.+2.j], shape=(1,), dtype=complex64)
     """
-    tf = _tf()
     real, imag = _convert(real), _convert(imag)
     if real.dtype != imag.dtype or real.dtype not in (_dt.float32, _dt.float64):
         raise TypeError(
             f"The `real` and `imag` components have incorrect types: {real.dtype.name} "
             f"{imag.dtype.name}. They must be consistent, and one of [tf.float32, tf.float64]"
         )
-    out = _dt.complex64 if real.dtype == _dt.float32 else _dt.complex128
-    unit = _wrap(out.as_numpy_dtype(1j))
-    return tf.math.add(tf.cast(real, out), tf.math.multiply(tf.cast(imag, out), unit))
+    from .ops.spectral import complex_
+
+    return complex_(real, imag)
 
 
 def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) -> Tensor:

@@ -12,6 +12,7 @@ from .._tensor import wrap as _wrap
 from .._types import AxisLike, TensorLike
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
+from ..ops import spectral as _sp
 from ._common import _reject_attr, normalize_axis
 from ._elementwise import add_n, cast
 
@@ -54,6 +55,11 @@ def clip_by_norm(
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
     """
     values = as_tensor(t)
+    # A negative bound clips to zero, as in TensorFlow.
+    if np.isscalar(clip_norm):
+        clip_norm = max(clip_norm, 0)
+    else:
+        clip_norm = cast(_el.maximum(clip_norm, 0), values.dtype)
     l2sum = _keepdims_sum(_el.multiply(values, values), axes)
     positive = _el.greater(l2sum, _el.zeros_like(l2sum))
     # TF's two-where trick: no NaN from sqrt's gradient where the sum is 0.
@@ -141,6 +147,12 @@ def l2_normalize(
     if dim is not None:
         axis = dim
     x = as_tensor(x)
+    if x._value.dtype.kind == "c":
+        # |z|^2 from the real and imaginary parts: a real norm, as in TensorFlow.
+        real, imag = _sp.real(x), _sp.imag(x)
+        square_sum = _keepdims_sum(_el.add(_el.square(real), _el.square(imag)), axis)
+        inverse_norm = _el.rsqrt(_el.maximum(square_sum, epsilon))
+        return _sp.complex_(_el.multiply(real, inverse_norm), _el.multiply(imag, inverse_norm))
     square_sum = _keepdims_sum(_el.square(x), axis)
     inverse_norm = _el.rsqrt(_el.maximum(square_sum, epsilon))
     return _el.multiply(x, inverse_norm)

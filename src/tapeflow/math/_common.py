@@ -19,6 +19,46 @@ def _invalid(message: str, op_name: str) -> InvalidArgumentError:
     return _op_error(message, op_name)
 
 
+def _axis_values(axis: AxisLike, op_name: str) -> list[int]:
+    """The axes as Python ints, converted as TensorFlow's eager fast path converts them:
+    a Tensor must be int32 or int64; NumPy values (bools and floats too) are cast to
+    int; Python bools count as ints, Python floats and strings are refused.
+
+    >>> _axis_values(np.array([1.0, 0.0]), "Sum")
+    [1, 0]
+    """
+
+    def refuse(kind: str) -> InvalidArgumentError:
+        return _invalid(
+            f"Value for attr 'Tidx' of {kind} is not in the list of allowed values: int32, int64",
+            op_name,
+        )
+
+    if isinstance(axis, Tensor):
+        if axis._value.dtype not in (np.int32, np.int64):
+            raise refuse(axis.dtype.name)
+        return np.ravel(axis._value).tolist()
+    if isinstance(axis, (np.ndarray, np.generic)):
+        if axis.dtype.kind not in "biuf":
+            raise refuse("string")
+        return np.ravel(axis).astype(np.int64).tolist()
+    items = [axis]
+    while any(isinstance(a, (list, tuple)) for a in items):  # nested lists: any shape
+        items = [b for a in items for b in (a if isinstance(a, (list, tuple)) else [a])]
+    for a in items:
+        if isinstance(a, float):
+            # (TF's class depends on how its input came: this is its answer for a Tensor.)
+            raise TypeError(f"Cannot convert {a!r} to EagerTensor of dtype int32")
+        if isinstance(a, (str, bytes)):
+            raise refuse("string")
+        if not isinstance(a, (int, np.integer, np.bool_)):
+            raise TypeError(f"Value passed to parameter 'reduction_indices' has DataType "
+                            f"{type(a).__name__} not in list of allowed values: int32, int64")  # fmt: skip
+    if len({isinstance(a, (builtins.bool, np.bool_)) for a in items}) > 1:
+        raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
+    return [int(a) for a in items]
+
+
 def normalize_axis(axis: AxisLike, ndim: int, op_name: str) -> tuple[int, ...] | None:
     """An ``axis`` argument as a tuple of negative ints (or None for every axis).
 
@@ -28,15 +68,8 @@ def normalize_axis(axis: AxisLike, ndim: int, op_name: str) -> tuple[int, ...] |
     """
     if axis is None:
         return None
-    if isinstance(axis, Tensor):
-        axis = axis._value.tolist()
-    axes = axis if isinstance(axis, (list, tuple, np.ndarray)) else [axis]
     result = []
-    for a in axes:
-        if isinstance(a, (float, builtins.bool)) or not isinstance(a, (int, np.integer)):
-            raise TypeError(f"Value passed to parameter 'reduction_indices' has DataType "
-                            f"{type(a).__name__} not in list of allowed values: int32, int64")  # fmt: skip
-        a = int(a)
+    for a in _axis_values(axis, op_name):
         if not -ndim <= a < ndim:
             # (TF's message has no closing parenthesis.)
             raise _invalid(

@@ -20,9 +20,11 @@ from typing import Any
 import numpy as np
 
 from .._dispatch import Primitive
-from .._tensor import Tensor
+from .._tensor import Tensor, wrap
 from ..errors import InvalidArgumentError, _op_error
 from ._jvp import fold_jvp
+from .elementwise import where as _where
+from .elementwise import zeros_like
 from .index import getitem, getitem_adjoint
 from .linalg import band_part, check_type, matmul, matrix_diag, matrix_diag_part, scaled_mask
 from .linalg import matrix_transpose as _T
@@ -95,7 +97,9 @@ def _gap_matrix(values: Tensor, square: bool) -> Tensor:
     """F[i, j] = 1 / (v_j - v_i) off the diagonal (safe), 0 on it; squares v first if asked."""
     v = values * values if square else values
     n = values._value.shape[-1]
-    return scaled_mask(_safe_reciprocal(_expand(v, -2) - _expand(v, -1)), _off_diagonal(n))
+    gaps = _safe_reciprocal(_expand(v, -2) - _expand(v, -1))
+    # The diagonal is set, not masked by a product: inf - inf there is NaN, and 0 * NaN too.
+    return _where(wrap(_off_diagonal(n) > 0), gaps, zeros_like(gaps))
 
 
 def _block(top_left, top_right, bottom_right, n: int) -> Tensor:

@@ -147,3 +147,21 @@ imag = Primitive(
     kinds="fciu", tf_name="Imag",
     formula="real-linear: d Im(z) = Im(dz); VJP complex(0, g)",
 )  # fmt: skip
+
+
+def _complex_impl(re, im):
+    if not isinstance(re, (np.ndarray, np.generic)) or not isinstance(im, (np.ndarray, np.generic)):
+        return re + im * _COMPLEX_OF[re.dtype](1j)  # lazy arrays: an infinite part gives NaN
+    # Built part by part: re + 1j * im would turn an infinite part into NaN.
+    out = np.empty(np.broadcast_shapes(re.shape, im.shape), dtype=_COMPLEX_OF[re.dtype])
+    out.real = re
+    out.imag = im
+    return out[()]
+
+
+complex_ = Primitive(
+    "complex", _complex_impl,
+    vjp=lambda g, ans, re, im: (real(g), imag(g)),
+    linear=True, holomorphic=False, kinds="f", tf_name="Complex",
+    formula="real-linear: d complex(a, b) = complex(da, db); VJP (Re g, Im g)",
+)  # fmt: skip
