@@ -9,13 +9,16 @@ import tapeflow as tf
 from tapeflow.test import check_grads
 
 RNG = np.random.default_rng(7)
-X = RNG.standard_normal((3, 4, 5))
-Z = X + 1j * RNG.standard_normal((3, 4, 5))
+X = X_ARRAY = RNG.standard_normal((3, 4, 5))
+Z = Z_ARRAY = X + 1j * RNG.standard_normal((3, 4, 5))
 
 
 @pytest.mark.parametrize("norm", [None, "ortho", "forward"])
 def test_nd_transforms_match_numpy(norm):
     np_norm = norm or "backward"
+    # Tensors keep float64/complex128 (a NumPy array would be cast to the op's
+    # dtype_hint, complex64 or float32, as TF casts it).
+    Z, X = tf.constant(Z_ARRAY), tf.constant(X_ARRAY)  # noqa: N806
     np.testing.assert_allclose(tf.signal.fftnd(Z, axes=[0, 2], norm=norm).numpy(),
                                np.fft.fftn(Z, axes=(0, 2), norm=np_norm), atol=1e-12)  # fmt: skip
     np.testing.assert_allclose(tf.signal.ifftnd(Z, fft_length=[6, 4], axes=[1, 2],

@@ -451,8 +451,18 @@ def build(spec, lib, as_tensor=False):
     return spec
 
 
+SIDE_FILE = None  # the worker's ".side" file: which library runs now (for the watchdog)
+
+
+def mark_side(lib, what: str = "") -> None:
+    if SIDE_FILE is not None:
+        text = ("TF" if lib is TF else "tapeflow") + (" " + what if what else "")
+        os.pwrite(SIDE_FILE, text.ljust(32).encode(), 0)
+
+
 def call(lib, path, args, kwargs, seconds, measure_memory=False):
     """('ok', result, peak bytes) or ('raise', exception, peak bytes)."""
+    mark_side(lib)
     fn = resolve(lib, path)
     built_args = [build(a, lib) for a in args]
     built_kwargs = {k: build(v, lib) for k, v in kwargs.items()}
@@ -874,6 +884,7 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
 
 
 def _guarded_gradients(lib, path, args, kwargs, seed, second, opts):
+    mark_side(lib, "gradient")
     try:
         return "ok", gradients(lib, path, args, kwargs, seed, second, opts.call_seconds * 2), 0
     except BaseException as exc:  # noqa: BLE001 - includes Hang
@@ -924,6 +935,8 @@ def run_worker(opts) -> int:
     deadline = time.monotonic() + opts.time_left
     done = opts.done_examples
     position = opts.position
+    global SIDE_FILE
+    SIDE_FILE = os.open(opts.state + ".side", os.O_RDWR | os.O_CREAT, 0o644)
     with open(opts.state, "a") as state, open(opts.state + ".current", "w+") as current:
         while done < opts.examples and time.monotonic() < deadline:
             rounds, index = divmod(position, len(ops))
@@ -954,7 +967,8 @@ def merge(opts) -> int:
             if event["event"] == "done":
                 _absorb(total, event)
             elif event["event"] == "crash":
-                total.add("tf-crash", event["op"], event["detail"], event["example"], event["note"])
+                category = event.get("category", "tf-crash")
+                total.add(category, event["op"], event["detail"], event["example"], event["note"])
     text = total.summary(float(opts.elapsed), opts)
     if opts.out:
         Path(opts.out).write_text(text)
@@ -970,6 +984,29 @@ def _absorb(total: Recorder, event: dict) -> None:
         total.counts[key] += n
         if key not in total.shortest or len(example) < len(total.shortest[key][0]):
             total.shortest[key] = (example, note)
+
+
+def _run_watched(command, state_path: str, stall_seconds: float) -> tuple[int, str]:
+    """Run the worker; kill it when neither its state nor its current example has changed
+    for ``stall_seconds`` (a call stuck in C code ignores the per-call alarm). Returns
+    (exit code, "" or the side that was running when it was killed)."""
+    watched = [Path(state_path), Path(state_path + ".current")]
+    side = Path(state_path + ".side")
+    launched = time.time_ns()
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    last_change, last_stamp = time.monotonic(), None
+    while True:
+        try:
+            return process.wait(timeout=2.0), ""
+        except subprocess.TimeoutExpired:
+            pass
+        stamp = tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in watched)
+        if stamp != last_stamp or max(stamp) < launched:  # (importing TF takes a while)
+            last_change, last_stamp = time.monotonic(), stamp
+        elif time.monotonic() - last_change > stall_seconds:
+            running = side.read_text().strip() if side.exists() else "unknown"
+            process.kill()
+            return process.wait(), running or "unknown"
 
 
 def supervise(opts) -> int:
@@ -991,7 +1028,7 @@ def supervise(opts) -> int:
                    "--second-order-fraction", str(opts.second_order_fraction)]  # fmt: skip
         if not opts.gradients:
             command.append("--no-gradients")
-        code = subprocess.call(command, stderr=subprocess.DEVNULL)
+        code, stalled = _run_watched(command, state_path, opts.stall_seconds)
         lines = Path(state_path).read_text().splitlines()[read_upto:]
         read_upto += len(lines)
         started = None
@@ -1009,7 +1046,13 @@ def supervise(opts) -> int:
             crash = {"event": "crash", "op": started["op"], "detail": f"exit {code}",
                      "example": Path(state_path + ".current").read_text().strip(),
                      "note": "the process aborted (TensorFlow CHECK failure or a signal)"}  # fmt: skip
-            total.add("tf-crash", crash["op"], crash["detail"], crash["example"], crash["note"])
+            if stalled:
+                # A call stuck in C code, where the alarm cannot interrupt it.
+                crash["category"] = "tf-hang" if stalled.startswith("TF") else "hang"
+                crash["detail"] = f"no progress for {opts.stall_seconds:.0f} s ({stalled})"
+                crash["note"] = "the worker was killed: a call ran in C code past every limit"
+            total.add(crash.get("category", "tf-crash"), crash["op"], crash["detail"],
+                      crash["example"], crash["note"])  # fmt: skip
             with open(state_path, "a") as state:
                 state.write(json.dumps(crash) + "\n")
             read_upto += 1
@@ -1034,6 +1077,8 @@ def main(argv=None) -> int:
     parser.add_argument("--time-limit", type=float, default=600.0, help="seconds for the run")
     parser.add_argument("--call-seconds", type=float, default=3.0, help="per-call time limit")
     parser.add_argument("--memory-limit", type=int, default=256 << 20, help="bytes per call")
+    parser.add_argument("--stall-seconds", type=float, default=120.0,
+                        help="kill a worker whose example has not changed for this long")  # fmt: skip
     parser.add_argument("--ops", default="", help="only ops whose name contains this")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--chunk", type=int, default=100, help="examples per op per round")

@@ -15,6 +15,7 @@ tf.Tensor([1. 2.], shape=(2,), dtype=float32)
 from __future__ import annotations
 
 import itertools
+import warnings
 import weakref
 from typing import Any
 
@@ -677,7 +678,15 @@ def _convert_value(value, dtype, dtype_hint) -> Tensor:
     if dtype is not None:
         return wrap(_as_stored(_array_with_dtype(value, _dt.as_dtype(dtype))))
     array = _default_array(value)
-    if dtype_hint is not None and not isinstance(value, (np.ndarray, np.generic)):
+    if dtype_hint is not None and isinstance(value, (np.ndarray, np.generic)):
+        # TF casts NumPy values to the hint as NumPy's astype does (truncating, wrapping),
+        # except strings, which only a bool hint converts (by truthiness).
+        hint = _dt.as_dtype(dtype_hint).as_numpy_dtype_instance
+        if (array.dtype.kind != "O" or hint.kind == "b") and hint.kind != "O":
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                array = array.astype(hint)
+    elif dtype_hint is not None:
         hint = _dt.as_dtype(dtype_hint)
         try:
             array = _array_with_dtype(value, hint)
@@ -747,18 +756,31 @@ def constant(
         tensor = convert_to_tensor(value, dtype=dtype)
     if shape is not None:
         shape = tuple(TensorShape(shape).as_list())
+        if shape == tensor._value.shape and tensor is value:
+            return tensor  # TF returns the tensor itself (so gradients flow through it)
         array = tensor._value
         if not _backend.is_foreign(array):
             array = np.asarray(array)
-        if array.size == 1:
-            array = np.broadcast_to(array.reshape(()), shape)
-        elif array.size == int(np.prod(shape, dtype=np.int64)):
+        count = 1
+        for d in shape:
+            count *= d
+        if array.size == count:
             array = array.reshape(shape)
+        elif array.size == 1:
+            from ._limits import check_allocation
+
+            # TF's Fill reads the dimensions as int32: 2**40 wraps to 0.
+            dims = tuple(((d + 2**31) % 2**32) - 2**31 for d in shape)
+            for d in dims:
+                if d < 0:
+                    raise InvalidArgumentError(None, None, f"Dimension {d} must be >= 0 [Op:Fill]")
+            check_allocation(dims, array.dtype, "Fill")
+            array = np.broadcast_to(array.reshape(()), dims)
         else:
             raise TypeError(
                 f"Eager execution of tf.constant with unsupported shape. Tensor {value} "
                 f"(converted from {value}) has {array.size} elements, but got `shape` "
-                f"{shape} with {int(np.prod(shape, dtype=np.int64))} elements)."
+                f"{shape} with {count} elements)."
             )
         tensor = wrap(_as_stored(np.array(array) if isinstance(array, np.ndarray) else array))
     return tensor

@@ -180,11 +180,19 @@ def eye(
     for d in (rows, columns):
         if d < 0:
             raise _error(f"Dimension {d} must be >= 0", "Fill", "")
+    if isinstance(batch_shape, (int, np.integer)):
+        raise TypeError(f"'{type(batch_shape).__name__}' object is not iterable")
     batch = () if batch_shape is None else shape_tuple(batch_shape)
-    check_allocation(batch + (rows, columns), _dt.as_dtype(dtype).as_numpy_dtype_instance, "Fill")
-    matrix = np.eye(rows, columns, dtype=_dt.as_dtype(dtype).as_numpy_dtype_instance)
+    for d in batch:
+        if d < 0:
+            raise _error(f"Dimension {d} must be >= 0", "Fill", "")
+    np_dtype = _dt.as_dtype(dtype).as_numpy_dtype_instance
+    check_allocation(batch + (rows, columns), np_dtype, "Fill")
+    if 0 in batch:  # no matrix at all: np.eye would still build one
+        return wrap(np.zeros(batch + (rows, columns), dtype=np_dtype))
+    matrix = np.eye(rows, columns, dtype=np_dtype)
     if batch_shape is not None:
-        matrix = np.broadcast_to(matrix, shape_tuple(batch_shape) + matrix.shape).copy()
+        matrix = np.broadcast_to(matrix, batch + matrix.shape).copy()
     return wrap(matrix)
 
 

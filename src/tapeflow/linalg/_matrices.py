@@ -87,7 +87,8 @@ def diag(
     for count in (num_rows, num_cols):  # TF converts both to int32 tensors
         if _np.asarray(getattr(count, "_value", count)).dtype.kind not in "iu":
             raise TypeError(f"Cannot convert {count!r} to EagerTensor of dtype int32")
-    num_rows, num_cols = _int(num_rows), _int(num_cols)
+    # ... and int32 wraps: 2**31 rows are -2**31 rows.
+    num_rows, num_cols = (((_int(n) + 2**31) % 2**32) - 2**31 for n in (num_rows, num_cols))
     if num_rows == -1 and num_cols == -1:
         num_rows = num_cols = max(min_rows, min_cols)
     elif num_rows == -1:

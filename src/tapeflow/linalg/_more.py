@@ -311,16 +311,25 @@ def matrix_rank(
 ) -> Tensor:
     """The number of singular values above ``tol`` (default: eps max(m, n) max(s)).
 
-    >>> tf.linalg.matrix_rank(tf.constant([[1.0, 2.0], [2.0, 4.0]]))
-    <tf.Tensor: shape=(), dtype=int32, numpy=1>
+    ``tol`` broadcasts against the singular values (shape ``[..., min(m, n)]``), as
+    in TensorFlow.
+
+    >>> import tapeflow as tf
+    >>> print(tf.linalg.matrix_rank([[1.0, 2.0], [2.0, 4.0]]))
+    tf.Tensor(1, shape=(), dtype=int32)
     """
-    x = _np.asarray(_as_tensor(a)._value)
-    s = _np.linalg.svd(x, compute_uv=False)
+    tf = _tf()
+    a = tf.convert_to_tensor(a, dtype_hint=tf.float32)
+    if not a.dtype.is_floating:
+        raise TypeError(f"Input `a` must have `float`-like `dtype` (saw {a.dtype.name}).")
+    if a.ndim < 2:
+        raise ValueError(f"Input `a` must have at least 2 dimensions (saw: {a.ndim}).")
+    s = tf.linalg.svd(a, compute_uv=False)
     if tol is None:
-        tol = _np.finfo(x.dtype).eps * max(x.shape[-2:]) * s.max(axis=-1, keepdims=True)
-    else:
-        tol = _np.asarray(_as_tensor(tol)._value)[..., None]
-    return _wrap(_np.sum(s > tol, axis=-1).astype(_np.int32)[()])
+        eps = _np.finfo(a.dtype.as_numpy_dtype).eps
+        m = max(a.shape[-2:])
+        tol = eps * tf.cast(m, a.dtype) * tf.reduce_max(s, axis=-1, keepdims=True)
+    return tf.reduce_sum(tf.cast(s > tol, tf.int32), axis=-1)
 
 
 def normalize(

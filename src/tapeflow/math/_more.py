@@ -25,6 +25,7 @@ from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _op_error
 from ..ops import special_more as _sm
 from ._common import normalize_axis
+from ._scans import _index_text, num_segments_arg
 
 
 def _tf():
@@ -350,28 +351,51 @@ def confusion_matrix(
 ) -> Tensor:
     """counts[i, j] = number of (label i, prediction j) pairs (or their weights).
 
-    >>> print(tf.math.confusion_matrix(labels=[0, 1, 1], predictions=[0, 1, 0]))
+    Labels and predictions are vectors (a trailing dimension of 1 on one of them is
+    squeezed); weights are cast to ``dtype`` before they are added, as in TensorFlow.
+
+    >>> import tapeflow as tf
+    >>> print(tf.math.confusion_matrix([1, 0, 1], [1, 1, 1]))
     tf.Tensor(
-    [[1 0]
-     [1 1]], shape=(2, 2), dtype=int32)
+    [[0 1]
+     [0 2]], shape=(2, 2), dtype=int32)
     """
     labels = np.asarray(as_tensor(labels)._value).astype(np.int64)
     predictions = np.asarray(as_tensor(predictions)._value).astype(np.int64)
+    # TF's remove_squeezable_dimensions: ranks differing by one, a trailing 1 is dropped.
+    if labels.ndim == predictions.ndim + 1 and labels.shape[-1:] == (1,):
+        labels = labels[..., 0]
+    elif predictions.ndim == labels.ndim + 1 and predictions.shape[-1:] == (1,):
+        predictions = predictions[..., 0]
     if labels.shape != predictions.shape:
         raise ValueError(f"Dimensions {labels.shape} and {predictions.shape} are not compatible")
-    n = (int(max(labels.max(initial=-1), predictions.max(initial=-1))) + 1
-         if num_classes is None else int(num_classes))  # fmt: skip
+    if labels.ndim == 0:  # TF stacks the two along axis 1
+        raise ValueError("Argument `axis` = 1 not in range [-1, 1)")
+    if labels.ndim > 1:
+        index_shape = ",".join(map(str, [labels.shape[0], 2, *labels.shape[1:]]))
+        raise _op_error(f"Dimensions [0,{labels.ndim}) of indices[shape=[{index_shape}]] must "
+                        f"match dimensions [0,{labels.ndim}) of updates[shape="
+                        f"[{','.join(map(str, labels.shape))}]]", "ScatterNd")  # fmt: skip
     if labels.size and (labels.min() < 0 or predictions.min() < 0):
         raise InvalidArgumentError(None, None, "`labels` contains negative values.")
+    if num_classes is None:
+        if not labels.size:  # the max of nothing is int64's lowest value
+            raise _op_error(f"Dimension {np.iinfo(np.int64).min + 1} must be >= 0", "ScatterNd")
+        n = int(max(labels.max(), predictions.max())) + 1
+    else:
+        n = int(num_classes)
     if labels.size and (labels.max() >= n or predictions.max() >= n):
         raise InvalidArgumentError(
             None, None, "`labels` out of bound. Condition x < y did not hold."
         )
-    w = (np.ones(labels.shape) if weights is None
-         else np.asarray(as_tensor(weights)._value, np.float64))  # fmt: skip
-    out = np.zeros((n, n))
-    np.add.at(out, (labels, predictions), w)
-    return wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
+    out_dtype = _dt.as_dtype(dtype).as_numpy_dtype
+    check_allocation((n, n), out_dtype, "ScatterNd")
+    with np.errstate(all="ignore"):
+        w = (np.ones(labels.shape, out_dtype) if weights is None
+             else np.asarray(as_tensor(weights)._value).astype(out_dtype))  # fmt: skip
+        out = np.zeros((n, n), out_dtype)
+        np.add.at(out, (labels, predictions), w)
+    return wrap(out)
 
 
 def _attr_int(value, what: str) -> int:
@@ -482,7 +506,14 @@ def _segments(data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
         if ids.size and ids[0] < 0:
             raise _op_error("segment ids must be >= 0", op_name)
         num_segments = int(ids[-1]) + 1 if ids.size else 0
-    num_segments = int(as_tensor(num_segments)._value)
+    else:
+        num_segments = num_segments_arg(num_segments, op_name)
+        too_big = ids >= num_segments
+        if too_big.any():
+            where = np.unravel_index(int(np.argmax(too_big)), ids.shape)
+            raise _op_error(f"segment_ids{_index_text(where)} = "
+                            f"{int(ids[where])} is out of range [0, {num_segments})", op_name)  # fmt: skip
+    check_allocation((num_segments,) + data._value.shape[ids.ndim :], data._value.dtype, op_name)
     flat_ids = ids.ravel()
     rows = _tf().reshape(data, [flat_ids.size] + list(data._value.shape[ids.ndim :]))
     return rows, flat_ids, num_segments

@@ -130,6 +130,35 @@ def segment_sum(data: TensorLike, segment_ids: TensorLike, name: str | None = No
     return _segment_sum(data, ids, num_segments)
 
 
+def _index_text(where: tuple) -> str:
+    """``[1,0]`` for an entry of a tensor, nothing for a scalar (TF's message format)."""
+    return f"[{','.join(str(int(i)) for i in where)}]" if where else ""
+
+
+def num_segments_arg(num_segments: TensorLike, op_name: str) -> int:
+    """``num_segments`` as TF's kernels read it: an int32 or int64 scalar, wrapped to int32
+    (2**40 segments are 0 segments), and not negative.
+
+    >>> num_segments_arg(2**32 + 3, "UnsortedSegmentSum")
+    3
+    """
+    count = as_tensor(num_segments)._value
+    if count.dtype.kind not in "iu":
+        raise _invalid(
+            f"Value for attr 'Tnumsegments' of {_dt._from_numpy(count.dtype).name} is not in the "
+            "list of allowed values: int32, int64",
+            op_name,
+        )
+    if count.ndim != 0:
+        raise _invalid(f"num_segments should be a scalar, not shape {list(count.shape)}", op_name)
+    count = int(np.asarray(count).astype(np.int64).astype(np.int32))
+    if count < 0:
+        raise InvalidArgumentError(
+            None, None, f"Input num_segments == {count} must not be negative. [Op:{op_name}]"
+        )
+    return count
+
+
 def unsorted_segment_sum(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
@@ -142,20 +171,7 @@ def unsorted_segment_sum(
     """
     data = _segment_data(data, "UnsortedSegmentSum")
     ids = _segment_ids(segment_ids, "UnsortedSegmentSum", "int16, int32, int64")
-    count = as_tensor(num_segments)._value
-    if count.dtype.kind not in "iu":
-        name_ = _dt._from_numpy(count.dtype).name
-        raise _invalid(
-            f"Value for attr 'Tnumsegments' of {name_} is not in the list of allowed values: "
-            "int32, int64",
-            "UnsortedSegmentSum",
-        )
-    count = int(count)
-    if count < 0:
-        raise InvalidArgumentError(
-            None, None, f"Input num_segments == {count} must not be negative. "
-            "[Op:UnsortedSegmentSum]"
-        )  # fmt: skip
+    count = num_segments_arg(num_segments, "UnsortedSegmentSum")
     shape = data._value.shape
     if shape[: ids.ndim] != ids.shape:
         raise _invalid(
@@ -167,8 +183,7 @@ def unsorted_segment_sum(
     if too_big.any():
         where = np.unravel_index(int(np.argmax(too_big)), ids.shape)
         raise _invalid(
-            f"segment_ids[{','.join(str(int(i)) for i in where)}] = {int(ids[where])} is out "
-            f"of range [0, {count})",
+            f"segment_ids{_index_text(where)} = {int(ids[where])} is out of range [0, {count})",
             "UnsortedSegmentSum",
         )
     return _segment_sum(data, ids, count)

@@ -103,7 +103,8 @@ def gelu(features: TensorLike, approximate: bool = False, name: str | None = Non
     if approximate:
         inner = 0.7978845608028654 * (x + 0.044715 * x**3)
         return 0.5 * x * (1.0 + _math.tanh(inner))
-    return 0.5 * x * (1.0 + _math.erf(x / 1.4142135623730951))
+    # erfc(-x / sqrt 2), not 1 + erf(x / sqrt 2): no cancellation for negative x.
+    return 0.5 * x * _math.erfc(-x * _math.cast(0.7071067811865476, x.dtype))
 
 
 def swish(features: TensorLike, beta: TensorLike = 1.0, name: str | None = None) -> Tensor:
@@ -115,8 +116,8 @@ def swish(features: TensorLike, beta: TensorLike = 1.0, name: str | None = None)
     x = as_tensor(features)
     if x._value.dtype.kind not in "fc":
         _math.sigmoid(x)  # TF's error: Sigmoid has no kernel for this dtype
-    if isinstance(beta, Tensor) or hasattr(beta, "_as_tensor"):
-        beta = _cast(as_tensor(beta), x.dtype)
+    # A Python float beta becomes a float32 tensor first, as in TensorFlow.
+    beta = _cast(as_tensor(beta), x.dtype)
     return x * _math.sigmoid(beta * x)
 
 

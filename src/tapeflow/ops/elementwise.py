@@ -622,6 +622,12 @@ def _sigmoid_impl(x):
     # than selecting between two forms with np.where.
     if x.dtype == np.float16:  # e^-x overflows float16 from x < -11: compute in float32
         return (1 / (1 + np.exp(-x.astype(np.float32)))).astype(np.float16)
+    if x.dtype.kind == "c":
+        # C++ divides a finite number by an infinite complex one to 0 (C99 Annex G);
+        # NumPy's division gives NaN there.
+        denominator = 1 + np.exp(-x)
+        infinite = np.isinf(denominator.real) | np.isinf(denominator.imag)
+        return np.where(infinite, x.dtype.type(0), 1 / denominator)[()]
     return 1 / (1 + np.exp(-x))
 
 
