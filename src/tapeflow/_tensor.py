@@ -681,11 +681,11 @@ def _convert_value(value, dtype, dtype_hint) -> Tensor:
     if dtype_hint is not None and isinstance(value, (np.ndarray, np.generic)):
         # TF casts NumPy values to the hint as NumPy's astype does (truncating, wrapping),
         # except strings, which only a bool hint converts (by truthiness).
-        hint = _dt.as_dtype(dtype_hint).as_numpy_dtype_instance
-        if (array.dtype.kind != "O" or hint.kind == "b") and hint.kind != "O":
+        np_hint = _dt.as_dtype(dtype_hint).as_numpy_dtype_instance
+        if (array.dtype.kind != "O" or np_hint.kind == "b") and np_hint.kind != "O":
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                array = array.astype(hint)
+                array = array.astype(np_hint)
     elif dtype_hint is not None:
         hint = _dt.as_dtype(dtype_hint)
         try:

@@ -393,7 +393,7 @@ def confusion_matrix(
     with np.errstate(all="ignore"):
         w = (np.ones(labels.shape, out_dtype) if weights is None
              else np.asarray(as_tensor(weights)._value).astype(out_dtype))  # fmt: skip
-        out = np.zeros((n, n), out_dtype)
+        out: np.ndarray = np.zeros((n, n), out_dtype)
         np.add.at(out, (labels, predictions), w)
     return wrap(out)
 
