@@ -57,7 +57,7 @@ def clip_by_norm(
     values = as_tensor(t)
     # A negative bound clips to zero, as in TensorFlow.
     if np.isscalar(clip_norm):
-        clip_norm = max(clip_norm, 0)
+        clip_norm = 0 if clip_norm < 0 else clip_norm  # type: ignore[operator]
     else:
         clip_norm = cast(_el.maximum(clip_norm, 0), values.dtype)
     l2sum = _keepdims_sum(_el.multiply(values, values), axes)

@@ -104,7 +104,7 @@ def gelu(features: TensorLike, approximate: bool = False, name: str | None = Non
         inner = 0.7978845608028654 * (x + 0.044715 * x**3)
         return 0.5 * x * (1.0 + _math.tanh(inner))
     # erfc(-x / sqrt 2), not 1 + erf(x / sqrt 2): no cancellation for negative x.
-    return 0.5 * x * _math.erfc(-x * _math.cast(0.7071067811865476, x.dtype))
+    return 0.5 * x * _math.erfc(-x * _cast(0.7071067811865476, x.dtype))
 
 
 def swish(features: TensorLike, beta: TensorLike = 1.0, name: str | None = None) -> Tensor:
