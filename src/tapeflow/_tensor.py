@@ -25,6 +25,7 @@ from . import _backend
 from . import dtypes as _dt
 from ._tensor_shape import TensorShape
 from ._types import DTypeLike, ShapeLike, TensorLike
+from .errors import InvalidArgumentError
 from .errors import _dtype_mismatch as dtype_mismatch  # noqa: F401 (the ops import it from here)
 
 __all__ = ["Tensor", "TensorShape", "convert_to_tensor", "constant"]
