@@ -236,3 +236,25 @@ def test_break_in_a_tensor_loop_traces_once_and_differentiates():
         np.testing.assert_allclose([float(v) for v in f(tf.constant(1.5), tf.constant(n))], want,
                                    rtol=1e-5)  # fmt: skip
     assert f.experimental_get_tracing_count() == 1
+
+
+@tf.custom_gradient
+def _scaled_gradient(x):
+    def grad(dy):
+        return dy * 100.0
+
+    return x * 2.0, grad
+
+
+def test_custom_gradient_in_a_function_under_an_outer_tape_uses_grad_fn():
+    @tf.function
+    def f(x):
+        return _scaled_gradient(x) + x
+
+    x = tf.constant(3.0)
+    for _ in range(3):  # the trace, then the program replayed for the tape
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            y = f(x)
+        assert (float(y), float(tape.gradient(y, x))) == (9.0, 101.0)
+    assert float(f(x)) == 9.0  # no tape: the compiled program

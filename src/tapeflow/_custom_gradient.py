@@ -34,7 +34,7 @@ from . import _dispatch
 from ._dispatch import Recorder, State, active_stack, set_stack
 from ._nest import flatten, pack_sequence_as
 from ._tape import GradientTape, UnconnectedGradients
-from ._tensor import convert_to_tensor, wrap
+from ._tensor import Tensor, convert_to_tensor, wrap
 from ._variable import Variable
 from .ops.elementwise import identity
 
@@ -131,6 +131,40 @@ def custom_gradient(f: Callable[..., Any] | None = None) -> Callable[..., Any]:
 
 
 def _call_with_custom_gradient(f, args, kwargs):
+    if (_dispatch._recorder_count and _traced_without_inner_tape(active_stack())
+            and not _closes_over_tensors(f)):  # fmt: skip
+        # A tf.function trace with no tape inside it: one program node that calls
+        # f again on every run, so a tape outside the function sees grad_fn.
+        return _as_program_node(f, args, kwargs)
+    return _run_with_custom_gradient(f, args, kwargs)
+
+
+def _closes_over_tensors(f) -> bool:
+    """Whether ``f`` reads tensors from its closure or defaults: called again by a
+    program, it would see the trace's values, so the trace records its ops instead."""
+    f = getattr(f, "__func__", f)
+    cells = [c.cell_contents for c in getattr(f, "__closure__", None) or () if _filled(c)]
+    cells += list(getattr(f, "__defaults__", None) or ())
+    return any(isinstance(leaf, Tensor) for leaf in flatten(cells))
+
+
+def _filled(cell) -> bool:
+    try:
+        _ = cell.cell_contents
+    except ValueError:  # an empty cell (a name not bound yet)
+        return False
+    return True
+
+
+def _traced_without_inner_tape(stack: list) -> bool:
+    """A trace is open and nothing but traces was entered after the first one."""
+    for i, state in enumerate(stack):
+        if state.record_call is not None:
+            return all(s.record_call is not None for s in stack[i + 1 :])
+    return False
+
+
+def _run_with_custom_gradient(f, args, kwargs):
     watcher = VariableWatcher()
     _dispatch.push(watcher)
     try:
@@ -177,6 +211,9 @@ def _call_with_custom_gradient(f, args, kwargs):
     if stack and _dispatch._active_count:
         _dispatch.record_custom(stack, inputs, results, outputs, actual_grad_fn)
     return pack_sequence_as(result, list(outputs))
+
+
+_as_program_node = _dispatch.stateful(_run_with_custom_gradient)
 
 
 # --------------------------------------------------------------------------

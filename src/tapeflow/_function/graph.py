@@ -27,8 +27,10 @@ under an outer tape, accumulator or trace, which must see every operation.
 
 from __future__ import annotations
 
+import io
 import itertools
 import math
+import sys
 from typing import Any
 
 import numpy as np
@@ -37,6 +39,7 @@ from .._dispatch import apply
 from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, wrap
 from ..ops.elementwise import identity
+from . import printing
 from . import trace as _trace
 from .simplify import finite, mark_products, outer_product, shared_masks, simplify
 
@@ -96,6 +99,14 @@ def _hashable_params(params: dict):
     return key
 
 
+class _Null(io.TextIOBase):
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_NULL = _Null()
+
+
 class _Call:
     """A ``stateful`` function call as a program node: arrays in, arrays out."""
 
@@ -113,8 +124,17 @@ class _Call:
         for i, x in zip(self.positions, inputs):
             leaves[i] = x
         args, kwargs = pack_sequence_as(self.structure, leaves)
-        out = self.fn(*args, **kwargs)
-        return [o for o in flatten(out) if o.__class__ is Tensor]
+        # Python runs at trace time only: a called function's print output is
+        # dropped when the program runs (tf.print still prints).
+        out, err = sys.stdout, sys.stderr
+        printing.real_streams.append((out, err))
+        sys.stdout = sys.stderr = _NULL
+        try:
+            result = self.fn(*args, **kwargs)
+        finally:
+            sys.stdout, sys.stderr = out, err
+            printing.real_streams.pop()
+        return [o for o in flatten(result) if o.__class__ is Tensor]
 
     def __call__(self, *values):
         return tuple([o._value for o in self.tensors(*[wrap(v) for v in values])])
