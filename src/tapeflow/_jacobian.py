@@ -217,6 +217,15 @@ def jacobian(
     With ``experimental_use_pfor`` (the default) one batched reverse sweep
     computes every row at once; without it (persistent tapes only) each row is
     its own sweep, as TensorFlow's loop does.
+
+    >>> import tapeflow as tf
+    >>> from tapeflow._jacobian import jacobian
+    >>> x = tf.constant([1.0, 2.0])
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = x * x
+    >>> jacobian(tape, y, x).numpy().tolist()
+    [[2.0, 0.0], [0.0, 4.0]]
     """
     state = tape._recorded(NON_PERSISTENT_ERROR)
     flat_sources = flatten(sources)
@@ -313,6 +322,15 @@ def batch_jacobian(
     Examples are assumed independent (as in TensorFlow, not checked). An
     unconnected source gives zeros of the target's dtype whatever
     ``unconnected_gradients`` says.
+
+    >>> import tapeflow as tf
+    >>> from tapeflow._jacobian import batch_jacobian
+    >>> x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+    >>> with tf.GradientTape() as tape:
+    ...     tape.watch(x)
+    ...     y = tf.reduce_sum(x * x, axis=1, keepdims=True)
+    >>> batch_jacobian(tape, y, x).numpy().tolist()
+    [[[2.0, 4.0]], [[6.0, 8.0]]]
     """
     state = tape._recorded(_BATCH_NON_PERSISTENT_ERROR)
     target_shape = target.shape

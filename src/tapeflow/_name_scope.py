@@ -20,7 +20,14 @@ _local = threading.local()
 
 
 def current_scope() -> str:
-    """The active prefix, "" outside every scope."""
+    """The active prefix, "" outside every scope.
+
+    >>> import tapeflow as tf
+    >>> from tapeflow._name_scope import current_scope
+    >>> with tf.name_scope("layer"):
+    ...     current_scope()
+    'layer/'
+    """
     return getattr(_local, "scope", "")
 
 

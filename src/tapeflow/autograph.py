@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import types
+from typing import Any as _Any
 
 from ._function import autograph as _converter
 from ._function import trace as _trace
@@ -245,7 +246,7 @@ def converted_call(func, *args, **kwargs):
 # --------------------------------------------------------------------------
 # The user-facing switches
 # --------------------------------------------------------------------------
-def do_not_convert(func=None):
+def do_not_convert(func: _Any = None) -> _Any:
     """Mark ``func`` so AutoGraph calls it as it is (``tf.autograph.experimental.do_not_convert``).
 
     >>> import tapeflow as tf
@@ -265,10 +266,10 @@ def do_not_convert(func=None):
 
 
 def set_loop_options(
-    parallel_iterations=None,
-    swap_memory=None,
-    maximum_iterations=None,
-    shape_invariants=None,
+    parallel_iterations: int | None = None,
+    swap_memory: bool | None = None,
+    maximum_iterations: int | None = None,
+    shape_invariants: _Any = None,
 ) -> None:
     """Loop options inside a converted loop body: ``shape_invariants`` (pairs of a
     loop variable and the shape it may take) are honoured, the rest accepted.

@@ -396,8 +396,26 @@ def _describe(value) -> str:
 _DOT = _Spec(".")
 
 
-def assert_same_structure(first, second) -> None:
-    """Raise TF's nest error (ValueError or TypeError) if the structures differ."""
+def assert_same_structure(first: Any, second: Any) -> None:
+    """Raise TF's nest error (ValueError or TypeError) if the structures differ.
+
+    >>> from tapeflow.control_flow import assert_same_structure
+    >>> assert_same_structure((1, [2]), (3, [4]))
+    >>> assert_same_structure((1, 2), [3, 4])
+    Traceback (most recent call last):
+    ...
+    TypeError: The two structures don't have the same nested structure.
+    <BLANKLINE>
+    First structure: type=tuple str=(1, 2)
+    <BLANKLINE>
+    Second structure: type=list str=[3, 4]
+    <BLANKLINE>
+    More specifically: The two namedtuples don't have the same sequence type. First structure type=tuple str=(1, 2) has type tuple, while second structure type=list str=[3, 4] has type list
+    Entire first structure:
+    (., .)
+    Entire second structure:
+    [., .]
+    """
     problem = _structure_problem(first, second)
     if problem is None:
         return
