@@ -385,7 +385,7 @@ _stack: Any = None  # packs a list holding Tensors (convert_to_tensor)
 _recording: Any = None  # whether a tape, accumulator or trace is active on this thread
 
 
-def bind_operators(**ops) -> None:
+def bind_operators(**ops: Any) -> None:
     """Give Tensor's operators their ops: ``bind_operators(apply=..., add=..., ...)``."""
     names = globals()
     for name, op in ops.items():
@@ -420,7 +420,7 @@ class _Reference:
 sliced_variables: dict[int, tuple] = {}
 
 
-def remember_slice(tensor: Tensor, variable, key) -> None:
+def remember_slice(tensor: Tensor, variable: Any, key: Any) -> None:
     tensor_id = tensor._id
     ref = weakref.ref(tensor, lambda _: sliced_variables.pop(tensor_id, None))
     sliced_variables[tensor_id] = (variable, key, ref)
@@ -443,7 +443,7 @@ def wrap(value: Any) -> Tensor:
     return tensor
 
 
-def wrap_if_array(value) -> Tensor:
+def wrap_if_array(value: Any) -> Tensor:
     """A Tensor as it is; a NumPy value wrapped as it is (no conversion, no copy).
 
     For values tapeflow made itself, such as the cotangents the reverse sweep
@@ -455,14 +455,14 @@ def wrap_if_array(value) -> Tensor:
 _DEVICE_PREFIX = "/job:localhost/replica:0/task:0/device:"
 
 
-def host_value(value):
+def host_value(value: Any) -> Any:
     """``value`` as NumPy: Dask values are computed, CuPy ones copied to the host."""
     if value.__class__ is np.ndarray or isinstance(value, np.generic):
         return value
     return _backend.to_host(value)
 
 
-def numpy_text_for_repr(value) -> str:
+def numpy_text_for_repr(value: Any) -> str:
     """TensorFlow's ``numpy=`` text: Python's repr of the scalar, NumPy's of arrays."""
     value = host_value(value)
     if isinstance(value, np.ndarray) and value.ndim:
@@ -795,7 +795,7 @@ def _has_python_float(value) -> bool:
     return False
 
 
-def operand_for(value, dtype: _dt.DType, op_name: str, position: int) -> Tensor:
+def operand_for(value: TensorLike, dtype: _dt.DType, op_name: str, position: int) -> Tensor:
     """Convert the non-Tensor operand of a binary op to the other operand's dtype.
 
     Python scalars and NumPy values take the Tensor's dtype. A Python float

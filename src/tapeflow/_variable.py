@@ -303,7 +303,7 @@ class _UnreadVariable(Variable):
         return "'UnreadVariable'"
 
 
-def updated_value(method: str, old, delta):
+def updated_value(method: str, old: Any, delta: Any) -> Any:
     """The value a variable holds after ``assign``/``assign_add``/``assign_sub``."""
     if method == "assign":
         return delta

@@ -122,11 +122,17 @@ def _common_shape(a: TensorShape, b: TensorShape) -> TensorShape:
 
 
 class SymbolicTensor:
-    """A graph tensor as a ConcreteFunction shows it (``inputs``, ``structured_outputs``)."""
+    """A graph tensor as a ConcreteFunction shows it (``inputs``, ``structured_outputs``).
+
+    >>> import tapeflow as tf
+    >>> from tapeflow._function.spec import SymbolicTensor
+    >>> print(SymbolicTensor("x:0", tf.TensorShape([None, 3]), tf.float32))
+    Tensor("x:0", shape=(None, 3), dtype=float32)
+    """
 
     __slots__ = ("name", "shape", "dtype")
 
-    def __init__(self, name: str, shape: TensorShape, dtype):
+    def __init__(self, name: str, shape: TensorShape, dtype: _dt.DType) -> None:
         self.name = name
         self.shape = shape
         self.dtype = dtype
