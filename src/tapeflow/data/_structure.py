@@ -40,7 +40,7 @@ def pack(structure: Any, leaves: list) -> Any:
     return result
 
 
-def _pack(structure: Any, it) -> Any:
+def _pack(structure: Any, it: Any) -> Any:
     if isinstance(structure, dict):
         packed = {key: _pack(structure[key], it) for key in sorted(structure)}
         return type(structure)((key, packed[key]) for key in structure)
@@ -91,7 +91,7 @@ class TensorSpec:
         return self.dtype == value.dtype and self.shape.is_compatible_with(value.shape)
 
 
-def spec_class():
+def spec_class() -> type:
     """tf.TensorSpec when tapeflow has one, else this module's."""
     return getattr(tf, "TensorSpec", TensorSpec)
 

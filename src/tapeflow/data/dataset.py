@@ -33,7 +33,13 @@ UNKNOWN_CARDINALITY = -2
 
 
 class Dataset:
-    """Base class; build datasets with the static constructors (``from_tensor_slices``, ...)."""
+    """Base class; build datasets with the static constructors (``from_tensor_slices``, ...).
+
+    >>> ds = tf.data.Dataset.from_tensor_slices(({"x": [1.0, 2.0, 3.0]}, [0, 1, 0]))
+    >>> ds = ds.shuffle(3, seed=1).batch(2)
+    >>> [(batch["x"].numpy().tolist(), labels.numpy().tolist()) for batch, labels in ds]
+    [([2.0, 3.0], [1, 0]), ([1.0], [0])]
+    """
 
     _kind = "Dataset"
 
@@ -49,11 +55,23 @@ class Dataset:
 
     @property
     def element_spec(self) -> Any:
-        """The structure of ``TensorSpec`` of one element."""
+        """The structure of ``TensorSpec`` of one element.
+
+        >>> tf.data.Dataset.from_tensor_slices(([[1.0, 2.0]], [3])).element_spec
+        (TensorSpec(shape=(2,), dtype=tf.float32, name=None), TensorSpec(shape=(), dtype=tf.int32, name=None))
+        >>> tf.data.Dataset.range(5).batch(2).element_spec
+        TensorSpec(shape=(None,), dtype=tf.int64, name=None)
+        """
         return self._spec
 
-    def cardinality(self):
-        """The number of elements as an int64 tensor; -1 infinite, -2 unknown."""
+    def cardinality(self) -> tf.Tensor:
+        """The number of elements as an int64 tensor; -1 infinite, -2 unknown.
+
+        >>> tf.data.Dataset.range(5).batch(2).cardinality()
+        <tf.Tensor: shape=(), dtype=int64, numpy=3>
+        >>> int(tf.data.Dataset.range(3).repeat().cardinality()), int(tf.data.Dataset.range(9).filter(lambda x: x > 4).cardinality())
+        (-1, -2)
+        """
         return tf.constant(self._cardinality, tf.int64)
 
     def __len__(self) -> int:
@@ -112,7 +130,7 @@ class Dataset:
         arrays = [leaf.numpy() for leaf in leaves]
         spec = st.pack(structure, [st.spec_of(leaf, drop_leading=True) for leaf in leaves])
 
-        def make():
+        def make() -> Any:
             for i in range(n):
                 yield st.pack(structure, [tf.constant(a[i]) for a in arrays])
 
@@ -145,7 +163,7 @@ class Dataset:
         bounds = range(*[int(a) for a in args])
         dtype = tf.as_dtype(output_type)
 
-        def make():
+        def make() -> Any:
             for i in bounds:
                 yield tf.constant(i, dtype)
 
@@ -186,7 +204,7 @@ class Dataset:
         signature = output_signature
         call_args = tuple(args) if args is not None else ()
 
-        def convert(value, spec):
+        def convert(value: Any, spec: Any) -> Any:
             tensor = (
                 tf.convert_to_tensor(value, dtype=spec.dtype)
                 if not isinstance(value, tf.Tensor)
@@ -208,7 +226,7 @@ class Dataset:
                 )
             return tensor
 
-        def make():
+        def make() -> Any:
             for value in generator(*call_args):
                 if not isinstance(signature, (tuple, dict)):
                     yield convert(value, signature)
@@ -254,7 +272,7 @@ class Dataset:
             finite = [c for c in counts if c != INFINITE_CARDINALITY]
             card = min(finite) if finite else INFINITE_CARDINALITY
 
-        def make():
+        def make() -> Any:
             iterators = [m._make() for m in members]
             while True:
                 parts = []
@@ -269,6 +287,14 @@ class Dataset:
 
     @staticmethod
     def sample_from_datasets(*args: Any, **kwargs: Any) -> Dataset:
+        """Not in tapeflow's tf.data (it raises NotImplementedError).
+
+        >>> try:
+        ...     tf.data.Dataset.sample_from_datasets([tf.data.Dataset.range(2)])
+        ... except NotImplementedError as error:
+        ...     print(error)
+        tapeflow's tf.data has no sample_from_datasets.
+        """
         raise NotImplementedError("tapeflow's tf.data has no sample_from_datasets.")
 
     # -- transformations ----------------------------------------------------------
@@ -303,12 +329,12 @@ class Dataset:
                 traced.append(_traced(map_func, source._spec))
             return traced[0]
 
-        def apply(element):
+        def apply(element: Any) -> Any:
             fn = function()
             out = fn(*element) if _spreads(element) else fn(element)
             return st.normalize(out)
 
-        def make():
+        def make() -> Any:
             for element in source._make():
                 yield apply(element)
 
@@ -324,7 +350,7 @@ class Dataset:
         """
         source = self
 
-        def keep(element) -> bool:
+        def keep(element: Any) -> bool:
             result = predicate(*element) if _spreads(element) else predicate(element)
             result = st.to_tensor(result)
             if result.dtype != tf.bool or len(result.shape) != 0:
@@ -334,7 +360,7 @@ class Dataset:
                 )
             return bool(result.numpy())
 
-        def make():
+        def make() -> Any:
             return (element for element in source._make() if keep(element))
 
         return self._derive(make, self._spec, UNKNOWN_CARDINALITY, "_FilterDataset")
@@ -365,7 +391,7 @@ class Dataset:
         if seed is None and not reshuffle:
             fixed_seed[0] = _draw_seed()
 
-        def make():
+        def make() -> Any:
             epoch = epochs[0]
             epochs[0] += 1
             base = fixed_seed[0] if fixed_seed[0] is not None else _draw_seed()
@@ -387,156 +413,6 @@ class Dataset:
 
         return self._derive(make, self._spec, self._cardinality, "_ShuffleDataset")
 
-    def repeat(self, count: int | None = None, name: str | None = None) -> Dataset:
-        """The dataset ``count`` times (forever when ``None`` or -1)."""
-        count = -1 if count is None else int(count)
-        source = self
-        c = self._cardinality
-        if count == 0 or c == 0:
-            card = 0
-        elif c < 0:
-            card = c
-        elif count < 0:
-            card = INFINITE_CARDINALITY
-        else:
-            card = c * count
-
-        def make():
-            done = 0
-            while count < 0 or done < count:
-                produced = False
-                for element in source._make():
-                    produced = True
-                    yield element
-                done += 1
-                if not produced:
-                    return
-
-        return self._derive(make, self._spec, card, "_RepeatDataset")
-
-    def take(self, count: int, name: str | None = None) -> Dataset:
-        """The first ``count`` elements (all when -1)."""
-        count = int(count)
-        source = self
-        c = self._cardinality
-        if count < 0:
-            card = c
-        elif c == INFINITE_CARDINALITY:
-            card = count
-        elif c == UNKNOWN_CARDINALITY:
-            card = UNKNOWN_CARDINALITY
-        else:
-            card = min(c, count)
-
-        def make():
-            if count == 0:
-                return
-            for i, element in enumerate(source._make()):
-                yield element
-                if count > 0 and i + 1 >= count:
-                    return
-
-        return self._derive(make, self._spec, card, "_TakeDataset")
-
-    def skip(self, count: int, name: str | None = None) -> Dataset:
-        """All but the first ``count`` elements (none when -1)."""
-        count = int(count)
-        source = self
-        c = self._cardinality
-        if count < 0:
-            card = 0 if c >= 0 else (c if c == UNKNOWN_CARDINALITY else 0)
-        elif c < 0:
-            card = c
-        else:
-            card = max(c - count, 0)
-
-        def make():
-            if count < 0:
-                for _ in source._make():
-                    pass
-                return
-            for i, element in enumerate(source._make()):
-                if i >= count:
-                    yield element
-
-        return self._derive(make, self._spec, card, "_SkipDataset")
-
-    def cache(self, filename: str = "", name: str | None = None) -> Dataset:
-        """Keep the elements of the first complete pass in memory and replay them."""
-        if filename:
-            raise NotImplementedError("tapeflow's Dataset.cache keeps elements in memory only.")
-        source = self
-        stored: list = []
-        complete = [False]
-
-        def make():
-            if complete[0]:
-                yield from stored
-                return
-            partial = []
-            for element in source._make():
-                partial.append(element)
-                yield element
-            stored[:] = partial
-            complete[0] = True
-
-        return self._derive(make, self._spec, self._cardinality, "CacheDataset")
-
-    def prefetch(self, buffer_size: int, name: str | None = None) -> Dataset:
-        """Produce up to ``buffer_size`` elements ahead in a background thread."""
-        buffer_size = int(buffer_size)
-        size = 2 if buffer_size == AUTOTUNE else buffer_size
-        if size < 0:
-            raise tf.errors.InvalidArgumentError(
-                None, None, f"buffer_size must be >= 0 or AUTOTUNE, got {buffer_size}"
-            )
-        source = self
-
-        def make():
-            if size == 0:
-                return source._make()
-            return _prefetched(source._make, size)
-
-        return self._derive(make, self._spec, self._cardinality, "_PrefetchDataset")
-
-    def enumerate(self, start: int = 0, name: str | None = None) -> Dataset:
-        """``(index, element)`` pairs with an int64 index from ``start``."""
-        source = self
-        spec = (st.spec_class()([], tf.int64), self._spec)
-
-        def make():
-            for i, element in enumerate(source._make(), start=int(start)):
-                yield tf.constant(i, tf.int64), element
-
-        return self._derive(make, spec, self._cardinality, "_ZipDataset")
-
-    def concatenate(self, dataset: Dataset, name: str | None = None) -> Dataset:
-        """This dataset's elements, then ``dataset``'s (structures must agree)."""
-        try:
-            spec = st.map_structure(st.most_specific_compatible, self._spec, dataset._spec)
-            if st.flatten(self._spec) and _structure_key(self._spec) != _structure_key(
-                dataset._spec
-            ):
-                raise TypeError
-        except (TypeError, ValueError):
-            raise TypeError(
-                f"Incompatible dataset elements:\n  {self._spec}\nvs.\n  {dataset._spec}"
-            ) from None
-        a, b = self._cardinality, dataset._cardinality
-        if INFINITE_CARDINALITY in (a, b):
-            card = INFINITE_CARDINALITY
-        elif UNKNOWN_CARDINALITY in (a, b):
-            card = UNKNOWN_CARDINALITY
-        else:
-            card = a + b
-        first = self
-
-        def make():
-            yield from first._make()
-            yield from dataset._make()
-
-        return self._derive(make, spec, card, "_ConcatenateDataset")
-
     def reduce(self, initial_state: Any, reduce_func: Callable) -> Any:
         """Fold the elements into a state with ``reduce_func(state, element)``.
 
@@ -550,47 +426,45 @@ class Dataset:
         return state
 
     def apply(self, transformation_func: Callable[[Dataset], Dataset]) -> Dataset:
-        """``transformation_func(self)``."""
+        """``transformation_func(self)``.
+
+        >>> def evens(ds):
+        ...     return ds.filter(lambda x: x % 2 == 0)
+        >>> [int(x) for x in tf.data.Dataset.range(6).apply(evens)]
+        [0, 2, 4]
+        """
         return transformation_func(self)
-
-    def take_while(self, predicate: Callable, name: str | None = None) -> Dataset:
-        """Elements while ``predicate`` holds."""
-        source = self
-
-        def make():
-            for element in source._make():
-                keep = predicate(*element) if _spreads(element) else predicate(element)
-                if not bool(st.to_tensor(keep).numpy()):
-                    return
-                yield element
-
-        return self._derive(make, self._spec, UNKNOWN_CARDINALITY, "_TakeWhileDataset")
 
 
 class _LazySpec(Dataset):
     """A dataset whose element spec comes from running its function once, when asked."""
 
-    def __init__(self, make, spec_fn, cardinality, kind) -> None:
+    def __init__(self, make: Callable, spec_fn: Callable, cardinality: Any, kind: str) -> None:
         super().__init__(make, None, cardinality, kind)
         self._spec_fn = spec_fn
         self._spec_known = False
 
     @property
-    def _spec(self):
+    def _spec(self) -> Any:
         if not self._spec_known:
             self.__dict__["_spec_value"] = self._spec_fn()
             self._spec_known = True
         return self.__dict__["_spec_value"]
 
     @_spec.setter
-    def _spec(self, value) -> None:
+    def _spec(self, value: Any) -> None:
         if value is not None:
             self.__dict__["_spec_value"] = value
             self._spec_known = True
 
 
 class DatasetSpec:
-    """The type of a dataset-valued element (``window`` produces them)."""
+    """The type of a dataset-valued element (``window`` produces them).
+
+    >>> ds = tf.data.Dataset.range(6).window(2, drop_remainder=True)
+    >>> ds.element_spec
+    DatasetSpec(TensorSpec(shape=(), dtype=tf.int64, name=None), TensorShape([]))
+    """
 
     def __init__(self, element_spec: Any, dataset_shape: Any = ()) -> None:
         self.element_spec = element_spec
@@ -601,7 +475,12 @@ class DatasetSpec:
 
 
 class OwnedIterator:
-    """The iterator ``iter(dataset)`` returns: ``next()`` and ``get_next()``."""
+    """The iterator ``iter(dataset)`` returns: ``next()`` and ``get_next()``.
+
+    >>> it = iter(tf.data.Dataset.range(2))
+    >>> int(it.get_next()), int(next(it))
+    (0, 1)
+    """
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
@@ -609,6 +488,11 @@ class OwnedIterator:
 
     @property
     def element_spec(self) -> Any:
+        """The structure of ``TensorSpec`` of one element (the dataset's).
+
+        >>> iter(tf.data.Dataset.range(3).batch(2)).element_spec
+        TensorSpec(shape=(None,), dtype=tf.int64, name=None)
+        """
         return self._dataset._spec
 
     def __iter__(self) -> OwnedIterator:
@@ -618,13 +502,31 @@ class OwnedIterator:
         return next(self._it)
 
     def get_next(self) -> Any:
-        """The next element; ``OutOfRangeError`` at the end."""
+        """The next element; ``OutOfRangeError`` at the end.
+
+        >>> it = iter(tf.data.Dataset.range(1))
+        >>> it.get_next()
+        <tf.Tensor: shape=(), dtype=int64, numpy=0>
+        >>> try:
+        ...     it.get_next()
+        ... except tf.errors.OutOfRangeError:
+        ...     print("end of sequence")
+        end of sequence
+        """
         try:
             return next(self._it)
         except StopIteration:
             raise tf.errors.OutOfRangeError(None, None, "End of sequence") from None
 
     def get_next_as_optional(self) -> Any:
+        """Not in tapeflow (TF returns a tf.experimental.Optional); it raises NotImplementedError.
+
+        >>> try:
+        ...     iter(tf.data.Dataset.range(1)).get_next_as_optional()
+        ... except NotImplementedError as error:
+        ...     print(error)
+        tapeflow has no tf.experimental.Optional.
+        """
         raise NotImplementedError("tapeflow has no tf.experimental.Optional.")
 
 
@@ -694,7 +596,7 @@ def _batched_cardinality(c: int, batch_size: int, drop_remainder: bool) -> int:
     return c // batch_size if drop_remainder else math.ceil(c / batch_size)
 
 
-def _batches(upstream: Iterator, batch_size: int, drop_remainder: bool, stack: Callable):
+def _batches(upstream: Iterator, batch_size: int, drop_remainder: bool, stack: Callable) -> Any:
     pending: list = []
     for element in upstream:
         pending.append(element)
@@ -739,7 +641,7 @@ def _probe_spec(source: Dataset, apply: Callable) -> Any:
             and spec_leaf.shape.as_list()[0] is None
         }
 
-        def spec(t, loose=loose):
+        def spec(t: Any, loose: bool = loose) -> Any:
             shape = list(t.shape)
             if shape and shape[0] in loose:
                 shape[0] = None
@@ -748,7 +650,7 @@ def _probe_spec(source: Dataset, apply: Callable) -> Any:
         return st.map_structure(spec, out)
 
     # An empty input: run the function on zeros shaped like the input spec.
-    def zeros(spec):
+    def zeros(spec: Any) -> Any:
         return tf.zeros([1 if d is None else d for d in spec.shape.as_list()], spec.dtype)
 
     try:
@@ -828,8 +730,11 @@ def _window_element(spec: Any, part: list) -> Any:
     return st.pack(spec, datasets)
 
 
-# Batching, windows and nested datasets live in their own module.
+# Batching, windows and nested datasets, and the methods that cut or chain
+# the sequence, live in their own modules.
 from . import grouping as _grouping  # noqa: E402
+from . import sequence as _sequence  # noqa: E402
 
-for _name in _grouping.METHODS:
-    setattr(Dataset, _name, getattr(_grouping, _name))
+for _module in (_grouping, _sequence):
+    for _name in _module.METHODS:
+        setattr(Dataset, _name, getattr(_module, _name))

@@ -45,7 +45,13 @@ def batch(
     deterministic: bool | None = None,
     name: str | None = None,
 ) -> Dataset:
-    """Stack ``batch_size`` consecutive elements; the last batch may be short."""
+    """Stack ``batch_size`` consecutive elements; the last batch may be short.
+
+    >>> [b.numpy().tolist() for b in tf.data.Dataset.range(5).batch(2)]
+    [[0, 1], [2, 3], [4]]
+    >>> [b.numpy().tolist() for b in tf.data.Dataset.range(5).batch(2, drop_remainder=True)]
+    [[0, 1], [2, 3]]
+    """
     batch_size = _positive(batch_size, "batch_size")
     spec = st.map_structure(
         lambda s: st.relaxed(s, batch_size if drop_remainder else None), self._spec
@@ -61,7 +67,7 @@ def batch(
             isinstance(item, (tuple, dict)) for item in structure
         )
 
-        def make_sliced():
+        def make_sliced() -> Any:
             for start in range(0, stop, batch_size):
                 end = min(start + batch_size, n)
                 parts = [tf.constant(a[start:end]) for a in arrays]
@@ -70,7 +76,7 @@ def batch(
         return self._derive(make_sliced, spec, card, "_BatchDataset")
     source = self
 
-    def make():
+    def make() -> Any:
         return _batches(source._make(), batch_size, drop_remainder, _stack)
 
     return self._derive(make, spec, card, "_BatchDataset")
@@ -114,7 +120,7 @@ def padded_batch(
     )
     structure = self._spec
 
-    def stack(elements):
+    def stack(elements: list) -> Any:
         columns = list(zip(*[st.flatten(e) for e in elements]))
         out = []
         for column, shape, pad, s in zip(columns, shape_leaves, value_leaves, spec_leaves):
@@ -145,7 +151,7 @@ def padded_batch(
 
     source = self
 
-    def make():
+    def make() -> Any:
         return _batches(source._make(), batch_size, drop_remainder, stack)
 
     card = _batched_cardinality(self._cardinality, batch_size, drop_remainder)
@@ -153,14 +159,18 @@ def padded_batch(
 
 
 def unbatch(self, name: str | None = None) -> Dataset:
-    """Split each element along its leading axis into separate elements."""
+    """Split each element along its leading axis into separate elements.
+
+    >>> [int(x) for x in tf.data.Dataset.from_tensors([[1, 2], [3, 4]]).unbatch().unbatch()]
+    [1, 2, 3, 4]
+    """
     for s in st.flatten(self._spec):
         if s.shape.rank == 0:
             raise ValueError("Cannot unbatch an input with scalar components.")
     spec = st.map_structure(lambda s: st.spec_class()(s.shape.as_list()[1:], s.dtype), self._spec)
     source = self
 
-    def make():
+    def make() -> Any:
         for element in source._make():
             leaves = st.flatten(element)
             sizes = {leaf.shape[0] for leaf in leaves}
@@ -176,7 +186,11 @@ def unbatch(self, name: str | None = None) -> Dataset:
 
 
 def flat_map(self, map_func: Callable, name: str | None = None) -> Dataset:
-    """``map_func`` returns a dataset per element; their elements in order."""
+    """``map_func`` returns a dataset per element; their elements in order.
+
+    >>> [int(x) for x in tf.data.Dataset.range(3).flat_map(lambda n: tf.data.Dataset.range(n))]
+    [0, 0, 1]
+    """
     return self.interleave(map_func, cycle_length=1, block_length=1)._renamed("_FlatMapDataset")
 
 
@@ -205,7 +219,7 @@ def interleave(
     block_length = 1 if block_length is None else _positive(block_length, "block_length")
     source = self
 
-    def open_dataset(element):
+    def open_dataset(element: Any) -> Any:
         inner = map_func(*element) if _spreads(element) else map_func(element)
         if not isinstance(inner, Dataset):
             raise TypeError(
@@ -213,7 +227,7 @@ def interleave(
             )
         return inner
 
-    def make():
+    def make() -> Any:
         inputs = source._make()
         slots: list = [None] * cycle_length
         index = 0
@@ -235,7 +249,7 @@ def interleave(
                 return
             index = (index + 1) % cycle_length
 
-    def spec():
+    def spec() -> Any:
         for element in source._make():
             return open_dataset(element)._spec
         return source._spec
@@ -277,7 +291,7 @@ def window(
     else:
         card = math.ceil(c / shift)
 
-    def make():
+    def make() -> Any:
         upstream = source._make()
         buffer: list = []
         exhausted = False

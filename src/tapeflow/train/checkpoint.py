@@ -37,6 +37,7 @@ import collections
 import json
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -50,7 +51,7 @@ _DATA_SUFFIX = ".data-00000-of-00001"
 _INDEX_SUFFIX = ".index"
 
 
-def _keras():
+def _keras() -> Any:
     return tf.keras
 
 
@@ -309,7 +310,7 @@ class Checkpoint:
         return CheckpointLoadStatus(unused, missing, matched)
 
 
-def _atomic_write(path: str, write) -> None:
+def _atomic_write(path: str, write: Callable) -> None:
     tmp = f"{path}.tmp{os.getpid()}"
     with open(tmp, "wb") as f:
         write(f)
