@@ -133,7 +133,16 @@ class _Graph:
 
 
 class CheckpointLoadStatus:
-    """What ``restore`` matched: the assertions TF offers on it."""
+    """What ``restore`` matched: the assertions TF offers on it.
+
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+    >>> status = tf.train.Checkpoint(a=tf.Variable(0.0)).restore(path)
+    >>> type(status).__name__, status.assert_consumed() is status
+    ('CheckpointLoadStatus', True)
+    >>> folder.cleanup()
+    """
 
     def __init__(self, unused_keys: list[str], missing_keys: list[str], matched: int) -> None:
         self._unused = unused_keys
@@ -141,14 +150,38 @@ class CheckpointLoadStatus:
         self._matched = matched
 
     def assert_consumed(self) -> CheckpointLoadStatus:
-        """Every value in the checkpoint found a variable, and every variable a value."""
+        """Every value in the checkpoint found a variable, and every variable a value.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+        >>> status = tf.train.Checkpoint().restore(path)  # nothing takes the value of a
+        >>> try:
+        ...     status.assert_consumed()
+        ... except AssertionError as error:
+        ...     print(error)
+        Unresolved object in checkpoint: a/.ATTRIBUTES/VARIABLE_VALUE
+        >>> folder.cleanup()
+        """
         if self._unused:
             raise AssertionError(f"Unresolved object in checkpoint: {self._unused[0]}")
         self.assert_existing_objects_matched()
         return self
 
     def assert_existing_objects_matched(self) -> CheckpointLoadStatus:
-        """Every variable reachable now received a value."""
+        """Every variable reachable now received a value.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+        >>> status = tf.train.Checkpoint(a=tf.Variable(0.0), b=tf.Variable(0.0)).restore(path)
+        >>> try:
+        ...     status.assert_existing_objects_matched()
+        ... except AssertionError as error:
+        ...     print(error)
+        Object b/.ATTRIBUTES/VARIABLE_VALUE was not restored (it is not in the checkpoint).
+        >>> folder.cleanup()
+        """
         if self._missing:
             raise AssertionError(
                 f"Object {self._missing[0]} was not restored (it is not in the checkpoint)."
@@ -156,32 +189,89 @@ class CheckpointLoadStatus:
         return self
 
     def assert_nontrivial_match(self) -> CheckpointLoadStatus:
-        """At least one variable was restored."""
+        """At least one variable was restored.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+        >>> status = tf.train.Checkpoint(a=tf.Variable(0.0)).restore(path)
+        >>> status.assert_nontrivial_match() is status
+        True
+        >>> folder.cleanup()
+        """
         if not self._matched:
             raise AssertionError("Nothing was restored from the checkpoint.")
         return self
 
     def expect_partial(self) -> CheckpointLoadStatus:
-        """Accept a partial match silently."""
+        """Accept a partial match silently.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+        >>> status = tf.train.Checkpoint().restore(path).expect_partial()
+        >>> type(status).__name__
+        'CheckpointLoadStatus'
+        >>> folder.cleanup()
+        """
         return self
 
     def run_restore_ops(self, session: Any = None) -> None:
-        """Nothing to run: restoring is eager."""
+        """Nothing to run: restoring is eager.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+        >>> a = tf.Variable(0.0)
+        >>> tf.train.Checkpoint(a=a).restore(path).run_restore_ops()
+        >>> float(a.numpy())  # already restored
+        1.0
+        >>> folder.cleanup()
+        """
 
 
 class InitializationOnlyStatus(CheckpointLoadStatus):
-    """``restore(None)``: nothing was restored."""
+    """``restore(None)``: nothing was restored.
+
+    >>> status = tf.train.Checkpoint(a=tf.Variable(1.0)).restore(None)
+    >>> type(status).__name__
+    'InitializationOnlyStatus'
+    """
 
     def __init__(self) -> None:
         super().__init__([], [], 0)
 
     def assert_consumed(self) -> CheckpointLoadStatus:
+        """Always fails: there was no checkpoint to consume.
+
+        >>> try:
+        ...     tf.train.Checkpoint().restore(None).assert_consumed()
+        ... except AssertionError as error:
+        ...     print(error)
+        No checkpoint specified (save_path=None); nothing is being restored.
+        """
         raise AssertionError("No checkpoint specified (save_path=None); nothing is being restored.")
 
     def assert_existing_objects_matched(self) -> CheckpointLoadStatus:
+        """Always fails: no object was matched.
+
+        >>> try:
+        ...     tf.train.Checkpoint().restore(None).assert_existing_objects_matched()
+        ... except AssertionError as error:
+        ...     print(error)
+        No checkpoint specified (save_path=None); nothing is being restored.
+        """
         raise AssertionError("No checkpoint specified (save_path=None); nothing is being restored.")
 
     def assert_nontrivial_match(self) -> CheckpointLoadStatus:
+        """Always fails: nothing was restored.
+
+        >>> try:
+        ...     tf.train.Checkpoint().restore(None).assert_nontrivial_match()
+        ... except AssertionError as error:
+        ...     print(error)
+        No checkpoint specified (save_path=None); nothing is being restored.
+        """
         raise AssertionError("No checkpoint specified (save_path=None); nothing is being restored.")
 
 
@@ -216,7 +306,11 @@ class Checkpoint:
 
     @property
     def save_counter(self) -> tf.Variable:
-        """How many times ``save`` ran (an int64 variable, saved with the checkpoint)."""
+        """How many times ``save`` ran (an int64 variable, saved with the checkpoint).
+
+        >>> tf.train.Checkpoint().save_counter.numpy()
+        np.int64(0)
+        """
         if self._save_counter is None:
             object.__setattr__(
                 self,
@@ -226,7 +320,15 @@ class Checkpoint:
         return self._save_counter
 
     def write(self, file_prefix: str, options: Any = None) -> str:
-        """Write the checkpoint at exactly ``file_prefix``; returns it."""
+        """Write the checkpoint at exactly ``file_prefix``; returns it.
+
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(w=tf.Variable([1.0, 2.0])).write(os.path.join(folder.name, "state"))
+        >>> sorted(os.listdir(folder.name))
+        ['state.data-00000-of-00001', 'state.index']
+        >>> folder.cleanup()
+        """
         file_prefix = os.fspath(file_prefix)
         graph = _Graph(self)
         index: dict[str, Any] = {
@@ -259,7 +361,17 @@ class Checkpoint:
         return file_prefix
 
     def save(self, file_prefix: str, options: Any = None) -> str:
-        """Write ``<file_prefix>-<n>`` (n counts saves) and record it as the latest."""
+        """Write ``<file_prefix>-<n>`` (n counts saves) and record it as the latest.
+
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> ckpt = tf.train.Checkpoint(w=tf.Variable(1.0))
+        >>> [os.path.basename(ckpt.save(os.path.join(folder.name, "ckpt"))) for _ in range(2)]
+        ['ckpt-1', 'ckpt-2']
+        >>> os.path.basename(tf.train.latest_checkpoint(folder.name))
+        'ckpt-2'
+        >>> folder.cleanup()
+        """
         counter = self.save_counter
         counter.assign_add(1)
         path = self.write(f"{os.fspath(file_prefix)}-{int(counter.numpy())}")
@@ -267,11 +379,31 @@ class Checkpoint:
         return path
 
     def read(self, save_path: str, options: Any = None) -> CheckpointLoadStatus:
-        """Restore from a checkpoint written by ``write`` (or ``save``)."""
+        """Restore from a checkpoint written by ``write`` (or ``save``).
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+        >>> a = tf.Variable(0.0)
+        >>> _ = tf.train.Checkpoint(a=a).read(path)
+        >>> float(a.numpy())
+        1.0
+        >>> folder.cleanup()
+        """
         return self.restore(save_path)
 
     def restore(self, save_path: str | None, options: Any = None) -> CheckpointLoadStatus:
-        """Assign every saved value to the variable at the same path now."""
+        """Assign every saved value to the variable at the same path now.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+        >>> a = tf.Variable(5.0)
+        >>> status = tf.train.Checkpoint(a=a).restore(path)
+        >>> float(a.numpy()), status.assert_consumed() is status
+        (1.0, True)
+        >>> folder.cleanup()
+        """
         if save_path is None:
             return InitializationOnlyStatus()
         save_path = os.fspath(save_path)
@@ -398,7 +530,15 @@ def latest_checkpoint(checkpoint_dir: str, latest_filename: str | None = None) -
 
 
 def list_variables(ckpt_dir_or_file: str) -> list[tuple[str, list[int]]]:
-    """``(key, shape)`` for every value in a checkpoint, sorted by key."""
+    """``(key, shape)`` for every value in a checkpoint, sorted by key.
+
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+    >>> tf.train.list_variables(path)
+    [('a/.ATTRIBUTES/VARIABLE_VALUE', [])]
+    >>> folder.cleanup()
+    """
     path = (
         latest_checkpoint(ckpt_dir_or_file) if os.path.isdir(ckpt_dir_or_file) else ckpt_dir_or_file
     )
@@ -411,7 +551,15 @@ def list_variables(ckpt_dir_or_file: str) -> list[tuple[str, list[int]]]:
 
 
 def load_variable(ckpt_dir_or_file: str, name: str) -> np.ndarray:
-    """The saved value of one key (as ``list_variables`` names it)."""
+    """The saved value of one key (as ``list_variables`` names it).
+
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = tf.train.Checkpoint(a=tf.Variable(1.0)).write(folder.name + "/ckpt")
+    >>> tf.train.load_variable(path, "a/.ATTRIBUTES/VARIABLE_VALUE")
+    array(1., dtype=float32)
+    >>> folder.cleanup()
+    """
     path = (
         latest_checkpoint(ckpt_dir_or_file) if os.path.isdir(ckpt_dir_or_file) else ckpt_dir_or_file
     )
@@ -483,30 +631,91 @@ class CheckpointManager:
 
     @property
     def directory(self) -> str:
+        """The folder the checkpoints go to.
+
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> manager = tf.train.CheckpointManager(tf.train.Checkpoint(), os.path.join(folder.name, "run"), max_to_keep=1)
+        >>> os.path.basename(manager.directory)
+        'run'
+        >>> folder.cleanup()
+        """
         return self._directory
 
     @property
     def checkpoint(self) -> Checkpoint:
+        """The checkpoint the manager saves and restores.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> ckpt = tf.train.Checkpoint()
+        >>> tf.train.CheckpointManager(ckpt, folder.name, max_to_keep=1).checkpoint is ckpt
+        True
+        >>> folder.cleanup()
+        """
         return self._checkpoint
 
     @property
     def latest_checkpoint(self) -> str | None:
-        """The newest checkpoint this manager knows, or ``None``."""
+        """The newest checkpoint this manager knows, or ``None``.
+
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> manager = tf.train.CheckpointManager(tf.train.Checkpoint(), folder.name, max_to_keep=3)
+        >>> manager.latest_checkpoint is None
+        True
+        >>> os.path.basename(manager.save())
+        'ckpt-1'
+        >>> os.path.basename(manager.latest_checkpoint)
+        'ckpt-1'
+        >>> folder.cleanup()
+        """
         return self._latest
 
     @property
     def checkpoints(self) -> list[str]:
-        """The kept checkpoints, oldest first."""
+        """The kept checkpoints, oldest first.
+
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> manager = tf.train.CheckpointManager(tf.train.Checkpoint(), folder.name, max_to_keep=2)
+        >>> for _ in range(3):
+        ...     _ = manager.save()
+        >>> [os.path.basename(p) for p in manager.checkpoints]
+        ['ckpt-2', 'ckpt-3']
+        >>> folder.cleanup()
+        """
         return list(self._checkpoints)
 
     @property
     def checkpoint_interval(self) -> int | None:
+        """The minimum number of steps between saves (``None``: save every time).
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> manager = tf.train.CheckpointManager(tf.train.Checkpoint(), folder.name, max_to_keep=1, step_counter=tf.Variable(0), checkpoint_interval=10)
+        >>> manager.checkpoint_interval
+        10
+        >>> folder.cleanup()
+        """
         return self._interval
 
     def save(
         self, checkpoint_number: int | None = None, check_interval: bool = True, options: Any = None
     ) -> str | None:
-        """Save ``<directory>/<checkpoint_name>-<n>``; returns its path (``None`` if skipped)."""
+        """Save ``<directory>/<checkpoint_name>-<n>``; returns its path (``None`` if skipped).
+
+        >>> import os, tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> step = tf.Variable(0)
+        >>> manager = tf.train.CheckpointManager(tf.train.Checkpoint(), folder.name, max_to_keep=5, step_counter=step, checkpoint_interval=10)
+        >>> os.path.basename(manager.save())
+        'ckpt-1'
+        >>> _ = step.assign(5)
+        >>> manager.save() is None  # fewer than 10 steps since the last save
+        True
+        >>> folder.cleanup()
+        """
         if self._interval is not None and check_interval:
             step = int(
                 np.asarray(getattr(self._step_counter, "numpy", lambda: self._step_counter)())
@@ -537,7 +746,22 @@ class CheckpointManager:
         return path
 
     def restore_or_initialize(self) -> str | None:
-        """Restore the latest checkpoint, or run ``init_fn`` when there is none."""
+        """Restore the latest checkpoint, or run ``init_fn`` when there is none.
+
+        >>> import tempfile
+        >>> folder = tempfile.TemporaryDirectory()
+        >>> w = tf.Variable(0.0)
+        >>> manager = tf.train.CheckpointManager(tf.train.Checkpoint(w=w), folder.name, max_to_keep=1, init_fn=lambda: w.assign(7.0))
+        >>> manager.restore_or_initialize() is None, float(w.numpy())
+        (True, 7.0)
+        >>> _ = w.assign(1.0)
+        >>> _ = manager.save()
+        >>> _ = w.assign(0.0)
+        >>> _ = manager.restore_or_initialize()
+        >>> float(w.numpy())
+        1.0
+        >>> folder.cleanup()
+        """
         if self._latest is not None:
             self._checkpoint.restore(self._latest)
             return self._latest
