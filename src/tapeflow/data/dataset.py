@@ -41,6 +41,9 @@ class Dataset:
     [([2.0, 3.0], [1, 0]), ([1.0], [0])]
     """
 
+    # from_tensor_slices keeps its arrays here, for batching them directly.
+    _slices: Any
+
     _kind = "Dataset"
 
     def __init__(
@@ -641,7 +644,7 @@ def _probe_spec(source: Dataset, apply: Callable) -> Any:
             and spec_leaf.shape.as_list()[0] is None
         }
 
-        def spec(t: Any, loose: bool = loose) -> Any:
+        def spec(t: Any, loose: set = loose) -> Any:
             shape = list(t.shape)
             if shape and shape[0] in loose:
                 shape[0] = None
@@ -724,9 +727,7 @@ def _window_element(spec: Any, part: list) -> Any:
     datasets = []
     for column, leaf_spec in zip(columns, leaves):
         values = list(column)
-        datasets.append(
-            Dataset(lambda values=values: iter(values), leaf_spec, len(values), "_VariantDataset")
-        )
+        datasets.append(Dataset(values.__iter__, leaf_spec, len(values), "_VariantDataset"))
     return st.pack(spec, datasets)
 
 

@@ -145,7 +145,8 @@ def padded_batch(
                         f"Attempted to pad to a smaller size than the input element. "
                         f"Element shape {list(a.shape)}, padded shape {target}.",
                     )
-                batch[(i, *[slice(0, d) for d in a.shape])] = a
+                region: tuple = (i, *(slice(0, d) for d in a.shape))
+                batch[region] = a
             out.append(tf.constant(batch))
         return st.pack(structure, out)
 

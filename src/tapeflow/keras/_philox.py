@@ -29,7 +29,7 @@ _SHIFT = np.uint64(32)
 
 
 def _rounds(
-    c0: np.ndarray, c1: np.ndarray, c2: np.ndarray, c3: np.ndarray, k0: int, k1: int
+    c0: np.ndarray, c1: np.ndarray, c2: np.ndarray, c3: np.ndarray, k0: Any, k1: Any
 ) -> tuple:
     """Philox-4x32 with 10 rounds on columns of counters (uint32 arrays)."""
     for r in range(10):
@@ -43,22 +43,23 @@ def _rounds(
     return c0, c1, c2, c3
 
 
-def _key_counter(seed: int | None) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
+def _key_counter(seed: Any) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
     # TF scrambles the two seed words through one Philox block first.
     s0, s1 = (int(s) & 0xFFFFFFFFFFFFFFFF for s in seed)
     words = [
         np.array([w], np.uint32) for w in (s0 & 0xFFFFFFFF, s0 >> 32, s1 & 0xFFFFFFFF, s1 >> 32)
     ]
-    mix = [int(w[0]) for w in _rounds(*words, 0x3EC8F720, 0x02461E29)]
+    w0, w1, w2, w3 = words
+    mix = [int(w[0]) for w in _rounds(w0, w1, w2, w3, 0x3EC8F720, 0x02461E29)]
     return (mix[0], mix[1]), (0, 0, mix[2], mix[3])
 
 
-def _blocks(seed: int | None, start: int, count: int) -> np.ndarray:
+def _blocks(seed: Any, start: int, count: int) -> np.ndarray:
     """``count`` Philox outputs (4 uint32 each) from block ``start`` on, flattened."""
     return _blocks_at(seed, np.arange(start, start + count, dtype=np.uint64))
 
 
-def _blocks_at(seed: int | None, index: np.ndarray) -> np.ndarray:
+def _blocks_at(seed: Any, index: np.ndarray) -> np.ndarray:
     """The Philox outputs of the given block numbers, flattened."""
     key, counter = _key_counter(seed)
     words = []
@@ -67,7 +68,8 @@ def _blocks_at(seed: int | None, index: np.ndarray) -> np.ndarray:
         total = np.uint64(word) + carry
         words.append((total & _LOW).astype(np.uint32))
         carry = total >> _SHIFT
-    return np.stack(_rounds(*words, *key), axis=1).reshape(-1)
+    w0, w1, w2, w3 = words
+    return np.stack(_rounds(w0, w1, w2, w3, *key), axis=1).reshape(-1)
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -105,13 +107,13 @@ def _box_muller(x0: np.ndarray, x1: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return _float_fn(1, np.sin, v1) * u2, _float_fn(2, np.cos, v1) * u2
 
 
-def uniform(shape: Any, seed: int | None) -> np.ndarray:
+def uniform(shape: Any, seed: Any) -> np.ndarray:
     """``tf.random.stateless_uniform(shape, seed)`` in float32."""
     n = math.prod(shape)
     return _unit(_blocks(seed, 0, (n + 3) // 4)[:n]).reshape(shape)
 
 
-def normal(shape: Any, seed: int | None) -> np.ndarray:
+def normal(shape: Any, seed: Any) -> np.ndarray:
     """``tf.random.stateless_normal(shape, seed)`` in float32."""
     n = math.prod(shape)
     x = _blocks(seed, 0, (n + 3) // 4).reshape(-1, 4)
@@ -120,7 +122,7 @@ def normal(shape: Any, seed: int | None) -> np.ndarray:
     return np.stack([f0, f1, f2, f3], axis=1).reshape(-1)[:n].reshape(shape)
 
 
-def truncated_normal(shape: Any, seed: int | None) -> np.ndarray:
+def truncated_normal(shape: Any, seed: Any) -> np.ndarray:
     """``tf.random.stateless_truncated_normal(shape, seed)`` in float32.
 
     Each group of four outputs owns 256 Philox blocks; pairs of words become

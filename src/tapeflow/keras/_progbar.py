@@ -55,7 +55,7 @@ class Progbar:
         self._values: dict = {}
         self._start = time.time()
         self._last_update = 0.0
-        self._after_first_step = None
+        self._after_first_step: float | None = None
         self._previous_width = 0
         self._seen = 0
 

@@ -100,7 +100,7 @@ class Variable(tf.Variable):
         self._trainable = bool(value)
 
     @property
-    def value(self) -> tf.Tensor:
+    def value(self) -> tf.Tensor:  # type: ignore[override]  # a property in Keras 3
         """The current value as a Tensor (a property in Keras 3, not a method).
 
         >>> import tapeflow as tf

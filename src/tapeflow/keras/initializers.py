@@ -483,7 +483,7 @@ he_uniform, he_normal = HeUniform, HeNormal
 lecun_uniform, lecun_normal, orthogonal = LecunUniform, LecunNormal, Orthogonal
 
 
-def get(identifier: Any) -> Initializer | None:
+def get(identifier: Any) -> Any:
     """An initializer from a name, a config dict, a class, or a callable (returned as is).
 
     >>> import tapeflow as tf

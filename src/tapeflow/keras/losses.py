@@ -132,13 +132,15 @@ def huber(y_true: TensorLike, y_pred: TensorLike, delta: float = 1.0) -> tf.Tens
     <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.3125], dtype=float32)>
     """
     y_true, y_pred = _prepare(y_true, y_pred)
-    delta = tf.cast(delta, y_pred.dtype)
+    delta_t = tf.cast(delta, y_pred.dtype)
     error = y_pred - y_true
     abs_error = tf.abs(error)
     half = tf.constant(0.5, y_pred.dtype)
     return tf.reduce_mean(
         tf.where(
-            abs_error <= delta, half * tf.square(error), delta * abs_error - half * tf.square(delta)
+            abs_error <= delta_t,
+            half * tf.square(error),
+            delta_t * abs_error - half * tf.square(delta_t),
         ),
         axis=-1,
     )
@@ -647,7 +649,7 @@ def _sparse_call(self, y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     return self.fn(y_true, y_pred, **self._fn_kwargs)
 
 
-SparseCategoricalCrossentropy.call = _sparse_call
+SparseCategoricalCrossentropy.call = _sparse_call  # type: ignore[attr-defined]
 
 _FUNCTIONS = {
     "mean_squared_error": mean_squared_error,

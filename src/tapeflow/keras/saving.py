@@ -18,6 +18,7 @@ and an attribute ``name``. Loading reads plain arrays; nothing is unpickled.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -82,7 +83,7 @@ def _name_key(name: str) -> str:
     return "~" + name if name.startswith("_") else name  # private attributes last
 
 
-def _children(obj: Any) -> list:
+def _children(obj: Any) -> Iterator[tuple[str, Any]]:
     if isinstance(obj, (Sequential, Functional)):
         yield "layers", obj.layers
     if not isinstance(obj, Layer):

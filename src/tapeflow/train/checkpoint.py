@@ -284,6 +284,10 @@ class Checkpoint:
     True
     """
 
+    # Set with object.__setattr__ (plain attributes are tracked children).
+    _children: dict[str, Any]
+    _save_counter: Any
+
     def __init__(self, root: Any = None, **kwargs: Any) -> None:
         object.__setattr__(self, "_children", {})
         object.__setattr__(self, "_save_counter", None)
@@ -337,7 +341,7 @@ class Checkpoint:
             "variables": {},
             "optimizers": {},
         }
-        arrays = {}
+        arrays: dict[str, Any] = {}
         for i, (key, variable) in enumerate(sorted(graph.variables.items())):
             value = np.asarray(variable.numpy())
             if value.dtype.kind not in "biufc":

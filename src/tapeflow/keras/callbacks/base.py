@@ -33,7 +33,7 @@ class Callback:
     """
 
     def __init__(self) -> None:
-        self.params = {}
+        self.params: dict = {}
         self._model = None
 
     def set_params(self, params: dict) -> None:
@@ -313,27 +313,33 @@ def pythonify_logs(logs: dict | None) -> dict:
 def _hook(name: str) -> Callable:
     if "batch" in name:  # (batch, logs=...): Keras passes the logs by keyword
 
-        def call(self, batch: int, logs: dict | None = None) -> Any:
+        def on_batch(self, batch: int, logs: dict | None = None) -> Any:
             logs = pythonify_logs(logs)
             for callback in self.callbacks:
                 getattr(callback, name)(batch, logs=logs)
 
+        hook: Callable = on_batch
+
     elif "epoch" in name:
 
-        def call(self, epoch: int, logs: dict | None = None) -> Any:
+        def on_epoch(self, epoch: int, logs: dict | None = None) -> Any:
             logs = pythonify_logs(logs)
             for callback in self.callbacks:
                 getattr(callback, name)(epoch, logs)
 
+        hook = on_epoch
+
     else:
 
-        def call(self, logs: dict | None = None) -> Any:
+        def on_run(self, logs: dict | None = None) -> Any:
             logs = pythonify_logs(logs)
             for callback in self.callbacks:
                 getattr(callback, name)(logs)
 
-    call.__name__ = name
-    return call
+        hook = on_run
+
+    hook.__name__ = name
+    return hook
 
 
 class CallbackList(Callback):
@@ -353,7 +359,7 @@ class CallbackList(Callback):
         add_history: bool = False,
         add_progbar: bool = False,
         model: Any = None,
-        **params: dict,
+        **params: Any,
     ) -> None:
         super().__init__()
         self.callbacks = list(callbacks or [])
@@ -387,7 +393,7 @@ class CallbackList(Callback):
         >>> tf.keras.callbacks.CallbackList([tf.keras.callbacks.TerminateOnNaN()]).wants_batch_hooks("train")
         True
         """
-        names = (f"on_{mode}_batch_begin", f"on_{mode}_batch_end")
+        names: tuple[str, ...] = (f"on_{mode}_batch_begin", f"on_{mode}_batch_end")
         if mode == "train":
             names += ("on_batch_begin", "on_batch_end")
         for callback in self.callbacks:
@@ -466,8 +472,8 @@ class History(Callback):
 
     def __init__(self) -> None:
         super().__init__()
-        self.history = {}
-        self.epoch = []
+        self.history: dict[str, list] = {}
+        self.epoch: list[int] = []
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         """Start a new list of epochs (the recorded values are kept, as in Keras).
@@ -513,8 +519,8 @@ class ProgbarLogger(Callback):
     def __init__(self) -> None:
         super().__init__()
         self.seen = 0
-        self.progbar = None
-        self.target = None
+        self.progbar: Any = None
+        self.target: int | None = None
         self.verbose = 1
         self.epochs = 1
         self._in_fit = False

@@ -79,7 +79,7 @@ class EarlyStopping(Callback):
         self.mode = mode
         self.restore_best_weights = restore_best_weights
         self.start_from_epoch = start_from_epoch
-        self._better = None
+        self._better: str | None = None
         self.wait = 0
         self.stopped_epoch = 0
         self.best = None
@@ -215,9 +215,9 @@ class ModelCheckpoint(Callback):
         self.save_best_only = save_best_only
         self.mode = mode if mode in ("auto", "min", "max") else "auto"
         self.best = initial_value_threshold
-        self._better = None
+        self._better: str | None = None
 
-    def _should_save(self, epoch: int, logs: dict | None, path: str) -> bool:
+    def _should_save(self, epoch: int, logs: dict, path: str) -> bool:
         if not self.save_best_only:
             if self.verbose > 0:
                 print(f"\nEpoch {epoch + 1}: saving model to {path}")
@@ -474,9 +474,9 @@ class CSVLogger(Callback):
         self.filename = os.fspath(filename)
         self.sep = separator
         self.append = append
-        self.keys = None
-        self._file = None
-        self._writer = None
+        self.keys: list | None = None
+        self._file: Any = None
+        self._writer: Any = None
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         """Open the file (a header is written unless ``append`` continues a file).

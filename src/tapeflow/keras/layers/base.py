@@ -110,7 +110,7 @@ def _is_symbolic(structure: Any) -> bool:
     return any(isinstance(t, KerasTensor) for t in _utils.flatten(structure))
 
 
-def _to_tensor(value: Any, dtype: Any) -> tf.Tensor:
+def _to_tensor(value: Any, dtype: Any) -> Any:
     """Inputs become Tensors; floating inputs take the layer's dtype (Keras autocasts)."""
     if isinstance(value, (tf.Tensor, tf.Variable)):
         if value.dtype.is_floating and value.dtype != dtype:
@@ -139,6 +139,9 @@ class Layer:
     >>> Scale()(tf.ones((1, 2))).numpy().tolist()
     [[1.0, 1.0]]
     """
+
+    # Models keep their layer list here (set with object.__setattr__).
+    _layers: list
 
     def __init__(
         self,
@@ -172,7 +175,7 @@ class Layer:
         self.supports_masking = False
         self._inbound_nodes: list = []
         self._build_shapes = None
-        self._output_shape = None
+        self._output_shape: Any = None
         input_shape = kwargs.get("input_shape")
         if input_shape is None and kwargs.get("input_dim") is not None:
             input_shape = (kwargs["input_dim"],)
@@ -634,7 +637,7 @@ def _is_shape(value: Any) -> bool:
 
 def _symbolic_shapes(layer: Any, input_shape: Any) -> Any:
     if _is_shape(input_shape):
-        spec = _Spec(tuple(input_shape), layer.compute_dtype)
+        spec: Any = _Spec(tuple(input_shape), layer.compute_dtype)
     else:
         spec = [_Spec(tuple(s), layer.compute_dtype) for s in input_shape]
     specs = _run_on_stand_ins(layer, (spec,), {})

@@ -44,7 +44,7 @@ class _Conv(Layer):
 
     def __init__(
         self,
-        filters: int,
+        filters: int | None,
         kernel_size: int | tuple[int, ...],
         strides: Any = 1,
         padding: str = "valid",
@@ -92,7 +92,7 @@ class _Conv(Layer):
     def _kernel_shape(self, channels: int) -> tuple:
         return (*self.kernel_size, channels // self.groups, self.filters)
 
-    def _bias_size(self, channels: int) -> int:
+    def _bias_size(self, channels: int) -> int | None:
         return self.filters
 
     def build(self, input_shape: Any) -> None:

@@ -38,6 +38,10 @@ class BatchNormalization(Layer):
     array([1.], dtype=float32)
     """
 
+    # Created by build (their operators are bound to tf.Variable at import).
+    moving_mean: Any
+    moving_variance: Any
+
     def __init__(
         self,
         axis: Any = -1,

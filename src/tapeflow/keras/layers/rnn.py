@@ -240,7 +240,7 @@ class GRUCell(_Cell):
 
 
 class _RNN(Layer):
-    cell_class = SimpleRNNCell
+    cell_class: type[_Cell] = SimpleRNNCell
     cell_name = "simple_rnn_cell"
 
     def __init__(
@@ -373,7 +373,7 @@ class _RNN(Layer):
             for variable, state in zip(self.states, states):
                 variable.assign(state)
         if self.return_sequences:
-            result = tf.stack(outputs, axis=1)
+            result: Any = tf.stack(outputs, axis=1)
         else:
             result = output
         if self.return_state:

@@ -254,7 +254,7 @@ class MeanMetricWrapper(Mean):
         self._fn = fn
         self._fn_kwargs = kwargs
 
-    def update_state(
+    def update_state(  # type: ignore[override]  # Keras's (labels, predictions)
         self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
     ) -> None:
         """The mean of ``fn(y_true, y_pred)`` per sample, weighted.
@@ -462,7 +462,7 @@ class RootMeanSquaredError(Mean):
     def __init__(self, name: str = "root_mean_squared_error", dtype: Any = None) -> None:
         super().__init__(name=name, dtype=dtype)
 
-    def update_state(
+    def update_state(  # type: ignore[override]  # Keras's (labels, predictions)
         self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
     ) -> None:
         """Add the weighted squared errors to the running mean.

@@ -25,6 +25,13 @@ from .base import EPSILON, Metric
 class _Confusion(Metric):
     """Counts of true/false positives/negatives at each threshold (``y_pred > t``)."""
 
+    # The count variables (one per kind in _kinds) are set by __init__.
+    _single: bool
+    true_positives: Any
+    false_positives: Any
+    true_negatives: Any
+    false_negatives: Any
+
     _kinds: tuple[str, ...] = ()
 
     def __init__(
@@ -65,7 +72,7 @@ class _Confusion(Metric):
                 hits = hits * weight
             getattr(self, kind).assign_add(tf.reduce_sum(hits, axis=1))
 
-    def _scalar(self, value: Any) -> float:
+    def _scalar(self, value: Any) -> Any:
         return value[0] if len(self._thresholds) == 1 and self._single else value
 
 

@@ -205,7 +205,7 @@ class Functional(Model):
         self._inputs_struct = inputs
         self._outputs_struct = outputs
         self._nodes = _collect_nodes(outputs)
-        layers = []
+        layers: list = []
         for node in self._nodes:
             if all(node.layer is not known for known in layers):
                 layers.append(node.layer)
@@ -308,6 +308,8 @@ class Sequential(Model):
     >>> model.layers[0].kernel.path, model.count_params()
     ('sequential/dense/kernel', 10)
     """
+
+    _input_layer: Any
 
     def __init__(self, layers: Any = None, trainable: bool = True, name: str | None = None) -> None:
         Layer.__init__(self, trainable=trainable, name=name)

@@ -175,7 +175,7 @@ def print_summary(
     def line(left: str, fill: str, middle: str, right: str) -> str:
         return left + middle.join(fill * c for c in cells) + right
 
-    def draw(values: Any, edge: str) -> None:
+    def draw(values: Any, edge: str) -> list[str]:
         wrapped = [_wrap(str(v), c - 2) for v, c in zip(values, cells)]
         out = []
         for i in range(max(len(w) for w in wrapped)):

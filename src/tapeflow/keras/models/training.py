@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +27,11 @@ from .. import _utils
 from .. import callbacks as callbacks_module
 from .._utils import TensorLike
 from ..callbacks import pythonify_logs
+
+if TYPE_CHECKING:  # for the checker, a Trainer is the Layer it is mixed into
+    from ..layers.base import Layer as _TrainerBase
+else:
+    _TrainerBase = object
 
 
 def _keras_module(name: str) -> Any:
@@ -236,7 +241,7 @@ def _resolve_loss(identifier: Any) -> Any:
     return loss
 
 
-class Trainer:
+class Trainer(_TrainerBase):
     """The training half of keras.Model (mixed into Model).
 
     >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1, kernel_initializer="zeros")])
@@ -249,14 +254,18 @@ class Trainer:
     {'loss': 0.0835, 'mae': 0.287}
     """
 
+    # Set by _init_trainer and compile.
+    train_function: Any
+    test_function: Any
+
     def _init_trainer(self) -> None:
         self.compiled = False
-        self.optimizer = None
-        self.loss = None
+        self.optimizer: Any = None
+        self.loss: Any = None
         self.stop_training = False
         self.history = None
         self.run_eagerly = False
-        self._loss_tracker = None
+        self._loss_tracker: Any = None
         self._metric_specs: list = []
         self._compiled_metrics: list | None = None
 
@@ -369,7 +378,7 @@ class Trainer:
         (['loss', 'mae'], 0.5)
         """
         self._build_metrics(y, y_pred)
-        for metric, weighted in self._compiled_metrics:
+        for metric, weighted in self._compiled_metrics or []:
             metric.update_state(y, y_pred, sample_weight=sample_weight if weighted else None)
         return self.get_metrics_result()
 

@@ -14,6 +14,7 @@ array([ 0.9000013, -0.9000008], dtype=float32)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import tapeflow as tf
@@ -23,7 +24,8 @@ from .base import Optimizer
 
 
 def _step(optimizer: Optimizer, offset: int, dtype: Any) -> tf.Tensor:
-    return tf.cast(optimizer.iterations + offset, dtype)
+    iterations: Any = optimizer.iterations  # a Variable; its operators are bound at import
+    return tf.cast(iterations + offset, dtype)
 
 
 class Adam(Optimizer):
@@ -55,7 +57,7 @@ class Adam(Optimizer):
         self.epsilon = epsilon
         self.amsgrad = amsgrad
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """The first and second moment slots (and the running maximum with ``amsgrad``).
 
         >>> opt = tf.keras.optimizers.Adam(amsgrad=True)
@@ -161,7 +163,7 @@ class Adamax(Optimizer):
         self.beta_2 = beta_2
         self.epsilon = epsilon
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """The momentum and infinity-norm slots.
 
         >>> opt = tf.keras.optimizers.Adamax()
@@ -205,6 +207,8 @@ class Nadam(Optimizer):
     array([0.8937212, 2.1062787], dtype=float32)
     """
 
+    _u_product: Any  # created by build
+
     _hyperparameters = ("beta_1", "beta_2", "epsilon")
 
     def __init__(
@@ -221,7 +225,7 @@ class Nadam(Optimizer):
         self.beta_2 = beta_2
         self.epsilon = epsilon
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """The momentum and velocity slots and the momentum-schedule product.
 
         >>> opt = tf.keras.optimizers.Nadam()
@@ -302,7 +306,7 @@ class RMSprop(Optimizer):
         self.epsilon = epsilon
         self.centered = centered
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """The velocity slot, plus momentum and mean-gradient slots when asked for.
 
         >>> opt = tf.keras.optimizers.RMSprop(momentum=0.9, centered=True)
@@ -379,7 +383,7 @@ class Adagrad(Optimizer):
         self.initial_accumulator_value = initial_accumulator_value
         self.epsilon = epsilon
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """The accumulator slot, filled with ``initial_accumulator_value``.
 
         >>> opt = tf.keras.optimizers.Adagrad(initial_accumulator_value=0.5)
@@ -436,7 +440,7 @@ class Adadelta(Optimizer):
         self.rho = rho
         self.epsilon = epsilon
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """The accumulated squared gradient and squared step slots.
 
         >>> opt = tf.keras.optimizers.Adadelta()
@@ -530,7 +534,7 @@ class Ftrl(Optimizer):
         self.l2_shrinkage_regularization_strength = l2_shrinkage_regularization_strength
         self.beta = beta
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """The accumulator (``initial_accumulator_value``) and linear slots.
 
         >>> opt = tf.keras.optimizers.Ftrl()

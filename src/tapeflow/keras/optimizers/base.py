@@ -242,7 +242,7 @@ class Optimizer:
 
     def add_optimizer_variables(
         self, trainable_variables: Sequence[tf.Variable], name: Any, initializer: Any = "zeros"
-    ) -> list:
+    ) -> Any:
         """One slot per variable per name; a tuple of lists when ``name`` is a list.
 
         >>> opt = tf.keras.optimizers.SGD()
@@ -417,7 +417,7 @@ class Optimizer:
                 variable.assign(constraint(variable))
         self._iterations.assign_add(1)
 
-    def minimize(self, loss: Any, var_list: Any, tape: tf.GradientTape | None = None) -> Any:
+    def minimize(self, loss: Any, var_list: Any, tape: Any = None) -> Any:
         """Compute gradients of ``loss`` (a tensor with ``tape``, or a callable) and apply them.
 
         >>> import tapeflow as tf

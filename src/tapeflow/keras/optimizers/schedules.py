@@ -321,7 +321,7 @@ def deserialize(config: dict, custom_objects: dict | None = None) -> LearningRat
     0.25
     """
     table = dict(_SCHEDULES, **(custom_objects or {}))
-    cls = table.get(config.get("class_name"))
+    cls = table.get(str(config.get("class_name")))
     if cls is None:
         raise ValueError(f"Could not interpret learning rate schedule: {config}")
     return cls.from_config(dict(config.get("config", {})))

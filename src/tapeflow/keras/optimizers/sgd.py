@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import tapeflow as tf
@@ -46,7 +47,7 @@ class SGD(Optimizer):
         self.momentum = momentum
         self.nesterov = nesterov
 
-    def build(self, variables: list) -> None:
+    def build(self, variables: Sequence[tf.Variable]) -> None:
         """A momentum slot per variable when ``momentum`` is set (none otherwise).
 
         >>> plain = tf.keras.optimizers.SGD()
