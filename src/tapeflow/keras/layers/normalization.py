@@ -85,21 +85,7 @@ class BatchNormalization(Layer):
         rank = len(input_shape)
         self._feature_axes = _axes(self.axis, rank)
         shape = tuple(input_shape[a] for a in self._feature_axes)
-        self.gamma = self.beta = None
-        if self.scale:
-            self.gamma = self.add_weight(
-                shape=shape,
-                initializer=self.gamma_initializer,
-                regularizer=self.gamma_regularizer,
-                name="gamma",
-            )
-        if self.center:
-            self.beta = self.add_weight(
-                shape=shape,
-                initializer=self.beta_initializer,
-                regularizer=self.beta_regularizer,
-                name="beta",
-            )
+        self.gamma, self.beta = _gamma_beta(self, shape)
         self.moving_mean = self.add_weight(
             shape=shape,
             initializer=self.moving_mean_initializer,
@@ -199,21 +185,7 @@ class LayerNormalization(Layer):
         rank = len(input_shape)
         self._norm_axes = _axes(self.axis, rank)
         shape = tuple(input_shape[a] for a in self._norm_axes)
-        self.gamma = self.beta = None
-        if self.scale:
-            self.gamma = self.add_weight(
-                shape=shape,
-                initializer=self.gamma_initializer,
-                regularizer=self.gamma_regularizer,
-                name="gamma",
-            )
-        if self.center:
-            self.beta = self.add_weight(
-                shape=shape,
-                initializer=self.beta_initializer,
-                regularizer=self.beta_regularizer,
-                name="beta",
-            )
+        self.gamma, self.beta = _gamma_beta(self, shape)
         self._broadcast = [input_shape[a] if a in self._norm_axes else 1 for a in range(rank)]
         self.built = True
 
@@ -237,3 +209,23 @@ class LayerNormalization(Layer):
         return tf.nn.batch_normalization(
             inputs, mean, variance, shaped(self.beta), shaped(self.gamma), self.epsilon
         )
+
+
+def _gamma_beta(layer: Any, shape: tuple) -> tuple[Any, Any]:
+    """The scale (if ``layer.scale``) and offset (if ``layer.center``) weights, gamma first."""
+    gamma = beta = None
+    if layer.scale:
+        gamma = layer.add_weight(
+            shape=shape,
+            initializer=layer.gamma_initializer,
+            regularizer=layer.gamma_regularizer,
+            name="gamma",
+        )
+    if layer.center:
+        beta = layer.add_weight(
+            shape=shape,
+            initializer=layer.beta_initializer,
+            regularizer=layer.beta_regularizer,
+            name="beta",
+        )
+    return gamma, beta

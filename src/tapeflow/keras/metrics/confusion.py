@@ -76,82 +76,61 @@ class _Confusion(Metric):
         return value[0] if len(self._thresholds) == 1 and self._single else value
 
 
-class Precision(_Confusion):
-    """``tp / (tp + fp)`` at ``thresholds`` (default 0.5).
+class _Ratio(_Confusion):
+    """``true_positives / (true_positives + other)``, other the second of ``_kinds``."""
+
+    def __init__(
+        self,
+        thresholds: Any = None,
+        top_k: int | None = None,
+        class_id: int | None = None,
+        name: str | None = None,
+        dtype: Any = None,
+    ) -> None:
+        cls = type(self).__name__
+        if top_k is not None:
+            raise NotImplementedError(f"tapeflow's {cls} does not implement `top_k`.")
+        self._single = thresholds is None or np.ndim(thresholds) == 0
+        self.init_thresholds = thresholds
+        values = [0.5] if thresholds is None else np.atleast_1d(thresholds).tolist()
+        super().__init__(values, name if name is not None else auto_name(cls), dtype, class_id)
+
+    def result(self) -> tf.Tensor:
+        """The ratio per threshold (a scalar for a single threshold)."""
+        tp, other = (getattr(self, kind) for kind in self._kinds)
+        return self._scalar(tf.math.divide_no_nan(tp, tp + other))
+
+
+class Precision(_Ratio):
+    """``tp / (tp + fp)`` at ``thresholds`` (default 0.5), the result per threshold.
 
     >>> metric = tf.keras.metrics.Precision()
     >>> metric.update_state([0, 1, 1, 1], [1, 0, 1, 1])
     >>> metric.result()  # 2 of the 3 predicted positives
     <tf.Tensor: shape=(), dtype=float32, numpy=0.6666666865348816>
+    >>> metric = tf.keras.metrics.Precision(thresholds=[0.3, 0.6])
+    >>> metric.update_state([0, 1], [0.5, 0.9])
+    >>> metric.result()
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5, 1. ], dtype=float32)>
     """
 
     _kinds = ("true_positives", "false_positives")
 
-    def __init__(
-        self,
-        thresholds: Any = None,
-        top_k: int | None = None,
-        class_id: int | None = None,
-        name: str | None = None,
-        dtype: Any = None,
-    ) -> None:
-        if top_k is not None:
-            raise NotImplementedError("tapeflow's Precision does not implement `top_k`.")
-        self._single = thresholds is None or np.ndim(thresholds) == 0
-        self.init_thresholds = thresholds
-        values = [0.5] if thresholds is None else np.atleast_1d(thresholds).tolist()
-        super().__init__(
-            values, name if name is not None else auto_name("precision"), dtype, class_id
-        )
 
-    def result(self) -> tf.Tensor:
-        """``true_positives / (true_positives + false_positives)``, per threshold.
-
-        >>> metric = tf.keras.metrics.Precision(thresholds=[0.3, 0.6])
-        >>> metric.update_state([0, 1], [0.5, 0.9])
-        >>> metric.result()
-        <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.5, 1. ], dtype=float32)>
-        """
-        tp, fp = self.true_positives, self.false_positives
-        return self._scalar(tf.math.divide_no_nan(tp, tp + fp))
-
-
-class Recall(_Confusion):
-    """``tp / (tp + fn)`` at ``thresholds`` (default 0.5).
+class Recall(_Ratio):
+    """``tp / (tp + fn)`` at ``thresholds`` (default 0.5), the result per threshold.
 
     >>> metric = tf.keras.metrics.Recall()
     >>> metric.update_state([0, 1, 1, 1], [1, 0, 1, 1])
     >>> metric.result()  # 2 of the 3 positives found
     <tf.Tensor: shape=(), dtype=float32, numpy=0.6666666865348816>
+    >>> metric = tf.keras.metrics.Recall(thresholds=[0.3, 0.6])
+    >>> metric.update_state([1, 1], [0.5, 0.9])
+    >>> metric.result()
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1. , 0.5], dtype=float32)>
     """
 
     _kinds = ("true_positives", "false_negatives")
-
-    def __init__(
-        self,
-        thresholds: Any = None,
-        top_k: int | None = None,
-        class_id: int | None = None,
-        name: str | None = None,
-        dtype: Any = None,
-    ) -> None:
-        if top_k is not None:
-            raise NotImplementedError("tapeflow's Recall does not implement `top_k`.")
-        self._single = thresholds is None or np.ndim(thresholds) == 0
-        self.init_thresholds = thresholds
-        values = [0.5] if thresholds is None else np.atleast_1d(thresholds).tolist()
-        super().__init__(values, name if name is not None else auto_name("recall"), dtype, class_id)
-
-    def result(self) -> tf.Tensor:
-        """``true_positives / (true_positives + false_negatives)``, per threshold.
-
-        >>> metric = tf.keras.metrics.Recall(thresholds=[0.3, 0.6])
-        >>> metric.update_state([1, 1], [0.5, 0.9])
-        >>> metric.result()
-        <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1. , 0.5], dtype=float32)>
-        """
-        tp, fn = self.true_positives, self.false_negatives
-        return self._scalar(tf.math.divide_no_nan(tp, tp + fn))
 
 
 class AUC(_Confusion):
