@@ -602,6 +602,12 @@ class Trainer(_TrainerBase):
         callback_list.on_train_end(logs=last)
         return self.history
 
+    def _pass_callbacks(self, callbacks: Any, verbose: Any, steps: int | None) -> Any:
+        """The callbacks of one evaluate or predict pass: the bar, no History."""
+        return callbacks_module.CallbackList(
+            callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1, steps=steps
+        )
+
     def _callbacks(self, callbacks: Any, verbose: Any, epochs: int, steps: int | None) -> Any:
         if isinstance(callbacks, callbacks_module.CallbackList):
             return callbacks
@@ -641,14 +647,7 @@ class Trainer(_TrainerBase):
         if _in_fit:
             callback_list = callbacks
         else:
-            callback_list = callbacks_module.CallbackList(
-                callbacks,
-                add_progbar=verbose != 0,
-                model=self,
-                verbose=verbose,
-                epochs=1,
-                steps=batches.num_batches,
-            )
+            callback_list = self._pass_callbacks(callbacks, verbose, batches.num_batches)
         self.reset_metrics()
         callback_list.on_test_begin()
         logs = {}
@@ -682,14 +681,7 @@ class Trainer(_TrainerBase):
         """
         batches = _batches(x, None, None, batch_size, False, steps=steps)
         verbose = 1 if verbose == "auto" else verbose
-        callback_list = callbacks_module.CallbackList(
-            callbacks,
-            add_progbar=verbose != 0,
-            model=self,
-            verbose=verbose,
-            epochs=1,
-            steps=batches.num_batches,
-        )
+        callback_list = self._pass_callbacks(callbacks, verbose, batches.num_batches)
         callback_list.on_predict_begin()
         outputs = []
         for step, batch in enumerate(batches):
