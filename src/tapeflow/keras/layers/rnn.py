@@ -12,7 +12,7 @@ gates in the order input, forget, cell, output; GRU in update, reset, new.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -354,7 +354,7 @@ class _RNN(Layer):
                     f"- Expected batch size: {expected}\n- Received batch size: {batch}"
                 )
         if initial_state is None and self.stateful:
-            states = [tf.identity(state) for state in self.states]
+            states = [tf.identity(state) for state in cast(list, self.states)]
         elif initial_state is None:
             states = [
                 tf.zeros((batch, size), dtype=sequences.dtype) for size in self.cell.state_size
@@ -370,7 +370,7 @@ class _RNN(Layer):
             output, states = self.cell(sequences[:, t], states, training=training)
             outputs.append(output)
         if self.stateful and not self._symbolic:
-            for variable, state in zip(self.states, states):
+            for variable, state in zip(cast(list, self.states), states):
                 variable.assign(state)
         if self.return_sequences:
             result: Any = tf.stack(outputs, axis=1)
