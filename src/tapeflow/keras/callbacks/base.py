@@ -72,221 +72,163 @@ class Callback:
     def on_batch_begin(self, batch: int, logs: dict | None = None) -> None:
         """Before each training batch (``on_train_batch_begin`` calls it).
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_batch_begin(self, batch, logs=None):
-        ...         print("on_batch_begin", batch)
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=1, verbose=0, callbacks=[Show()])
-        on_batch_begin 0
-        on_batch_begin 1
+        ...         print(batch, logs)
+        >>> Show().on_batch_begin(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
 
     def on_batch_end(self, batch: int, logs: dict | None = None) -> None:
         """After each training batch, with the batch's logs.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_batch_end(self, batch, logs=None):
-        ...         print(batch, sorted(logs))
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=1, verbose=0, callbacks=[Show()])
-        0 ['loss']
-        1 ['loss']
+        ...         print(batch, logs)
+        >>> Show().on_batch_end(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
 
     def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
         """At the start of each epoch of ``fit``.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_epoch_begin(self, epoch, logs=None):
-        ...         print("on_epoch_begin", epoch)
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=2, verbose=0, callbacks=[Show()])
-        on_epoch_begin 0
-        on_epoch_begin 1
+        ...         print(epoch, logs)
+        >>> Show().on_epoch_begin(2, {"loss": 0.5})
+        2 {'loss': 0.5}
         """
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         """At the end of each epoch of ``fit``, with the epoch's logs.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_epoch_end(self, epoch, logs=None):
-        ...         print(epoch, sorted(logs))
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=2, verbose=0, callbacks=[Show()])
-        0 ['loss']
-        1 ['loss']
+        ...         print(epoch, logs)
+        >>> Show().on_epoch_end(2, {"loss": 0.5})
+        2 {'loss': 0.5}
         """
 
     def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
         """Before each batch of ``fit``; by default it calls ``on_batch_begin``.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
-        ...     def on_train_batch_begin(self, batch, logs=None):
-        ...         print("on_train_batch_begin", batch)
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=1, verbose=0, callbacks=[Show()])
-        on_train_batch_begin 0
-        on_train_batch_begin 1
+        >>> class Show(Callback):  # the Keras 2 hook still hears training batches
+        ...     def on_batch_begin(self, batch, logs=None):
+        ...         print(batch, logs)
+        >>> Show().on_train_batch_begin(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
         self.on_batch_begin(batch, logs=logs)
 
     def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
         """After each batch of ``fit``; by default it calls ``on_batch_end``.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
-        ...     def on_train_batch_end(self, batch, logs=None):
-        ...         print(batch, sorted(logs))
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=1, verbose=0, callbacks=[Show()])
-        0 ['loss']
-        1 ['loss']
+        >>> class Show(Callback):  # the Keras 2 hook still hears training batches
+        ...     def on_batch_end(self, batch, logs=None):
+        ...         print(batch, logs)
+        >>> Show().on_train_batch_end(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
         self.on_batch_end(batch, logs=logs)
 
     def on_test_batch_begin(self, batch: int, logs: dict | None = None) -> None:
         """Before each batch of ``evaluate`` (and of fit's validation).
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_test_batch_begin(self, batch, logs=None):
-        ...         print("on_test_batch_begin", batch)
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        on_test_batch_begin 0
-        on_test_batch_begin 1
+        ...         print(batch, logs)
+        >>> Show().on_test_batch_begin(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
 
     def on_test_batch_end(self, batch: int, logs: dict | None = None) -> None:
         """After each batch of ``evaluate``, with the running logs.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_test_batch_end(self, batch, logs=None):
-        ...         print(batch, sorted(logs))
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        0 ['loss']
-        1 ['loss']
+        ...         print(batch, logs)
+        >>> Show().on_test_batch_end(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
 
     def on_predict_batch_begin(self, batch: int, logs: dict | None = None) -> None:
         """Before each batch of ``predict``.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_predict_batch_begin(self, batch, logs=None):
-        ...         print("on_predict_batch_begin", batch)
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.predict(tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        on_predict_batch_begin 0
-        on_predict_batch_begin 1
+        ...         print(batch, logs)
+        >>> Show().on_predict_batch_begin(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
 
     def on_predict_batch_end(self, batch: int, logs: dict | None = None) -> None:
         """After each batch of ``predict``.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_predict_batch_end(self, batch, logs=None):
-        ...         print("on_predict_batch_end", batch)
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.predict(tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        on_predict_batch_end 0
-        on_predict_batch_end 1
+        ...         print(batch, logs)
+        >>> Show().on_predict_batch_end(1, {"loss": 0.5})
+        1 {'loss': 0.5}
         """
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         """Once, when ``fit`` starts.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_train_begin(self, logs=None):
-        ...         print("on_train_begin")
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=1, verbose=0, callbacks=[Show()])
-        on_train_begin
+        ...         print(logs)
+        >>> Show().on_train_begin({"loss": 0.5})
+        {'loss': 0.5}
         """
 
     def on_train_end(self, logs: dict | None = None) -> None:
         """Once, when ``fit`` ends, with the last epoch's logs.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_train_end(self, logs=None):
-        ...         print("on_train_end", sorted(logs))
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.fit(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, epochs=1, verbose=0, callbacks=[Show()])
-        on_train_end ['loss']
+        ...         print(logs)
+        >>> Show().on_train_end({"loss": 0.5})
+        {'loss': 0.5}
         """
 
     def on_test_begin(self, logs: dict | None = None) -> None:
         """When ``evaluate`` (or fit's validation) starts.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_test_begin(self, logs=None):
-        ...         print("on_test_begin")
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        on_test_begin
+        ...         print(logs)
+        >>> Show().on_test_begin({"loss": 0.5})
+        {'loss': 0.5}
         """
 
     def on_test_end(self, logs: dict | None = None) -> None:
         """When ``evaluate`` ends, with its logs.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_test_end(self, logs=None):
-        ...         print("on_test_end", sorted(logs))
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.evaluate(tf.ones((2, 1)), tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        on_test_end ['loss']
+        ...         print(logs)
+        >>> Show().on_test_end({"loss": 0.5})
+        {'loss': 0.5}
         """
 
     def on_predict_begin(self, logs: dict | None = None) -> None:
         """When ``predict`` starts.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_predict_begin(self, logs=None):
-        ...         print("on_predict_begin")
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.predict(tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        on_predict_begin
+        ...         print(logs)
+        >>> Show().on_predict_begin({"loss": 0.5})
+        {'loss': 0.5}
         """
 
     def on_predict_end(self, logs: dict | None = None) -> None:
         """When ``predict`` ends.
 
-        >>> import tapeflow as tf
-        >>> class Show(tf.keras.callbacks.Callback):
+        >>> class Show(Callback):
         ...     def on_predict_end(self, logs=None):
-        ...         print("on_predict_end")
-        >>> model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
-        >>> model.compile(loss="mse")
-        >>> _ = model.predict(tf.ones((2, 1)), batch_size=1, verbose=0, callbacks=[Show()])
-        on_predict_end
+        ...         print(logs)
+        >>> Show().on_predict_end({"loss": 0.5})
+        {'loss': 0.5}
         """
 
 
