@@ -122,10 +122,14 @@ def skip(self, count: int, name: str | None = None) -> Dataset:
 def cache(self, filename: str = "", name: str | None = None) -> Dataset:
     """Keep the elements of the first complete pass in memory and replay them.
 
-    >>> calls = []
-    >>> ds = tf.data.Dataset.range(3).map(lambda x: (calls.append(1), x)[1]).cache()
-    >>> [int(x) for x in ds], [int(x) for x in ds], len(calls)
-    ([0, 1, 2], [0, 1, 2], 4)
+    >>> runs = []
+    >>> def numbers():
+    ...     runs.append(1)
+    ...     yield from range(3)
+    >>> spec = tf.TensorSpec((), tf.int64)
+    >>> ds = tf.data.Dataset.from_generator(numbers, output_signature=spec).cache()
+    >>> [int(x) for x in ds], [int(x) for x in ds], len(runs)  # the generator ran once
+    ([0, 1, 2], [0, 1, 2], 1)
     """
     if filename:
         raise NotImplementedError("tapeflow's Dataset.cache keeps elements in memory only.")
