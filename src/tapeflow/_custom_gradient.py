@@ -54,7 +54,14 @@ class VariableWatcher(State):
     def __init__(self):
         self.variables: dict = {}
 
-    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+    def on_read(
+        self,
+        stack: list[Any],
+        position: int,
+        variable: Any,
+        out: Any,
+        differentiable: bool,
+    ) -> None:
         if variable._trainable:
             self.variables[variable._id] = variable
 

@@ -51,7 +51,7 @@ class AccumulatorState(State):
         self._primals: dict = {}
         self._self_ref = weakref.ref(self)
 
-    def set(self, primal, tangent) -> None:
+    def set(self, primal: Any, tangent: Any) -> None:
         """Give ``primal`` its tangent, which dies with it (as in TensorFlow): a weak
         reference's callback drops the entry. The callback holds the state only
         weakly, so no reference cycle keeps tangents alive."""
@@ -60,7 +60,16 @@ class AccumulatorState(State):
         if key not in self._primals:
             self._primals[key] = weakref.ref(primal, partial(_forget_tangent, self._self_ref, key))
 
-    def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
+    def on_op(
+        self,
+        stack: list[Any],
+        position: int,
+        prim: Any,
+        inputs: Any,
+        out: Any,
+        outputs: Any,
+        params: dict[str, Any],
+    ) -> None:
         tangents = self.tangents
         input_tangents = tuple([tangents.get(x._id) for x in inputs])
         if all(t is None for t in input_tangents):
@@ -74,12 +83,27 @@ class AccumulatorState(State):
         else:
             store_tangent(self, out, out_tangent)
 
-    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+    def on_read(
+        self,
+        stack: list[Any],
+        position: int,
+        variable: Any,
+        out: Any,
+        differentiable: bool,
+    ) -> None:
         tangent = self.tangents.get(variable._id)
         if tangent is not None:
             self.set(out, tangent)
 
-    def on_custom(self, stack, position, inputs, results, outputs, grad_fn) -> None:
+    def on_custom(
+        self,
+        stack: list[Any],
+        position: int,
+        inputs: Any,
+        results: Any,
+        outputs: Any,
+        grad_fn: Any,
+    ) -> None:
         """Forward mode follows the real forward ops; grad_fn only fills the gaps.
 
         An output with a tangent from the ops that computed it keeps it (TensorFlow
@@ -128,7 +152,7 @@ def _forget_tangent(state_ref, key: int, _ref) -> None:
         state._primals.pop(key, None)
 
 
-def store_tangent(state: AccumulatorState, out, tangent) -> None:
+def store_tangent(state: AccumulatorState, out: Any, tangent: Any) -> None:
     if tangent is None or out._value.dtype.kind not in _FLOATS:
         return
     if tangent._value.shape != out._value.shape:

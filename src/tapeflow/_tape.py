@@ -53,7 +53,16 @@ class TapeState(State):
         self.persistent = persistent
         self.watch_accessed_variables = watch_accessed_variables
 
-    def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
+    def on_op(
+        self,
+        stack: list[Any],
+        position: int,
+        prim: Any,
+        inputs: Any,
+        out: Any,
+        outputs: Any,
+        params: dict[str, Any],
+    ) -> None:
         watched = self.watched
         for x in inputs:
             if x._id in watched:
@@ -62,7 +71,14 @@ class TapeState(State):
                     watched.add(o._id)
                 return
 
-    def on_read(self, stack, position, variable, out, differentiable: bool) -> None:
+    def on_read(
+        self,
+        stack: list[Any],
+        position: int,
+        variable: Any,
+        out: Any,
+        differentiable: bool,
+    ) -> None:
         if self.watch_accessed_variables and variable._trainable:
             if differentiable:
                 self.watched.add(variable._id)
@@ -71,7 +87,15 @@ class TapeState(State):
             self.records.append((_dispatch.READ_VARIABLE, (variable,), out, {}))
             self.watched.add(out._id)
 
-    def on_custom(self, stack, position, inputs, results, outputs, grad_fn) -> None:
+    def on_custom(
+        self,
+        stack: list[Any],
+        position: int,
+        inputs: Any,
+        results: Any,
+        outputs: Any,
+        grad_fn: Any,
+    ) -> None:
         from .ops.custom import CUSTOM_GRADIENT
         from .ops.elementwise import identity
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from math import isfinite as _isfinite
+from typing import Any
 
 import numpy as np
 
@@ -159,16 +160,16 @@ class NumericsState(_dispatch.Recorder):
     def __init__(self):
         self.sites: dict[int, Site | None] = {}
 
-    def record_read(self, variable, out) -> None:
+    def record_read(self, variable: Any, out: Any) -> None:
         pass
 
-    def record_write(self, variable, method: str, delta, old) -> None:
+    def record_write(self, variable: Any, method: str, delta: Any, old: Any) -> None:
         pass
 
-    def record_creation(self, variable) -> None:
+    def record_creation(self, variable: Any) -> None:
         pass
 
-    def record(self, prim, inputs, out, params) -> None:
+    def record(self, prim: Any, inputs: Any, out: Any, params: dict[str, Any]) -> None:
         outputs = out if prim.multiple_results else (out,)
         for slot, o in enumerate(outputs):
             if _bad(o._value):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import _dispatch
 from .._nest import flatten
@@ -64,19 +64,19 @@ class Provenance(_dispatch.Recorder):
         for o in entry.outputs:
             entries[o._id] = entry
 
-    def record(self, prim, inputs, out, params) -> None:
+    def record(self, prim: Any, inputs: Any, out: Any, params: dict[str, Any]) -> None:
         outputs = out if prim.multiple_results else (out,)
         tapes = tuple([s for s in _dispatch.active_stack() if s.__class__ is TapeState])
         self._keep(Entry(prim, inputs, outputs, user_site(2), tapes))
 
-    def record_read(self, variable, out) -> None:
+    def record_read(self, variable: Any, out: Any) -> None:
         tapes = tuple([s for s in _dispatch.active_stack() if s.__class__ is TapeState])
         self._keep(Entry(None, (variable,), (out,), user_site(2), tapes))
 
-    def record_write(self, variable, method: str, delta, old) -> None:
+    def record_write(self, variable: Any, method: str, delta: Any, old: Any) -> None:
         pass
 
-    def record_creation(self, variable) -> None:
+    def record_creation(self, variable: Any) -> None:
         pass
 
 
@@ -98,7 +98,7 @@ class TapeHistory:
 _histories: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def history(tape) -> TapeHistory | None:
+def history(tape: Any) -> TapeHistory | None:
     return _histories.get(tape)
 
 
