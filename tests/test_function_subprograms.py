@@ -258,3 +258,25 @@ def test_custom_gradient_in_a_function_under_an_outer_tape_uses_grad_fn():
             y = f(x)
         assert (float(y), float(tape.gradient(y, x))) == (9.0, 101.0)
     assert float(f(x)) == 9.0  # no tape: the compiled program
+
+
+def test_vectorized_map_runs_an_elementwise_fn_once_on_the_batch():
+    calls = []
+    x = tf.constant(np.arange(12, dtype=np.float32).reshape(4, 3) / 10)
+    c = tf.constant([1.0, 2.0, 3.0])
+
+    def fn(row):
+        calls.append(1)
+        return tf.sin(row) * c + 1.0, tf.constant(5.0)
+
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        a, b = tf.vectorized_map(fn, x)
+    assert len(calls) == 1  # traced once, run batched
+    np.testing.assert_allclose(a.numpy(), np.sin(x.numpy()) * c.numpy() + 1.0, rtol=1e-6)
+    np.testing.assert_array_equal(b.numpy(), [5.0] * 4)
+    np.testing.assert_allclose(tape.gradient(a, x).numpy(), np.cos(x.numpy()) * c.numpy(),
+                               rtol=1e-6)  # fmt: skip
+    # A reduction is not elementwise: slice by slice, same values.
+    sums = tf.vectorized_map(lambda row: tf.reduce_sum(row * row), x)
+    np.testing.assert_allclose(sums.numpy(), (x.numpy() ** 2).sum(axis=1), rtol=1e-6)

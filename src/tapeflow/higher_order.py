@@ -299,10 +299,13 @@ def vectorized_map(
 ) -> Any:
     """``fn`` over the slices of ``elems`` along axis 0, results stacked (``tf.vectorized_map``).
 
-    TensorFlow rewrites ``fn`` into batched ops; tapeflow runs it once per
-    slice and stacks, which gives the same values and derivatives (an output
-    that does not depend on the slice is repeated, as TF's is). Slices are
-    taken with ``gather``, so gradients flow back to ``elems``.
+    TensorFlow rewrites ``fn`` into batched ops. tapeflow traces ``fn`` once on
+    the first slice and, when every op touching the slice is elementwise, runs
+    that program once on the whole batch (``_function/vectorize.py``);
+    otherwise it runs ``fn`` once per slice and stacks. Either way the values
+    and derivatives are the same (an output that does not depend on the slice
+    is repeated, as TF's is). Slices are taken with ``gather``, so gradients
+    flow back to ``elems``.
 
     >>> import tapeflow as tf
     >>> print(tf.vectorized_map(lambda row: tf.reduce_sum(row * row), tf.constant([[1.0, 2.0], [3.0, 4.0]])))
@@ -312,6 +315,11 @@ def vectorized_map(
 
     elems = _map_leaves(convert_to_tensor, _read_variables(elems))
     batch = max(_first_dim(e) for e in flatten(elems))
+    from ._function.vectorize import vectorized
+
+    batched = vectorized(fn, elems, batch)
+    if batched is not None:
+        return batched
     results = [fn(_map_leaves(lambda e, i=i: gather(e, i), elems)) for i in range(batch)]
     if not results:
         raise ValueError("vectorized_map needs a non-empty batch: elems have 0 rows.")
