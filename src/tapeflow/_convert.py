@@ -1,0 +1,146 @@
+"""How Python and NumPy values become the NumPy arrays a Tensor holds.
+
+TensorFlow's conversion rules, apart from the Tensor class: a Python float
+list becomes float32, a Python int one int32 (int64 when a value does not
+fit), strings become object arrays of bytes, nested lists must be
+rectangular and of one kind, and a requested dtype must hold every value.
+
+>>> from tapeflow._convert import _default_array
+>>> _default_array([1.5, 2]).dtype, _default_array([1, 2**40]).dtype
+(dtype('float32'), dtype('int64'))
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from . import dtypes as _dt
+
+_INT32 = np.dtype(np.int32)
+_FLOAT32 = np.dtype(np.float32)
+_PY_SCALARS = (int, float, bool, complex)
+
+
+def _unsupported(value) -> ValueError:
+    return ValueError(
+        f"Attempt to convert a value ({value!r}) with an unsupported type "
+        f"({type(value)}) to a Tensor."
+    )
+
+
+def _python_leaves_kinds(value, kinds: set) -> None:
+    """Collect the kinds of Python leaves: 's' strings, 'n' numbers."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _python_leaves_kinds(item, kinds)
+    elif isinstance(value, (str, bytes)):
+        kinds.add("s")
+    else:
+        kinds.add("n")
+
+
+def _python_array(value) -> np.ndarray:
+    """NumPy's reading of a Python value, with TensorFlow's conversion errors."""
+    if value is None:
+        raise _unsupported(value)
+    if isinstance(value, (str, bytes)):
+        return np.array(value.encode() if isinstance(value, str) else value, dtype=object)
+    if isinstance(value, (list, tuple)):
+        kinds: set = set()
+        _python_leaves_kinds(value, kinds)
+        if kinds == {"s", "n"}:
+            raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
+        value = [np.asarray(v._value) if hasattr(v, "_value") else v for v in value]
+    elif not isinstance(value, _PY_SCALARS):
+        if hasattr(value, "__array__"):
+            return np.asarray(value)
+        raise _unsupported(value)
+    try:
+        array = np.array(value)
+    except ValueError:
+        array = _empty_first_row(value)
+        if array is None:
+            raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
+    if array.dtype.kind in "US":
+        encode = np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])
+        return encode(array) if array.size else array.astype(object)
+    if array.dtype.kind == "O":
+        raise _unsupported(value)
+    return array
+
+
+def _empty_first_row(value):
+    """TensorFlow reads a nested list's shape from its first items only, so a list
+    whose first row is empty (``[[], [1]]``) is an empty float32 array, not ragged."""
+    shape = []
+    item = value
+    while isinstance(item, (list, tuple)):
+        shape.append(len(item))
+        if not item:
+            return np.zeros(shape, np.float32)
+        item = item[0]
+    return None
+
+
+def _first_leaf(value):
+    while isinstance(value, (list, tuple)) and value:
+        value = value[0]
+    return value
+
+
+def _default_array(value) -> Any:
+    """A NumPy array for a Python value, with TensorFlow's default dtypes.
+
+    In a list, NumPy values keep a float width only when one comes first
+    (``[np.float16(1), 2.0]`` is float16, ``[2.0, np.float64(1)]`` float32),
+    and complex values of any width make complex128.
+    """
+    if isinstance(value, (np.ndarray, np.generic)):
+        return value
+    array = _python_array(value)
+    kind = array.dtype.kind
+    if kind == "f":
+        first = _first_leaf(value)
+        first = getattr(first, "_value", first)
+        if isinstance(first, (np.ndarray, np.generic)) and first.dtype.kind == "f":
+            return array.astype(first.dtype)
+        return array.astype(np.float32)
+    if kind == "c":
+        return array.astype(np.complex128)
+    if kind in "iu":
+        info = np.iinfo(np.int32)
+        if array.size == 0 or (array.min() >= info.min and array.max() <= info.max):
+            return array.astype(np.int32)
+        return array.astype(np.int64)
+    return array
+
+
+def _array_with_dtype(value, dtype: _dt.DType):
+    """Convert a Python or NumPy value to ``dtype`` as TensorFlow does.
+
+    NumPy values are cast. Python values must fit the type's kind: no floats
+    into integers or booleans, no numbers into booleans, no complex into reals;
+    Python ints wrap around in narrow integer types.
+    """
+    np_dtype = dtype.as_numpy_dtype_instance
+    if isinstance(value, (np.ndarray, np.generic)):
+        return value.astype(np_dtype) if value.dtype != np_dtype else value
+    array = _python_array(value)
+    kind = array.dtype.kind
+    allowed = {"b": "b", "i": "bi", "u": "bi", "f": "bifu", "c": "bifuc", "O": "O"}
+    if array.size and kind not in allowed.get(dtype.kind, ""):
+        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+    if kind in "iu" and dtype.kind in "iu":
+        return np.array(array.astype(np.int64).astype(np_dtype))
+    return array.astype(np_dtype)
+
+
+def _as_stored(array):
+    """Rank-0 values are kept as NumPy scalars: cheaper, and what .numpy() gives."""
+    if isinstance(array, np.ndarray):
+        if array.ndim == 0 and array.dtype.kind != "O":
+            return array[()]
+        return array.copy() if array.base is not None or array.flags.writeable else array
+    return array
