@@ -1,7 +1,8 @@
 """mypy passes on src/tapeflow with pyproject.toml's settings (CI runs it too, in .ci/run).
 
-The cache lives in the system's temporary directory, so a second run takes
-about a second.
+The cache lives in the system's temporary directory, one per checkout (two
+trees type-checked at once must not share one), so a second run takes about a
+second.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import importlib.util
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed")
 def test_mypy_passes_on_the_package():
-    cache = Path(tempfile.gettempdir()) / "tapeflow-mypy-cache"
+    tree = zlib.crc32(str(ROOT).encode())
+    cache = Path(tempfile.gettempdir()) / f"tapeflow-mypy-cache-{tree:08x}"
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--cache-dir", str(cache)],
         capture_output=True, text=True, cwd=ROOT,
