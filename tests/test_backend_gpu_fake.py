@@ -1,8 +1,8 @@
 """GPU placement through a fake CuPy: NumPy standing in for CuPy behind the backend.
 
-The fake is a NumPy subclass registered as tapeflow's GPU library: ufuncs and
-array functions on it return it, as CuPy's do, so every CuPy code path of the
-backend (placement, device strings, copies, mixing errors, .numpy()) runs
+The fake (tests/fake_cupy.py) wraps NumPy arrays behind CuPy's interface and
+refuses implicit conversion to NumPy as CuPy does, so every CuPy code path of
+the backend (placement, device strings, copies, mixing errors, .numpy()) runs
 here without a GPU.
 """
 
@@ -11,45 +11,30 @@ import pytest
 
 import tapeflow as tf
 from tapeflow import _backend
+from tests import fake_cupy
+from tests.fake_cupy import FakeCupyArray
 
 CPU = "/job:localhost/replica:0/task:0/device:CPU:0"
 GPU = "/job:localhost/replica:0/task:0/device:GPU:0"
 
 
-class FakeGPUArray(np.ndarray):
-    """A NumPy array that says it lives on the GPU."""
-
-
-def _to_host(value):
-    return value.view(np.ndarray).copy()
-
-
-def _from_host(array):
-    return np.array(array).view(FakeGPUArray)
-
-
-FAKE_CUPY = _backend.Library("cupy", _to_host, "GPU", from_host=_from_host)
-
-
 @pytest.fixture
 def fake_gpu():
-    _backend.register(FakeGPUArray, FAKE_CUPY)
-    _backend.use_gpu_library(FAKE_CUPY)
+    fake_cupy.install()
     try:
         yield
     finally:
-        _backend.use_gpu_library(None)
-        _backend._gpu_probed = False
+        fake_cupy.uninstall()
 
 
 def test_creation_under_gpu_scope_places_on_the_fake_gpu(fake_gpu):
     with tf.device("/GPU:0"):
         x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
         y = tf.convert_to_tensor(np.ones((2, 2), np.float32))
-    assert isinstance(x._value, FakeGPUArray) and isinstance(y._value, FakeGPUArray)
+    assert isinstance(x._value, FakeCupyArray) and isinstance(y._value, FakeCupyArray)
     assert x.device == GPU and x.backing_device == GPU
     z = tf.matmul(x, y) + 1.0
-    assert isinstance(z._value, FakeGPUArray) and z.device == GPU
+    assert isinstance(z._value, FakeCupyArray) and z.device == GPU
     host = z.numpy()
     assert type(host) is np.ndarray and host.tolist() == [[4.0, 4.0], [8.0, 8.0]]
     assert tf.constant(1.0).device == CPU  # outside the block: the CPU

@@ -1,5 +1,6 @@
 """examples/distributed_least_squares.py on small settings (a 2-worker LocalCluster)."""
 
+import importlib.util
 import os
 import re
 import subprocess
@@ -37,3 +38,19 @@ def test_distributed_least_squares_reaches_the_closed_form():
     assert len(losses) == 8 and losses[-1] < losses[0] / 100
     error = float(re.search(r"max \|w - w_closed_form\| = (\S+)", done.stdout).group(1))
     assert error < 1e-2
+    grew = re.search(r"grew (\S+) MiB while training \(bound (\S+) MiB.*\): (\w+)", done.stdout)
+    assert grew is not None, done.stdout
+    assert float(grew.group(1)) < float(grew.group(2)) and grew.group(3) == "within"
+
+
+def test_client_memory_bound_logic():
+    spec = importlib.util.spec_from_file_location(
+        "distributed_least_squares", ROOT / "examples" / "distributed_least_squares.py"
+    )
+    pytest.importorskip("distributed", reason="the `dask` extra lacks distributed")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    bound = module.CLIENT_GROWTH_BOUND_MIB
+    assert module.within_bound(0.0) and module.within_bound(bound - 0.1)
+    assert not module.within_bound(bound) and not module.within_bound(1208.0)
+    assert module.peak_rss_mib() > 0

@@ -20,7 +20,9 @@ a Tensor, ``_dispatch.apply`` tests one module-level boolean and moves on.
 
 from __future__ import annotations
 
+import sys
 import threading
+from typing import Any, Callable
 
 import numpy as np
 
@@ -33,17 +35,31 @@ class Library:
     ``to_host(value)`` makes a NumPy value (computing a Dask graph, copying
     from the GPU); ``device_type`` is TF's name for where its arrays live
     (``"CPU"`` or ``"GPU"``); ``from_host(array)`` puts a NumPy array there
-    (``None`` where the library cannot hold a host array on that device).
+    (``None`` where the library cannot hold a host array on that device);
+    ``generator(seed)`` is the library's random generator with NumPy's
+    ``Generator`` methods (``None``: random ops draw on the host).
+
+    >>> Library("mine", np.asarray)
+    <array library mine>
     """
 
-    __slots__ = ("name", "to_host", "device_type", "from_host", "lazy")
+    __slots__ = ("name", "to_host", "device_type", "from_host", "lazy", "generator")
 
-    def __init__(self, name: str, to_host, device_type: str = "CPU", from_host=None, lazy=False):
+    def __init__(
+        self,
+        name: str,
+        to_host: Callable[[Any], Any],
+        device_type: str = "CPU",
+        from_host: Callable[[Any], Any] | None = None,
+        lazy: bool = False,
+        generator: Callable[[int | None], Any] | None = None,
+    ) -> None:
         self.name = name
         self.to_host = to_host
         self.device_type = device_type
         self.from_host = from_host
         self.lazy = lazy
+        self.generator = generator
 
     def __repr__(self) -> str:
         return f"<array library {self.name}>"
@@ -64,11 +80,16 @@ def _dask_to_host(value):
     return np.asarray(value.compute())
 
 
+def _dask_from_host(array):
+    # A NumPy constant an impl made, as one chunk of a Dask array.
+    return sys.modules["dask.array"].from_array(array)
+
+
 def _cupy_to_host(value):
     return value.get()
 
 
-_LIBRARIES["dask"] = Library("dask", _dask_to_host, "CPU", lazy=True)
+_LIBRARIES["dask"] = Library("dask", _dask_to_host, "CPU", _dask_from_host, lazy=True)
 _LIBRARIES["cupy"] = Library("cupy", _cupy_to_host, "GPU")
 
 
@@ -223,6 +244,7 @@ def gpu_library() -> Library | None:
             if cupy.cuda.runtime.getDeviceCount() > 0:
                 lib = _LIBRARIES["cupy"]
                 lib.from_host = cupy.asarray
+                lib.generator = cupy.random.default_rng
                 _gpu.append(lib)
         except Exception:  # no CuPy, no driver, no device: the CPU only, as TF
             pass
@@ -277,3 +299,37 @@ def placed(value):
     if scope_device_type() == "GPU" and _lookup(value.__class__) is None:
         return to_device(value, "GPU")
     return value
+
+
+def same_place(value: Any, template: Any) -> Any:
+    """``value``, a NumPy value an impl or creation function made, moved to ``template``'s library.
+
+    NumPy scalars stay (they mix with every library); so does everything when
+    ``template`` is a NumPy value.
+
+    >>> same_place(np.ones(2), np.zeros(3)).tolist()
+    [1.0, 1.0]
+    """
+    lib = _lookup(template.__class__)
+    if lib is None or lib.from_host is None or isinstance(value, np.generic):
+        return value
+    if _lookup(value.__class__) is lib:
+        return value
+    return adopt(lib.from_host(to_host(value)))
+
+
+def scope_generator(seed: int | None) -> Any:
+    """The GPU library's random generator for ``seed`` under a GPU scope; else None.
+
+    Random ops call it with the seed tapeflow's rules give the call, so the
+    same seeds give the same numbers on that device.
+
+    >>> scope_generator(1) is None  # no tf.device("/GPU:0") block is open
+    True
+    """
+    if not gpu_scope_depth or scope_device_type() != "GPU":
+        return None
+    lib = gpu_library()
+    if lib is None or lib.generator is None:
+        return None
+    return lib.generator(seed)

@@ -66,7 +66,13 @@ def reverse_sweep(
     if consume:
         records.clear()
     keep = set(source_ids)
-    on_arrays = trusted_seeds and not _dispatch.something_active()
+    # The NumPy-form rules call NumPy directly, unchecked: once a Dask or CuPy
+    # array exists anywhere, every rule runs as checked ops instead.
+    on_arrays = (
+        trusted_seeds
+        and not _dispatch.something_active()
+        and not _dispatch._mixed_libraries_possible
+    )
     grads: dict = {}
     for target_id, cotangent in seeds:
         grads[target_id] = _accumulate(grads.get(target_id), cotangent)

@@ -33,6 +33,7 @@ from ._tape_args import (
 )
 from ._tensor import convert_to_tensor, wrap, wrap_if_array
 from ._variable import Variable
+from .ops.elementwise import ones_like
 
 __all__ = ["GradientTape", "UnconnectedGradients"]
 
@@ -331,8 +332,7 @@ class GradientTape:
                     seed._value.dtype == t._value.dtype and seed._value.shape == t._value.shape
                 )
             else:
-                value = t._value
-                seed = wrap(np.ones_like(value) if value.ndim else value.dtype.type(1))
+                seed = ones_like(t)  # in the target's array library
             seeds.append((t._id, seed))
         return seeds, trusted
 

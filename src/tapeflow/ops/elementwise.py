@@ -36,12 +36,17 @@ NUMBERS = "fciu"
 def zeros_like(x: Tensor) -> Tensor:
     """Zeros of x's shape and dtype; never recorded (TF registers no gradient)."""
     value = x._value
-    return wrap(np.zeros_like(value) if value.ndim else value.dtype.type(0))
+    # A rank-0 Dask or CuPy array keeps its library (a gradient seed must).
+    if value.ndim or not isinstance(value, np.generic):
+        return wrap(np.zeros_like(value))
+    return wrap(value.dtype.type(0))
 
 
 def ones_like(x: Tensor) -> Tensor:
     value = x._value
-    return wrap(np.ones_like(value) if value.ndim else value.dtype.type(1))
+    if value.ndim or not isinstance(value, np.generic):
+        return wrap(np.ones_like(value))
+    return wrap(value.dtype.type(1))
 
 
 def _unary(name, impl, vjp, formula, *, kinds=FLOATS, tf_name=None, array_vjp=False):
