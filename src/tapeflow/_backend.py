@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -285,7 +286,7 @@ def to_device(value, device_type: str):
     """
     if device_type == "GPU":
         lib = gpu_library()
-        if lib is None or _lookup(value.__class__) is lib:
+        if lib is None or lib.from_host is None or _lookup(value.__class__) is lib:
             return value
         return adopt(lib.from_host(to_host(value)))
     lib = _lookup(value.__class__)
