@@ -75,3 +75,81 @@ def test_gpu_scope_without_a_gpu_library_is_the_cpu():
 def test_list_physical_devices_shows_the_gpu(fake_gpu):
     assert [d.device_type for d in tf.config.list_physical_devices()] == ["CPU", "GPU"]
     assert tf.config.list_physical_devices("GPU")[0].name == "/physical_device:GPU:0"
+
+
+def _on_gpu(tensor) -> bool:
+    return isinstance(tensor._value, FakeCupyArray) and tensor.device == GPU
+
+
+def test_creation_ops_follow_the_gpu_scope(fake_gpu):
+    with tf.device("/GPU:0"):
+        made = {
+            "zeros": tf.zeros([2, 3]),
+            "ones": tf.ones([2], tf.float64),
+            "fill": tf.fill([2, 2], 1.5),
+            "eye": tf.eye(3),
+            "range": tf.range(0.0, 1.0, 0.25),
+            "linspace": tf.linspace(0.0, 1.0, 5),
+            "zeros_like": tf.zeros_like(np.ones((2, 2), np.float32)),
+            "constant": tf.constant(3.0),
+            "one_hot": tf.one_hot([0, 2], 3),
+        }
+        ints = tf.range(4)  # int32 stays in host memory, as in TF
+    for name, tensor in made.items():
+        assert _on_gpu(tensor), name
+    assert type(ints._value) is np.ndarray
+    with tf.device("/CPU:0"):
+        back = tf.zeros_like(made["eye"])
+    assert type(back._value) is np.ndarray
+    np.testing.assert_array_equal(made["eye"].numpy(), np.eye(3))
+    np.testing.assert_allclose(made["linspace"].numpy(), [0, 0.25, 0.5, 0.75, 1])
+    assert tf.zeros([2]).device == CPU  # outside the block
+
+
+def test_creation_from_a_tensor_follows_its_placement(fake_gpu):
+    with tf.device("/GPU:0"):
+        x = tf.constant([[1.0, 2.0]])
+    for made in (tf.zeros_like(x), tf.ones_like(x, dtype=tf.float64)):
+        assert _on_gpu(made) and made.shape == (1, 2)
+
+
+def test_random_ops_on_the_gpu_use_its_generator_with_the_seed_rules(fake_gpu):
+    def draws():
+        tf.random.set_seed(7)
+        with tf.device("/GPU:0"):
+            return [
+                tf.random.normal([3], seed=1),
+                tf.random.normal([3], seed=1),
+                tf.random.uniform([2, 2]),
+                tf.random.truncated_normal([4]),
+                tf.random.uniform([3], maxval=10, dtype=tf.int64),
+                tf.random.stateless_normal([2], seed=[1, 2]),
+                tf.random.poisson([2], 3.0),
+                tf.random.categorical(tf.math.log([[0.5, 0.5]]), 3),
+            ]
+
+    first, second = draws(), draws()
+    for a, b in zip(first, second):
+        assert _on_gpu(a), a
+        np.testing.assert_array_equal(a.numpy(), b.numpy())
+    assert not np.array_equal(first[0].numpy(), first[1].numpy())  # the stream advances
+    assert np.all(np.abs(first[3].numpy()) <= 2)
+    tf.random.set_seed(7)
+    on_cpu = tf.random.normal([3], seed=1)
+    assert on_cpu.device == CPU
+
+
+def test_mixing_is_invalid_argument_everywhere(fake_gpu):
+    with tf.device("/GPU:0"):
+        x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+    y = tf.constant([[1.0, 0.0], [0.0, 1.0]])
+    calls = [
+        lambda: x + y,
+        lambda: tf.matmul(x, y),
+        lambda: tf.concat([x, y], 0),
+        lambda: tf.where(tf.constant([[True, False], [True, True]]), x, y),
+        lambda: tf.maximum(y, x),
+    ]
+    for call in calls:
+        with pytest.raises(tf.errors.InvalidArgumentError, match="cupy and numpy|numpy and cupy"):
+            call()

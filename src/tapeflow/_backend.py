@@ -295,9 +295,22 @@ def to_device(value, device_type: str):
     return to_host(value)
 
 
-def placed(value):
-    """A new value placed by the current tf.device scope (conversion calls this)."""
-    if scope_device_type() == "GPU" and _lookup(value.__class__) is None:
+def placed(value: Any) -> Any:
+    """A new value placed by the current tf.device scope (conversion and creation call this).
+
+    int32 values stay on the host, as TF keeps them in host memory even in a
+    GPU block (their ``backing_device`` is the CPU there too): they are the
+    shapes, axes and indices that ops read on the host.
+
+    >>> placed(np.ones(2)).__class__.__name__  # no GPU scope: as it is
+    'ndarray'
+    """
+    if (
+        scope_device_type() == "GPU"
+        and _lookup(value.__class__) is None
+        and value.dtype != np.int32
+        and value.dtype.kind not in "OSU"
+    ):
         return to_device(value, "GPU")
     return value
 

@@ -6,6 +6,7 @@ import builtins
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorShape, as_tensor, convert_to_tensor
 from .._types import ShapeLike
@@ -35,7 +36,8 @@ def _int_array(value, attr: str, op: str, allowed: str = _SIZE_DTYPES) -> np.nda
         return np.asarray(value, dtype=np.int64)  # the common case: Python ints
     if not isinstance(value, (Tensor, np.ndarray, np.generic)):
         value = convert_to_tensor(value)  # Python floats are float32 here, as in TF
-    array = np.asarray(getattr(value, "_value", value))
+    # Argument values are read on the host (a GPU or Dask argument is copied).
+    array = np.asarray(_backend.to_host(getattr(value, "_value", value)))
     if array.dtype.kind not in "iu":
         if array.size == 0 and array.dtype.kind == "f":
             return array.astype(np.int32)
@@ -54,7 +56,7 @@ def _scalar_int(value, what: str = "axis") -> int:
     value = getattr(value, "_value", value)
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         return int(value)
-    array = np.asarray(value)
+    array = np.asarray(_backend.to_host(value))
     if array.dtype.kind in "iu" and array.size == 1:
         return int(array.ravel()[0])
     raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype int32")
@@ -68,7 +70,7 @@ def shape_tuple(shape: ShapeLike) -> tuple:
     (2, 3)
     """
     if isinstance(shape, (Tensor, np.ndarray)):
-        value = np.asarray(getattr(shape, "_value", shape))
+        value = np.asarray(_backend.to_host(getattr(shape, "_value", shape)))
         if value.ndim > 1:
             raise _error(f"dims must represent a vector, got shape {_shape_text(value.shape)}",
                          "Fill")  # fmt: skip

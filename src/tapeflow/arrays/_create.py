@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
@@ -33,7 +34,14 @@ def _filled(shape, dtype, fill_value) -> Tensor:
             raise TypeError(f"Cannot convert 1 to EagerTensor of dtype {dtype.name}")
         fill_value = b""
     value = np.full(dims, fill_value, dtype=dtype.as_numpy_dtype_instance)
-    return wrap(value[()] if not dims else value)
+    return _new(value[()] if not dims else value)
+
+
+def _new(value) -> Tensor:
+    """A Tensor of a new NumPy value, placed by the tf.device scope (GPU or CPU)."""
+    if _backend.gpu_scope_depth:
+        value = _backend.placed(value)
+    return wrap(value)
 
 
 def zeros(
@@ -91,7 +99,12 @@ def _like(fill_value: int):
         layout: Any = None,
     ) -> Tensor:
         x = as_tensor(input)
-        return _filled(x._value.shape, x.dtype if dtype is None else dtype, fill_value)
+        dtype = x.dtype if dtype is None else _dt.as_dtype(dtype)
+        if _backend.is_foreign(x._value):  # made where x lives (Dask: with x's chunks)
+            value = np.full_like(x._value, fill_value, dtype=dtype.as_numpy_dtype_instance)
+            scope = _backend.scope_device_type()
+            return wrap(value if scope is None else _backend.to_device(value, scope))
+        return _filled(x._value.shape, dtype, fill_value)
 
     return like
 
@@ -158,7 +171,7 @@ def range(
         count = int(span)
     check_allocation((count,), np.int64, "Range")
     steps = np.arange(count, dtype=np.int64).astype(np_dtype)
-    return wrap(first + steps * step)
+    return _new(first + steps * step)
 
 
 def eye(
@@ -189,11 +202,11 @@ def eye(
     np_dtype = _dt.as_dtype(dtype).as_numpy_dtype_instance
     check_allocation(batch + (rows, columns), np_dtype, "Fill")
     if 0 in batch:  # no matrix at all: np.eye would still build one
-        return wrap(np.zeros(batch + (rows, columns), dtype=np_dtype))
+        return _new(np.zeros(batch + (rows, columns), dtype=np_dtype))
     matrix = np.eye(rows, columns, dtype=np_dtype)
     if batch_shape is not None:
         matrix = np.broadcast_to(matrix, batch + matrix.shape).copy()
-    return wrap(matrix)
+    return _new(matrix)
 
 
 def linspace(
@@ -232,7 +245,8 @@ def linspace(
     inner = np.arange(1, steps, dtype=np.int64).astype(delta._value.dtype)
     inner_shape = [1] * ndim
     inner_shape[axis] = builtins.max(num - 2, 0)
-    middle = expanded_start + delta * wrap(inner.reshape(inner_shape))
+    inner = _backend.same_place(inner.reshape(inner_shape), delta._value)
+    middle = expanded_start + delta * wrap(inner)
     joined = _shape.concat(expanded_start, middle, expanded_stop, axis=axis - ndim)
     index = (_builtin_slice(None),) * axis + (_builtin_slice(0, num),)
     return _ix.getitem(joined, index=index)
@@ -327,10 +341,17 @@ def one_hot(
         )
     np_dtype = dtype.as_numpy_dtype_instance
     check_allocation(index.shape + (depth,), np_dtype, "OneHot")
-    on = np.asarray(1 if on_value is None else as_tensor(on_value)._value, np_dtype)
-    off = np.asarray(0 if off_value is None else as_tensor(off_value)._value, np_dtype)
+    on = np.asarray(
+        1 if on_value is None else _backend.to_host(as_tensor(on_value)._value), np_dtype
+    )
+    off = np.asarray(
+        0 if off_value is None else _backend.to_host(as_tensor(off_value)._value), np_dtype
+    )
     hot = index[..., None] == np.arange(depth)
     value = np.where(hot, on, off)
     if axis != -1:
         value = np.moveaxis(value, -1, axis)
-    return wrap(np.ascontiguousarray(value))
+    value = np.ascontiguousarray(value)
+    if isinstance(indices, Tensor):  # made where the indices live
+        return wrap(_backend.same_place(value, indices._value))
+    return _new(value)

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._tensor import Tensor, TensorShape, convert_to_tensor, wrap
 from ..errors import InvalidArgumentError, NotFoundError
@@ -22,7 +23,7 @@ def _dims(shape, op: str) -> tuple:
     elif isinstance(shape, (list, tuple)) and all(type(d) is int for d in shape):
         dims = shape  # the common case, without a conversion
     else:
-        value = np.asarray(convert_to_tensor(shape)._value)
+        value = np.asarray(_backend.to_host(convert_to_tensor(shape)._value))
         if value.dtype.kind not in "iu":
             raise InvalidArgumentError(
                 None,
@@ -81,7 +82,28 @@ _FULL_INT_DTYPES = (_dt.int32, _dt.int64, _dt.uint32, _dt.uint64)
 
 
 def _out(array):
-    return wrap(array[()] if isinstance(array, np.ndarray) and array.ndim == 0 else array)
+    if array.__class__ is np.ndarray:
+        if array.ndim == 0:
+            array = array[()]
+        elif _backend.gpu_scope_depth:  # drawn on the host: placed by the scope
+            array = _backend.placed(array)
+    return wrap(array)
+
+
+def _on_host(draw_rng):
+    """``draw_rng()``'s generator as outside any GPU block.
+
+    Poisson, gamma, categorical and shuffle draw on the host with NumPy's
+    generator (their samplers read host arrays); ``_out`` then places the
+    result by the scope.
+    """
+    if not _backend.gpu_scope_depth:
+        return draw_rng()
+    _backend.enter_device("CPU")
+    try:
+        return draw_rng()
+    finally:
+        _backend.exit_device()
 
 
 def _is_literal(value, number) -> bool:
@@ -227,7 +249,7 @@ def _categorical_with(draw_rng, logits, num_samples, dtype, op: str) -> Tensor:
     dtype = _dt.int64 if dtype is None else _dt.as_dtype(dtype)
     _check_argument_dtype(dtype, (_dt.int32, _dt.int64))
     logits = convert_to_tensor(logits)
-    value = np.asarray(logits._value)
+    value = np.asarray(_backend.to_host(logits._value))
     if value.ndim != 2:
         dims = ",".join(str(d) for d in value.shape)
         raise InvalidArgumentError(
@@ -245,8 +267,9 @@ def _categorical_with(draw_rng, logits, num_samples, dtype, op: str) -> Tensor:
         raise InvalidArgumentError(
             None, None, f"num_classes should be positive, got 0 [Op:{op}] name: "
         )
-    result = _categorical_draw(draw_rng(), value, count)
-    return wrap(result.astype(dtype.as_numpy_dtype_instance))
+    result = _categorical_draw(_on_host(draw_rng), value, count)
+    result = result.astype(dtype.as_numpy_dtype_instance)
+    return wrap(_backend.same_place(result, logits._value))
 
 
 def _dt_not_found(op: str, attrs: str, kinds: str):
@@ -264,9 +287,9 @@ def _poisson_with(draw_rng, shape, lam, dtype, op: str) -> Tensor:
     allowed = (_dt.float16, _dt.float32, _dt.float64, _dt.int32, _dt.int64)
     _check_attr(dtype, allowed, "half, float, double, int32, int64", op)
     dims = _dims(shape, op)
-    rate = np.asarray(rate_tensor._value, dtype=np.float64)
+    rate = np.asarray(_backend.to_host(rate_tensor._value), dtype=np.float64)
     usable = (rate > 0) & (rate < 1e18)
-    draws = draw_rng().poisson(np.where(usable, rate, 0.0), size=dims + rate.shape)
+    draws = _on_host(draw_rng).poisson(np.where(usable, rate, 0.0), size=dims + rate.shape)
     if dtype.is_floating:
         draws = np.where(usable | (rate <= 0), draws, rate)  # nan stays nan, huge stays huge
     return _out(draws.astype(dtype.as_numpy_dtype_instance))
@@ -279,9 +302,9 @@ def _gamma_with(draw_rng, shape, alpha, beta, dtype, op: str) -> Tensor:
     _check_attr(dtype, _FLOATS, "half, float, double", op)
     dims = _dims(shape, op)
     batch = alpha.shape if beta is None else np.broadcast_shapes(alpha.shape, beta.shape)
-    a = np.broadcast_to(np.asarray(alpha._value, dtype=np.float64), batch)
+    a = np.broadcast_to(np.asarray(_backend.to_host(alpha._value), dtype=np.float64), batch)
     positive = a > 0
-    x = draw_rng().standard_gamma(np.where(positive, a, 1.0), size=dims + tuple(batch))
+    x = _on_host(draw_rng).standard_gamma(np.where(positive, a, 1.0), size=dims + tuple(batch))
     tiny = np.finfo(dtype.as_numpy_dtype_instance).tiny
     x = np.where(positive, np.maximum(x, tiny), np.where(a == 0, tiny, np.nan))
     sample = _out(x.astype(dtype.as_numpy_dtype_instance))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
-
+from .. import _backend
 from .. import dtypes as _dt
 from .._dispatch import stateful
 from .._tensor import Tensor, convert_to_tensor, wrap
@@ -16,6 +15,7 @@ from ._draw import (
     _check_argument_dtype,
     _gamma_with,
     _normal_with,
+    _on_host,
     _poisson_with,
     _standard_normal,
     _truncated_standard_normal,
@@ -125,10 +125,11 @@ def shuffle(value: TensorLike, seed: int | None = None, name: str | None = None)
     [1, 2, 3, 4]
     """
     value = convert_to_tensor(value)
-    rng = _next_seed_generator(seed)
+    rng = _on_host(lambda: _next_seed_generator(seed))
     if value.ndim == 0:
         return value
-    return wrap(np.asarray(value._value)[rng.permutation(value.shape[0])])
+    order = _backend.same_place(rng.permutation(value.shape[0]), value._value)
+    return wrap(value._value[order])
 
 
 @stateful

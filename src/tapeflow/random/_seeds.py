@@ -6,6 +6,7 @@ import threading
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._tensor import Tensor, convert_to_tensor, wrap
 from .._types import TensorLike
@@ -19,6 +20,17 @@ _TAG_SPLIT, _TAG_FOLD_IN = 4, 5
 
 
 def _rng(entropy) -> np.random.Generator:
+    """The generator for ``entropy``: NumPy's PCG64, or in a GPU block the GPU library's.
+
+    On the GPU the same entropy seeds CuPy's generator (through one 64-bit
+    word of NumPy's SeedSequence), so the seed rules give the same numbers
+    on the same device.
+    """
+    if _backend.gpu_scope_depth:
+        seed = int(np.random.SeedSequence(entropy).generate_state(1, np.uint64)[0])
+        on_gpu = _backend.scope_generator(seed)
+        if on_gpu is not None:
+            return on_gpu
     return np.random.Generator(np.random.PCG64(entropy))
 
 
@@ -88,6 +100,10 @@ def _next_seed_generator(seed=None) -> np.random.Generator:
         global_seed = _state.global_seed
         if op_seed is None:
             if global_seed is None:
+                if _backend.gpu_scope_depth:
+                    on_gpu = _backend.scope_generator(None)
+                    if on_gpu is not None:
+                        return on_gpu
                 return _state.unseeded
             count = _state.auto_count
             _state.auto_count = count + 1
