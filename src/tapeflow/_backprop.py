@@ -12,12 +12,16 @@ form) runs directly on NumPy values, with no Tensor wrapping.
 
 from __future__ import annotations
 
+import numpy as np
+
 from . import _dispatch
+from ._backend import is_foreign
 from ._tensor import Tensor, wrap_if_array
 from .ops.elementwise import add, zeros_like
 from .ops.shape import conj, unbroadcast, unbroadcast_values
 
 _DIFFERENTIABLE_KINDS = "fc"
+_PYTHON_NUMBERS = (int, float, complex, bool)
 
 
 def records_on_path(records: list, source_ids) -> tuple[list, set]:
@@ -35,6 +39,19 @@ def records_on_path(records: list, source_ids) -> tuple[list, set]:
                     reached.add(out._id)
                 break
     return on_path, reached
+
+
+def _holds_other_library(records: list, seeds: list) -> bool:
+    """True when a record's output or a seed is a Dask or CuPy value."""
+    for _, cotangent in seeds:
+        if is_foreign(getattr(cotangent, "_value", cotangent)):
+            return True
+    for record in records:
+        out = record[2]
+        for o in out if record[0].multiple_results else (out,):
+            if is_foreign(o._value):
+                return True
+    return False
 
 
 def _accumulate(previous, cotangent):
@@ -66,13 +83,11 @@ def reverse_sweep(
     if consume:
         records.clear()
     keep = set(source_ids)
-    # The NumPy-form rules call NumPy directly, unchecked: once a Dask or CuPy
-    # array exists anywhere, every rule runs as checked ops instead.
-    on_arrays = (
-        trusted_seeds
-        and not _dispatch.something_active()
-        and not _dispatch._mixed_libraries_possible
-    )
+    # The NumPy-form rules call NumPy directly, unchecked: a sweep over a Dask
+    # or CuPy value runs every rule as checked ops instead.
+    on_arrays = trusted_seeds and not _dispatch.something_active()
+    if on_arrays and _dispatch._mixed_libraries_possible:
+        on_arrays = not _holds_other_library(on_path, seeds)
     grads: dict = {}
     for target_id, cotangent in seeds:
         grads[target_id] = _accumulate(grads.get(target_id), cotangent)
@@ -97,6 +112,8 @@ def reverse_sweep(
                 g = g._value
             cotangents = prim.array_vjp(g, out._value, *[x._value for x in inputs], **params)
         else:
+            if g.__class__ in _PYTHON_NUMBERS:  # a custom gradient's Python number
+                g = np.asarray(g, dtype=out._value.dtype)[()]
             if g.__class__ is not tuple:
                 g = wrap_if_array(g)
             cotangents = _vjp(prim, g, out, inputs, params)

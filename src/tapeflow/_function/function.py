@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _dispatch
+from .. import _backend, _dispatch
 from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, TensorShape, convert_to_tensor, wrap
 from .._variable import Variable
@@ -283,6 +283,8 @@ class Function:
             args = self._check_signature(args, kwargs, original)
         leaves: list = []
         key = tuple([_key(a, leaves) for a in args])
+        if _backend.foreign_seen:
+            key = _library_key(key, leaves)
         entries = self._programs.get(key)
         if entries is not None:
             if not (_dispatch._active_count and _dispatch.active_stack()):
@@ -441,6 +443,8 @@ class Function:
             example = self._check_signature(example, {}, example)
         leaves: list = []
         key = tuple([_key(a, leaves) for a in example])
+        if _backend.foreign_seen:
+            key = _library_key(key, leaves)
         entries = self._programs.get(key)
         signature = None
         if self._input_signature is None:
@@ -579,3 +583,20 @@ def function(
     if func is None:
         return decorate
     return decorate(func)
+
+
+def _library_key(key: tuple, leaves: list) -> tuple:
+    """``key`` with the array library of its tensors added when it is not NumPy.
+
+    A program bakes in constants made while tracing, in the library of the
+    traced arguments: CuPy or Dask arguments get programs of their own.
+
+    >>> import numpy as np
+    >>> _library_key((), [np.ones(2)])
+    ()
+    """
+    for leaf in leaves:
+        value = getattr(leaf, "_value", leaf)
+        if _backend.is_foreign(value):
+            return (*key, ("P", "library:" + _backend.library_of(value)))
+    return key
