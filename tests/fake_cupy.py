@@ -101,6 +101,8 @@ class FakeCupyArray:
         return _wrap(func(*_unwrap(args), **_unwrap(kwargs)))
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # no __array_interface__ &c.: NumPy must not see the buffer
+            raise AttributeError(name)
         attr = getattr(self._a, name)
         if callable(attr):
             return lambda *args, **kwargs: _wrap(attr(*_unwrap(args), **_unwrap(kwargs)))

@@ -189,14 +189,19 @@ def check_same_library(op_name: str, values) -> str | None:
     return None if found_name == "numpy" else found_name
 
 
-def not_lazy(op_name: str, library: str, error: Exception):
-    """UnimplementedError: the op's impl cannot run on ``library``'s arrays."""
+def not_lazy(op_name: str, library: str, error: Exception, what: str | None = None):
+    """UnimplementedError: the op's impl (or ``what``: its gradient) cannot run on
+    ``library``'s arrays.
+
+    >>> print(not_lazy("Cumprod", "cupy", TypeError("no"), "the gradient of Cumprod"))
+    the gradient of Cumprod cannot run on cupy arrays (TypeError: no); docs/ops.md lists the ops that can; convert with .numpy() first [Op:Cumprod]
+    """
     from .errors import UnimplementedError
 
     return UnimplementedError(
         None,
         None,
-        f"{op_name} cannot run on {library} arrays ({type(error).__name__}: {error}); "
+        f"{what or op_name} cannot run on {library} arrays ({type(error).__name__}: {error}); "
         f"docs/ops.md lists the ops that can; convert with .numpy() first [Op:{op_name}]",
     )
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import numpy as np
 
 from . import _dispatch
-from ._backend import is_foreign
+from ._backend import is_foreign, library_of, not_lazy
 from ._tensor import Tensor, wrap_if_array
+from .errors import OpError
 from .ops.elementwise import add, zeros_like
 from .ops.shape import conj, unbroadcast, unbroadcast_values
 
@@ -86,8 +87,9 @@ def reverse_sweep(
     # The NumPy-form rules call NumPy directly, unchecked: a sweep over a Dask
     # or CuPy value runs every rule as checked ops instead.
     on_arrays = trusted_seeds and not _dispatch.something_active()
-    if on_arrays and _dispatch._mixed_libraries_possible:
-        on_arrays = not _holds_other_library(on_path, seeds)
+    other_library = _dispatch._mixed_libraries_possible and _holds_other_library(on_path, seeds)
+    if other_library:
+        on_arrays = False
     grads: dict = {}
     for target_id, cotangent in seeds:
         grads[target_id] = _accumulate(grads.get(target_id), cotangent)
@@ -116,7 +118,10 @@ def reverse_sweep(
                 g = np.asarray(g, dtype=out._value.dtype)[()]
             if g.__class__ is not tuple:
                 g = wrap_if_array(g)
-            cotangents = _vjp(prim, g, out, inputs, params)
+            if other_library:
+                cotangents = _checked_vjp(prim, g, out, inputs, params)
+            else:
+                cotangents = _vjp(prim, g, out, inputs, params)
         for x, ct in zip(inputs, cotangents):
             if ct is None:
                 continue
@@ -147,6 +152,19 @@ def _vjp(prim, g, out, inputs, params):
         return [None if ct is None else conj(ct)
                 for ct in prim.vjp(conj(g), out, *inputs, **params)]  # fmt: skip
     return prim.vjp(g, out, *inputs, **params)
+
+
+def _checked_vjp(prim, g, out, inputs, params):
+    """``_vjp`` in a sweep over Dask or CuPy values: a rule that reads NumPy values
+    directly fails there, and says so as UnimplementedError naming the op."""
+    try:
+        return _vjp(prim, g, out, inputs, params)
+    except OpError:
+        raise
+    except Exception as error:
+        values = [x._value for x in inputs] + [getattr(g, "_value", g)]
+        library = next((library_of(v) for v in values if is_foreign(v)), "numpy")
+        raise not_lazy(prim.tf_name, library, error, f"the gradient of {prim.tf_name}") from None
 
 
 def _multiple_cotangents(out, grads: dict, keep: set):

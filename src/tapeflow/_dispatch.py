@@ -561,6 +561,21 @@ def stateful(fn):
     return call
 
 
+def _reading_other_library(name: str, body, args, kwargs):
+    """``body(*args, **kwargs)`` for a function that reads values on the host: when it
+    fails on a Dask or CuPy argument, UnimplementedError naming the function."""
+    try:
+        return body(*args, **kwargs)
+    except OpError:
+        raise
+    except Exception as error:
+        for tensor in _flat_tensors((args, kwargs)):
+            if _backend.is_foreign(tensor._value):
+                library = _backend.library_of(tensor._value)
+                raise _backend.not_lazy(name, library, error) from None
+        raise
+
+
 def reads_values(fn=None, *, floats: bool = False):
     """Mark a public function that reads its tensor arguments' values outside ``apply``
     (indices, masks, sort orders turned into NumPy params).
@@ -577,9 +592,15 @@ def reads_values(fn=None, *, floats: bool = False):
     if fn is None:
         return functools.partial(reads_values, floats=floats)
     marked = stateful(fn)
+    name = fn.__name__
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
+        if _mixed_libraries_possible:
+            return _reading_other_library(name, call_body, args, kwargs)
+        return call_body(*args, **kwargs)
+
+    def call_body(*args, **kwargs):
         if not _recorder_count:
             return fn(*args, **kwargs)
         stack = _local.stack

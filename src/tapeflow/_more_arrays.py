@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as _np
 
+from . import _backend
 from . import dtypes as _dt
 from ._dispatch import Primitive as _Primitive
 from ._dispatch import reads_values as _reads_values
@@ -50,7 +51,8 @@ def _invalid(message: str, op_name: str) -> _InvalidArgumentError:
 
 
 def _ints(value, op_name: str) -> _np.ndarray:
-    array = _np.asarray(value._value if isinstance(value, _Tensor) else value)
+    # Indices are read on the host (from a GPU or a Dask graph), as TF reads them.
+    array = _np.asarray(_backend.to_host(value._value if isinstance(value, _Tensor) else value))
     if array.dtype.kind not in "iu":
         raise TypeError(f"{op_name}: expected integer values, got {array.dtype}")
     return array.astype(_np.int64)

@@ -6,6 +6,7 @@ import collections as _collections
 
 import numpy as _np
 
+from .. import _backend
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import TensorLike
 from ..errors import _shape_text
@@ -235,7 +236,7 @@ def lu_solve(
      [2.]], shape=(2, 1), dtype=float32)
     """
     lu, rhs = _pair(lower_upper, rhs)
-    perm = _np.asarray(as_tensor(perm)._value)
+    perm = _np.asarray(_backend.to_host(as_tensor(perm)._value))
     if perm.ndim == 1:
         permuted = _index.getitem(rhs, index=(Ellipsis, perm, slice(None)))
     else:  # a batch of permutations: multiply by permutation matrices

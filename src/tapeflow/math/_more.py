@@ -18,6 +18,7 @@ import numbers
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, wrap
@@ -491,7 +492,7 @@ def approx_min_k(
 # -- segment reductions ---------------------------------------------------------
 def _segments(data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
     data = as_tensor(data)
-    ids = np.asarray(as_tensor(segment_ids)._value)
+    ids = np.asarray(_backend.to_host(as_tensor(segment_ids)._value))  # read on the host
     if ids.dtype.kind not in "iu":
         raise _op_error(f"Value for attr 'Tindices' of {_dt._from_numpy(ids.dtype).name} is not "
                         "in the list of allowed values: int32, int64", op_name)  # fmt: skip

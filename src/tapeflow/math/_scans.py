@@ -6,6 +6,7 @@ import builtins
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._tensor import Tensor, as_tensor
 from .._types import AxisLike, TensorLike
@@ -92,7 +93,7 @@ def _segment_ids(segment_ids, op_name: str, allowed: str) -> np.ndarray:
             f"Value for attr 'Tindices' of {name} is not in the list of allowed values: {allowed}",
             op_name,
         )
-    return np.asarray(ids)
+    return np.asarray(_backend.to_host(ids))  # ids are read on the host (a GPU copy)
 
 
 def _segment_data(data, op_name: str) -> Tensor:

@@ -22,7 +22,7 @@ import numbers
 
 import numpy as np
 
-from .. import _dispatch
+from .. import _backend, _dispatch
 from .._dispatch import Primitive
 from .._tensor import Tensor, TensorShape, wrap
 from ..errors import InvalidArgumentError
@@ -375,7 +375,7 @@ def _is_mask(key) -> bool:
 
 def mask_index(shape: tuple, mask, axis: int = 0) -> tuple:
     """The getitem index for ``tf.boolean_mask(x, mask, axis)`` (TF's checks, TF's errors)."""
-    mask = np.asarray(mask._value if mask.__class__ is Tensor else mask)
+    mask = np.asarray(_backend.to_host(mask._value if mask.__class__ is Tensor else mask))
     if mask.ndim == 0:
         raise ValueError("mask cannot be scalar.")
     have = TensorShape(shape[axis : axis + mask.ndim])

@@ -34,7 +34,7 @@ from .shape import batch_shape, reshape
 
 
 def _relu_impl(x):
-    if x.size >= 4096:
+    if x.size >= 4096 and x.__class__ is np.ndarray:
         # NumPy's SIMD loop for maximum needs two arrays; against a scalar it is
         # ~2x slower. A row of zeros, broadcast over the leading axes, is enough.
         return np.maximum(x, np.zeros(x.shape[-1:], x.dtype))
@@ -110,6 +110,7 @@ def _xent_impl(labels, logits):
     # Many rows of few classes: NumPy reduces a short last axis row by row,
     # slowly; on a transposed copy the same reductions run along whole rows.
     tall = logits.ndim == 2 and logits.shape[0] > 4 * logits.shape[1]
+    tall = tall and logits.__class__ is np.ndarray  # (a NumPy layout trick)
     if tall:
         labels, logits = labels.T, np.ascontiguousarray(logits.T)
     axis = 0 if tall else -1
