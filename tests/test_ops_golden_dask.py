@@ -71,9 +71,23 @@ def _survey() -> dict:
         try:
             _run(case, golden)
         except (tf.errors.UnimplementedError, tf.errors.InvalidArgumentError) as error:
-            text = str(error)
-            found[case.name] = text[text.rfind("[Op:") + 4 : -1] + ": " + text.split(" (")[0]
+            found[case.name] = _reason(str(error))
     return found
+
+
+MIXING = (
+    "inputs of two libraries: a NumPy array (a constant of the case, or one a rule makes) "
+    "meets the Dask data"
+)
+
+
+def _reason(text: str) -> str:
+    """ "Op: why" from a named error: the op, and the cause the error gives."""
+    op = text[text.rfind("[Op:") + 4 : text.rfind("]")]
+    if "two libraries" in text:
+        return f"{op}: {MIXING}"
+    cause = text[text.find(" (") + 2 : text.find("); docs/ops.md")] if " (" in text else text
+    return f"{op}: {cause[:160]}"
 
 
 if __name__ == "__main__":

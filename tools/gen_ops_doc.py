@@ -75,19 +75,25 @@ def render_not_lazy() -> str:
     """The ops that cannot run on Dask arrays, from tests/test_ops_golden_dask.py's survey."""
     cases = json.loads((ROOT / "tests" / "golden" / "dask_not_lazy.json").read_text())["cases"]
     by_op: dict = {}
+    reasons: dict = {}
     for case, reason in cases.items():
-        by_op.setdefault(reason.split(":", 1)[0], []).append(case)
+        op, _, why = reason.partition(": ")
+        by_op.setdefault(op, []).append(case)
+        reasons.setdefault(op, set()).add(why.strip() or "-")
     lines = [
         "\n## Ops on Dask arrays\n",
         "Golden cases run with Dask-backed inputs (`tests/test_ops_golden_dask.py`). These ops "
         "(forward or in a derivative) cannot stay lazy: they raise UnimplementedError naming "
         "Dask, or InvalidArgumentError where a rule builds a NumPy array of the data's shape. "
-        "Every other golden case matches TensorFlow on Dask inputs.\n",
-        "| op | golden cases that stop there |",
-        "|---|---|",
+        "The reason is the error's own cause (a NumPy routine Dask does not implement, such "
+        "as `np.add.at`, `np.linalg`, `scipy.special`, in-place updates; or a NumPy constant "
+        "of the data's shape). Every other golden case matches TensorFlow on Dask inputs.\n",
+        "| op | why | golden cases that stop there |",
+        "|---|---|---|",
     ]
     for op in sorted(by_op):
-        lines.append(f"| {op} | {', '.join(f'`{c}`' for c in sorted(by_op[op]))} |")
+        why = "; ".join(sorted(reasons[op])).replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| {op} | {why} | {', '.join(f'`{c}`' for c in sorted(by_op[op]))} |")
     return "\n".join(lines)
 
 

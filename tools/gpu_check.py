@@ -55,8 +55,10 @@ def _gpu_namespace(fake: bool):
 
         fake_cupy.install()
         return fake_cupy.asarray, lambda: None
-    import cupy  # type: ignore[import-not-found]
-
+    try:
+        import cupy  # type: ignore[import-not-found]
+    except ImportError as error:
+        raise SystemExit(f"no CuPy ({error}): pip install '.[gpu]', or --fake") from None
     if _backend.gpu_library() is None:
         raise SystemExit("CuPy finds no CUDA device: run with --fake for the dry run")
     return cupy.asarray, cupy.cuda.Device().synchronize

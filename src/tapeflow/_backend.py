@@ -352,3 +352,29 @@ def scope_generator(seed: int | None) -> Any:
     if lib is None or lib.generator is None:
         return None
     return lib.generator(seed)
+
+
+def dask_blockwise(impl: Callable[..., Any], values: list, params: dict) -> Any:
+    """An elementwise impl run chunk by chunk on Dask arrays (None where it cannot be).
+
+    Every elementwise op stays lazy this way, including those whose NumPy code
+    Dask cannot dispatch (special functions, ``out=`` arguments): each chunk is
+    a NumPy array. The inputs must be Dask arrays of one shape, or scalars.
+
+    >>> dask_blockwise(np.exp, [np.ones(2)], {}) is None  # no Dask array
+    True
+    """
+    arrays = [v for v in values if _lookup(v.__class__) is _LIBRARIES["dask"]]
+    if not arrays or any(a.shape != arrays[0].shape for a in arrays):
+        return None
+    if any(v.ndim for v in values if _lookup(v.__class__) is None):
+        return None  # a NumPy array: the mixing check has said so already
+    ndim = arrays[0].ndim
+    try:  # the result dtype, from one element
+        probe = [np.ones((1,) * ndim, v.dtype) if _lookup(v.__class__) is not None else v
+                 for v in values]  # fmt: skip
+        dtype = np.asarray(impl(*probe, **params)).dtype
+    except Exception:
+        return None
+    map_blocks = sys.modules["dask.array"].map_blocks
+    return map_blocks(lambda *blocks: impl(*blocks, **params), *values, dtype=dtype)

@@ -365,6 +365,10 @@ def _apply_other_library(prim: Primitive, inputs, params):
     """
     values = [x._value for x in inputs]
     library = _backend.check_same_library(prim.tf_name, values)
+    if library == "dask" and prim.elementwise:
+        blockwise = _backend.dask_blockwise(prim.impl, values, params)
+        if blockwise is not None:
+            return _finish(prim, inputs, blockwise, params)
     try:
         result = prim.impl(*values, **params)
     except OpError:

@@ -703,6 +703,7 @@ polygamma = Primitive(
     in_float64(polygamma_kernel),
     vjp=lambda g, ans, a, x: (None, g * polygamma(a + 1, x)),
     jvp=_polygamma_jvp,
+    elementwise=True,
     same_dtype=True,
     kinds=REALS,
     formula="d polygamma(a, x) = polygamma(a + 1, x) dx; no gradient for the order a (as TF)",

@@ -58,7 +58,11 @@ getitem = Primitive(
 
 def _getitem_adjoint_impl(g, shape, index):
     lead = g.ndim - _result_ndim(shape, index)
-    out = np.zeros(g.shape[:lead] + tuple(shape), dtype=g.dtype)
+    out_shape = g.shape[:lead] + tuple(shape)
+    if g.__class__ is np.ndarray:
+        out = np.zeros(out_shape, dtype=g.dtype)
+    else:  # zeros in g's library (a Dask graph with chunks, GPU memory)
+        out = np.zeros_like(g, shape=out_shape)
     where = _batched(index, lead)
     if any(isinstance(i, np.ndarray) and i.dtype.kind in "iu" for i in index):
         np.add.at(out, where, g)  # integer arrays may repeat an element: add

@@ -145,7 +145,8 @@ def _einsum_impl(*operands, inputs, output, sizes):
     core = "".join(label for label in unique if label in present)
     big = len(operands) > 2 or (len(operands) == 2 and min(x.size for x in operands) > 64)
     result = np.einsum(",".join(inputs) + "->" + core, *operands, optimize=big)
-    result = np.asarray(result)
+    if isinstance(result, np.generic):  # a full contraction: NumPy gives a scalar
+        result = np.asarray(result)
     if len(core) != len(unique):
         kept = [result.shape[core.index(label)] if label in present else 1 for label in unique]
         full = [size_of[label] if label not in present else result.shape[core.index(label)]
@@ -154,7 +155,7 @@ def _einsum_impl(*operands, inputs, output, sizes):
     if len(output) != len(unique):
         # Repeated output labels: place the values on that diagonal of zeros.
         shape = [result.shape[unique.index(label)] for label in output]
-        placed = np.zeros(shape, dtype=result.dtype)
+        placed = np.zeros_like(result, shape=shape)
         index = []
         for label in output:
             axis = unique.index(label)

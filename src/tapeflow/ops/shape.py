@@ -165,7 +165,15 @@ concat = Primitive(
 
 
 def _split_impl(x, sizes, axis):
-    return tuple(np.split(x, np.cumsum(sizes[:-1]), axis=axis))
+    if x.__class__ is np.ndarray:
+        return tuple(np.split(x, np.cumsum(sizes[:-1]), axis=axis))
+    # Dask has no np.split: slices work in every library (and keep Dask's chunks).
+    lead = (slice(None),) * (axis % x.ndim)
+    pieces, start = [], 0
+    for size in sizes:
+        pieces.append(x[(*lead, slice(start, start + size))])
+        start += size
+    return tuple(pieces)
 
 
 def batched_pieces(g: tuple, ans: tuple) -> tuple:
