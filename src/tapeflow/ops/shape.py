@@ -171,7 +171,7 @@ def _split_impl(x, sizes, axis):
     lead = (slice(None),) * (axis % x.ndim)
     pieces, start = [], 0
     for size in sizes:
-        pieces.append(x[(*lead, slice(start, start + size))])
+        pieces.append(x[lead + (slice(start, start + size),)])
         start += size
     return tuple(pieces)
 
