@@ -87,6 +87,7 @@ def _reason(text: str) -> str:
     if "two libraries" in text:
         return f"{op}: {MIXING}"
     cause = text[text.find(" (") + 2 : text.find("); docs/ops.md")] if " (" in text else text
+    cause = cause.split(", array(")[0].split("\n")[0]  # no data values in the reason
     return f"{op}: {cause[:160]}"
 
 
