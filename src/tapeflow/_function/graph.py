@@ -41,6 +41,7 @@ from .._tensor import Tensor, wrap
 from ..ops.elementwise import identity
 from . import printing
 from . import trace as _trace
+from .inline import inline_forms
 from .simplify import finite, mark_products, outer_product, shared_masks, simplify
 
 __all__ = ["Program", "Retrace", "build"]
@@ -153,6 +154,7 @@ class Program:
         self._zero_products: dict = {}  # matmul node -> (other operand, zeros' name)
         self._outer_products: set = set()  # matmuls over a dimension of 1
         self._mask_groups: list = []  # ReLU-like gradients sharing one mask
+        self._inline: dict = {}  # node -> the NumPy expression its line computes
         self._source = None
         self._run = None
 
@@ -254,6 +256,7 @@ class Program:
         ops = [node for node in self.nodes if node.kind == _trace.OP]
         self._zero_products, self._outer_products = mark_products(ops, self.constants, values)
         self._mask_groups = shared_masks(ops, values)
+        self._inline = inline_forms(ops, values, self.constants)
         self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
 
     def _forget_reads(self, reads: dict, written: str) -> None:
@@ -360,6 +363,9 @@ class Program:
                     namespace[text] = value
                 call_args.append(f"{key}={text}")
             call = f"{fname}({', '.join(call_args)})"
+            form = self._inline.get(node)
+            if form is not None and node not in self._outer_products:
+                call = form.format(*args)
             guard = self._zero_products.get(node)
             if guard is not None:  # zeros when the other operand is finite
                 namespace["finite"] = finite

@@ -396,23 +396,71 @@ def _sigmoid_xent_impl(logits, labels):
         return (np.maximum(logits, 0) - logits * labels + np.log1p(np.exp(-np.abs(logits))))[()]
 
 
-def _sigmoid_xent_dlogits(logits, labels):
-    """sigmoid(x) - z, written so that it keeps what TF's keeps: at x = 30, z = 1 in
-    float32 it is -9.4e-14 ((1 - z) - sigmoid(-x)), not sigmoid(x) - 1 = 0."""
+def _sigmoid_xent_grad_impl(g, logits, labels):
+    """g (sigmoid(x) - z) as TF's gradient computes it, ``(1 - z) - s`` for x >= 0
+    and ``s - z`` below, with s = sigmoid(-|x|): at x = 30, z = 1 in float32 it is
+    -9.4e-14, not sigmoid(x) - 1 = 0.
+
+    Bit for bit the same, without np.where (about 20x a plain ufunc per element
+    on a mixed mask): the sign bit of -(x + 0) picks both the offset (1 - z or
+    0 - z) and the sign of s; adding 0 turns -0.0 into +0.0, which is TF's
+    x >= 0 branch, as +0.0 is.
+    """
+    flipped = np.negative(logits + 0)
+    small = np.exp(np.minimum(logits, flipped))  # exp(-|x|)
+    small = small / (small + 1)
+    offset = np.subtract(np.signbit(flipped), labels)  # 1 - z, or -z below zero
+    return (g * (offset + np.copysign(small, flipped)))[()]
+
+
+def _sigmoid_xent_curvature(logits):
+    """d/dx (sigmoid(x) - z) = e / (e + 1)^2 with e = exp(-|x|), from recorded ops."""
     positive = greater_equal(logits, zeros_like(logits))
-    e = exp(where(positive, -logits, logits))  # exp(-|x|), with TF's derivative at 0
-    small = e / (e + 1)  # sigmoid(-|x|)
-    return where(positive, (1 - labels) - small, small - labels)
+    e = exp(where(positive, -logits, logits))
+    return e / ((e + 1) * (e + 1))
 
 
 def _sigmoid_xent_vjp(g, ans, logits, labels):
-    return g * _sigmoid_xent_dlogits(logits, labels), g * -logits
+    return sigmoid_xent_grad(g, logits, labels), g * -logits
+
+
+def _sigmoid_xent_vjp_values(g, ans, logits, labels):
+    return _sigmoid_xent_grad_impl(g, logits, labels), g * -logits
 
 
 def _sigmoid_xent_jvp(tangents, ans, logits, labels):
     return fold_jvp(
-        tangents, lambda tx: tx * _sigmoid_xent_dlogits(logits, labels), lambda tz: tz * -logits
+        tangents,
+        lambda tx: sigmoid_xent_grad(tx, logits, labels),
+        lambda tz: tz * -logits,
     )
+
+
+def _sigmoid_xent_grad_vjp(c, out, g, logits, labels):
+    # out = g d(x, z) with d = sigmoid(x) - z: d out = d dg + g d'(x) dx - g dz
+    cg = c * g
+    return sigmoid_xent_grad(c, logits, labels), cg * _sigmoid_xent_curvature(logits), -cg
+
+
+def _sigmoid_xent_grad_jvp(tangents, out, g, logits, labels):
+    return fold_jvp(
+        tangents,
+        lambda tg: sigmoid_xent_grad(tg, logits, labels),
+        lambda tx: g * _sigmoid_xent_curvature(logits) * tx,
+        lambda tz: -(g * tz),
+    )
+
+
+sigmoid_xent_grad = Primitive(
+    "sigmoid_xent_grad",
+    _sigmoid_xent_grad_impl,
+    vjp=_sigmoid_xent_grad_vjp,
+    jvp=_sigmoid_xent_grad_jvp,
+    kinds="f",
+    tf_name="SigmoidCrossEntropyWithLogits",
+    formula="sigmoid_xent_grad(g, x, z) = g (sigmoid(x) - z), exact where tiny: the fused "
+    "VJP in one array (nine recorded ops otherwise)",
+)
 
 
 sigmoid_cross_entropy_with_logits = Primitive(
@@ -420,6 +468,7 @@ sigmoid_cross_entropy_with_logits = Primitive(
     _sigmoid_xent_impl,
     vjp=_sigmoid_xent_vjp,
     jvp=_sigmoid_xent_jvp,
+    array_vjp=_sigmoid_xent_vjp_values,
     kinds="f",
     tf_name="SigmoidCrossEntropyWithLogits",
     formula="loss = max(x, 0) - x z + log1p(exp(-|x|)); d/dx = sigmoid(x) - z kept exact "
