@@ -118,6 +118,14 @@ CASES = {
             [np.array([0, 2, 1, 2], dtype=np.int32)],
         )
     ],
+    "sigmoid_cross_entropy_with_logits": [
+        (
+            "",
+            lambda logits, labels: nn.sigmoid_cross_entropy_with_logits(logits, labels),
+            [np.array([[-3.0, -0.5, 0.0], [0.7, 2.0, 40.0]]), _probabilities(2, 3)],
+            [],
+        )
+    ],
     "read_variable": [("", None, [_normal(2, 3)], [])],  # built from a Variable below
 }
 

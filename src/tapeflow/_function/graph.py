@@ -15,12 +15,15 @@ intermediates), then runs the passes:
   params;
 * dead-code removal, keeping stateful nodes (variable writes, ``tf.print``,
   guards) whatever uses them;
+* bounds guards on one scalar merged (``guards.py``: an unrolled
+  ``tf.range(n)`` loop checks ``n`` once, before its first step);
 * saved-value sharing: an op whose primitive ``reuses`` a ``saves`` forward
   that the program also runs on the same inputs takes that forward's saved
   arrays (the fused cross-entropy VJP reuses the forward's exp(x - max)).
 
 ``Program.source`` is one line of Python per node, calling the NumPy impls
-directly, with ``del`` after each value's last use so NumPy can reuse memory.
+directly (or, where the trace fixes the impl's branch, writing that branch's
+expression: ``inline.py``), with ``del`` after each value's last use so NumPy can reuse memory.
 ``Program.replay`` runs the same nodes through ``apply`` instead, for calls
 under an outer tape, accumulator or trace, which must see every operation.
 """
@@ -41,6 +44,7 @@ from .._tensor import Tensor, wrap
 from ..ops.elementwise import identity
 from . import printing
 from . import trace as _trace
+from .guards import merge_guards
 from .inline import inline_forms
 from .simplify import finite, mark_products, outer_product, shared_masks, simplify
 
@@ -248,7 +252,7 @@ class Program:
                     continue  # dead: nothing uses what it computes
             reversed_kept.append(node)
             live.update(node.ins)
-        self.nodes = reversed_kept[::-1]
+        self.nodes = merge_guards(reversed_kept[::-1], self.constants, values)
         for node in self.nodes:
             node.outs = [n if n in live else None for n in node.outs]
         self._share_saved()
