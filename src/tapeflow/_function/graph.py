@@ -209,6 +209,7 @@ class Program:
                 continue
             if node.fn in SUBPROGRAM_PRIMS and node.params.get("stateful"):
                 node.kind = _trace.CALL_OP
+                reads.clear()  # its stateful calls are opaque, as a CALL's are
                 kept.append(node)
                 continue
             simplify(node, producer, constants, values)
