@@ -14,6 +14,8 @@ Python frame and checks, about a microsecond each for small arrays:
 
 ``inline_forms`` returns the expressions, with ``{0}``, ``{1}``... standing
 for the node's inputs; graph.py writes them where it would write the call.
+Methods and operators, not NumPy functions: a program's arrays may be
+another library's (Dask, CuPy), which dispatch those.
 """
 
 from __future__ import annotations
