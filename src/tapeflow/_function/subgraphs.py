@@ -161,23 +161,48 @@ def _as_tensor(value):
 # The primitives
 # --------------------------------------------------------------------------
 def _while_impl(*values, cond, body, n, history, stateful=False):
-    state = values[:n]
-    captures = values[n:]
-    test, step = cond.run, body.run
-    if not history:
-        while test(*state, *captures)[0]:
-            state = step(*state, *captures)
-        return (*state, *([None] * n))
-    kept: list = [[] for _ in range(n)]
-    while test(*state, *captures)[0]:
-        for k, v in zip(kept, state):
-            k.append(v)
-        state = step(*state, *captures)
-    stacks = []
-    for k, v in zip(kept, state):
-        v = np.asarray(v)
-        stacks.append(np.stack(k) if k else np.zeros((0, *v.shape), v.dtype))
-    return (*state, *stacks)
+    return _loop_runner(n, len(values) - n, history)(cond.run, body.run, *values)
+
+
+_runners: dict = {}
+
+
+def _loop_runner(n: int, m: int, history: bool):
+    """The loop for ``n`` variables and ``m`` captures, as generated Python.
+
+    Written out for its arity (no argument packing, one list per history), the
+    loop costs a few hundred nanoseconds a step besides the programs it calls.
+    """
+    key = (n, m, history)
+    runner = _runners.get(key)
+    if runner is None:
+        state = [f"s{i}" for i in range(n)]
+        args = ", ".join(state + [f"c{j}" for j in range(m)])
+        targets = ", ".join(state) + ("," if n == 1 else "")
+        lines = [f"def run(test, step, {args}):"]
+        if history:
+            lines += [f"    h{i} = []" for i in range(n)]
+        lines.append(f"    while test({args})[0]:")
+        if history:
+            lines += [f"        h{i}.append(s{i})" for i in range(n)]
+        lines.append(f"        {targets} = step({args})")
+        if history:
+            kept = ", ".join(f"_stacked(h{i}, s{i})" for i in range(n))
+            lines.append(f"    return ({', '.join(state)}, {kept})")
+        else:
+            lines.append(f"    return ({', '.join(state)}, {', '.join(['None'] * n)})")
+        namespace: dict = {"_stacked": _stacked}
+        exec(compile("\n".join(lines) + "\n", "<while_loop runner>", "exec"), namespace)  # noqa: S102
+        runner = _runners[key] = namespace["run"]
+    return runner
+
+
+def _stacked(kept: list, last):
+    """One step's values per row (np.array stacks a list of equal-shaped values)."""
+    dtype = np.result_type(last)
+    if not kept:
+        return np.zeros((0, *np.shape(last)), dtype)
+    return np.array(kept, dtype=dtype)
 
 
 def _while_line_params(node) -> dict:
