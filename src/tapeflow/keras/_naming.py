@@ -41,5 +41,9 @@ def uniquify(name: str) -> str:
 
 
 def auto_name(class_name: str) -> str:
-    """The default name of a new object of class ``class_name``."""
+    """The default name of a new object of class ``class_name``.
+
+    >>> auto_name("DocExampleMetric").startswith("doc_example_metric")
+    True
+    """
     return uniquify(to_snake_case(class_name))

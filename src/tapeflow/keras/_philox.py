@@ -108,13 +108,22 @@ def _box_muller(x0: np.ndarray, x1: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 
 
 def uniform(shape: Any, seed: Any) -> np.ndarray:
-    """``tf.random.stateless_uniform(shape, seed)`` in float32."""
+    """``tf.random.stateless_uniform(shape, seed)`` in float32.
+
+    >>> uniform((3,), [7, 0]).shape, bool(((uniform((3,), [7, 0]) >= 0) & (uniform((3,), [7, 0]) < 1)).all())
+    ((3,), True)
+    """
     n = math.prod(shape)
     return _unit(_blocks(seed, 0, (n + 3) // 4)[:n]).reshape(shape)
 
 
 def normal(shape: Any, seed: Any) -> np.ndarray:
-    """``tf.random.stateless_normal(shape, seed)`` in float32."""
+    """``tf.random.stateless_normal(shape, seed)`` in float32.
+
+    >>> values = normal((2, 2), [1, 0])
+    >>> values.shape, values.dtype, bool((normal((2, 2), [1, 0]) == values).all())
+    ((2, 2), dtype('float32'), True)
+    """
     n = math.prod(shape)
     x = _blocks(seed, 0, (n + 3) // 4).reshape(-1, 4)
     f0, f1 = _box_muller(x[:, 0], x[:, 1])
@@ -127,6 +136,10 @@ def truncated_normal(shape: Any, seed: Any) -> np.ndarray:
 
     Each group of four outputs owns 256 Philox blocks; pairs of words become
     normals by Box-Muller and values with ``|v| >= 2`` are rejected.
+
+    >>> values = truncated_normal((1000,), [3, 0])
+    >>> values.dtype, bool(abs(values).max() <= 2.0)
+    (dtype('float32'), True)
     """
     n = math.prod(shape)
     groups = (n + 3) // 4

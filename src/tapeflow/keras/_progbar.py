@@ -36,7 +36,14 @@ def _format_time(seconds: float, unit: str) -> str:
 
 
 class Progbar:
-    """A text progress bar; values passed to ``update`` are shown as they are."""
+    """A text progress bar; values passed to ``update`` are shown as they are.
+
+    >>> import tapeflow as tf
+    >>> bar = tf.keras.utils.Progbar(3, verbose=2)  # verbose=2: one line when the target is reached
+    >>> for step in range(1, 4):
+    ...     bar.update(step, [("loss", 1.0 / step)])
+    3/3 - ... - loss: 0.3333
+    """
 
     def __init__(
         self,
@@ -71,6 +78,14 @@ class Progbar:
         return per_step
 
     def update(self, current: int, values: Any = None, finalize: Any = None) -> None:
+        """Move the bar to ``current`` and show ``values`` (``(name, value)`` pairs).
+
+        >>> import tapeflow as tf
+        >>> bar = tf.keras.utils.Progbar(2, verbose=2)
+        >>> bar.update(1, [("acc", 0.5)])
+        >>> bar.update(2, [("acc", 0.75)], finalize=True)
+        2/2 - ... - acc: 0.7500
+        """
         if finalize is None:
             finalize = self.target is not None and current >= self.target
         for name, value in values or []:
@@ -133,4 +148,13 @@ class Progbar:
         self._previous_width = width
 
     def add(self, n: int, values: Any = None) -> None:
+        """Advance the bar by ``n`` steps.
+
+        >>> import tapeflow as tf
+        >>> bar = tf.keras.utils.Progbar(4, verbose=0)
+        >>> bar.add(1)
+        >>> bar.add(2)
+        >>> bar._seen
+        3
+        """
         self.update(self._seen + n, values)

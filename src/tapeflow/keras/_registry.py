@@ -17,6 +17,11 @@ def resolve(kind: str, table: dict, identifier: Any, *, instantiate: bool = Fals
     dict is Keras's serialized form; a string names an entry (classes are
     instantiated with defaults when ``instantiate``); a callable or object
     passes through.
+
+    >>> resolve("things", {"Two": int}, {"class_name": "Two", "config": {}})
+    0
+    >>> resolve("things", {"two": 2}, abs)  # a callable passes through
+    <built-in function abs>
     """
     if identifier is None:
         return None

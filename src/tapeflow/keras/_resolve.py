@@ -65,7 +65,13 @@ _FALLBACK_INITIALIZERS = {
 
 
 def initializer(identifier: Any) -> Any:
-    """A callable ``(shape, dtype=None) -> values``."""
+    """A callable ``(shape, dtype=None) -> values``.
+
+    >>> type(initializer("uniform")).__name__  # Keras's alias for random_uniform
+    'RandomUniform'
+    >>> initializer("ones")((2,))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 1.], dtype=float32)>
+    """
     module = _module("initializers")
     if module is not None:
         # Keras's short aliases (Embedding's default is "uniform").
@@ -99,7 +105,13 @@ def _fallback_activations() -> dict:
 
 
 def activation(identifier: Any) -> Callable:
-    """A callable activation; None means linear."""
+    """A callable activation; None means linear.
+
+    >>> activation("relu")(tf.constant([-1.0, 1.0]))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 1.], dtype=float32)>
+    >>> activation(None)(3.0)
+    3.0
+    """
     if identifier is None:
         return lambda x: x
     module = _module("activations")
@@ -114,10 +126,20 @@ def activation(identifier: Any) -> Callable:
 
 
 def activation_name(function: Callable) -> str:
+    """The name a layer's config records for its activation.
+
+    >>> activation_name(tf.keras.activations.gelu), activation_name(abs)
+    ('gelu', 'abs')
+    """
     return getattr(function, "__name__", type(function).__name__)
 
 
 def regularizer(identifier: Any) -> Any:
+    """A regularizer from a name, config or object; None stays None.
+
+    >>> regularizer("l1").l1, regularizer(None)
+    (0.01, None)
+    """
     if identifier is None:
         return None
     module = _module("regularizers")
@@ -129,6 +151,11 @@ def regularizer(identifier: Any) -> Any:
 
 
 def constraint(identifier: Any) -> Any:
+    """A constraint callable (None stays None); tapeflow has no named constraints.
+
+    >>> constraint(None), constraint(abs)
+    (None, <built-in function abs>)
+    """
     if identifier is None or callable(identifier):
         return identifier
     raise ValueError(f"Could not interpret constraint identifier: {identifier}")
