@@ -230,6 +230,9 @@ class CheckpointLoadStatus:
         """
 
 
+_NOTHING_RESTORED = "No checkpoint specified (save_path=None); nothing is being restored."
+
+
 class InitializationOnlyStatus(CheckpointLoadStatus):
     """``restore(None)``: nothing was restored.
 
@@ -244,35 +247,29 @@ class InitializationOnlyStatus(CheckpointLoadStatus):
     def assert_consumed(self) -> CheckpointLoadStatus:
         """Always fails: there was no checkpoint to consume.
 
-        >>> try:
-        ...     tf.train.Checkpoint().restore(None).assert_consumed()
-        ... except AssertionError as error:
-        ...     print(error)
-        No checkpoint specified (save_path=None); nothing is being restored.
+        >>> tf.train.Checkpoint().restore(None).assert_consumed()
+        Traceback (most recent call last):
+        AssertionError: No checkpoint specified (save_path=None); nothing is being restored.
         """
-        raise AssertionError("No checkpoint specified (save_path=None); nothing is being restored.")
+        raise AssertionError(_NOTHING_RESTORED)
 
     def assert_existing_objects_matched(self) -> CheckpointLoadStatus:
         """Always fails: no object was matched.
 
-        >>> try:
-        ...     tf.train.Checkpoint().restore(None).assert_existing_objects_matched()
-        ... except AssertionError as error:
-        ...     print(error)
-        No checkpoint specified (save_path=None); nothing is being restored.
+        >>> tf.train.Checkpoint().restore(None).assert_existing_objects_matched()
+        Traceback (most recent call last):
+        AssertionError: No checkpoint specified (save_path=None); nothing is being restored.
         """
-        raise AssertionError("No checkpoint specified (save_path=None); nothing is being restored.")
+        raise AssertionError(_NOTHING_RESTORED)
 
     def assert_nontrivial_match(self) -> CheckpointLoadStatus:
         """Always fails: nothing was restored.
 
-        >>> try:
-        ...     tf.train.Checkpoint().restore(None).assert_nontrivial_match()
-        ... except AssertionError as error:
-        ...     print(error)
-        No checkpoint specified (save_path=None); nothing is being restored.
+        >>> tf.train.Checkpoint().restore(None).assert_nontrivial_match()
+        Traceback (most recent call last):
+        AssertionError: No checkpoint specified (save_path=None); nothing is being restored.
         """
-        raise AssertionError("No checkpoint specified (save_path=None); nothing is being restored.")
+        raise AssertionError(_NOTHING_RESTORED)
 
 
 class Checkpoint:
