@@ -108,3 +108,23 @@ def test_merged_bounds_guard_is_the_strongest(answer):
     merged = merge_guards(nodes, constants, values)
     kept = [(n.fn, n.ins[1]) for n in merged if n.kind == _trace.OP]
     assert kept == [(greater, "c3" if answer else "c0"), (less, "c2")]
+
+
+def test_scalar_constants_run_as_0d_arrays_with_the_same_results():
+    x = tf.constant(RNG.normal(size=(4, 3)).astype(np.float32))
+
+    def f(x):
+        lr = tf.constant(np.float32(0.25))
+        return tf.nn.relu(x * lr - 0.1), lr * 2.0
+
+    compiled = tf.function(f)
+    _same(compiled, f, x)
+    program = compiled.get_concrete_function(x)._program
+    run_globals = program.run.__globals__
+    scalars = [k for k, v in program.constants.items() if isinstance(v, np.generic)]
+    assert scalars
+    for name in scalars:
+        if name not in program.outputs:
+            assert run_globals[name].__class__ is np.ndarray and run_globals[name].ndim == 0
+    got, want = compiled(x)[1].numpy(), f(x)[1].numpy()
+    assert type(got) is type(want) and got == want

@@ -302,6 +302,13 @@ class Program:
     def _generate(self) -> None:
         namespace: dict = {"RETRACE": _RETRACE, "_same_float": _same_float}
         namespace.update(self.constants)
+        # NumPy (2.x) takes a 0-d array operand in about half the time of a
+        # scalar of the same dtype, with the same result: scalar constants that
+        # no output returns as they are become 0-d arrays
+        outputs = set(self.outputs)
+        for name, value in self.constants.items():
+            if isinstance(value, np.generic) and name not in outputs:
+                namespace[name] = np.asarray(value)
         namespace.update(self.variables)
         last_use: dict[str, int] = {}
         for i, node in enumerate(self.nodes):
