@@ -4,7 +4,26 @@ Runs only in a virtualenv that has ``tensorflow-cpu`` and ``hypothesis`` (never
 in CI, never a dependency of tapeflow):
 
     PYTHONPATH=src /work/tfvenv/bin/python tools/fuzz_against_tf.py \
-        --examples 50000 --time-limit 1800 --out fuzz.txt
+        --examples 50000 --out fuzz.txt
+
+A 50 000-example run in two processes, merged (the issue's must-show run):
+
+    PYTHONPATH=src /work/tfvenv/bin/python tools/fuzz_against_tf.py --examples 25000 \
+        --seed 11 --out /tmp/fuzz_11.txt &
+    PYTHONPATH=src /work/tfvenv/bin/python tools/fuzz_against_tf.py --examples 25000 \
+        --seed 12 --out /tmp/fuzz_12.txt &
+    wait
+    PYTHONPATH=src /work/tfvenv/bin/python tools/fuzz_against_tf.py \
+        --merge /tmp/fuzz_11.txt.state /tmp/fuzz_12.txt.state --out /tmp/fuzz.txt
+
+Each run stops at ``--time-limit`` seconds (default 3600; a 25 000-example run took
+about 11 minutes on a loaded 2-core machine). A worker whose current example has not
+changed for ``--stall-seconds`` (a call stuck in C code, where the per-call alarm
+cannot reach it) is killed and the example recorded as ``tf-hang`` or ``hang``.
+
+The summary marks each signature that a group of the "Fuzz summary groups" table in
+docs/deviations.md explains (``[documented: group]``), counts the rest per verdict,
+and ``--hide-documented`` lists only those.
 
 Arguments come from TensorFlow's own signature of each op: a parameter's name
 chooses its strategy (``axis`` draws axes of every type and range, ``dtype``
@@ -36,6 +55,7 @@ import json
 import math
 import os
 import random
+import re
 import resource
 import signal
 import subprocess
@@ -725,6 +745,36 @@ SEVERITY = ["value", "grad:value", "grad-recorded:value", "grad2:value", "dtype/
             "grad:value-nonfinite", "tf-hang", "tf-crash", "fuzzer-error", "same", "both-raise-same"]  # fmt: skip
 
 
+def documented_groups(path: Path = ROOT / "docs" / "deviations.md") -> list:
+    """(group, verdicts, pattern) rows of the "Fuzz summary groups" table in deviations.md."""
+    text = path.read_text()
+    if "<!-- fuzz groups" not in text:
+        return []
+    block = text.split("<!-- fuzz groups", 1)[1].split("<!-- end of fuzz groups -->", 1)[0]
+    rows = []
+    for line in block.splitlines()[1:]:
+        if not line.startswith("| ") or line.startswith("| group"):
+            continue
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        verdicts = {v.strip(" `") for v in cells[1].split(",")}
+        pattern = re.compile(cells[2].strip("`").replace("\\|", "|"))
+        rows.append((cells[0], verdicts, pattern))
+    return rows
+
+
+def documented(key: tuple, groups: list) -> str:
+    """The deviations.md group that explains a signature, or ""."""
+    category, path, detail = key
+    if category.endswith("[subnormal]"):
+        return "subnormal"
+    for name, verdicts, pattern in groups:
+        if name == "subnormal":  # the tag, not the pattern, says which examples it covers
+            continue
+        if ("*" in verdicts or category in verdicts) and pattern.match(f"{path} {detail}"):
+            return name
+    return ""
+
+
 class Recorder:
     def __init__(self):
         self.counts = collections.Counter()
@@ -739,12 +789,17 @@ class Recorder:
             self.shortest[key] = (example, note)
 
     def summary(self, elapsed, args) -> str:
+        groups = documented_groups()
+        explained = {key: documented(key, groups) for key in self.counts}
         by_category = collections.Counter()
-        for (category, _, _), n in self.counts.items():
-            by_category[category] += n
+        undocumented = collections.Counter()
+        for key, n in self.counts.items():
+            by_category[key[0]] += n
+            if not explained[key]:
+                undocumented[key[0]] += n
         lines = [f"tapeflow vs TensorFlow {TF.__version__}: {self.examples} examples over "
                  f"{len(self.per_op)} ops in {elapsed:.0f} s (seed {args.seed})", "",
-                 "verdicts (examples):"]  # fmt: skip
+                 "verdicts (examples; then those no group of docs/deviations.md explains):"]  # fmt: skip
         order = {c: i for i, c in enumerate(SEVERITY)}
 
         def rank(cat):
@@ -752,12 +807,18 @@ class Recorder:
             return (order.get(base, len(order)), cat)
 
         for category in sorted(by_category, key=rank):
-            lines.append(f"  {category:32s} {by_category[category]}")
+            plain = category in ("same", "both-raise-same")
+            open_count = "" if plain else f"{undocumented[category]:8d}"
+            lines.append(f"  {category:32s} {by_category[category]:8d} {open_count}")
         interesting = [k for k in self.counts if k[0] not in ("same", "both-raise-same")]
-        lines += ["", f"distinct signatures (not same): {len(interesting)}", ""]
-        for key in sorted(interesting, key=lambda k: (rank(k[0]), k[1], k[2])):
+        open_keys = [k for k in interesting if not explained[k]]
+        lines += ["", f"distinct signatures (not same): {len(interesting)}, "
+                  f"undocumented: {len(open_keys)}", ""]  # fmt: skip
+        shown = open_keys if getattr(args, "hide_documented", False) else interesting
+        for key in sorted(shown, key=lambda k: (rank(k[0]), k[1], k[2])):
             example, note = self.shortest[key]
-            lines.append(f"[{key[0]}] {key[1]} {key[2]}  x{self.counts[key]}")
+            tag = f"  [documented: {explained[key]}]" if explained[key] else ""
+            lines.append(f"[{key[0]}] {key[1]} {key[2]}  x{self.counts[key]}{tag}")
             lines.append(f"    {example}")
             if note:
                 lines.append(f"    {note}")
@@ -1074,7 +1135,7 @@ def supervise(opts) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=2000)
-    parser.add_argument("--time-limit", type=float, default=600.0, help="seconds for the run")
+    parser.add_argument("--time-limit", type=float, default=3600.0, help="seconds for the run")
     parser.add_argument("--call-seconds", type=float, default=3.0, help="per-call time limit")
     parser.add_argument("--memory-limit", type=int, default=256 << 20, help="bytes per call")
     parser.add_argument("--stall-seconds", type=float, default=120.0,
@@ -1092,6 +1153,8 @@ def main(argv=None) -> int:
         help="state files of earlier runs: print their combined summary",
     )
     parser.add_argument("--elapsed", default="0", help="with --merge: seconds to report")
+    parser.add_argument("--hide-documented", action="store_true",
+                        help="list only signatures no group of docs/deviations.md explains")  # fmt: skip
     # Internal: the worker process the supervisor starts.
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--state", default="", help=argparse.SUPPRESS)

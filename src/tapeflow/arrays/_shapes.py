@@ -107,7 +107,15 @@ def broadcast_dynamic_shape(shape_x: TensorLike, shape_y: TensorLike) -> Tensor:
     except ValueError:
         raise _error(f"Incompatible shapes: {_shape_text(x)} vs. {_shape_text(y)}",
                      "BroadcastArgs") from None  # fmt: skip
-    return wrap(np.asarray(result, dtype=np.result_type(x.dtype, y.dtype)))
+
+    def dtype_of(value, array: np.ndarray) -> np.dtype:
+        # Python lists convert as TF converts them: int32 unless a value needs int64.
+        if value.__class__ in (list, tuple) and not (array.size and np.abs(array).max() >= 2**31):
+            return np.dtype(np.int32)
+        return array.dtype
+
+    dtype = np.result_type(dtype_of(shape_x, x), dtype_of(shape_y, y))
+    return wrap(np.asarray(result, dtype=dtype))
 
 
 # --------------------------------------------------------------------------

@@ -50,12 +50,24 @@ negative = _unary(
 <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  2.], dtype=float32)>
 """,
 )
-sign = _unary(
-    _el.sign,
-    """>>> tf.math.sign(tf.constant([-3.0, 0.0, 2.0]))
-<tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1.,  0.,  1.], dtype=float32)>
-""",
-)
+_real_sign = _unary(_el.sign, "")
+
+
+def sign(x: TensorLike, name: str | None = None) -> Tensor:
+    """Elementwise sign: -1, 0 or 1; ``x / |x|`` (0 at 0) for complex ``x``.
+
+    A complex sign is composed as TensorFlow composes it (``div_no_nan(x, |x|)``), so
+    its gradient is that of the composition; a real sign has a zero gradient.
+
+    >>> tf.math.sign(tf.constant([-3.0, 0.0, 2.0]))
+    <tf.Tensor: shape=(3,), dtype=float32, numpy=array([-1.,  0.,  1.], dtype=float32)>
+    """
+    x = as_tensor(x)
+    if x._value.dtype.kind == "c":
+        return _el.divide_no_nan(x, _el.cast(_el.abs(x), dtype=x.dtype))
+    return _real_sign(x)
+
+
 square = _unary(
     _el.square,
     """>>> tf.math.square(tf.constant([2.0, -3.0]))

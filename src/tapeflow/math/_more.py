@@ -230,7 +230,8 @@ def zero_fraction(value: TensorLike, name: str | None = None) -> Tensor:
     <tf.Tensor: shape=(), dtype=float32, numpy=0.5>
     """
     x = as_tensor(value)
-    return wrap(np.float32(np.mean(x._value == 0) if x._value.size else np.nan))
+    zero = b"" if x._value.dtype.kind == "O" else 0  # a string's zero is b""
+    return wrap(np.float32(np.mean(x._value == zero) if x._value.size else np.nan))
 
 
 def invert_permutation(x: TensorLike, name: str | None = None) -> Tensor:

@@ -632,7 +632,11 @@ def _sigmoid_impl(x):
         # NumPy's division gives NaN there.
         denominator = 1 + np.exp(-x)
         infinite = np.isinf(denominator.real) | np.isinf(denominator.imag)
-        return np.where(infinite, x.dtype.type(0), 1 / denominator)[()]
+        zero = np.empty_like(denominator)  # 1 / d -> conj(d) * 0, signs included
+        zero.real = np.copysign(0, denominator.real)
+        zero.imag = np.copysign(0, -denominator.imag)
+        out = 1 / denominator
+        return np.where(infinite & np.isnan(out), zero, out)[()]
     return 1 / (1 + np.exp(-x))
 
 
