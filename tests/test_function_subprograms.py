@@ -280,3 +280,13 @@ def test_vectorized_map_runs_an_elementwise_fn_once_on_the_batch():
     # A reduction is not elementwise: slice by slice, same values.
     sums = tf.vectorized_map(lambda row: tf.reduce_sum(row * row), x)
     np.testing.assert_allclose(sums.numpy(), (x.numpy() ** 2).sum(axis=1), rtol=1e-6)
+
+
+def test_a_traced_maximum_iterations_is_read_on_each_call():
+    @tf.function
+    def f(x, m):
+        return tf.while_loop(lambda y: y < 100.0, lambda y: (y * x,), (x,), maximum_iterations=m)
+
+    for m, want in ((1, 4.0), (3, 16.0), (10, 128.0)):
+        assert float(f(tf.constant(2.0), tf.constant(m))[0]) == want
+    assert f.experimental_get_tracing_count() == 1

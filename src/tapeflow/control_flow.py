@@ -533,7 +533,11 @@ def while_loop(
             raise ValueError(
                 f"'maximum_iterations' must be a scalar. Received shape: {limit.shape}"
             )
-        limit = int(limit)
+        start: Any = 0
+        if _trace_hook is None:
+            limit = int(limit)
+        else:  # while tracing the limit stays a tensor: a loop node reads each call's
+            start = convert_to_tensor(np.zeros((), limit._value.dtype))
         user_cond, user_body = cond, body
 
         def cond(i, lv):
@@ -542,7 +546,7 @@ def while_loop(
         def body(i, lv):
             return (i + 1, user_body(*lv))
 
-        loop_vars = (0, loop_vars)
+        loop_vars = (start, loop_vars)
     result = _map_leaves(_convert_result, _run_while(cond, body, loop_vars))
     return result[1] if maximum_iterations is not None else result
 
