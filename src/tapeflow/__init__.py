@@ -48,6 +48,7 @@ from .dtypes import (
     uint64,
 )
 from .linalg import *  # noqa: F403
+from .linalg._eig import sqrtm as matrix_square_root  # tf.*, not tf.linalg.*
 from .math import *  # noqa: F403
 from .math._clip import clip_by_global_norm, clip_by_norm, clip_by_value  # tf.*, not tf.math.*
 from .math._elementwise import cast, realdiv

@@ -17,6 +17,7 @@ from ..arrays import eye
 from ..math import l2_normalize
 from ..math._clip import global_norm
 from ..math._norm import norm
+from ._eig import eig, eigvals, logm, sqrtm
 from ._matrices import (
     adjoint,
     band_part,
@@ -65,4 +66,4 @@ from ._solve import (
 )
 
 # What `from tapeflow.linalg import *` gives the top level (TF has these there too).
-__all__ = ["matmul", "einsum", "tensordot"]
+__all__ = ["matmul", "einsum", "tensordot", "eig", "eigvals"]

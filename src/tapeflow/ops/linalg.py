@@ -28,7 +28,8 @@ def check_type(dtype, op: str, allowed: tuple) -> None:
     """
     name = _dt._from_numpy(dtype).name
     tf_names = {"float64": "double", "float32": "float", "float16": "half"}
-    if tf_names.get(name, name) in allowed:
+    name = tf_names.get(name, name)
+    if name in allowed:
         return
     raise InvalidArgumentError(
         None,
