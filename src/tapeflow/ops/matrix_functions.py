@@ -23,7 +23,7 @@ from .decompositions import _expand, _gap_matrix, check_matrix, solve
 from .elementwise import cast
 from .linalg import matmul, matrix_diag, matrix_diag_part
 from .linalg import matrix_transpose as _T
-from .shape import conj, reshape
+from .shape import broadcast_to, conj, reshape
 from .spectral import real
 
 _EIG_TYPES = ("float", "double", "complex64", "complex128")
@@ -65,6 +65,12 @@ def _adjoint(v: Tensor) -> Tensor:
     return conj(_T(v))
 
 
+def _batched_like(a: Tensor, b: Tensor) -> Tensor:
+    """``a`` broadcast to ``b``'s batch (a cotangent may carry extra leading axes)."""
+    shape = b._value.shape[:-2] + a._value.shape[-2:]
+    return a if a._value.shape == shape else broadcast_to(a, shape=shape)
+
+
 def _eig_vjp(g, ans, x):
     grad_e, grad_v = g
     e, v = ans
@@ -73,14 +79,16 @@ def _eig_vjp(g, ans, x):
     vgv = matmul(vt, grad_v)
     unit_norm = matrix_diag(cast(real(matrix_diag_part(vgv)), dtype=_complex_dtype(x)))
     mid = matrix_diag(grad_e) + f * (vgv - matmul(matmul(vt, v), unit_norm))
-    grad = solve(vt, matmul(mid, vt))
+    rhs = matmul(mid, vt)
+    grad = solve(_batched_like(vt, rhs), rhs)
     return (real(grad) if x._value.dtype.kind != "c" else grad,)
 
 
 def _eig_jvp(tangents, ans, x):
     e, v = ans
     t = cast(tangents[0], dtype=_complex_dtype(x))
-    c = solve(v, matmul(t, v))  # V^-1 dA V
+    tv = matmul(t, v)
+    c = solve(_batched_like(v, tv), tv)  # V^-1 dA V
     moved = matmul(v, _gap_matrix(e, square=False) * c)
     # Each column keeps unit norm: remove its component Re(v_i^H dv_i) along v_i.
     along = cast(real(matrix_diag_part(matmul(_adjoint(v), moved))), dtype=_complex_dtype(x))
@@ -214,13 +222,14 @@ def _kron(a: Tensor, b: Tensor) -> Tensor:
 def _sylvester(r: Tensor, rhs: Tensor, transpose: bool) -> Tensor:
     """X with R X + X R = rhs (R^T X + X R^T = rhs when ``transpose``), row-major vec."""
     n = r._value.shape[-1]
-    batch = r._value.shape[:-2]
+    batch = rhs._value.shape[:-2]
+    r = _batched_like(r, rhs)
     eye = wrap(np.broadcast_to(np.eye(n, dtype=r._value.dtype), r._value.shape).copy())
     left = _T(r) if transpose else r
     # kron(A, B) vec(X) = vec(A X B^T) for row-major vec.
     system = _kron(left, eye) + _kron(eye, _T(left))
     vec = solve(system, reshape(rhs, shape=batch + (n * n, 1)))
-    return reshape(vec, shape=r._value.shape)
+    return reshape(vec, shape=rhs._value.shape)
 
 
 def _sqrtm_vjp(g, ans, x):
