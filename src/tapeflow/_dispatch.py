@@ -249,6 +249,9 @@ def __getattr__(name: str):
 class _ThreadState(threading.local):
     def __init__(self):
         self.stack: list = []
+        # While a loop body or cond branch is traced: every variable write, even one
+        # no recorder sees (inside a ``stateful`` call), as (variable, old value).
+        self.write_log: list | None = None
 
 
 _local = _ThreadState()
@@ -527,6 +530,9 @@ def record_custom(stack: list, inputs, results, outputs, grad_fn) -> None:
 
 def record_write(variable, method: str, delta: Tensor, old) -> None:
     """Tell the active states that ``variable`` was assigned (``old``: its value before)."""
+    log = _local.write_log
+    if log is not None:
+        log.append((variable, old))
     for state in _local.stack:
         state.on_write(variable, method, delta, old)
 

@@ -62,13 +62,22 @@ class _Unsupported(Exception):
     """The sub-trace holds work a sub-program cannot (see the module docstring)."""
 
 
-def _subtrace(fn, inputs: list, parent):
-    """Run ``fn(*fresh)`` under a private sub-trace; returns (trace, fresh inputs, result)."""
+def _subtrace(fn, inputs: list, parent, writes: list | None = None):
+    """Run ``fn(*fresh)`` under a private sub-trace; returns (trace, fresh inputs, result).
+
+    Every variable write it makes, a random generator's state advanced inside
+    a ``stateful`` draw included, goes into ``writes`` as (variable, old value):
+    a node undoes them (``_undo``), since TensorFlow draws nothing while tracing.
+    """
     sub = _trace.Trace(parent=parent)
     fresh = [wrap(x._value) for x in inputs]
     saved = _dispatch.set_stack([])
     outer = _trace._traces.stack
     _trace._traces.stack = []
+    local = _dispatch._local
+    outer_log = local.write_log
+    log: list = []
+    local.write_log = log
     _trace.enter(sub)
     pending: list = []
     printing.buffers.append(pending)
@@ -82,7 +91,38 @@ def _subtrace(fn, inputs: list, parent):
         _trace.leave(sub)
         _trace._traces.stack = outer
         _dispatch.set_stack(saved)
+        local.write_log = outer_log
+        if outer_log is not None:
+            outer_log.extend(log)  # an enclosing sub-trace undoes them too
+        if writes is not None:
+            writes.extend(log)
     return sub, fresh, result
+
+
+def _undo(writes: list) -> None:
+    """Put back what the sub-traces' writes replaced, newest first."""
+    for variable, old in reversed(writes):
+        variable._value = old
+
+
+def _fall_back(writes: list, first: bool, second: bool) -> Fallback:
+    """The caller runs the loop or cond itself, from the start: undo the trace's writes."""
+    _undo(writes)
+    return Fallback(first, second)
+
+
+def _unrecorded(run, *args):
+    """``run(*args)`` with no recorder or trace watching: a node's impl runs its
+    sub-programs on values, and their stateful calls (random draws) must not
+    become constant writes of the trace that records the node."""
+    saved = _dispatch.set_stack([])
+    outer = _trace._traces.stack
+    _trace._traces.stack = []
+    try:
+        return run(*args)
+    finally:
+        _trace._traces.stack = outer
+        _dispatch.set_stack(saved)
 
 
 def _check_pure(sub) -> None:
@@ -161,7 +201,10 @@ def _as_tensor(value):
 # The primitives
 # --------------------------------------------------------------------------
 def _while_impl(*values, cond, body, n, history, stateful=False):
-    return _loop_runner(n, len(values) - n, history)(cond.run, body.run, *values)
+    run = _loop_runner(n, len(values) - n, history)
+    if stateful:
+        return _unrecorded(run, cond.run, body.run, *values)
+    return run(cond.run, body.run, *values)
 
 
 _runners: dict = {}
@@ -428,7 +471,10 @@ while_loop = Primitive(
 
 
 def _cond_impl(pred, *captures, true, false, stateful=False):
-    return tuple((true if pred else false).run(*captures))
+    branch = true if pred else false
+    if stateful:
+        return tuple(_unrecorded(branch.run, *captures))
+    return tuple(branch.run(*captures))
 
 
 def _cond_vjp(g, ans, pred, *captures, true, false, stateful=False):
@@ -542,10 +588,11 @@ def traced_while(cond_fn, body_fn, loop_vars, check_structure):
     another structure.
     """
     parent = _trace.active_trace()
+    writes: list = []
     try:
         leaves = [_as_tensor(x) for x in flatten(loop_vars)]
     except _Unsupported:
-        return Fallback(False, False)
+        return _fall_back(writes, False, False)
     structure = loop_vars
     n = len(leaves)
 
@@ -558,27 +605,27 @@ def traced_while(cond_fn, body_fn, loop_vars, check_structure):
         return [_as_tensor(x) for x in flatten(out)]
 
     try:
-        csub, cfresh, pred = _subtrace(run_cond, leaves, parent)
+        csub, cfresh, pred = _subtrace(run_cond, leaves, parent, writes)
         _check_pure(csub)
         if pred._value.shape != () or pred._value.dtype != np.bool_:
             raise _Unsupported("predicate")
     except _Unsupported:
-        return Fallback(True, False)
+        return _fall_back(writes, True, False)
     try:
-        bsub, bfresh, new = _subtrace(run_body, leaves, parent)
+        bsub, bfresh, new = _subtrace(run_body, leaves, parent, writes)
     except _Unsupported:
-        return Fallback(True, True)
+        return _fall_back(writes, True, True)
     except Exception:
         if bool(pred._value):
             raise  # the loop runs this body on these values: the error is the user's
-        return Fallback(True, True)
+        return _fall_back(writes, True, True)
     try:
         _check_pure(bsub)
         for old, x in zip(leaves, new):
             if x._value.shape != old._value.shape or x._value.dtype != old._value.dtype:
                 raise _Unsupported("loop variable changes")
     except _Unsupported:
-        return Fallback(True, True)
+        return _fall_back(writes, True, True)
     found: dict = {}
     _find_captures(csub, cfresh, [pred], found)
     _find_captures(bsub, bfresh, new, found)
@@ -586,6 +633,7 @@ def traced_while(cond_fn, body_fn, loop_vars, check_structure):
     stateful = _stateful(csub) or _stateful(bsub)
     cprog = _program(csub, cfresh, captures, [pred])
     bprog = _program(bsub, bfresh, captures, new)
+    _undo(writes)
     values = [_capture_value(c) for c in captures]
     outs = while_loop(*leaves, *values, cond=cprog, body=bprog, n=n, history=True,
                       stateful=stateful)  # fmt: skip
@@ -595,12 +643,13 @@ def traced_while(cond_fn, body_fn, loop_vars, check_structure):
 def traced_cond(pred, true_fn, false_fn):
     """Run ``tf.cond`` as one node of the active trace, or return a Fallback."""
     parent = _trace.active_trace()
+    writes: list = []
     subs = []
     for fn in (true_fn, false_fn):
         try:
-            sub, _, result = _subtrace(fn, [], parent)
+            sub, _, result = _subtrace(fn, [], parent, writes)
         except Exception:
-            return Fallback(True, not subs)
+            return _fall_back(writes, True, not subs)
         subs.append((sub, result))
     try:
         for sub, _ in subs:
@@ -628,7 +677,7 @@ def traced_cond(pred, true_fn, false_fn):
             touts.append(a)
             fouts.append(b)
     except (_Unsupported, ValueError, TypeError):
-        return Fallback(True, True)
+        return _fall_back(writes, True, True)
     found: dict = {}
     _find_captures(tsub, [], touts, found)
     _find_captures(fsub, [], fouts, found)
@@ -636,6 +685,7 @@ def traced_cond(pred, true_fn, false_fn):
     stateful = _stateful(tsub) or _stateful(fsub)
     tprog = _program(tsub, [], captures, touts)
     fprog = _program(fsub, [], captures, fouts)
+    _undo(writes)
     values = [_capture_value(c) for c in captures]
     outs = cond(pred, *values, true=tprog, false=fprog, stateful=stateful) if touts else ()
     flat = [outs[s[1]] if s[0] == "tensor" else s[1] for s in slots]
