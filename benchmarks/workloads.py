@@ -543,4 +543,8 @@ import rows_keras  # noqa: E402
 
 ROWS.extend(rows_keras.rows(Row, Target))
 
+import rows_sparse  # noqa: E402
+
+ROWS.extend(rows_sparse.rows(Row, Target))
+
 ROWS_BY_NAME = {r.name: r for r in ROWS}

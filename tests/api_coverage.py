@@ -63,7 +63,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "issue10": "OptionalSpec constant_initializer ones_initializer zeros_initializer "
         "random_normal_initializer random_uniform_initializer",
         "issue14": "executing_eagerly",
-        "issue12": "IndexedSlices IndexedSlicesSpec approx_top_k conv conv2d_backprop_filter_v2 "
+        "issue12": "IndexedSlicesSpec approx_top_k conv conv2d_backprop_filter_v2 "
         "conv2d_backprop_input_v2 edit_distance extract_volume_patches "
         "fingerprint random_index_shuffle "
         "register_tensor_conversion_function variable_creator_scope",

@@ -44,7 +44,8 @@ def _gradients(f, *arrays, weights_seed=1):
         tape.watch(xs)
         y = f(*xs)
     w = _values(y.shape, weights_seed)
-    return y, w, tape.gradient(y, xs, output_gradients=tf.constant(w))
+    grads = tape.gradient(y, xs, output_gradients=tf.constant(w))
+    return y, w, [None if g is None else tf.convert_to_tensor(g) for g in grads]
 
 
 # --------------------------------------------------------------------------

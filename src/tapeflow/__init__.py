@@ -53,6 +53,7 @@ from .math import *  # noqa: F403
 from .math._clip import clip_by_global_norm, clip_by_norm, clip_by_value  # tf.*, not tf.math.*
 from .math._elementwise import cast, realdiv
 from .math._norm import norm
+from .ops.sparse import IndexedSlices
 
 # isort: off
 # Differentiation transforms built on tapes (custom gradients, JAX-style helpers).

@@ -20,6 +20,15 @@ from ._tensor import Tensor, wrap_if_array
 from .errors import OpError
 from .ops.elementwise import add, zeros_like
 from .ops.shape import conj, unbroadcast, unbroadcast_values
+from .ops.sparse import (
+    SPARSE_PRIMITIVES,
+    IndexedSlices,
+    concatenated,
+    densify,
+    densify_values,
+    sparse_vjp,
+)
+from .ops.variable import read_variable
 
 _DIFFERENTIABLE_KINDS = "fc"
 _PYTHON_NUMBERS = (int, float, complex, bool)
@@ -55,9 +64,11 @@ def _holds_other_library(records: list, seeds: list) -> bool:
     return False
 
 
-def _accumulate(previous, cotangent):
+def _accumulate(previous, cotangent, on_arrays: bool = False):
     if previous is None:
         return cotangent
+    if previous.__class__ is IndexedSlices or cotangent.__class__ is IndexedSlices:
+        return _accumulate_sparse(previous, cotangent, on_arrays)
     if previous.__class__ is Tensor or cotangent.__class__ is Tensor:
         return add(wrap_if_array(previous), wrap_if_array(cotangent))
     return previous + cotangent
@@ -70,6 +81,7 @@ def reverse_sweep(
     batch_ndim: int = 0,
     consume: bool = False,
     trusted_seeds: bool = True,
+    sparse: bool = False,
 ) -> dict:
     """Cotangents for ``source_ids`` given ``(id, cotangent)`` seeds.
 
@@ -78,7 +90,8 @@ def reverse_sweep(
     is dropped as soon as the sweep has passed it. Values in the result may be
     NumPy values; ``wrap_if_array`` makes them Tensors. Seeds that may not match
     their targets (user output_gradients) keep the sweep on Tensors, so a bad
-    seed raises TensorFlow's error from the first rule.
+    seed raises TensorFlow's error from the first rule. With ``sparse`` (plain
+    tape gradients) gather's cotangents are IndexedSlices where TensorFlow's are.
     """
     on_path, reached = records_on_path(records, source_ids)
     if consume:
@@ -104,6 +117,10 @@ def reverse_sweep(
             g = get_grad(out_id) if out_id in keep else pop_grad(out_id, None)
         if g is None:
             continue
+        if sparse and (g.__class__ is IndexedSlices or prim in SPARSE_PRIMITIVES):
+            g = _sparse_step(prim, g, inputs, params, grads, reached, on_arrays)
+            if g is None:
+                continue
         if prim.selective:
             needs = tuple([x._id in reached and x._value.dtype.kind in "fc" for x in inputs])
             params = {**params, "needs": needs}
@@ -142,8 +159,42 @@ def reverse_sweep(
                 batched = ct._value.ndim >= batch_ndim + value.ndim
                 ct = unbroadcast(ct, value.shape, batch_ndim if batched else 0)
             previous = get_grad(x_id)
-            grads[x_id] = ct if previous is None else _accumulate(previous, ct)
+            grads[x_id] = ct if previous is None else _accumulate(previous, ct, on_arrays)
     return grads
+
+
+def _sparse_step(prim, g, inputs, params, grads: dict, reached: set, on_arrays: bool):
+    """Propagate a sparse cotangent (returns None) or densify ``g`` for the rule to come."""
+    if g.__class__ is IndexedSlices:
+        if prim is read_variable:  # the variable's gradient is the read's, still sparse
+            _add_sparse(grads, inputs[0], g, reached, on_arrays)
+            return None
+        g = densify_values(g) if on_arrays else densify(g)
+    if prim in SPARSE_PRIMITIVES:
+        x = inputs[0]
+        ct = sparse_vjp(g, x, params, on_arrays)
+        if ct is not None:
+            _add_sparse(grads, x, ct, reached, on_arrays)
+            return None
+    return g
+
+
+def _add_sparse(grads: dict, x, ct, reached: set, on_arrays: bool) -> None:
+    if x._id in reached and x._value.dtype.kind in _DIFFERENTIABLE_KINDS:
+        previous = grads.get(x._id)
+        grads[x._id] = ct if previous is None else _accumulate(previous, ct, on_arrays)
+
+
+def _accumulate_sparse(previous, cotangent, on_arrays: bool):
+    """TensorFlow's sums of sparse cotangents: two concatenate, sparse and dense is dense."""
+    if previous.__class__ is IndexedSlices and cotangent.__class__ is IndexedSlices:
+        return concatenated(previous, cotangent, on_arrays)
+    dense = []
+    for part in (previous, cotangent):
+        if part.__class__ is IndexedSlices:
+            part = densify_values(part) if on_arrays else densify(part)
+        dense.append(part)
+    return _accumulate(dense[0], dense[1])
 
 
 def _vjp(prim, g, out, inputs, params):
@@ -172,6 +223,8 @@ def _multiple_cotangents(out, grads: dict, keep: set):
     if all(part is None for part in parts):
         return None
     # TF gives unused outputs of a multi-output op a zero cotangent, not None.
-    return tuple(
-        zeros_like(o) if part is None else wrap_if_array(part) for o, part in zip(out, parts)
-    )
+    return tuple(zeros_like(o) if part is None else _dense(part) for o, part in zip(out, parts))
+
+
+def _dense(part) -> Tensor:
+    return densify(part) if part.__class__ is IndexedSlices else wrap_if_array(part)

@@ -24,6 +24,7 @@ from ._forward import ForwardAccumulator
 from ._nest import flatten
 from ._tape import GradientTape
 from ._tensor import Tensor, convert_to_tensor, wrap
+from .ops.sparse import IndexedSlices
 
 __all__ = ["compute_gradient", "check_grads", "GradientCheckError"]
 
@@ -112,9 +113,9 @@ def compute_gradient(
             with GradientTape() as tape:
                 tape.watch(xs)
                 out = convert_to_tensor(f(*xs))
-            grad = tape.gradient(
+            grad = _dense(tape.gradient(
                 out, xs[position], output_gradients=wrap(seed.reshape(y._value.shape)[()])
-            )
+            ))
             if grad is not None:
                 jacobian_t[row] = _real_parts(np.asarray(grad._value), x_complex)
         jacobian_n = np.zeros_like(jacobian_t)
@@ -133,13 +134,18 @@ def compute_gradient(
     return tuple(theoretical), tuple(numerical)
 
 
+def _dense(grad):
+    """A gradient as a Tensor: IndexedSlices (tf.gather's) densified by a recorded op."""
+    return convert_to_tensor(grad) if isinstance(grad, IndexedSlices) else grad
+
+
 def _check_empty_gradient(f, xs, position, y) -> None:
     """An empty output still has a gradient of its input's shape (TensorFlow checks it)."""
     with GradientTape() as tape:
         tape.watch(xs)
         out = convert_to_tensor(f(*xs))
-    grad = tape.gradient(out, xs[position],
-                         output_gradients=wrap(np.zeros(y._value.shape, y._value.dtype)))  # fmt: skip
+    grad = _dense(tape.gradient(out, xs[position],
+                  output_gradients=wrap(np.zeros(y._value.shape, y._value.dtype))))  # fmt: skip
     expected = np.shape(xs[position]._value)
     if grad is not None and np.shape(grad._value) != expected:
         raise ValueError(
@@ -171,8 +177,8 @@ def _reverse_function(f, cotangent_seed):
             out = f(*args)
         outs = [o for o in flatten(out) if o is not None]
         seeds = _split(cotangent_seed, outs)
-        return tape.gradient(outs, list(args), output_gradients=seeds,
-                             unconnected_gradients="zero")  # fmt: skip
+        return [_dense(g) for g in tape.gradient(outs, list(args), output_gradients=seeds,
+                                                 unconnected_gradients="zero")]  # fmt: skip
 
     return vjp
 
@@ -187,8 +193,8 @@ def _reverse_function_of_cotangent(f, n_args: int):
             tape.watch(args)
             out = f(*args)
         outs = [o for o in flatten(out) if o is not None]
-        return tape.gradient(outs, args, output_gradients=seeds,
-                             unconnected_gradients="zero")  # fmt: skip
+        return [_dense(g) for g in tape.gradient(outs, args, output_gradients=seeds,
+                                                 unconnected_gradients="zero")]  # fmt: skip
 
     return vjp
 

@@ -30,6 +30,7 @@ from ._tensor import convert_to_tensor as _convert
 from ._tensor import wrap as _wrap
 from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InvalidArgumentError as _InvalidArgumentError
+from .ops.sparse import IndexedSlices as _IndexedSlices
 
 __all__ = [
     "batch_to_space", "bitcast", "complex", "dynamic_partition", "dynamic_stitch",
@@ -68,8 +69,10 @@ def shape_n(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None
     return [tf.shape(t, out_type=out_type) for t in input]
 
 
-def scalar_mul(scalar: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
-    """``scalar * x`` for a 0-D ``scalar``.
+def scalar_mul(
+    scalar: TensorLike, x: TensorLike | _IndexedSlices, name: str | None = None
+) -> Tensor | _IndexedSlices:
+    """``scalar * x`` for a 0-D ``scalar`` (an IndexedSlices ``x`` stays sparse).
 
     >>> tf.math.scalar_mul(2.0, tf.constant([1.0, 3.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 6.], dtype=float32)>
@@ -79,6 +82,8 @@ def scalar_mul(scalar: TensorLike, x: TensorLike, name: str | None = None) -> Te
         raise ValueError(
             f"The input scalar must be a 0-D value. Received shape {scalar._value.shape}."
         )
+    if isinstance(x, _IndexedSlices):
+        return _IndexedSlices(scalar_mul(scalar, x.values), x.indices, x.dense_shape)
     x = _convert(x)
     return _tf().math.multiply(_tf().cast(scalar, x.dtype), x)
 

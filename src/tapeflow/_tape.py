@@ -34,6 +34,7 @@ from ._tape_args import (
 from ._tensor import convert_to_tensor, wrap, wrap_if_array
 from ._variable import Variable
 from .ops.elementwise import ones_like
+from .ops.sparse import IndexedSlices
 
 __all__ = ["GradientTape", "UnconnectedGradients"]
 
@@ -311,6 +312,8 @@ class GradientTape:
             # make the sweep fail: then the tape must survive the error intact.
             consume=not self._persistent and trusted_seeds,
             trusted_seeds=trusted_seeds,
+            # tf.function's programs keep dense gradients (docs/deviations.md).
+            sparse=not _dispatch._recorder_count,
         )
         results = [_result_for(s, grads.get(s._id), unconnected) for s in flat_sources]
         self._release_if_spent()
@@ -389,6 +392,8 @@ def _creation_order(variable) -> int:
 
 def _result_for(source, grad, unconnected: UnconnectedGradients):
     if grad is not None:
+        if grad.__class__ is IndexedSlices:
+            return grad
         return wrap_if_array(grad) if hasattr(grad, "dtype") else grad
     if unconnected is UnconnectedGradients.ZERO:
         return wrap(np.zeros_like(source._value)[()])

@@ -15,6 +15,7 @@ differentiable.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,7 @@ from ._tensor import (
 from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InvalidArgumentError
 from .ops.index import normalize_index
+from .ops.sparse import IndexedSlices
 
 __all__ = ["Variable"]
 
@@ -235,6 +237,66 @@ class Variable(HoldsValue):
         if _dispatch._recorder_count:
             return self._recorded_store("assign_sub", delta, read_value)
         return self._store(updated_value("assign_sub", self._value, operand), read_value)
+
+    def scatter_add(
+        self, sparse_delta: IndexedSlices, use_locking: bool = False, name: str | None = None
+    ) -> Variable | None:
+        """Add ``sparse_delta``'s values to the rows it names (repeated rows add up).
+
+        >>> import tapeflow as tf
+        >>> v = tf.Variable([1.0, 2.0, 3.0])
+        >>> v.scatter_add(tf.IndexedSlices(tf.constant([5.0, 5.0]), [2, 2])).numpy()
+        array([ 1.,  2., 13.], dtype=float32)
+        """
+        return self._scatter(sparse_delta, np.add, "ResourceScatterAdd")
+
+    def scatter_sub(
+        self, sparse_delta: IndexedSlices, use_locking: bool = False, name: str | None = None
+    ) -> Variable | None:
+        """Subtract ``sparse_delta``'s values from the rows it names: a sparse update.
+
+        Only the named rows are written (an optimizer's step on an embedding).
+
+        >>> import tapeflow as tf
+        >>> v = tf.Variable([[1.0, 1.0], [2.0, 2.0]])
+        >>> v.scatter_sub(tf.IndexedSlices(tf.constant([[0.5, 0.5]]), [1])).numpy()
+        array([[1. , 1. ],
+               [1.5, 1.5]], dtype=float32)
+        """
+        return self._scatter(sparse_delta, np.subtract, "ResourceScatterSub")
+
+    def _scatter(self, sparse_delta, ufunc, op_name: str):
+        if not isinstance(sparse_delta, IndexedSlices):
+            raise TypeError(f"sparse_delta is not IndexedSlices: {sparse_delta}")
+        if _dispatch._recorder_count:  # in a tf.function: a dense update the program keeps
+            dense = convert_to_tensor(
+                IndexedSlices(sparse_delta.values, sparse_delta.indices, self.shape.as_list())
+            )
+            method = "assign_add" if ufunc is np.add else "assign_sub"
+            return self._recorded_store(method, dense, True)
+        owner = self._owner()
+        old = owner._value
+        rows = np.asarray(convert_to_tensor(sparse_delta.indices)._value).reshape(-1)
+        if rows.dtype.kind not in "iu":
+            raise TypeError(f"indices must be integers, got {rows.dtype}")
+        limit = old.shape[0] if old.ndim else 0
+        bad = np.flatnonzero((rows < 0) | (rows >= limit))
+        if bad.size:
+            raise InvalidArgumentError(
+                None, None,
+                f"indices[{bad[0]}] = {rows[bad[0]]} is not in [0, {limit}) [Op:{op_name}]",
+            )  # fmt: skip
+        values = self._converted(sparse_delta.values)
+        values = np.broadcast_to(values, rows.shape + old.shape[1:])
+        # Rows change in place when nothing else holds the array (no tensor read
+        # earlier, no view): the update then costs the touched rows, not a copy
+        # of the table. Otherwise a copy keeps earlier reads as they were.
+        # References here: the owner's slot, `old`, and getrefcount's argument.
+        if not (isinstance(old, np.ndarray) and sys.getrefcount(old) <= 3):
+            old = old.copy()
+        ufunc.at(old, rows, values)
+        owner._value = old
+        return _UnreadVariable(owner)
 
     @property
     def initializer(self) -> None:

@@ -304,14 +304,14 @@ def vectorized_map(
     that program once on the whole batch (``_function/vectorize.py``);
     otherwise it runs ``fn`` once per slice and stacks. Either way the values
     and derivatives are the same (an output that does not depend on the slice
-    is repeated, as TF's is). Slices are taken with ``gather``, so gradients
-    flow back to ``elems``.
+    is repeated, as TF's is). Slices are taken by indexing,
+    so gradients flow back to ``elems`` (dense, as TF's).
 
     >>> import tapeflow as tf
     >>> print(tf.vectorized_map(lambda row: tf.reduce_sum(row * row), tf.constant([[1.0, 2.0], [3.0, 4.0]])))
     tf.Tensor([ 5. 25.], shape=(2,), dtype=float32)
     """
-    from .arrays import gather, stack
+    from .arrays import stack
 
     elems = _map_leaves(convert_to_tensor, _read_variables(elems))
     batch = max(_first_dim(e) for e in flatten(elems))
@@ -320,7 +320,8 @@ def vectorized_map(
     batched = vectorized(fn, elems, batch)
     if batched is not None:
         return batched
-    results = [fn(_map_leaves(lambda e, i=i: gather(e, i), elems)) for i in range(batch)]
+    # Rows by indexing: TensorFlow's gradient for elems is dense, not tf.gather's slices.
+    results = [fn(_map_leaves(lambda e, i=i: e[i], elems)) for i in range(batch)]
     if not results:
         raise ValueError("vectorized_map needs a non-empty batch: elems have 0 rows.")
     leaves = [[convert_to_tensor(leaf) for leaf in flatten(r)] for r in results]

@@ -92,10 +92,13 @@ def _is_float(array) -> bool:
 def _numpy_or_none(value):
     if value is None:
         return None
-    if hasattr(value, "values") and hasattr(value, "indices"):  # IndexedSlices
-        import tensorflow as real_tf  # only reached under TensorFlow
+    if hasattr(value, "values") and hasattr(value, "indices"):  # IndexedSlices: densified
+        if value.__class__.__module__.startswith("tapeflow"):
+            import tapeflow as lib
+        else:
+            import tensorflow as lib  # only reached under TensorFlow
 
-        value = real_tf.convert_to_tensor(value)
+        value = lib.convert_to_tensor(value)
     return np.asarray(value.numpy() if hasattr(value, "numpy") else value)
 
 

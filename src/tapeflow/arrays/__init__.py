@@ -5,8 +5,8 @@ and call the primitives of ``ops/shape.py`` and ``ops/index.py`` (or compose
 them). ``__all__`` lists the names TensorFlow has at top level; ``top_k``
 lives here too (TensorFlow's ``tf.math.top_k``).
 
-Where TensorFlow's gradient is an ``IndexedSlices`` (``tf.gather``), tapeflow
-returns a dense tensor with the same values.
+``tf.gather`` along axis 0 gives an ``IndexedSlices`` gradient, as TensorFlow's
+does (``ops/sparse.py``); the other ops here have dense gradients.
 
 >>> import tapeflow as tf
 >>> print(tf.reshape(tf.range(6), [2, -1]))

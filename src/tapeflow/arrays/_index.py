@@ -120,6 +120,10 @@ def _index_array(indices, op: str) -> np.ndarray:
     return index
 
 
+def _fits_int32(index: np.ndarray) -> bool:
+    return not index.size or (index.min() >= -(2**31) and index.max() < 2**31)
+
+
 def _position_text(flat: int, shape) -> str:
     return ",".join(str(int(i)) for i in np.unravel_index(flat, shape)) if shape else ""
 
@@ -135,27 +139,35 @@ def gather(
 ) -> Tensor:
     """Slices of ``params`` at ``indices`` along ``axis`` (with ``batch_dims`` leading batch axes).
 
-    TensorFlow's gradient here is an ``IndexedSlices``; tapeflow returns the same
-    values as a dense tensor (repeated indices add up).
+    With ``axis`` 0 (as written) and no ``batch_dims`` the gradient with respect
+    to ``params`` is an ``IndexedSlices``, as in TensorFlow: the cotangents of the
+    gathered rows, not the dense table (``tf.convert_to_tensor`` densifies it,
+    repeated indices adding up). Other axes give a dense gradient.
 
     >>> import tapeflow as tf
     >>> x = tf.constant([1.0, 2.0, 3.0])
     >>> with tf.GradientTape() as tape:
     ...     tape.watch(x)
     ...     y = tf.gather(x, [2, 0, 2])
-    >>> print(y), print(tape.gradient(y, x))
+    >>> g = tape.gradient(y, x)
+    >>> print(y), print(g.indices), print(tf.convert_to_tensor(g))
     tf.Tensor([3. 1. 3.], shape=(3,), dtype=float32)
+    tf.Tensor([2 0 2], shape=(3,), dtype=int32)
     tf.Tensor([1. 0. 2.], shape=(3,), dtype=float32)
-    (None, None)
+    (None, None, None)
     """
     x = as_tensor(params)
     index = _index_array(indices, "GatherV2")
+    if index.dtype == np.int64 and isinstance(indices, (list, tuple)) and _fits_int32(index):
+        index = index.astype(np.int32)  # TF's int32 for Python ints: its sparse gradient shows it
     if axis is not None:
         _int_array(axis, "Taxis", "GatherV2")
     batch_dims = _scalar_int(batch_dims)
     axis = batch_dims if axis is None else _scalar_int(axis)
     if axis == 0:
         batch_dims = 0  # as TensorFlow's tf.gather: an explicit axis 0 drops batch_dims
+    # TensorFlow's gradient is an IndexedSlices for axis 0 as written (-ndim is dense).
+    sparse = axis == 0
     ndim = x.ndim
     if not ndim:
         raise _error("params must be at least 1 dimensional", "GatherV2")
@@ -181,6 +193,8 @@ def gather(
         where_ = _position_text(bad[0], index.shape)
         raise _error(f"indices[{where_}] = {index.ravel()[bad[0]]} is not in [0, {limit})",
                      "GatherV2")  # fmt: skip
+    if sparse:
+        return _ix.gather(x, indices=index, axis=0, batch_dims=0, lead=0, sparse=True)
     return _ix.gather(x, indices=index, axis=axis, batch_dims=batch_dims, lead=0)
 
 

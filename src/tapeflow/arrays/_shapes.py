@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .. import _backend
@@ -12,10 +14,11 @@ from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
+from ..ops.sparse import IndexedSlices
 from ._common import _builtin_range, _error, _int_array, _int_tuple, _scalar_int
 
 
-def identity(input: TensorLike, name: str | None = None) -> Tensor:
+def identity(input: TensorLike, name: str | None = None) -> Any:
     """A new tensor with the same value; the gradient passes through unchanged.
 
     Inside a ``tf.device`` block it is a copy to that device (GPU: CuPy).
@@ -23,6 +26,8 @@ def identity(input: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.identity(tf.constant([1.0, 2.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 2.], dtype=float32)>
     """
+    if isinstance(input, IndexedSlices):  # TensorFlow keeps it sparse
+        return IndexedSlices(identity(input.values), input.indices, input.dense_shape)
     x = as_tensor(input)
     target = _backend.scope_device_type()
     if target is not None and target != _backend.device_type(x._value):

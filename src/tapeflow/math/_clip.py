@@ -13,6 +13,7 @@ from .._types import AxisLike, TensorLike
 from ..ops import elementwise as _el
 from ..ops import reduce as _red
 from ..ops import spectral as _sp
+from ..ops.sparse import IndexedSlices
 from ._common import _reject_attr, normalize_axis
 from ._elementwise import add_n, cast
 
@@ -47,13 +48,21 @@ def _keepdims_sum(x: Tensor, axes, op_name: str = "Sum") -> Tensor:
 
 
 def clip_by_norm(
-    t: TensorLike, clip_norm: TensorLike, axes: AxisLike = None, name: str | None = None
-) -> Tensor:
+    t: TensorLike | IndexedSlices,
+    clip_norm: TensorLike,
+    axes: AxisLike = None,
+    name: str | None = None,
+) -> Tensor | IndexedSlices:
     """t * clip_norm / max(||t||, clip_norm) over ``axes``; finite gradient at t = 0.
+
+    An IndexedSlices is clipped by the norm of its values (as TensorFlow does:
+    repeated rows count separately) and stays sparse.
 
     >>> tf.clip_by_norm(tf.constant([3.0, 4.0]), 1.0)
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6, 0.8], dtype=float32)>
     """
+    if isinstance(t, IndexedSlices):
+        return IndexedSlices(clip_by_norm(t.values, clip_norm, axes), t.indices, t.dense_shape)
     values = as_tensor(t)
     # A negative bound clips to zero, as in TensorFlow.
     if np.isscalar(clip_norm):
@@ -73,7 +82,11 @@ def clip_by_norm(
 def _tensor_list(t_list) -> list:
     if not isinstance(t_list, collections.abc.Sequence) or isinstance(t_list, str):
         raise TypeError(f"`t_list` should be a sequence of tensors. Received {type(t_list)}.")
-    return [None if t is None else as_tensor(t) for t in t_list]
+    # The norms of IndexedSlices are those of their values, as in TensorFlow.
+    return [
+        None if t is None else t.values if isinstance(t, IndexedSlices) else as_tensor(t)
+        for t in t_list
+    ]
 
 
 def _global_norm(values: list) -> Tensor:
@@ -105,11 +118,12 @@ def global_norm(t_list: TensorLike, name: str | None = None) -> Tensor:
 
 def clip_by_global_norm(
     t_list: TensorLike, clip_norm: TensorLike, use_norm: TensorLike = None, name: str | None = None
-) -> tuple[list[Tensor | None], Tensor]:
+) -> tuple[list[Tensor | IndexedSlices | None], Tensor]:
     """Scale every tensor by clip_norm / max(global_norm, clip_norm).
 
     Returns ``(list_clipped, global_norm)``; None entries stay None. An infinite or
-    NaN norm makes every clipped tensor NaN, as in TensorFlow.
+    NaN norm makes every clipped tensor NaN, as in TensorFlow. IndexedSlices
+    count with their values and come back as IndexedSlices.
 
     >>> clipped, norm = tf.clip_by_global_norm([tf.constant([3.0]), tf.constant([4.0])], 1.0)
     >>> clipped[0]
@@ -126,9 +140,12 @@ def clip_by_global_norm(
         clip_norm, _el.minimum(_el.divide(one, use_norm), _el.divide(one, clip_norm))
     )
     scale = _el.add(scale_for_finite, _el.subtract(use_norm, use_norm))
-    clipped = [
+    clipped: list[Tensor | IndexedSlices | None] = [
         None if v is None else _el.identity(_el.multiply(v, cast(scale, v.dtype))) for v in values
     ]
+    for i, t in enumerate(t_list):
+        if isinstance(t, IndexedSlices):
+            clipped[i] = IndexedSlices(clipped[i], t.indices, t.dense_shape)
     return clipped, use_norm
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .. import dtypes as _dt
@@ -12,6 +14,7 @@ from ..errors import InvalidArgumentError, UnimplementedError
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
 from ..ops._operators import true_divide as _true_divide
+from ..ops.sparse import IndexedSlices
 from ._common import _require_bool
 
 
@@ -507,14 +510,22 @@ def squared_difference(x: TensorLike, y: TensorLike, name: str | None = None) ->
     return _el.square(difference)
 
 
-def cast(x: TensorLike, dtype: DTypeLike, name: str | None = None) -> Tensor:
+def cast(x: TensorLike, dtype: DTypeLike, name: str | None = None) -> Any:
     """x converted to ``dtype``; differentiable between floating types only.
+
+    Returns a Tensor, or for an IndexedSlices an IndexedSlices of cast values
+    (as TensorFlow does).
 
     >>> import tapeflow as tf
     >>> print(tf.cast(tf.constant([1.7, -1.7]), tf.int32))
     tf.Tensor([ 1 -1], shape=(2,), dtype=int32)
     """
     dtype = _dt.as_dtype(dtype)
+    if isinstance(x, IndexedSlices):
+        values = as_tensor(x.values)
+        if values.dtype == dtype:
+            return x
+        return IndexedSlices(cast(values, dtype), x.indices, x.dense_shape)
     x = as_tensor(x)
     if x._value.dtype == dtype.as_numpy_dtype_instance:
         return x

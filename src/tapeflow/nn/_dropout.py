@@ -95,8 +95,9 @@ def embedding_lookup(
 ) -> Tensor:
     """Rows of ``params`` (a tensor, or a list of row partitions) at ``ids``.
 
-    TensorFlow's gradient is an ``IndexedSlices``; tapeflow's is the equivalent
-    dense tensor (repeated ids add up).
+    The gradient with respect to a single table is an ``IndexedSlices`` (the
+    looked-up rows' cotangents), as in TensorFlow. A list of several partitions
+    is concatenated first, so its gradients are dense (TensorFlow's are slices).
 
     >>> import tapeflow as tf
     >>> print(tf.nn.embedding_lookup(tf.constant([[1.0], [2.0], [3.0]]), [2, 0]))

@@ -89,7 +89,7 @@ getitem_adjoint = Primitive(
 # --------------------------------------------------------------------------
 # gather / gather_adjoint
 # --------------------------------------------------------------------------
-def _gather_impl(x, indices, axis, batch_dims, lead):
+def _gather_impl(x, indices, axis, batch_dims, lead, sparse=False):
     position = lead + axis
     if not batch_dims:
         return np.take(x, indices, axis=position)
@@ -150,7 +150,7 @@ def _gather_adjoint_impl(g, indices, shape, axis, batch_dims, lead):
     return out
 
 
-def _gather_vjp(g, ans, x, indices, axis, batch_dims, lead):
+def _gather_vjp(g, ans, x, indices, axis, batch_dims, lead, sparse=False):
     cotangent = gather_adjoint(
         g, indices=indices, shape=x._value.shape, axis=axis, batch_dims=batch_dims, lead=lead
     )
@@ -168,6 +168,8 @@ gather = Primitive(
     vjp=_gather_vjp,
     linear=True,
     tf_name="GatherV2",
+    # sparse=True (tf.gather itself, not the composites built on it): a tape's
+    # gradient for x is an IndexedSlices where TensorFlow's is (ops/sparse.py).
     formula="d gather(x, i) = gather(dx, i); VJP scatter-adds g into zeros (repeats add up)",
 )
 

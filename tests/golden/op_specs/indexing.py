@@ -55,7 +55,7 @@ CASES = [
         "gather_rows",
         "lambda x: tf.gather(x, [2, 0])",
         [M],
-        note="TF's gradient is an IndexedSlices (compared densified); tapeflow's is dense",
+        note="both gradients are IndexedSlices (compared densified; tests/test_indexed_slices.py)",
     ),
     OpCase("gather_repeated", "lambda x: tf.gather(x, [[1, 1], [0, 1]])", [V]),
     OpCase("gather_axis1", "lambda x: tf.gather(x, [3, 0, 3], axis=1)", [M]),

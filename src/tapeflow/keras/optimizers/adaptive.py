@@ -20,7 +20,7 @@ from typing import Any
 import tapeflow as tf
 
 from .._utils import TensorLike
-from .base import Optimizer
+from .base import Optimizer, sparse_applied
 
 
 def _step(optimizer: Optimizer, offset: int, dtype: Any) -> tf.Tensor:
@@ -86,7 +86,7 @@ class Adam(Optimizer):
         """
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
-        gradient = tf.cast(gradient, dtype)
+        gradient, squared = sparse_applied(tf.square, tf.cast(gradient, dtype))
         step = _step(self, 1, dtype)
         beta_1_power = tf.pow(tf.cast(self.beta_1, dtype), step)
         beta_2_power = tf.pow(tf.cast(self.beta_2, dtype), step)
@@ -94,7 +94,7 @@ class Adam(Optimizer):
         m, v = self._momentums[i], self._velocities[i]
         alpha = lr * tf.sqrt(1 - beta_2_power) / (1 - beta_1_power)
         self.assign_add(m, (gradient - m) * (1 - self.beta_1))
-        self.assign_add(v, (tf.square(gradient) - v) * (1 - self.beta_2))
+        self.assign_add(v, (squared - v) * (1 - self.beta_2))
         if self.amsgrad:
             v_hat = self._velocity_hats[i]
             self.assign(v_hat, tf.maximum(v_hat, v))
@@ -188,12 +188,12 @@ class Adamax(Optimizer):
         """
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
-        gradient = tf.cast(gradient, dtype)
+        gradient, magnitude = sparse_applied(tf.abs, tf.cast(gradient, dtype))
         beta_1_power = tf.pow(tf.cast(self.beta_1, dtype), _step(self, 1, dtype))
         i = self._get_variable_index(variable)
         m, u = self._m[i], self._u[i]
         self.assign_add(m, (gradient - m) * (1 - self.beta_1))
-        self.assign(u, tf.maximum(self.beta_2 * u, tf.abs(gradient)))
+        self.assign(u, tf.maximum(self.beta_2 * u, magnitude))
         self.assign_sub(variable, (lr * m) / ((1 - beta_1_power) * (u + self.epsilon)))
 
 
@@ -260,7 +260,7 @@ class Nadam(Optimizer):
         """
         dtype = variable.dtype
         lr = tf.cast(learning_rate, dtype)
-        gradient = tf.cast(gradient, dtype)
+        gradient, squared = sparse_applied(tf.square, tf.cast(gradient, dtype))
         decay = tf.cast(0.96, dtype)
         beta_1 = tf.cast(self.beta_1, dtype)
         beta_2 = tf.cast(self.beta_2, dtype)
@@ -272,7 +272,7 @@ class Nadam(Optimizer):
         i = self._get_variable_index(variable)
         m, v = self._momentums[i], self._velocities[i]
         self.assign_add(m, (gradient - m) * (1 - beta_1))
-        self.assign_add(v, (tf.square(gradient) - v) * (1 - beta_2))
+        self.assign_add(v, (squared - v) * (1 - beta_2))
         m_hat = (u_t_1 * m) / (1 - u_product_t_1) + ((1 - u_t) * gradient) / (1 - u_product_t)
         v_hat = v / (1 - beta_2_power)
         self.assign_sub(variable, (m_hat * lr) / (tf.sqrt(v_hat) + self.epsilon))
@@ -336,13 +336,11 @@ class RMSprop(Optimizer):
         array([-0.1], dtype=float32)
         """
         lr = tf.cast(learning_rate, variable.dtype)
-        gradient = tf.cast(gradient, variable.dtype)
+        gradient, squared = sparse_applied(tf.square, tf.cast(gradient, variable.dtype))
         i = self._get_variable_index(variable)
         velocity = self._velocities[i]
         rho = self.rho
-        self.assign(
-            velocity, tf.multiply(rho, velocity) + tf.multiply(1 - rho, tf.square(gradient))
-        )
+        self.assign(velocity, tf.multiply(rho, velocity) + tf.multiply(1 - rho, squared))
         if self.centered:
             average = self._average_gradients[i]
             self.assign(average, tf.multiply(rho, average) + tf.multiply(1 - rho, gradient))
@@ -410,9 +408,9 @@ class Adagrad(Optimizer):
         array([-0.5], dtype=float32)
         """
         lr = tf.cast(learning_rate, variable.dtype)
-        gradient = tf.cast(gradient, variable.dtype)
+        gradient, squared = sparse_applied(tf.square, tf.cast(gradient, variable.dtype))
         accumulator = self._accumulators[self._get_variable_index(variable)]
-        self.assign_add(accumulator, tf.square(gradient))
+        self.assign_add(accumulator, squared)
         self.assign_sub(variable, (lr * gradient) / tf.sqrt(accumulator + self.epsilon))
 
 
@@ -466,7 +464,7 @@ class Adadelta(Optimizer):
         array([-0.70710677], dtype=float32)
         """
         lr = tf.cast(learning_rate, variable.dtype)
-        grad = tf.cast(gradient, variable.dtype)
+        grad, squared = sparse_applied(tf.square, tf.cast(gradient, variable.dtype))
         rho = self.rho
         i = self._get_variable_index(variable)
         acc_grad, acc_delta = self._accumulated_grads[i], self._accumulated_delta_vars[i]
@@ -474,7 +472,7 @@ class Adadelta(Optimizer):
         def rms(x: TensorLike) -> tf.Tensor:
             return tf.sqrt(x + self.epsilon)
 
-        self.assign(acc_grad, rho * acc_grad + tf.multiply(1 - rho, tf.square(grad)))
+        self.assign(acc_grad, rho * acc_grad + tf.multiply(1 - rho, squared))
         delta = -((rms(acc_delta) * grad) / rms(acc_grad))
         self.assign(acc_delta, tf.multiply(rho, acc_delta) + tf.multiply(1 - rho, tf.square(delta)))
         self.assign_add(variable, lr * delta)
@@ -563,7 +561,7 @@ class Ftrl(Optimizer):
         array([0.], dtype=float32)
         """
         lr = tf.cast(learning_rate, variable.dtype)
-        gradient = tf.cast(gradient, variable.dtype)
+        gradient, squared = sparse_applied(tf.square, tf.cast(gradient, variable.dtype))
         i = self._get_variable_index(variable)
         accum, linear = self._accumulators[i], self._linears[i]
         lr_power = self.learning_rate_power
@@ -571,7 +569,7 @@ class Ftrl(Optimizer):
         grad_to_use = gradient + tf.multiply(
             2 * self.l2_shrinkage_regularization_strength, variable
         )
-        new_accum = accum + tf.square(gradient)
+        new_accum = accum + squared
         self.assign_add(
             linear,
             grad_to_use

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import tapeflow as tf
@@ -305,6 +305,9 @@ class Optimizer:
         >>> v.numpy()
         array([1.5, 2.5], dtype=float32)
         """
+        if isinstance(value, tf.IndexedSlices):
+            variable.scatter_add(value)
+            return
         variable.assign_add(_checked(variable, value, "AssignAddVariableOp"))
 
     def assign_sub(self, variable: tf.Variable, value: Any) -> None:
@@ -316,6 +319,9 @@ class Optimizer:
         >>> v.numpy()
         array([0.5, 1.5], dtype=float32)
         """
+        if isinstance(value, tf.IndexedSlices):  # a sparse step: only the rows it names
+            variable.scatter_sub(value)
+            return
         variable.assign_sub(_checked(variable, value, "AssignSubVariableOp"))
 
     def _before_updates(self) -> None:
@@ -402,7 +408,13 @@ class Optimizer:
                         "recreate a new optimizer instance."
                     )
         grads, variables = self._filter_empty_gradients(grads, variables)
-        grads = [tf.convert_to_tensor(g) for g in grads]
+        # IndexedSlices reach update_step as they are (Keras 3 keeps them to the
+        # formula); with a loss scale, a global norm or a value clip they are dense.
+        sparse = self.loss_scale_factor is None and not (self.global_clipnorm or self.clipvalue)
+        grads = [
+            g if sparse and isinstance(g, tf.IndexedSlices) else tf.convert_to_tensor(g)
+            for g in grads
+        ]
         if self.loss_scale_factor is not None:
             grads = [g / self.loss_scale_factor for g in grads]
         grads = self._clip_gradients(grads)
@@ -468,6 +480,10 @@ class Optimizer:
         return grads
 
     def _clip_by_norm(self, values: Any) -> tf.Tensor:
+        if isinstance(values, tf.IndexedSlices):  # Keras 3: the norm of the values, a dense result
+            scaled = tf.IndexedSlices(self._clip_by_norm(values.values), values.indices,
+                                      values.dense_shape)  # fmt: skip
+            return tf.convert_to_tensor(scaled)
         l2sum = tf.reduce_sum(tf.square(values), keepdims=True)
         positive = l2sum > 0
         # The double where keeps sqrt's gradient finite at a zero gradient.
@@ -602,3 +618,22 @@ def _checked(variable: tf.Variable, value: Any, op: str) -> Any:
 
 def _dims(shape: Any) -> str:
     return "[" + ",".join(str(d) for d in shape) + "]"
+
+
+def sparse_applied(fn: Callable[[Any], Any], gradient: Any) -> tuple[Any, Any]:
+    """``(gradient, fn(gradient))`` as Keras 3 computes them for an IndexedSlices.
+
+    Keras 3 applies an elementwise ``fn`` (square, abs) to an IndexedSlices'
+    values before anything densifies them, so a row given twice contributes
+    the sum of two squares, not the square of a sum. Dense gradients: plain.
+
+    >>> g = tf.IndexedSlices(tf.constant([[1.0], [2.0]]), tf.constant([0, 0]), tf.constant([2, 1]))
+    >>> dense, squared = sparse_applied(tf.square, g)
+    >>> dense.numpy().ravel().tolist(), squared.numpy().ravel().tolist()
+    ([3.0, 0.0], [5.0, 0.0])
+    """
+    if isinstance(gradient, tf.IndexedSlices):
+        applied = tf.IndexedSlices(fn(gradient.values), gradient.indices, gradient.dense_shape)
+        return tf.convert_to_tensor(gradient), tf.convert_to_tensor(applied)
+    gradient = tf.convert_to_tensor(gradient)
+    return gradient, fn(gradient)

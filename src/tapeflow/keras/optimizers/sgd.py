@@ -64,7 +64,9 @@ class SGD(Optimizer):
         if self.momentum != 0:
             self.momentums = self.add_optimizer_variables(variables, "momentum")
 
-    def update_step(self, gradient: TensorLike, variable: Any, learning_rate: Any) -> None:
+    def update_step(
+        self, gradient: TensorLike | tf.IndexedSlices, variable: Any, learning_rate: Any
+    ) -> None:
         """``variable -= lr * gradient``, or through the momentum (Nesterov's form with ``nesterov``).
 
         >>> w = tf.Variable([1.0])
@@ -75,6 +77,13 @@ class SGD(Optimizer):
         array([0.5], dtype=float32)
         """
         lr = tf.cast(learning_rate, variable.dtype)
+        if isinstance(gradient, tf.IndexedSlices) and self.momentum == 0:
+            # Keras 3's sparse step: a scatter_sub of the rows (with momentum: dense)
+            values = tf.cast(gradient.values, variable.dtype) * lr
+            self.assign_sub(
+                variable, tf.IndexedSlices(values, gradient.indices, gradient.dense_shape)
+            )
+            return
         gradient = tf.cast(gradient, variable.dtype)
         if self.momentum == 0:
             self.assign_sub(variable, gradient * lr)
