@@ -113,9 +113,11 @@ def compute_gradient(
             with GradientTape() as tape:
                 tape.watch(xs)
                 out = convert_to_tensor(f(*xs))
-            grad = _dense(tape.gradient(
-                out, xs[position], output_gradients=wrap(seed.reshape(y._value.shape)[()])
-            ))
+            grad = _dense(
+                tape.gradient(
+                    out, xs[position], output_gradients=wrap(seed.reshape(y._value.shape)[()])
+                )
+            )
             if grad is not None:
                 jacobian_t[row] = _real_parts(np.asarray(grad._value), x_complex)
         jacobian_n = np.zeros_like(jacobian_t)
