@@ -230,7 +230,8 @@ def control_dependencies(control_inputs: _Any) -> _Iterator[None]:
 
 @_contextlib.contextmanager
 def init_scope() -> _Iterator[None]:
-    """A scope in which no tape or accumulator records (TF pauses them inside).
+    """A scope in which no tape or accumulator records (TF pauses them inside) and,
+    inside a ``tf.function`` being traced, ops run eagerly (TF lifts them out of the graph).
 
     >>> import tapeflow as tf
     >>> x = tf.constant(2.0)
@@ -241,10 +242,14 @@ def init_scope() -> _Iterator[None]:
     >>> print(tape.gradient(y, x))
     None
     """
+    from ._function import trace as _trace  # late: tf.function loads after the framework
+
     saved = _dispatch.set_stack([])
+    traces = _trace.suspend()  # inside a tf.function's trace, TF lifts the scope out of it
     try:
         yield None
     finally:
+        _trace.resume(traces)
         _dispatch.set_stack(saved)
 
 

@@ -161,6 +161,18 @@ def active_trace() -> Trace | None:
     return stack[-1] if stack else None
 
 
+def suspend() -> list[Trace]:
+    """Hide this thread's open traces (``tf.init_scope``): ops run eagerly, values are concrete."""
+    stack = _traces.stack
+    _traces.stack = []
+    return stack
+
+
+def resume(stack: list[Trace]) -> None:
+    """Undo :func:`suspend`."""
+    _traces.stack = stack
+
+
 def enter(trace: Trace) -> None:
     global _open_traces
     _traces.stack.append(trace)

@@ -38,7 +38,10 @@ class Variable(tf.Variable):
         **_: Any,
     ) -> None:
         if callable(initializer) and not isinstance(initializer, (np.ndarray, tf.Tensor)):
-            initializer = initializer(tuple(shape), dtype=dtype or "float32")
+            # As Keras's TF backend does: a layer built inside a traced step (fit on a
+            # model without an Input) draws its initial values eagerly, not into the trace.
+            with tf.init_scope():
+                initializer = initializer(tuple(shape), dtype=dtype or "float32")
         if dtype is None:
             dtype = "float32"
             value = np.asarray(initializer)
