@@ -523,5 +523,8 @@ _snippet(
     show(tf.math.sign(z))
     show(tape.gradient(y, z))
     tf.get_logger().setLevel("WARNING")
+    show(tf.math.unsorted_segment_mean(tf.constant(np.array([-2, 3], dtype="int16")), [0, 0], 3))
+    show(tf.math.unsorted_segment_mean(np.array([7, 4], dtype="uint64"), [1, 1], 2))
+    show(tf.math.segment_mean(np.array([7, 4, -7, -4], dtype="int32"), [0, 0, 1, 1]))
 """,
 )

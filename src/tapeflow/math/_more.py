@@ -556,6 +556,15 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
         counts = np.bincount(ids[(ids >= 0) & (ids < n)], minlength=n).astype(np.float64)
         scale = counts if kind == "mean" else np.sqrt(counts)
         scale = np.where(counts > 0, 1.0 / np.maximum(scale, 1.0), 0.0)
+        if kind == "mean" and not sorted_ids and dtype.kind in "iu":
+            # TF divides the integer sums by the counts with truediv: a float result.
+            dtype = np.dtype(np.float32 if dtype.itemsize <= 2 else np.float64)
+            total = tf.cast(total, dtype)
+        elif dtype.kind in "iu":  # sorted ids: an integer mean, truncated as in C++
+            shaped = counts.reshape((n,) + (1,) * (rows._value.ndim - 1))
+            with np.errstate(all="ignore"):
+                quotient = np.trunc(total._value / np.maximum(shaped, 1))
+            return wrap(quotient.astype(dtype))
         scale = scale.reshape((n,) + (1,) * (rows._value.ndim - 1)).astype(dtype)
         return total * wrap(scale)
     fill = {"max": _lowest(dtype), "min": _highest(dtype), "prod": 1}[kind]
