@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import tapeflow as tf
@@ -39,3 +40,35 @@ def test_loop_draws_are_no_constant_writes():
     f(tf.constant(0))
     program = f.get_concrete_function(tf.constant(0))._program
     assert "._value =" not in program.source
+
+
+def _noisy_loop(generator, x):
+    body = lambda i, y: (i + 1, y * x + generator.normal([]))  # noqa: E731
+    return tf.while_loop(lambda i, y: i < 3, body, [0, 1.0])[1]
+
+
+def test_gradient_through_a_loop_that_draws_equals_eager():
+    x = tf.Variable(2.0)
+    compiled_gen, eager_gen = tf.random.Generator.from_seed(1), tf.random.Generator.from_seed(1)
+
+    def step(generator):
+        with tf.GradientTape() as tape:
+            y = _noisy_loop(generator, x)
+        return y, tape.gradient(y, x)
+
+    compiled = tf.function(lambda: step(compiled_gen))
+    for _ in range(3):
+        got, want = compiled(), step(eager_gen)
+        np.testing.assert_array_equal([t.numpy() for t in got], [t.numpy() for t in want])
+
+
+def test_outer_tape_through_a_compiled_loop_that_draws():
+    x = tf.Variable(2.0)
+    compiled_gen, eager_gen = tf.random.Generator.from_seed(1), tf.random.Generator.from_seed(1)
+    compiled = tf.function(lambda: _noisy_loop(compiled_gen, x))
+    with tf.GradientTape() as tape:
+        y = compiled()
+    with tf.GradientTape() as eager_tape:
+        y_eager = _noisy_loop(eager_gen, x)
+    assert float(y) == float(y_eager)
+    assert float(tape.gradient(y, x)) == float(eager_tape.gradient(y_eager, x))

@@ -36,6 +36,7 @@ from .. import _dispatch
 from .._dispatch import Primitive
 from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, convert_to_tensor, wrap
+from ..errors import UnimplementedError
 from . import graph, printing
 from . import trace as _trace
 
@@ -394,7 +395,14 @@ def _backward_programs(body, n, floats, float_caps, start, stacks, captures, g_s
     programs = []
     for fn in (backward_cond, backward_body):
         sub, fresh, out = _subtrace(fn, example, None)
-        _check_pure(sub)
+        try:
+            _check_pure(sub)
+        except _Unsupported:
+            raise UnimplementedError(
+                "The gradient of a tf.while_loop whose body draws random numbers, taken by "
+                "a tape outside the tf.function that holds it, is not supported: open the "
+                "GradientTape inside the function."
+            ) from None
         outs = [convert_to_tensor(o) for o in flatten(out)]
         programs.append(_program(sub, fresh, [], outs))
     found = cache[key] = tuple(programs)
@@ -631,6 +639,10 @@ def traced_while(cond_fn, body_fn, loop_vars, check_structure):
     _find_captures(bsub, bfresh, new, found)
     captures = list(found.values())
     stateful = _stateful(csub) or _stateful(bsub)
+    if stateful and any(not isinstance(s, _trace.Trace) for s in _dispatch.active_stack()):
+        # A tape records this loop: its backward pass would replay the body and draw new
+        # numbers, where TF reuses the forward ones. The unrolled path records each draw.
+        return _fall_back(writes, True, True)
     cprog = _program(csub, cfresh, captures, [pred])
     bprog = _program(bsub, bfresh, captures, new)
     _undo(writes)
