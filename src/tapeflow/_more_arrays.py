@@ -385,6 +385,10 @@ def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
     flat_index = tuple(_np.moveaxis(_ints(index, op_name), -1, 0))
     numpy_pick.at(out, flat_index, _np.asarray(updates._value))
     winner = _wrap(out)
+    if not _np.issubdtype(out.dtype, _np.inexact):
+        return (
+            winner  # integers carry no gradient, and the tie average below would not stay integral
+        )
     # Every input equal to the result shares its cotangent equally with the others.
     x_hit = _np.asarray(tensor._value == out, dtype=out.dtype)
     y_hit = _np.asarray(_np.asarray(updates._value) == out[flat_index], dtype=out.dtype)

@@ -1,0 +1,28 @@
+"""Regression tests for small behaviour gaps; expected values come from TF 2.21 calls named inline."""
+
+import numpy as np
+import pytest
+
+import tapeflow as tf
+
+
+@pytest.mark.parametrize("dtype", [tf.int8, tf.int16, tf.int32, tf.int64, tf.uint8])
+def test_tensor_scatter_nd_max_min_on_integers(dtype):
+    tensor = tf.constant([1, 5, 3], dtype)
+    updates = tf.constant([4, 2], dtype)
+    # TF: tf.tensor_scatter_nd_max(tensor, [[0], [1]], updates) -> [4 5 3], same dtype
+    high = tf.tensor_scatter_nd_max(tensor, [[0], [1]], updates)
+    # TF: tf.tensor_scatter_nd_min(tensor, [[0], [1]], updates) -> [1 2 3], same dtype
+    low = tf.tensor_scatter_nd_min(tensor, [[0], [1]], updates)
+    assert high.dtype == dtype and low.dtype == dtype
+    np.testing.assert_array_equal(high.numpy(), [4, 5, 3])
+    np.testing.assert_array_equal(low.numpy(), [1, 2, 3])
+
+
+def test_tensor_scatter_nd_max_float_gradient_unchanged():
+    x = tf.Variable([1.0, 5.0, 3.0])
+    with tf.GradientTape() as tape:
+        picked = tf.tensor_scatter_nd_max(x, [[0], [1]], tf.constant([4.0, 5.0]))
+        y = tf.reduce_sum(picked * [1.0, 2.0, 3.0])
+    # TF 2.21: the tie at index 1 halves its cotangent -> [0. 1. 3.]
+    np.testing.assert_allclose(tape.gradient(y, x).numpy(), [0.0, 1.0, 3.0])
