@@ -26,3 +26,16 @@ def test_tensor_scatter_nd_max_float_gradient_unchanged():
         y = tf.reduce_sum(picked * [1.0, 2.0, 3.0])
     # TF 2.21: the tie at index 1 halves its cotangent -> [0. 1. 3.]
     np.testing.assert_allclose(tape.gradient(y, x).numpy(), [0.0, 1.0, 3.0])
+
+
+def test_functional_model_takes_dict_keyed_by_input_name():
+    a = tf.keras.Input(shape=(2,), name="a")
+    b = tf.keras.Input(shape=(2,), name="b")
+    # Keras 3.15: keras.Input(shape=(2,), name="a").name == "a"
+    assert (a.name, b.name) == ("a", "b")
+    joined = tf.keras.layers.Concatenate()([a, b])
+    model = tf.keras.Model([a, b], tf.keras.layers.Dense(1, kernel_initializer="ones")(joined))
+    ones = np.ones((1, 2), "float32")
+    # Keras 3.15: model({"b": 2 * ones, "a": ones}) -> [[6.]] (keys pick inputs by name, not order)
+    np.testing.assert_allclose(model({"b": 2 * ones, "a": ones}).numpy(), [[6.0]])
+    np.testing.assert_allclose(model.predict({"a": ones, "b": 2 * ones}, verbose=0), [[6.0]])

@@ -673,7 +673,8 @@ class InputLayer(Layer):
         self.batch_shape = tuple(batch_shape)
         self.built = True
         node = Node(self, (), {}, None)
-        self.output_tensor = KerasTensor(self.batch_shape, self.dtype, node=node)
+        # As in Keras 3, a named input's tensor carries that name (dict inputs are keyed by it).
+        self.output_tensor = KerasTensor(self.batch_shape, self.dtype, node=node, name=name)
         node.outputs = self.output_tensor
         self._inbound_nodes.append(node)
         self._output_shape = self.batch_shape
