@@ -39,3 +39,23 @@ def test_functional_model_takes_dict_keyed_by_input_name():
     # Keras 3.15: model({"b": 2 * ones, "a": ones}) -> [[6.]] (keys pick inputs by name, not order)
     np.testing.assert_allclose(model({"b": 2 * ones, "a": ones}).numpy(), [[6.0]])
     np.testing.assert_allclose(model.predict({"a": ones, "b": 2 * ones}, verbose=0), [[6.0]])
+
+
+def test_loss_configs_match_keras3():
+    # Keras 3.15 (tf.keras in TF 2.21) lists only name and reduction for Huber and
+    # CosineSimilarity: tf.keras.losses.Huber(delta=2.0).get_config() has no "delta".
+    assert tf.keras.losses.Huber(delta=2.0).get_config() == {
+        "name": "huber_loss",
+        "reduction": "sum_over_batch_size",
+    }
+    assert tf.keras.losses.CosineSimilarity(axis=0).get_config() == {
+        "name": "cosine_similarity",
+        "reduction": "sum_over_batch_size",
+    }
+    # tf.keras.losses.SparseCategoricalCrossentropy().get_config()
+    assert tf.keras.losses.SparseCategoricalCrossentropy().get_config() == {
+        "name": "sparse_categorical_crossentropy",
+        "reduction": "sum_over_batch_size",
+        "from_logits": False,
+        "ignore_class": None,
+    }
