@@ -78,8 +78,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "LinearOperatorFullMatrix LinearOperatorHouseholder LinearOperatorIdentity "
         "LinearOperatorInversion LinearOperatorKronecker LinearOperatorLowRankUpdate "
         "LinearOperatorLowerTriangular LinearOperatorPermutation LinearOperatorScaledIdentity "
-        "LinearOperatorToeplitz LinearOperatorTridiag LinearOperatorZeros "
-        "banded_triangular_solve",
+        "LinearOperatorToeplitz LinearOperatorTridiag LinearOperatorZeros",
     },
     "tf.nn": {
         "sparse": "embedding_lookup_sparse safe_embedding_lookup_sparse",

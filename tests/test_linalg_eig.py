@@ -34,14 +34,30 @@ ERRORS = [
      "InvalidArgumentError", "Input tensor 0 must have rank >= 2, got 1 [Op:MatrixLogarithm]"),
     ("logm_not_square", "tf.linalg.logm(tf.ones((2, 3), tf.complex128))", "InvalidArgumentError",
      "Input matrix must be square. [Op:MatrixLogarithm]"),
+    ("banded_rows", "tf.linalg.banded_triangular_solve(BANDS, tf.ones([2, 1]))",
+     "InvalidArgumentError",
+     "In[0] mismatch In[1] shape: 3 vs. 2: [2,3] [2,1] 1 0 [Op:BandedTriangularSolve]"),
+    ("banded_rank1", "tf.linalg.banded_triangular_solve(tf.ones([3]), tf.ones([3, 1]))",
+     "InvalidArgumentError", "In[0] ndims must be >= 2: 1 [Op:BandedTriangularSolve]"),
+    ("banded_dtypes", "tf.linalg.banded_triangular_solve(BANDS, tf.ones([3, 1], tf.float64))",
+     "InvalidArgumentError", "cannot compute BandedTriangularSolve as input #1(zero-based) was "
+     "expected to be a float tensor but is a double tensor [Op:BandedTriangularSolve]"),
+    ("banded_int", "tf.linalg.banded_triangular_solve(tf.ones([2, 3], tf.int32), "
+     "tf.ones([3, 1], tf.int32))", "InvalidArgumentError",
+     "Value for attr 'T' of int32 is not in the list of allowed values: double, float, half, "
+     "complex64, complex128"),
+    ("banded_singular", "tf.linalg.banded_triangular_solve(tf.constant([[0.0, 3.0, 4.0], "
+     "[1.0, 2.0, 3.0]]), tf.ones([3, 1]))", "InvalidArgumentError",
+     "Input matrix is not invertible. [Op:BandedTriangularSolve]"),
 ]  # fmt: skip
+BANDS = "tf.constant([[2.0, 3.0, 4.0], [1.0, 2.0, 3.0]])"
 
 
 @pytest.mark.parametrize(("expression", "kind", "message"),
                          [row[1:] for row in ERRORS], ids=[row[0] for row in ERRORS])  # fmt: skip
 def test_error_class_and_message(expression, kind, message):
     with pytest.raises(Exception) as info:
-        eval(expression, {"tf": tf})  # noqa: S307 - our own table
+        eval(expression.replace("BANDS", BANDS), {"tf": tf})  # noqa: S307 - our own table
     assert type(info.value).__name__ == kind, f"{type(info.value).__name__}: {info.value}"
     assert message in str(info.value)
 

@@ -17,7 +17,7 @@ from ..arrays import eye
 from ..math import l2_normalize
 from ..math._clip import global_norm
 from ..math._norm import norm
-from ._eig import eig, eigvals, logm, sqrtm
+from ._eig import banded_triangular_solve, eig, eigvals, logm, sqrtm
 from ._matrices import (
     adjoint,
     band_part,

@@ -89,3 +89,56 @@ def logm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - 
            [0.+0.j, 0.+0.j]])>
     """
     return _mf.logm(as_tensor(input))
+
+
+def banded_triangular_solve(
+    bands: TensorLike,
+    rhs: TensorLike,
+    lower: bool = True,
+    adjoint: bool = False,
+    name: str | None = None,
+) -> Tensor:
+    """Solve with a triangular matrix given by its ``K`` bands (shape ``[..., K, M]``,
+    TF's ``LEFT_RIGHT`` alignment: for ``lower`` row 0 is the diagonal and row i the
+    i-th subdiagonal, right-aligned; otherwise the last row is the diagonal and the
+    rows above it the superdiagonals, left-aligned). Gradient: through the dense
+    triangle, which is TF's rule restricted to the bands.
+
+    >>> bands = tf.constant([[2.0, 3.0, 4.0], [1.0, 2.0, 3.0]])
+    >>> print(tf.linalg.banded_triangular_solve(bands, tf.ones([3, 1])))
+    tf.Tensor(
+    [[0.5 ]
+     [0.  ]
+     [0.25]], shape=(3, 1), dtype=float32)
+    """
+    from ..ops import linalg as _linalg
+    from ._common import _error, _pair, _same_dtype
+    from ._matrices import diag
+    from ._solve import triangular_solve
+
+    op = "BandedTriangularSolve"
+    a, b = _pair(bands, rhs)
+    _same_dtype(a, b, op)
+    _linalg.check_type(a._value.dtype, op, ("double", "float", "half", "complex64", "complex128"))
+    for i, x in enumerate((a, b)):
+        if x.ndim < 2:
+            raise _error(f"In[{i}] ndims must be >= 2: {x.ndim}", op)
+    count, m = a._value.shape[-2:]
+    if b._value.shape[-2] != m:
+        rows, cols = b._value.shape[-2:]
+        raise _error(
+            f"In[0] mismatch In[1] shape: {m} vs. {rows}: [{count},{m}] [{rows},{cols}] 1 0", op
+        )
+    dense = None
+    for row in range(min(count, m)):
+        k = -row if lower else count - 1 - row
+        if abs(k) >= m:
+            continue
+        band = a[..., row, row:] if lower else a[..., row, : m - k]
+        part = diag(band, k=k, num_rows=m, num_cols=m)
+        dense = part if dense is None else dense + part
+    main = a._value[..., 0, :] if lower else a._value[..., count - 1, :]
+    if (_np.asarray(main) == 0).any():
+        raise _error("Input matrix is not invertible.", op)
+    assert dense is not None
+    return triangular_solve(dense, b, lower=bool(lower), adjoint=bool(adjoint))

@@ -1,4 +1,5 @@
-"""Golden cases for tf.linalg.eig / eigvals, sqrtm (matrix_square_root) and logm.
+"""Golden cases for tf.linalg.eig / eigvals, sqrtm (matrix_square_root), logm and
+banded_triangular_solve.
 
 Eigenvectors are compared through phase-free functions of them (|v|, and the
 projector-like v_i conj(v_i)): TF's per-column phase comes from Eigen's Schur
@@ -93,5 +94,26 @@ CASES = [
         [Arg(value=[[2.0, 1.0], [0.0, 2.0]], dtype="complex64", differentiable=False)],
         rtol=1e-5,
         atol=1e-5,
+    ),
+    OpCase(
+        "banded_triangular_solve_lower",
+        "lambda a, b: tf.linalg.banded_triangular_solve(a, b)",
+        [
+            Arg(value=[[2.0, 3.0, 4.0, 2.5], [1.0, 2.0, -1.0, 0.5], [0.3, -0.4, 0.7, 1.0]]),
+            Arg(shape=(4, 2)),
+        ],
+    ),
+    OpCase(
+        "banded_triangular_solve_upper_adjoint",
+        "lambda a, b: tf.linalg.banded_triangular_solve(a, b, lower=False, adjoint=True)",
+        [Arg(value=[[1.0, 2.0, -1.0, 0.5], [2.0, 3.0, 4.0, 2.5]]), Arg(shape=(4, 3))],
+    ),
+    OpCase(
+        "banded_triangular_solve_batch",
+        "lambda a, b: tf.linalg.banded_triangular_solve(a, b, lower=False)",
+        [
+            Arg(value=[[[0.5, 1.0, 0.0], [2.0, 3.0, 4.0]], [[1.0, -1.0, 0.0], [3.0, 2.0, 5.0]]]),
+            Arg(shape=(2, 3, 1)),
+        ],
     ),
 ]
