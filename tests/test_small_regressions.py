@@ -59,3 +59,21 @@ def test_loss_configs_match_keras3():
         "from_logits": False,
         "ignore_class": None,
     }
+
+
+def test_complex_adjoint_solves_conjugate():
+    # TF 2.21: tf.linalg.solve / triangular_solve(lower=False) with adjoint=True and
+    # cholesky_solve on these complex128 values (adjoint is the conjugate transpose).
+    a = tf.constant(np.array([[2 + 1j, 1 - 2j], [0.5j, 3 + 0j]], dtype=np.complex128))
+    b = tf.constant(np.array([[1 + 0j], [2 - 1j]], dtype=np.complex128))
+    np.testing.assert_allclose(
+        tf.linalg.solve(a, b, adjoint=True).numpy(), [[0.48 + 0.44j], [0.8 - 0.8j]]
+    )
+    np.testing.assert_allclose(
+        tf.linalg.triangular_solve(a, b, lower=False, adjoint=True).numpy(),
+        [[0.4 + 0.2j], [2 / 3 - 2j / 3]],
+    )
+    chol = tf.linalg.cholesky(tf.matmul(a, a, adjoint_b=True))
+    np.testing.assert_allclose(
+        tf.linalg.cholesky_solve(chol, b).numpy(), [[0.296 + 0.56j], [0.528 - 0.544j]]
+    )

@@ -216,9 +216,15 @@ slogdet = Primitive(
 # --------------------------------------------------------------------------
 # Linear solves
 # --------------------------------------------------------------------------
+def _adjoint(a):
+    """The conjugate transpose of the last two axes (TF's ``adjoint=True``)."""
+    swapped = np.swapaxes(a, -1, -2)
+    return swapped.conj() if np.iscomplexobj(swapped) else swapped
+
+
 def _solve_impl(a, b, adjoint=False):
     check_matrix(a, "MatrixSolve")
-    lhs = np.swapaxes(a, -1, -2) if adjoint else a
+    lhs = _adjoint(a) if adjoint else a
     try:
         return _lapack(np.linalg.solve, lhs, b)
     except np.linalg.LinAlgError:
@@ -270,7 +276,7 @@ def _substitute(t, b, lower: bool):
 def _triangular_solve_impl(a, b, lower=True, adjoint=False):
     tri = np.tril(a) if lower else np.triu(a)
     if adjoint:
-        tri = np.swapaxes(tri, -1, -2)
+        tri = _adjoint(tri)
         lower = not lower
     try:
         return _lapack(np.linalg.solve, tri, b)
