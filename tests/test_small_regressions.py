@@ -77,3 +77,17 @@ def test_complex_adjoint_solves_conjugate():
     np.testing.assert_allclose(
         tf.linalg.cholesky_solve(chol, b).numpy(), [[0.296 + 0.56j], [0.528 - 0.544j]]
     )
+
+
+def test_python_ints_beyond_int64():
+    # TF 2.21: with no dtype, a Python int outside int64 is refused (not read as a float);
+    # with a dtype that holds it, it converts (uint64 keeps every bit).
+    for value in (2**63, -(2**63) - 1, [0, 2**63], [[1], [2**70]], (2**63,)):
+        with pytest.raises(ValueError, match="out-of-range integer"):
+            tf.constant(value)
+    assert tf.constant(2**63 - 1).dtype == tf.int64
+    assert tf.constant([1.5, 2**63]).dtype == tf.float32
+    assert int(tf.constant(2**63, dtype=tf.uint64).numpy()) == 2**63
+    assert tf.constant([2**63, 1], dtype=tf.uint64).numpy().tolist() == [2**63, 1]
+    assert tf.constant([-1, 3], dtype=tf.uint8).numpy().tolist() == [255, 3]
+    assert float(tf.constant(2**63, dtype=tf.float64)) == 2.0**63

@@ -41,8 +41,11 @@ def _python_leaves_kinds(value, kinds: set) -> None:
         kinds.add("n")
 
 
-def _python_array(value) -> np.ndarray:
-    """NumPy's reading of a Python value, with TensorFlow's conversion errors."""
+def _python_array(value, default_dtype: bool = False) -> np.ndarray:
+    """NumPy's reading of a Python value, with TensorFlow's conversion errors.
+
+    With ``default_dtype`` (no dtype asked for), ints beyond int64 are refused as TF does.
+    """
     if value is None:
         raise _unsupported(value)
     if isinstance(value, (str, bytes)):
@@ -59,6 +62,12 @@ def _python_array(value) -> np.ndarray:
         raise _unsupported(value)
     try:
         array = np.array(value)
+        if default_dtype and array.dtype.kind in "fuO" and _int_out_of_range(value):
+            raise OverflowError  # TF's error below, not NumPy's float or object reading
+    except OverflowError:
+        raise ValueError(
+            "Can't convert Python sequence with out-of-range integer to Tensor."
+        ) from None
     except ValueError:
         array = _empty_first_row(value)
         if array is None:
@@ -69,6 +78,22 @@ def _python_array(value) -> np.ndarray:
     if array.dtype.kind == "O":
         raise _unsupported(value)
     return array
+
+
+def _int_out_of_range(value) -> bool:
+    """Whether ``value``'s numbers are all Python ints and one does not fit int64,
+    which TensorFlow refuses rather than reading the list as floats."""
+    leaves = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, int):
+            leaves.append(item)
+        else:
+            return False
+    return any(not -(2**63) <= leaf < 2**63 for leaf in leaves)
 
 
 def _empty_first_row(value):
@@ -99,7 +124,7 @@ def _default_array(value) -> Any:
     """
     if isinstance(value, (np.ndarray, np.generic)):
         return value
-    array = _python_array(value)
+    array = _python_array(value, default_dtype=True)
     kind = array.dtype.kind
     if kind == "f":
         first = _first_leaf(value)
@@ -129,10 +154,15 @@ def _array_with_dtype(value, dtype: _dt.DType):
         return value.astype(np_dtype) if value.dtype != np_dtype else value
     array = _python_array(value)
     kind = array.dtype.kind
-    allowed = {"b": "b", "i": "bi", "u": "bi", "f": "bifu", "c": "bifuc", "O": "O"}
+    if kind == "f" and dtype.kind == "u" and _int_out_of_range(value):
+        array = np.array(value, dtype=object)  # ints past int64 that uint64 holds
+        kind = "u"
+    allowed = {"b": "b", "i": "biu", "u": "biu", "f": "bifu", "c": "bifuc", "O": "O"}
     if array.size and kind not in allowed.get(dtype.kind, ""):
         raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
     if kind in "iu" and dtype.kind in "iu":
+        if array.dtype == object or (dtype.kind == "u" and array.dtype.kind == "u"):
+            return np.array(array.astype(np_dtype))
         return np.array(array.astype(np.int64).astype(np_dtype))
     return array.astype(np_dtype)
 
