@@ -535,9 +535,14 @@ def _wrapper(
     default_name: str,
     params: dict,
     doc: str,
+    example: str,
     config_params: bool = False,
 ) -> type:
-    """A Loss class over ``fn`` whose constructor takes ``params`` (name -> default)."""
+    """A Loss class over ``fn`` whose constructor takes ``params`` (name -> default).
+
+    ``example`` is the class's doctest; ``get_config``'s example is written from
+    the defaults, so it shows each class's own name and arguments.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         names = list(params) + ["reduction", "name", "dtype"]
@@ -569,20 +574,47 @@ def _wrapper(
             config.update(self._fn_kwargs)
         return config
 
+    config = {"name": default_name, "reduction": "sum_over_batch_size"}
+    if config_params:
+        config.update(params)
+    get_config.__doc__ = (
+        f"``name`` and ``reduction``{' and the loss arguments' if config_params else ''}.\n\n"
+        f"        >>> tf.keras.losses.{class_name}().get_config()\n        {config!r}\n"
+    )
     cls = type(
         class_name,
         (LossFunctionWrapper,),
-        {"__init__": __init__, "get_config": get_config, "__doc__": doc},
+        {"__init__": __init__, "get_config": get_config, "__doc__": f"{doc}\n\n{example}"},
     )
     cls.__module__ = __name__
     return cls
 
 
+def _example(expr: str, output: str) -> str:
+    return f">>> {expr}\n{output}\n"
+
+
 MeanSquaredError = _wrapper(
-    "MeanSquaredError", mean_squared_error, "mean_squared_error", {}, "Mean of squared errors."
+    "MeanSquaredError",
+    mean_squared_error,
+    "mean_squared_error",
+    {},
+    "Mean of squared errors.",
+    _example(
+        "tf.keras.losses.MeanSquaredError()([[0.0, 1.0], [1.0, 1.0]], [[1.0, 1.0], [1.0, 0.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.5>",
+    ),
 )
 MeanAbsoluteError = _wrapper(
-    "MeanAbsoluteError", mean_absolute_error, "mean_absolute_error", {}, "Mean of absolute errors."
+    "MeanAbsoluteError",
+    mean_absolute_error,
+    "mean_absolute_error",
+    {},
+    "Mean of absolute errors.",
+    _example(
+        "tf.keras.losses.MeanAbsoluteError()([[0.0, 1.0]], [[2.0, 2.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=1.5>",
+    ),
 )
 MeanAbsolutePercentageError = _wrapper(
     "MeanAbsolutePercentageError",
@@ -590,6 +622,10 @@ MeanAbsolutePercentageError = _wrapper(
     "mean_absolute_percentage_error",
     {},
     "Mean absolute percentage error.",
+    _example(
+        "tf.keras.losses.MeanAbsolutePercentageError()([[2.0, 4.0]], [[1.0, 4.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=25.0>",
+    ),
 )
 MeanSquaredLogarithmicError = _wrapper(
     "MeanSquaredLogarithmicError",
@@ -597,6 +633,10 @@ MeanSquaredLogarithmicError = _wrapper(
     "mean_squared_logarithmic_error",
     {},
     "Mean squared logarithmic error.",
+    _example(
+        "tf.keras.losses.MeanSquaredLogarithmicError()([[0.0, 1.0]], [[0.0, 1.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.0>",
+    ),
 )
 CosineSimilarity = _wrapper(
     "CosineSimilarity",
@@ -604,26 +644,98 @@ CosineSimilarity = _wrapper(
     "cosine_similarity",
     {"axis": -1},
     "Minus the cosine similarity.",
+    _example(
+        "tf.keras.losses.CosineSimilarity()([[1.0, 0.0], [0.0, 1.0]], [[2.0, 0.0], [1.0, 0.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=-0.5>",
+    ),
 )
-Huber = _wrapper("Huber", huber, "huber_loss", {"delta": 1.0}, "Huber loss.")
+Huber = _wrapper(
+    "Huber",
+    huber,
+    "huber_loss",
+    {"delta": 1.0},
+    "Huber loss.",
+    _example(
+        "tf.keras.losses.Huber(delta=1.0)([[0.0, 0.0]], [[0.5, 3.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=1.3125>",
+    ),
+)
 LogCosh = _wrapper(
-    "LogCosh", log_cosh, "log_cosh", {}, "Log of the hyperbolic cosine of the error."
+    "LogCosh",
+    log_cosh,
+    "log_cosh",
+    {},
+    "Log of the hyperbolic cosine of the error.",
+    _example(
+        "tf.keras.losses.LogCosh()([[0.0, 0.0]], [[0.0, 1.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.21689...>",
+    ),
 )
 KLDivergence = _wrapper(
-    "KLDivergence", kl_divergence, "kl_divergence", {}, "Kullback-Leibler divergence."
+    "KLDivergence",
+    kl_divergence,
+    "kl_divergence",
+    {},
+    "Kullback-Leibler divergence.",
+    _example(
+        "tf.keras.losses.KLDivergence()([[0.5, 0.5]], [[0.5, 0.5]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.0>",
+    ),
 )
-Hinge = _wrapper("Hinge", hinge, "hinge", {}, "Hinge loss.")
-SquaredHinge = _wrapper("SquaredHinge", squared_hinge, "squared_hinge", {}, "Squared hinge loss.")
+Hinge = _wrapper(
+    "Hinge",
+    hinge,
+    "hinge",
+    {},
+    "Hinge loss.",
+    _example(
+        "tf.keras.losses.Hinge()([[1.0, -1.0]], [[0.5, 0.5]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=1.0>",
+    ),
+)
+SquaredHinge = _wrapper(
+    "SquaredHinge",
+    squared_hinge,
+    "squared_hinge",
+    {},
+    "Squared hinge loss.",
+    _example(
+        "tf.keras.losses.SquaredHinge()([[1.0, -1.0]], [[0.5, 0.5]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=1.25>",
+    ),
+)
 CategoricalHinge = _wrapper(
-    "CategoricalHinge", categorical_hinge, "categorical_hinge", {}, "Categorical hinge loss."
+    "CategoricalHinge",
+    categorical_hinge,
+    "categorical_hinge",
+    {},
+    "Categorical hinge loss.",
+    _example(
+        "tf.keras.losses.CategoricalHinge()([[0.0, 1.0]], [[0.6, 0.4]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=1.2000...>",
+    ),
 )
-Poisson = _wrapper("Poisson", poisson, "poisson", {}, "Poisson loss.")
+Poisson = _wrapper(
+    "Poisson",
+    poisson,
+    "poisson",
+    {},
+    "Poisson loss.",
+    _example(
+        "tf.keras.losses.Poisson()([[1.0, 0.0]], [[1.0, 1.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.99999...>",
+    ),
+)
 BinaryCrossentropy = _wrapper(
     "BinaryCrossentropy",
     binary_crossentropy,
     "binary_crossentropy",
     {"from_logits": False, "label_smoothing": 0.0, "axis": -1},
     "Binary cross-entropy.",
+    _example(
+        "tf.keras.losses.BinaryCrossentropy(from_logits=True)([[1.0, 0.0]], [[0.0, 0.0]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.69314...>",
+    ),
     config_params=True,
 )
 CategoricalCrossentropy = _wrapper(
@@ -632,6 +744,10 @@ CategoricalCrossentropy = _wrapper(
     "categorical_crossentropy",
     {"from_logits": False, "label_smoothing": 0.0, "axis": -1},
     "Categorical cross-entropy.",
+    _example(
+        "tf.keras.losses.CategoricalCrossentropy()([[0.0, 1.0]], [[0.5, 0.5]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.69314...>",
+    ),
     config_params=True,
 )
 SparseCategoricalCrossentropy = _wrapper(
@@ -640,12 +756,20 @@ SparseCategoricalCrossentropy = _wrapper(
     "sparse_categorical_crossentropy",
     {"from_logits": False, "ignore_class": None},
     "Sparse categorical cross-entropy.",
+    _example(
+        "tf.keras.losses.SparseCategoricalCrossentropy()([1], [[0.5, 0.5]])",
+        "<tf.Tensor: shape=(), dtype=float32, numpy=0.69314...>",
+    ),
     config_params=True,
 )
 
 
-def _sparse_call(self, y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
-    # Integer labels keep their rank: no squeeze/expand against the logits.
+def _sparse_call(self: Loss, y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
+    """Per-sample losses; integer labels keep their rank (no squeeze/expand against the logits).
+
+    >>> tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True).call([0, 1], [[0.0, 0.0], [0.0, 0.0]])
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.6931472, 0.6931472], dtype=float32)>
+    """
     return self.fn(y_true, y_pred, **self._fn_kwargs)
 
 

@@ -281,7 +281,26 @@ def _hook(name: str) -> Callable:
         hook = on_run
 
     hook.__name__ = name
+    hook.__doc__ = _hook_doc(name)
     return hook
+
+
+def _hook_doc(name: str) -> str:
+    """The docstring of the list's ``name``: it calls ``name`` on every callback."""
+    if "batch" in name or "epoch" in name:
+        params, call = "step, logs=None", "2, {'loss': 0.5}"
+        shown = "2 {'loss': 0.5}"
+        show = "step, logs"
+    else:
+        params, call, shown, show = "logs=None", "{'loss': 0.5}", "{'loss': 0.5}", "logs"
+    return (
+        f"Call ``{name}`` on every callback with the logs' tensors turned into Python numbers.\n\n"
+        "        >>> class Show(tf.keras.callbacks.Callback):\n"
+        f"        ...     def {name}(self, {params}):\n"
+        f"        ...         print({show})\n"
+        f"        >>> tf.keras.callbacks.CallbackList([Show()]).{name}({call})\n"
+        f"        {shown}\n"
+    )
 
 
 class CallbackList(Callback):

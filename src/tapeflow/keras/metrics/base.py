@@ -378,7 +378,11 @@ def sparse_top_k_categorical_accuracy(
     return tf.cast(_in_top_k(tf.cast(y_true, tf.int32), y_pred, k), tf.float32)
 
 
-def _wrapper(class_name: str, fn: Callable, default_name: str, params: dict, doc: str) -> type:
+def _wrapper(
+    class_name: str, fn: Callable, default_name: str, params: dict, doc: str, example: str
+) -> type:
+    """A MeanMetricWrapper class over ``fn``; ``example`` is its doctest."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         names = list(params) + ["name", "dtype"]
         given = dict(zip(names, args))
@@ -393,18 +397,34 @@ def _wrapper(class_name: str, fn: Callable, default_name: str, params: dict, doc
             self, fn, name=given.get("name", default_name), dtype=given.get("dtype"), **fn_kwargs
         )
 
-    cls = type(class_name, (MeanMetricWrapper,), {"__init__": __init__, "__doc__": doc})
+    cls = type(
+        class_name, (MeanMetricWrapper,), {"__init__": __init__, "__doc__": f"{doc}\n\n{example}"}
+    )
     cls.__module__ = __name__
     return cls
 
 
-Accuracy = _wrapper("Accuracy", accuracy, "accuracy", {}, "How often predictions equal labels.")
+Accuracy = _wrapper(
+    "Accuracy",
+    accuracy,
+    "accuracy",
+    {},
+    "How often predictions equal labels.",
+    ">>> m = tf.keras.metrics.Accuracy()\n"
+    ">>> m.update_state([[1], [2], [3]], [[1], [2], [0]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=0.66666...>\n",
+)
 BinaryAccuracy = _wrapper(
     "BinaryAccuracy",
     binary_accuracy,
     "binary_accuracy",
     {"threshold": 0.5},
     "Thresholded accuracy.",
+    ">>> m = tf.keras.metrics.BinaryAccuracy()\n"
+    ">>> m.update_state([[1.0], [0.0]], [[0.9], [0.7]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=0.5>\n",
 )
 CategoricalAccuracy = _wrapper(
     "CategoricalAccuracy",
@@ -412,6 +432,10 @@ CategoricalAccuracy = _wrapper(
     "categorical_accuracy",
     {},
     "Accuracy on one-hot labels.",
+    ">>> m = tf.keras.metrics.CategoricalAccuracy()\n"
+    ">>> m.update_state([[0.0, 1.0], [1.0, 0.0]], [[0.2, 0.8], [0.3, 0.7]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=0.5>\n",
 )
 SparseCategoricalAccuracy = _wrapper(
     "SparseCategoricalAccuracy",
@@ -419,6 +443,10 @@ SparseCategoricalAccuracy = _wrapper(
     "sparse_categorical_accuracy",
     {},
     "Accuracy on integer labels.",
+    ">>> m = tf.keras.metrics.SparseCategoricalAccuracy()\n"
+    ">>> m.update_state([1, 0], [[0.2, 0.8], [0.3, 0.7]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=0.5>\n",
 )
 TopKCategoricalAccuracy = _wrapper(
     "TopKCategoricalAccuracy",
@@ -426,6 +454,10 @@ TopKCategoricalAccuracy = _wrapper(
     "top_k_categorical_accuracy",
     {"k": 5},
     "How often the true class is among the top k.",
+    ">>> m = tf.keras.metrics.TopKCategoricalAccuracy(k=2)\n"
+    ">>> m.update_state([[0.0, 0.0, 1.0], [0.0, 1.0, 0.0]], [[0.1, 0.5, 0.4], [0.5, 0.1, 0.4]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=0.5>\n",
 )
 SparseTopKCategoricalAccuracy = _wrapper(
     "SparseTopKCategoricalAccuracy",
@@ -433,6 +465,10 @@ SparseTopKCategoricalAccuracy = _wrapper(
     "sparse_top_k_categorical_accuracy",
     {"k": 5},
     "Top-k accuracy on integer labels.",
+    ">>> m = tf.keras.metrics.SparseTopKCategoricalAccuracy(k=2)\n"
+    ">>> m.update_state([2, 1], [[0.1, 0.5, 0.4], [0.5, 0.1, 0.4]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=0.5>\n",
 )
 MeanSquaredError = _wrapper(
     "MeanSquaredError",
@@ -440,6 +476,10 @@ MeanSquaredError = _wrapper(
     "mean_squared_error",
     {},
     "Running mean squared error.",
+    ">>> m = tf.keras.metrics.MeanSquaredError()\n"
+    ">>> m.update_state([[0.0, 1.0]], [[1.0, 1.0]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=0.5>\n",
 )
 MeanAbsoluteError = _wrapper(
     "MeanAbsoluteError",
@@ -447,6 +487,10 @@ MeanAbsoluteError = _wrapper(
     "mean_absolute_error",
     {},
     "Running mean absolute error.",
+    ">>> m = tf.keras.metrics.MeanAbsoluteError()\n"
+    ">>> m.update_state([[0.0, 1.0]], [[2.0, 2.0]])\n"
+    ">>> m.result()\n"
+    "<tf.Tensor: shape=(), dtype=float32, numpy=1.5>\n",
 )
 
 
