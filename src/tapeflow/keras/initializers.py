@@ -170,6 +170,11 @@ class _Random(Initializer):
         return tf.random.stateless_uniform(shape, self._seed(), minval, maxval, dtype)
 
     def get_config(self) -> dict:
+        """``{"seed": seed}``.
+
+        >>> _Random(seed=3).get_config()
+        {'seed': 3}
+        """
         return {"seed": self.seed}
 
 
@@ -339,7 +344,9 @@ class VarianceScaling(_Random):
         }
 
 
-def _preset(name: str, scale: float, mode: str, distribution: str, doc: str) -> type:
+def _preset(name: str, scale: float, mode: str, distribution: str, doc: str, example: str) -> type:
+    """A VarianceScaling class with fixed arguments; ``example`` is its doctest."""
+
     def __init__(
         self, seed: int | None = None, input_axes: Any = None, output_axes: Any = None
     ) -> None:
@@ -348,24 +355,74 @@ def _preset(name: str, scale: float, mode: str, distribution: str, doc: str) -> 
     def get_config(self) -> dict:
         return {"seed": self.seed, "input_axes": self.input_axes, "output_axes": self.output_axes}
 
+    get_config.__doc__ = (
+        "``seed``, ``input_axes`` and ``output_axes`` (the other arguments are fixed).\n\n"
+        f"        >>> tf.keras.initializers.{name}(seed=1).get_config()\n"
+        "        {'seed': 1, 'input_axes': None, 'output_axes': None}\n"
+    )
     return type(
-        name, (VarianceScaling,), {"__init__": __init__, "get_config": get_config, "__doc__": doc}
+        name,
+        (VarianceScaling,),
+        {"__init__": __init__, "get_config": get_config, "__doc__": f"{doc}\n\n{example}"},
     )
 
 
+def _spread(name: str, statistic: str, value: str, comment: str) -> str:
+    return (
+        f">>> values = tf.keras.initializers.{name}(seed=0)((300, 100))\n"
+        f">>> round(float({statistic}), 3)  # {comment}\n{value}\n"
+    )
+
+
+_MAX = "tf.reduce_max(tf.abs(values))"
+_STD = "tf.math.reduce_std(values)"
 GlorotUniform = _preset(
-    "GlorotUniform", 1.0, "fan_avg", "uniform", "Uniform, limit sqrt(6/(in+out))."
+    "GlorotUniform",
+    1.0,
+    "fan_avg",
+    "uniform",
+    "Uniform, limit sqrt(6/(in+out)).",
+    _spread("GlorotUniform", _MAX, "0.122", "limit sqrt(6 / 400)"),
 )
 GlorotNormal = _preset(
-    "GlorotNormal", 1.0, "fan_avg", "truncated_normal", "Truncated normal, variance 2/(in+out)."
+    "GlorotNormal",
+    1.0,
+    "fan_avg",
+    "truncated_normal",
+    "Truncated normal, variance 2/(in+out).",
+    _spread("GlorotNormal", _STD, "0.071", "sqrt(2 / 400)"),
 )
-HeUniform = _preset("HeUniform", 2.0, "fan_in", "uniform", "Uniform, limit sqrt(6/in).")
+HeUniform = _preset(
+    "HeUniform",
+    2.0,
+    "fan_in",
+    "uniform",
+    "Uniform, limit sqrt(6/in).",
+    _spread("HeUniform", _MAX, "0.141", "limit sqrt(6 / 300)"),
+)
 HeNormal = _preset(
-    "HeNormal", 2.0, "fan_in", "truncated_normal", "Truncated normal, variance 2/in."
+    "HeNormal",
+    2.0,
+    "fan_in",
+    "truncated_normal",
+    "Truncated normal, variance 2/in.",
+    _spread("HeNormal", _STD, "0.082", "sqrt(2 / 300)"),
 )
-LecunUniform = _preset("LecunUniform", 1.0, "fan_in", "uniform", "Uniform, limit sqrt(3/in).")
+LecunUniform = _preset(
+    "LecunUniform",
+    1.0,
+    "fan_in",
+    "uniform",
+    "Uniform, limit sqrt(3/in).",
+    _spread("LecunUniform", _MAX, "0.1", "limit sqrt(3 / 300)"),
+)
 LecunNormal = _preset(
-    "LecunNormal", 1.0, "fan_in", "truncated_normal", "Truncated normal, variance 1/in."
+    "LecunNormal",
+    1.0,
+    "fan_in",
+    "truncated_normal",
+    "Truncated normal, variance 1/in.",
+    _spread("LecunNormal", _STD, "0.058", "sqrt(1 / 300)"),
 )
 for _cls in (GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal):
     _cls.__module__ = __name__
