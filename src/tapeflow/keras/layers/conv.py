@@ -96,6 +96,13 @@ class _Conv(Layer):
         return self.filters
 
     def build(self, input_shape: Any) -> None:
+        """Create ``kernel`` (and ``bias``) for inputs of ``input_shape``'s channel count.
+
+        >>> layer = tf.keras.layers.Conv2D(4, 3)
+        >>> layer.build((None, 8, 8, 2))
+        >>> layer.kernel.shape, layer.bias.shape
+        (TensorShape([3, 3, 2, 4]), TensorShape([4]))
+        """
         channels = input_shape[self._channel_axis]
         if channels is None:
             raise ValueError(
@@ -140,6 +147,13 @@ class _Conv(Layer):
         )
 
     def call(self, inputs: TensorLike) -> Any:
+        """``activation(convolution(inputs, kernel) + bias)``.
+
+        >>> layer = tf.keras.layers.Conv1D(1, 2, kernel_initializer="ones", bias_initializer="ones")
+        >>> layer.build((None, 3, 1))
+        >>> layer.call(tf.constant([[[1.0], [2.0], [3.0]]])).numpy().tolist()
+        [[[4.0], [6.0]]]
+        """
         x = self._convolve(inputs)
         if self.bias is not None:
             if self.data_format == "channels_last":

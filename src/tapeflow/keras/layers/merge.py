@@ -25,6 +25,13 @@ class _Merge(Layer):
         return list(inputs)
 
     def build(self, input_shape: Any) -> None:
+        """Check that the layer gets a list of shapes (merge layers have no weights).
+
+        >>> layer = tf.keras.layers.Add()
+        >>> layer.build([(None, 2), (None, 2)])
+        >>> layer.built
+        True
+        """
         if (
             not isinstance(input_shape, (list, tuple))
             or not input_shape

@@ -37,6 +37,11 @@ class _Pooling(Layer):
         self.data_format = _data_format(data_format)
 
     def call(self, inputs: TensorLike) -> Any:
+        """The maximum (or mean) of each ``pool_size`` window, ``strides`` apart.
+
+        >>> tf.keras.layers.MaxPooling1D(2).call(tf.constant([[[1.0], [3.0], [2.0], [0.0]]])).numpy().tolist()
+        [[[3.0], [2.0]]]
+        """
         spatial = "W" if self.rank == 1 else "HW"
         fmt = f"N{spatial}C" if self.data_format == "channels_last" else f"NC{spatial}"
         return tf.nn.pool(
@@ -110,6 +115,12 @@ class _GlobalPooling(Layer):
         self.keepdims = keepdims
 
     def call(self, inputs: TensorLike) -> Any:
+        """The maximum (or mean) over the spatial axes, per example and channel.
+
+        >>> images = tf.reshape(tf.range(8.0), (1, 2, 2, 2))
+        >>> tf.keras.layers.GlobalMaxPooling2D().call(images)
+        <tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[6., 7.]], dtype=float32)>
+        """
         if self.data_format == "channels_last":
             axes = list(range(1, self.rank + 1))
         else:

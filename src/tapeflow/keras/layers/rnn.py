@@ -78,6 +78,13 @@ class _Cell(Layer):
         return self.bias_initializer
 
     def build(self, input_shape: Any) -> None:
+        """Create ``kernel``, ``recurrent_kernel`` (and ``bias``), one block per gate.
+
+        >>> cell = tf.keras.layers.LSTMCell(3)
+        >>> cell.build((None, 2))
+        >>> cell.kernel.shape, cell.recurrent_kernel.shape, cell.bias.shape
+        (TensorShape([2, 12]), TensorShape([3, 12]), TensorShape([12]))
+        """
         width = self.gates * self.units
         self.kernel = self.add_weight(
             shape=(input_shape[-1], width),
@@ -103,6 +110,11 @@ class _Cell(Layer):
 
     @property
     def state_size(self) -> list:
+        """The width of each state the cell carries (one state of ``units``).
+
+        >>> tf.keras.layers.GRUCell(4).state_size
+        [4]
+        """
         return [self.units]
 
 
@@ -287,6 +299,13 @@ class _RNN(Layer):
         return self._states
 
     def build(self, input_shape: Any) -> None:
+        """Make a stateful layer's state variables; the cell builds on its first step.
+
+        >>> layer = tf.keras.layers.LSTM(2, stateful=True)
+        >>> layer.build((5, 3, 1))
+        >>> [state.shape for state in layer.states]
+        [TensorShape([5, 2]), TensorShape([5, 2])]
+        """
         # The cell builds on its first step, inside this layer's scope.
         if self.stateful:
             batch = input_shape[0]
@@ -343,6 +362,15 @@ class _RNN(Layer):
         mask: TensorLike | None = None,
         training: bool | None = False,
     ) -> Any:
+        """Run the cell over the time axis: the last output, or every output with ``return_sequences``.
+
+        >>> layer = tf.keras.layers.SimpleRNN(1, activation=None, kernel_initializer="ones",
+        ...                                   recurrent_initializer="ones", return_sequences=True)
+        >>> layer(tf.constant([[[1.0], [2.0], [3.0]]])).numpy().tolist()  # h = x + h_prev
+        [[[1.0], [3.0], [6.0]]]
+        >>> layer.call(tf.constant([[[1.0], [1.0]]])).numpy().tolist()
+        [[[1.0], [2.0]]]
+        """
         steps = sequences.shape[1]
         batch = sequences.shape[0]
         if self.stateful and self.states is not None:

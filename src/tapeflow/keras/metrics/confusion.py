@@ -47,6 +47,13 @@ class _Confusion(Metric):
     def update_state(
         self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
     ) -> None:
+        """Add this batch's counts (``y_pred > threshold`` against the labels) per threshold.
+
+        >>> m = tf.keras.metrics.Precision(thresholds=[0.3, 0.7])
+        >>> m.update_state([1, 0, 1], [0.5, 0.4, 0.9])
+        >>> m.true_positives.numpy(), m.false_positives.numpy()
+        (array([2., 1.], dtype=float32), array([1., 0.], dtype=float32))
+        """
         y_pred = tf.cast(tf.convert_to_tensor(y_pred), tf.float32)
         y_true = tf.cast(tf.convert_to_tensor(y_true), tf.bool)
         y_true, y_pred = _losses.squeeze_or_expand_to_same_rank(y_true, y_pred)
@@ -96,7 +103,13 @@ class _Ratio(_Confusion):
         super().__init__(values, name if name is not None else auto_name(cls), dtype, class_id)
 
     def result(self) -> tf.Tensor:
-        """The ratio per threshold (a scalar for a single threshold)."""
+        """The ratio per threshold (a scalar for a single threshold).
+
+        >>> m = tf.keras.metrics.Recall()
+        >>> m.update_state([1, 1, 0, 1], [0.9, 0.2, 0.8, 0.6])
+        >>> m.result()
+        <tf.Tensor: shape=(), dtype=float32, numpy=0.66666...>
+        """
         tp, other = (getattr(self, kind) for kind in self._kinds)
         return self._scalar(tf.math.divide_no_nan(tp, tp + other))
 
