@@ -39,7 +39,18 @@ class TapeGraph(str):
     """
 
     def pipe(self, format: str = "svg") -> bytes:
-        """The rendered picture as bytes (``format``: 'svg', 'png', ...)."""
+        """The rendered picture as bytes (``format``: 'svg', 'png', ...).
+
+        Without Graphviz it raises a RuntimeError that says what to install.
+
+        >>> graph = tf.debugging.tape_graph(lambda x: x * x, sources=[tf.constant(2.0)])
+        >>> try:
+        ...     works = b"<svg" in graph.pipe("svg")
+        ... except RuntimeError as error:  # Graphviz is not installed here
+        ...     works = "needs Graphviz" in str(error)
+        >>> works
+        True
+        """
         try:
             import graphviz  # the optional extra
         except ImportError:
@@ -60,7 +71,21 @@ class TapeGraph(str):
         return done.stdout
 
     def render(self, path: str, format: str | None = None) -> str:
-        """Write the picture to ``path``; returns the path."""
+        """Write the picture to ``path``; returns the path.
+
+        Without Graphviz it raises the RuntimeError of ``pipe``.
+
+        >>> import os, tempfile
+        >>> graph = tf.debugging.tape_graph(lambda x: x * x, sources=[tf.constant(2.0)])
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = os.path.join(folder, "tape.svg")
+        ...     try:
+        ...         works = graph.render(path) == path and os.path.getsize(path) > 0
+        ...     except RuntimeError as error:  # Graphviz is not installed here
+        ...         works = "needs Graphviz" in str(error)
+        >>> works
+        True
+        """
         format = format or path.rsplit(".", 1)[-1]
         with open(path, "wb") as file:
             file.write(self.pipe(format))
