@@ -38,7 +38,7 @@ _PREFIX = "ag__"
 
 
 # The module the converted code calls (``if_stmt``, ``while_stmt``, ...):
-# ``tapeflow.autograph`` sets itself here on import, being the layer that may
+# ``tapeflow._autograph_runtime`` sets itself here on import, being the layer that may
 # use ``tf.cond`` and ``tf.while_loop``.
 runtime: types.ModuleType | None = None
 

@@ -55,7 +55,7 @@ class Fallback:
 
 _FLOAT = "fc"
 # Classes of placeholder values a cond branch may return where the other
-# branch returns a tensor (tapeflow.autograph registers its unset return value).
+# branch returns a tensor (tapeflow._autograph_runtime registers its unset return value).
 FILLABLE: tuple = ()
 
 

@@ -764,7 +764,7 @@ SparseCategoricalCrossentropy = _wrapper(
 )
 
 
-def _sparse_call(self: Loss, y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
+def _sparse_call(self: LossFunctionWrapper, y_true: TensorLike, y_pred: TensorLike) -> tf.Tensor:
     """Per-sample losses; integer labels keep their rank (no squeeze/expand against the logits).
 
     >>> tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True).call([0, 1], [[0.0, 0.0], [0.0, 0.0]])
