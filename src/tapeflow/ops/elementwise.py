@@ -26,6 +26,20 @@ from ._special import (
     lgamma_kernel,
     polygamma_kernel,
 )
+from .logic import (  # noqa: F401  (comparisons and logic live in ops/logic.py)
+    bitwise_and,
+    bitwise_or,
+    bitwise_xor,
+    equal,
+    greater,
+    greater_equal,
+    invert,
+    less,
+    less_equal,
+    logical_and,
+    logical_or,
+    not_equal,
+)
 from .shape import conj
 
 FLOATS = "fc"  # kinds for ops TensorFlow defines on floating and complex types only
@@ -353,54 +367,6 @@ floormod = Primitive(
     formula="d (x mod y) = dx - floor(x / y) dy",
 )
 
-
-# --------------------------------------------------------------------------
-# Comparisons and logic: no gradient
-# --------------------------------------------------------------------------
-def _comparison(name, impl, tf_name):
-    return Primitive(
-        name,
-        impl,
-        same_dtype=True,
-        differentiable=False,
-        tf_name=tf_name,
-        formula=f"{name}(x, y) is boolean: no gradient",
-    )
-
-
-equal = _comparison("equal", np.equal, "Equal")
-not_equal = _comparison("not_equal", np.not_equal, "NotEqual")
-less = _comparison("less", np.less, "Less")
-less_equal = _comparison("less_equal", np.less_equal, "LessEqual")
-greater = _comparison("greater", np.greater, "Greater")
-greater_equal = _comparison("greater_equal", np.greater_equal, "GreaterEqual")
-
-
-def _bool_or_int(name, impl, tf_name, kinds="biu"):
-    return Primitive(
-        name,
-        impl,
-        same_dtype=True,
-        differentiable=False,
-        kinds=kinds,
-        tf_name=tf_name,
-        formula=f"{name} on booleans or integer bits: no gradient",
-    )
-
-
-logical_and = _bool_or_int("logical_and", np.logical_and, "LogicalAnd", "b")
-logical_or = _bool_or_int("logical_or", np.logical_or, "LogicalOr", "b")
-bitwise_and = _bool_or_int("bitwise_and", np.bitwise_and, "BitwiseAnd")
-bitwise_or = _bool_or_int("bitwise_or", np.bitwise_or, "BitwiseOr")
-bitwise_xor = _bool_or_int("bitwise_xor", np.bitwise_xor, "BitwiseXor")
-invert = Primitive(
-    "invert",
-    np.invert,
-    differentiable=False,
-    kinds="biu",
-    tf_name="Invert",
-    formula="~x (logical not for bool): no gradient",
-)
 
 # --------------------------------------------------------------------------
 # Casts, selection and gradient blocking
