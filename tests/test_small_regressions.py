@@ -91,3 +91,9 @@ def test_python_ints_beyond_int64():
     assert tf.constant([2**63, 1], dtype=tf.uint64).numpy().tolist() == [2**63, 1]
     assert tf.constant([-1, 3], dtype=tf.uint8).numpy().tolist() == [255, 3]
     assert float(tf.constant(2**63, dtype=tf.float64)) == 2.0**63
+
+
+def test_invert_permutation_refuses_floats():
+    # TF 2.21: InvertPermutation accepts int32 and int64 only (InvalidArgumentError).
+    with pytest.raises(tf.errors.InvalidArgumentError, match="int32, int64"):
+        tf.math.invert_permutation(tf.constant([0.5, 1.0], dtype=tf.float16))

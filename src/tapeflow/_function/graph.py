@@ -262,6 +262,13 @@ class Program:
         self._zero_products, self._outer_products = mark_products(ops, self.constants, values)
         self._mask_groups = shared_masks(ops, values)
         self._inline = inline_forms(ops, values, self.constants)
+        self._array_constants = {
+            name
+            for node in ops
+            if any(np.ndim(getattr(values.get(i), "_value", values.get(i, 0))) for i in node.ins)
+            for name in node.ins
+            if name in self.constants
+        }
         self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
 
     def _forget_reads(self, reads: dict, written: str) -> None:
@@ -304,10 +311,12 @@ class Program:
         namespace.update(self.constants)
         # NumPy (2.x) takes a 0-d array operand in about half the time of a
         # scalar of the same dtype, with the same result: scalar constants that
-        # no output returns as they are become 0-d arrays
+        # meet an array operand, and no output returns as they are, become 0-d
+        # arrays (between two scalars a NumPy scalar is the faster operand)
         outputs = set(self.outputs)
+        array_constants = getattr(self, "_array_constants", ())
         for name, value in self.constants.items():
-            if isinstance(value, np.generic) and name not in outputs:
+            if isinstance(value, np.generic) and name not in outputs and name in array_constants:
                 namespace[name] = np.asarray(value)
         namespace.update(self.variables)
         last_use: dict[str, int] = {}

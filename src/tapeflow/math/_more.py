@@ -23,7 +23,7 @@ from .. import dtypes as _dt
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
-from ..errors import InvalidArgumentError, _op_error
+from ..errors import InvalidArgumentError, _attr_text, _op_error
 from ..ops import special_more as _sm
 from ._common import normalize_axis
 from ._scans import _index_text, num_segments_arg
@@ -242,6 +242,9 @@ def invert_permutation(x: TensorLike, name: str | None = None) -> Tensor:
     """
     x = as_tensor(x)
     p = np.asarray(x._value)
+    if x.dtype not in (_dt.int32, _dt.int64):
+        text = _attr_text("T", _dt.as_dtype(x.dtype).c_name, "int32, int64")
+        raise _op_error(f"{text}\n\t; NodeDef: {{{{node InvertPermutation}}}}", "InvertPermutation")
     if p.ndim != 1:
         raise _op_error("invert_permutation expects a 1D vector.", "InvertPermutation")
     if sorted(p.tolist()) != list(range(p.size)):
