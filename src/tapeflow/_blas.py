@@ -21,7 +21,6 @@ thread configured (``OPENBLAS_NUM_THREADS=1``) nothing is switched.
 from __future__ import annotations
 
 import ctypes
-import glob
 import os
 
 import numpy as np
@@ -41,6 +40,8 @@ _swap = None
 
 def _find_openblas():
     """NumPy's bundled OpenBLAS (wheels), or None."""
+    import glob  # only on the first small product
+
     root = os.path.dirname(np.__file__)
     patterns = [
         os.path.join(root, os.pardir, "numpy.libs", "*openblas*"),

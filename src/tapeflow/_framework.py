@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import contextlib as _contextlib
 import enum as _enum
-import logging as _logging
 import re as _re
 import time as _time
 from collections.abc import Callable as _Callable
 from collections.abc import Iterable as _Iterable
 from collections.abc import Iterator as _Iterator
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
+
+if _TYPE_CHECKING:  # logging loads on first use (_log.py), not with tapeflow
+    import logging as _logging
 
 import numpy as _np
 
