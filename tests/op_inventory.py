@@ -37,7 +37,8 @@ NON_DIFFERENTIABLE = {
     "logical_xor", "is_nan", "is_inf", "is_finite", "floordiv", "stop_gradient", "argsort",
     "searchsorted", "unique", "one_hot", "where_indices", "reduce_all", "reduce_any",
     "in_top_k", "bincount", "unique_with_counts", "rint", "nextafter", "count_nonzero",
-    "zero_fraction", "invert_permutation", "confusion_matrix",
+    "zero_fraction", "invert_permutation", "confusion_matrix", "ctc_greedy_decoder",
+    "ctc_beam_search_decoder", "compute_accidental_hits",
 }  # fmt: skip
 
 

@@ -104,7 +104,7 @@ del _ops
 # Heavy namespaces load on first use, so `import tapeflow` stays as cheap as
 # `import numpy`. Add a subpackage here instead of importing it above.
 _LAZY_SUBMODULES: frozenset[str] = frozenset(
-    {"keras", "debugging", "signal", "data", "train", "image"}
+    {"keras", "debugging", "signal", "data", "train", "image", "sparse"}
     | {"control_flow", "higher_order", "tensor_array"}
 )
 # Top-level names that live in a lazy subpackage: name -> subpackage.
@@ -119,6 +119,7 @@ _LAZY_NAMES.update(
     {name: "higher_order" for name in ("foldl", "foldr", "map_fn", "scan", "vectorized_map")}
 )
 _LAZY_NAMES["TensorArray"] = "tensor_array"
+_LAZY_NAMES["SparseTensor"] = "sparse"
 
 
 def __dir__() -> list[str]:

@@ -46,6 +46,7 @@ from ._conv import (
     depthwise_conv2d,
     separable_conv2d,
 )
+from ._ctc import ctc_beam_search_decoder, ctc_greedy_decoder, ctc_loss
 from ._dropout import dropout, embedding_lookup
 from ._losses import (
     l2_loss,
@@ -94,6 +95,7 @@ from ._pool import (
     max_pool3d,
     pool,
 )
+from ._sampling import compute_accidental_hits
 
 __all__ = [
     "atrous_conv2d",
@@ -103,6 +105,7 @@ __all__ = [
     "avg_pool3d",
     "batch_normalization",
     "bias_add",
+    "compute_accidental_hits",
     "conv1d",
     "conv1d_transpose",
     "conv2d",
@@ -112,6 +115,9 @@ __all__ = [
     "conv_transpose",
     "convolution",
     "crelu",
+    "ctc_beam_search_decoder",
+    "ctc_greedy_decoder",
+    "ctc_loss",
     "depthwise_conv2d",
     "dropout",
     "elu",

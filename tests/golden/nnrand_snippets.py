@@ -1,0 +1,187 @@
+"""CTC decoders, ctc_loss's errors and second order, compute_accidental_hits, the
+candidate samplers' deterministic parts, nce/sampled softmax with given samples,
+fractional pooling with given sequences and the stateless random leftovers.
+
+Each snippet takes the library as ``tf`` and returns plain data (errors as
+``{"error": class name, "message": text}``); make_nnrand_golden.py records
+TensorFlow 2.21's answers in nnrand.json, tests/test_nnrand.py compares."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+SNIPPETS: list = []
+
+
+def snippet(fn):
+    SNIPPETS.append(fn)
+    return fn
+
+
+def error_of(thunk) -> dict:
+    try:
+        thunk()
+    except Exception as exc:  # noqa: BLE001 - the error is the answer
+        text = re.sub(r"\{\{function_node [^}]*\}\}\s?", "", str(exc))
+        return {"error": type(exc).__name__, "message": text}
+    return {"error": None, "message": ""}
+
+
+def sparse(s) -> dict:
+    return {
+        "type": type(s).__name__,
+        "indices": s.indices.numpy().tolist(),
+        "values": s.values.numpy().tolist(),
+        "values_dtype": s.values.dtype.name,
+        "dense_shape": s.dense_shape.numpy().tolist(),
+    }
+
+
+def _logits(shape, seed=0):
+    return np.random.default_rng(seed).normal(size=shape).astype(np.float32)
+
+
+# -- ctc_loss: second order, errors ------------------------------------------------------
+@snippet
+def ctc_sparse_second_order(tf):
+    x = tf.constant(_logits((4, 1, 3)))
+    labels = tf.sparse.from_dense([[1, 2]])
+
+    def run():
+        with tf.GradientTape() as outer:
+            outer.watch(x)
+            with tf.GradientTape() as inner:
+                inner.watch(x)
+                loss = tf.nn.ctc_loss(labels, x, None, [4], blank_index=0)
+            g = inner.gradient(loss, x)
+        return outer.gradient(g, x)
+
+    return error_of(run)
+
+
+@snippet
+def ctc_dense_second_order_is_nan_at_first_frame(tf):
+    x = tf.constant(_logits((4, 1, 3)))
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            loss = tf.nn.ctc_loss([[1, 2]], x, [2], [4])
+        g = inner.gradient(loss, x)
+    h = outer.gradient(g, x).numpy()
+    return bool(np.isnan(h[:3]).all())
+
+
+@snippet
+def ctc_errors(tf):
+    x = tf.constant(_logits((4, 2, 3)))
+    sp = tf.sparse.from_dense([[1, 2], [2, 0]])
+    cases = {
+        "dense_float64": lambda: tf.nn.ctc_loss([[1], [2]], tf.cast(x, tf.float64), [1, 1], [4, 4]),
+        "sparse_no_blank": lambda: tf.nn.ctc_loss(sp, x, None, [4, 4]),
+        "sparse_too_long": lambda: tf.nn.ctc_loss(tf.sparse.from_dense([[1, 1, 1], [1, 0, 0]]),
+                                                  x, None, [4, 4], blank_index=0),
+        "sparse_length_past_time": lambda: tf.nn.ctc_loss(sp, x, None, [5, 4], blank_index=0),
+        "sparse_label_is_blank": lambda: tf.nn.ctc_loss(sp, x, None, [4, 4], blank_index=2),
+        "sparse_rank2": lambda: tf.nn.ctc_loss(sp, x[0], None, [4, 4], blank_index=0),
+        "sparse_lengths": lambda: tf.nn.ctc_loss(sp, x, None, [4], blank_index=0),
+    }  # fmt: skip
+    return {name: error_of(thunk) for name, thunk in cases.items()}
+
+
+@snippet
+def ctc_sparse_too_long_is_inf(tf):
+    # TF's kernel: no error; the entry's loss is inf and its gradient the softmax.
+    x = tf.constant(_logits((4, 2, 3)))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        loss = tf.nn.ctc_loss(tf.sparse.from_dense([[1, 1, 1], [1, 0, 0]]), x, None, [4, 3],
+                              blank_index=0)  # fmt: skip
+    return [loss.numpy().tolist(), tape.gradient(loss, x).numpy().tolist()]
+
+
+@snippet
+def ctc_sparse_float16(tf):
+    x = tf.constant(_logits((4, 1, 3)), tf.float16)
+    loss = tf.nn.ctc_loss(tf.sparse.from_dense([[1]]), x, None, [4], blank_index=0)
+    return [loss.dtype.name, np.round(loss.numpy().astype(float), 2).tolist()]
+
+
+# -- decoders ----------------------------------------------------------------------------
+@snippet
+def greedy_decoder(tf):
+    x = np.log(np.array([[[0.1, 0.6, 0.3], [0.2, 0.2, 0.6]],
+                         [[0.1, 0.6, 0.3], [0.7, 0.2, 0.1]],
+                         [[0.5, 0.2, 0.3], [0.7, 0.2, 0.1]],
+                         [[0.1, 0.6, 0.3], [0.2, 0.7, 0.1]]], np.float32))  # fmt: skip
+    out = {}
+    for merge in (True, False):
+        for blank in (None, 0, -2):
+            decoded, neg = tf.nn.ctc_greedy_decoder(x, [4, 3], merge_repeated=merge,
+                                                    blank_index=blank)  # fmt: skip
+            out[f"{merge}_{blank}"] = [len(decoded), sparse(decoded[0]),
+                                       neg.numpy().tolist(), neg.dtype.name]  # fmt: skip
+    return out
+
+
+@snippet
+def greedy_decoder_float64_and_empty(tf):
+    x = _logits((3, 2, 4)).astype(np.float64)
+    decoded, neg = tf.nn.ctc_greedy_decoder(x, [3, 0])
+    return [sparse(decoded[0]), neg.numpy().tolist(), neg.dtype.name]
+
+
+@snippet
+def beam_search_decoder(tf):
+    out = {}
+    for seed, (frames, batch, classes) in enumerate([(5, 2, 4), (6, 1, 3), (4, 3, 5)]):
+        x = _logits((frames, batch, classes), seed)
+        lengths = [frames - b for b in range(batch)]
+        for width, top in [(1, 1), (3, 2), (10, 3)]:
+            decoded, logp = tf.nn.ctc_beam_search_decoder(x, lengths, beam_width=width,
+                                                          top_paths=top)  # fmt: skip
+            out[f"{seed}_{width}_{top}"] = [[sparse(d) for d in decoded], logp.numpy().tolist()]
+    return out
+
+
+@snippet
+def decoder_errors(tf):
+    x = tf.constant(_logits((3, 2, 4)))
+    cases = {
+        "greedy_rank2": lambda: tf.nn.ctc_greedy_decoder(x[0], [3, 3]),
+        "greedy_lengths": lambda: tf.nn.ctc_greedy_decoder(x, [3]),
+        "greedy_too_long": lambda: tf.nn.ctc_greedy_decoder(x, [4, 3]),
+        "greedy_int": lambda: tf.nn.ctc_greedy_decoder(tf.ones([3, 2, 4], tf.int32), [3, 3]),
+        "beam_top_paths": lambda: tf.nn.ctc_beam_search_decoder(x, [3, 3], beam_width=2,
+                                                                top_paths=3),
+        "beam_zero_width": lambda: tf.nn.ctc_beam_search_decoder(x, [3, 3], beam_width=0),
+        "beam_too_long": lambda: tf.nn.ctc_beam_search_decoder(x, [4, 3]),
+        "beam_few_leaves": lambda: tf.nn.ctc_beam_search_decoder(tf.zeros([1, 1, 2]), [1],
+                                                                 beam_width=5, top_paths=4),
+    }  # fmt: skip
+    return {name: error_of(thunk) for name, thunk in cases.items()}
+
+
+# -- compute_accidental_hits ---------------------------------------------------------------
+@snippet
+def accidental_hits(tf):
+    true = tf.constant([[1, 3], [2, 2], [0, 5]], tf.int64)
+    sampled = tf.constant([3, 2, 7, 3, 0], tf.int64)
+    idx, ids, w = tf.nn.compute_accidental_hits(true, sampled, num_true=2)
+    return [idx.numpy().tolist(), idx.dtype.name, ids.numpy().tolist(), ids.dtype.name,
+            w.numpy().tolist(), w.dtype.name]  # fmt: skip
+
+
+@snippet
+def accidental_hits_errors(tf):
+    true = tf.constant([[1, 3], [2, 2]], tf.int64)
+    cases = {
+        "int32": lambda: tf.nn.compute_accidental_hits(tf.constant([[1, 3]]), [1], num_true=2),
+        "num_true": lambda: tf.nn.compute_accidental_hits(true, tf.constant([1], tf.int64),
+                                                          num_true=3),
+        "rank": lambda: tf.nn.compute_accidental_hits(true[0], tf.constant([1], tf.int64),
+                                                      num_true=2),
+    }  # fmt: skip
+    return {name: error_of(thunk) for name, thunk in cases.items()}
