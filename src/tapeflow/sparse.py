@@ -20,12 +20,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import _backend
 from . import dtypes as _dt
 from ._tensor import Tensor, TensorShape, as_tensor, convert_to_tensor, wrap
 from ._types import TensorLike
 from .errors import InvalidArgumentError
 
 __all__ = ["SparseTensor", "from_dense", "to_dense"]
+
+
+def _host(tensor: Tensor) -> np.ndarray:
+    return np.asarray(_backend.to_host(tensor._value))
 
 
 class SparseTensor:
@@ -88,7 +93,7 @@ dense_shape=tf.Tensor([2 2], shape=(2,), dtype=int64))
         >>> tf.SparseTensor([[1]], [5], [3]).shape
         TensorShape([3])
         """
-        return TensorShape([int(d) for d in self._dense_shape._value])
+        return TensorShape([int(d) for d in _host(self._dense_shape)])
 
     @property
     def dtype(self) -> _dt.DType:
@@ -102,8 +107,8 @@ dense_shape=tf.Tensor([2 2], shape=(2,), dtype=int64))
 
     def __repr__(self) -> str:
         return (
-            f"SparseTensor(indices={self._indices}, values={self._values}, "
-            f"dense_shape={self._dense_shape})"
+            f"SparseTensor(indices={self._indices!s}, values={self._values!s}, "
+            f"dense_shape={self._dense_shape!s})"
         )
 
     __str__ = __repr__
@@ -117,7 +122,7 @@ def from_dense(tensor: TensorLike, name: str | None = None) -> SparseTensor:
     [[1]]
     """
     dense = as_tensor(tensor)
-    array = np.asarray(dense._value)
+    array = _host(dense)
     nonzero = array != np.zeros((), array.dtype)
     indices = np.argwhere(nonzero).astype(np.int64)
     return SparseTensor(wrap(indices), wrap(array[nonzero]), wrap(np.array(array.shape, np.int64)))
@@ -137,11 +142,11 @@ def to_dense(
     """
     if not isinstance(sp_input, SparseTensor):
         raise TypeError("Input must be a SparseTensor.")  # TF-TEXT
-    values = np.asarray(sp_input.values._value)
-    shape = tuple(int(d) for d in sp_input.dense_shape._value)
-    fill = 0 if default_value is None else np.asarray(as_tensor(default_value)._value)
+    values = _host(sp_input.values)
+    shape = tuple(int(d) for d in _host(sp_input.dense_shape))
+    fill = 0 if default_value is None else _host(as_tensor(default_value))
     out = np.full(shape, fill, dtype=values.dtype)
-    indices = np.asarray(sp_input.indices._value)
+    indices = _host(sp_input.indices)
     if indices.size:
         bad = (indices < 0) | (indices >= np.array(shape, np.int64))
         if bad.any():

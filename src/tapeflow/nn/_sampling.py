@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import TensorLike
@@ -25,7 +26,7 @@ def _int64(value: TensorLike) -> np.ndarray:
             f"Tensor conversion requested dtype int64 for Tensor with dtype "
             f"{tensor.dtype.name}: {tensor!r}"
         )  # TF-TEXT
-    return np.asarray(tensor._value).astype(np.int64)
+    return np.asarray(_backend.to_host(tensor._value)).astype(np.int64)
 
 
 def compute_accidental_hits(
