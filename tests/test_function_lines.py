@@ -4,6 +4,8 @@ returns exactly what the eager run returns."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -128,3 +130,60 @@ def test_scalar_constants_run_as_0d_arrays_with_the_same_results():
             assert run_globals[name].__class__ is np.ndarray and run_globals[name].ndim == 0
     got, want = compiled(x)[1].numpy(), f(x)[1].numpy()
     assert type(got) is type(want) and got == want
+
+
+SPECIALS = np.array([0.0, -0.0, 1.5, -2.25, np.inf, -np.inf, np.nan, 3e38, 1e-42], np.float32)
+
+
+def test_float_branches_of_small_impls_are_inline_with_the_same_bits():
+    x = tf.constant(SPECIALS)
+    y = tf.constant(SPECIALS[::-1].copy())
+
+    def f(x, y):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            r = tf.nn.relu(x)
+            loss = tf.reduce_sum(r * y)
+        return (
+            x / y,
+            tf.pow(tf.abs(x), y),
+            tf.reduce_sum(x),
+            tf.cast(x, tf.int32),
+            tf.cast(tf.cast(x, tf.int64), tf.float16),
+            tf.math.divide_no_nan(x, 3.0),
+            tape.gradient(loss, x),
+        )
+
+    compiled = tf.function(f)
+    with np.errstate(all="ignore"):
+        source = compiled.get_concrete_function(x, y).pretty_source()
+        _same(compiled, f, x, y)
+    for impl in ("divide", "pow", "reduce_sum", "cast", "relu_grad", "divide_no_nan"):
+        assert not re.search(rf"= {impl}_\d+\(", source), impl
+    assert ".astype(" in source and ".sum(" in source
+
+
+def test_scalar_used_only_with_arrays_is_promoted_and_results_match():
+    w = tf.Variable(RNG.normal(size=(3, 2)).astype(np.float32))
+    b = tf.Variable(RNG.normal(size=2).astype(np.float32))
+    count = tf.Variable(np.float32(1.0))
+
+    def step(g):
+        alpha = tf.sqrt(1.0 - tf.pow(0.999, count)) / (1.0 - tf.pow(0.9, count))
+        w.assign_sub(g * alpha)
+        b.assign_sub(tf.reduce_sum(g, axis=0) * alpha)
+        count.assign_add(1.0)
+
+    g = tf.constant(RNG.normal(size=(3, 2)).astype(np.float32))
+    compiled = tf.function(step)
+    assert "_asarray(" in compiled.get_concrete_function(g).pretty_source()
+    start = (w.numpy(), b.numpy(), count.numpy())
+    for _ in range(3):
+        compiled(g)
+    got = (w.numpy(), b.numpy(), count.numpy())
+    w.assign(start[0]), b.assign(start[1]), count.assign(start[2])
+    for _ in range(3):
+        step(g)
+    for have, want in zip(got, (w.numpy(), b.numpy(), count.numpy())):
+        np.testing.assert_array_equal(have, want)
+    assert type(count.numpy()) is np.float32

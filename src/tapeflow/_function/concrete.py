@@ -42,6 +42,10 @@ def _flat_packer(structure):
     return None
 
 
+def _none(flat: list) -> None:
+    return None
+
+
 class ConcreteFunction:
     """One traced program of a tf.function, callable with matching tensors.
 
@@ -69,6 +73,8 @@ class ConcreteFunction:
             (o.shape, o.dtype) for o, k in zip(out_leaves, self._out_kinds) if k
         ]  # fmt: skip
         self._packer = _flat_packer(structure) if all(self._out_kinds) else None
+        if structure is None:  # a step that returns nothing
+            self._packer = _none
 
     @property
     def _program(self):
@@ -96,7 +102,7 @@ class ConcreteFunction:
         return pack_sequence_as(self._structure, flat)
 
     def _run(self, values: list):
-        program = self._program
+        program = self._built or self._program
         if program.has_guards:
             written = program.written_variables(values)
             saved = [(v, v._value) for v in written]
@@ -107,7 +113,10 @@ class ConcreteFunction:
                     v._value = old
                 return _NOT_COVERED
         else:
-            outs = program.run(*values)
+            outs = (program._run or program.run)(*values)
+        packer = self._packer
+        if packer is not None:  # _pack's first branch, without its call
+            return packer([wrap(v) for v in outs])
         return self._pack(outs)
 
     def _replay(self, leaves: list):

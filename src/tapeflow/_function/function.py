@@ -278,7 +278,8 @@ class Function:
         if RUN_EAGERLY[0]:
             return self._python_function(*args, **kwargs)
         original = args
-        args = self._canonical(args, kwargs)
+        if kwargs or not self._simple or len(args) != self._n_params:
+            args = self._canonical(args, kwargs)
         if self._input_signature is not None:
             args = self._check_signature(args, kwargs, original)
         leaves: list = []

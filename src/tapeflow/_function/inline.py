@@ -10,12 +10,18 @@ Python frame and checks, about a microsecond each for small arrays:
   itself is ``a @ b`` (``a.T @ b`` for ``transpose_a``, the same view
   ``_matmul_impl`` makes); larger ones keep the impl's thread switch;
 * ``sum_to_shape`` down to a scalar or over one leading axis is the
-  reduction its impl's fast branches run.
+  reduction its impl's fast branches run;
+* float ``divide``, ``pow``, ``reduce_sum``, ``cast``, ``relu`` and
+  ``relu_grad`` are their impls' float branches, and ``divide_no_nan`` by a
+  nonzero scalar constant is the plain quotient its impl takes.
 
 ``inline_forms`` returns the expressions, with ``{0}``, ``{1}``... standing
 for the node's inputs; graph.py writes them where it would write the call.
-Methods and operators, not NumPy functions: a program's arrays may be
-another library's (Dask, CuPy), which dispatch those.
+A form that needs objects (a dtype, a ufunc) returns ``(text, objects)``:
+``{P}_name`` in the text is the object under ``name``, which graph.py puts
+in the program's namespace under the node's own prefix. Methods, operators
+and ufuncs, not other NumPy functions: a program's arrays may be another
+library's (Dask, CuPy), which dispatch those.
 """
 
 from __future__ import annotations
@@ -23,7 +29,10 @@ from __future__ import annotations
 import numpy as np
 
 from .._blas import _OWN_LIMIT
+from ..ops.elementwise import cast, divide, divide_no_nan, pow
 from ..ops.linalg import matmul
+from ..ops.nn import relu, relu_grad
+from ..ops.reduce import reduce_sum
 from ..ops.shape import sum_to_shape
 
 __all__ = ["inline_forms"]
@@ -64,11 +73,86 @@ def _sum_to_shape_form(node, values: dict, constants: dict) -> str | None:
     return None
 
 
-_FORMS = {matmul: _matmul_form, sum_to_shape: _sum_to_shape_form}
+def _value(name: str, values: dict, constants: dict):
+    value = values.get(name)
+    return constants.get(name) if value is None else value
+
+
+def _floats(node, values: dict, constants: dict) -> bool:
+    """Whether every input is a NumPy float array or scalar (the impls' float branch)."""
+    for name in node.ins:
+        value = _value(name, values, constants)
+        if not isinstance(value, (np.ndarray, np.generic)) or value.dtype.kind != "f":
+            return False
+    return True
+
+
+def _divide_form(node, values: dict, constants: dict) -> str | None:
+    return "{0} / {1}" if _floats(node, values, constants) else None
+
+
+def _divide_no_nan_form(node, values: dict, constants: dict) -> str | None:
+    y = constants.get(node.ins[1])
+    if y is None or np.ndim(y) != 0 or y == 0 or not _floats(node, values, constants):
+        return None
+    return "{0} / {1}"  # the impl's first branch: a nonzero scalar divisor
+
+
+def _pow_form(node, values: dict, constants: dict) -> tuple | None:
+    if not _floats(node, values, constants):
+        return None
+    return "{P}_power({0}, {1})", {"power": np.power}  # the ufunc: ``**`` rounds otherwise
+
+
+def _reduce_sum_form(node, values: dict, constants: dict) -> str | None:
+    x = values.get(node.ins[0])
+    axis, keepdims = node.params.get("axis", ()), node.params.get("keepdims")
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f" or keepdims.__class__ is not bool:
+        return None
+    if not (axis is None or (axis.__class__ is tuple and all(a.__class__ is int for a in axis))):
+        return None
+    return f"{{0}}.sum(axis={axis!r}, keepdims={keepdims})"
+
+
+def _cast_form(node, values: dict, constants: dict) -> tuple | None:
+    x = values.get(node.ins[0])
+    dtype = node.params.get("dtype")
+    target = getattr(dtype, "as_numpy_dtype_instance", None)
+    # an array of rank >= 1 (the impl's ``[()]`` leaves it as it is) or a NumPy scalar
+    if not (isinstance(x, np.ndarray) and x.ndim > 0 or isinstance(x, np.generic)):
+        return None
+    if target is None or x.dtype == target:
+        return None
+    return "{0}.astype({P}_dtype)", {"dtype": target}
+
+
+def _relu_form(node, values: dict, constants: dict) -> tuple | None:
+    x = values.get(node.ins[0])
+    if x.__class__ is not np.ndarray or x.dtype.kind != "f" or x.size >= 4096:
+        return None
+    return "{P}_maximum({0}, {P}_zero)", {"maximum": np.maximum, "zero": np.zeros((), x.dtype)}
+
+
+def _relu_grad_form(node, values: dict, constants: dict) -> str | None:
+    return "{0} * ({1} > 0)"  # the impl's own expression
+
+
+_FORMS = {
+    matmul: _matmul_form,
+    sum_to_shape: _sum_to_shape_form,
+    divide: _divide_form,
+    divide_no_nan: _divide_no_nan_form,
+    pow: _pow_form,
+    reduce_sum: _reduce_sum_form,
+    cast: _cast_form,
+    relu: _relu_form,
+    relu_grad: _relu_grad_form,
+}
 
 
 def inline_forms(nodes: list, values: dict, constants: dict) -> dict:
-    """node -> the expression its generated line computes instead of the impl call.
+    """node -> the expression (or ``(expression, objects)``) its generated line
+    computes instead of the impl call.
 
     >>> inline_forms([], {}, {})
     {}

@@ -77,7 +77,7 @@ def log_softmax(logits, axis: int = -1):
 def _softmax_impl(x, axis):
     if x.size == 0:  # nothing to normalize (max has no identity)
         return x.copy()
-    shifted = x - x.max(axis=axis, keepdims=True)
+    shifted = x - (row_max(x) if axis in (-1, x.ndim - 1) else x.max(axis=axis, keepdims=True))
     np.exp(shifted, out=shifted)
     shifted /= shifted.sum(axis=axis, keepdims=True)
     return shifted[()]
@@ -284,10 +284,27 @@ def _sparse_xent_impl(labels, logits):
             f"[0, {classes}).  Label values: {shown} "
             "[Op:SparseSoftmaxCrossEntropyWithLogits] name: ",
         )
-    shifted = logits - logits.max(axis=-1, keepdims=True)
-    log_norm = np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    shifted = logits - row_max(logits)
+    exps = np.exp(shifted)
+    total = exps.sum(axis=-1, keepdims=True)
     picked = shifted.reshape(-1, classes)[np.arange(index.size), index]
-    return (log_norm[..., 0] - picked.reshape(labels.shape))[()], (shifted, log_norm)
+    return (np.log(total)[..., 0] - picked.reshape(labels.shape))[()], (exps, total)
+
+
+def row_max(x):
+    """``x.max(axis=-1, keepdims=True)``, faster for a batch of short rows.
+
+    NumPy reduces a short last axis row by row; a column-major copy lets it
+    take the maximum across whole columns instead (about half the time for
+    32 rows of 10). A maximum is exact, so the order changes no bit.
+
+    >>> row_max(np.array([[1.0, 3.0], [4.0, 2.0]]))
+    array([[3.],
+           [4.]])
+    """
+    if x.__class__ is np.ndarray and x.ndim == 2 and 1 < x.shape[0] and x.shape[1] <= 32:
+        return np.asfortranarray(x).max(axis=1)[:, None]
+    return x.max(axis=-1, keepdims=True)
 
 
 def _subtract_one_hot(delta, labels):
@@ -307,11 +324,10 @@ def _one_hot_like(labels, logits):
 
 
 def _sparse_xent_delta(saved, labels):
-    """softmax(logits) - one_hot(labels) from the forward's shifted logits."""
-    shifted, log_norm = saved
-    delta = shifted - log_norm
-    np.exp(delta, out=delta)
-    return _subtract_one_hot(delta, labels)
+    """softmax(logits) - one_hot(labels) from the forward's exponentials and
+    their sums (TF's kernel divides them too)."""
+    exps, total = saved
+    return _subtract_one_hot(exps / total, labels)
 
 
 def _sparse_xent_vjp(g, ans, labels, logits, saved=None):
