@@ -77,20 +77,21 @@ def test_unrolled_range_loop_keeps_one_guard_per_bound():
     v = tf.Variable(0.0)
 
     @tf.function
-    def count(n):
+    def count(n, v):
         v.assign(0.0)
         for i in tf.range(n):
-            v.assign_add(tf.cast(i, tf.float32))  # a write: the loop is unrolled
+            # a write through a Variable argument: the loop is unrolled
+            v.assign_add(tf.cast(i, tf.float32))
         return v.read_value()
 
     n = tf.constant(50)
-    assert float(count(n)) == sum(range(50))
-    source = count.get_concrete_function(n).pretty_source()
+    assert float(count(n, v)) == sum(range(50))
+    source = count.get_concrete_function(n, v).pretty_source()
     assert source.count("raise RETRACE") == 2
     # both guards run before the first step's write
     assert source.rindex("raise RETRACE") < source.index("._value +")
     for k in (50, 0, 7, 51, 50):
-        assert float(count(tf.constant(k))) == sum(range(k))
+        assert float(count(tf.constant(k), v)) == sum(range(k))
     assert float(v.numpy()) == sum(range(50))
 
 

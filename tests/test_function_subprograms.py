@@ -180,15 +180,15 @@ def test_bodies_a_node_cannot_hold_still_run_right():
     v = tf.Variable(0.0)
 
     @tf.function
-    def f(n):
+    def f(n, v):
         def body(i):
-            v.assign_add(1.0)  # a write: the loop runs on the trace's values
+            v.assign_add(1.0)  # a write through an argument: the loop runs on the trace's values
             return (i + 1,)
 
         return tf.while_loop(lambda i: i < n, body, (0,))
 
-    f(tf.constant(3))
-    f(tf.constant(2))
+    f(tf.constant(3), v)
+    f(tf.constant(2), v)
     assert float(v) == 5.0
 
 

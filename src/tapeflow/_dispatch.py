@@ -601,6 +601,9 @@ def reads_values(fn=None, *, floats: bool = False):
     """
     if fn is None:
         return functools.partial(reads_values, floats=floats)
+    # Its node reads its arguments only: a program may drop it when nothing uses
+    # its result, and it writes no variable (see ``pure_call``).
+    fn._pure_call = True
     marked = stateful(fn)
     name = fn.__name__
 
@@ -632,6 +635,15 @@ def reads_values(fn=None, *, floats: bool = False):
         return out
 
     return call
+
+
+def pure_call(fn) -> bool:
+    """Whether a recorded call of ``fn`` (a ``reads_values`` function) only reads its arguments.
+
+    >>> pure_call(print)
+    False
+    """
+    return getattr(fn, "_pure_call", False)
 
 
 def _flat_tensors(value) -> list:

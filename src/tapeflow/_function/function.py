@@ -374,6 +374,7 @@ class Function:
             for tensor, name, shape in zip(fresh, self._arg_names(args), shown):
                 if tensor.__class__ is Tensor:
                     trace.arg_names[tensor._id] = (name, shape)
+            trace.arg_variables = {leaf._id for leaf in fresh if isinstance(leaf, Variable)}
             call_args = tuple(_rebuild_args(a, iter_from(fresh, args, i))
                               for i, a in enumerate(args))  # fmt: skip
             quiet = not visible and not dry

@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from .._dispatch import apply
+from .._dispatch import apply, pure_call
 from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, wrap
 from ..ops.elementwise import divide, identity
@@ -214,7 +214,7 @@ class Program:
                     reads[node.fn] = node.outs[0]
                 elif node.kind == _trace.WRITE:
                     self._forget_reads(reads, node.fn)
-                elif node.kind == _trace.CALL:
+                elif node.kind == _trace.CALL and not pure_call(node.fn.fn):
                     reads.clear()  # an opaque call may assign anything
                 kept.append(node)
                 continue
@@ -263,7 +263,9 @@ class Program:
                 if n in live:
                     break
             else:
-                if node.kind not in stateful:
+                if node.kind not in stateful or (
+                    node.kind == _trace.CALL and pure_call(node.fn.fn)
+                ):
                     continue  # dead: nothing uses what it computes
             reversed_kept.append(node)
             live.update(node.ins)

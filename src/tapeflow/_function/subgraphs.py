@@ -21,8 +21,11 @@ Gradients come from the primitives' rules, as TensorFlow's:
   itself, it is differentiable again: second order and beyond;
 * ``cond``'s VJP is a ``cond`` over the branches' VJPs.
 
+Variables a loop body assigns are *carried*: loop variables of the node,
+read before it and assigned after it (``_carried_variables``).
+
 A sub-trace that a node cannot hold (a Python read of a traced value, a
-variable write, ``tf.print``, loop variables that change shape or are not
+variable write it does not carry, ``tf.print``, loop variables that change shape or are not
 tensors, branches of different structure) makes the caller fall back to
 running the loop on the trace's own values (``control.py``), silently: the
 Python side effects already happened once.
@@ -36,6 +39,7 @@ from .. import _dispatch
 from .._dispatch import Primitive
 from .._nest import flatten, pack_sequence_as
 from .._tensor import Tensor, convert_to_tensor, wrap
+from .._variable import updated_value
 from ..errors import UnimplementedError
 from . import graph, printing
 from . import trace as _trace
@@ -126,12 +130,90 @@ def _unrecorded(run, *args):
         _dispatch.set_stack(saved)
 
 
-def _check_pure(sub) -> None:
-    """Raise _Unsupported (the sub-trace's writes undone) if ``sub`` has work a node cannot hold."""
-    if sub.created or any(node[0] in (_trace.GUARD, _trace.WRITE, _trace.PRINT)
-                          for node in sub.nodes):  # fmt: skip
+def _check_pure(sub, writes_allowed: bool = False) -> None:
+    """Raise _Unsupported (the sub-trace's writes undone) if ``sub`` has work a node cannot
+    hold (variable writes: unless ``writes_allowed``, where the caller carries them)."""
+    held = (_trace.GUARD, _trace.PRINT) if writes_allowed else (_trace.GUARD, _trace.WRITE,
+                                                                 _trace.PRINT)  # fmt: skip
+    if sub.created or any(node[0] in held for node in sub.nodes):
         sub.undo_writes()
         raise _Unsupported("stateful work")
+
+
+_UPDATES: dict = {}  # a write's method -> the primitive computing the new value
+
+
+def _update_prim(method: str):
+    if not _UPDATES:
+        from ..ops.elementwise import add, subtract
+
+        _UPDATES.update(assign_add=add, assign_sub=subtract)
+    return _UPDATES[method]
+
+
+def _carried_variables(csub, bsub, writes: list) -> list:
+    """The variables a loop body assigns, carried through the node as loop variables.
+
+    A sub-program is pure: the body's reads of such a variable become its value
+    so far (an input of the step, or the last value the step assigned) and its
+    writes compute the next value, an output of the step; the enclosing trace
+    reads each variable before the node and assigns the final value after it.
+    So every step sees its own earlier writes, in program order, and the only
+    side effects are the enclosing program's own writes, which a guard that
+    stops that program puts back. Returns the variables, or raises _Unsupported
+    where that is not the same program: a write in ``cond``, opaque calls that
+    might read or write the variable themselves, a variable argument (at run
+    time it may be another argument too), a write that casts.
+    """
+    written: dict = {}  # by id: a Variable compares (and hashes) as TF's does
+    for node in bsub.nodes:
+        if node[0] == _trace.WRITE:
+            written.setdefault(node[1]._id, node[1])
+    if not written:
+        return []
+    if any(node[0] == _trace.WRITE for node in csub.nodes):
+        raise _Unsupported("a write in the loop condition")
+    if _stateful(csub) or _stateful(bsub):
+        raise _Unsupported("opaque calls beside variable writes")
+    root = bsub
+    while root.parent is not None:
+        root = root.parent
+    for sub in (csub, bsub):
+        for node in sub.nodes:
+            if node[0] in (_trace.READ, _trace.WRITE) and node[1]._id in root.arg_variables:
+                raise _Unsupported("a variable argument")
+            if node[0] == _trace.WRITE and (
+                node[3]._value.dtype != node[4].dtype or node[4].dtype.kind not in "fciu"
+            ):
+                raise _Unsupported("a write that casts")
+    return list(written.values())
+
+
+def _thread_writes(sub, carried: list, inputs: list) -> list:
+    """Rewrite ``sub``'s reads and writes of the ``carried`` variables (whose values
+    at the start of a step are the tensors ``inputs``) into ops; returns each
+    variable's tensor at the end of the step."""
+    from ..ops.elementwise import identity
+
+    current = {v._id: x for v, x in zip(carried, inputs)}
+    nodes: list = []
+    for node in sub.nodes:
+        kind = node[0]
+        if kind == _trace.READ and node[1]._id in current:
+            nodes.append((_trace.OP, identity, (current[node[1]._id],), node[2], {}))
+        elif kind == _trace.WRITE and node[1]._id in current:
+            _, variable, method, delta, old = node
+            if method == "assign":
+                current[variable._id] = delta
+            else:
+                new = wrap(updated_value(method, old, delta._value))
+                prim = _update_prim(method)
+                nodes.append((_trace.OP, prim, (current[variable._id], delta), new, {}))
+                current[variable._id] = new
+        else:
+            nodes.append(node)
+    sub.nodes = nodes
+    return [current[v._id] for v in carried]
 
 
 def _stateful(sub) -> bool:
@@ -139,7 +221,7 @@ def _stateful(sub) -> bool:
     from .._function import graph as _graph
 
     for node in sub.nodes:
-        if node[0] == _trace.CALL:
+        if node[0] == _trace.CALL and not _dispatch.pure_call(node[1]):
             return True
         if node[0] == _trace.OP and node[1] in _graph.SUBPROGRAM_PRIMS and node[4].get("stateful"):
             return True
@@ -628,27 +710,46 @@ def traced_while(cond_fn, body_fn, loop_vars, check_structure):
             raise  # the loop runs this body on these values: the error is the user's
         return _fall_back(writes, True, True)
     try:
-        _check_pure(bsub)
+        _check_pure(bsub, writes_allowed=True)
         for old, x in zip(leaves, new):
             if x._value.shape != old._value.shape or x._value.dtype != old._value.dtype:
                 raise _Unsupported("loop variable changes")
+        carried = _carried_variables(csub, bsub, writes)
     except _Unsupported:
         return _fall_back(writes, True, True)
+    taped = any(not isinstance(s, _trace.Trace) for s in _dispatch.active_stack())
+    if carried and taped:
+        # A tape outside the loop sees each step's variable reads in TF: the unrolled path
+        # records them one by one.
+        return _fall_back(writes, True, True)
+    if carried:
+        # each variable's value before the sub-traces ran: what its first write replaced
+        entry = {v._id: old for v, old in reversed(writes)}
+        starts = [wrap(entry[v._id]) for v in carried]
+        cfresh = [*cfresh, *starts]
+        _thread_writes(csub, carried, starts)
+        bstarts = [wrap(entry[v._id]) for v in carried]
+        bfresh = [*bfresh, *bstarts]
+        new = [*new, *_thread_writes(bsub, carried, bstarts)]
     found: dict = {}
     _find_captures(csub, cfresh, [pred], found)
     _find_captures(bsub, bfresh, new, found)
     captures = list(found.values())
     stateful = _stateful(csub) or _stateful(bsub)
-    if stateful and any(not isinstance(s, _trace.Trace) for s in _dispatch.active_stack()):
+    if stateful and taped:
         # A tape records this loop: its backward pass would replay the body and draw new
         # numbers, where TF reuses the forward ones. The unrolled path records each draw.
         return _fall_back(writes, True, True)
     cprog = _program(csub, cfresh, captures, [pred])
     bprog = _program(bsub, bfresh, captures, new)
     _undo(writes)
+    state = leaves + [v.read_value() for v in carried]
     values = [_capture_value(c) for c in captures]
-    outs = while_loop(*leaves, *values, cond=cprog, body=bprog, n=n, history=True,
+    m = len(state)
+    outs = while_loop(*state, *values, cond=cprog, body=bprog, n=m, history=True,
                       stateful=stateful)  # fmt: skip
+    for variable, final in zip(carried, outs[n:m]):
+        variable.assign(final, read_value=False)
     return pack_sequence_as(structure, list(outs[:n]))
 
 

@@ -59,7 +59,7 @@ class Trace(Recorder):
     """
 
     __slots__ = ("nodes", "start_id", "arg_names", "created", "dry", "op_names", "names",
-                 "parent")  # fmt: skip
+                 "parent", "arg_variables")  # fmt: skip
 
     def __init__(self, dry: bool = False, parent: Trace | None = None):
         self.nodes: list = []
@@ -72,6 +72,9 @@ class Trace(Recorder):
         # The trace a sub-trace (a loop body, a cond branch) runs inside: its
         # tensors are the sub-trace's captures, symbolic too.
         self.parent = parent
+        # Variables passed as arguments (by id): at run time one may be another
+        # argument too, so a loop node never carries their writes (subgraphs.py).
+        self.arg_variables: set[int] = set()
 
     # -- the Recorder protocol -------------------------------------------------
     def record(self, prim, inputs, out, params) -> None:
