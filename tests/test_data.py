@@ -212,3 +212,18 @@ def test_interleave_agrees_with_python_model(counts, cycle, block):
             break
         index = (index + 1) % cycle
     assert got == want
+
+
+def test_batches_of_in_memory_arrays_are_views_that_nothing_can_change():
+    source = np.arange(12, dtype=np.float32).reshape(6, 2)
+    ds = tf.data.Dataset.from_tensor_slices(source).batch(4)
+    first = next(iter(ds))
+    source[0, 0] = 99.0  # the dataset holds its own copy
+    assert first.numpy()[0, 0] == 0.0
+    mine = first.numpy()
+    mine[0, 0] = -1.0  # .numpy() is a fresh, writable array
+    assert next(iter(ds)).numpy()[0, 0] == 0.0
+    table = tf.Variable(next(iter(ds)))  # may hold the read-only view itself
+    table.scatter_add(tf.IndexedSlices(tf.constant([[1.0, 1.0]]), tf.constant([0])))
+    assert table.numpy()[0].tolist() == [1.0, 2.0]
+    assert next(iter(ds)).numpy()[0].tolist() == [0.0, 1.0]

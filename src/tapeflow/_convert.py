@@ -168,9 +168,24 @@ def _array_with_dtype(value, dtype: _dt.DType):
 
 
 def _as_stored(array):
-    """Rank-0 values are kept as NumPy scalars: cheaper, and what .numpy() gives."""
+    """Rank-0 values are kept as NumPy scalars: cheaper, and what .numpy() gives.
+
+    An array that nothing can write is kept as it is, not copied: a read-only
+    array that owns its memory, or a read-only view of one (a batch sliced
+    from a tf.data source, which makes its arrays read-only).
+
+    >>> frozen = np.arange(6.0)
+    >>> frozen.flags.writeable = False
+    >>> _as_stored(frozen[2:4]).base is frozen, _as_stored(np.arange(3))[0]
+    (True, np.int64(0))
+    """
     if isinstance(array, np.ndarray):
         if array.ndim == 0 and array.dtype.kind != "O":
             return array[()]
-        return array.copy() if array.base is not None or array.flags.writeable else array
+        if array.flags.writeable:
+            return array.copy()
+        base = array.base
+        if base is None or (base.__class__ is np.ndarray and not base.flags.writeable):
+            return array
+        return array.copy()
     return array

@@ -292,7 +292,8 @@ class Variable(HoldsValue):
         # earlier, no view): the update then costs the touched rows, not a copy
         # of the table. Otherwise a copy keeps earlier reads as they were.
         # References here: the owner's slot, `old`, and getrefcount's argument.
-        if not (isinstance(old, np.ndarray) and sys.getrefcount(old) <= 3):
+        # A read-only array (say a batch viewing a tf.data source) is copied too.
+        if not (isinstance(old, np.ndarray) and sys.getrefcount(old) <= 3 and old.flags.writeable):
             old = old.copy()
         ufunc.at(old, rows, values)
         owner._value = old

@@ -131,6 +131,11 @@ class Dataset:
             raise ValueError(f"Dimensions {first} and {other} are not compatible")
         n = sizes.pop() if sizes else 0
         arrays = [leaf.numpy() for leaf in leaves]
+        for array in arrays:
+            # Our own copies, never written: tf.constant then keeps a batch
+            # sliced from one as a view instead of copying it.
+            if isinstance(array, np.ndarray):
+                array.flags.writeable = False
         spec = st.pack(structure, [st.spec_of(leaf, drop_leading=True) for leaf in leaves])
 
         def make() -> Any:
