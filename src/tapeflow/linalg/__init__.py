@@ -67,3 +67,21 @@ from ._solve import (
 
 # What `from tapeflow.linalg import *` gives the top level (TF has these there too).
 __all__ = ["matmul", "einsum", "tensordot", "eig", "eigvals"]
+
+
+def __getattr__(name: str):
+    # The LinearOperator family loads on first use: `import tapeflow` stays cheap.
+    if name.startswith("LinearOperator"):
+        from . import _linop
+
+        if name in _linop.__all__:
+            value = getattr(_linop, name)
+            globals()[name] = value
+            return value
+    raise AttributeError(f"module 'tapeflow.linalg' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    from ._linop import __all__ as operators
+
+    return sorted(set(globals()) | set(operators))

@@ -31,6 +31,27 @@ def _same_dtype(a, b, op: str) -> None:
         raise dtype_mismatch(op, 1, a._value.dtype, b._value.dtype)
 
 
+def _is_operator(x) -> bool:
+    """Whether ``x`` is a tf.linalg.LinearOperator (which TF's linalg functions dispatch to)."""
+    return getattr(type(x), "_is_linear_operator", False)
+
+
+def _operator_matmul(a, b, transposed: bool, sparse: bool, adjoint_a: bool, adjoint_b: bool):
+    if transposed:
+        raise ValueError("Transposing not supported at this time.")
+    if sparse:
+        raise ValueError("Sparse methods not supported at this time.")
+    if not _is_operator(a):  # a @ B = (B^H a^H)^H
+        return _adjoint_of(b.matmul(a, adjoint=not adjoint_b, adjoint_arg=not adjoint_a))
+    return a.matmul(b, adjoint=adjoint_a, adjoint_arg=adjoint_b)
+
+
+def _adjoint_of(x):
+    from ._matrices import adjoint
+
+    return adjoint(x)
+
+
 def _error(message: str, op: str, name: str = "") -> _InvalidArgumentError:
     return _op_error(message, op, name)
 

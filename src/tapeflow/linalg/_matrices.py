@@ -11,7 +11,7 @@ from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import linalg as _linalg
 from ..ops import reduce as _red
-from ._common import _conjugate_if_complex, _error, _int, _pair
+from ._common import _conjugate_if_complex, _error, _int, _is_operator, _pair
 
 
 # --------------------------------------------------------------------------
@@ -43,6 +43,8 @@ def adjoint(matrix: TensorLike, name: str | None = None) -> Tensor:
     array([[1.-1.j],
            [2.-0.j]])>
     """
+    if _is_operator(matrix):
+        return matrix.adjoint(name or "adjoint")
     return matrix_transpose(matrix, conjugate=True)
 
 
@@ -137,6 +139,8 @@ def diag_part(
     >>> tf.linalg.diag_part(tf.constant([[1, 2, 3], [4, 5, 6]]))
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 5], dtype=int32)>
     """
+    if _is_operator(input):
+        return input.diag_part(name or "diag_part")
     x = as_tensor(input)
     k = _single_k(k)
     _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
@@ -214,6 +218,8 @@ def trace(x: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.linalg.trace(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
     <tf.Tensor: shape=(), dtype=float32, numpy=5.0>
     """
+    if _is_operator(x):
+        return x.trace(name or "trace")
     x = as_tensor(x)
     _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
     return _red.reduce_sum(_linalg.matrix_diag_part(x, k=0), axis=(-1,), keepdims=False)

@@ -16,7 +16,15 @@ from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import linalg as _linalg
 from ..ops import shape as _shape
-from ._common import _conjugate_if_complex, _error, _expand_last, _pair, _same_dtype
+from ._common import (
+    _conjugate_if_complex,
+    _error,
+    _expand_last,
+    _is_operator,
+    _operator_matmul,
+    _pair,
+    _same_dtype,
+)
 
 
 # --------------------------------------------------------------------------
@@ -47,6 +55,9 @@ def matmul(
     >>> tf.matmul(tf.ones([5, 2, 3]), tf.ones([3, 4])).shape
     TensorShape([5, 2, 4])
     """
+    if _is_operator(a) or _is_operator(b):
+        return _operator_matmul(a, b, transpose_a or transpose_b, a_is_sparse or b_is_sparse,
+                                adjoint_a, adjoint_b)  # fmt: skip
     if not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
         return _linalg.matmul(*_pair(a, b))  # the common case, kept short: it is the hot one
     for which, t, adj in (("a", transpose_a, adjoint_a), ("b", transpose_b, adjoint_b)):

@@ -17,7 +17,7 @@ from ..ops import linalg as _linalg
 from ..ops import reduce as _red
 from ..ops import shape as _shape
 from ..ops import spectral as _spectral
-from ._common import _FLOAT_TYPES, _error, _pair, _same_dtype
+from ._common import _FLOAT_TYPES, _error, _is_operator, _pair, _same_dtype
 from ._matrices import matrix_transpose
 from ._products import matmul
 
@@ -39,6 +39,9 @@ def inv(input: TensorLike, adjoint: bool = False, name: str | None = None) -> Te
     [[0.5  0.  ]
      [0.   0.25]], shape=(2, 2), dtype=float32)
     """
+    if _is_operator(input):
+        inverse = input.inverse(name or "inverse")
+        return inverse.adjoint() if adjoint else inverse
     x = _dec.inv(as_tensor(input))
     return matrix_transpose(x, conjugate=True) if adjoint else x
 
@@ -49,6 +52,8 @@ def det(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     >>> tf.linalg.det(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
     <tf.Tensor: shape=(), dtype=float32, numpy=-2.0>
     """
+    if _is_operator(input):
+        return input.determinant(name or "det")
     return _dec.det(as_tensor(input))
 
 
@@ -71,6 +76,10 @@ def logdet(matrix: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.linalg.logdet(tf.constant([[4.0, 0.0], [0.0, 9.0]]))
     <tf.Tensor: shape=(), dtype=float32, numpy=3.5835189819335938>
     """
+    if _is_operator(matrix):
+        if matrix.is_positive_definite and matrix.is_self_adjoint:
+            return matrix.log_abs_determinant(name or "log_abs_det")
+        raise ValueError("Expected matrix to be self-adjoint positive definite.")
     chol = _dec.cholesky(as_tensor(matrix))
     diagonal = _linalg.matrix_diag_part(chol, k=0)
     if chol._value.dtype.kind == "c":  # a Hermitian matrix: its log det is real (TF's dtype)
@@ -103,6 +112,12 @@ def solve(
     [[1. ]
      [0.5]], shape=(2, 1), dtype=float32)
     """
+    if _is_operator(matrix):
+        return matrix.solve(rhs, adjoint=adjoint, name=name or "solve")
+    if _is_operator(rhs):
+        raise ValueError(
+            "Passing in `matrix` as a Tensor and `rhs` as a LinearOperator is not supported."
+        )
     a, b = _pair(matrix, rhs)
     _check_solve(a, b)
     return _dec.solve(a, b, adjoint=bool(adjoint))
@@ -163,6 +178,8 @@ def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A00
     [[2. 0.]
      [1. 1.]], shape=(2, 2), dtype=float32)
     """
+    if _is_operator(input):
+        return input.cholesky(name or "cholesky")
     return _dec.cholesky(as_tensor(input))
 
 
