@@ -61,7 +61,7 @@ class LinearOperatorFullMatrix(LinearOperator):
         if self._matrix.shape.rank < 2:
             raise ValueError(
                 "Argument `matrix` must have at least 2 dimensions. Received: "
-                f"{read(self._matrix).numpy()}."
+                f"{np.asarray(tf.get_static_value(self._matrix))}."
             )
         super().__init__(dtype, None, is_non_singular, is_self_adjoint, is_positive_definite,
                          is_square, name, parameters)  # fmt: skip
@@ -371,7 +371,7 @@ class _BaseIdentity(LinearOperator):
             raise TypeError(f"Argument num_rows cannot be reference type. Found: {type(num_rows)}.")
         self._num_rows = shape_parameter(num_rows, "num_rows")
         _check_count(self._num_rows, "num_rows")
-        self._num_rows_static = int(self._num_rows.numpy())
+        self._num_rows_static = int(tf.get_static_value(self._num_rows))
 
     def _min_matrix_dim(self) -> int:
         return min(int(self.domain_dimension), int(self.range_dimension))
@@ -383,7 +383,7 @@ class _BaseIdentity(LinearOperator):
 def _check_count(value: Any, name: str) -> None:
     if not value.dtype.is_integer:
         raise TypeError(f"Argument {name} must be integer type.  Found: {value!s}")
-    static = value.numpy()
+    static = np.asarray(tf.get_static_value(value))
     if np.ndim(static) != 0:
         raise ValueError(f"Argument {name} must be a 0-D Tensor.  Found: {static}")
     if static < 0:
@@ -400,7 +400,7 @@ def _batch_shape_arg(batch_shape: Any) -> Any:
     value = shape_parameter(batch_shape, "batch_shape_arg")
     if not value.dtype.is_integer:
         raise TypeError(f"Argument batch_shape must be integer type.  Found: {value!s}")
-    static = value.numpy()
+    static = np.asarray(tf.get_static_value(value))
     if static.ndim != 1:
         raise ValueError(f"Argument batch_shape must be a 1-D Tensor.  Found: {static}")
     if np.any(static < 0):
@@ -468,7 +468,7 @@ class LinearOperatorIdentity(_BaseIdentity):
         n = self._num_rows_static
         if self._batch_shape_arg is None:
             return tf.TensorShape([n, n])
-        return tf.TensorShape(self._batch_shape_arg.numpy().tolist() + [n, n])
+        return tf.TensorShape(tf.get_static_value(self._batch_shape_arg).tolist() + [n, n])
 
     def _linop_adjoint(self) -> LinearOperator:
         return self
@@ -754,7 +754,8 @@ class LinearOperatorZeros(LinearOperator):
         )
         _check_count(self._num_rows, "num_rows")
         _check_count(self._num_columns, "num_columns")
-        rows, columns = int(self._num_rows.numpy()), int(self._num_columns.numpy())
+        rows = int(tf.get_static_value(self._num_rows))
+        columns = int(tf.get_static_value(self._num_columns))
         if is_square and rows != columns:
             raise ValueError(
                 "LinearOperatorZeros initialized as is_square=True, but got "
@@ -767,7 +768,7 @@ class LinearOperatorZeros(LinearOperator):
         matrix = [self._rows, self._columns]
         if self._batch_shape_arg is None:
             return tf.TensorShape(matrix)
-        return tf.TensorShape(self._batch_shape_arg.numpy().tolist() + matrix)
+        return tf.TensorShape(tf.get_static_value(self._batch_shape_arg).tolist() + matrix)
 
     def _assert_non_singular(self) -> Any:
         raise tf.errors.InvalidArgumentError(
