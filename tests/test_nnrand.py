@@ -34,4 +34,89 @@ def _same(got, want, path: str) -> None:
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda s: s.__name__)
 def test_matches_tensorflow(snippet):
+    if snippet.__name__.startswith("tf_only_"):
+        pytest.skip("TensorFlow's draw: replayed by a test of its own")
     _same(snippet(tf), GOLDEN[snippet.__name__], snippet.__name__)
+
+
+def test_truncated_normal_gradient_on_tensorflows_sample():
+    from tapeflow._tensor import wrap
+    from tapeflow.ops import random as random_ops
+
+    want = GOLDEN["tf_only_truncated_normal_gradients"]
+    params = [tf.constant(np.array(p, np.float64)) for p in want["params"]]
+    sample = wrap(np.array(want["sample"], np.float64))
+    with tf.GradientTape(persistent=True) as outer:
+        outer.watch(params)
+        with tf.GradientTape() as inner:
+            inner.watch(params)
+            y = random_ops.parameterized_truncated_normal(sample, *params)
+            total = tf.reduce_sum(y * np.array(want["w"]))
+        grads = inner.gradient(total, params)
+        second = tf.add_n([tf.reduce_sum(g * np.array(v)) for g, v in zip(grads, want["u"])])
+    grad2 = outer.gradient(second, params)
+    _same([g.numpy().tolist() for g in grads], want["grad"], "grad")
+    _same([g.numpy().tolist() for g in grad2], want["grad2"], "grad2")
+
+
+def test_truncated_normal_gradient_is_the_inverse_cdf_derivative():
+    # At a fixed CDF level q the sample is mean + std * ndtri(F(a) + q (F(b) - F(a))):
+    # TF's implicit gradient in the bounds is its derivative; in mean and std TF holds
+    # the standardized bounds fixed (1 and z). Second order: the golden test above.
+    from tapeflow._tensor import wrap
+    from tapeflow.ops import random as random_ops
+
+    q = np.array([[0.3, 0.9, 0.05], [0.6, 0.5, 0.99]])
+    params = [tf.constant(np.array(v)) for v in ([0.5, -0.3, 1.0], [1.0, 2.0, 0.5],
+                                                 [-1.0, -4.0, 0.8], [1.5, 0.5, 3.0])]  # fmt: skip
+
+    def by_inverse_cdf(mean, std, low, high):
+        cdf = lambda x: 0.5 * tf.math.erfc(-x / np.sqrt(2.0))  # noqa: E731
+        a, b = cdf((low - mean) / std), cdf((high - mean) / std)
+        return mean + std * tf.math.ndtri(a + q * (b - a))
+
+    sample = wrap(by_inverse_cdf(*params).numpy())
+    weights = np.array([[1.0, -2.0, 0.5], [0.3, 1.0, 2.0]])
+    grads = []
+    for f in (by_inverse_cdf, lambda *p: random_ops.parameterized_truncated_normal(sample, *p)):
+        with tf.GradientTape() as tape:
+            tape.watch(params)
+            total = tf.reduce_sum(f(*params) * weights)
+        grads.append([g.numpy() for g in tape.gradient(total, params)])
+    np.testing.assert_allclose(grads[1][2:], grads[0][2:], rtol=1e-6, atol=1e-9)
+    z = (sample.numpy() - params[0].numpy()) / params[1].numpy()
+    np.testing.assert_allclose(grads[1][0], weights.sum(axis=0))
+    np.testing.assert_allclose(grads[1][1], (weights * z).sum(axis=0))
+
+
+def test_truncated_normal_statistics():
+    # Mean of N(0, 1) on [a, b]: (phi(a) - phi(b)) / (Phi(b) - Phi(a)).
+    from math import erfc, exp, pi, sqrt
+
+    def expected(a, b):
+        phi = lambda x: exp(-x * x / 2) / sqrt(2 * pi)  # noqa: E731
+        cdf = lambda x: 0.5 * erfc(-x / sqrt(2))  # noqa: E731
+        return (phi(a) - phi(b)) / (cdf(b) - cdf(a))
+
+    bounds = [(-2.0, 2.0), (3.0, 4.0), (-10.0, -9.0), (-0.1, 0.3), (0.5, 30.0), (-30.0, 1.0)]
+    low = np.array([b[0] for b in bounds])
+    high = np.array([b[1] for b in bounds])
+    x = tf.random.stateless_parameterized_truncated_normal(
+        [40000, len(bounds)], [1, 2], means=0.0, stddevs=np.ones(6, np.float32),
+        minvals=low.astype(np.float32), maxvals=high.astype(np.float32)).numpy()  # fmt: skip
+    assert (x >= low).all() and (x <= high).all()
+    for i, (a, b) in enumerate(bounds):
+        np.testing.assert_allclose(x[:, i].mean(), expected(a, b), atol=0.02)
+    y = tf.random.stateless_parameterized_truncated_normal([3], [1, 2], means=1.0, stddevs=2.0)
+    assert y.numpy().tolist() == tf.random.stateless_parameterized_truncated_normal(
+        [3], [1, 2], means=1.0, stddevs=2.0).numpy().tolist()  # fmt: skip
+
+
+def test_binomial_statistics():
+    x = tf.random.stateless_binomial([20000, 3], [4, 2], counts=[1.0, 5.0, 40.0],
+                                     probs=[0.2, 0.5, 0.9]).numpy()  # fmt: skip
+    np.testing.assert_allclose(x.mean(axis=0), [0.2, 2.5, 36.0], rtol=0.03)
+    np.testing.assert_allclose(x.var(axis=0), [0.16, 1.25, 3.6], rtol=0.06)
+    again = tf.random.stateless_binomial([20000, 3], [4, 2], counts=[1.0, 5.0, 40.0],
+                                         probs=[0.2, 0.5, 0.9]).numpy()  # fmt: skip
+    assert (x == again).all()

@@ -185,3 +185,106 @@ def accidental_hits_errors(tf):
                                                       num_true=2),
     }  # fmt: skip
     return {name: error_of(thunk) for name, thunk in cases.items()}
+
+
+# -- tf.random leftovers -----------------------------------------------------------------
+@snippet
+def create_rng_state(tf):
+    out = {}
+    seeds = {"int": 1234, "big": 2**70 + 5, "negative": -1, "u64": 2**64 - 1, "float": 1.5,
+             "list4": [1, 2, 3, 4], "list1": [5], "array": np.array([7, 8], np.int32)}  # fmt: skip
+    for name, seed in seeds.items():
+        for alg in ("philox", "threefry", "auto_select", 1, 2, tf.random.Algorithm.THREEFRY):
+            state = tf.random.create_rng_state(seed, alg)
+            out[f"{name}_{alg}"] = [state.numpy().tolist(), state.dtype.name]
+    for name, alg in {"foo": "foo", "seven": 7, "float": 1.5, "Philox-x": "Phi-lox"}.items():
+        out[f"error_{name}"] = error_of(lambda alg=alg: tf.random.create_rng_state(1, alg))
+    return out
+
+
+@snippet
+def stateless_binomial_structure(tf):
+    out = {}
+    calls = {
+        "default": dict(shape=[2, 3], counts=[1, 2, 3], probs=0.5),
+        "float_out": dict(shape=[2], counts=5.0, probs=0.5, output_dtype=tf.float32),
+        "probs64": dict(shape=[2], counts=5, probs=tf.constant(0.5, tf.float64)),
+        "int64_out": dict(shape=[3], counts=tf.constant([2.0, 3.0, 4.0]), probs=[1.0, 0.0, 1.5],
+                          output_dtype=tf.int64),
+        "clipped": dict(shape=[2], counts=[-5.0, 4.0], probs=[0.5, 2.0]),
+        "scalar": dict(shape=[], counts=3.0, probs=1.0),
+    }  # fmt: skip
+    for name, kw in calls.items():
+        x = tf.random.stateless_binomial(seed=[1, 2], **kw)
+        certain = name in ("clipped", "scalar", "int64_out")
+        out[name] = [x.dtype.name, x.shape.as_list(), x.numpy().tolist() if certain else None]
+    bad = {
+        "not_suffix": dict(shape=[2], counts=[1.0, 2.0, 3.0], probs=0.5),
+        "not_suffix_broadcast": dict(shape=[2, 3], counts=[[1.0], [2.0]], probs=0.5),
+        "int8_out": dict(shape=[2], counts=5.0, probs=0.5, output_dtype=tf.int8),
+        "mixed": dict(shape=[2], counts=tf.constant(5), probs=0.5),
+        "bool_counts": dict(shape=[2], counts=tf.constant([True, False]),
+                            probs=tf.constant([True, False])),
+        "bad_seed": dict(shape=[2], counts=5.0, probs=0.5, seed=[1, 2, 3]),
+    }  # fmt: skip
+    for name, kw in bad.items():
+        kw = {"seed": [1, 2], **kw}
+        out[name] = error_of(lambda kw=kw: tf.random.stateless_binomial(**kw))
+    return out
+
+
+@snippet
+def stateless_truncated_normal_structure(tf):
+    f = tf.random.stateless_parameterized_truncated_normal
+    out = {}
+    calls = {
+        "default": dict(shape=[2, 3]),
+        "broadcast": dict(shape=[4, 2, 3], means=[0.0, 1.0, 2.0], minvals=-1.0,
+                          maxvals=[[1.0], [2.0]]),
+        "float64": dict(shape=[2], means=tf.constant(0.0, tf.float64),
+                        stddevs=tf.constant(1.0, tf.float64), minvals=tf.constant(-1.0, tf.float64),
+                        maxvals=tf.constant(1.0, tf.float64)),
+        "float16": dict(shape=[2], means=tf.constant(0.0, tf.float16),
+                        stddevs=tf.constant(1.0, tf.float16), minvals=tf.constant(-1.0, tf.float16),
+                        maxvals=tf.constant(1.0, tf.float16)),
+        "scalar": dict(shape=[]),
+    }  # fmt: skip
+    for name, kw in calls.items():
+        x = f(seed=[3, 4], **kw)
+        out[name] = [x.dtype.name, x.shape.as_list()]
+    bad = {
+        "not_suffix": dict(shape=[2], means=[0.0, 1.0, 2.0]),
+        "min_above_max": dict(shape=[2], minvals=3.0, maxvals=1.0),
+        "min_equals_max": dict(shape=[2], minvals=1.0, maxvals=1.0),
+        "negative_std": dict(shape=[2], stddevs=-1.0),
+        "zero_std": dict(shape=[2], stddevs=0.0),
+        "int_means": dict(shape=[2], means=1),
+        "mixed": dict(shape=[2], means=tf.constant(0.0, tf.float64)),
+    }  # fmt: skip
+    for name, kw in bad.items():
+        out[name] = error_of(lambda kw=kw: f(seed=[3, 4], **kw))
+    return out
+
+
+@snippet
+def tf_only_truncated_normal_gradients(tf):
+    """TF's sample and its implicit gradients (first and second order): the test feeds
+    this very sample to tapeflow's rule (tapeflow's streams draw other numbers)."""
+    params = [tf.constant(v, tf.float64) for v in ([0.5, -0.3, 1.0], [1.0, 2.0, 0.5],
+                                                   [-1.0, -4.0, 0.8], [1.5, 0.5, 3.0])]  # fmt: skip
+    rng = np.random.default_rng(5)
+    w = rng.standard_normal((4, 3))
+    u = [rng.standard_normal(3) for _ in params]
+    with tf.GradientTape(persistent=True) as outer:
+        outer.watch(params)
+        with tf.GradientTape() as inner:
+            inner.watch(params)
+            y = tf.random.stateless_parameterized_truncated_normal([4, 3], [9, 9], *params)
+            total = tf.reduce_sum(y * w)
+        grads = inner.gradient(total, params)
+        second = tf.add_n([tf.reduce_sum(g * v) for g, v in zip(grads, u)])
+    grad2 = outer.gradient(second, params)
+    return {"params": [p.numpy().tolist() for p in params], "w": w.tolist(),
+            "u": [v.tolist() for v in u], "sample": y.numpy().tolist(),
+            "grad": [g.numpy().tolist() for g in grads],
+            "grad2": [None if g is None else g.numpy().tolist() for g in grad2]}  # fmt: skip

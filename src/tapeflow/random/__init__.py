@@ -45,6 +45,7 @@ True
 
 from ._algorithm import Algorithm
 from ._generator import Generator, get_global_generator, set_global_generator
+from ._more import create_rng_state, stateless_binomial, stateless_parameterized_truncated_normal
 from ._ops import (
     categorical,
     gamma,
@@ -65,6 +66,7 @@ from ._seeds import _next_seed_generator, fold_in, set_seed, split
 __all__ = [
     "Generator",
     "categorical",
+    "create_rng_state",
     "fold_in",
     "gamma",
     "get_global_generator",
@@ -74,9 +76,11 @@ __all__ = [
     "set_seed",
     "shuffle",
     "split",
+    "stateless_binomial",
     "stateless_categorical",
     "stateless_gamma",
     "stateless_normal",
+    "stateless_parameterized_truncated_normal",
     "stateless_poisson",
     "stateless_truncated_normal",
     "stateless_uniform",
