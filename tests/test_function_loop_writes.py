@@ -167,3 +167,26 @@ def test_an_unused_tensor_loop_item_is_not_computed():
     node = [n for n in f.get_concrete_function(tf.constant([1.0, 2.0, 3.0])).graph.nodes
             if getattr(n.fn, "name", "") == "while_loop"][0]  # fmt: skip
     assert "call_" not in node.params["body"].source
+
+
+def test_a_scalar_loop_test_is_an_operator():
+    @tf.function
+    def f(n):
+        return tf.while_loop(lambda i: i < n, lambda i: (i + 1,), (0,))
+
+    assert int(f(tf.constant(5))[0]) == 5
+    node = [n for n in f.get_concrete_function(tf.constant(5)).graph.nodes
+            if getattr(n.fn, "name", "") == "while_loop"][0]  # fmt: skip
+    assert " < " in node.params["cond"].source
+
+
+def test_the_sigmoid_cross_entropy_gradient_keeps_tfs_branches_bit_for_bit():
+    from tapeflow.ops.nn import _sigmoid_xent_grad_impl
+
+    x = np.array([0.0, -0.0, np.inf, -np.inf, 1e-30, -1e-30, 30.0, -30.0, 3.0, -3.0], np.float32)
+    z = np.array([1.0, 0.0, 1.0, 0.0, 0.5, 1.0, 1.0, 0.0, 0.25, 0.75], np.float32)
+    g = np.linspace(-2.0, 2.0, 10).astype(np.float32)
+    s = np.exp(-np.abs(x)) / (np.exp(-np.abs(x)) + np.float32(1))
+    want = g * np.where(x >= 0, (1 - z) - s, s - z)  # TF's formula, branch by branch
+    got = _sigmoid_xent_grad_impl(g, x, z)
+    np.testing.assert_array_equal(got.view(np.int32), want.astype(np.float32).view(np.int32))

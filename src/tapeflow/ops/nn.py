@@ -457,19 +457,20 @@ def _sigmoid_xent_grad_impl(g, logits, labels):
     and ``s - z`` below, with s = sigmoid(-|x|): at x = 30, z = 1 in float32 it is
     -9.4e-14, not sigmoid(x) - 1 = 0.
 
-    Bit for bit the same, without np.where (about 20x a plain ufunc per element
-    on a mixed mask): x + 0 turns -0.0 into +0.0 (TF's x >= 0 branch, as +0.0
-    is); its step (1 or 0) gives the offset 1 - z or 0 - z, and the sign of its
-    negation the sign of s.
+    Bit for bit the same, with SIMD ufuncs only (no np.where, about 20x a plain
+    ufunc per element on a mixed mask, nor heaviside/copysign, 3 to 5x): the
+    step ``x >= 0`` (1 for -0.0 too, TF's x >= 0 branch) gives the offset
+    ``1 - z`` or ``0 - z`` and the sign 1 - 2 step that s takes (an exact
+    product).
     """
     # (another library's arrays, CuPy's, take Python scalars, not NumPy arrays)
     zero, one = _zero_one(logits.dtype) if logits.__class__ is np.ndarray else (0, 1)
-    canonical = logits + zero
-    flipped = np.negative(canonical)
-    small = np.exp(np.minimum(logits, flipped))  # exp(-|x|)
+    step = (logits >= zero).astype(logits.dtype)
+    small = np.exp(np.negative(np.abs(logits)))  # exp(-|x|)
     small /= small + one
-    offset = np.heaviside(canonical, one) - labels
-    offset += np.copysign(small, flipped)
+    small *= one - (step + step)
+    offset = step - labels
+    offset += small
     if np.shape(g) == offset.shape and g.dtype == offset.dtype:
         offset *= g  # in place: one array for the whole VJP
         return offset
