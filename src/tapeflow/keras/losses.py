@@ -56,6 +56,7 @@ from ._loss_functions import (  # noqa: F401  (the public functions and their al
     squared_hinge,
     squeeze_or_expand_to_same_rank,
 )
+from ._masking import get_keras_mask
 from ._naming import auto_name
 from ._registry import resolve
 from ._utils import TensorLike
@@ -63,10 +64,36 @@ from ._utils import TensorLike
 # -- reduction -------------------------------------------------------------------
 
 
+def apply_mask(sample_weight: Any, mask: Any, dtype: Any, reduction: str | None) -> Any:
+    """Fold a Keras mask into the sample weights, as Keras 3 does.
+
+    For a mean the kept entries weigh ``total / kept``, so the mean is over
+    the kept entries only; for a sum they weigh 1.
+
+    >>> apply_mask(None, tf.constant([True, False]), tf.float32, "sum_over_batch_size")
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 0.], dtype=float32)>
+    """
+    if mask is None:
+        return sample_weight
+    if reduction in ("mean", "sum_over_batch_size"):
+        total = tf.cast(tf.reduce_prod(tf.shape(mask)), dtype)
+        valid = tf.reduce_sum(tf.cast(mask, dtype))  # may be 0
+        weight = tf.math.divide_no_nan(total, valid)
+        float_mask = tf.where(tf.cast(mask, "bool"), weight, tf.zeros_like(weight))
+    else:
+        float_mask = tf.cast(mask, dtype)
+    if sample_weight is None:
+        return float_mask
+    sample_weight = tf.cast(tf.convert_to_tensor(sample_weight), dtype)
+    float_mask, sample_weight = squeeze_or_expand_to_same_rank(float_mask, sample_weight)
+    return sample_weight * float_mask
+
+
 def reduce_weighted_values(
     values: Any,
     sample_weight: TensorLike | None = None,
     reduction: str | None = "sum_over_batch_size",
+    mask: Any = None,
 ) -> tf.Tensor:
     """Scale per-sample ``values`` by ``sample_weight`` and reduce them as ``reduction`` says.
 
@@ -85,6 +112,8 @@ def reduce_weighted_values(
             f"reduction={reduction}"
         )
     values = tf.convert_to_tensor(values)
+    if mask is not None:
+        sample_weight = apply_mask(sample_weight, mask, values.dtype, reduction)
     if sample_weight is not None:
         sample_weight = tf.cast(tf.convert_to_tensor(sample_weight), values.dtype)
         values, sample_weight = squeeze_or_expand_to_same_rank(values, sample_weight)
@@ -143,10 +172,16 @@ class Loss:
     def __call__(
         self, y_true: TensorLike, y_pred: TensorLike, sample_weight: TensorLike | None = None
     ) -> tf.Tensor:
+        in_mask = get_keras_mask(y_pred)
         y_pred = self._convert(y_pred)
         y_true = self._convert(y_true)
         losses = self.call(y_true, y_pred)
-        return reduce_weighted_values(losses, sample_weight, self.reduction)
+        out_mask = get_keras_mask(losses)
+        if in_mask is not None and out_mask is not None:
+            mask = tf.logical_and(in_mask, out_mask)
+        else:
+            mask = in_mask if in_mask is not None else out_mask
+        return reduce_weighted_values(losses, sample_weight, self.reduction, mask=mask)
 
     def _convert(self, x: TensorLike) -> tf.Tensor:
         x = tf.convert_to_tensor(x)

@@ -15,6 +15,7 @@ from .core import (
     Flatten,
     Lambda,
     LeakyReLU,
+    Masking,
     Permute,
     ReLU,
     Reshape,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import inspect
 import threading
+import warnings
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,7 @@ import numpy as np
 import tapeflow as tf
 
 from .. import _resolve, _utils
+from .._masking import get_keras_mask, set_keras_mask
 from .._utils import TensorLike
 from .._variable import Variable
 
@@ -124,6 +126,13 @@ def _to_tensor(value: Any, dtype: Any) -> Any:
     return value
 
 
+def _masks_of(inputs: Any) -> Any:
+    """The Keras masks of ``inputs``, in its structure (None where there is none)."""
+    if inputs.__class__ is tf.Tensor:
+        return get_keras_mask(inputs)
+    return _utils.map_structure(get_keras_mask, inputs)
+
+
 class Layer:
     """Base class of every Keras layer.
 
@@ -139,6 +148,9 @@ class Layer:
     >>> Scale()(tf.ones((1, 2))).numpy().tolist()
     [[1.0, 1.0]]
     """
+
+    # Whether outputs get masks from compute_mask (else an input's mask is dropped, with a warning).
+    supports_masking = False
 
     # Models keep their layer list here (set with object.__setattr__).
     _layers: list
@@ -172,7 +184,6 @@ class Layer:
         )
         self.compute_dtype = self.dtype
         self.activity_regularizer = _resolve.regularizer(activity_regularizer)
-        self.supports_masking = False
         self._inbound_nodes: list = []
         self._build_shapes = None
         self._output_shape: Any = None
@@ -182,7 +193,9 @@ class Layer:
         self._declared_input_shape = (
             (kwargs.get("batch_size"), *input_shape) if input_shape is not None else None
         )
-        self._call_has_training = "training" in inspect.signature(self.call).parameters
+        parameters = inspect.signature(self.call).parameters
+        self._call_has_training = "training" in parameters
+        self._call_has_mask = "mask" in parameters
 
     # -- attribute tracking -----------------------------------------------------
     def __setattr__(self, name: str, value: Any) -> None:
@@ -496,6 +509,10 @@ class Layer:
             kwargs["training"] = training
         elif "training" in kwargs:
             kwargs.pop("training")
+        previous_mask = _masks_of(inputs)
+        if self._call_has_mask and kwargs.get("mask") is None and len(args) == 1:
+            if any(m is not None for m in _utils.flatten(previous_mask)):
+                kwargs["mask"] = previous_mask
         outer = _training_from_context()
         depth = getattr(_context, "depth", 0)
         if depth == 0:  # the outermost call starts a fresh list of added losses
@@ -515,11 +532,41 @@ class Layer:
                 if out.shape.rank:
                     loss = loss / tf.cast(tf.shape(out)[0], loss.dtype)
                 self.add_loss(loss)
+        self._set_mask_metadata(inputs, outputs, previous_mask)
         if self._output_shape is None:  # what summary() shows for a layer built eagerly
             self._output_shape = _utils.map_structure(
                 lambda t: tuple(t.shape) if hasattr(t, "shape") else None, outputs
             )
         return outputs
+
+    def compute_mask(self, inputs: Any, previous_mask: Any) -> Any:
+        """The mask of the outputs: the input's mask, unchanged, by default.
+
+        >>> tf.keras.layers.Dense(2).compute_mask(tf.ones((1, 3, 2)), tf.constant([[True, True, False]]))
+        <tf.Tensor: shape=(1, 3), dtype=bool, numpy=array([[ True,  True, False]])>
+        """
+        return previous_mask
+
+    def _set_mask_metadata(self, inputs: Any, outputs: Any, previous_mask: Any) -> None:
+        flat_outputs = _utils.flatten(outputs)
+        if not self.supports_masking:
+            if any(m is not None for m in _utils.flatten(previous_mask)):
+                warnings.warn(
+                    f"Layer '{self.name}' (of type {type(self).__name__}) was passed an input "
+                    "with a mask attached to it. However, this layer does not support masking "
+                    "and will therefore destroy the mask information. Downstream layers will "
+                    "not see the mask.",
+                    stacklevel=3,
+                )
+            return
+        if flat_outputs and all(get_keras_mask(x) is not None for x in flat_outputs):
+            return  # call set them (Masking does)
+        masks = self.compute_mask(inputs, previous_mask)
+        if masks is None:
+            return
+        for tensor, mask in zip(flat_outputs, _utils.flatten(masks)):
+            if mask is not None and get_keras_mask(tensor) is None:
+                set_keras_mask(tensor, mask)
 
     def _call_symbolic(self, args: Any, kwargs: Any):
         outputs = _run_on_stand_ins(self, args, kwargs)

@@ -16,6 +16,7 @@ import numpy as np
 import tapeflow as tf
 
 from .. import _resolve
+from .._masking import set_keras_mask
 from .._utils import TensorLike
 from .base import Layer
 
@@ -27,6 +28,8 @@ class Dense(Layer):
     >>> tf.keras.layers.Dense(4)(tf.ones((2, 3))).shape
     TensorShape([2, 4])
     """
+
+    supports_masking = True
 
     def __init__(
         self,
@@ -119,6 +122,8 @@ class Activation(Layer):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0., 2.], dtype=float32)>
     """
 
+    supports_masking = True
+
     def __init__(self, activation: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.activation = _resolve.activation(activation)
@@ -140,6 +145,8 @@ class ReLU(Layer):
     >>> tf.keras.layers.ReLU(negative_slope=0.1, threshold=1.0)(tf.constant([0.0, 2.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.1,  2. ], dtype=float32)>
     """
+
+    supports_masking = True
 
     def __init__(
         self,
@@ -189,6 +196,8 @@ class LeakyReLU(Layer):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-1.,  2.], dtype=float32)>
     """
 
+    supports_masking = True
+
     def __init__(self, negative_slope: float = 0.3, **kwargs: Any) -> None:
         if "alpha" in kwargs:
             negative_slope = kwargs.pop("alpha")
@@ -215,6 +224,8 @@ class Softmax(Layer):
     >>> tf.keras.layers.Softmax()(tf.constant([[1.0, 1.0]]))
     <tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[0.5, 0.5]], dtype=float32)>
     """
+
+    supports_masking = True
 
     def __init__(self, axis: Any = -1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -315,6 +326,8 @@ class Dropout(Layer):
     [0.0, 2.0]
     """
 
+    supports_masking = True
+
     def __init__(
         self, rate: float, noise_shape: Any = None, seed: int | None = None, **kwargs: Any
     ) -> None:
@@ -351,6 +364,8 @@ class Lambda(Layer):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 4.], dtype=float32)>
     """
 
+    supports_masking = True
+
     def __init__(
         self,
         function: Callable,
@@ -362,6 +377,7 @@ class Lambda(Layer):
         super().__init__(**kwargs)
         self.function = function
         self.arguments = dict(arguments or {})
+        self.mask = mask
 
     def call(self, inputs: TensorLike) -> Any:
         """``function(inputs, **arguments)``.
@@ -370,6 +386,16 @@ class Lambda(Layer):
         <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
         """
         return self.function(inputs, **self.arguments)
+
+    def compute_mask(self, inputs: Any, previous_mask: Any = None) -> Any:
+        """``mask`` as given (called on the inputs and their mask when callable): None by default.
+
+        >>> tf.keras.layers.Lambda(lambda x: x).compute_mask(tf.ones((1, 2)), tf.constant([[True, False]])) is None
+        True
+        """
+        if callable(self.mask):
+            return self.mask(inputs, previous_mask)
+        return self.mask
 
 
 class Embedding(Layer):
@@ -399,6 +425,7 @@ class Embedding(Layer):
         self.embeddings_initializer = embeddings_initializer
         self.embeddings_regularizer = embeddings_regularizer
         self.mask_zero = mask_zero
+        self.supports_masking = mask_zero
         self._initial_weights = weights
 
     def build(self, input_shape: Any = None) -> None:
@@ -432,3 +459,49 @@ class Embedding(Layer):
         if not inputs.dtype.is_integer:
             inputs = tf.cast(inputs, "int32")
         return tf.gather(self.embeddings, inputs)
+
+    def compute_mask(self, inputs: Any, previous_mask: Any = None) -> Any:
+        """With ``mask_zero``, where ``inputs`` is not 0 (index 0 is padding); else None.
+
+        >>> tf.keras.layers.Embedding(5, 2, mask_zero=True).compute_mask(tf.constant([[3, 0]])).numpy()
+        array([[ True, False]])
+        """
+        if not self.mask_zero:
+            return None
+        return tf.not_equal(inputs, 0)
+
+
+class Masking(Layer):
+    """Masks the time steps whose features all equal ``mask_value`` (and zeroes them).
+
+    >>> x = tf.constant([[[1.0, 2.0], [0.0, 0.0], [3.0, 0.0]]])
+    >>> layer = tf.keras.layers.Masking()
+    >>> layer.compute_mask(x).numpy()
+    array([[ True, False,  True]])
+    """
+
+    supports_masking = True
+
+    def __init__(self, mask_value: Any = 0.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.mask_value = mask_value
+
+    def compute_mask(self, inputs: Any, previous_mask: Any = None) -> Any:
+        """True for the steps with some feature other than ``mask_value``.
+
+        >>> tf.keras.layers.Masking(-1.0).compute_mask(tf.constant([[[-1.0], [2.0]]])).numpy()
+        array([[False,  True]])
+        """
+        return tf.reduce_any(tf.not_equal(inputs, self.mask_value), axis=-1)
+
+    def call(self, inputs: TensorLike) -> Any:
+        """The inputs with masked steps set to zero; the output carries the mask.
+
+        >>> out = tf.keras.layers.Masking(5.0).call(tf.constant([[[5.0], [1.0]]]))
+        >>> out.numpy().tolist()
+        [[[0.0], [1.0]]]
+        """
+        keep = tf.reduce_any(tf.not_equal(inputs, self.mask_value), axis=-1, keepdims=True)
+        outputs = tf.where(keep, inputs, tf.zeros_like(inputs))
+        set_keras_mask(outputs, tf.squeeze(keep, axis=-1))
+        return outputs

@@ -43,6 +43,22 @@ class _Merge(Layer):
             )
         self.built = True
 
+    def compute_mask(self, inputs: Any, previous_mask: Any = None) -> Any:
+        """The union (logical or) of the inputs' masks; None if any input has none.
+
+        >>> tf.keras.layers.Add().compute_mask([None, None], [tf.constant([True, False]), tf.constant([False, False])]).numpy()
+        array([ True, False])
+        """
+        if previous_mask is None:
+            return None
+        masks = list(previous_mask)
+        if any(m is None for m in masks):
+            return None
+        output_mask = masks[0]
+        for m in masks[1:]:
+            output_mask = tf.logical_or(output_mask, m)
+        return output_mask
+
 
 class Add(_Merge):
     """Elementwise sum of the inputs.
@@ -50,6 +66,8 @@ class Add(_Merge):
     >>> tf.keras.layers.Add()([tf.constant([1.0, 2.0]), tf.constant([10.0, 20.0])])
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([11., 22.], dtype=float32)>
     """
+
+    supports_masking = True
 
     def call(self, inputs: TensorLike) -> Any:
         """The elementwise sum of the input list.
@@ -71,6 +89,8 @@ class Multiply(_Merge):
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([ 8., 15.], dtype=float32)>
     """
 
+    supports_masking = True
+
     def call(self, inputs: TensorLike) -> Any:
         """The elementwise product of the input list.
 
@@ -91,6 +111,8 @@ class Concatenate(_Merge):
     TensorShape([2, 3])
     """
 
+    supports_masking = True
+
     def __init__(self, axis: Any = -1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.axis = axis
@@ -102,3 +124,23 @@ class Concatenate(_Merge):
         <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 3], dtype=int32)>
         """
         return tf.concat(self._check(inputs), axis=self.axis)
+
+    def compute_mask(self, inputs: Any, previous_mask: Any = None) -> Any:
+        """The masks joined along ``axis`` (all True for an input without one), reduced over the last axis.
+
+        >>> layer = tf.keras.layers.Concatenate(axis=1)
+        >>> x = tf.ones((1, 2, 3))
+        >>> layer.compute_mask([x, x], [tf.constant([[True, False]]), None]).numpy()
+        array([[ True, False,  True,  True]])
+        """
+        if previous_mask is None or all(m is None for m in previous_mask):
+            return None
+        masks = []
+        for x, m in zip(inputs, previous_mask):
+            if m is None:
+                masks.append(tf.ones_like(x, dtype="bool"))
+            elif len(m.shape) < len(x.shape):
+                masks.append(tf.logical_or(tf.expand_dims(m, -1), tf.zeros_like(x, dtype="bool")))
+            else:
+                masks.append(m)
+        return tf.reduce_any(tf.concat(masks, axis=self.axis), axis=-1)

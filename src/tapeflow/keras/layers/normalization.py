@@ -38,6 +38,8 @@ class BatchNormalization(Layer):
     array([1.], dtype=float32)
     """
 
+    supports_masking = True
+
     # Created by build (their operators are bound to tf.Variable at import).
     moving_mean: Any
     moving_variance: Any
@@ -147,6 +149,8 @@ class LayerNormalization(Layer):
     array([[-0.9995004,  0.9995005],
            [ 0.       ,  0.       ]], dtype=float32)>
     """
+
+    supports_masking = True
 
     def __init__(
         self,

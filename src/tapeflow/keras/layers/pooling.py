@@ -135,6 +135,16 @@ class GlobalAveragePooling1D(_GlobalPooling):
     <tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[2., 4.]], dtype=float32)>
     """
 
+    supports_masking = True
+
+    def compute_mask(self, inputs: Any, previous_mask: Any = None) -> Any:
+        """None: the steps are averaged away.
+
+        >>> tf.keras.layers.GlobalAveragePooling1D().compute_mask(None, tf.constant([[True]])) is None
+        True
+        """
+        return None
+
     rank = 1
 
     def call(self, inputs: TensorLike, mask: TensorLike | None = None) -> Any:
@@ -142,9 +152,15 @@ class GlobalAveragePooling1D(_GlobalPooling):
 
         >>> layer = tf.keras.layers.GlobalAveragePooling1D()
         >>> layer.call(tf.constant([[[1.0], [3.0], [8.0]]]), mask=tf.constant([[True, True, False]]))
-        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[4.]], dtype=float32)>
+        <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[2.]], dtype=float32)>
         """
-        return super().call(inputs)
+        if mask is None:
+            return super().call(inputs)
+        axis = 1 if self.data_format == "channels_last" else 2
+        keep = tf.expand_dims(tf.cast(mask, "bool"), 2 if axis == 1 else 1)
+        total = tf.reduce_sum(tf.where(keep, inputs, tf.zeros_like(inputs)), axis, self.keepdims)
+        count = tf.reduce_sum(tf.cast(keep, inputs.dtype), axis, self.keepdims)
+        return total / count
 
 
 class GlobalAveragePooling2D(_GlobalPooling):

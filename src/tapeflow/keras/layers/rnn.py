@@ -254,6 +254,7 @@ class GRUCell(_Cell):
 class _RNN(Layer):
     cell_class: type[_Cell] = SimpleRNNCell
     cell_name = "simple_rnn_cell"
+    supports_masking = True
 
     def __init__(
         self,
@@ -263,6 +264,7 @@ class _RNN(Layer):
         go_backwards: bool = False,
         stateful: bool = False,
         unroll: bool = False,
+        zero_output_for_mask: bool = False,
         **kwargs: Any,
     ) -> None:
         layer_keys = {
@@ -282,6 +284,7 @@ class _RNN(Layer):
         self.return_state = return_state
         self.go_backwards = go_backwards
         self.stateful = stateful
+        self.zero_output_for_mask = zero_output_for_mask
         # Keras keeps a stateful layer's states in variables it does not track:
         # they are in neither ``weights`` nor ``variables`` (a private attribute).
         self._states: list | None = None
@@ -343,6 +346,19 @@ class _RNN(Layer):
         """
         self.reset_state()
 
+    def compute_mask(self, inputs: Any, previous_mask: Any) -> Any:
+        """The input's time-step mask for ``return_sequences``, else None (and None per state).
+
+        >>> layer = tf.keras.layers.GRU(2, return_sequences=True)
+        >>> layer.compute_mask(None, tf.constant([[True, False]])).numpy().tolist()
+        [[True, False]]
+        """
+        mask = previous_mask[0] if isinstance(previous_mask, (list, tuple)) else previous_mask
+        output_mask = mask if self.return_sequences else None
+        if self.return_state:
+            return [output_mask] + [None for _ in self.cell.state_size]
+        return output_mask
+
     def _call_symbolic(self, args: Any, kwargs: Any):
         if self.stateful and args[0].shape[0] is None:
             raise ValueError(
@@ -392,10 +408,26 @@ class _RNN(Layer):
                 list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
             )
         order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
+        if isinstance(mask, (list, tuple)):
+            mask = mask[0]
+        if mask is not None:
+            mask = tf.cast(mask, "bool")
         outputs = []
         output = None
         for t in order:
-            output, states = self.cell(sequences[:, t], states, training=training)
+            step_output, new_states = self.cell(sequences[:, t], states, training=training)
+            if mask is None:
+                output, states = step_output, list(new_states)
+            else:
+                # A masked step keeps the states, and repeats the last output (zeros
+                # before the first unmasked step, or always with zero_output_for_mask).
+                keep = tf.expand_dims(mask[:, t], -1)
+                if output is None or self.zero_output_for_mask:
+                    previous = tf.zeros_like(step_output)
+                else:
+                    previous = output
+                output = tf.where(keep, step_output, previous)
+                states = [tf.where(keep, new, old) for new, old in zip(new_states, states)]
             outputs.append(output)
         if self.stateful and not self._symbolic:
             for variable, state in zip(cast(list, self.states), states):

@@ -15,8 +15,10 @@ from typing import Any
 import tapeflow as tf
 
 from .. import losses as _losses
+from .._masking import get_keras_mask
 from .._naming import auto_name
 from .._utils import TensorLike
+from ..losses import apply_mask
 
 EPSILON = 1e-7
 
@@ -264,7 +266,10 @@ class MeanMetricWrapper(Mean):
         >>> metric.result()
         <tf.Tensor: shape=(), dtype=float32, numpy=0.5>
         """
+        mask = get_keras_mask(y_pred)
         values = self._fn(y_true, y_pred, **self._fn_kwargs)
+        if mask is not None:
+            sample_weight = apply_mask(sample_weight, mask, self._dtype, "sum")
         super().update_state(values, sample_weight=sample_weight)
 
     def get_config(self) -> dict:

@@ -36,6 +36,9 @@ class Model(Trainer, Layer):
     ['two_layers/dense/kernel', 'two_layers/dense/bias']
     """
 
+    def _set_mask_metadata(self, inputs: Any, outputs: Any, previous_mask: Any) -> None:
+        """Nothing to do: the model's layers set the masks of the tensors it returns."""
+
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:
         if cls is Model and (len(args) >= 2 or "inputs" in kwargs or "outputs" in kwargs):
             return super().__new__(Functional)
