@@ -158,6 +158,10 @@ class Value:
         tiny = np.finfo(parts[0].dtype).tiny
         return any(np.any((p != 0) & (np.abs(p) < tiny)) for p in parts)
 
+    def has_complex_nonfinite(self) -> bool:
+        """A complex Inf or NaN: TF's kernels follow C99 Annex G there (docs/deviations.md)."""
+        return self.dtype in COMPLEX and not bool(np.all(np.isfinite(np.asarray(self.array))))
+
     def build(self, lib, as_tensor: bool = False):
         if self.form == "ragged":
             return [list(row) for row in self.array]
@@ -531,6 +535,20 @@ RTOL = {"float16": 1e-2, "bfloat16": 3e-2, "float32": 2e-4, "complex64": 2e-4,
         "float64": 1e-9, "complex128": 1e-9}  # fmt: skip
 
 
+def _flushed(a: np.ndarray, dtype: str) -> np.ndarray:
+    """``a`` with each real and imaginary part below the smallest normal number of ``dtype``
+    set to zero: TF's CPU kernels flush subnormal results (docs/deviations.md)."""
+    real = {"complex64": "float32", "complex128": "float64"}.get(dtype, dtype)
+    if real not in FLOATS:
+        return a
+    tiny = float(np.finfo(real).tiny)
+    out = a.copy()
+    with np.errstate(invalid="ignore"):
+        out.real[np.abs(a.real) < tiny] = 0.0
+        out.imag[np.abs(a.imag) < tiny] = 0.0
+    return out
+
+
 def close(
     a: np.ndarray, b: np.ndarray, dtype: str, loose: float = 1.0, floor: float = 0.0
 ) -> tuple[bool, bool]:
@@ -540,8 +558,8 @@ def close(
         return bool(np.array_equal(a, b)), True
     if a.dtype.kind in "biu":
         return bool(np.array_equal(a, b)), True
-    a = a.astype(np.complex128)
-    b = b.astype(np.complex128)
+    a = _flushed(a.astype(np.complex128), dtype)
+    b = _flushed(b.astype(np.complex128), dtype)
     finite = bool(np.all(np.isfinite(a)))
     same_nan = np.array_equal(np.isnan(a), np.isnan(b))
     if not same_nan:
@@ -702,7 +720,8 @@ def noise_floors(tf_result, sources) -> dict:
     y = max((float(np.max(o[np.isfinite(o)], initial=0.0)) for o in outputs), default=0.0)
     x = np.concatenate(inputs) if inputs else np.zeros(0)
     x = x[np.isfinite(x) & (x > 0)]
-    smallest = max(float(np.min(x)) if x.size else 1.0, 1e-150)
+    # Clamped both ways: a squared scale past 1e150 would overflow a Python float.
+    smallest = min(max(float(np.min(x)) if x.size else 1.0, 1e-150), 1e150)
     eps = max((float(np.finfo(s.array.real.dtype).eps) for s in sources), default=0.0)
     unit = 32 * eps * y
     return {"grad": unit / smallest, "grad-recorded": unit / smallest,
@@ -762,13 +781,23 @@ def documented_groups(path: Path = ROOT / "docs" / "deviations.md") -> list:
     return rows
 
 
+# Tags a run puts on examples by their inputs, and the deviations.md group each one names.
+TAG = re.compile(r" \[([a-z-]+)\]$")
+TAG_GROUPS = {"subnormal": "subnormal", "complex-nonfinite": "complex-nonfinite"}
+
+
 def documented(key: tuple, groups: list) -> str:
     """The deviations.md group that explains a signature, or ""."""
     category, path, detail = key
     if category.endswith("[subnormal]"):
         return "subnormal"
+    tagged = TAG.search(category)
     for name, verdicts, pattern in groups:
-        if name == "subnormal":  # the tag, not the pattern, says which examples it covers
+        if name in TAG_GROUPS:  # the tag, not the pattern, says which examples it covers
+            if tagged and TAG_GROUPS[name] == tagged.group(1):
+                base = category[: tagged.start()]
+                if "*" in verdicts or base in verdicts:
+                    return name
             continue
         if ("*" in verdicts or category in verdicts) and pattern.match(f"{path} {detail}"):
             return name
@@ -803,7 +832,7 @@ class Recorder:
         order = {c: i for i, c in enumerate(SEVERITY)}
 
         def rank(cat):
-            base = cat.replace(" [subnormal]", "")
+            base = TAG.sub("", cat)
             return (order.get(base, len(order)), cat)
 
         for category in sorted(by_category, key=rank):
@@ -852,6 +881,8 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
         flat.extend(s.items if isinstance(s, ListArg) else [s])
     if any(isinstance(s, Value) and s.has_subnormal() for s in flat):
         tag = " [subnormal]"
+    elif any(isinstance(s, Value) and s.has_complex_nonfinite() for s in flat):
+        tag = " [complex-nonfinite]"
     rec.examples += 1
     rec.per_op[path] += 1
     tf_out = call(TF, path, args, kwargs, opts.call_seconds)

@@ -73,11 +73,16 @@ def _python_array(value, default_dtype: bool = False) -> np.ndarray:
         if array is None:
             raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
     if array.dtype.kind in "US":
-        encode = np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])
-        return encode(array) if array.size else array.astype(object)
+        return _as_bytes(array)
     if array.dtype.kind == "O":
         raise _unsupported(value)
     return array
+
+
+def _as_bytes(array: np.ndarray) -> np.ndarray:
+    """A NumPy str or bytes array as a string tensor stores it: an object array of bytes."""
+    encode = np.vectorize(lambda s: s.encode() if isinstance(s, str) else s, otypes=[object])
+    return encode(array) if array.size else array.astype(object)
 
 
 def _int_out_of_range(value) -> bool:
@@ -123,7 +128,7 @@ def _default_array(value) -> Any:
     and complex values of any width make complex128.
     """
     if isinstance(value, (np.ndarray, np.generic)):
-        return value
+        return _as_bytes(np.asarray(value)) if value.dtype.kind in "SU" else value
     array = _python_array(value, default_dtype=True)
     kind = array.dtype.kind
     if kind == "f":

@@ -608,7 +608,12 @@ def constant(
     [[0 0]
      [0 0]], shape=(2, 2), dtype=int32)
     """
-    if value.__class__ is np.ndarray and dtype is None and shape is None:
+    if (
+        value.__class__ is np.ndarray
+        and dtype is None
+        and shape is None
+        and value.dtype.kind not in "SU"
+    ):
         # The common case first (a batch sliced from an array): convert_to_tensor's
         # result, without its look-ups for Tensors, Variables and foreign arrays.
         tensor = wrap(_as_stored(value))

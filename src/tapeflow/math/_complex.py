@@ -49,9 +49,7 @@ def angle(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     >>> tf.math.angle(tf.constant([1j, -1 + 0j]))
     <tf.Tensor: shape=(2,), dtype=float64, numpy=array([1.57079633, 3.14159265])>
     """
-    from ._elementwise import atan2
-
     x = as_tensor(input)
     if x._value.dtype.kind == "c":
-        return atan2(_sp.imag(x), _sp.real(x))
+        return _sp.angle(x)
     return wrap(np.where(x._value < 0, np.pi, 0.0).astype(x._value.dtype)[()])

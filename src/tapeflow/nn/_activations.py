@@ -138,7 +138,7 @@ def softsign(features: TensorLike, name: str | None = None) -> Tensor:
     """
     x = as_tensor(features)
     _require_float(x, "Softsign")
-    return x / (_el.abs(x) + 1)
+    return _nn.softsign(x)
 
 
 def softplus(features: TensorLike, name: str | None = None) -> Tensor:

@@ -222,13 +222,31 @@ def compute_average_loss(
     """
     tf = _tf()
     loss = as_tensor(per_example_loss)
+    if loss._value.ndim == 0:
+        raise ValueError(
+            "Invalid value passed for `per_example_loss`. Expected a tensor with at least "
+            f"rank 1. Received per_example_loss={loss} with rank 0"
+        )
+    input_dtype = loss.dtype
     if sample_weight is not None:
-        loss = loss * tf.cast(as_tensor(sample_weight), loss.dtype)
-    total = tf.reduce_sum(loss)
+        # As TF's scale_losses_by_sample_weight: both in float32 (a complex loss keeps its
+        # real part), a weight with one axis more squeezed, one with one axis less expanded.
+        weight = tf.cast(as_tensor(sample_weight), tf.float32)
+        loss = tf.cast(loss, tf.float32)
+        rank_gap = weight._value.ndim - loss._value.ndim
+        if weight._value.ndim and rank_gap == 1:
+            weight = tf.squeeze(weight, [-1])
+        elif weight._value.ndim and rank_gap == -1:
+            weight = tf.expand_dims(weight, -1)
+        loss = tf.cast(loss * weight, input_dtype)
     if global_batch_size is None:
-        global_batch_size = loss._value.shape[0] if loss._value.ndim else 1
-    size = wrap(np.asarray(global_batch_size, loss._value.dtype)[()])
-    return tf.math.divide_no_nan(total, size)
+        size = tf.constant(loss._value.shape[0], tf.int32)
+    else:
+        size = as_tensor(global_batch_size)
+        tf.debugging.assert_scalar(size, message="global_batch_size must be scalar.")
+        tf.debugging.assert_integer(size, message="global_batch_size must be an integer.")
+        tf.debugging.assert_non_negative(size, message="global_batch_size must be non-negative.")
+    return tf.math.divide_no_nan(tf.reduce_sum(loss), tf.cast(size, input_dtype))
 
 
 def scale_regularization_loss(regularization_loss: TensorLike) -> Tensor:

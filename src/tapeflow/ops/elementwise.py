@@ -251,8 +251,12 @@ def _pow_impl(x, y):
 
 
 def _log_where_positive(x):
-    # log(x) where x > 0, else 0, without NaN gradients from the unused branch.
-    positive = greater(x, zeros_like(x))
+    # log(x) where x > 0 (complex: x != 0, as TF's PowGrad), else 0, without NaN gradients
+    # from the unused branch.
+    if _dtype_of(x).is_complex:
+        positive = not_equal(x, zeros_like(x))
+    else:
+        positive = greater(x, zeros_like(x))
     safe_x = where(positive, x, ones_like(x))
     return where(positive, log(safe_x), zeros_like(x))
 
@@ -276,7 +280,8 @@ pow = Primitive(  # noqa: A001 - TensorFlow's name
     jvp=_pow_jvp,
     same_dtype=True,
     tf_name="Pow",
-    formula="d x^y = y x^(y-1) dx + x^y log(x) dy, with log(x) taken as 0 where x <= 0",
+    formula="d x^y = y x^(y-1) dx + x^y log(x) dy, with log(x) taken as 0 where x <= 0 "
+    "(complex x: where x == 0)",
 )
 
 
@@ -556,11 +561,13 @@ acosh = _unary(
 atanh = Primitive(
     "atanh",
     np.arctanh,
-    vjp=lambda g, ans, x: (g / (1 - x * x),),
+    # Divided twice, not by 1 - x^2: x^2 overflows for a huge complex x (inf - inf = NaN),
+    # where the true derivative rounds to 0, as TF's does.
+    vjp=lambda g, ans, x: (g / (1 - x) / (1 + x),),
     array_vjp=True,
     elementwise=True,
     kinds=FLOATS,
-    formula="d atanh(x) = dx / (1 - x^2)",
+    formula="d atanh(x) = dx / ((1 - x)(1 + x))",
 )
 
 
@@ -711,7 +718,9 @@ xlogy = _partials_primitive(
 xdivy = _partials_primitive(
     "xdivy",
     _xdivy_impl,
-    lambda ans, x, y: (xdivy(_nonzero_mask(x), y), xdivy(-x, y * y)),
+    # -x / y / y, not -x / y^2: y^2 overflows (a complex inf * inf is NaN) where the
+    # quotient is a finite number, often 0.
+    lambda ans, x, y: (xdivy(_nonzero_mask(x), y), xdivy(xdivy(-x, y), y)),
     "d (x / y) = dx / y - x/y^2 dy, both 0 where x == 0",
 )
 

@@ -19,12 +19,14 @@ from .._tensor import wrap
 from ..errors import InvalidArgumentError
 from ._jvp import fold_jvp
 from .elementwise import (
+    abs,  # noqa: A004 - TensorFlow's name
     cast,
     equal,
     exp,
     greater_equal,
     less,
     log,
+    square,
     stop_gradient,
     where,
     zeros_like,
@@ -270,6 +272,23 @@ selu = Primitive(
 # --------------------------------------------------------------------------
 # Sparse softmax cross-entropy (fused, as TF)
 # --------------------------------------------------------------------------
+def _softsign_impl(x):
+    with np.errstate(invalid="ignore"):
+        return x / (np.abs(x) + 1)
+
+
+softsign = Primitive(
+    "softsign",
+    _softsign_impl,
+    # TF's SoftsignGrad: g / (1 + |x|)^2, which is 0 (not inf / inf) at infinite x.
+    vjp=lambda g, ans, x: (g / square(abs(x) + 1),),
+    elementwise=True,
+    kinds="f",
+    tf_name="Softsign",
+    formula="d softsign(x) = dx / (1 + |x|)^2",
+)
+
+
 def _sparse_xent_impl(labels, logits):
     classes = logits.shape[-1]
     index = labels.astype(np.intp, copy=False).reshape(-1)

@@ -14,7 +14,7 @@ import numpy as np
 from .._dispatch import Primitive
 from .._tensor import wrap
 from ._special import TWO_OVER_SQRT_PI, erf_kernel, erfc_kernel, in_float64
-from .elementwise import FLOATS, exp, sign, square, where
+from .elementwise import FLOATS, abs, exp, greater, sign, sqrt, square, where  # noqa: A004
 
 
 def _erfinv_kernel(y):
@@ -108,6 +108,33 @@ def _i1_over_x(x, i1_value):
     return where(wrap(zero), _const(0.5, x) + x * _const(0.0, x), i1_value / safe_x)
 
 
+# Past this |x| the scaled Bessel derivatives come from their asymptotic series: the exact
+# forms subtract two nearly equal values (I0e(x) - I1e(x) ~ 1/(2x) of them), which leaves
+# rounding residue, or 0, in place of a value of size x^(-3/2).
+_ASYMPTOTIC = 1e4
+
+
+def _scaled_derivative_series(x, coefficients):
+    """sqrt(1 / (2 pi |x|)) * sum(c_k |x|^-k, k = 1..3) where |x| > _ASYMPTOTIC, else 0."""
+    a = abs(x)
+    large = greater(a, _const(_ASYMPTOTIC, x))
+    safe = where(large, a, _const(_ASYMPTOTIC, x) + x * _const(0.0, x))
+    u = 1 / safe
+    c1, c2, c3 = coefficients
+    series = u * (_const(c1, x) + u * (_const(c2, x) + u * _const(c3, x)))
+    return large, series / sqrt(_const(2 * np.pi, x) * safe)
+
+
+def _i0e_derivative(x, ans):
+    large, series = _scaled_derivative_series(x, (-0.5, -3 / 16, -45 / 256))
+    return where(large, sign(x) * series, bessel_i1e(x) - sign(x) * ans)
+
+
+def _i1e_derivative(x, ans):
+    large, series = _scaled_derivative_series(x, (-0.5, 9 / 16, 75 / 256))
+    return where(large, series, bessel_i0e(x) - sign(x) * ans - _i1_over_x(x, ans))
+
+
 bessel_i0 = Primitive(
     "bessel_i0", in_float64(_bessel_kernel(0)),
     vjp=lambda g, ans, x: (g * bessel_i1(x),), elementwise=True, kinds="f", tf_name="BesselI0",
@@ -120,12 +147,14 @@ bessel_i1 = Primitive(
 )  # fmt: skip
 bessel_i0e = Primitive(
     "bessel_i0e", in_float64(_bessel_scaled_kernel(0)),
-    vjp=lambda g, ans, x: (g * (bessel_i1e(x) - sign(x) * ans),), elementwise=True, kinds="f",
-    tf_name="BesselI0e", formula="d I0e(x) = (I1e(x) - sign(x) I0e(x)) dx",
+    vjp=lambda g, ans, x: (g * _i0e_derivative(x, ans),), elementwise=True, kinds="f",
+    tf_name="BesselI0e",
+    formula="d I0e(x) = (I1e(x) - sign(x) I0e(x)) dx (an asymptotic series past |x| = 1e4)",
 )  # fmt: skip
 bessel_i1e = Primitive(
     "bessel_i1e", in_float64(_bessel_scaled_kernel(1)),
-    vjp=lambda g, ans, x: (g * (bessel_i0e(x) - sign(x) * ans - _i1_over_x(x, ans)),),
+    vjp=lambda g, ans, x: (g * _i1e_derivative(x, ans),),
     elementwise=True, kinds="f", tf_name="BesselI1e",
-    formula="d I1e(x) = (I0e(x) - I1e(x) (sign(x) + 1/x)) dx (1/2 at 0)",
+    formula="d I1e(x) = (I0e(x) - I1e(x) (sign(x) + 1/x)) dx (1/2 at 0; an asymptotic series "
+    "past |x| = 1e4)",
 )  # fmt: skip

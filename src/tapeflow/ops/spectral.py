@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dispatch import Primitive
-from .elementwise import cast
+from .elementwise import cast, reciprocal
 from .index import getitem
 from .shape import pad
 
@@ -146,6 +146,19 @@ imag = Primitive(
     "imag", lambda x: np.imag(x).copy()[()], vjp=_imag_vjp, linear=True, holomorphic=False,
     kinds="fciu", tf_name="Imag",
     formula="real-linear: d Im(z) = Im(dz); VJP complex(0, g)",
+)  # fmt: skip
+
+
+def _angle_vjp(g, ans, x):
+    # TF's AngleGrad: -g / (Im z + i Re z). The quotient keeps the scale of 1/|z| where the
+    # textbook Im z / |z|^2 would overflow |z|^2 (a float32 |z| past 1e19) to a zero.
+    return (-cast(g, dtype=_dtype(x)) * reciprocal(complex_(imag(x), real(x))),)
+
+
+angle = Primitive(
+    "angle", lambda z: np.angle(z).astype(z.real.dtype)[()], vjp=_angle_vjp,
+    jvp=lambda t, ans, z: imag(t[0] / z), holomorphic=False, kinds="c", tf_name="Angle",
+    formula="d arg(z) = Im(dz / z); VJP -complex(g, 0) / (Im z + i Re z), as TF's AngleGrad",
 )  # fmt: skip
 
 

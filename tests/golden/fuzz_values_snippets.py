@@ -1,0 +1,123 @@
+"""Fuzz round 4 (issue 14): wrong values and gradients, and raw exceptions, that the
+differential fuzzer (``tools/fuzz_against_tf.py``) found after round 3, each as a small
+program whose printed output TensorFlow recorded in ``fuzz_values.json``
+(``make_snippets_golden.py fuzz_values`` under the TensorFlow virtualenv) and
+``tests/test_fuzz_values.py`` replays on tapeflow.
+
+The rules of ``behaviour_snippets.py`` apply. Every snippet starts with three helpers:
+``err(fn)`` prints only the class of the exception ``fn()`` raises (or ``ok``);
+``show(t)`` prints a tensor's dtype, shape and value to 5 significant digits (so tiny
+gradients keep their digits and last-bit kernel differences do not matter; -0.0 prints
+as 0.0);
+``grad(f, *xs)`` is the gradient of ``reduce_sum(f(*xs))`` w.r.t. each ``x``.
+"""
+
+import textwrap
+
+SNIPPETS: dict[str, str] = {}
+
+_HELPERS = """
+def err(fn):
+    try:
+        fn()
+        print("ok")
+    except Exception as e:
+        print(type(e).__name__)
+
+def show(t):
+    if t is None:
+        print(None)
+        return
+    a = np.asarray(t.numpy() if hasattr(t, "numpy") else t)
+    if a.dtype.kind in "fc":
+        def r(v):  # 5 significant digits; -0.0 prints as 0.0
+            return float(f"{v:.5g}") + 0.0
+        a = np.vectorize(lambda v: complex(r(v.real), r(v.imag)) if a.dtype.kind == "c" else r(v),
+                         otypes=[object])(a)
+    print(t.dtype.name if hasattr(t, "dtype") else a.dtype, list(a.shape), a.tolist())
+
+def grad(f, *xs):
+    xs = [tf.constant(x) for x in xs]
+    with tf.GradientTape() as tape:
+        for x in xs:
+            tape.watch(x)
+        y = tf.reduce_sum(f(*xs))
+    return tape.gradient(y, xs)
+"""
+
+
+def _snippet(name: str, source: str) -> None:
+    if name in SNIPPETS:
+        raise ValueError(f"duplicate snippet name {name!r}")
+    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+
+
+# ------------------------------------------------------ wrong gradients --
+
+_snippet(
+    "fuzz_round4_gradients",
+    """
+    # softsign: TF's SoftsignGrad is g / (1 + |x|)^2, 0 at infinite x (not inf / inf).
+    for dtype in ("float16", "float32"):
+        show(grad(tf.math.softsign, np.array([np.inf, -np.inf, 6e4, 3.0, -0.0], dtype))[0])
+    # atanh (1 - x^2 overflowing for a huge complex x is in test_fuzz_values.py: TF's own
+    # answer there depends on the incoming gradient, NaN for 1, 0 for others).
+    x = np.array([0.5 + 0.25j, -8e29 - 5e-4j, 2 - 1j])
+    show(grad(tf.math.atanh, x)[0])
+    show(grad(tf.math.atanh, np.array([0.5, -0.3, 0.999]))[0])
+    # angle: TF's AngleGrad, -g / (Im z + i Re z), stays finite where |z|^2 overflows.
+    z = np.array([-2.612538e30 + 0.4836j, 1.4312e30 - 3.3216j, 1 + 2j, -1 + 0j], "complex64")
+    show(grad(tf.math.angle, z)[0])
+    show(grad(tf.math.angle, z.astype("complex128"))[0])
+    # pow: for complex x, log(x) is used wherever x != 0 (TF's PowGrad), not only where x > 0.
+    for dtype in ("complex64", "complex128"):
+        x = np.array([-0.0036722 - 3.8677790j, -2 + 0j, 1 + 1j, 0j], dtype)
+        y = np.array([-0.0036722 - 3.8677790j, 0.5 + 0j, 1 - 1j, 2 + 0j], dtype)
+        for g in grad(tf.math.pow, x, y):
+            show(g)
+    # xdivy: y's partial is -x / y / y (y^2 overflows for |y| ~ 4e30 in complex64).
+    x = np.array([-1.3603537 - 445.58102j, 1 + 2j], "complex64")
+    y = np.array([3.423038e30 - 1.9461102e30j, 3 - 1j], "complex64")
+    show(tf.abs(grad(tf.math.xdivy, x, y)[1]))  # TF leaves out the conjugate: compare moduli
+    # The scaled Bessel functions where the direct formulas are still accurate.
+    x = np.array([5.0, -20.0, 0.5, -1e-3])
+    show(grad(tf.math.bessel_i1e, x)[0])
+    show(grad(tf.math.bessel_i0e, x)[0])
+    """,
+)
+
+
+# -------------------------------------------------- wrong values, escapes --
+
+_snippet(
+    "fuzz_round4_compute_average_loss",
+    """
+    # TF weights the losses in float32, squeezing or expanding the weight's last axis.
+    show(tf.nn.compute_average_loss([1, 2], sample_weight=[[1], [2]]))
+    show(tf.nn.compute_average_loss([[1.0], [2.0]], sample_weight=[1, 3]))
+    print(tf.nn.compute_average_loss(np.array([2.2250738585072014e-308, 1e4]),
+                                     sample_weight=np.array([32767], "uint16")).numpy())
+    show(tf.nn.compute_average_loss(np.array([1.0, 2.0], "float16"), sample_weight=[1, 3]))
+    show(tf.nn.compute_average_loss([1.0, 2.0], global_batch_size=np.int64(3)))
+    show(tf.nn.compute_average_loss([1.0, 2.0], global_batch_size=0))
+    err(lambda: tf.nn.compute_average_loss([[1.0], [2.0]], sample_weight=[[1, 3, 4]]))
+    for bad in (2.5, -1, [2]):
+        try:
+            tf.nn.compute_average_loss([1.0, 2.0], global_batch_size=bad)
+        except Exception as e:
+            print(type(e).__name__, str(e).splitlines()[0])
+    try:
+        tf.nn.compute_average_loss(tf.constant(b"ab"))
+    except ValueError as e:
+        print(e)
+    """,
+)
+
+_snippet(
+    "fuzz_round4_numpy_strings",
+    """
+    # NumPy str and bytes arrays convert to string tensors (they escaped as KeyError).
+    for v in (np.array([b"a", b"xy"]), np.array(["ab"]), np.array(b"x"), np.bytes_(b"q")):
+        print(repr(tf.constant(v)), repr(tf.convert_to_tensor(v)))
+    """,
+)
