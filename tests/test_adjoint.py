@@ -62,6 +62,6 @@ def test_jvp_and_vjp_are_adjoint(case):
     forward = sum(float(np.sum(np.asarray(j) * c)) for j, c in zip(jvps, cotangents))
     vjps = [tf.convert_to_tensor(g) for g in vjps]  # tf.gather's IndexedSlices densified
     reverse = sum(float(np.sum(np.asarray(g) * t)) for g, t in zip(vjps, tangents))
-    exact = all(y.dtype == tf.float64 for y in outputs)
+    exact = all(y.dtype == tf.float64 for y in outputs) and "exact-adjoint" not in case.skip
     tolerance = 1e-9 if exact else 1e-5  # float32 outputs round at ~1e-7
     assert forward == pytest.approx(reverse, rel=tolerance, abs=tolerance)

@@ -21,6 +21,10 @@ _EIG_DTYPES = ("float32", "float64", "complex64", "complex128")
 
 
 def _eig_input(tensor: TensorLike) -> Tensor:
+    if not hasattr(tensor, "dtype"):
+        # TF's wrapper reads `tensor.dtype` before converting: a list or a Python number
+        # fails there.
+        raise AttributeError(f"'{type(tensor).__name__}' object has no attribute 'dtype'")
     x = as_tensor(tensor)
     if x.dtype.name not in _EIG_DTYPES:
         # TF's Python wrapper picks the output dtype for these four only and then

@@ -122,9 +122,21 @@ def lu(
     """
     tf = _tf()
     x = _as_tensor(input)
+    index_type = tf.int32
+    if output_idx_type is not None:
+        try:
+            index_type = tf.as_dtype(output_idx_type)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"Expected DataType for argument 'output_idx_type' not {output_idx_type!r}."
+            ) from None
+        if index_type not in (tf.int32, tf.int64):
+            from ..arrays._common import _attr_error
+
+            raise _attr_error("output_idx_type", index_type.as_numpy_dtype, "int32, int64", "Lu")
     packed, perm = _lu(x)
-    if output_idx_type is not None and _tf().as_dtype(output_idx_type) != tf.int32:
-        perm = tf.cast(perm, output_idx_type)
+    if index_type != tf.int32:
+        perm = tf.cast(perm, index_type)
     return packed, perm
 
 

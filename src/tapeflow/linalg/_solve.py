@@ -223,9 +223,14 @@ def lstsq(
     >>> x.numpy().round(4).tolist()
     [[1.0], [2.0]]
     """
-    a, b = _pair(matrix, rhs)
-    if a.ndim < 2:
+    rank = _np.ndim(as_tensor(matrix)._value)
+    if rank < 2:
+        if fast is False:
+            raise _error(f"Input tensor 0 must have rank >= 2, got {rank}", "MatrixSolveLs")
+        if rank == 0:  # TF's wrapper takes np.min of the (empty) matrix dimensions first
+            raise ValueError("zero-size array to reduction operation minimum which has no identity")
         raise IndexError("tuple index out of range")
+    a, b = _pair(matrix, rhs)
     rows, cols = a._value.shape[-2:]
     if not fast:
         return _dec.solve_ls_exact(a, b)

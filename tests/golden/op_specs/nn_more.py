@@ -55,6 +55,10 @@ CASES = [
         "compute_average_loss",
         "lambda l, w: tf.nn.compute_average_loss(l, sample_weight=w, global_batch_size=8)",
         [Arg(shape=(4,)), Arg(shape=(4,))],
+        skip=("exact-adjoint",),
+        check_grads=False,
+        note="TF weights the losses in float32: float64 results are float32-exact only "
+        "(finite differences in float64 do not apply; the gradients are compared with TF's)",
     ),  # fmt: skip
     OpCase(
         "compute_average_loss_default", "lambda l: tf.nn.compute_average_loss(l)", [Arg(shape=(5,))]
