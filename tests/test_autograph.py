@@ -125,3 +125,29 @@ def test_for_over_a_scalar_tensor_raises():
 
     with pytest.raises(TypeError):
         f(tf.constant(1.0))
+
+
+def test_a_for_target_read_after_a_tensor_loop_is_its_last_item():
+    @tf.function
+    def f(n):
+        s = tf.constant(0)
+        for i in tf.range(n):
+            s += i
+        return s, i
+
+    s, last = f(tf.constant(4))
+    assert (int(s), int(last)) == (6, 3)
+    s, last = f(tf.constant(7))
+    assert (int(s), int(last)) == (21, 6)
+
+
+def test_a_python_loop_holding_a_return_still_returns():
+    @tf.function
+    def f(x, items):
+        for k in items:
+            if k == 2:
+                return x + k
+        return x
+
+    assert int(f(tf.constant(1), [0, 1, 2, 3])) == 3
+    assert int(f(tf.constant(1), [5])) == 1

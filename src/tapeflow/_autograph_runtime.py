@@ -53,6 +53,27 @@ def returned(value: Any) -> Any:
 # --------------------------------------------------------------------------
 # Run time: what the converted code calls
 # --------------------------------------------------------------------------
+_RETURN_IN_LOOP = (
+    "a return statement cannot be placed inside this TensorFlow loop; this may happen if a "
+    "return statement depends on a static Python condition such as a hyperparameter"
+)
+
+
+def _no_tensor_loop(value: Any) -> Any:
+    """What a loop holding a ``return`` iterates over or tests: TensorFlow's error once it is
+    a tensor while a function traces (AutoGraph cannot make that loop a ``tf.while_loop``).
+
+    >>> _no_tensor_loop([1, 2])
+    [1, 2]
+    """
+    if value.__class__ is Tensor and _trace.active_trace() is not None:
+        raise NotImplementedError(_RETURN_IN_LOOP)
+    return value
+
+
+return_loop_iter = return_loop_test = _no_tensor_loop
+
+
 def if_stmt(
     test: Any, true_fn: Callable, false_fn: Callable, values: tuple, names: tuple, live: tuple
 ) -> Any:
@@ -159,20 +180,30 @@ def while_stmt(test_fn: Callable, body_fn: Callable, values: tuple, names: tuple
     return _merge(values, carried, final) if carried else values
 
 
+UNDEFINED_LAST = object()  # for_stmt's ``last`` when the target is not read after the loop
+
+
 def for_stmt(
     iterable: Any,
     body_fn: Callable,
     values: tuple,
     names: tuple = (),
     extra_test: Callable | None = None,
+    last: Any = UNDEFINED_LAST,
 ) -> tuple:
-    """``for item in iterable:``; over a tensor, a ``tf.while_loop`` over its rows."""
+    """``for item in iterable:``; over a tensor, a ``tf.while_loop`` over its rows.
+
+    With ``last`` (the target's value before the loop) the result ends with the
+    target's value after it, for code that reads the target after the loop.
+    """
+    want_last = last is not UNDEFINED_LAST
     if iterable.__class__ is not Tensor:
         for item in iterable:
             if extra_test is not None and not extra_test(*values):
                 break
             values = body_fn(item, *values)
-        return values
+            last = item
+        return values if want_last is False else (*values, last)
     from .control_flow import while_loop
 
     if iterable.shape.rank == 0:
@@ -196,7 +227,12 @@ def for_stmt(
         return (i + 1, *(out[j] for j in carried))
 
     final = while_loop(cond, body, (0, *start))
-    return _merge(values, carried, final[1:])
+    values = _merge(values, carried, final[1:])
+    if not want_last:
+        return values
+    from .math import maximum
+
+    return (*values, iterable[maximum(final[0] - 1, 0)])  # the last row the loop took
 
 
 def ld(frame_locals: dict, name: str) -> Any:

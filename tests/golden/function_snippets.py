@@ -1048,3 +1048,75 @@ _snippet(
     print(py([1, 2, 3]))
 """,
 )
+
+_snippet(
+    "autograph_jumps_in_try",
+    """
+    @tf.function
+    def g(x):
+        s = tf.constant(0)
+        for i in tf.range(6):
+            print("g body")
+            try:
+                s += i
+                if s > x:
+                    break
+            finally:
+                s += 100
+        return s, i
+    print(g(tf.constant(2)), g(tf.constant(1000)))
+    print(g.experimental_get_tracing_count())
+    @tf.function
+    def h(x):
+        s = tf.constant(0)
+        while s < 50:
+            print("h body")
+            try:
+                s += x
+                if s % 3 == 0:
+                    continue
+                s += 1
+            except ValueError:
+                pass
+            else:
+                s += 10
+        return s
+    print(h(tf.constant(2)), h(tf.constant(3)))
+    print(h.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "autograph_return_in_tensor_loop",
+    """
+    @tf.function
+    def f(x):
+        for i in tf.range(10):
+            if i > x:
+                return i * 2
+        return -1
+    try:
+        f(tf.constant(3))
+    except NotImplementedError as e:
+        show_last(e)
+    @tf.function
+    def g(x):
+        s = tf.constant(0)
+        while s < 100:
+            s += x
+            if s > 50:
+                return s
+        return -s
+    try:
+        g(tf.constant(7))
+    except NotImplementedError as e:
+        show_last(e)
+    @tf.function
+    def py(x):
+        for k in range(4):
+            if k == 2:
+                return x + k
+        return x
+    print(py(tf.constant(1)))
+""",
+)

@@ -78,6 +78,12 @@ def _assigned(nodes) -> list:
     return names
 
 
+def _returns_in(nodes) -> bool:
+    """A ``return`` in a loop body: the loop stays Python, and as TensorFlow's AutoGraph
+    cannot make it a ``tf.while_loop``, a tensor test or iterable raises TF's error."""
+    return any(isinstance(node, ast.Return) for node in _walk_scope(nodes))
+
+
 def _has_stopper(nodes) -> bool:
     return any(isinstance(node, _STOPPERS) for node in _walk_scope(nodes))
 
@@ -150,6 +156,9 @@ class _Converter(ast.NodeTransformer):
 
     def visit_While(self, node: ast.While):
         self.generic_visit(node)
+        if not node.orelse and _returns_in(node.body):
+            node.test = _call("return_loop_test", [node.test])
+            return node
         if node.orelse or _has_stopper(node.body):
             return node
         names = _assigned(node.body)
@@ -166,6 +175,9 @@ class _Converter(ast.NodeTransformer):
 
     def visit_For(self, node: ast.For):
         self.generic_visit(node)
+        if not node.orelse and _returns_in(node.body):
+            node.iter = _call("return_loop_iter", [node.iter])
+            return node
         if node.orelse or _has_stopper(node.body) or not isinstance(node.target, ast.Name):
             return node
         target = node.target.id
@@ -182,6 +194,13 @@ class _Converter(ast.NodeTransformer):
             made.append(ast.FunctionDef(test_name, test_args, [ast.Return(_none_of([brk]))],
                                         [], None))  # fmt: skip
             args.append(ast.Name(test_name, ast.Load()))
+        inside = sum(1 for n in _walk_scope([node])
+                     if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load))  # fmt: skip
+        if self.loads.get(target, 0) > inside:  # the target is read after the loop too
+            if brk is None:
+                args.append(ast.Constant(None))
+            args.append(_call("ld", [_call_plain("locals", []), ast.Constant(target)]))
+            names = [*names, target]
         return [*made, self._assign(names, _call("for_stmt", args))]
 
 
@@ -237,6 +256,8 @@ def _lower(stmts: list, jumps: dict) -> tuple[list, list]:
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
             stmt.body, flags = _lower(stmt.body, jumps)
             stmt.body = stmt.body or [ast.Pass()]
+        elif isinstance(stmt, _TRIES):
+            flags = _lower_try(stmt, jumps)
         elif not isinstance(stmt, _LOOPS + _SCOPES) and any(
             isinstance(n, tuple(jumps)) for n in _walk_scope([stmt])
         ):
@@ -248,6 +269,32 @@ def _lower(stmts: list, jumps: dict) -> tuple[list, list]:
                 out.append(ast.If(_none_of(flags), rest, []))
             return out, list(dict.fromkeys(flags + more))
     return out, []
+
+
+_TRIES = (ast.Try, getattr(ast, "TryStar", ast.Try))
+
+
+def _lower_try(stmt, jumps: dict) -> list:
+    """Lower the jumps in a ``try`` statement's blocks; returns the flags they may set.
+
+    The ``finally`` block still runs after a jump, as Python runs it. So does
+    the ``else`` block (Python skips it after a jump): TensorFlow's AutoGraph
+    lowers jumps the same way and runs it too.
+    """
+    if any(isinstance(n, tuple(jumps)) for n in _walk_scope(stmt.finalbody)):
+        raise _CannotLower("a jump in a finally block")
+    stmt.body, flags = _lower(stmt.body, jumps)
+    stmt.body = stmt.body or [ast.Pass()]
+    more: list = []
+    for handler in stmt.handlers:
+        handler.body, found = _lower(handler.body, jumps)
+        handler.body = handler.body or [ast.Pass()]
+        more += found
+    if stmt.orelse:
+        stmt.orelse, found = _lower(stmt.orelse, jumps)
+        stmt.orelse = stmt.orelse or [ast.Pass()]
+        more += found
+    return list(dict.fromkeys(flags + more))
 
 
 def _own_jumps(loop) -> list:
