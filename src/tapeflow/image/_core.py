@@ -1,43 +1,41 @@
-"""tf.image (core): flips and rotations, crops and pads, resizing, colour
-conversions and adjustments, and image statistics, all composed from
-differentiable tapeflow ops (so gradients and JVPs follow).
-
-Images are ``[height, width, channels]`` or batched ``[batch, height, width,
-channels]``.
-
->>> import tapeflow as tf
->>> image = tf.reshape(tf.range(12.0), [2, 2, 3])
->>> print(tf.image.flip_left_right(image)[0, 0])
-tf.Tensor([3. 4. 5.], shape=(3,), dtype=float32)
->>> tf.image.resize(image, [4, 4]).shape
-TensorShape([4, 4, 3])
-"""
+"""tf.image geometry, colour and statistics: flips and rotations, crops and pads,
+resizing, colour conversions and adjustments, image statistics and filters, all
+composed from differentiable tapeflow ops (so gradients and JVPs follow)."""
 
 import enum as _enum
 
 import numpy as _np
 
-from . import dtypes as _dt
-from ._tensor import Tensor as _Tensor
-from ._tensor import as_tensor as _as_tensor
-from ._tensor import wrap as _wrap
-from ._types import DTypeLike as _DTypeLike
-from ._types import TensorLike as _TensorLike
-
-__all__ = [
-    "ResizeMethod", "adjust_brightness", "adjust_contrast", "adjust_gamma", "adjust_hue",
-    "adjust_saturation", "central_crop", "convert_image_dtype", "crop_to_bounding_box",
-    "extract_patches", "flip_left_right", "flip_up_down", "grayscale_to_rgb", "hsv_to_rgb",
-    "image_gradients", "pad_to_bounding_box", "per_image_standardization", "psnr", "resize",
-    "resize_with_crop_or_pad", "resize_with_pad", "rgb_to_grayscale", "rgb_to_hsv", "rgb_to_yiq", "rgb_to_yuv",
-    "rot90", "sobel_edges", "ssim", "total_variation", "transpose", "yiq_to_rgb", "yuv_to_rgb",
-]  # fmt: skip
+from .. import dtypes as _dt
+from .._tensor import Tensor as _Tensor
+from .._tensor import as_tensor as _as_tensor
+from .._tensor import wrap as _wrap
+from .._types import DTypeLike as _DTypeLike
+from .._types import TensorLike as _TensorLike
 
 
 def _tf():
     import tapeflow
 
     return tapeflow
+
+
+def _no_gradient(value: _Tensor, inputs: list, op: str) -> _Tensor:
+    """``value``, recorded so that differentiating it raises TF's LookupError (TF
+    registers no gradient for ``op``)."""
+    tf = _tf()
+    sources = [x for x in inputs if isinstance(x, _Tensor) and x.dtype.is_floating]
+    if not sources:
+        return value
+
+    @tf.custom_gradient
+    def passthrough(*xs):
+        def grad(*_):
+            raise LookupError(f"gradient registry has no entry for: {op}")
+
+        return tf.identity(value), grad
+
+    return passthrough(*sources)
 
 
 def _image(x):
@@ -629,83 +627,6 @@ def sobel_edges(image: _TensorLike) -> _Tensor:
                 total = term if total is None else total + term
         outputs.append(total)
     return tf.stack(outputs, axis=-1)
-
-
-def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None) -> _Tensor:
-    """Peak signal-to-noise ratio per image, in dB: 20 log10(max) - 10 log10(MSE).
-
-    >>> import tapeflow as tf
-    >>> a = tf.zeros([1, 2, 2, 1])
-    >>> b = tf.fill([1, 2, 2, 1], 0.1)
-    >>> tf.image.psnr(a, b, max_val=1.0).numpy().round(3).tolist()
-    [20.0]
-    """
-    tf = _tf()
-    a, b = _as_tensor(a), _as_tensor(b)
-    # TF returns float32; float64 input is computed in float64 first.
-    work = _dt.float64 if a.dtype == _dt.float64 else _dt.float32
-    a32 = tf.cast(a, work)
-    b32 = tf.cast(b, work)
-    mse = tf.reduce_mean(tf.math.squared_difference(a32, b32), axis=[-3, -2, -1])
-    max_val = tf.cast(_as_tensor(max_val), a32.dtype)
-    ten = _wrap(_np.asarray(_np.log(10.0), a32._value.dtype)[()])
-    return tf.cast(20.0 * tf.math.log(max_val) / ten - 10.0 * tf.math.log(mse) / ten, _dt.float32)
-
-
-def _gaussian_kernel(size: int, sigma: float) -> _np.ndarray:
-    coords = _np.arange(size, dtype=_np.float64) - (size - 1) / 2.0
-    g = _np.exp(-(coords**2) / (2 * sigma**2))
-    g /= g.sum()
-    return _np.outer(g, g)
-
-
-def ssim(
-    img1: _TensorLike,
-    img2: _TensorLike,
-    max_val: float,
-    filter_size: int = 11,
-    filter_sigma: float = 1.5,
-    k1: float = 0.01,
-    k2: float = 0.03,
-    return_index_map: bool = False,
-) -> _Tensor:
-    """Structural similarity per image (Gaussian window, VALID filtering, mean over
-    the map and channels), as TF computes it.
-
-    >>> import tapeflow as tf
-    >>> img = tf.random.uniform([1, 16, 16, 1], seed=4)
-    >>> tf.image.ssim(img, img, max_val=1.0).numpy().tolist()
-    [1.0]
-    """
-    tf = _tf()
-    x, y = _as_tensor(img1), _as_tensor(img2)
-    # TF returns float32; float64 input is computed in float64 first.
-    work = _dt.float64 if x.dtype == _dt.float64 else _dt.float32
-    x = tf.cast(x, work)
-    y = tf.cast(y, work)
-    max_val = float(_np.asarray(_as_tensor(max_val)._value))
-    c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
-    channels = x._value.shape[-1]
-    size = min(int(filter_size), x._value.shape[-3], x._value.shape[-2])
-    kernel = _gaussian_kernel(size, float(filter_sigma))
-    window = _wrap(_np.tile(kernel[:, :, None, None], (1, 1, channels, 1)).astype(x._value.dtype))
-    batched = x._value.ndim == 3
-
-    def blur(t):
-        t = t[None] if batched else t
-        out = tf.nn.depthwise_conv2d(t, window, [1, 1, 1, 1], "VALID")
-        return out[0] if batched else out
-
-    mu_x, mu_y = blur(x), blur(y)
-    sigma_xx = blur(x * x) - mu_x * mu_x
-    sigma_yy = blur(y * y) - mu_y * mu_y
-    sigma_xy = blur(x * y) - mu_x * mu_y
-    luminance = (2.0 * mu_x * mu_y + c1) / (mu_x * mu_x + mu_y * mu_y + c1)
-    contrast = (2.0 * sigma_xy + c2) / (sigma_xx + sigma_yy + c2)
-    index_map = luminance * contrast
-    if return_index_map:
-        return tf.cast(tf.reduce_mean(index_map, axis=-1), _dt.float32)
-    return tf.cast(tf.reduce_mean(index_map, axis=[-3, -2, -1]), _dt.float32)
 
 
 def extract_patches(
