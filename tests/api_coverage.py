@@ -37,13 +37,11 @@ REASONS = {
     "pinned": "GPU pinned host memory: tapeflow has no CUDA build",
     "issue9": "being built in issue 9 (tf.function, control flow, TensorSpec, tf.print)",
     "issue10": "being built in issue 10 (tf.Module, name_scope, keras, initializers, data)",
-    "issue11": "being built in issue 11 (tf.debugging, Assert and the assert ops)",
-    "issue14": "being built in issue 14 (tf.nest, executing_eagerly)",
     "issue12": "being built in issue 12 (the rest of the numerical API), not landed yet",
 }
 # Reasons whose names other helpers are adding: a name that arrives is counted
 # present and reported, without failing their landing.
-IN_FLIGHT_ELSEWHERE = {"issue9", "issue10", "issue11", "issue14"}
+IN_FLIGHT_ELSEWHERE = {"issue9", "issue10"}
 
 # namespace -> reason -> names (whitespace separated).
 EXCLUDED: dict[str, dict[str, str]] = {
@@ -62,14 +60,13 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "is_symbolic_tensor",
         "issue10": "OptionalSpec constant_initializer ones_initializer zeros_initializer "
         "random_normal_initializer random_uniform_initializer",
-        "issue14": "executing_eagerly",
         "issue12": "IndexedSlicesSpec approx_top_k conv conv2d_backprop_filter_v2 "
         "conv2d_backprop_input_v2 edit_distance extract_volume_patches "
         "fingerprint random_index_shuffle "
         "register_tensor_conversion_function variable_creator_scope",
     },
     "tf.math": {
-        "issue12": "betainc igamma igammac sobol_sample zeta",
+        "issue12": "sobol_sample",
     },
     "tf.linalg": {
         "issue12": "LinearOperatorBlockDiag LinearOperatorBlockLowerTriangular "
@@ -89,9 +86,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
     },
     "tf.signal": {},
     "tf.bitwise": {},
-    "tf.nest": {
-        "issue14": "assert_same_structure flatten is_nested map_structure pack_sequence_as",
-    },
+    "tf.nest": {},
     "tf.image": {
         "string": "decode_and_crop_jpeg decode_bmp decode_gif decode_image decode_jpeg decode_jxl "
         "decode_png decode_webp encode_jpeg encode_png extract_jpeg_shape is_jpeg "

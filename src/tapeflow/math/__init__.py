@@ -88,6 +88,7 @@ from ._elementwise import (
     xdivy,
     xlogy,
 )
+from ._incomplete import betainc, igamma, igammac, zeta
 from ._more import (
     accumulate_n,
     approx_max_k,
