@@ -35,13 +35,12 @@ REASONS = {
     "proto": "TensorFlow protocol buffers (TensorProto, ConfigProto) are not part of tapeflow",
     "cluster": "TensorFlow's distributed runtime (servers, clusters) is not part of tapeflow",
     "pinned": "GPU pinned host memory: tapeflow has no CUDA build",
-    "issue9": "being built in issue 9 (tf.function, control flow, TensorSpec, tf.print)",
     "issue10": "being built in issue 10 (tf.Module, name_scope, keras, initializers, data)",
     "issue12": "being built in issue 12 (the rest of the numerical API), not landed yet",
 }
 # Reasons whose names other helpers are adding: a name that arrives is counted
 # present and reported, without failing their landing.
-IN_FLIGHT_ELSEWHERE = {"issue9", "issue10"}
+IN_FLIGHT_ELSEWHERE = {"issue10"}
 
 # namespace -> reason -> names (whitespace separated).
 EXCLUDED: dict[str, dict[str, str]] = {
@@ -56,10 +55,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "kernels": "load_library load_op_library",
         "proto": "make_ndarray make_tensor_proto",
         "pinned": "check_pinned",
-        "issue9": "TensorArraySpec TypeSpec NoneTensorSpec type_spec_from_value inside_function "
-        "is_symbolic_tensor",
-        "issue10": "OptionalSpec constant_initializer ones_initializer zeros_initializer "
-        "random_normal_initializer random_uniform_initializer",
         "issue12": "IndexedSlicesSpec approx_top_k conv conv2d_backprop_filter_v2 "
         "conv2d_backprop_input_v2 edit_distance extract_volume_patches "
         "fingerprint random_index_shuffle "

@@ -85,6 +85,8 @@ from .module import Module
 from . import bitwise
 from ._framework import *  # noqa: F403
 from ._more_arrays import *  # noqa: F403
+from ._type_spec import *  # noqa: F403
+from ._init_ops import *  # noqa: F403
 
 # isort: on
 

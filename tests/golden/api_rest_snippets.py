@@ -118,3 +118,92 @@ _snippet(
         show(g)
     """,
 )
+
+# ------------------------------------------------------------ TypeSpec family --
+
+_snippet(
+    "type_specs",
+    """
+    print(issubclass(tf.TensorSpec, tf.TypeSpec), isinstance(tf.NoneTensorSpec(), tf.TypeSpec))
+    print(repr(tf.NoneTensorSpec()), tf.NoneTensorSpec() == tf.NoneTensorSpec())
+    print(tf.NoneTensorSpec().is_compatible_with(None))
+    print(repr(tf.TensorArraySpec([2], tf.float32)), repr(tf.TensorArraySpec()))
+    print(tf.TensorArraySpec([2]) == tf.TensorArraySpec([2]), tf.TensorArraySpec([2]) == tf.TensorArraySpec([3]))
+    print(tf.TensorArraySpec([2]).is_compatible_with(tf.TensorArraySpec([None])))
+    print(tf.TensorArraySpec([2]).is_compatible_with(tf.TensorArraySpec([2], tf.int32)))
+    print(tf.TensorArraySpec([2]).is_subtype_of(tf.TensorArraySpec([3])))
+    print(tf.TensorArraySpec().value_type.__name__, tf.IndexedSlicesSpec().value_type.__name__)
+    print(repr(tf.IndexedSlicesSpec()))
+    print(repr(tf.IndexedSlicesSpec([4, 2], tf.float64, tf.int32, tf.int64, [3])))
+    print(repr(tf.OptionalSpec(tf.TensorSpec([2]))))
+    print(hash(tf.TensorArraySpec([2])) == hash(tf.TensorArraySpec([2])))
+    err(lambda: tf.TensorArraySpec.from_value(3))
+    """,
+)
+
+_snippet(
+    "type_spec_from_value",
+    """
+    for value in [tf.constant([1.0, 2.0]), np.array([1, 2]), [1.0, 2.0], (1, 2), 3, "ab", None]:
+        print(repr(tf.type_spec_from_value(value)))
+    print(repr(tf.type_spec_from_value(tf.TensorArray(tf.float32, size=2))))
+    print(repr(tf.type_spec_from_value(tf.TensorArray(tf.float32, size=2).write(0, [1.0, 2.0]))))
+    x = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
+    with tf.GradientTape() as tape:
+        y = tf.gather(x, [0])
+    g = tape.gradient(y, x)
+    print(repr(tf.type_spec_from_value(g)))
+    print(tf.IndexedSlicesSpec([2, 3]).is_compatible_with(g))
+    print(tf.IndexedSlicesSpec([2, 2], tf.float32, tf.int32, tf.int32, [1]).is_compatible_with(g))
+    err(lambda: tf.type_spec_from_value({"a": 1}))
+    """,
+)
+
+_snippet(
+    "inside_function_and_symbolic_tensors",
+    """
+    c = tf.constant(2.0)
+    print(tf.inside_function(), tf.is_symbolic_tensor(c))
+    print(tf.is_symbolic_tensor(3), tf.is_symbolic_tensor(np.ones(2)), tf.is_symbolic_tensor(tf.Variable(1.0)))
+
+    @tf.function(autograph=False)
+    def f(x):
+        print("traced", tf.inside_function(), tf.is_symbolic_tensor(x),
+              tf.is_symbolic_tensor(x * 2.0), tf.is_symbolic_tensor(c))
+        return x
+
+    f(tf.constant(1.0))
+    """,
+)
+
+# ---------------------------------------------------------- TF's initializers --
+
+_snippet(
+    "initializers",
+    """
+    for init in [tf.zeros_initializer(), tf.ones_initializer(), tf.constant_initializer(0.5),
+                 tf.random_normal_initializer(), tf.random_uniform_initializer()]:
+        print(type(init).__name__, init.get_config())
+    show(tf.zeros_initializer()([2, 2]))
+    show(tf.zeros_initializer()([2], dtype=tf.int32))
+    show(tf.ones_initializer()([3], tf.float64))
+    show(tf.constant_initializer([1.0, 2.0, 3.0, 4.0])(shape=[2, 2]))
+    show(tf.constant_initializer(7)(shape=[2], dtype=tf.int64))
+    show(tf.constant_initializer(7)(shape=[2]))
+    show(tf.random_normal_initializer(seed=1)([3]))
+    show(tf.random_normal_initializer(mean=1.0, stddev=2.0, seed=5)([2, 3]))
+    show(tf.random_uniform_initializer(seed=1)([3]))
+    show(tf.random_uniform_initializer(-1.0, 3.0, seed=7)([5]))
+    init = tf.random_normal_initializer(seed=3)
+    print(bool(tf.reduce_all(init([4]) == init([4]))))
+    t = tf.random_normal_initializer()([100])
+    print(t.dtype.name, t.shape)
+    print(type(tf.constant_initializer.from_config({"value": 2.0})).__name__)
+    err(lambda: tf.constant_initializer(object()))
+    err(lambda: tf.random_normal_initializer()([2], tf.int32))
+    err(lambda: tf.random_uniform_initializer()([2], tf.bool))
+    err(lambda: tf.zeros_initializer()([2], tf.string))
+    err(lambda: tf.ones_initializer()([2], bad=1))
+    err(lambda: tf.constant_initializer(1.0)([2], partition_shape=[1]))
+    """,
+)
