@@ -57,7 +57,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "pinned": "check_pinned",
         "issue12": "approx_top_k conv conv2d_backprop_filter_v2 "
         "conv2d_backprop_input_v2 edit_distance extract_volume_patches "
-        "fingerprint random_index_shuffle "
         "register_tensor_conversion_function variable_creator_scope",
     },
     "tf.math": {

@@ -87,6 +87,7 @@ from ._framework import *  # noqa: F403
 from ._more_arrays import *  # noqa: F403
 from ._type_spec import *  # noqa: F403
 from ._init_ops import *  # noqa: F403
+from ._hashing import *  # noqa: F403
 
 # isort: on
 

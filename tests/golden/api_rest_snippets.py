@@ -207,3 +207,60 @@ _snippet(
     err(lambda: tf.constant_initializer(1.0)([2], partition_shape=[1]))
     """,
 )
+
+# ----------------------------------------------- fingerprint, index shuffle --
+
+_snippet(
+    "fingerprint_every_length",
+    """
+    # Rows of 0..300 bytes cover every branch of farmhash's Fingerprint64.
+    data = (np.arange(2 * 301, dtype=np.int64) * 2654435761 % 251).astype(np.uint8)
+    for n in list(range(0, 70)) + [95, 127, 128, 129, 191, 200, 255, 256, 257, 300]:
+        rows = tf.constant(data[: 2 * n].reshape(2, n))
+        print(n, tf.fingerprint(rows).numpy().tolist())
+    """,
+)
+
+_snippet(
+    "fingerprint_dtypes_and_errors",
+    """
+    show(tf.fingerprint(tf.constant([[1, 2], [3, 4]])))
+    show(tf.fingerprint(tf.constant([[1.5], [2.5]], tf.float64)))
+    show(tf.fingerprint(tf.constant([[True], [False]])))
+    show(tf.fingerprint(tf.constant([1.0, -2.0, 3.5], tf.float16)))
+    show(tf.fingerprint(tf.reshape(tf.range(24), [2, 3, 4])))
+    show(tf.fingerprint(tf.constant(["a", "hello", "a much longer string than sixteen bytes"])))
+    show(tf.fingerprint(tf.constant([["ab", "c"], ["d", "ef"]])))
+    show(tf.fingerprint(tf.zeros([0, 3])))
+    show(tf.fingerprint(tf.zeros([2, 0])))
+    show(tf.fingerprint([[1, 2]]))
+    err(lambda: tf.fingerprint(tf.constant(1)))
+    err(lambda: tf.fingerprint(tf.constant([1]), method="md5"))
+    """,
+)
+
+_snippet(
+    "random_index_shuffle",
+    """
+    show(tf.random_index_shuffle(tf.range(10), [1, 2, 3], 9))
+    show(tf.random_index_shuffle(tf.range(10), [1, 2, 3], 9, rounds=8))
+    show(tf.random_index_shuffle(tf.constant(5, tf.int64), tf.constant([1, 2, 3], tf.int64),
+                                 tf.constant(100000, tf.int64), rounds=6))
+    show(tf.random_index_shuffle(tf.constant([0, 1, 2], tf.uint32),
+                                 tf.constant([[1, 2, 3], [4, 5, 6], [7, 8, 9]], tf.uint32),
+                                 tf.constant([5, 6, 7], tf.uint32)))
+    show(tf.random_index_shuffle(tf.constant(0), [7, 7, 7], tf.constant(0)))
+    show(tf.random_index_shuffle(tf.constant([3, 70000, 123456789], tf.int64), [9, 8, 7],
+                                 tf.constant(2**40, tf.int64)))
+    show(tf.random_index_shuffle(tf.constant(2**62, tf.uint64), tf.constant([1, 2, 3], tf.uint64),
+                                 tf.constant(2**63, tf.uint64)))
+    show(tf.random_index_shuffle(tf.constant(65536), [1, 2, 3], tf.constant(65536)))
+    perm = tf.random_index_shuffle(tf.range(1000), [4, 5, 6], 999).numpy()
+    print(sorted(perm.tolist()) == list(range(1000)), perm[:10].tolist())
+    err(lambda: tf.random_index_shuffle(tf.constant(5), [1, 2, 3], tf.constant(3)))
+    err(lambda: tf.random_index_shuffle(tf.constant(5), [1, 2], tf.constant(9)))
+    err(lambda: tf.random_index_shuffle(tf.constant(5.0), [1, 2, 3], 9.0))
+    err(lambda: tf.random_index_shuffle(tf.constant([[1, 2]]), [1, 2, 3], tf.constant(9)))
+    err(lambda: tf.random_index_shuffle(tf.constant(-1), [1, 2, 3], tf.constant(9)))
+    """,
+)
