@@ -59,9 +59,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "conv2d_backprop_input_v2 edit_distance extract_volume_patches "
         "register_tensor_conversion_function variable_creator_scope",
     },
-    "tf.math": {
-        "issue12": "sobol_sample",
-    },
+    "tf.math": {},
     "tf.linalg": {
         "issue12": "LinearOperatorBlockDiag LinearOperatorBlockLowerTriangular "
         "LinearOperatorCirculant LinearOperatorCirculant2D LinearOperatorCirculant3D "

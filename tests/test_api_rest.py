@@ -48,3 +48,11 @@ def test_matches_tensorflow(name):
                                             actual.splitlines(keepends=True),
                                             "tensorflow", "tapeflow"))  # fmt: skip
         pytest.fail(f"{name} differs from TensorFlow:\n{diff}", pytrace=False)
+
+
+def test_sobol_sample_beyond_the_stored_dimensions_says_so():
+    import tapeflow as tf
+
+    assert tf.math.sobol_sample(1111, 1).shape == (1, 1111)
+    with pytest.raises(tf.errors.UnimplementedError, match="dim <= 1111"):
+        tf.math.sobol_sample(1112, 1)

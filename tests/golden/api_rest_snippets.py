@@ -264,3 +264,32 @@ _snippet(
     err(lambda: tf.random_index_shuffle(tf.constant(-1), [1, 2, 3], tf.constant(9)))
     """,
 )
+
+# ---------------------------------------------------------------- sobol_sample --
+
+_snippet(
+    "sobol_sample",
+    """
+    import hashlib
+
+    def digest(t):
+        print(t.dtype.name, t.shape, hashlib.sha1(t.numpy().tobytes()).hexdigest())
+
+    show(tf.math.sobol_sample(3, 5))
+    show(tf.math.sobol_sample(2, 3, skip=4, dtype=tf.float64))
+    digest(tf.math.sobol_sample(1111, 700))
+    digest(tf.math.sobol_sample(1111, 300, skip=5000, dtype=tf.float64))
+    digest(tf.math.sobol_sample(40, 2000, skip=123456, dtype=tf.float64))
+    digest(tf.math.sobol_sample(7, 3000, skip=2**20))
+    show(tf.math.sobol_sample(5, 3, skip=2**30 - 2, dtype=tf.float64), 12)
+    show(tf.math.sobol_sample(3, 2, skip=2**31 - 4, dtype=tf.float64), 12)
+    show(tf.math.sobol_sample(tf.constant(2), tf.constant(2), tf.constant(1)))
+    err(lambda: tf.math.sobol_sample(0, 5))
+    err(lambda: tf.math.sobol_sample(21201, 1))
+    err(lambda: tf.math.sobol_sample(2, 0))
+    err(lambda: tf.math.sobol_sample(2, 2, skip=-1))
+    err(lambda: tf.math.sobol_sample(2, 2**31 - 10, skip=20))
+    err(lambda: tf.math.sobol_sample(2, 2, dtype=tf.int32))
+    err(lambda: tf.math.sobol_sample(2, 2, dtype=tf.float16))
+    """,
+)

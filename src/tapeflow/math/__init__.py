@@ -138,6 +138,7 @@ from ._reduce import (
     reduce_variance,
 )
 from ._scans import cumprod, cumsum, cumulative_logsumexp, segment_sum, unsorted_segment_sum
+from ._sobol import sobol_sample
 
 __all__ = [
     "abs", "acos", "acosh", "add", "add_n", "argmax", "argmin", "asin", "asinh", "atan",

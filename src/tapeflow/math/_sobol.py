@@ -1,0 +1,137 @@
+"""tf.math.sobol_sample: TensorFlow's Sobol points, bit for bit.
+
+The direction numbers are data (``_sobol_data.py``, written from TensorFlow's own
+samples by tests/golden/make_sobol_data.py and loaded on the first call): the first
+1111 dimensions, Joe and Kuo's table up to degree-13 polynomials. TensorFlow has
+21200; a larger ``dim`` raises UnimplementedError.
+
+Points follow TF's kernel: integers of ``d`` binary digits (``d`` the digit count of
+``skip + num_results + 1``) in 32-bit two's complement, updated along the Gray code,
+then scaled by ``1 / (1 << d)`` computed in 32 bits (negative at d = 31, as TF's is).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import dtypes as _dt
+from .._tensor import Tensor, convert_to_tensor, wrap
+from .._types import DTypeLike, TensorLike
+from ..errors import InvalidArgumentError, UnimplementedError, _op_error
+
+TF_MAX_DIM = 21200
+_BITS = 31
+_table: np.ndarray | None = None
+
+
+def _directions() -> np.ndarray:
+    """m[d, k], k = 0..30: dimension d's direction integers (Joe and Kuo's recurrence)."""
+    global _table
+    if _table is None:
+        from ._sobol_data import DIMS, DIRECTIONS
+
+        table = np.ones((DIMS, _BITS), dtype=np.int64)  # the first dimension: every m_k = 1
+        for d, line in enumerate(DIRECTIONS.strip().splitlines(), 1):
+            s, a, *initial = (int(v) for v in line.split())
+            m = list(initial)
+            for k in range(s, _BITS):
+                value = m[k - s] ^ (m[k - s] << s)
+                for i in range(1, s):
+                    if (a >> (i - 1)) & 1:
+                        value ^= m[k - i] << i
+                m.append(value)
+            table[d] = m
+        _table = table
+    return _table
+
+
+def _int32(values: np.ndarray) -> np.ndarray:
+    return (values & 0xFFFFFFFF).astype(np.uint32).view(np.int32)
+
+
+def _scalar(value: TensorLike, what: str) -> int:
+    tensor = convert_to_tensor(value, dtype=_dt.int32)
+    array = np.asarray(tensor._value)
+    if array.ndim:
+        raise _op_error(f"{what} must be a scalar", "SobolSample")
+    return int(array)
+
+
+def sobol_sample(
+    dim: TensorLike,
+    num_results: TensorLike,
+    skip: TensorLike = 0,
+    dtype: DTypeLike = _dt.float32,
+    name: str | None = None,
+) -> Tensor:
+    """``num_results`` points of the ``dim``-dimensional Sobol sequence, after skipping
+    ``skip`` points: TensorFlow's exact values, shape ``[num_results, dim]``.
+
+    Supports ``dim`` up to 1111 (TensorFlow: 21200).
+
+    >>> tf.math.sobol_sample(2, 4)
+    <tf.Tensor: shape=(4, 2), dtype=float32, numpy=
+    array([[0.5  , 0.5  ],
+           [0.75 , 0.25 ],
+           [0.25 , 0.75 ],
+           [0.375, 0.375]], dtype=float32)>
+    """
+    dtype = _dt.as_dtype(dtype)
+    if dtype not in (_dt.float32, _dt.float64):
+        raise InvalidArgumentError(
+            None, None,
+            f"Value for attr 'dtype' of {dtype.c_name} is not in the list of allowed values: "
+            "float, double\n\t; NodeDef: {{node SobolSample}}; Op<name=SobolSample; "
+            "signature=dim:int32, num_results:int32, skip:int32 -> samples:dtype; "
+            "attr=dtype:type,default=DT_FLOAT,allowed=[DT_FLOAT, DT_DOUBLE]> "
+            "[Op:SobolSample] name: ",
+        )  # fmt: skip
+    dim, count, skip = (
+        _scalar(dim, "dim"),
+        _scalar(num_results, "num_results"),
+        _scalar(skip, "skip"),
+    )
+    if dim < 1:
+        raise _op_error("dim must be at least one", "SobolSample")
+    if dim > TF_MAX_DIM:
+        raise _op_error(f"dim must be at most {TF_MAX_DIM}", "SobolSample")
+    if count < 1:
+        raise _op_error("num_results must be at least one", "SobolSample")
+    if skip < 0:
+        raise _op_error("skip must be non-negative", "SobolSample")
+    if count >= 2**31 - 1 - skip:
+        raise _op_error(f"num_results+skip must be less than {2**31 - 1}", "SobolSample")
+    table = _directions()
+    if dim > table.shape[0]:
+        raise UnimplementedError(
+            None, None,
+            f"tapeflow's sobol_sample has direction numbers for dim <= {table.shape[0]} "
+            f"(TensorFlow's go to {TF_MAX_DIM}); got dim = {dim} [Op:SobolSample]",
+        )  # fmt: skip
+    digits = int(math.log2(skip + count + 1) + 1)  # TF's NumBinaryDigits
+    shifts = np.arange(digits - 1, -1, -1, dtype=np.int64)
+    directions = _int32(table[:dim, :digits] << shifts)  # [dim, digits]
+    # The first point: XOR of the directions at the set bits of its Gray code.
+    position = skip + 1
+    gray = position ^ (position >> 1)
+    first = np.zeros(dim, dtype=np.int32)
+    for k in range(digits):
+        if (gray >> k) & 1:
+            first ^= directions[:, k]
+    # Each next point flips the direction at the rightmost zero bit of (i + skip).
+    steps = np.arange(skip + 1, skip + count, dtype=np.int64)
+    flips = np.zeros(steps.shape, dtype=np.int64)
+    rest = steps.copy()
+    while True:
+        ones = (rest & 1).astype(bool)
+        if not ones.any():
+            break
+        flips += ones
+        rest = np.where(ones, rest >> 1, 0)
+    rows = np.concatenate([first[None, :], directions[:, flips].T], axis=0)
+    points = np.bitwise_xor.accumulate(rows, axis=0)
+    scale = 1.0 / int(_int32(np.array([1 << digits], dtype=np.int64))[0])
+    np_dtype = dtype.as_numpy_dtype
+    return wrap(points.astype(np_dtype) * np_dtype(scale))
