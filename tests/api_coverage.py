@@ -56,8 +56,7 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "proto": "make_ndarray make_tensor_proto",
         "pinned": "check_pinned",
         "issue12": "approx_top_k conv conv2d_backprop_filter_v2 "
-        "conv2d_backprop_input_v2 edit_distance extract_volume_patches "
-        "register_tensor_conversion_function variable_creator_scope",
+        "conv2d_backprop_input_v2 edit_distance extract_volume_patches",
     },
     "tf.math": {},
     "tf.linalg": {

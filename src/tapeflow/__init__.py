@@ -88,6 +88,7 @@ from ._more_arrays import *  # noqa: F403
 from ._type_spec import *  # noqa: F403
 from ._init_ops import *  # noqa: F403
 from ._hashing import *  # noqa: F403
+from ._registries import *  # noqa: F403
 
 # isort: on
 

@@ -500,6 +500,10 @@ def convert_to_tensor(
     as_tensor = getattr(value, "_as_tensor", None)
     if as_tensor is not None:  # a Variable: read it
         return as_tensor() if dtype is None else convert_to_tensor(as_tensor(), dtype=dtype)
+    if _CONVERSIONS:
+        registered = _registered_conversion(value, dtype)
+        if registered is not None:
+            return registered
     tensor = _convert_value(value, dtype, dtype_hint)
     if value.__class__ in (list, tuple) and _recording() and _holds_tensor(value):
         # TF packs such a list with a differentiable stack: the tape must see it.
@@ -507,6 +511,36 @@ def convert_to_tensor(
     if _backend.gpu_scope_depth:  # under tf.device("/GPU:0") with a GPU library
         tensor._value = _backend.placed(tensor._value)
     return tensor
+
+
+# tf.register_tensor_conversion_function's entries: (priority, order, base_type, function),
+# kept sorted (_registries.register_tensor_conversion_function appends).
+_CONVERSIONS: list = []
+
+
+def _registered_conversion(value, dtype) -> Tensor | None:
+    """The Tensor a registered conversion function makes of ``value``, or None."""
+    for _, _, base_type, function in _CONVERSIONS:
+        if not isinstance(value, base_type):
+            continue
+        requested = None if dtype is None else _dt.as_dtype(dtype)
+        result = function(value, dtype=requested, name=None, as_ref=False)
+        if result is NotImplemented:
+            continue
+        if hasattr(result, "_as_tensor"):
+            result = result._as_tensor()
+        if result.__class__ is not Tensor:
+            raise RuntimeError(
+                f"Conversion function {function!r} for type {base_type} returned non-Tensor: "
+                f"{result!r}"
+            )  # TF-TEXT
+        if requested is not None and result.dtype != requested:
+            raise RuntimeError(
+                f"Conversion function {function} for type {base_type} returned incompatible "
+                f"dtype: requested = {requested.name}, actual = {result.dtype.name}"
+            )  # TF-TEXT
+        return result
+    return None
 
 
 def _holds_tensor(value) -> bool:

@@ -15,7 +15,9 @@ differentiable.
 
 from __future__ import annotations
 
+import functools
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -40,8 +42,44 @@ from .ops.sparse import IndexedSlices
 
 __all__ = ["Variable"]
 
+# tf.variable_creator_scope's creators, per thread, outermost first (pushed by
+# _registries.variable_creator_scope).
+_creators = threading.local()
 
-class Variable(HoldsValue):
+
+def creator_stack() -> list:
+    """This thread's variable creators, outermost first."""
+    stack = getattr(_creators, "stack", None)
+    if stack is None:
+        stack = _creators.stack = []
+    return stack
+
+
+class _VariableType(type):
+    """Routes ``tf.Variable(...)`` through the active variable creators, as TF does
+    (subclasses such as keras.Variable are created directly)."""
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        stack = getattr(_creators, "stack", None)
+        if not stack or cls is not Variable:
+            return super().__call__(*args, **kwargs)
+        import inspect
+
+        bound = inspect.signature(Variable.__init__).bind(None, *args, **kwargs)
+        bound.apply_defaults()
+        arguments = dict(bound.arguments)
+        arguments.pop("self")
+        create = functools.partial(type.__call__, cls)
+        for creator in stack:  # the innermost scope's creator runs first
+            create = functools.partial(_call_creator, creator, create)
+        return create(**arguments)
+
+
+def _call_creator(creator: Callable, next_creator: Callable, **kwargs: Any) -> Any:
+    return creator(next_creator, **kwargs)
+
+
+class Variable(HoldsValue, metaclass=_VariableType):
     """A trainable value that GradientTape watches automatically when read.
 
     >>> import tapeflow as tf

@@ -293,3 +293,84 @@ _snippet(
     err(lambda: tf.math.sobol_sample(2, 2, dtype=tf.float16))
     """,
 )
+
+# ------------------------------------------- conversion and creator registries --
+
+_snippet(
+    "register_tensor_conversion_function",
+    """
+    class Meters:
+        def __init__(self, v):
+            self.v = v
+
+    def to_tensor(value, dtype=None, name=None, as_ref=False):
+        print("converting", dtype, as_ref)
+        return tf.constant(value.v, dtype=dtype)
+
+    tf.register_tensor_conversion_function(Meters, to_tensor)
+    show(tf.convert_to_tensor(Meters([1.0, 2.0])))
+    show(tf.add(Meters([1.0, 2.0]), 1.0))
+    show(tf.convert_to_tensor(Meters([1.0, 2.0]), dtype=tf.float64))
+    err(lambda: tf.convert_to_tensor(Meters([1.5, 2.0]), dtype=tf.int32))
+    err(lambda: tf.register_tensor_conversion_function(int, to_tensor))
+    err(lambda: tf.register_tensor_conversion_function(np.ndarray, to_tensor))
+    err(lambda: tf.register_tensor_conversion_function((Meters, float), to_tensor))
+    err(lambda: tf.register_tensor_conversion_function(3, to_tensor))
+    err(lambda: tf.register_tensor_conversion_function(str, 3))
+
+    class Feet:
+        pass
+
+    def not_a_tensor(value, dtype=None, name=None, as_ref=False):
+        return 5
+
+    def declines(value, dtype=None, name=None, as_ref=False):
+        return NotImplemented
+
+    tf.register_tensor_conversion_function(Feet, not_a_tensor)
+    err(lambda: tf.convert_to_tensor(Feet()))
+    tf.register_tensor_conversion_function(Feet, declines, priority=1)
+    err(lambda: tf.convert_to_tensor(Feet()))
+    tf.register_tensor_conversion_function(
+        Feet, lambda v, dtype=None, name=None, as_ref=False: tf.constant(9), priority=2)
+    show(tf.convert_to_tensor(Feet()))
+    tf.register_tensor_conversion_function(
+        Feet, lambda v, dtype=None, name=None, as_ref=False: tf.constant(9), priority=0)
+    err(lambda: tf.convert_to_tensor(Feet(), dtype=tf.float32))
+    """,
+)
+
+_snippet(
+    "variable_creator_scope",
+    """
+    def creator(next_creator, **kwargs):
+        print("creator", sorted(kwargs), kwargs["name"], kwargs["initial_value"])
+        kwargs["trainable"] = False
+        return next_creator(**kwargs)
+
+    with tf.variable_creator_scope(creator):
+        v = tf.Variable(1.0, name="v")
+    print(v.trainable, v.name)
+    w = tf.Variable(1.0)
+    print(w.trainable)
+
+    def outer(next_creator, **kwargs):
+        print("outer", kwargs["dtype"])
+        return next_creator(**kwargs)
+
+    def inner(next_creator, **kwargs):
+        print("inner")
+        kwargs["dtype"] = tf.float64
+        return next_creator(**kwargs)
+
+    with tf.variable_creator_scope(outer):
+        with tf.variable_creator_scope(inner):
+            print(tf.Variable(2.0).dtype.name)
+
+    def replace(next_creator, **kwargs):
+        return "not a variable"
+
+    with tf.variable_creator_scope(replace):
+        print(tf.Variable(3.0))
+    """,
+)
