@@ -38,7 +38,8 @@ NON_DIFFERENTIABLE = {
     "searchsorted", "unique", "one_hot", "where_indices", "reduce_all", "reduce_any",
     "in_top_k", "bincount", "unique_with_counts", "rint", "nextafter", "count_nonzero",
     "zero_fraction", "invert_permutation", "confusion_matrix", "ctc_greedy_decoder",
-    "ctc_beam_search_decoder", "compute_accidental_hits",
+    "ctc_beam_search_decoder", "compute_accidental_hits", "sobol_sample", "fingerprint",
+    "random_index_shuffle",
 }  # fmt: skip
 
 
