@@ -55,8 +55,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "kernels": "load_library load_op_library",
         "proto": "make_ndarray make_tensor_proto",
         "pinned": "check_pinned",
-        "issue12": "approx_top_k conv conv2d_backprop_filter_v2 "
-        "conv2d_backprop_input_v2 edit_distance extract_volume_patches",
     },
     "tf.math": {},
     "tf.linalg": {

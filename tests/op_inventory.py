@@ -39,7 +39,7 @@ NON_DIFFERENTIABLE = {
     "in_top_k", "bincount", "unique_with_counts", "rint", "nextafter", "count_nonzero",
     "zero_fraction", "invert_permutation", "confusion_matrix", "ctc_greedy_decoder",
     "ctc_beam_search_decoder", "compute_accidental_hits", "sobol_sample", "fingerprint",
-    "random_index_shuffle",
+    "random_index_shuffle", "conv", "conv2d_backprop_filter_v2", "conv2d_backprop_input_v2",
 }  # fmt: skip
 
 

@@ -89,6 +89,8 @@ from ._type_spec import *  # noqa: F403
 from ._init_ops import *  # noqa: F403
 from ._hashing import *  # noqa: F403
 from ._registries import *  # noqa: F403
+from ._nn_extras import *  # noqa: F403
+from ._edit_distance import *  # noqa: F403
 
 # isort: on
 

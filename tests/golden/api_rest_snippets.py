@@ -374,3 +374,122 @@ _snippet(
         print(tf.Variable(3.0))
     """,
 )
+
+# ------------------------------------------------ raw nn ops at the top level --
+
+_snippet(
+    "approx_top_k",
+    """
+    x = tf.constant([[3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0], [2.0, 7.0, 1.0, 8.0, 2.0, 8.0, 1.0, 8.0]])
+    print(tf.approx_top_k(x, 3))
+    print(tf.approx_top_k(x, 2, recall_target=0.5, reduction_input_size_override=100,
+                          aggregate_to_topk=False))
+    print(tf.approx_top_k(tf.constant([1.0, 5.0, 3.0], tf.float16), 2))
+    print(tf.approx_top_k(x, 0))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        values, _ = tf.approx_top_k(x, 2)
+    show(tape.gradient(values, x))
+    err(lambda: tf.approx_top_k(x, 3, is_max_k=False))
+    err(lambda: tf.approx_top_k(x, 2, reduction_dimension=0))
+    err(lambda: tf.approx_top_k(x, 2, reduction_dimension=1))
+    err(lambda: tf.approx_top_k(tf.constant([1, 5, 3]), 2))
+    err(lambda: tf.approx_top_k(tf.constant([1.0, 2.0], tf.float64), 1))
+    err(lambda: tf.approx_top_k(tf.constant(3.0), 1))
+    err(lambda: tf.approx_top_k(x, 9))
+    """,
+)
+
+_snippet(
+    "conv",
+    """
+    x = tf.reshape(tf.range(2 * 5 * 5 * 3, dtype=tf.float32), [2, 5, 5, 3]) / 10.0
+    w = tf.reshape(tf.range(3 * 3 * 3 * 4, dtype=tf.float32), [3, 3, 3, 4]) / 50.0
+    y = tf.conv(x, w, strides=[1, 1, 1, 1], padding="VALID")
+    print(y.shape, bool(tf.reduce_all(tf.abs(y - tf.nn.conv2d(x, w, 1, "VALID")) < 1e-3)))
+    show(tf.conv(x, w, strides=[1, 2, 2, 1], padding="SAME")[0, :, :, 0], 3)
+    show(tf.conv(x, w, [1, 1, 1, 1], "SAME", dilations=[1, 2, 2, 1])[1, :, :, 3], 3)
+    print(tf.conv(x, w, [1, 1, 1, 1], "EXPLICIT", explicit_paddings=[0, 0, 1, 1, 2, 2, 0, 0]).shape)
+    v = tf.reshape(tf.range(4 * 4 * 4 * 2, dtype=tf.float64), [1, 4, 4, 4, 2]) / 100.0
+    show(tf.conv(v, tf.ones([2, 2, 2, 2, 3], tf.float64), [1, 1, 2, 1, 1], "VALID")[0, :, :, 0, 0], 4)
+    show(tf.conv(tf.reshape(x, [1, 2, 5, 5, 3]), w, [1, 1, 1, 1], "VALID", batch_dims=2)[0, 1, 0], 3)
+    with tf.GradientTape() as tape:
+        tape.watch([x, w])
+        y = tf.conv(x, w, strides=[1, 1, 1, 1], padding="VALID")
+    err(lambda: tape.gradient(y, [x, w]))
+    err(lambda: tf.conv(x, w, strides=[1, 1], padding="VALID"))
+    err(lambda: tf.conv(x, w, [1, 1, 1, 1], "SAME", data_format="CHANNELS_FIRST"))
+    err(lambda: tf.conv(x, tf.ones([3, 3, 1, 6]), [1, 1, 1, 1], "VALID", groups=3))
+    err(lambda: tf.conv(tf.ones([1, 4, 5]), tf.ones([2, 5, 3]), [1, 1, 1], "VALID"))
+    err(lambda: tf.conv(x, w, [2, 1, 1, 1], "VALID"))
+    err(lambda: tf.conv(x, tf.ones([3, 3, 2, 4]), [1, 1, 1, 1], "VALID"))
+    """,
+)
+
+_snippet(
+    "conv2d_backprop_v2_have_no_kernel",
+    """
+    x = tf.ones([2, 5, 5, 3])
+    w = tf.ones([3, 3, 3, 4])
+    g = tf.ones([2, 3, 3, 4])
+    err(lambda: tf.conv2d_backprop_filter_v2(x, w, g, [1, 1, 1, 1], "VALID"))
+    err(lambda: tf.conv2d_backprop_input_v2(x, w, g, [1, 2, 2, 1], "SAME", dilations=[1, 2, 2, 1]))
+    err(lambda: tf.conv2d_backprop_input_v2(x, w, tf.ones([2, 5, 5, 4]), [1, 1, 1, 1], "EXPLICIT",
+                                            explicit_paddings=[0, 0, 1, 1, 1, 1, 0, 0]))
+    err(lambda: tf.conv2d_backprop_filter_v2(tf.ones([1, 2, 2, 1], tf.float64), w, g, [1, 1, 1, 1],
+                                             "VALID", data_format="NCHW", use_cudnn_on_gpu=False))
+    """,
+)
+
+_snippet(
+    "extract_volume_patches",
+    """
+    v = tf.reshape(tf.range(1 * 4 * 4 * 4 * 2, dtype=tf.float32), [1, 4, 4, 4, 2])
+    p = tf.extract_volume_patches(v, [1, 2, 2, 2, 1], [1, 2, 2, 2, 1], "VALID")
+    print(p.shape, p[0, 0, 0, 0].numpy().tolist(), p[0, 1, 1, 1].numpy().tolist())
+    p = tf.extract_volume_patches(v, [1, 3, 3, 3, 1], [1, 1, 2, 1, 1], "SAME")
+    print(p.shape, float(tf.reduce_sum(p)), p[0, 0, 0, 0, :12].numpy().tolist())
+    p = tf.extract_volume_patches(v, [1, 2, 3, 1, 1], [1, 3, 1, 2, 1], "SAME")
+    print(p.shape, float(tf.reduce_sum(p * tf.range(p.shape[-1], dtype=tf.float32))))
+    print(tf.extract_volume_patches(v, [1, 5, 2, 2, 1], [1, 2, 2, 2, 1], "VALID").shape)
+    show(tf.extract_volume_patches(tf.ones([1, 3, 3, 3, 1], tf.int32), [1, 2, 2, 2, 1],
+                                   [1, 1, 1, 1, 1], "VALID")[0, 0, 0, 0])
+    with tf.GradientTape() as tape:
+        tape.watch(v)
+        p = tf.extract_volume_patches(v, [1, 2, 2, 2, 1], [1, 1, 1, 1, 1], "SAME")
+    show(tape.gradient(p, v)[0, :, :, 0, 0])
+    err(lambda: tf.extract_volume_patches(v, [2, 2, 2, 2, 1], [1, 2, 2, 2, 1], "VALID"))
+    err(lambda: tf.extract_volume_patches(v, [1, 2, 2, 2, 1], [1, 2, 2, 2, 2], "VALID"))
+    err(lambda: tf.extract_volume_patches(v, [1, 2, 2, 2], [1, 2, 2, 2, 1], "VALID"))
+    err(lambda: tf.extract_volume_patches(tf.ones([4, 4, 4, 2]), [1, 2, 2, 2, 1], [1, 2, 2, 2, 1], "VALID"))
+    err(lambda: tf.extract_volume_patches(v, [1, 2, 2, 2, 1], [1, 2, 2, 2, 1], "EXPLICIT"))
+    err(lambda: tf.extract_volume_patches(tf.ones([1, 3, 3, 3, 1], tf.bool), [1, 2, 2, 2, 1],
+                                          [1, 1, 1, 1, 1], "VALID"))
+    """,
+)
+
+_snippet(
+    "edit_distance",
+    """
+    h = tf.SparseTensor([[0, 0, 0], [1, 0, 0], [1, 0, 1]], ["a", "b", "c"], [2, 1, 2])
+    t = tf.SparseTensor([[0, 1, 0], [1, 0, 0], [1, 0, 1], [1, 0, 2]], ["a", "b", "d", "c"], [2, 2, 3])
+    show(tf.edit_distance(h, t))
+    show(tf.edit_distance(h, t, normalize=False))
+    hi = tf.SparseTensor([[0, 0], [0, 1], [1, 0]], [1, 2, 3], [3, 2])
+    ti = tf.SparseTensor([[0, 0], [1, 0], [1, 1], [2, 0]], [1, 3, 4, 5], [3, 2])
+    show(tf.edit_distance(hi, ti))
+    show(tf.edit_distance(hi, ti, normalize=False))
+    show(tf.edit_distance(hi, tf.SparseTensor([[0, 0]], [1], [3, 2])))
+    e = tf.SparseTensor(tf.zeros([0, 2], tf.int64), tf.constant([], tf.int32), [2, 3])
+    show(tf.edit_distance(e, e))
+    long_h = tf.sparse.from_dense(tf.constant([[1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1]]))
+    long_t = tf.sparse.from_dense(tf.constant([[1, 3, 4, 7, 5, 6, 9], [5, 6, 4, 3, 1, 2, 8]]))
+    show(tf.edit_distance(long_h, long_t))
+    show(tf.edit_distance(tf.SparseTensor([[0, 0], [0, 1]], [1.5, 2.5], [1, 2]),
+                          tf.SparseTensor([[0, 0]], [1.5], [1, 3])))
+    err(lambda: tf.edit_distance(tf.constant([[1, 2]]), ti))
+    err(lambda: tf.edit_distance(hi, tf.constant([[1, 2]])))
+    err(lambda: tf.edit_distance(hi, tf.SparseTensor([[0, 0]], [1.0], [3, 2])))
+    err(lambda: tf.edit_distance(hi, tf.SparseTensor([[0, 0, 0]], [1], [3, 2, 2])))
+    """,
+)
