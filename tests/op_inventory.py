@@ -40,6 +40,7 @@ NON_DIFFERENTIABLE = {
     "zero_fraction", "invert_permutation", "confusion_matrix", "ctc_greedy_decoder",
     "ctc_beam_search_decoder", "compute_accidental_hits", "sobol_sample", "fingerprint",
     "random_index_shuffle", "conv", "conv2d_backprop_filter_v2", "conv2d_backprop_input_v2",
+    "all_candidate_sampler", "fixed_unigram_candidate_sampler", "learned_unigram_candidate_sampler",
 }  # fmt: skip
 
 

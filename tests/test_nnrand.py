@@ -120,3 +120,41 @@ def test_binomial_statistics():
     again = tf.random.stateless_binomial([20000, 3], [4, 2], counts=[1.0, 5.0, 40.0],
                                          probs=[0.2, 0.5, 0.9]).numpy()  # fmt: skip
     assert (x == again).all()
+
+
+def _frequencies(sampler, draws=4000, **kw):
+    t = tf.constant([[0]], tf.int64)
+    s, _, _ = sampler(t, 1, draws, False, 10, seed=4, **kw)
+    return np.bincount(s.numpy(), minlength=10) / draws
+
+
+def test_sampler_distributions():
+    k = np.arange(10.0)
+    log_uniform = np.log((k + 2) / (k + 1)) / np.log(11)
+    np.testing.assert_allclose(_frequencies(tf.random.uniform_candidate_sampler), 0.1, atol=0.02)
+    np.testing.assert_allclose(
+        _frequencies(tf.random.log_uniform_candidate_sampler), log_uniform, atol=0.02
+    )
+    unigrams = np.arange(1.0, 11.0)
+    fixed = _frequencies(tf.random.fixed_unigram_candidate_sampler, unigrams=list(unigrams))
+    np.testing.assert_allclose(fixed, unigrams / unigrams.sum(), atol=0.02)
+
+
+def test_unique_sampling_and_its_expected_counts():
+    t = tf.constant([[0, 9]], tf.int64)
+    for seed in range(5):
+        s, te, se = tf.random.log_uniform_candidate_sampler(t, 2, 6, True, 10, seed=seed)
+        values = s.numpy()
+        assert len(set(values.tolist())) == 6 and ((values >= 0) & (values < 10)).all()
+        p = np.log((values + 2.0) / (values + 1.0)) / np.log(11)
+        # 1 - (1 - p)^tries for one number of tries >= 6 shared by every entry.
+        tries = np.log1p(-se.numpy().astype(np.float64)) / np.log1p(-p)
+        assert tries.min() >= 6 - 1e-3 and np.ptp(tries) < 1e-2 * tries.max()
+        q = np.log(np.array([2.0, 11 / 10])) / np.log(11)
+        np.testing.assert_allclose(te.numpy()[0], -np.expm1(tries[0] * np.log1p(-q)), rtol=1e-4)
+    tf.random.set_seed(1)
+    first = tf.random.uniform_candidate_sampler(t, 2, 5, True, 10, seed=3)[0].numpy().tolist()
+    tf.random.set_seed(1)
+    assert (
+        tf.random.uniform_candidate_sampler(t, 2, 5, True, 10, seed=3)[0].numpy().tolist() == first
+    )

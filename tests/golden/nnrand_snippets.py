@@ -288,3 +288,127 @@ def tf_only_truncated_normal_gradients(tf):
             "u": [v.tolist() for v in u], "sample": y.numpy().tolist(),
             "grad": [g.numpy().tolist() for g in grads],
             "grad2": [None if g is None else g.numpy().tolist() for g in grad2]}  # fmt: skip
+
+
+# -- candidate samplers: what is not random ----------------------------------------------
+def _sampler_calls(tf):
+    t = tf.constant([[1, 3], [0, 7]], tf.int64)
+    r = tf.random
+    return {
+        "uniform": lambda u, **kw: r.uniform_candidate_sampler(t, 2, 5, u, 10, **kw),
+        "log_uniform": lambda u, **kw: r.log_uniform_candidate_sampler(t, 2, 5, u, 10, **kw),
+        "learned": lambda u, **kw: r.learned_unigram_candidate_sampler(t, 2, 5, u, 10, **kw),
+        "fixed": lambda u, **kw: r.fixed_unigram_candidate_sampler(
+            t, 2, 5, u, 10, unigrams=[1.0, 2, 3, 4, 5, 6, 7, 8], distortion=0.5,
+            num_reserved_ids=2, **kw),
+        "fixed_shard": lambda u, **kw: tf.nn.fixed_unigram_candidate_sampler(
+            t % 5, 2, 3, u, 5, unigrams=list(range(1, 11)), num_shards=2, shard=1, **kw),
+        "all": lambda u, **kw: tf.nn.all_candidate_sampler(t % 5, 2, 5, u, **kw),
+    }  # fmt: skip
+
+
+def _matches(te, s, se, t_all=True):
+    """Each sampled class's expected count is its true-class count when the true
+    classes are every class (None when they are not)."""
+    if not t_all:
+        return None
+    table = te.numpy()[0]
+    return bool(np.allclose(se.numpy(), table[s.numpy()]))
+
+
+@snippet
+def candidate_samplers_structure(tf):
+    out = {}
+    for name, call in _sampler_calls(tf).items():
+        for unique in (False, True):
+            s, te, se = call(unique, seed=11)
+            values = s.numpy().tolist()
+            out[f"{name}_{unique}"] = {
+                "dtypes": [s.dtype.name, te.dtype.name, se.dtype.name],
+                "shapes": [s.shape.as_list(), te.shape.as_list(), se.shape.as_list()],
+                "in_range": all(0 <= v < 10 for v in values),
+                "distinct": len(set(values)) == len(values) if unique else None,
+                # Without unique, expected counts are p * num_sampled: no randomness.
+                "true_expected": None if unique and name != "all" else te.numpy().tolist(),
+                "sampled_expected_matches": None if unique else _matches(te, s, se, t_all=False),
+            }  # fmt: skip
+    return out
+
+
+@snippet
+def learned_sampler_learns(tf):
+    # The same attributes and op seed: TF reuses the kernel and its learned counts.
+    # True classes are every class (num_true = range), so the true expected counts
+    # show the whole learned distribution.
+    t = tf.constant([[0, 1, 2, 3, 4, 5]], tf.int64)
+    t2 = tf.constant([[2, 2, 5, 2, 0, 1]], tf.int64)
+    out = []
+    for classes in (t, t2, t):
+        s, te, se = tf.random.learned_unigram_candidate_sampler(classes, 6, 4, False, 6, seed=5)
+        out.append([te.numpy().tolist(), _matches(te, s, se, classes is t)])
+    return out
+
+
+@snippet
+def samplers_expected_counts_all_classes(tf):
+    t = tf.constant([list(range(10))], tf.int64)
+    r = tf.random
+    calls = {
+        "uniform": lambda: r.uniform_candidate_sampler(t, 10, 5, False, 10, seed=2),
+        "log_uniform": lambda: r.log_uniform_candidate_sampler(t, 10, 5, False, 10, seed=2),
+        "fixed": lambda: r.fixed_unigram_candidate_sampler(
+            t, 10, 5, False, 10, unigrams=[1.0, 2, 3, 4, 5, 6, 7, 8], distortion=0.5,
+            num_reserved_ids=2, seed=2),
+    }  # fmt: skip
+    out = {}
+    for name, call in calls.items():
+        s, te, se = call()
+        out[name] = [te.numpy().tolist(), _matches(te, s, se)]
+    return out
+
+
+@snippet
+def sampler_errors(tf):
+    t = tf.constant([[1, 3], [0, 7]], tf.int64)
+    r = tf.random
+    cases = {
+        "range_too_small": lambda: r.uniform_candidate_sampler(t, 2, 11, True, 10),
+        "num_true": lambda: r.uniform_candidate_sampler(t, 3, 5, True, 10),
+        "int32": lambda: r.uniform_candidate_sampler(tf.constant([[1, 3]]), 2, 5, True, 10),
+        "vector": lambda: r.uniform_candidate_sampler(tf.constant([1, 3], tf.int64), 2, 5, True,
+                                                      10),
+        "num_sampled_0": lambda: r.log_uniform_candidate_sampler(t, 2, 0, True, 10),
+        "range_max_0": lambda: r.learned_unigram_candidate_sampler(t, 2, 5, True, 0),
+        "unigrams_size": lambda: r.fixed_unigram_candidate_sampler(t, 2, 5, True, 10,
+                                                                   unigrams=[1.0, 2.0]),
+        "no_unigrams": lambda: r.fixed_unigram_candidate_sampler(t, 2, 5, True, 10),
+        "all_out_of_range": lambda: r.all_candidate_sampler(t, 2, 5, True),
+        "list_labels_nce": lambda: tf.nn.nce_loss(tf.ones([5, 2]), tf.zeros([5]), [[0]],
+                                                  tf.ones([1, 2]), 2, 5),
+    }  # fmt: skip
+    return {name: error_of(thunk) for name, thunk in cases.items()}
+
+
+@snippet
+def sampled_losses_default_sampler(tf):
+    w, b, x = tf.ones([20, 3]), tf.zeros([20]), tf.ones([4, 3])
+    labels = tf.constant([[1], [2], [3], [4]], tf.int64)
+    a = tf.nn.nce_loss(w, b, labels, x, 5, 20)
+    c = tf.nn.sampled_softmax_loss(w, b, labels, x, 5, 20, seed=3)
+    return [a.shape.as_list(), a.dtype.name, c.shape.as_list(), c.dtype.name]
+
+
+@snippet
+def sampler_result_types(tf):
+    t = tf.constant([[1]], tf.int64)
+    results = [
+        tf.random.uniform_candidate_sampler(t, 1, 2, False, 5),
+        tf.random.log_uniform_candidate_sampler(t, 1, 2, False, 5),
+        tf.random.learned_unigram_candidate_sampler(t, 1, 2, False, 5),
+        tf.random.fixed_unigram_candidate_sampler(t, 1, 2, False, 3, unigrams=[1.0, 1, 1]),
+        tf.random.all_candidate_sampler(t, 1, 2, False),
+        tf.nn.compute_accidental_hits(t, tf.constant([1], tf.int64), 1),
+        tf.nn.ctc_greedy_decoder(tf.zeros([2, 1, 3]), [2]),
+        tf.nn.ctc_beam_search_decoder(tf.zeros([2, 1, 3]), [2]),
+    ]
+    return [[type(r).__name__, list(getattr(r, "_fields", []))] for r in results]

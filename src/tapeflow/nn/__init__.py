@@ -95,9 +95,17 @@ from ._pool import (
     max_pool3d,
     pool,
 )
-from ._sampling import compute_accidental_hits
+from ._sampling import (
+    all_candidate_sampler,
+    compute_accidental_hits,
+    fixed_unigram_candidate_sampler,
+    learned_unigram_candidate_sampler,
+    nce_loss,
+    sampled_softmax_loss,
+)
 
 __all__ = [
+    "all_candidate_sampler",
     "atrous_conv2d",
     "avg_pool",
     "avg_pool1d",
@@ -121,9 +129,11 @@ __all__ = [
     "depthwise_conv2d",
     "dropout",
     "elu",
+    "fixed_unigram_candidate_sampler",
     "embedding_lookup",
     "gelu",
     "l2_loss",
+    "learned_unigram_candidate_sampler",
     "l2_normalize",
     "leaky_relu",
     "local_response_normalization",
@@ -135,9 +145,11 @@ __all__ = [
     "max_pool2d",
     "max_pool3d",
     "moments",
+    "nce_loss",
     "pool",
     "relu",
     "relu6",
+    "sampled_softmax_loss",
     "selu",
     "separable_conv2d",
     "sigmoid",

@@ -10,13 +10,32 @@ candidate samplers, nce_loss and sampled_softmax_loss).
 
 from __future__ import annotations
 
+import collections
+from typing import Any
+
 import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
-from .._tensor import Tensor, as_tensor, wrap
+from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import TensorLike
 from ..errors import _op_error
+
+# TF returns its generated ops' named tuples, named after the op.
+_FIELDS = ("sampled_candidates", "true_expected_count", "sampled_expected_count")
+_RESULTS: dict[str, Any] = {
+    op: collections.namedtuple(op, _FIELDS)
+    for op in (
+        "UniformCandidateSampler",
+        "LogUniformCandidateSampler",
+        "LearnedUnigramCandidateSampler",
+        "FixedUnigramCandidateSampler",
+        "AllCandidateSampler",
+    )
+}
+ComputeAccidentalHits = collections.namedtuple(
+    "ComputeAccidentalHits", ("indices", "ids", "weights")
+)
 
 
 def _int64(value: TensorLike) -> np.ndarray:
@@ -63,4 +82,417 @@ def compute_accidental_hits(
                 rows.append(i)
                 ids.append(position[c])
     weights = np.full(len(rows), -np.finfo(np.float32).max, np.float32)
-    return wrap(np.array(rows, np.int32)), wrap(np.array(ids, np.int64)), wrap(weights)
+    return ComputeAccidentalHits(
+        wrap(np.array(rows, np.int32)), wrap(np.array(ids, np.int64)), wrap(weights)
+    )
+
+
+# -- candidate samplers ------------------------------------------------------------------
+# TF-TEXT: the op definition TF quotes when an attribute is below its minimum.
+_SAMPLER_SIGNATURE = (
+    "signature=true_classes:int64 -> sampled_candidates:int64, true_expected_count:float, "
+    "sampled_expected_count:float; "
+)
+
+
+def _sampler_args(true_classes, num_true, num_sampled, unique, op: str, attrs: dict):
+    for attr, value in attrs.items():
+        if int(value) < 1:
+            raise _op_error(
+                f"Value for attr '{attr}' of {int(value)} must be at least minimum 1\n\t; "
+                f"NodeDef: {{{{node {op}}}}}; Op<name={op}; {_SAMPLER_SIGNATURE}" + _ATTR_TEXT[op],
+                op,
+            )
+    tensor = as_tensor(true_classes)
+    if tensor.dtype != _dt.int64:
+        if isinstance(true_classes, Tensor):
+            raise _op_error(
+                f"cannot compute {op} as input #0(zero-based) was expected to be a int64 tensor "
+                f"but is a {tensor.dtype.c_name} tensor",
+                op,
+            )
+        tensor = convert_to_tensor(true_classes, dtype=_dt.int64)
+    true = np.asarray(_backend.to_host(tensor._value)).astype(np.int64)
+    if true.ndim != 2:
+        raise _op_error("true_classes must be a matrix", op)
+    if true.shape[1] != int(num_true):
+        raise _op_error(
+            # TF-TEXT: TF names the columns found "expected" and num_true "was".
+            f"true_classes must have num_true columns, expected: {true.shape[1]} was: "
+            f"{int(num_true)}",
+            op,
+        )
+    return true
+
+
+def _draw(rng, probs: np.ndarray, num_sampled: int, unique: bool, op: str):
+    """(candidates, number of draws made): iid draws, or draws until that many distinct."""
+    cdf = np.cumsum(probs)
+    cdf /= cdf[-1]
+
+    def pick(n):
+        return np.minimum(np.searchsorted(cdf, rng.random(n), side="right"), len(probs) - 1)
+
+    if not unique:
+        return pick(num_sampled), num_sampled
+    if num_sampled > int(np.count_nonzero(probs)):
+        raise _op_error("Sampler's range is too small.", op)
+    seen: dict = {}
+    tries = 0
+    while len(seen) < num_sampled:
+        batch = pick(max(2 * (num_sampled - len(seen)), 8))
+        for value in batch.tolist():
+            tries += 1
+            seen.setdefault(value, None)
+            if len(seen) == num_sampled:
+                break
+    return np.array(list(seen), np.int64), tries
+
+
+def _expected(p: np.ndarray, num_sampled: int, tries: int) -> np.ndarray:
+    # TF's ExpectedCountHelper: p * n when no draw repeated, else 1 - (1 - p)^tries.
+    p = p.astype(np.float32).astype(np.float64)
+    if tries == num_sampled:
+        return (p * num_sampled).astype(np.float32)
+    with np.errstate(divide="ignore"):
+        return (-np.expm1(tries * np.log1p(-p))).astype(np.float32)
+
+
+def _sample(true, probs, num_sampled, unique, seed, op):
+    from ..random._seeds import _next_seed_generator
+
+    rng = _next_seed_generator(seed)
+    sampled, tries = _draw(rng, probs, int(num_sampled), bool(unique), op)
+    in_range = (true >= 0) & (true < len(probs))
+    p_true = np.where(in_range, probs[np.clip(true, 0, len(probs) - 1)], 0.0)
+    return _RESULTS[op](
+        wrap(sampled.astype(np.int64)),
+        wrap(_expected(p_true, int(num_sampled), tries)),
+        wrap(_expected(probs[sampled], int(num_sampled), tries)),
+    )
+
+
+_ATTR_TEXT = {
+    "UniformCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
+    "attr=unique:bool; attr=range_max:int,min=1; attr=seed:int,default=0; "
+    "attr=seed2:int,default=0; is_stateful=true>",
+    "LogUniformCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
+    "attr=unique:bool; attr=range_max:int,min=1; attr=seed:int,default=0; "
+    "attr=seed2:int,default=0; is_stateful=true>",
+    "LearnedUnigramCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
+    "attr=unique:bool; attr=range_max:int,min=1; attr=seed:int,default=0; "
+    "attr=seed2:int,default=0; is_stateful=true>",
+    "FixedUnigramCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
+    'attr=unique:bool; attr=range_max:int,min=1; attr=vocab_file:string,default=""; '
+    "attr=distortion:float,default=1; attr=num_reserved_ids:int,default=0; "
+    "attr=num_shards:int,default=1,min=1; attr=shard:int,default=0,min=0; "
+    "attr=unigrams:list(float),default=[]; attr=seed:int,default=0; "
+    "attr=seed2:int,default=0; is_stateful=true>",
+    "AllCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
+    "attr=unique:bool; attr=seed:int,default=0; attr=seed2:int,default=0; is_stateful=true>",
+}  # TF-TEXT
+
+
+def uniform_candidate_sampler(
+    true_classes: TensorLike,
+    num_true: int,
+    num_sampled: int,
+    unique: bool,
+    range_max: int,
+    seed: int | None = None,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Sample ``num_sampled`` classes uniformly from [0, range_max).
+
+    Returns ``(sampled_candidates, true_expected_count, sampled_expected_count)``:
+    the int64 samples (distinct, in order of first draw, when ``unique``) and
+    the float32 expected number of times each true and each sampled class is
+    drawn (``p * num_sampled``, or ``1 - (1 - p)^tries`` for unique draws).
+
+    >>> import tapeflow as tf
+    >>> s, t, e = tf.random.uniform_candidate_sampler(
+    ...     tf.constant([[1]], tf.int64), 1, 4, False, 10, seed=3)
+    >>> s.dtype, t.numpy().tolist(), e.numpy().tolist()
+    (tf.int64, [[0.4000000059604645]], [0.4000000059604645, 0.4000000059604645, \
+0.4000000059604645, 0.4000000059604645])
+    """
+    op = "UniformCandidateSampler"
+    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
+    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    probs = np.full(int(range_max), 1.0 / int(range_max))
+    return _sample(true, probs, num_sampled, unique, seed, op)
+
+
+def log_uniform_candidate_sampler(
+    true_classes: TensorLike,
+    num_true: int,
+    num_sampled: int,
+    unique: bool,
+    range_max: int,
+    seed: int | None = None,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Sample classes with Zipf-like P(k) = log((k + 2) / (k + 1)) / log(range_max + 1).
+
+    Returns ``(sampled_candidates, true_expected_count, sampled_expected_count)``
+    as ``uniform_candidate_sampler`` does.
+
+    >>> import tapeflow as tf
+    >>> s, t, e = tf.random.log_uniform_candidate_sampler(
+    ...     tf.constant([[0]], tf.int64), 1, 2, False, 10, seed=3)
+    >>> round(float(t[0, 0]), 5)
+    0.57813
+    """
+    op = "LogUniformCandidateSampler"
+    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
+    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    k = np.arange(int(range_max), dtype=np.float64)
+    probs = np.log((k + 2.0) / (k + 1.0)) / np.log1p(int(range_max))
+    return _sample(true, probs, num_sampled, unique, seed, op)
+
+
+# Learned counts live with the sampler TF would reuse: in eager TF a kernel (and its
+# counts) is cached per attribute set, which repeats across calls unless a global
+# seed alone makes every call's seeds new.
+_LEARNED: dict = {}
+
+
+def learned_unigram_candidate_sampler(
+    true_classes: TensorLike,
+    num_true: int,
+    num_sampled: int,
+    unique: bool,
+    range_max: int,
+    seed: int | None = None,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Sample classes by counts learned from the true classes seen so far.
+
+    Every class starts with weight 1; after each call the call's true classes
+    add 1 each, so later calls favour classes seen often.
+
+    >>> import tapeflow as tf
+    >>> t = tf.constant([[2]], tf.int64)
+    >>> s, first, e = tf.random.learned_unigram_candidate_sampler(t, 1, 1, False, 4, seed=9)
+    >>> s, second, e = tf.random.learned_unigram_candidate_sampler(t, 1, 1, False, 4, seed=9)
+    >>> float(first[0, 0]), float(second[0, 0])
+    (0.25, 0.4000000059604645)
+    """
+    from ..random import _seeds
+
+    op = "LearnedUnigramCandidateSampler"
+    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
+    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    global_seed = _seeds._state.global_seed
+    weights = np.ones(int(range_max))
+    if seed is not None or global_seed is None:
+        key = (int(num_true), int(num_sampled), bool(unique), int(range_max), global_seed, seed)
+        weights = _LEARNED.setdefault(key, weights)
+    result = _sample(true, weights / weights.sum(), num_sampled, unique, seed, op)
+    values = true.ravel()
+    np.add.at(weights, values[(values >= 0) & (values < len(weights))], 1.0)
+    return result
+
+
+def _vocab_counts(path: str) -> list:
+    # TF reads "word,count" lines (any columns before the last are the word).
+    with open(path) as handle:
+        return [float(line.rstrip("\n").rsplit(",", 1)[-1]) for line in handle if line.strip()]
+
+
+def fixed_unigram_candidate_sampler(
+    true_classes: TensorLike,
+    num_true: int,
+    num_sampled: int,
+    unique: bool,
+    range_max: int,
+    vocab_file: str = "",
+    distortion: float = 1.0,
+    num_reserved_ids: int = 0,
+    num_shards: int = 1,
+    shard: int = 0,
+    unigrams: tuple | list = (),
+    seed: int | None = None,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Sample classes by given unigram counts raised to ``distortion``.
+
+    The counts come from ``unigrams`` or a ``vocab_file`` of ``word,count``
+    lines; ``num_reserved_ids`` leading ids get weight 0, and with
+    ``num_shards`` only ids ``i`` with ``i % num_shards == shard`` keep theirs.
+
+    >>> import tapeflow as tf
+    >>> s, t, e = tf.random.fixed_unigram_candidate_sampler(
+    ...     tf.constant([[0]], tf.int64), 1, 2, False, 3, unigrams=[1.0, 1.0, 2.0], seed=1)
+    >>> float(t[0, 0])
+    0.5
+    """
+    op = "FixedUnigramCandidateSampler"
+    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
+    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    if vocab_file:
+        counts = _vocab_counts(vocab_file)
+    elif len(unigrams):
+        counts = [float(u) for u in unigrams]
+    else:
+        raise _op_error("Must provide either vocab_file or unigrams.", op)
+    # Reserved ids weigh 0; a shard keeps the ids i with i % num_shards == shard, and
+    # its range is those ids, renumbered from 0.
+    full = np.concatenate(
+        [np.zeros(int(num_reserved_ids)), np.power(np.asarray(counts), float(distortion))]
+    )
+    weights = full[np.arange(full.size) % int(num_shards) == int(shard)]
+    if weights.size != int(range_max):
+        raise _op_error(
+            f"range is {int(range_max)} must be equal to weights size  {weights.size}", op
+        )
+    return _sample(true, weights / weights.sum(), num_sampled, unique, seed, op)
+
+
+def all_candidate_sampler(
+    true_classes: TensorLike,
+    num_true: int,
+    num_sampled: int,
+    unique: bool,
+    seed: int | None = None,
+    name: str | None = None,
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Every class in [0, num_sampled), in order, each with expected count 1.
+
+    >>> import tapeflow as tf
+    >>> s, t, e = tf.random.all_candidate_sampler(tf.constant([[1]], tf.int64), 1, 3, True)
+    >>> s.numpy().tolist(), t.numpy().tolist(), e.numpy().tolist()
+    ([0, 1, 2], [[1.0]], [1.0, 1.0, 1.0])
+    """
+    op = "AllCandidateSampler"
+    attrs = {"num_true": num_true, "num_sampled": num_sampled}
+    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    n = int(num_sampled)
+    bad = (true < 0) | (true >= n)
+    if bad.any():
+        raise _op_error(f"`true_candidate` out of range [0, {n}), received {int(true[bad][0])}", op)
+    return _RESULTS[op](
+        wrap(np.arange(n, dtype=np.int64)),
+        wrap(np.ones(true.shape, np.float32)),
+        wrap(np.ones(n, np.float32)),
+    )
+
+
+# -- sampled losses ----------------------------------------------------------------------
+def _tf():
+    import tapeflow
+
+    return tapeflow
+
+
+def _sum_rows(x: Tensor) -> Tensor:
+    # TF sums rows with a matmul by ones (its gradient is a matmul too).
+    tf = _tf()
+    return tf.reshape(tf.matmul(x, tf.ones([x.shape[1], 1], x.dtype)), [-1])
+
+
+def _sampled_logits(weights, biases, labels, inputs, num_sampled, num_classes, num_true,
+                    sampled_values, subtract_log_q, remove_accidental_hits, seed):  # fmt: skip
+    """TF's _compute_sampled_logits: (logits [batch, num_true + num_sampled], labels)."""
+    tf = _tf()
+    if not hasattr(labels, "dtype"):  # TF reads labels.dtype first
+        raise AttributeError(f"'{type(labels).__name__}' object has no attribute 'dtype'")
+    inputs = as_tensor(inputs)
+    labels = tf.cast(labels, _dt.int64)
+    labels_flat = tf.reshape(labels, [-1])
+    if sampled_values is None:
+        sampled_values = log_uniform_candidate_sampler(
+            labels, num_true, num_sampled, True, num_classes, seed=seed
+        )
+    sampled, true_expected, sampled_expected = (tf.stop_gradient(s) for s in sampled_values)
+    sampled = tf.cast(sampled, _dt.int64)
+    all_ids = tf.concat([labels_flat, sampled], 0)
+    all_w = tf.nn.embedding_lookup(weights, all_ids)
+    if all_w.dtype != inputs.dtype:
+        all_w = tf.cast(all_w, inputs.dtype)
+    n_true = labels_flat.shape[0]
+    true_w, sampled_w = all_w[:n_true], all_w[n_true:]
+    sampled_logits = tf.matmul(inputs, sampled_w, transpose_b=True)
+    all_b = tf.nn.embedding_lookup(biases, all_ids)
+    if all_b.dtype != inputs.dtype:
+        all_b = tf.cast(all_b, inputs.dtype)
+    true_b, sampled_b = all_b[:n_true], all_b[n_true:]
+    dim = true_w.shape[1]
+    row_dots = tf.expand_dims(inputs, 1) * tf.reshape(true_w, [-1, num_true, dim])
+    true_logits = tf.reshape(_sum_rows(tf.reshape(row_dots, [-1, dim])), [-1, num_true])
+    true_logits += tf.reshape(true_b, [-1, num_true])
+    sampled_logits += sampled_b
+    if remove_accidental_hits:
+        rows, ids, hit = compute_accidental_hits(labels, sampled, num_true=num_true)
+        penalty = np.zeros(sampled_logits.shape, sampled_logits.dtype.as_numpy_dtype)
+        penalty[rows.numpy(), ids.numpy()] = hit.numpy()
+        sampled_logits += penalty
+    if subtract_log_q:
+        true_logits -= tf.math.log(true_expected)
+        sampled_logits -= tf.math.log(sampled_expected)
+    logits = tf.concat([true_logits, sampled_logits], 1)
+    targets = tf.concat([tf.ones_like(true_logits) / num_true, tf.zeros_like(sampled_logits)], 1)
+    return logits, targets
+
+
+def nce_loss(
+    weights: TensorLike,
+    biases: TensorLike,
+    labels: TensorLike,
+    inputs: TensorLike,
+    num_sampled: int,
+    num_classes: int,
+    num_true: int = 1,
+    sampled_values: tuple | None = None,
+    remove_accidental_hits: bool = False,
+    name: str = "nce_loss",
+) -> Tensor:
+    """Noise-contrastive estimation loss per example, over sampled negative classes.
+
+    ``sampled_values`` (a candidate sampler's triple) replaces the default
+    ``log_uniform_candidate_sampler(labels, num_true, num_sampled, True, num_classes)``.
+
+    >>> import tapeflow as tf
+    >>> w, b = tf.ones([5, 2]), tf.zeros([5])
+    >>> sampled = (tf.constant([3, 4], tf.int64), tf.fill([1, 1], 0.5), tf.fill([2], 0.5))
+    >>> loss = tf.nn.nce_loss(w, b, tf.constant([[0]]), tf.ones([1, 2]), 2, 5,
+    ...                      sampled_values=sampled)
+    >>> round(float(loss[0]), 4)
+    5.5827
+    """
+    tf = _tf()
+    logits, targets = _sampled_logits(weights, biases, labels, inputs, num_sampled, num_classes,
+                                      num_true, sampled_values, True, remove_accidental_hits,
+                                      None)  # fmt: skip
+    losses = tf.nn.sigmoid_cross_entropy_with_logits(labels=targets, logits=logits)
+    return _sum_rows(losses)
+
+
+def sampled_softmax_loss(
+    weights: TensorLike,
+    biases: TensorLike,
+    labels: TensorLike,
+    inputs: TensorLike,
+    num_sampled: int,
+    num_classes: int,
+    num_true: int = 1,
+    sampled_values: tuple | None = None,
+    remove_accidental_hits: bool = True,
+    seed: int | None = None,
+    name: str = "sampled_softmax_loss",
+) -> Tensor:
+    """Softmax cross-entropy per example over the true and the sampled classes only.
+
+    >>> import tapeflow as tf
+    >>> w, b = tf.ones([5, 2]), tf.zeros([5])
+    >>> sampled = (tf.constant([3, 4], tf.int64), tf.fill([1, 1], 0.5), tf.fill([2], 0.5))
+    >>> loss = tf.nn.sampled_softmax_loss(w, b, tf.constant([[0]]), tf.ones([1, 2]), 2, 5,
+    ...                                   sampled_values=sampled)
+    >>> round(float(loss[0]), 4)
+    1.0986
+    """
+    tf = _tf()
+    logits, targets = _sampled_logits(weights, biases, labels, inputs, num_sampled, num_classes,
+                                      num_true, sampled_values, True, remove_accidental_hits,
+                                      seed)  # fmt: skip
+    return tf.nn.softmax_cross_entropy_with_logits(labels=tf.stop_gradient(targets), logits=logits)

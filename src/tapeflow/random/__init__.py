@@ -43,6 +43,13 @@ True
 True
 """
 
+from ..nn._sampling import (
+    all_candidate_sampler,
+    fixed_unigram_candidate_sampler,
+    learned_unigram_candidate_sampler,
+    log_uniform_candidate_sampler,
+    uniform_candidate_sampler,
+)
 from ._algorithm import Algorithm
 from ._generator import Generator, get_global_generator, set_global_generator
 from ._more import create_rng_state, stateless_binomial, stateless_parameterized_truncated_normal
@@ -64,11 +71,15 @@ from ._ops import (
 from ._seeds import _next_seed_generator, fold_in, set_seed, split
 
 __all__ = [
+    "all_candidate_sampler",
     "Generator",
     "categorical",
     "create_rng_state",
+    "fixed_unigram_candidate_sampler",
     "fold_in",
     "gamma",
+    "learned_unigram_candidate_sampler",
+    "log_uniform_candidate_sampler",
     "get_global_generator",
     "normal",
     "poisson",
@@ -86,4 +97,5 @@ __all__ = [
     "stateless_uniform",
     "truncated_normal",
     "uniform",
+    "uniform_candidate_sampler",
 ]
