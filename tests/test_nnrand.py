@@ -158,3 +158,25 @@ def test_unique_sampling_and_its_expected_counts():
     assert (
         tf.random.uniform_candidate_sampler(t, 2, 5, True, 10, seed=3)[0].numpy().tolist() == first
     )
+
+
+def test_compiled_calls_follow_their_label_values():
+    x = tf.constant(np.random.default_rng(1).normal(size=(4, 2, 3)).astype(np.float32))
+    f = tf.function(lambda y, x: tf.nn.ctc_loss(y, x, [2, 2], [4, 4], blank_index=1))
+    for labels in ([[1, 2], [2, 0]], [[0, 0], [2, 2]]):
+        y = tf.constant(labels)
+        want = tf.nn.ctc_loss(y, x, [2, 2], [4, 4], blank_index=1).numpy()
+        np.testing.assert_allclose(f(y, x).numpy(), want, rtol=1e-6)
+    sampled = (tf.constant([1, 3], tf.int64), tf.fill([2, 1], 0.5), tf.fill([2], 0.5))
+    w, b, inputs = tf.ones([4, 2]), tf.zeros([4]), tf.ones([2, 2])
+    g = tf.function(lambda y: tf.nn.nce_loss(w, b, y, inputs, 2, 4, sampled_values=sampled,
+                                              remove_accidental_hits=True))  # fmt: skip
+    for labels in ([[1], [0]], [[3], [2]]):
+        y = tf.constant(labels, tf.int64)
+        want = tf.nn.nce_loss(w, b, y, inputs, 2, 4, sampled_values=sampled,
+                              remove_accidental_hits=True).numpy()  # fmt: skip
+        np.testing.assert_allclose(g(y).numpy(), want, rtol=1e-6)
+    h = tf.function(lambda t: tf.random.uniform_candidate_sampler(t, 1, 3, True, 50)[0])
+    t = tf.constant([[1]], tf.int64)
+    draws = {tuple(h(t).numpy().tolist()) for _ in range(4)}
+    assert len(draws) > 1  # a fresh draw on each call, as TF's stateful op gives

@@ -26,6 +26,7 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
+from .._dispatch import reads_values
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import TensorLike
 from ..errors import FailedPreconditionError, InvalidArgumentError, _op_error
@@ -67,6 +68,7 @@ def _int_vector(value, what: str) -> np.ndarray:
     return _host(as_tensor(value)).astype(np.int64)
 
 
+@reads_values
 def ctc_loss(
     labels: TensorLike,
     logits: TensorLike,
@@ -250,6 +252,7 @@ def _sparse_from_rows(rows: list) -> object:
     )
 
 
+@reads_values(floats=True)
 def ctc_greedy_decoder(
     inputs: TensorLike,
     sequence_length: TensorLike,
@@ -298,6 +301,7 @@ def _log_add(a: float, b: float) -> float:
     return top + float(np.log1p(np.exp(-abs(a - b))))
 
 
+@reads_values(floats=True)
 def ctc_beam_search_decoder(
     inputs: TensorLike, sequence_length: TensorLike, beam_width: int = 100, top_paths: int = 1
 ) -> tuple[list, Tensor]:

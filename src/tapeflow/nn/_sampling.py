@@ -17,6 +17,7 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
+from .._dispatch import reads_values, stateful
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import TensorLike
 from ..errors import _op_error
@@ -48,6 +49,7 @@ def _int64(value: TensorLike) -> np.ndarray:
     return np.asarray(_backend.to_host(tensor._value)).astype(np.int64)
 
 
+@reads_values
 def compute_accidental_hits(
     true_classes: TensorLike,
     sampled_candidates: TensorLike,
@@ -193,6 +195,7 @@ _ATTR_TEXT = {
 }  # TF-TEXT
 
 
+@stateful
 def uniform_candidate_sampler(
     true_classes: TensorLike,
     num_true: int,
@@ -223,6 +226,7 @@ def uniform_candidate_sampler(
     return _sample(true, probs, num_sampled, unique, seed, op)
 
 
+@stateful
 def log_uniform_candidate_sampler(
     true_classes: TensorLike,
     num_true: int,
@@ -257,6 +261,7 @@ def log_uniform_candidate_sampler(
 _LEARNED: dict = {}
 
 
+@stateful
 def learned_unigram_candidate_sampler(
     true_classes: TensorLike,
     num_true: int,
@@ -300,6 +305,7 @@ def _vocab_counts(path: str) -> list:
         return [float(line.rstrip("\n").rsplit(",", 1)[-1]) for line in handle if line.strip()]
 
 
+@stateful
 def fixed_unigram_candidate_sampler(
     true_classes: TensorLike,
     num_true: int,
@@ -349,6 +355,7 @@ def fixed_unigram_candidate_sampler(
     return _sample(true, weights / weights.sum(), num_sampled, unique, seed, op)
 
 
+@stateful
 def all_candidate_sampler(
     true_classes: TensorLike,
     num_true: int,
@@ -424,8 +431,11 @@ def _sampled_logits(weights, biases, labels, inputs, num_sampled, num_classes, n
     sampled_logits += sampled_b
     if remove_accidental_hits:
         rows, ids, hit = compute_accidental_hits(labels, sampled, num_true=num_true)
-        penalty = np.zeros(sampled_logits.shape, sampled_logits.dtype.as_numpy_dtype)
-        penalty[rows.numpy(), ids.numpy()] = hit.numpy()
+        # TF's sparse_to_dense: a pair hit twice (a repeated true class) is set once.
+        where = tf.stack([rows, tf.cast(ids, _dt.int32)], 1)
+        penalty = tf.tensor_scatter_nd_update(
+            tf.zeros_like(sampled_logits), where, tf.cast(hit, sampled_logits.dtype)
+        )
         sampled_logits += penalty
     if subtract_log_q:
         true_logits -= tf.math.log(true_expected)
