@@ -85,12 +85,7 @@ from .module import Module
 from . import bitwise
 from ._framework import *  # noqa: F403
 from ._more_arrays import *  # noqa: F403
-from ._type_spec import *  # noqa: F403
-from ._init_ops import *  # noqa: F403
-from ._hashing import *  # noqa: F403
 from ._registries import *  # noqa: F403
-from ._nn_extras import *  # noqa: F403
-from ._edit_distance import *  # noqa: F403
 
 # isort: on
 
@@ -125,6 +120,19 @@ _LAZY_NAMES.update(
     {name: "higher_order" for name in ("foldl", "foldr", "map_fn", "scan", "vectorized_map")}
 )
 _LAZY_NAMES["TensorArray"] = "tensor_array"
+# The rest of TF's top level (issue 12, lane apirest): loaded on first use.
+_LAZY_APIREST = {
+    "_type_spec": "IndexedSlicesSpec NoneTensorSpec OptionalSpec TensorArraySpec TypeSpec "
+    "inside_function is_symbolic_tensor type_spec_from_value",
+    "_init_ops": "constant_initializer ones_initializer random_normal_initializer "
+    "random_uniform_initializer zeros_initializer",
+    "_hashing": "fingerprint random_index_shuffle",
+    "_nn_extras": "approx_top_k conv conv2d_backprop_filter_v2 conv2d_backprop_input_v2 "
+    "extract_volume_patches",
+    "_edit_distance": "edit_distance",
+}
+_LAZY_SUBMODULES |= frozenset(_LAZY_APIREST)
+_LAZY_NAMES.update({n: module for module, names in _LAZY_APIREST.items() for n in names.split()})
 _LAZY_NAMES["SparseTensor"] = "sparse"
 
 

@@ -19,15 +19,18 @@ from . import (
     reduce,
     scan,
     shape,
+    special_incomplete,
     special_more,
     spectral,
+    unregistered,
     variable,
 )
 from ._operators import bind_tensor_operators
 
 __all__ = [
     "PRIMITIVES", "conv", "custom", "decompositions", "device", "elementwise", "index", "linalg", "nn",
-    "reduce", "scan", "shape", "special_more", "spectral", "variable",
+    "reduce", "scan", "shape", "special_incomplete", "special_more", "spectral", "unregistered",
+    "variable",
 ]  # fmt: skip
 
 bind_tensor_operators()
