@@ -6,7 +6,8 @@ from typing import Any
 
 import tapeflow as tf
 
-from ._base import LinearOperator, combine_hint
+from ._base import LinearOperator
+from ._util import combine_hint
 
 
 def _batch_of(operators: list) -> tf.TensorShape:
