@@ -57,12 +57,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "pinned": "check_pinned",
     },
     "tf.math": {},
-    "tf.linalg": {
-        "issue12": "LinearOperatorBlockDiag LinearOperatorBlockLowerTriangular "
-        "LinearOperatorCirculant LinearOperatorCirculant2D LinearOperatorCirculant3D "
-        "LinearOperatorHouseholder LinearOperatorLowRankUpdate LinearOperatorPermutation "
-        "LinearOperatorToeplitz LinearOperatorTridiag",
-    },
     "tf.nn": {
         "sparse": "embedding_lookup_sparse safe_embedding_lookup_sparse",
         "issue10": "RNNCellDeviceWrapper RNNCellDropoutWrapper RNNCellResidualWrapper",

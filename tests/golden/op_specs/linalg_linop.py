@@ -19,7 +19,9 @@ RHS_T = Arg(shape=(2, 3))
 VEC = Arg(shape=(3,))
 
 
-def methods(ctor: str, self_adjoint: bool = False, cholesky: bool = False) -> str:
+def methods(
+    ctor: str, self_adjoint: bool = False, cholesky: bool = False, product: bool = True
+) -> str:
     """Source of a function of (params..., x, xt, v) returning every method's value."""
     values = [
         "op.to_dense()",
@@ -41,8 +43,9 @@ def methods(ctor: str, self_adjoint: bool = False, cholesky: bool = False) -> st
         "op.adjoint().to_dense()",
         "op.H.matvec(v)",
         "op.cond()",
-        "(op @ op).to_dense()",
     ]
+    if product:
+        values.append("tf.math.real((op @ op).to_dense())")
     if self_adjoint:
         values.append("op.eigvals()")
     if cholesky:

@@ -9,6 +9,7 @@ import tapeflow as tf
 
 from ._base import LinearOperator, _check_operators
 from ._dense import LinearOperatorFullMatrix
+from ._identity import LinearOperatorScaledIdentity
 from ._util import broadcast_batch, check_compatible, non_singular_hint
 from ._wrappers import _check_operators as _check_list
 
@@ -347,7 +348,7 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
     tf.Tensor(
     [[2. 0.]
      [1. 2.]], shape=(2, 2), dtype=float32)
-    >>> print(op.solvevec([2.0, 3.0]))
+    >>> print(op.solvevec(tf.constant([2.0, 3.0])))
     tf.Tensor([1. 1.], shape=(2,), dtype=float32)
     """
 
@@ -480,7 +481,11 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
             for j in range(i, len(self._operators) - 1):
                 term = bottom[j].matmul(upper.operators[j][i]).to_dense()
                 total = term if total is None else total + term
-            new_row.append(LinearOperatorFullMatrix(-bottom_inverse.matmul(total)))
+            # TF's block types: D^-1 @ (sum) as an operator product, then -1 * that.
+            block = bottom_inverse.matmul(LinearOperatorFullMatrix(total))
+            negate = LinearOperatorScaledIdentity(bottom_inverse.domain_dimension_tensor(),
+                                                  tf.cast(-1, block.dtype))  # fmt: skip
+            new_row.append(negate.matmul(block))
         new_row.append(bottom_inverse)
         return LinearOperatorBlockLowerTriangular(upper.operators + [new_row], **hints)
 
@@ -491,7 +496,7 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
 
         >>> d = tf.linalg.LinearOperatorDiag([2.0])
         >>> op = tf.linalg.LinearOperatorBlockLowerTriangular([[d], [d, d]])
-        >>> print(op.matvec([1.0, 1.0]))
+        >>> print(op.matvec(tf.constant([1.0, 1.0])))
         tf.Tensor([2. 4.], shape=(2,), dtype=float32)
         """
         if isinstance(x, LinearOperator):
@@ -526,7 +531,7 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
 
         >>> d = tf.linalg.LinearOperatorDiag([2.0])
         >>> op = tf.linalg.LinearOperatorBlockLowerTriangular([[d], [d, d]])
-        >>> print(op.matvec([1.0, 1.0], adjoint=True))
+        >>> print(op.matvec(tf.constant([1.0, 1.0]), adjoint=True))
         tf.Tensor([4. 2.], shape=(2,), dtype=float32)
         """
         dims = self._block_range_dimensions() if adjoint else self._block_domain_dimensions()
@@ -554,7 +559,7 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
 
         >>> d = tf.linalg.LinearOperatorDiag([2.0])
         >>> op = tf.linalg.LinearOperatorBlockLowerTriangular([[d], [d, d]])
-        >>> print(op.solve([[2.0], [4.0]]))
+        >>> print(op.solve(tf.constant([[2.0], [4.0]])))
         tf.Tensor(
         [[1.]
          [1.]], shape=(2, 1), dtype=float32)
@@ -595,7 +600,7 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
 
         >>> d = tf.linalg.LinearOperatorDiag([2.0])
         >>> op = tf.linalg.LinearOperatorBlockLowerTriangular([[d], [d, d]])
-        >>> print(op.solvevec([2.0, 4.0]))
+        >>> print(op.solvevec(tf.constant([2.0, 4.0])))
         tf.Tensor([1. 1.], shape=(2,), dtype=float32)
         """
         dims = self._block_domain_dimensions() if adjoint else self._block_range_dimensions()

@@ -320,11 +320,11 @@ class LinearOperatorPermutation(LinearOperator):
         self._perm = convert_parameter(perm, "perm")
         if self._perm.shape.rank < 1:
             raise ValueError(
-                f"Argument `perm` must have at least 1 dimension. Received: {read(self._perm)!s}."
+                f"Argument `perm` must have at least 1 dimension. Received: {read(self._perm).numpy()}."
             )
         if not self._perm.dtype.is_integer:
             raise TypeError(
-                f"Argument `perm` must be integer dtype. Received: {read(self._perm)!s}."
+                f"Argument `perm` must be integer dtype. Received: {read(self._perm).numpy()}."
             )
         static = tf.get_static_value(self._perm)
         if static is not None:

@@ -30,6 +30,12 @@ class Dimension(int):
     def __repr__(self) -> str:
         return f"Dimension({int(self)})"
 
+    def __str__(self) -> str:
+        return str(int(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec)
+
 
 def convert_parameter(value: Any, name: str, dtype: Any = None) -> Any:
     """A parameter as a tensor; a Variable stays itself (TF reads it on every use)."""

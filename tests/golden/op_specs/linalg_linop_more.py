@@ -1,0 +1,143 @@
+"""Golden cases for the structured and composite LinearOperators (Circulant 1-3D,
+Toeplitz, Tridiag, Householder, Permutation, BlockDiag, BlockLowerTriangular,
+LowRankUpdate, Kronecker, Adjoint, Inversion, Composition): every method's value
+with first-order gradients, and matmul/solve/log_abs_determinant to second order
+with JVPs. Same recipe as ``linalg_linop.py``."""
+
+import numpy as np
+
+from tests.golden.op_specs.linalg_linop import RHS, RHS_T, VEC, core, methods
+from tests.golden.opcases import Arg, OpCase
+
+
+def _hermitian_spectrum(kernel: np.ndarray) -> list:
+    """The real spectrum of a real kernel with k[i] = k[-i] on every axis."""
+    flipped = kernel
+    for axis in range(kernel.ndim):
+        flipped = np.roll(np.flip(flipped, axis), 1, axis)
+    return np.real(np.fft.fftn(kernel + flipped)).tolist()
+
+
+SPEC1 = Arg(value=_hermitian_spectrum(np.array([3.0, 0.5, 0.2, 0.1])))
+SPEC2 = Arg(value=_hermitian_spectrum(np.array([[3.0, 0.4, 0.2], [0.3, 0.1, 0.25]])))
+SPEC3 = Arg(
+    value=_hermitian_spectrum(np.array([[[3.0, 0.3], [0.2, 0.1]], [[0.4, 0.05], [0.1, 0.2]]]))
+)
+RHS4, RHS4_T, VEC4 = Arg(shape=(4, 2)), Arg(shape=(2, 4)), Arg(shape=(4,))
+RHS6, RHS6_T, VEC6 = Arg(shape=(6, 2)), Arg(shape=(2, 6)), Arg(shape=(6,))
+RHS8, RHS8_T, VEC8 = Arg(shape=(8, 2)), Arg(shape=(2, 8)), Arg(shape=(8,))
+SQUARE = Arg(value=[[2.0, 0.5, -0.3], [0.4, 3.0, 0.2], [-0.1, 0.6, 1.5]])
+SQUARE2 = Arg(value=[[2.0, 0.5], [0.4, 3.0]])
+SQUARE2B = Arg(value=[[1.5, -0.2], [0.3, 2.5]])
+COMPACT = Arg(value=[[0.5, -0.4, 0.3, 0.0], [3.0, 2.5, 4.0, 2.0], [0.0, 0.6, -0.2, 0.7]])
+
+CIRC = "tf.linalg.LinearOperatorCirculant(a[0], input_output_dtype=tf.float64)"
+CIRC_PD = ("tf.linalg.LinearOperatorCirculant(a[0], input_output_dtype=tf.float64, "
+           "is_positive_definite=True)")  # fmt: skip
+CIRC2 = "tf.linalg.LinearOperatorCirculant2D(a[0], input_output_dtype=tf.float64)"
+CIRC3 = "tf.linalg.LinearOperatorCirculant3D(a[0], input_output_dtype=tf.float64)"
+TOEP = "tf.linalg.LinearOperatorToeplitz(a[0], a[1])"
+TRI = "tf.linalg.LinearOperatorTridiag(a[0])"
+TRI_SEQ = ("tf.linalg.LinearOperatorTridiag([a[0][0], a[0][1], a[0][2]], "
+           "diagonals_format='sequence')")  # fmt: skip
+TRI_MAT = ("tf.linalg.LinearOperatorTridiag(tf.linalg.LinearOperatorTridiag(a[0]).to_dense(), "
+           "diagonals_format='matrix')")  # fmt: skip
+HOUSE = "tf.linalg.LinearOperatorHouseholder(a[0])"
+PERM = "tf.linalg.LinearOperatorPermutation(a[0], dtype=tf.float64)"
+BLOCK_DIAG = ("tf.linalg.LinearOperatorBlockDiag([tf.linalg.LinearOperatorFullMatrix(a[0]), "
+              "tf.linalg.LinearOperatorDiag(a[1])])")  # fmt: skip
+BLOCK_LOWER = ("tf.linalg.LinearOperatorBlockLowerTriangular([[tf.linalg.LinearOperatorFullMatrix("
+               "a[0])], [tf.linalg.LinearOperatorFullMatrix(a[1]), "
+               "tf.linalg.LinearOperatorDiag(a[2])]])")  # fmt: skip
+LRU_PD = ("tf.linalg.LinearOperatorLowRankUpdate(tf.linalg.LinearOperatorDiag(a[0], "
+          "is_positive_definite=True), a[1])")  # fmt: skip
+LRU = ("tf.linalg.LinearOperatorLowRankUpdate(tf.linalg.LinearOperatorFullMatrix(a[0]), a[1], "
+       "diag_update=a[2], v=a[3])")  # fmt: skip
+KRON = ("tf.linalg.LinearOperatorKronecker([tf.linalg.LinearOperatorFullMatrix(a[0]), "
+        "tf.linalg.LinearOperatorDiag(a[1])])")  # fmt: skip
+ADJ = "tf.linalg.LinearOperatorAdjoint(tf.linalg.LinearOperatorFullMatrix(a[0]))"
+INV = "tf.linalg.LinearOperatorInversion(tf.linalg.LinearOperatorFullMatrix(a[0]))"
+COMP = ("tf.linalg.LinearOperatorComposition([tf.linalg.LinearOperatorFullMatrix(a[0]), "
+        "tf.linalg.LinearOperatorLowerTriangular(a[1])])")  # fmt: skip
+# TF builds circulant @ circulant with its default complex64 dtype (the spectrum loses
+# its float64 input_output_dtype); that product's gradient matches TF's but not finite
+# differences, so it is compared with TF only.
+PRODUCT_NOTE = "circulant @ circulant is complex64 in TF: compared with TF, no check_grads"
+FIRST = "cond and default eigvals go through svd/eigvalsh: first order only"
+POS3 = Arg(value=[1.5, 2.0, 3.0])
+U4 = Arg(value=[[0.5, -0.2], [0.3, 0.4], [-0.1, 0.2], [0.6, 0.1]])
+V4 = Arg(value=[[0.2, 0.1], [-0.3, 0.5], [0.4, 0.2], [0.1, -0.3]])
+FULL4 = Arg(value=[[3.0, 0.2, -0.1, 0.3], [0.1, 2.5, 0.4, 0.0], [0.2, -0.3, 2.0, 0.5],
+                   [0.0, 0.1, 0.3, 3.5]])  # fmt: skip
+
+
+def _methods_case(name, ctor, params, rhs=(RHS, RHS_T, VEC), **kw):
+    return OpCase(f"{name}_methods", methods(ctor, **kw), [*params, *rhs],
+                  second_order=False, forward=False, note=FIRST)  # fmt: skip
+
+
+def _core_case(name, ctor, params, rhs=RHS):
+    return OpCase(f"{name}_core", core(ctor), [*params, rhs])
+
+
+CASES = [
+    _methods_case("circulant", CIRC, [SPEC1], (RHS4, RHS4_T, VEC4), self_adjoint=True,
+                  product=False),
+    OpCase("circulant_product",
+           ("lambda s: [tf.math.real((" + CIRC + " @ " + CIRC + ").to_dense())]").replace("a[0]", "s"), [SPEC1], second_order=False, forward=False,
+           check_grads=False, note=PRODUCT_NOTE),
+    _methods_case("circulant_pd", CIRC_PD, [SPEC1], (RHS4, RHS4_T, VEC4), self_adjoint=True,
+                  cholesky=True, product=False),
+    _core_case("circulant", CIRC, [SPEC1], RHS4),
+    _methods_case("circulant2d", CIRC2, [SPEC2], (RHS6, RHS6_T, VEC6), self_adjoint=True,
+                  product=False),
+    _core_case("circulant2d", CIRC2, [SPEC2], RHS6),
+    _methods_case("circulant3d", CIRC3, [SPEC3], (RHS8, RHS8_T, VEC8), self_adjoint=True,
+                  product=False),
+    _core_case("circulant3d", CIRC3, [SPEC3], RHS8),
+    _methods_case("toeplitz", TOEP, [Arg(value=[3.0, 0.5, -0.4]), Arg(value=[3.0, 0.7, 0.2])]),
+    _core_case("toeplitz", TOEP, [Arg(value=[3.0, 0.5, -0.4]), Arg(value=[3.0, 0.7, 0.2])]),
+    _methods_case("tridiag", TRI, [COMPACT], (RHS4, RHS4_T, VEC4)),
+    _core_case("tridiag", TRI, [COMPACT], RHS4),
+    _methods_case("tridiag_sequence", TRI_SEQ, [COMPACT], (RHS4, RHS4_T, VEC4)),
+    _core_case("tridiag_matrix", TRI_MAT, [COMPACT], RHS4),
+    _methods_case("householder", HOUSE, [Arg(value=[1.0, -2.0, 0.5])], self_adjoint=True),
+    _core_case("householder", HOUSE, [Arg(value=[1.0, -2.0, 0.5])]),
+    _methods_case("permutation", PERM, [Arg(value=[2, 0, 1], dtype="int32",
+                                            differentiable=False)]),
+    OpCase("permutation_batch", "lambda p, x: [tf.linalg.LinearOperatorPermutation(p, "
+           "dtype=tf.float64).matmul(x), tf.linalg.LinearOperatorPermutation(p, dtype=tf.float64)"
+           ".solve(x, adjoint=True)]",
+           [Arg(value=[[2, 0, 1], [1, 2, 0]], dtype="int32", differentiable=False), RHS]),
+    _methods_case("block_diag", BLOCK_DIAG, [SQUARE2, Arg(value=[1.5, -2.0])], (Arg(shape=(4, 2)),
+                  Arg(shape=(2, 4)), Arg(shape=(4,)))),
+    _core_case("block_diag", BLOCK_DIAG, [SQUARE2, Arg(value=[1.5, -2.0])], Arg(shape=(4, 2))),
+    _methods_case("block_lower_triangular", BLOCK_LOWER,
+                  [SQUARE2, SQUARE2B, Arg(value=[1.5, -2.0])],
+                  (Arg(shape=(4, 2)), Arg(shape=(2, 4)), Arg(shape=(4,)))),
+    _core_case("block_lower_triangular", BLOCK_LOWER, [SQUARE2, SQUARE2B,
+                                                       Arg(value=[1.5, -2.0])], Arg(shape=(4, 2))),
+    _methods_case("low_rank_update_pd", LRU_PD, [Arg(value=[1.5, 2.0, 3.0, 2.5]), U4],
+                  (RHS4, RHS4_T, VEC4), self_adjoint=True, cholesky=True),
+    _core_case("low_rank_update_pd", LRU_PD, [Arg(value=[1.5, 2.0, 3.0, 2.5]), U4], RHS4),
+    _methods_case("low_rank_update", LRU, [FULL4, U4, Arg(value=[0.5, -1.5]), V4],
+                  (RHS4, RHS4_T, VEC4)),
+    _core_case("low_rank_update", LRU, [FULL4, U4, Arg(value=[0.5, -1.5]), V4], RHS4),
+    _methods_case("kronecker", KRON, [SQUARE2, Arg(value=[1.5, -2.0])],
+                  (Arg(shape=(4, 2)), Arg(shape=(2, 4)), Arg(shape=(4,)))),
+    _core_case("kronecker", KRON, [SQUARE2, Arg(value=[1.5, -2.0])], Arg(shape=(4, 2))),
+    _methods_case("adjoint", ADJ, [SQUARE]),
+    _core_case("adjoint", ADJ, [SQUARE]),
+    _methods_case("inversion", INV, [SQUARE]),
+    _core_case("inversion", INV, [SQUARE]),
+    _methods_case("composition", COMP, [SQUARE, SQUARE]),
+    _core_case("composition", COMP, [SQUARE, SQUARE]),
+    OpCase("circulant_complex_spectrum", "lambda re, im, x: (lambda op: [tf.math.real(op.matmul("
+           "tf.complex(x, x))), tf.math.imag(op.solve(tf.complex(x, -x), adjoint=True)), "
+           "tf.math.real(op.to_dense()), tf.math.imag(op.log_abs_determinant())])("
+           "tf.linalg.LinearOperatorCirculant(tf.complex(re, im), "
+           "input_output_dtype=tf.complex128))",
+           [Arg(value=[3.0, 1.0, -0.5, 2.0]), Arg(value=[0.5, -0.2, 0.3, 0.1]), RHS4],
+           second_order=False, forward=False, check_grads=False,
+           note="complex: values and first-order gradients only"),
+]  # fmt: skip
