@@ -71,12 +71,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "string": "decode_and_crop_jpeg decode_bmp decode_gif decode_image decode_jpeg decode_jxl "
         "decode_png decode_webp encode_jpeg encode_png extract_jpeg_shape is_jpeg "
         "adjust_jpeg_quality random_jpeg_quality stateless_random_jpeg_quality",
-        "issue12": "generate_bounding_box_proposals random_brightness "
-        "random_contrast random_crop random_flip_left_right random_flip_up_down random_hue "
-        "random_saturation sample_distorted_bounding_box "
-        "stateless_random_brightness stateless_random_contrast stateless_random_crop "
-        "stateless_random_flip_left_right stateless_random_flip_up_down stateless_random_hue "
-        "stateless_random_saturation stateless_sample_distorted_bounding_box",
     },
     "tf.config": {
         "cluster": "experimental_connect_to_cluster experimental_connect_to_host",

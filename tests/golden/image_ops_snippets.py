@@ -130,3 +130,94 @@ SNIPPETS["no_gradient_ops"] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.
         except Exception as e:
             show_error(e)
 """)
+_snippet(
+    "random_ops_errors",
+    [
+        "tf.image.random_brightness(IMG, -0.1)",
+        "tf.image.stateless_random_brightness(IMG, -0.1, seed=[1, 2])",
+        "tf.image.random_contrast(IMG, 1.0, 0.5)",
+        "tf.image.stateless_random_contrast(IMG, -0.5, 0.5, seed=[1, 2])",
+        "tf.image.random_saturation(tf.ones([2, 2, 3]), 0.8, 0.8)",
+        "tf.image.stateless_random_saturation(tf.ones([2, 2, 3]), -1.0, 0.8, seed=[1, 2])",
+        "tf.image.random_hue(tf.ones([2, 2, 3]), 0.6)",
+        "tf.image.stateless_random_hue(tf.ones([2, 2, 3]), -0.1, seed=[1, 2])",
+        "tf.image.random_flip_left_right(tf.ones([2, 2]))",
+        "tf.image.stateless_random_flip_up_down(tf.ones([1, 1, 2, 2, 1]), seed=[1, 2])",
+        "tf.image.random_crop(tf.ones([3, 3, 1]), [4, 2, 1])",
+        "tf.image.stateless_random_crop(tf.ones([3, 3, 1]), [2, 2, 2], seed=[1, 2])",
+        "tf.image.stateless_random_crop(tf.ones([3, 3, 1]), [2, 2], seed=[1, 2])",
+    ],
+)
+_snippet(
+    "sample_distorted_bounding_box_errors",
+    [
+        "tf.image.sample_distorted_bounding_box([4, 4], [[[0.0, 0.0, 1.0, 1.0]]], seed=1)",
+        "tf.image.sample_distorted_bounding_box([[4, 4, 3]], [[[0.0, 0.0, 1.0, 1.0]]], seed=1)",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[0.0, 0.0, 1.0, 1.0]], seed=1)",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0]]], seed=1)",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], tf.zeros([1, 0, 4]), seed=1)",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0, 1.0]]], seed=1, "
+        "min_object_covered=-0.5)",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0, 1.0]]], seed=1, "
+        "max_attempts=0)",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0, 1.0]]], seed=1, "
+        "area_range=[0.0, 0.5])",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0, 1.0]]], seed=1, "
+        "area_range=[0.5, 1.5])",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0, 1.0]]], seed=1, "
+        "aspect_ratio_range=[0.5])",
+        "tf.image.sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0, 1.0]]], seed=1, "
+        "aspect_ratio_range=[-1.0, 0.5])",
+        "tf.image.stateless_sample_distorted_bounding_box([4, 4, 3], [[[0.0, 0.0, 1.0, 1.0]]], "
+        "seed=[1])",
+        "tf.image.sample_distorted_bounding_box(tf.constant([4.0, 4.0, 3.0]), "
+        "[[[0.0, 0.0, 1.0, 1.0]]], seed=1)",
+    ],
+)
+SNIPPETS["random_ops_structure"] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent("""
+    img3 = tf.reshape(tf.range(24.0), [2, 4, 3]) / 24.0
+    img4 = tf.stack([img3, img3 * 0.5])
+    u8 = tf.cast(img3 * 255, tf.uint8)
+    def describe(t):
+        print(t.dtype.name, t.shape.as_list())
+    for fn in [
+        lambda s: tf.image.stateless_random_flip_left_right(img4, s),
+        lambda s: tf.image.stateless_random_flip_up_down(u8, s),
+        lambda s: tf.image.stateless_random_brightness(u8, 0.3, s),
+        lambda s: tf.image.stateless_random_brightness(tf.cast(img4, tf.float64), 0.3, s),
+        lambda s: tf.image.stateless_random_contrast(img4, 0.2, 0.5, s),
+        lambda s: tf.image.stateless_random_saturation(img3, 0.2, 0.5, s),
+        lambda s: tf.image.stateless_random_hue(img4, 0.2, s),
+        lambda s: tf.image.stateless_random_crop(img4, [1, 2, 3, 3], s),
+        lambda s: tf.image.stateless_random_crop(tf.range(10), [4], tf.constant([1, 2], tf.int64)),
+    ]:
+        describe(fn([7, 8]))
+    for t in tf.image.stateless_sample_distorted_bounding_box(
+            tf.constant([40, 30, 3], tf.int64), [[[0.1, 0.2, 0.8, 0.9]]], seed=[3, 4],
+            min_object_covered=0.3, area_range=(0.2, 0.9)):
+        describe(t)
+    begin, size, box = tf.image.sample_distorted_bounding_box(
+        [40, 30, 3], tf.zeros([1, 0, 4]), seed=5, use_image_if_no_bounding_boxes=True,
+        min_object_covered=0.0)
+    print(begin.dtype.name, int(size[2]), box.dtype.name, box.shape.as_list())
+    print(int(begin[0] + size[0]) <= 40, int(begin[1] + size[1]) <= 30)
+    # A crop that must cover the whole object: the only one is the whole image.
+    print(tf.image.sample_distorted_bounding_box(
+        [5, 5, 1], [[[0.0, 0.0, 1.0, 1.0]]], seed=2, min_object_covered=1.0)[2].numpy().tolist())
+    with tf.GradientTape() as tape:
+        tape.watch(img3)
+        y = tf.reduce_sum(tf.image.stateless_random_flip_left_right(
+            tf.image.stateless_random_brightness(img3, 0.2, [1, 2]), [3, 4]) * img3)
+    print(tape.gradient(y, img3).numpy().shape)
+""")
+_snippet(
+    "generate_bounding_box_proposals_cpu",
+    [
+        "tf.image.generate_bounding_box_proposals(tf.ones([1, 2, 2, 1]), tf.zeros([1, 2, 2, 4]), "
+        "[[4.0, 4.0, 1.0]], [[0.0, 0.0, 1.0, 1.0]], min_size=0)",
+        "tf.image.generate_bounding_box_proposals(tf.ones([1, 2, 2, 1]), tf.zeros([1, 2, 2, 4]), "
+        "[[4.0, 4.0, 1.0]], [[0.0, 0.0, 1.0, 1.0]], post_nms_topn=7)",
+        "tf.image.generate_bounding_box_proposals(tf.ones([1, 2, 2, 1], tf.float64), "
+        "tf.zeros([1, 2, 2, 4]), [[4.0, 4.0, 1.0]], [[0.0, 0.0, 1.0, 1.0]])",
+    ],
+)

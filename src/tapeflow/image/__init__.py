@@ -49,20 +49,46 @@ from ._core import (
 from ._crops import crop_and_resize, draw_bounding_boxes, extract_glimpse
 from ._nms import (
     combined_non_max_suppression,
+    generate_bounding_box_proposals,
     non_max_suppression,
     non_max_suppression_overlaps,
     non_max_suppression_padded,
     non_max_suppression_with_scores,
 )
 from ._quality import psnr, ssim, ssim_multiscale
+from ._random import (
+    random_brightness,
+    random_contrast,
+    random_crop,
+    random_flip_left_right,
+    random_flip_up_down,
+    random_hue,
+    random_saturation,
+    sample_distorted_bounding_box,
+    stateless_random_brightness,
+    stateless_random_contrast,
+    stateless_random_crop,
+    stateless_random_flip_left_right,
+    stateless_random_flip_up_down,
+    stateless_random_hue,
+    stateless_random_saturation,
+    stateless_sample_distorted_bounding_box,
+)
 
 __all__ = [
     "ResizeMethod", "adjust_brightness", "adjust_contrast", "adjust_gamma", "adjust_hue",
     "adjust_saturation", "central_crop", "combined_non_max_suppression", "convert_image_dtype",
-    "crop_and_resize", "crop_to_bounding_box", "draw_bounding_boxes", "extract_glimpse", "extract_patches", "flip_left_right", "flip_up_down",
+    "crop_and_resize", "crop_to_bounding_box", "draw_bounding_boxes", "extract_glimpse",
+    "generate_bounding_box_proposals", "extract_patches", "flip_left_right", "flip_up_down",
     "grayscale_to_rgb", "hsv_to_rgb", "image_gradients", "non_max_suppression",
     "non_max_suppression_overlaps", "non_max_suppression_padded",
     "non_max_suppression_with_scores", "pad_to_bounding_box", "per_image_standardization", "psnr",
+    "random_brightness", "random_contrast", "random_crop", "random_flip_left_right",
+    "random_flip_up_down", "random_hue", "random_saturation", "sample_distorted_bounding_box",
+    "stateless_random_brightness", "stateless_random_contrast", "stateless_random_crop",
+    "stateless_random_flip_left_right", "stateless_random_flip_up_down",
+    "stateless_random_hue", "stateless_random_saturation",
+    "stateless_sample_distorted_bounding_box",
     "resize", "resize_with_crop_or_pad", "resize_with_pad", "rgb_to_grayscale", "rgb_to_hsv",
     "rgb_to_yiq", "rgb_to_yuv", "rot90", "sobel_edges", "ssim", "ssim_multiscale",
     "total_variation", "transpose", "yiq_to_rgb", "yuv_to_rgb",

@@ -459,3 +459,42 @@ def non_max_suppression_padded(
         return _wrap(picked[0, : num_valid[0]]), _wrap(num_valid.reshape(batch_dims))
     return (_wrap(picked.reshape(batch_dims + [size])),
             _wrap(num_valid.reshape(batch_dims)))  # fmt: skip
+
+
+def generate_bounding_box_proposals(
+    scores: _TensorLike,
+    bbox_deltas: _TensorLike,
+    image_info: _TensorLike,
+    anchors: _TensorLike,
+    nms_threshold: float = 0.7,
+    pre_nms_topn: int = 6000,
+    min_size: float = 16,
+    post_nms_topn: int = 300,
+    name: str | None = None,
+) -> tuple[_Tensor, _Tensor]:
+    """Region proposals from anchors (Faster R-CNN). TensorFlow 2.21 registers this op
+    for GPUs only, so on the CPU it raises ``NotFoundError``, and tapeflow (a CPU
+    library) raises the same error after TF's argument conversions.
+
+    >>> import tapeflow as tf
+    >>> try:
+    ...     tf.image.generate_bounding_box_proposals(
+    ...         tf.ones([1, 2, 2, 1]), tf.zeros([1, 2, 2, 4]), [[4.0, 4.0, 1.0]],
+    ...         [[0.0, 0.0, 1.0, 1.0]])
+    ... except tf.errors.NotFoundError as e:
+    ...     print(type(e).__name__)
+    NotFoundError
+    """
+    for value in (scores, bbox_deltas, image_info, anchors):
+        _convert(value, _dt.float32)
+    for value in (nms_threshold, min_size):
+        _convert(value, _dt.float32)
+    _convert(pre_nms_topn, _dt.int32)
+    op = "GenerateBoundingBoxProposals"
+    raise _errors._op_error(
+        f"Could not find device for node: {{{{node {op}}}}} = {op}[post_nms_topn={post_nms_topn}]"
+        f"\nAll kernels registered for op {op}:\n  <no registered kernels>\n",
+        op,
+        None,
+        cls=_errors.NotFoundError,
+    )
