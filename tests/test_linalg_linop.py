@@ -51,3 +51,13 @@ def test_gradient_reaches_a_variable_behind_an_operator():
     with tf.GradientTape() as tape:
         y = op.log_abs_determinant()
     np.testing.assert_allclose(tape.gradient(y, v).numpy(), [[0.5, 0.0], [0.0, 1 / 3]])
+
+
+def test_tridiagonal_solve_transpose_rhs_returns_the_untransposed_solution():
+    # TF 2.21: a [K, M] rhs with transpose_rhs gives the [M, K] solution; a vector is
+    # left as it is.
+    d = tf.constant([[1.0, 2.0, 0.0], [3.0, 4.0, 5.0], [0.0, 6.0, 7.0]])
+    out = tf.linalg.tridiagonal_solve(d, tf.ones((1, 3)), transpose_rhs=True, conjugate_rhs=True)
+    np.testing.assert_allclose(out.numpy(), [[-0.25], [1.75], [-2.25]], atol=1e-6)
+    assert tf.linalg.tridiagonal_solve(d, tf.ones((2, 3)), transpose_rhs=True).shape == (3, 2)
+    assert tf.linalg.tridiagonal_solve(d, tf.ones(3), transpose_rhs=True).shape == (3,)

@@ -242,20 +242,21 @@ def tridiagonal_solve(
     """
     tf = _tf()
     rhs = _as_tensor(rhs)
-    if transpose_rhs:
-        rhs = tf.linalg.matrix_transpose(rhs)
-    if conjugate_rhs:
-        rhs = tf.math.conj(rhs)
     if diagonals_format == "sequence":
         rank = _as_tensor(diagonals[1])._value.ndim
     else:
         rank = _as_tensor(diagonals)._value.ndim - 1
     vector = rhs._value.ndim == rank and diagonals_format != "matrix"
+    # TF transposes a matrix rhs before solving (a vector has nothing to transpose)
+    # and returns the solution untransposed: [..., M, K] for a [..., K, M] rhs.
+    if transpose_rhs and not vector:
+        rhs = tf.linalg.matrix_transpose(rhs)
+    if conjugate_rhs:
+        rhs = tf.math.conj(rhs)
     if vector:
         rhs = rhs[..., None]
     out = tf.linalg.solve(_dense_tridiagonal(diagonals, diagonals_format), rhs)
-    out = out[..., 0] if vector else out
-    return tf.linalg.matrix_transpose(out) if transpose_rhs else out
+    return out[..., 0] if vector else out
 
 
 def eigh_tridiagonal(
