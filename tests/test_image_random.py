@@ -145,3 +145,43 @@ def test_random_ops_are_differentiable_in_the_image():
         loss = tf.reduce_sum(y * y)
     grad = tape.gradient(loss, x).numpy()
     assert grad.shape == (2, 2, 3) and np.all(np.isfinite(grad))
+
+
+# TF 2.21's stateless_sample_distorted_bounding_box([60, 80, 3], [[[0.2, 0.3, 0.6, 0.7]]],
+# seed=[k, 1]) over k < 400: mean crop area fraction, median width/height ratio, and the
+# fraction of calls falling back to the whole image (measured once under TensorFlow).
+TF_CROP_STATISTICS = [
+    (dict(min_object_covered=0.5, aspect_ratio_range=(0.5, 2.0), area_range=(0.1, 0.8)),
+     0.424, 1.289, 0.0),
+    (dict(min_object_covered=0.9, area_range=(0.05, 0.3)), 0.270, 1.091, 0.015),
+    (dict(min_object_covered=0.1), 0.378, 1.050, 0.0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("options", "area", "ratio", "full"), TF_CROP_STATISTICS)
+def test_sample_distorted_bounding_box_distribution_matches_tensorflow(options, area, ratio,
+                                                                       full):  # fmt: skip
+    sizes = np.array([tf.image.stateless_sample_distorted_bounding_box(
+        [60, 80, 3], [[[0.2, 0.3, 0.6, 0.7]]], seed=[k, 1], **options)[1].numpy()[:2]
+        for k in range(400)], float)  # fmt: skip
+    assert abs((sizes[:, 0] * sizes[:, 1] / 4800).mean() - area) < 0.04
+    assert abs(np.median(sizes[:, 1] / sizes[:, 0]) - ratio) < 0.08
+    assert abs(np.mean((sizes[:, 0] == 60) & (sizes[:, 1] == 80)) - full) < 0.03
+
+
+@pytest.mark.parametrize(
+    "op",
+    [
+        lambda x: tf.image.stateless_random_brightness(x, 0.3, [1, 2]),
+        lambda x: tf.image.stateless_random_contrast(x, 0.2, 1.5, [1, 2]),
+        lambda x: tf.image.stateless_random_saturation(x, 0.2, 1.5, [1, 2]),
+        lambda x: tf.image.stateless_random_flip_left_right(x[None], [3, 4]),
+        lambda x: tf.image.stateless_random_flip_up_down(x, [3, 5]),
+        lambda x: tf.image.stateless_random_crop(x, [2, 2, 3], [1, 2]),
+    ],
+)
+def test_stateless_random_ops_check_grads(op):
+    from tapeflow.test import check_grads
+
+    x = np.random.default_rng(0).uniform(0.1, 0.9, (3, 4, 3))
+    check_grads(op, [x], order=2)

@@ -188,6 +188,8 @@ SNIPPETS["random_ops_structure"] = textwrap.dedent(_HELPERS).lstrip("\n") + text
         lambda s: tf.image.stateless_random_contrast(img4, 0.2, 0.5, s),
         lambda s: tf.image.stateless_random_saturation(img3, 0.2, 0.5, s),
         lambda s: tf.image.stateless_random_hue(img4, 0.2, s),
+        lambda s: tf.image.stateless_random_hue(tf.cast(img4, tf.float64), 0.2, s),
+        lambda s: tf.image.stateless_random_saturation(tf.cast(img3, tf.float64), 0.2, 0.5, s),
         lambda s: tf.image.stateless_random_crop(img4, [1, 2, 3, 3], s),
         lambda s: tf.image.stateless_random_crop(tf.range(10), [4], tf.constant([1, 2], tf.int64)),
     ]:

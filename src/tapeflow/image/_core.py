@@ -528,7 +528,8 @@ def adjust_saturation(
     """
     tf = _tf()
     hsv = rgb_to_hsv(image)
-    s = tf.clip_by_value(hsv[..., 1] * saturation_factor, 0.0, 1.0)
+    # A float32 factor (a random draw) scales a float64 image too, as in TF.
+    s = tf.clip_by_value(hsv[..., 1] * tf.cast(saturation_factor, hsv.dtype), 0.0, 1.0)
     return hsv_to_rgb(tf.stack([hsv[..., 0], s, hsv[..., 2]], axis=-1))
 
 
@@ -541,7 +542,7 @@ def adjust_hue(image: _TensorLike, delta: float, name: str | None = None) -> _Te
     """
     tf = _tf()
     hsv = rgb_to_hsv(image)
-    hue = tf.math.floormod(hsv[..., 0] + delta, 1.0)
+    hue = tf.math.floormod(hsv[..., 0] + tf.cast(delta, hsv.dtype), 1.0)
     return hsv_to_rgb(tf.stack([hue, hsv[..., 1], hsv[..., 2]], axis=-1))
 
 
