@@ -568,3 +568,34 @@ _snippet(
     kind(tf.linalg.LinearOperatorComposition([l, l.H]).cholesky())
     """,
 )
+
+_snippet(
+    "batch_slicing_structured",
+    """
+    c = tf.linalg.LinearOperatorCirculant2D(tf.reshape(tf.range(1.0, 25.0), (2, 2, 2, 3)),
+                                            input_output_dtype=tf.float32)
+    kind(c[1])
+    kind(c[:, 0])
+    show(c[1, 0].spectrum)
+    t = tf.linalg.LinearOperatorToeplitz(tf.ones((3, 4)), tf.ones((3, 4)))
+    kind(t[1:])
+    h = tf.linalg.LinearOperatorHouseholder(tf.reshape(tf.range(1.0, 7.0), (2, 3)))
+    kind(h[0])
+    show(h[-1].reflection_axis)
+    p = tf.linalg.LinearOperatorPermutation([[1, 0], [0, 1], [1, 0]])
+    kind(p[::2])
+    show(p[::2].perm)
+    tri = tf.linalg.LinearOperatorTridiag(tf.reshape(tf.range(24.0), (2, 3, 4)))
+    kind(tri[1])
+    d = tf.linalg.LinearOperatorDiag(tf.ones((2, 3)))
+    f = tf.linalg.LinearOperatorFullMatrix(tf.ones((2, 2, 2)))
+    bd = tf.linalg.LinearOperatorBlockDiag([d, f])
+    kind(bd[0])
+    k = tf.linalg.LinearOperatorKronecker([d, f])
+    kind(k[1])
+    lru = tf.linalg.LinearOperatorLowRankUpdate(
+        tf.linalg.LinearOperatorDiag(tf.ones((2, 3)), is_positive_definite=True), tf.ones((2, 3, 1)))
+    kind(lru[1])
+    kind(tf.linalg.LinearOperatorScaledIdentity(3, tf.ones((4, 1)))[1:3, 0])
+    """,
+)

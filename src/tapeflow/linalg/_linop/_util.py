@@ -144,26 +144,26 @@ def adjoint_if(x: Any, flag: bool) -> Any:
     return tf.linalg.adjoint(x) if flag else x
 
 
-def _batch_slice(operator: LinearOperator, slices: Any) -> LinearOperator:
-    """Slice every batched parameter; a parameter's own batch dims are right-aligned
-    with the operator's, and its size-1 (broadcast) dims stay size 1."""
+def _batch_slice(operator: Any, slices: Any) -> Any:
+    """Slice every batched parameter (read from the operator's attribute, as TF does);
+    a parameter's own batch dims are right-aligned with the operator's, and its
+    size-1 (broadcast) dims stay size 1."""
     if not isinstance(slices, tuple):
         slices = (slices,)
     batch = operator.batch_shape.as_list()
-    ndims = operator._experimental_parameter_ndims_to_matrix_ndims
+
+    def slice_one(value: Any, matrix_ndims: Any) -> Any:
+        if isinstance(matrix_ndims, list):
+            return [slice_one(v, n) for v, n in zip(value, matrix_ndims)]
+        if getattr(type(value), "_is_linear_operator", False):
+            return value[slices]
+        return _slice_parameter(read(value), batch, matrix_ndims, slices)
+
     params = dict(operator.parameters)
-    for key, matrix_ndims in ndims.items():
-        value = params.get(key)
-        if value is None:
-            continue
-        if getattr(type(value), "_is_linear_operator", False) or (isinstance(value, (list, tuple))
-                                                  and isinstance(matrix_ndims, list)):  # fmt: skip
-            if getattr(type(value), "_is_linear_operator", False):
-                params[key] = value[slices]
-            else:
-                params[key] = [v[slices] for v in value]
-            continue
-        params[key] = _slice_parameter(read(value), batch, matrix_ndims, slices)
+    for key, matrix_ndims in operator._experimental_parameter_ndims_to_matrix_ndims.items():
+        value = getattr(operator, key, None)
+        if value is not None:
+            params[key] = slice_one(value, matrix_ndims)
     return type(operator)(**params)
 
 
