@@ -567,7 +567,9 @@ def _packed(value, np_dtype) -> Tensor:
         if part._value.dtype != np_dtype:
             part = _apply(_cast, part, dtype=_dt._from_numpy(np_dtype))
         parts.append(part)
-    return _apply(_stack, *parts, axis=0)
+    # A negative axis: under a batched (vectorized jacobian) sweep the rule meets a
+    # cotangent with a leading batch axis.
+    return _apply(_stack, *parts, axis=-(parts[0]._value.ndim + 1) if parts else 0)
 
 
 def _convert_value(value, dtype, dtype_hint) -> Tensor:

@@ -51,11 +51,27 @@ def _int_tuple(value, attr: str, op: str) -> tuple:
     return tuple(int(d) for d in np.atleast_1d(_int_array(value, attr, op)).ravel())
 
 
-def _scalar_int(value, what: str = "axis") -> int:
-    """An int argument (Python int, NumPy integer, scalar int tensor); floats are a TypeError."""
-    value = getattr(value, "_value", value)
+def _scalar_int(value, what: str = "axis", bools: bool = True) -> int:
+    """An int argument (Python int, NumPy integer, scalar int tensor); Python floats are a
+    TypeError.
+
+    TF converts such an argument with int32 as its preferred dtype, so (with ``bools``)
+    a Python or NumPy bool counts as 0 or 1 and a NumPy float scalar is truncated, as
+    NumPy's cast does; a Tensor keeps its own dtype and must be an integer.
+    """
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         return int(value)
+    if bools and isinstance(value, (bool, np.bool_)):
+        return int(value)
+    if (
+        bools
+        and isinstance(value, (np.floating, np.ndarray))
+        and np.ndim(value) == 0
+        and np.asarray(value).dtype.kind in "bf"
+        and np.isfinite(value)
+    ):
+        return int(np.asarray(value).astype(np.int64))
+    value = getattr(value, "_value", value)
     array = np.asarray(_backend.to_host(value))
     if array.dtype.kind in "iu" and array.size == 1:
         return int(array.ravel()[0])

@@ -188,8 +188,8 @@ def eye(
     [[1. 0.]
      [0. 1.]], shape=(2, 2), dtype=float32)
     """
-    rows = _scalar_int(num_rows)
-    columns = rows if num_columns is None else _scalar_int(num_columns)
+    rows = _scalar_int(num_rows, bools=False)
+    columns = rows if num_columns is None else _scalar_int(num_columns, bools=False)
     for d in (rows, columns):
         if d < 0:
             raise _error(f"Dimension {d} must be >= 0", "Fill", "")

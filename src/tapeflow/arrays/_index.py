@@ -17,6 +17,7 @@ from ..ops import elementwise as _el
 from ..ops import index as _ix
 from ._common import (
     _INDEX_DTYPES,
+    _attr_error,
     _builtin_range,
     _builtin_slice,
     _error,
@@ -162,8 +163,11 @@ def gather(
         index = index.astype(np.int32)  # TF's int32 for Python ints: its sparse gradient shows it
     if axis is not None:
         _int_array(axis, "Taxis", "GatherV2")
-    batch_dims = _scalar_int(batch_dims)
-    axis = batch_dims if axis is None else _scalar_int(axis)
+    if axis is None and isinstance(batch_dims, (bool, np.bool_)):
+        # TF passes batch_dims on as the axis tensor, which must be an integer
+        raise _attr_error("Taxis", np.bool_, "int32, int64", "GatherV2")
+    batch_dims = _scalar_int(batch_dims, bools=False)
+    axis = batch_dims if axis is None else _scalar_int(axis, bools=False)
     if axis == 0:
         batch_dims = 0  # as TensorFlow's tf.gather: an explicit axis 0 drops batch_dims
     # TensorFlow's gradient is an IndexedSlices for axis 0 as written (-ndim is dense).
@@ -188,6 +192,12 @@ def gather(
             raise _error(f"params.shape[{d}]: {x._value.shape[d]} should be equal to "
                          f"indices.shape[{d}]: {index.shape[d]}", "GatherV2")  # fmt: skip
     limit = x._value.shape[axis]
+    shape = x._value.shape
+    out_shape = shape[:axis] + index.shape[batch_dims:] + shape[axis + 1 :]
+    if not int(np.prod(out_shape)):  # TF's kernel reads no index for an empty result
+        if not limit:
+            return wrap(np.zeros(out_shape, x._value.dtype))
+        index = np.clip(index, 0, limit - 1)
     bad = np.flatnonzero((index < 0) | (index >= limit))
     if bad.size:
         where_ = _position_text(bad[0], index.shape)

@@ -35,9 +35,15 @@ def concat(values: TensorLike, axis: AxisLike, name: str | None = "concat") -> T
     """
     raw_axis: Any = getattr(axis, "_value", axis)
     axis_shape = np.shape(raw_axis)
-    if axis_shape:
+    single = not isinstance(values, (list, tuple)) or len(values) == 1
+    if axis_shape and single:  # TF's wrapper asserts rank 0 before its shortcut
         raise ValueError(f"Shape {axis_shape} must have rank 0")
-    if isinstance(values, (np.ndarray, np.generic, Tensor)):
+    if axis_shape and int(np.prod(axis_shape)) != 1:  # ConcatV2 reads any one value
+        raise _error(f"axis tensor should be a scalar integer, but got shape "
+                     f"{_shape_text(axis_shape)}", "ConcatV2")  # fmt: skip
+    if axis_shape:
+        axis = np.ravel(np.asarray(raw_axis, dtype=object))[0]
+    if not isinstance(values, (list, tuple)):
         # TF wraps a single value in a list, and concat of one value is that value
         _scalar_int(axis)
         return _el.identity(as_tensor(values))

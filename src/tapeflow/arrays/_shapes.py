@@ -9,13 +9,14 @@ import numpy as np
 from .. import _backend
 from .. import dtypes as _dt
 from .._limits import check_allocation
+from .._matching import matching_tensors
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
 from ..ops.sparse import IndexedSlices
-from ._common import _builtin_range, _error, _int_array, _int_tuple, _scalar_int
+from ._common import _attr_error, _builtin_range, _error, _int_array, _int_tuple, _scalar_int
 
 
 def identity(input: TensorLike, name: str | None = None) -> Any:
@@ -105,22 +106,32 @@ def broadcast_dynamic_shape(shape_x: TensorLike, shape_y: TensorLike) -> Tensor:
     >>> tf.broadcast_dynamic_shape(tf.constant([2, 1]), tf.constant([3]))
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
-    x = _int_array(shape_x, "T", "BroadcastArgs")
-    y = _int_array(shape_y, "T", "BroadcastArgs")
-    try:
-        result = np.broadcast_shapes(tuple(x.tolist()), tuple(y.tolist()))
-    except ValueError:
-        raise _error(f"Incompatible shapes: {_shape_text(x)} vs. {_shape_text(y)}",
-                     "BroadcastArgs") from None  # fmt: skip
-
-    def dtype_of(value, array: np.ndarray) -> np.dtype:
-        # Python lists convert as TF converts them: int32 unless a value needs int64.
-        if value.__class__ in (list, tuple) and not (array.size and np.abs(array).max() >= 2**31):
-            return np.dtype(np.int32)
-        return array.dtype
-
-    dtype = np.result_type(dtype_of(shape_x, x), dtype_of(shape_y, y))
-    return wrap(np.asarray(result, dtype=dtype))
+    # One dtype for both, as TF's eager ops choose it (int32 for Python lists, which wrap).
+    tx, ty = matching_tensors([shape_x, shape_y], (_dt.int32, _dt.int64), _dt.int32)
+    for position, t in enumerate((tx, ty)):
+        if t.dtype not in (_dt.int32, _dt.int64):
+            raise _attr_error("T", t._value.dtype, "int32, int64", "BroadcastArgs")
+        if t.dtype != tx.dtype:
+            raise _error(f"cannot compute BroadcastArgs as input #{position}(zero-based) was "
+                         f"expected to be a {tx.dtype.c_name} tensor but is a "
+                         f"{t.dtype.c_name} tensor", "BroadcastArgs")  # fmt: skip
+    x, y = (np.asarray(_backend.to_host(t._value)) for t in (tx, ty))
+    for position, array in enumerate((x, y)):
+        if array.ndim != 1:
+            raise _error(f"In[{position}] must be a vector.{_shape_text(array.shape)}",
+                         "BroadcastArgs")  # fmt: skip
+    # TF's rule on the values as given: a 1 (or a missing leading dimension) takes the
+    # other's value, even a negative one; other values must be equal.
+    rank = max(x.size, y.size)
+    padded_x = [1] * (rank - x.size) + x.tolist()
+    padded_y = [1] * (rank - y.size) + y.tolist()
+    result = []
+    for a, b in zip(padded_x, padded_y):
+        if a != b and a != 1 and b != 1:
+            raise _error(f"Incompatible shapes: {_shape_text(x)} vs. {_shape_text(y)}",
+                         "BroadcastArgs")  # fmt: skip
+        result.append(b if a == 1 else a)
+    return wrap(np.asarray(result, dtype=x.dtype).reshape(rank))
 
 
 # --------------------------------------------------------------------------

@@ -134,10 +134,12 @@ def top_k(
     if k > n:
         raise _error(f"input must have at least k columns. Had {n}, needed {k}", "TopKV2", "")
     order = _descending_order(x._value)[..., :k]
-    if not sorted:
+    if sorted is not None and not sorted:  # None: the op's default, sorted
         order = np.sort(order, axis=-1)
     values = _take_last(x, order)
-    return TopKV2(values, wrap(order.astype(_dt.as_dtype(index_type).as_numpy_dtype_instance)))
+    return TopKV2(
+        values, wrap(order.astype(_dt.as_dtype(index_type or _dt.int32).as_numpy_dtype_instance))
+    )
 
 
 def _unique_input(x, op: str) -> Tensor:

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from .. import dtypes as _dt
+from .._matching import _is_tensor as _is_tf_type
 from .._tensor import Tensor, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
 from .._types import DTypeLike, TensorLike
@@ -488,8 +489,12 @@ def divide_no_nan(x: TensorLike, y: TensorLike, name: str | None = None) -> Tens
     >>> tf.math.divide_no_nan(tf.constant([3.0, 4.0]), tf.constant([2.0, 0.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.5, 0. ], dtype=float32)>
     """
-    x = as_tensor(x)
-    y = y if y.__class__ is Tensor else convert_to_tensor(y, dtype=x.dtype)
+    if not _is_tf_type(x) and _is_tf_type(y):  # TF converts x to y's dtype then
+        y = as_tensor(y)
+        x = convert_to_tensor(x, dtype=y.dtype)
+    else:
+        x = as_tensor(x)
+        y = as_tensor(y) if _is_tf_type(y) else convert_to_tensor(y, dtype_hint=x.dtype)
     if x._value.dtype != y._value.dtype:
         raise TypeError(f"`x` and `y` must have the same dtype, got {x.dtype!r} != {y.dtype!r}.")
     if x._value.dtype.kind in "iu":

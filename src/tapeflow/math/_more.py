@@ -21,12 +21,15 @@ import numpy as np
 from .. import _backend
 from .. import dtypes as _dt
 from .._limits import check_allocation
+from .._matching import matching_tensors
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _attr_text, _op_error
 from ..ops import special_more as _sm
 from ._common import normalize_axis
 from ._scans import _index_text, num_segments_arg
+
+_FLOAT_OR_COMPLEX = (_dt.float16, _dt.float32, _dt.float64, _dt.complex64, _dt.complex128)
 
 
 def _tf():
@@ -171,7 +174,7 @@ def xlog1py(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([0.       , 1.3862944], dtype=float32)>
     """
     tf = _tf()
-    x, y = as_tensor(x), as_tensor(y)
+    x, y = matching_tensors([x, y], _FLOAT_OR_COMPLEX)
     zero = x._value == 0
     safe_y = tf.where(wrap(np.broadcast_to(zero, np.broadcast_shapes(zero.shape, y.shape))),
                       tf.zeros_like(y * x), y * tf.ones_like(x))  # fmt: skip
@@ -194,7 +197,7 @@ def nextafter(x1: TensorLike, x2: TensorLike, name: str | None = None) -> Tensor
     >>> tf.math.nextafter(tf.constant([1.0]), 2.0) - 1.0
     <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.1920929e-07], dtype=float32)>
     """
-    x1, x2 = as_tensor(x1), as_tensor(x2)
+    x1, x2 = matching_tensors([x1, x2], (_dt.float64, _dt.float32), _dt.float32)
     if x1.dtype != x2.dtype:
         raise _op_error(f"cannot compute NextAfter as input #1(zero-based) was expected to be a "
                         f"{x1.dtype.c_name} tensor but is a {x2.dtype.c_name} tensor",
@@ -342,7 +345,10 @@ def bincount(
         out = np.bincount(flat.ravel(), None if w is None else w.ravel(), size)
     if binary_output:
         out = (out > 0).astype(out.dtype)
-    out_dtype = weights.dtype if weights is not None else _dt.as_dtype(dtype)
+    if weights is not None:
+        out_dtype = weights.dtype
+    else:  # TF's default for dtype=None too
+        out_dtype = _dt.int32 if dtype is None else _dt.as_dtype(dtype)
     return wrap(out.astype(out_dtype.as_numpy_dtype))
 
 
@@ -494,7 +500,8 @@ def approx_min_k(
 
 
 # -- segment reductions ---------------------------------------------------------
-def _segments(data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
+def _segments(data, segment_ids, num_segments, op_name: str, sorted_ids: bool,
+              counts_ids: bool = False):  # fmt: skip
     data = as_tensor(data)
     ids = np.asarray(_backend.to_host(as_tensor(segment_ids)._value))  # read on the host
     if ids.dtype.kind not in "iu":
@@ -514,7 +521,8 @@ def _segments(data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
     else:
         num_segments = num_segments_arg(num_segments, op_name)
         too_big = ids >= num_segments
-        if too_big.any():
+        # TF's kernels read no id of empty data, except where it counts the ids first
+        if too_big.any() and (data._value.size or counts_ids):
             where = np.unravel_index(int(np.argmax(too_big)), ids.shape)
             raise _op_error(f"segment_ids{_index_text(where)} = "
                             f"{int(ids[where])} is out of range [0, {num_segments})", op_name)  # fmt: skip
@@ -552,8 +560,13 @@ def _highest(dtype) -> object:
 
 def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, sorted_ids: bool):
     tf = _tf()
-    rows, ids, n = _segments(data, segment_ids, num_segments, op_name, sorted_ids)
+    rows, ids, n = _segments(data, segment_ids, num_segments, op_name, sorted_ids,
+                             kind in ("mean", "sqrt_n"))  # fmt: skip
     dtype = rows._value.dtype
+    if kind in ("max", "min") and dtype.kind == "c":
+        raise _op_error(f"Value for attr 'T' of {_dt._from_numpy(dtype).name} is not in the list "
+                        "of allowed values: float, double, int32, uint8, int16, int8, int64, "
+                        "bfloat16, uint16, half, uint32, uint64", op_name)  # fmt: skip
     if kind in ("mean", "sqrt_n"):
         total = tf.math.unsorted_segment_sum(rows, ids, n)
         counts = np.bincount(ids[(ids >= 0) & (ids < n)], minlength=n).astype(np.float64)
@@ -570,7 +583,7 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
             return wrap(quotient.astype(dtype))
         scale = scale.reshape((n,) + (1,) * (rows._value.ndim - 1)).astype(dtype)
         return total * wrap(scale)
-    fill = {"max": _lowest(dtype), "min": _highest(dtype), "prod": 1}[kind]
+    fill = 1 if kind == "prod" else _lowest(dtype) if kind == "max" else _highest(dtype)
     block, counts = _padded_block(rows, ids, n, fill)
     reduce = {"max": tf.reduce_max, "min": tf.reduce_min, "prod": tf.reduce_prod}[kind]
     result = reduce(block, axis=1)

@@ -7,7 +7,7 @@ import builtins
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, as_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor
 from .._tensor import wrap as _wrap
 from .._types import AxisLike, DTypeLike, TensorLike
 from ..errors import _shape_text
@@ -81,7 +81,10 @@ def _boolean_reduction(primitive, op_name: str, doc: str):
         keepdims: bool = False,
         name: str | None = None,
     ) -> Tensor:
-        x = as_tensor(input_tensor)
+        if isinstance(input_tensor, Tensor):
+            x = input_tensor
+        else:  # TF converts anything else with dtype bool (NumPy arrays are cast)
+            x = convert_to_tensor(input_tensor, dtype=_dt.bool)
         _require_bool(x, op_name)
         return primitive(x, axis=normalize_axis(axis, x.ndim, op_name), keepdims=bool(keepdims))
 
@@ -272,7 +275,7 @@ def _arg_reduction(primitive, op_name: str, example: str):
             axis = int(axis._value)
         elif isinstance(axis, builtins.bool) or not isinstance(axis, (int, np.integer)):
             raise TypeError("axis must be int or Tensor with integer datatype")
-        output_type = _dt.as_dtype(output_type)
+        output_type = _dt.int64 if output_type is None else _dt.as_dtype(output_type)
         if output_type.name not in _ARG_OUTPUT_TYPES:
             raise _invalid(
                 f"Value for attr 'output_type' of {output_type.name} is not in the list of "

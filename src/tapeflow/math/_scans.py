@@ -30,7 +30,9 @@ def _scan_axis(x: Tensor, axis, op_name: str) -> int:
         raise InvalidArgumentError(
             None, None, f"ScanOp: axis must be a scalar, not {list(np.shape(axis))} [Op:{op_name}]"
         )  # fmt: skip
-    elif isinstance(axis, (float, builtins.bool)) or not isinstance(axis, (int, np.integer)):
+    elif isinstance(axis, (builtins.bool, np.bool_, np.floating)) and np.isfinite(axis):
+        axis = int(axis)  # converted with TF's preferred int32, as NumPy casts them
+    elif isinstance(axis, float) or not isinstance(axis, (int, np.integer)):
         raise TypeError(f"Cannot convert {axis!r} to EagerTensor of dtype int32")
     ndim = x.ndim
     axis = int(axis)
@@ -181,7 +183,9 @@ def unsorted_segment_sum(
             "UnsortedSegmentSum",
         )
     too_big = ids >= count
-    if too_big.any():
+    if not data._value.size:  # TF reads no id of empty data: such ids drop nothing
+        ids = np.where(too_big, -1, ids)
+    elif too_big.any():
         where = np.unravel_index(int(np.argmax(too_big)), ids.shape)
         raise _invalid(
             f"segment_ids{_index_text(where)} = {int(ids[where])} is out of range [0, {count})",

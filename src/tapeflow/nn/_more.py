@@ -145,10 +145,11 @@ def normalize_moments(
     <tf.Tensor: shape=(), dtype=float32, numpy=0.6666669845581055>
     """
     tf = _tf()
-    divisor = tf.math.reciprocal(as_tensor(counts))
-    shifted_mean = as_tensor(mean_ss) * divisor
-    mean = shifted_mean + as_tensor(shift) if shift is not None else shifted_mean
-    variance = as_tensor(variance_ss) * divisor - tf.square(shifted_mean)
+    # TF's binary ops: a Python or NumPy operand takes the other (tensor) operand's dtype.
+    divisor = tf.math.reciprocal(counts)
+    shifted_mean = tf.math.multiply(mean_ss, divisor)
+    mean = tf.math.add(shifted_mean, shift) if shift is not None else shifted_mean
+    variance = tf.math.subtract(tf.math.multiply(variance_ss, divisor), tf.square(shifted_mean))
     return mean, variance
 
 
@@ -256,9 +257,9 @@ def scale_regularization_loss(regularization_loss: TensorLike) -> Tensor:
     <tf.Tensor: shape=(), dtype=float32, numpy=0.75>
     """
     tf = _tf()
-    if isinstance(regularization_loss, (list, tuple)):
-        regularization_loss = tf.math.add_n(list(regularization_loss))
-    return tf.reduce_sum(as_tensor(regularization_loss))
+    # TF sums whatever it is given (a list is converted as one tensor) and divides by
+    # the replica count, a Python 1: integers become floats, as truediv makes them.
+    return tf.reduce_sum(regularization_loss) / 1
 
 
 # -- morphology ----------------------------------------------------------------
@@ -451,6 +452,12 @@ def isotonic_regression(
     tf = _tf()
     x = as_tensor(inputs)
     ndim = x._value.ndim
+    if ndim == 0:  # one value is its own fit
+        fitted, seg = isotonic_regression(tf.reshape(x, [1]), decreasing, axis)
+        return tf.reshape(fitted, []), tf.reshape(seg, [])
+    if x._value.size == 0:  # nothing to fit: the output dtype a one-value input would get
+        dtype = isotonic_regression(tf.ones([1], x.dtype), decreasing)[0].dtype
+        return tf.cast(x, dtype), wrap(np.zeros(x._value.shape, np.int32))
     axis = int(axis) % ndim
     perm = [a for a in range(ndim) if a != axis] + [axis]
     moved = tf.transpose(x, perm) if axis != ndim - 1 else x
@@ -501,7 +508,7 @@ def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tens
 
     >>> unique, index = tf.nn.ctc_unique_labels(tf.constant([[3, 5, 3, 0]]))
     >>> unique
-    <tf.Tensor: shape=(1, 4), dtype=int32, numpy=array([[3, 5, 0, 0]], dtype=int32)>
+    <tf.Tensor: shape=(1, 4), dtype=int64, numpy=array([[3, 5, 0, 0]])>
     >>> index
     <tf.Tensor: shape=(1, 4), dtype=int32, numpy=array([[0, 1, 0, 2]], dtype=int32)>
     """
@@ -513,7 +520,8 @@ def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tens
         for i, v in enumerate(row.tolist()):
             index[r, i] = seen.setdefault(v, len(seen))
         unique[r, : len(seen)] = list(seen)
-    return wrap(unique), wrap(index)
+    # TF finds the unique values in the input's dtype, then casts them to int64.
+    return _tf().cast(wrap(unique), _tf().int64), wrap(index)
 
 
 # -- convolution backprops -------------------------------------------------------

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import dtypes as _dt
 from .. import math as _math
+from .._matching import matching_tensors
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
@@ -131,13 +133,15 @@ def local_response_normalization(
     >>> print(tf.reshape(y, [-1]))
     tf.Tensor([0.40824828 0.5163978  0.8017837 ], shape=(3,), dtype=float32)
     """
-    x = as_tensor(input)
+    # TF's LRN converts a Python or NumPy value with float32 preferred.
+    (x,) = matching_tensors([input], (_dt.float16, _dt.float32), _dt.float32)
     if x.ndim != 4:
         raise _op_error(InvalidArgumentError, "in must be 4-dimensional", "LRN", "")
     _require_float(x, "LRN", "half, bfloat16, float")
     radius = int(depth_radius)
     channels = x._value.shape[-1]
-    squares = _shape.reshape(x * x, shape=(-1, channels, 1))
+    rows = int(np.prod(x._value.shape[:-1]))  # (not -1: the input may be empty)
+    squares = _shape.reshape(x * x, shape=(rows, channels, 1))
     ones = wrap(np.ones((2 * radius + 1, 1, 1), x._value.dtype))
     sums = _conv.conv(squares, ones, strides=(1,), padding=((radius, radius),),
                       dilations=(1,), groups=1)  # fmt: skip

@@ -1,0 +1,129 @@
+"""Hardening snippets, second lane of issue 14's fuzz triage (input TF accepts that
+tapeflow refused, and TF's result dtypes and shapes): each a small program whose
+printed output TensorFlow recorded in ``hardening_b.json``
+(``make_snippets_golden.py hardening_b``) and ``tests/test_hardening_b.py`` replays
+on tapeflow.
+
+The rules of ``behaviour_snippets.py`` apply. ``err(fn)`` prints only the class of
+the exception ``fn()`` raises (or ``ok``); ``show(t)`` prints a tensor's dtype,
+shape and value, rounded so last-bit kernel differences do not matter.
+"""
+
+import textwrap
+
+SNIPPETS: dict[str, str] = {}
+
+_HELPERS = """
+def err(fn):
+    try:
+        fn()
+        print("ok")
+    except Exception as e:
+        print(type(e).__name__)
+
+def show(t, digits=6):
+    if isinstance(t, (tuple, list)):
+        for item in t:
+            show(item, digits)
+        return
+    a = np.asarray(t.numpy() if hasattr(t, "numpy") else t)
+    if a.dtype.kind in "fc":
+        a = np.round(a.astype(np.float32) if a.dtype == np.float16 else a, digits)
+    print(t.dtype.name if hasattr(t, "dtype") else a.dtype, list(a.shape), a.tolist())
+"""
+
+
+def _snippet(name: str, source: str) -> None:
+    if name in SNIPPETS:
+        raise ValueError(f"duplicate snippet name {name!r}")
+    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+
+
+_snippet(
+    "fuzz_round4b_int_arguments",
+    """
+    # bools and NumPy floats where TF converts with int32 preferred
+    show(tf.argsort(tf.constant([[3, 1, 2]], tf.int8), axis=False))
+    show(tf.sort([3, 1, 2], axis=np.bool_(False)))
+    show(tf.expand_dims([[], []], False))
+    show(tf.expand_dims([1, 2], np.float64(1.0)))
+    show(tf.math.cumsum([1.0, -0.0], axis=False, exclusive=True))
+    show(tf.math.cumprod([[2, 3]], axis=np.bool_(True)))
+    show(tf.math.cumulative_logsumexp([[], []], axis=False))
+    show(tf.nn.crelu([[1.0, -2.0]], axis=True))
+    show(tf.nn.crelu([[1.0, -2.0]], axis=(0,)))
+    show(tf.stack([1, 2], axis=False))
+    show(tf.one_hot([0, 1], True))
+    show(tf.linspace(0.0, 1.0, True))
+    show(tf.math.top_k([1, 3, 2], True))
+    err(lambda: tf.eye(True))
+    err(lambda: tf.gather([[1, 2]], [0], batch_dims=False))
+    err(lambda: tf.math.cumsum([1, 2], axis=1.0))
+    # concat: one value; a one-element axis
+    show(tf.concat(2, np.int64(0)))
+    show(tf.concat(2.5, 7))
+    show(tf.concat([[1], [2]], [0]))
+    show(tf.concat([[1], [2]], tf.constant([0])))
+    err(lambda: tf.concat([[1]], [0]))
+    err(lambda: tf.concat([[1], [2]], [0, 1]))
+    # dtype arguments given as None mean the op's default
+    show(tf.math.argmax([[1, 2]], output_type=None))
+    show(tf.math.argmin([[0, 0]], output_type=None))
+    show(tf.math.bincount([[[255]], [[255]], [[1]]], dtype=None)[250:])
+    show(tf.math.top_k([1, 2, -2], k=2, sorted=None, index_type=None))
+""",
+)
+
+_snippet(
+    "fuzz_round4b_conversions",
+    """
+    # boolean reductions convert with dtype bool (NumPy arrays are cast)
+    show(tf.math.reduce_all([[], []]))
+    show(tf.math.reduce_any([[], []]))
+    show(tf.math.reduce_all(np.array([1, 0])))
+    show(tf.math.reduce_any(np.array([0.0, 1.5])))
+    show(tf.math.reduce_any(np.float64(1)))
+    err(lambda: tf.math.reduce_all([[0, 1]]))
+    err(lambda: tf.math.reduce_any(tf.constant([1.0])))
+    # ops whose inputs share a dtype: the first tensor's, or the op's default
+    show(tf.math.nextafter([1, -3, -2], [1, -3, -2]))
+    show(tf.math.nextafter(np.array([1, -3]), 2.0))
+    show(tf.nn.local_response_normalization([[[[4294967294]]]], bias=0.5338209036349202))
+    show(tf.math.xlog1py(-3.66736938810556, np.float64(1.6784095232674012)))
+    show(tf.math.xlog1py(np.float64(1.6784095232674012), 2.0))
+    err(lambda: tf.math.xlog1py(1, 2))
+    show(tf.math.divide_no_nan([[], []], tf.constant(np.array(-0.5, dtype="float16"))))
+    show(tf.math.divide_no_nan(1, tf.Variable(2.0)))
+    err(lambda: tf.math.divide_no_nan([1], 2.5))
+    show(tf.nn.normalize_moments([[], []], [[], []], [[], []], 0))
+    show(tf.nn.normalize_moments(np.float64(2), 3.0, 4.0, None))
+    show(tf.nn.normalize_moments(tf.constant(2.0), 3, 4, 1))
+""",
+)
+
+_snippet(
+    "fuzz_round4b_results",
+    """
+    # scale_regularization_loss divides by a Python 1: integer sums become floats
+    show(tf.nn.scale_regularization_loss(2))
+    show(tf.nn.scale_regularization_loss(np.array([1, 2], dtype="int16")))
+    show(tf.nn.scale_regularization_loss(np.array([[2], [1]], dtype="uint32")))
+    show(tf.nn.scale_regularization_loss([[], [], [0]]))
+    show(tf.nn.scale_regularization_loss([1, 2.5]))
+    show(tf.nn.scale_regularization_loss([1, tf.constant(2.0)]))
+    err(lambda: tf.nn.scale_regularization_loss([[1.0], [2.0, 3.0]]))
+    # ctc_unique_labels: unique in the input's dtype, then int64
+    show(tf.nn.ctc_unique_labels(np.array([[-2.59, 3.62, -2.59], [-3.03, 1.32, 1.32]])))
+    show(tf.nn.ctc_unique_labels(tf.constant([[True, False, True]])))
+    show(tf.nn.ctc_unique_labels(np.array([[0, 32767], [32767, 0]], dtype="uint16")))
+    show(tf.nn.ctc_unique_labels([]))
+    # isotonic regression of empty and 0-d inputs
+    show(tf.nn.isotonic_regression([]))
+    show(tf.nn.isotonic_regression(np.zeros((2, 0))))
+    show(tf.nn.isotonic_regression(np.zeros((0, 3), "int8"), axis=0))
+    show(tf.nn.isotonic_regression(5.0))
+    show(tf.nn.isotonic_regression(np.int32(5)))
+    # LRN of an empty batch
+    show(tf.nn.lrn(tf.zeros([3, 3, 1, 0])))
+""",
+)
