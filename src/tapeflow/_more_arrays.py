@@ -77,6 +77,12 @@ def scalar_mul(
     >>> tf.math.scalar_mul(2.0, tf.constant([1.0, 3.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 6.], dtype=float32)>
     """
+    dtype = getattr(x, "dtype", None)
+    if dtype is not None and not isinstance(scalar, Tensor) and not hasattr(scalar, "_as_tensor"):
+        try:  # TF converts the scalar with x's dtype (2**64 - 1 is a uint64)
+            scalar = _convert(scalar, dtype=dtype)
+        except (TypeError, ValueError):
+            pass  # converted as it is, then cast below
     scalar = _convert(scalar)
     if scalar._value.ndim != 0:
         raise ValueError(

@@ -127,3 +127,74 @@ _snippet(
     show(tf.nn.lrn(tf.zeros([3, 3, 1, 0])))
 """,
 )
+
+_snippet(
+    "fuzz_round4b_shapes_and_empties",
+    """
+    # broadcast_dynamic_shape: TF's BCast rule on the values, one dtype for both
+    show(tf.broadcast_dynamic_shape([], [4, -1]))
+    show(tf.broadcast_dynamic_shape([-2], [1]))
+    show(tf.broadcast_dynamic_shape([], [2147483648]))
+    show(tf.broadcast_dynamic_shape([1], [2**40]))
+    show(tf.broadcast_dynamic_shape(tf.constant([1], tf.int64), [3]))
+    err(lambda: tf.broadcast_dynamic_shape([-1], [-2]))
+    err(lambda: tf.broadcast_dynamic_shape([[2]], [3]))
+    err(lambda: tf.broadcast_dynamic_shape(tf.constant([1], tf.int64), tf.constant([3])))
+    # no index check where the data (segments) or the result (gather) is empty
+    show(tf.math.unsorted_segment_max([[], []], tf.constant(np.array(0, dtype="int32")), 0))
+    show(tf.math.unsorted_segment_sum(np.zeros((2, 0)), [5, 7], 1))
+    show(tf.math.unsorted_segment_prod([[], []], 0, 0))
+    err(lambda: tf.math.unsorted_segment_mean(np.zeros((2, 0)), [5, 7], 2))
+    err(lambda: tf.math.unsorted_segment_sum([[1.0, 2.0]], [5], 0))
+    show(tf.math.unsorted_segment_prod(np.complex64(-1.5 - 17j), np.array(0, dtype="int32"), 2))
+    err(lambda: tf.math.unsorted_segment_max(np.complex64(1j), 0, 1))
+    show(tf.gather([[], []], tf.constant(np.array(-1, dtype="int32"))))
+    show(tf.gather([[], []], [5, 7]))
+    err(lambda: tf.gather([[], []], [5, 7], axis=1))
+    err(lambda: tf.gather(np.zeros((0, 3)), [5]))
+    # softmax cross-entropy over no classes, and a one-element axis tensor
+    show(tf.nn.softmax_cross_entropy_with_logits([], []))
+    show(tf.nn.softmax_cross_entropy_with_logits(np.zeros((2, 0)), np.zeros((2, 0))))
+    err(lambda: tf.nn.softmax_cross_entropy_with_logits(np.zeros((2, 0)), np.zeros((1, 0))))
+    show(tf.nn.softmax_cross_entropy_with_logits([[0.5, 0.5]], [[1.0, 2.0]],
+                                                 axis=tf.constant([-1])))
+    err(lambda: tf.nn.softmax_cross_entropy_with_logits([[0.5, 0.5]], [[1.0, 2.0]],
+                                                        axis=np.array([1])))
+""",
+)
+
+_snippet(
+    "fuzz_round4b_more_inputs",
+    """
+    # complex is numeric to the monotonicity checks: fewer than two entries are True
+    show(tf.math.is_non_decreasing(0.5 - 10000j))
+    show(tf.math.is_strictly_increasing(tf.constant(np.array([], dtype="complex64"))))
+    err(lambda: tf.math.is_strictly_increasing([1 + 1j, 2 + 0j]))
+    # collapse_repeated: lengths go through sequence_mask (cast to int32)
+    show(tf.nn.collapse_repeated([[1, 1, 3], [2, 2, 4]], [2.7, 1.2]))
+    show(tf.nn.collapse_repeated([[1, 1, 3], [2, 2, 4]], [5, -1]))
+    show(tf.nn.collapse_repeated([[-3, -3, 3], [2, 5, 4]], np.array([1.8e30], dtype="float32")))
+    err(lambda: tf.nn.collapse_repeated(np.zeros((0, 3)), []))
+    err(lambda: tf.nn.collapse_repeated([[1, 1, 3], [2, 2, 4]], [[2], [1]]))
+    # sufficient_statistics drops repeated axes
+    show(tf.nn.sufficient_statistics(tf.constant([[5.0, 2.0]]), [1, 1, 0])[:3])
+    err(lambda: tf.nn.sufficient_statistics(tf.constant([[5.0, 2.0]]), [1, -1]))
+    # batched matmul takes int16
+    show(tf.linalg.matmul(np.ones((1, 2, 2), "int16"), np.ones((1, 2, 2), "int16")))
+    err(lambda: tf.linalg.matmul(np.ones((2, 2), "int16"), np.ones((2, 2), "int16")))
+    err(lambda: tf.linalg.matmul(np.ones((1, 2, 2), "int8"), np.ones((2, 2), "int8")))
+    # normalize casts the norm to the input's dtype; a Python bool axis is an int
+    show(tf.linalg.normalize(tf.constant([[1 + 1j, 2j]]), ord=1, axis=1))
+    show(tf.linalg.normalize(tf.constant([[1.0, 2.0]]), axis=False))
+    show(tf.norm(tf.constant([[1.0, 2.0]]), axis=True))
+    # invert_permutation converts NumPy floats (and complex) with int32 preferred
+    show(tf.math.invert_permutation(np.array([1.5, 0.2], "float16")))
+    show(tf.math.invert_permutation(np.array([0.47 + 2541.9j, 1.85 - 460.2j], "complex64")))
+    err(lambda: tf.math.invert_permutation([1.5, 0.2]))
+    # scalar_mul converts the scalar with x's dtype
+    show(tf.math.scalar_mul(18446744073709551615, tf.constant(np.array(5, dtype="uint64"))))
+    # polygamma of an order whose factorial overflows
+    show(tf.math.polygamma(tf.constant([171.0], tf.float64), tf.constant([1.5], tf.float64)))
+    show(tf.math.polygamma(tf.constant([201.0]), tf.constant([0.5])))
+""",
+)

@@ -16,7 +16,7 @@ from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
 from ..ops.sparse import IndexedSlices
-from ._common import _attr_error, _builtin_range, _error, _int_array, _int_tuple, _scalar_int
+from ._common import _attr_error, _builtin_range, _error, _int_tuple, _scalar_int
 
 
 def identity(input: TensorLike, name: str | None = None) -> Any:

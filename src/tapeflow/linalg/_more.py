@@ -361,5 +361,6 @@ def normalize(
     """
     tf = _tf()
     x = _as_tensor(tensor)
-    norm = tf.norm(x, ord=ord, axis=axis, keepdims=True)
+    # TF casts the norm back to the input's dtype (complex for complex input)
+    norm = tf.cast(tf.norm(x, ord=ord, axis=axis, keepdims=True), x.dtype)
     return x / norm, norm

@@ -243,7 +243,9 @@ def invert_permutation(x: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.math.invert_permutation(tf.constant([2, 0, 1]))
     <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 0], dtype=int32)>
     """
-    x = as_tensor(x)
+    # TF converts a Python or NumPy value with int32 preferred (NumPy floats are cast).
+    with np.errstate(all="ignore"):
+        (x,) = matching_tensors([x], (_dt.int32, _dt.int64), _dt.int32)
     p = np.asarray(x._value)
     if x.dtype not in (_dt.int32, _dt.int64):
         text = _attr_text("T", _dt.as_dtype(x.dtype).c_name, "int32, int64")

@@ -27,9 +27,8 @@ def _norm_axis(axis):
                 f"'axis' must be None, an integer, or a tuple of 2 unique integers, got {axis}"
             )
         return True, tuple(int(a) for a in axis)
-    if axis is not None and not (
-        isinstance(axis, (int, np.integer)) and not isinstance(axis, builtins.bool)
-    ):
+    # (a Python bool is an int to TF's check; NumPy's bool is not)
+    if axis is not None and not isinstance(axis, (int, np.integer)):
         raise ValueError(
             f"'axis' must be None, an integer, or a tuple of 2 unique integers, got {axis}"
         )

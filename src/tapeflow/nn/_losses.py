@@ -42,6 +42,16 @@ def softmax_cross_entropy_with_logits(
                             f"logits_size={_shape_text(_shape_of(logits))} labels_size="
                             f"{_shape_text(_shape_of(labels))}", op) from None  # fmt: skip
     ndim = logits.ndim
+    raw_axis = getattr(axis, "_value", axis)
+    if isinstance(raw_axis, np.ndarray) and raw_axis.ndim and raw_axis.size == 1:
+        # TF compares the axis with -1 (a one-element tensor compares too); any other
+        # value goes into its transpose permutation, a concat of ranges.
+        value = int(raw_axis.ravel()[0])
+        if value != -1:
+            raise _op_error(InvalidArgumentError, "ConcatOp : Ranks of all input tensors should "
+                            f"match: shape[0] = [{value}] vs. shape[2] = "
+                            f"{_shape_text(raw_axis.shape + (1,))}", "ConcatV2")  # fmt: skip
+        axis = -1
     if ndim == 0 and isinstance(axis, (int, np.integer)) and axis != -1:
         # TF builds range(axis + 1, rank) for the transpose: empty for a scalar.
         raise _op_error(InvalidArgumentError, f"Requires start <= limit when delta > 0: "
@@ -55,6 +65,15 @@ def softmax_cross_entropy_with_logits(
         raise _op_error(InvalidArgumentError, "Value for attr 'Tperm' of float is not in the "
                         "list of allowed values: int32, int64", "Transpose")  # fmt: skip
     axis = int(axis)
+    if logits._value.ndim and logits._value.shape[axis] == 0:
+        # No classes: TF's loss is an empty sum, 0 for each row.
+        loss = _red.reduce_sum(labels * logits, axis=(axis % ndim,), keepdims=False)
+        wanted = _shape_of(logits)[: axis % ndim] + _shape_of(logits)[axis % ndim + 1 :]
+        if _shape_of(loss) != wanted:  # TF reshapes the loss to the logits' rows
+            raise _op_error(InvalidArgumentError, f"Input to reshape is a tensor with "
+                            f"{loss._value.size} values, but the requested shape has "
+                            f"{int(np.prod(wanted))}", "Reshape")  # fmt: skip
+        return loss
     if axis in (-1, ndim - 1):
         return _nn.softmax_cross_entropy_with_logits(labels, logits)
     if labels.ndim != ndim:

@@ -115,7 +115,7 @@ def sufficient_statistics(
     """
     tf = _tf()
     x = as_tensor(x)
-    axes = [int(a) for a in np.ravel(axes)]
+    axes = list(dict.fromkeys(int(a) for a in np.ravel(axes)))  # TF drops repeated axes
     count = float(np.prod([x._value.shape[a] for a in axes]))
     counts = wrap(np.asarray(count, x._value.dtype)[()])
     if shift is not None:
@@ -491,16 +491,27 @@ def collapse_repeated(
     """
     labels = np.asarray(as_tensor(labels)._value)
     lengths = np.asarray(as_tensor(seq_length)._value)
-    rows, new_lengths = [], []
-    for row, n in zip(labels, lengths):
-        kept = [v for i, v in enumerate(row[:n]) if i == 0 or v != row[i - 1]]
-        rows.append(kept)
-        new_lengths.append(len(kept))
-    width = max(new_lengths, default=0)
+    if labels.ndim != 2:
+        raise _op_error(f"Index out of range using input dim 1; input has only {labels.ndim} dims",
+                        "StridedSlice")  # fmt: skip
+    # TF's composition: a label is kept where it differs from the one before and lies
+    # inside its row's length, a sequence_mask that casts the lengths to int32 first.
+    keep = np.ones(labels.shape, dtype=bool)
+    keep[:, 1:] = labels[:, 1:] != labels[:, :-1]
+    with np.errstate(all="ignore"):
+        limits = lengths.astype(np.int32)
+    keep = keep & (np.arange(labels.shape[1]) < limits[..., None])
+    if keep.shape != labels.shape:
+        raise ValueError(f"Shapes ({labels.size},) and ({keep.size},) are incompatible")
+    new_lengths = keep.sum(axis=1).astype(np.int32)
+    if not new_lengths.size:  # TF's range up to the max of no lengths: int32's lowest
+        raise _op_error("Requires start <= limit when delta > 0: 0/-2147483648", "Range")
+    width = int(new_lengths.max())
     out = np.zeros((labels.shape[0], width), dtype=labels.dtype)
-    for i, kept in enumerate(rows):
-        out[i, : len(kept)] = kept
-    return wrap(out), wrap(np.asarray(new_lengths, dtype=lengths.dtype))
+    for i, row in enumerate(labels):
+        kept = row[keep[i]]
+        out[i, : kept.size] = kept
+    return wrap(out), wrap(new_lengths.astype(lengths.dtype))
 
 
 def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:

@@ -211,9 +211,26 @@ def _cot_derivative(order: int):
     return poly
 
 
+_FACTORIAL_LIMIT = 170  # 171! overflows float64
+
+
+def _polygamma_of_huge_order(m: int, x):
+    """Orders whose factorial overflows: TF's m! * zeta(m + 1, x) is inf times a zeta
+    that only its first term decides (rounded in x's precision), so inf, or NaN where that
+    term underflows; left of 0, where the reflection would need a degree-m polynomial,
+    NaN."""
+    sign = -1.0 if m % 2 == 0 else 1.0
+    with np.errstate(all="ignore"):
+        first = np.power(x, x.dtype.type(-(m + 1)) if x.dtype.kind == "f" else -(m + 1.0))
+        out = sign * np.inf * first.astype(np.float64)
+    return np.where(x > 0, out, np.nan)
+
+
 def _polygamma_of_order(m: int, x):
     if m == 0:
         return digamma_kernel(x)
+    if m > _FACTORIAL_LIMIT:
+        return _polygamma_of_huge_order(m, x)
     # psi^(m)(x) = (-1)^(m+1) m! zeta(m+1, x)
     scale = (-1.0) ** (m + 1) * float(np.prod(np.arange(1, m + 1, dtype=np.float64)))
     out = np.empty_like(x)

@@ -41,6 +41,9 @@ def check_type(dtype, op: str, allowed: tuple) -> None:
 
 _MATMUL_TYPES = ("bfloat16", "half", "float", "double", "int32", "int64", "uint8", "uint16",
                  "uint32", "uint64", "complex64", "complex128")  # fmt: skip
+# (BatchMatMulV2 also takes int16; the 2-D MatMul does not)
+_BATCH_MATMUL_TYPES = ("bfloat16", "half", "float", "double", "int16", "int32", "int64", "uint8",
+                       "uint16", "uint32", "uint64", "complex64", "complex128")  # fmt: skip
 
 
 # --------------------------------------------------------------------------
@@ -65,7 +68,7 @@ def _checked_matmul(a, b, transpose_a, transpose_b):
             None, None, f"In[{which}] ndims must be >= 2{suffix} [Op:{op}] name: "
         )
     if a.dtype.kind not in "fc":
-        check_type(a.dtype, op, _MATMUL_TYPES)
+        check_type(a.dtype, op, _BATCH_MATMUL_TYPES if batched else _MATMUL_TYPES)
     left = a.swapaxes(-1, -2) if transpose_a else a
     right = b.swapaxes(-1, -2) if transpose_b else b
     if left.shape[-1] != right.shape[-2]:
