@@ -262,7 +262,14 @@ class Tensor(HoldsValue):
 
     def __truediv__(self, other):
         # Integers are cast to float first (int8/16 to float32, int32/64 to float64).
-        return _true_divide(self, other)
+        try:
+            return _true_divide(self, other)
+        except TypeError:
+            if other.__class__ is np.ndarray:
+                # As TF's operator: NumPy's reflected division gets its turn (and
+                # computes a NumPy result, bool / bool included).
+                return NotImplemented
+            raise
 
     def __rtruediv__(self, other):
         return _true_divide(other, self)

@@ -198,3 +198,23 @@ _snippet(
     show(tf.math.polygamma(tf.constant([201.0]), tf.constant([0.5])))
 """,
 )
+
+_snippet(
+    "fuzz_round4b_operators",
+    """
+    # TF's Add joins strings, 0-d ones too
+    print(tf.math.add(np.array(b"a", dtype=object), np.array(b"b", dtype=object)).numpy())
+    print((tf.constant(b"x") + b"y").numpy())
+    # `/` refuses bool tensors; a NumPy operand then divides with NumPy's own operator
+    err(lambda: tf.constant([True]) / tf.constant([True]))
+    err(lambda: tf.math.truediv(np.array(False), np.array(False)))
+    r = tf.math.divide(np.array(False), np.array(False))
+    print(type(r).__name__, r)
+    r = tf.constant([True, False]) / np.array([True, True])
+    print(type(r).__name__, r.tolist())
+    show(tf.math.divide(np.array([1]), tf.constant([2.5])))
+    show(tf.math.divide([1, 2], tf.Variable([2, 4])))
+    # meshgrid: a Python value takes the first input's dtype where it can
+    show(tf.meshgrid(tf.constant(np.array(True, dtype="bool")), []))
+""",
+)

@@ -252,6 +252,13 @@ def linspace(
     return _ix.getitem(joined, index=index)
 
 
+def _hinted(value, dtype) -> Tensor:
+    try:
+        return convert_to_tensor(value, dtype_hint=dtype)
+    except (TypeError, ValueError):
+        return as_tensor(value)
+
+
 def meshgrid(*args: TensorLike, **kwargs: Any) -> list:
     """Coordinate grids from 1-D coordinate vectors (``indexing='xy'`` or ``'ij'``).
 
@@ -277,7 +284,11 @@ def meshgrid(*args: TensorLike, **kwargs: Any) -> list:
     if not args:
         return []
     ndim = len(args)
-    vectors = [reshape(a, [-1]) for a in args]
+    # TF multiplies each grid by ones of the first input's dtype, so a Python value that
+    # can take that dtype (an empty list) takes it.
+    first = as_tensor(args[0]).dtype
+    vectors = [reshape(a if isinstance(a, Tensor) or hasattr(a, "_as_tensor")
+                       else _hinted(a, first), [-1]) for a in args]  # fmt: skip
     sizes = [v._value.size for v in vectors]
     shapes = []
     for i in _builtin_range(ndim):

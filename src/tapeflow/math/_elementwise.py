@@ -477,10 +477,18 @@ def divide(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.divide(tf.constant([3, 4]), tf.constant([2, 2]))
     <tf.Tensor: shape=(2,), dtype=float64, numpy=array([1.5, 2. ])>
     """
+    if not _is_tf_type(x):  # TF converts x (to y's dtype if y is a tensor), then uses `/`
+        x = convert_to_tensor(x, dtype=as_tensor(y).dtype if _is_tf_type(y) else None)
+    return x / y
+
+
+def truediv(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
+    """x / y with integers cast to floats first (8/16-bit to float32, wider to float64).
+
+    >>> tf.math.truediv(tf.constant([3, 4], tf.int16), tf.constant([2, 2], tf.int16))
+    <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.5, 2. ], dtype=float32)>
+    """
     return _true_divide(x, y)
-
-
-truediv = divide
 
 
 def divide_no_nan(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:

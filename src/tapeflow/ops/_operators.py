@@ -37,6 +37,12 @@ def true_divide(x, y):
     dtype = x_value.dtype if x_value is not None else None
     if dtype is None:
         dtype = None if y_value is None else y_value.dtype
+    if dtype is not None and dtype.kind == "b":
+        raise TypeError(
+            "Invalid dtype tf.bool in __truediv__. Expected one of {tf.uint8, tf.int8, "
+            "tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
+            "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}."
+        )
     if dtype is not None and dtype.kind in "iu":
         target = _dt.float32 if dtype in _SMALL_INTS else _dt.float64
         x, y = _both_as_tensors(x, y)

@@ -160,12 +160,19 @@ sqrt = Primitive(
     formula="d sqrt(x) = dx / (2 sqrt(x)); the VJP is exactly 0 where the cotangent is 0",
 )
 
+
 # --------------------------------------------------------------------------
 # Binary arithmetic
 # --------------------------------------------------------------------------
+def _add(x, y):
+    out = x + y
+    # Two 0-d string (object) arrays add to Python bytes: TF's Add joins strings.
+    return out if out.__class__ is not bytes else np.array(out, dtype=object)
+
+
 add = Primitive(
     "add",
-    operator.add,
+    _add,
     vjp=lambda g, ans, x, y: (g, g),
     array_vjp=True,
     linear=True,
