@@ -218,3 +218,18 @@ _snippet(
     show(tf.meshgrid(tf.constant(np.array(True, dtype="bool")), []))
 """,
 )
+
+_snippet(
+    "fuzz_round4b_linalg_and_grads",
+    """
+    # the gradient of an empty cumprod
+    x = tf.constant(np.zeros((2, 0), "float32"))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.math.cumprod(x, axis=1, reverse=True, exclusive=True)
+    show(tape.gradient(y, x))
+    # svd of a matrix holding NaN: NaN factors, and a rank of 0
+    show(tf.linalg.svd(np.array([[np.nan, 1.0], [2.0, 3.0]]))[0])
+    show(tf.linalg.matrix_rank(np.array([[[complex(np.nan, -np.inf)], [-2 + 1e-30j]]])))
+""",
+)

@@ -481,9 +481,38 @@ qr = Primitive(
 # --------------------------------------------------------------------------
 # SVD
 # --------------------------------------------------------------------------
+def _svd_each(a, full_matrices: bool) -> tuple:
+    """np.linalg.svd, matrix by matrix where LAPACK's divide and conquer gives up: a
+    matrix holding NaN or Inf gets NaN factors (as from TF's Eigen), a finite one is
+    retried in double precision."""
+    try:
+        return tuple(np.linalg.svd(a, full_matrices=full_matrices))
+    except np.linalg.LinAlgError:
+        pass
+    m, n = a.shape[-2:]
+    k = min(m, n)
+    rows, cols = (m, n) if full_matrices else (k, k)
+    flat = a.reshape((-1, m, n))
+    real = np.finfo(a.dtype).dtype
+    u = np.full((flat.shape[0], m, rows), np.nan, a.dtype)
+    s = np.full((flat.shape[0], k), np.nan, real)
+    vh = np.full((flat.shape[0], cols, n), np.nan, a.dtype)
+    wide = np.complex128 if a.dtype.kind == "c" else np.float64
+    for i, matrix in enumerate(flat):
+        if not np.isfinite(matrix).all():
+            continue
+        try:
+            parts = np.linalg.svd(matrix.astype(wide), full_matrices=full_matrices)
+        except np.linalg.LinAlgError:
+            raise _error("SVD did not converge", "Svd") from None
+        u[i], s[i], vh[i] = (p.astype(q.dtype) for p, q in zip(parts, (u[i], s[i], vh[i])))
+    batch = a.shape[:-2]
+    return u.reshape(batch + u.shape[1:]), s.reshape(batch + (k,)), vh.reshape(batch + vh.shape[1:])
+
+
 def _svd_impl(x, full_matrices=False):
     check_matrix(x, "Svd", square=False)
-    u, s, vh = _lapack(lambda a: tuple(np.linalg.svd(a, full_matrices=full_matrices)), x)
+    u, s, vh = _lapack(lambda a: _svd_each(a, full_matrices), x)
     return s, u, np.swapaxes(vh, -1, -2)
 
 

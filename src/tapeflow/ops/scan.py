@@ -19,7 +19,7 @@ import numpy as np
 
 from .._dispatch import Primitive
 from .._tensor import Tensor, wrap
-from .elementwise import exp, greater, less, log, where
+from .elementwise import exp, greater, less, log, where, zeros_like
 from .index import getitem
 from .reduce import reduce_sum
 from .shape import pad, reverse
@@ -153,6 +153,8 @@ def _flip(t: Tensor, axis: int) -> Tensor:
 # cumprod(x, exclusive, reverse) = flip?(cumprod(u)) with u = shift_in?(flip?(x), 1):
 # the rules map the problem to the inclusive forward scan and back.
 def _cumprod_vjp(g, ans, x, axis, exclusive, reverse):
+    if not x._value.size:  # nothing to differentiate (the zero search needs an entry)
+        return (zeros_like(x),)
     u = _flip(x, axis) if reverse else x
     u = _shift_in(u, axis, 1) if exclusive else u
     grad = _inclusive_cumprod_vjp(_flip(g, axis) if reverse else g, u, axis)
