@@ -233,3 +233,19 @@ _snippet(
     show(tf.linalg.matrix_rank(np.array([[[complex(np.nan, -np.inf)], [-2 + 1e-30j]]])))
 """,
 )
+
+_snippet(
+    "fuzz_round4b_int32_arguments",
+    """
+    # arguments TF converts to int32 wrap there (2**32 is 0, 2**32 + 1 is 1)
+    show(tf.linalg.diag(tf.constant([1, 2]), k=2**32))
+    show(tf.linalg.diag_part(np.ones((2, 2)), k=2**40))
+    show(tf.linalg.diag(np.zeros((2, 0), "int8"), k=2**40, num_rows=-1))
+    show(tf.math.top_k([1, 2, -2], k=2**40))
+    show(tf.math.top_k([1, 2, -2], k=2**32 + 1))
+    # band_part's two bounds share the first one's dtype: a small first bound is int32
+    show(tf.linalg.band_part([[1.0, 2.0]], -2, 2**31))
+    err(lambda: tf.linalg.band_part([[1.0, 2.0]], 2**31, -1))
+    err(lambda: tf.linalg.band_part([[1.0, 2.0]], np.int64(-1), 2**31))
+""",
+)

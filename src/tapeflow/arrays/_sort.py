@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import dtypes as _dt
 from .._dispatch import reads_values as _reads_values
-from .._tensor import Tensor, as_tensor, wrap
+from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import DTypeLike, TensorLike
 from ..ops import index as _ix
 from ..ops import shape as _shape
@@ -125,6 +125,8 @@ def top_k(
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 1], dtype=int32)>
     """
     x = as_tensor(input)
+    if isinstance(k, (int, np.integer)):  # TF's k is an int32 tensor: 2**32 + 1 is 1
+        k = convert_to_tensor(k, dtype=_dt.int32)
     k = _scalar_int(k, "k")
     if not x.ndim:
         raise _error("input must be >= 1-D, got shape []", "TopKV2", "")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as _np
 
 from .._limits import check_allocation as _check_allocation
-from .._tensor import Tensor, as_tensor, wrap
+from .. import dtypes as _dt
+from .._matching import matching_tensors
+from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -55,6 +57,8 @@ def _single_k(k) -> int:
         if len(k) == 2 and k[0] != k[1]:
             raise NotImplementedError("tapeflow: diagonal bands (k as a pair) are not supported")
         k = k[0]
+    if isinstance(k, (int, _np.integer)):  # TF converts k to int32, which wraps (2**32 is 0)
+        return int(convert_to_tensor(k, dtype=_dt.int32)._value)
     return int(k)
 
 
@@ -201,7 +205,10 @@ def band_part(
     """
     x = as_tensor(input)
     _check_matrix_rank(x, "MatrixBandPart", "")
-    lower, upper = _int(num_lower), _int(num_upper)
+    # One index dtype for both, the first's (int32 for a small Python int): then a Python
+    # int past int32 given second wraps, as TF converts it.
+    lower, upper = (_int(t) for t in matching_tensors([num_lower, num_upper],
+                                                       (_dt.int32, _dt.int64), _dt.int64))  # fmt: skip
     rows, cols = x._value.shape[-2:]
     if lower > rows:
         raise _error(f"num_lower must be negative or less or equal to number of rows ({rows}) "
