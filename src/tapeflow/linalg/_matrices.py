@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as _np
 
-from .._limits import check_allocation as _check_allocation
 from .. import dtypes as _dt
+from .._limits import check_allocation as _check_allocation
 from .._matching import matching_tensors
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import TensorLike
