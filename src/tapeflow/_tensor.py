@@ -134,7 +134,11 @@ class HoldsValue:
     def __bool__(self) -> bool:
         if trace_hook is not None:
             return trace_hook.python_read(self, bool)
-        return bool(self._value)
+        value = self._value
+        # As TF's EagerTensor: an empty tensor is False (NumPy refuses to say).
+        if value.__class__ is np.ndarray and value.size == 0:
+            return False
+        return bool(value)
 
 
 class Tensor(HoldsValue):

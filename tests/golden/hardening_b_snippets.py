@@ -247,5 +247,8 @@ _snippet(
     show(tf.linalg.band_part([[1.0, 2.0]], -2, 2**31))
     err(lambda: tf.linalg.band_part([[1.0, 2.0]], 2**31, -1))
     err(lambda: tf.linalg.band_part([[1.0, 2.0]], np.int64(-1), 2**31))
+    # an empty tensor is False, as TF's EagerTensor says (isotonic_regression asks)
+    print(bool(tf.constant(np.zeros((2, 0), bool))), bool(tf.constant([True])))
+    show(tf.nn.isotonic_regression([3.0, 1.0], decreasing=tf.constant(np.zeros((2, 0), bool))))
 """,
 )
