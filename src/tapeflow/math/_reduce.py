@@ -81,8 +81,8 @@ def _boolean_reduction(primitive, op_name: str, doc: str):
         keepdims: bool = False,
         name: str | None = None,
     ) -> Tensor:
-        if isinstance(input_tensor, Tensor):
-            x = input_tensor
+        if isinstance(input_tensor, Tensor) or hasattr(input_tensor, "_as_tensor"):
+            x = as_tensor(input_tensor)  # of another dtype: the kernel's error, below
         else:  # TF converts anything else with dtype bool (NumPy arrays are cast)
             x = convert_to_tensor(input_tensor, dtype=_dt.bool)
         _require_bool(x, op_name)
