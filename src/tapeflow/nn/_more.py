@@ -524,6 +524,8 @@ def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tens
     <tf.Tensor: shape=(1, 4), dtype=int32, numpy=array([[0, 1, 0, 2]], dtype=int32)>
     """
     labels = np.asarray(as_tensor(labels)._value)
+    if labels.ndim and not labels.shape[0]:  # TF maps over no rows: shape [0], whatever else
+        return wrap(np.zeros((0,), np.int64)), wrap(np.zeros((0,), np.int32))
     unique = np.zeros_like(labels)
     index = np.zeros(labels.shape, dtype=np.int32)
     for r, row in enumerate(labels):
