@@ -515,7 +515,18 @@ def convert_to_tensor(
         registered = _registered_conversion(value, dtype)
         if registered is not None:
             return registered
-    tensor = _convert_value(value, dtype, dtype_hint)
+    tensor = None
+    if dtype is None and value.__class__ in (list, tuple):
+        first = _first_tensor_dtype(value)
+        if first is not None:
+            # TF packs such a list in its first tensor's dtype ([1.0, float16 t] is float16);
+            # where that fails (mixed tensor dtypes) tapeflow converts as usual.
+            try:
+                tensor = _convert_value(value, first, None)
+            except (TypeError, ValueError):
+                tensor = None
+    if tensor is None:
+        tensor = _convert_value(value, dtype, dtype_hint)
     if value.__class__ in (list, tuple) and _recording() and _holds_tensor(value):
         # TF packs such a list with a differentiable stack: the tape must see it.
         return _packed(value, tensor._value.dtype)
@@ -551,6 +562,20 @@ def _registered_conversion(value, dtype) -> Tensor | None:
                 f"dtype: requested = {requested.name}, actual = {result.dtype.name}"
             )  # TF-TEXT
         return result
+    return None
+
+
+_PLAIN_ITEMS = frozenset([int, float, bool, complex, str, bytes, list, tuple])
+
+
+def _first_tensor_dtype(value) -> Any:
+    """The dtype of the first Tensor or Variable among a list's own items (or None)."""
+    for item in value:
+        cls = item.__class__
+        if cls is Tensor:
+            return item.dtype
+        if cls not in _PLAIN_ITEMS and hasattr(item, "_as_tensor"):
+            return item.dtype
     return None
 
 

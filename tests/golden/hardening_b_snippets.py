@@ -252,3 +252,26 @@ _snippet(
     show(tf.nn.isotonic_regression([3.0, 1.0], decreasing=tf.constant(np.zeros((2, 0), bool))))
 """,
 )
+
+_snippet(
+    "fuzz_round4b_lists_and_blocks",
+    """
+    # a list holding tensors packs in its first tensor's dtype
+    show(tf.convert_to_tensor([3792.0, tf.constant(np.array(np.inf, dtype="float16"))]))
+    show(tf.convert_to_tensor([tf.constant(np.zeros((2,), "int8")), tf.constant(np.ones((2,), "int8"))]))
+    show(tf.convert_to_tensor([tf.constant(1), 2**40]))
+    show(tf.reduce_sum([tf.constant(np.int8(100)), 100]))
+    # concat of Python lists: the first one's dtype is every later one's
+    show(tf.concat([[0], [], []], 0))
+    show(tf.concat([[1.5], [1]], 0))
+    err(lambda: tf.concat([[1], [1.5]], 0))
+    # isotonic regression: equal neighbours keep their own blocks; a one-element axis tensor
+    show(tf.nn.isotonic_regression([[1.0, 1.0, 1.0]]))
+    show(tf.nn.isotonic_regression([[3.0, 1.0, 2.0, 2.0]], decreasing=False))
+    show(tf.nn.isotonic_regression(np.zeros((2, 3), "int8")))
+    show(tf.nn.isotonic_regression(np.ones((1, 3)), axis=tf.constant([-1], tf.int64)))
+    show(tf.nn.isotonic_regression([3792.0, tf.constant(np.array(np.inf, dtype="float16"))]))
+    # ctc_unique_labels of no rows
+    show(tf.nn.ctc_unique_labels(np.zeros((0, 3, 3), "uint32")))
+""",
+)

@@ -107,6 +107,8 @@ def _same_dtype_tensors(values, op: str, name: str | None) -> list[Tensor]:
     for v in values:
         if isinstance(v, Tensor) or hasattr(v, "_as_tensor") or dtype is None:
             tensors.append(as_tensor(v))
+            # with no tensor among them, the first value's dtype is every later one's
+            dtype = tensors[0].dtype if dtype is None else dtype
         else:
             tensors.append(convert_to_tensor(v, dtype=dtype))
     if not tensors:

@@ -273,7 +273,7 @@ def _arg_reduction(primitive, op_name: str, example: str):
             if axis._value.dtype.kind not in "iu" or axis._value.ndim:
                 raise TypeError("axis must be int or Tensor with integer datatype")
             axis = int(axis._value)
-        elif isinstance(axis, builtins.bool) or not isinstance(axis, (int, np.integer)):
+        elif not isinstance(axis, (int, np.integer)):  # (a Python bool is an int here)
             raise TypeError("axis must be int or Tensor with integer datatype")
         output_type = _dt.int64 if output_type is None else _dt.as_dtype(output_type)
         if output_type.name not in _ARG_OUTPUT_TYPES:

@@ -425,7 +425,8 @@ def _pool_adjacent_violators(row: np.ndarray, decreasing: bool) -> np.ndarray:
         starts.append(i)
         sums.append(float(v))
         counts.append(1)
-        while len(sums) > 1 and sums[-2] / counts[-2] <= sums[-1] / counts[-1]:
+        # (only a strict violation merges: TF keeps equal neighbours in their own blocks)
+        while len(sums) > 1 and sums[-2] / counts[-2] < sums[-1] / counts[-1]:
             merged_sum, merged_count = sums.pop(), counts.pop()
             sums[-1] += merged_sum
             counts[-1] += merged_count
@@ -458,7 +459,7 @@ def isotonic_regression(
     if x._value.size == 0:  # nothing to fit: the output dtype a one-value input would get
         dtype = isotonic_regression(tf.ones([1], x.dtype), decreasing)[0].dtype
         return tf.cast(x, dtype), wrap(np.zeros(x._value.shape, np.int32))
-    axis = int(axis) % ndim
+    axis = int(np.ravel(getattr(axis, "_value", axis))[0]) % ndim  # (a one-element tensor too)
     perm = [a for a in range(ndim) if a != axis] + [axis]
     moved = tf.transpose(x, perm) if axis != ndim - 1 else x
     length = moved._value.shape[-1]
