@@ -269,7 +269,7 @@ class Tensor(HoldsValue):
         try:
             return _true_divide(self, other)
         except TypeError:
-            if other.__class__ is np.ndarray:
+            if isinstance(other, (np.ndarray, np.generic)):
                 # As TF's operator: NumPy's reflected division gets its turn (and
                 # computes a NumPy result, bool / bool included).
                 return NotImplemented
@@ -620,6 +620,12 @@ def _convert_value(value, dtype, dtype_hint) -> Tensor:
         return _foreign_tensor(value, dtype)
     if dtype is not None:
         return wrap(_as_stored(_array_with_dtype(value, _dt.as_dtype(dtype))))
+    if dtype_hint is not None and not isinstance(value, (np.ndarray, np.generic)):
+        # Python values try the hint first: [2**64 - 3] fits a uint64 hint, not the default
+        try:
+            return wrap(_as_stored(_array_with_dtype(value, _dt.as_dtype(dtype_hint))))
+        except (TypeError, ValueError):
+            pass
     array = _default_array(value)
     if dtype_hint is not None and isinstance(value, (np.ndarray, np.generic)):
         # TF casts NumPy values to the hint as NumPy's astype does (truncating, wrapping),
@@ -629,12 +635,6 @@ def _convert_value(value, dtype, dtype_hint) -> Tensor:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 array = array.astype(np_hint)
-    elif dtype_hint is not None:
-        hint = _dt.as_dtype(dtype_hint)
-        try:
-            array = _array_with_dtype(value, hint)
-        except (TypeError, ValueError):
-            pass
     if isinstance(array, np.generic):
         return wrap(array)
     if array is value:  # the caller's array: _as_stored copies it once (not twice)

@@ -275,3 +275,21 @@ _snippet(
     show(tf.nn.ctc_unique_labels(np.zeros((0, 3, 3), "uint32")))
 """,
 )
+
+_snippet(
+    "fuzz_round4b_last",
+    """
+    # a Python value tries its dtype hint first (a uint64 hint holds 2**64 - 3)
+    show(tf.convert_to_tensor([18446744073709551613, 0], dtype_hint=tf.uint64))
+    show(tf.math.divide_no_nan(tf.constant(np.array([4, 3], "uint64")), [18446744073709551613, 1]))
+    # `/` of a bool tensor by a NumPy scalar: NumPy's reflected division answers
+    r = tf.math.divide(tf.constant([True, False]), np.uint8(4))
+    print(type(r).__name__, r.tolist())
+    # collapse_repeated broadcasts as TF's composition does (labels of rank 3, lengths 2-D)
+    show(tf.nn.collapse_repeated(tf.constant(np.array([[[5]]], "int8")), np.array(-10000.0)))
+    show(tf.nn.collapse_repeated(np.array([[-1553.0]], "float16"), np.array([[-1553.0]], "float16")))
+    err(lambda: tf.nn.collapse_repeated(np.ones((2, 3, 2)), 3))
+    # argmax with a Python bool axis
+    show(tf.math.argmax([[1, 2], [3, 0]], axis=True))
+""",
+)

@@ -24,7 +24,7 @@ import numpy as np
 from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
-from ..errors import _op_error
+from ..errors import _op_error, _shape_text
 
 
 def _tf():
@@ -492,27 +492,35 @@ def collapse_repeated(
     """
     labels = np.asarray(as_tensor(labels)._value)
     lengths = np.asarray(as_tensor(seq_length)._value)
-    if labels.ndim != 2:
+    if labels.ndim < 2:
         raise _op_error(f"Index out of range using input dim 1; input has only {labels.ndim} dims",
                         "StridedSlice")  # fmt: skip
-    # TF's composition: a label is kept where it differs from the one before and lies
-    # inside its row's length, a sequence_mask that casts the lengths to int32 first.
+    # TF's composition, with its broadcasting: a label is kept where it differs from the one
+    # before and lies inside its row's length (a sequence_mask, lengths cast to int32); the
+    # kept labels are scattered into rows as long as the longest count.
     keep = np.ones(labels.shape, dtype=bool)
     keep[:, 1:] = labels[:, 1:] != labels[:, :-1]
     with np.errstate(all="ignore"):
         limits = lengths.astype(np.int32)
-    keep = keep & (np.arange(labels.shape[1]) < limits[..., None])
-    if keep.shape != labels.shape:
-        raise ValueError(f"Shapes ({labels.size},) and ({keep.size},) are incompatible")
+    inside = np.arange(labels.shape[1]) < limits[..., None]
+    try:
+        keep = keep & inside
+    except ValueError:
+        raise _op_error(f"Incompatible shapes: {_shape_text(keep.shape)} vs. "
+                        f"{_shape_text(inside.shape)}", "LogicalAnd") from None  # fmt: skip
     new_lengths = keep.sum(axis=1).astype(np.int32)
     if not new_lengths.size:  # TF's range up to the max of no lengths: int32's lowest
         raise _op_error("Requires start <= limit when delta > 0: 0/-2147483648", "Range")
     width = int(new_lengths.max())
-    out = np.zeros((labels.shape[0], width), dtype=labels.dtype)
-    for i, row in enumerate(labels):
-        kept = row[keep[i]]
-        out[i, : kept.size] = kept
-    return wrap(out), wrap(new_lengths.astype(lengths.dtype))
+    if keep.size != labels.size:
+        raise ValueError(f"Shapes ({labels.size},) and ({keep.size},) are incompatible")
+    slots = (np.arange(width) < new_lengths[..., None]).ravel()
+    flat = np.zeros(slots.size, dtype=labels.dtype)
+    flat[slots] = labels.ravel()[keep.ravel()]
+    if flat.size != labels.shape[0] * width:
+        raise _op_error(f"Input to reshape is a tensor with {flat.size} values, but the "
+                        f"requested shape has {labels.shape[0] * width}", "Reshape")  # fmt: skip
+    return wrap(flat.reshape(labels.shape[0], width)), wrap(new_lengths.astype(lengths.dtype))
 
 
 def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
