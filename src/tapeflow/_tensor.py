@@ -297,6 +297,10 @@ class Tensor(HoldsValue):
         return _apply(_pow, other, self)
 
     def __matmul__(self, other):
+        # A tf.linalg.LinearOperator on the right takes over (its __rmatmul__), as
+        # TF's dispatch does.
+        if other.__class__ is not Tensor and getattr(other, "_is_linear_operator", False):
+            return NotImplemented
         return _apply(_matmul, self, other)
 
     def __rmatmul__(self, other):

@@ -265,6 +265,8 @@ _snippet(
     show(tf.linalg.matmul(tf.ones((1, 2)), f))
     show(tf.linalg.matmul(tf.ones((2, 1)), f, adjoint_a=True))
     show(tf.matmul(f, tf.ones((1, 2)), adjoint_b=True))
+    show(tf.ones((1, 2)) @ f)
+    show(tf.constant([[1.0, 2.0], [3.0, 4.0]]) @ p)
     kind(tf.linalg.matmul(f, p))
     attempt(lambda: tf.linalg.matmul(f, tf.ones((2, 2)), transpose_a=True))
     show(tf.linalg.solve(f, tf.ones((2, 1))))

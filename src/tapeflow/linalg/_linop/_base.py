@@ -375,6 +375,10 @@ class LinearOperator(Module, metaclass=abc.ABCMeta):
     def __matmul__(self, other: Any) -> Any:
         return self.matmul(other)
 
+    def __rmatmul__(self, other: Any) -> Any:
+        # x @ A = (A^H x^H)^H, TF's dispatch for a tensor on the left.
+        return tf.linalg.adjoint(self.matmul(other, adjoint=True, adjoint_arg=True))
+
     def _matvec(self, x: Any, adjoint: bool = False) -> Any:
         return tf.squeeze(self.matmul(tf.expand_dims(x, -1), adjoint=adjoint), -1)
 
