@@ -1,4 +1,4 @@
-"""Masking cases run identically by real Keras 3 (recording) and tapeflow (testing).
+"""Masking and RNN dropout cases run identically by real Keras 3 (recording) and tapeflow (testing).
 
 Each case takes the ``tf`` module (TensorFlow or tapeflow) and a function
 reading a tensor's Keras mask, builds a small model with fixed weights, and
@@ -128,6 +128,25 @@ def _merged(tf, get_mask):
     }
 
 
+def _dropout_inference(tf, get_mask, rnn, **kwargs):
+    """A recurrent layer with dropout called for inference: no mask applies, but
+    recurrent dropout switches Keras to per-gate products (its implementation 1)."""
+    keras = tf.keras
+    model = keras.Sequential(
+        [keras.Input((5, 3)), getattr(keras.layers, rnn)(4, return_sequences=True, **kwargs)]
+    )
+    _set_fixed(model)
+    x = tf.constant(FEATURES)
+    with tf.GradientTape() as tape:
+        out = model(x, training=False)
+        loss = tf.reduce_sum(out * out)
+    grads = tape.gradient(loss, model.trainable_weights)
+    values = {"out": np.asarray(out)}
+    for i, g in enumerate(grads):
+        values[f"grad{i}"] = np.asarray(g)
+    return values
+
+
 def cases() -> dict:
     return {
         "simple_rnn_sequences": lambda tf, m: _embedded_rnn(
@@ -148,5 +167,18 @@ def cases() -> dict:
             tf, m, "LSTM", return_sequences=True
         ),
         "masked_fit": _masked_fit,
+        "simple_rnn_dropout_inference": lambda tf, m: _dropout_inference(
+            tf, m, "SimpleRNN", dropout=0.3, recurrent_dropout=0.2
+        ),
+        "lstm_dropout_inference": lambda tf, m: _dropout_inference(
+            tf, m, "LSTM", dropout=0.3, recurrent_dropout=0.2
+        ),
+        "lstm_input_dropout_inference": lambda tf, m: _dropout_inference(
+            tf, m, "LSTM", dropout=0.5
+        ),
+        "gru_dropout_inference": lambda tf, m: _dropout_inference(
+            tf, m, "GRU", dropout=0.3, recurrent_dropout=0.2
+        ),
+        "lstm_implementation_1": lambda tf, m: _dropout_inference(tf, m, "LSTM", implementation=1),
         "merged": _merged,
     }

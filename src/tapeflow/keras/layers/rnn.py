@@ -41,14 +41,13 @@ class _Cell(Layer):
         bias_regularizer: Any = None,
         **kwargs: Any,
     ) -> None:
-        for key in ("dropout", "recurrent_dropout"):
-            if kwargs.pop(key, 0.0):
-                raise NotImplementedError(f"tapeflow's recurrent layers do not support {key}.")
+        dropout = kwargs.pop("dropout", 0.0)
+        recurrent_dropout = kwargs.pop("recurrent_dropout", 0.0)
+        self.seed = kwargs.pop("seed", None)
+        implementation = kwargs.pop("implementation", 2)
         for key in (
             "unit_forget_bias",
             "reset_after",
-            "implementation",
-            "seed",
             "kernel_constraint",
             "recurrent_constraint",
             "bias_constraint",
@@ -61,6 +60,16 @@ class _Cell(Layer):
                 f"got {units}."
             )
         self.units = units
+        self.dropout = min(1.0, max(0.0, float(dropout)))
+        self.recurrent_dropout = min(1.0, max(0.0, float(recurrent_dropout)))
+        # Keras computes each gate apart (implementation 1), one dropout mask per
+        # gate, whenever there is recurrent dropout.
+        self.implementation = 1 if self.recurrent_dropout != 0.0 else implementation
+        self.dropout_mask_count = (
+            self.gates if self.implementation == 1 and self.gates > 1 else None
+        )
+        self._dropout_mask: Any = None
+        self._recurrent_dropout_mask: Any = None
         self.activation = _resolve.activation(activation)
         self.recurrent_activation = _resolve.activation(recurrent_activation)
         self.use_bias = use_bias
@@ -108,6 +117,57 @@ class _Cell(Layer):
             )
         self.built = True
 
+    # -- dropout masks: drawn once per layer call, the same at every step ----------
+    def _create_dropout_mask(self, step_input: Any, rate: float) -> Any:
+        ones = tf.ones_like(step_input)
+        if self.dropout_mask_count is None:
+            return tf.nn.dropout(ones, rate=rate, seed=self.seed)
+        return [
+            tf.nn.dropout(ones, rate=rate, seed=self.seed) for _ in range(self.dropout_mask_count)
+        ]
+
+    def get_dropout_mask(self, step_input: Any) -> Any:
+        """The input dropout mask of this layer call (made on first use), or None.
+
+        >>> cell = tf.keras.layers.SimpleRNNCell(2, dropout=0.5, seed=1)
+        >>> mask = cell.get_dropout_mask(tf.ones((1, 4)))
+        >>> cell.get_dropout_mask(tf.ones((1, 4))) is mask, sorted(set(mask.numpy().ravel().tolist())) <= [0.0, 2.0]
+        (True, True)
+        """
+        if self._dropout_mask is None and 0.0 < self.dropout < 1.0:
+            self._dropout_mask = self._create_dropout_mask(step_input, self.dropout)
+        return self._dropout_mask
+
+    def get_recurrent_dropout_mask(self, step_input: Any) -> Any:
+        """The recurrent dropout mask of this layer call (made on first use), or None.
+
+        >>> tf.keras.layers.GRUCell(2).get_recurrent_dropout_mask(tf.ones((1, 2))) is None
+        True
+        """
+        if self._recurrent_dropout_mask is None and 0.0 < self.recurrent_dropout < 1.0:
+            self._recurrent_dropout_mask = self._create_dropout_mask(
+                step_input, self.recurrent_dropout
+            )
+        return self._recurrent_dropout_mask
+
+    def reset_dropout_mask(self) -> None:
+        """Forget the input mask: the next layer call draws a new one.
+
+        >>> cell = tf.keras.layers.LSTMCell(2, dropout=0.5)
+        >>> _ = cell.get_dropout_mask(tf.ones((1, 3)))
+        >>> cell.reset_dropout_mask()
+        >>> cell._dropout_mask is None
+        True
+        """
+        self._dropout_mask = None
+
+    def reset_recurrent_dropout_mask(self) -> None:
+        """Forget the recurrent mask: the next layer call draws a new one.
+
+        >>> tf.keras.layers.LSTMCell(2, recurrent_dropout=0.5).reset_recurrent_dropout_mask()
+        """
+        self._recurrent_dropout_mask = None
+
     @property
     def state_size(self) -> list:
         """The width of each state the cell carries (one state of ``units``).
@@ -138,10 +198,17 @@ class SimpleRNNCell(_Cell):
         >>> cell.call(tf.constant([[0.5]]), [tf.constant([[0.5]])])[0]
         <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[0.7615942]], dtype=float32)>
         """
+        prev = states[0]
+        dp_mask = self.get_dropout_mask(inputs)
+        rec_dp_mask = self.get_recurrent_dropout_mask(prev)
+        if training and dp_mask is not None:
+            inputs = inputs * dp_mask
         h = tf.matmul(inputs, self.kernel)
         if self.bias is not None:
             h = h + self.bias
-        h = self.activation(h + tf.matmul(states[0], self.recurrent_kernel))
+        if training and rec_dp_mask is not None:
+            prev = prev * rec_dp_mask
+        h = self.activation(h + tf.matmul(prev, self.recurrent_kernel))
         return h, [h]
 
 
@@ -188,14 +255,29 @@ class LSTMCell(_Cell):
         <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[0.7310586]], dtype=float32)>
         """
         h_prev, c_prev = states
-        z = tf.matmul(inputs, self.kernel) + tf.matmul(h_prev, self.recurrent_kernel)
-        if self.bias is not None:
-            z = z + self.bias
         u = self.units
-        i = self.recurrent_activation(z[:, :u])
-        f = self.recurrent_activation(z[:, u : 2 * u])
-        c = f * c_prev + i * self.activation(z[:, 2 * u : 3 * u])
-        o = self.recurrent_activation(z[:, 3 * u :])
+        if self.implementation == 1:
+            xs, hs = _per_gate(self, inputs, h_prev, training, 4)
+            kernels = [self.kernel[:, k * u : (k + 1) * u] for k in range(4)]
+            recurrent = [self.recurrent_kernel[:, k * u : (k + 1) * u] for k in range(4)]
+            x = [tf.matmul(xk, kk) for xk, kk in zip(xs, kernels)]
+            if self.bias is not None:
+                x = [xk + self.bias[k * u : (k + 1) * u] for k, xk in enumerate(x)]
+            i = self.recurrent_activation(x[0] + tf.matmul(hs[0], recurrent[0]))
+            f = self.recurrent_activation(x[1] + tf.matmul(hs[1], recurrent[1]))
+            c = f * c_prev + i * self.activation(x[2] + tf.matmul(hs[2], recurrent[2]))
+            o = self.recurrent_activation(x[3] + tf.matmul(hs[3], recurrent[3]))
+        else:
+            dp_mask = self.get_dropout_mask(inputs)
+            if training and dp_mask is not None:
+                inputs = inputs * dp_mask
+            z = tf.matmul(inputs, self.kernel) + tf.matmul(h_prev, self.recurrent_kernel)
+            if self.bias is not None:
+                z = z + self.bias
+            i = self.recurrent_activation(z[:, :u])
+            f = self.recurrent_activation(z[:, u : 2 * u])
+            c = f * c_prev + i * self.activation(z[:, 2 * u : 3 * u])
+            o = self.recurrent_activation(z[:, 3 * u :])
         h = o * self.activation(c)
         return h, [h, c]
 
@@ -238,17 +320,49 @@ class GRUCell(_Cell):
         <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[0.5]], dtype=float32)>
         """
         h_prev = states[0]
-        x = tf.matmul(inputs, self.kernel)
-        inner = tf.matmul(h_prev, self.recurrent_kernel)
-        if self.bias is not None:
-            x = x + self.bias[0]
-            inner = inner + self.bias[1]
         u = self.units
-        z = self.recurrent_activation(x[:, :u] + inner[:, :u])
-        r = self.recurrent_activation(x[:, u : 2 * u] + inner[:, u : 2 * u])
-        hh = self.activation(x[:, 2 * u :] + r * inner[:, 2 * u :])
+        if self.implementation == 1:
+            xs, hs = _per_gate(self, inputs, h_prev, training, 3)
+            x = [tf.matmul(xk, self.kernel[:, k * u : (k + 1) * u]) for k, xk in enumerate(xs)]
+            inner = [
+                tf.matmul(hk, self.recurrent_kernel[:, k * u : (k + 1) * u])
+                for k, hk in enumerate(hs)
+            ]
+            if self.bias is not None:
+                x = [xk + self.bias[0][k * u : (k + 1) * u] for k, xk in enumerate(x)]
+                inner = [ik + self.bias[1][k * u : (k + 1) * u] for k, ik in enumerate(inner)]
+            z = self.recurrent_activation(x[0] + inner[0])
+            r = self.recurrent_activation(x[1] + inner[1])
+            hh = self.activation(x[2] + r * inner[2])
+        else:
+            dp_mask = self.get_dropout_mask(inputs)
+            if training and dp_mask is not None:
+                inputs = inputs * dp_mask
+            xm = tf.matmul(inputs, self.kernel)
+            im = tf.matmul(h_prev, self.recurrent_kernel)
+            if self.bias is not None:
+                xm = xm + self.bias[0]
+                im = im + self.bias[1]
+            z = self.recurrent_activation(xm[:, :u] + im[:, :u])
+            r = self.recurrent_activation(xm[:, u : 2 * u] + im[:, u : 2 * u])
+            hh = self.activation(xm[:, 2 * u :] + r * im[:, 2 * u :])
         h = z * h_prev + (1.0 - z) * hh
         return h, [h]
+
+
+def _per_gate(cell: _Cell, inputs: Any, h_prev: Any, training: Any, gates: int) -> tuple:
+    """Keras's implementation 1: the input and the state once per gate, each
+    with that gate's dropout mask when training."""
+    xs = [inputs] * gates
+    hs = [h_prev] * gates
+    if training:
+        dp_mask = cell.get_dropout_mask(inputs)
+        if dp_mask is not None:
+            xs = [inputs * m for m in dp_mask]
+        rec_mask = cell.get_recurrent_dropout_mask(h_prev)
+        if rec_mask is not None:
+            hs = [h_prev * m for m in rec_mask]
+    return xs, hs
 
 
 class _RNN(Layer):
@@ -408,6 +522,16 @@ class _RNN(Layer):
                 list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
             )
         order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
+        # The masks of this call, drawn once for every step (even when not training, as Keras).
+        self.cell.get_dropout_mask(sequences[:, 0])
+        self.cell.get_recurrent_dropout_mask(states[0])
+        try:
+            return self._run_steps(sequences, states, order, mask, training)
+        finally:
+            self.cell.reset_dropout_mask()
+            self.cell.reset_recurrent_dropout_mask()
+
+    def _run_steps(self, sequences: Any, states: list, order: Any, mask: Any, training: Any):
         if isinstance(mask, (list, tuple)):
             mask = mask[0]
         if mask is not None:
