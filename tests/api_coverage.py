@@ -60,10 +60,8 @@ EXCLUDED: dict[str, dict[str, str]] = {
     "tf.nn": {
         "sparse": "embedding_lookup_sparse safe_embedding_lookup_sparse",
         "issue10": "RNNCellDeviceWrapper RNNCellDropoutWrapper RNNCellResidualWrapper",
-        "issue12": "fractional_avg_pool fractional_max_pool",
     },
-    "tf.random": {
-    },
+    "tf.random": {},
     "tf.signal": {},
     "tf.bitwise": {},
     "tf.nest": {},

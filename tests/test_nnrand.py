@@ -180,3 +180,59 @@ def test_compiled_calls_follow_their_label_values():
     t = tf.constant([[1]], tf.int64)
     draws = {tuple(h(t).numpy().tolist()) for _ in range(4)}
     assert len(draws) > 1  # a fresh draw on each call, as TF's stateful op gives
+
+
+def _valid_sequence(marks, size, ratio, pseudo):
+    marks = np.asarray(marks)
+    steps = np.diff(marks)
+    out = int(np.floor(np.float32(size) / np.float32(ratio)))
+    assert marks[0] == 0 and marks[-1] == size and len(steps) == out
+    assert set(steps.tolist()) <= {size // out, size // out + 1}, steps
+    if not pseudo:  # random: exactly size - out * k windows are one longer
+        assert int((steps == size // out + 1).sum()) == size - out * (size // out)
+
+
+@pytest.mark.parametrize("entry", range(10))
+def test_fractional_pool_on_tensorflows_sequences(entry):
+    from tapeflow.nn._fractional import pool_with_sequences
+    from tests.golden.nnrand_snippets import FRACTIONAL_CONFIGS
+
+    want = GOLDEN["tf_only_fractional_pools"][entry]
+    ratio, pseudo, overlapping, shape = FRACTIONAL_CONFIGS[entry // 2]
+    _valid_sequence(want["rows"], shape[1], ratio[1], pseudo)  # TF's draws obey our rules
+    _valid_sequence(want["cols"], shape[2], ratio[2], pseudo)
+    x = tf.constant(np.array(want["x"]))
+    reduce = tf.reduce_max if want["kind"] == "max" else tf.reduce_mean
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = pool_with_sequences(x, want["rows"], want["cols"], overlapping, reduce)
+        total = tf.reduce_sum(y * np.array(want["w"]))
+    np.testing.assert_allclose(y.numpy(), want["y"], rtol=1e-12)
+    np.testing.assert_allclose(tape.gradient(total, x).numpy(), want["grad"], rtol=1e-12)
+    tf_fn = tf.nn.fractional_max_pool if want["kind"] == "max" else tf.nn.fractional_avg_pool
+    y2, rows, cols = tf_fn(x, ratio, pseudo_random=pseudo, overlapping=overlapping, seed=5)
+    assert [y2.dtype.name, rows.dtype.name, cols.dtype.name] == want["dtypes"]
+    assert y2.shape == y.shape
+    _valid_sequence(rows.numpy(), shape[1], ratio[1], pseudo)
+    _valid_sequence(cols.numpy(), shape[2], ratio[2], pseudo)
+
+
+def test_fractional_pool_check_grads_and_seeds():
+    from tapeflow.nn._fractional import pool_with_sequences
+    from tapeflow.test import check_grads
+
+    x = np.random.default_rng(3).normal(size=(1, 5, 6, 2))
+    for reduce in (tf.reduce_max, tf.reduce_mean):
+        check_grads(lambda v, r=reduce: pool_with_sequences(v, [0, 2, 3, 5], [0, 1, 3, 6], True, r),
+                    [x], order=2, modes=("fwd", "rev"))  # fmt: skip
+    a = tf.nn.fractional_max_pool(x, [1.0, 1.4, 1.4, 1.0], seed=7)[1].numpy().tolist()
+    counts = set()
+    for seed in range(1, 30):
+        rows = tf.nn.fractional_max_pool(x, [1.0, 1.4, 1.4, 1.0], seed=seed)[1].numpy()
+        counts.add(tuple(rows.tolist()))
+    assert len(counts) > 1  # the long windows move with the seed
+    tf.random.set_seed(3)
+    b = tf.nn.fractional_max_pool(x, [1.0, 1.4, 1.4, 1.0], seed=7)[1].numpy().tolist()
+    tf.random.set_seed(3)
+    assert tf.nn.fractional_max_pool(x, [1.0, 1.4, 1.4, 1.0], seed=7)[1].numpy().tolist() == b
+    assert len(a) == 4

@@ -412,3 +412,63 @@ def sampler_result_types(tf):
         tf.nn.ctc_beam_search_decoder(tf.zeros([2, 1, 3]), [2]),
     ]
     return [[type(r).__name__, list(getattr(r, "_fields", []))] for r in results]
+
+
+# -- fractional pooling ------------------------------------------------------------------
+FRACTIONAL_CONFIGS = [
+    # (pooling_ratio, pseudo_random, overlapping, input shape)
+    ([1.0, 1.5, 1.7, 1.0], False, False, (2, 7, 9, 2)),
+    ([1.0, 1.5, 1.7, 1.0], False, True, (2, 7, 9, 2)),
+    ([1.0, 1.44, 1.73, 1.0], True, False, (1, 10, 12, 3)),
+    ([1.0, 2.5, 1.3, 1.0], True, True, (1, 10, 12, 1)),
+    ([1.0, 1.6, 1.6, 1.0], False, True, (1, 8, 8, 2)),
+]
+
+
+@snippet
+def tf_only_fractional_pools(tf):
+    """TF's sequences, outputs and input gradients: the test pools with TF's sequences."""
+    rng = np.random.default_rng(8)
+    out = []
+    for ratio, pseudo, overlapping, shape in FRACTIONAL_CONFIGS:
+        x = tf.constant(rng.normal(size=shape))
+        for name in ("max", "avg"):
+            fn = tf.nn.fractional_max_pool if name == "max" else tf.nn.fractional_avg_pool
+            with tf.GradientTape() as tape:
+                tape.watch(x)
+                y, rows, cols = fn(x, ratio, pseudo_random=pseudo, overlapping=overlapping, seed=5)
+                w = rng.normal(size=y.shape)
+                total = tf.reduce_sum(y * w)
+            out.append({"kind": name, "overlapping": overlapping, "pseudo": pseudo,
+                        "x": x.numpy().tolist(), "y": y.numpy().tolist(), "w": w.tolist(),
+                        "rows": rows.numpy().tolist(), "cols": cols.numpy().tolist(),
+                        "grad": tape.gradient(total, x).numpy().tolist(),
+                        "dtypes": [y.dtype.name, rows.dtype.name, cols.dtype.name]})  # fmt: skip
+    return out
+
+
+@snippet
+def fractional_pool_structure(tf):
+    x = tf.ones([2, 7, 9, 2])
+    out = {}
+    for name, fn in (("max", tf.nn.fractional_max_pool), ("avg", tf.nn.fractional_avg_pool)):
+        for ratio in ([1.0, 1.5, 1.7, 1.0], 1.5, [1.0, 1.0, 1.0, 1.0], [1.0, 7.0, 9.0, 1.0]):
+            if name == "avg" and ratio == 1.5:
+                out["avg_scalar"] = error_of(lambda fn=fn: fn(x, 1.5))
+                continue
+            y, rows, cols = fn(x, ratio)
+            out[f"{name}_{ratio}"] = [y.shape.as_list(), y.dtype.name, rows.shape.as_list(),
+                                     cols.shape.as_list(), rows.dtype.name]  # fmt: skip
+    y, _, _ = tf.nn.fractional_avg_pool(tf.ones([1, 4, 4, 1], tf.int32) * 7, [1.0, 2.0, 2.0, 1.0])
+    out["avg_int"] = [y.dtype.name, y.numpy().tolist()]
+    bad = {
+        "first_not_one": lambda: tf.nn.fractional_max_pool(x, [1.5, 1.5, 1.5, 1.0]),
+        "below_one": lambda: tf.nn.fractional_max_pool(x, [1.0, 0.5, 1.5, 1.0]),
+        "three": lambda: tf.nn.fractional_avg_pool(x, [1.0, 1.5, 1.5]),
+        "rank3": lambda: tf.nn.fractional_max_pool(x[0], [1.0, 1.5, 1.5, 1.0]),
+        "rank3_avg": lambda: tf.nn.fractional_avg_pool(x[0], [1.0, 1.5, 1.5, 1.0]),
+        "ratio_too_big": lambda: tf.nn.fractional_max_pool(x, [1.0, 8.0, 1.5, 1.0]),
+    }
+    for name, thunk in bad.items():
+        out[name] = error_of(thunk)
+    return out

@@ -48,6 +48,7 @@ from ._conv import (
 )
 from ._ctc import ctc_beam_search_decoder, ctc_greedy_decoder, ctc_loss
 from ._dropout import dropout, embedding_lookup
+from ._fractional import fractional_avg_pool, fractional_max_pool
 from ._losses import (
     l2_loss,
     log_poisson_loss,
@@ -131,6 +132,8 @@ __all__ = [
     "elu",
     "fixed_unigram_candidate_sampler",
     "embedding_lookup",
+    "fractional_avg_pool",
+    "fractional_max_pool",
     "gelu",
     "l2_loss",
     "learned_unigram_candidate_sampler",
