@@ -135,3 +135,39 @@ def test_tape_inside_function_follows_each_calls_indices():
     count = gather_step.experimental_get_tracing_count()
     gather_step(tf.constant([2, 3]))
     assert gather_step.experimental_get_tracing_count() == count
+
+
+Y = tf.reshape(tf.range(24.0), [2, 3, 4])
+V = tf.constant([1.0, 2.0, 3.0, 4.0])
+# Ops whose shape, axis or size arguments are read in Python: a tensor given there is
+# guarded by value (a call with other values traces again, silently).
+STATIC_ARGUMENTS = {
+    "reshape": (lambda s: tf.reshape(Y, s), [4, 6], [6, 4]),
+    "tile": (lambda m: tf.tile(V, m), [2], [3]),
+    "fill": (lambda d: tf.fill(d, 1.0), [2, 3], [3, 2]),
+    "zeros": (lambda d: tf.zeros(d), [2, 3], [3, 2]),
+    "random_shape": (lambda d: tf.shape(tf.random.uniform(d)), [2, 3], [3, 2]),
+    "linspace": (lambda n: tf.linspace(0.0, 1.0, n), 3, 5),
+    "roll": (lambda s: tf.roll(V, s, 0), 1, 2),
+    "pad": (lambda p: tf.pad(V, p), [[1, 2]], [[2, 0]]),
+    "transpose": (lambda p: tf.transpose(Y, p), [2, 1, 0], [1, 0, 2]),
+    "reduce_sum_axis": (lambda a: tf.reduce_sum(Y, a), 0, 2),
+    "concat_axis": (lambda a: tf.concat([Y, Y], a), 0, 2),
+    "slice_bound": (lambda b: V[b:], 1, 2),
+    "eye": (lambda n: tf.eye(n), 2, 3),
+    "broadcast_to": (lambda s: tf.broadcast_to(V, s), [2, 4], [3, 4]),
+    "reverse": (lambda a: tf.reverse(Y, a), [0], [2]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATIC_ARGUMENTS))
+def test_a_tensor_shape_or_axis_argument_is_not_baked_in(name):
+    fn, first, second = STATIC_ARGUMENTS[name]
+    compiled = tf.function(fn)
+    for value in (first, second, first):
+        want = np.asarray(fn(tf.constant(value)))
+        got = np.asarray(compiled(tf.constant(value)))
+        assert got.shape == want.shape
+        if not name.startswith("random"):
+            np.testing.assert_array_equal(got, want)
+    assert compiled.experimental_get_tracing_count() == 1  # guard retraces are silent

@@ -27,6 +27,7 @@ from ._dispatch import reads_values as _reads_values
 from ._tensor import Tensor
 from ._tensor import Tensor as _Tensor
 from ._tensor import convert_to_tensor as _convert
+from ._tensor import read_static as _read_static
 from ._tensor import wrap as _wrap
 from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InvalidArgumentError as _InvalidArgumentError
@@ -53,6 +54,7 @@ def _invalid(message: str, op_name: str) -> _InvalidArgumentError:
 
 def _ints(value, op_name: str) -> _np.ndarray:
     # Indices are read on the host (from a GPU or a Dask graph), as TF reads them.
+    _read_static(value)
     array = _np.asarray(_backend.to_host(value._value if isinstance(value, _Tensor) else value))
     if array.dtype.kind not in "iu":
         raise TypeError(f"{op_name}: expected integer values, got {array.dtype}")

@@ -41,6 +41,18 @@ next_id = itertools.count(1).__next__
 trace_hook: Any = None
 
 
+def read_static(value: Any) -> None:
+    """Tell an open trace that Python reads the elements of ``value`` (a shape, axis or
+    size given as a tensor) into an op's parameters: the trace guards the whole value,
+    so a later call with other values traces again instead of reusing them.
+
+    >>> read_static([2, 3]) is None
+    True
+    """
+    if trace_hook is not None and value.__class__ is Tensor:
+        trace_hook.value_read(value)
+
+
 class HoldsValue:
     """What Tensor and Variable share: both hold a NumPy value in ``_value``."""
 

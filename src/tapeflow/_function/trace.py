@@ -241,6 +241,17 @@ class _Hook:
             return None
         return graph_text(tensor, as_repr)
 
+    def value_read(self, tensor) -> None:
+        """Python read all of ``tensor``'s values (``read_static``): a whole-value guard."""
+        trace = active_trace()
+        if trace is None or not trace.is_symbolic(tensor):
+            return
+        if not any(state is trace for state in _dispatch.active_stack()):
+            return  # inside a stateful call (a reads_values op): it runs again on every call
+        key = value_key(tensor)
+        for state in _traces.stack:
+            state.nodes.append((GUARD, tensor, value_key, key))
+
     def python_read(self, tensor, kind):
         """``bool``/``int``/``float`` of a tensor: the concrete answer, kept as a guard."""
         value = tensor._value

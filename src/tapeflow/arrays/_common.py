@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
-from .._tensor import Tensor, TensorShape, as_tensor, convert_to_tensor
+from .._tensor import Tensor, TensorShape, as_tensor, convert_to_tensor, read_static
 from .._types import ShapeLike
 from ..errors import InvalidArgumentError, _attr_text, _op_error, _shape_text
 
@@ -37,6 +37,7 @@ def _int_array(value, attr: str, op: str, allowed: str = _SIZE_DTYPES) -> np.nda
     if not isinstance(value, (Tensor, np.ndarray, np.generic)):
         value = convert_to_tensor(value)  # Python floats are float32 here, as in TF
     # Argument values are read on the host (a GPU or Dask argument is copied).
+    read_static(value)
     array = np.asarray(_backend.to_host(getattr(value, "_value", value)))
     if array.dtype.kind not in "iu":
         if array.size == 0 and array.dtype.kind == "f":
@@ -71,6 +72,7 @@ def _scalar_int(value, what: str = "axis", bools: bool = True) -> int:
         and np.isfinite(value)
     ):
         return int(np.asarray(value).astype(np.int64))
+    read_static(value)
     value = getattr(value, "_value", value)
     array = np.asarray(_backend.to_host(value))
     if array.dtype.kind in "iu" and array.size == 1:
@@ -86,6 +88,7 @@ def shape_tuple(shape: ShapeLike) -> tuple:
     (2, 3)
     """
     if isinstance(shape, (Tensor, np.ndarray)):
+        read_static(shape)
         value = np.asarray(_backend.to_host(getattr(shape, "_value", shape)))
         if value.ndim > 1:
             raise _error(f"dims must represent a vector, got shape {_shape_text(value.shape)}",

@@ -9,6 +9,7 @@ import numpy as np
 from .._tensor import (
     Tensor,
     as_tensor,  # noqa: F401 - the converter; older imports find it here
+    read_static,
 )
 from .._tensor import dtype_mismatch as _dtype_mismatch
 from .._types import AxisLike
@@ -37,6 +38,7 @@ def _axis_values(axis: AxisLike, op_name: str) -> list[int]:
     if isinstance(axis, Tensor):
         if axis._value.dtype not in (np.int32, np.int64):
             raise refuse(axis.dtype.name)
+        read_static(axis)
         return np.ravel(axis._value).tolist()
     if isinstance(axis, (np.ndarray, np.generic)):
         if axis.dtype.kind not in "biuf":

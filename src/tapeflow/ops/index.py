@@ -24,7 +24,7 @@ import numpy as np
 
 from .. import _backend, _dispatch
 from .._dispatch import Primitive
-from .._tensor import Tensor, TensorShape, wrap
+from .._tensor import Tensor, TensorShape, read_static, wrap
 from ..errors import InvalidArgumentError
 
 _FULL = slice(None)
@@ -363,6 +363,7 @@ def _as_int(item) -> int:
     value = getattr(item, "_value", item)  # a Tensor, a Variable or a NumPy value
     dtype = getattr(value, "dtype", None)
     if dtype is not None and dtype in _INDEX_KINDS and np.ndim(value) == 0:
+        read_static(item)
         return int(value)
     raise TypeError(_INDEX_ERROR.format(item))
 

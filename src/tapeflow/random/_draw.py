@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
-from .._tensor import Tensor, TensorShape, convert_to_tensor, wrap
+from .._tensor import Tensor, TensorShape, convert_to_tensor, read_static, wrap
 from ..errors import InvalidArgumentError, NotFoundError
 from ..ops import elementwise as _el
 from ._seeds import _seed_int
@@ -23,7 +23,9 @@ def _dims(shape, op: str) -> tuple:
     elif isinstance(shape, (list, tuple)) and all(type(d) is int for d in shape):
         dims = shape  # the common case, without a conversion
     else:
-        value = np.asarray(_backend.to_host(convert_to_tensor(shape)._value))
+        shape = convert_to_tensor(shape)
+        read_static(shape)
+        value = np.asarray(_backend.to_host(shape._value))
         if value.dtype.kind not in "iu":
             raise InvalidArgumentError(
                 None,
