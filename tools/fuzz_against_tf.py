@@ -792,14 +792,15 @@ def documented(key: tuple, groups: list) -> str:
     if category.endswith("[subnormal]"):
         return "subnormal"
     tagged = TAG.search(category)
+    base = category[: tagged.start()] if tagged else category
     for name, verdicts, pattern in groups:
         if name in TAG_GROUPS:  # the tag, not the pattern, says which examples it covers
             if tagged and TAG_GROUPS[name] == tagged.group(1):
-                base = category[: tagged.start()]
                 if "*" in verdicts or base in verdicts:
                     return name
             continue
-        if ("*" in verdicts or category in verdicts) and pattern.match(f"{path} {detail}"):
+        # The verdict's own rows apply to tagged examples too (a tag's row may not cover it).
+        if ("*" in verdicts or base in verdicts) and pattern.match(f"{path} {detail}"):
             return name
     return ""
 

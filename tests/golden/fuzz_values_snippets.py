@@ -121,3 +121,61 @@ _snippet(
         print(repr(tf.constant(v)), repr(tf.convert_to_tensor(v)))
     """,
 )
+
+_snippet(
+    "fuzz_round4_more_values",
+    """
+    # The imaginary part of a string tensor is empty strings; its real part is refused.
+    print(tf.math.imag(tf.constant([b"a", b""])).numpy().tolist())
+    try:
+        tf.math.real(tf.constant([b"a"]))
+    except TypeError as e:
+        print(e)
+    # isotonic_regression: equal neighbours stay apart; integers are averaged in float64
+    # (int8/int16: float32) after TF's negation for an increasing fit.
+    for x, dec in (([[-1.5e30, -1.5e30]], True), ([[3.0, 3.0, 1.0]], False),
+                   ([[1.0, 1.0, 2.0, 2.0, 0.5]], True),
+                   (np.array([[-2147483648, -1]], "int32"), True),
+                   (np.array([[-2147483648, -1]], "int32"), False),
+                   (np.array([[5, 6, -7, 2147483647]], "int32"), True),
+                   (np.array([[2, 2, 1, 3]], "int8"), False)):
+        out, seg = tf.nn.isotonic_regression(x, decreasing=dec)
+        show(out)
+        show(seg)
+    # rsqrt and reciprocal: the gradient is 0 where the cotangent is 0 (TF's kernels),
+    # even where the result is Inf or NaN; batch_normalization with a negative variance.
+    v = np.array([-0.5, 0.0, np.nan, np.inf, 4.0], "float32")
+    w = np.array([0, 0, 0, 0, 1], "float32")
+    show(grad(lambda v: tf.math.rsqrt(v) * w, v)[0])
+    show(grad(lambda v: tf.math.reciprocal(v) * w, v)[0])
+    h = np.float16(-0.0036716461181640625)
+    for g in grad(lambda *a: tf.nn.batch_normalization(*a, 0.0), h, h, h, h, h):
+        show(g)
+    """,
+)
+
+_snippet(
+    "fuzz_round4_errors",
+    """
+    def cls(fn):
+        try:
+            fn()
+            print("ok")
+        except Exception as e:
+            print(type(e).__name__, str(e).splitlines()[0].split(" [Op:")[0].split("}} ")[-1])
+    # eig/eigvals read `tensor.dtype` before converting (TF's wrapper).
+    cls(lambda: tf.linalg.eig([2]))
+    cls(lambda: tf.linalg.eigvals(True))
+    cls(lambda: tf.linalg.eigvals(tf.constant([[1, 2], [3, 4]])))
+    # lstsq: the matrix's rank is checked in TF's order.
+    cls(lambda: tf.linalg.lstsq(2.0, [[1.0]]))
+    cls(lambda: tf.linalg.lstsq([2.0], [[1.0]]))
+    cls(lambda: tf.linalg.lstsq(2.0, [[1.0]], fast=False))
+    cls(lambda: tf.linalg.lstsq([2.0], [[1.0]], fast=False))
+    # lu: output_idx_type must be a DType, int32 or int64.
+    cls(lambda: tf.linalg.lu([[1.0]], output_idx_type=tf.constant(1)))
+    cls(lambda: tf.linalg.lu([[1.0]], output_idx_type="foo"))
+    cls(lambda: tf.linalg.lu([[1.0]], output_idx_type=tf.uint8))
+    show(tf.linalg.lu([[1.0]], output_idx_type="int64")[1])
+    """,
+)

@@ -18,6 +18,10 @@ def real(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - 
     tf.Tensor([1.], shape=(1,), dtype=float64)
     """
     x = as_tensor(input)
+    if x._value.dtype == object:
+        raise TypeError(
+            f"input must be a numeric tensor, but got tensor with dtype <dtype: '{x.dtype.name}'>"
+        )
     return _sp.real(x) if x._value.dtype.kind == "c" else x
 
 
@@ -30,6 +34,8 @@ def imag(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     x = as_tensor(input)
     if x._value.dtype.kind == "c":
         return _sp.imag(x)
+    if x._value.dtype == object:  # TF's zeros_like of a string tensor: empty strings
+        return wrap(np.full(np.shape(x._value), b"", dtype=object))
     return wrap(np.zeros_like(x._value)[()])
 
 

@@ -464,13 +464,23 @@ def isotonic_regression(
     moved = tf.transpose(x, perm) if axis != ndim - 1 else x
     length = moved._value.shape[-1]
     rows = tf.reshape(moved, [-1, length])
+    # As TF: an increasing fit is the decreasing fit of -x, negated in the input's dtype
+    # (an integer minimum wraps), averaged in the output dtype (int8/int16: float32, other
+    # integers: float64).
+    if not decreasing:
+        rows = -rows
+    out_dtype = x.dtype if x.dtype.is_floating else tf.float32 \
+        if x.dtype in (tf.int8, tf.int16) else tf.float64  # fmt: skip
     values = np.asarray(rows._value)
-    segments = np.stack([_pool_adjacent_violators(r, bool(decreasing)) for r in values]) \
+    segments = np.stack([_pool_adjacent_violators(r, True) for r in values]) \
         if values.shape[0] else np.zeros((0, length), np.int32)  # fmt: skip
     offsets = (np.arange(values.shape[0]) * length)[:, None]
     flat_ids = (segments + offsets).ravel()
-    means = tf.math.unsorted_segment_mean(tf.reshape(rows, [-1]), flat_ids, values.size)
+    flat = tf.cast(tf.reshape(rows, [-1]), out_dtype)
+    means = tf.math.unsorted_segment_mean(flat, flat_ids, values.size)
     fitted = tf.reshape(tf.gather(means, flat_ids), moved.shape)
+    if not decreasing:
+        fitted = -fitted
     seg = segments.reshape(moved._value.shape)
     back = list(np.argsort(perm))
     if axis != ndim - 1:

@@ -495,21 +495,24 @@ def _rsqrt_impl(x):
 rsqrt = Primitive(
     "rsqrt",
     _rsqrt_impl,
-    vjp=lambda g, ans, x: (g * (ans * ans * ans) * -0.5,),
+    # TF's RsqrtGrad, which (like SqrtGrad and ReciprocalGrad) is exactly 0 where the
+    # cotangent is 0, even where y is Inf or NaN.
+    vjp=lambda g, ans, x: (op_for(multiply_no_nan, g)(ans * ans * ans * -0.5, g),),
     array_vjp=True,
     elementwise=True,
     kinds=FLOATS,
-    formula="d x^(-1/2) = -y^3/2 dx with y = rsqrt(x) (TF's RsqrtGrad); one op, not 1/sqrt",
+    formula="d x^(-1/2) = -y^3/2 dx with y = rsqrt(x) (TF's RsqrtGrad: 0 where the cotangent "
+    "is 0); one op, not 1/sqrt",
 )
 
 reciprocal = Primitive(
     "reciprocal",
     np.reciprocal,
-    vjp=lambda g, ans, x: (-(g * (ans * ans)),),
+    vjp=lambda g, ans, x: (-op_for(multiply_no_nan, g)(ans * ans, g),),
     array_vjp=True,
     elementwise=True,
     kinds=FLOATS,
-    formula="d (1/x) = -y^2 dx with y = 1/x (TF's ReciprocalGrad)",
+    formula="d (1/x) = -y^2 dx with y = 1/x (TF's ReciprocalGrad: 0 where the cotangent is 0)",
 )
 
 # -- exponentials and logarithms ----------------------------------------------
