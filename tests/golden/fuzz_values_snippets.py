@@ -179,3 +179,23 @@ _snippet(
     show(tf.linalg.lu([[1.0]], output_idx_type="int64")[1])
     """,
 )
+
+_snippet(
+    "fuzz_round4_nonfinite_matrices",
+    """
+    # svd (and pinv, lstsq(fast=False) through it) of a matrix holding Inf or NaN: NaN
+    # results for that matrix only (LAPACK could loop forever on it).
+    x = np.array([[0, 0, -0.0033], [np.inf, 0.0022, -0.0013], [-0.00095, 0.0026, 0.0034]],
+                 "float32")
+    s, u, v = tf.linalg.svd(np.stack([x, np.eye(3, dtype="float32")]))
+    show(s)
+    show(u[0])
+    show(tf.linalg.pinv(x))
+    # expm: a NaN fill, with no gradient, once the largest norm is not finite.
+    for m in (np.array([[np.inf, -2.0], [np.inf, np.inf]], "float16"),
+              np.array([[[1, -2.0], [0.5, 1]], [[np.nan, 0], [0, 0]]]), np.zeros((0, 3, 3)),
+              np.array([[0.5, 1.0], [0.0, 0.25]])):
+        show(tf.linalg.expm(m))
+        show(grad(tf.linalg.expm, m)[0])
+    """,
+)

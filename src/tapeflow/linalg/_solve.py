@@ -383,4 +383,11 @@ def expm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
         text = _shape_text((batch,) + shape[-2:])
         raise _error(f"Matrix size-incompatible: In[0]: {text}, In[1]: {text} 0 0",
                      "BatchMatMulV2")  # fmt: skip
+    with _np.errstate(all="ignore"):
+        norms = _np.abs(_np.asarray(x._value)).sum(axis=-2)
+        largest = _np.max(norms, initial=-_np.inf)  # -inf for an empty batch, as TF's
+    if shape[-1] and not _np.isfinite(largest):
+        # TF's cond picks a NaN fill when the largest norm is not finite: a constant, so
+        # no gradient.
+        return wrap(_np.full(shape, _np.nan, dtype=x._value.dtype))
     return _dec.expm(x)

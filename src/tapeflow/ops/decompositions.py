@@ -63,6 +63,19 @@ def _lapack(function, *arrays):
     return function(*arrays)
 
 
+def _nan_where_not_finite(function, x: np.ndarray):
+    """``function`` (an SVD-based np.linalg call) on each matrix of ``x``, with NaN results
+    for the matrices holding Inf or NaN, as TF's: LAPACK may loop forever on those."""
+    bad = ~np.isfinite(x).all(axis=(-2, -1))
+    if not bad.any():
+        return function(x)
+    result = function(np.where(bad[..., None, None], np.zeros((), x.dtype), x))
+    parts = result if isinstance(result, tuple) else (result,)
+    for part in parts:
+        part[bad] = np.nan
+    return result
+
+
 def _real_only(x: Tensor, op: str) -> None:
     if x._value.dtype.kind == "c":
         raise NotImplementedError(f"tapeflow: the gradient of {op} is not implemented for complex")
@@ -320,7 +333,7 @@ triangular_solve = Primitive(
 
 
 def _solve_ls_exact_impl(a, b):
-    return np.matmul(_lapack(np.linalg.pinv, a), b)
+    return np.matmul(_nan_where_not_finite(lambda m: _lapack(np.linalg.pinv, m), a), b)
 
 
 def _no_gradient(*args, **params):
@@ -512,7 +525,8 @@ def _svd_each(a, full_matrices: bool) -> tuple:
 
 def _svd_impl(x, full_matrices=False):
     check_matrix(x, "Svd", square=False)
-    u, s, vh = _lapack(lambda a: _svd_each(a, full_matrices), x)
+    # Non-finite matrices never reach LAPACK: float32 gesdd can loop forever on them.
+    u, s, vh = _nan_where_not_finite(lambda m: _lapack(lambda a: _svd_each(a, full_matrices), m), x)
     return s, u, np.swapaxes(vh, -1, -2)
 
 
