@@ -190,3 +190,12 @@ def test_the_sigmoid_cross_entropy_gradient_keeps_tfs_branches_bit_for_bit():
     want = g * np.where(x >= 0, (1 - z) - s, s - z)  # TF's formula, branch by branch
     got = _sigmoid_xent_grad_impl(g, x, z)
     np.testing.assert_array_equal(got.view(np.int32), want.astype(np.float32).view(np.int32))
+
+
+def test_a_numeric_add_is_the_operator():
+    @tf.function
+    def f(x):
+        return x * x + 0.5
+
+    assert float(f(tf.constant(2.0))) == 4.5
+    assert " + " in f.get_concrete_function(tf.constant(2.0)).pretty_source()

@@ -16,7 +16,7 @@ Python frame and checks, about a microsecond each for small arrays:
   nonzero scalar constant is the plain quotient its impl takes;
 * ``less``, ``less_equal``, ``greater``, ``greater_equal`` on NumPy operands
   of one numeric dtype are the operators (a loop test ``i < n`` on two scalars
-  skips the ufunc call).
+  skips the ufunc call), and ``add`` on numeric NumPy operands is ``a + b``.
 
 ``inline_forms`` returns the expressions, with ``{0}``, ``{1}``... standing
 for the node's inputs; graph.py writes them where it would write the call.
@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._blas import _OWN_LIMIT
-from ..ops.elementwise import cast, divide, divide_no_nan, pow
+from ..ops.elementwise import add, cast, divide, divide_no_nan, pow
 from ..ops.linalg import matmul
 from ..ops.logic import greater, greater_equal, less, less_equal
 from ..ops.nn import relu, relu_grad
@@ -160,7 +160,20 @@ def _comparison_form(symbol: str):
     return form
 
 
+def _add_form(node, values: dict, constants: dict) -> str | None:
+    """``{0} + {1}`` for numeric NumPy operands: the impl's own sum (it only re-wraps
+    the bytes two 0-d string arrays give), without its Python frame."""
+    if len(node.ins) != 2 or node.params:
+        return None
+    for name in node.ins:
+        x = _value(name, values, constants)
+        if not isinstance(x, (np.ndarray, np.generic)) or x.dtype.kind not in "biufc":
+            return None
+    return "{0} + {1}"
+
+
 _FORMS = {
+    add: _add_form,
     less: _comparison_form("<"),
     less_equal: _comparison_form("<="),
     greater: _comparison_form(">"),
