@@ -48,8 +48,11 @@ def matching_tensors(
     for value in values:
         tensor = None
         if dtype is None and allowed:
-            tensor = as_tensor(value)
-            if tensor.dtype not in allowed:
+            try:
+                tensor = as_tensor(value)
+            except (TypeError, ValueError):  # (2**64 - 1 has no default dtype; the op's may do)
+                tensor = None
+            if tensor is not None and tensor.dtype not in allowed:
                 tensor = None
         if tensor is None:
             tensor = convert_to_tensor(value, dtype=dtype, dtype_hint=default)

@@ -289,6 +289,8 @@ _snippet(
     show(tf.nn.collapse_repeated(tf.constant(np.array([[[5]]], "int8")), np.array(-10000.0)))
     show(tf.nn.collapse_repeated(np.array([[-1553.0]], "float16"), np.array([[-1553.0]], "float16")))
     err(lambda: tf.nn.collapse_repeated(np.ones((2, 3, 2)), 3))
+    # a first value with no default dtype takes the op's default (float32 here)
+    show(tf.math.nextafter(18446744073709551615, 18446744073709551615))
     # argmax with a Python bool axis
     show(tf.math.argmax([[1, 2], [3, 0]], axis=True))
 """,
