@@ -177,6 +177,9 @@ _snippet(
     cls(lambda: tf.linalg.lu([[1.0]], output_idx_type="foo"))
     cls(lambda: tf.linalg.lu([[1.0]], output_idx_type=tf.uint8))
     show(tf.linalg.lu([[1.0]], output_idx_type="int64")[1])
+    # nextafter has TF's gradient: 1 for x1, 0 for x2 (it had none).
+    for g in grad(tf.math.nextafter, np.array([1.0, 2.0]), np.array([3.0])):
+        show(g)
     """,
 )
 

@@ -20,12 +20,15 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
+from .._dispatch import Primitive
 from .._limits import check_allocation
 from .._matching import matching_tensors
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _attr_text, _op_error
 from ..ops import special_more as _sm
+from ..ops._jvp import fold_jvp
+from ..ops.elementwise import zeros_like as _zeros_like
 from ._common import normalize_axis
 from ._scans import _index_text, num_segments_arg
 
@@ -191,8 +194,20 @@ def rint(x: TensorLike, name: str | None = None) -> Tensor:
     return wrap(np.rint(x._value)[()])
 
 
+_nextafter = Primitive(
+    "nextafter",
+    lambda x1, x2: np.nextafter(x1, x2)[()],
+    vjp=lambda g, ans, x1, x2: (g, _zeros_like(x2)),
+    jvp=lambda tangents, ans, x1, x2: fold_jvp(tangents, lambda t: t, lambda t: t * 0),
+    same_dtype=True,
+    kinds="f",
+    tf_name="NextAfter",
+    formula="TF's NextAfterGrad: the gradient passes to x1 unchanged, x2 gets zeros",
+)
+
+
 def nextafter(x1: TensorLike, x2: TensorLike, name: str | None = None) -> Tensor:
-    """The next representable value after x1 toward x2 (no gradient).
+    """The next representable value after x1 toward x2 (TF's gradient: 1 for x1, 0 for x2).
 
     >>> tf.math.nextafter(tf.constant([1.0]), 2.0) - 1.0
     <tf.Tensor: shape=(1,), dtype=float32, numpy=array([1.1920929e-07], dtype=float32)>
@@ -205,7 +220,7 @@ def nextafter(x1: TensorLike, x2: TensorLike, name: str | None = None) -> Tensor
     if x1._value.dtype not in (np.float32, np.float64):
         raise _op_error(f"Value for attr 'T' of {x1.dtype.c_name} is not in the list of "
                         "allowed values: double, float", "NextAfter")  # fmt: skip
-    return wrap(np.nextafter(x1._value, x2._value)[()])
+    return _nextafter(x1, x2)
 
 
 def count_nonzero(
