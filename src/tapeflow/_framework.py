@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib as _contextlib
 import enum as _enum
 import re as _re
+import sys as _sys
 import time as _time
 from collections.abc import Callable as _Callable
 from collections.abc import Iterable as _Iterable
@@ -52,13 +53,24 @@ _tuple = tuple  # the builtin, before this module's `tuple` shadows it
 
 
 def is_tensor(x: _Any) -> bool:
-    """True for tensors and variables (TF's tensor-like types), False for NumPy values.
+    """True for tensors, variables and TF's composite tensors (IndexedSlices,
+    SparseTensor), False for NumPy values.
 
     >>> import tapeflow as tf
     >>> tf.is_tensor(tf.constant(1.0)), tf.is_tensor(tf.Variable(1.0)), tf.is_tensor(1.0)
     (True, True, False)
+    >>> tf.is_tensor(tf.sparse.from_dense([[1, 0]]))
+    True
     """
-    return isinstance(x, (_Tensor, _Variable))
+    if isinstance(x, (_Tensor, _Variable)):
+        return True
+    from .ops.sparse import IndexedSlices
+
+    if isinstance(x, IndexedSlices):
+        return True
+    # tapeflow.sparse loads on first use: until it has, no value can be a SparseTensor.
+    sparse = _sys.modules.get("tapeflow.sparse")
+    return sparse is not None and isinstance(x, sparse.SparseTensor)
 
 
 def get_static_value(tensor: _Any, partial: bool = False) -> _Any:

@@ -493,3 +493,14 @@ _snippet(
     err(lambda: tf.edit_distance(hi, tf.SparseTensor([[0, 0, 0]], [1], [3, 2, 2])))
     """,
 )
+
+
+_snippet(
+    "is_tensor_composites",
+    """
+    st = tf.sparse.from_dense([[1, 0], [0, 2]])
+    ix = tf.IndexedSlices(tf.constant([1.0]), tf.constant([0]))
+    print(tf.is_tensor(st), tf.is_tensor(ix), tf.is_tensor(tf.linalg.LinearOperatorIdentity(2)))
+    print(tf.is_tensor(tf.TensorArray(tf.float32, 1)), tf.is_tensor(np.ones(2)), tf.is_tensor([1]))
+    """,
+)

@@ -131,7 +131,7 @@ class _Cell(Layer):
 
         >>> cell = tf.keras.layers.SimpleRNNCell(2, dropout=0.5, seed=1)
         >>> mask = cell.get_dropout_mask(tf.ones((1, 4)))
-        >>> cell.get_dropout_mask(tf.ones((1, 4))) is mask, sorted(set(mask.numpy().ravel().tolist())) <= [0.0, 2.0]
+        >>> cell.get_dropout_mask(tf.ones((1, 4))) is mask, set(mask.numpy().ravel().tolist()) <= {0.0, 2.0}
         (True, True)
         """
         if self._dropout_mask is None and 0.0 < self.dropout < 1.0:
