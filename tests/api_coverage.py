@@ -35,12 +35,11 @@ REASONS = {
     "proto": "TensorFlow protocol buffers (TensorProto, ConfigProto) are not part of tapeflow",
     "cluster": "TensorFlow's distributed runtime (servers, clusters) is not part of tapeflow",
     "pinned": "GPU pinned host memory: tapeflow has no CUDA build",
-    "issue10": "being built in issue 10 (tf.Module, name_scope, keras, initializers, data)",
     "issue12": "being built in issue 12 (the rest of the numerical API), not landed yet",
 }
 # Reasons whose names other helpers are adding: a name that arrives is counted
 # present and reported, without failing their landing.
-IN_FLIGHT_ELSEWHERE = {"issue10"}
+IN_FLIGHT_ELSEWHERE: set[str] = set()
 
 # namespace -> reason -> names (whitespace separated).
 EXCLUDED: dict[str, dict[str, str]] = {
@@ -59,7 +58,6 @@ EXCLUDED: dict[str, dict[str, str]] = {
     "tf.math": {},
     "tf.nn": {
         "sparse": "embedding_lookup_sparse safe_embedding_lookup_sparse",
-        "issue10": "RNNCellDeviceWrapper RNNCellDropoutWrapper RNNCellResidualWrapper",
     },
     "tf.random": {},
     "tf.signal": {},

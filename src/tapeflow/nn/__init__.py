@@ -167,3 +167,25 @@ __all__ = [
     "tanh",
     "weighted_cross_entropy_with_logits",
 ]
+
+# TF's RNN cell wrappers are Keras layers: they load (with Keras) on first use.
+_KERAS_WRAPPERS = {
+    "RNNCellDeviceWrapper": "DeviceWrapper",
+    "RNNCellDropoutWrapper": "DropoutWrapper",
+    "RNNCellResidualWrapper": "ResidualWrapper",
+}
+__all__ += list(_KERAS_WRAPPERS)
+
+
+def __getattr__(name: str):
+    if name in _KERAS_WRAPPERS:
+        from ..keras.layers import rnn_wrappers
+
+        value = getattr(rnn_wrappers, _KERAS_WRAPPERS[name])
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tapeflow.nn' has no attribute '{name}'")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_KERAS_WRAPPERS))

@@ -177,6 +177,15 @@ class _Cell(Layer):
         """
         return [self.units]
 
+    @property
+    def output_size(self) -> int:
+        """The width of each step's output (``units``).
+
+        >>> tf.keras.layers.LSTMCell(4).output_size
+        4
+        """
+        return self.units
+
 
 class SimpleRNNCell(_Cell):
     """``h = activation(x @ kernel + bias + h_prev @ recurrent_kernel)``.
