@@ -95,6 +95,14 @@ class _CellWrapper(Layer):
         return config
 
 
+def _keep_prob(name: str, prob: Any) -> float:
+    value = float(tf.get_static_value(tf.convert_to_tensor(prob)))
+    if value < 0 or value > 1:
+        # TF formats the value with %d.
+        raise ValueError(f"Parameter {name} must be between 0 and 1: {int(value)}")
+    return value
+
+
 def _default_state_filter(substate: Any) -> bool:
     # Keras 3 cells keep states in lists, so every state term is dropped (the legacy
     # LSTMStateTuple exemption of ``c`` never applies).
@@ -167,16 +175,9 @@ class DropoutWrapper(_CellWrapper):
         if dropout_state_filter_visitor is not None and not callable(dropout_state_filter_visitor):
             raise TypeError("dropout_state_filter_visitor must be callable")
         self._dropout_state_filter = dropout_state_filter_visitor or _default_state_filter
-        for name, prob in (
-            ("input_keep_prob", input_keep_prob),
-            ("state_keep_prob", state_keep_prob),
-            ("output_keep_prob", output_keep_prob),
-        ):
-            value = float(tf.get_static_value(tf.convert_to_tensor(prob)))
-            if value < 0 or value > 1:
-                # TF formats the value with %d.
-                raise ValueError(f"Parameter {name} must be between 0 and 1: {int(value)}")
-            setattr(self, f"_{name}", value)
+        self._input_keep_prob = _keep_prob("input_keep_prob", input_keep_prob)
+        self._state_keep_prob = _keep_prob("state_keep_prob", state_keep_prob)
+        self._output_keep_prob = _keep_prob("output_keep_prob", output_keep_prob)
         self._variational_recurrent = variational_recurrent
         self._input_size = input_size
         self._seed = seed
