@@ -9,8 +9,9 @@ Frechet derivative for expm. Where a derivative does not exist (repeated
 eigenvalues or singular values), the rules use TensorFlow's safe reciprocal
 ``x / (x^2 + 1e-20)``, so they give a finite number, not the (undefined) truth.
 
-Only real matrices are differentiable here: complex inputs give values but
-their derivative rules raise NotImplementedError.
+Complex matrices follow TF's complex gradients (conjugate transposes where
+the real rules transpose): inv, det, slogdet, solve and triangular_solve so
+far; the other rules raise NotImplementedError for complex inputs.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .index import getitem, getitem_adjoint
 from .linalg import band_part, check_type, matmul, matrix_diag, matrix_diag_part, scaled_mask
 from .linalg import matrix_transpose as _T
 from .reduce import reduce_sum
-from .shape import batch_shape, broadcast_to, reshape
+from .shape import batch_shape, broadcast_to, conj, reshape
 
 _TYPES = ("double", "float", "half", "complex64", "complex128")
 _DET_TYPES = ("half", "float", "double", "complex64", "complex128")
@@ -79,6 +80,11 @@ def _nan_where_not_finite(function, x: np.ndarray):
 def _real_only(x: Tensor, op: str) -> None:
     if x._value.dtype.kind == "c":
         raise NotImplementedError(f"tapeflow: the gradient of {op} is not implemented for complex")
+
+
+def _H(x: Tensor) -> Tensor:
+    """The conjugate transpose of the last two axes (the transpose, for real x)."""
+    return conj(_T(x)) if x._value.dtype.kind == "c" else _T(x)
 
 
 def _expand(v: Tensor, axis: int) -> Tensor:
@@ -157,7 +163,6 @@ def _inv_impl(x):
 
 
 def _inv_vjp(g, ans, x):
-    _real_only(x, "MatrixInverse")
     return (-matmul(ans, matmul(g, ans, transpose_b=True), transpose_a=True),)
 
 
@@ -177,12 +182,15 @@ def _det_impl(x):
 
 
 def _det_vjp(g, ans, x):
-    _real_only(x, "MatrixDeterminant")
-    return (_as_matrix_scale(g * ans) * _T(inv(x)),)
+    # TF's rule for complex A is g det(A) A^-H: det(A) is not conjugated (the
+    # holomorphic convention would give g conj(det A) A^-H), so it opts out.
+    return (_as_matrix_scale(g * ans) * _H(inv(x)),)
 
 
 def _det_jvp(tangents, ans, x):
-    return ans * reduce_sum(_T(inv(x)) * tangents[0], axis=(-2, -1), keepdims=False)
+    # TF's forward mode transposes its VJP, so complex A gets conj(det A) here too.
+    scale = conj(ans) if ans._value.dtype.kind == "c" else ans
+    return scale * reduce_sum(_T(inv(x)) * tangents[0], axis=(-2, -1), keepdims=False)
 
 
 det = Primitive(
@@ -190,6 +198,7 @@ det = Primitive(
     _det_impl,
     vjp=_det_vjp,
     jvp=_det_jvp,
+    holomorphic=False,
     tf_name="MatrixDeterminant",
     formula="d det(A) = det(A) tr(inv(A) dA); needs inv(A), so it fails at singular A as TF's",
 )
@@ -202,8 +211,8 @@ def _slogdet_impl(x):
 
 
 def _slogdet_vjp(g, ans, x):
-    _real_only(x, "LogMatrixDeterminant")
-    grad = _as_matrix_scale(g[1]) * _T(inv(x))
+    # Multiple results skip the sweep's conjugation: TF's rule is g A^-H itself.
+    grad = _as_matrix_scale(g[1]) * _H(inv(x))
     # The sign's cotangent is unused, but may be the one carrying batch axes.
     batch = batch_shape(g[0], ans[0])
     if len(batch) > len(batch_shape(g[1], ans[1])):
@@ -245,18 +254,14 @@ def _solve_impl(a, b, adjoint=False):
 
 
 def _solve_vjp(g, ans, a, b, adjoint=False):
-    _real_only(a, "MatrixSolve")
     grad_b = solve(a, g, adjoint=not adjoint)
-    if adjoint:
-        grad_a = -matmul(ans, grad_b, transpose_b=True)
-    else:
-        grad_a = -matmul(grad_b, ans, transpose_b=True)
+    grad_a = -matmul(ans, _H(grad_b)) if adjoint else -matmul(grad_b, _H(ans))
     return grad_a, grad_b
 
 
 def _solve_jvp(tangents, ans, a, b, adjoint=False):
     # d(A^-1 B) = A^-1 (dB - dA A^-1 B)
-    rhs = fold_jvp(tangents, lambda ta: -matmul(ta, ans, transpose_a=adjoint), lambda tb: tb)
+    rhs = fold_jvp(tangents, lambda ta: -matmul(_H(ta) if adjoint else ta, ans), lambda tb: tb)
     return solve(a, rhs, adjoint=adjoint)
 
 
@@ -266,6 +271,7 @@ solve = Primitive(
     vjp=_solve_vjp,
     jvp=_solve_jvp,
     same_dtype=True,
+    holomorphic=False,  # the rule is TF's, with adjoints, for complex too
     tf_name="MatrixSolve",
     formula="X = A^-1 B: dX = A^-1 (dB - dA X); VJP: gB = A^-T g, gA = -gB X^T",
 )
@@ -302,19 +308,15 @@ def _triangle(x: Tensor, lower: bool) -> Tensor:
 
 
 def _triangular_solve_vjp(g, ans, a, b, lower=True, adjoint=False):
-    _real_only(a, "MatrixTriangularSolve")
     grad_b = triangular_solve(a, g, lower=lower, adjoint=not adjoint)
-    if adjoint:
-        grad_a = -matmul(ans, grad_b, transpose_b=True)
-    else:
-        grad_a = -matmul(grad_b, ans, transpose_b=True)
+    grad_a = -matmul(ans, _H(grad_b)) if adjoint else -matmul(grad_b, _H(ans))
     return _triangle(grad_a, lower), grad_b
 
 
 def _triangular_solve_jvp(tangents, ans, a, b, lower=True, adjoint=False):
     rhs = fold_jvp(
         tangents,
-        lambda ta: -matmul(_triangle(ta, lower), ans, transpose_a=adjoint),
+        lambda ta: -matmul(_H(_triangle(ta, lower)) if adjoint else _triangle(ta, lower), ans),
         lambda tb: tb,
     )
     return triangular_solve(a, rhs, lower=lower, adjoint=adjoint)
@@ -326,6 +328,7 @@ triangular_solve = Primitive(
     vjp=_triangular_solve_vjp,
     jvp=_triangular_solve_jvp,
     same_dtype=True,
+    holomorphic=False,  # the rule is TF's, with adjoints, for complex too
     tf_name="MatrixTriangularSolve",
     formula="X = T^-1 B with T = tril(A) (or triu): dX = T^-1 (dB - tri(dA) X); "
     "VJP: gB = T^-T g, gA = tri(-gB X^T)",

@@ -1,0 +1,106 @@
+"""Golden cases for the gradients of complex tf.linalg ops: inv, det, slogdet,
+solve, triangular_solve, cholesky_solve (with a given factor).
+
+The golden files hold real numbers, so each case builds its complex matrices
+from real and imaginary parts (``tf.complex``) and returns the parts of its
+complex results: TF's complex gradient convention is then checked through the
+real-valued derivatives of the whole function. float64 parts make complex128
+matrices, float32 parts complex64 ones.
+"""
+
+from tests.golden.opcases import Arg, OpCase
+
+SMALL = {"low": -1.0, "high": 1.0}
+
+
+def S(*shape, dtype="float64"):
+    return Arg(shape=shape, dtype=dtype, **SMALL)
+
+
+def C(re: str = "re", im: str = "im", shift: float = 0.0) -> str:
+    """A complex matrix from parts (plus shift * I on the last two axes)."""
+    z = f"tf.complex({re}, {im})"
+    if not shift:
+        return z
+    return f"({z} + {shift} * tf.eye(tf.shape({re})[-1], dtype={z}.dtype))"
+
+
+# Complex results are compared as their parts.
+PARTS = "(lambda z: [tf.math.real(z), tf.math.imag(z)])"
+F32 = {
+    "rtol": 1e-4,
+    "atol": 1e-5,
+    "check_grads": False,
+    "note": "complex64: central differences need complex128",
+}
+
+
+def pair(name: str, fn: str, shapes: list, **kw) -> list:
+    """The case in complex128, and again in complex64."""
+    return [
+        OpCase(name, fn, [S(*s) for s in shapes], **kw),
+        OpCase(name + "_c64", fn, [S(*s, dtype="float32") for s in shapes], **{**kw, **F32}),
+    ]
+
+
+# TF's complex det rule is g det(A) A^-H, not g conj(det A) A^-H: tapeflow gives TF's
+# numbers, which are not the derivative central differences measure.
+NOT_TRUE = {
+    "check_grads": False,
+    "note": "TF's complex det gradient (g det(A) A^-H) is TF's "
+    "own convention, not the true derivative: compared with TF only",
+}
+
+CASES = [
+    *pair("inv_complex", f"lambda re, im: {PARTS}(tf.linalg.inv({C(shift=3.0)}))", [(3, 3)] * 2),
+    *pair(
+        "inv_complex_adjoint_batched",
+        f"lambda re, im: {PARTS}(tf.linalg.inv({C(shift=3.0)}, adjoint=True))",
+        [(2, 3, 3)] * 2,
+    ),
+    *pair("det_complex", f"lambda re, im: {PARTS}(tf.linalg.det({C()}))", [(3, 3)] * 2, **NOT_TRUE),
+    *pair(
+        "det_complex_batched",
+        f"lambda re, im: {PARTS}(tf.linalg.det({C()}))",
+        [(2, 2, 2)] * 2,
+        **NOT_TRUE,
+    ),
+    *pair(
+        "slogdet_complex",
+        f"lambda re, im: (lambda s, l: {PARTS}(s) + {PARTS}(l))(*tf.linalg.slogdet({C()}))",
+        [(3, 3)] * 2,
+        check_grads=False,
+        note="the sign output has no gradient, as in TF; TF differentiates log|det A| as if "
+        "it were log det A (g A^-H), not its true derivative, so no central differences",
+    ),
+    *pair(
+        "solve_complex",
+        f"lambda re, im, bre, bim: {PARTS}(tf.linalg.solve({C(shift=3.0)}, {C('bre', 'bim')}))",
+        [(3, 3), (3, 3), (3, 2), (3, 2)],
+    ),
+    *pair(
+        "solve_complex_adjoint_batched",
+        f"lambda re, im, bre, bim: {PARTS}(tf.linalg.solve({C(shift=3.0)}, {C('bre', 'bim')}, "
+        "adjoint=True))",
+        [(2, 3, 3), (2, 3, 3), (2, 3, 1), (2, 3, 1)],
+    ),
+    *pair(
+        "triangular_solve_complex_lower",
+        f"lambda re, im, bre, bim: {PARTS}(tf.linalg.triangular_solve({C(shift=3.0)}, "
+        f"{C('bre', 'bim')}))",
+        [(3, 3), (3, 3), (3, 2), (3, 2)],
+    ),
+    *pair(
+        "triangular_solve_complex_upper_adjoint",
+        f"lambda re, im, bre, bim: {PARTS}(tf.linalg.triangular_solve({C(shift=3.0)}, "
+        f"{C('bre', 'bim')}, lower=False, adjoint=True))",
+        [(2, 3, 3), (2, 3, 3), (3, 2), (3, 2)],
+    ),
+    *pair(
+        "cholesky_solve_complex",
+        f"lambda re, im, bre, bim: {PARTS}(tf.linalg.cholesky_solve({C(shift=3.0)}, "
+        f"{C('bre', 'bim')}))",
+        [(3, 3), (3, 3), (3, 2), (3, 2)],
+        note="the factor is taken as given (its lower triangle): triangular solves only",
+    ),
+]
