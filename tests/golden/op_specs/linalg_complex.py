@@ -103,4 +103,10 @@ CASES = [
         [(3, 3), (3, 3), (3, 2), (3, 2)],
         note="the factor is taken as given (its lower triangle): triangular solves only",
     ),
+    OpCase(
+        "triangular_solve_complex_broadcast",
+        f"lambda re, im, bre, bim: {PARTS}(tf.linalg.triangular_solve({C(shift=3.0)}, "
+        f"{C('bre', 'bim')}))",
+        [S(2, 3, 3), S(2, 3, 3), S(3, 1), S(3, 1)],
+    ),
 ]
