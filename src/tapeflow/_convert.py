@@ -75,6 +75,8 @@ def _python_array(value, default_dtype: bool = False) -> np.ndarray:
     if array.dtype.kind in "US":
         return _as_bytes(array)
     if array.dtype.kind == "O":
+        if not default_dtype and _int_out_of_range(value):
+            return array  # ints past uint64: the dtype asked for decides (floats take them)
         raise _unsupported(value)
     return array
 
@@ -147,6 +149,10 @@ def _default_array(value) -> Any:
     return array
 
 
+# NumPy kinds TF refuses to turn into strings, by the Python type TF's message names.
+_NUMERIC_KIND_NAMES = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complex"}
+
+
 def _array_with_dtype(value, dtype: _dt.DType):
     """Convert a Python or NumPy value to ``dtype`` as TensorFlow does.
 
@@ -156,10 +162,20 @@ def _array_with_dtype(value, dtype: _dt.DType):
     """
     np_dtype = dtype.as_numpy_dtype_instance
     if isinstance(value, (np.ndarray, np.generic)):
-        return value.astype(np_dtype) if value.dtype != np_dtype else value
+        if np_dtype.kind == "O" and value.dtype.kind in _NUMERIC_KIND_NAMES and value.size:
+            kind_name = _NUMERIC_KIND_NAMES[value.dtype.kind]
+            raise ValueError(
+                f"Failed to convert a NumPy array to a Tensor (Unsupported object type {kind_name})."
+            )
+        # np.asarray: a NumPy scalar's astype(object) would give a plain Python value.
+        return np.asarray(value).astype(np_dtype) if value.dtype != np_dtype else value
     array = _python_array(value)
     kind = array.dtype.kind
-    if kind == "f" and dtype.kind == "u" and _int_out_of_range(value):
+    if kind in "fO" and dtype.kind in "fc" and array.dtype == object:
+        return array.astype(np.float64).astype(np_dtype)  # ints past uint64's range
+    if kind in "fO" and dtype.kind in "iu" and _int_out_of_range(value):
+        if dtype.kind == "i" or kind == "O":
+            raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor.")
         array = np.array(value, dtype=object)  # ints past int64 that uint64 holds
         kind = "u"
     allowed = {"b": "b", "i": "biu", "u": "biu", "f": "bifu", "c": "bifuc", "O": "O"}
@@ -167,7 +183,12 @@ def _array_with_dtype(value, dtype: _dt.DType):
         raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
     if kind in "iu" and dtype.kind in "iu":
         if array.dtype == object or (dtype.kind == "u" and array.dtype.kind == "u"):
-            return np.array(array.astype(np_dtype))
+            try:
+                return np.array(array.astype(np_dtype))
+            except OverflowError:  # ints past uint64's range (the object array holds them)
+                raise ValueError(
+                    "Can't convert Python sequence with out-of-range integer to Tensor."
+                ) from None
         return np.array(array.astype(np.int64).astype(np_dtype))
     return array.astype(np_dtype)
 

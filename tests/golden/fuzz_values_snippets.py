@@ -202,3 +202,28 @@ _snippet(
         show(grad(tf.linalg.expm, m)[0])
     """,
 )
+
+
+_snippet(
+    "fuzz_round5_conversions",
+    """
+    # Numbers refused as strings, in TF's words, whatever the NumPy container.
+    s = tf.constant(np.array([[b"a"], [b"b"]], dtype=object))
+    err(lambda: tf.math.less_equal(s, np.float16(-0.9)))
+    err(lambda: tf.constant(np.array([1, 2]), tf.string))
+    err(lambda: tf.convert_to_tensor(np.complex64(1), tf.string))
+    show(tf.convert_to_tensor(np.array([], np.float32), tf.string))
+    # tf.math.truediv converts x alone, y with x's dtype as a hint; the dtypes must agree.
+    err(lambda: tf.math.truediv(np.int16(2), tf.constant(b"ab")))
+    err(lambda: tf.math.truediv(2, tf.constant(2.0)))
+    err(lambda: tf.math.truediv(2.5, tf.constant(2, tf.int16)))
+    show(tf.math.truediv(tf.constant(2.0), 2))
+    show(tf.math.truediv(np.float32(2), tf.constant(2.0)))
+    # Python ints past int64 / uint64: floats take them, narrower integers refuse them.
+    for v in ([5, 2**64 - 3, 1], [2**64 + 5], 2**70, [1, 2**63]):
+        for d in (tf.uint16, tf.int64, tf.float32):
+            err(lambda: show(tf.constant(v, d)))
+    err(lambda: tf.linalg.banded_triangular_solve(
+        [5, 18446744073709551613, 1], tf.constant(np.array([65535, 2, 65533], "uint16"))))
+    """,
+)

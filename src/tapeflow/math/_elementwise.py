@@ -488,6 +488,11 @@ def truediv(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.math.truediv(tf.constant([3, 4], tf.int16), tf.constant([2, 2], tf.int16))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1.5, 2. ], dtype=float32)>
     """
+    # As TF: x converts on its own, y with x's dtype as a hint; then the dtypes must agree.
+    if not _is_tf_type(x):
+        x = convert_to_tensor(x)
+    if not _is_tf_type(y):
+        y = convert_to_tensor(y, dtype_hint=x.dtype)
     return _true_divide(x, y)
 
 
