@@ -10,8 +10,8 @@ eigenvalues or singular values), the rules use TensorFlow's safe reciprocal
 ``x / (x^2 + 1e-20)``, so they give a finite number, not the (undefined) truth.
 
 Complex matrices follow TF's complex gradients (conjugate transposes where
-the real rules transpose): inv, det, slogdet, solve and triangular_solve so
-far; the other rules raise NotImplementedError for complex inputs.
+the real rules transpose): inv, det, slogdet, solve, triangular_solve and
+cholesky so far; the other rules raise NotImplementedError for complex inputs.
 """
 
 from __future__ import annotations
@@ -376,19 +376,18 @@ def _cholesky_impl(x):
 
 
 def _cholesky_vjp(g, ans, x):
-    _real_only(x, "Cholesky")
     n = x._value.shape[-1]
-    middle = scaled_mask(matmul(ans, g, transpose_a=True), _lower_half_diagonal(n))
-    left = triangular_solve(ans, middle, lower=True, adjoint=True)  # L^-T P
-    grad = _T(triangular_solve(ans, _T(left), lower=True, adjoint=True))  # L^-T P L^-1
-    return (0.5 * (grad + _T(grad)),)
+    middle = scaled_mask(matmul(_H(ans), g), _lower_half_diagonal(n))
+    left = triangular_solve(ans, middle, lower=True, adjoint=True)  # L^-H P
+    grad = _H(triangular_solve(ans, _H(left), lower=True, adjoint=True))  # L^-H P L^-1
+    return (0.5 * (grad + _H(grad)),)
 
 
 def _cholesky_jvp(tangents, ans, x):
     n = x._value.shape[-1]
     t = tangents[0]
-    sym = 0.5 * (t + _T(t))
-    inner = triangular_solve(ans, _T(triangular_solve(ans, sym, lower=True)), lower=True)
+    sym = 0.5 * (t + _H(t))
+    inner = triangular_solve(ans, _H(triangular_solve(ans, sym, lower=True)), lower=True)
     return matmul(ans, scaled_mask(inner, _lower_half_diagonal(n)))
 
 
@@ -397,6 +396,7 @@ cholesky = Primitive(
     _cholesky_impl,
     vjp=_cholesky_vjp,
     jvp=_cholesky_jvp,
+    holomorphic=False,  # A = L L^H: the rules conjugate themselves
     tf_name="Cholesky",
     formula="A = L L^T (lower triangle read): dL = L Phi(L^-1 sym(dA) L^-T), Phi = tril with "
     "halved diagonal; VJP (Murray 2016) sym(L^-T Phi(L^T g) L^-1)",

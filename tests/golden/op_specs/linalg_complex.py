@@ -1,5 +1,5 @@
 """Golden cases for the gradients of complex tf.linalg ops: inv, det, slogdet,
-solve, triangular_solve, cholesky_solve (with a given factor).
+solve, triangular_solve, cholesky, cholesky_solve, logdet.
 
 The golden files hold real numbers, so each case builds its complex matrices
 from real and imaginary parts (``tf.complex``) and returns the parts of its
@@ -113,5 +113,31 @@ CASES = [
         f"lambda re, im, bre, bim: {PARTS}(tf.linalg.triangular_solve({C(shift=3.0)}, "
         f"{C('bre', 'bim')}))",
         [S(2, 3, 3), S(2, 3, 3), S(3, 1), S(3, 1)],
+    ),
+    *pair(
+        "cholesky_complex",
+        f"lambda re, im: (lambda z: {PARTS}(tf.linalg.cholesky(tf.matmul(z, z, adjoint_b=True)"
+        " + 3.0 * tf.eye(3, dtype=z.dtype))))(tf.complex(re, im))",
+        [(3, 3)] * 2,
+    ),
+    *pair(
+        "cholesky_complex_lower_read",
+        f"lambda re, im: {PARTS}(tf.linalg.cholesky({C(shift=4.0)}))",
+        [(2, 3, 3)] * 2,
+        check_grads=False,
+        note="a non-Hermitian input: Cholesky reads its lower triangle",
+    ),
+    *pair(
+        "logdet_complex_hermitian",
+        "lambda re, im: (lambda z: tf.math.real(tf.linalg.logdet(tf.matmul(z, z, adjoint_b=True)"
+        " + 3.0 * tf.eye(3, dtype=z.dtype))))(tf.complex(re, im))",
+        [(3, 3)] * 2,
+    ),
+    OpCase(
+        "cholesky_solve_complex_factored",
+        "lambda re, im, bre, bim: (lambda z: "
+        f"{PARTS}(tf.linalg.cholesky_solve(tf.linalg.cholesky(tf.matmul(z, z, adjoint_b=True)"
+        " + 3.0 * tf.eye(3, dtype=z.dtype)), tf.complex(bre, bim))))(tf.complex(re, im))",
+        [S(3, 3), S(3, 3), S(3, 2), S(3, 2)],
     ),
 ]
