@@ -10,8 +10,8 @@ eigenvalues or singular values), the rules use TensorFlow's safe reciprocal
 ``x / (x^2 + 1e-20)``, so they give a finite number, not the (undefined) truth.
 
 Complex matrices follow TF's complex gradients (conjugate transposes where
-the real rules transpose): inv, det, slogdet, solve, triangular_solve and
-cholesky so far; the other rules raise NotImplementedError for complex inputs.
+the real rules transpose): inv, det, slogdet, solve, triangular_solve,
+cholesky and eigh so far; the other rules raise NotImplementedError for complex inputs.
 """
 
 from __future__ import annotations
@@ -625,25 +625,26 @@ def _eigh_impl(x):
 
 
 def _eigh_vjp(g, ans, x):
-    _real_only(x, "SelfAdjointEigV2")
     grad_e, grad_v = g
     e, v = ans
     f = _gap_matrix(e, square=False)  # 1 / (e_j - e_i): undefined for repeated eigenvalues
-    inner = matrix_diag(grad_e) + f * matmul(v, grad_v, transpose_a=True)
-    grad = matmul(v, matmul(inner, v, transpose_b=True))
-    # Only the lower triangle is read: fold the symmetric gradient onto it.
+    inner = matrix_diag(grad_e) + f * matmul(_H(v), grad_v)
+    grad = matmul(v, matmul(inner, _H(v)))
+    # Only the lower triangle is read: fold the Hermitian gradient onto it.
     n = x._value.shape[-1]
-    return (scaled_mask(grad + _T(grad), _lower_half_diagonal(n)),)
+    return (scaled_mask(grad + _H(grad), _lower_half_diagonal(n)),)
 
 
 def _eigh_jvp(tangents, ans, x):
     e, v = ans
     t = tangents[0]
     n = x._value.shape[-1]
-    sym = scaled_mask(t, np.tril(np.ones((n, n)))) + _T(
+    sym = scaled_mask(t, np.tril(np.ones((n, n)))) + _H(
         scaled_mask(t, np.tril(np.ones((n, n)), -1))
     )
-    inner = matmul(v, matmul(sym, v), transpose_a=True)
+    if t._value.dtype.kind == "c":  # the diagonal's imaginary part is not read
+        sym = 0.5 * (sym + _H(sym))
+    inner = matmul(_H(v), matmul(sym, v))
     return matrix_diag_part(inner), matmul(v, _gap_matrix(e, square=False) * inner)
 
 

@@ -1,5 +1,5 @@
 """Golden cases for the gradients of complex tf.linalg ops: inv, det, slogdet,
-solve, triangular_solve, cholesky, cholesky_solve, logdet.
+solve, triangular_solve, cholesky, cholesky_solve, logdet, eigh.
 
 The golden files hold real numbers, so each case builds its complex matrices
 from real and imaginary parts (``tf.complex``) and returns the parts of its
@@ -139,5 +139,32 @@ CASES = [
         f"{PARTS}(tf.linalg.cholesky_solve(tf.linalg.cholesky(tf.matmul(z, z, adjoint_b=True)"
         " + 3.0 * tf.eye(3, dtype=z.dtype)), tf.complex(bre, bim))))(tf.complex(re, im))",
         [S(3, 3), S(3, 3), S(3, 2), S(3, 2)],
+    ),
+    *pair(
+        "eigh_complex_invariants",
+        "lambda re, im: (lambda e, v: [tf.math.real(e), tf.abs(v)] + "
+        f"{PARTS}(tf.matmul(v * tf.sin(e)[..., None, :], v, adjoint_b=True)))"
+        f"(*tf.linalg.eigh({C()}))",
+        [(2, 3, 3)] * 2,
+        note="a non-Hermitian input: eigh reads its lower triangle; eigenvectors compared "
+        "through phase-free functions (|v|, v sin(e) v^H)",
+    ),
+    *pair(
+        "eigh_complex_hermitian",
+        "lambda re, im: (lambda z: (lambda e, v: [tf.math.real(e), tf.abs(v)])"
+        "(*tf.linalg.eigh(z + tf.linalg.adjoint(z))))(tf.complex(re, im))",
+        [(3, 3)] * 2,
+    ),
+    *pair(
+        "eigvalsh_complex",
+        f"lambda re, im: tf.math.real(tf.linalg.eigvalsh({C()}))",
+        [(3, 3)] * 2,
+    ),
+    OpCase(
+        "eigh_complex_vectors_phase_free",
+        f"lambda re, im: {PARTS}((lambda e, v: v[..., :, :1] * tf.math.conj(v[..., :1, :1]))"
+        f"(*tf.linalg.eigh({C()})))",
+        [S(4, 4), S(4, 4)],
+        note="the first eigenvector with its phase removed (times the conjugate of its first entry)",
     ),
 ]
