@@ -13,10 +13,6 @@ SPD = Arg(value=[[4.0, 1.0, 0.5], [1.0, 3.0, 0.2], [0.5, 0.2, 2.0]])
 POSITIVE = Arg(value=[[3.0, 1.0, 0.0], [-0.5, 2.0, 0.4], [0.2, 0.3, 4.0]])
 # The golden files hold real numbers: complex results are compared as their parts.
 PARTS = "(lambda z: [tf.math.real(z), tf.math.imag(z)])"
-NO_COMPLEX_SOLVE_GRAD = (
-    "second order: TF differentiates its complex MatrixSolve; tapeflow's solve has no "
-    "complex gradient yet"
-)
 PHASE_FREE = f"lambda a: {PARTS}(tf.linalg.eig(a)[0]) + [tf.abs(tf.linalg.eig(a)[1])]"
 
 CASES = [
@@ -24,15 +20,11 @@ CASES = [
         "eigvals",
         f"lambda a: {PARTS}(tf.linalg.eigvals(a))",
         [GENERAL],
-        second_order=False,
-        note=NO_COMPLEX_SOLVE_GRAD,
     ),
     OpCase(
         "eigvals_complex_pair",
         f"lambda a: {PARTS}(tf.eigvals(a))",
         [COMPLEX_PAIR],
-        second_order=False,
-        note=NO_COMPLEX_SOLVE_GRAD,
     ),
     OpCase(
         "eigvals_float32",
@@ -41,22 +33,17 @@ CASES = [
         second_order=False,
         rtol=1e-4,
         atol=1e-4,
-        note=NO_COMPLEX_SOLVE_GRAD,
     ),
-    OpCase("eig_phase_free", PHASE_FREE, [GENERAL], second_order=False, note=NO_COMPLEX_SOLVE_GRAD),
+    OpCase("eig_phase_free", PHASE_FREE, [GENERAL]),
     OpCase(
         "eig_phase_free_complex_pair",
         PHASE_FREE,
         [COMPLEX_PAIR],
-        second_order=False,
-        note=NO_COMPLEX_SOLVE_GRAD,
     ),
     OpCase(
         "eig_batch",
         f"lambda a: {PARTS}(tf.eig(a)[0])",
         [Arg(value=[[[2.0, 1.0], [1.0, 3.0]], [[0.5, 4.0], [-2.0, 1.0]]])],
-        second_order=False,
-        note=NO_COMPLEX_SOLVE_GRAD,
     ),
     OpCase("sqrtm_spd", "lambda a: tf.linalg.sqrtm(a)", [SPD]),
     OpCase("sqrtm_general", "lambda a: tf.matrix_square_root(a)", [POSITIVE]),
