@@ -295,3 +295,19 @@ _snippet(
     show(tf.math.argmax([[1, 2], [3, 0]], axis=True))
 """,
 )
+
+
+_snippet(
+    "fuzz_round5_lstsq_fast_none",
+    """
+    # lstsq: only fast=False is the exact (non-differentiable) path; None and 0 are fast.
+    a = tf.constant([[2.0, 1.0], [1.0, 3.0], [1.0, 1.0]])
+    b = tf.constant([[1.0], [2.0], [3.0]])
+    for fast in (False, None, 0):
+        with tf.GradientTape() as tape:
+            tape.watch(a)
+            x = tf.linalg.lstsq(a, b, fast=fast)
+        show(x)
+        err(lambda: show(tape.gradient(x, a)))
+    """,
+)

@@ -17,6 +17,7 @@ tf.Tensor(2.5, shape=(), dtype=float32)
 tf.Tensor([0 1 3], shape=(3,), dtype=int32)
 """
 
+from .._lazy import lazy_getattr as _lazy_getattr
 from .._monotonic import is_non_decreasing, is_strictly_increasing
 from ..arrays import top_k  # implemented with the other sorts
 from ._clip import l2_normalize
@@ -88,7 +89,6 @@ from ._elementwise import (
     xdivy,
     xlogy,
 )
-from ._incomplete import betainc, igamma, igammac, zeta
 from ._more import (
     accumulate_n,
     approx_max_k,
@@ -138,7 +138,6 @@ from ._reduce import (
     reduce_variance,
 )
 from ._scans import cumprod, cumsum, cumulative_logsumexp, segment_sum, unsorted_segment_sum
-from ._sobol import sobol_sample
 
 __all__ = [
     "abs", "acos", "acosh", "add", "add_n", "argmax", "argmin", "asin", "asinh", "atan",
@@ -150,3 +149,13 @@ __all__ = [
     "round", "sigmoid", "sign", "sin", "sinh", "sqrt", "square", "subtract", "tan", "tanh",
     "truediv",
 ]  # fmt: skip
+
+
+# Rarely used ops (special functions, Sobol points) load on first use.
+_LAZY = {name: "._incomplete" for name in ("betainc", "igamma", "igammac", "zeta")}
+_LAZY["sobol_sample"] = "._sobol"
+__getattr__ = _lazy_getattr(__name__, _LAZY)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

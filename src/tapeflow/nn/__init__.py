@@ -16,6 +16,7 @@ tf.Tensor([0. 2.], shape=(2,), dtype=float32)
 TensorShape([1, 4, 4, 2])
 """
 
+from .._lazy import lazy_getattr as _lazy_getattr
 from ._activations import (
     crelu,
     elu,
@@ -46,9 +47,7 @@ from ._conv import (
     depthwise_conv2d,
     separable_conv2d,
 )
-from ._ctc import ctc_beam_search_decoder, ctc_greedy_decoder, ctc_loss
 from ._dropout import dropout, embedding_lookup
-from ._fractional import fractional_avg_pool, fractional_max_pool
 from ._losses import (
     l2_loss,
     log_poisson_loss,
@@ -95,14 +94,6 @@ from ._pool import (
     max_pool2d,
     max_pool3d,
     pool,
-)
-from ._sampling import (
-    all_candidate_sampler,
-    compute_accidental_hits,
-    fixed_unigram_candidate_sampler,
-    learned_unigram_candidate_sampler,
-    nce_loss,
-    sampled_softmax_loss,
 )
 
 __all__ = [
@@ -177,7 +168,28 @@ _KERAS_WRAPPERS = {
 __all__ += list(_KERAS_WRAPPERS)
 
 
+# CTC, fractional pools and sampled losses load on first use.
+_LAZY = {name: "._ctc" for name in ("ctc_beam_search_decoder", "ctc_greedy_decoder", "ctc_loss")}
+_LAZY.update({name: "._fractional" for name in ("fractional_avg_pool", "fractional_max_pool")})
+_LAZY.update(
+    {
+        name: "._sampling"
+        for name in (
+            "all_candidate_sampler",
+            "compute_accidental_hits",
+            "fixed_unigram_candidate_sampler",
+            "learned_unigram_candidate_sampler",
+            "nce_loss",
+            "sampled_softmax_loss",
+        )
+    }
+)
+_lazy_module_getattr = _lazy_getattr(__name__, _LAZY)
+
+
 def __getattr__(name: str):
+    if name in _LAZY:
+        return _lazy_module_getattr(name)
     if name in _KERAS_WRAPPERS:
         from ..keras.layers import rnn_wrappers
 
@@ -188,4 +200,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_KERAS_WRAPPERS))
+    return sorted(set(globals()) | set(_KERAS_WRAPPERS) | set(_LAZY))

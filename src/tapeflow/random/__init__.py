@@ -43,16 +43,9 @@ True
 True
 """
 
-from ..nn._sampling import (
-    all_candidate_sampler,
-    fixed_unigram_candidate_sampler,
-    learned_unigram_candidate_sampler,
-    log_uniform_candidate_sampler,
-    uniform_candidate_sampler,
-)
+from .._lazy import lazy_getattr as _lazy_getattr
 from ._algorithm import Algorithm
 from ._generator import Generator, get_global_generator, set_global_generator
-from ._more import create_rng_state, stateless_binomial, stateless_parameterized_truncated_normal
 from ._ops import (
     categorical,
     gamma,
@@ -99,3 +92,31 @@ __all__ = [
     "uniform",
     "uniform_candidate_sampler",
 ]
+
+
+# Candidate samplers and the rarer stateless draws load on first use.
+_LAZY = {
+    name: "..nn._sampling"
+    for name in (
+        "all_candidate_sampler",
+        "fixed_unigram_candidate_sampler",
+        "learned_unigram_candidate_sampler",
+        "log_uniform_candidate_sampler",
+        "uniform_candidate_sampler",
+    )
+}
+_LAZY.update(
+    {
+        name: "._more"
+        for name in (
+            "create_rng_state",
+            "stateless_binomial",
+            "stateless_parameterized_truncated_normal",
+        )
+    }
+)
+__getattr__ = _lazy_getattr(__name__, _LAZY)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
