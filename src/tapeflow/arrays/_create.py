@@ -34,7 +34,8 @@ def _filled(shape, dtype, fill_value) -> Tensor:
             raise TypeError(f"Cannot convert 1 to EagerTensor of dtype {dtype.name}")
         fill_value = b""
     value = np.full(dims, fill_value, dtype=dtype.as_numpy_dtype_instance)
-    return _new(value[()] if not dims else value)
+    # A 0-d string array stays an array (its [()] is a bare bytes object).
+    return _new(value[()] if not dims and value.dtype.kind != "O" else value)
 
 
 def _new(value) -> Tensor:
@@ -81,6 +82,8 @@ def fill(dims: ShapeLike, value: TensorLike, name: str | None = None, layout: An
            [7, 7, 7]], dtype=int32)>
     """
     value = as_tensor(value)
+    if value.ndim == 1 and value.shape[0] == 1:  # TF's Fill kernel takes a 1-element vector
+        value = _shape.reshape(value, shape=())
     if value.ndim:
         raise _error(f"value must represent a scalar, got shape {_shape_text(value.shape)}", "Fill")
     dims = shape_tuple(dims)

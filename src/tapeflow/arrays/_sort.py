@@ -33,6 +33,10 @@ def _take_last(x: Tensor, order: np.ndarray) -> Tensor:
 
 
 def _sort_axis(x: Tensor, axis) -> int:
+    if isinstance(axis, (str, bytes)):  # TF takes int() of the constant: b"0" is axis 0
+        axis = int(axis.encode() if isinstance(axis, str) else axis)
+    elif isinstance(axis, float):  # a float32 constant, then int(): 0.7 is axis 0
+        axis = int(np.float32(axis))
     axis = _scalar_int(axis)
     ndim = x.ndim
     if not -ndim <= axis < ndim:

@@ -51,7 +51,11 @@ def _lu_factor(a: _np.ndarray):
 
 def _lu_impl(a):
     batch = a.shape[:-2]
+    if a.shape[-1] != a.shape[-2]:
+        raise ValueError("Input matrix must be square.")
     flat = a.reshape((-1,) + a.shape[-2:])
+    if not flat.shape[0]:  # an empty batch: nothing to factor
+        return a.copy(), _np.zeros(batch + a.shape[-1:], _np.int32)
     parts = [_lu_factor(m) for m in flat]
     packed = _np.stack([p[0] for p in parts]).reshape(a.shape).astype(a.dtype)
     perms = _np.stack([p[1] for p in parts]).reshape(batch + a.shape[-1:]).astype(_np.int32)

@@ -372,6 +372,10 @@ def expm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
      [0. 1.]], shape=(2, 2), dtype=float32)
     """
     x = as_tensor(input)
+    if x.ndim == 1 and x._value.shape[0] == 1:  # TF reshapes to [-1, n]: [a] is [[a]]
+        x = _shape.reshape(x, shape=(1, 1))
+    if x._value.shape[-2:] == (0, 0):  # TF returns [..., 0, 0] input as it is, any dtype
+        return _el.identity(x)
     if not (x.dtype.is_floating or x.dtype.is_complex):
         raise ValueError(f"tf.linalg.expm does not support matrices of type {x.dtype}")
     shape = x._value.shape

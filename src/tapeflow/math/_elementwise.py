@@ -453,13 +453,15 @@ def polygamma(a: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.math.polygamma(tf.constant([0.0, 1.0]), tf.constant([1.0, 1.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([-0.5772157,  1.644934 ], dtype=float32)>
     """
-    for value in (a, x):  # TF's Polygamma kernel has no half (or bfloat16) version
-        dtype = getattr(getattr(value, "_value", value), "dtype", None)
-        if dtype is not None and dtype.kind == "f" and dtype not in (np.float32, np.float64):
-            raise InvalidArgumentError(None, None, f"Value for attr 'T' of "
-                                       f"{_dt._from_numpy(dtype).c_name} is not in the list of "
-                                       "allowed values: float, double [Op:Polygamma] name: ")  # fmt: skip
-    return _el.polygamma(a, x)
+    out = _el.polygamma(a, x)
+    # TF's Polygamma kernel has no half (or bfloat16) version; the dtype is the one both
+    # inputs convert to ([] with a NumPy half scalar is float32, as in TF).
+    dtype = out._value.dtype
+    if dtype.kind == "f" and dtype not in (np.float32, np.float64):
+        raise InvalidArgumentError(None, None, f"Value for attr 'T' of "
+                                   f"{_dt._from_numpy(dtype).c_name} is not in the list of "
+                                   "allowed values: float, double [Op:Polygamma] name: ")  # fmt: skip
+    return out
 
 
 def atan2(y: TensorLike, x: TensorLike, name: str | None = None) -> Tensor:
@@ -581,7 +583,9 @@ def polyval(coeffs: TensorLike, x: TensorLike, name: str | None = None) -> Tenso
         raise ValueError(f"Argument coeffs must be list type. Received type {type(coeffs)}.")
     x = as_tensor(x)
     if not coeffs:
-        return _wrap(np.zeros_like(x._value)[()])
+        from ..arrays._create import zeros_like  # strings too: b""
+
+        return zeros_like(x)
     coeffs = [as_tensor(c) for c in coeffs]
     result = coeffs[0]
     for c in coeffs[1:]:

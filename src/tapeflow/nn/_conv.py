@@ -12,7 +12,7 @@ from .._types import ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import conv as _conv
 from ..ops import shape as _shape
-from ._common import _move_channels, _op_error, _same_dtype, _shape_of
+from ._common import _attr_error, _move_channels, _op_error, _same_dtype, _shape_of
 from ._conv_args import (
     _LAYOUTS,
     _PADDINGS,
@@ -25,6 +25,12 @@ from ._conv_args import (
     _spatial,
     _unfold_batch,
 )
+
+
+_CONV_DTYPES = {
+    "Conv2D": "half, bfloat16, float, double, int32",
+    "Conv3D": "half, bfloat16, float, double",
+}
 
 
 def _convolve(
@@ -45,6 +51,10 @@ def _convolve(
     x = as_tensor(input)
     w = as_tensor(filters)
     _same_dtype(x, w, op)
+    # TF refuses the dtype when it builds the op, before any shape arithmetic.
+    allowed = _CONV_DTYPES.get(op)
+    if allowed is not None and x.dtype.c_name not in allowed.split(", "):
+        raise _attr_error(op, "T", x.dtype.c_name, allowed)
     first = (_channels_first(data_format, nd, op) if layout_first is None
              else layout_first)  # fmt: skip
     ci = 1 if first else nd + 1

@@ -30,19 +30,51 @@ def _tf():
 
 
 def _ratios(pooling_ratio) -> list:
-    if isinstance(pooling_ratio, (int, float)):
-        pooling_ratio = [1.0, float(pooling_ratio), float(pooling_ratio), 1.0]
-    ratios = [float(r) for r in pooling_ratio]
-    if len(ratios) != 4 or ratios[0] != 1.0 or ratios[-1] != 1.0:
+    # TF's max-pool wrapper checks in Python: lists and tuples element by element, Python
+    # ints and floats as one ratio, anything else (NumPy scalars, tensors) refused.
+    if isinstance(pooling_ratio, (list, tuple)):
+        if pooling_ratio[0] != 1.0 or pooling_ratio[-1] != 1.0:
+            raise ValueError(
+                "`pooling_ratio` should have first and last elements with value 1.0. "
+                f"Received: pooling_ratio={pooling_ratio}"
+            )  # TF-TEXT
+        if any(r < 1.0 for r in pooling_ratio):
+            raise ValueError(
+                "`pooling_ratio` elements should be >= 1.0. "
+                f"Received: pooling_ratio={pooling_ratio}"
+            )  # TF-TEXT
+    elif isinstance(pooling_ratio, (int, float)):
+        if pooling_ratio < 1.0:
+            raise ValueError(
+                f"`pooling_ratio` should be >= 1.0. Received: pooling_ratio={pooling_ratio}"
+            )  # TF-TEXT
+        pooling_ratio = [1.0, pooling_ratio, pooling_ratio, 1.0]
+    else:
         raise ValueError(
-            "`pooling_ratio` should have first and last elements with value 1.0. "
-            f"Received: pooling_ratio={list(pooling_ratio)}"
+            "`pooling_ratio` should be an int or a list of ints. "
+            f"Received: pooling_ratio={pooling_ratio}"
         )  # TF-TEXT
-    if any(r < 1.0 for r in ratios):
+    if len(pooling_ratio) in (1, 2):
+        pooling_ratio = [1.0, *(list(pooling_ratio) * (3 - len(pooling_ratio))), 1.0]
+    elif len(pooling_ratio) != 4:
         raise ValueError(
-            f"`pooling_ratio` elements should be >= 1.0. Received: pooling_ratio={ratios}"
+            "pooling_ratio should be of length 1, 2 or 4. "
+            f"Received: pooling_ratio={pooling_ratio} of length {len(pooling_ratio)}"
         )  # TF-TEXT
-    return ratios
+    return [float(r) for r in pooling_ratio]
+
+
+def _avg_ratios(pooling_ratio) -> list:
+    # The avg-pool wrapper hands the ratio straight to the op: a list of Python reals only.
+    if not isinstance(pooling_ratio, (list, tuple)):
+        raise TypeError(
+            "Expected list for 'pooling_ratio' argument to 'fractional_avg_pool' Op, not "
+            f"{pooling_ratio!r}."
+        )  # TF-TEXT
+    for r in pooling_ratio:
+        if isinstance(r, (str, bytes)) or not isinstance(r, (int, float, np.integer, np.floating)):
+            raise TypeError(f"Expected float for argument 'pooling_ratio' not {r!r}.")  # TF-TEXT
+    return [float(r) for r in pooling_ratio]
 
 
 def output_size(size: int, ratio: float) -> int:
@@ -145,11 +177,7 @@ def fractional_avg_pool(
     >>> out[0, :, :, 0].numpy().tolist()
     [[2.5, 4.5], [10.5, 12.5]]
     """
-    if isinstance(pooling_ratio, (int, float)):
-        raise TypeError(
-            "Expected list for 'pooling_ratio' argument to 'fractional_avg_pool' Op, not "
-            f"{pooling_ratio}."
-        )  # TF-TEXT
+    pooling_ratio = _avg_ratios(pooling_ratio)
     if len(pooling_ratio) < 4:  # TF's avg wrapper leaves this to the op's attribute check
         raise _op_error(
             f"Length for attr 'pooling_ratio' of {len(pooling_ratio)} must be at least minimum "
@@ -162,6 +190,8 @@ def fractional_avg_pool(
             "DT_INT64]>",
             "FractionalAvgPool",
         )  # TF-TEXT
+    if len(pooling_ratio) > 4:
+        raise _op_error("pooling_ratio field must specify 4 dimensions", "FractionalAvgPool")
     tf = _tf()
     x = as_tensor(value)
     if not x.dtype.is_integer:

@@ -500,7 +500,8 @@ def collapse_repeated(
     >>> lengths
     <tf.Tensor: shape=(1,), dtype=int32, numpy=array([3], dtype=int32)>
     """
-    labels = np.asarray(as_tensor(labels)._value)
+    source = as_tensor(labels)
+    labels = np.asarray(source._value)
     lengths = np.asarray(as_tensor(seq_length)._value)
     if labels.ndim < 2:
         raise _op_error(f"Index out of range using input dim 1; input has only {labels.ndim} dims",
@@ -525,12 +526,19 @@ def collapse_repeated(
     if keep.size != labels.size:
         raise ValueError(f"Shapes ({labels.size},) and ({keep.size},) are incompatible")
     slots = (np.arange(width) < new_lengths[..., None]).ravel()
-    flat = np.zeros(slots.size, dtype=labels.dtype)
-    flat[slots] = labels.ravel()[keep.ravel()]
-    if flat.size != labels.shape[0] * width:
-        raise _op_error(f"Input to reshape is a tensor with {flat.size} values, but the "
+    if slots.size != labels.shape[0] * width:
+        raise _op_error(f"Input to reshape is a tensor with {slots.size} values, but the "
                         f"requested shape has {labels.shape[0] * width}", "Reshape")  # fmt: skip
-    return wrap(flat.reshape(labels.shape[0], width)), wrap(new_lengths.astype(lengths.dtype))
+    new_lengths_t = wrap(new_lengths.astype(lengths.dtype))
+    if labels.dtype.kind in "fc":  # TF's gather and scatter carry a gradient to the labels
+        tf = _tf()
+        kept = tf.gather(tf.reshape(source, [-1]), np.flatnonzero(keep.ravel()))
+        flat_t = tf.scatter_nd(np.flatnonzero(slots)[:, None], kept, [slots.size])
+        return tf.reshape(flat_t, [labels.shape[0], width]), new_lengths_t
+    # Padding is the dtype's zero: b"" for strings.
+    flat = np.full(slots.size, b"" if labels.dtype.kind == "O" else 0, dtype=labels.dtype)
+    flat[slots] = labels.ravel()[keep.ravel()]
+    return wrap(flat.reshape(labels.shape[0], width)), new_lengths_t
 
 
 def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
