@@ -9,7 +9,6 @@ import numpy as np
 from .. import dtypes as _dt
 from .._matching import _is_tensor as _is_tf_type
 from .._tensor import Tensor, as_tensor, convert_to_tensor
-from .._tensor import wrap as _wrap
 from .._types import DTypeLike, TensorLike
 from ..errors import InvalidArgumentError, UnimplementedError
 from ..ops import elementwise as _el

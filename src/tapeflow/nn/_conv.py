@@ -26,7 +26,6 @@ from ._conv_args import (
     _unfold_batch,
 )
 
-
 _CONV_DTYPES = {
     "Conv2D": "half, bfloat16, float, double, int32",
     "Conv3D": "half, bfloat16, float, double",
