@@ -311,3 +311,31 @@ _snippet(
         err(lambda: show(tape.gradient(x, a)))
     """,
 )
+
+
+_snippet(
+    "complex_expm_gradients",
+    """
+    # expm of complex matrices: first and second order gradients and the JVP. (TF logs
+    # warnings on complex casts and complex watched primals: silenced.)
+    tf.get_logger().setLevel("ERROR")
+    rng = np.random.default_rng(1)
+    for dt in (np.complex128, np.complex64):
+        a = (rng.standard_normal((2, 3, 3)) + 1j * rng.standard_normal((2, 3, 3))).astype(dt) * 0.7
+        w = (rng.standard_normal(a.shape) + 1j * rng.standard_normal(a.shape)).astype(dt)
+        x = tf.constant(a)
+        with tf.GradientTape() as outer:
+            outer.watch(x)
+            with tf.GradientTape() as inner:
+                inner.watch(x)
+                y = tf.math.real(tf.reduce_sum(tf.linalg.expm(x) * w))
+            g = inner.gradient(y, x)
+            z = tf.math.real(tf.reduce_sum(g * tf.math.conj(g)))
+        show(g, 3)
+        show(outer.gradient(z, x), 2)
+        v = (rng.standard_normal(a.shape) + 1j * rng.standard_normal(a.shape)).astype(dt)
+        with tf.autodiff.ForwardAccumulator(x, tf.constant(v)) as acc:
+            e = tf.linalg.expm(x)
+        show(acc.jvp(e), 3)
+    """,
+)
