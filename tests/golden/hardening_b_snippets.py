@@ -318,6 +318,7 @@ _snippet(
     """
     # expm of complex matrices: first and second order gradients and the JVP. (TF logs
     # warnings on complex casts and complex watched primals: silenced.)
+    level = tf.get_logger().level
     tf.get_logger().setLevel("ERROR")
     rng = np.random.default_rng(1)
     for dt in (np.complex128, np.complex64):
@@ -337,5 +338,6 @@ _snippet(
         with tf.autodiff.ForwardAccumulator(x, tf.constant(v)) as acc:
             e = tf.linalg.expm(x)
         show(acc.jvp(e), 3)
+    tf.get_logger().setLevel(level)
     """,
 )
