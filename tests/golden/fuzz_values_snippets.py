@@ -227,3 +227,53 @@ _snippet(
         [5, 18446744073709551613, 1], tf.constant(np.array([65535, 2, 65533], "uint16"))))
     """,
 )
+
+
+_snippet(
+    "fuzz_round5_nn_inputs",
+    """
+    def msg(fn):  # the class and TF's text
+        try:
+            fn()
+            print("ok")
+        except Exception as e:
+            print(type(e).__name__, str(e))
+
+    c128 = tf.constant(np.array(-2 + 1j, "complex128"))
+    i64 = tf.constant([[1], [2]], tf.int64)
+    s64 = tf.constant([2, 5], tf.int64)
+    # compute_accidental_hits: num_true is an int attribute, read before the inputs; the
+    # inputs' dtypes are the kernel's to check (int64, #0 then #1).
+    msg(lambda: tf.nn.compute_accidental_hits(c128, -32768, -32768))
+    msg(lambda: tf.nn.compute_accidental_hits(i64, c128, 1))
+    msg(lambda: tf.nn.compute_accidental_hits(c128, s64, [[], []]))
+    msg(lambda: tf.nn.compute_accidental_hits(i64, s64, "1"))
+    msg(lambda: tf.nn.compute_accidental_hits(
+        tf.constant([0, 2], tf.int8), s64, tf.constant(np.array(np.inf, "float16"))))
+    idx, ids, w = tf.nn.compute_accidental_hits(i64, s64, tf.constant(1))
+    show(idx)
+    show(ids)
+    # sobol_sample: dim, num_results, skip are int32 inputs, checked in order.
+    c64 = tf.constant(np.array([], "complex64"))
+    msg(lambda: tf.math.sobol_sample(3, c64, skip=c64))
+    msg(lambda: tf.math.sobol_sample(tf.constant(2.0), 4))
+    msg(lambda: tf.math.sobol_sample(3, 4, skip=tf.constant(1, tf.int64)))
+    show(tf.math.sobol_sample(tf.constant(2), 3))
+    # ctc_loss: a tensor blank_index is compared with ops (Less refuses complex).
+    logits = tf.zeros([4, 1, 3])
+    err(lambda: tf.nn.ctc_loss([[1, 2]], logits, [2], [4], blank_index=c128))
+    show(tf.nn.ctc_loss([[1, 2]], logits, [2], [4], blank_index=tf.constant(-1)))
+    # ctc_unique_labels maps Unique over the rows: each row must be a vector.
+    err(lambda: tf.nn.ctc_unique_labels([b"a", b"a", b""]))
+    err(lambda: tf.nn.ctc_unique_labels([3, 5, 3]))
+    err(lambda: tf.nn.ctc_unique_labels(tf.zeros([2, 2, 2], tf.int32)))
+    # lrn: depth_radius must fit a C int (the kernel checks before allocating anything).
+    x = tf.ones([1, 1, 1, 3])
+    for r in (2**40, 2**31 - 1, -1):
+        err(lambda: tf.nn.local_response_normalization(x, depth_radius=r))
+        err(lambda: tf.nn.lrn(x, depth_radius=r, bias=-1.6e-192))
+    err(lambda: tf.nn.lrn(x, depth_radius="2"))
+    err(lambda: tf.nn.lrn(tf.ones([1, 3]), depth_radius=2**40))
+    show(tf.nn.lrn(x, depth_radius=2.7))
+    """,
+)

@@ -68,6 +68,16 @@ def _int_vector(value, what: str) -> np.ndarray:
     return _host(as_tensor(value)).astype(np.int64)
 
 
+# TF-TEXT: TF compares a tensor blank_index with 0 by the Less op, which refuses complex.
+_LESS_COMPLEX = (
+    "Value for attr 'T' of %s is not in the list of allowed values: float, double, int32, "
+    "uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64\n\t; NodeDef: "
+    "{{node Less}}; Op<name=Less; signature=x:T, y:T -> z:bool; attr=T:type,allowed=[DT_FLOAT, "
+    "DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, DT_INT64, DT_BFLOAT16, DT_UINT16, "
+    "DT_HALF, DT_UINT32, DT_UINT64]> [Op:Less] name: "
+)
+
+
 @reads_values
 def ctc_loss(
     labels: TensorLike,
@@ -103,6 +113,15 @@ def ctc_loss(
     original = logits.dtype
     if original == _dt.float16:
         logits = tf.cast(logits, _dt.float32)
+    if not logits_time_major:
+        logits = tf.transpose(logits, [1, 0, 2])
+    classes = logits.shape[2]
+    if blank_index != 0:
+        if isinstance(blank_index, Tensor) and blank_index.dtype.is_complex:
+            raise InvalidArgumentError(None, None, _LESS_COMPLEX % blank_index.dtype.c_name)
+        if blank_index < 0:
+            blank_index += classes
+        blank_index = int(blank_index)
     if logits.dtype == _dt.float64:
         # TF's dense path builds its transition matrix in float32 and fails to
         # multiply it with double logits.
@@ -112,11 +131,6 @@ def ctc_loss(
             "cannot compute Mul as input #1(zero-based) was expected to be a double tensor "
             "but is a float tensor [Op:Mul] name: ",
         )  # TF-TEXT
-    if not logits_time_major:
-        logits = tf.transpose(logits, [1, 0, 2])
-    classes = logits.shape[2]
-    if blank_index < 0:
-        blank_index += classes
     labels_np = _host(labels).astype(np.int64)
     if blank_index != 0:
         labels_np = np.where(labels_np < blank_index, labels_np + 1, labels_np)

@@ -553,6 +553,10 @@ def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tens
     labels = np.asarray(as_tensor(labels)._value)
     if labels.ndim and not labels.shape[0]:  # TF maps over no rows: shape [0], whatever else
         return wrap(np.zeros((0,), np.int64)), wrap(np.zeros((0,), np.int32))
+    if not labels.ndim:
+        raise ValueError("Elements in elems must be 1+ dimensional Tensors, not scalars")
+    if labels.ndim != 2:  # TF maps Unique over the rows, which must be vectors
+        raise _op_error("unique expects a 1D vector.", "Unique")
     unique = np.zeros_like(labels)
     index = np.zeros(labels.shape, dtype=np.int32)
     for r, row in enumerate(labels):

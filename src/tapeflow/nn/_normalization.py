@@ -11,10 +11,19 @@ from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..math._elementwise import cast as _cast
+from ..math._more import _attr_int
 from ..math._reduce import moments as _moments
 from ..ops import conv as _conv
 from ..ops import shape as _shape
-from ._common import _float32_attr, _op_error, _operand, _require_float, _same_dtype, _shape_of
+from ._common import (
+    _attr_error,
+    _float32_attr,
+    _op_error,
+    _operand,
+    _require_float,
+    _same_dtype,
+    _shape_of,
+)
 
 
 def bias_add(
@@ -135,11 +144,21 @@ def local_response_normalization(
     """
     # TF's LRN converts a Python or NumPy value with float32 preferred.
     (x,) = matching_tensors([input], (_dt.float16, _dt.float32), _dt.float32)
+    radius = _attr_int(depth_radius, "depth_radius")
+    # TF's order: the dtype, the kernel's bounds check on the radius (before any
+    # allocation; a value past int64 reaches it as -1), then the rank.
+    if x.dtype == _dt.float64:  # LRN has no double kernel
+        raise _attr_error("LRN", "T", "double", "half, bfloat16, float")
+    _require_float(x, "LRN", "half, bfloat16, float")
+    if not 0 <= radius < 2**31 - 1:
+        shown = radius if -(2**63) <= radius < 2**63 else -1
+        raise _op_error(
+            InvalidArgumentError, f"depth_radius = {shown} larger than int max", "LRN", ""
+        )  # TF-TEXT
     if x.ndim != 4:
         raise _op_error(InvalidArgumentError, "in must be 4-dimensional", "LRN", "")
-    _require_float(x, "LRN", "half, bfloat16, float")
-    radius = int(depth_radius)
     channels = x._value.shape[-1]
+    radius = min(radius, max(channels - 1, 0))  # a wider window adds only padding zeros
     rows = int(np.prod(x._value.shape[:-1]))  # (not -1: the input may be empty)
     squares = _shape.reshape(x * x, shape=(rows, channels, 1))
     ones = wrap(np.ones((2 * radius + 1, 1, 1), x._value.dtype))

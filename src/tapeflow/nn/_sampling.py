@@ -21,6 +21,7 @@ from .._dispatch import reads_values, stateful
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import TensorLike
 from ..errors import _op_error
+from ..math._more import _attr_int
 
 # TF returns its generated ops' named tuples, named after the op.
 _FIELDS = ("sampled_candidates", "true_expected_count", "sampled_expected_count")
@@ -39,14 +40,24 @@ ComputeAccidentalHits = collections.namedtuple(
 )
 
 
-def _int64(value: TensorLike) -> np.ndarray:
-    tensor = as_tensor(value)
-    if tensor.dtype != _dt.int64 and isinstance(value, Tensor):
-        raise ValueError(
-            f"Tensor conversion requested dtype int64 for Tensor with dtype "
-            f"{tensor.dtype.name}: {tensor!r}"
-        )  # TF-TEXT
-    return np.asarray(_backend.to_host(tensor._value)).astype(np.int64)
+def _int64_inputs(values: tuple) -> list[np.ndarray]:
+    """The op's int64 inputs as TF's generated op takes them, with its errors.
+
+    TF's eager fast path converts the Python values first, in order (raising its
+    conversion errors), and hands tensors as they are to the kernel, which then checks
+    their dtypes.
+    """
+    tensors = [
+        v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=_dt.int64) for v in values
+    ]
+    for position, tensor in enumerate(tensors):
+        if tensor.dtype != _dt.int64:
+            raise _op_error(
+                f"cannot compute ComputeAccidentalHits as input #{position}(zero-based) was "
+                f"expected to be a int64 tensor but is a {tensor.dtype.c_name} tensor",
+                "ComputeAccidentalHits",
+            )  # TF-TEXT
+    return [np.asarray(_backend.to_host(t._value)) for t in tensors]
 
 
 @reads_values
@@ -70,9 +81,9 @@ def compute_accidental_hits(
     >>> idx.numpy().tolist(), ids.numpy().tolist(), w.dtype
     ([0], [0], tf.float32)
     """
-    true = _int64(true_classes)
-    sampled = _int64(sampled_candidates)
-    if true.ndim != 2 or true.shape[1] != int(num_true):
+    num_true = _attr_int(num_true, "num_true")  # attributes first, then the inputs
+    true, sampled = _int64_inputs((true_classes, sampled_candidates))
+    if true.ndim != 2 or true.shape[1] != num_true:
         raise _op_error(
             "true_candidates must be a batch_size * num_true matrix", "ComputeAccidentalHits"
         )
