@@ -45,8 +45,11 @@ def _int64_inputs(values: tuple) -> list[np.ndarray]:
 
     TF's eager fast path converts the Python values first, in order (raising its
     conversion errors), and hands tensors as they are to the kernel, which then checks
-    their dtypes.
+    their dtypes. A list input sends the call down TF's slow path instead, which
+    converts every input in order: a tensor of another dtype raises ValueError there.
     """
+    if any(isinstance(v, (list, tuple)) for v in values):
+        values = tuple(convert_to_tensor(v, dtype=_dt.int64) for v in values)
     tensors = [
         v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=_dt.int64) for v in values
     ]
