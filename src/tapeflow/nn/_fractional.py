@@ -178,6 +178,9 @@ def fractional_avg_pool(
     [[2.5, 4.5], [10.5, 12.5]]
     """
     pooling_ratio = _avg_ratios(pooling_ratio)
+    for flag, arg in ((pseudo_random, "pseudo_random"), (overlapping, "overlapping")):
+        if not isinstance(flag, bool):  # the op's bool attrs, checked before its lengths
+            raise TypeError(f"Expected bool for argument '{arg}' not {flag!r}.")  # TF-TEXT
     if len(pooling_ratio) < 4:  # TF's avg wrapper leaves this to the op's attribute check
         raise _op_error(
             f"Length for attr 'pooling_ratio' of {len(pooling_ratio)} must be at least minimum "
