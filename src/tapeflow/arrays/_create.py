@@ -83,7 +83,9 @@ def fill(dims: ShapeLike, value: TensorLike, name: str | None = None, layout: An
     """
     value = as_tensor(value)
     if value.ndim == 1 and value.shape[0] == 1:  # TF's Fill kernel takes a 1-element vector
-        value = _shape.reshape(value, shape=())
+        # Strings stay a 0-d array (reshape's [()] would be a bare bytes object).
+        value = (wrap(value._value.reshape(())) if value._value.dtype.kind == "O"
+                 else _shape.reshape(value, shape=()))  # fmt: skip
     if value.ndim:
         raise _error(f"value must represent a scalar, got shape {_shape_text(value.shape)}", "Fill")
     dims = shape_tuple(dims)
