@@ -5,48 +5,25 @@ the float64 composites, and structural properties."""
 
 from __future__ import annotations
 
-import difflib
-import importlib.util
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 import tapeflow as tf
 from tapeflow.test import check_grads
+from tests.snippet_replay import assert_matches_tensorflow, load_suite
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
-
-
-def _load(module_name: str):
-    path = GOLDEN_DIR / f"{module_name}.py"
-    spec = importlib.util.spec_from_file_location(f"_golden_{module_name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _load("harness")
-SNIPPETS = _load("image_ops_snippets").SNIPPETS
-GOLDEN = json.loads((GOLDEN_DIR / "image_ops.json").read_text(encoding="utf-8"))
+SNIPPETS, GOLDEN = load_suite("image_ops_snippets", "image_ops")
 
 
 def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN["cases"]) == sorted(SNIPPETS), (
+    assert sorted(GOLDEN) == sorted(SNIPPETS), (
         "image_ops.json is out of date; rerun tests/golden/make_snippets_golden.py image_ops"
     )
 
 
 @pytest.mark.parametrize("name", sorted(SNIPPETS))
 def test_matches_tensorflow(name):
-    expected = GOLDEN["cases"][name]
-    actual = harness.run_snippet(SNIPPETS[name], tf, "tapeflow")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True),
-                                            actual.splitlines(keepends=True),
-                                            "tensorflow", "tapeflow"))  # fmt: skip
-        pytest.fail(f"{name} differs from TensorFlow:\n{diff}", pytrace=False)
+    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN[name])
 
 
 def _image_module(name):
