@@ -153,3 +153,20 @@ def test_mixing_is_invalid_argument_everywhere(fake_gpu):
     for call in calls:
         with pytest.raises(tf.errors.InvalidArgumentError, match="cupy and numpy|numpy and cupy"):
             call()
+
+
+def test_host_reads_of_gpu_values_copy_and_lists_pack_on_the_gpu(fake_gpu):
+    with tf.device("/GPU:0"):
+        a, b = tf.constant([1.0, 2.0]), tf.constant([3.0, 4.0])
+        perm = tf.identity(tf.constant([2, 0, 1], tf.int64))
+    static = tf.get_static_value(a)
+    assert type(static) is np.ndarray and static.tolist() == [1.0, 2.0]
+    packed = tf.convert_to_tensor([a, b])  # TF's Pack, on the device
+    assert isinstance(packed._value, FakeCupyArray) and packed.numpy().tolist() == [[1, 2], [3, 4]]
+    assert float(tf.nn.scale_regularization_loss([a, b])) == 10.0
+    dense = tf.linalg.LinearOperatorPermutation(perm).to_dense()
+    assert isinstance(dense._value, FakeCupyArray)
+    assert dense.numpy().tolist() == [[0, 0, 1], [1, 0, 0], [0, 1, 0]]
+    with tf.device("/GPU:0"):
+        nan = tf.constant([[np.inf, 0.0], [0.0, 1.0]])
+    assert np.isnan(tf.linalg.expm(nan).numpy()).all()

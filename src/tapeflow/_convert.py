@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from . import _backend
 from . import dtypes as _dt
 
 _INT32 = np.dtype(np.int32)
@@ -55,7 +56,11 @@ def _python_array(value, default_dtype: bool = False) -> np.ndarray:
         _python_leaves_kinds(value, kinds)
         if kinds == {"s", "n"}:
             raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
-        value = [np.asarray(v._value) if hasattr(v, "_value") else v for v in value]
+        # A tensor on another library (a GPU) is read on the host here only to check the
+        # list and find its dtype: convert_to_tensor packs such a list in its library.
+        value = [
+            np.asarray(_backend.to_host(v._value)) if hasattr(v, "_value") else v for v in value
+        ]
     elif not isinstance(value, _PY_SCALARS):
         if hasattr(value, "__array__"):
             return np.asarray(value)

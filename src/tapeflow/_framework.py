@@ -84,7 +84,7 @@ def get_static_value(tensor: _Any, partial: bool = False) -> _Any:
     if isinstance(tensor, _Variable):
         return None
     if isinstance(tensor, _Tensor):
-        return _np.asarray(tensor._value)
+        return _np.asarray(_backend.to_host(tensor._value))  # a GPU value: a host copy
     return tensor
 
 

@@ -543,8 +543,12 @@ def convert_to_tensor(
                 tensor = None
     if tensor is None:
         tensor = _convert_value(value, dtype, dtype_hint)
-    if value.__class__ in (list, tuple) and _recording() and _holds_tensor(value):
-        # TF packs such a list with a differentiable stack: the tape must see it.
+    if value.__class__ in (list, tuple) and (
+        (_recording() and _holds_tensor(value))
+        or (_backend.foreign_seen and _holds_tensor(value, foreign=True))
+    ):
+        # TF packs such a list with a differentiable stack: the tape must see it, and
+        # a GPU (or Dask) tensor's list is packed in its library, not on the host.
         return _packed(value, tensor._value.dtype)
     if _backend.gpu_scope_depth:  # under tf.device("/GPU:0") with a GPU library
         tensor._value = _backend.placed(tensor._value)
@@ -595,11 +599,14 @@ def _first_tensor_dtype(value) -> Any:
     return None
 
 
-def _holds_tensor(value) -> bool:
+def _holds_tensor(value, foreign: bool = False) -> bool:
+    """Whether a (nested) list holds a Tensor or Variable; with ``foreign``, one whose
+    value is another library's array."""
     for item in value:
         if item.__class__ is Tensor or hasattr(item, "_as_tensor"):
-            return True
-        if isinstance(item, (list, tuple)) and _holds_tensor(item):
+            if not foreign or _backend.is_foreign(item._value):
+                return True
+        elif isinstance(item, (list, tuple)) and _holds_tensor(item, foreign):
             return True
     return False
 

@@ -388,10 +388,11 @@ def expm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
         raise _error(f"Matrix size-incompatible: In[0]: {text}, In[1]: {text} 0 0",
                      "BatchMatMulV2")  # fmt: skip
     with _np.errstate(all="ignore"):
-        norms = _np.abs(_np.asarray(x._value)).sum(axis=-2)
-        largest = _np.max(norms, initial=-_np.inf)  # -inf for an empty batch, as TF's
+        # The norms stay in the value's library (a GPU); only their maximum comes to the host.
+        norms = _np.abs(x._value).sum(axis=-2)
+        largest = float(_backend.to_host(norms.max())) if norms.size else -_np.inf  # TF's -inf
     if shape[-1] and not _np.isfinite(largest):
         # TF's cond picks a NaN fill when the largest norm is not finite: a constant, so
         # no gradient.
-        return wrap(_np.full(shape, _np.nan, dtype=x._value.dtype))
+        return wrap(_np.full_like(x._value, _np.nan))
     return _dec.expm(x)

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _backend
 from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
@@ -550,7 +551,7 @@ def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tens
     >>> index
     <tf.Tensor: shape=(1, 4), dtype=int32, numpy=array([[0, 1, 0, 2]], dtype=int32)>
     """
-    labels = np.asarray(as_tensor(labels)._value)
+    labels = np.asarray(_backend.to_host(as_tensor(labels)._value))
     if labels.ndim and not labels.shape[0]:  # TF maps over no rows: shape [0], whatever else
         return wrap(np.zeros((0,), np.int64)), wrap(np.zeros((0,), np.int32))
     if not labels.ndim:

@@ -382,14 +382,19 @@ class LinearOperatorPermutation(LinearOperator):
     def _solve(self, rhs: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
         return self._matmul(rhs, adjoint=not adjoint, adjoint_arg=adjoint_arg)
 
+    @staticmethod
+    def _positions(perm: Any) -> Any:
+        # 0, 1, ..., n - 1 made in perm's own array library (a GPU perm stays there).
+        return tf.math.cumsum(tf.ones_like(perm), axis=-1, exclusive=True)
+
     def _to_dense(self) -> Any:
         perm = read(self._perm)
-        n = int(self.domain_dimension)
-        return tf.cast(tf.equal(tf.range(0, n), perm[..., tf.newaxis]), self.dtype)
+        positions = self._positions(perm)[..., tf.newaxis, :]
+        return tf.cast(tf.equal(positions, perm[..., tf.newaxis]), self.dtype)
 
     def _diag_part(self) -> Any:
         perm = read(self._perm)
-        return tf.cast(tf.equal(tf.range(0, int(self.domain_dimension)), perm), self.dtype)
+        return tf.cast(tf.equal(self._positions(perm), perm), self.dtype)
 
     def _cond(self) -> Any:
         return tf.ones(self.batch_shape, self.dtype)
