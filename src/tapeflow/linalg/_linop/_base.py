@@ -455,14 +455,7 @@ class LinearOperator(Module, metaclass=abc.ABCMeta):
         [[0.5 ]
          [0.25]], shape=(2, 1), dtype=float32)
         """
-        if self.is_non_singular is False:
-            raise NotImplementedError(
-                "Exact solve not implemented for an operator that is expected to be singular."
-            )
-        if self.is_square is False:
-            raise NotImplementedError(
-                "Exact solve not implemented for an operator that is expected to not be square."
-            )
+        self._check_solvable()
         if isinstance(rhs, LinearOperator):
             left = self.adjoint() if adjoint else self
             right = rhs.adjoint() if adjoint_arg else rhs
@@ -471,6 +464,16 @@ class LinearOperator(Module, metaclass=abc.ABCMeta):
         rhs = self._convert_arg(rhs, "rhs")
         check_compatible(self.shape[-1 if adjoint else -2], _dim(rhs, -1 if adjoint_arg else -2))
         return self._solve(rhs, adjoint=adjoint, adjoint_arg=adjoint_arg)
+
+    def _check_solvable(self) -> None:
+        if self.is_non_singular is False:
+            raise NotImplementedError(
+                "Exact solve not implemented for an operator that is expected to be singular."
+            )
+        if self.is_square is False:
+            raise NotImplementedError(
+                "Exact solve not implemented for an operator that is expected to not be square."
+            )
 
     def _linop_solve(self, left: Any, right: Any) -> LinearOperator:
         from ._wrappers import LinearOperatorComposition, LinearOperatorInversion

@@ -3,6 +3,7 @@ operator plus ``U D V^H``, solved with the Woodbury identity)."""
 
 from __future__ import annotations
 
+import operator as _operator
 from typing import Any
 
 import tapeflow as tf
@@ -10,8 +11,17 @@ import tapeflow as tf
 from ._base import LinearOperator, _check_operators
 from ._dense import LinearOperatorFullMatrix
 from ._identity import LinearOperatorScaledIdentity
-from ._util import broadcast_batch, check_compatible, non_singular_hint
-from ._wrappers import _check_operators as _check_list
+from ._util import (
+    batch_shape_of,
+    broadcast_batch,
+    check_compatible,
+    common_dtype,
+    fold,
+    implied_hints,
+    kept_hints,
+    non_singular_hint,
+    operator_list,
+)
 
 
 def _nested(x: Any) -> bool:
@@ -47,8 +57,15 @@ class _Blockwise(LinearOperator):
     def _block_domain_dimensions(self) -> list[int]:
         return [int(op.domain_dimension) for op in self._diagonal_operators]
 
-    def _blocks_in(self, x: Any, dims: list[int], axis: int, whole: int) -> tuple[Any, bool]:
+    def _arg_dims(self, on_range: bool) -> tuple[list[int], int]:
+        """The block sizes and the size of an argument in the range (else the domain)."""
+        if on_range:
+            return self._block_range_dimensions(), int(self.range_dimension)
+        return self._block_domain_dimensions(), int(self.domain_dimension)
+
+    def _blocks_in(self, x: Any, on_range: bool, axis: int) -> tuple[Any, bool]:
         """(x checked and converted, whether it came as a list of blocks)."""
+        dims, whole = self._arg_dims(on_range)
         if _is_blockwise(dims, x, axis):
             blocks = list(x)
             for i, block in enumerate(blocks):
@@ -61,7 +78,9 @@ class _Blockwise(LinearOperator):
         check_compatible(whole, x.shape[axis])
         return x, False
 
-    def _vector_call(self, method: str, x: Any, adjoint: bool, dims: list[int], whole: int) -> Any:
+    def _vector_call(self, method: str, x: Any, adjoint: bool) -> Any:
+        # A product's argument lives in the domain, a solve's in the range (swapped by adjoint).
+        dims, whole = self._arg_dims(adjoint == (method == "matmul"))
         if _is_blockwise(dims, x, -1):
             blocks = [self._convert_arg(b, "x") for b in x]
             for d, b in zip(dims, blocks):
@@ -71,6 +90,13 @@ class _Blockwise(LinearOperator):
         x = self._convert_arg(x, "x")
         check_compatible(whole, x.shape[-1])
         return tf.squeeze(getattr(self, method)(x[..., tf.newaxis], adjoint=adjoint), -1)
+
+    # The public matmul and solve take lists of blocks; the base class's callers use them too.
+    def _matmul(self, x: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
+        return self.matmul(x, adjoint=adjoint, adjoint_arg=adjoint_arg)
+
+    def _solve(self, rhs: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
+        return self.solve(rhs, adjoint=adjoint, adjoint_arg=adjoint_arg)
 
     def _stack_diagonals(self, method: str) -> Any:
         parts = [getattr(op, method)()[..., tf.newaxis] for op in self._diagonal_operators]
@@ -110,22 +136,14 @@ class LinearOperatorBlockDiag(_Blockwise):
                           is_self_adjoint=is_self_adjoint,
                           is_positive_definite=is_positive_definite, is_square=is_square,
                           name=name)  # fmt: skip
-        operators = _check_list(operators, "Expected a non-empty list of operators. Found: {}")
+        operators = operator_list(operators, "Expected a non-empty list of operators. Found: {}")
         self._operators = operators
         self._diagonal_operators = operators
-        dtype = operators[0].dtype
-        if any(o.dtype != dtype for o in operators):
-            names = "   ".join(str((o.name, o.dtype)) for o in operators)
-            raise TypeError(f"Expected all operators to have the same dtype.  Found {names}")
-        given = {"is_non_singular": is_non_singular, "is_self_adjoint": is_self_adjoint,
-                 "is_positive_definite": is_positive_definite}  # fmt: skip
-        for attr, text in (("is_non_singular", "non-singular"),
-                           ("is_self_adjoint", "self-adjoint"),
-                           ("is_positive_definite", "positive definite")):  # fmt: skip
-            if all(getattr(o, attr) for o in operators):
-                if given[attr] is False:
-                    raise ValueError(f"The direct sum of {text} operators is always {text}.")
-                given[attr] = True
+        dtype = common_dtype(operators)
+        words = {"is_non_singular": "non-singular", "is_self_adjoint": "self-adjoint",
+                 "is_positive_definite": "positive definite"}  # fmt: skip
+        text = "The direct sum of {word} operators is always {word}."
+        given = implied_hints(operators, parameters, text, words)
         super().__init__(dtype, None, given["is_non_singular"], given["is_self_adjoint"],
                          given["is_positive_definite"], is_square,
                          name or "_ds_".join(o.name for o in operators), parameters)  # fmt: skip
@@ -141,27 +159,20 @@ class LinearOperatorBlockDiag(_Blockwise):
         return self._operators
 
     def _shape(self) -> tf.TensorShape:
-        batch = self._operators[0].batch_shape
-        for operator in self._operators[1:]:
-            batch = tf.broadcast_static_shape(batch, operator.batch_shape)
         rows, cols = sum(self._block_range_dimensions()), sum(self._block_domain_dimensions())
-        return batch.concatenate([rows, cols])
+        return batch_shape_of(self._operators).concatenate([rows, cols])
 
     def _each(self, method: str, **hints: Any) -> LinearOperator:
         return LinearOperatorBlockDiag([getattr(o, method)() for o in self._operators], **hints)
 
     def _linop_adjoint(self) -> LinearOperator:
-        return self._each("adjoint", is_non_singular=self.is_non_singular,
-                          is_self_adjoint=self.is_self_adjoint,
-                          is_positive_definite=self.is_positive_definite, is_square=True)  # fmt: skip
+        return self._each("adjoint", **kept_hints(self))
 
     def _linop_cholesky(self) -> LinearOperator:
         return self._each("cholesky", is_non_singular=True, is_self_adjoint=None, is_square=True)
 
     def _linop_inverse(self) -> LinearOperator:
-        return self._each("inverse", is_non_singular=self.is_non_singular,
-                          is_self_adjoint=self.is_self_adjoint,
-                          is_positive_definite=self.is_positive_definite, is_square=True)  # fmt: skip
+        return self._each("inverse", **kept_hints(self))
 
     def _pairwise(self, left: Any, right: Any, method: str) -> LinearOperator:
         blocks = [getattr(a, method)(b) for a, b in zip(left.operators, right.operators)]
@@ -207,16 +218,11 @@ class LinearOperatorBlockDiag(_Blockwise):
             self._check_blocks(left, right, "x", "multiply two `LinearOperatorBlockDiag`s together")
             return self._linop_matmul(left, right)
         axis = -1 if adjoint_arg else -2
-        dims = self._block_range_dimensions() if adjoint else self._block_domain_dimensions()
-        whole = self.range_dimension if adjoint else self.domain_dimension
-        x, blockwise = self._blocks_in(x, dims, axis, whole)
-        parts = x if blockwise else tf.split(x, dims, axis=axis)
+        x, blockwise = self._blocks_in(x, adjoint, axis)
+        parts = x if blockwise else tf.split(x, self._arg_dims(adjoint)[0], axis=axis)
         out = [op.matmul(p, adjoint=adjoint, adjoint_arg=adjoint_arg)
                for op, p in zip(self._operators, parts)]  # fmt: skip
         return out if blockwise else _broadcast_concat(out, -2)
-
-    def _matmul(self, x: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
-        return self.matmul(x, adjoint=adjoint, adjoint_arg=adjoint_arg)
 
     def matvec(self, x: Any, adjoint: bool = False, name: str = "matvec") -> Any:
         """Blockwise ``A @ x`` for vectors (one tensor, or one per block).
@@ -225,9 +231,7 @@ class LinearOperatorBlockDiag(_Blockwise):
         >>> print(tf.linalg.LinearOperatorBlockDiag([d, d]).matvec([1.0, 1.0, 1.0, 1.0]))
         tf.Tensor([2. 3. 2. 3.], shape=(4,), dtype=float32)
         """
-        dims = self._block_range_dimensions() if adjoint else self._block_domain_dimensions()
-        whole = self.range_dimension if adjoint else self.domain_dimension
-        return self._vector_call("matmul", x, adjoint, dims, whole)
+        return self._vector_call("matmul", x, adjoint)
 
     def solve(
         self, rhs: Any, adjoint: bool = False, adjoint_arg: bool = False, name: str = "solve"
@@ -238,30 +242,18 @@ class LinearOperatorBlockDiag(_Blockwise):
         >>> print(tf.linalg.LinearOperatorBlockDiag([d]).solvevec([1.0, 1.0]))
         tf.Tensor([0.5  0.25], shape=(2,), dtype=float32)
         """
-        if self.is_non_singular is False:
-            raise NotImplementedError(
-                "Exact solve not implemented for an operator that is expected to be singular."
-            )
-        if self.is_square is False:
-            raise NotImplementedError(
-                "Exact solve not implemented for an operator that is expected to not be square."
-            )
+        self._check_solvable()
         if isinstance(rhs, LinearOperator):
             left = self.adjoint() if adjoint else self
             right = rhs.adjoint() if adjoint_arg else rhs
             self._check_blocks(left, right, "x", "solve `LinearOperatorBlockDiag`")
             return self._linop_solve(left, right)
         axis = -1 if adjoint_arg else -2
-        dims = self._block_domain_dimensions() if adjoint else self._block_range_dimensions()
-        whole = self.domain_dimension if adjoint else self.range_dimension
-        rhs, blockwise = self._blocks_in(rhs, dims, axis, whole)
+        rhs, blockwise = self._blocks_in(rhs, not adjoint, axis)
         parts = rhs if blockwise else tf.split(rhs, self._block_domain_dimensions(), axis=axis)
         out = [op.solve(p, adjoint=adjoint, adjoint_arg=adjoint_arg)
                for op, p in zip(self._operators, parts)]  # fmt: skip
         return out if blockwise else _broadcast_concat(out, -2)
-
-    def _solve(self, rhs: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
-        return self.solve(rhs, adjoint=adjoint, adjoint_arg=adjoint_arg)
 
     def solvevec(self, rhs: Any, adjoint: bool = False, name: str = "solve") -> Any:
         """Blockwise solve for vectors (one tensor, or one per block).
@@ -270,21 +262,13 @@ class LinearOperatorBlockDiag(_Blockwise):
         >>> tf.linalg.LinearOperatorBlockDiag([d, d]).solvevec([tf.ones(1), tf.ones(1)])[1].numpy()
         array([0.5], dtype=float32)
         """
-        dims = self._block_domain_dimensions() if adjoint else self._block_range_dimensions()
-        whole = self.domain_dimension if adjoint else self.range_dimension
-        return self._vector_call("solve", rhs, adjoint, dims, whole)
+        return self._vector_call("solve", rhs, adjoint)
 
     def _determinant(self) -> Any:
-        result = self._operators[0].determinant()
-        for operator in self._operators[1:]:
-            result = result * operator.determinant()
-        return result
+        return fold(self._operators, "determinant", _operator.mul)
 
     def _log_abs_determinant(self) -> Any:
-        result = self._operators[0].log_abs_determinant()
-        for operator in self._operators[1:]:
-            result = result + operator.log_abs_determinant()
-        return result
+        return fold(self._operators, "log_abs_determinant", _operator.add)
 
     def _square_blocks(self, what: str) -> None:
         if not all(o.is_square for o in self._operators):
@@ -298,10 +282,7 @@ class LinearOperatorBlockDiag(_Blockwise):
 
     def _trace(self) -> Any:
         self._square_blocks("trace")
-        result = self._operators[0].trace()
-        for operator in self._operators[1:]:
-            result = result + operator.trace()
-        return result
+        return fold(self._operators, "trace", _operator.add)
 
     def _to_dense(self) -> Any:
         blocks = broadcast_batch(*[o.to_dense() for o in self._operators])
@@ -458,17 +439,12 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
         return self._operators
 
     def _shape(self) -> tf.TensorShape:
-        batch = self._operators[0][0].batch_shape
-        for row in self._operators[1:]:
-            for operator in row:
-                batch = tf.broadcast_static_shape(batch, operator.batch_shape)
+        batch = batch_shape_of([operator for row in self._operators for operator in row])
         n = sum(self._block_domain_dimensions())
         return batch.concatenate([n, sum(self._block_range_dimensions())])
 
     def _linop_inverse(self) -> LinearOperator:
-        hints: dict[str, Any] = {"is_non_singular": self.is_non_singular,
-                                 "is_self_adjoint": self.is_self_adjoint,
-                 "is_positive_definite": self.is_positive_definite, "is_square": True}  # fmt: skip
+        hints = kept_hints(self)
         if len(self._operators) == 1:
             return LinearOperatorBlockLowerTriangular([[self._operators[0][0].inverse()]], **hints)
         # [[A, 0], [C, D]]^-1 = [[A^-1, 0], [-D^-1 C A^-1, D^-1]], row by row.
@@ -502,9 +478,7 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
         if isinstance(x, LinearOperator):
             return super().matmul(x, adjoint=adjoint, adjoint_arg=adjoint_arg)
         axis = -1 if adjoint_arg else -2
-        dims = self._block_range_dimensions() if adjoint else self._block_domain_dimensions()
-        whole = self.range_dimension if adjoint else self.domain_dimension
-        x, blockwise = self._blocks_in(x, dims, axis, whole)
+        x, blockwise = self._blocks_in(x, adjoint, axis)
         parts = x if blockwise else tf.split(x, self._block_domain_dimensions(), axis=axis)
         ops = self._operators
         out = []
@@ -523,9 +497,6 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
                 out.append(result)
         return out if blockwise else _broadcast_concat(out, -2)
 
-    def _matmul(self, x: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
-        return self.matmul(x, adjoint=adjoint, adjoint_arg=adjoint_arg)
-
     def matvec(self, x: Any, adjoint: bool = False, name: str = "matvec") -> Any:
         """Blockwise ``A @ x`` for vectors (one tensor, or one per block).
 
@@ -534,23 +505,15 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
         >>> print(op.matvec(tf.constant([1.0, 1.0]), adjoint=True))
         tf.Tensor([4. 2.], shape=(2,), dtype=float32)
         """
-        dims = self._block_range_dimensions() if adjoint else self._block_domain_dimensions()
-        whole = self.range_dimension if adjoint else self.domain_dimension
-        return self._vector_call("matmul", x, adjoint, dims, whole)
+        return self._vector_call("matmul", x, adjoint)
 
     def _determinant(self) -> Any:
         if all(op.is_positive_definite for op in self._diagonal_operators):
             return tf.exp(self._log_abs_determinant())
-        result = self._diagonal_operators[0].determinant()
-        for op in self._diagonal_operators[1:]:
-            result = result * op.determinant()
-        return result
+        return fold(self._diagonal_operators, "determinant", _operator.mul)
 
     def _log_abs_determinant(self) -> Any:
-        result = self._diagonal_operators[0].log_abs_determinant()
-        for op in self._diagonal_operators[1:]:
-            result = result + op.log_abs_determinant()
-        return result
+        return fold(self._diagonal_operators, "log_abs_determinant", _operator.add)
 
     def solve(
         self, rhs: Any, adjoint: bool = False, adjoint_arg: bool = False, name: str = "solve"
@@ -567,9 +530,7 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
         if self.is_non_singular is False or isinstance(rhs, LinearOperator):
             return super().solve(rhs, adjoint=adjoint, adjoint_arg=adjoint_arg)
         axis = -1 if adjoint_arg else -2
-        dims = self._block_domain_dimensions() if adjoint else self._block_range_dimensions()
-        whole = self.domain_dimension if adjoint else self.range_dimension
-        rhs, blockwise = self._blocks_in(rhs, dims, axis, whole)
+        rhs, blockwise = self._blocks_in(rhs, not adjoint, axis)
         if blockwise:
             parts = [tf.linalg.adjoint(y) for y in rhs] if adjoint_arg else rhs
         else:
@@ -592,9 +553,6 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
                 solution.append(row[-1].solve(y))
         return solution if blockwise else _broadcast_concat(solution, -2)
 
-    def _solve(self, rhs: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
-        return self.solve(rhs, adjoint=adjoint, adjoint_arg=adjoint_arg)
-
     def solvevec(self, rhs: Any, adjoint: bool = False, name: str = "solve") -> Any:
         """Block substitution for vectors (one tensor, or one per block).
 
@@ -603,18 +561,13 @@ class LinearOperatorBlockLowerTriangular(_Blockwise):
         >>> print(op.solvevec(tf.constant([2.0, 4.0])))
         tf.Tensor([1. 1.], shape=(2,), dtype=float32)
         """
-        dims = self._block_domain_dimensions() if adjoint else self._block_range_dimensions()
-        whole = self.domain_dimension if adjoint else self.range_dimension
-        return self._vector_call("solve", rhs, adjoint, dims, whole)
+        return self._vector_call("solve", rhs, adjoint)
 
     def _diag_part(self) -> Any:
         return self._stack_diagonals("diag_part")
 
     def _trace(self) -> Any:
-        result = self._diagonal_operators[0].trace()
-        for op in self._diagonal_operators[1:]:
-            result = result + op.trace()
-        return result
+        return fold(self._diagonal_operators, "trace", _operator.add)
 
     def _to_dense(self) -> Any:
         flat = broadcast_batch(*[op.to_dense() for row in self._operators for op in row])

@@ -10,7 +10,7 @@ import tapeflow as tf
 
 from ._base import LinearOperator
 from ._dense import _assert_no_zero
-from ._util import adjoint_if, commuting_hints, convert_parameter, read
+from ._util import adjoint_if, commuting_hints, convert_parameter, kept_hints, read
 
 
 def _to_complex(x: Any) -> Any:
@@ -46,6 +46,11 @@ class _BaseLinearOperatorCirculant(LinearOperator):
         parameters: dict | None = None,
         name: str = "LinearOperatorCirculant",
     ) -> None:
+        if parameters is None:  # the public classes' own arguments (block_depth is theirs)
+            parameters = dict(spectrum=spectrum, input_output_dtype=input_output_dtype,
+                              is_non_singular=is_non_singular, is_self_adjoint=is_self_adjoint,
+                              is_positive_definite=is_positive_definite, is_square=is_square,
+                              name=name)  # fmt: skip
         if block_depth not in (1, 2, 3):
             raise ValueError(
                 f"Argument `block_depth` must be one of [1, 2, 3]. Received: {block_depth}."
@@ -117,16 +122,11 @@ class _BaseLinearOperatorCirculant(LinearOperator):
         if spectrum.dtype.is_complex:
             spectrum = tf.math.conj(spectrum)
         # TF leaves input_output_dtype at its default here.
-        return self._same_kind(spectrum, is_non_singular=self.is_non_singular,
-                               is_self_adjoint=self.is_self_adjoint,
-                               is_positive_definite=self.is_positive_definite,
-                               is_square=True)  # fmt: skip
+        return self._same_kind(spectrum, **kept_hints(self))
 
     def _linop_inverse(self) -> LinearOperator:
-        return self._same_kind(1.0 / read(self._spectrum), is_non_singular=self.is_non_singular,
-                               is_self_adjoint=self.is_self_adjoint,
-                               is_positive_definite=self.is_positive_definite, is_square=True,
-                               input_output_dtype=self.dtype)  # fmt: skip
+        return self._same_kind(1.0 / read(self._spectrum), input_output_dtype=self.dtype,
+                               **kept_hints(self))  # fmt: skip
 
     def _linop_matmul(self, left: Any, right: Any) -> LinearOperator:
         if not isinstance(right, _BaseLinearOperatorCirculant) or not isinstance(left, type(right)):
@@ -292,12 +292,8 @@ class LinearOperatorCirculant(_BaseLinearOperatorCirculant):
         >>> tf.linalg.LinearOperatorCirculant(tf.ones(4)).shape
         TensorShape([4, 4])
         """
-        parameters = dict(spectrum=spectrum, input_output_dtype=input_output_dtype,
-                          is_non_singular=is_non_singular, is_self_adjoint=is_self_adjoint,
-                          is_positive_definite=is_positive_definite, is_square=is_square,
-                          name=name)  # fmt: skip
         super().__init__(spectrum, 1, input_output_dtype, is_non_singular, is_self_adjoint,
-                         is_positive_definite, is_square, parameters, name)  # fmt: skip
+                         is_positive_definite, is_square, name=name)  # fmt: skip
 
 
 class LinearOperatorCirculant2D(_BaseLinearOperatorCirculant):
@@ -325,12 +321,8 @@ class LinearOperatorCirculant2D(_BaseLinearOperatorCirculant):
         >>> tf.linalg.LinearOperatorCirculant2D(tf.ones((2, 3))).shape
         TensorShape([6, 6])
         """
-        parameters = dict(spectrum=spectrum, input_output_dtype=input_output_dtype,
-                          is_non_singular=is_non_singular, is_self_adjoint=is_self_adjoint,
-                          is_positive_definite=is_positive_definite, is_square=is_square,
-                          name=name)  # fmt: skip
         super().__init__(spectrum, 2, input_output_dtype, is_non_singular, is_self_adjoint,
-                         is_positive_definite, is_square, parameters, name)  # fmt: skip
+                         is_positive_definite, is_square, name=name)  # fmt: skip
 
 
 class LinearOperatorCirculant3D(_BaseLinearOperatorCirculant):
@@ -358,12 +350,8 @@ class LinearOperatorCirculant3D(_BaseLinearOperatorCirculant):
         >>> tf.linalg.LinearOperatorCirculant3D(tf.ones((2, 2, 2))).shape
         TensorShape([8, 8])
         """
-        parameters = dict(spectrum=spectrum, input_output_dtype=input_output_dtype,
-                          is_non_singular=is_non_singular, is_self_adjoint=is_self_adjoint,
-                          is_positive_definite=is_positive_definite, is_square=is_square,
-                          name=name)  # fmt: skip
         super().__init__(spectrum, 3, input_output_dtype, is_non_singular, is_self_adjoint,
-                         is_positive_definite, is_square, parameters, name)  # fmt: skip
+                         is_positive_definite, is_square, name=name)  # fmt: skip
 
 
 class LinearOperatorToeplitz(LinearOperator):

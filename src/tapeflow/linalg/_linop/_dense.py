@@ -15,6 +15,7 @@ from ._util import (
     commuting_hints,
     commuting_self_adjoint_hint,
     convert_parameter,
+    kept_hints,
     non_singular_hint,
     read,
 )
@@ -255,10 +256,7 @@ class LinearOperatorDiag(LinearOperator):
         return shape.concatenate(shape[-1:])
 
     def _linop_inverse(self) -> LinearOperator:
-        return LinearOperatorDiag(1.0 / read(self._diag), is_non_singular=self.is_non_singular,
-                                  is_self_adjoint=self.is_self_adjoint,
-                                  is_positive_definite=self.is_positive_definite,
-                                  is_square=True)  # fmt: skip
+        return LinearOperatorDiag(1.0 / read(self._diag), **kept_hints(self))
 
     def _linop_matmul(self, left: Any, right: Any) -> LinearOperator:
         hints = commuting_hints(left, right)
@@ -308,10 +306,7 @@ class LinearOperatorDiag(LinearOperator):
         diag = read(self._diag)
         if diag.dtype.is_complex:
             diag = tf.math.conj(diag)
-        return LinearOperatorDiag(diag, is_non_singular=self.is_non_singular,
-                                  is_self_adjoint=self.is_self_adjoint,
-                                  is_positive_definite=self.is_positive_definite,
-                                  is_square=True)  # fmt: skip
+        return LinearOperatorDiag(diag, **kept_hints(self))
 
     def _linop_cholesky(self) -> LinearOperator:
         return LinearOperatorDiag(tf.sqrt(read(self._diag)), is_non_singular=True,

@@ -121,6 +121,69 @@ def commuting_hints(a: LinearOperator, b: LinearOperator) -> dict[str, Any]:
     }
 
 
+def kept_hints(operator: LinearOperator) -> dict[str, Any]:
+    """The hints an operator's adjoint or inverse keeps (and it is square)."""
+    return {
+        "is_non_singular": operator.is_non_singular,
+        "is_self_adjoint": operator.is_self_adjoint,
+        "is_positive_definite": operator.is_positive_definite,
+        "is_square": True,
+    }
+
+
+def implied_hints(
+    operators: list, given: dict[str, Any], template: str, words: dict[str, str]
+) -> dict[str, Any]:
+    """``given`` with each hint that every operator has set True (a False given for it
+    is refused with ``template``, formatted with the hint's word, name and value)."""
+    hints = dict(given)
+    for attr, word in words.items():
+        if all(getattr(o, attr) for o in operators):
+            if hints[attr] is False:
+                raise ValueError(template.format(word=word, attr=attr, value=hints[attr]))
+            hints[attr] = True
+    return hints
+
+
+def operator_list(operators: Any, message: str) -> list:
+    """``operators`` as a non-empty list (``message`` formats the empty one's error)."""
+    try:
+        operators = list(operators)
+    except TypeError:
+        raise TypeError(
+            f"Expected argument 'values' to be iterable. Found {type(operators)}"
+        ) from None
+    if not operators:
+        raise ValueError(message.format(operators))
+    return operators
+
+
+def common_dtype(operators: list) -> Any:
+    """The one dtype of ``operators`` (a composition's and a direct sum's error otherwise)."""
+    dtype = operators[0].dtype
+    if any(o.dtype != dtype for o in operators):
+        names = "   ".join(str((o.name, o.dtype)) for o in operators)
+        raise TypeError(f"Expected all operators to have the same dtype.  Found {names}")
+    return dtype
+
+
+def batch_shape_of(operators: list) -> tf.TensorShape:
+    """The broadcast of the operators' batch shapes."""
+    batch = operators[0].batch_shape
+    for operator in operators[1:]:
+        batch = tf.broadcast_static_shape(batch, operator.batch_shape)
+    return batch
+
+
+def fold(operators: list, method: str, combine: Any) -> Any:
+    """``method()`` of each operator, combined left to right (``operator.mul`` for a
+    product of determinants, ``operator.add`` for a sum of traces)."""
+    result = getattr(operators[0], method)()
+    for operator in operators[1:]:
+        result = combine(result, getattr(operator, method)())
+    return result
+
+
 def broadcast_batch(*matrices: Any) -> list:
     """Broadcast the batch dimensions (all but the last two) of each matrix."""
     shapes = [m.shape[:-2] for m in matrices]

@@ -2,22 +2,59 @@
 
 from __future__ import annotations
 
+import operator as _operator
 from typing import Any
 
 import tapeflow as tf
 
 from ._base import LinearOperator
-from ._util import combine_hint
+from ._util import (
+    batch_shape_of,
+    combine_hint,
+    common_dtype,
+    fold,
+    implied_hints,
+    kept_hints,
+    operator_list,
+)
 
 
-def _batch_of(operators: list) -> tf.TensorShape:
-    batch = operators[0].batch_shape
-    for operator in operators[1:]:
-        batch = tf.broadcast_static_shape(batch, operator.batch_shape)
-    return batch
+class _OneOperator(LinearOperator):
+    """What the adjoint and the inverse of an operator share: their hints come
+    from the operator's, and its checks and condition number are theirs."""
+
+    _operator: LinearOperator
+
+    def _init_from(self, operator: LinearOperator, relation: str, suffix: str, given: dict) -> None:
+        # ``given``: the constructor's arguments (also its ``parameters``).
+        text = "An operator is {0} if and only if its " + relation + " is {0}."
+        hints = {attr: combine_hint(operator, attr, given[attr], text.format(word))
+                 for attr, word in (("is_square", "square"),
+                                    ("is_non_singular", "non-singular"),
+                                    ("is_self_adjoint", "self-adjoint"),
+                                    ("is_positive_definite", "positive-definite"))}  # fmt: skip
+        super().__init__(operator.dtype, None, hints["is_non_singular"], hints["is_self_adjoint"],
+                         hints["is_positive_definite"], hints["is_square"],
+                         given["name"] or operator.name + suffix, given)  # fmt: skip
+
+    def _assert_non_singular(self) -> Any:
+        return self._operator.assert_non_singular()
+
+    def _assert_positive_definite(self) -> Any:
+        return self._operator.assert_positive_definite()
+
+    def _assert_self_adjoint(self) -> Any:
+        return self._operator.assert_self_adjoint()
+
+    def _cond(self) -> Any:
+        return self._operator.cond()
+
+    @property
+    def _experimental_parameter_ndims_to_matrix_ndims(self) -> dict:
+        return {"operator": 0}
 
 
-class LinearOperatorAdjoint(LinearOperator):
+class LinearOperatorAdjoint(_OneOperator):
     """The conjugate transpose of an operator, applied through the operator's own
     adjoint methods (no dense matrix is formed).
 
@@ -46,18 +83,7 @@ class LinearOperatorAdjoint(LinearOperator):
                           is_positive_definite=is_positive_definite, is_square=is_square,
                           name=name)  # fmt: skip
         self._operator = operator
-        text = "An operator is {} if and only if its adjoint is {}."
-        hints: dict[str, Any] = {}
-        for attr, given, word in (("is_square", is_square, "square"),
-                                  ("is_non_singular", is_non_singular, "non-singular"),
-                                  ("is_self_adjoint", is_self_adjoint, "self-adjoint"),
-                                  ("is_positive_definite", is_positive_definite,
-                                   "positive-definite")):  # fmt: skip
-            hints[attr] = combine_hint(operator, attr, given, text.format(word, word))
-        super().__init__(operator.dtype, None, hints["is_non_singular"],
-                         hints["is_self_adjoint"], hints["is_positive_definite"],
-                         hints["is_square"], name or operator.name + "_adjoint",
-                         parameters)  # fmt: skip
+        self._init_from(operator, "adjoint", "_adjoint", parameters)
 
     @property
     def operator(self) -> LinearOperator:
@@ -71,15 +97,6 @@ class LinearOperatorAdjoint(LinearOperator):
 
     def _linop_adjoint(self) -> LinearOperator:
         return self._operator
-
-    def _assert_non_singular(self) -> Any:
-        return self._operator.assert_non_singular()
-
-    def _assert_positive_definite(self) -> Any:
-        return self._operator.assert_positive_definite()
-
-    def _assert_self_adjoint(self) -> Any:
-        return self._operator.assert_self_adjoint()
 
     def _shape(self) -> tf.TensorShape:
         shape = self._operator.shape
@@ -122,15 +139,8 @@ class LinearOperatorAdjoint(LinearOperator):
         values = self._operator.eigvals()
         return values if self._operator.is_self_adjoint else tf.math.conj(values)
 
-    def _cond(self) -> Any:
-        return self._operator.cond()
 
-    @property
-    def _experimental_parameter_ndims_to_matrix_ndims(self) -> dict:
-        return {"operator": 0}
-
-
-class LinearOperatorInversion(LinearOperator):
+class LinearOperatorInversion(_OneOperator):
     """The inverse of an operator: its matmul is the operator's solve and back.
 
     >>> op = tf.linalg.LinearOperatorFullMatrix([[2.0, 0.0], [0.0, 4.0]])
@@ -170,18 +180,7 @@ class LinearOperatorInversion(LinearOperator):
                 "`is_square` equal to `True` or `None`. Found `operator.is_square`: "
                 f"{operator.is_square}, `is_square`: {is_square}."
             )
-        text = "An operator is {} if and only if its inverse is {}."
-        hints: dict[str, Any] = {}
-        for attr, given, word in (("is_square", is_square, "square"),
-                                  ("is_non_singular", is_non_singular, "non-singular"),
-                                  ("is_self_adjoint", is_self_adjoint, "self-adjoint"),
-                                  ("is_positive_definite", is_positive_definite,
-                                   "positive-definite")):  # fmt: skip
-            hints[attr] = combine_hint(operator, attr, given, text.format(word, word))
-        super().__init__(operator.dtype, None, hints["is_non_singular"],
-                         hints["is_self_adjoint"], hints["is_positive_definite"],
-                         hints["is_square"], name or operator.name + "_inv",
-                         parameters)  # fmt: skip
+        self._init_from(operator, "inverse", "_inv", parameters)
 
     @property
     def operator(self) -> LinearOperator:
@@ -198,15 +197,6 @@ class LinearOperatorInversion(LinearOperator):
 
     def _linop_solve(self, left: Any, right: Any) -> LinearOperator:
         return left.operator.matmul(right)
-
-    def _assert_non_singular(self) -> Any:
-        return self._operator.assert_non_singular()
-
-    def _assert_positive_definite(self) -> Any:
-        return self._operator.assert_positive_definite()
-
-    def _assert_self_adjoint(self) -> Any:
-        return self._operator.assert_self_adjoint()
 
     def _shape(self) -> tf.TensorShape:
         return self._operator.shape
@@ -226,13 +216,6 @@ class LinearOperatorInversion(LinearOperator):
     def _eigvals(self) -> Any:
         return 1.0 / self._operator.eigvals()
 
-    def _cond(self) -> Any:
-        return self._operator.cond()
-
-    @property
-    def _experimental_parameter_ndims_to_matrix_ndims(self) -> dict:
-        return {"operator": 0}
-
 
 def _is_adjoint_pair(x: LinearOperator, y: LinearOperator) -> bool:
     if x is y:
@@ -249,18 +232,6 @@ def _is_aat_form(operators: list) -> bool:
         return False
     return all(_is_adjoint_pair(operators[i], operators[-1 - i])
                for i in range(len(operators) // 2))  # fmt: skip
-
-
-def _check_operators(operators: Any, message: str) -> list:
-    try:
-        operators = list(operators)
-    except TypeError:
-        raise TypeError(
-            f"Expected argument 'values' to be iterable. Found {type(operators)}"
-        ) from None
-    if not operators:
-        raise ValueError(message.format(operators))
-    return operators
 
 
 class LinearOperatorComposition(LinearOperator):
@@ -293,12 +264,9 @@ class LinearOperatorComposition(LinearOperator):
                           is_self_adjoint=is_self_adjoint,
                           is_positive_definite=is_positive_definite, is_square=is_square,
                           name=name)  # fmt: skip
-        operators = _check_operators(operators, "Expected a non-empty list of operators. Found: {}")
+        operators = operator_list(operators, "Expected a non-empty list of operators. Found: {}")
         self._operators = operators
-        dtype = operators[0].dtype
-        if any(o.dtype != dtype for o in operators):
-            names = "   ".join(str((o.name, o.dtype)) for o in operators)
-            raise TypeError(f"Expected all operators to have the same dtype.  Found {names}")
+        dtype = common_dtype(operators)
         if all(o.is_non_singular for o in operators):
             if is_non_singular is False:
                 raise ValueError(
@@ -353,7 +321,7 @@ class LinearOperatorComposition(LinearOperator):
             domain = operator.domain_dimension
         matrix = [int(self._operators[0].range_dimension),
                   int(self._operators[-1].domain_dimension)]  # fmt: skip
-        return _batch_of(self._operators).concatenate(matrix)
+        return batch_shape_of(self._operators).concatenate(matrix)
 
     def _linop_cholesky(self) -> LinearOperator:
         from ._dense import LinearOperatorLowerTriangular
@@ -383,16 +351,10 @@ class LinearOperatorComposition(LinearOperator):
         return result
 
     def _determinant(self) -> Any:
-        result = self._operators[0].determinant()
-        for operator in self._operators[1:]:
-            result = result * operator.determinant()
-        return result
+        return fold(self._operators, "determinant", _operator.mul)
 
     def _log_abs_determinant(self) -> Any:
-        result = self._operators[0].log_abs_determinant()
-        for operator in self._operators[1:]:
-            result = result + operator.log_abs_determinant()
-        return result
+        return fold(self._operators, "log_abs_determinant", _operator.add)
 
     def _solve(self, rhs: Any, adjoint: bool = False, adjoint_arg: bool = False) -> Any:
         order = list(reversed(self._operators)) if adjoint else self._operators
@@ -444,7 +406,7 @@ class LinearOperatorKronecker(LinearOperator):
                           is_self_adjoint=is_self_adjoint,
                           is_positive_definite=is_positive_definite, is_square=is_square,
                           name=name)  # fmt: skip
-        operators = _check_operators(
+        operators = operator_list(
             operators, "Argument `operators` must be a list of >=1 operators. Received: {}."
         )
         self._operators = operators
@@ -455,17 +417,11 @@ class LinearOperatorKronecker(LinearOperator):
                 "Expected every operation in argument `operators` to have the same dtype. "
                 f"Received {names}."
             )
-        text = ("The Kronecker product of {0} operators is always {0}. Expected argument "
-                "`{1}` to be True. Received: {2}.")  # fmt: skip
-        given = {"is_non_singular": is_non_singular, "is_self_adjoint": is_self_adjoint,
-                 "is_positive_definite": is_positive_definite}  # fmt: skip
-        for attr, word in (("is_non_singular", "non-singular"),
-                           ("is_self_adjoint", "self-adjoint"),
-                           ("is_positive_definite", "positive-definite")):  # fmt: skip
-            if all(getattr(o, attr) for o in operators):
-                if given[attr] is False:
-                    raise ValueError(text.format(word, attr, given[attr]))
-                given[attr] = True
+        text = ("The Kronecker product of {word} operators is always {word}. Expected argument "
+                "`{attr}` to be True. Received: {value}.")  # fmt: skip
+        given = implied_hints(operators, parameters, text, {
+            "is_non_singular": "non-singular", "is_self_adjoint": "self-adjoint",
+            "is_positive_definite": "positive-definite"})  # fmt: skip
         super().__init__(dtype, None, given["is_non_singular"], given["is_self_adjoint"],
                          given["is_positive_definite"], is_square,
                          name or "_x_".join(o.name for o in operators), parameters)  # fmt: skip
@@ -485,14 +441,10 @@ class LinearOperatorKronecker(LinearOperator):
         for operator in self._operators:
             rows *= int(operator.range_dimension)
             cols *= int(operator.domain_dimension)
-        return _batch_of(self._operators).concatenate([rows, cols])
+        return batch_shape_of(self._operators).concatenate([rows, cols])
 
     def _linop_adjoint(self) -> LinearOperator:
-        return LinearOperatorKronecker([o.adjoint() for o in self._operators],
-                                       is_non_singular=self.is_non_singular,
-                                       is_self_adjoint=self.is_self_adjoint,
-                                       is_positive_definite=self.is_positive_definite,
-                                       is_square=True)  # fmt: skip
+        return LinearOperatorKronecker([o.adjoint() for o in self._operators], **kept_hints(self))
 
     def _linop_cholesky(self) -> LinearOperator:
         return LinearOperatorKronecker([o.cholesky() for o in self._operators],
@@ -500,11 +452,7 @@ class LinearOperatorKronecker(LinearOperator):
                                        is_square=True)  # fmt: skip
 
     def _linop_inverse(self) -> LinearOperator:
-        return LinearOperatorKronecker([o.inverse() for o in self._operators],
-                                       is_non_singular=self.is_non_singular,
-                                       is_self_adjoint=self.is_self_adjoint,
-                                       is_positive_definite=self.is_positive_definite,
-                                       is_square=True)  # fmt: skip
+        return LinearOperatorKronecker([o.inverse() for o in self._operators], **kept_hints(self))
 
     def _factorwise(self, x: Any, apply: Any, adjoint: bool, adjoint_arg: bool) -> Any:
         # Work on x^T ([..., columns, N]): each step reshapes it so the last factor's
@@ -546,10 +494,7 @@ class LinearOperatorKronecker(LinearOperator):
         return result
 
     def _trace(self) -> Any:
-        result = 1.0
-        for operator in self._operators:
-            result = result * operator.trace()
-        return result
+        return fold(self._operators, "trace", _operator.mul)
 
     @staticmethod
     def _outer_flat(a: Any, b: Any) -> Any:
