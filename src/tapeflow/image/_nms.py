@@ -150,6 +150,16 @@ _V5 = ("boxes:T, scores:T, max_output_size:int32, iou_threshold:T, score_thresho
        "attr=pad_to_max_output_size:bool,default=false")  # fmt: skip
 
 
+def _greedy_inputs(boxes, scores, max_output_size, iou_threshold, op: str, signature: str):
+    """(boxes, scores, output size, IoU threshold) of the greedy box ops, checked in TF's order."""
+    b = _np.asarray(_as_tensor(boxes)._value)
+    s = _np.asarray(_as_tensor(scores)._value)
+    _same_dtype(s, b, op, 1)
+    _float_input(b, op, signature=signature)
+    _check_boxes(b, s, op)
+    return b, s, _max_output(max_output_size, op), _threshold(iou_threshold, op)
+
+
 @_reads_values(floats=True)
 def non_max_suppression(
     boxes: _TensorLike,
@@ -171,13 +181,7 @@ def non_max_suppression(
     array([0, 2], dtype=int32)
     """
     op = "NonMaxSuppressionV3"
-    b = _np.asarray(_as_tensor(boxes)._value)
-    s = _np.asarray(_as_tensor(scores)._value)
-    _same_dtype(s, b, op, 1)
-    _float_input(b, op, signature=_V3)
-    _check_boxes(b, s, op)
-    size = _max_output(max_output_size, op)
-    threshold = _threshold(iou_threshold, op)
+    b, s, size, threshold = _greedy_inputs(boxes, scores, max_output_size, iou_threshold, op, _V3)
     picked, _ = _greedy(s.astype(b.dtype), _iou(b), size, threshold,
                         float(_scalar(score_threshold, "score_threshold", op)))  # fmt: skip
     return _wrap(_np.asarray(picked, _np.int32))
@@ -205,13 +209,7 @@ def non_max_suppression_with_scores(
     ([0, 1], [0.9, 0.7159])
     """
     op = "NonMaxSuppressionV5"
-    b = _np.asarray(_as_tensor(boxes)._value)
-    s = _np.asarray(_as_tensor(scores)._value)
-    _same_dtype(s, b, op, 1)
-    _float_input(b, op, signature=_V5)
-    _check_boxes(b, s, op)
-    size = _max_output(max_output_size, op)
-    threshold = _threshold(iou_threshold, op)
+    b, s, size, threshold = _greedy_inputs(boxes, scores, max_output_size, iou_threshold, op, _V5)
     sigma = float(_scalar(soft_nms_sigma, "soft_nms_sigma", op))
     if sigma < 0:
         raise _fail("soft_nms_sigma_val must be >= 0", op)

@@ -14,6 +14,13 @@ from ._core import _tf
 _MSSSIM_WEIGHTS = (0.0448, 0.2856, 0.3001, 0.2363, 0.1333)
 
 
+def _in_work_dtype(first: _TensorLike, second: _TensorLike) -> tuple[_Tensor, _Tensor]:
+    # TF returns float32; float64 input is computed in float64 first.
+    first, second = _as_tensor(first), _as_tensor(second)
+    work = _dt.float64 if first.dtype == _dt.float64 else _dt.float32
+    return _tf().cast(first, work), _tf().cast(second, work)
+
+
 def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None) -> _Tensor:
     """Peak signal-to-noise ratio per image, in dB: 20 log10(max) - 10 log10(MSE).
 
@@ -24,11 +31,7 @@ def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None
     [20.0]
     """
     tf = _tf()
-    a, b = _as_tensor(a), _as_tensor(b)
-    # TF returns float32; float64 input is computed in float64 first.
-    work = _dt.float64 if a.dtype == _dt.float64 else _dt.float32
-    a32 = tf.cast(a, work)
-    b32 = tf.cast(b, work)
+    a32, b32 = _in_work_dtype(a, b)
     mse = tf.reduce_mean(tf.math.squared_difference(a32, b32), axis=[-3, -2, -1])
     max_val = tf.cast(_as_tensor(max_val), a32.dtype)
     ten = _wrap(_np.asarray(_np.log(10.0), a32._value.dtype)[()])
@@ -61,11 +64,7 @@ def ssim(
     [1.0]
     """
     tf = _tf()
-    x, y = _as_tensor(img1), _as_tensor(img2)
-    # TF returns float32; float64 input is computed in float64 first.
-    work = _dt.float64 if x.dtype == _dt.float64 else _dt.float32
-    x = tf.cast(x, work)
-    y = tf.cast(y, work)
+    x, y = _in_work_dtype(img1, img2)
     max_val = float(_np.asarray(_as_tensor(max_val)._value))
     c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
     channels = x._value.shape[-1]

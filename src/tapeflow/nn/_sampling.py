@@ -111,7 +111,9 @@ _SAMPLER_SIGNATURE = (
 )
 
 
-def _sampler_args(true_classes, num_true, num_sampled, unique, op: str, attrs: dict):
+def _sampler_args(op: str, true_classes, **attrs):
+    """``true_classes`` as an int64 NumPy matrix, after the attributes' minimums (TF's order)."""
+    num_true = attrs["num_true"]
     for attr, value in attrs.items():
         if int(value) < 1:
             raise _op_error(
@@ -188,25 +190,20 @@ def _sample(true, probs, num_sampled, unique, seed, op):
     )
 
 
+# TF-TEXT: each sampler's attributes as its op definition lists them.
+_HEAD = "attr=num_true:int,min=1; attr=num_sampled:int,min=1; attr=unique:bool; "
+_RANGE = "attr=range_max:int,min=1; "
+_TAIL = "attr=seed:int,default=0; attr=seed2:int,default=0; is_stateful=true>"
 _ATTR_TEXT = {
-    "UniformCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
-    "attr=unique:bool; attr=range_max:int,min=1; attr=seed:int,default=0; "
-    "attr=seed2:int,default=0; is_stateful=true>",
-    "LogUniformCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
-    "attr=unique:bool; attr=range_max:int,min=1; attr=seed:int,default=0; "
-    "attr=seed2:int,default=0; is_stateful=true>",
-    "LearnedUnigramCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
-    "attr=unique:bool; attr=range_max:int,min=1; attr=seed:int,default=0; "
-    "attr=seed2:int,default=0; is_stateful=true>",
-    "FixedUnigramCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
-    'attr=unique:bool; attr=range_max:int,min=1; attr=vocab_file:string,default=""; '
+    "UniformCandidateSampler": _HEAD + _RANGE + _TAIL,
+    "LogUniformCandidateSampler": _HEAD + _RANGE + _TAIL,
+    "LearnedUnigramCandidateSampler": _HEAD + _RANGE + _TAIL,
+    "FixedUnigramCandidateSampler": _HEAD + _RANGE + 'attr=vocab_file:string,default=""; '
     "attr=distortion:float,default=1; attr=num_reserved_ids:int,default=0; "
     "attr=num_shards:int,default=1,min=1; attr=shard:int,default=0,min=0; "
-    "attr=unigrams:list(float),default=[]; attr=seed:int,default=0; "
-    "attr=seed2:int,default=0; is_stateful=true>",
-    "AllCandidateSampler": "attr=num_true:int,min=1; attr=num_sampled:int,min=1; "
-    "attr=unique:bool; attr=seed:int,default=0; attr=seed2:int,default=0; is_stateful=true>",
-}  # TF-TEXT
+    "attr=unigrams:list(float),default=[]; " + _TAIL,
+    "AllCandidateSampler": _HEAD + _TAIL,
+}
 
 
 @stateful
@@ -234,8 +231,8 @@ def uniform_candidate_sampler(
 0.4000000059604645, 0.4000000059604645])
     """
     op = "UniformCandidateSampler"
-    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
-    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                         range_max=range_max)  # fmt: skip
     probs = np.full(int(range_max), 1.0 / int(range_max))
     return _sample(true, probs, num_sampled, unique, seed, op)
 
@@ -262,8 +259,8 @@ def log_uniform_candidate_sampler(
     0.57813
     """
     op = "LogUniformCandidateSampler"
-    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
-    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                         range_max=range_max)  # fmt: skip
     k = np.arange(int(range_max), dtype=np.float64)
     probs = np.log((k + 2.0) / (k + 1.0)) / np.log1p(int(range_max))
     return _sample(true, probs, num_sampled, unique, seed, op)
@@ -300,8 +297,8 @@ def learned_unigram_candidate_sampler(
     from ..random import _seeds
 
     op = "LearnedUnigramCandidateSampler"
-    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
-    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                         range_max=range_max)  # fmt: skip
     global_seed = _seeds._state.global_seed
     weights = np.ones(int(range_max))
     if seed is not None or global_seed is None:
@@ -348,8 +345,8 @@ def fixed_unigram_candidate_sampler(
     0.5
     """
     op = "FixedUnigramCandidateSampler"
-    attrs = {"num_true": num_true, "num_sampled": num_sampled, "range_max": range_max}
-    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                         range_max=range_max)  # fmt: skip
     if vocab_file:
         counts = _vocab_counts(vocab_file)
     elif len(unigrams):
@@ -386,8 +383,7 @@ def all_candidate_sampler(
     ([0, 1, 2], [[1.0]], [1.0, 1.0, 1.0])
     """
     op = "AllCandidateSampler"
-    attrs = {"num_true": num_true, "num_sampled": num_sampled}
-    true = _sampler_args(true_classes, num_true, num_sampled, unique, op, attrs)
+    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled)
     n = int(num_sampled)
     bad = (true < 0) | (true >= n)
     if bad.any():
