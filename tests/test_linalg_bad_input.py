@@ -185,6 +185,14 @@ ERRORS = [
     ("svd_full_gradient", "G(lambda x: tf.linalg.svd(x, full_matrices=True)[2], "
      "[[1., 2., 0., 1., 3.], [3., 4., 1., 0., 2.]])", "NotImplementedError",
      "svd gradient is not implemented for abs(m - n) > 1 when full_matrices is True."),
+    # Complex matrices: the same refusals (TF names the shorter side m).
+    ("qr_full_tall_gradient_complex", "G(lambda x: tf.math.real(tf.linalg.qr(tf.complex(x, x), "
+     "full_matrices=True)[0]), [[1., 2.], [3., 4.], [5., 7.]])",
+     "NotImplementedError", "QrGrad not implemented when nrows > ncols and full_matrices is true."),
+    ("svd_full_tall_gradient_complex", "G(lambda x: tf.math.real(tf.linalg.svd(tf.complex(x, x), "
+     "full_matrices=True)[1]), [[1., 2.], [3., 4.], [1., 0.], [0., 2.], [5., 1.]])",
+     "NotImplementedError", "svd gradient is not implemented for abs(m - n) > 1 when "
+     "full_matrices is True. Received: m=2 and n=5 from op input="),
 ]  # fmt: skip
 
 # Values TensorFlow returns without raising (expression, expected value; NaN matches NaN).

@@ -58,6 +58,9 @@ class OpCase:
     second_order: bool = True  # False where TF has no second derivative (or it is noise)
     forward: bool = True  # False where TF's forward mode cannot run the op
     check_grads: bool = True  # run tapeflow.test.check_grads in float64 on this case
+    check_order: int = (
+        2  # 1 where TF's second derivative (which tapeflow gives) is not the true one
+    )
     rtol: float = 1e-5
     atol: float = 1e-6
     note: str = ""  # why a flag is off, or a documented deviation

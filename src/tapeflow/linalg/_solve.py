@@ -287,6 +287,11 @@ def qr(input: TensorLike, full_matrices: bool = False, name: str | None = None) 
     return QrResult(q, r)
 
 
+def _real_part(s: Tensor) -> Tensor:
+    # The Svd primitive gives complex input complex singular values (TF's kernel does too).
+    return _spectral.real(s) if s._value.dtype.kind == "c" else s
+
+
 def svd(
     tensor: TensorLike,
     full_matrices: bool = False,
@@ -308,8 +313,9 @@ def svd(
     """
     x = as_tensor(tensor)
     if not compute_uv:
-        return _dec.svd(x, full_matrices=False)[0]
-    return _dec.svd(x, full_matrices=bool(full_matrices))
+        return _real_part(_dec.svd(x, full_matrices=False)[0])
+    s, u, v = _dec.svd(x, full_matrices=bool(full_matrices))
+    return _real_part(s), u, v
 
 
 def eigh(tensor: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:

@@ -10,8 +10,7 @@ eigenvalues or singular values), the rules use TensorFlow's safe reciprocal
 ``x / (x^2 + 1e-20)``, so they give a finite number, not the (undefined) truth.
 
 Complex matrices follow TF's complex gradients (conjugate transposes where
-the real rules transpose): inv, det, slogdet, solve, triangular_solve,
-cholesky and eigh so far; the other rules raise NotImplementedError for complex inputs.
+the real rules transpose, and TF's phase terms for qr and svd).
 """
 
 from __future__ import annotations
@@ -22,10 +21,11 @@ import numpy as np
 
 from .._dispatch import Primitive
 from .._tensor import Tensor, wrap
+from ..dtypes import _from_numpy as from_numpy
 from ..errors import InvalidArgumentError, _op_error
 from ._jvp import fold_jvp
+from .elementwise import cast, zeros_like
 from .elementwise import where as _where
-from .elementwise import zeros_like
 from .index import getitem, getitem_adjoint
 from .linalg import band_part, check_type, matmul, matrix_diag, matrix_diag_part, scaled_mask
 from .linalg import matrix_transpose as _T
@@ -75,11 +75,6 @@ def _nan_where_not_finite(function, x: np.ndarray):
     for part in parts:
         part[bad] = np.nan
     return result
-
-
-def _real_only(x: Tensor, op: str) -> None:
-    if x._value.dtype.kind == "c":
-        raise NotImplementedError(f"tapeflow: the gradient of {op} is not implemented for complex")
 
 
 def _H(x: Tensor) -> Tensor:
@@ -422,27 +417,37 @@ def _qr_check_gradient(q, r) -> None:
         )
 
 
-def _times_r_inverse_t(x: Tensor, r: Tensor) -> Tensor:
-    """x R^-T for upper-triangular R (TensorFlow's _TriangularSolve)."""
-    return _T(triangular_solve(r, _T(x), lower=False))
+def _times_r_inverse_h(x: Tensor, r: Tensor) -> Tensor:
+    """x R^-H for upper-triangular R (TensorFlow's _TriangularSolve; R^-T for real R)."""
+    return _H(triangular_solve(r, _H(x), lower=False))
 
 
 def _times_r_inverse(x: Tensor, r: Tensor) -> Tensor:
     """x R^-1 for upper-triangular R."""
-    return _T(triangular_solve(r, _T(x), lower=False, adjoint=True))
+    return _H(triangular_solve(r, _H(x), lower=False, adjoint=True))
+
+
+def _imaginary_diagonal(x: Tensor) -> Tensor:
+    """i Im(diag x) as a diagonal matrix: the part of a complex rule that R's real diagonal
+    pins down (Q -> Q D, R -> D^H R with a unit-modulus diagonal D leaves A = QR)."""
+    d = matrix_diag_part(x)
+    return matrix_diag(0.5 * (d - conj(d)))
 
 
 def _qr_vjp_deep(q, r, dq, dr):
-    qdq = matmul(q, dq, transpose_a=True)
-    rdr = matmul(r, dr, transpose_b=True)
-    tril = band_part(qdq - _T(qdq) + rdr - _T(rdr), -1, 0)
-    grad_a = matmul(q, dr + _times_r_inverse_t(tril, r))
-    grad_b = _times_r_inverse_t(dq - matmul(q, qdq), r)
-    return grad_a + grad_b
+    qdq = matmul(_H(q), dq)
+    rdr = matmul(r, _H(dr))
+    tril = band_part(qdq - _H(qdq) + rdr - _H(rdr), -1, 0)
+    grad_a = matmul(q, dr + _times_r_inverse_h(tril, r))
+    grad_b = _times_r_inverse_h(dq - matmul(q, qdq), r)
+    grad = grad_a + grad_b
+    if q._value.dtype.kind == "c":
+        # TF's complex correction (Roberts & Roberts 2020): -i Im(diag(R dR^H - dQ^H Q)).
+        grad = grad - _times_r_inverse_h(matmul(q, _imaginary_diagonal(rdr - _H(qdq))), r)
+    return grad
 
 
 def _qr_vjp(g, ans, x, full_matrices=False):
-    _real_only(x, "Qr")
     dq, dr = g
     q, r = ans
     _qr_check_gradient(q, r)
@@ -455,16 +460,20 @@ def _qr_vjp(g, ans, x, full_matrices=False):
     dv = _columns(dr, m, None)
     du = _columns(dr, 0, m)
     dy = matmul(q, dv)
-    dx = _qr_vjp_deep(q, u, dq + matmul(y, dv, transpose_b=True), du)
+    dx = _qr_vjp_deep(q, u, dq + matmul(y, _H(dv)), du)
     return (_join_columns(dx, dy),)
 
 
 def _qr_jvp_deep(q, r, da):
     dar = _times_r_inverse(da, r)
-    c = matmul(q, dar, transpose_a=True)  # Q^T dA R^-1 = Q^T dQ + dR R^-1
+    c = matmul(_H(q), dar)  # Q^H dA R^-1 = Q^H dQ + dR R^-1
     n = r._value.shape[-1]
     low = scaled_mask(c, np.tril(np.ones((n, n)), -1))
-    upper_part = c - (low - _T(low))  # dR R^-1
+    omega = low - _H(low)  # Q^H dQ: skew-Hermitian, its strict lower part is C's
+    if c._value.dtype.kind == "c":
+        # R's diagonal stays real, so diag(dR R^-1) is real: Q^H dQ takes C's imaginary diagonal.
+        omega = omega + _imaginary_diagonal(c)
+    upper_part = c - omega  # dR R^-1
     return dar - matmul(q, upper_part), matmul(upper_part, r)
 
 
@@ -476,9 +485,7 @@ def _qr_jvp(tangents, ans, x, full_matrices=False):
     if m >= n:
         return _qr_jvp_deep(q, r, da)
     dq, du = _qr_jvp_deep(q, _columns(r, 0, m), _columns(da, 0, m))
-    dv = matmul(dq, _columns(x, m, None), transpose_a=True) + matmul(
-        q, _columns(da, m, None), transpose_a=True
-    )
+    dv = matmul(_H(dq), _columns(x, m, None)) + matmul(_H(q), _columns(da, m, None))
     return dq, _join_columns(du, dv)
 
 
@@ -488,9 +495,11 @@ qr = Primitive(
     vjp=_qr_vjp,
     jvp=_qr_jvp,
     multiple_results=True,
+    holomorphic=False,  # TF's rule, with adjoints, for complex too
     tf_name="Qr",
-    formula="A = QR: with C = Q^T dA R^-1, Omega = skew part from tril(C, -1), dR = (C - Omega) R, "
-    "dQ = dA R^-1 - Q (C - Omega); wide A splits as [X, Y]; no rule for full Q of a tall A",
+    formula="A = QR: with C = Q^H dA R^-1, Omega = skew-Hermitian part from tril(C, -1) (plus "
+    "i Im diag C: R's diagonal is real), dR = (C - Omega) R, dQ = dA R^-1 - Q (C - Omega); "
+    "wide A splits as [X, Y]; no rule for full Q of a tall A",
 )
 
 
@@ -530,75 +539,99 @@ def _svd_impl(x, full_matrices=False):
     check_matrix(x, "Svd", square=False)
     # Non-finite matrices never reach LAPACK: float32 gesdd can loop forever on them.
     u, s, vh = _nan_where_not_finite(lambda m: _lapack(lambda a: _svd_each(a, full_matrices), m), x)
-    return s, u, np.swapaxes(vh, -1, -2)
+    if x.dtype.kind != "c":
+        return s, u, np.swapaxes(vh, -1, -2)
+    # As TF's Svd kernel: V itself (A = U S V^H), and s in the input's complex dtype (the
+    # public svd takes its real part). The imaginary part of s's cotangent then reaches the
+    # rule as TF's does, which makes second derivatives through U and V TF's numbers.
+    return s.astype(x.dtype), u, np.swapaxes(vh.conj(), -1, -2)
 
 
 def _svd_check_gradient(x, full_matrices) -> tuple:
     m, n = x._value.shape[-2:]
     if full_matrices and abs(m - n) > 1:
+        # TF names the sizes after putting the shorter side first.
         raise NotImplementedError(
             "svd gradient is not implemented for abs(m - n) > 1 when full_matrices is True. "
-            f"Received: m={m} and n={n} from op input={x._value} with shape={x._value.shape}."
+            f"Received: m={min(m, n)} and n={max(m, n)} from op input={x._value} with "
+            f"shape={x._value.shape}."
         )
     return m, n
 
 
+def _like(v: Tensor, x: Tensor) -> Tensor:
+    """v (the real singular values, or their cotangent) in x's dtype (complex for complex x)."""
+    if v._value.dtype == x._value.dtype:
+        return v
+    return cast(v, dtype=from_numpy(x._value.dtype))
+
+
 def _svd_vjp(g, ans, x, full_matrices=False):
-    _real_only(x, "Svd")
     m, n = _svd_check_gradient(x, full_matrices)
     grad_s, grad_u, grad_v = g
     s, u, v = ans
+    s, grad_s = _like(s, x), _like(grad_s, x)
     flip = m > n
-    if flip:  # differentiate A^T = V S U^T instead, and transpose at the end
+    if flip:  # differentiate A^H = V S U^H instead, and take the adjoint at the end
         m, n = n, m
         u, v = v, u
         grad_u, grad_v = grad_v, grad_u
     s_mat = matrix_diag(s)
     f = _gap_matrix(s, square=True)  # 1 / (s_j^2 - s_i^2): undefined for repeated s
+    s_inv = matrix_diag(_safe_reciprocal(s))
     v1 = _columns(v, 0, m)
     grad_v1 = _columns(grad_v, 0, m)
-    f_u = f * matmul(u, grad_u, transpose_a=True)
-    f_v = f * matmul(v1, grad_v1, transpose_a=True)
+    v_gv = matmul(_H(v1), grad_v1)
+    f_u = f * matmul(_H(u), grad_u)
+    f_v = f * v_gv
     core = (
         matrix_diag(grad_s)
-        + matmul(f_u + _T(f_u), s_mat)
-        + matmul(s_mat, f_v + _T(f_v))
+        + matmul(f_u + _H(f_u), s_mat)
+        + matmul(s_mat, f_v + _H(f_v))
     )  # fmt: skip
-    grad = matmul(u, matmul(core, v1, transpose_b=True))
+    if x._value.dtype.kind == "c":
+        # The phase U, V -> U D, V D is free; TF's rule fixes diag(U^H dU) = 0, so V's phase
+        # follows A: this term carries the imaginary diagonal of V^H gV.
+        core = core - matmul(s_inv, _imaginary_diagonal(v_gv))
+    grad = matmul(u, matmul(core, _H(v1)))
     if m != n:
-        gv1t = _T(grad_v1)
-        rest = gv1t - matmul(matmul(gv1t, v1), v1, transpose_b=True)
+        gv1t = _H(grad_v1)
+        rest = gv1t - matmul(matmul(gv1t, v1), _H(v1))
         if full_matrices:
             v2 = _columns(v, m, n)
-            rest = rest - matmul(matmul(v1, _columns(grad_v, m, n), transpose_a=True), v2,
-                                 transpose_b=True)  # fmt: skip
-        grad = grad + matmul(matmul(u, matrix_diag(_safe_reciprocal(s))), rest)
-    return (_T(grad) if flip else grad,)
+            rest = rest - matmul(matmul(_H(v1), _columns(grad_v, m, n)), _H(v2))
+        grad = grad + matmul(matmul(u, s_inv), rest)
+    return (_H(grad) if flip else grad,)
 
 
 def _svd_jvp(tangents, ans, x, full_matrices=False):
     m, n = _svd_check_gradient(x, full_matrices)
     da = tangents[0]
     s, u, v = ans
+    s = _like(s, x)
     flip = m > n
     if flip:
         m, n = n, m
         u, v = v, u
-        da = _T(da)
+        da = _H(da)
     s_mat = matrix_diag(s)
     f = _gap_matrix(s, square=True)
+    s_inv = matrix_diag(_safe_reciprocal(s))
     v1 = _columns(v, 0, m) if v._value.shape[-1] != m else v
-    dp = matmul(u, matmul(da, v1), transpose_a=True)  # U^T dA V1
+    dp = matmul(_H(u), matmul(da, v1))  # U^H dA V1 = U^H dU S + dS - S V^H dV
     ds = matrix_diag_part(dp)
-    du = matmul(u, f * (matmul(dp, s_mat) + matmul(s_mat, _T(dp))))
-    dv = matmul(v1, f * (matmul(s_mat, dp) + matmul(_T(dp), s_mat)))
+    du = matmul(u, f * (matmul(dp, s_mat) + matmul(s_mat, _H(dp))))
+    omega_v = f * (matmul(s_mat, dp) + matmul(_H(dp), s_mat))  # V^H dV off the diagonal
+    if x._value.dtype.kind == "c":
+        # The gauge of the VJP: U^H dU has a zero diagonal, V^H dV takes -i Im(dP_ii) / s_i.
+        omega_v = omega_v - matmul(s_inv, _imaginary_diagonal(dp))
+    dv = matmul(v1, omega_v)
     if m != n:
-        w = matmul(da, u, transpose_a=True)  # dA^T U
-        dv = dv + matmul(w - matmul(v1, matmul(v1, w, transpose_a=True)),
-                         matrix_diag(_safe_reciprocal(s)))  # fmt: skip
+        w = matmul(_H(da), u)  # dA^H U
+        dv = dv + matmul(w - matmul(v1, matmul(_H(v1), w)), s_inv)
         if full_matrices:
             v2 = _columns(v, m, n)
-            dv = _join_columns(dv, -matmul(v1, matmul(dv, v2, transpose_a=True)))
+            dv = _join_columns(dv, -matmul(v1, matmul(_H(dv), v2)))
     return (ds, dv, du) if flip else (ds, du, dv)
 
 
@@ -608,9 +641,11 @@ svd = Primitive(
     vjp=_svd_vjp,
     jvp=_svd_jvp,
     multiple_results=True,
+    holomorphic=False,  # TF's rule, with adjoints, for complex too
     tf_name="Svd",
-    formula="A = U diag(s) V^T: ds = diag(U^T dA V), dU, dV with F_ij = 1/(s_j^2 - s_i^2) "
-    "(Townsend); undefined for repeated singular values (TF's safe reciprocal gives 0 there)",
+    formula="A = U diag(s) V^H: ds = Re diag(U^H dA V), dU, dV with F_ij = 1/(s_j^2 - s_i^2) "
+    "(Townsend; complex: diag(U^H dU) = 0 fixes the phase, as TF's rule); undefined for "
+    "repeated singular values (TF's safe reciprocal gives 0 there)",
 )
 
 

@@ -1,5 +1,5 @@
 """Golden cases for the gradients of complex tf.linalg ops: inv, det, slogdet,
-solve, triangular_solve, cholesky, cholesky_solve, logdet, eigh.
+solve, triangular_solve, cholesky, cholesky_solve, logdet, eigh, qr, svd.
 
 The golden files hold real numbers, so each case builds its complex matrices
 from real and imaginary parts (``tf.complex``) and returns the parts of its
@@ -35,15 +35,15 @@ F32 = {
 }
 
 
-def pair(name: str, fn: str, shapes: list, **kw) -> list:
-    """The case in complex128, and again in complex64."""
+def pair(name: str, fn: str, shapes: list, c64: dict | None = None, **kw) -> list:
+    """The case in complex128, and again in complex64 (with ``c64``'s settings on top)."""
     return [
         OpCase(name, fn, [S(*s) for s in shapes], **kw),
         OpCase(
             name + "_c64",
             fn,
             [S(*s, dtype="float32") for s in shapes],
-            **{**F32, **kw, "check_grads": False},
+            **{**F32, **kw, "check_grads": False, **(c64 or {})},
         ),
     ]
 
@@ -55,6 +55,14 @@ NOT_TRUE = {
     "note": "TF's complex det gradient (g det(A) A^-H) is TF's "
     "own convention, not the true derivative: compared with TF only",
 }
+
+# TF's Svd kernel gives complex input complex singular values (tf.linalg.svd takes their real
+# part), so at second order the imaginary part of their cotangent enters TF's rule as if s
+# could move off the real axis. tapeflow reproduces that: TF's numbers, not the true ones.
+SVD_SECOND = (
+    "TF's second derivative through u and v (the imaginary part of the complex-typed singular "
+    "values' cotangent enters its rule) is not the true one: check_grads to first order"
+)
 
 CASES = [
     *pair("inv_complex", f"lambda re, im: {PARTS}(tf.linalg.inv({C(shift=3.0)}))", [(3, 3)] * 2),
@@ -166,5 +174,77 @@ CASES = [
         f"(*tf.linalg.eigh({C()})))",
         [S(4, 4), S(4, 4)],
         note="the first eigenvector with its phase removed (times the conjugate of its first entry)",
+    ),
+    *pair(
+        "qr_complex_square",
+        f"lambda re, im: (lambda q, r: {PARTS}(q) + {PARTS}(r))(*tf.linalg.qr({C()}))",
+        [(3, 3)] * 2,
+        note="LAPACK and Eigen give the same Householder QR (a real diagonal of R)",
+    ),
+    *pair(
+        "qr_complex_deep_batched",
+        f"lambda re, im: (lambda q, r: {PARTS}(q) + {PARTS}(r))(*tf.linalg.qr({C()}))",
+        [(2, 4, 3)] * 2,
+    ),
+    *pair(
+        "qr_complex_wide",
+        f"lambda re, im: (lambda q, r: {PARTS}(q) + {PARTS}(r))(*tf.linalg.qr({C()}))",
+        [(3, 5)] * 2,
+    ),
+    *pair(
+        "qr_complex_full_matrices",
+        f"lambda re, im: (lambda q, r: {PARTS}(q) + {PARTS}(r))"
+        f"(*tf.linalg.qr({C()}, full_matrices=True))",
+        [(2, 3, 4)] * 2,
+        note="full_matrices changes nothing for m <= n (TF has no gradient for a tall full Q)",
+    ),
+    *pair(
+        "svd_complex_values",
+        f"lambda re, im: tf.linalg.svd({C()}, compute_uv=False)",
+        [(2, 3, 3)] * 2,
+    ),
+    *pair(
+        "svd_complex_values_tall",
+        f"lambda re, im: tf.linalg.svd({C()}, compute_uv=False)",
+        [(4, 3)] * 2,
+    ),
+    *pair(
+        "svd_complex_values_wide",
+        f"lambda re, im: tf.linalg.svd({C()}, compute_uv=False)",
+        [(2, 4)] * 2,
+    ),
+    *[
+        case
+        for shape, full in (
+            ((3, 3), False),
+            ((2, 4, 3), False),
+            ((3, 5), False),
+            ((3, 4), True),
+            ((2, 4, 3), True),
+        )  # fmt: skip
+        for case in pair(
+            f"svd_complex_invariants_{'x'.join(map(str, shape))}{'_full' * full}",
+            "lambda re, im: (lambda s, u, v: (lambda k: [s, tf.abs(u), tf.abs(v)] + "
+            f"{PARTS}(tf.matmul(u[..., :k] * tf.cast(tf.sin(s), u.dtype)[..., None, :], "
+            "v[..., :k], adjoint_b=True)))(s.shape[-1]))"
+            f"(*tf.linalg.svd({C()}, full_matrices={full}))",
+            [shape] * 2,
+            note="singular vectors of complex matrices have a free phase per pair (LAPACK's "
+            "and Eigen's differ): compared through |u|, |v| and u sin(s) v^H; " + SVD_SECOND,
+            check_order=1,
+            c64={"atol": 1e-4},
+        )
+    ],
+    *pair(
+        "svd_complex_phase_fixed",
+        "lambda re, im: (lambda s, u, v: (lambda p: [s] + "
+        f"{PARTS}(u * p) + {PARTS}(v * p))"
+        "(tf.math.conj(u[..., :1, :]) / tf.cast(tf.abs(u[..., :1, :]), u.dtype)))"
+        f"(*tf.linalg.svd({C()}))",
+        [(3, 4)] * 2,
+        note="each pair of singular vectors turned to a real, positive first entry of u; "
+        + SVD_SECOND,
+        check_order=1,
+        c64={"atol": 1e-4},
     ),
 ]
