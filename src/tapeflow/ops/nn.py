@@ -479,21 +479,26 @@ def _sigmoid_xent_grad_impl(g, logits, labels):
     Bit for bit the same, with SIMD ufuncs only (no np.where, about 20x a plain
     ufunc per element on a mixed mask, nor heaviside/copysign, 3 to 5x): the
     step ``x >= 0`` (1 for -0.0 too, TF's x >= 0 branch) gives the offset
-    ``1 - z`` or ``0 - z`` and the sign 1 - 2 step that s takes (an exact
-    product).
+    ``1 - z`` or ``0 - z`` and the sign 1 - 2 step, an exact factor that makes
+    both -|x| and the signed s (each ufunc call counts: the arrays of a
+    training step are small).
     """
-    # (another library's arrays, CuPy's, take Python scalars, not NumPy arrays)
-    zero, one = _zero_one(logits.dtype) if logits.__class__ is np.ndarray else (0, 1)
+    if logits.__class__ is np.ndarray:
+        pair = _ZERO_ONE.get(logits.dtype)
+        zero, one = pair if pair is not None else _zero_one(logits.dtype)
+    else:  # another library's arrays, CuPy's, take Python scalars, not NumPy arrays
+        zero, one = 0, 1
     step = (logits >= zero).astype(logits.dtype)
-    small = np.exp(np.negative(np.abs(logits)))  # exp(-|x|)
+    sign = one - (step + step)
+    small = np.exp(logits * sign)  # exp(-|x|)
     small /= small + one
-    small *= one - (step + step)
+    small *= sign
     offset = step - labels
     offset += small
-    if np.shape(g) == offset.shape and g.dtype == offset.dtype:
+    if g.__class__ is offset.__class__ and g.shape == offset.shape and g.dtype == offset.dtype:
         offset *= g  # in place: one array for the whole VJP
         return offset
-    return g * offset  # g has leading batch axes (jacobians)
+    return g * offset  # g has leading batch axes (jacobians), or is a scalar
 
 
 def _sigmoid_xent_curvature(logits):
