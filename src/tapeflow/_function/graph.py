@@ -46,7 +46,7 @@ from ..ops.elementwise import divide, identity
 from . import printing
 from . import trace as _trace
 from .guards import merge_guards
-from .inline import inline_forms
+from .inline import inline_forms, meeting_scalars_only, value_rank
 from .simplify import finite, mark_products, outer_product, shared_masks, simplify
 
 __all__ = ["Program", "Retrace", "build"]
@@ -173,6 +173,8 @@ class Program:
         self._mask_groups: list = []  # ReLU-like gradients sharing one mask
         self._inline: dict = {}  # node -> the NumPy expression its line computes
         self._promoted: set = set()  # nodes whose scalar result becomes a 0-d array
+        self._scalar_ops: set = set()  # ops on 0-d operands only
+        self._twins: set = set()  # constants passed as 0-d arrays, with a scalar twin
         self._source = None
         self._run = None
 
@@ -277,15 +279,15 @@ class Program:
         ops = [node for node in self.nodes if node.kind == _trace.OP]
         self._zero_products, self._outer_products = mark_products(ops, self.constants, values)
         self._mask_groups = shared_masks(ops, values)
-        self._inline = inline_forms(ops, values, self.constants)
+        scalar_only = meeting_scalars_only(self.nodes, values, self.outputs)
+        self._inline = inline_forms(ops, values, self.constants, scalar_only)
         self._promoted = self._scalars_meeting_arrays(values)
+        meets_array = {node for node in ops if any(value_rank(i, values) for i in node.ins)}
         self._array_constants = {
-            name
-            for node in ops
-            if any(np.ndim(getattr(values.get(i), "_value", values.get(i, 0))) for i in node.ins)
-            for name in node.ins
-            if name in self.constants
+            name for node in meets_array for name in node.ins if name in self.constants
         }
+        # ops between 0-d operands keep a promoted constant's scalar (see _generate)
+        self._scalar_ops = {node for node in ops if node not in meets_array}
         self.has_guards = any(node.kind == _trace.GUARD for node in self.nodes)
 
     def _forget_reads(self, reads: dict, written: str) -> None:
@@ -332,9 +334,13 @@ class Program:
         # arrays (between two scalars a NumPy scalar is the faster operand)
         outputs = set(self.outputs)
         array_constants = getattr(self, "_array_constants", ())
+        self._twins = set()
         for name, value in self.constants.items():
             if isinstance(value, np.generic) and name not in outputs and name in array_constants:
                 namespace[name] = np.asarray(value)
+                # the scalar itself where it meets another scalar (scalar fast path)
+                namespace[f"{name}_scalar"] = value
+                self._twins.add(name)
         namespace.update(self.variables)
         last_use: dict[str, int] = {}
         for i, node in enumerate(self.nodes):
@@ -409,6 +415,8 @@ class Program:
     def _line(self, i: int, node: Node, namespace: dict) -> str:
         kind = node.kind
         args = node.ins
+        if self._twins and node in self._scalar_ops:
+            args = [f"{a}_scalar" if a in self._twins else a for a in args]
         if kind == _trace.OP or kind == _trace.CALL_OP:
             prim = node.fn
             fname = f"{prim.name}_{i}"

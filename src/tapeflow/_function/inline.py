@@ -29,17 +29,22 @@ library's (Dask, CuPy), which dispatch those.
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 
 from .._blas import _OWN_LIMIT
-from ..ops.elementwise import add, cast, divide, divide_no_nan, pow
+from ..ops.elementwise import add, cast, divide, divide_no_nan, multiply, pow, subtract
 from ..ops.linalg import matmul
 from ..ops.logic import greater, greater_equal, less, less_equal
 from ..ops.nn import relu, relu_grad
 from ..ops.reduce import reduce_sum
 from ..ops.shape import sum_to_shape
 
-__all__ = ["inline_forms"]
+__all__ = ["inline_forms", "meeting_scalars_only", "value_rank"]
+
+_OPERATORS = (operator.add, operator.sub, operator.mul, operator.truediv)
+_NONE: set = frozenset()  # type: ignore[assignment]
 
 
 def _array(name: str, values: dict, constants: dict):
@@ -49,7 +54,7 @@ def _array(name: str, values: dict, constants: dict):
     return value if isinstance(value, np.ndarray) else None
 
 
-def _matmul_form(node, values: dict, constants: dict) -> str | None:
+def _matmul_form(node, values: dict, constants: dict) -> str | tuple | None:
     if len(node.ins) != 2 or set(node.params) - {"transpose_a", "transpose_b"}:
         return None
     a, b = (_array(n, values, constants) for n in node.ins)
@@ -61,10 +66,14 @@ def _matmul_form(node, values: dict, constants: dict) -> str | None:
     cols = b.shape[0] if node.params.get("transpose_b") else b.shape[1]
     if rows * inner * cols > _OWN_LIMIT:
         return None  # the impl may switch BLAS threads for this one
+    if left == "{0}.T" and node.ins[0] in constants:
+        # the same view of a constant, made once instead of on every run (a loop body
+        # takes the data's transpose for its weights' gradient on every step)
+        return f"{{P}}_lhs @ {right}", {"lhs": a.T}
     return f"{left} @ {right}"
 
 
-def _sum_to_shape_form(node, values: dict, constants: dict) -> str | None:
+def _sum_to_shape_form(node, values: dict, constants: dict) -> str | tuple | None:
     x = _array(node.ins[0], values, constants)
     shape = node.params.get("shape")
     if x is None or not isinstance(shape, tuple) or set(node.params) != {"shape"}:
@@ -73,8 +82,14 @@ def _sum_to_shape_form(node, values: dict, constants: dict) -> str | None:
     if x.ndim - len(shape) == 1 and x.shape[1:] == shape:
         return "{0}.sum(axis=0)"
     if not shape and x.ndim > 1:
-        return "{0}.sum(keepdims=True).reshape(())"
+        return _SUM_TO_SCALAR
     return None
+
+
+_SUM_TO_SCALAR = "{0}.sum(keepdims=True).reshape(())"
+# The same reduction, as a NumPy scalar: where that meets other scalars only (a bias's
+# SGD step), NumPy's scalar fast path takes it; a 0-d array costs a ufunc call each.
+_SUM_TO_NUMPY_SCALAR = ("{P}_sum({0}, None)", {"sum": np.add.reduce})
 
 
 def _value(name: str, values: dict, constants: dict):
@@ -172,8 +187,22 @@ def _add_form(node, values: dict, constants: dict) -> str | None:
     return "{0} + {1}"
 
 
+def _operator_form(symbol: str):
+    """``{0} * {1}`` where the impl is Python's operator itself: the same call, without
+    looking up and calling the builtin function."""
+
+    def form(node, values: dict, constants: dict) -> str | None:
+        if len(node.ins) != 2 or node.params:
+            return None
+        return f"{{0}} {symbol} {{1}}"
+
+    return form
+
+
 _FORMS = {
     add: _add_form,
+    subtract: _operator_form("-"),
+    multiply: _operator_form("*"),
     less: _comparison_form("<"),
     less_equal: _comparison_form("<="),
     greater: _comparison_form(">"),
@@ -190,14 +219,51 @@ _FORMS = {
 }
 
 
-def inline_forms(nodes: list, values: dict, constants: dict) -> dict:
+def value_rank(name: str, values: dict) -> int:
+    """The rank of a traced value (a Tensor's or a NumPy value's).
+
+    >>> value_rank("t1", {"t1": np.zeros((2, 3))})
+    2
+    """
+    value = values.get(name, 0)
+    return np.ndim(getattr(value, "_value", value))
+
+
+def meeting_scalars_only(nodes: list, values: dict, outputs: list) -> set:
+    """Nodes, not outputs, whose every use (among all of a program's ``nodes``) is
+    Python arithmetic (an operator impl) on 0-d operands.
+
+    >>> meeting_scalars_only([], {}, [])
+    set()
+    """
+    users: dict = {}
+    for node in nodes:
+        for name in node.ins:
+            users.setdefault(name, []).append(node)
+    found = set()
+    for node in nodes:
+        out = node.outs[0] if len(node.outs) == 1 else None
+        if out is None or out not in users or out in outputs:
+            continue
+        for user in users[out]:
+            if getattr(user.fn, "impl", None) not in _OPERATORS:
+                break
+            if any(value_rank(n, values) for n in user.ins):
+                break
+        else:
+            found.add(node)
+    return found
+
+
+def inline_forms(nodes: list, values: dict, constants: dict, scalar_only: set = _NONE) -> dict:
     """node -> the expression (or ``(expression, objects)``) its generated line
-    computes instead of the impl call.
+    computes instead of the impl call; ``scalar_only`` holds the nodes whose
+    result only meets scalars (``meeting_scalars_only``).
 
     >>> inline_forms([], {}, {})
     {}
     """
-    forms = {}
+    forms: dict = {}
     for node in nodes:
         form = _FORMS.get(node.fn)
         if form is None:
@@ -205,4 +271,7 @@ def inline_forms(nodes: list, values: dict, constants: dict) -> dict:
         text = form(node, values, constants)
         if text is not None:
             forms[node] = text
+    for node in scalar_only:
+        if forms.get(node) is _SUM_TO_SCALAR and values.get(node.ins[0]).__class__ is np.ndarray:
+            forms[node] = _SUM_TO_NUMPY_SCALAR
     return forms
