@@ -23,9 +23,9 @@ from .. import dtypes as _dt
 from .._dispatch import Primitive
 from .._limits import check_allocation
 from .._matching import matching_tensors
-from .._tensor import Tensor, as_tensor, wrap
+from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
-from ..errors import InvalidArgumentError, _attr_text, _op_error
+from ..errors import InvalidArgumentError, _attr_text, _dtype_mismatch, _op_error
 from ..ops import special_more as _sm
 from ..ops._jvp import fold_jvp
 from ..ops.elementwise import zeros_like as _zeros_like
@@ -434,6 +434,20 @@ def _attr_int(value, what: str) -> int:
         return int(value)
     except (ValueError, TypeError):
         raise TypeError(f"Expected int for argument '{what}' not {value!r}.") from None
+
+
+def _typed_inputs(values: tuple, dtype: _dt.DType, op: str) -> list[Tensor]:
+    """An op's inputs of one fixed ``dtype`` as TF's generated op takes them, with its errors.
+
+    TF's eager fast path converts the Python values first, in order (raising its
+    conversion errors), and hands tensors as they are to the kernel, which then checks
+    their dtypes.
+    """
+    tensors = [v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=dtype) for v in values]
+    for position, tensor in enumerate(tensors):
+        if tensor.dtype != dtype:
+            raise _dtype_mismatch(op, position, dtype.as_numpy_dtype_instance, tensor._value.dtype)
+    return tensors
 
 
 def _check_approx_top_k(x: Tensor, k, dimension, recall_target, size_override, aggregate):

@@ -17,9 +17,10 @@ import math
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, convert_to_tensor, wrap
+from .._tensor import Tensor, wrap
 from .._types import DTypeLike, TensorLike
 from ..errors import InvalidArgumentError, UnimplementedError, _op_error
+from ._more import _typed_inputs
 
 TF_MAX_DIM = 21200
 _BITS = 31
@@ -64,26 +65,6 @@ def _int32(values: np.ndarray) -> np.ndarray:
     return (values & 0xFFFFFFFF).astype(np.uint32).view(np.int32)
 
 
-def _int32_inputs(values: tuple) -> list[Tensor]:
-    """dim, num_results, skip as TF's generated op takes them, with its errors.
-
-    TF's eager fast path converts the Python values first, in order (raising its
-    conversion errors), and hands tensors as they are to the kernel, which then checks
-    their dtypes.
-    """
-    tensors = [
-        v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=_dt.int32) for v in values
-    ]
-    for position, tensor in enumerate(tensors):
-        if tensor.dtype != _dt.int32:
-            raise _op_error(
-                f"cannot compute SobolSample as input #{position}(zero-based) was expected "
-                f"to be a int32 tensor but is a {tensor.dtype.c_name} tensor",
-                "SobolSample",
-            )  # TF-TEXT
-    return tensors
-
-
 def _scalar(tensor: Tensor, what: str) -> int:
     array = np.asarray(tensor._value)
     if array.ndim:
@@ -120,7 +101,7 @@ def sobol_sample(
             "attr=dtype:type,default=DT_FLOAT,allowed=[DT_FLOAT, DT_DOUBLE]> "
             "[Op:SobolSample] name: ",
         )  # fmt: skip
-    inputs = _int32_inputs((dim, num_results, skip))
+    inputs = _typed_inputs((dim, num_results, skip), _dt.int32, "SobolSample")
     dim, count, skip = (
         _scalar(inputs[0], "dim"),
         _scalar(inputs[1], "num_results"),

@@ -21,7 +21,7 @@ from .._dispatch import reads_values, stateful
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import TensorLike
 from ..errors import _op_error
-from ..math._more import _attr_int
+from ..math._more import _attr_int, _typed_inputs
 
 # TF returns its generated ops' named tuples, named after the op.
 _FIELDS = ("sampled_candidates", "true_expected_count", "sampled_expected_count")
@@ -41,25 +41,14 @@ ComputeAccidentalHits = collections.namedtuple(
 
 
 def _int64_inputs(values: tuple) -> list[np.ndarray]:
-    """The op's int64 inputs as TF's generated op takes them, with its errors.
+    """The op's int64 inputs as TF's generated op takes them (``_typed_inputs``), on the host.
 
-    TF's eager fast path converts the Python values first, in order (raising its
-    conversion errors), and hands tensors as they are to the kernel, which then checks
-    their dtypes. A list input sends the call down TF's slow path instead, which
-    converts every input in order: a tensor of another dtype raises ValueError there.
+    A list input sends the call down TF's slow path instead, which converts every
+    input in order: a tensor of another dtype raises ValueError there.
     """
     if any(isinstance(v, (list, tuple)) for v in values):
         values = tuple(convert_to_tensor(v, dtype=_dt.int64) for v in values)
-    tensors = [
-        v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=_dt.int64) for v in values
-    ]
-    for position, tensor in enumerate(tensors):
-        if tensor.dtype != _dt.int64:
-            raise _op_error(
-                f"cannot compute ComputeAccidentalHits as input #{position}(zero-based) was "
-                f"expected to be a int64 tensor but is a {tensor.dtype.c_name} tensor",
-                "ComputeAccidentalHits",
-            )  # TF-TEXT
+    tensors = _typed_inputs(values, _dt.int64, "ComputeAccidentalHits")
     return [np.asarray(_backend.to_host(t._value)) for t in tensors]
 
 
