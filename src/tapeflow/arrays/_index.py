@@ -195,9 +195,10 @@ def gather(
     shape = x._value.shape
     out_shape = shape[:axis] + index.shape[batch_dims:] + shape[axis + 1 :]
     if not int(np.prod(out_shape)):  # TF's kernel reads no index for an empty result
-        if not limit:
+        if not limit and index.size:
             return wrap(np.zeros(out_shape, x._value.dtype))
-        index = np.clip(index, 0, limit - 1)
+        # No indices into an empty axis still records: TF's gradient is an empty one.
+        index = np.clip(index, 0, builtins.max(limit - 1, 0))
     bad = np.flatnonzero((index < 0) | (index >= limit))
     if bad.size:
         where_ = _position_text(bad[0], index.shape)

@@ -151,8 +151,8 @@ def _check_triangular_solve(a, b, lower, adjoint) -> None:
 def triangular_solve(
     matrix: TensorLike,
     rhs: TensorLike,
-    lower: bool = True,
-    adjoint: bool = False,
+    lower: bool | None = True,
+    adjoint: bool | None = False,
     name: str | None = None,
 ) -> Tensor:
     """Solve with the lower (or upper) triangle of ``matrix``; the other triangle is
@@ -164,6 +164,8 @@ def triangular_solve(
     [[2.]
      [3.]], shape=(2, 1), dtype=float32)
     """
+    if lower is None:
+        lower = True  # TF's generated op reads None as the attr's default
     a, b = _pair(matrix, rhs)
     _check_triangular_solve(a, b, lower, adjoint)
     return _dec.triangular_solve(a, b, lower=bool(lower), adjoint=bool(adjoint))

@@ -98,7 +98,10 @@ def _global_norm(values: list) -> Tensor:
             _reject_attr(v, "L2Loss", "half, bfloat16, float, double")
         if halves and v._value.dtype != halves[0]._value.dtype:
             raise _dtype_mismatch("Pack", len(halves), halves[0]._value.dtype, v._value.dtype)
-        halves.append(_el.multiply(_red.reduce_sum(_el.square(v), axis=None, keepdims=False), 0.5))
+        # v * v, as TF's L2Loss: its gradient is x * g, where square's 2 * x * g overflows
+        # float16 at 65504 and turns a zero cotangent (an infinite norm) into NaN.
+        square = _el.multiply(v, v)
+        halves.append(_el.multiply(_red.reduce_sum(square, axis=None, keepdims=False), 0.5))
     if not halves:
         return _wrap(np.float32(0.0))
     total = add_n(halves) if len(halves) > 1 else halves[0]
