@@ -88,3 +88,31 @@ _snippet(
     grad_of(lambda x: tf.clip_by_global_norm([x], 1.0)[0][0][1], x)
     """,
 )
+
+_snippet(
+    "pow_negative_integer_exponent_empty_result",
+    """
+    # TF's kernel checks the exponents it uses: an empty result uses none.
+    show(tf.math.pow(tf.zeros([2, 0], tf.int32), np.array([[-2], [3]], np.int32)))
+    show(tf.math.pow(tf.zeros([0], tf.int64), tf.constant(-1, tf.int64)))
+    err(lambda: tf.math.pow(tf.ones([2, 1], tf.int32), np.array([[-2], [3]], np.int32)))
+    """,
+)
+
+_snippet(
+    "python_ints_past_int64_in_index_lists",
+    """
+    # A list holding an int past int64 fails TF's conversion (ValueError) in every op.
+    x = tf.constant([1.0])
+    err(lambda: tf.nn.embedding_lookup([[]], [18446744073709551613, 9223372036854775808]))
+    err(lambda: tf.nn.embedding_lookup([[1.0]], [2**64], max_norm=1.0))
+    err(lambda: tf.gather([[1.0]], [2**63]))
+    err(lambda: tf.reshape(x, [2**64]))
+    err(lambda: tf.roll(x, [2**64], [0]))
+    err(lambda: tf.tile(x, [2**64]))
+    err(lambda: tf.zeros([2**63]))
+    err(lambda: tf.fill([2**64], 1.0))
+    err(lambda: tf.broadcast_to(x, [2**64]))
+    show(tf.reshape(x, [2**0]))  # ints inside int64 keep the fast path
+    """,
+)

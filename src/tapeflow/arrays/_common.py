@@ -33,7 +33,10 @@ def _int_array(value, attr: str, op: str, allowed: str = _SIZE_DTYPES) -> np.nda
     if isinstance(value, TensorShape):
         value = value.as_list()
     if value.__class__ in (list, tuple) and all(d.__class__ is int for d in value):
-        return np.asarray(value, dtype=np.int64)  # the common case: Python ints
+        try:
+            return np.asarray(value, dtype=np.int64)  # the common case: Python ints
+        except OverflowError:
+            pass  # past int64: the conversion below raises TF's error
     if not isinstance(value, (Tensor, np.ndarray, np.generic)):
         value = convert_to_tensor(value)  # Python floats are float32 here, as in TF
     # Argument values are read on the host (a GPU or Dask argument is copied).
@@ -47,7 +50,9 @@ def _int_array(value, attr: str, op: str, allowed: str = _SIZE_DTYPES) -> np.nda
 
 
 def _int_tuple(value, attr: str, op: str) -> tuple:
-    if value.__class__ in (list, tuple) and all(d.__class__ is int for d in value):
+    if value.__class__ in (list, tuple) and all(
+        d.__class__ is int and -(2**63) <= d < 2**63 for d in value
+    ):
         return tuple(value)
     return tuple(int(d) for d in np.atleast_1d(_int_array(value, attr, op)).ravel())
 
@@ -98,7 +103,10 @@ def shape_tuple(shape: ShapeLike) -> tuple:
         return tuple(shape.as_list())
     if isinstance(shape, (int, np.integer)):
         return (int(shape),)
-    return tuple(int(d) for d in shape)
+    dims = tuple(int(d) for d in shape)
+    if any(not -(2**63) <= d < 2**63 for d in dims):  # TF's conversion of the list fails
+        raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor.")
+    return dims
 
 
 def _same_dtype_tensors(values, op: str, name: str | None) -> list[Tensor]:
