@@ -54,10 +54,12 @@ def _show_last(exc):
     print(f"{type(exc).__name__}: {harness.normalize_message(lines[-1] if lines else '')}")
 
 
-def run(name: str) -> dict:
+def run(name: str, snippets: dict | None = None) -> dict:
+    """Run snippet ``name`` (of ``snippets``, this suite's by default) on tapeflow:
+    its stdout and stderr."""
     import tapeflow
 
-    source = SNIPPETS[name]
+    source = (SNIPPETS if snippets is None else snippets)[name]
     filename = f"<snippet {name}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     out, err = io.StringIO(), io.StringIO()

@@ -145,6 +145,7 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
     return tf.cast(value, dtype)
 
 
+@_reads_values(floats=True)
 def bitcast(input: TensorLike, type: DTypeLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Reinterpret the bytes of a tensor as another dtype (no gradient).
 
@@ -207,6 +208,7 @@ def truncatemod(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor
     return _truncatemod(x, y)
 
 
+@_reads_values
 def sequence_mask(
     lengths: TensorLike,
     maxlen: TensorLike = None,
@@ -255,6 +257,7 @@ def _bins(values, value_range, nbins: int):
     return _np.clip(scaled, 0, nbins - 1).astype(_np.int64)
 
 
+@_reads_values
 def histogram_fixed_width_bins(
     values: TensorLike,
     value_range: TensorLike,
@@ -272,6 +275,7 @@ def histogram_fixed_width_bins(
     return _wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
 
 
+@_reads_values
 def histogram_fixed_width(
     values: TensorLike,
     value_range: TensorLike,

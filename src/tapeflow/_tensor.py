@@ -140,6 +140,10 @@ class HoldsValue:
     experimental_ref = ref
 
     def __array__(self, dtype=None, copy=None):
+        if trace_hook is not None and self.__class__ is Tensor:
+            # NumPy reading a traced tensor (``np.ravel(strides)`` in an op's wrapper):
+            # its value is a parameter now, so each call must check it.
+            trace_hook.value_read(self)
         value = np.asarray(self._value)
         return value if dtype is None else value.astype(dtype)
 

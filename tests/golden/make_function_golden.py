@@ -2,7 +2,11 @@
 
 Runs only under a virtualenv with real TensorFlow (never a dependency):
 
-    TF_CPP_MIN_LOG_LEVEL=3 /work/tfref/bin/python tests/golden/make_function_golden.py
+    TF_CPP_MIN_LOG_LEVEL=3 /work/tfref/bin/python tests/golden/make_function_golden.py [SUITE]
+
+SUITE (default ``function``) names ``SUITE_snippets.py``, recorded into
+``SUITE.json``: ``function`` and ``function_more`` (value-reading ops, loops with
+``else``, returns in loops, forward mode through loop and cond nodes).
 
 tf.print writes from C++, so each snippet runs with file descriptors 1 and 2
 redirected to temporary files (Python's stdout is made write-through so the
@@ -14,6 +18,7 @@ are dropped.
 from __future__ import annotations
 
 import ctypes
+import importlib
 import json
 import linecache
 import os
@@ -28,7 +33,6 @@ sys.path.insert(0, str(HERE))
 
 import numpy  # noqa: E402
 import tensorflow as tf  # noqa: E402
-from function_snippets import SNIPPETS  # noqa: E402
 from harness import normalize_message  # noqa: E402
 
 _LIBC = ctypes.CDLL(None)
@@ -75,17 +79,19 @@ def capture(source: str, name: str) -> dict:
     return {"stdout": out.read().decode(), "stderr": stderr}
 
 
-def main() -> int:
-    cases = {name: capture(source, name) for name, source in SNIPPETS.items()}
+def main(argv: list[str]) -> int:
+    suite = argv[0] if argv else "function"
+    snippets = importlib.import_module(f"{suite}_snippets").SNIPPETS
+    cases = {name: capture(source, name) for name, source in snippets.items()}
     data = {
         "tensorflow_version": tf.__version__,
         "numpy_version": numpy.__version__,
         "cases": cases,
     }
-    (HERE / "function.json").write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    (HERE / f"{suite}.json").write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
     print(f"wrote {len(cases)} cases", file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -7,8 +7,9 @@ from typing import Any
 
 import numpy as np
 
+from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
-from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from .._tensor import Tensor, as_tensor, convert_to_tensor, read_static, wrap
 from .._types import AxisLike, TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -157,6 +158,8 @@ def split(
     axis = _scalar_int(axis)
     raw: Any = getattr(num_or_size_splits, "_value", num_or_size_splits)
     op = "Split" if np.ndim(raw) == 0 else "SplitV"
+    if isinstance(num_or_size_splits, Tensor):
+        read_static(num_or_size_splits)  # traced sizes: each call's, not the first's
     if not -ndim <= axis < ndim:
         raise _error(f"-input rank(-{ndim}) <= split_dim < input rank ({ndim}), but got {axis}",
                      op, name)  # fmt: skip
@@ -259,7 +262,9 @@ def pad(
     check_allocation(padded, x._value.dtype, op)
     if mode != "CONSTANT":
         return _shape.mirror_pad(x, paddings=pairs, mode=mode)
-    fill_value = convert_to_tensor(constant_values, dtype=x.dtype)._value
+    fill = convert_to_tensor(constant_values, dtype=x.dtype)
+    read_static(fill)  # a parameter: a traced fill value guards its value
+    fill_value = fill._value
     return _shape.pad(x, paddings=pairs, constant_values=fill_value)
 
 
@@ -303,6 +308,7 @@ def roll(input: TensorLike, shift: TensorLike, axis: AxisLike, name: str | None 
     return _shape.roll(x, shift=shifts, axis=tuple(_negative_axis(a % ndim, ndim) for a in axes))
 
 
+@_reads_values
 def repeat(
     input: TensorLike, repeats: TensorLike, axis: AxisLike = None, name: str | None = None
 ) -> Tensor:

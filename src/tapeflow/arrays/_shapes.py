@@ -9,6 +9,7 @@ import numpy as np
 from .. import _backend
 from .. import dtypes as _dt
 from .._limits import check_allocation
+from .._dispatch import reads_values as _reads_values
 from .._matching import matching_tensors
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
@@ -100,6 +101,7 @@ def broadcast_static_shape(shape_x: TensorLike, shape_y: TensorLike) -> TensorSh
         ) from None
 
 
+@_reads_values
 def broadcast_dynamic_shape(shape_x: TensorLike, shape_y: TensorLike) -> Tensor:
     """The broadcast of two shapes given as 1-D int tensors.
 

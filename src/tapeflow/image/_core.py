@@ -9,6 +9,7 @@ import numpy as _np
 from .. import dtypes as _dt
 from .._tensor import Tensor as _Tensor
 from .._tensor import as_tensor as _as_tensor
+from .._tensor import read_static as _read_static
 from .._tensor import wrap as _wrap
 from .._types import DTypeLike as _DTypeLike
 from .._types import TensorLike as _TensorLike
@@ -271,7 +272,9 @@ def resize(
     method = str(getattr(method, "value", method))
     if method not in ("bilinear", "nearest", "area"):
         raise NotImplementedError(f"resize method {method!r} is not implemented in tapeflow")
-    th, tw = (int(v) for v in _np.ravel(_as_tensor(size)._value))
+    size = _as_tensor(size)
+    _read_static(size)  # a traced size: each call's, not the first's
+    th, tw = (int(v) for v in _np.ravel(size._value))
     h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
     if preserve_aspect_ratio:
         scale = min(th / h, tw / w)

@@ -6,6 +6,7 @@ from .. import dtypes as _dt
 from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor as _Tensor
 from .._tensor import as_tensor as _as_tensor
+from .._tensor import read_static as _read_static
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
 from ._core import _tf
@@ -65,7 +66,9 @@ def ssim(
     """
     tf = _tf()
     x, y = _in_work_dtype(img1, img2)
-    max_val = float(_np.asarray(_as_tensor(max_val)._value))
+    peak = _as_tensor(max_val)
+    _read_static(peak)  # a traced max_val: each call's, not the first's
+    max_val = float(_np.asarray(peak._value))
     c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
     channels = x._value.shape[-1]
     size = min(int(filter_size), x._value.shape[-3], x._value.shape[-2])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._tensor import Tensor, as_tensor, convert_to_tensor, dtype_mismatch
+from .._tensor import Tensor, as_tensor, convert_to_tensor, dtype_mismatch, read_static
 from ..errors import InvalidArgumentError as _InvalidArgumentError
 from ..errors import _op_error
 from ..ops import shape as _shape
@@ -57,7 +57,10 @@ def _error(message: str, op: str, name: str = "") -> _InvalidArgumentError:
 
 
 def _int(value) -> int:
-    return int(value._value) if isinstance(value, Tensor) else int(value)
+    if isinstance(value, Tensor):
+        read_static(value)  # a traced size or band: each call's value, not the first's
+        return int(value._value)
+    return int(value)
 
 
 def _conjugate_if_complex(x):

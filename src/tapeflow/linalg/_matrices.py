@@ -7,7 +7,7 @@ import numpy as _np
 from .. import dtypes as _dt
 from .._limits import check_allocation as _check_allocation
 from .._matching import matching_tensors
-from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
+from .._tensor import Tensor, as_tensor, convert_to_tensor, read_static, wrap
 from .._types import TensorLike
 from ..errors import _shape_text
 from ..ops import elementwise as _el
@@ -52,6 +52,7 @@ def adjoint(matrix: TensorLike, name: str | None = None) -> Tensor:
 
 def _single_k(k) -> int:
     if isinstance(k, Tensor):
+        read_static(k)
         k = k._value.tolist()
     if isinstance(k, (list, tuple)):
         if len(k) == 2 and k[0] != k[1]:
@@ -112,7 +113,9 @@ def diag(
             "MatrixDiagV3",
             "diag",
         )
-    padding = as_tensor(padding_value)._value.item()
+    padding_tensor = as_tensor(padding_value)
+    read_static(padding_tensor)
+    padding = padding_tensor._value.item()
     kind = d._value.dtype.kind
     if kind in "iu" and isinstance(padding, float):
         raise TypeError(f"Cannot convert {padding_value!r} to EagerTensor of dtype {d.dtype.name}")

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as _np
 
 from .._dispatch import Primitive as _Primitive
+from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor
 from .._tensor import as_tensor as _as_tensor
 from .._tensor import wrap as _wrap
@@ -144,6 +145,7 @@ def lu(
     return packed, perm
 
 
+@_reads_values
 def lu_reconstruct(
     lower_upper: TensorLike, perm: TensorLike, validate_args: bool = False, name: str | None = None
 ) -> Tensor:

@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
-from .._dispatch import Primitive
+from .._dispatch import Primitive, reads_values
 from .._limits import check_allocation
 from .._matching import matching_tensors
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
@@ -252,6 +252,7 @@ def zero_fraction(value: TensorLike, name: str | None = None) -> Tensor:
     return wrap(np.float32(np.mean(x._value == zero) if x._value.size else np.nan))
 
 
+@reads_values
 def invert_permutation(x: TensorLike, name: str | None = None) -> Tensor:
     """y with y[x[i]] = i, for a permutation x of 0..n-1.
 
@@ -276,6 +277,7 @@ def invert_permutation(x: TensorLike, name: str | None = None) -> Tensor:
     return wrap(out)
 
 
+@reads_values
 def in_top_k(
     targets: TensorLike, predictions: TensorLike, k: TensorLike, name: str | None = None
 ) -> Tensor:
@@ -297,6 +299,7 @@ def in_top_k(
     return wrap((larger < k) & finite & np.isfinite(target))
 
 
+@reads_values
 def bincount(
     arr: TensorLike,
     weights: TensorLike = None,
@@ -369,6 +372,7 @@ def bincount(
     return wrap(out.astype(out_dtype.as_numpy_dtype))
 
 
+@reads_values
 def confusion_matrix(
     labels: TensorLike,
     predictions: TensorLike,
@@ -627,6 +631,7 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
     return result
 
 
+@reads_values
 def segment_max(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The largest row of each segment (ids sorted; empty segments: the lowest value).
 
@@ -636,6 +641,7 @@ def segment_max(data: TensorLike, segment_ids: TensorLike, name: str | None = No
     return _segment_reduce("max", data, segment_ids, 0, "SegmentMax", True)
 
 
+@reads_values
 def segment_min(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The smallest row of each segment (ids sorted; empty segments: the highest value).
 
@@ -645,6 +651,7 @@ def segment_min(data: TensorLike, segment_ids: TensorLike, name: str | None = No
     return _segment_reduce("min", data, segment_ids, 0, "SegmentMin", True)
 
 
+@reads_values
 def segment_prod(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The product of each segment's rows (ids sorted; empty segments: 1).
 
@@ -654,6 +661,7 @@ def segment_prod(data: TensorLike, segment_ids: TensorLike, name: str | None = N
     return _segment_reduce("prod", data, segment_ids, 0, "SegmentProd", True)
 
 
+@reads_values
 def segment_mean(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """The mean of each segment's rows (ids sorted; empty segments: 0).
 
@@ -663,6 +671,7 @@ def segment_mean(data: TensorLike, segment_ids: TensorLike, name: str | None = N
     return _segment_reduce("mean", data, segment_ids, 0, "SegmentMean", True)
 
 
+@reads_values
 def unsorted_segment_max(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
@@ -674,6 +683,7 @@ def unsorted_segment_max(
     return _segment_reduce("max", data, segment_ids, num_segments, "UnsortedSegmentMax", False)
 
 
+@reads_values
 def unsorted_segment_min(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
@@ -685,6 +695,7 @@ def unsorted_segment_min(
     return _segment_reduce("min", data, segment_ids, num_segments, "UnsortedSegmentMin", False)
 
 
+@reads_values
 def unsorted_segment_prod(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
@@ -696,6 +707,7 @@ def unsorted_segment_prod(
     return _segment_reduce("prod", data, segment_ids, num_segments, "UnsortedSegmentProd", False)
 
 
+@reads_values
 def unsorted_segment_mean(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:
@@ -709,6 +721,7 @@ def unsorted_segment_mean(
     return _segment_reduce("mean", data, segment_ids, num_segments, "UnsortedSegmentMean", False)
 
 
+@reads_values
 def unsorted_segment_sqrt_n(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:

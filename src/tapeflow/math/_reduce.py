@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import dtypes as _dt
-from .._tensor import Tensor, as_tensor, convert_to_tensor
+from .._tensor import Tensor, as_tensor, convert_to_tensor, read_static
 from .._tensor import wrap as _wrap
 from .._types import AxisLike, DTypeLike, TensorLike
 from ..errors import _shape_text
@@ -270,6 +270,7 @@ def _arg_reduction(primitive, op_name: str, example: str):
         if isinstance(axis, Tensor):
             if axis._value.dtype.kind not in "iu" or axis._value.ndim:
                 raise TypeError("axis must be int or Tensor with integer datatype")
+            read_static(axis)
             axis = int(axis._value)
         elif not isinstance(axis, (int, np.integer)):  # (a Python bool is an int here)
             raise TypeError("axis must be int or Tensor with integer datatype")

@@ -8,7 +8,8 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
-from .._tensor import Tensor, as_tensor
+from .._dispatch import reads_values
+from .._tensor import Tensor, as_tensor, read_static
 from .._types import AxisLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import index as _index
@@ -25,6 +26,7 @@ def _scan_axis(x: Tensor, axis, op_name: str) -> int:
                 None, None, f"ScanOp: axis must be a scalar, not {axis._value.tolist()} "
                 f"[Op:{op_name}]"
             )  # fmt: skip
+        read_static(axis)
         axis = int(axis._value)
     elif isinstance(axis, (list, tuple, np.ndarray)):
         raise InvalidArgumentError(
@@ -105,6 +107,7 @@ def _segment_data(data, op_name: str) -> Tensor:
     return data
 
 
+@reads_values
 def segment_sum(data: TensorLike, segment_ids: TensorLike, name: str | None = None) -> Tensor:
     """Sums of the rows of ``data`` sharing an id; ids sorted, 1-D, one per row.
 
@@ -162,6 +165,7 @@ def num_segments_arg(num_segments: TensorLike, op_name: str) -> int:
     return count
 
 
+@reads_values
 def unsorted_segment_sum(
     data: TensorLike, segment_ids: TensorLike, num_segments: TensorLike, name: str | None = None
 ) -> Tensor:

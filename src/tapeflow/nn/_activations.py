@@ -7,7 +7,7 @@ import numpy as np
 from .. import arrays as _arrays
 from .. import dtypes as _dt
 from .. import math as _math
-from .._tensor import Tensor, as_tensor
+from .._tensor import Tensor, as_tensor, read_static
 from .._types import TensorLike
 from ..errors import AbortedError, InvalidArgumentError
 from ..math._elementwise import cast as _cast
@@ -61,6 +61,7 @@ def leaky_relu(features: TensorLike, alpha: float = 0.2, name: str | None = None
         x = _el.cast(x, dtype=_dt.float32)
     _require_float(x, "LeakyRelu")
     if isinstance(alpha, (np.ndarray, Tensor)):
+        read_static(alpha)
         alpha = np.asarray(getattr(alpha, "_value", alpha)).item()
     return _nn.leaky_relu(x, alpha=_float32_attr(alpha))
 
@@ -174,6 +175,8 @@ def _along_axis(function, logits, axis, op):
     ndim = logits.ndim
     if ndim == 0:
         raise _op_error(AbortedError, "Input dims must be <= 5 and >=1", op)
+    if isinstance(axis, Tensor):
+        read_static(axis)
     axis = -1 if axis is None else int(getattr(axis, "_value", axis))
     if not -ndim <= axis < ndim:
         raise InvalidArgumentError(

@@ -23,7 +23,7 @@ import numpy as np
 
 from .. import _backend
 from .._dispatch import reads_values as _reads_values
-from .._tensor import Tensor, as_tensor, wrap
+from .._tensor import Tensor, as_tensor, read_static, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
 from ..errors import _op_error, _shape_text
 
@@ -460,6 +460,8 @@ def isotonic_regression(
     if x._value.size == 0:  # nothing to fit: the output dtype a one-value input would get
         dtype = isotonic_regression(tf.ones([1], x.dtype), decreasing)[0].dtype
         return tf.cast(x, dtype), wrap(np.zeros(x._value.shape, np.int32))
+    if isinstance(axis, Tensor):
+        read_static(axis)
     axis = int(np.ravel(getattr(axis, "_value", axis))[0]) % ndim  # (a one-element tensor too)
     perm = [a for a in range(ndim) if a != axis] + [axis]
     moved = tf.transpose(x, perm) if axis != ndim - 1 else x
@@ -542,6 +544,7 @@ def collapse_repeated(
     return wrap(flat.reshape(labels.shape[0], width)), new_lengths_t
 
 
+@_reads_values
 def ctc_unique_labels(labels: TensorLike, name: str | None = None) -> tuple[Tensor, Tensor]:
     """Per row: the unique labels in order of appearance (0-padded) and each entry's index.
 

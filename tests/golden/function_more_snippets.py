@@ -1,0 +1,123 @@
+"""More tf.function snippets, compared with TensorFlow's stdout and stderr.
+
+Same rules as ``function_snippets.py`` (recorded by ``make_function_golden.py
+function_more`` into ``function_more.json``, replayed by
+``tests/test_function_more_golden.py``). Sections, by name prefix:
+
+* ``reads_``: ops that read a tensor argument's value into a parameter (an axis,
+  a size, a count, segment ids): each call of one trace must use its own value;
+* ``else_``: ``for``/``while`` loops with an ``else`` clause over tensors;
+* ``return_``: a ``return`` inside a converted loop;
+* ``fwd_``: forward mode (ForwardAccumulator) through loop and cond nodes.
+"""
+
+import textwrap
+
+SNIPPETS: dict[str, str] = {}
+
+
+def _snippet(name: str, source: str) -> None:
+    if name in SNIPPETS:
+        raise ValueError(f"duplicate snippet name {name!r}")
+    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+
+
+# Each value-reading op runs inside one tf.function on two or three values of the
+# same shape and dtype: TensorFlow traces once and reads the value when it runs.
+_READS = {
+    "sequence_mask": ("lambda n: tf.sequence_mask([1, 3], n)", "3", "5"),
+    "sequence_mask_lengths": ("lambda n: tf.sequence_mask(n, 4)", "[1, 3]", "[4, 0]"),
+    "argmax_axis": ("lambda a: tf.argmax(X, a)", "0", "1"),
+    "argmin_axis": ("lambda a: tf.argmin(X, axis=a)", "1", "0"),
+    "cumsum_axis": ("lambda a: tf.cumsum(X, a)", "0", "1"),
+    "cumprod_axis": ("lambda a: tf.math.cumprod(X, a, exclusive=True)", "1", "0"),
+    "band_part": ("lambda n: tf.linalg.band_part(X, n, 0)", "0", "2"),
+    "band_part_upper": ("lambda n: tf.linalg.band_part(X, -1, n)", "1", "0"),
+    "resize": ("lambda s: tf.image.resize(IMG, s)", "[2, 2]", "[3, 5]"),
+    "resize_nearest": ("lambda s: tf.image.resize(IMG, s, 'nearest')", "[2, 3]", "[5, 2]"),
+    "histogram_nbins": ("lambda n: tf.histogram_fixed_width(V, [0.0, 6.0], n)", "3", "5"),
+    "histogram_values": ("lambda v: tf.histogram_fixed_width(v, [0.0, 6.0], 3)",
+                         "[1.0, 2.0, 5.0]", "[5.0, 5.0, 0.5]"),  # fmt: skip
+    "bincount_minlength": ("lambda n: tf.math.bincount(I, minlength=n)", "4", "7"),
+    "bincount_values": ("lambda i: tf.math.bincount(i)", "[0, 1, 1]", "[3, 3, 4]"),
+    "unsorted_segment_sum": ("lambda n: tf.math.unsorted_segment_sum(V, I, n)", "4", "6"),
+    "unsorted_segment_ids": ("lambda i: tf.math.unsorted_segment_sum(V, i, 4)",
+                             "[0, 1, 1, 3]", "[3, 3, 0, 2]"),  # fmt: skip
+    "unsorted_segment_max": ("lambda n: tf.math.unsorted_segment_max(V, I, n)", "4", "5"),
+    "unsorted_segment_mean": ("lambda n: tf.math.unsorted_segment_mean(V, I, n)", "4", "5"),
+    "segment_sum_ids": ("lambda i: tf.math.segment_sum(V, i)", "[0, 0, 1, 1]", "[0, 1, 2, 2]"),
+    "segment_max_ids": ("lambda i: tf.math.segment_max(V, i)", "[0, 0, 1, 1]", "[0, 1, 1, 1]"),
+    "repeat": ("lambda r: tf.repeat(V, r)", "[1, 2, 0, 1]", "[0, 0, 3, 1]"),
+    "repeat_scalar": ("lambda r: tf.repeat(X, r, axis=1)", "1", "2"),
+    "diag_k": ("lambda k: tf.linalg.diag(V, k=k)", "0", "1"),
+    "diag_part_k": ("lambda k: tf.linalg.diag_part(X, k=k)", "0", "1"),
+    "diag_num_rows": ("lambda n: tf.linalg.diag(V, num_rows=n)", "4", "6"),
+    "split_sizes": ("lambda s: tf.split(V, s)", "[1, 3]", "[2, 2]"),
+    "split_axis": ("lambda a: tf.split(SQUARE, 2, axis=a)", "1", "0"),
+    "in_top_k": ("lambda k: tf.math.in_top_k([0, 1], [[0.9, 0.1], [0.8, 0.2]], k)", "1", "2"),
+    "confusion_matrix": ("lambda p: tf.math.confusion_matrix([0, 1, 2], p, 3)",
+                         "[0, 1, 2]", "[2, 2, 0]"),  # fmt: skip
+    "invert_permutation": ("lambda p: tf.math.invert_permutation(p)", "[0, 1, 2]", "[2, 0, 1]"),
+    "bitcast": ("lambda x: tf.bitcast(x, tf.int32)", "[1.0]", "[2.0]"),
+    "broadcast_dynamic_shape": ("lambda s: tf.broadcast_dynamic_shape(s, [1, 4])",
+                                "[3, 1]", "[5, 1]"),  # fmt: skip
+    "pad_constant": ("lambda c: tf.pad(V, [[1, 1]], constant_values=c)", "0.0", "2.5"),
+    "lu_reconstruct": ("lambda p: tf.linalg.lu_reconstruct(tf.eye(3), p)",
+                       "[0, 1, 2]", "[2, 0, 1]"),  # fmt: skip
+    "ssim_max_val": ("lambda m: tf.image.ssim(BIG, BIG * 0.5, m, filter_size=3)", "1.0", "2.0"),
+}
+
+_READS_PRELUDE = """
+X = tf.reshape(tf.range(12.0), [3, 4])
+V = tf.constant([3.0, 1.0, 2.0, 5.0])
+I = tf.constant([0, 1, 1, 3])
+SQUARE = tf.reshape(tf.range(16.0), [4, 4])
+IMG = tf.reshape(tf.range(12.0), [1, 3, 4, 1])
+BIG = tf.tile(IMG, [1, 2, 2, 1]) / 12.0
+
+def show(out):
+    for t in tf.nest.flatten(out):
+        value = t.numpy()
+        if value.dtype.kind == "f":
+            value = np.clip(value, -1e30, 1e30)  # no overflow warning from round()
+        print(t.dtype.name, t.shape, (value.round(4) if value.dtype.kind == "f" else value).tolist())
+"""
+
+for _name, (_fn, _first, _second) in _READS.items():
+    _parameter, _body = _fn.removeprefix("lambda ").split(": ", 1)
+    _snippet(
+        f"reads_{_name}",
+        _READS_PRELUDE
+        + f"""
+@tf.function
+def f({_parameter}):
+    return {_body}
+
+for value in ({_first}, {_second}, {_first}):
+    show(f(tf.constant(value)))
+print("traces", f.experimental_get_tracing_count())
+""",
+    )
+
+_snippet(
+    "reads_in_a_training_step",
+    """
+    # segment ids and a sequence length that change every step, with a tape inside
+    w = tf.Variable([1.0, 2.0, 3.0, 4.0])
+
+    @tf.function
+    def step(ids, n):
+        with tf.GradientTape() as tape:
+            sums = tf.math.unsorted_segment_sum(w * w, ids, 3)
+            mask = tf.cast(tf.sequence_mask(n, 3), tf.float32)
+            loss = tf.reduce_sum(sums * mask)
+        grad = tape.gradient(loss, w)
+        w.assign_sub(0.1 * grad)
+        return loss, grad
+
+    for ids, n in (([0, 1, 2, 2], 2), ([2, 2, 1, 0], 3), ([0, 0, 0, 1], 1)):
+        loss, grad = step(tf.constant(ids), tf.constant(n))
+        print(loss.numpy().round(4), grad.numpy().round(4).tolist())
+    print(w.numpy().round(4).tolist(), "traces", step.experimental_get_tracing_count())
+""",
+)

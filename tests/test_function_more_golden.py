@@ -1,0 +1,41 @@
+"""Replay TensorFlow's recorded output for ``tests/golden/function_more_snippets.py``
+(value-reading ops called with other values, loops with ``else``, returns inside
+converted loops, forward mode through loop and cond nodes) on tapeflow.
+
+``function_more.json`` is written by ``make_function_golden.py function_more`` under
+the TensorFlow virtualenv; these tests never import TensorFlow.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+import pytest
+
+from tests.test_function_golden import GOLDEN_DIR, _load, run
+
+SNIPPETS = _load("function_more_snippets").SNIPPETS
+GOLDEN = json.loads((GOLDEN_DIR / "function_more.json").read_text(encoding="utf-8"))
+
+
+def test_golden_data_matches_snippets():
+    assert sorted(GOLDEN["cases"]) == sorted(SNIPPETS), (
+        "function_more.json is out of date with function_more_snippets.py; rerun "
+        "tests/golden/make_function_golden.py function_more under the TensorFlow virtualenv"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN["cases"]))
+def test_snippet_matches_tensorflow(name):
+    expected = GOLDEN["cases"][name]
+    actual = run(name, SNIPPETS)
+    if actual == expected:
+        return
+    diff = ""
+    for stream in ("stdout", "stderr"):
+        diff += "".join(difflib.unified_diff(expected[stream].splitlines(keepends=True),
+                                             actual[stream].splitlines(keepends=True),
+                                             f"tensorflow {stream}", f"tapeflow {stream}"))  # fmt: skip
+    pytest.fail(f"snippet {name!r} differs from TensorFlow:\n\n{SNIPPETS[name]}\n{diff}",
+                pytrace=False)  # fmt: skip
