@@ -36,13 +36,19 @@ _READS = {
     "resize": ("lambda s: tf.image.resize(IMG, s)", "[2, 2]", "[3, 5]"),
     "resize_nearest": ("lambda s: tf.image.resize(IMG, s, 'nearest')", "[2, 3]", "[5, 2]"),
     "histogram_nbins": ("lambda n: tf.histogram_fixed_width(V, [0.0, 6.0], n)", "3", "5"),
-    "histogram_values": ("lambda v: tf.histogram_fixed_width(v, [0.0, 6.0], 3)",
-                         "[1.0, 2.0, 5.0]", "[5.0, 5.0, 0.5]"),  # fmt: skip
+    "histogram_values": (
+        "lambda v: tf.histogram_fixed_width(v, [0.0, 6.0], 3)",
+        "[1.0, 2.0, 5.0]",
+        "[5.0, 5.0, 0.5]",
+    ),  # fmt: skip
     "bincount_minlength": ("lambda n: tf.math.bincount(I, minlength=n)", "4", "7"),
     "bincount_values": ("lambda i: tf.math.bincount(i)", "[0, 1, 1]", "[3, 3, 4]"),
     "unsorted_segment_sum": ("lambda n: tf.math.unsorted_segment_sum(V, I, n)", "4", "6"),
-    "unsorted_segment_ids": ("lambda i: tf.math.unsorted_segment_sum(V, i, 4)",
-                             "[0, 1, 1, 3]", "[3, 3, 0, 2]"),  # fmt: skip
+    "unsorted_segment_ids": (
+        "lambda i: tf.math.unsorted_segment_sum(V, i, 4)",
+        "[0, 1, 1, 3]",
+        "[3, 3, 0, 2]",
+    ),  # fmt: skip
     "unsorted_segment_max": ("lambda n: tf.math.unsorted_segment_max(V, I, n)", "4", "5"),
     "unsorted_segment_mean": ("lambda n: tf.math.unsorted_segment_mean(V, I, n)", "4", "5"),
     "segment_sum_ids": ("lambda i: tf.math.segment_sum(V, i)", "[0, 0, 1, 1]", "[0, 1, 2, 2]"),
@@ -55,15 +61,24 @@ _READS = {
     "split_sizes": ("lambda s: tf.split(V, s)", "[1, 3]", "[2, 2]"),
     "split_axis": ("lambda a: tf.split(SQUARE, 2, axis=a)", "1", "0"),
     "in_top_k": ("lambda k: tf.math.in_top_k([0, 1], [[0.9, 0.1], [0.8, 0.2]], k)", "1", "2"),
-    "confusion_matrix": ("lambda p: tf.math.confusion_matrix([0, 1, 2], p, 3)",
-                         "[0, 1, 2]", "[2, 2, 0]"),  # fmt: skip
+    "confusion_matrix": (
+        "lambda p: tf.math.confusion_matrix([0, 1, 2], p, 3)",
+        "[0, 1, 2]",
+        "[2, 2, 0]",
+    ),  # fmt: skip
     "invert_permutation": ("lambda p: tf.math.invert_permutation(p)", "[0, 1, 2]", "[2, 0, 1]"),
     "bitcast": ("lambda x: tf.bitcast(x, tf.int32)", "[1.0]", "[2.0]"),
-    "broadcast_dynamic_shape": ("lambda s: tf.broadcast_dynamic_shape(s, [1, 4])",
-                                "[3, 1]", "[5, 1]"),  # fmt: skip
+    "broadcast_dynamic_shape": (
+        "lambda s: tf.broadcast_dynamic_shape(s, [1, 4])",
+        "[3, 1]",
+        "[5, 1]",
+    ),  # fmt: skip
     "pad_constant": ("lambda c: tf.pad(V, [[1, 1]], constant_values=c)", "0.0", "2.5"),
-    "lu_reconstruct": ("lambda p: tf.linalg.lu_reconstruct(tf.eye(3), p)",
-                       "[0, 1, 2]", "[2, 0, 1]"),  # fmt: skip
+    "lu_reconstruct": (
+        "lambda p: tf.linalg.lu_reconstruct(tf.eye(3), p)",
+        "[0, 1, 2]",
+        "[2, 0, 1]",
+    ),  # fmt: skip
     "ssim_max_val": ("lambda m: tf.image.ssim(BIG, BIG * 0.5, m, filter_size=3)", "1.0", "2.0"),
 }
 

@@ -8,8 +8,8 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
-from .._limits import check_allocation
 from .._dispatch import reads_values as _reads_values
+from .._limits import check_allocation
 from .._matching import matching_tensors
 from .._tensor import Tensor, TensorShape, as_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
