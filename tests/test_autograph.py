@@ -151,3 +151,48 @@ def test_a_python_loop_holding_a_return_still_returns():
 
     assert int(f(tf.constant(1), [0, 1, 2, 3])) == 3
     assert int(f(tf.constant(1), [5])) == 1
+
+
+def _else_loops():
+    def for_else(n):
+        s = tf.constant(0)
+        for i in tf.range(n):
+            s += i
+            if s > 5:
+                break
+        else:
+            s = s * 100
+        return s
+
+    def while_else(x):
+        while x < 10:
+            x = x * 2
+            if x == 8:
+                break
+        else:
+            x = -x
+        return x
+
+    def nested_search(n):
+        found = tf.constant(-1)
+        for i in tf.range(n):
+            for j in tf.range(n):
+                if i * j == 6:
+                    found = i * 10 + j
+                    break
+            else:
+                continue
+            break
+        return found
+
+    return [(for_else, (3, 10, 2)), (while_else, (1, 3, 9)), (nested_search, (4, 2, 7))]
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_a_tensor_loop_with_else_runs_else_unless_it_broke(index):
+    fn, values = _else_loops()[index]
+    compiled = tf.function(fn)
+    for value in values:
+        want = fn(tf.constant(value)).numpy()  # eager: Python's own loop semantics
+        assert compiled(tf.constant(value)).numpy() == want
+    assert compiled.experimental_get_tracing_count() == 1

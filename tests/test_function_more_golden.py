@@ -16,6 +16,20 @@ import pytest
 from tests.test_function_golden import GOLDEN_DIR, _load, run
 
 SNIPPETS = _load("function_more_snippets").SNIPPETS
+
+# snippet -> why tapeflow deliberately differs from TensorFlow there.
+KNOWN_DEVIATIONS = {
+    "else_tensor_for": "TF 2.21's AutoGraph leaves a function holding a loop with an else "
+    "clause unconverted (a tensor loop then fails); tapeflow converts the loop "
+    "(docs/deviations.md): values are Python's, checked in tests/test_autograph.py",
+}
+
+# snippet -> why only stdout is compared (TensorFlow's stderr holds a notice tapeflow
+# does not log).
+STDOUT_ONLY = {
+    "else_python_loops": "TF logs that it could not convert a function holding a loop "
+    "with an else clause; tapeflow converts it",
+}
 GOLDEN = json.loads((GOLDEN_DIR / "function_more.json").read_text(encoding="utf-8"))
 
 
@@ -28,8 +42,12 @@ def test_golden_data_matches_snippets():
 
 @pytest.mark.parametrize("name", sorted(GOLDEN["cases"]))
 def test_snippet_matches_tensorflow(name):
+    if name in KNOWN_DEVIATIONS:
+        pytest.skip(KNOWN_DEVIATIONS[name])
     expected = GOLDEN["cases"][name]
     actual = run(name, SNIPPETS)
+    if name in STDOUT_ONLY:
+        actual = {**actual, "stderr": expected["stderr"]}
     if actual == expected:
         return
     diff = ""

@@ -136,3 +136,57 @@ _snippet(
     print(w.numpy().round(4).tolist(), "traces", step.experimental_get_tracing_count())
 """,
 )
+
+_snippet(
+    "else_python_loops",
+    """
+    # Loops over Python values with an else clause (TensorFlow does not convert the
+    # function: it runs it as it is; so does tapeflow, the loops being Python).
+    @tf.function
+    def f(x):
+        total = x
+        for i in range(4):
+            total = total + i
+            if i == 5:
+                break
+        else:
+            total = total * 2
+        k = 0
+        while k < 3:
+            k += 1
+            if k == 2:
+                break
+        else:
+            total = total - 100
+        print("traced", k)
+        return total
+    print(f(tf.constant([1.0, 2.0])).numpy())
+    print(f(tf.constant([3.0, 4.0])).numpy())
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "else_tensor_for",
+    """
+    # A for/else over a tensor: TensorFlow 2.21's AutoGraph does not convert it
+    # (the function runs as it is and iterating a symbolic tensor fails); tapeflow
+    # converts it (a known deviation, see test_function_more_golden.py).
+    @tf.function
+    def f(n):
+        s = tf.constant(0)
+        for i in tf.range(n):
+            s += i
+            if s > 5:
+                break
+        else:
+            s = s * 100
+        return s
+    for n in (3, 10):
+        try:
+            print(f(tf.constant(n)).numpy())
+        except Exception as e:
+            show_last(e)
+    print(f.experimental_get_tracing_count())
+""",
+)

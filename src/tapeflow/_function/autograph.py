@@ -318,8 +318,16 @@ class _LowerLoops(ast.NodeTransformer):
 
     def _loop(self, node):
         self.generic_visit(node)
-        if node.orelse or not _own_jumps(node):
-            return node
+        orelse = node.orelse
+        if orelse and _returns_in(node.body):
+            return node  # the loop stays Python (a return inside a loop: see visit_For)
+        if orelse:
+            # Python runs a loop's ``else`` block when the loop ends without a break:
+            # after the loop, under ``if not break_flag:`` (always, without a break).
+            self.count += 1
+            node.orelse = []
+        if not _own_jumps(node):
+            return [node, *orelse] if orelse else node
         self.count += 1
         brk, cont = f"{_FLAG}break_{self.count}", f"{_FLAG}continue_{self.count}"
         used: set = set()
@@ -335,17 +343,19 @@ class _LowerLoops(ast.NodeTransformer):
         try:
             body, _ = _lower(node.body, {ast.Break: on_break, ast.Continue: on_continue})
         except _CannotLower:
+            node.orelse = orelse
             return node
         if cont in used:
             body = [_set(cont, ast.Constant(False)), *body]
         node.body = body or [ast.Pass()]
         if brk not in used:
-            return node
+            return [node, *orelse] if orelse else node
         if isinstance(node, ast.While):
             node.test = ast.BoolOp(ast.And(), [_none_of([brk]), node.test])
         else:
             node.tfag_break = brk  # for_stmt's extra test
-        return [_set(brk, ast.Constant(False)), node]
+        after = [ast.If(_none_of([brk]), orelse, [])] if orelse else []
+        return [_set(brk, ast.Constant(False)), node, *after]
 
     visit_While = visit_For = _loop
 
