@@ -73,6 +73,28 @@ def _no_tensor_loop(value: Any) -> Any:
 
 return_loop_iter = return_loop_test = _no_tensor_loop
 
+_RETURN_IN_PYTHON_LOOP = (
+    "break and return statements which depend on a TF condition are not supported in Python "
+    "for loops. Did you intend to make it a TF loop?\nSee https://github.com/tensorflow/"
+    "tensorflow/blob/master/tensorflow/python/autograph/g3doc/reference/limitations.md"
+    "#consistency-of-control-flow-types for more info."
+)
+
+
+def loop_return_if_test(test: Any, kind: str) -> Any:
+    """The test of an ``if`` holding a ``return`` inside a loop that stays Python:
+    TensorFlow's error once it is a tensor while a function traces (``kind``: which
+    branches return, ``"both"``, or the one that does not: ``"else"``, ``"main"``).
+
+    >>> loop_return_if_test(True, "else")
+    True
+    """
+    if test.__class__ is Tensor and _trace.active_trace() is not None:
+        if kind == "both":
+            raise NotImplementedError(_RETURN_IN_PYTHON_LOOP)
+        raise ValueError(f"the {kind} branch must also have a return statement.")
+    return test
+
 
 def if_stmt(
     test: Any, true_fn: Callable, false_fn: Callable, values: tuple, names: tuple, live: tuple

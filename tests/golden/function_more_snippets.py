@@ -190,3 +190,91 @@ _snippet(
     print(f.experimental_get_tracing_count())
 """,
 )
+
+_snippet(
+    "return_under_tensor_if_in_python_loop",
+    """
+    # A return under a tensor `if` inside a loop over Python values: AutoGraph makes the
+    # `if` a cond, which needs a return in both branches.
+    @tf.function
+    def f(x):
+        for i in range(3):
+            if x > i:
+                return x * 2
+        return x
+    try:
+        print(f(tf.constant(1.0)))
+    except Exception as e:
+        show_last(e)
+    print(f.experimental_get_tracing_count())
+""",
+)
+
+_snippet(
+    "return_under_tensor_else_in_python_loop",
+    """
+    @tf.function
+    def f(x):
+        for i in range(3):
+            if x > i:
+                x = x - 1.0
+            else:
+                return x
+        return -x
+    try:
+        print(f(tf.constant(1.0)))
+    except Exception as e:
+        show_last(e)
+""",
+)
+
+_snippet(
+    "return_in_both_branches_in_python_loop",
+    """
+    @tf.function
+    def f(x):
+        for i in range(3):
+            if x > i:
+                return x * 2
+            else:
+                return x
+        return x
+    try:
+        print(f(tf.constant(1.0)))
+    except Exception as e:
+        show_last(e)
+""",
+)
+
+_snippet(
+    "return_in_tensor_while",
+    """
+    @tf.function
+    def f(x):
+        while x < 5.0:
+            x += 1
+            if x > 3.0:
+                return x
+        return -x
+    try:
+        print(f(tf.constant(1.0)))
+    except Exception as e:
+        show_last(e)
+""",
+)
+
+_snippet(
+    "return_under_python_if_in_python_loop",
+    """
+    # Python tests everywhere: the loop and its return stay Python, as in TensorFlow.
+    @tf.function
+    def f(x, limit):
+        for i in range(5):
+            x = x + 1.0
+            if i == limit:
+                return x
+        return -x
+    print(f(tf.constant(1.0), 2).numpy(), f(tf.constant(1.0), 9).numpy())
+    print(f.experimental_get_tracing_count())
+""",
+)

@@ -137,6 +137,12 @@ class _Converter(ast.NodeTransformer):
 
     def visit_If(self, node: ast.If):
         self.generic_visit(node)
+        kind = getattr(node, "tfag_loop_return", None)
+        if kind is not None:  # a return under this test, in a loop that stays Python
+            self.count += 1
+            test = _call("loop_return_if_test", [node.test, ast.Constant(kind)])
+            node.test = ast.copy_location(test, node.test)
+            return node
         if _has_stopper(node.body) or _has_stopper(node.orelse):
             return node
         names = _assigned(node.body + node.orelse)
@@ -154,11 +160,28 @@ class _Converter(ast.NodeTransformer):
                                  _const_tuple(names), _const_tuple(live)])  # fmt: skip
         return [t_fn, f_fn, self._assign(names, call)]
 
+    def _mark_returning_ifs(self, loop) -> bool:
+        """Whether ``loop`` holds a ``return`` (it stays Python); if so, mark each ``if``
+        in it with a return in a branch by which branches return (TensorFlow's error
+        when its test turns out to be a tensor)."""
+        if loop.orelse or not _returns_in(loop.body):
+            return False
+        self.count += 1
+        for node in _walk_scope(loop.body):
+            if isinstance(node, ast.If):
+                main, other = _returns_in(node.body), _returns_in(node.orelse)
+                if main or other:
+                    node.tfag_loop_return = (
+                        "both" if main and other else ("else" if main else "main")
+                    )
+        return True
+
     def visit_While(self, node: ast.While):
-        self.generic_visit(node)
-        if not node.orelse and _returns_in(node.body):
-            node.test = _call("return_loop_test", [node.test])
+        if self._mark_returning_ifs(node):
+            self.generic_visit(node)
+            node.test = ast.copy_location(_call("return_loop_test", [node.test]), node)
             return node
+        self.generic_visit(node)
         if node.orelse or _has_stopper(node.body):
             return node
         names = _assigned(node.body)
@@ -174,10 +197,11 @@ class _Converter(ast.NodeTransformer):
         return [test_fn, body_fn, self._assign(names, call)]
 
     def visit_For(self, node: ast.For):
-        self.generic_visit(node)
-        if not node.orelse and _returns_in(node.body):
-            node.iter = _call("return_loop_iter", [node.iter])
+        if self._mark_returning_ifs(node):
+            self.generic_visit(node)
+            node.iter = ast.copy_location(_call("return_loop_iter", [node.iter]), node)
             return node
+        self.generic_visit(node)
         if node.orelse or _has_stopper(node.body) or not isinstance(node.target, ast.Name):
             return node
         target = node.target.id
