@@ -144,6 +144,43 @@ def test_check_grads_order_2_both_modes(name):
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_check_grads_order_2_both_modes_through_a_function(name):
+    # The tapes and accumulators outside replay the compiled program: the loop and
+    # cond nodes' own VJP and JVP rules, to second order.
+    f, x = PROGRAMS[name]
+    check_grads(tf.function(f), [x], order=2, modes=("fwd", "rev"))
+
+
+def _derivatives_inside(f):
+    """A tf.function returning f's value, its JVP along ``u`` and the gradient of
+    <f, 1> (an accumulator and a tape opened inside the function)."""
+
+    @tf.function
+    def inside(x, u):
+        with tf.autodiff.ForwardAccumulator(x, u) as acc:
+            with tf.GradientTape() as tape:
+                tape.watch(x)
+                y = tf.nest.flatten(f(x))
+                total = tf.add_n([tf.reduce_sum(t) for t in y])
+        return y, [acc.jvp(t) for t in y], tape.gradient(total, x)
+
+    return inside
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_forward_and_reverse_inside_a_function_match_eager(name):
+    f, x = PROGRAMS[name]
+    inside = _derivatives_inside(f)
+    rng = np.random.default_rng(7)
+    for scale in (1.0, 0.9):  # a second call runs the compiled program
+        args = (tf.constant(x * scale), tf.constant(rng.standard_normal(x.shape)))
+        got = inside(*args)
+        want = _derivatives_inside(f).python_function(*args)
+        for g, w in zip(tf.nest.flatten(got), tf.nest.flatten(want)):
+            np.testing.assert_allclose(np.asarray(g), np.asarray(w), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_control_flow_creates_no_reference_cycles(name):
     f, x = PROGRAMS[name]
     x = tf.constant(x)

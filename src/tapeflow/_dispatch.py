@@ -174,6 +174,8 @@ class State:
     # A state that defines ``record_call(fn, args, kwargs, out)`` keeps calls of
     # ``stateful`` functions as single nodes (see ``stateful``).
     record_call: Any = None
+    # Forward accumulators compute tangents as the ops run (see ``reads_values``).
+    computes_tangents = False
 
     def on_op(self, stack, position, prim, inputs, out, outputs, params) -> None:
         """``prim`` ran; ``outputs`` are its floating outputs (None if it has none)."""
@@ -617,8 +619,14 @@ def reads_values(fn=None, *, floats: bool = False):
         if not _recorder_count:
             return fn(*args, **kwargs)
         stack = _local.stack
-        out = marked(*args, **kwargs)
         traces = [i for i, s in enumerate(stack) if s.record_call is not None]
+        if traces and any(s.computes_tangents for s in stack[traces[0] + 1 :]):
+            # An accumulator inside the trace would compute the tangents inside an opaque
+            # call, out of the trace's sight (baked in as constants): run in the open,
+            # the values read becoming params, and guard them.
+            out = fn(*args, **kwargs)
+        else:
+            out = marked(*args, **kwargs)
         if traces and len(stack) > traces[0] + 1 + (len(traces) - 1):
             # Something other than a trace, entered inside the outermost trace, recorded
             # the call: a tape inside the function. Guard the values it depends on.

@@ -45,6 +45,7 @@ class AccumulatorState(State):
     """
 
     __slots__ = ("tangents", "_primals", "_self_ref", "__weakref__")
+    computes_tangents = True
 
     def __init__(self):
         self.tangents: dict = {}

@@ -56,7 +56,10 @@ def _check_leading_dims(tensors: list) -> int:
 
 
 def _unstacked(tensor: Tensor, n: int) -> TensorArray:
-    return TensorArray(tensor.dtype, size=n, dynamic_size=False, infer_shape=True).unstack(tensor)
+    # Not cleared after a read: inside tf.function a loop body is traced on the
+    # trace's values (reading an element) before the loop node runs it again.
+    return TensorArray(tensor.dtype, size=n, dynamic_size=False, infer_shape=True,
+                       clear_after_read=False).unstack(tensor)  # fmt: skip
 
 
 # --------------------------------------------------------------------------

@@ -278,3 +278,89 @@ _snippet(
     print(f.experimental_get_tracing_count())
 """,
 )
+
+# Forward mode through tf.function's loop and cond nodes: an accumulator outside the
+# function (the program replayed), inside it, and over a tape (Hessian-vector
+# products), on two calls with other values (the second runs the compiled program).
+_FWD_PRELUDE = """
+def r(t):
+    return np.round(t.numpy(), 5).tolist()
+
+def loop(x):
+    return tf.while_loop(lambda i, y: i < 3, lambda i, y: (i + 1, y * tf.sin(x) + x),
+                         (0, x))[1]
+
+def data_loop(x):
+    return tf.while_loop(lambda y: tf.reduce_max(y) < 4.0, lambda y: [y * 1.5 + 0.1], [x * x])[0]
+
+def branch(x):
+    return tf.cond(tf.reduce_sum(x) > 0.0, lambda: tf.sin(x) * x, lambda: x * x * x)
+
+def folds(x):
+    return (tf.scan(lambda a, v: a * v + tf.sin(v), x) + tf.foldl(lambda a, v: a * tf.cos(v) + v, x)
+            + tf.foldr(lambda a, v: a * v + v * v, x, initializer=tf.constant(0.5)))
+
+def mapped(x):
+    return tf.map_fn(lambda v: v * tf.exp(v), x)
+
+def switch(x):
+    return tf.switch_case(tf.cast(tf.reduce_sum(x) > 0.0, tf.int32),
+                          [lambda: tf.cos(x) * x, lambda: tf.exp(x) * x])
+
+POINTS = [([0.7, -1.3, 0.4], [1.0, 0.5, -0.25]), ([1.1, 0.2, 0.9], [-0.5, 2.0, 1.0]),
+          ([-1.5, -0.2, 0.3], [0.3, 0.3, 0.3])]
+"""
+
+for _name in ("loop", "data_loop", "branch", "folds", "mapped", "switch"):
+    _snippet(
+        f"fwd_outside_{_name}",
+        _FWD_PRELUDE
+        + f"""
+f = tf.function({_name})
+for x, u in POINTS:
+    x, u = tf.constant(x), tf.constant(u)
+    with tf.autodiff.ForwardAccumulator(x, u) as acc:
+        y = f(x)
+    print(r(y), r(acc.jvp(y)))
+print("traces", f.experimental_get_tracing_count())
+""",
+    )
+    if _name in ("folds", "mapped", "switch"):
+        continue  # TF 2.21 fails to trace an accumulator over its TensorArray/switch ops
+    _snippet(
+        f"fwd_inside_{_name}",
+        _FWD_PRELUDE
+        + f"""
+@tf.function
+def f(x, u):
+    with tf.autodiff.ForwardAccumulator(x, u) as acc:
+        y = {_name}(x)
+    return y, acc.jvp(y)
+
+for x, u in POINTS:
+    y, t = f(tf.constant(x), tf.constant(u))
+    print(r(y), r(t))
+print("traces", f.experimental_get_tracing_count())
+""",
+    )
+
+for _name in ("loop", "branch", "folds"):
+    _snippet(
+        f"fwd_over_rev_{_name}",
+        _FWD_PRELUDE
+        + f"""
+@tf.function
+def grad(x):
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        total = tf.reduce_sum({_name}(x))
+    return tape.gradient(total, x)
+
+for x, u in POINTS:
+    x, u = tf.constant(x), tf.constant(u)
+    with tf.autodiff.ForwardAccumulator(x, u) as acc:
+        g = grad(x)
+    print(r(g), r(acc.jvp(g)))  # the gradient and a Hessian-vector product
+print("traces", grad.experimental_get_tracing_count())
+""",
+    )
