@@ -215,8 +215,9 @@ class _Converter(ast.NodeTransformer):
         if brk is not None:  # a lowered break: the loop also stops once it is set
             test_name = self._fresh("for_test")
             test_args = self._function(test_name, names, [], []).args
-            made.append(ast.FunctionDef(test_name, test_args, [ast.Return(_none_of([brk]))],
-                                        [], None))  # fmt: skip
+            # (built after this loop's visit: ``not`` written as the converted not_)
+            stop = ast.Return(_call("not_", [_name(brk)]))
+            made.append(ast.FunctionDef(test_name, test_args, [stop], [], None))
             args.append(ast.Name(test_name, ast.Load()))
         inside = sum(1 for n in _walk_scope([node])
                      if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load))  # fmt: skip
