@@ -171,9 +171,8 @@ class _Converter(ast.NodeTransformer):
             if isinstance(node, ast.If):
                 main, other = _returns_in(node.body), _returns_in(node.orelse)
                 if main or other:
-                    node.tfag_loop_return = (
-                        "both" if main and other else ("else" if main else "main")
-                    )
+                    kind = "both" if main and other else ("else" if main else "main")
+                    node.tfag_loop_return = kind  # type: ignore[attr-defined]
         return True
 
     def visit_While(self, node: ast.While):
