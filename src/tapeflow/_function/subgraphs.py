@@ -73,7 +73,9 @@ FILLABLE: tuple = ()
 # --------------------------------------------------------------------------
 def _while_impl(*values, cond, body, n, history, stateful=False):
     run = _loop_runner(n, len(values) - n, history)
-    if stateful:
+    if stateful or _trace._traces.stack:
+        # (while tracing, a pure call node in the body, x[i], must not guard the
+        # trace on each step's values: the node runs unwatched)
         return _unrecorded(run, cond.run, body.run, *values)
     return run(cond.run, body.run, *values)
 
@@ -350,7 +352,7 @@ while_loop = Primitive(
 
 def _cond_impl(pred, *captures, true, false, stateful=False):
     branch = true if pred else false
-    if stateful:
+    if stateful or _trace._traces.stack:
         return tuple(_unrecorded(branch.run, *captures))
     return tuple(branch.run(*captures))
 
