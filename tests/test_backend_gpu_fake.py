@@ -169,4 +169,10 @@ def test_host_reads_of_gpu_values_copy_and_lists_pack_on_the_gpu(fake_gpu):
     assert dense.numpy().tolist() == [[0, 0, 1], [1, 0, 0], [0, 1, 0]]
     with tf.device("/GPU:0"):
         nan = tf.constant([[np.inf, 0.0], [0.0, 1.0]])
+        boxes = tf.constant([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, 5, 1, 6]])
+        scores = tf.constant([0.9, 0.8, 0.7])
     assert np.isnan(tf.linalg.expm(nan).numpy()).all()
+    # The NMS family reads its boxes on the host; float outputs go back to the device.
+    assert tf.image.non_max_suppression(boxes, scores, 3).numpy().tolist() == [0, 2]
+    _, kept = tf.image.non_max_suppression_with_scores(boxes, scores, 3)
+    assert isinstance(kept._value, FakeCupyArray)

@@ -12,6 +12,7 @@ import heapq as _heapq
 
 import numpy as _np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .. import errors as _errors
 from .._dispatch import reads_values as _reads_values
@@ -20,6 +21,11 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
 from ._core import _no_gradient
+
+
+def _host(x) -> _np.ndarray:
+    """A tensor's value as NumPy: these ops run on the host (a GPU value is copied)."""
+    return _np.asarray(_backend.to_host(_as_tensor(x)._value))
 
 
 def _fail(message: str, op: str, named: bool = True) -> _errors.InvalidArgumentError:
@@ -44,7 +50,7 @@ def _same_dtype(value: _np.ndarray, reference: _np.ndarray, op: str, position: i
 
 
 def _scalar(x, what: str, op: str, dtype=None) -> _np.ndarray:
-    value = _np.asarray(_convert(x, dtype)._value)
+    value = _np.asarray(_backend.to_host(_convert(x, dtype)._value))
     if value.ndim != 0:
         raise _fail(f"{what} must be 0-D, got shape {_errors._shape_text(value.shape)} "
                     f"(Shape must be rank 0 but is rank {value.ndim})", op, named=False)  # fmt: skip
@@ -152,8 +158,7 @@ _V5 = ("boxes:T, scores:T, max_output_size:int32, iou_threshold:T, score_thresho
 
 def _greedy_inputs(boxes, scores, max_output_size, iou_threshold, op: str, signature: str):
     """(boxes, scores, output size, IoU threshold) of the greedy box ops, checked in TF's order."""
-    b = _np.asarray(_as_tensor(boxes)._value)
-    s = _np.asarray(_as_tensor(scores)._value)
+    b, s = _host(boxes), _host(scores)
     _same_dtype(s, b, op, 1)
     _float_input(b, op, signature=signature)
     _check_boxes(b, s, op)
@@ -216,7 +221,10 @@ def non_max_suppression_with_scores(
     picked, kept = _greedy(s.astype(b.dtype), _iou(b), size, threshold,
                            float(_scalar(score_threshold, "score_threshold", op)),
                            sigma)  # fmt: skip
-    kept_scores = _no_gradient(_wrap(_np.asarray(kept, dtype=b.dtype).reshape(-1)),
+    kept = _backend.same_place(
+        _np.asarray(kept, dtype=b.dtype).reshape(-1), _as_tensor(scores)._value
+    )
+    kept_scores = _no_gradient(_wrap(kept),
                                [_as_tensor(scores), _as_tensor(boxes)], op)  # fmt: skip
     return _wrap(_np.asarray(picked, _np.int32)), kept_scores
 
@@ -240,8 +248,7 @@ def non_max_suppression_overlaps(
     array([0, 2], dtype=int32)
     """
     op = "NonMaxSuppressionWithOverlaps"
-    o = _np.asarray(_as_tensor(overlaps)._value)
-    s = _np.asarray(_as_tensor(scores)._value)
+    o, s = _host(overlaps), _host(scores)
     _same_dtype(o, _np.zeros(0, _np.float32), op, 0)
     _same_dtype(s, o, op, 1)
     shape = _errors._shape_text
@@ -291,8 +298,7 @@ def combined_non_max_suppression(
     ([0.9, 0.7, 0.0], [[0.0, 1.0, 0.0]], [2])
     """
     op = "CombinedNonMaxSuppression"
-    b = _np.asarray(_as_tensor(boxes)._value)
-    s = _np.asarray(_as_tensor(scores)._value)
+    b, s = _host(boxes), _host(scores)
     _same_dtype(b, _np.zeros(0, _np.float32), op, 0)
     _same_dtype(s, b, op, 1)
     if b.ndim != 4:
@@ -337,6 +343,10 @@ def combined_non_max_suppression(
             out_boxes[n, k] = _np.clip(box, 0.0, 1.0) if clip_boxes else box
             out_scores[n, k] = score
             out_classes[n, k] = c
+    # The float outputs go where the boxes are (a GPU); the int32 count stays on the host, as TF's.
+    place = _as_tensor(boxes)._value
+    out_boxes, out_scores, out_classes = (_backend.same_place(a, place)
+                                          for a in (out_boxes, out_scores, out_classes))  # fmt: skip
     return _wrap(out_boxes), _wrap(out_scores), _wrap(out_classes), _wrap(valid)
 
 
@@ -403,16 +413,15 @@ def non_max_suppression_padded(
     >>> idx.numpy().tolist(), int(n)
     ([0, 2, 0], 2)
     """
-    b = _np.asarray(_as_tensor(boxes)._value)
-    s = _np.asarray(_as_tensor(scores)._value)
+    b, s = _host(boxes), _host(scores)
     if not pad_to_max_output_size and b.ndim > 2:
         raise ValueError(f"'pad_to_max_output_size' (value {pad_to_max_output_size}) must be "
                          "True for batched input")  # fmt: skip
     if b.ndim < 2 or b.shape[-1] != 4 or s.shape != b.shape[:-1]:
         raise ValueError(f"boxes {list(b.shape)} must be [..., num_boxes, 4] and scores "
                          f"{list(s.shape)} [..., num_boxes]")  # fmt: skip
-    size = int(_np.asarray(_as_tensor(max_output_size)._value))
-    threshold = _np.float32(float(_np.asarray(_as_tensor(iou_threshold)._value)))
+    size = int(_host(max_output_size))
+    threshold = _np.float32(float(_host(iou_threshold)))
     batch_dims = list(b.shape[:-2])
     num = b.shape[-2]
     b = b.reshape(-1, num, 4)
