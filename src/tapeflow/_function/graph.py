@@ -73,6 +73,19 @@ def _meets_array(user: Node, name: str, values: dict) -> bool:
     return any(other != name and np.ndim(values.get(other, 0)) > 0 for other in user.ins)
 
 
+# A constant folded from a broadcast (a mean's gradient: 1/n in every element) is a
+# view with zero strides, which NumPy's elementwise loops take at a fraction of their
+# contiguous speed (a 256-element product: 0.7 us against 0.25). Up to this size the
+# program holds a contiguous copy: the same values, read-only as the view was.
+_DENSE_LIMIT = 1 << 16
+
+
+def _dense(value: np.ndarray) -> np.ndarray:
+    dense = np.ascontiguousarray(value)
+    dense.flags.writeable = False
+    return dense
+
+
 class Retrace(Exception):
     """A guard disagreed: the program does not cover this call."""
 
@@ -328,6 +341,9 @@ class Program:
     def _generate(self) -> None:
         namespace: dict = {"RETRACE": _RETRACE, "_same_float": _same_float}
         namespace.update(self.constants)
+        for name, value in self.constants.items():
+            if value.__class__ is np.ndarray and 0 in value.strides and value.size <= _DENSE_LIMIT:
+                namespace[name] = _dense(value)
         # NumPy (2.x) takes a 0-d array operand in about half the time of a
         # scalar of the same dtype, with the same result: scalar constants that
         # meet an array operand, and no output returns as they are, become 0-d

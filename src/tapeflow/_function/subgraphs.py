@@ -72,7 +72,9 @@ FILLABLE: tuple = ()
 # The primitives
 # --------------------------------------------------------------------------
 def _while_impl(*values, cond, body, n, history, stateful=False):
-    run = _loop_runner(n, len(values) - n, history)
+    run = _fused_loop(cond, body, n, len(values) - n, history)
+    if run is None:
+        run = _loop_runner(n, len(values) - n, history, _direct_test(cond))
     if stateful or _trace._traces.stack:
         # (while tracing, a pure call node in the body, x[i], must not guard the
         # trace on each step's values: the node runs unwatched)
@@ -83,22 +85,48 @@ def _while_impl(*values, cond, body, n, history, stateful=False):
 _runners: dict = {}
 
 
-def _loop_runner(n: int, m: int, history: bool):
+def _direct_test(cond) -> tuple | None:
+    """``(i, j)`` when the loop's test program is ``args[i] < args[j]`` written as the
+    operator (a ``tf.range`` loop's): the runner compares them itself, one call fewer a
+    step. Found once per program."""
+    found = cond.__dict__.get("direct_test", False)
+    if found is not False:
+        return found
+    found = None
+    if len(cond.nodes) == 1 and not cond.has_guards:
+        node = cond.nodes[0]
+        args = cond.arg_names
+        if (
+            cond._inline.get(node) == "{0} < {1}"
+            and cond.outputs == node.outs
+            and all(name in args for name in node.ins)
+        ):
+            found = (args.index(node.ins[0]), args.index(node.ins[1]))
+    cond.direct_test = found
+    return found
+
+
+def _loop_runner(n: int, m: int, history: bool, test: tuple | None = None):
     """The loop for ``n`` variables and ``m`` captures, as generated Python.
 
     Written out for its arity (no argument packing, one list per history), the
-    loop costs a few hundred nanoseconds a step besides the programs it calls.
+    loop costs a few hundred nanoseconds a step besides the programs it calls;
+    ``test`` (see ``_direct_test``) writes the loop test as a comparison.
     """
-    key = (n, m, history)
+    key = (n, m, history, test)
     runner = _runners.get(key)
     if runner is None:
         state = [f"s{i}" for i in range(n)]
-        args = ", ".join(state + [f"c{j}" for j in range(m)])
+        names = state + [f"c{j}" for j in range(m)]
+        args = ", ".join(names)
         targets = ", ".join(state) + ("," if n == 1 else "")
         lines = [f"def run(test, step, {args}):"]
         if history:
             lines += [f"    h{i} = []" for i in range(n)]
-        lines.append(f"    while test({args})[0]:")
+        if test is None:
+            lines.append(f"    while test({args})[0]:")
+        else:
+            lines.append(f"    while {names[test[0]]} < {names[test[1]]}:")
         if history:
             lines += [f"        h{i}.append(s{i})" for i in range(n)]
         lines.append(f"        {targets} = step({args})")
@@ -111,6 +139,47 @@ def _loop_runner(n: int, m: int, history: bool):
         exec(compile("\n".join(lines) + "\n", "<while_loop runner>", "exec"), namespace)  # noqa: S102
         runner = _runners[key] = namespace["run"]
     return runner
+
+
+def _fused_loop(cond, body, n: int, m: int, history: bool):
+    """The loop with the body program's lines written inside it, as one generated
+    function (no call, argument tuple or result tuple a step, and the names the body
+    reads bound once as locals), or None where the test is not ``_direct_test``'s
+    comparison or the body has guards. Made once per body program."""
+    key = (n, m, history)
+    made = body.__dict__.setdefault("fused_loops", {})
+    if key in made:
+        return made[key]
+    test = _direct_test(cond)
+    args = body.arg_names
+    run = None
+    if test is not None and not body.has_guards and len(args) == n + m:
+        lines = body.source.splitlines()
+        namespace = body.run.__globals__
+        bound = [name for name in body.run.__code__.co_names if name in namespace]
+        state = args[:n]
+        params = ", ".join(["_test", "_step", *args])
+        if bound:
+            params += ", *, " + ", ".join(f"{name}={name}" for name in bound)
+        text = [f"def run({params}):"]
+        if history:
+            text += [f"    _h{i} = []" for i in range(n)]
+        text.append(f"    while {args[test[0]]} < {args[test[1]]}:")
+        if history:
+            text += [f"        _h{i}.append({name})" for i, name in enumerate(state)]
+        text += ["    " + line for line in lines[1:-1]]
+        results = lines[-1].strip()[len("return ") :]
+        text.append(f"        {', '.join(state)}{',' if n == 1 else ''} = {results}")
+        if history:
+            kept = ", ".join(f"_stacked(_h{i}, {name})" for i, name in enumerate(state))
+        else:
+            kept = ", ".join(["None"] * n)
+        text.append(f"    return ({', '.join(state)}, {kept})")
+        scope = dict(namespace, _stacked=_stacked)
+        exec(compile("\n".join(text) + "\n", "<while_loop>", "exec"), scope)  # noqa: S102
+        run = scope["run"]
+    made[key] = run
+    return run
 
 
 def _stacked(kept: list, last):
