@@ -391,7 +391,7 @@ def max_pool_with_argmax(
         np.finfo(x._value.dtype).min if x._value.dtype.kind == "f" else np.iinfo(x._value.dtype).min
     )
     patches, (oh, ow) = _patches(
-        wrap(np.asarray(x._value)),
+        wrap(np.asarray(_backend.to_host(x._value))),  # the argmax is found on the host
         k,
         s,
         (1, 1),
@@ -474,7 +474,7 @@ def isotonic_regression(
         rows = -rows
     out_dtype = x.dtype if x.dtype.is_floating else tf.float32 \
         if x.dtype in (tf.int8, tf.int16) else tf.float64  # fmt: skip
-    values = np.asarray(rows._value)
+    values = np.asarray(_backend.to_host(rows._value))  # segments are found on the host
     segments = np.stack([_pool_adjacent_violators(r, True) for r in values]) \
         if values.shape[0] else np.zeros((0, length), np.int32)  # fmt: skip
     offsets = (np.arange(values.shape[0]) * length)[:, None]
