@@ -37,7 +37,7 @@ from .._blas import _OWN_LIMIT
 from ..ops.elementwise import add, cast, divide, divide_no_nan, multiply, pow, subtract
 from ..ops.linalg import matmul
 from ..ops.logic import greater, greater_equal, less, less_equal
-from ..ops.nn import relu, relu_grad
+from ..ops.nn import relu, relu_grad, sigmoid_xent_grad, sigmoid_xent_grad_kernel
 from ..ops.reduce import reduce_sum
 from ..ops.shape import sum_to_shape
 
@@ -152,6 +152,17 @@ def _relu_form(node, values: dict, constants: dict) -> tuple | None:
     return "{P}_maximum({0}, {P}_zero)", {"maximum": np.maximum, "zero": np.zeros((), x.dtype)}
 
 
+def _sigmoid_xent_grad_form(node, values: dict, constants: dict) -> tuple | None:
+    g, x, z = (_value(n, values, constants) for n in node.ins)
+    for a in (g, x, z):
+        if a.__class__ is not np.ndarray or a.shape != x.shape or a.dtype != x.dtype:
+            return None
+    if x.dtype.kind != "f":
+        return None
+    # the impl's own kernel, which it calls for these operands after its checks
+    return "{P}_kernel({0}, {1}, {2})", {"kernel": sigmoid_xent_grad_kernel(x.dtype)}
+
+
 def _relu_grad_form(node, values: dict, constants: dict) -> str | None:
     return "{0} * ({1} > 0)"  # the impl's own expression
 
@@ -216,6 +227,7 @@ _FORMS = {
     cast: _cast_form,
     relu: _relu_form,
     relu_grad: _relu_grad_form,
+    sigmoid_xent_grad: _sigmoid_xent_grad_form,
 }
 
 

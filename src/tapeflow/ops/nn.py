@@ -12,6 +12,8 @@ softmax is a primitive (one NumPy pass); log_softmax is a composite.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from .._dispatch import Primitive, op_for
@@ -474,31 +476,55 @@ def _zero_one(dtype) -> tuple:
 def _sigmoid_xent_grad_impl(g, logits, labels):
     """g (sigmoid(x) - z) as TF's gradient computes it, ``(1 - z) - s`` for x >= 0
     and ``s - z`` below, with s = sigmoid(-|x|): at x = 30, z = 1 in float32 it is
-    -9.4e-14, not sigmoid(x) - 1 = 0.
-
-    Bit for bit the same, with SIMD ufuncs only (no np.where, about 20x a plain
-    ufunc per element on a mixed mask, nor heaviside/copysign, 3 to 5x): the
-    step ``x >= 0`` (1 for -0.0 too, TF's x >= 0 branch) gives the offset
-    ``1 - z`` or ``0 - z`` and the sign 1 - 2 step, an exact factor that makes
-    both -|x| and the signed s (each ufunc call counts: the arrays of a
-    training step are small).
-    """
+    -9.4e-14, not sigmoid(x) - 1 = 0 (``sigmoid_xent_grad_kernel`` computes it)."""
     if logits.__class__ is np.ndarray:
-        pair = _ZERO_ONE.get(logits.dtype)
-        zero, one = pair if pair is not None else _zero_one(logits.dtype)
+        kernel = _XENT_KERNELS.get(logits.dtype) or sigmoid_xent_grad_kernel(logits.dtype)
     else:  # another library's arrays, CuPy's, take Python scalars, not NumPy arrays
-        zero, one = 0, 1
-    step = (logits >= zero).astype(logits.dtype)
-    sign = one - (step + step)
-    small = np.exp(logits * sign)  # exp(-|x|)
-    small /= small + one
-    small *= sign
-    offset = step - labels
-    offset += small
-    if g.__class__ is offset.__class__ and g.shape == offset.shape and g.dtype == offset.dtype:
-        offset *= g  # in place: one array for the whole VJP
+        kernel = _xent_kernel(0, 1, logits.dtype)
+    if g.__class__ is logits.__class__ and g.shape == logits.shape and g.dtype == logits.dtype:
+        return kernel(g, logits, labels)  # g scales the result in place
+    return g * kernel(None, logits, labels)  # g has leading batch axes (jacobians), or is a scalar
+
+
+_XENT_KERNELS: dict = {}  # dtype -> the kernel for NumPy arrays of it
+
+
+def sigmoid_xent_grad_kernel(dtype) -> Callable:
+    """``kernel(g, x, z)``: ``g (sigmoid(x) - z)`` bit for bit as TF computes it, for
+    NumPy arrays ``x`` of ``dtype`` and ``z``, ``g`` of the result's shape and dtype
+    (or None for 1): the fused VJP's arithmetic without the impl's checks, which a
+    compiled program calls directly.
+
+    >>> kernel = sigmoid_xent_grad_kernel(np.dtype(np.float32))
+    >>> kernel(None, np.array([0.0, -30.0], np.float32), np.array([1.0, 0.0], np.float32))
+    array([-5.000000e-01,  9.357623e-14], dtype=float32)
+    """
+    kernel = _XENT_KERNELS.get(dtype)
+    if kernel is None:
+        zero, one = _zero_one(dtype)
+        kernel = _XENT_KERNELS[dtype] = _xent_kernel(zero, one, dtype)
+    return kernel
+
+
+def _xent_kernel(zero, one, dtype) -> Callable:
+    # SIMD ufuncs only (no np.where, about 20x a plain ufunc per element on a mixed
+    # mask, nor heaviside/copysign, 3 to 5x): the step ``x >= 0`` (1 for -0.0 too, TF's
+    # x >= 0 branch) gives the offset ``1 - z`` or ``0 - z`` and the sign 1 - 2 step,
+    # an exact factor that makes both -|x| and the signed s. Every call counts: the
+    # arrays of a training step are small.
+    def kernel(g, logits, labels):
+        step = (logits >= zero).astype(dtype)
+        sign = one - (step + step)
+        small = np.exp(logits * sign)  # exp(-|x|)
+        small /= small + one
+        small *= sign
+        offset = step - labels
+        offset += small
+        if g is not None:
+            offset *= g  # in place: one array for the whole VJP
         return offset
-    return g * offset  # g has leading batch axes (jacobians), or is a scalar
+
+    return kernel
 
 
 def _sigmoid_xent_curvature(logits):
