@@ -71,7 +71,7 @@ def test_draws_inside_a_fused_loop_happen_every_step():
 def test_other_loop_tests_keep_the_runner():
     @tf.function
     def f(x):
-        return tf.while_loop(lambda v: v > 0.5, lambda v: (v * 0.5,), (x,))
+        return tf.while_loop(lambda v: tf.abs(v) > 0.5, lambda v: (v * 0.5,), (x,))
 
     for _ in range(2):
         assert float(f(tf.constant(8.0))[0]) == 0.5
@@ -99,3 +99,21 @@ def test_a_broadcast_constant_is_held_dense():
     assert views
     for name in views:
         assert 0 not in namespace[name].strides and not namespace[name].flags.writeable
+
+
+def test_a_test_against_a_constant_is_fused_forward_and_backward():
+    def f(x):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            _, y = tf.while_loop(
+                lambda i, y: i < 50, lambda i, y: (i + 1, y * x + 0.1), (tf.constant(0), x)
+            )
+        return y, tape.gradient(y, x)
+
+    compiled = tf.function(f)
+    x = tf.constant(np.float32(0.99))
+    for _ in range(3):
+        for got, want in zip(compiled(x), f(x)):
+            np.testing.assert_array_equal(got.numpy(), want.numpy())
+    forward = _loop_node(compiled, x)
+    assert all(forward.params["body"].fused_loops.values())

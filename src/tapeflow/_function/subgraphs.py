@@ -74,7 +74,10 @@ FILLABLE: tuple = ()
 def _while_impl(*values, cond, body, n, history, stateful=False):
     run = _fused_loop(cond, body, n, len(values) - n, history)
     if run is None:
-        run = _loop_runner(n, len(values) - n, history, _direct_test(cond))
+        test = _direct_test(cond)
+        if test is not None and (test[1].__class__ is tuple or test[2].__class__ is tuple):
+            test = None  # the runners are shared: a constant side stays in the test program
+        run = _loop_runner(n, len(values) - n, history, test)
     if stateful or _trace._traces.stack:
         # (while tracing, a pure call node in the body, x[i], must not guard the
         # trace on each step's values: the node runs unwatched)
@@ -85,23 +88,27 @@ def _while_impl(*values, cond, body, n, history, stateful=False):
 _runners: dict = {}
 
 
+_TESTS = ("{0} < {1}", "{0} <= {1}", "{0} > {1}", "{0} >= {1}")
+
+
 def _direct_test(cond) -> tuple | None:
-    """``(i, j)`` when the loop's test program is ``args[i] < args[j]`` written as the
-    operator (a ``tf.range`` loop's): the runner compares them itself, one call fewer a
-    step. Found once per program."""
+    """``(symbol, left, right)`` when the loop's test program is one comparison written
+    as the operator (a ``tf.range`` loop's ``i < n``, a backward loop's ``k >= 0``): the
+    loop compares itself, one call fewer a step. A side is an argument's index, or a
+    constant's value as a 1-tuple. Found once per program."""
     found = cond.__dict__.get("direct_test", False)
     if found is not False:
         return found
     found = None
     if len(cond.nodes) == 1 and not cond.has_guards:
         node = cond.nodes[0]
-        args = cond.arg_names
-        if (
-            cond._inline.get(node) == "{0} < {1}"
-            and cond.outputs == node.outs
-            and all(name in args for name in node.ins)
-        ):
-            found = (args.index(node.ins[0]), args.index(node.ins[1]))
+        form = cond._inline.get(node)
+        if form in _TESTS and cond.outputs == node.outs:
+            args, namespace = cond.arg_names, cond.run.__globals__
+            sides = [args.index(x) if x in args else (namespace[x],) for x in node.ins
+                     if x in args or x in cond.constants]  # fmt: skip
+            if len(sides) == 2:
+                found = (form.split()[1], *sides)
     cond.direct_test = found
     return found
 
@@ -126,7 +133,7 @@ def _loop_runner(n: int, m: int, history: bool, test: tuple | None = None):
         if test is None:
             lines.append(f"    while test({args})[0]:")
         else:
-            lines.append(f"    while {names[test[0]]} < {names[test[1]]}:")
+            lines.append(f"    while {names[test[1]]} {test[0]} {names[test[2]]}:")
         if history:
             lines += [f"        h{i}.append(s{i})" for i in range(n)]
         lines.append(f"        {targets} = step({args})")
@@ -164,7 +171,15 @@ def _fused_loop(cond, body, n: int, m: int, history: bool):
         text = [f"def run({params}):"]
         if history:
             text += [f"    _h{i} = []" for i in range(n)]
-        text.append(f"    while {args[test[0]]} < {args[test[1]]}:")
+        scope = dict(namespace, _stacked=_stacked)
+        sides = []
+        for k, side in enumerate(test[1:]):
+            if side.__class__ is tuple:  # a constant of the test program
+                scope[f"_limit{k}"] = side[0]
+                sides.append(f"_limit{k}")
+            else:
+                sides.append(args[side])
+        text.append(f"    while {sides[0]} {test[0]} {sides[1]}:")
         if history:
             text += [f"        _h{i}.append({name})" for i, name in enumerate(state)]
         text += ["    " + line for line in lines[1:-1]]
@@ -175,7 +190,6 @@ def _fused_loop(cond, body, n: int, m: int, history: bool):
         else:
             kept = ", ".join(["None"] * n)
         text.append(f"    return ({', '.join(state)}, {kept})")
-        scope = dict(namespace, _stacked=_stacked)
         exec(compile("\n".join(text) + "\n", "<while_loop>", "exec"), scope)  # noqa: S102
         run = scope["run"]
     made[key] = run
