@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._special import _BERNOULLI, digamma_kernel, lgamma_kernel
+from ._special import _BERNOULLI, _erf_and_erfc, digamma_kernel, lgamma_kernel
 
 _EPS = 1e-17
 _MAX_TERMS = 20000  # the series needs ~ 6 sqrt(a) terms where x is close to a large a
@@ -103,6 +103,71 @@ def _upper_fraction(a, x):
     return value, d_value
 
 
+# Temme's uniform expansion for large a: with lambda = x / a and eta^2 / 2 =
+# lambda - 1 - log(lambda) (eta of lambda - 1's sign),
+#     P(a, x) = erfc(-eta sqrt(a / 2)) / 2 - R,   Q(a, x) = erfc(eta sqrt(a / 2)) / 2 + R,
+#     R = exp(-a eta^2 / 2) / sqrt(2 pi a) * (C0(eta) + C1(eta) / a + C2(eta) / a^2 + ...).
+# The C_k follow C_k = C_(k-1)' / eta + (-1)^k gamma_k / (lambda - 1) from
+# C0 = 1 / (lambda - 1) - 1 / eta (gamma_k: Stirling's series); these are their Taylor
+# coefficients in eta. R is non-zero only while a eta^2 / 2 < 745, |eta| < 0.04 for
+# a >= 1e6, where the truncations leave less than 1e-17.
+_LARGE_A = 1e6
+_TEMME = (
+    (-1 / 3, 1 / 12, -2 / 135, 1 / 864, 1 / 2835, -139 / 777600, 1 / 25515,
+     -571 / 261273600, -281 / 151559100),
+    (-1 / 540, -1 / 288, 1 / 378, -77 / 77760, 1 / 4860, -1 / 2488320, -2743 / 151559100,
+     41969 / 5486745600),
+    (25 / 6048, -139 / 51840, 1 / 1296, 1 / 497664, -6199 / 57736800, 5531 / 104509440,
+     -1219 / 95528160),
+)  # fmt: skip
+
+
+def _polynomial(coefficients, eta):
+    """The polynomial and its derivative at eta (Horner)."""
+    value, slope = np.zeros_like(eta), np.zeros_like(eta)
+    for c in reversed(coefficients):
+        slope = slope * eta + value
+        value = value * eta + c
+    return value, slope
+
+
+def _temme(a, x):
+    """(P, Q, dP/da) for a >= _LARGE_A, where the series and the continued fraction
+    would need ~ sqrt(a) terms."""
+    t = (x - a) / a  # lambda - 1
+    # lambda - 1 - log(lambda) = t - log1p(t) loses its digits to cancellation for a
+    # small t: sum its series there instead.
+    small = np.abs(t) < 0.1
+    ts = np.where(small, t, 0.0)
+    half_eta2 = np.zeros_like(t)
+    power = ts * ts
+    for n in range(2, 24):
+        half_eta2 += power / n if n % 2 == 0 else -power / n
+        power = power * ts
+    half_eta2 = np.where(small, half_eta2, t - np.log1p(np.where(small, 0.0, t)))
+    eta = np.sign(t) * np.sqrt(2.0 * np.maximum(half_eta2, 0.0))
+    # (lambda - 1) / eta, 1 + eta / 3 + ... (the series of lambda - 1 in eta)
+    ratio = np.where(np.abs(eta) > 1e-8, t / np.where(eta == 0, 1.0, eta), 1.0 + eta / 3.0)
+    root = np.sqrt(a / 2.0)
+    _, erfc_minus = _erf_and_erfc(-eta * root)
+    _, erfc_plus = _erf_and_erfc(eta * root)
+    front = np.exp(-a * half_eta2) / np.sqrt(2.0 * np.pi * a)
+    near = np.clip(eta, -1.0, 1.0)  # R is 0 farther out; keep the polynomials finite
+    total, slope, d_total_da = np.zeros_like(a), np.zeros_like(a), np.zeros_like(a)
+    for k, coefficients in enumerate(_TEMME):
+        c, dc = _polynomial(coefficients, near)
+        total += c / a**k
+        slope += dc / a**k
+        d_total_da -= k * c / a ** (k + 1)
+    rest = front * total
+    # dP/da at fixed x: eta moves with a (d eta / da = -ratio / a), and P moves with a
+    # at fixed eta.
+    d_eta = -ratio - ratio * eta * total + ratio * slope / a
+    d_fixed = eta / 2.0 + eta * eta * total / 2.0 + total / (2.0 * a) - d_total_da
+    d_p = front * (d_eta + d_fixed)
+    return 0.5 * erfc_minus - rest, 0.5 * erfc_plus + rest, d_p
+
+
 def _incomplete_gamma(a, x, upper: bool):
     """(value, d value / da) of P(a, x) (upper=False) or Q(a, x), elementwise."""
     a, x = np.broadcast_arrays(a, x)
@@ -110,8 +175,12 @@ def _incomplete_gamma(a, x, upper: bool):
     value = np.full(a.shape, np.nan)
     d_value = np.full(a.shape, np.nan)
     finite = (a > 0) & (x > 0) & np.isfinite(a) & np.isfinite(x)
-    series = finite & (x < a + 1.0)
-    fraction = finite & ~series
+    large = finite & (a >= _LARGE_A)
+    series = finite & ~large & (x < a + 1.0)
+    fraction = finite & ~large & ~series
+    if large.any():
+        p, q, dp = _temme(a[large], x[large])
+        value[large], d_value[large] = (q, -dp) if upper else (p, dp)
     if series.any():
         p, dp = _lower_series(a[series], x[series])
         value[series], d_value[series] = (1.0 - p, -dp) if upper else (p, dp)
