@@ -339,7 +339,7 @@ def eigvalsh(tensor: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.linalg.eigvalsh(tf.constant([[2.0, 1.0], [1.0, 2.0]]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
     """
-    return _dec.eigh(as_tensor(tensor))[0]
+    return _dec.eigvalsh(as_tensor(tensor))
 
 
 def pinv(

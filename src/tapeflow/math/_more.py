@@ -622,6 +622,13 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
     block, counts = _padded_block(rows, ids, n, fill)
     reduce = {"max": tf.reduce_max, "min": tf.reduce_min, "prod": tf.reduce_prod}[kind]
     result = reduce(block, axis=1)
+    if sorted_ids and kind != "prod" and dtype.kind == "f":
+        result = _unpadded_infinities(kind, rows, ids, n, block, counts, result)
+    if not sorted_ids and kind != "prod" and dtype.kind == "f":
+        # The unsorted kernels start every segment at the type's lowest (highest) value, so
+        # -inf (inf) rows give that value; no gradient reaches them, as in TF.
+        bound = tf.constant(fill, dtype=result.dtype)
+        result = tf.maximum(result, bound) if kind == "max" else tf.minimum(result, bound)
     if sorted_ids and kind != "prod" and np.any(counts == 0):
         # Sorted segment max/min give 0 for an absent id (the unsorted ops give the
         # type's lowest/highest value).
@@ -629,6 +636,22 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
         empty = np.broadcast_to(empty, result.shape)
         result = tf.where(wrap(empty), tf.zeros_like(result), result)
     return result
+
+
+def _unpadded_infinities(kind: str, rows: Tensor, ids: np.ndarray, n: int, block, counts, result):
+    """Sorted segment max (min) reduce their own rows only: a segment whose rows are all -inf
+    (inf) is -inf (inf), not the padding's lowest (highest) value, and its gradient is shared
+    by those rows, as TF's. Their mean is that value with that gradient. (Ops, not a read of
+    the float values: a traced program must not bake them in.)"""
+    tf = _tf()
+    extreme = tf.constant(-np.inf if kind == "max" else np.inf, dtype=block.dtype)
+    width = block.shape[1]
+    padding = np.arange(width)[None, :] >= counts[:, None]
+    padding = padding.reshape(padding.shape + (1,) * (len(block.shape) - 2))
+    only = tf.reduce_all(tf.logical_or(tf.equal(block, extreme), wrap(padding)), axis=1)
+    present = (counts > 0).reshape((n,) + (1,) * (len(block.shape) - 2))
+    only = tf.logical_and(only, wrap(np.broadcast_to(present, result.shape)))
+    return tf.where(only, tf.math.unsorted_segment_mean(rows, ids, n), result)
 
 
 @reads_values

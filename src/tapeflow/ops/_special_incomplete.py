@@ -198,6 +198,12 @@ def _incomplete_gamma(a, x, upper: bool):
     value[inf_a] = np.where(x[inf_a] == np.inf, 0.0, 1.0 if upper else 0.0)
     edge = zero_x | inf_x | inf_a
     d_value[edge] = np.where(x[edge] == np.inf, -0.0, 0.0)
+    if not upper:
+        # TF's P(a, 0) is 0 before any check of a (a <= 0 or NaN included), and so is its
+        # derivative in a (igammac's is its negative; Q(a <= 0, 0) stays NaN).
+        at_zero = x == 0
+        value[at_zero] = 0.0
+        d_value[at_zero] = 0.0
     return value, d_value
 
 

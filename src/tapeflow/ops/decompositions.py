@@ -670,16 +670,19 @@ def _eigh_vjp(g, ans, x):
     return (scaled_mask(grad + _H(grad), _lower_half_diagonal(n)),)
 
 
-def _eigh_jvp(tangents, ans, x):
-    e, v = ans
-    t = tangents[0]
-    n = x._value.shape[-1]
+def _eigh_inner_tangent(t: Tensor, v: Tensor, n: int) -> Tensor:
+    """V^H dS V for the Hermitian dS that the lower triangle of the tangent ``t`` stands for."""
     sym = scaled_mask(t, np.tril(np.ones((n, n)))) + _H(
         scaled_mask(t, np.tril(np.ones((n, n)), -1))
     )
     if t._value.dtype.kind == "c":  # the diagonal's imaginary part is not read
         sym = 0.5 * (sym + _H(sym))
-    inner = matmul(_H(v), matmul(sym, v))
+    return matmul(_H(v), matmul(sym, v))
+
+
+def _eigh_jvp(tangents, ans, x):
+    e, v = ans
+    inner = _eigh_inner_tangent(tangents[0], v, x._value.shape[-1])
     return matrix_diag_part(inner), matmul(v, _gap_matrix(e, square=False) * inner)
 
 
@@ -692,6 +695,32 @@ eigh = Primitive(
     tf_name="SelfAdjointEigV2",
     formula="S = V diag(e) V^T (lower triangle read): de = diag(V^T dS V), dV = V (F * V^T dS V), "
     "F_ij = 1/(e_j - e_i); undefined for repeated eigenvalues (safe reciprocal gives 0)",
+)
+
+
+def _eigvalsh_vjp(g, ans, x):
+    # TF's rule for the eigenvalues alone (SelfAdjointEigV2 with compute_v=False): V diag(g)
+    # V^H from a fresh eigh, with no 1/(e_j - e_i) term, which is NaN where a gap overflows.
+    v = eigh(x)[1]
+    grad = matmul(v, matmul(matrix_diag(g), _H(v)))
+    n = x._value.shape[-1]
+    return (scaled_mask(grad + _H(grad), _lower_half_diagonal(n)),)
+
+
+def _eigvalsh_jvp(tangents, ans, x):
+    v = eigh(x)[1]
+    return matrix_diag_part(_eigh_inner_tangent(tangents[0], v, x._value.shape[-1]))
+
+
+eigvalsh = Primitive(
+    "eigvalsh",
+    lambda x: _eigh_impl(x)[0],
+    vjp=_eigvalsh_vjp,
+    jvp=_eigvalsh_jvp,
+    holomorphic=False,
+    tf_name="SelfAdjointEigV2",
+    formula="eigenvalues of S (lower triangle read): de = diag(V^T dS V); VJP V diag(g) V^T "
+    "folded onto the lower triangle, V from a fresh eigh (TF's compute_v=False rule)",
 )
 
 

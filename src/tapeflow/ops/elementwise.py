@@ -386,7 +386,31 @@ floormod = Primitive(
 # --------------------------------------------------------------------------
 
 
+def _truncated_int64(v: np.ndarray) -> np.ndarray:
+    """x86's float -> int64 conversion: truncation, and int64's lowest value for NaN and
+    anything outside [-2^63, 2^63)."""
+    inside = (v >= -(2.0**63)) & (v < 2.0**63)
+    return np.where(inside, np.trunc(np.where(inside, v, 0)).astype(np.int64), np.int64(-(2**63)))
+
+
+def _float_to_uint64(x: np.ndarray) -> np.ndarray:
+    """float or complex -> uint64 as TF's x86 kernels compute it (C++ leaves the out-of-range
+    case undefined; NumPy gives 0 there): x and x - 2^63 converted to int64, the second OR-ed
+    in where the first is negative. Negative x wrap (-1 -> 2^64 - 1); NaN, Inf and x past
+    [-2^63, 2^64) give 2^63."""
+    x = np.real(x)
+    if x.dtype.itemsize < 4:  # half precision converts through float32
+        x = x.astype(np.float32)
+    with np.errstate(invalid="ignore"):
+        low = _truncated_int64(x)
+        high = _truncated_int64(x - x.dtype.type(2.0**63))
+    return np.asarray(low | (high & (low >> 63))).view(np.uint64)
+
+
 def _cast_impl(x, dtype):
+    target = dtype.as_numpy_dtype_instance
+    if target == np.uint64 and x.dtype.kind in "fc":
+        return _float_to_uint64(x)[()]
     return (
         x.astype(dtype.as_numpy_dtype_instance)[()]
         if x.dtype != dtype.as_numpy_dtype_instance
@@ -543,20 +567,43 @@ tan = Primitive(
     kinds=FLOATS,
     formula="d tan(x) = (1 + tan(x)^2) dx = sec(x)^2 dx",
 )
+
+
+def _arcsine_slope(x):
+    """1 / sqrt(1 - x^2), for complex x the conjugate of TF's 1 / sqrt(1 - conj(x)^2): the
+    two differ in the sign of a zero imaginary part on the branch cuts (|x| > 1 real)."""
+    if x._value.dtype.kind != "c":
+        return rsqrt(1 - x * x)
+    x = conj(x)
+    return conj(rsqrt(1 - x * x))
+
+
 asin = _unary(
-    "asin", np.arcsin, lambda g, ans, x: (g * rsqrt(1 - x * x),), "d asin(x) = dx / sqrt(1 - x^2)"
+    "asin", np.arcsin, lambda g, ans, x: (g * _arcsine_slope(x),), "d asin(x) = dx / sqrt(1 - x^2)"
 )
 acos = _unary(
     "acos",
     np.arccos,
-    lambda g, ans, x: (-(g * rsqrt(1 - x * x)),),
+    lambda g, ans, x: (-(g * _arcsine_slope(x)),),
     "d acos(x) = -dx / sqrt(1 - x^2)",
 )
+
+
+def _atan_vjp(g, ans, x):
+    if x._value.dtype.kind != "c":
+        return (g / (1 + x * x),)
+    # 1 + x^2 overflows for a huge complex x: C++ (TF's kernel outside its vector packets)
+    # gives 1 / inf = 0 there, NumPy NaN.
+    d = 1 + x * x
+    inverse = reciprocal(d)
+    return (g * where(equal(abs(d), np.inf), zeros_like(d), inverse),)
+
+
 atan = Primitive(
     "atan",
     np.arctan,
-    vjp=lambda g, ans, x: (g / (1 + x * x),),
-    array_vjp=True,
+    vjp=_atan_vjp,
+    array_vjp=lambda g, ans, x: (g / (1 + x * x),),  # never complex (those run on Tensors)
     elementwise=True,
     kinds=FLOATS,
     formula="d atan(x) = dx / (1 + x^2)",
@@ -726,12 +773,21 @@ xlogy = _partials_primitive(
     "d (x log y) = log(y) dx + x/y dy, both 0 where x == 0 (so xlogy(0, 0) has gradient 0)",
 )
 
+
+def _xdivy_partials(ans, x, y):
+    if x._value.dtype.kind == "c":
+        # -x / y / y: a complex y^2 overflows (inf * inf is NaN) where TF's quotient is finite.
+        dy = xdivy(xdivy(-x, y), y)
+    else:
+        # TF's XdivyGrad divides by y^2: 0 where y^2 overflows, as TF's.
+        dy = xdivy(-x, y * y)
+    return xdivy(_nonzero_mask(x), y), dy
+
+
 xdivy = _partials_primitive(
     "xdivy",
     _xdivy_impl,
-    # -x / y / y, not -x / y^2: y^2 overflows (a complex inf * inf is NaN) where the
-    # quotient is a finite number, often 0.
-    lambda ans, x, y: (xdivy(_nonzero_mask(x), y), xdivy(xdivy(-x, y), y)),
+    _xdivy_partials,
     "d (x / y) = dx / y - x/y^2 dy, both 0 where x == 0",
 )
 

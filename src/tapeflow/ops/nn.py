@@ -3,7 +3,7 @@
 relu, relu6 and leaky_relu are primitives for speed (one NumPy call each way
 instead of a compare, a select and a zeros), paired with TF's ``*Grad`` kernels
 so that their second derivative is a connected zero, as in TensorFlow. elu and
-selu are one ``expm1`` each; their VJPs work from the activation, as TF's
+selu compute ``exp(x) - 1`` as TF's kernels do (not ``expm1``); their VJPs work from the activation, as TF's
 EluGrad/SeluGrad do, which is what makes their second derivatives match.
 softmax_cross_entropy_with_logits and its sparse variant are fused as in
 TensorFlow: the gradient is ``softmax(logits) - labels``, stable for any logits.
@@ -233,9 +233,58 @@ leaky_relu_grad = Primitive(
 )
 
 
+_F32 = np.float32
+# Eigen's exp (what TF's vectorized CPU kernels use), x = m ln 2 + r with ln 2 in two parts,
+# every step rounded to the dtype (no FMA): for float32 exp(r) by a degree-6 polynomial,
+# for float64 by Cephes' rational function 1 + 2 P / (Q - P).
+_EXP32_LN2 = (_F32(0.693359375), _F32(-2.12194440e-4))
+_EXP32_POLY = tuple(_F32(c) for c in (1.37449637986719608306884765625e-3,
+                                      8.36894474923610687255859375e-3,
+                                      4.166965186595916748046875e-2,
+                                      0.16666518151760101318359375,
+                                      0.49999988079071044921875))  # fmt: skip
+_EXP64_LN2 = (0.693145751953125, 1.42860682030941723212e-6)
+_EXP64_P = (1.26177193074810590878e-4, 3.02994407707441961300e-2, 9.99999999999999999910e-1)
+_EXP64_Q = (3.00198505138664455042e-6, 2.52448340349684104192e-3, 2.27265548208155028766e-1,
+            2.00000000000000000009e0)  # fmt: skip
+_LANES = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}  # of TF's AVX kernels
+
+
+def _eigen_exp_reduced(r, dtype):
+    """exp(r) for |r| <= ln(2)/2 as Eigen's float or double packet exp evaluates it."""
+    r2 = r * r
+    if dtype == np.float32:
+        p6, p5, p4, p3, p2 = _EXP32_POLY
+        y = r * (r2 * p5 + p3) + (r2 * (r2 * p6 + p4) + p2)
+        return r2 * y + (r + _F32(1))
+    p = ((_EXP64_P[0] * r2 + _EXP64_P[1]) * r2 + _EXP64_P[2]) * r
+    q = ((_EXP64_Q[0] * r2 + _EXP64_Q[1]) * r2 + _EXP64_Q[2]) * r2 + _EXP64_Q[3]
+    return 2.0 * (p / (q - p)) + 1.0
+
+
+def _exp_minus_one(x: np.ndarray) -> np.ndarray:
+    """exp(min(x, 0)) - 1 in x's dtype as TF's elu and selu kernels round it (not expm1):
+    near 0 it keeps only the absolute precision of exp, so exp's last bit shows (2e-5
+    relative at float32 x = -3e-3). The packets' exp is Eigen's, the tail's the C library's."""
+    x = np.minimum(x, 0)
+    one = x.dtype.type(1)
+    lanes = _LANES.get(x.dtype)
+    if lanes is None:  # half precision: exp rounded from float32, as Eigen's half kernels
+        return np.exp(x.astype(_F32)).astype(x.dtype) - one
+    flat = np.ravel(x)
+    ln2_high, ln2_low = _EXP32_LN2 if x.dtype == np.float32 else _EXP64_LN2
+    with np.errstate(all="ignore"):
+        m = np.floor(flat * x.dtype.type(1.4426950408889634) + x.dtype.type(0.5))
+        r = (flat - m * ln2_high) - m * ln2_low
+        e = np.ldexp(_eigen_exp_reduced(r, x.dtype), m.astype(np.int32)).astype(x.dtype)
+        e = np.where(flat < (-104 if x.dtype == np.float32 else -709.784), 0, np.maximum(e, flat))
+        tail = flat.size // lanes * lanes
+        e[tail:] = np.exp(flat[tail:].astype(np.float64)).astype(x.dtype)
+    return (e - one).reshape(x.shape)
+
+
 def _elu_impl(x):
-    with np.errstate(over="ignore"):
-        return np.where(x > 0, x, np.expm1(np.minimum(x, 0)))[()]
+    return np.where(x < 0, _exp_minus_one(x), x)[()]
 
 
 elu = Primitive(
@@ -246,23 +295,25 @@ elu = Primitive(
     elementwise=True,
     kinds="f",
     tf_name="Elu",
-    formula="d elu(x) = (elu(x) + 1) dx where x < 0 else dx (expm1 in one NumPy call)",
+    formula="d elu(x) = (elu(x) + 1) dx where x < 0 else dx (exp(x) - 1, as TF's kernel)",
 )
 
 SELU_SCALE = 1.0507009873554804934193349852946
 SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE_ALPHA = 1.7580993408473768599402175208123  # TF's constant (not the rounded product)
 
 
 def _selu_impl(x):
-    scale, alpha = x.dtype.type(SELU_SCALE), x.dtype.type(SELU_ALPHA)
-    return (scale * np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0))))[()]
+    # TF's kernel: scale_alpha (exp(x) - 1) below 0, scale x elsewhere, in x's dtype.
+    scale, scale_alpha = x.dtype.type(SELU_SCALE), x.dtype.type(SELU_SCALE_ALPHA)
+    return np.where(x < 0, scale_alpha * _exp_minus_one(x), scale * x)[()]
 
 
 selu = Primitive(
     "selu",
     _selu_impl,
     vjp=lambda g, ans, x: (
-        where(less(ans, zeros_like(ans)), g * (ans + SELU_SCALE * SELU_ALPHA), g * SELU_SCALE),
+        where(less(ans, zeros_like(ans)), g * (ans + SELU_SCALE_ALPHA), g * SELU_SCALE),
     ),
     elementwise=True,
     kinds="f",

@@ -13,7 +13,7 @@ from .._dispatch import Primitive
 from .._tensor import Tensor
 from ..errors import InvalidArgumentError
 from ._jvp import fold_jvp
-from .elementwise import _dtype_of, cast, equal, exp, ones_like
+from .elementwise import _dtype_of, cast, equal, exp
 from .shape import batch_shape, broadcast_to, reshape, transpose
 
 
@@ -184,7 +184,10 @@ def _others_product(x, axis):
     rank = len(shape)
     reduced = _reduced_axes(rank, axis)
     if not reduced:
-        return ones_like(x)
+        # Ones, connected to x (as TF's, whose second derivative is then 0, not None): the
+        # exclusive product over a new axis of length 1.
+        ones = cumprod(reshape(x, shape=shape + (1,)), axis=-1, exclusive=True, reverse=False)
+        return reshape(ones, shape=shape)
     if len(reduced) == 1:
         a = reduced[0] - rank
         left = cumprod(x, axis=a, exclusive=True, reverse=False)
