@@ -82,6 +82,9 @@ _snippet(
     # packets give NaN instead, so only a short tensor shows it).
     x = np.array([30 + 3.4028234663852886e38j, 10000j, 1 + 1e-30j], "complex64")
     show(grad(tf.math.atan, x)[0])
+    x = np.array(2.4881872456458924e30 - 1.9084290371938576e30j, "complex64")
+    show(grad(tf.math.acos, x)[0])
+    show(grad(tf.math.asin, x)[0])
     """,
 )
 

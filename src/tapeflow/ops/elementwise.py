@@ -575,7 +575,13 @@ def _arcsine_slope(x):
     if x._value.dtype.kind != "c":
         return rsqrt(1 - x * x)
     x = conj(x)
-    return conj(rsqrt(1 - x * x))
+    return conj(_c_reciprocal(sqrt(1 - x * x)))
+
+
+def _c_reciprocal(d):
+    """1 / d for complex d, 0 where d is infinite (C++'s complex division, which TF's kernels
+    use outside their vector packets; NumPy gives NaN there)."""
+    return where(equal(abs(d), np.inf), zeros_like(d), reciprocal(d))
 
 
 asin = _unary(
@@ -594,9 +600,7 @@ def _atan_vjp(g, ans, x):
         return (g / (1 + x * x),)
     # 1 + x^2 overflows for a huge complex x: C++ (TF's kernel outside its vector packets)
     # gives 1 / inf = 0 there, NumPy NaN.
-    d = 1 + x * x
-    inverse = reciprocal(d)
-    return (g * where(equal(abs(d), np.inf), zeros_like(d), inverse),)
+    return (g * _c_reciprocal(1 + x * x),)
 
 
 atan = Primitive(
