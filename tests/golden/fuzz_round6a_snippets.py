@@ -122,6 +122,11 @@ _snippet(
     show(grad(tf.math.igamma, a, x)[0])
     show(grad(tf.math.igammac, a, x)[0])
     show(grad(tf.math.igammac, -0.548542546227492, 0.0)[0])
+    # Far past a, Q underflows to 0 (this took the continued fraction seconds).
+    a, x = np.array([3.0, 2.0, 2.0]), np.array([5.6422832093796504e29, 700.0, 800.0])
+    show(tf.math.igammac(a, x))
+    show(tf.math.igamma(a, x))
+    show(grad(tf.math.igammac, a, x)[0])
     """,
 )
 

@@ -181,6 +181,12 @@ def _incomplete_gamma(a, x, upper: bool):
     if large.any():
         p, q, dp = _temme(a[large], x[large])
         value[large], d_value[large] = (q, -dp) if upper else (p, dp)
+    # Q's front factor x^a e^-x / Gamma(a) underflows (x far past a): Q and dQ/da are 0
+    # there, and the continued fraction would run all its levels without settling.
+    with np.errstate(all="ignore"):
+        vanishing = fraction & (a * np.log(x) - x - lgamma_kernel(a) < -800.0)
+    fraction &= ~vanishing
+    value[vanishing], d_value[vanishing] = (0.0, 0.0) if upper else (1.0, 0.0)
     if series.any():
         p, dp = _lower_series(a[series], x[series])
         value[series], d_value[series] = (1.0 - p, -dp) if upper else (p, dp)
