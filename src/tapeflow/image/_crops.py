@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as _np
 
+from .. import _backend
 from .. import dtypes as _dt
 from .. import errors as _errors
 from .._dispatch import reads_values as _reads_values
@@ -20,6 +21,10 @@ from .._tensor import convert_to_tensor as _convert_to_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
 from ._core import _no_gradient, _tf
+
+
+def _host(x: _Tensor) -> _np.ndarray:
+    return _np.asarray(_backend.to_host(x._value))
 
 
 def _fail(message: str, op: str, cls=_errors.InvalidArgumentError):
@@ -187,9 +192,10 @@ def extract_glimpse(
     op = "ExtractGlimpseV2"
     shape = _errors._shape_text
     x = _convert_to_tensor(input, dtype=_dt.float32)
-    value = _np.asarray(x._value)
-    window = _np.asarray(_convert_to_tensor(size, dtype=_dt.int32)._value)
-    where = _np.asarray(_convert_to_tensor(offsets, dtype=_dt.float32)._value)
+    # The glimpses are cut on the host (a GPU image is copied) and go back to its library.
+    value = _host(x)
+    window = _host(_convert_to_tensor(size, dtype=_dt.int32))
+    where = _host(_convert_to_tensor(offsets, dtype=_dt.float32))
     if value.ndim != 4:
         raise _fail("input must be 4-dimensional (batch_size, height, width, depth)"
                     f"{shape(value.shape)}", op)  # fmt: skip
@@ -229,7 +235,7 @@ def extract_glimpse(
         out = _tf().where(_wrap(inside), out, _glimpse_noise(noise, value, patches.shape))
     elif not inside.all():
         out = _wrap(_np.where(inside, patches, _np.float32(0)))
-    return _no_gradient(out, [x], op)
+    return _no_gradient(_wrap(_backend.same_place(out._value, x._value)), [x], op)
 
 
 def _glimpse_noise(noise: str, value: _np.ndarray, shape: tuple) -> _Tensor:
@@ -271,7 +277,7 @@ def draw_bounding_boxes(
     """
     op = "DrawBoundingBoxesV2"
     x = _as_tensor(images)
-    canvas = _np.array(x._value)
+    canvas = _np.array(_host(x))  # drawn on the host, then put back in the image's library
     if x.dtype not in (_dt.float32, _dt.float16):
         raise _errors.InvalidArgumentError(
             None,
@@ -281,8 +287,8 @@ def draw_bounding_boxes(
             "signature=images:T, boxes:float, colors:float -> output:T; attr=T:type,"
             "default=DT_FLOAT,allowed=[DT_FLOAT, DT_HALF]> [Op:DrawBoundingBoxesV2]",
         )
-    box_values = _np.asarray(_convert_to_tensor(boxes, dtype=_dt.float32)._value)
-    table = _np.asarray(_convert_to_tensor(colors, dtype=_dt.float32)._value)
+    box_values = _host(_convert_to_tensor(boxes, dtype=_dt.float32))
+    table = _host(_convert_to_tensor(colors, dtype=_dt.float32))
     if canvas.ndim != 4:
         raise _fail("The rank of the images should be 4", op)
     batch, height, width, depth = canvas.shape
@@ -321,4 +327,4 @@ def draw_bounding_boxes(
                 canvas[b, r0 : r1 + 1, left] = color
             if right < width:
                 canvas[b, r0 : r1 + 1, right] = color
-    return _no_gradient(_wrap(canvas), [x], op)
+    return _no_gradient(_wrap(_backend.same_place(canvas, x._value)), [x], op)
