@@ -116,3 +116,14 @@ _snippet(
     show(tf.reshape(x, [2**0]))  # ints inside int64 keep the fast path
     """,
 )
+
+_snippet(
+    "rsqrt_gradient_float16_order",
+    """
+    # TF's RsqrtGrad is (-0.5 g y) (y y): y^3 alone overflows float16 here.
+    grad_of(lambda x: tf.reduce_sum(tf.math.l2_normalize(x) * [[1.0, 2.0]]),
+            tf.constant([[0.003, 0.004]], tf.float16))
+    grad_of(lambda x: tf.math.rsqrt(x) * 2.0, tf.constant([3e-5, 1e-3, 0.25], tf.float16))
+    grad_of(lambda x: tf.math.rsqrt(x), tf.constant([0.0, 4.0], tf.float32))
+    """,
+)

@@ -521,8 +521,11 @@ rsqrt = Primitive(
     "rsqrt",
     _rsqrt_impl,
     # TF's RsqrtGrad, which (like SqrtGrad and ReciprocalGrad) is exactly 0 where the
-    # cotangent is 0, even where y is Inf or NaN.
-    vjp=lambda g, ans, x: (op_for(multiply_no_nan, g)(ans * ans * ans * -0.5, g),),
+    # cotangent is 0, even where y is Inf or NaN; in its order, (-0.5 g y) (y y): y^3
+    # first overflows float16 where the product does not.
+    vjp=lambda g, ans, x: (
+        op_for(multiply_no_nan, g)(ans * ans, op_for(multiply_no_nan, g)(ans, g) * -0.5),
+    ),
     array_vjp=True,
     elementwise=True,
     kinds=FLOATS,
