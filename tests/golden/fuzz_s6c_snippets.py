@@ -127,3 +127,15 @@ _snippet(
     grad_of(lambda x: tf.math.rsqrt(x), tf.constant([0.0, 4.0], tf.float32))
     """,
 )
+
+_snippet(
+    "meshgrid_bool_first_input",
+    """
+    # TF multiplies each grid by ones of the first input's dtype: bool ones make a
+    # logical and, so every grid is bool (nonzero is True).
+    for t in tf.meshgrid(np.array([True, False]), tf.constant([0, 7], tf.uint32), [0.0, 2.5]):
+        show(t)
+    for t in tf.meshgrid(np.array([], bool), tf.constant([], tf.uint32), indexing="ij"):
+        show(t)
+    """,
+)

@@ -294,6 +294,10 @@ def meshgrid(*args: TensorLike, **kwargs: Any) -> list:
     first = as_tensor(args[0]).dtype
     vectors = [reshape(a if isinstance(a, Tensor) or hasattr(a, "_as_tensor")
                        else _hinted(a, first), [-1]) for a in args]  # fmt: skip
+    if first == _dt.bool:
+        # TF's product with bool ones is a logical and: every grid is bool, nonzero True.
+        vectors = [v if v.dtype == _dt.bool or v._value.dtype.kind not in "iufc"
+                   else _el.not_equal(v, wrap(np.zeros((), v._value.dtype))) for v in vectors]  # fmt: skip
     sizes = [v._value.size for v in vectors]
     shapes = []
     for i in _builtin_range(ndim):
