@@ -1,6 +1,7 @@
 """Golden cases for tf.linalg's LinearOperator family: every method's value per
 class (with first-order gradients w.r.t. the defining tensors), and matmul,
-solve and log_abs_determinant to second order with JVPs.
+solve and log_abs_determinant to second order with JVPs. Complex operators (the
+``complex_*`` cases) run every method to second order with JVPs.
 
 Each case builds the operator from its defining tensors inside the function, so
 gradients flow to them. ``methods(ctor, ...)`` lists the methods a class offers
@@ -20,9 +21,14 @@ VEC = Arg(shape=(3,))
 
 
 def methods(
-    ctor: str, self_adjoint: bool = False, cholesky: bool = False, product: bool = True
+    ctor: str,
+    self_adjoint: bool = False,
+    cholesky: bool = False,
+    product: bool = True,
+    without: tuple = (),
 ) -> str:
-    """Source of a function of (params..., x, xt, v) returning every method's value."""
+    """Source of a function of (params..., x, xt, v) returning every method's value (less
+    the calls listed in ``without``)."""
     values = [
         "op.to_dense()",
         "op.matmul(x)",
@@ -50,6 +56,7 @@ def methods(
         values.append("op.eigvals()")
     if cholesky:
         values.append("op.cholesky().to_dense()")
+    values = [v for v in values if v not in without]
     return f"lambda *a: (lambda op, x, xt, v: [{', '.join(values)}])({ctor}, *a[-3:])"
 
 
@@ -72,6 +79,59 @@ SCALED = "tf.linalg.LinearOperatorScaledIdentity(3, a[0])"
 SCALED_PD = "tf.linalg.LinearOperatorScaledIdentity(3, a[0], is_positive_definite=True)"
 IDENTITY = "tf.linalg.LinearOperatorIdentity(3, dtype=tf.float64)"
 SVD_NOTE = "cond and default eigvals go through svd/eigvalsh: first order only"
+
+# Complex operators: a[0] + i a[1] defines the operator, every right-hand side comes as two
+# real parts too, and complex results are compared as their parts (the golden files hold
+# real numbers).
+IMAG3 = Arg(value=[[0.1, 0.2, 0.0], [-0.3, 0.0, 0.4], [0.2, 0.1, -0.2]])
+CFULL = "tf.linalg.LinearOperatorFullMatrix(tf.complex(a[0], a[1]))"
+# Hermitian by construction (so finite differences see cholesky's one-triangle reads).
+CFULL_PD = (
+    "tf.linalg.LinearOperatorFullMatrix((lambda z: 0.5 * (z + tf.linalg.adjoint(z)))("
+    "tf.complex(a[0], a[1])), is_self_adjoint=True, is_positive_definite=True)"
+)
+CTRIL = "tf.linalg.LinearOperatorLowerTriangular(tf.complex(a[0], a[1]))"
+CDIAG = "tf.linalg.LinearOperatorDiag(tf.complex(a[0], a[1]))"
+CSCALED = "tf.linalg.LinearOperatorScaledIdentity(3, tf.complex(a[0], a[1]))"
+
+
+CDIAG_IM = Arg(value=[0.3, -0.5, 0.2])
+CRHS = [RHS, RHS, RHS_T, RHS_T, VEC, VEC]  # x, xt and v, each as two parts
+DET = ("op.determinant()",)
+CDET = "lambda *a: (lambda d: [tf.math.real(d), tf.math.imag(d)])({}.determinant())"
+COMPLEX_DET_NOTE = (
+    "determinant and log_abs_determinant follow TF's complex det/slogdet gradients (TF's "
+    "convention, not the true derivative: linalg_complex.py): compared with TF only"
+)
+PROD_NOTE = (
+    "a product of the diagonal: TF's second derivative of a complex reduce_prod goes through "
+    "cumprod's gradient, which leaves out the conjugate (docs/deviations.md); tapeflow's is the "
+    "true one (check_grads)"
+)
+
+
+def complex_args(source: str, count: int) -> str:
+    """``source`` (a function of *a) with its last ``count`` arguments each made of two parts."""
+    pairs = ", ".join(f"tf.complex(a[-{2 * k}], a[-{2 * k - 1}])" for k in range(count, 0, -1))
+    return f"lambda *a: ({source})(*a[:-{2 * count}], {pairs})"
+
+
+def parts(source: str, count: int = 3) -> str:
+    """``source`` on complex right-hand sides, its complex results split into real and
+    imaginary parts."""
+    return (
+        f"lambda *a: [p for y in ({complex_args(source, count)})(*a) for p in "
+        "([tf.math.real(y), tf.math.imag(y)] if y.dtype.is_complex else [y])]"
+    )
+
+
+def complex_core(ctor: str) -> str:
+    """matmul, solve, adjoint solve and log_abs_determinant of a complex operator."""
+    return (
+        f"lambda *a: (lambda op, x: [op.matmul(x), op.solve(x), op.solve(x, adjoint=True), "
+        f"tf.math.real(op.log_abs_determinant())])({ctor}, a[-1])"
+    )
+
 
 CASES = [
     OpCase("full_matrix_methods", methods(FULL), [SQUARE, RHS, RHS_T, VEC],
@@ -127,7 +187,21 @@ CASES = [
            "adjoint=True)), tf.math.imag(op.matvec(y[:, 0], adjoint=True)), "
            "tf.math.real(op.to_dense())])("
            "tf.linalg.LinearOperatorFullMatrix(tf.complex(re, im)), tf.complex(x, x))",
-           [SQUARE, Arg(value=[[0.1, 0.2, 0.0], [-0.3, 0.0, 0.4], [0.2, 0.1, -0.2]]), RHS],
-           second_order=False, forward=False, check_grads=False,
-           note="complex: values and first-order gradients only (no complex solve gradient yet)"),
+           [SQUARE, IMAG3, RHS]),
+    OpCase("complex_full_matrix_methods", parts(methods(CFULL)), [SQUARE, IMAG3, *CRHS],
+           check_grads=False, note=COMPLEX_DET_NOTE),
+    OpCase("complex_full_matrix_hermitian_methods", parts(methods(CFULL_PD, True, True)),
+           [SPD, IMAG3, *CRHS]),
+    OpCase("complex_lower_triangular_methods", parts(methods(CTRIL, without=DET)),
+           [SQUARE, IMAG3, *CRHS]),
+    OpCase("complex_lower_triangular_determinant", CDET.format(CTRIL), [SQUARE, IMAG3],
+           skip=("grad2",), note=PROD_NOTE),
+    OpCase("complex_diag_methods", parts(methods(CDIAG, without=DET)), [DIAG, CDIAG_IM, *CRHS]),
+    OpCase("complex_diag_determinant", CDET.format(CDIAG), [DIAG, CDIAG_IM],
+           skip=("grad2",), note=PROD_NOTE),
+    OpCase("complex_scaled_identity_methods", parts(methods(CSCALED)),
+           [Arg(value=-1.5), Arg(value=0.4), *CRHS]),
+    OpCase("complex_full_matrix_batch_core", parts(complex_core(CFULL), 1),
+           [BATCH_SQUARE, Arg(value=[[[0.1, -0.2], [0.3, 0.0]], [[0.2, 0.1], [-0.1, 0.3]]]),
+            Arg(shape=(2, 2, 3)), Arg(shape=(2, 2, 3))]),
 ]  # fmt: skip

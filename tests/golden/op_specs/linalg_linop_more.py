@@ -2,11 +2,20 @@
 Toeplitz, Tridiag, Householder, Permutation, BlockDiag, BlockLowerTriangular,
 LowRankUpdate, Kronecker, Adjoint, Inversion, Composition): every method's value
 with first-order gradients, and matmul/solve/log_abs_determinant to second order
-with JVPs. Same recipe as ``linalg_linop.py``."""
+with JVPs; the ``*_complex_core`` cases do the same for complex operators. Same recipe as
+``linalg_linop.py``."""
 
 import numpy as np
 
-from tests.golden.op_specs.linalg_linop import RHS, RHS_T, VEC, core, methods
+from tests.golden.op_specs.linalg_linop import (
+    RHS,
+    RHS_T,
+    VEC,
+    complex_core,
+    core,
+    methods,
+    parts,
+)
 from tests.golden.opcases import Arg, OpCase
 
 
@@ -80,6 +89,107 @@ def _core_case(name, ctor, params, rhs=RHS):
     return OpCase(f"{name}_core", core(ctor), [*params, rhs])
 
 
+def _c(i: int) -> str:
+    """The complex tensor made of arguments i and i + 1 (real and imaginary parts)."""
+    return f"tf.complex(a[{i}], a[{i + 1}])"
+
+
+def _im(*shape: int) -> Arg:
+    """A small imaginary part (the operators stay well conditioned)."""
+    return Arg(shape=shape, low=-0.3, high=0.3)
+
+
+def _complex_core_case(name, ctor, params, rhs, **kw):
+    return OpCase(f"{name}_complex_core", parts(complex_core(ctor), 1), [*params, rhs, rhs], **kw)
+
+
+# TF's LowRankUpdate takes log|det| of the capacitance through matrix_determinant, whose
+# complex gradient is TF's convention (g det A^-H), not the true derivative.
+LRU_DET = {
+    "check_grads": False,
+    "note": "log_abs_determinant goes through TF's complex det gradient (TF's convention, not "
+    "the true derivative: linalg_complex.py): compared with TF only",
+}
+# TF's complex TridiagonalSolve gradient leaves out the conjugate (A^-T g, not A^-H g).
+TRIDIAG_SOLVE = {
+    "skip": ("grad", "grad2", "jvp"),
+    "note": "TF's complex tridiagonal_solve gradient leaves out the conjugate "
+    "(docs/deviations.md): values compared with TF, derivatives by check_grads",
+}
+
+
+FULL_C = f"tf.linalg.LinearOperatorFullMatrix({_c(0)})"
+# (name, operator, its parameters, right-hand side[, OpCase settings]): each parameter pair is
+# one complex tensor.
+COMPLEX_CORES = [
+    (
+        "low_rank_update",
+        f"tf.linalg.LinearOperatorLowRankUpdate({FULL_C}, {_c(2)}, diag_update={_c(4)}, v={_c(6)})",
+        [FULL4, _im(4, 4), U4, _im(4, 2), Arg(value=[0.5, -1.5]), _im(2), V4, _im(4, 2)],
+        RHS4,
+        LRU_DET,
+    ),
+    (
+        "low_rank_update_pd",
+        "tf.linalg.LinearOperatorLowRankUpdate(tf.linalg.LinearOperatorDiag(tf.complex(a[0], "
+        "0.0 * a[0]), is_positive_definite=True), tf.complex(a[1], a[2]))",
+        [Arg(value=[1.5, 2.0, 3.0, 2.5]), U4, _im(4, 2)],
+        RHS4,
+    ),
+    (
+        "kronecker",
+        f"tf.linalg.LinearOperatorKronecker([{FULL_C}, tf.linalg.LinearOperatorDiag({_c(2)})])",
+        [SQUARE2, _im(2, 2), Arg(value=[1.5, -2.0]), _im(2)],
+        Arg(shape=(4, 2)),
+    ),
+    (
+        "block_diag",
+        f"tf.linalg.LinearOperatorBlockDiag([{FULL_C}, tf.linalg.LinearOperatorDiag({_c(2)})])",
+        [SQUARE2, _im(2, 2), Arg(value=[1.5, -2.0]), _im(2)],
+        Arg(shape=(4, 2)),
+    ),
+    (
+        "block_lower_triangular",
+        f"tf.linalg.LinearOperatorBlockLowerTriangular([[{FULL_C}], "
+        f"[tf.linalg.LinearOperatorFullMatrix({_c(2)}), tf.linalg.LinearOperatorDiag({_c(4)})]])",
+        [SQUARE2, _im(2, 2), SQUARE2B, _im(2, 2), Arg(value=[1.5, -2.0]), _im(2)],
+        Arg(shape=(4, 2)),
+    ),
+    # (TF cannot add a LowerTriangular's real log|det| to a FullMatrix's complex one.)
+    (
+        "composition",
+        f"tf.linalg.LinearOperatorComposition([{FULL_C}, tf.linalg.LinearOperatorDiag({_c(2)})])",
+        [SQUARE, _im(3, 3), Arg(value=[1.5, -2.0, 3.0]), _im(3)],
+        RHS,
+    ),
+    ("adjoint", f"tf.linalg.LinearOperatorAdjoint({FULL_C})", [SQUARE, _im(3, 3)], RHS),
+    ("inversion", f"tf.linalg.LinearOperatorInversion({FULL_C})", [SQUARE, _im(3, 3)], RHS),
+    (
+        "toeplitz",
+        f"tf.linalg.LinearOperatorToeplitz({_c(0)}, {_c(2)})",
+        [
+            Arg(value=[3.0, 0.5, -0.4]),
+            Arg(value=[0.2, 0.1, -0.3]),
+            Arg(value=[3.0, 0.7, 0.2]),
+            Arg(value=[0.2, -0.2, 0.1]),
+        ],
+        RHS,
+    ),
+    (
+        "tridiag",
+        f"tf.linalg.LinearOperatorTridiag({_c(0)})",
+        [COMPACT, _im(3, 4)],
+        RHS4,
+        TRIDIAG_SOLVE,
+    ),
+    (
+        "householder",
+        f"tf.linalg.LinearOperatorHouseholder({_c(0)})",
+        [Arg(value=[1.0, -2.0, 0.5]), Arg(value=[0.5, 0.3, -1.0])],
+        RHS,
+    ),
+]
+
 CASES = [
     _methods_case("circulant", CIRC, [SPEC1], (RHS4, RHS4_T, VEC4), self_adjoint=True,
                   product=False),
@@ -137,7 +247,6 @@ CASES = [
            "tf.math.real(op.to_dense()), tf.math.imag(op.log_abs_determinant())])("
            "tf.linalg.LinearOperatorCirculant(tf.complex(re, im), "
            "input_output_dtype=tf.complex128))",
-           [Arg(value=[3.0, 1.0, -0.5, 2.0]), Arg(value=[0.5, -0.2, 0.3, 0.1]), RHS4],
-           second_order=False, forward=False, check_grads=False,
-           note="complex: values and first-order gradients only"),
+           [Arg(value=[3.0, 1.0, -0.5, 2.0]), Arg(value=[0.5, -0.2, 0.3, 0.1]), RHS4]),
+    *[_complex_core_case(*row[:4], **(row[4] if len(row) > 4 else {})) for row in COMPLEX_CORES],
 ]  # fmt: skip
