@@ -8,6 +8,7 @@ with JVPs; the ``*_complex_core`` cases do the same for complex operators. Same 
 import numpy as np
 
 from tests.golden.op_specs.linalg_linop import (
+    METHODS_NOTE,
     RHS,
     RHS_T,
     VEC,
@@ -72,7 +73,6 @@ COMP = ("tf.linalg.LinearOperatorComposition([tf.linalg.LinearOperatorFullMatrix
 # its float64 input_output_dtype); that product's gradient matches TF's but not finite
 # differences, so it is compared with TF only.
 PRODUCT_NOTE = "circulant @ circulant is complex64 in TF: compared with TF, no check_grads"
-FIRST = "cond and default eigvals go through svd/eigvalsh: first order only"
 POS3 = Arg(value=[1.5, 2.0, 3.0])
 U4 = Arg(value=[[0.5, -0.2], [0.3, 0.4], [-0.1, 0.2], [0.6, 0.1]])
 V4 = Arg(value=[[0.2, 0.1], [-0.3, 0.5], [0.4, 0.2], [0.1, -0.3]])
@@ -81,8 +81,8 @@ FULL4 = Arg(value=[[3.0, 0.2, -0.1, 0.3], [0.1, 2.5, 0.4, 0.0], [0.2, -0.3, 2.0,
 
 
 def _methods_case(name, ctor, params, rhs=(RHS, RHS_T, VEC), **kw):
-    return OpCase(f"{name}_methods", methods(ctor, **kw), [*params, *rhs],
-                  second_order=False, forward=False, note=FIRST)  # fmt: skip
+    return OpCase(f"{name}_methods", methods(ctor, **kw), [*params, *rhs], check_order=1,
+                  note=METHODS_NOTE)  # fmt: skip
 
 
 def _core_case(name, ctor, params, rhs=RHS):
