@@ -35,6 +35,7 @@ from ._log import logger as _logger
 from ._tensor import Tensor as _Tensor
 from ._tensor import TensorShape as _TensorShape
 from ._tensor import convert_to_tensor as _convert
+from ._tensor import read_static as _read_static
 from ._tensor import wrap as _wrap
 from ._types import ShapeLike as _ShapeLike
 from ._types import TensorLike as _TensorLike
@@ -84,6 +85,9 @@ def get_static_value(tensor: _Any, partial: bool = False) -> _Any:
     if isinstance(tensor, _Variable):
         return None
     if isinstance(tensor, _Tensor):
+        # Inside tf.function a traced value is known too (TF would say None): guarded, so
+        # a call with another value traces again.
+        _read_static(tensor)
         return _np.asarray(_backend.to_host(tensor._value))  # a GPU value: a host copy
     return tensor
 

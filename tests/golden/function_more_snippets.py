@@ -80,6 +80,13 @@ _READS = {
         "[2, 0, 1]",
     ),  # fmt: skip
     "ssim_max_val": ("lambda m: tf.image.ssim(BIG, BIG * 0.5, m, filter_size=3)", "1.0", "2.0"),
+    "rint": ("lambda x: tf.math.rint(x)", "[0.4, 1.6]", "[2.6, -1.2]"),
+    "angle_of_reals": ("lambda x: tf.math.angle(x)", "[1.0, -2.0]", "[-1.0, 3.0]"),
+    "conv2d_transpose_shape": (
+        "lambda s: tf.nn.conv2d_transpose(tf.ones([1, 2, 2, 1]), tf.ones([2, 2, 1, 1]), s, 2)",
+        "[1, 4, 4, 1]",
+        "[1, 3, 3, 1]",
+    ),
 }
 
 _READS_PRELUDE = """

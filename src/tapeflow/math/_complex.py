@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._dispatch import reads_values
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import TensorLike
 from ..ops import shape as _shape
@@ -49,6 +50,7 @@ def conj(x: TensorLike, name: str | None = None) -> Tensor:
     return _shape.conj(x) if x._value.dtype.kind == "c" else x
 
 
+@reads_values(floats=True)  # a real input is read outside apply: each call's values
 def angle(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     """The argument of each complex number (0 or pi for reals), in (-pi, pi].
 

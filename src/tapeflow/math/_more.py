@@ -184,6 +184,7 @@ def xlog1py(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
     return tf.where(wrap(zero), tf.zeros_like(x * y), x * tf.math.log1p(safe_y))
 
 
+@reads_values(floats=True)  # computed outside apply: traced, each call's values
 def rint(x: TensorLike, name: str | None = None) -> Tensor:
     """Round half to even (no gradient, like round).
 

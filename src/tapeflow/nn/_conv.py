@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .._tensor import Tensor, TensorShape, as_tensor
+from .._tensor import Tensor, TensorShape, as_tensor, read_static
 from .._types import ShapeLike, TensorLike
 from ..errors import InvalidArgumentError, _shape_text
 from ..ops import conv as _conv
@@ -288,6 +288,7 @@ def separable_conv2d(
 
 def _output_shape(output_shape) -> tuple:
     if isinstance(output_shape, Tensor):
+        read_static(output_shape)  # a traced shape: each call's, not the first's
         return tuple(int(d) for d in np.ravel(output_shape._value))
     if isinstance(output_shape, TensorShape):
         return tuple(output_shape.as_list())
