@@ -13,6 +13,7 @@ from .._tensor import read_static as _read_static
 from .._tensor import wrap as _wrap
 from .._types import DTypeLike as _DTypeLike
 from .._types import TensorLike as _TensorLike
+from . import _resize_kernels as _kernels
 
 
 def _tf():
@@ -218,18 +219,32 @@ class ResizeMethod(str, _enum.Enum):
         return self.value
 
 
-def _linear_weights(in_size: int, out_size: int, antialias: bool) -> _np.ndarray:
-    """[out, in] bilinear (triangle-kernel) weights with half-pixel centres."""
+_METHODS = frozenset(m.value for m in ResizeMethod)
+
+
+def _linear_weights(in_size: int, out_size: int) -> _np.ndarray:
+    """[out, in] bilinear weights with half-pixel centres, clamped to the edge."""
     scale = in_size / out_size
-    centres = (_np.arange(out_size) + 0.5) * scale - 0.5
-    width = max(scale, 1.0) if antialias else 1.0
+    centres = _np.clip((_np.arange(out_size) + 0.5) * scale - 0.5, 0, in_size - 1)
     src = _np.arange(in_size)[None, :]
-    weights = _np.maximum(0.0, 1.0 - _np.abs(src - centres[:, None]) / width)
-    if not antialias:
-        # Clamp-to-edge: samples beyond the border read the edge pixel.
-        clamped = _np.clip(centres, 0, in_size - 1)
-        weights = _np.maximum(0.0, 1.0 - _np.abs(src - clamped[:, None]))
+    weights = _np.maximum(0.0, 1.0 - _np.abs(src - centres[:, None]))
     return weights / weights.sum(axis=1, keepdims=True)
+
+
+def _resize_weights(method: str, in_size: int, out_size: int, antialias: bool) -> _np.ndarray:
+    """The [out, in] matrix that ``method`` resizes one axis with (TF's kernel
+    for it: ResizeBilinear/Bicubic/NearestNeighbor/Area, or ScaleAndTranslate for
+    lanczos, gaussian, mitchellcubic and antialiased bilinear/bicubic)."""
+    if method == "nearest":
+        return _nearest_weights(in_size, out_size)
+    if method == "area":
+        return _area_weights(in_size, out_size)
+    if method == "bilinear" and not antialias:
+        return _linear_weights(in_size, out_size)
+    if method == "bicubic" and not antialias:
+        return _kernels.bicubic_weights(in_size, out_size)
+    name = {"bilinear": "triangle", "bicubic": "keyscubic"}.get(method, method)
+    return _kernels.scale_and_translate_weights(in_size, out_size, name, antialias)
 
 
 def _nearest_weights(in_size: int, out_size: int) -> _np.ndarray:
@@ -258,20 +273,38 @@ def resize(
     antialias: bool = False,
     name: str | None = None,
 ) -> _Tensor:
-    """Resize to ``size`` = [height, width] (bilinear, nearest or area; separable
-    weight matrices, so the gradient is their transpose). Returns float32 unless
-    the method is nearest.
+    """Resize to ``size`` = [height, width] with any ``ResizeMethod``, as TF 2.21
+    does: bilinear, nearest and area; bicubic (Keys' cubic, a = -0.5); lanczos3,
+    lanczos5, gaussian and mitchellcubic (TF's ScaleAndTranslate kernels, widened
+    to low-pass filter a downsample when ``antialias``). Each is a pair of
+    separable weight matrices, so the gradient is their transpose. Returns float32
+    unless the method is nearest.
 
     >>> import tapeflow as tf
     >>> img = tf.constant([[[0.0], [1.0]]])
     >>> tf.image.resize(img, [1, 4])[..., 0].numpy().tolist()
     [[0.0, 0.25, 0.75, 1.0]]
+    >>> [round(v, 4) for v in tf.image.resize(img, [1, 4], "bicubic")[0, :, 0].numpy().tolist()]
+    [-0.0882, 0.2071, 0.7929, 1.0882]
     """
+    return _resize(images, size, method, preserve_aspect_ratio, antialias)
+
+
+def _resize(
+    images: _TensorLike,
+    size: _TensorLike,
+    method: str,
+    preserve_aspect_ratio: bool,
+    antialias: bool,
+    work: _dt.DType | None = None,
+) -> _Tensor:
+    """``resize``; ``work`` overrides the float32 compute dtype (float64 lets the
+    tests check its gradients by finite differences)."""
     tf = _tf()
     x = _image(images)
     method = str(getattr(method, "value", method))
-    if method not in ("bilinear", "nearest", "area"):
-        raise NotImplementedError(f"resize method {method!r} is not implemented in tapeflow")
+    if method not in _METHODS:
+        raise ValueError(f"Resize method is not implemented: [{method}]")
     size = _as_tensor(size)
     _read_static(size)  # a traced size: each call's, not the first's
     th, tw = (int(v) for v in _np.ravel(size._value))
@@ -279,17 +312,12 @@ def resize(
     if preserve_aspect_ratio:
         scale = min(th / h, tw / w)
         th, tw = max(int(round(h * scale)), 1), max(int(round(w * scale)), 1)
-    if method == "nearest":
-        wh, ww = _nearest_weights(h, th), _nearest_weights(w, tw)
-    elif method == "area":
-        wh, ww = _area_weights(h, th), _area_weights(w, tw)
-    else:
-        wh, ww = _linear_weights(h, th, antialias), _linear_weights(w, tw, antialias)
+    wh, ww = _resize_weights(method, h, th, antialias), _resize_weights(method, w, tw, antialias)
     # TF returns float32 except for nearest neighbours (the input's dtype).
-    out_dtype = x.dtype if method == "nearest" else _dt.float32
-    work = tf.cast(x, out_dtype) if x.dtype != out_dtype else x
-    dtype = work._value.dtype
-    rows = tf.einsum("oh,...hwc->...owc", _wrap(wh.astype(dtype)), work)
+    out_dtype = work or (x.dtype if method == "nearest" else _dt.float32)
+    cast = tf.cast(x, out_dtype) if x.dtype != out_dtype else x
+    dtype = cast._value.dtype
+    rows = tf.einsum("oh,...hwc->...owc", _wrap(wh.astype(dtype)), cast)
     return tf.einsum("pw,...owc->...opc", _wrap(ww.astype(dtype)), rows)
 
 
