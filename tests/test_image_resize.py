@@ -56,7 +56,7 @@ def test_jvp_and_vjp_are_adjoint(method, antialias):
 
 
 def test_unknown_method_raises_tf_value_error():
-    with pytest.raises(ValueError, match=r"Resize method is not implemented: \[cubic\]"):
+    with pytest.raises(ValueError, match="Resize method is not implemented: cubic"):
         tf.image.resize(tf.ones([2, 2, 1]), [3, 3], method="cubic")
 
 

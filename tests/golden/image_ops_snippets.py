@@ -1,4 +1,4 @@
-"""Bad input to tf.image's box ops, multiscale SSIM and random ops: the exception
+"""Bad input to tf.image's box ops, resize, multiscale SSIM and random ops: the exception
 class and message TensorFlow 2.21 gives, recorded in ``image_ops.json`` by
 ``make_snippets_golden.py image_ops`` (TF venv) and replayed on tapeflow by
 ``tests/test_image_boxes.py``. Each snippet prints ``Class: message`` (or the value
@@ -79,6 +79,20 @@ _snippet(
         "tf.image.crop_and_resize(IMG, tf.constant([[0., 0, 1, 1]], tf.float64), [0], [2, 2])",
         "tf.image.crop_and_resize(IMG, [[0., 0, 1, 1]], [0.0], [2, 2])",
         "tf.image.crop_and_resize(tf.ones([1, 0, 4, 1]), [[0., 0, 1, 1]], [0], [2, 2])",
+    ],
+)
+_snippet(
+    "resize_errors",
+    [
+        "tf.image.resize(tf.ones([4, 9, 1]), [4, 1], 'bilinear', preserve_aspect_ratio=True)",
+        "tf.image.resize(tf.ones([4, 9, 1]), [4, 1], 'lanczos3', preserve_aspect_ratio=True)",
+        "tf.image.resize(tf.ones([4, 9, 1]), [5, 2], 'bicubic', preserve_aspect_ratio=True)",
+        "tf.image.resize(tf.ones([5, 10, 1]), [3, 5], 'gaussian', preserve_aspect_ratio=True)",
+        "tf.image.resize(tf.ones([4, 4, 1]), [0, 3], 'nearest')",
+        "tf.image.resize(tf.ones([4, 4, 1]), [3, 0], 'area')",
+        "tf.image.resize(tf.ones([4, 4, 1]), [0, 3], 'bicubic')",
+        "tf.image.resize(tf.ones([4, 4, 1]), [0, 3], 'bicubic', antialias=True)",
+        "tf.image.resize(tf.ones([4, 4, 1]), [3, 3], 'cubic')",
     ],
 )
 _snippet(

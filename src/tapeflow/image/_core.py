@@ -7,6 +7,7 @@ import enum as _enum
 import numpy as _np
 
 from .. import dtypes as _dt
+from .. import errors as _errors
 from .._tensor import Tensor as _Tensor
 from .._tensor import as_tensor as _as_tensor
 from .._tensor import read_static as _read_static
@@ -231,6 +232,16 @@ def _linear_weights(in_size: int, out_size: int) -> _np.ndarray:
     return weights / weights.sum(axis=1, keepdims=True)
 
 
+def _kernel_op(method: str, antialias: bool) -> str:
+    """The TF kernel that resizes with ``method`` (named in its errors)."""
+    plain = {"nearest": "ResizeNearestNeighbor", "area": "ResizeArea"}
+    if method in plain:
+        return plain[method]
+    if method in ("bilinear", "bicubic") and not antialias:
+        return "ResizeBilinear" if method == "bilinear" else "ResizeBicubic"
+    return "ScaleAndTranslate"
+
+
 def _resize_weights(method: str, in_size: int, out_size: int, antialias: bool) -> _np.ndarray:
     """The [out, in] matrix that ``method`` resizes one axis with (TF's kernel
     for it: ResizeBilinear/Bicubic/NearestNeighbor/Area, or ScaleAndTranslate for
@@ -304,14 +315,18 @@ def _resize(
     x = _image(images)
     method = str(getattr(method, "value", method))
     if method not in _METHODS:
-        raise ValueError(f"Resize method is not implemented: [{method}]")
+        raise ValueError(f"Resize method is not implemented: {method}")
     size = _as_tensor(size)
     _read_static(size)  # a traced size: each call's, not the first's
     th, tw = (int(v) for v in _np.ravel(size._value))
     h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
     if preserve_aspect_ratio:
-        scale = min(th / h, tw / w)
-        th, tw = max(int(round(h * scale)), 1), max(int(round(w * scale)), 1)
+        # In float32 and rounded half to even, as TF computes the kept size.
+        f32 = _np.float32
+        scale = min(f32(th) / f32(h), f32(tw) / f32(w))
+        th, tw = int(_np.round(scale * f32(h))), int(_np.round(scale * f32(w)))
+    if th <= 0 or tw <= 0:
+        raise _errors._op_error("output dimensions must be positive", _kernel_op(method, antialias))
     wh, ww = _resize_weights(method, h, th, antialias), _resize_weights(method, w, tw, antialias)
     # TF returns float32 except for nearest neighbours (the input's dtype).
     out_dtype = work or (x.dtype if method == "nearest" else _dt.float32)
