@@ -559,7 +559,9 @@ JACOBIAN_CASES = {
                          (1, 2, 2, 2), (3, 3, 1, 2)),
     "max_pool": (lambda x, w: tf.nn.max_pool2d(x * w, 2, 1, "SAME"), (1, 3, 3, 2), (2,)),
     "avg_pool": (lambda x, w: tf.nn.avg_pool2d(x * w, 2, 2, "SAME"), (1, 3, 3, 2), (2,)),
-    "lrn": (lambda x, w: tf.nn.local_response_normalization(x * w, 1), (1, 2, 2, 3), (3,)),
+    # LRN has no float64 kernel (TF's, and so tapeflow's): it runs in float32.
+    "lrn": (lambda x, w: tf.nn.local_response_normalization(tf.cast(x * w, tf.float32), 1),
+            (1, 2, 2, 3), (3,)),
     "sparse_xent": (lambda x, w: tf.nn.sparse_softmax_cross_entropy_with_logits(
         tf.constant([1, 0, 2]), x * w), (3, 3), (3,)),
     "activations": (lambda x, w: tf.nn.elu(x * w) + tf.nn.selu(x) + tf.nn.relu6(x * 3.0)

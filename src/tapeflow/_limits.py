@@ -19,7 +19,7 @@ except ImportError:  # not a POSIX system
 
 import numpy as np
 
-from .errors import ResourceExhaustedError, _op_error
+from .errors import InvalidArgumentError, ResourceExhaustedError, _op_error, _shape_text
 
 try:
     _LIMIT_BYTES = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
@@ -35,6 +35,9 @@ def _limit_bytes() -> int:
     return _LIMIT_BYTES if soft == resource.RLIM_INFINITY else min(_LIMIT_BYTES, soft)
 
 
+# Ops whose kernels build the output's TensorShape from the sizes as given.
+_COUNTS_ELEMENTS = ("Fill", "BroadcastTo")
+
 _C_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string"}
 
 
@@ -47,6 +50,12 @@ def check_allocation(shape, dtype, op_name: str) -> None:
     count = 1
     for d in shape:
         count *= max(int(d), 0)
+        if count > 2**63 - 1 and op_name in _COUNTS_ELEMENTS:
+            # TF's TensorShape multiplies the dimensions in order (an earlier 0 ends it).
+            raise _op_error(f"Shape {_shape_text(shape)} would have more than 2**63 - 1 "
+                            "elements", op_name)  # fmt: skip
+    if not count:
+        _check_empty_shape(shape, dtype)
     if count * max(dtype.itemsize, 1) > _limit_bytes():
         dims = ",".join(str(int(d)) for d in shape)
         kind = _C_NAMES.get(dtype.name, dtype.name)
@@ -56,3 +65,23 @@ def check_allocation(shape, dtype, op_name: str) -> None:
             op_name,
             cls=ResourceExhaustedError,
         )
+
+
+def _check_empty_shape(shape, dtype: np.dtype) -> None:
+    """An empty shape NumPy cannot describe: its other dimensions multiply past 2**63 bytes.
+
+    TF creates such a tensor (nothing is allocated) but fails when its value is read
+    (printed, ``.numpy()``); tapeflow's tensors are NumPy arrays, so it raises TF's
+    error for that read at once.
+    """
+    span = max(dtype.itemsize, 1)
+    for d in shape:
+        span *= max(int(d), 1)
+    if span >= 2**63:
+        dims = ", ".join(str(int(d)) for d in shape)
+        raise InvalidArgumentError(
+            None, None,
+            f"Failed to create numpy array from tensor of shape [{dims}]. Numpy error: "
+            "ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the "
+            "maximum possible size.",
+        )  # fmt: skip

@@ -30,7 +30,10 @@ from ._tensor import convert_to_tensor as _convert
 from ._tensor import read_static as _read_static
 from ._tensor import wrap as _wrap
 from ._types import DTypeLike, ShapeLike, TensorLike
+from .errors import InternalError as _InternalError
 from .errors import InvalidArgumentError as _InvalidArgumentError
+from .errors import _op_error
+from .ops.elementwise import divides_by_zero as _divides_by_zero
 from .ops.sparse import IndexedSlices as _IndexedSlices
 
 __all__ = [
@@ -172,10 +175,16 @@ def bitcast(input: TensorLike, type: DTypeLike, name: str | None = None) -> Tens
     return _wrap(_np.array(result)[()])
 
 
+def _zero_divisor_error(op_name: str) -> _InternalError:
+    # TF's TruncateDiv/TruncateMod kernels report a zero divisor through a generic path.
+    return _op_error("Unexpected error in binary operator (only integer div and mod should "
+                     "have errors)", op_name, cls=_InternalError)  # fmt: skip
+
+
 def _truncatediv_impl(x, y):
+    if _divides_by_zero(x, y):
+        raise _zero_divisor_error("TruncateDiv")
     if x.dtype.kind in "iu":
-        if _np.any(y == 0):
-            raise _invalid("Integer division by zero", "TruncateDiv")
         quotient = _np.abs(x) // _np.abs(y)
         return _np.asarray(quotient * _np.sign(x) * _np.sign(y), dtype=x.dtype)[()]
     return _np.trunc(x / y)
@@ -184,7 +193,15 @@ def _truncatediv_impl(x, y):
 _truncatediv = _Primitive("truncatediv", _truncatediv_impl, differentiable=False,
                           same_dtype=True, kinds="fiu", tf_name="TruncateDiv",
                           formula="x / y rounded toward zero: no gradient")  # fmt: skip
-_truncatemod = _Primitive("truncatemod", _np.fmod, differentiable=False, same_dtype=True,
+
+
+def _truncatemod_impl(x, y):
+    if _divides_by_zero(x, y):
+        raise _zero_divisor_error("TruncateMod")
+    return _np.fmod(x, y)
+
+
+_truncatemod = _Primitive("truncatemod", _truncatemod_impl, differentiable=False, same_dtype=True,
                           kinds="fiu", tf_name="TruncateMod",
                           formula="remainder of division rounded toward zero (sign of x): "
                           "no gradient (TF registers none)")  # fmt: skip

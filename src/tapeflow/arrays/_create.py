@@ -179,6 +179,29 @@ def range(
     return _new(first + steps * step)
 
 
+def _wrap_int32(d: int) -> int:
+    return (d + 2**31) % 2**32 - 2**31
+
+
+def _eye_int32_sizes(rows: int, columns: int, batch: tuple, square: bool) -> tuple[int, int]:
+    """eye's matrix sizes where TF builds its shapes as int32 tensors (a tensor argument):
+    sizes past int32 wrap around (2**40 becomes 0), and a non-square matrix whose wrapped
+    sizes no longer hold the diagonal fails in TF's set_diag."""
+    diag = _wrap_int32(min(rows, columns))
+    if square:
+        return diag, diag
+    wrapped = (_wrap_int32(rows), _wrap_int32(columns))
+    if min(wrapped) >= 0 and diag >= 0 and min(wrapped) != diag:
+        raise _error(
+            "Either first dimensions of diagonal don't match input.shape[:-2], or "
+            "diagonal.shape[:-1] is not equal to the longests diagonal in range "
+            f"[lower_diag_index:upper_diag_index].\nInput shape: {_shape_text(batch + wrapped)}"
+            f"\nDiagonal shape: {_shape_text(batch + (diag,))}\nExpected diagonal shape: "
+            f"{_shape_text(batch + (min(wrapped),))}", "MatrixSetDiagV3", "set_diag",
+        )  # fmt: skip
+    return wrapped
+
+
 def eye(
     num_rows: TensorLike,
     num_columns: TensorLike = None,
@@ -195,13 +218,19 @@ def eye(
     """
     rows = _scalar_int(num_rows, bools=False)
     columns = rows if num_columns is None else _scalar_int(num_columns, bools=False)
-    for d in (rows, columns):
-        if d < 0:
-            raise _error(f"Dimension {d} must be >= 0", "Fill", "")
     if isinstance(batch_shape, (int, np.integer)):
         raise TypeError(f"'{type(batch_shape).__name__}' object is not iterable")
+    if isinstance(batch_shape, Tensor) and batch_shape.dtype != _dt.int32:
+        raise ValueError(f"shape: Tensor conversion requested dtype int32 for Tensor with dtype "
+                         f"{batch_shape.dtype.name}: {batch_shape!r}")  # fmt: skip
     batch = () if batch_shape is None else shape_tuple(batch_shape)
-    for d in batch:
+    if any(isinstance(v, Tensor) for v in (num_rows, num_columns, batch_shape)):
+        # min(num_rows, num_columns) is computed in a tensor argument's dtype.
+        sized = [v for v in (num_rows, num_columns) if isinstance(v, Tensor)]
+        if sized and sized[0].dtype == _dt.int32:
+            rows, columns = _wrap_int32(rows), _wrap_int32(columns)
+        rows, columns = _eye_int32_sizes(rows, columns, batch, square=num_columns is None)
+    for d in (*batch, min(rows, columns), rows, columns):
         if d < 0:
             raise _error(f"Dimension {d} must be >= 0", "Fill", "")
     np_dtype = _dt.as_dtype(dtype).as_numpy_dtype_instance

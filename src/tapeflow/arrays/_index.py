@@ -251,10 +251,14 @@ def gather_nd(
         raise _error(f"index innermost dimension length must be <= params rank; saw: {depth} vs. "
                      f"{x.ndim - batch_dims}", "GatherNd")  # fmt: skip
     shape_ = x._value.shape
-    for d in _builtin_range(batch_dims):
-        if shape_[d] != index.shape[d]:
-            raise _error(f"params.shape[{d}]: {shape_[d]} should be equal to indices.shape[{d}]: "
-                         f"{index.shape[d]}", "GatherNd")  # fmt: skip
+    if batch_dims and shape_[:batch_dims] != index.shape[:batch_dims]:
+        # TF's batched gather_nd reshapes the indices to the params' batch dims: only the
+        # element counts must agree (empty indices fit any batch).
+        wanted = _prod(shape_[:batch_dims]) * _prod(index.shape[batch_dims:])
+        if index.size != wanted:
+            raise _error(f"Input to reshape is a tensor with {index.size} values, but the "
+                         f"requested shape has {wanted}", "Reshape", "")  # fmt: skip
+        index = index.reshape(shape_[:batch_dims] + index.shape[batch_dims:])
     _check_nd_indices(index, shape_[batch_dims : batch_dims + depth], batch_dims,
                       f"param shape {_shape_text(shape_)}, node name: GatherNd", "GatherNd")  # fmt: skip
     return _ix.gather_nd(x, indices=index, batch_dims=batch_dims, lead=0)

@@ -16,6 +16,7 @@ from ..math._reduce import moments as _moments
 from ..ops import conv as _conv
 from ..ops import shape as _shape
 from ._common import (
+    _attr_error,
     _float32_attr,
     _op_error,
     _operand,
@@ -146,6 +147,8 @@ def local_response_normalization(
     radius = _attr_int(depth_radius, "depth_radius")
     # TF's order: the dtype, the kernel's bounds check on the radius (before any
     # allocation; a value past int64 reaches it as -1), then the rank.
+    if x.dtype == _dt.float64:  # LRN has no double kernel
+        raise _attr_error("LRN", "T", "double", "half, bfloat16, float")
     _require_float(x, "LRN", "half, bfloat16, float")
     if not 0 <= radius < 2**31 - 1:
         shown = radius if -(2**63) <= radius < 2**63 else -1

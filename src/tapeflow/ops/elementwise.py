@@ -320,7 +320,7 @@ maximum = Primitive(
     vjp=_select_by(lambda x, y: greater_equal(x, y)),
     jvp=_select_jvp(lambda x, y: greater_equal(x, y)),
     same_dtype=True,
-    kinds=NUMBERS,
+    kinds="fiu",  # no complex: TF's Maximum/Minimum need an order
     formula="d max(x, y) = dx where x >= y else dy (ties go to x)",
 )
 
@@ -330,9 +330,27 @@ minimum = Primitive(
     vjp=_select_by(lambda x, y: less_equal(x, y)),
     jvp=_select_jvp(lambda x, y: less_equal(x, y)),
     same_dtype=True,
-    kinds=NUMBERS,
+    kinds="fiu",  # no complex: TF's Maximum/Minimum need an order
     formula="d min(x, y) = dx where x <= y else dy (ties go to x)",
 )
+
+
+def divides_by_zero(x, y) -> bool:
+    """Whether an integer division of ``x`` by ``y`` meets a zero divisor.
+
+    TF's kernels check only the elements they compute: an empty result (an empty
+    ``x``) divides by nothing, and shapes that do not broadcast fail elsewhere.
+
+    >>> divides_by_zero(np.zeros([0], np.int32), np.array(0, np.int32))
+    False
+    """
+    if np.asarray(x).dtype.kind not in "iu" or not np.any(np.asarray(y) == 0):
+        return False
+    try:
+        shape = np.broadcast_shapes(np.shape(x), np.shape(y))
+    except ValueError:
+        return False
+    return 0 not in shape
 
 
 def _floordiv_impl(x, y):
@@ -341,7 +359,7 @@ def _floordiv_impl(x, y):
             None, None, f"Could not find device for node: {{{{node FloorDiv}}}} = FloorDiv"
             f"[T=DT_{x.dtype.name.upper()}] [Op:FloorDiv] name: ",
         )  # fmt: skip
-    if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
+    if divides_by_zero(x, y):
         raise InvalidArgumentError(None, None, "Integer division by zero [Op:FloorDiv] name: ")
     if x.dtype.kind == "f":
         # TF's FloorDiv on floats is floor(x / y): 1.0 // 0.1 is 10.0 (NumPy says 9.0).
@@ -360,7 +378,7 @@ floordiv = Primitive(
 
 
 def _floormod_impl(x, y):
-    if x.dtype.kind in "iu" and np.any(np.asarray(y) == 0):
+    if divides_by_zero(x, y):
         raise InvalidArgumentError(None, None, "Integer division by zero [Op:FloorMod] name: ")
     remainder = np.fmod(x, y)
     # Python-style (floor) modulo from the C remainder, as TF's kernel does:

@@ -24,7 +24,7 @@ import numpy as np
 
 from .. import _backend, _dispatch
 from .._dispatch import Primitive
-from .._tensor import Tensor, TensorShape, read_static, wrap
+from .._tensor import Tensor, TensorShape, convert_to_tensor, read_static, wrap
 from ..errors import InvalidArgumentError
 
 _FULL = slice(None)
@@ -382,6 +382,8 @@ def _is_mask(key) -> bool:
 
 def mask_index(shape: tuple, mask, axis: int = 0) -> tuple:
     """The getitem index for ``tf.boolean_mask(x, mask, axis)`` (TF's checks, TF's errors)."""
+    if mask.__class__ is not Tensor and not isinstance(mask, np.ndarray):
+        mask = convert_to_tensor(mask)  # TF converts a Python list first: floats as float32
     mask = np.asarray(_backend.to_host(mask._value if mask.__class__ is Tensor else mask))
     if mask.ndim == 0:
         raise ValueError("mask cannot be scalar.")
@@ -389,7 +391,13 @@ def mask_index(shape: tuple, mask, axis: int = 0) -> tuple:
     if have != TensorShape(mask.shape):
         raise ValueError(f"Shapes {have} and {TensorShape(mask.shape)} are incompatible")
     axis = axis % len(shape) if shape else 0
-    return (_FULL,) * axis + (mask if mask.dtype == np.bool_ else mask != 0,)
+    if mask.dtype != np.bool_:
+        nonzero = mask != 0
+        if mask.dtype in (np.float32, np.float64):
+            # TF's CPU kernels flush subnormals to zero, so they count as False.
+            nonzero &= ~(np.abs(mask) < np.finfo(mask.dtype).tiny)
+        mask = nonzero
+    return (_FULL,) * axis + (mask,)
 
 
 def normalize_index(shape: tuple, key, suffix: str = _NAME) -> tuple:

@@ -15,12 +15,13 @@ import numpy as np
 from .._dispatch import Primitive
 
 
-def _comparison(name, impl, tf_name):
+def _comparison(name, impl, tf_name, kinds=None):
     return Primitive(
         name,
         impl,
         same_dtype=True,
         differentiable=False,
+        kinds=kinds,
         tf_name=tf_name,
         formula=f"{name}(x, y) is boolean: no gradient",
     )
@@ -28,10 +29,11 @@ def _comparison(name, impl, tf_name):
 
 equal = _comparison("equal", np.equal, "Equal")
 not_equal = _comparison("not_equal", np.not_equal, "NotEqual")
-less = _comparison("less", np.less, "Less")
-less_equal = _comparison("less_equal", np.less_equal, "LessEqual")
-greater = _comparison("greater", np.greater, "Greater")
-greater_equal = _comparison("greater_equal", np.greater_equal, "GreaterEqual")
+# Orderings: TF registers them for real numbers only (no complex, bool or string).
+less = _comparison("less", np.less, "Less", "fiu")
+less_equal = _comparison("less_equal", np.less_equal, "LessEqual", "fiu")
+greater = _comparison("greater", np.greater, "Greater", "fiu")
+greater_equal = _comparison("greater_equal", np.greater_equal, "GreaterEqual", "fiu")
 
 
 def _bool_or_int(name, impl, tf_name, kinds="biu"):
