@@ -332,6 +332,11 @@ def _resize(
     out_dtype = work or (x.dtype if method == "nearest" else _dt.float32)
     cast = tf.cast(x, out_dtype) if x.dtype != out_dtype else x
     dtype = cast._value.dtype
+    if not cast.dtype.is_floating:
+        # Integer nearest-neighbour resizing (uint8 images): a pick, not a product
+        # (TF's Einsum has no uint8 kernel, and no gradient is needed).
+        rows = tf.gather(cast, _np.argmax(wh, axis=1), axis=_axis(x, "h"))
+        return tf.gather(rows, _np.argmax(ww, axis=1), axis=_axis(x, "w"))
     rows = tf.einsum("oh,...hwc->...owc", _wrap(wh.astype(dtype)), cast)
     return tf.einsum("pw,...owc->...opc", _wrap(ww.astype(dtype)), rows)
 

@@ -63,6 +63,15 @@ CASES = [
         note=NO_SECOND,
     ),
     OpCase(
+        "resize_nearest_integer_images",
+        "lambda a, b: [tf.image.resize(a, [7, 3], 'nearest'), "
+        "tf.image.resize(b, [2, 5], 'nearest', preserve_aspect_ratio=True)]",
+        [
+            Arg(shape=(2, 4, 5, 3), low=0, high=255, dtype="uint8", differentiable=False),
+            Arg(shape=(5, 3, 2), low=-9, high=9, dtype="int64", differentiable=False),
+        ],
+    ),
+    OpCase(
         "resize_filters_preserve_aspect_ratio",
         "lambda x: [tf.image.resize(x, [9, 9], 'lanczos5', preserve_aspect_ratio=True), "
         "tf.image.resize(x, [3, 8], 'bicubic', preserve_aspect_ratio=True, antialias=True), "
