@@ -50,17 +50,107 @@ def adjoint(matrix: TensorLike, name: str | None = None) -> Tensor:
     return matrix_transpose(matrix, conjugate=True)
 
 
-def _single_k(k) -> int:
+_ALIGNS = ("LEFT_RIGHT", "RIGHT_LEFT", "LEFT_LEFT", "RIGHT_RIGHT")
+
+
+def _diagonal_range(k, align: str, op: str, name: str) -> tuple[int, int]:
+    """``k`` as (lowest, highest) diagonal, with TF's checks of ``k`` and ``align``."""
+    if align not in _ALIGNS:
+        allowed = ", ".join(f'"{a}"' for a in _ALIGNS)
+        raise _error(f"Value for attr 'align' of \"{align}\" is not in the list of allowed "
+                     f"values: {allowed}", op, name)  # fmt: skip
     if isinstance(k, Tensor):
         read_static(k)
         k = k._value.tolist()
-    if isinstance(k, (list, tuple)):
-        if len(k) == 2 and k[0] != k[1]:
-            raise NotImplementedError("tapeflow: diagonal bands (k as a pair) are not supported")
-        k = k[0]
-    if isinstance(k, (int, _np.integer)):  # TF converts k to int32, which wraps (2**32 is 0)
-        return int(convert_to_tensor(k, dtype=_dt.int32)._value)
-    return int(k)
+    # TF converts k to int32, which wraps (2**32 is 0) and refuses floats.
+    values = _np.atleast_1d(convert_to_tensor(k, dtype=_dt.int32)._value).reshape(-1).tolist()
+    if not values:
+        raise _error("Expected diag_index to have at least 1 element", op, name)
+    if len(values) > 2:
+        raise _error(f"diag_index must have only one or two elements, received "
+                     f"{len(values)} elements.", op, name)  # fmt: skip
+    lower, upper = values[0], values[-1]
+    return int(lower), int(upper)
+
+
+def _check_order(lower: int, upper: int, op: str, name: str) -> None:
+    if lower > upper:
+        raise _error(f"lower_diag_index must not be larger than upper_diag_index: "
+                     f"{lower} > {upper}", op, name)  # fmt: skip
+
+
+def _diagonal_length(rows: int, cols: int, k: int) -> int:
+    return max(0, min(rows + min(k, 0), cols - max(k, 0)))
+
+
+def _offset(k: int, length: int, longest: int, align: str) -> int:
+    """Where diagonal ``k`` starts in its padded row: 0 when left aligned.
+
+    The first word of ``align`` is for superdiagonals, the second for subdiagonals; the
+    main diagonal is the longest, so it never needs padding.
+    """
+    left = (k >= 0 and align.startswith("LEFT")) or (k <= 0 and align.endswith("_LEFT"))
+    return 0 if left else longest - length
+
+
+def _place_band(d: Tensor, lower: int, upper: int, rows: int, cols: int, align: str) -> Tensor:
+    """Rows ``upper`` down to ``lower`` of ``d`` ([..., diagonals, longest]) as diagonals
+    of rows x cols matrices, zero elsewhere: the adjoint of ``_band_rows``."""
+    from ..math._elementwise import add_n
+
+    longest = d._value.shape[-1]
+    placed = []
+    for row, k in enumerate(range(upper, lower - 1, -1)):
+        length = _diagonal_length(rows, cols, k)
+        start = _offset(k, length, longest, align)
+        piece = d[..., row, start : start + length]
+        placed.append(_linalg.matrix_diag(piece, k=k, num_rows=rows, num_cols=cols))
+    return add_n(placed)
+
+
+def _band_rows(x: Tensor, lower: int, upper: int, padding, align: str) -> Tensor:
+    """Diagonals ``upper`` down to ``lower`` of ``x`` as rows, aligned and padded."""
+    from ..arrays._join import pad, stack
+
+    rows, cols = x._value.shape[-2:]
+    longest = min(rows + min(upper, 0), cols - max(lower, 0))
+    lead = [[0, 0]] * (x.ndim - 2)
+    out = []
+    for k in range(upper, lower - 1, -1):
+        piece = _linalg.matrix_diag_part(x, k=k)
+        length = piece._value.shape[-1]
+        start = _offset(k, length, longest, align)
+        out.append(pad(piece, lead + [[start, longest - length - start]], constant_values=padding))
+    return stack(out, axis=-2)
+
+
+def _band_mask(rows: int, cols: int, lower: int, upper: int) -> Tensor:
+    offsets = _np.arange(cols)[None, :] - _np.arange(rows)[:, None]
+    return wrap((offsets >= lower) & (offsets <= upper))
+
+
+def _padding_scalar(padding_value, d: Tensor):
+    """``padding_value`` as a Python scalar of ``d``'s kind, converted as TF converts it."""
+    padding_tensor = as_tensor(padding_value)
+    read_static(padding_tensor)
+    padding = padding_tensor._value.item()
+    kind = d._value.dtype.kind
+    if kind in "iu" and isinstance(padding, float):
+        raise TypeError(f"Cannot convert {padding_value!r} to EagerTensor of dtype {d.dtype.name}")
+    if kind in "iu" and isinstance(padding, int):  # TF wraps a too-wide padding value
+        padding = _np.asarray(padding % 2**64, dtype=_np.uint64).astype(d._value.dtype).item()
+    return padding
+
+
+def _check_bounds(x: Tensor, lower: int, upper: int, op: str, name: str) -> None:
+    rows, cols = x._value.shape[-2:]
+    if lower != 0 and not -rows < lower < cols:
+        raise _error(f"lower_diag_index is out of bound: {lower}. It must be between {-rows} "
+                     f"and {cols}", op, name)  # fmt: skip
+    if upper != 0 and not -rows < upper < cols:
+        raise _error(f"upper_diag_index is out of bound: {upper} It must be between {-rows} "
+                     f"and {cols}", op, name)  # fmt: skip
+    _check_order(lower, upper, op, name)
 
 
 def diag(
@@ -83,14 +173,27 @@ def diag(
     [[0 1 0]
      [0 0 2]
      [0 0 0]], shape=(3, 3), dtype=int32)
+
+    With ``k=(lower, upper)``, ``diagonal`` holds one row per diagonal, highest first,
+    each aligned in its row as ``align`` says (superdiagonals by its first word):
+
+    >>> print(tf.linalg.diag(tf.constant([[1, 2], [3, 4]]), k=(0, 1)))
+    tf.Tensor(
+    [[3 2]
+     [0 4]], shape=(2, 2), dtype=int32)
     """
     d = as_tensor(diagonal)
-    k = _single_k(k)
+    lower, upper = _diagonal_range(k, align, "MatrixDiagV3", "diag")
     if d.ndim < 1:
         raise _error(f"diagonal must be at least 1-dim, received shape: "
                      f"{_shape_text(d._value.shape)}", "MatrixDiagV3", "diag")  # fmt: skip
+    _check_order(lower, upper, "MatrixDiagV3", "diag")
+    # (TF aborts the whole process for a 1-D diagonal with a band; this raises.)
+    if lower != upper and (d.ndim < 2 or d._value.shape[-2] != upper - lower + 1):
+        raise _error("The number of diagonals provided in the input does not match the "
+                     "lower_diag_index and upper_diag_index range.", "MatrixDiagV3", "diag")  # fmt: skip
     length = d._value.shape[-1]
-    min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
+    min_rows, min_cols = length + max(-upper, 0), length + max(lower, 0)
     for count in (num_rows, num_cols):  # TF converts both to int32 tensors
         if _np.asarray(getattr(count, "_value", count)).dtype.kind not in "iu":
             raise TypeError(f"Cannot convert {count!r} to EagerTensor of dtype int32")
@@ -113,16 +216,18 @@ def diag(
             "MatrixDiagV3",
             "diag",
         )
-    padding_tensor = as_tensor(padding_value)
-    read_static(padding_tensor)
-    padding = padding_tensor._value.item()
-    kind = d._value.dtype.kind
-    if kind in "iu" and isinstance(padding, float):
-        raise TypeError(f"Cannot convert {padding_value!r} to EagerTensor of dtype {d.dtype.name}")
-    if kind in "iu" and isinstance(padding, int):  # TF wraps a too-wide padding value
-        padding = _np.asarray(padding % 2**64, dtype=_np.uint64).astype(d._value.dtype).item()
-    _check_allocation(d._value.shape[:-1] + (num_rows, num_cols), d._value.dtype, "MatrixDiagV3")
-    return _linalg.matrix_diag(d, k=k, num_rows=num_rows, num_cols=num_cols, padding=padding)
+    padding = _padding_scalar(padding_value, d)
+    batch = d._value.shape[:-1] if lower == upper else d._value.shape[:-2]
+    _check_allocation(batch + (num_rows, num_cols), d._value.dtype, "MatrixDiagV3")
+    if lower == upper:
+        return _linalg.matrix_diag(
+            d, k=lower, num_rows=num_rows, num_cols=num_cols, padding=padding
+        )
+    band = _place_band(d, lower, upper, num_rows, num_cols, align)
+    if padding == 0:
+        return band
+    filler = convert_to_tensor(padding, dtype=d.dtype)
+    return _el.where(_band_mask(num_rows, num_cols, lower, upper), band, filler)
 
 
 def _check_matrix_rank(x, op: str, name: str) -> None:
@@ -145,17 +250,24 @@ def diag_part(
 
     >>> tf.linalg.diag_part(tf.constant([[1, 2, 3], [4, 5, 6]]))
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 5], dtype=int32)>
+
+    With ``k=(lower, upper)``: one row per diagonal, highest first, aligned by ``align``
+    and filled with ``padding_value``:
+
+    >>> print(tf.linalg.diag_part(tf.constant([[1, 2, 3], [4, 5, 6]]), k=(-1, 0)))
+    tf.Tensor(
+    [[1 5]
+     [4 0]], shape=(2, 2), dtype=int32)
     """
     if _is_operator(input):
         return input.diag_part(name or "diag_part")
     x = as_tensor(input)
-    k = _single_k(k)
+    lower, upper = _diagonal_range(k, align, "MatrixDiagPartV3", "diag_part")
     _check_matrix_rank(x, "MatrixDiagPartV3", "diag_part")
-    rows, cols = x._value.shape[-2:]
-    if k != 0 and not -rows < k < cols:
-        raise _error(f"lower_diag_index is out of bound: {k}. It must be between {-rows} and "
-                     f"{cols}", "MatrixDiagPartV3", "diag_part")  # fmt: skip
-    return _linalg.matrix_diag_part(x, k=k)
+    _check_bounds(x, lower, upper, "MatrixDiagPartV3", "diag_part")
+    if lower == upper:
+        return _linalg.matrix_diag_part(x, k=lower)
+    return _band_rows(x, lower, upper, _padding_scalar(padding_value, x), align)
 
 
 def set_diag(
@@ -171,13 +283,25 @@ def set_diag(
     tf.Tensor(
     [[7 0]
      [0 8]], shape=(2, 2), dtype=int32)
+
+    With ``k=(lower, upper)``, ``diagonal`` holds one row per diagonal, as
+    ``tf.linalg.diag_part`` gives them:
+
+    >>> print(tf.linalg.set_diag(tf.zeros([2, 2], tf.int32), [[1, 2], [3, 0]], k=(-1, 0)))
+    tf.Tensor(
+    [[1 0]
+     [3 2]], shape=(2, 2), dtype=int32)
     """
     x, d = _pair(input, diagonal)
-    k = _single_k(k)
+    lower, upper = _diagonal_range(k, align, "MatrixSetDiagV3", "set_diag")
     _check_matrix_rank(x, "MatrixSetDiagV3", "set_diag")
     rows, cols = x._value.shape[-2:]
-    length = max(0, min(rows + min(k, 0), cols - max(k, 0)))
-    expected = x._value.shape[:-2] + (length,)
+    if lower != upper:
+        _check_bounds(x, lower, upper, "MatrixSetDiagV3", "set_diag")
+    longest = max(0, min(rows + min(upper, 0), cols - max(lower, 0)))
+    expected = x._value.shape[:-2] + (
+        (longest,) if lower == upper else (upper - lower + 1, longest)
+    )
     if d._value.shape != expected:
         raise _error(
             "Either first dimensions of diagonal don't match input.shape[:-2], or "
@@ -189,6 +313,10 @@ def set_diag(
             "MatrixSetDiagV3",
             "set_diag",
         )
+    if lower != upper:
+        placed = _place_band(d, lower, upper, rows, cols, align)
+        return _el.where(_band_mask(rows, cols, lower, upper), placed, x)
+    k = lower
     placed = _linalg.matrix_diag(d, k=k, num_rows=rows, num_cols=cols)
     mask = _np.zeros((rows, cols), dtype=bool)
     mask[_linalg.diagonal_index(rows, cols, k)] = True
