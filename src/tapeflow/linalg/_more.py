@@ -279,19 +279,50 @@ def eigh_tridiagonal(
 
     >>> tf.linalg.eigh_tridiagonal(tf.constant([2.0, 2.0]), tf.constant([1.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
+
+    ``select='i'`` keeps the eigenvalues of indices ``select_range[0]`` to
+    ``select_range[1]`` (inclusive); ``select='v'`` those in ``[lo, hi)``:
+
+    >>> tf.linalg.eigh_tridiagonal(tf.constant([2.0, 2.0]), tf.constant([1.0]),
+    ...                            select="i", select_range=(1, 1))
+    <tf.Tensor: shape=(1,), dtype=float32, numpy=array([3.], dtype=float32)>
     """
     tf = _tf()
+    if select not in ("a", "i", "v"):
+        raise ValueError("'select must have a value in {'a', 'i', 'v'}.")
     alpha, beta = _as_tensor(alpha), _as_tensor(beta)
-    if select != "a":
-        raise NotImplementedError("eigh_tridiagonal: only select='a' is supported")
-    n = alpha._value.shape[-1]
     zero = tf.zeros_like(alpha[:1])
     dense = _dense_tridiagonal(tf.stack([tf.concat([beta, zero], 0), alpha,
                                          tf.concat([zero, beta], 0)]), "compact")  # fmt: skip
-    del n
-    if eigvals_only:
-        return tf.linalg.eigvalsh(dense)
-    return tf.linalg.eigh(dense)
+    values, vectors = (tf.linalg.eigvalsh(dense), None) if eigvals_only else tf.linalg.eigh(dense)
+    if select != "a":
+        first, stop = _selected_indices(select, select_range, values)
+        values = values[first:stop]
+        vectors = None if vectors is None else vectors[:, first:stop]
+    return values if vectors is None else (values, vectors)
+
+
+def _selected_indices(select: str, select_range: Any, values: Tensor) -> tuple[int, int]:
+    """The slice of the ascending eigenvalues that ``select_range`` keeps."""
+    tf = _tf()
+    low, high = select_range[0], select_range[1]  # TF indexes it too (TypeError for None)
+    if select == "i":
+        low, high = tf.convert_to_tensor(low), tf.convert_to_tensor(high)
+        tf.debugging.assert_less_equal(low, high, message="Got empty index range in select_range.")
+        first, last = int(low._value), int(high._value)
+        n = values._value.shape[-1]
+        # TF's bisection answers an index outside [0, n) with a bound of the spectrum,
+        # not an eigenvalue; tapeflow refuses it.
+        if first < 0 or last >= n:
+            raise tf.errors.InvalidArgumentError(
+                None, None, f"select_range indices must be in [0, {n - 1}], got {select_range!r}"
+            )
+        return first, last + 1
+    low, high = (tf.convert_to_tensor(v, dtype=values.dtype) for v in (low, high))
+    tf.debugging.assert_less(low, high, message="Got empty interval in select_range.")
+    spectrum = values._value
+    return (int(_np.searchsorted(spectrum, low._value, side="left")),
+            int(_np.searchsorted(spectrum, high._value, side="left")))  # fmt: skip
 
 
 # -- the rest ---------------------------------------------------------------------
