@@ -54,9 +54,9 @@ def _lu_impl(a):
     batch = a.shape[:-2]
     if a.shape[-1] != a.shape[-2]:
         raise ValueError("Input matrix must be square.")
-    flat = a.reshape((-1,) + a.shape[-2:])
-    if not flat.shape[0]:  # an empty batch: nothing to factor
+    if not a.size:  # an empty batch or 0x0 matrices: nothing to factor
         return a.copy(), _np.zeros(batch + a.shape[-1:], _np.int32)
+    flat = a.reshape((-1,) + a.shape[-2:])
     parts = [_lu_factor(m) for m in flat]
     packed = _np.stack([p[0] for p in parts]).reshape(a.shape).astype(a.dtype)
     perms = _np.stack([p[1] for p in parts]).reshape(batch + a.shape[-1:]).astype(_np.int32)
@@ -72,9 +72,16 @@ def _factors(packed):
     return lower, upper
 
 
+def _no_complex_gradient(a):
+    # TF registers no gradient for Lu; tapeflow's real rule is an extension, complex has none.
+    if _np.iscomplexobj(a._value):
+        raise LookupError("gradient registry has no entry for: Lu")
+
+
 def _lu_vjp(g, ans, a):
     # P A = L U. With F = L^-1 d(PA) U^-1: dL = L tril(F, -1), dU = triu(F) U, so
     # grad(PA) = L^-T (tril(L^T gL, -1) + triu(gU U^T)) U^-T, then rows unpermuted.
+    _no_complex_gradient(a)
     tf = _tf()
     g_packed = g[0]
     packed, perm = ans
@@ -93,6 +100,7 @@ def _lu_vjp(g, ans, a):
 
 
 def _lu_jvp(tangents, ans, a):
+    _no_complex_gradient(a)
     tf = _tf()
     packed, perm = ans
     lower, upper = _factors(packed)
@@ -106,7 +114,7 @@ def _lu_jvp(tangents, ans, a):
     return (d_lower + d_upper, None)
 
 
-_lu = _Primitive("lu", _lu_impl, vjp=_lu_vjp, jvp=_lu_jvp, multiple_results=True, kinds="f",
+_lu = _Primitive("lu", _lu_impl, vjp=_lu_vjp, jvp=_lu_jvp, multiple_results=True, kinds="fc",
                  tf_name="Lu", formula="P A = L U: dL = L tril(F, -1), dU = triu(F) U with "
                  "F = L^-1 P dA U^-1")  # fmt: skip
 

@@ -455,14 +455,16 @@ def isotonic_regression(
     x = as_tensor(inputs)
     ndim = x._value.ndim
     if ndim == 0:  # one value is its own fit
+        if x.dtype.is_complex:
+            raise _isotonic_dtype_error(x)
         fitted, seg = isotonic_regression(tf.reshape(x, [1]), decreasing, axis)
         return tf.reshape(fitted, []), tf.reshape(seg, [])
+    axis = _isotonic_axis(axis, ndim)
+    if x.dtype.is_complex:
+        raise _isotonic_dtype_error(x)
     if x._value.size == 0:  # nothing to fit: the output dtype a one-value input would get
         dtype = isotonic_regression(tf.ones([1], x.dtype), decreasing)[0].dtype
         return tf.cast(x, dtype), wrap(np.zeros(x._value.shape, np.int32))
-    if isinstance(axis, Tensor):
-        read_static(axis)
-    axis = int(np.ravel(getattr(axis, "_value", axis))[0]) % ndim  # (a one-element tensor too)
     perm = [a for a in range(ndim) if a != axis] + [axis]
     moved = tf.transpose(x, perm) if axis != ndim - 1 else x
     length = moved._value.shape[-1]
@@ -489,6 +491,42 @@ def isotonic_regression(
     if axis != ndim - 1:
         fitted, seg = tf.transpose(fitted, back), np.transpose(seg, back)
     return fitted, wrap(seg.astype(np.int32))
+
+
+def _isotonic_dtype_error(x: Tensor) -> Exception:
+    from ..arrays._common import _attr_error
+
+    allowed = (
+        "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64"
+    )
+    return _attr_error("T", x._value.dtype, allowed, "IsotonicRegression")
+
+
+def _isotonic_axis(axis: Any, ndim: int) -> int:
+    # TF checks the range first and takes -1 or the last axis as is; it moves another negative
+    # axis by adding the rank as an int32 tensor (a negative float cannot be converted), and a
+    # float axis before the last one ends in Range or in its float transpose permutation.
+    if isinstance(axis, Tensor):
+        read_static(axis)
+    value = axis._value if isinstance(axis, Tensor) else axis
+    value = np.ravel(value)[0] if np.ndim(value) else value
+    if not -ndim <= value < ndim:
+        raise _op_error(f"`dim` must be in the range [-{ndim}, {ndim}) where {ndim} is the number "
+                        f"of dimensions in the input. Received: dim={value}", "IsotonicRegression")  # fmt: skip
+    if isinstance(value, (float, np.floating)):
+        if value == -1:
+            return ndim - 1
+        if value < 0:
+            raise TypeError(f"Cannot convert {value} to EagerTensor of dtype int32")
+        if value != ndim - 1:
+            if value + 1 > ndim - 1:
+                raise _op_error(
+                    f"Requires start <= limit when delta > 0: {value + 1}/{ndim - 1}", "Range"
+                )
+            from ..arrays._common import _attr_error
+
+            raise _attr_error("Tperm", np.float32, "int32, int64", "Transpose")
+    return int(value) % ndim
 
 
 # -- label helpers ---------------------------------------------------------------

@@ -1,0 +1,110 @@
+"""Fuzz round 6 (issue 14, helper r14d): isotonic_regression's axis and dtype checks,
+complex LU and ctc_loss's complex blank_index, each as a small program whose output
+TensorFlow recorded in ``fuzz_round6d.json`` (``make_snippets_golden.py fuzz_round6d``
+under the TensorFlow virtualenv); ``tests/test_fuzz_round6d.py`` replays them on
+tapeflow.
+
+``err(fn)`` prints the class and message of the exception ``fn()`` raises (or ``ok``);
+``show(t)`` prints a tensor's dtype, shape and value (floats to 5 significant digits).
+"""
+
+import textwrap
+
+SNIPPETS: dict[str, str] = {}
+
+_HELPERS = """
+def err(fn):
+    try:
+        fn()
+        print("ok")
+    except Exception as e:
+        text = str(e).split(" [Op:")[0].split("\\n")[0].split("}} ")[-1]
+        print(type(e).__name__, text.split(" is not in the list of allowed values")[0])
+
+def show(t):
+    if t is None:
+        print(None)
+        return
+    a = np.asarray(t.numpy())
+    if a.dtype.kind == "f":
+        a = np.vectorize(lambda v: float(f"{v:.5g}") + 0.0, otypes=[object])(a)
+    elif a.dtype.kind == "c":
+        a = np.vectorize(lambda v: complex(float(f"{v.real:.5g}"), float(f"{v.imag:.5g}")),
+                         otypes=[object])(a)
+    print(t.dtype.name, list(a.shape), a.tolist())
+"""
+
+
+def _snippet(name: str, source: str) -> None:
+    if name in SNIPPETS:
+        raise ValueError(f"duplicate snippet name {name!r}")
+    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+
+
+_snippet(
+    "isotonic_axis_checks",
+    """
+    # TF checks the axis range, adds the rank to a negative axis as an int32 tensor, and
+    # a float axis other than the last reaches Range / Transpose with a float.
+    x = np.array([[1, 2, 0], [3, 1, 2]], dtype="float32")
+    for axis in [2, -3, 3, 2.0, -3.0, -1.0, 1.0, 0.0, 0.5, 1.5, -0.5, -2.0, 0, -2]:
+        try:
+            show(tf.nn.isotonic_regression(x, axis=axis)[0])
+        except Exception as e:
+            print(axis, end=" ")
+            err(lambda: (_ for _ in ()).throw(e))
+    x3 = np.arange(8, dtype="float32").reshape([2, 2, 2])
+    for axis in [3.0, 0.5, 1.5, 2.0]:
+        err(lambda: tf.nn.isotonic_regression(x3, axis=axis))
+    err(lambda: tf.nn.isotonic_regression(np.zeros((2, 0), "float32"), axis=3))
+    """,
+)
+
+_snippet(
+    "isotonic_complex_refused",
+    """
+    # Complex inputs are refused by the kernel, empty ones too (after the axis check).
+    err(lambda: tf.nn.isotonic_regression(np.array([[1, 2]], "complex64")))
+    err(lambda: tf.nn.isotonic_regression(np.zeros((2, 0), "complex128")))
+    err(lambda: tf.nn.isotonic_regression(np.zeros((2, 0), "complex128"), axis=3))
+    err(lambda: tf.nn.isotonic_regression(tf.constant(1 + 2j)))
+    """,
+)
+
+_snippet(
+    "lu_complex",
+    """
+    # Complex LU with partial pivoting (by modulus); TF registers no gradient for Lu.
+    a = tf.constant(np.array([[1 + 1j, 2], [3, 4 - 2j]], dtype="complex64"))
+    lu, p = tf.linalg.lu(a)
+    show(lu)
+    show(p)
+    b = tf.constant(np.array([[[2, 1j, 0], [1 - 1j, 5, 2], [0.5, 1, 3j]]] * 2, "complex128"))
+    show(tf.linalg.lu(b, output_idx_type=tf.int64)[1])
+    lu, p = tf.linalg.lu(b)
+    show(lu)
+    show(tf.linalg.lu_reconstruct(lu, p))
+    show(tf.linalg.lu(tf.zeros([2, 0, 0], tf.complex64))[0])
+    err(lambda: tf.linalg.lu(tf.zeros([3, 2, 0], tf.complex64)))
+
+    def grad():
+        with tf.GradientTape() as tape:
+            tape.watch(b)
+            lu, _ = tf.linalg.lu(b)
+        return tape.gradient(lu, b)
+
+    err(grad)
+    """,
+)
+
+_snippet(
+    "ctc_loss_complex_blank_index",
+    """
+    # A complex blank_index: TF fails on the labels' shape first (IndexError).
+    err(lambda: tf.nn.ctc_loss(
+        tf.constant(np.array(3, dtype="int16")), tf.constant(np.array([], dtype="int16")),
+        tf.constant(np.array([[3, 3, 4]], dtype="uint32")),
+        tf.constant(np.array([[[[5, -1], [-2, -3], [5, 3]]]], dtype="int16")),
+        logits_time_major=3, blank_index=tf.constant(np.array([[], []], dtype="complex64"))))
+    """,
+)
