@@ -289,7 +289,8 @@ def eigh_tridiagonal(
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([1., 3.], dtype=float32)>
 
     ``select='i'`` keeps the eigenvalues of indices ``select_range[0]`` to
-    ``select_range[1]`` (inclusive); ``select='v'`` those in ``[lo, hi)``:
+    ``select_range[1]`` (inclusive); ``select='v'`` those in ``[lo, hi]``
+    (TF keeps an eigenvalue equal to either end):
 
     >>> tf.linalg.eigh_tridiagonal(tf.constant([2.0, 2.0]), tf.constant([1.0]),
     ...                            select="i", select_range=(1, 1))
@@ -330,7 +331,7 @@ def _selected_indices(select: str, select_range: Any, values: Tensor) -> tuple[i
     tf.debugging.assert_less(low, high, message="Got empty interval in select_range.")
     spectrum = values._value
     return (int(_np.searchsorted(spectrum, low._value, side="left")),
-            int(_np.searchsorted(spectrum, high._value, side="left")))  # fmt: skip
+            int(_np.searchsorted(spectrum, high._value, side="right")))  # fmt: skip
 
 
 # -- the rest ---------------------------------------------------------------------
