@@ -38,5 +38,6 @@ CASES = [
     OpCase("eigh_tridiagonal_value_range_closed",
            "lambda a, b: tf.linalg.eigh_tridiagonal(a, b, select='v', select_range=(1.0, 2.0))",
            [Arg(value=[1.0, 2.0, 3.0]), Arg(value=[0.0, 0.0])],
-           forward=False, skip=("grad", "grad2"), note=NOTE),
+           forward=False, skip=("grad", "grad2"), check_grads=False,
+           note="the selection jumps at the ends, where finite differences straddle them"),
 ]  # fmt: skip
