@@ -106,5 +106,10 @@ _snippet(
         tf.constant(np.array([[3, 3, 4]], dtype="uint32")),
         tf.constant(np.array([[[[5, -1], [-2, -3], [5, 3]]]], dtype="int16")),
         logits_time_major=3, blank_index=tf.constant(np.array([[], []], dtype="complex64"))))
+    # A float blank_index slices the logits: TF's TypeError (after a negative one moved).
+    labels, logits = tf.constant([[1, 2]]), tf.zeros([3, 1, 4])
+    for blank in [1.5, 2.0, -1.5, 0.0]:
+        err(lambda: tf.nn.ctc_loss(labels, logits, [2], [3], blank_index=blank))
+    err(lambda: tf.nn.ctc_loss(labels, logits, [2], [3], blank_index=tf.constant(1 + 0j)))
     """,
 )

@@ -121,6 +121,12 @@ def ctc_loss(
             raise InvalidArgumentError(None, None, _LESS_COMPLEX % blank_index.dtype.c_name)
         if blank_index < 0:
             blank_index += classes
+        floating = blank_index.dtype.is_floating if isinstance(blank_index, Tensor) \
+            else isinstance(blank_index, (float, np.floating))  # fmt: skip
+        if floating:  # TF slices the logits with it, which takes integers only
+            raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) "
+                            "and scalar tf.int32/tf.int64 tensors are valid indices, got "
+                            f"{blank_index!r}")  # fmt: skip
         blank_index = int(blank_index)
     if logits.dtype == _dt.float64:
         # TF's dense path builds its transition matrix in float32 and fails to
