@@ -111,5 +111,13 @@ _snippet(
     for blank in [1.5, 2.0, -1.5, 0.0]:
         err(lambda: tf.nn.ctc_loss(labels, logits, [2], [3], blank_index=blank))
     err(lambda: tf.nn.ctc_loss(labels, logits, [2], [3], blank_index=tf.constant(1 + 0j)))
+    # The dense loss's kernels check dtypes: log-softmax for the logits, one-hot for the
+    # labels and their lengths (the logit lengths are only cast).
+    for dt in ["int16", "uint8", "int64", "uint16", "float32"]:
+        err(lambda: tf.nn.ctc_loss(tf.constant([[1, 2]], dt), logits, [2], [3]))
+        err(lambda: tf.nn.ctc_loss([[1, 2]], logits, tf.constant([2], dt), [3]))
+        err(lambda: tf.nn.ctc_loss([[1, 2]], logits, [2], tf.constant([3], dt)))
+    for dt in ["complex64", "float16", "int32"]:
+        err(lambda: tf.nn.ctc_loss([[1, 2]], tf.zeros([3, 1, 4], dt), [2], [3]))
     """,
 )

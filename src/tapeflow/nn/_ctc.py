@@ -116,6 +116,7 @@ def ctc_loss(
     if not logits_time_major:
         logits = tf.transpose(logits, [1, 0, 2])
     classes = logits.shape[2]
+    _check_dense_dtypes(logits, labels, label_length)
     if blank_index != 0:
         if isinstance(blank_index, Tensor) and blank_index.dtype.is_complex:
             raise InvalidArgumentError(None, None, _LESS_COMPLEX % blank_index.dtype.c_name)
@@ -155,6 +156,18 @@ def _run(
         second_order=second_order,
         infeasible=tuple(infeasible),
     )[0]
+
+
+def _check_dense_dtypes(logits: Tensor, labels: Tensor, label_length: Tensor) -> None:
+    # TF's dense loss takes a log-softmax of the logits and one-hot encodes the labels and
+    # their lengths, so those kernels' dtype lists apply (the logit lengths are only cast).
+    from ..arrays._common import _attr_error
+
+    if logits.dtype.name not in ("float16", "bfloat16", "float32", "float64"):
+        raise _attr_error("T", logits._value.dtype, "half, bfloat16, float, double", "LogSoftmax")
+    for x in (labels, label_length):
+        if x.dtype.name not in ("uint8", "int8", "int32", "int64"):
+            raise _attr_error("TI", x._value.dtype, "uint8, int8, int32, int64", "OneHot")
 
 
 def _ctc_loss_sparse(labels, logits, logit_length, time_major, blank_index) -> Tensor:
