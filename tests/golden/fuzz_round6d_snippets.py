@@ -121,3 +121,24 @@ _snippet(
         err(lambda: tf.nn.ctc_loss([[1, 2]], tf.zeros([3, 1, 4], dt), [2], [3]))
     """,
 )
+
+_snippet(
+    "non_numeric_arguments_final_fuzz",
+    """
+    # The final fuzz run's escapes (seeds 71/72): string predictions for in_top_k, an
+    # infinite or NaN num_sampled for a candidate sampler. Only the classes are compared.
+    def cls(fn):
+        try:
+            fn()
+            print("ok")
+        except Exception as e:
+            print(type(e).__name__)
+
+    words = np.array([[b"", b"a"], [b"xyz", b"b"]], dtype=object)
+    cls(lambda: tf.nn.in_top_k(np.array([0, 1]), words, 1))
+    true = tf.constant([[1]], tf.int64)
+    cls(lambda: tf.nn.learned_unigram_candidate_sampler(true, 1, np.float16(np.inf), False, 5))
+    cls(lambda: tf.random.uniform_candidate_sampler(true, 1, float("nan"), False, 5))
+    cls(lambda: tf.random.log_uniform_candidate_sampler(true, 1, 2, False, float("inf")))
+    """,
+)

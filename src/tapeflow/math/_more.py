@@ -289,6 +289,9 @@ def in_top_k(
     <tf.Tensor: shape=(2,), dtype=bool, numpy=array([ True, False])>
     """
     predictions = as_tensor(predictions)._value
+    if predictions.dtype.kind in "SUO":  # TF converts predictions to float32 first
+        text = next(iter(np.ravel(predictions)), b"")
+        raise ValueError(f"could not convert string to float: {text!r}")
     targets = np.asarray(as_tensor(targets)._value)
     k = int(as_tensor(k)._value)
     rows = np.arange(predictions.shape[0])

@@ -104,7 +104,7 @@ def _sampler_args(op: str, true_classes, **attrs):
     """``true_classes`` as an int64 NumPy matrix, after the attributes' minimums (TF's order)."""
     num_true = attrs["num_true"]
     for attr, value in attrs.items():
-        if int(value) < 1:
+        if _attr_int(value, attr) < 1:
             raise _op_error(
                 f"Value for attr '{attr}' of {int(value)} must be at least minimum 1\n\t; "
                 f"NodeDef: {{{{node {op}}}}}; Op<name={op}; {_SAMPLER_SIGNATURE}" + _ATTR_TEXT[op],
