@@ -55,7 +55,13 @@ CASES = [p for p in ALL_CASES if p.values[1] is not None][::STRIDE]
 def test_golden_case_on_dask(case, golden):
     reason = _not_lazy().get(case.name)
     if reason is None:
-        _run(case, golden)
+        try:
+            _run(case, golden)
+        except tf.errors.UnimplementedError as error:
+            # Dask's square-chunked solve calls SciPy, which the test extra does not install.
+            if "No module named 'scipy'" in str(error):
+                pytest.skip("dask's linear solve needs scipy, which is not installed")
+            raise
         return
     with pytest.raises((tf.errors.UnimplementedError, tf.errors.InvalidArgumentError)) as info:
         _run(case, golden)
