@@ -142,3 +142,23 @@ _snippet(
     cls(lambda: tf.random.log_uniform_candidate_sampler(true, 1, 2, False, float("inf")))
     """,
 )
+
+_snippet(
+    "none_attributes_and_int8_products_final_fuzz",
+    """
+    # The final fuzz run's tapeflow-raises-only cases (seeds 71/72): None for gather's
+    # batch_dims and LRN's attributes (the op's defaults), and 8-bit integer products
+    # into int32 (TF's BatchMatMulV3 with output_type).
+    show(tf.gather(tf.constant(np.array([0, 5], dtype="uint64")), np.array(1, dtype="int32"),
+                   axis=-1, batch_dims=None))
+    x = np.array([[[[5], [3], [2]]]], dtype="int8")
+    show(tf.nn.local_response_normalization(x, depth_radius=None))
+    show(tf.nn.local_response_normalization(x.astype("float32"), depth_radius=None, bias=None,
+                                            alpha=None, beta=None))
+    a = tf.constant(np.array([[-3, 1], [3, 63]], dtype="int8"))
+    b = tf.constant(np.array([[-2, 63], [63, -1]], dtype="int8"))
+    show(tf.linalg.matmul(a, b, output_type=tf.int32))
+    show(tf.linalg.matmul(np.array([[200, 1]], "uint8"), np.array([[2], [100]], "uint8"),
+                          output_type=tf.int32))
+    """,
+)

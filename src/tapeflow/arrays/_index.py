@@ -135,7 +135,7 @@ def gather(
     indices: TensorLike,
     validate_indices: bool | None = None,
     axis: AxisLike = None,
-    batch_dims: int = 0,
+    batch_dims: int | None = 0,
     name: str | None = None,
 ) -> Tensor:
     """Slices of ``params`` at ``indices`` along ``axis`` (with ``batch_dims`` leading batch axes).
@@ -157,6 +157,8 @@ def gather(
     tf.Tensor([1. 0. 2.], shape=(3,), dtype=float32)
     (None, None, None)
     """
+    if batch_dims is None:  # TF reads None as no batch axes
+        batch_dims = 0
     x = as_tensor(params)
     index = _index_array(indices, "GatherV2")
     if index.dtype == np.int64 and isinstance(indices, (list, tuple)) and _fits_int32(index):

@@ -66,6 +66,12 @@ def matmul(
                 f"Only one of `transpose_{which}` and `adjoint_{which}` can be True. Received "
                 f"`transpose_{which}`={t}, `adjoint_{which}`={adj}."
             )
+    if output_type is not None and _dt.as_dtype(output_type) == _dt.int32:
+        a8, b8 = as_tensor(a), as_tensor(b)
+        if a8.dtype == b8.dtype and a8.dtype in (_dt.int8, _dt.uint8):
+            # TF multiplies 8-bit integers straight into int32 (mixed int8/uint8 pairs are
+            # not taken: TF's kernel reads the uint8 side as int8 there).
+            a, b = _el.cast(a8, dtype=_dt.int32), _el.cast(b8, dtype=_dt.int32)
     a, b = _pair(a, b)
     if adjoint_a:
         a = _conjugate_if_complex(a)

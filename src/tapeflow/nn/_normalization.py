@@ -126,10 +126,10 @@ def moments(
 
 def local_response_normalization(
     input: TensorLike,
-    depth_radius: int = 5,
-    bias: float = 1,
-    alpha: float = 1,
-    beta: float = 0.5,
+    depth_radius: int | None = 5,
+    bias: float | None = 1,
+    alpha: float | None = 1,
+    beta: float | None = 0.5,
     name: str | None = None,
 ) -> Tensor:  # noqa: A002
     """input / (bias + alpha * sum of squares over 2r+1 neighbouring channels) ** beta.
@@ -142,6 +142,11 @@ def local_response_normalization(
     >>> print(tf.reshape(y, [-1]))
     tf.Tensor([0.40824828 0.5163978  0.8017837 ], shape=(3,), dtype=float32)
     """
+    # None takes the op's default attribute, as in TF.
+    depth_radius = 5 if depth_radius is None else depth_radius
+    bias = 1.0 if bias is None else bias
+    alpha = 1.0 if alpha is None else alpha
+    beta = 0.5 if beta is None else beta
     # TF's LRN converts a Python or NumPy value with float32 preferred.
     (x,) = matching_tensors([input], (_dt.float16, _dt.float32), _dt.float32)
     radius = _attr_int(depth_radius, "depth_radius")
