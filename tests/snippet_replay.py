@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +19,8 @@ GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 
 def load_golden_module(module_name: str) -> ModuleType:
     """A module of tests/golden/ (not a package: loaded from its file)."""
+    if str(GOLDEN_DIR) not in sys.path:  # the snippet files import snippet_registry
+        sys.path.append(str(GOLDEN_DIR))
     path = GOLDEN_DIR / f"{module_name}.py"
     spec = importlib.util.spec_from_file_location(f"_golden_{module_name}", path)
     module = importlib.util.module_from_spec(spec)

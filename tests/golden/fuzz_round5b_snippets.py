@@ -8,9 +8,7 @@ them on tapeflow.
 ``show(t)`` prints a tensor's dtype, shape and value (floats to 5 significant digits).
 """
 
-import textwrap
-
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
 _HELPERS = """
 def err(fn):
@@ -31,10 +29,7 @@ def show(t):
 """
 
 
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+SNIPPETS, _snippet = snippet_registry(_HELPERS)
 
 
 _snippet(

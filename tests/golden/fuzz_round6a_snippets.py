@@ -10,9 +10,7 @@ come out as rounding noise of ~1e-17); ``exact(t)`` prints every bit (``tolist``
 ``grad2(f, x)`` the gradient of the sum of that gradient.
 """
 
-import textwrap
-
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
 _HELPERS = """
 def _rounded(t, fmt):
@@ -59,10 +57,7 @@ def grad2(f, x):
 """
 
 
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+SNIPPETS, _snippet = snippet_registry(_HELPERS)
 
 
 _snippet(

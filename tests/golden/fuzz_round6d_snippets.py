@@ -8,37 +8,9 @@ tapeflow.
 ``show(t)`` prints a tensor's dtype, shape and value (floats to 5 significant digits).
 """
 
-import textwrap
+from snippet_registry import ERR_SHOW_HELPERS, snippet_registry
 
-SNIPPETS: dict[str, str] = {}
-
-_HELPERS = """
-def err(fn):
-    try:
-        fn()
-        print("ok")
-    except Exception as e:
-        text = str(e).split(" [Op:")[0].split("\\n")[0].split("}} ")[-1]
-        print(type(e).__name__, text.split(" is not in the list of allowed values")[0])
-
-def show(t):
-    if t is None:
-        print(None)
-        return
-    a = np.asarray(t.numpy())
-    if a.dtype.kind == "f":
-        a = np.vectorize(lambda v: float(f"{v:.5g}") + 0.0, otypes=[object])(a)
-    elif a.dtype.kind == "c":
-        a = np.vectorize(lambda v: complex(float(f"{v.real:.5g}"), float(f"{v.imag:.5g}")),
-                         otypes=[object])(a)
-    print(t.dtype.name, list(a.shape), a.tolist())
-"""
-
-
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+SNIPPETS, _snippet = snippet_registry(ERR_SHOW_HELPERS)
 
 
 _snippet(

@@ -9,9 +9,7 @@ TensorFlow virtualenv); ``tests/test_fuzz_s6c.py`` replays them on tapeflow.
 its dense shape and value).
 """
 
-import textwrap
-
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
 _HELPERS = """
 def err(fn):
@@ -43,10 +41,7 @@ def grad_of(f, x):
 """
 
 
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+SNIPPETS, _snippet = snippet_registry(_HELPERS)
 
 
 _snippet(
