@@ -1054,8 +1054,11 @@ def run_worker(opts) -> int:
             state.flush()
             rec = Recorder()
             try:
-                fuzz_op(rec, path, opts.chunk, opts.seed * 1_000_003 + rounds * 1009 + index,
-                        opts, current)  # fmt: skip
+                # The op's seed comes from its name, not its place in the list, so a run
+                # with the same --seed draws the same examples for an op after ops are
+                # added or removed (before/after runs stay comparable).
+                op_seed = opts.seed * 1_000_003 + rounds * 1009 + zlib.crc32(path.encode())
+                fuzz_op(rec, path, opts.chunk, op_seed, opts, current)
             except Exception as exc:  # noqa: BLE001 - a fuzzer bug must not end the run
                 rec.add("fuzzer-error", path, type(exc).__name__, str(exc)[:200])
             done += rec.examples
