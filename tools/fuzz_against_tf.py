@@ -79,6 +79,12 @@ import tapeflow as TFL  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# The tf.image / tf.random block: its own ops, argument table and comparisons.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fuzz_image_random as image_random  # noqa: E402
+
+IMAGE_RANDOM_OPS = set(image_random.install(sys.modules[__name__]))
+
 # -- which ops ----------------------------------------------------------------
 
 # Random, stateful or printing ops: their results cannot be compared.
@@ -105,7 +111,7 @@ def discover_ops() -> list[str]:
     sys.path.insert(0, str(ROOT))
     from tests.op_inventory import public_ops  # noqa: PLC0415
 
-    names = sorted(set(public_ops()) | set(EXTRA_OPS))
+    names = sorted(set(public_ops()) | set(EXTRA_OPS) | set(IMAGE_RANDOM_OPS))
     usable = []
     for name in names:
         if name in SKIP_OPS:
@@ -736,7 +742,7 @@ def noise_floors(tf_result, sources) -> dict:
             "grad2": unit / smallest**2}  # fmt: skip
 
 
-def compare_gradients(tf_grads, tfl_grads, floors=None):
+def compare_gradients(tf_grads, tfl_grads, floors=None, structure_only=False):
     floors = floors or {}
     out = []
     for key in ("grad", "grad-recorded", "grad2"):
@@ -761,7 +767,10 @@ def compare_gradients(tf_grads, tfl_grads, floors=None):
                 x = TF.convert_to_tensor(x)
             if type(y).__name__ == "IndexedSlices":
                 y = TFL.convert_to_tensor(y)
-            verdict, detail = compare(x, y, loose=10.0, floor=floors.get(key, 0.0))
+            if structure_only:
+                verdict, detail = image_random.compare_structure(x, y)
+            else:
+                verdict, detail = compare(x, y, loose=10.0, floor=floors.get(key, 0.0))
             if verdict != "same":
                 out.append((key, f"arg {i}: {verdict} {detail}"))
     return out
@@ -934,6 +943,7 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
     if tfl_raised:
         rec.add("tfl-raises-only" + tag, path, type(tfl_out[1]).__name__, example, note)
         return
+    structure_only = image_random.is_structure_only(path, kwargs)
     if path in AMBIGUOUS_VALUES:
         # Signs or order may differ, and the gradients of a weighted sum of the outputs
         # with them: those are compared only where the outputs agree.
@@ -946,7 +956,10 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
             return
     else:
         try:
-            verdict, detail = compare(tf_out[1], tfl_out[1])
+            if structure_only:
+                verdict, detail = image_random.compare_structure(tf_out[1], tfl_out[1])
+            else:
+                verdict, detail = compare(tf_out[1], tfl_out[1])
         except MemoryError:
             # Both sides produced the result; the fuzzer's own comparison (float64 copies
             # of a multi-GiB output) is what ran out of memory; no gradients of it either.
@@ -980,7 +993,8 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
     sources = []
     for spec in list(args) + list(kwargs.values()):
         _differentiable_specs(spec, sources)
-    for key, detail in compare_gradients(g_tf[1], g_tfl[1], noise_floors(tf_out[1], sources)):
+    floors = noise_floors(tf_out[1], sources)
+    for key, detail in compare_gradients(g_tf[1], g_tfl[1], floors, structure_only):
         if "None vs value" in detail or "value vs None" in detail:
             category = "grad:None-mismatch"
         elif "dtype/shape" in detail:
@@ -1012,13 +1026,15 @@ def _guarded_gradients(lib, path, args, kwargs, seed, second, opts):
 
 def fuzz_op(rec, path, count, seed_value, opts, current_file):
     tf_fn = resolve(TF, path)
+    # tf.image / tf.random ops draw from their own block (tools/fuzz_image_random.py).
+    drawn = image_random.arguments(path, tf_fn) if path in IMAGE_RANDOM_OPS else None
 
     @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck), derandomize=False)  # fmt: skip
     @hypothesis_seed(seed_value)
     @given(st.data())
     def body(data):
-        args, kwargs = data.draw(call_arguments(tf_fn))
+        args, kwargs = data.draw(drawn if drawn is not None else call_arguments(tf_fn))
         if current_file:
             current_file.seek(0)
             current_file.write(example_text(path, args, kwargs)[:2000].ljust(2000))
