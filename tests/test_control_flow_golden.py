@@ -10,29 +10,17 @@ virtualenv; these tests never import TensorFlow.
 
 from __future__ import annotations
 
-import difflib
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
+
+from tests.snippet_replay import GOLDEN_DIR, assert_matches_tensorflow, load_golden_module
 
 # snippet -> why tapeflow deliberately differs from TensorFlow there.
 KNOWN_DEVIATIONS: dict[str, str] = {}
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 
-
-def _load(module_name: str):
-    path = GOLDEN_DIR / f"{module_name}.py"
-    spec = importlib.util.spec_from_file_location(f"_golden_{module_name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _load("harness")
-SNIPPETS = _load("control_flow_snippets").SNIPPETS
+SNIPPETS = load_golden_module("control_flow_snippets").SNIPPETS
 GOLDEN = json.loads((GOLDEN_DIR / "control_flow.json").read_text(encoding="utf-8"))
 
 
@@ -51,13 +39,4 @@ def test_known_deviations_name_real_cases():
 def test_control_flow_matches_tensorflow(name):
     if name in KNOWN_DEVIATIONS:
         pytest.skip(KNOWN_DEVIATIONS[name])
-    import tapeflow
-
-    expected = GOLDEN["cases"][name]
-    actual = harness.run_snippet(SNIPPETS[name], tapeflow, "tapeflow")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True),
-                                            actual.splitlines(keepends=True),
-                                            "tensorflow", "tapeflow"))  # fmt: skip
-        pytest.fail(f"snippet {name!r} differs from TensorFlow:\n\n{SNIPPETS[name]}\n{diff}",
-                    pytrace=False)  # fmt: skip
+    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN["cases"][name], show_source=True)

@@ -4,25 +4,13 @@ printed for each program of ``tests/golden/debugging_snippets.py`` (regenerate w
 
 from __future__ import annotations
 
-import difflib
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+from tests.snippet_replay import GOLDEN_DIR, assert_matches_tensorflow, load_golden_module
 
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"_golden_{name}", GOLDEN_DIR / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _load("harness")
-SNIPPETS = _load("debugging_snippets").SNIPPETS
+SNIPPETS = load_golden_module("debugging_snippets").SNIPPETS
 GOLDEN = json.loads((GOLDEN_DIR / "debugging.json").read_text(encoding="utf-8"))["cases"]
 
 
@@ -32,11 +20,4 @@ def test_golden_data_matches_snippets():
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))
 def test_debugging_snippet_matches_tensorflow(name):
-    import tapeflow
-
-    actual = harness.run_snippet(SNIPPETS[name], tapeflow, "tapeflow")
-    expected = GOLDEN[name]
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            "tensorflow", "tapeflow"))  # fmt: skip
-        pytest.fail(f"{name} differs from TensorFlow:\n{SNIPPETS[name]}\n{diff}", pytrace=False)
+    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN[name], show_source=True)

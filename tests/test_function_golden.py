@@ -9,32 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import importlib.util
 import io
 import json
 import linecache
 import sys
-from pathlib import Path
 
 import numpy
 import pytest
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+from tests.snippet_replay import GOLDEN_DIR, harness, load_golden_module
 
 # snippet -> why tapeflow deliberately differs from TensorFlow there.
 KNOWN_DEVIATIONS: dict[str, str] = {}
 
 
-def _load(module_name: str):
-    path = GOLDEN_DIR / f"{module_name}.py"
-    spec = importlib.util.spec_from_file_location(f"_golden_{module_name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _load("harness")
-SNIPPETS = _load("function_snippets").SNIPPETS
+SNIPPETS = load_golden_module("function_snippets").SNIPPETS
 GOLDEN = json.loads((GOLDEN_DIR / "function.json").read_text(encoding="utf-8"))
 
 

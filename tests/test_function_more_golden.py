@@ -13,9 +13,10 @@ import json
 
 import pytest
 
-from tests.test_function_golden import GOLDEN_DIR, _load, run
+from tests.snippet_replay import GOLDEN_DIR, load_golden_module
+from tests.test_function_golden import run
 
-SNIPPETS = _load("function_more_snippets").SNIPPETS
+SNIPPETS = load_golden_module("function_more_snippets").SNIPPETS
 
 # snippet -> why tapeflow deliberately differs from TensorFlow there.
 KNOWN_DEVIATIONS = {

@@ -8,26 +8,13 @@ TensorFlow virtualenv). TensorFlow is never imported here.
 
 from __future__ import annotations
 
-import difflib
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+from tests.snippet_replay import GOLDEN_DIR, assert_matches_tensorflow, load_golden_module
 
-
-def _load(module_name: str):
-    path = GOLDEN_DIR / f"{module_name}.py"
-    spec = importlib.util.spec_from_file_location(f"_golden_{module_name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _load("harness")
-SNIPPETS = _load("hardening_snippets").SNIPPETS
+SNIPPETS = load_golden_module("hardening_snippets").SNIPPETS
 GOLDEN = json.loads((GOLDEN_DIR / "hardening.json").read_text(encoding="utf-8"))
 
 
@@ -44,18 +31,9 @@ NOT_YET_FIXED: set[str] = {
 
 @pytest.mark.parametrize("name", sorted(SNIPPETS))
 def test_matches_tensorflow(name, request):
-    import tapeflow
-
     if name in NOT_YET_FIXED:
         request.applymarker(pytest.mark.xfail(reason="fix not landed yet", strict=True))
-
-    expected = GOLDEN["cases"][name]
-    actual = harness.run_snippet(SNIPPETS[name], tapeflow, "tapeflow")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True),
-                                            actual.splitlines(keepends=True),
-                                            "tensorflow", "tapeflow"))  # fmt: skip
-        pytest.fail(f"{name} differs from TensorFlow:\n{diff}", pytrace=False)
+    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN["cases"][name])
 
 
 def test_sizes_tensorflow_wraps_are_refused_before_allocating():

@@ -12,12 +12,12 @@ expects the same text.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import json
-from pathlib import Path
 
 import numpy
 import pytest
+
+from tests.snippet_replay import GOLDEN_DIR, harness, load_golden_module
 
 # "suite/snippet" -> why tapeflow deliberately differs from TensorFlow there.
 KNOWN_DEVIATIONS: dict[str, str] = {
@@ -25,21 +25,10 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "tape but +0.0 for the same expression alone; tapeflow always gives +0.0.",
 }
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 SUITES = ("behaviour", "advanced")
 
 
-def _load(module_name: str):
-    """Import a helper from tests/golden by path (independent of pytest's import mode)."""
-    path = GOLDEN_DIR / f"{module_name}.py"
-    spec = importlib.util.spec_from_file_location(f"_golden_{module_name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _load("harness")
-SNIPPETS = {suite: _load(f"{suite}_snippets").SNIPPETS for suite in SUITES}
+SNIPPETS = {suite: load_golden_module(f"{suite}_snippets").SNIPPETS for suite in SUITES}
 GOLDEN = {suite: json.loads((GOLDEN_DIR / f"{suite}.json").read_text(encoding="utf-8"))
           for suite in SUITES}  # fmt: skip
 CASES = [f"{suite}/{name}" for suite in SUITES for name in sorted(GOLDEN[suite]["cases"])]

@@ -23,15 +23,9 @@ checks that warning). Errors from the vectorized loop that carry user-code
 frames are not used either (the frames name the snippet's file).
 """
 
-import textwrap
+from snippet_registry import snippet_registry
 
-SNIPPETS: dict[str, str] = {}
-
-
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+SNIPPETS, _snippet = snippet_registry("", lstrip_source=True)
 
 
 # The snippets keep the compact `_snippet(name, """...""")` layout of behaviour_snippets.py.

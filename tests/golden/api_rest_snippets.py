@@ -9,9 +9,7 @@ message of what ``fn()`` raises (or ``ok``); ``show(t)`` a tensor's dtype, shape
 and value, rounded so last-bit kernel differences do not matter.
 """
 
-import textwrap
-
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
 _HELPERS = """
 def err(fn):
@@ -32,10 +30,7 @@ def show(t, digits=6):
 """
 
 
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+SNIPPETS, _snippet = snippet_registry(_HELPERS)
 
 
 # ------------------------------------------------------ special functions --

@@ -26,15 +26,9 @@ Names start with their section: ``repr_``, ``shape_``, ``dtype_``,
 ``fwd_``, ``nested_``, ``persist_``, ``vargrad_``, ``ops_``, ``gradop_``.
 """
 
-import textwrap
+from snippet_registry import snippet_registry
 
-SNIPPETS: dict[str, str] = {}
-
-
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+SNIPPETS, _snippet = snippet_registry("", lstrip_source=True)
 
 
 # ---------------------------------------------------------------- §7 reprs --

@@ -16,13 +16,9 @@ Names start with their section: ``cond_``, ``switch_``, ``case_``,
 
 import textwrap
 
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
-
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+SNIPPETS, _snippet = snippet_registry("", lstrip_source=True)
 
 
 # A helper defined in each snippet that needs it: value, gradient, second

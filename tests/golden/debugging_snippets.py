@@ -7,15 +7,9 @@ on tapeflow. Every assert has a failing case (class and message) and a passing
 one (what it returns: TF's eager asserts return None).
 """
 
-import textwrap
+from snippet_registry import snippet_registry
 
-SNIPPETS: dict[str, str] = {}
-
-
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+SNIPPETS, _snippet = snippet_registry("", lstrip_source=True)
 
 
 _COMPARISONS = {

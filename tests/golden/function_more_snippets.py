@@ -11,15 +11,9 @@ function_more`` into ``function_more.json``, replayed by
 * ``fwd_``: forward mode (ForwardAccumulator) through loop and cond nodes.
 """
 
-import textwrap
+from snippet_registry import snippet_registry
 
-SNIPPETS: dict[str, str] = {}
-
-
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+SNIPPETS, _snippet = snippet_registry("", lstrip_source=True)
 
 
 # Each value-reading op runs inside one tf.function on two or three values of the

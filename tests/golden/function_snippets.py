@@ -9,15 +9,9 @@ the message only: TensorFlow prefixes errors raised while tracing with a
 traceback of the user's code).
 """
 
-import textwrap
+from snippet_registry import snippet_registry
 
-SNIPPETS: dict[str, str] = {}
-
-
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(source).lstrip("\n")
+SNIPPETS, _snippet = snippet_registry("", lstrip_source=True)
 
 
 _snippet(

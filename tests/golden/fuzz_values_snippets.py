@@ -12,9 +12,7 @@ as 0.0);
 ``grad(f, *xs)`` is the gradient of ``reduce_sum(f(*xs))`` w.r.t. each ``x``.
 """
 
-import textwrap
-
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
 _HELPERS = """
 def err(fn):
@@ -46,10 +44,7 @@ def grad(f, *xs):
 """
 
 
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent(source)
+SNIPPETS, _snippet = snippet_registry(_HELPERS)
 
 
 # ------------------------------------------------------ wrong gradients --

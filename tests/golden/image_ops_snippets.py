@@ -5,9 +5,7 @@ class and message TensorFlow 2.21 gives, recorded in ``image_ops.json`` by
 on success) for a few calls; messages are normalised by the harness.
 """
 
-import textwrap
-
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
 _HELPERS = """
 B = tf.constant([[0., 0, 1, 1], [0, 0.1, 1, 1.1]])
@@ -27,9 +25,11 @@ def attempt(fn):
 """
 
 
+SNIPPETS, _add = snippet_registry(_HELPERS)
+
+
 def _snippet(name: str, calls: list[str]) -> None:
-    body = "\n".join(f"attempt(lambda: {call})" for call in calls)
-    SNIPPETS[name] = textwrap.dedent(_HELPERS).lstrip("\n") + body + "\n"
+    _add(name, "".join(f"attempt(lambda: {call})\n" for call in calls))
 
 
 _snippet(
@@ -127,7 +127,9 @@ _snippet(
         "tf.image.ssim_multiscale(tf.ones([8, 8, 1]), tf.ones([8, 7, 1]), 1.0)",
     ],
 )
-SNIPPETS["no_gradient_ops"] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent("""
+_add(
+    "no_gradient_ops",
+    """
     x = tf.constant([[0.1, 0.2, 0.9, 0.8], [0.1, 0.3, 0.9, 0.9]])
     s = tf.constant([0.9, 0.8])
     img = tf.ones([1, 4, 4, 3])
@@ -143,7 +145,8 @@ SNIPPETS["no_gradient_ops"] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.
             print(name, tape.gradient(y, [x, s, img]))
         except Exception as e:
             show_error(e)
-""")
+""",
+)
 _snippet(
     "random_ops_errors",
     [
@@ -188,7 +191,9 @@ _snippet(
         "[[[0.0, 0.0, 1.0, 1.0]]], seed=1)",
     ],
 )
-SNIPPETS["random_ops_structure"] = textwrap.dedent(_HELPERS).lstrip("\n") + textwrap.dedent("""
+_add(
+    "random_ops_structure",
+    """
     img3 = tf.reshape(tf.range(24.0), [2, 4, 3]) / 24.0
     img4 = tf.stack([img3, img3 * 0.5])
     u8 = tf.cast(img3 * 255, tf.uint8)
@@ -225,7 +230,8 @@ SNIPPETS["random_ops_structure"] = textwrap.dedent(_HELPERS).lstrip("\n") + text
         y = tf.reduce_sum(tf.image.stateless_random_flip_left_right(
             tf.image.stateless_random_brightness(img3, 0.2, [1, 2]), [3, 4]) * img3)
     print(tape.gradient(y, img3).numpy().shape)
-""")
+""",
+)
 _snippet(
     "generate_bounding_box_proposals_cpu",
     [

@@ -7,9 +7,7 @@ gradients are in the op golden suite (``op_specs/linalg_linop*.py``); here
 values print rounded (``show``) so the last float bits do not matter.
 """
 
-import textwrap
-
-SNIPPETS: dict[str, str] = {}
+from snippet_registry import snippet_registry
 
 PRELUDE = """
 def show(x):
@@ -28,10 +26,7 @@ def attempt(fn):
 """
 
 
-def _snippet(name: str, source: str) -> None:
-    if name in SNIPPETS:
-        raise ValueError(f"duplicate snippet name {name!r}")
-    SNIPPETS[name] = textwrap.dedent(PRELUDE).lstrip("\n") + textwrap.dedent(source).lstrip("\n")
+SNIPPETS, _snippet = snippet_registry(PRELUDE, lstrip_source=True)
 
 
 _snippet(

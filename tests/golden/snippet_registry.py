@@ -35,13 +35,22 @@ def show(t):
 """
 
 
-def snippet_registry(helpers: str) -> tuple[dict[str, str], Callable[[str, str], None]]:
-    """(the name -> source table, the function that adds one snippet to it)."""
+def snippet_registry(
+    helpers: str = "", *, lstrip_source: bool = False
+) -> tuple[dict[str, str], Callable[[str, str], None]]:
+    """(the name -> source table, the function that adds one snippet to it).
+
+    ``lstrip_source`` drops the newline a triple-quoted snippet starts with; the older
+    files recorded their sources that way, the newer ones with it kept.
+    """
     snippets: dict[str, str] = {}
 
     def add(name: str, source: str) -> None:
         if name in snippets:
             raise ValueError(f"duplicate snippet name {name!r}")
-        snippets[name] = textwrap.dedent(helpers).lstrip("\n") + textwrap.dedent(source)
+        body = textwrap.dedent(source)
+        if lstrip_source:
+            body = body.lstrip("\n")
+        snippets[name] = textwrap.dedent(helpers).lstrip("\n") + body
 
     return snippets, add
