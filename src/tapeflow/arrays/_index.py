@@ -212,16 +212,22 @@ def gather(
 
 
 def _check_nd_indices(index: np.ndarray, dims: tuple, batch_dims: int, text: str, op: str):
-    """Every index tuple must lie inside ``dims``; TF's message names the first that does not."""
+    """Every index tuple must lie inside ``dims``; TF's message names the last that does not
+    (its kernel's loop keeps overwriting the bad position)."""
     if not index.size:
         return
     rows = index.reshape(-1, index.shape[-1])
     bad = np.flatnonzero(np.any((rows < 0) | (rows >= np.asarray(dims, dtype=np.int64)), axis=1))
     if bad.size:
-        where_ = np.unravel_index(int(bad[0]), index.shape[:-1])
-        shown = [int(i) for i in where_[:batch_dims]] + [int(v) for v in rows[bad[0]]]
+        batch = np.unravel_index(int(bad[-1]), index.shape[:-1])[:batch_dims]
+        # TF's batched kernel sees the batch axes flattened into one.
+        seen = index.shape[:-1] if not batch_dims else (
+            (_prod(index.shape[:batch_dims]),) + index.shape[batch_dims:-1])
+        where_ = np.unravel_index(int(bad[-1]), seen)
+        shown = [int(i) for i in batch] + [int(v) for v in rows[bad[-1]]]
+        at = f"[{','.join(str(int(i)) for i in where_)}]" if where_ else ""
         raise _error(
-            f"indices[{','.join(str(int(i)) for i in where_)}] = "
+            f"indices{at} = "
             f"[{', '.join(str(v) for v in shown)}] does not index into {text}",
             op, "" if batch_dims else None,
         )  # fmt: skip
@@ -243,26 +249,40 @@ def gather_nd(
     x = as_tensor(params)
     index = _index_array(indices, "GatherNd")
     batch_dims = _scalar_int(batch_dims)
-    if batch_dims >= index.ndim:
-        raise ValueError(f"Argument `batch_dims` = {batch_dims} must be less than rank(`indices`) "
-                         f"= {index.ndim}")  # fmt: skip
-    depth = index.shape[-1] if index.ndim else 0
-    if index.ndim == 0:
-        raise _error("indices must be at least a vector", "GatherNd")
-    if depth > x.ndim - batch_dims:
-        raise _error(f"index innermost dimension length must be <= params rank; saw: {depth} vs. "
-                     f"{x.ndim - batch_dims}", "GatherNd")  # fmt: skip
     shape_ = x._value.shape
-    if batch_dims and shape_[:batch_dims] != index.shape[:batch_dims]:
-        # TF's batched gather_nd reshapes the indices to the params' batch dims: only the
-        # element counts must agree (empty indices fit any batch).
+    if batch_dims:
+        # TF's batched gather_nd is Python around the plain kernel: these checks, then a
+        # reshape of the indices to the params' batch size, then the kernel on indices
+        # that carry the batch coordinates in front (its messages count those too).
+        if batch_dims < 0:
+            raise ValueError("tf.gather_nd does not allow negative batch_dims.")
+        for what, rank in (("indices", index.ndim), ("params", x.ndim)):
+            if batch_dims >= rank:
+                raise ValueError(f"Argument `batch_dims` = {batch_dims} must be less than "
+                                 f"rank(`{what}`) = {rank}")  # fmt: skip
         wanted = _prod(shape_[:batch_dims]) * _prod(index.shape[batch_dims:])
         if index.size != wanted:
             raise _error(f"Input to reshape is a tensor with {index.size} values, but the "
                          f"requested shape has {wanted}", "Reshape", "")  # fmt: skip
         index = index.reshape(shape_[:batch_dims] + index.shape[batch_dims:])
+    elif not x.ndim:
+        raise _error("params must be at least a vector", "GatherNd")
+    elif not index.ndim:
+        raise _error("indices must be at least a vector", "GatherNd", "")
+    depth = index.shape[-1]
+    if batch_dims + depth > x.ndim:
+        raise _error(f"index innermost dimension length must be <= params rank; saw: "
+                     f"{batch_dims + depth} vs. {x.ndim}", "GatherNd")  # fmt: skip
+    if not x._value.size and _prod(index.shape[:-1]):
+        raise _error(f"Requested more than 0 entries, but params is empty.  Params shape: "
+                     f"{_shape_text(shape_)}", "GatherNd", "" if batch_dims else None)  # fmt: skip
     _check_nd_indices(index, shape_[batch_dims : batch_dims + depth], batch_dims,
                       f"param shape {_shape_text(shape_)}, node name: GatherNd", "GatherNd")  # fmt: skip
+    # TF's gradient is an IndexedSlices when the kernel's indices are one column of rows:
+    # (n, 1) indices, or whole batch rows picked by (n, 0) indices under one batch axis.
+    if index.ndim == 2 and batch_dims + depth == 1:
+        rows = index[:, 0] if depth else np.arange(shape_[0], dtype=index.dtype)
+        return _ix.gather(x, indices=rows, axis=0, batch_dims=0, lead=0, sparse=True)
     return _ix.gather_nd(x, indices=index, batch_dims=batch_dims, lead=0)
 
 

@@ -194,7 +194,7 @@ def _flat_positions(indices, dims, batch_dims):
         flat = np.ravel_multi_index(tuple(np.moveaxis(indices, -1, 0)), dims)
     else:
         flat = np.zeros(indices.shape[:-1], dtype=np.intp)
-    return flat.reshape(n_batch, -1)
+    return flat.reshape(n_batch, _prod(indices.shape[batch_dims:-1]))
 
 
 def _gather_nd_impl(x, indices, batch_dims, lead):
