@@ -42,8 +42,9 @@ def inv(input: TensorLike, adjoint: bool = False, name: str | None = None) -> Te
     if _is_operator(input):
         inverse = input.inverse(name or "inverse")
         return inverse.adjoint() if adjoint else inverse
-    x = _dec.inv(as_tensor(input))
-    return matrix_transpose(x, conjugate=True) if adjoint else x
+    x = as_tensor(input)
+    # TF inverts the adjoint itself (its pivots decide a non-finite matrix).
+    return _dec.inv(matrix_transpose(x, conjugate=True) if adjoint and x.ndim >= 2 else x)
 
 
 def det(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002

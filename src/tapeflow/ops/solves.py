@@ -17,6 +17,7 @@ from .._dispatch import Primitive
 from .._tensor import Tensor
 from ..errors import InvalidArgumentError, _op_error
 from ._jvp import fold_jvp
+from ._pivoted_lu import eigen_lu, eigen_solve
 from .linalg import band_part, check_type, matmul
 from .linalg import matrix_transpose as _T
 from .reduce import reduce_sum
@@ -84,6 +85,9 @@ def _as_matrix_scale(v: Tensor) -> Tensor:
 # --------------------------------------------------------------------------
 def _inv_impl(x):
     check_matrix(x, "MatrixInverse")
+    if not np.isfinite(x).all():
+        eye = np.broadcast_to(np.eye(x.shape[-1], dtype=x.dtype), x.shape)
+        return _solve_non_finite(x, eye, False, "Input is not invertible.", "MatrixInverse")
     try:
         return _lapack(np.linalg.inv, x)
     except np.linalg.LinAlgError:
@@ -172,8 +176,20 @@ def _adjoint(a):
     return swapped.conj() if np.iscomplexobj(swapped) else swapped
 
 
+def _solve_non_finite(a, b, adjoint: bool, message: str, op: str):
+    """TF's answer for matrices holding Inf or NaN: its own LU's pivots decide (see
+    _pivoted_lu), where LAPACK would refuse other matrices or solve them differently.
+    With ``adjoint`` TF factors the adjoint itself."""
+    lu, perm, invertible = eigen_lu(_adjoint(a) if adjoint else a)
+    if not invertible.all():
+        raise _error(message, op)
+    return eigen_solve(lu, perm, b)
+
+
 def _solve_impl(a, b, adjoint=False):
     check_matrix(a, "MatrixSolve")
+    if not np.isfinite(a).all():
+        return _solve_non_finite(a, b, adjoint, "Input matrix is not invertible.", "MatrixSolve")
     lhs = _adjoint(a) if adjoint else a
     try:
         return _lapack(np.linalg.solve, lhs, b)
