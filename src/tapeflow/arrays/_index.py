@@ -221,8 +221,11 @@ def _check_nd_indices(index: np.ndarray, dims: tuple, batch_dims: int, text: str
     if bad.size:
         batch = np.unravel_index(int(bad[-1]), index.shape[:-1])[:batch_dims]
         # TF's batched kernel sees the batch axes flattened into one.
-        seen = index.shape[:-1] if not batch_dims else (
-            (_prod(index.shape[:batch_dims]),) + index.shape[batch_dims:-1])
+        seen = (
+            index.shape[:-1]
+            if not batch_dims
+            else ((_prod(index.shape[:batch_dims]),) + index.shape[batch_dims:-1])
+        )
         where_ = np.unravel_index(int(bad[-1]), seen)
         shown = [int(i) for i in batch] + [int(v) for v in rows[bad[-1]]]
         at = f"[{','.join(str(int(i)) for i in where_)}]" if where_ else ""

@@ -45,34 +45,32 @@ def eigen_lu(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     row order (``lu == L @ U`` equals ``a[perm]``) and whether TF calls each matrix
     invertible.
     """
-    lu = np.array(a, copy=True)
-    n = lu.shape[-1]
-    batch = lu.shape[:-2]
-    perm = np.broadcast_to(np.arange(n), batch + (n,)).copy()
-    at = np.indices(batch)
+    batch, n = a.shape[:-2], a.shape[-1]
+    count = int(np.prod(batch, dtype=np.int64))
+    lu = np.array(a, copy=True).reshape((count, n, n))
+    perm = np.broadcast_to(np.arange(n), (count, n)).copy()
+    at = np.arange(count)
     for k in range(n):
-        pivot = _first_max(np.abs(lu[..., k:, k])) + k
-        nonzero = np.abs(lu[(*at, pivot, np.full(batch, k))]) != 0  # NaN counts as nonzero
+        pivot = _first_max(np.abs(lu[:, k:, k])) + k
+        nonzero = np.abs(lu[at, pivot, k]) != 0  # NaN counts as nonzero
         # Swap rows k and pivot where the pivot is nonzero (Eigen leaves zero columns alone).
         rows = np.where(nonzero, pivot, k)
-        upper, lower = lu[..., k, :].copy(), lu[(*at, rows)].copy()
-        lu[..., k, :] = lower
-        lu[(*at, rows)] = upper
-        order_k, order_p = perm[..., k].copy(), perm[(*at, rows)].copy()
-        perm[..., k] = order_p
-        perm[(*at, rows)] = order_k
+        upper, lower = lu[:, k, :].copy(), lu[at, rows].copy()
+        lu[:, k, :] = lower
+        lu[at, rows] = upper
+        order_k, order_p = perm[:, k].copy(), perm[at, rows].copy()
+        perm[:, k] = order_p
+        perm[at, rows] = order_k
         with np.errstate(all="ignore"):
-            scale = np.where(nonzero, lu[..., k, k], 1)[..., None]
-            lu[..., k + 1 :, k] = _divide(lu[..., k + 1 :, k], scale)
-            lu[..., k + 1 :, k + 1 :] -= lu[..., k + 1 :, k, None] * lu[..., k, None, k + 1 :]
+            scale = np.where(nonzero, lu[:, k, k], 1)[:, None]
+            lu[:, k + 1 :, k] = _divide(lu[:, k + 1 :, k], scale)
+            lu[:, k + 1 :, k + 1 :] -= lu[:, k + 1 :, k, None] * lu[:, k, None, k + 1 :]
     sizes = np.abs(np.diagonal(lu, axis1=-2, axis2=-1))
+    invertible = np.ones(count, dtype=np.bool_)
     if n:
         smallest = np.where(np.isnan(sizes), np.inf, sizes).min(axis=-1)
-        smallest = np.where(np.isnan(sizes[..., 0]), np.nan, smallest)
-        invertible = smallest > 0
-    else:
-        invertible = np.ones(batch, bool)
-    return lu, perm, invertible
+        invertible = ~np.isnan(sizes[:, 0]) & (smallest > 0)
+    return lu.reshape(a.shape), perm.reshape(batch + (n,)), invertible.reshape(batch)
 
 
 def _forward(lu: np.ndarray, b: np.ndarray) -> np.ndarray:

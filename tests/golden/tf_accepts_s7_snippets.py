@@ -1,0 +1,139 @@
+"""Inputs TensorFlow accepts that tapeflow refused, and small mismatches with TF
+(issue 14, session 7, helper v14b), each as a small program whose output TensorFlow
+recorded in ``tf_accepts_s7.json`` (``make_snippets_golden.py tf_accepts_s7`` under
+the TensorFlow virtualenv); ``tests/test_tf_accepts_s7.py`` replays them on tapeflow.
+
+``err(fn)`` prints the class and message of the exception ``fn()`` raises (or ``ok``);
+``show(t)`` prints a tensor's dtype, shape and value (floats to 5 significant digits);
+``grad_of(f, x)`` prints the gradient of ``f(x)`` (the type of an IndexedSlices and
+its dense shape and value).
+"""
+
+from snippet_registry import snippet_registry
+
+_HELPERS = """
+def err(fn):
+    try:
+        fn()
+        print("ok")
+    except Exception as e:
+        print(type(e).__name__, str(e).split(" [Op:")[0].split("\\n")[0].split("}} ")[-1])
+
+def show(t):
+    if t is None:
+        print(None)
+        return
+    a = np.asarray(t.numpy())
+    if a.dtype.kind in "fc":
+        a = np.vectorize(lambda v: complex(f"{v:.5g}") + 0.0 if a.dtype.kind == "c"
+                         else float(f"{v:.5g}") + 0.0, otypes=[object])(a)
+    print(t.dtype.name, list(a.shape), a.tolist())
+
+def grad_of(f, x):
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f(x)
+    g = tape.gradient(y, x)
+    if isinstance(g, tf.IndexedSlices):
+        print("IndexedSlices", g.indices.dtype.name, list(g.values.shape), g.indices.numpy().tolist())
+        g = tf.convert_to_tensor(g)
+    show(g)
+"""
+
+
+SNIPPETS, _snippet = snippet_registry(_HELPERS)
+
+
+_snippet(
+    "gather_nd_empty_batched",
+    """
+    # TF's batched gather_nd reshapes the indices to the params' batch size: empty
+    # indices fit, and the output keeps the params' trailing axes.
+    p = tf.constant(np.zeros([0, 1], bool))
+    show(tf.gather_nd(p, np.zeros([3, 0, 0, 0, 0], np.int32), batch_dims=1))
+    show(tf.gather_nd(tf.zeros([0, 2, 3]), np.zeros([0, 5, 1], np.int32), batch_dims=1))
+    show(tf.gather_nd(tf.zeros([2, 3]), np.zeros([0, 0], np.int32), batch_dims=1))
+    show(tf.gather_nd(tf.zeros([0, 4, 5]), np.zeros([0, 0], np.int32), batch_dims=1))
+    err(lambda: tf.gather_nd(tf.zeros([0]), np.zeros([0, 2], np.int32), batch_dims=1))
+    err(lambda: tf.gather_nd(tf.zeros([2, 0]), [[1], [5]], batch_dims=1))
+    err(lambda: tf.gather_nd(tf.zeros([0, 3]), [[0, 1], [5, 0]]))
+    err(lambda: tf.gather_nd(tf.zeros([0, 4]), np.zeros([0, 3], np.int32), batch_dims=1))
+    err(lambda: tf.gather_nd(tf.zeros([2, 3]), [[1], [0]], batch_dims=-1))
+    err(lambda: tf.gather_nd(tf.zeros([2, 3]), 1))
+    err(lambda: tf.gather_nd(tf.constant(1.0), [1]))
+    """,
+)
+
+_snippet(
+    "gather_nd_last_bad_index_named",
+    """
+    # TF's kernel names the last index tuple out of range, with the batch axes
+    # flattened into one in a batched gather.
+    err(lambda: tf.gather_nd(tf.zeros([3]), [[5], [0], [7], [1]]))
+    err(lambda: tf.gather_nd(tf.zeros([3]), [4]))
+    err(lambda: tf.gather_nd(tf.zeros([2, 2, 2]), [[[2], [1]], [[2], [0]]], batch_dims=2))
+    err(lambda: tf.scatter_nd([[5], [7]], [1, 2], [3]))
+    err(lambda: tf.tensor_scatter_nd_update(tf.zeros([3]), [[5], [7]], [1.0, 2.0]))
+    """,
+)
+
+_snippet(
+    "gather_nd_sparse_gradient",
+    """
+    # Indices of one column (or whole batch rows): TF's gradient is an IndexedSlices.
+    x = tf.reshape(tf.range(12.0), [3, 4])
+    grad_of(lambda x: tf.reduce_sum(tf.gather_nd(x, [[0], [2], [0]])), x)
+    grad_of(lambda x: tf.reduce_sum(tf.gather_nd(x, np.zeros([3, 0], np.int32), batch_dims=1)), x)
+    grad_of(lambda x: tf.reduce_sum(tf.gather_nd(x, [[[0], [2]]])), x)
+    grad_of(lambda x: tf.reduce_sum(tf.gather_nd(x, [[0, 1]])), x)
+    grad_of(lambda x: tf.reduce_sum(tf.gather_nd(x, [[1], [2], [0]], batch_dims=1)), x)
+    """,
+)
+
+_snippet(
+    "solve_non_finite_matrices",
+    """
+    # TF factors with Eigen's partial-pivot LU and refuses a matrix whose smallest
+    # pivot magnitude is not > 0; a NaN pivot counts only when it is the first.
+    nan, inf = np.nan, np.inf
+    cases = [[[nan, 1], [1, 1]], [[1, 0], [0, nan]], [[inf, 1], [1, 1]], [[nan, nan], [nan, nan]],
+             [[0, nan], [nan, -inf]], [[0, 0], [nan, 0]], [[1, 0], [0, inf]], [[nan]], [[inf]]]
+    for dtype in (tf.float32, tf.float64, tf.complex64, tf.complex128):
+        for a in cases:
+            n = len(a)
+            a = tf.constant(np.array(a), dtype)
+            err(lambda: show(tf.linalg.solve(a, tf.ones([n, 1], dtype))))
+            err(lambda: show(tf.linalg.inv(a)))
+    """,
+)
+
+_snippet(
+    "solve_non_finite_complex",
+    """
+    # The fuzz case (complex64): |nan + inf j| is inf, a pivot, so TF returns NaN.
+    nan, inf = np.nan, np.inf
+    a = tf.constant(np.array([[0, nan + 30j], [nan + inf * 1j, -inf + 1.1754944e-38j]]), tf.complex64)
+    b = tf.constant(np.array([[-0.61 + 2.03j, 2.62 + 0.31j], [3 + 0j, 0.4 + 2.31j]]), tf.complex64)
+    show(tf.linalg.solve(a, b))
+    for dtype in (tf.complex64, tf.complex128):
+        err(lambda: show(tf.linalg.solve(tf.constant([[1 + nan * 1j, 0], [0, 1]], dtype),
+                                         tf.ones([2, 1], dtype))))
+        show(tf.linalg.solve(tf.constant([[1 + inf * 1j, 0], [0, 1]], dtype), tf.ones([2, 1], dtype)))
+    """,
+)
+
+_snippet(
+    "solve_non_finite_adjoint",
+    """
+    # With adjoint=True TF factors the adjoint itself: its pivots decide.
+    nan, inf = np.nan, np.inf
+    a = tf.constant([[0.0, inf], [nan, nan]])
+    err(lambda: show(tf.linalg.inv(a, adjoint=True)))
+    err(lambda: show(tf.linalg.inv(a)))
+    b = tf.constant([[-0.81, 0.0], [-inf, -2.47]], tf.float64)
+    err(lambda: show(tf.linalg.solve(b, tf.ones([2, 1], tf.float64), adjoint=True)))
+    err(lambda: show(tf.linalg.solve(b, tf.ones([2, 1], tf.float64))))
+    c = tf.constant([[3.09, 0.52, -inf], [-3.21, inf, -1.21], [-1.7, -4.3, -1.43]], tf.float64)
+    err(lambda: show(tf.linalg.inv(c, adjoint=True)))
+    """,
+)
