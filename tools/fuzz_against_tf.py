@@ -490,9 +490,21 @@ def mark_side(lib, what: str = "") -> None:
         os.pwrite(SIDE_FILE, text.ljust(32).encode(), 0)
 
 
+def forget_scalars(lib) -> None:
+    """Empty TF's eager scalar cache. TF converts a Python float once per (value, dtype)
+    and 0.0 == -0.0, so a -0.0 after a 0.0 reached ops as +0.0 (atan2(0, -0.0) was 0 in
+    the session 6 final run): each call now sees the scalars it was given, as a fresh
+    process does. The sign-sharing itself is in docs/deviations.md."""
+    if lib is TF:
+        from tensorflow.python import pywrap_tfe
+
+        pywrap_tfe.TFE_ClearScalarCache()
+
+
 def call(lib, path, args, kwargs, seconds, measure_memory=False):
     """('ok', result, peak bytes) or ('raise', exception, peak bytes)."""
     mark_side(lib)
+    forget_scalars(lib)
     fn = resolve(lib, path)
     built_args = [build(a, lib) for a in args]
     built_kwargs = {k: build(v, lib) for k, v in kwargs.items()}
@@ -673,6 +685,7 @@ def gradients(lib, path, args, kwargs, seed, second_order, seconds):
     rng = np.random.default_rng(seed)
 
     def loss_of():
+        forget_scalars(lib)
         out = fn(
             *[build_watched(a) for a in args], **{k: build_watched(v) for k, v in kwargs.items()}
         )

@@ -607,21 +607,7 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
                         "of allowed values: float, double, int32, uint8, int16, int8, int64, "
                         "bfloat16, uint16, half, uint32, uint64", op_name)  # fmt: skip
     if kind in ("mean", "sqrt_n"):
-        total = tf.math.unsorted_segment_sum(rows, ids, n)
-        counts = np.bincount(ids[(ids >= 0) & (ids < n)], minlength=n).astype(np.float64)
-        scale = counts if kind == "mean" else np.sqrt(counts)
-        scale = np.where(counts > 0, 1.0 / np.maximum(scale, 1.0), 0.0)
-        if kind == "mean" and not sorted_ids and dtype.kind in "iu":
-            # TF divides the integer sums by the counts with truediv: a float result.
-            dtype = np.dtype(np.float32 if dtype.itemsize <= 2 else np.float64)
-            total = tf.cast(total, dtype)
-        elif dtype.kind in "iu":  # sorted ids: an integer mean, truncated as in C++
-            shaped = counts.reshape((n,) + (1,) * (rows._value.ndim - 1))
-            with np.errstate(all="ignore"):
-                quotient = np.trunc(total._value / np.maximum(shaped, 1))
-            return wrap(quotient.astype(dtype))
-        scale = scale.reshape((n,) + (1,) * (rows._value.ndim - 1)).astype(dtype)
-        return total * wrap(scale)
+        return _segment_mean(kind, rows, ids, n, sorted_ids)
     fill = 1 if kind == "prod" else _lowest(dtype) if kind == "max" else _highest(dtype)
     block, counts = _padded_block(rows, ids, n, fill)
     reduce = {"max": tf.reduce_max, "min": tf.reduce_min, "prod": tf.reduce_prod}[kind]
@@ -640,6 +626,60 @@ def _segment_reduce(kind: str, data, segment_ids, num_segments, op_name: str, so
         empty = np.broadcast_to(empty, result.shape)
         result = tf.where(wrap(empty), tf.zeros_like(result), result)
     return result
+
+
+def _counts_as(dtype: np.dtype, counts: np.ndarray) -> np.ndarray:
+    """Each segment's row count as TF holds it in the data's own type: the sum of ones,
+    which wraps around in a small integer type (200 int8 rows count -56) and stops
+    growing where a float's next integer is not representable (2048 in float16)."""
+    if dtype.kind in "iu":
+        return counts.astype(dtype)  # wraps, as the sequential integer sum does
+    real = np.finfo(dtype).nmant + 1
+    return np.minimum(counts, 2**real).astype(dtype)
+
+
+def _segment_mean(kind: str, rows: Tensor, ids: np.ndarray, n: int, sorted_ids: bool) -> Tensor:
+    """Segment mean (or sum over the square root of the count) with TF's arithmetic: the
+    rows summed in their own type, in order, then divided by the count in that type."""
+    tf = _tf()
+    dtype = rows._value.dtype
+    total = tf.math.unsorted_segment_sum(rows, ids, n)
+    exact = np.bincount(ids[(ids >= 0) & (ids < n)], minlength=n)
+    counts = _counts_as(dtype, exact)
+    shape = (n,) + (1,) * (rows._value.ndim - 1)
+    if sorted_ids and dtype.kind in "iu":
+        # SegmentMean's C++ reducer divides the wrapped integer sum by the wrapped count,
+        # truncating toward zero; a count that wraps to 0 aborts TF's process.
+        if np.any((counts == 0) & (exact > 0)):
+            raise _op_error("Integer division by zero: a segment's row count wraps to 0 "
+                            f"in {_dt._from_numpy(dtype).name}", "SegmentMean")  # fmt: skip
+        divisor = np.where(exact > 0, counts, np.ones_like(counts))  # empty segments: 0 / 1
+        return wrap(_truncated_quotient(total._value, divisor.reshape(shape)))
+    if sorted_ids:
+        # Eigen's mean reducer counts in an integer and converts the count once; a
+        # complex sum's parts are divided by the real count.
+        if dtype.kind == "c":
+            count = wrap(np.maximum(exact, 1).astype(total.dtype.real_dtype.as_numpy_dtype)
+                         .reshape(shape))  # fmt: skip
+            return tf.complex(tf.math.real(total) / count, tf.math.imag(total) / count)
+        return total / wrap(np.maximum(exact, 1).astype(dtype).reshape(shape))
+    # unsorted_segment_mean/sqrt_n are TF Python: sum / maximum(count, 1), with `/` a
+    # true division (integer sums become float32/float64).
+    count = tf.constant(np.maximum(counts, 1).reshape(shape))
+    return total / (count if kind == "mean" else tf.sqrt(count))
+
+
+def _truncated_quotient(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """C++'s a / b of two integer arrays of one type: truncated toward zero, wrapping
+    (INT_MIN / -1 is INT_MIN), exact for every 64-bit value (no float round trip)."""
+    if a.dtype.kind == "u":
+        return a // b
+    unsigned = np.dtype(f"u{a.dtype.itemsize}")
+    with np.errstate(over="ignore"):
+        magnitude_a = np.where(a < 0, -a.astype(unsigned), a.astype(unsigned))
+        magnitude_b = np.where(b < 0, -b.astype(unsigned), b.astype(unsigned))
+        quotient = (magnitude_a // magnitude_b).astype(a.dtype)
+        return np.where((a < 0) != (b < 0), -quotient, quotient).astype(a.dtype)
 
 
 def _unpadded_infinities(kind: str, rows: Tensor, ids: np.ndarray, n: int, block, counts, result):

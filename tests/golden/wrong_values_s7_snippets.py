@@ -1,0 +1,126 @@
+"""The wrong values and gradients left open by session 6's final fuzz run (seeds 71/72;
+issue 14, session 7, helper v14a), each as a small program whose output TensorFlow
+recorded in ``wrong_values_s7.json`` (``make_snippets_golden.py wrong_values_s7`` under
+the TensorFlow virtualenv); ``tests/test_wrong_values_s7.py`` replays them on tapeflow.
+
+``err(fn)`` prints the class and the first line of the message of the exception ``fn()``
+raises (or ``ok``); ``show(t)`` prints a tensor's dtype, shape and value (floats to 5
+significant digits); ``exact(t)`` prints every bit of it (``float.hex`` of each part).
+"""
+
+from snippet_registry import ERR_SHOW_HELPERS, snippet_registry
+
+_HELPERS = (
+    ERR_SHOW_HELPERS
+    + """
+def exact(t):
+    a = np.asarray(t.numpy())
+    if a.dtype.kind == "c":
+        parts = [float(v).hex() for z in a.ravel() for v in (z.real, z.imag)]
+    elif a.dtype.kind == "f":
+        parts = [float(v).hex() for v in a.ravel()]
+    else:
+        parts = [int(v) for v in a.ravel()]
+    print(t.dtype.name, list(a.shape), parts)
+"""
+)
+
+SNIPPETS, _snippet = snippet_registry(_HELPERS)
+
+
+# -- atan2 at a negative zero x ------------------------------------------------------
+# The fuzz run's TF answer, atan2(+0, -0.0) = 0, came from TF's eager scalar cache: a
+# Python float is converted once per (value, dtype) and 0.0 == -0.0, so a -0.0 passed
+# after a 0.0 (or the reverse) gets the earlier zero's sign (docs/deviations.md). A
+# NumPy scalar or a tensor zero is never cached: atan2 keeps IEEE's rule there, for
+# every float type, shape and broadcast.
+_snippet(
+    "atan2_negative_zero_x",
+    """
+    for dtype in (tf.float16, tf.float32, tf.float64):
+        neg = np.array(-0.0, dtype.as_numpy_dtype)
+        y = tf.constant([0.0, 1.0, np.inf, -0.0, -1.0, -np.inf, 0.0, 0.0, 0.0], dtype)
+        exact(tf.math.atan2(y, tf.constant(neg)))
+        exact(tf.math.atan2(y, tf.fill([9], tf.constant(neg))))
+        exact(tf.math.atan2(tf.constant([[0.0], [-0.0]], dtype), tf.constant([-0.0, 0.0], dtype)))
+        exact(tf.math.atan2(tf.constant(0.0, dtype), tf.zeros([17], dtype) * -1.0))
+        exact(tf.math.atan2(tf.constant(0.0, dtype), neg))
+    """,
+)
+
+
+# -- integer segment means -----------------------------------------------------------
+_snippet(
+    "segment_mean_integer_exact",
+    """
+    # The sorted op sums the integers in their own type (wrapping) and divides by the row
+    # count converted to that type, truncating: uint64 2**64 - 3 alone stays itself.
+    show(tf.math.segment_mean(tf.constant([[18446744073709551613, 0]], tf.uint64), [2]))
+    for dtype in (tf.int8, tf.uint8, tf.int16, tf.uint16, tf.int32, tf.uint32, tf.int64,
+                  tf.uint64):
+        info = np.iinfo(dtype.as_numpy_dtype)
+        low = info.min if info.min < 0 else 5
+        data = tf.constant([info.max - 2, info.max, info.max, info.min, info.min + 1, 7, low, 3,
+                            info.max // 2 + 3, info.max // 2 + 5], dtype)
+        ids = [0, 1, 1, 2, 2, 3, 3, 4, 5, 5]
+        exact(tf.math.segment_mean(data, ids))
+        exact(tf.math.segment_mean(tf.reshape(data, [5, 2]), [0, 0, 1, 1, 1]))
+        exact(tf.math.unsorted_segment_mean(data, ids[::-1], 7))
+        err(lambda: tf.math.unsorted_segment_sqrt_n(data, ids, 6))
+    # A count past the type wraps too: 200 int8 ones sum to -56 and count -56.
+    exact(tf.math.segment_mean(tf.ones([200], tf.int8), tf.zeros([200], tf.int32)))
+    exact(tf.math.segment_mean(tf.fill([129], tf.constant(5, tf.int8)), tf.zeros([129], tf.int32)))
+    exact(tf.math.segment_mean(tf.fill([3], tf.constant(-128, tf.int8)), [0, 0, 0]))
+    exact(tf.math.segment_mean(tf.fill([255, 2], tf.constant(7, tf.uint8)), tf.zeros([255], tf.int32)))
+    # The unsorted mean counts with a sum of ones in the data's type, kept at least 1.
+    exact(tf.math.unsorted_segment_mean(tf.ones([200], tf.int8), tf.zeros([200], tf.int32), 2))
+    """,
+)
+
+_snippet(
+    "segment_mean_float_bits",
+    """
+    # Sums in order in the data's type, then one division by the count (not a product
+    # with its reciprocal); a complex sum's parts are divided by the real count.
+    rng = np.random.default_rng(7)
+    for dtype in ("float16", "float32", "float64", "complex64", "complex128"):
+        for shape in [(300,), (60, 2)]:
+            data = (rng.standard_normal(shape) * 10 + 3).astype(dtype)
+            if dtype.startswith("complex"):
+                data = data + 1j * (rng.standard_normal(shape) * 3).astype(dtype)
+            ids = np.sort(rng.integers(0, 3, shape[0]))
+            exact(tf.math.segment_mean(tf.constant(data), ids))
+            if not dtype.startswith("complex"):
+                exact(tf.math.unsorted_segment_mean(tf.constant(data), rng.permutation(ids), 4))
+                exact(tf.math.unsorted_segment_sqrt_n(tf.constant(data), rng.permutation(ids), 4))
+    # float16 counts as a sum of ones stop at 2048 in the unsorted ops; the sorted op
+    # converts the exact count.
+    x = tf.fill([3000], tf.constant(1.0, tf.float16))
+    exact(tf.math.unsorted_segment_mean(x, tf.zeros([3000], tf.int32), 1))
+    exact(tf.math.unsorted_segment_sqrt_n(x, tf.zeros([3000], tf.int32), 1))
+    exact(tf.math.segment_mean(x, tf.zeros([3000], tf.int32)))
+    """,
+)
+
+_snippet(
+    "segment_mean_gradients",
+    """
+    data = tf.constant([[1.0, 2.0], [3.0, 5.0], [7.0, 11.0], [13.0, 17.0]], tf.float64)
+    with tf.GradientTape(persistent=True) as tape:
+        tape.watch(data)
+        a = tf.math.segment_mean(data, [0, 0, 0, 2])
+        b = tf.math.unsorted_segment_mean(data, [1, 0, 1, 1], 3)
+        c = tf.math.unsorted_segment_sqrt_n(data, [1, 0, 1, -1], 3)
+        w = tf.constant([[1.0, -2.0], [0.5, 3.0], [2.0, 1.0]], tf.float64)
+        losses = [tf.reduce_sum(v * w) for v in (a, b, c)]
+    for loss in losses:
+        show(tape.gradient(loss, data))
+    z = tf.constant([1 + 2j, 3 - 1j, 2 + 0j], tf.complex64)
+    with tf.GradientTape() as tape:
+        tape.watch(z)
+        m = tf.math.segment_mean(z, [0, 0, 1])
+        loss = tf.math.real(tf.reduce_sum(m * tf.constant([1 - 1j, 2 + 0.5j], tf.complex64)))
+    show(m)
+    show(tape.gradient(loss, z))
+    """,
+)
