@@ -124,3 +124,66 @@ _snippet(
     show(tape.gradient(loss, z))
     """,
 )
+
+
+# -- complex slogdet near float32's limit ----------------------------------------------
+# TF's complex sign is 0 once an LU pivot reaches 2**126 in modulus (2**1022 in
+# complex128): docs/deviations.md. Below that it is the true sign, as tapeflow's.
+_snippet(
+    "slogdet_complex_large_entries",
+    """
+    for scale in (1e20, 1e30, 1e37, 8.5e37):
+        a = tf.constant([[30 + 0.5j, 0.5 + 30j], [1e30 + scale * 1j, 3 + 0j]], tf.complex64)
+        sign, logdet = tf.linalg.slogdet(a)
+        show(sign)
+        show(logdet)
+    for z in (1e19, 1e30, 8.5e37):
+        show(tf.linalg.slogdet(tf.constant([[z * (3 + 4j) / 5]], tf.complex64))[0])
+    for part in tf.linalg.slogdet(tf.constant([[5e37, 0], [0, 5e37]], tf.complex64)):
+        show(part)
+    show(tf.linalg.slogdet(tf.constant([[1.0, 2.0], [3e38, 1.0]], tf.float32))[0])
+    """,
+)
+
+
+# -- sqrtm with eigenvalues on or near the negative real axis -------------------------
+_snippet(
+    "sqrtm_negative_eigenvalues",
+    """
+    def near(t, digits):
+        # Values to ``digits`` places relative to the largest entry: the iteration and
+        # TF's Schur method differ in the last bits.
+        a = np.asarray(t.numpy()).astype(np.complex128)
+        top = np.abs(a).max()
+        rounded = np.round(a / top, digits) + 0.0
+        print(t.dtype.name, f"{top:.3g}", [(v.real + 0.0, v.imag + 0.0) for v in rounded.ravel()])
+
+    # The principal root of a complex matrix whose eigenvalues lie on the negative real
+    # axis: sqrt(-4 + 0j) = 2j (each eigenvalue's side of the axis is its imaginary
+    # part's sign, -1e-300j included). An upper-triangular matrix is its own Schur form:
+    # TF's recurrence, bit for bit, with its NaN patterns.
+    triangular = [
+        [[-4 + 0j, 0], [0, 1]],
+        [[-4 + 0j, 1], [0, -9]],
+        [[complex(-4, -1e-300), 0], [0, 1]],
+        [[-1 + 0j, 1e5], [0, -1]],
+        [[1j, 0, 0], [0, -1j, 0], [0, 0, -1 + 0j]],
+        [[-4 + 1e-10j, 0, 0], [0, -4 - 1e-10j, 0], [0, 0, 2]],
+        [[0, 1], [0, 1]],
+        [[0, 1], [0, 0]],
+        [[0, 0], [0, 0]],
+        [[4, 1, 2], [0, 9, 3], [0, 0, 16]],
+    ]
+    for m in triangular:
+        for dtype in (tf.complex128, tf.complex64, tf.float64, tf.float32):
+            if dtype.is_complex or not np.iscomplexobj(np.array(m)):
+                exact(tf.linalg.sqrtm(tf.constant(m, dtype)))
+    near(tf.linalg.sqrtm(tf.constant([[-4 + 0j, 1], [0.5, -9]], tf.complex128)), 7)
+    near(tf.linalg.sqrtm(tf.constant([[-4 + 0j, 1], [0.5, -9]], tf.complex64)), 3)
+    rng = np.random.default_rng(3)
+    for n in (1, 2, 3, 4, 5):
+        m = rng.standard_normal((n, n)) + 1j * rng.standard_normal((n, n)) - 3 * np.eye(n)
+        near(tf.linalg.sqrtm(tf.constant(m)), 7)
+        near(tf.linalg.sqrtm(tf.constant(m, tf.complex64)), 3)
+    """,
+)

@@ -2,10 +2,11 @@
 
 Values come from ``np.linalg.eig``. TensorFlow computes both with Eigen
 (complex Schur form); the eigenvalues agree, the eigenvectors agree up to a
-unit-modulus factor per column (see docs/deviations.md). The square root is
-``V diag(sqrt(e)) V^-1``, the principal root for a diagonalizable matrix with
-no eigenvalue on the closed negative real axis, which is where TF's Schur
-method also gives it.
+unit-modulus factor per column (see docs/deviations.md). The principal square
+root comes from the scaled Denman-Beavers iteration (it needs no diagonalizable
+input); a complex matrix with eigenvalues near the negative real axis is first
+turned away from it, and an upper-triangular matrix (its own Schur form) takes
+TF's triangular recurrence.
 
 The derivative rules are TensorFlow's: Boeddeker et al. (2017) eq. 4.77 for
 eig, and the Sylvester equation R dR + dR R = dA for the square root (solved
@@ -136,6 +137,63 @@ def _root(a: np.ndarray) -> np.ndarray:
     return y
 
 
+def _triangular_root(t: np.ndarray) -> np.ndarray:
+    """The root of an upper-triangular matrix by TF's (Eigen's) recurrence, in the
+    input's own precision, one superdiagonal at a time: u_ii = sqrt(t_ii) and
+    u_ij = (t_ij - sum_k u_ik u_kj) / (u_ii + u_jj). TF's Schur form of such a matrix is
+    the matrix itself, so both give the same exact zeros, and TF's final product with
+    its (identity) Schur vectors spreads a 0 / 0 or x / 0 over the NaN pattern below."""
+    n = t.shape[-1]
+    scale = np.abs(t).max()
+    if t.dtype.kind != "c" and 0 < scale < np.inf:
+        t = (t / scale) * scale  # Eigen's real Schur form scales by the largest entry
+    u = np.zeros_like(t)
+    rows = np.arange(n)
+    u[rows, rows] = np.sqrt(t[rows, rows])
+    for d in range(1, n):
+        i = rows[: n - d, None]
+        m = np.arange(1, d)[None, :]
+        inner = (u[i, i + m] * u[i + m, i + d]).sum(axis=1)
+        i = i[:, 0]
+        u[i, i + d] = _divide(t[i, i + d] - inner, u[i, i] + u[i + d, i + d])
+    if not np.isfinite(u).all():
+        eye = np.eye(n, dtype=t.dtype)
+        u = eye @ u @ eye
+    return u
+
+
+def _divide(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a / b, for complex values by Smith's scaled formula (C++'s std::complex
+    division, which NumPy's differs from in the last bit)."""
+    if a.dtype.kind != "c":
+        return a / b
+    wide = np.abs(b.real) >= np.abs(b.imag)
+    big = np.where(wide, b.real, b.imag)
+    small = np.where(wide, b.imag, b.real)
+    ratio = small / big
+    scale = big + small * ratio
+    re = np.where(wide, a.real + a.imag * ratio, a.real * ratio + a.imag) / scale
+    im = np.where(wide, a.imag - a.real * ratio, a.imag * ratio - a.real) / scale
+    return (re + 1j * im).astype(a.dtype)
+
+
+def _turn(e: np.ndarray, scale: float) -> float:
+    """An angle t for complex eigenvalues ``e`` near the negative real axis. The
+    iteration converges to the principal root only away from that axis (from a matrix
+    with real negative eigenvalues it never leaves the reals), so it runs on
+    exp(-i t) A, whose eigenvalues' arguments then lie in (-pi, pi) with the widest
+    margin, and the root is exp(i t / 2) times its root. Each eigenvalue keeps the side
+    of the axis its computed imaginary part has (sqrt(-4 + 0j) = 2j, sqrt(-4 - 0j) = -2j);
+    one within rounding of the axis can land on either side, as in TF's Schur method."""
+    keep = np.abs(e) > 1e-300 + np.finfo(np.float64).eps * scale  # zero has no argument
+    if not keep.any():
+        return 0.0
+    angles = np.angle(e[keep])
+    if np.abs(angles).max() < 0.75 * np.pi:
+        return 0.0  # well away from the axis: the iteration converges as it is
+    return float(angles.max() + angles.min()) / 2
+
+
 def _wide(x: np.ndarray) -> np.ndarray:
     return x.astype(np.complex128 if x.dtype.kind == "c" else np.float64)
 
@@ -157,7 +215,13 @@ def _sqrtm_impl(x):
             if a.dtype.kind != "c" and ((e.imag == 0) & (e.real < 0)).any():
                 out[i] = np.nan
                 continue
-            out[i] = _root(a)
+            turn = _turn(e, np.abs(a).max()) if a.dtype.kind == "c" else 0.0
+            if not np.tril(a, -1).any():
+                out[i] = _triangular_root(a.astype(x.dtype))
+            elif turn:
+                out[i] = np.exp(0.5j * turn) * _root(np.exp(-1j * turn) * a)
+            else:
+                out[i] = _root(a)
     return out.reshape(x.shape).astype(x.dtype)
 
 
