@@ -699,13 +699,11 @@ def extract_patches(
     """
     tf = _tf()
     x = _as_tensor(images)
+    k, s, r = _patch_attrs(x, sizes, strides, rates, padding)
     n, h, w, c = x._value.shape
-    k = [int(v) for v in _np.ravel(sizes)][1:3]
-    s = [int(v) for v in _np.ravel(strides)][1:3]
-    r = [int(v) for v in _np.ravel(rates)][1:3]
     eh, ew = (k[0] - 1) * r[0] + 1, (k[1] - 1) * r[1] + 1
     if padding == "VALID":
-        oh, ow = (h - eh) // s[0] + 1, (w - ew) // s[1] + 1
+        oh, ow = _valid_size(h, eh, s[0]), _valid_size(w, ew, s[1])
         top = left = 0
     else:
         oh, ow = -(-h // s[0]), -(-w // s[1])
@@ -722,3 +720,74 @@ def extract_patches(
                        axis=1)  # fmt: skip
     patches = tf.gather(pixels, index, axis=1)  # [n, oh, ow, kk, c]
     return tf.reshape(patches, [n, oh, ow, k[0] * k[1] * c])
+
+
+_PATCH_PREFIX = ("{{function_node __wrapped__ExtractImagePatches_device_/job:localhost/replica:0/"
+                 "task:0/device:CPU:0}} ")  # fmt: skip
+_PATCH_TYPES = ("bfloat16, half, float, double, int8, int16, int32, int64, uint8, uint16, "
+                "uint32, uint64, complex64, complex128, bool")  # fmt: skip
+
+
+def _patch_attrs(x: _Tensor, sizes, strides, rates, padding) -> tuple[list, list, list]:
+    """extract_patches' (ksizes, strides, rates) across space, checked in TF's order: the
+    dtype, the attributes' lengths, the padding, then the kernel's own checks."""
+    op = "ExtractImagePatches"
+    node = f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}; signature=images:T -> patches:T>"
+    for attr, value in (("ksizes", sizes), ("strides", strides), ("rates", rates)):
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"Expected list for '{attr}' argument to 'extract_image_patches' "
+                            f"Op, not {value!r}.")  # fmt: skip
+    if x.dtype.name == "string":
+        raise _errors.InvalidArgumentError(
+            None, None, _errors._attr_text("T", "string", _PATCH_TYPES) + node
+        )
+    if not isinstance(padding, str):
+        raise TypeError(f"Expected string for argument 'padding' not {padding!r}.")
+    for attr, value in (("ksizes", sizes), ("strides", strides), ("rates", rates)):
+        if len(value) < 4:
+            raise _errors.InvalidArgumentError(
+                None, None, f"Length for attr '{attr}' of {len(value)} must be at least "
+                f"minimum 4{node}")  # fmt: skip
+    if padding not in ("SAME", "VALID"):
+        raise _errors.InvalidArgumentError(
+            None, None, f'Value for attr \'padding\' of "{padding}" is not in the list of '
+            f'allowed values: "SAME", "VALID"{node}')  # fmt: skip
+    if x.dtype.name == "bool":
+        raise _errors.NotFoundError(
+            None, None, f"Could not find device for node: {{{{node {op}}}}} = {op}[T=DT_BOOL, "
+            f"ksizes={list(sizes)}, padding=\"{padding}\", rates={list(rates)}, "
+            f"strides={list(strides)}]")  # fmt: skip
+    prefix = _PATCH_PREFIX
+    picked = []
+    for attr, value in (("ksizes", sizes), ("strides", strides), ("rates", rates)):
+        ints = [int(v) for v in value]
+        for v in ints:
+            if not -(2**31) <= v < 2**31:
+                raise _errors._op_error(
+                    f"{prefix}Attr {attr} has value {v} out of range for an int32", op
+                )
+        if ints[0] != 1 or ints[3] != 1:
+            raise _errors._op_error(f"{prefix}Only support {attr} across space.", op,
+                                    cls=_errors.UnimplementedError)  # fmt: skip
+        if ints[1] < 1 or ints[2] < 1:
+            raise _errors._op_error(f"{prefix}{attr} is out of range.", op,
+                                    cls=_errors.OutOfRangeError)  # fmt: skip
+        picked.append(ints[1:3])
+    if x._value.ndim != 4:
+        raise _errors._op_error(
+            f"{prefix}input must be 4-dimensional{_errors._shape_text(x._value.shape)}", op
+        )
+    return picked[0], picked[1], picked[2]
+
+
+def _valid_size(size: int, span: int, step: int) -> int:
+    """Patches along one axis with VALID padding: TF divides as C does (toward zero)."""
+    ahead = size - span + step
+    count = ahead // step if ahead >= 0 else -(-ahead // step)
+    if count < 0:
+        raise _errors._op_error(
+            f"{_PATCH_PREFIX}Computed output size would be negative: {count} "
+            f"[input_size: {size}, effective_filter_size: {span}, stride: {step}]",
+            "ExtractImagePatches",
+        )
+    return count

@@ -27,6 +27,20 @@ def _host(x: _Tensor) -> _np.ndarray:
     return _np.asarray(_backend.to_host(x._value))
 
 
+def _kernel_input(x, dtype, op: str, position: int, inputs: tuple = ()) -> _Tensor:
+    """``x`` as a ``dtype`` tensor for input ``position`` of kernel ``op``.
+
+    TF's eager fast path hands a tensor of another dtype to the kernel (its dtype error);
+    where any of the op's ``inputs`` is a Python list or tuple it converts in Python
+    first instead (a ValueError, as convert_to_tensor raises).
+    """
+    fast = not any(isinstance(v, (list, tuple)) for v in inputs)
+    if fast and isinstance(x, _Tensor) and x.dtype != dtype:
+        expected = _np.dtype(dtype.as_numpy_dtype)
+        raise _errors._dtype_mismatch(op, position, expected, x._value.dtype)
+    return _convert_to_tensor(x, dtype=dtype)
+
+
 def _fail(message: str, op: str, cls=_errors.InvalidArgumentError):
     return _errors._op_error(message, op, None, cls=cls)
 
@@ -35,9 +49,10 @@ def _crop_inputs(image, boxes, box_indices, crop_size, boxes_dtype=_dt.float32):
     op = "CropAndResize"
     shape = _errors._shape_text
     image = _as_tensor(image)
-    boxes = _convert_to_tensor(boxes, dtype=boxes_dtype)
-    box_indices = _np.asarray(_convert_to_tensor(box_indices, dtype=_dt.int32)._value)
-    size = _np.asarray(_convert_to_tensor(crop_size, dtype=_dt.int32)._value)
+    inputs = (image, boxes, box_indices, crop_size)
+    boxes = _kernel_input(boxes, boxes_dtype, op, 1, inputs)
+    box_indices = _np.asarray(_kernel_input(box_indices, _dt.int32, op, 2, inputs)._value)
+    size = _np.asarray(_kernel_input(crop_size, _dt.int32, op, 3, inputs)._value)
     if image._value.ndim != 4:
         raise _fail(f"input image must be 4-D{shape(image._value.shape)}", op)
     batch, height, width, _ = image._value.shape
@@ -191,11 +206,12 @@ def extract_glimpse(
     """
     op = "ExtractGlimpseV2"
     shape = _errors._shape_text
-    x = _convert_to_tensor(input, dtype=_dt.float32)
+    inputs = (input, size, offsets)
+    x = _kernel_input(input, _dt.float32, op, 0, inputs)
     # The glimpses are cut on the host (a GPU image is copied) and go back to its library.
     value = _host(x)
-    window = _host(_convert_to_tensor(size, dtype=_dt.int32))
-    where = _host(_convert_to_tensor(offsets, dtype=_dt.float32))
+    window = _host(_kernel_input(size, _dt.int32, op, 1, inputs))
+    where = _host(_kernel_input(offsets, _dt.float32, op, 2, inputs))
     if value.ndim != 4:
         raise _fail("input must be 4-dimensional (batch_size, height, width, depth)"
                     f"{shape(value.shape)}", op)  # fmt: skip
@@ -262,7 +278,7 @@ _DEFAULT_COLORS = _np.array([
 def draw_bounding_boxes(
     images: _TensorLike,
     boxes: _TensorLike,
-    colors: _TensorLike,
+    colors: _TensorLike | None,
     name: str | None = None,
 ) -> _Tensor:
     """Draws the outline (one pixel wide) of each box ``[y_min, x_min, y_max, x_max]``
@@ -275,7 +291,8 @@ def draw_bounding_boxes(
     >>> out[0, :, :, 0].numpy().astype(int).tolist()
     [[1, 1, 1, 1], [1, 0, 0, 1], [1, 0, 0, 1], [1, 1, 1, 1]]
     """
-    op = "DrawBoundingBoxesV2"
+    # Without colors TF runs the first kernel, with its default colour table.
+    op = "DrawBoundingBoxesV2" if colors is not None else "DrawBoundingBoxes"
     x = _as_tensor(images)
     canvas = _np.array(_host(x))  # drawn on the host, then put back in the image's library
     if x.dtype not in (_dt.float32, _dt.float16):
@@ -283,12 +300,17 @@ def draw_bounding_boxes(
             None,
             None,
             _errors._attr_text("T", x.dtype.c_name, "float, half")
-            + "\n\t; NodeDef: {{node DrawBoundingBoxesV2}}; Op<name=DrawBoundingBoxesV2; "
-            "signature=images:T, boxes:float, colors:float -> output:T; attr=T:type,"
-            "default=DT_FLOAT,allowed=[DT_FLOAT, DT_HALF]> [Op:DrawBoundingBoxesV2]",
+            + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}; signature=images:T, "
+            + ("boxes:float, colors:float" if colors is not None else "boxes:float")
+            + " -> output:T; attr=T:type,default=DT_FLOAT,allowed=[DT_FLOAT, DT_HALF]> "
+            f"[Op:{op}]" + ("" if colors is not None else " name: "),
         )
-    box_values = _host(_convert_to_tensor(boxes, dtype=_dt.float32))
-    table = _host(_convert_to_tensor(colors, dtype=_dt.float32))
+    if colors is None:
+        box_values = _host(_kernel_input(boxes, _dt.float32, op, 1, (images, boxes)))
+        table = _np.zeros((0, 4), _np.float32)
+    else:  # TF's Python wrapper converts both first (a ValueError for a float64 tensor)
+        box_values = _host(_convert_to_tensor(boxes, dtype=_dt.float32))
+        table = _host(_convert_to_tensor(colors, dtype=_dt.float32))
     if canvas.ndim != 4:
         raise _fail("The rank of the images should be 4", op)
     batch, height, width, depth = canvas.shape

@@ -21,6 +21,7 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
 from ._core import _no_gradient
+from ._crops import _kernel_input
 
 
 def _host(x) -> _np.ndarray:
@@ -49,8 +50,15 @@ def _same_dtype(value: _np.ndarray, reference: _np.ndarray, op: str, position: i
         raise _errors._dtype_mismatch(op, position, reference.dtype, value.dtype)
 
 
-def _scalar(x, what: str, op: str, dtype=None) -> _np.ndarray:
-    value = _np.asarray(_backend.to_host(_convert(x, dtype)._value))
+def _scalar(
+    x, what: str, op: str, dtype=None, position: int | None = None, inputs: tuple = ()
+) -> _np.ndarray:
+    """A 0-d input as NumPy; with ``position``, a tensor not of ``dtype`` is TF's error."""
+    if position is None:
+        tensor = _convert(x, dtype)
+    else:
+        tensor = _kernel_input(x, dtype, op, position, inputs)
+    value = _np.asarray(_backend.to_host(tensor._value))
     if value.ndim != 0:
         raise _fail(f"{what} must be 0-D, got shape {_errors._shape_text(value.shape)} "
                     f"(Shape must be rank 0 but is rank {value.ndim})", op, named=False)  # fmt: skip
@@ -132,8 +140,8 @@ def _greedy(scores, similarity, max_output: int, threshold, score_threshold, sig
     return selected, selected_scores
 
 
-def _max_output(max_output_size, op: str, what: str = "output size") -> int:
-    size = int(_scalar(max_output_size, "max_output_size", op, _dt.int32))
+def _max_output(max_output_size, op: str, what: str = "output size", inputs: tuple = ()) -> int:
+    size = int(_scalar(max_output_size, "max_output_size", op, _dt.int32, 2, inputs))
     if size < 0:
         raise _fail(f"{what} must be non-negative", op)
     return size
@@ -162,7 +170,8 @@ def _greedy_inputs(boxes, scores, max_output_size, iou_threshold, op: str, signa
     _same_dtype(s, b, op, 1)
     _float_input(b, op, signature=signature)
     _check_boxes(b, s, op)
-    return b, s, _max_output(max_output_size, op), _threshold(iou_threshold, op)
+    size = _max_output(max_output_size, op, inputs=(boxes, scores))
+    return b, s, size, _threshold(iou_threshold, op)
 
 
 @_reads_values(floats=True)
@@ -263,7 +272,7 @@ def non_max_suppression_overlaps(
     if s.shape[0] != o.shape[0]:
         raise _fail(f"scores has incompatible shape (Dimensions must be equal, but are "
                     f"{o.shape[0]} and {s.shape[0]})", op)  # fmt: skip
-    size = _max_output(max_output_size, op)
+    size = _max_output(max_output_size, op, inputs=(overlaps, scores))
     threshold = float(_scalar(overlap_threshold, "overlap_threshold", op))  # no range check
     picked, _ = _greedy(s, lambda i, j: o[i, j], size, threshold,
                         float(_scalar(score_threshold, "score_threshold", op)))  # fmt: skip
@@ -314,10 +323,10 @@ def combined_non_max_suppression(
     if b.shape[3] != 4:
         raise _fail("boxes must have 4 columns", op)
     per_class = int(_scalar(max_output_size_per_class, "max_output_size_per_class", op,
-                            _dt.int32))  # fmt: skip
+                            _dt.int32, 2, (boxes, scores)))  # fmt: skip
     if per_class <= 0:
         raise _fail("max_size_per_class must be positive", op)
-    total = int(_scalar(max_total_size, "max_total_size", op, _dt.int32))
+    total = int(_scalar(max_total_size, "max_total_size", op, _dt.int32, 3, (boxes, scores)))
     if total <= 0:
         raise _fail("max_total_size must be > 0", op)
     threshold = _threshold(iou_threshold, op)

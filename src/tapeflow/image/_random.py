@@ -366,10 +366,16 @@ def _distorted_box(rng, image_size, bounding_boxes, min_object_covered, aspect_r
     def fail(message: str):
         return _errors._op_error(message, op, None)
 
+    # list(float) attributes: float32 in the kernel (1e-300 is 0 there).
     ratios = [0.75, 1.33] if aspect_ratio_range is None else list(aspect_ratio_range)
     areas = [0.05, 1.0] if area_range is None else list(area_range)
+    with _np.errstate(over="ignore"):
+        ratios = [float(_np.float32(v)) for v in ratios]
+        areas = [float(_np.float32(v)) for v in areas]
     attempts = 100 if max_attempts is None else int(max_attempts)
     # The kernel checks its attributes first, then its inputs.
+    if not -(2**31) <= attempts < 2**31:
+        raise fail(f"Attr max_attempts has value {attempts} out of range for an int32")
     if len(ratios) != 2:
         raise fail("Aspect ratio range field must specify 2 dimensions")
     if not (ratios[0] > 0 and ratios[1] > 0):
@@ -402,9 +408,12 @@ def _distorted_box(rng, image_size, bounding_boxes, min_object_covered, aspect_r
                    f"{shape(boxes.shape)}")  # fmt: skip
     if boxes.shape[-1] != 4:
         raise fail(f"bounding boxes must have shape [4] or [*, 4], got {shape(boxes.shape)}")
-    if covered < 0:
+    if not covered >= 0:
         raise fail(f"Min object covered must be non-negative: {covered:g}")
     height, width = int(size[0]), int(size[1])
+    for extent, what in ((height, "height"), (width, "width")):
+        if not 0 <= extent < 2**31 - 1:
+            raise fail(f"image {what} cannot be >= int32 max")
     rects = [(int(_np.float32(b[1]) * width), int(_np.float32(b[0]) * height),
               int(_np.float32(b[3]) * width), int(_np.float32(b[2]) * height))
              for b in boxes.reshape(-1, 4)]  # fmt: skip
@@ -429,8 +438,9 @@ def _distorted_box(rng, image_size, bounding_boxes, min_object_covered, aspect_r
     dtype = size.dtype
     begin = _np.array([crop[1], crop[0], 0], dtype)
     extent = _np.array([crop[3] - crop[1], crop[2] - crop[0], -1], dtype)
-    box = _np.array([[[crop[1] / height, crop[0] / width, crop[3] / height, crop[2] / width]]],
-                    _np.float32)  # fmt: skip
+    corners = _np.array([[[crop[1], crop[0], crop[3], crop[2]]]], _np.float32)
+    with _np.errstate(invalid="ignore", divide="ignore"):  # an empty image: 0 / 0 is NaN in TF
+        box = corners / _np.array([height, width, height, width], _np.float32)
     return _wrap(begin), _wrap(extent), _wrap(box)
 
 
@@ -505,6 +515,11 @@ def stateless_sample_distorted_bounding_box(
 
     op = "StatelessSampleDistortedBoundingBox"
     key = _np.asarray(_as_tensor(seed)._value)
+    if key.dtype not in (_np.int32, _np.int64):
+        raise _errors.InvalidArgumentError(
+            None, None, _errors._attr_text("Tseed", _dt.as_dtype(key.dtype).c_name, "int32, int64")
+            + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}]"
+        )  # fmt: skip
     if key.shape != (2,):
         raise _errors._op_error(
             f"seed must have shape [2], not {_errors._shape_text(key.shape)}", op, None
