@@ -355,12 +355,47 @@ def resize_with_pad(
     [[0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0], [1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0]]
     """
     x = _image(image)
-    h, w = x._value.shape[_axis(x, "h")], x._value.shape[_axis(x, "w")]
-    th, tw = int(target_height), int(target_width)
-    ratio = max(w / tw, h / th)
-    rh, rw = int(h / ratio), int(w / ratio)
-    resized = resize(x, [rh, rw], method=method, antialias=antialias)
-    return pad_to_bounding_box(resized, max((th - rh) // 2, 0), max((tw - rw) // 2, 0), th, tw)
+    batched = x if x._value.ndim == 4 else x[None]
+    shape = tuple(batched._value.shape)
+    if 0 in shape[1:]:
+        raise ValueError(f"inner 3 dims of 'image.shape' must be > 0: {shape}")
+    _check_positive(target_width, "target_width")
+    _check_positive(target_height, "target_height")
+    # TF's arithmetic: float32 ratios, then float-to-int32 casts (out of range: INT_MIN).
+    f32 = _np.float32
+    th, tw = f32(_np.asarray(_value_of(target_height))), f32(_np.asarray(_value_of(target_width)))
+    ratio = max(f32(shape[2]) / tw, f32(shape[1]) / th)
+    rh, rw = f32(shape[1]) / ratio, f32(shape[2]) / ratio
+    size = [_int32(_np.floor(rh)), _int32(_np.floor(rw))]
+    for d in size:
+        if d < 0:
+            raise ValueError(f"Dimension {d} must be >= 0")
+    top, left = max(0, _int32(_np.floor((th - rh) / 2))), max(0, _int32(_np.floor((tw - rw) / 2)))
+    resized = resize(batched, size, method=method, antialias=antialias)
+    padded = pad_to_bounding_box(resized, top, left, target_height, target_width)
+    return padded if x._value.ndim == 4 else padded[0]
+
+
+def _value_of(x):
+    return x._value if isinstance(x, _Tensor) else x
+
+
+def _int32(v) -> int:
+    """A float32 cast to int32 as TF's CPU kernel casts it (NaN and out of range: INT_MIN)."""
+    v = float(v)
+    return int(v) if -(2.0**31) <= v < 2.0**31 else -(2**31)
+
+
+def _check_positive(target, what: str) -> None:
+    """resize_with_pad's assertion: a ValueError for a Python number, TF's failed Assert
+    (InvalidArgumentError) for a tensor."""
+    if isinstance(target, _Tensor):
+        if not bool(_np.all(_np.asarray(target._value) > 0)):
+            raise _errors.InvalidArgumentError(
+                None, None, "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
+                f"Summarized data: b'{what} must be > 0.'")  # fmt: skip
+    elif not target > 0:
+        raise ValueError(f"{what} must be > 0.")
 
 
 # -- dtype and colour ------------------------------------------------------------------
@@ -398,8 +433,15 @@ def convert_image_dtype(
 def _mix(image, matrix):
     tf = _tf()
     x = _as_tensor(image)
-    if x._value.shape[-1] != 3:
-        raise ValueError(f"Dimensions must be equal, but are {x._value.shape[-1]} and 3")
+    if not (x.dtype.is_floating or x.dtype.is_complex):
+        # TF converts its Python list of coefficients to the image's dtype first.
+        raise TypeError(f"Cannot convert {matrix!r} to EagerTensor of dtype {x.dtype.name}")
+    if x._value.ndim == 0 or x._value.shape[-1] != 3:
+        shape = x._value.shape
+        rows, depth = int(_np.prod(shape[:-1])), shape[-1] if shape else 1
+        raise _errors._op_error(  # tensordot's MatMul
+            f"Matrix size-incompatible: In[0]: [{rows},{depth}], In[1]: [3,3]", "MatMul"
+        )
     kernel = _wrap(_np.asarray(matrix, dtype=x._value.dtype))
     return tf.einsum("...c,cd->...d", x, kernel)
 

@@ -177,6 +177,8 @@ def _ssim_multiscale(img1, img2, max_val, power_factors, filter_size, filter_sig
     x, y = tf.image.convert_image_dtype(x, work), tf.image.convert_image_dtype(y, work)
     heads = list(x._value.shape[:-3])
     factors = [float(p) for p in _np.ravel(power_factors)]
+    if not factors:  # TF pops the last scale's term off an empty list
+        raise IndexError("pop from empty list")
     terms = []
     for k in range(len(factors)):
         if k > 0:
