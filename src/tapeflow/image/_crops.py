@@ -270,7 +270,7 @@ def _glimpse_noise(noise: str, value: _np.ndarray, shape: tuple) -> _Tensor:
 # navy, aqua, fuchsia (RGBA).
 _DEFAULT_COLORS = _np.array([
     [1, 1, 0, 1], [0, 0, 1, 1], [1, 0, 0, 1], [0, 1, 0, 1], [0.5, 0, 0.5, 1],
-    [0.5, 0.5, 0.5, 1], [0.5, 0, 0, 1], [0, 0, 0.5, 1], [0, 1, 1, 1], [1, 0, 1, 1],
+    [0.5, 0.5, 0, 1], [0.5, 0, 0, 1], [0, 0, 0.5, 1], [0, 1, 1, 1], [1, 0, 1, 1],
 ], _np.float32)  # fmt: skip
 
 

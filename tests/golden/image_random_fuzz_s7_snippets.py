@@ -1,0 +1,154 @@
+"""What the fuzzer's tf.image / tf.random block (tools/fuzz_image_random.py, issue 14,
+session 7, helper covimg) found, each as a small program whose output TensorFlow
+recorded in ``image_random_fuzz_s7.json`` (``make_snippets_golden.py
+image_random_fuzz_s7`` under the TensorFlow virtualenv);
+``tests/test_image_random_fuzz_s7.py`` replays them on tapeflow.
+
+``err(fn)`` prints the class and first line of the exception ``fn()`` raises (or
+``ok``); ``show(t)`` prints a tensor's dtype, shape and value (floats to 5 digits).
+"""
+
+from snippet_registry import ERR_SHOW_HELPERS, snippet_registry
+
+SNIPPETS, _snippet = snippet_registry(ERR_SHOW_HELPERS)
+
+
+_snippet(
+    "kernel_dtype_errors_tensor_or_list",
+    """
+    # Every input a tensor (or a NumPy value): the kernel's dtype error; a Python list
+    # among them: the wrapper's conversion (a ValueError).
+    x64 = tf.zeros([1, 4, 4, 1], tf.float64)
+    err(lambda: tf.image.extract_glimpse(x64, tf.constant([2, 2]), tf.constant([[0.0, 0.0]])))
+    err(lambda: tf.image.extract_glimpse(x64, [2, 2], tf.constant([[0.0, 0.0]])))
+    err(lambda: tf.image.extract_glimpse(tf.zeros([1, 4, 4, 1], tf.uint8),
+                                         np.array([2, 2], np.int32), np.zeros([1, 2], np.float32)))
+    boxes, scores = tf.zeros([1, 4]), tf.zeros([1])
+    err(lambda: tf.image.non_max_suppression(boxes, scores, tf.constant(3, tf.int64)))
+    err(lambda: tf.image.non_max_suppression([[0.0, 0, 1, 1]], scores, tf.constant(3, tf.int64)))
+    err(lambda: tf.image.non_max_suppression_with_scores(boxes, scores, tf.constant(3.0)))
+    err(lambda: tf.image.non_max_suppression_overlaps(tf.zeros([1, 1]), scores,
+                                                      tf.constant(1, tf.int64)))
+    err(lambda: tf.image.combined_non_max_suppression(
+        tf.zeros([1, 1, 1, 4]), tf.zeros([1, 1, 1]), tf.constant(2, tf.int64), 3))
+    err(lambda: tf.image.combined_non_max_suppression(
+        tf.zeros([1, 1, 1, 4]), tf.zeros([1, 1, 1]), 2, tf.constant(3, tf.int64)))
+    image = tf.zeros([1, 2, 2, 1])
+    err(lambda: tf.image.crop_and_resize(image, tf.constant([[0.0, 0, 1, 1]]),
+                                         tf.constant([0.0]), tf.constant([1, 1])))
+    err(lambda: tf.image.crop_and_resize(image, [[0.0, 0, 1, 1]], tf.constant([0.0]), [1, 1]))
+    err(lambda: tf.image.crop_and_resize(image, tf.constant([[0.0, 0, 1, 1]], tf.float64),
+                                         tf.constant([0]), tf.constant([1, 1])))
+    """,
+)
+
+_snippet(
+    "draw_bounding_boxes_without_colors",
+    """
+    # colors=None runs TF's first kernel with its default colour table.
+    image = tf.zeros([1, 3, 24, 3])
+    boxes = tf.constant([[[0.0, k / 23, 1.0, k / 23] for k in range(0, 24, 2)]])
+    out = tf.image.draw_bounding_boxes(image, boxes, None)
+    show(out[0, 1])
+    show(tf.image.draw_bounding_boxes(tf.zeros([1, 2, 4, 1]), [[[0.0, 0.0, 1.0, 0.0]]], None)[0])
+    err(lambda: tf.image.draw_bounding_boxes(image, tf.zeros([1, 1, 4], tf.float64), None))
+    err(lambda: tf.image.draw_bounding_boxes(image, tf.zeros([1, 1, 4], tf.float16), None))
+    err(lambda: tf.image.draw_bounding_boxes(image, tf.zeros([1, 1, 4], tf.float64),
+                                             [[1.0, 0, 0, 1]]))
+    err(lambda: tf.image.draw_bounding_boxes(tf.zeros([1, 2, 2, 3], tf.float64),
+                                             tf.zeros([1, 1, 4]), None))
+    """,
+)
+
+_snippet(
+    "extract_patches_attribute_checks",
+    """
+    x = tf.zeros([1, 3, 3, 2])
+    def patches(sizes, strides, rates, padding="VALID", image=x):
+        return tf.image.extract_patches(image, sizes, strides, rates, padding)
+    one = [1, 1, 1, 1]
+    err(lambda: patches([1, 2, 2, 1], one, one, "same"))
+    err(lambda: patches([1, 2, 2, 1], [1, 1, 1], one))
+    err(lambda: patches(one, one, one, image=tf.constant([[[["a"]]]])))
+    err(lambda: patches([1, 1], one, one, image=tf.constant([[[["a"]]]])))
+    err(lambda: patches(one, one, one, image=tf.constant([[[[True]]]])))
+    err(lambda: patches([2, 2, 2, 1], one, one))
+    err(lambda: patches([1, 2, 2, 1], [1, 1, 1, 2], one))
+    err(lambda: patches([1, 2, 2, 1], one, [2, 1, 1, 1]))
+    err(lambda: patches([1, 2, 2, 1], [1, 0, 1, 1], one))
+    err(lambda: patches([1, 0, 2, 1], [1, 0, 1, 1], one))
+    err(lambda: patches([1, 2, 2, 1], one, [1, 0, 1, 1]))
+    err(lambda: patches([1, 7, 2, 1], one, one))
+    err(lambda: patches([1, 2**31, 2, 1], one, one))
+    err(lambda: patches(tf.constant([1, 2, 2, 1]), one, one))
+    err(lambda: patches([1, 2, 2, 1], one, one, None))
+    err(lambda: patches([1, 2, 2, 1], one, one, image=tf.zeros([3, 3, 2])))
+    print(patches([1, 6, 2, 1], [1, 2, 1, 1], one).shape)
+    print(patches([1, 4, 2, 1], one, one).shape)
+    print(patches([1, 2, 2, 1, 1], one, [1, 1, 1, 1, 5]).shape)
+    print(patches([1, 5, 2, 1], one, [1, 2, 1, 1], "SAME").shape)
+    print(patches(one, one, one, image=tf.zeros([1, 0, 3, 2])).shape)
+    show(patches([1, 2, 2, 1], [1, 1, 2, 1], one, image=tf.reshape(tf.range(9), [1, 3, 3, 1])))
+    """,
+)
+
+_snippet(
+    "sample_distorted_bounding_box_checks",
+    """
+    b = tf.constant([[[0.1, 0.1, 0.5, 0.5]]])
+    S = tf.image.stateless_sample_distorted_bounding_box
+    begin, size, box = S([0, 3, 3], b, [1, 2])
+    show(begin); show(size); show(box)
+    begin, size, box = S([3, 0, 3], b, [1, 2])
+    show(size); show(box)
+    err(lambda: S([-1, 3, 3], b, [1, 2]))
+    err(lambda: S([0, -1, -1], b, [1, 2]))
+    err(lambda: S([2**31 - 1, 3, 3], b, [1, 2]))
+    err(lambda: S([3, 3, 3], b, [1, 2], max_attempts=2**31))
+    err(lambda: S([0, 3, 3], b, [1, 2], max_attempts=2**31))
+    err(lambda: S([3, 3, 3], b, [1, 2], min_object_covered=float("nan")))
+    err(lambda: S([3, 3, 3], b, tf.constant([1, 2], tf.uint32)))
+    err(lambda: S([3, 3, 3], b, [1, 2], aspect_ratio_range=[1e-300, 1.0]))
+    err(lambda: tf.image.sample_distorted_bounding_box([3, 3, 3], b, max_attempts=2**31))
+    """,
+)
+
+_snippet(
+    "resize_with_pad_as_tf_computes_it",
+    """
+    # TF's padding is the floor of the float padding, not of the integer one.
+    show(tf.image.resize_with_pad(tf.reshape(tf.range(15.0), [3, 5, 1]), 4, 4)[..., 0])
+    show(tf.image.resize_with_pad(tf.reshape(tf.range(21.0), [7, 3, 1]), 5, 6)[..., 0])
+    show(tf.image.resize_with_pad(tf.reshape(tf.range(6.0), [1, 2, 3, 1]), 5, 5)[0, ..., 0])
+    print(tf.image.resize_with_pad(tf.reshape(tf.range(15), [3, 5, 1]), 4, 4).dtype.name)
+    print(tf.image.resize_with_pad(tf.zeros([0, 2, 3, 1]), 4, 4).shape)
+    x = tf.zeros([2, 3, 1])
+    err(lambda: tf.image.resize_with_pad(x, 0, 4))
+    err(lambda: tf.image.resize_with_pad(x, 0, -1))
+    err(lambda: tf.image.resize_with_pad(x, tf.constant(0), 4))
+    err(lambda: tf.image.resize_with_pad(tf.zeros([0, 3, 1]), 4, 4))
+    err(lambda: tf.image.resize_with_pad(tf.zeros([3, 1]), 4, 4))
+    err(lambda: tf.image.resize_with_pad(x, 2**31, 2**31))
+    """,
+)
+
+_snippet(
+    "colour_matrices_need_float_images",
+    """
+    for dtype in (tf.int32, tf.uint8, tf.bool):
+        err(lambda: tf.image.rgb_to_yiq(tf.zeros([1, 2, 3], dtype)))
+        err(lambda: tf.image.yuv_to_rgb(tf.zeros([1, 2, 3], dtype)))
+    err(lambda: tf.image.yiq_to_rgb(tf.zeros([1, 0], tf.uint64)))
+    err(lambda: tf.image.rgb_to_yuv(tf.zeros([1, 2, 4])))
+    show(tf.image.rgb_to_yiq(tf.constant([[1.0, 0.5, 0.25]], tf.complex64)))
+    show(tf.image.yuv_to_rgb(tf.constant([[0.5, 0.1, -0.1]], tf.float16)))
+    """,
+)
+
+_snippet(
+    "ssim_multiscale_empty_power_factors",
+    """
+    img = tf.random.stateless_uniform([1, 8, 8, 1], seed=[1, 2])
+    err(lambda: tf.image.ssim_multiscale(img, img, 1.0, power_factors=(), filter_size=3))
+    """,
+)
