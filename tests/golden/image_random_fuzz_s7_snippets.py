@@ -63,6 +63,7 @@ _snippet(
 _snippet(
     "extract_patches_attribute_checks",
     """
+    # (Where two attributes are wrong at once, TF's order varies from process to process.)
     x = tf.zeros([1, 3, 3, 2])
     def patches(sizes, strides, rates, padding="VALID", image=x):
         return tf.image.extract_patches(image, sizes, strides, rates, padding)
@@ -70,7 +71,6 @@ _snippet(
     err(lambda: patches([1, 2, 2, 1], one, one, "same"))
     err(lambda: patches([1, 2, 2, 1], [1, 1, 1], one))
     err(lambda: patches(one, one, one, image=tf.constant([[[["a"]]]])))
-    err(lambda: patches([1, 1], one, one, image=tf.constant([[[["a"]]]])))
     err(lambda: patches(one, one, one, image=tf.constant([[[[True]]]])))
     err(lambda: patches([2, 2, 2, 1], one, one))
     err(lambda: patches([1, 2, 2, 1], [1, 1, 1, 2], one))
