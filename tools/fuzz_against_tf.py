@@ -25,6 +25,12 @@ The summary marks each signature that a group of the "Fuzz summary groups" table
 docs/deviations.md explains (``[documented: group]``), counts the rest per verdict,
 and ``--hide-documented`` lists only those.
 
+Besides the ops of tests/op_inventory.py and EXTRA_OPS, two blocks add namespaces the
+inventory does not list, each with its own argument table: tools/fuzz_image_random.py
+(tf.image, tf.random) and tools/fuzz_signal_bitwise.py (all of tf.signal and tf.bitwise,
+and the top-level ops no namespace lists: dynamic_partition, histogram_fixed_width,
+bitcast, sequence_mask, tensor_scatter_nd_max...).
+
 Arguments come from TensorFlow's own signature of each op: a parameter's name
 chooses its strategy (``axis`` draws axes of every type and range, ``dtype``
 draws dtypes or None, ``x`` draws a value...). Values cover every dtype
@@ -85,6 +91,11 @@ import fuzz_image_random as image_random  # noqa: E402
 
 IMAGE_RANDOM_OPS = set(image_random.install(sys.modules[__name__]))
 
+# The tf.signal / tf.bitwise / unlisted top-level block: its own ops and parameters.
+import fuzz_signal_bitwise as signal_bitwise  # noqa: E402
+
+SIGNAL_BITWISE_OPS = set(signal_bitwise.install(sys.modules[__name__]))
+
 # -- which ops ----------------------------------------------------------------
 
 # Random, stateful or printing ops: their results cannot be compared.
@@ -111,7 +122,7 @@ def discover_ops() -> list[str]:
     sys.path.insert(0, str(ROOT))
     from tests.op_inventory import public_ops  # noqa: PLC0415
 
-    names = sorted(set(public_ops()) | set(EXTRA_OPS) | set(IMAGE_RANDOM_OPS))
+    names = sorted(set(public_ops()) | set(EXTRA_OPS) | set(IMAGE_RANDOM_OPS) | SIGNAL_BITWISE_OPS)
     usable = []
     for name in names:
         if name in SKIP_OPS:
@@ -373,6 +384,10 @@ def axes(draw, rank: int):
 
 def draw_argument(draw, param: str, context: dict):
     """One argument for TF parameter ``param``; ``context`` holds the first value drawn."""
+    if context.get("op") in SIGNAL_BITWISE_OPS:
+        drawn = signal_bitwise.argument(draw, context["op"], param, context)
+        if drawn is not signal_bitwise.GENERIC:
+            return drawn
     first = context.get("first")
     if param in TENSOR_PARAMS:
         if first is not None and first.form != "ragged" and draw(st.integers(0, 9)) < 7:
@@ -432,13 +447,14 @@ def signature_of(tf_fn):
 
 
 @st.composite
-def call_arguments(draw, tf_fn):
+def call_arguments(draw, tf_fn, path: str = ""):
     """(positional, keyword) argument specs for one call, drawn from TF's signature."""
-    context: dict = {}
+    context: dict = {"op": path}
     args, kwargs = [], {}
     positional_ok = True
     for p in signature_of(tf_fn):
-        if p.name in NEVER_DRAWN or p.kind == p.VAR_KEYWORD:
+        never = p.name in NEVER_DRAWN and (path, p.name) not in signal_bitwise.DRAWN
+        if never or p.kind == p.VAR_KEYWORD:
             positional_ok = False
             continue
         if p.kind == p.VAR_POSITIONAL:
@@ -1047,7 +1063,7 @@ def fuzz_op(rec, path, count, seed_value, opts, current_file):
     @hypothesis_seed(seed_value)
     @given(st.data())
     def body(data):
-        args, kwargs = data.draw(drawn if drawn is not None else call_arguments(tf_fn))
+        args, kwargs = data.draw(drawn if drawn is not None else call_arguments(tf_fn, path))
         if current_file:
             current_file.seek(0)
             current_file.write(example_text(path, args, kwargs)[:2000].ljust(2000))
