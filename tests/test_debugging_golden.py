@@ -1,6 +1,6 @@
 """tf.debugging against TensorFlow: ``tests/golden/debugging.json`` holds what TF 2.21
 printed for each program of ``tests/golden/debugging_snippets.py`` (regenerate with
-``tests/golden/make_debugging_golden.py`` under the TF virtualenv)."""
+``tests/golden/make_snippets_golden.py debugging`` under the TF virtualenv)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ GOLDEN = json.loads((GOLDEN_DIR / "debugging.json").read_text(encoding="utf-8"))
 
 
 def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN) == sorted(SNIPPETS), "rerun tests/golden/make_debugging_golden.py"
+    assert sorted(GOLDEN) == sorted(SNIPPETS), (
+        "rerun tests/golden/make_snippets_golden.py debugging"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))

@@ -1,6 +1,6 @@
 """tf.linalg's LinearOperator family against TensorFlow: ``tests/golden/linop.json`` holds what TF 2.21
 printed for each program of ``tests/golden/linop_snippets.py`` (regenerate with
-``tests/golden/make_linop_golden.py`` under the TF virtualenv)."""
+``tests/golden/make_snippets_golden.py linop`` under the TF virtualenv)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ SNIPPETS, GOLDEN = load_suite("linop_snippets", "linop")
 
 
 def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN) == sorted(SNIPPETS), "rerun tests/golden/make_linop_golden.py"
+    assert sorted(GOLDEN) == sorted(SNIPPETS), "rerun tests/golden/make_snippets_golden.py linop"
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))

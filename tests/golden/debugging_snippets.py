@@ -1,7 +1,7 @@
 """tf.debugging snippets: asserts, numerics checks and predicates, compared with TensorFlow.
 
 Same rules as ``behaviour_snippets.py``: each program prints what a user would
-see; ``make_debugging_golden.py`` records TensorFlow's output in
+see; ``make_snippets_golden.py debugging`` records TensorFlow's output in
 ``debugging.json`` and ``tests/test_debugging_golden.py`` replays the programs
 on tapeflow. Every assert has a failing case (class and message) and a passing
 one (what it returns: TF's eager asserts return None).

@@ -1,7 +1,7 @@
 """tf.linalg LinearOperator snippets: structure, hints, operator algebra and errors.
 
 Same rules as ``behaviour_snippets.py``: each program prints what a user would
-see; ``make_linop_golden.py`` records TensorFlow's output in ``linop.json`` and
+see; ``make_snippets_golden.py linop`` records TensorFlow's output in ``linop.json`` and
 ``tests/test_linop_golden.py`` replays the programs on tapeflow. Values and
 gradients are in the op golden suite (``op_specs/linalg_linop*.py``); here
 values print rounded (``show``) so the last float bits do not matter.

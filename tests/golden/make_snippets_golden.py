@@ -7,6 +7,9 @@ under a virtualenv with real TensorFlow (never a dependency of tapeflow):
 
     TF_CPP_MIN_LOG_LEVEL=3 /work/tfref/bin/python tests/golden/make_snippets_golden.py behaviour advanced
 
+Any other ``<suite>_snippets.py`` is recorded the same way by naming it
+(``control_flow``, ``debugging``, ``linop``, ``hardening``, ``image_ops``...).
+
 With ``--check`` every snippet runs twice (the second time in reverse order) to
 report any snippet whose output changed (a snippet must not depend on addresses,
 timing or on which snippets ran before it); nothing is written then. Commit the
