@@ -85,3 +85,29 @@ def test_complex_sqrtm_near_the_branch_cut_is_the_principal_root():
     assert np.abs(root @ root - a).max() < 1e-14 * np.abs(a).max()
     for row, values in SQRTM_PRINCIPAL_ROWS.items():
         np.testing.assert_allclose(root[row], values, rtol=1e-8)
+
+
+def test_triangular_solve_lower_none_differentiates_as_lower_true():
+    # TF reads lower=None as True for the solve and as False in its gradient
+    # (docs/deviations.md, triangular-solve-lower-none); tapeflow's derivatives of both
+    # orders are those of the solve it computed.
+    import numpy as np
+
+    import tapeflow as tf
+
+    rng = np.random.default_rng(2)
+    a = rng.standard_normal((3, 3)) + 1j * rng.standard_normal((3, 3)) + 4 * np.eye(3)
+    b = rng.standard_normal((3, 2)) + 1j * rng.standard_normal((3, 2))
+    results = []
+    for lower in (None, True):
+        m, r = tf.constant(a), tf.constant(b)
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([m, r])
+            with tf.GradientTape() as inner:
+                inner.watch([m, r])
+                loss = tf.reduce_sum(tf.linalg.triangular_solve(m, r, lower=lower) * 0.75)
+            gm, gr = inner.gradient(loss, [m, r])
+            total = tf.reduce_sum(gm * 1.5) + tf.reduce_sum(gr * 0.5)
+        results.append([g.numpy() for g in [gm, gr, *outer.gradient(total, [m, r])]])
+    for with_none, with_true in zip(*results):
+        np.testing.assert_array_equal(with_none, with_true)

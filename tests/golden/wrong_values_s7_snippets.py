@@ -187,3 +187,94 @@ _snippet(
         near(tf.linalg.sqrtm(tf.constant(m, tf.complex64)), 3)
     """,
 )
+
+
+# -- second derivatives: clip_by_norm at zero and division's rule ---------------------
+_snippet(
+    "clip_by_norm_second_order_at_zero",
+    """
+    # d/dc of clip_by_norm's gradient at t = 0 is 0 from two terms that cancel; TF's
+    # division gradient g * (-(x / y) / y) leaves 2**-8 of them in float16, and so
+    # does tapeflow's (it used -(g * (x / y)) / y, another rounding).
+    for dtype in (tf.float16, tf.float32, tf.float64):
+        for value in (0.0, [0.0, 0.0], [0.0, 3e-3]):
+            t = tf.constant(value, dtype)
+            c = tf.constant(0.12261962890625, dtype)
+            w = tf.constant(np.full(np.shape(value), 0.7275390625), dtype)
+            with tf.GradientTape(persistent=True) as outer:
+                outer.watch([t, c])
+                with tf.GradientTape() as inner:
+                    inner.watch([t, c])
+                    loss = tf.reduce_sum(tf.clip_by_norm(t, c) * w)
+                gt, gc = inner.gradient(loss, [t, c])
+                total = tf.reduce_sum(gt * 1.25) + gc * 0.75
+            exact(gt)
+            exact(gc)
+            for g in outer.gradient(total, [t, c]):
+                exact(g)
+    """,
+)
+
+_snippet(
+    "divide_gradient_bits",
+    """
+    rng = np.random.default_rng(11)
+    for dtype in ("float16", "float32", "float64"):
+        x = tf.constant(rng.standard_normal(12).astype(dtype) * 3)
+        y = tf.constant((rng.standard_normal(12) + 0.1).astype(dtype))
+        w = tf.constant(rng.uniform(0.5, 1.5, 12).astype(dtype))
+        u = tf.constant(rng.uniform(0.5, 1.5, 12).astype(dtype))
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([x, y])
+            with tf.GradientTape() as inner:
+                inner.watch([x, y])
+                loss = tf.reduce_sum(w * (x / y))
+            gx, gy = inner.gradient(loss, [x, y])
+            total = tf.reduce_sum(u * gx) + tf.reduce_sum(w * gy)
+        for g in [gx, gy] + outer.gradient(total, [x, y]):
+            exact(g)
+    """,
+)
+
+
+# -- triangular_solve's second derivative w.r.t. the right-hand side -----------------
+_snippet(
+    "triangular_solve_rhs_second_order",
+    """
+    # The fuzz example with lower=True (with lower=None TF's matrix gradient keeps the
+    # wrong triangle, and the rhs's second derivative goes through it:
+    # docs/deviations.md, group triangular-solve-lower-none).
+    a = np.array([[1803.2754 - 2.2451j, -2887.782 + 0.1073j, -2594.874 - 3.4587j],
+                  [2260.5107 - 2.6988j, 662.09326 - 2.5039j, 1644.898 + 3.1129j],
+                  [1911.114 + 2.1893j, 3301.683 + 3.9987j, 3596.209 + 2.9131j]])
+    b = np.array([[-0.00023 - 1415.708j, -0.0039 + 2280.5454j, 0.00072 - 449.7214j],
+                  [0.0035 - 3501.3118j, 0.0036 - 2056.5527j, -0.0039 + 3818.5688j],
+                  [0.0021 - 2314.8574j, -0.0031 - 3716.406j, -0.0013 + 18.5161j]])
+    def approx(t):
+        # complex64: 3 places relative to the largest entry (the two kernels round apart)
+        if t.dtype == tf.complex128:
+            return show(t)
+        a = np.asarray(t.numpy()).astype(np.complex128)
+        top = np.abs(a).max()
+        print(t.dtype.name, f"{top:.3g}", np.round(a / top, 3).tolist())
+
+    rng = np.random.default_rng(5)
+    w = rng.uniform(0.5, 1.5, (3, 3))
+    u = rng.uniform(0.5, 1.5, (3, 3))
+    for dtype in (tf.complex64, tf.complex128):
+        m, r = tf.constant(a, dtype), tf.constant(b, dtype)
+        with tf.GradientTape(persistent=True) as outer:
+            outer.watch([m, r])
+            with tf.GradientTape() as inner:
+                inner.watch([m, r])
+                x = tf.linalg.triangular_solve(m, r, lower=True)
+                loss = tf.reduce_sum(x * tf.constant(w, dtype))
+            gm, gr = inner.gradient(loss, [m, r])
+            total = tf.reduce_sum(gm * tf.constant(u, dtype)) + tf.reduce_sum(gr * tf.constant(w, dtype))
+        approx(x)
+        approx(gm)
+        approx(gr)
+        for g in outer.gradient(total, [m, r]):
+            approx(g)
+    """,
+)

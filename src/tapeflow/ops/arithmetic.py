@@ -204,7 +204,7 @@ def _divide_jvp(tangents, ans, x, y):
 divide = Primitive(
     "divide",
     _divide_impl,
-    vjp=lambda g, ans, x, y: (g / y, -(g * ans) / y),
+    vjp=lambda g, ans, x, y: (g / y, g * (-ans / y)),  # TF's rounding (both orders)
     array_vjp=True,
     jvp=_divide_jvp,
     same_dtype=True,
