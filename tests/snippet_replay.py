@@ -9,6 +9,7 @@ import difflib
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -36,6 +37,28 @@ def load_suite(snippets_module: str, json_name: str) -> tuple[dict[str, str], di
     snippets = load_golden_module(snippets_module).SNIPPETS
     recorded = json.loads((GOLDEN_DIR / f"{json_name}.json").read_text(encoding="utf-8"))
     return snippets, recorded["cases"]
+
+
+def suite_tests(suite: str) -> tuple[Callable[[], None], Callable[[str], None]]:
+    """The two tests of a snippet suite recorded by ``make_snippets_golden.py <suite>``:
+    its JSON names exactly its snippets, and each snippet prints on tapeflow what
+    TensorFlow printed. A test module binds them to its own names so pytest collects
+    them there::
+
+        test_golden_data_matches_snippets, test_matches_tensorflow = suite_tests("fuzz_s6c")
+    """
+    snippets, golden = load_suite(f"{suite}_snippets", suite)
+
+    def test_golden_data_matches_snippets() -> None:
+        assert sorted(golden) == sorted(snippets), (
+            f"{suite}.json is out of date; rerun tests/golden/make_snippets_golden.py {suite}"
+        )
+
+    @pytest.mark.parametrize("name", sorted(snippets))
+    def test_matches_tensorflow(name: str) -> None:
+        assert_matches_tensorflow(name, snippets[name], golden[name])
+
+    return test_golden_data_matches_snippets, test_matches_tensorflow
 
 
 def assert_matches_tensorflow(

@@ -10,20 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.snippet_replay import assert_matches_tensorflow, load_suite
+from tests.snippet_replay import suite_tests
 
-SNIPPETS, GOLDEN = load_suite("api_rest_snippets", "api_rest")
-
-
-def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN) == sorted(SNIPPETS), (
-        "api_rest.json is out of date; rerun tests/golden/make_snippets_golden.py api_rest"
-    )
-
-
-@pytest.mark.parametrize("name", sorted(SNIPPETS))
-def test_matches_tensorflow(name):
-    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN[name])
+test_golden_data_matches_snippets, test_matches_tensorflow = suite_tests("api_rest")
 
 
 def test_sobol_sample_beyond_the_stored_dimensions_says_so():

@@ -7,19 +7,6 @@ imported here).
 
 from __future__ import annotations
 
-import pytest
+from tests.snippet_replay import suite_tests
 
-from tests.snippet_replay import assert_matches_tensorflow, load_suite
-
-SNIPPETS, GOLDEN = load_suite("fuzz_round5b_snippets", "fuzz_round5b")
-
-
-def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN) == sorted(SNIPPETS), (
-        "fuzz_round5b.json is out of date; rerun tests/golden/make_snippets_golden.py fuzz_round5b"
-    )
-
-
-@pytest.mark.parametrize("name", sorted(SNIPPETS))
-def test_matches_tensorflow(name):
-    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN[name])
+test_golden_data_matches_snippets, test_matches_tensorflow = suite_tests("fuzz_round5b")

@@ -6,19 +6,6 @@ reduce_prod's second order), replayed against TensorFlow's recorded output
 
 from __future__ import annotations
 
-import pytest
+from tests.snippet_replay import suite_tests
 
-from tests.snippet_replay import assert_matches_tensorflow, load_suite
-
-SNIPPETS, GOLDEN = load_suite("fuzz_round6a_snippets", "fuzz_round6a")
-
-
-def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN) == sorted(SNIPPETS), (
-        "fuzz_round6a.json is out of date; rerun tests/golden/make_snippets_golden.py fuzz_round6a"
-    )
-
-
-@pytest.mark.parametrize("name", sorted(SNIPPETS))
-def test_matches_tensorflow(name):
-    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN[name])
+test_golden_data_matches_snippets, test_matches_tensorflow = suite_tests("fuzz_round6a")

@@ -9,20 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.snippet_replay import assert_matches_tensorflow, load_suite
+from tests.snippet_replay import suite_tests
 
-SNIPPETS, GOLDEN = load_suite("fuzz_s6c_snippets", "fuzz_s6c")
-
-
-def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN) == sorted(SNIPPETS), (
-        "fuzz_s6c.json is out of date; rerun tests/golden/make_snippets_golden.py fuzz_s6c"
-    )
-
-
-@pytest.mark.parametrize("name", sorted(SNIPPETS))
-def test_matches_tensorflow(name):
-    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN[name])
+test_golden_data_matches_snippets, test_matches_tensorflow = suite_tests("fuzz_s6c")
 
 
 # P(a, x) and dP/da at large a, from the power series summed with 40 digits (mpmath,

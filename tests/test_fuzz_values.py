@@ -11,23 +11,11 @@ the exact value instead.
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 import tapeflow as tf
-from tests.snippet_replay import assert_matches_tensorflow, load_suite
+from tests.snippet_replay import suite_tests
 
-SNIPPETS, GOLDEN = load_suite("fuzz_values_snippets", "fuzz_values")
-
-
-def test_golden_data_matches_snippets():
-    assert sorted(GOLDEN) == sorted(SNIPPETS), (
-        "fuzz_values.json is out of date; rerun tests/golden/make_snippets_golden.py fuzz_values"
-    )
-
-
-@pytest.mark.parametrize("name", sorted(SNIPPETS))
-def test_matches_tensorflow(name):
-    assert_matches_tensorflow(name, SNIPPETS[name], GOLDEN[name])
+test_golden_data_matches_snippets, test_matches_tensorflow = suite_tests("fuzz_values")
 
 
 def _grad(f, x):
