@@ -56,7 +56,9 @@ def test_jvp_and_vjp_are_adjoint(case):
     with tf.GradientTape() as tape:
         tape.watch(sources)
         outputs = [y for y in _leaves(f(*xs)) if y.dtype.is_floating]
-    vjps = tape.gradient(outputs, sources, output_gradients=[tf.constant(c) for c in cotangents],
+    # Each cotangent in its output's dtype (a float32 output takes float32 ones, as in TF).
+    seeds = [tf.cast(tf.constant(c), y.dtype) for c, y in zip(cotangents, outputs)]
+    vjps = tape.gradient(outputs, sources, output_gradients=seeds,
                          unconnected_gradients="zero")  # fmt: skip
 
     forward = sum(float(np.sum(np.asarray(j) * c)) for j, c in zip(jvps, cotangents))

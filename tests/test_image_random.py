@@ -184,4 +184,6 @@ def test_stateless_random_ops_check_grads(op):
     from tapeflow.test import check_grads
 
     x = np.random.default_rng(0).uniform(0.1, 0.9, (3, 4, 3))
-    check_grads(op, [x], order=2)
+    # The adjustments compute in float32 as TF's do (float64 images too): differences
+    # of float32 values need a wider step and tolerance.
+    check_grads(op, [x], order=2, eps=1e-3, atol=2e-3, rtol=2e-3)

@@ -506,11 +506,10 @@ def rgb_to_grayscale(images: _TensorLike, name: str | None = None) -> _Tensor:
     >>> tf.image.rgb_to_grayscale(rgb).numpy().round(4).tolist()
     [[[0.2989]]]
     """
-    tf = _tf()
     x = _as_tensor(images)
-    work = tf.cast(x, _dt.float32) if not x.dtype.is_floating else x
-    gray = _mix(work, [[0.2989], [0.587], [0.114]])
-    return tf.cast(gray, x.dtype) if not x.dtype.is_floating else gray
+    # TF: convert_image_dtype to float32 (float64 too), weights, and back (not saturating).
+    gray = _mix(convert_image_dtype(x, _dt.float32), [[0.2989], [0.587], [0.114]])
+    return convert_image_dtype(gray, x.dtype)
 
 
 def grayscale_to_rgb(images: _TensorLike, name: str | None = None) -> _Tensor:
@@ -578,7 +577,15 @@ def adjust_brightness(image: _TensorLike, delta: float) -> _Tensor:
     [[[0.75]]]
     """
     x = _as_tensor(image)
-    return x + _tf().cast(_as_tensor(delta), x.dtype)
+    flt = _float_work(x)
+    adjusted = flt + _tf().cast(_as_tensor(delta), flt.dtype)
+    return convert_image_dtype(adjusted, x.dtype, saturate=True)
+
+
+def _float_work(x: _Tensor) -> _Tensor:
+    """The image TF's adjustments compute on: float16 and float32 as given, any other
+    dtype (float64 too) through ``convert_image_dtype`` to float32."""
+    return x if x.dtype in (_dt.float16, _dt.float32) else convert_image_dtype(x, _dt.float32)
 
 
 def adjust_contrast(images: _TensorLike, contrast_factor: float) -> _Tensor:
@@ -591,9 +598,11 @@ def adjust_contrast(images: _TensorLike, contrast_factor: float) -> _Tensor:
     """
     tf = _tf()
     x = _as_tensor(images)
-    axes = [_axis(x, "h"), _axis(x, "w")]
-    mean = tf.reduce_mean(x, axis=axes, keepdims=True)
-    return (x - mean) * tf.cast(_as_tensor(contrast_factor), x.dtype) + mean
+    flt = _float_work(x)
+    axes = [_axis(flt, "h"), _axis(flt, "w")]
+    mean = tf.reduce_mean(flt, axis=axes, keepdims=True)
+    adjusted = (flt - mean) * tf.cast(_as_tensor(contrast_factor), flt.dtype) + mean
+    return convert_image_dtype(adjusted, x.dtype, saturate=True)
 
 
 def adjust_gamma(image: _TensorLike, gamma: float = 1, gain: float = 1) -> _Tensor:
@@ -605,7 +614,9 @@ def adjust_gamma(image: _TensorLike, gamma: float = 1, gain: float = 1) -> _Tens
     """
     tf = _tf()
     x = _as_tensor(image)
-    return tf.cast(_as_tensor(gain), x.dtype) * x ** tf.cast(_as_tensor(gamma), x.dtype)
+    flt = _float_work(x)
+    adjusted = tf.cast(_as_tensor(gain), flt.dtype) * flt ** tf.cast(_as_tensor(gamma), flt.dtype)
+    return convert_image_dtype(adjusted, x.dtype, saturate=True)
 
 
 def adjust_saturation(
@@ -620,10 +631,12 @@ def adjust_saturation(
     [[[1.0, 1.0, 1.0]]]
     """
     tf = _tf()
-    hsv = rgb_to_hsv(image)
-    # A float32 factor (a random draw) scales a float64 image too, as in TF.
+    x = _as_tensor(image)
+    hsv = rgb_to_hsv(_float_work(x))
     s = tf.clip_by_value(hsv[..., 1] * tf.cast(saturation_factor, hsv.dtype), 0.0, 1.0)
-    return hsv_to_rgb(tf.stack([hsv[..., 0], s, hsv[..., 2]], axis=-1))
+    return convert_image_dtype(
+        hsv_to_rgb(tf.stack([hsv[..., 0], s, hsv[..., 2]], axis=-1)), x.dtype
+    )
 
 
 def adjust_hue(image: _TensorLike, delta: float, name: str | None = None) -> _Tensor:
@@ -634,9 +647,12 @@ def adjust_hue(image: _TensorLike, delta: float, name: str | None = None) -> _Te
     [[[0.0, 1.0, 0.0]]]
     """
     tf = _tf()
-    hsv = rgb_to_hsv(image)
+    x = _as_tensor(image)
+    hsv = rgb_to_hsv(_float_work(x))
     hue = tf.math.floormod(hsv[..., 0] + tf.cast(delta, hsv.dtype), 1.0)
-    return hsv_to_rgb(tf.stack([hue, hsv[..., 1], hsv[..., 2]], axis=-1))
+    return convert_image_dtype(
+        hsv_to_rgb(tf.stack([hue, hsv[..., 1], hsv[..., 2]], axis=-1)), x.dtype
+    )
 
 
 def per_image_standardization(image: _TensorLike) -> _Tensor:

@@ -32,11 +32,16 @@ def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None
     [20.0]
     """
     tf = _tf()
-    a32, b32 = _in_work_dtype(a, b)
+    a, b = _as_tensor(a), _as_tensor(b)
+    # As TF: max_val in the images' dtype (an integer one truncates it, and it gets no
+    # gradient), then everything through convert_image_dtype to float32 (float64 too).
+    peak = tf.image.convert_image_dtype(tf.cast(_as_tensor(max_val), a.dtype), _dt.float32)
+    a32 = tf.image.convert_image_dtype(a, _dt.float32)
+    b32 = tf.image.convert_image_dtype(b, _dt.float32)
     mse = tf.reduce_mean(tf.math.squared_difference(a32, b32), axis=[-3, -2, -1])
-    max_val = tf.cast(_as_tensor(max_val), a32.dtype)
-    ten = _wrap(_np.asarray(_np.log(10.0), a32._value.dtype)[()])
-    return tf.cast(20.0 * tf.math.log(max_val) / ten - 10.0 * tf.math.log(mse) / ten, _dt.float32)
+    ten = _wrap(_np.asarray(_np.log(10.0), _np.float32)[()])
+    scale = _wrap(_np.float32(10 / _np.log(10)))
+    return 20.0 * tf.math.log(peak) / ten - scale * tf.math.log(mse)
 
 
 def _gaussian_kernel(size: int, sigma: float) -> _np.ndarray:

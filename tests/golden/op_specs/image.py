@@ -80,7 +80,12 @@ CASES = [
         rtol=1e-4,
     ),  # fmt: skip
     OpCase(
-        "grayscale", "lambda x: tf.image.grayscale_to_rgb(tf.image.rgb_to_grayscale(x))", [IMG]
+        "grayscale",
+        "lambda x: tf.image.grayscale_to_rgb(tf.image.rgb_to_grayscale(x))",
+        [IMG],
+        check_grads=False,
+        note=F32,
+        skip=("exact-adjoint",),
     ),  # fmt: skip
     OpCase("rgb_to_hsv", "lambda x: tf.image.rgb_to_hsv(x)", [IMG]),
     OpCase(
@@ -95,7 +100,14 @@ CASES = [
         [BATCH_VALUES],
         note=NO_ADJUST_GRAD,
     ),  # fmt: skip
-    OpCase("adjust_gamma", "lambda x: tf.image.adjust_gamma(x, 0.8, 1.2)", [IMG]),
+    OpCase(
+        "adjust_gamma",
+        "lambda x: tf.image.adjust_gamma(x, 0.8, 1.2)",
+        [IMG],
+        check_grads=False,
+        note=F32,
+        skip=("exact-adjoint",),
+    ),  # fmt: skip
     OpCase(
         "adjust_saturation",
         "lambda x: tf.image.adjust_saturation(x, 0.6)",
