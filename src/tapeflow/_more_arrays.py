@@ -143,7 +143,10 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
         low_v = _np.asarray(low).astype(source.as_numpy_dtype)
         high_v = _np.asarray(high).astype(source.as_numpy_dtype)
         if dtype.kind in "iu" and source.kind == "f":
-            high_v = _np.nextafter(high_v, source.as_numpy_dtype(0)) if high_v > high else high_v
+            # Compared in float64, as TF compares its NumPy limits (NumPy 2 would round a
+            # Python int ``high`` to float32: int32's 2**31 - 1 would then not look exceeded).
+            if float(high_v) > float(high):
+                high_v = _np.nextafter(high_v, source.as_numpy_dtype(0))
         value = tf.clip_by_value(value, _wrap(low_v[()]), _wrap(high_v[()]))
     return tf.cast(value, dtype)
 

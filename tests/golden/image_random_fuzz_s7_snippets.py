@@ -152,3 +152,105 @@ _snippet(
     err(lambda: tf.image.ssim_multiscale(img, img, 1.0, power_factors=(), filter_size=3))
     """,
 )
+
+_snippet(
+    "adjustments_through_float32",
+    """
+    # float16/float32 images are adjusted as given; any other dtype goes through
+    # convert_image_dtype to float32 and back (saturating for brightness/contrast/gamma).
+    u8 = tf.constant([[[192, 5, 45], [202, 245, 51]]], tf.uint8)
+    i32 = tf.constant([[[1958303953, 942712831, 1197988064]]], tf.int32)
+    f64 = tf.constant([[[0.9228136406926247, 0.3, 0.1], [0.25, 0.5, 0.75]]], tf.float64)
+    show(tf.image.adjust_brightness(u8, 0.5))
+    show(tf.image.adjust_brightness(i32, 0.999))
+    show(tf.image.adjust_brightness(u8, float("nan")))
+    show(tf.image.adjust_brightness(tf.constant([[[-3, -3, -2]]], tf.int32), float("nan")))
+    show(tf.image.adjust_brightness(f64, 0.1))
+    show(tf.image.adjust_contrast(u8, 1.7))
+    show(tf.image.adjust_contrast(f64, 1.3))
+    show(tf.image.adjust_contrast(tf.constant([[[95, 157], [101, 197]]], tf.uint16), -0.147))
+    show(tf.image.adjust_gamma(tf.constant([[[0], [125], [50]]], tf.int8), gamma=2))
+    show(tf.image.adjust_gamma(tf.constant([[[14867], [8012]]], tf.int16), 1.617, -0.776))
+    show(tf.image.adjust_hue(u8, 0.3))
+    show(tf.image.adjust_hue(f64, 0.95))
+    show(tf.image.adjust_saturation(u8, 0.4))
+    show(tf.image.adjust_saturation(tf.constant([[[9, 102, 10]]], tf.int8), 2.0))
+    show(tf.image.rgb_to_grayscale(tf.constant([[27, 248, 38], [203, 33, 25]], tf.uint8)))
+    show(tf.image.rgb_to_grayscale(f64))
+    """,
+)
+
+_snippet(
+    "psnr_in_the_images_dtype",
+    """
+    a = tf.constant([[[44154]], [[47417]], [[16753]]], tf.uint16)
+    b = tf.constant([[[13]], [[148]], [[66]]], tf.uint16)
+    peak = tf.constant(243.0238674345114, tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch(peak)
+        value = tf.image.psnr(a, b, peak)
+    show(value)
+    print(tape.gradient(value, peak))
+    x = tf.constant([[[0.1, 0.9], [0.4, 0.3]]], tf.float64)
+    show(tf.image.psnr(x, x * 0.5, 1.0))
+    """,
+)
+
+_snippet(
+    "raw_ops_convert_python_numbers_to_float32",
+    """
+    # A list or NumPy array of numbers is converted to the op's default dtype, float32.
+    show(tf.image.rgb_to_hsv([[[235, 247, 33]]]))
+    show(tf.image.rgb_to_hsv(np.array([[[0.1, 0.5, 0.2]]])))
+    show(tf.image.hsv_to_rgb(np.zeros([0, 2, 3], np.int8)))
+    err(lambda: tf.image.hsv_to_rgb(tf.zeros([1, 3], tf.int8)))
+    err(lambda: tf.image.rgb_to_hsv(tf.zeros([1, 3], tf.int64)))
+    show(tf.image.non_max_suppression([[2, 0, 0, 1], [2, 0, 0, 0], [0, 0, 1, 0]],
+                                      [0.51, -0.24, 0.98], 2))
+    image = np.array([[[[60, 234, 7], [176, 76, 42]]]], np.uint8)
+    show(tf.image.draw_bounding_boxes(image, tf.constant([[[0.0, 0.0, 1.0, 1.0]]]),
+                                      tf.constant([[0.5, 0.25, 1.0, 1.0]])))
+    err(lambda: tf.image.draw_bounding_boxes(image, tf.zeros([1, 0, 4], tf.float16),
+                                             tf.constant([[0.5, 0.25, 1.0, 1.0]])))
+    """,
+)
+
+_snippet(
+    "glimpse_far_offsets_and_empty_noise",
+    """
+    image = tf.reshape(tf.range(16.0), [1, 4, 4, 1])
+    show(tf.image.extract_glimpse(image, [2, 2], [[9.5e29, 3.5e30]], centered=True,
+                                  normalized=False, noise="zero"))
+    print(tf.image.extract_glimpse(tf.zeros([0, 3, 3, 3]), [2, 3], tf.zeros([0, 2]),
+                                   noise="").shape)
+    show(tf.image.extract_glimpse(image, [2, 2], [[0.0, 0.0]], noise=""))
+    """,
+)
+
+_snippet(
+    "non_max_suppression_padded_checks",
+    """
+    b = tf.constant([[0.0, 0, 1, 1], [0, 0.1, 1, 1.1]])
+    s = tf.constant([0.9, 0.8])
+    P = tf.image.non_max_suppression_padded
+    err(lambda: P(b, s, 2, canonicalized_coordinates=None))
+    err(lambda: P(b, s, 2, sorted_input=None))
+    err(lambda: P(b, s, 2, tile_size=2**31))
+    err(lambda: P(b, s, 2**31))
+    err(lambda: P(b, s, 2, tile_size=2**26))
+    idx, n = P(b, s, 2, pad_to_max_output_size=None)
+    show(idx); show(n)
+    """,
+)
+
+_snippet(
+    "saturate_cast_float_to_int_limits",
+    """
+    # float32 cannot hold 2**31 - 1: the clamp stops at the float below 2**31 for int32;
+    # int64/uint64's limits round up to 2**63 / 2**64 and the cast then overflows as TF's.
+    vals = tf.constant([3e9, -3e9, 1e20, -1e20, 2147483520.0, 70000.0, -5.0], tf.float32)
+    for dtype in (tf.int32, tf.uint32, tf.int64, tf.uint64, tf.int16, tf.uint8):
+        show(tf.saturate_cast(vals, dtype))
+        show(tf.saturate_cast(tf.cast(vals, tf.float64), dtype))
+    """,
+)

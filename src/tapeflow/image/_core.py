@@ -534,7 +534,7 @@ def rgb_to_hsv(images: _TensorLike, name: str | None = None) -> _Tensor:
     [[[0.3333, 1.0, 1.0]]]
     """
     tf = _tf()
-    x = _as_tensor(images)
+    x = _raw_float(images, "RGBToHSV")
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
     value = tf.reduce_max(x, axis=-1)
     minimum = tf.reduce_min(x, axis=-1)
@@ -558,7 +558,7 @@ def hsv_to_rgb(images: _TensorLike, name: str | None = None) -> _Tensor:
     [[[0.0, 0.0, 1.0]]]
     """
     tf = _tf()
-    x = _as_tensor(images)
+    x = _raw_float(images, "HSVToRGB")
     h, s, v = x[..., 0], x[..., 1], x[..., 2]
     dh = h * 6.0
     r = tf.clip_by_value(tf.abs(dh - 3.0) - 1.0, 0.0, 1.0)
@@ -849,3 +849,25 @@ def _valid_size(size: int, span: int, step: int) -> int:
             "ExtractImagePatches",
         )
     return count
+
+
+def _raw_float(x, op: str = "") -> _Tensor:
+    """An input of a raw op whose dtype attribute defaults to float: TF's generated
+    wrapper converts a Python or NumPy number array to float32; a tensor stays as it is
+    (with ``op``, one not of a float dtype is the op's attribute error)."""
+    if isinstance(x, _Tensor):
+        if op and x.dtype not in (_dt.float16, _dt.float32, _dt.float64):
+            raise _errors.InvalidArgumentError(
+                None, None, _errors._attr_text("T", x.dtype.c_name, "half, bfloat16, float, double")
+                + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}] name: "
+            )  # fmt: skip
+        return x
+    try:
+        kind = _np.asarray(x).dtype.kind
+    except ValueError:  # ragged
+        kind = "O"
+    if kind in "iuf":
+        from .._tensor import convert_to_tensor
+
+        return convert_to_tensor(x, dtype=_dt.float32)
+    return _as_tensor(x)

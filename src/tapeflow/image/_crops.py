@@ -20,7 +20,7 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import convert_to_tensor as _convert_to_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
-from ._core import _no_gradient, _tf
+from ._core import _int32, _no_gradient, _raw_float, _tf
 
 
 def _host(x: _Tensor) -> _np.ndarray:
@@ -222,6 +222,8 @@ def extract_glimpse(
         raise _fail(f"first dimension should be batch{shape(where.shape)}", op)
     if where.shape[1] != 2:
         raise _fail(f"second dimension should be of size 2{shape(where.shape)}", op)
+    if noise == "":  # the kernel's fallback: uniform_noise, which this wrapper sets False
+        noise = "gaussian"
     if noise not in ("uniform", "gaussian", "zero"):
         raise _fail(f"The noise could only be uniform, gaussian, or zero, got{noise}", op)
     for extent in window:
@@ -240,7 +242,8 @@ def extract_glimpse(
                 x_ = x_ / half + _np.float32(width) / half - _np.float32(gw) / half
         elif centered:
             y, x_ = y + _np.float32(height) / half, x_ + _np.float32(width) / half
-        top, left = int(y), int(x_)  # truncation toward zero, like the kernel's cast
+        # Truncation toward zero, like the kernel's cast (NaN, out of range: INT_MIN).
+        top, left = _int32(y), _int32(x_)
         rows = _np.arange(gh) + top
         cols = _np.arange(gw) + left
         inside[i, :, :, 0] = (((rows >= 0) & (rows < height))[:, None]
@@ -293,7 +296,7 @@ def draw_bounding_boxes(
     """
     # Without colors TF runs the first kernel, with its default colour table.
     op = "DrawBoundingBoxesV2" if colors is not None else "DrawBoundingBoxes"
-    x = _as_tensor(images)
+    x = _raw_float(images)
     canvas = _np.array(_host(x))  # drawn on the host, then put back in the image's library
     if x.dtype not in (_dt.float32, _dt.float16):
         raise _errors.InvalidArgumentError(
@@ -308,9 +311,10 @@ def draw_bounding_boxes(
     if colors is None:
         box_values = _host(_kernel_input(boxes, _dt.float32, op, 1, (images, boxes)))
         table = _np.zeros((0, 4), _np.float32)
-    else:  # TF's Python wrapper converts both first (a ValueError for a float64 tensor)
-        box_values = _host(_convert_to_tensor(boxes, dtype=_dt.float32))
-        table = _host(_convert_to_tensor(colors, dtype=_dt.float32))
+    else:
+        inputs = (images, boxes, colors)
+        box_values = _host(_kernel_input(boxes, _dt.float32, op, 1, inputs))
+        table = _host(_kernel_input(colors, _dt.float32, op, 2, inputs))
     if canvas.ndim != 4:
         raise _fail("The rank of the images should be 4", op)
     batch, height, width, depth = canvas.shape

@@ -12,7 +12,7 @@ import heapq as _heapq
 
 import numpy as _np
 
-from .. import _backend
+from .. import _backend, _limits
 from .. import dtypes as _dt
 from .. import errors as _errors
 from .._dispatch import reads_values as _reads_values
@@ -20,7 +20,7 @@ from .._tensor import Tensor as _Tensor
 from .._tensor import as_tensor as _as_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
-from ._core import _no_gradient
+from ._core import _no_gradient, _raw_float
 from ._crops import _kernel_input
 
 
@@ -166,7 +166,8 @@ _V5 = ("boxes:T, scores:T, max_output_size:int32, iou_threshold:T, score_thresho
 
 def _greedy_inputs(boxes, scores, max_output_size, iou_threshold, op: str, signature: str):
     """(boxes, scores, output size, IoU threshold) of the greedy box ops, checked in TF's order."""
-    b, s = _host(boxes), _host(scores)
+    # TF's wrapper converts Python and NumPy numbers to float32 (the op's default dtype).
+    b, s = _host(_raw_float(boxes)), _host(_raw_float(scores))
     _same_dtype(s, b, op, 1)
     _float_input(b, op, signature=signature)
     _check_boxes(b, s, op)
@@ -372,6 +373,23 @@ def _pairwise_iou(a: _np.ndarray, b: _np.ndarray) -> _np.ndarray:
     return inter / union
 
 
+def _check_padded_arguments(size: int, tile: int, sorted_input, canonicalized) -> None:
+    """non_max_suppression_padded's failures in TF's composite, by class and cause."""
+    if sorted_input is None or canonicalized is None:  # converted to boolean tensors
+        raise ValueError("Attempt to convert a value (None) with an unsupported type "
+                         "(<class 'NoneType'>) to a Tensor.")  # fmt: skip
+    for value, op in ((tile, "Mul"), (size, "Maximum")):
+        if not -(2**31) <= value < 2**31:  # an int64 constant meets the int32 shapes
+            raise TypeError(f"in user code:\n\n\n    TypeError: Input 'y' of '{op}' Op has type "
+                            "int64 that does not match type int32 of argument 'x'.\n")  # fmt: skip
+    if size < 0:
+        raise _errors.InvalidArgumentError(
+            None, None, f"Requires start <= limit when delta > 0: 0/{size}"
+        )
+    if tile <= 0:
+        raise _errors.InvalidArgumentError(None, None, f"tile_size must be positive: {tile}")
+
+
 def _suppress_tile(boxes: _np.ndarray, threshold, idx: int, tile: int) -> _np.ndarray:
     """One step of the tiled algorithm: tile ``idx`` is suppressed by the survivors of
     earlier tiles, then by its own higher-ranked survivors (iterated to a fixed point)."""
@@ -430,6 +448,8 @@ def non_max_suppression_padded(
         raise ValueError(f"boxes {list(b.shape)} must be [..., num_boxes, 4] and scores "
                          f"{list(s.shape)} [..., num_boxes]")  # fmt: skip
     size = int(_host(max_output_size))
+    tile_size = int(_host(tile_size))
+    _check_padded_arguments(size, tile_size, sorted_input, canonicalized_coordinates)
     threshold = _np.float32(float(_host(iou_threshold)))
     batch_dims = list(b.shape[:-2])
     num = b.shape[-2]
@@ -450,6 +470,13 @@ def non_max_suppression_padded(
         order = _np.argsort(-s, axis=1, kind="stable")
         b = _np.take_along_axis(b, order[:, :, None], axis=1)
     padded = -(-max(num, size) // tile_size) * tile_size
+    try:  # TF runs this as a graph function: its errors say so
+        _limits.check_allocation((b.shape[0], padded, 4), _np.float32, "Pad")
+        _limits.check_allocation((b.shape[0], tile_size, tile_size), _np.float32, "Greater")
+    except _errors.ResourceExhaustedError as error:
+        raise _errors.ResourceExhaustedError(
+            None, None, "Graph execution error:\n\n" + error.message
+        ) from None
     work = _np.zeros((b.shape[0], padded, 4), _np.float32)
     work[:, :num] = b
     found = _np.zeros(b.shape[0], _np.int64)
