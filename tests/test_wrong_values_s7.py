@@ -36,9 +36,9 @@ def test_integer_segment_count_wrapping_to_zero_raises():
     assert out.numpy().tolist() == [0, 0, 7]
 
 
-def test_complex_slogdet_sign_past_float32_pivots_is_the_true_one():
-    # Session 6's final fuzz example: TF's complex64 sign is -0+0j once an LU pivot
-    # reaches 2**126 (docs/deviations.md); the determinant is about 1.02e40 - 1.7e38j.
+def test_complex_slogdet_sign_near_float32_max_is_the_true_one():
+    # Session 6's final fuzz example: TF's complex64 sign is -0+0j, its entries being
+    # past 2**126 (docs/deviations.md); the determinant is about 1.02e40 - 1.7e38j.
     import numpy as np
 
     import tapeflow as tf

@@ -127,8 +127,8 @@ _snippet(
 
 
 # -- complex slogdet near float32's limit ----------------------------------------------
-# TF's complex sign is 0 once an LU pivot reaches 2**126 in modulus (2**1022 in
-# complex128): docs/deviations.md. Below that it is the true sign, as tapeflow's.
+# TF's complex sign can be 0 for entries of modulus past 2**126 (2**1022 in complex128):
+# docs/deviations.md. Below that it is the true sign, as tapeflow's.
 _snippet(
     "slogdet_complex_large_entries",
     """
