@@ -116,7 +116,7 @@ def _det_impl(x):
 def _det_vjp(g, ans, x):
     # TF's rule for complex A is g det(A) A^-H: det(A) is not conjugated (the
     # holomorphic convention would give g conj(det A) A^-H), so it opts out.
-    return (_as_matrix_scale(g * ans) * _H(inv(x)),)
+    return (_as_matrix_scale(g * ans) * inv(_H(x)),)  # TF inverts the adjoint (its pivots)
 
 
 def _det_jvp(tangents, ans, x):
@@ -144,7 +144,7 @@ def _slogdet_impl(x):
 
 def _slogdet_vjp(g, ans, x):
     # Multiple results skip the sweep's conjugation: TF's rule is g A^-H itself.
-    grad = _as_matrix_scale(g[1]) * _H(inv(x))
+    grad = _as_matrix_scale(g[1]) * inv(_H(x))  # TF inverts the adjoint (its pivots)
     # The sign's cotangent is unused, but may be the one carrying batch axes.
     batch = batch_shape(g[0], ans[0])
     if len(batch) > len(batch_shape(g[1], ans[1])):
