@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 import numpy as np
 
@@ -14,6 +15,14 @@ from .._tensor import (
 from .._tensor import dtype_mismatch as _dtype_mismatch
 from .._types import AxisLike
 from ..errors import InvalidArgumentError, _op_error
+
+
+def _tf() -> Any:
+    """The tapeflow package, for composites written with its public ops (imported on
+    first use: these modules load while tapeflow itself is loading)."""
+    import tapeflow
+
+    return tapeflow
 
 
 def _invalid(message: str, op_name: str) -> InvalidArgumentError:
