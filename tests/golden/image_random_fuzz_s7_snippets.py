@@ -254,3 +254,34 @@ _snippet(
         show(tf.saturate_cast(tf.cast(vals, tf.float64), dtype))
     """,
 )
+
+_snippet(
+    "random_dtypes_shapes_and_limits",
+    """
+    # Random streams differ by design: only dtypes, shapes, fold_in's data half and errors.
+    def meta(fn):
+        try:
+            r = fn()
+            print(r.dtype.name, r.shape)
+        except Exception as e:  # an OOM's text names the allocator: the class only
+            text = str(e).split(" [Op:")[0].split("}} ")[-1].split(" with shape")[0]
+            text = text.split("\\n")[0]
+            print(type(e).__name__, text)
+    meta(lambda: tf.random.poisson([], np.array(-2.0, np.float32), dtype=None))
+    meta(lambda: tf.random.stateless_gamma([3], [0, 1], np.array(3.07), beta=np.array(0.05),
+                                           dtype=None))
+    meta(lambda: tf.random.stateless_gamma([3], [0, 1], 3.0, beta=2.0, dtype=None))
+    meta(lambda: tf.random.stateless_gamma([3], [0, 1], np.array(3.07), dtype=None))
+    for seed, data in (([-1, 2**31], 2006872569), (tf.constant([473, 473]), 68991159955),
+                       (tf.constant([4, 4], tf.int64), tf.constant(5)), ([1, 2], 7)):
+        folded = tf.random.fold_in(seed, data)
+        print(folded.dtype.name, folded.shape, int(folded[1]))
+    meta(lambda: tf.random.split(np.array([80322, 1], np.int32), num=2.0))
+    meta(lambda: tf.random.split([1, 2], num=2**40))
+    meta(lambda: tf.random.stateless_categorical([[1.7, 2.9, -1.6]], 2**31, [3, 4]))
+    meta(lambda: tf.random.stateless_normal([2**40], [595388, 9818]))
+    meta(lambda: tf.random.stateless_gamma([2**40], [0, 6315], [2.3], beta=[[2.9], [2.5]]))
+    meta(lambda: tf.random.stateless_poisson([2**40], [0, 6315], 2.0))
+    meta(lambda: tf.random.stateless_uniform([2**40], [1, 2]))
+    """,
+)

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import _backend
 from .. import dtypes as _dt
+from .._limits import check_allocation
 from .._tensor import Tensor, TensorShape, convert_to_tensor, read_static, wrap
 from ..errors import InvalidArgumentError, NotFoundError
 from ..ops import elementwise as _el
@@ -44,7 +45,9 @@ def _dims(shape, op: str) -> tuple:
     for d in dims:
         if d < 0:
             raise InvalidArgumentError(None, None, f"Dimension {d} must be >= 0 [Op:{op}] name: ")
-    return tuple(int(d) for d in dims)
+    dims = tuple(int(d) for d in dims)
+    check_allocation(dims, np.float32, op)  # an impossible shape: TF's OOM, not NumPy's
+    return dims
 
 
 def _param(value, dtype: _dt.DType, what: str) -> Tensor:
@@ -260,7 +263,8 @@ def _categorical_with(draw_rng, logits, num_samples, dtype, op: str) -> Tensor:
     if value.dtype.kind != "f":
         name = logits.dtype.name.upper()
         raise _dt_not_found(op, f"T=DT_{name}, output_dtype=DT_{dtype.name.upper()}", "float")
-    count = _seed_int(num_samples, "num_samples")
+    # The kernel's num_samples is an int32 input (2**31 wraps to -2**31).
+    count = (_seed_int(num_samples, "num_samples") + 2**31) % 2**32 - 2**31
     if count < 0:
         raise InvalidArgumentError(
             None, None, f"num_samples should be non-negative, got {count} [Op:{op}] name: "
@@ -269,6 +273,7 @@ def _categorical_with(draw_rng, logits, num_samples, dtype, op: str) -> Tensor:
         raise InvalidArgumentError(
             None, None, f"num_classes should be positive, got 0 [Op:{op}] name: "
         )
+    check_allocation((value.shape[0], count), np.int64, op)
     result = _categorical_draw(_on_host(draw_rng), value, count)
     result = result.astype(dtype.as_numpy_dtype_instance)
     return wrap(_backend.same_place(result, logits._value))
@@ -284,12 +289,13 @@ def _dt_not_found(op: str, attrs: str, kinds: str):
 
 
 def _poisson_with(draw_rng, shape, lam, dtype, op: str) -> Tensor:
-    dtype = _dt.as_dtype(dtype)
+    dtype = _dt.int64 if dtype is None else _dt.as_dtype(dtype)  # the op attr's default
     rate_tensor = convert_to_tensor(lam)
     allowed = (_dt.float16, _dt.float32, _dt.float64, _dt.int32, _dt.int64)
     _check_attr(dtype, allowed, "half, float, double, int32, int64", op)
     dims = _dims(shape, op)
     rate = np.asarray(_backend.to_host(rate_tensor._value), dtype=np.float64)
+    check_allocation(dims + rate.shape, np.float64, op)
     usable = (rate > 0) & (rate < 1e18)
     draws = _on_host(draw_rng).poisson(np.where(usable, rate, 0.0), size=dims + rate.shape)
     if dtype.is_floating:
@@ -298,12 +304,23 @@ def _poisson_with(draw_rng, shape, lam, dtype, op: str) -> Tensor:
 
 
 def _gamma_with(draw_rng, shape, alpha, beta, dtype, op: str) -> Tensor:
+    if dtype is None:  # TF converts alpha without a dtype and draws in its dtype
+        if isinstance(alpha, Tensor):
+            dtype = alpha.dtype
+        elif isinstance(alpha, (np.ndarray, np.generic)) and alpha.dtype.kind == "f":
+            dtype = _dt.as_dtype(alpha.dtype)
+        else:
+            dtype = _dt.float32
+        if beta is None:  # TF then divides by an int32 beta of 1
+            raise TypeError(f"`x` and `y` must have the same dtype, got tf.{dtype.name} != "
+                            "tf.int32.")  # fmt: skip
     dtype = _dt.as_dtype(dtype)
     alpha = _param(alpha, dtype, "alpha")
     beta = None if beta is None else _param(beta, dtype, "beta")
     _check_attr(dtype, _FLOATS, "half, float, double", op)
     dims = _dims(shape, op)
     batch = alpha.shape if beta is None else np.broadcast_shapes(alpha.shape, beta.shape)
+    check_allocation(dims + tuple(batch), np.float64, op)
     a = np.broadcast_to(np.asarray(_backend.to_host(alpha._value), dtype=np.float64), batch)
     positive = a > 0
     x = _on_host(draw_rng).standard_gamma(np.where(positive, a, 1.0), size=dims + tuple(batch))

@@ -151,6 +151,14 @@ def split(seed: TensorLike, num: int = 2, alg: str | Algorithm | None = "auto_se
     (TensorShape([3, 2]), tf.int32)
     """
     a, b, dtype = _stateless_seed(seed)
+    op = "StatelessRandomUniformFullIntV2"
+    if isinstance(num, float):  # TF builds the draw's shape from it
+        raise InvalidArgumentError(
+            None, None, "Value for attr 'Tshape' of float is not in the list of allowed values: "
+            f"int32, int64\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}] name: ")  # fmt: skip
+    from .._limits import check_allocation
+
+    check_allocation((max(int(num), 0), 2), np.int64, op)
     words = np.random.SeedSequence([_TAG_SPLIT, a & _MASK64, b & _MASK64])
     values = words.generate_state(2 * int(num), np.uint64).view(np.int64)
     return wrap(values.astype(dtype).reshape(int(num), 2))
@@ -167,8 +175,14 @@ def fold_in(
     >>> bool(tf.reduce_all(seed == tf.random.fold_in(tf.constant([1, 2]), 7)))
     True
     """
-    a, b, dtype = _stateless_seed(seed)
-    words = np.random.SeedSequence(
-        [_TAG_FOLD_IN, a & _MASK64, b & _MASK64, _seed_int(data, "data") & _MASK64]
-    )
-    return wrap(words.generate_state(2, np.uint64).view(np.int64).astype(dtype))
+    a, b, _ = _stateless_seed(seed)
+    value = _seed_int(data, "data")
+    words = np.random.SeedSequence([_TAG_FOLD_IN, a & _MASK64, b & _MASK64, value & _MASK64])
+    # As TF: [a draw of data's dtype, data itself], in data's dtype (a Python int: int32
+    # where it fits, else int64).
+    if isinstance(data, Tensor):
+        dtype = data._value.dtype
+    else:
+        dtype = np.dtype(np.int32 if -(2**31) <= value < 2**31 else np.int64)
+    first = words.generate_state(1, np.uint64).view(np.int64).astype(dtype)[0]
+    return wrap(np.array([first, value], dtype=dtype))
