@@ -137,3 +137,26 @@ _snippet(
     err(lambda: show(tf.linalg.inv(c, adjoint=True)))
     """,
 )
+
+_snippet(
+    "matmul_output_type_rule",
+    """
+    # An output_type other than an input's dtype goes to BatchMatMulV3, whose CPU
+    # kernels multiply any int8/uint8 pair exactly into int32 and nothing else.
+    a8 = tf.constant([[-3, 1], [3, 63]], tf.int8)
+    u8 = tf.constant([[200, 1], [255, 3]], tf.uint8)
+    show(tf.linalg.matmul(a8, u8, output_type=tf.int32))
+    show(tf.linalg.matmul(u8, a8, output_type=tf.int32))
+    show(tf.linalg.matmul(u8, u8, output_type=tf.int32, transpose_b=True))
+    show(tf.linalg.matmul(a8, u8[None], output_type=tf.int32, adjoint_a=True))
+    for x, y, out in ((a8, u8, tf.int64), (a8, a8, tf.int16), (tf.ones([2, 2]), tf.ones([2, 2]), tf.float64),
+                      (a8, tf.cast(u8, tf.uint16), tf.int32), (a8, a8, tf.uint16), (u8, u8, tf.int8)):
+        err(lambda: tf.linalg.matmul(x, y, output_type=out))
+    # Unsigned types are in MatMul's type list but have no CPU kernel.
+    err(lambda: tf.linalg.matmul(u8, u8))
+    err(lambda: tf.linalg.matmul(u8[None], u8[None]))
+    err(lambda: tf.linalg.matmul(tf.ones([2, 2], tf.uint32), tf.ones([2, 2], tf.uint32), output_type=tf.uint32))
+    err(lambda: tf.linalg.matmul(tf.ones([2, 2], tf.int16), tf.ones([2, 2], tf.int16)))
+    show(tf.linalg.matmul(tf.ones([1, 2, 2], tf.int16), tf.ones([1, 2, 2], tf.int16)))
+    """,
+)

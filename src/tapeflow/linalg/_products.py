@@ -66,13 +66,15 @@ def matmul(
                 f"Only one of `transpose_{which}` and `adjoint_{which}` can be True. Received "
                 f"`transpose_{which}`={t}, `adjoint_{which}`={adj}."
             )
-    if output_type is not None and _dt.as_dtype(output_type) == _dt.int32:
-        a8, b8 = as_tensor(a), as_tensor(b)
-        if a8.dtype == b8.dtype and a8.dtype in (_dt.int8, _dt.uint8):
-            # TF multiplies 8-bit integers straight into int32 (mixed int8/uint8 pairs are
-            # not taken: TF's kernel reads the uint8 side as int8 there).
-            a, b = _el.cast(a8, dtype=_dt.int32), _el.cast(b8, dtype=_dt.int32)
     a, b = _pair(a, b)
+    if output_type is not None:
+        out = _dt.as_dtype(output_type)
+        if out != a.dtype or out != b.dtype:
+            # TF's BatchMatMulV3: besides bfloat16, its CPU kernels multiply int8/uint8
+            # (any pair) exactly into int32, and nothing else.
+            _check_matmul_v3(a.dtype, b.dtype, out, adjoint_a or transpose_a,
+                             adjoint_b or transpose_b)  # fmt: skip
+            a, b = _el.cast(a, dtype=_dt.int32), _el.cast(b, dtype=_dt.int32)
     if adjoint_a:
         a = _conjugate_if_complex(a)
     if adjoint_b:
@@ -82,10 +84,36 @@ def matmul(
         flags["transpose_a"] = True
     if transpose_b or adjoint_b:
         flags["transpose_b"] = True
-    result = _linalg.matmul(a, b, **flags)
-    if output_type is not None and _dt.as_dtype(output_type) != result.dtype:
-        result = _el.cast(result, dtype=_dt.as_dtype(output_type))
-    return result
+    return _linalg.matmul(a, b, **flags)
+
+
+_V3_INPUTS = ("bfloat16", "half", "float", "double", "uint8", "int8", "int16", "int32", "int64",
+              "complex64", "complex128")  # fmt: skip
+_V3_OUTPUTS = ("bfloat16", "half", "float", "double", "int16", "int32", "int64", "complex64",
+               "complex128")  # fmt: skip
+
+
+def _check_matmul_v3(ta: Any, tb: Any, out: Any, adj_x: bool, adj_y: bool) -> None:
+    """TF's attr checks, then its kernel lookup, for BatchMatMulV3 (matmul with an
+    output_type other than an input's dtype)."""
+    op = "BatchMatMulV3"
+    for attr, dtype, allowed in (("Ta", ta, _V3_INPUTS), ("Tb", tb, _V3_INPUTS),
+                                 ("Tout", out, _V3_OUTPUTS)):  # fmt: skip
+        if dtype.c_name not in allowed:
+            raise _error(
+                f"Value for attr '{attr}' of {dtype.c_name} is not in the list of allowed "
+                f"values: {', '.join(allowed)}\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}>",
+                op,
+            )
+    if not (ta in (_dt.int8, _dt.uint8) and tb in (_dt.int8, _dt.uint8) and out == _dt.int32):
+        flags = ", ".join(f"{k}={str(v).lower()}" for k, v in
+                          (("adj_x", adj_x), ("adj_y", adj_y), ("grad_x", False), ("grad_y", False)))  # fmt: skip
+        raise _NotFoundError(
+            None, None,
+            f"Could not find device for node: {{{{node {op}}}}} = {op}[Ta=DT_"
+            f"{ta.c_name.upper()}, Tb=DT_{tb.c_name.upper()}, Tout=DT_{out.c_name.upper()}, "
+            f"{flags}]\nAll kernels registered for op {op}: (none for these types) [Op:{op}] name: ",
+        )  # fmt: skip
 
 
 def matvec(

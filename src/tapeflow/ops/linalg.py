@@ -15,7 +15,7 @@ from .. import dtypes as _dt
 from .._blas import matmul as _blas_matmul
 from .._dispatch import Primitive, op_for
 from .._tensor import Tensor, wrap
-from ..errors import FailedPreconditionError, InvalidArgumentError, _shape_text
+from ..errors import FailedPreconditionError, InvalidArgumentError, NotFoundError, _shape_text
 from ._jvp import bilinear_jvp, fold_jvp
 from .elementwise import where
 from .shape import transpose
@@ -69,6 +69,24 @@ def _checked_matmul(a, b, transpose_a, transpose_b):
         )
     if a.dtype.kind not in "fc":
         check_type(a.dtype, op, _BATCH_MATMUL_TYPES if batched else _MATMUL_TYPES)
+        if a.dtype.kind == "u":  # in TF's type list, but no CPU kernel
+            flags = (
+                ("adj_x", "adj_y", "grad_x", "grad_y")
+                if batched
+                else ("grad_a", "grad_b", "transpose_a", "transpose_b")
+            )
+            values = (
+                (transpose_a, transpose_b, False, False)
+                if batched
+                else (False, False, transpose_a, transpose_b)
+            )
+            attrs = ", ".join(f"{k}={str(bool(v)).lower()}" for k, v in zip(flags, values))
+            raise NotFoundError(
+                None, None,
+                f"Could not find device for node: {{{{node {op}}}}} = {op}[T=DT_"
+                f"{a.dtype.name.upper()}, {attrs}]\nAll kernels registered for op {op}: "
+                f"(none for this type) [Op:{op}] name: ",
+            )  # fmt: skip
     left = a.swapaxes(-1, -2) if transpose_a else a
     right = b.swapaxes(-1, -2) if transpose_b else b
     if left.shape[-1] != right.shape[-2]:
