@@ -143,7 +143,15 @@ def _default_array(value) -> Any:
         first = getattr(first, "_value", first)
         if isinstance(first, (np.ndarray, np.generic)) and first.dtype.kind == "f":
             return array.astype(first.dtype)
-        return array.astype(np.float32)
+        with np.errstate(over="ignore"):
+            narrow = array.astype(np.float32)
+        if not np.isfinite(narrow).all() and (np.isinf(narrow) & np.isfinite(array)).any():
+            # TF's float32 default refuses a finite Python float that rounds to inf.
+            raise ValueError(
+                "Can't convert Python sequence with a value out of range for a "
+                "double-precision float."
+            )
+        return narrow
     if kind == "c":
         return array.astype(np.complex128)
     if kind in "iu":

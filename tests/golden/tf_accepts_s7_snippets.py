@@ -160,3 +160,28 @@ _snippet(
     show(tf.linalg.matmul(tf.ones([1, 2, 2], tf.int16), tf.ones([1, 2, 2], tf.int16)))
     """,
 )
+
+_snippet(
+    "python_float_past_float32",
+    """
+    # A finite Python float that rounds to inf in the default float32 is refused; an
+    # explicit dtype (or hint, or the other operand's dtype) takes it as inf.
+    for v in (1e39, -1e39, 3.4028235677973362e38, 3.4028235677973366e38, float("inf")):
+        err(lambda: show(tf.constant(v)))
+    err(lambda: tf.constant([[1.0], [1e39]]))
+    err(lambda: tf.convert_to_tensor([1, 1e39]))
+    err(lambda: tf.fill([2], 1e39))
+    err(lambda: tf.cast(1e39, tf.float32))
+    err(lambda: tf.math.exp(1e39))
+    err(lambda: tf.Variable([1e39]))
+    show(tf.constant(1e39, tf.float32))
+    show(tf.constant([1e39], tf.float64))
+    show(tf.constant([np.float64(1e39)]))
+    show(tf.constant(70000.0, tf.float16))
+    show(tf.constant([1.0, 70000.0], tf.float16))
+    show(tf.convert_to_tensor(1e39, dtype_hint=tf.float32))
+    show(tf.convert_to_tensor(70000.0, tf.float16))
+    show(tf.constant(1.0) * 1e39)
+    show(tf.constant([1j, 1e39]))
+    """,
+)
