@@ -59,6 +59,7 @@ class Primitive:
         "differentiable",
         "same_dtype",
         "kinds",
+        "dtypes",
         "linear",
         "elementwise",
         "holomorphic",
@@ -84,6 +85,7 @@ class Primitive:
         differentiable: bool = True,
         same_dtype: bool = False,
         kinds: str | None = None,
+        dtypes: tuple[str, str] | None = None,
         holomorphic: bool = True,
         array_vjp: Any = False,
         selective: bool = False,
@@ -103,6 +105,9 @@ class Primitive:
         self.differentiable = differentiable
         self.same_dtype = same_dtype
         self.kinds = kinds
+        # TF's exact type list where the kinds are too coarse: (NumPy dtype chars, the
+        # list as TF's message writes it); checked only with ``kinds`` set.
+        self.dtypes = dtypes
         self.linear = linear
         self.elementwise = elementwise
         # For complex values TF's gradient is g * conj(f'(z)); for a holomorphic (or
@@ -439,13 +444,16 @@ def _convert_inputs(prim: Primitive, inputs: tuple) -> tuple:
 
 
 def _check_kinds(prim: Primitive, inputs) -> None:
-    if inputs[0]._value.dtype.kind not in prim.kinds:
+    dtype = inputs[0]._value.dtype
+    if dtype.kind not in prim.kinds or (
+        prim.dtypes is not None and dtype.char not in prim.dtypes[0]
+    ):
         raise _unsupported_dtype(prim, inputs)
 
 
 def _unsupported_dtype(prim: Primitive, inputs) -> InvalidArgumentError:
     dtype = inputs[0]._value.dtype
-    allowed = _allowed_text(prim.kinds or "fciu")
+    allowed = prim.dtypes[1] if prim.dtypes else _allowed_text(prim.kinds or "fciu")
     return InvalidArgumentError(
         None,
         None,

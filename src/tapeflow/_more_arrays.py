@@ -32,6 +32,7 @@ from ._tensor import wrap as _wrap
 from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InternalError as _InternalError
 from .errors import InvalidArgumentError as _InvalidArgumentError
+from .errors import NotFoundError as _NotFoundError
 from .errors import _op_error
 from .ops.elementwise import divides_by_zero as _divides_by_zero
 from .ops.sparse import IndexedSlices as _IndexedSlices
@@ -199,6 +200,11 @@ _truncatediv = _Primitive("truncatediv", _truncatediv_impl, differentiable=False
 
 
 def _truncatemod_impl(x, y):
+    if x.dtype == _np.float16:  # in TF's type list, with no CPU kernel
+        raise _NotFoundError(
+            None, None, "Could not find device for node: {{node TruncateMod}} = "
+            "TruncateMod[T=DT_HALF] [Op:TruncateMod] name: ",
+        )  # fmt: skip
     if _divides_by_zero(x, y):
         raise _zero_divisor_error("TruncateMod")
     return _np.fmod(x, y)
@@ -206,6 +212,7 @@ def _truncatemod_impl(x, y):
 
 _truncatemod = _Primitive("truncatemod", _truncatemod_impl, differentiable=False, same_dtype=True,
                           kinds="fiu", tf_name="TruncateMod",
+                          dtypes=("ilqefd", "int32, int64, bfloat16, half, float, double"),
                           formula="remainder of division rounded toward zero (sign of x): "
                           "no gradient (TF registers none)")  # fmt: skip
 

@@ -185,3 +185,90 @@ _snippet(
     show(tf.constant([1j, 1e39]))
     """,
 )
+
+_snippet(
+    "isotonic_regression_named_result",
+    """
+    # TF returns a namedtuple IsotonicRegression(output, segments).
+    r = tf.nn.isotonic_regression([[1.0, 3.0, 2.0]])
+    print(type(r).__name__, r._fields, isinstance(r, tuple))
+    print(repr(r))
+    show(r.output)
+    show(r.segments)
+    print(repr(tf.nn.isotonic_regression(tf.constant(5, tf.int16))))
+    print(type(tf.nn.isotonic_regression(tf.zeros([0, 3]))).__name__)
+    """,
+)
+
+_snippet(
+    "lu_permutation_dtypes",
+    """
+    # int64 permutations work; lu_reconstruct's InvertPermutation takes int32/int64,
+    # lu_solve's gather int16/int32/int64.
+    lu, p = tf.linalg.lu(tf.constant([[1.0, 2.0], [3.0, 4.0]]))
+    for perm in (tf.cast(p, tf.int64), tf.cast(p, tf.int16), tf.cast(p, tf.uint8), tf.cast(p, tf.float32)):
+        err(lambda: show(tf.linalg.lu_reconstruct(lu, perm)))
+        err(lambda: show(tf.linalg.lu_solve(lu, perm, tf.ones([2, 1]))))
+        err(lambda: show(tf.linalg.lu_matrix_inverse(lu, perm)))
+    lu64, p64 = tf.linalg.lu(tf.constant([[1.0, 2.0], [3.0, 4.0]]), output_idx_type=tf.int64)
+    show(tf.linalg.lu_reconstruct(lu64, p64))
+    """,
+)
+
+_snippet(
+    "ctc_loss_sparse_complex_and_empty_batch",
+    """
+    # The sparse-label path runs TF's CTCLoss kernel (float and double only); an empty
+    # batch fails in TF's dense path.
+    sp = tf.sparse.from_dense(tf.constant([[1, 2]]))
+    for b in (0, -1):
+        err(lambda: tf.nn.ctc_loss(sp, tf.zeros([3, 1, 4], tf.complex64), None, [3], blank_index=b))
+        err(lambda: tf.nn.ctc_loss(sp, tf.zeros([0, 1, 4], tf.complex64), None, [0], blank_index=b))
+        err(lambda: tf.nn.ctc_loss(sp, tf.zeros([3, 1, 4], tf.int32), None, [3], blank_index=b))
+    show(tf.nn.ctc_loss(sp, tf.zeros([3, 1, 4]), None, [3], blank_index=0))
+    err(lambda: tf.nn.ctc_loss(tf.zeros([0, 2], tf.int32), tf.zeros([3, 0, 4]), tf.zeros([0], tf.int32), [],
+                               logits_time_major=True))
+    """,
+)
+
+_snippet(
+    "broadcast_to_sizes",
+    """
+    # Sizes no machine holds fail before anything is allocated (TF: its allocator, whose
+    # name is left out).
+    for shape in ([2**40], [2**31, 2**31]):
+        try:
+            tf.broadcast_to(True, shape)
+        except Exception as e:
+            print(type(e).__name__, str(e).split(" on /job")[0].split("}} ")[-1])
+    err(lambda: tf.broadcast_to(1.0, [2**63 - 1, 2]))
+    err(lambda: tf.broadcast_to(1.0, [-1]))
+    print(tf.broadcast_to(tf.zeros([0]), [2**40, 0]).shape)
+    show(tf.broadcast_to(True, [3]))
+    """,
+)
+
+_snippet(
+    "integer_dtype_lists",
+    """
+    # TF's type lists: TruncateMod (int32, int64 and floats; half has no CPU kernel),
+    # Neg/Sign/Abs/Pow without unsigned types, SquaredDifference without 8/16-bit or
+    # unsigned integers, DivNoNan (reciprocal_no_nan) floats and complex only.
+    for dtype in (tf.int8, tf.int16, tf.uint8, tf.uint32, tf.float16, tf.int64):
+        x = tf.cast(tf.constant([7, 3]), dtype)
+        err(lambda: show(tf.truncatemod(x, x - 1 if dtype != tf.uint8 else x)))
+    for dtype in (tf.uint8, tf.uint16, tf.uint32, tf.uint64, tf.int8):
+        x = tf.cast(tf.constant([1, 2]), dtype)
+        err(lambda: show(tf.math.negative(x)))
+        err(lambda: show(tf.math.abs(x)))
+        err(lambda: show(tf.math.sign(x)))
+        err(lambda: show(tf.math.pow(x, x)))
+        err(lambda: show(tf.nn.crelu(x)))
+    err(lambda: tf.math.pow(tf.constant([True]), tf.constant([True])))
+    show(tf.math.abs(tf.constant([3 + 4j])))
+    for dtype in (tf.int8, tf.int16, tf.uint8, tf.uint64, tf.int32):
+        x = tf.cast(tf.constant([1, 2]), dtype)
+        err(lambda: show(tf.math.squared_difference(x, x + 1)))
+        err(lambda: show(tf.math.reciprocal_no_nan(x)))
+    """,
+)

@@ -170,6 +170,10 @@ def lu_reconstruct(
     lower, upper = _factors(packed)
     product = tf.matmul(lower, upper)
     p = _np.asarray(_as_tensor(perm)._value)
+    if p.dtype not in (_np.int32, _np.int64):
+        from ..arrays._common import _attr_error
+
+        raise _attr_error("T", p.dtype, "int32, int64", "InvertPermutation")
     inverse = _np.argsort(p, axis=-1)
     return tf.gather(product, inverse, batch_dims=inverse.ndim - 1, axis=-2)
 

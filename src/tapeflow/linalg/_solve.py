@@ -262,6 +262,10 @@ def lu_solve(
     """
     lu, rhs = _pair(lower_upper, rhs)
     perm = _np.asarray(_backend.to_host(as_tensor(perm)._value))
+    if perm.dtype not in (_np.int16, _np.int32, _np.int64):
+        from ..arrays._common import _attr_error
+
+        raise _attr_error("Tindices", perm.dtype, "int16, int32, int64", "GatherV2")
     if perm.ndim == 1:
         permuted = _index.getitem(rhs, index=(Ellipsis, perm, slice(None)))
     else:  # a batch of permutations: multiply by permutation matrices

@@ -524,6 +524,11 @@ def squared_difference(x: TensorLike, y: TensorLike, name: str | None = None) ->
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 9.], dtype=float32)>
     """
     difference = _el.subtract(x, y)
+    if difference._value.dtype.char not in "efdilqFD":
+        from ..arrays._common import _attr_error
+
+        allowed = "bfloat16, half, float, double, int32, int64, complex64, complex128"
+        raise _attr_error("T", difference._value.dtype, allowed, "SquaredDifference")
     if difference._value.dtype.kind == "c":  # TF's SquaredDifference: |x - y|^2, real-valued
         return _el.multiply(difference, _shape.conj(difference))
     return _el.square(difference)

@@ -165,6 +165,11 @@ def reciprocal_no_nan(x: TensorLike, name: str | None = None) -> Tensor:
     x = as_tensor(x)
     if x._value.dtype.kind in "OSUb":  # TF builds a constant 1 of x's dtype first
         raise TypeError(f"Cannot convert 1 to EagerTensor of dtype {x.dtype.name}")
+    if x._value.dtype.kind in "iu":
+        from ..arrays._common import _attr_error
+
+        allowed = "half, float, bfloat16, double, complex64, complex128"
+        raise _attr_error("T", x._value.dtype, allowed, "DivNoNan")
     return _tf().math.divide_no_nan(wrap(np.ones_like(x._value)[()]), x)
 
 

@@ -138,6 +138,8 @@ def ctc_loss(
             "cannot compute Mul as input #1(zero-based) was expected to be a double tensor "
             "but is a float tensor [Op:Mul] name: ",
         )  # TF-TEXT
+    if not logits.shape[1]:  # TF's dense path scatters label ids into an empty shape
+        raise _op_error("Indices and updates specified for empty output shape", "ScatterNd")
     labels_np = _host(labels).astype(np.int64)
     if blank_index != 0:
         labels_np = np.where(labels_np < blank_index, labels_np + 1, labels_np)
@@ -188,6 +190,10 @@ def _ctc_loss_sparse(labels, logits, logit_length, time_major, blank_index) -> T
         )  # TF-TEXT
     if rank != 3:
         raise _op_error("inputs is not a 3-Tensor", "CTCLoss", None)
+    if logits.dtype.name not in ("float16", "float32", "float64"):
+        from ..arrays._common import _attr_error
+
+        raise _attr_error("T", logits._value.dtype, "float, double", "CTCLoss")
     if blank_index < 0:
         blank_index += logits.shape[2]
     original = logits.dtype

@@ -17,7 +17,7 @@ tf.Tensor(2.75, shape=(), dtype=float32)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -439,9 +439,20 @@ def _pool_adjacent_violators(row: np.ndarray, decreasing: bool) -> np.ndarray:
 
 
 @_reads_values(floats=True)
+class IsotonicRegression(NamedTuple):
+    """``tf.nn.isotonic_regression``'s result, TF's named pair (its repr included).
+
+    >>> tf.nn.isotonic_regression([3.0, 1.0]).segments
+    <tf.Tensor: shape=(2,), dtype=int32, numpy=array([0, 1], dtype=int32)>
+    """
+
+    output: Tensor
+    segments: Tensor
+
+
 def isotonic_regression(
     inputs: TensorLike, decreasing: bool = True, axis: int = -1
-) -> tuple[Tensor, Tensor]:
+) -> IsotonicRegression:
     """The closest non-increasing (or non-decreasing) sequence along ``axis`` in least
     squares, and the segment id of each entry: ``(output, segments)``.
 
@@ -457,14 +468,14 @@ def isotonic_regression(
     if ndim == 0:  # one value is its own fit
         if x.dtype.is_complex:
             raise _isotonic_dtype_error(x)
-        fitted, seg = isotonic_regression(tf.reshape(x, [1]), decreasing, axis)
-        return tf.reshape(fitted, []), tf.reshape(seg, [])
+        one = isotonic_regression(tf.reshape(x, [1]), decreasing, axis)
+        return IsotonicRegression(tf.reshape(one.output, []), tf.reshape(one.segments, []))
     axis = _isotonic_axis(axis, ndim)
     if x.dtype.is_complex:
         raise _isotonic_dtype_error(x)
     if x._value.size == 0:  # nothing to fit: the output dtype a one-value input would get
         dtype = isotonic_regression(tf.ones([1], x.dtype), decreasing)[0].dtype
-        return tf.cast(x, dtype), wrap(np.zeros(x._value.shape, np.int32))
+        return IsotonicRegression(tf.cast(x, dtype), wrap(np.zeros(x._value.shape, np.int32)))
     perm = [a for a in range(ndim) if a != axis] + [axis]
     moved = tf.transpose(x, perm) if axis != ndim - 1 else x
     length = moved._value.shape[-1]
@@ -490,7 +501,7 @@ def isotonic_regression(
     back = list(np.argsort(perm))
     if axis != ndim - 1:
         fitted, seg = tf.transpose(fitted, back), np.transpose(seg, back)
-    return fitted, wrap(seg.astype(np.int32))
+    return IsotonicRegression(fitted, wrap(seg.astype(np.int32)))
 
 
 def _isotonic_dtype_error(x: Tensor) -> Exception:

@@ -26,6 +26,9 @@ from .shape import conj
 FLOATS = "fc"  # kinds for ops TensorFlow defines on floating and complex types only
 REALS = "f"
 NUMBERS = "fciu"
+# NumPy dtype chars (int64 and uint64 have two each) for TF's exact type lists.
+SIGNED = "efdbhilqFD"  # floats, signed integers, complex: no unsigned (Neg, Sign, Pow)
+_SIGNED_TEXT = "bfloat16, half, float, double, int8, int16, int32, int64, complex64, complex128"
 
 
 def zeros_like(x: Tensor) -> Tensor:
@@ -62,6 +65,7 @@ negative = Primitive(
     array_vjp=True,
     linear=True,
     kinds=NUMBERS,
+    dtypes=(SIGNED, _SIGNED_TEXT),
     tf_name="Neg",
     formula="d(-x) = -dx",
 )
@@ -82,6 +86,7 @@ sign = Primitive(
     # TF's forward mode transposes the VJP; a VJP that ignores g gives no tangent.
     jvp=lambda tangents, ans, x: None,
     kinds=NUMBERS,
+    dtypes=(SIGNED, _SIGNED_TEXT),
     formula="d sign(x) = 0: zeros in reverse mode (not None), no tangent in forward mode",
 )
 
@@ -106,6 +111,8 @@ abs = Primitive(  # noqa: A001 - TensorFlow's name
     vjp=_abs_vjp,
     jvp=_abs_jvp,
     kinds=NUMBERS,
+    # complex goes to TF's ComplexAbs; Abs's own list has no unsigned types
+    dtypes=(SIGNED, "bfloat16, half, float, double, int8, int16, int32, int64"),
     holomorphic=False,
     formula="d|x| = sign(x) dx, so abs'(0) = 0; for complex x, Re(conj(x) dx) / |x|",
 )
@@ -305,6 +312,11 @@ pow = Primitive(  # noqa: A001 - TensorFlow's name
     vjp=_pow_vjp,
     jvp=_pow_jvp,
     same_dtype=True,
+    kinds="fciubOSU",
+    dtypes=(
+        SIGNED,
+        "bfloat16, float, half, double, int8, int16, int32, int64, complex64, complex128",
+    ),
     tf_name="Pow",
     formula="d x^y = y x^(y-1) dx + x^y log(x) dy, with log(x) taken as 0 where x <= 0 "
     "(complex x: where x == 0)",
