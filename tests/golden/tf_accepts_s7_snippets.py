@@ -272,3 +272,14 @@ _snippet(
         err(lambda: show(tf.math.reciprocal_no_nan(x)))
     """,
 )
+
+_snippet(
+    "gather_nd_batch_dims_read_by_int",
+    """
+    # TF reads batch_dims with int(): 1.5 is 1, -0.5 is 0, "1" is 1.
+    p = tf.constant([[4, 5], [6, 7]])
+    for b in (0.5, 1.5, np.float32(1.5), True, -0.5, "1", tf.constant(1)):
+        show(tf.gather_nd(p, [[0], [1]], batch_dims=b))
+    err(lambda: tf.gather_nd(p, [[0], [1]], batch_dims=2.5))
+    """,
+)

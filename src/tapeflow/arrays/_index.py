@@ -251,7 +251,7 @@ def gather_nd(
     """
     x = as_tensor(params)
     index = _index_array(indices, "GatherNd")
-    batch_dims = _scalar_int(batch_dims)
+    batch_dims = int(batch_dims)  # type: ignore[call-overload]  # as TF: int(1.5), int("1")
     shape_ = x._value.shape
     if batch_dims:
         # TF's batched gather_nd is Python around the plain kernel: these checks, then a
