@@ -438,7 +438,6 @@ def _pool_adjacent_violators(row: np.ndarray, decreasing: bool) -> np.ndarray:
     return segments
 
 
-@_reads_values(floats=True)
 class IsotonicRegression(NamedTuple):
     """``tf.nn.isotonic_regression``'s result, TF's named pair (its repr included).
 
@@ -450,6 +449,7 @@ class IsotonicRegression(NamedTuple):
     segments: Tensor
 
 
+@_reads_values(floats=True)
 def isotonic_regression(
     inputs: TensorLike, decreasing: bool = True, axis: int = -1
 ) -> IsotonicRegression:
