@@ -356,6 +356,26 @@ def reverse_sequence(
     return tf.transpose(gathered, list(_np.argsort(perm)))
 
 
+def _partition_count(num_partitions) -> int:
+    """``num_partitions`` as TF's op builder reads the attr, checked before any input."""
+    if isinstance(num_partitions, str) or num_partitions is None:
+        raise TypeError(f"Expected int for argument 'num_partitions' not {num_partitions!r}.")
+    count = int(num_partitions)  # floats truncate, as TF's attr conversion does
+    if count < 1:
+        raise _op_error(
+            f"Value for attr 'num_partitions' of {count} must be at least minimum 1\n\t; "
+            "NodeDef: {{node DynamicPartition}}; Op<name=DynamicPartition; signature=data:T, "
+            "partitions:int32 -> outputs:num_partitions*T; attr=num_partitions:int,min=1; "
+            "attr=T:type>",
+            "DynamicPartition",
+            None,
+        )
+    if count > 2**31 - 1:
+        # TF's eager executor refuses an output list this long before running.
+        raise ValueError(f"Number of outputs is too big: {count}")
+    return count
+
+
 def dynamic_partition(
     data: TensorLike, partitions: TensorLike, num_partitions: int, name: str | None = None
 ) -> list:
@@ -369,6 +389,7 @@ def dynamic_partition(
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([10, 30], dtype=int32)>
     """
     tf = _tf()
+    count = _partition_count(num_partitions)
     data = _convert(data)
     parts = _ints(partitions, "DynamicPartition")
     shape = data._value.shape
@@ -380,9 +401,9 @@ def dynamic_partition(
     bad = _np.nonzero((flat_parts < 0) | (flat_parts >= num_partitions))[0]
     if bad.size:
         raise _invalid(f"partitions[{bad[0]}] = {flat_parts[bad[0]]} is not in [0, "
-                       f"{num_partitions})", "DynamicPartition")  # fmt: skip
+                       f"{count})", "DynamicPartition")  # fmt: skip
     flat = tf.reshape(data, [flat_parts.size] + list(shape[parts.ndim :]))
-    return [tf.gather(flat, _np.nonzero(flat_parts == i)[0]) for i in range(num_partitions)]
+    return [tf.gather(flat, _np.nonzero(flat_parts == i)[0]) for i in range(count)]
 
 
 def dynamic_stitch(indices: TensorLike, data: TensorLike, name: str | None = None) -> Tensor:

@@ -1,0 +1,34 @@
+"""What the lead's fresh fuzz run (seeds 83/84, issue 14, session 7) found in the
+newly fuzzed top-level ops, fixed by helper sig2, each as a small program whose output
+TensorFlow recorded in ``fresh83_toplevel.json`` (``make_snippets_golden.py
+fresh83_toplevel`` under the TensorFlow virtualenv); ``tests/test_fresh83_toplevel.py``
+replays them on tapeflow.
+
+``err(fn)`` prints the class and first line of the exception ``fn()`` raises (or
+``ok``); ``show(t)`` prints a tensor's dtype, shape and value (floats to 5 digits).
+"""
+
+from snippet_registry import ERR_SHOW_HELPERS, snippet_registry
+
+SNIPPETS, _snippet = snippet_registry(ERR_SHOW_HELPERS)
+
+
+_snippet(
+    "dynamic_partition_num_partitions_attr",
+    """
+    # num_partitions is an int attr: floats truncate, numbers below 1 and strings are
+    # refused before the inputs are read, and a count past int32 fails before running.
+    d, p = tf.constant([1.0, 2.0]), tf.constant([0, 1])
+    for n in (2.0, 2.9, np.float32(2.0), np.int64(2), tf.constant(2)):
+        for t in tf.dynamic_partition(d, p, n):
+            show(t)
+    err(lambda: tf.dynamic_partition(d, p, 0))
+    err(lambda: tf.dynamic_partition("a", [0, 1, 1], -3.5))
+    err(lambda: tf.dynamic_partition(d, p, "2"))
+    err(lambda: tf.dynamic_partition(d, p, None))
+    err(lambda: tf.dynamic_partition(d, p, True))
+    err(lambda: tf.dynamic_partition(tf.constant(np.array(1, "uint16")), 0, 2**31))
+    for t in tf.dynamic_partition([[], []], tf.constant(0), 2.0):
+        show(t)
+    """,
+)
