@@ -152,6 +152,14 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
     return tf.cast(value, dtype)
 
 
+# TF's DataType enum (types.proto), which its Bitcast kernel's error prints.
+_DATATYPE_ENUM = {
+    "float32": 1, "float64": 2, "int32": 3, "uint8": 4, "int16": 5, "int8": 6, "string": 7,
+    "complex64": 8, "int64": 9, "bool": 10, "bfloat16": 14, "uint16": 17, "complex128": 18,
+    "float16": 19, "uint32": 22, "uint64": 23,
+}  # fmt: skip
+
+
 @_reads_values(floats=True)
 def bitcast(input: TensorLike, type: DTypeLike, name: str | None = None) -> Tensor:  # noqa: A002
     """Reinterpret the bytes of a tensor as another dtype (no gradient).
@@ -166,15 +174,14 @@ def bitcast(input: TensorLike, type: DTypeLike, name: str | None = None) -> Tens
     if size_in == size_out:
         result = array.view(dtype.as_numpy_dtype_instance)
     elif size_in > size_out:
-        result = array.view(dtype.as_numpy_dtype_instance).reshape(
-            array.shape + (size_in // size_out,)
-        )
+        # A trailing axis of one first: NumPy cannot change a scalar's itemsize in place.
+        result = array.reshape(array.shape + (1,)).view(dtype.as_numpy_dtype_instance)
     else:
         if not array.shape or array.shape[-1] != size_out // size_in:
-            raise _invalid(
-                "Cannot bitcast from " + _dt._from_numpy(array.dtype).c_name + " to "
-                + dtype.c_name + ": shape " + str(list(array.shape)), "Bitcast"
-            )  # fmt: skip
+            # TF's kernel names the dtypes by their DataType enum numbers.
+            source = _DATATYPE_ENUM[_dt._from_numpy(array.dtype).name]
+            raise _invalid(f"Cannot bitcast from {source} to {_DATATYPE_ENUM[dtype.name]}",
+                           "Bitcast")  # fmt: skip
         result = array.view(dtype.as_numpy_dtype_instance).reshape(array.shape[:-1])
     return _wrap(_np.array(result)[()])
 

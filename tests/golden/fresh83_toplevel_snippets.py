@@ -32,3 +32,19 @@ _snippet(
         show(t)
     """,
 )
+
+_snippet(
+    "bitcast_scalar_to_narrower_and_wider",
+    """
+    # A scalar bitcast to a narrower dtype gains a trailing axis; to a wider one it is
+    # refused, the kernel naming the dtypes by their enum numbers.
+    show(tf.bitcast(0.122604488337136, tf.uint16))
+    show(tf.bitcast(np.float64(0.5), tf.uint8))
+    show(tf.bitcast(tf.constant(7, tf.int32), tf.int8))
+    show(tf.bitcast(tf.constant(1 + 2j, tf.complex64), tf.float32))
+    show(tf.bitcast(tf.constant([[1.5, 2.0]]), tf.int16))
+    err(lambda: tf.bitcast(tf.constant(7, tf.int8), tf.int32))
+    err(lambda: tf.bitcast(tf.constant([7, 1, 2], tf.int8), tf.int32))
+    err(lambda: tf.bitcast(tf.constant([[7, 1]], tf.int16), tf.int64))
+    """,
+)
