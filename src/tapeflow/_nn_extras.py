@@ -50,6 +50,31 @@ def _flag(value: bool) -> str:
     return "true" if value else "false"
 
 
+_APPROX_SIGNATURE = (
+    "signature=input:T -> values:T, indices:int32; attr=k:int,min=0; "
+    "attr=reduction_dimension:int,default=-1; attr=recall_target:float,default=0.95; "
+    "attr=is_max_k:bool,default=true; attr=reduction_input_size_override:int,default=-1; "
+    "attr=aggregate_to_topk:bool,default=true; attr=T:type,allowed=[DT_HALF, "
+    "DT_BFLOAT16, DT_FLOAT]>"
+)
+
+
+def _attr(value: Any, kind: type, what: str, default: Any = None) -> Any:
+    """One attr as TF's op builder converts it: None means the default, an int attr
+    truncates any number, a bool attr takes only bools, a float attr any number."""
+    if value is None and default is not None:
+        return default
+    if kind is bool:
+        if isinstance(value, (bool, np.bool_)):
+            return bool(value)
+    elif not isinstance(value, (str, bytes)) and value is not None:
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            pass
+    raise TypeError(f"Expected {kind.__name__} for argument '{what}' not {value!r}.")
+
+
 def approx_top_k(
     input: TensorLike,  # noqa: A002 - TF's name
     k: int,
@@ -66,17 +91,22 @@ def approx_top_k(
     >>> tf.approx_top_k(tf.constant([[3.0, 1.0, 4.0, 1.0, 5.0]]), 2)
     ApproxTopK(values=<tf.Tensor: shape=(1, 2), dtype=float32, numpy=array([[5., 4.]], dtype=float32)>, indices=<tf.Tensor: shape=(1, 2), dtype=int32, numpy=array([[4, 2]], dtype=int32)>)
     """
+    # The attrs as TF's op builder reads them: None is the default, numbers convert.
+    k = _attr(k, int, "k")
+    reduction_dimension = _attr(reduction_dimension, int, "reduction_dimension", -1)
+    recall_target = _attr(recall_target, float, "recall_target", 0.95)
+    is_max_k = _attr(is_max_k, bool, "is_max_k", True)
+    reduction_input_size_override = _attr(
+        reduction_input_size_override, int, "reduction_input_size_override", -1
+    )
+    aggregate_to_topk = _attr(aggregate_to_topk, bool, "aggregate_to_topk", True)
     x = as_tensor(input)
     if x.dtype not in (_dt.float16, _dt.float32):
         raise InvalidArgumentError(
             None, None,
             f"Value for attr 'T' of {x.dtype.c_name} is not in the list of allowed values: half, "
             "bfloat16, float\n\t; NodeDef: {{node ApproxTopK}}; Op<name=ApproxTopK; "
-            "signature=input:T -> values:T, indices:int32; attr=k:int,min=0; "
-            "attr=reduction_dimension:int,default=-1; attr=recall_target:float,default=0.95; "
-            "attr=is_max_k:bool,default=true; attr=reduction_input_size_override:int,default=-1; "
-            "attr=aggregate_to_topk:bool,default=true; attr=T:type,allowed=[DT_HALF, "
-            "DT_BFLOAT16, DT_FLOAT]> [Op:ApproxTopK] name: ",
+            + _APPROX_SIGNATURE + " [Op:ApproxTopK] name: ",
         )  # fmt: skip
     if not is_max_k or reduction_dimension != -1:
         raise NotFoundError(
@@ -89,6 +119,13 @@ def approx_top_k(
             "All kernels registered for op ApproxTopK:\n"
             "  device='XLA_CPU_JIT'; T in [DT_FLOAT, DT_BFLOAT16, DT_HALF]\n"
             f"{_APPROX_KERNELS} [Op:ApproxTopK] name: ",
+        )  # fmt: skip
+    if k < 0:
+        raise InvalidArgumentError(
+            None, None,
+            f"Value for attr 'k' of {k} must be at least minimum 0\n\t; NodeDef: "
+            "{{node ApproxTopK}}; Op<name=ApproxTopK; " + _APPROX_SIGNATURE
+            + " [Op:ApproxTopK] name: ",
         )  # fmt: skip
     if x.ndim == 0:
         raise _op_error(f"input must be >= 1-D, got shape {_shape_text(x.shape)}", "ApproxTopK")

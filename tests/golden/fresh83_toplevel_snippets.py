@@ -48,3 +48,29 @@ _snippet(
     err(lambda: tf.bitcast(tf.constant([[7, 1]], tf.int16), tf.int64))
     """,
 )
+
+_snippet(
+    "approx_top_k_attrs",
+    """
+    # The attrs as TF's op builder converts them: None is the default, k truncates,
+    # a bool attr takes only bools, k below 0 is refused.
+    x = tf.constant([[0.0, -2.0, 3.0]])
+    for k in (2.0, 2.7, tf.constant(2)):
+        v, i = tf.approx_top_k(x, k)
+        show(v); show(i)
+    v, i = tf.approx_top_k([3.74, 3.18, 0.86, -0.39, 2.85, 3.19, 3.52, -0.48], 3,
+                           reduction_dimension=None, recall_target=12.0,
+                           aggregate_to_topk=False)
+    show(v); show(i)
+    v, i = tf.approx_top_k(x, 2, is_max_k=None, aggregate_to_topk=None, recall_target=None,
+                           reduction_input_size_override=None, reduction_dimension=-1.0)
+    show(v); show(i)
+    err(lambda: tf.approx_top_k(x, -1))
+    err(lambda: tf.approx_top_k(x, "2"))
+    err(lambda: tf.approx_top_k(x, None))
+    err(lambda: tf.approx_top_k(x, 2, reduction_dimension="a"))
+    err(lambda: tf.approx_top_k(x, 2, is_max_k=1))
+    err(lambda: tf.approx_top_k(x, 2, aggregate_to_topk=0))
+    err(lambda: tf.approx_top_k(x, 2, recall_target="a"))
+    """,
+)
