@@ -98,15 +98,17 @@ def logm(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - 
 def banded_triangular_solve(
     bands: TensorLike,
     rhs: TensorLike,
-    lower: bool = True,
-    adjoint: bool = False,
+    lower: bool | None = True,
+    adjoint: bool | None = False,
     name: str | None = None,
 ) -> Tensor:
     """Solve with a triangular matrix given by its ``K`` bands (shape ``[..., K, M]``,
     TF's ``LEFT_RIGHT`` alignment: for ``lower`` row 0 is the diagonal and row i the
     i-th subdiagonal, right-aligned; otherwise the last row is the diagonal and the
     rows above it the superdiagonals, left-aligned). Gradient: through the dense
-    triangle, which is TF's rule restricted to the bands.
+    triangle, which is TF's rule restricted to the bands. As TF's kernel, only the
+    first matrix of a batch is checked for a zero on its diagonal; the others divide
+    by it (Inf/NaN results).
 
     >>> bands = tf.constant([[2.0, 3.0, 4.0], [1.0, 2.0, 3.0]])
     >>> print(tf.linalg.banded_triangular_solve(bands, tf.ones([3, 1])))
@@ -121,12 +123,33 @@ def banded_triangular_solve(
     from ._solve import triangular_solve
 
     op = "BandedTriangularSolve"
+    lower = True if lower is None else bool(lower)  # None: the generated op's defaults
+    adjoint = False if adjoint is None else bool(adjoint)
     a, b = _pair(bands, rhs)
     _same_dtype(a, b, op)
     _linalg.check_type(a._value.dtype, op, ("double", "float", "half", "complex64", "complex128"))
+    if a._value.dtype == _np.float16:  # in the op's type list, but no CPU kernel
+        raise _NotFoundError(
+            None,
+            None,
+            f"Could not find device for node: {{{{node {op}}}}} = {op}[T=DT_HALF, "
+            f"adjoint={str(adjoint).lower()}, lower={str(lower).lower()}]\nAll kernels "
+            f"registered for op {op}:\n  device='CPU'; T in [DT_COMPLEX128]\n  device='CPU'; "
+            "T in [DT_COMPLEX64]\n  device='CPU'; T in [DT_DOUBLE]\n  device='CPU'; "
+            f"T in [DT_FLOAT]\n [Op:{op}] name: ",
+        )
     for i, x in enumerate((a, b)):
         if x.ndim < 2:
             raise _error(f"In[{i}] ndims must be >= 2: {x.ndim}", op)
+    kernel_type = {"float32": "float", "float64": "double"}.get(a.dtype.name, a.dtype.name)
+    for i, x in enumerate((a, b)):
+        if x._value.size == 0:
+            dims = ",".join(str(d) for d in x._value.shape)
+            raise _error(
+                f"In[{i}] must not be an empty tensor: Tensor<type: {kernel_type} "
+                f"shape: [{dims}] values: >",
+                op,
+            )
     count, m = a._value.shape[-2:]
     if b._value.shape[-2] != m:
         rows, cols = b._value.shape[-2:]
@@ -141,8 +164,10 @@ def banded_triangular_solve(
         band = a[..., row, row:] if lower else a[..., row, : m - k]
         part = diag(band, k=k, num_rows=m, num_cols=m)
         dense = part if dense is None else dense + part
-    main = a._value[..., 0, :] if lower else a._value[..., count - 1, :]
-    if (_np.asarray(main) == 0).any():
+    # TF checks the first matrix's diagonal only, with Eigen's scalar minCoeff: a NaN
+    # first entry wins (and fails the test), a later NaN is skipped.
+    first = _np.abs(_np.asarray(a._value).reshape((-1, count, m))[0, 0 if lower else count - 1])
+    if _np.isnan(first[0]) or _np.nanmin(first) <= 0:
         raise _error("Input matrix is not invertible.", op)
     assert dense is not None
-    return triangular_solve(dense, b, lower=bool(lower), adjoint=bool(adjoint))
+    return triangular_solve(dense, b, lower=lower, adjoint=adjoint)

@@ -241,10 +241,18 @@ def _triangular_solve_impl(a, b, lower=True, adjoint=False):
     if adjoint:
         tri = _adjoint(tri)
         lower = not lower
-    try:
-        return _lapack(np.linalg.solve, tri, b)
-    except np.linalg.LinAlgError:
-        return _substitute(tri, b, lower).astype(a.dtype)
+    # TF's kernel substitutes row by row, so an Inf or NaN (given, or from overflow) only
+    # reaches the entries that depend on it; LAPACK's pivoted LU would mix it into every
+    # row and column. LAPACK stays the fast path for the finite, invertible case.
+    if np.isfinite(tri).all() and np.isfinite(b).all():
+        try:
+            x = _lapack(np.linalg.solve, tri, b)
+        except np.linalg.LinAlgError:
+            pass
+        else:
+            if np.isfinite(x).all():
+                return x
+    return _substitute(tri, b, lower).astype(a.dtype)
 
 
 def _triangle(x: Tensor, lower: bool) -> Tensor:
