@@ -291,31 +291,55 @@ def betainc_kernel(a, b, x):
 # Hurwitz zeta(x, q) = sum_k (q + k)^-x
 # ----------------------------------------------------------------------------
 _SHIFT = 10.0
+_ZETA_EPS = 2.0**-54  # half an ulp of float64: the direct sum's rest below this is dropped
 
 
 def _zeta_positive(s, q):
-    """zeta(s, q) for s > 1, by direct terms until q + k >= 10 and then the
-    Euler-Maclaurin tail with Bernoulli numbers up to B_20."""
+    """zeta(s, q) for s > 1: direct terms (q + k)^-s, then the Euler-Maclaurin tail
+    with Bernoulli numbers up to B_20 from the first z = q + k >= 10 + 2 s.
+
+    The tail's k-th term is about 2 ((s + 2k) / (2 pi z))^(2k) of its first one, so it
+    needs z well past s; where s is large against z the direct terms shrink by at
+    least e^-(s/(z+1)) a step instead, and the sum stops once the rest,
+    below z^-s (1 + z / (s - 1)), no longer changes it (within ~80 terms of z = max(q, 10)).
+    Every power is taken of z directly, so a huge s or q underflows to 0 (never
+    inf * 0), and zeta(1.5, 1e300) keeps its z^(1-s) / (s - 1) = 2e-150.
+    """
+    out = np.zeros_like(q)
     total = np.zeros_like(q)
     z = q.copy()
-    while True:
-        low = z < _SHIFT
-        if not low.any():
-            break
-        total = total + np.where(low, np.power(np.where(low, z, 1.0), -s), 0.0)
-        z = np.where(low, z + 1.0, z)
+    active = np.arange(q.size)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        while active.size:
+            z_s = np.power(z, -s)
+            rest = z_s + np.power(z, 1.0 - s) / (s - 1.0)
+            # An infinite rest is still to be added (it may cancel an infinite total of
+            # the other sign: NaN, as the terms' own sum is).
+            negligible = (z > 0) & np.isfinite(rest) & (rest <= _ZETA_EPS * np.abs(total))
+            done = negligible | np.isnan(total)
+            tail = ~done & (z >= _SHIFT + 2.0 * s)
+            out[active[done]] = total[done]
+            if tail.any():
+                out[active[tail]] = total[tail] + _zeta_tail(s[tail], z[tail])
+            keep = ~(done | tail)
+            total = total[keep] + z_s[keep]
+            s, z, active = s[keep], z[keep] + 1.0, active[keep]
+    return out
+
+
+def _zeta_tail(s, z):
+    """sum_{k>=0} (z + k)^-s by Euler-Maclaurin, for z >= 10 + 2 s."""
     z_s = np.power(z, -s)
-    tail = z * z_s / (s - 1.0) + 0.5 * z_s
-    power = z_s / z
-    inv2 = 1.0 / (z * z)
-    rising = s.copy()
+    tail = np.power(z, 1.0 - s) / (s - 1.0) + 0.5 * z_s
+    # ratio: s (s+1) ... (s+2k-2) / z^(2k-1), built a factor at a time so it never
+    # overflows (each factor is below 1 once z >= 2 s + 20).
+    ratio = s / z
     factorial = 2.0
     for k in range(1, len(_BERNOULLI) + 1):
-        tail = tail + (_BERNOULLI[k - 1] / factorial) * rising * power
-        rising = rising * (s + 2 * k - 1) * (s + 2 * k)
+        tail = tail + (_BERNOULLI[k - 1] / factorial) * ratio * z_s
+        ratio = ratio * ((s + 2 * k - 1) / z) * ((s + 2 * k) / z)
         factorial *= (2 * k + 1) * (2 * k + 2)
-        power = power * inv2
-    return total + tail
+    return tail
 
 
 def zeta_kernel(x, q):
