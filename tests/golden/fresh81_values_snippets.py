@@ -156,3 +156,28 @@ for z in cases:
     show(outer.gradient(total, x))
 """,
 )
+
+
+_snippet(
+    "ndtri_tiny_probabilities",
+    """
+# The normal quantile of a tiny p: sqrt(2) erfinv(2p - 1) loses p below 1e-17
+# (2p - 1 rounds to -1) and below 3e-8 in float32; TF's Ndtri keeps the tail.
+p = tf.constant([2.2250738585072014e-308, 1e-300, 1e-200, 1e-50, 1e-17, 1e-10, 1e-3, 0.3,
+                 0.5, 0.7, 0.999, 1 - 1e-10, 0.0, 1.0, -0.5, 1.5], tf.float64)
+with tf.GradientTape() as tape:
+    tape.watch(p)
+    y = tf.math.ndtri(p)
+show(y)
+show(tape.gradient(y, p))
+show(tf.math.erfcinv(2 * p))
+q = tf.constant([1e-30, 1e-17, 1e-9, 1e-3, 0.3, 0.5, 0.7, 0.9999, 0.0, 1.0], tf.float32)
+with tf.GradientTape() as tape:
+    tape.watch(q)
+    y = tf.math.ndtri(q)
+show(y)
+# exp(y^2 / 2) of a float32 y near -11 keeps y's rounding times 121: the far tail differs
+# in the 5th digit, as float32 rounding decides.
+show(tape.gradient(y, q)[2:])
+""",
+)

@@ -2,7 +2,8 @@
 functions of orders 0 and 1 (plain and exponentially scaled).
 
 Kernels run in float64 (``_special.in_float64``). erfinv refines a closed-form
-first guess with Newton steps on erf/erfc; the Bessel functions sum their power
+first guess with Newton steps on erf/erfc; ndtri takes its lower half from erfc's
+tail (Newton on log erfc), so a p of 1e-300 keeps its quantile; the Bessel functions sum their power
 series for |x| <= 30 and their asymptotic series beyond. Rules are written in
 tapeflow ops, so every order differentiates.
 """
@@ -45,6 +46,47 @@ def _erfinv_vjp(g, ans, y):
 erfinv = Primitive(
     "erfinv", in_float64(_erfinv_kernel), vjp=_erfinv_vjp, elementwise=True, kinds=FLOATS[0],
     tf_name="Erfinv", formula="d erfinv(y) = sqrt(pi)/2 exp(erfinv(y)^2) dy",
+)  # fmt: skip
+
+
+def _erfcinv_tail_kernel(c):
+    """x >= 0 with erfc(x) = c, for 0 < c <= 1, without forming 1 - c (which is -1 + c
+    rounded: erfinv(2 p - 1) is -inf for every p below 1e-17)."""
+    with np.errstate(all="ignore"):
+        a = 0.147
+        log_term = np.log(c) + np.log(2.0 - c)  # log(1 - y^2) for y = 1 - c
+        first = 2.0 / (np.pi * a) + log_term / 2.0
+        x = np.sqrt(np.sqrt(first * first - log_term / a) - first)
+        # Newton on log erfc(x) = log c: erfc falls like e^-x^2, its log is near linear.
+        for _ in range(6):
+            value = erfc_kernel(x)
+            slope = TWO_OVER_SQRT_PI * np.exp(-x * x)
+            step = (np.log(value) - np.log(c)) * value / slope
+            x = np.where(np.isfinite(step), x + step, x)
+        return np.where(c == 0.0, np.inf, x)
+
+
+def _ndtri_kernel(p):
+    # The lower half through erfc's tail, the upper half as sqrt(2) erfinv(2p - 1),
+    # where 2p - 1 is exact enough (no tail to lose).
+    lower = p < 0.5
+    with np.errstate(all="ignore"):
+        low = -np.sqrt(2.0) * _erfcinv_tail_kernel(np.where(lower & (p >= 0), 2.0 * p, 1.0))
+        high = np.sqrt(2.0) * _erfinv_kernel(np.where(lower, 0.0, 2.0 * p - 1.0))
+    out = np.where(lower, low, high)
+    return np.where((p < 0) | (p > 1) | np.isnan(p), np.nan, out)
+
+
+def _ndtri_vjp(g, ans, p):
+    # d ndtri(p) = sqrt(2 pi) exp(ndtri(p)^2 / 2) dp
+    root_two_pi = wrap(np.asarray(np.sqrt(2.0 * np.pi), dtype=ans._value.dtype)[()])
+    half = wrap(np.asarray(0.5, dtype=ans._value.dtype)[()])
+    return (g * root_two_pi * exp(square(ans) * half),)
+
+
+ndtri = Primitive(
+    "ndtri", in_float64(_ndtri_kernel), vjp=_ndtri_vjp, elementwise=True, kinds=FLOATS[0],
+    tf_name="Ndtri", formula="d ndtri(p) = sqrt(2 pi) exp(ndtri(p)^2 / 2) dp",
 )  # fmt: skip
 
 # --------------------------------------------------------------------------
