@@ -18,7 +18,7 @@ from snippet_registry import ERR_SHOW_HELPERS, snippet_registry
 
 _HELPERS = (
     ERR_SHOW_HELPERS
-    + '''
+    + """
 def differences(f, x, w, h):
     x = np.asarray(x)
     out = np.zeros_like(x)
@@ -36,7 +36,7 @@ def tape_gradient(f, x, w):
         tape.watch(x)
         y = tf.reduce_sum(f(x) * w)
     show(tape.gradient(y, x))
-'''
+"""
 )
 
 SNIPPETS, _snippet = snippet_registry(_HELPERS)
