@@ -118,6 +118,38 @@ def complex(real: TensorLike, imag: TensorLike, name: str | None = None) -> Tens
     return complex_(real, imag)
 
 
+def _limits(np_dtype) -> tuple:
+    info = _np.finfo(np_dtype) if _np.dtype(np_dtype).kind == "f" else _np.iinfo(np_dtype)
+    return info.min, info.max
+
+
+def _saturation_limits(source, target) -> tuple:
+    """TF's clamp bounds for saturate_cast, computed as its Python wrapper does.
+
+    The bounds are always applied (inf becomes the type's largest finite value, even
+    for a cast to the same type). TF takes the upper bound through ``float`` and back
+    into the source type; for int64 that rounds to 2**63, whose conversion overflows
+    to int64's minimum, so TF saturates every int64 value to -2**63 when the target
+    holds int64's range. Here the bound stays int64's maximum (docs/deviations.md:
+    saturate-cast-int64).
+    """
+    (in_min, in_max), (out_min, out_max) = _limits(source), _limits(target)
+    promoted = _np.promote_types(source, target)
+    with _np.errstate(over="ignore", invalid="ignore"):
+        low = _np.asarray(_np.maximum(in_min, out_min)).astype(source)[()]
+        if _np.array([low, out_min], dtype=promoted)[0] < _np.array(out_min, dtype=promoted):
+            low = _np.nextafter(low, source(0), dtype=source)
+        high_float = min(float(in_max), float(out_max))
+        if _np.dtype(source).kind in "iu" and high_float >= 2.0 ** (8 * _np.dtype(source).itemsize
+                                                                    - (_np.dtype(source).kind == "i")):
+            high = _np.iinfo(source).max  # TF's float round trip overflows here
+        else:
+            high = _np.asarray(high_float).astype(source)[()]
+        if _np.array([high, out_max], dtype=promoted)[0] > _np.array(out_max, dtype=promoted):
+            high = _np.nextafter(high, source(0), dtype=source)
+    return _np.asarray(low, dtype=source), _np.asarray(high, dtype=source)
+
+
 def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) -> Tensor:
     """Cast, clamping values to ``dtype``'s range first (no wraparound).
 
@@ -131,24 +163,14 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
     if value.dtype.is_complex and not dtype.is_complex:
         value = tf.math.real(value)
     source = value.dtype
-    if source.kind in "fiu" and dtype.kind in "fiu" and dtype != source:
-        low = max(
-            float(_np.finfo(source.as_numpy_dtype).min) if source.kind == "f" else int(source.min),
-            float(dtype.min) if dtype.kind == "f" else int(dtype.min),
-        )
-        high = min(
-            float(_np.finfo(source.as_numpy_dtype).max) if source.kind == "f" else int(source.max),
-            float(dtype.max) if dtype.kind == "f" else int(dtype.max),
-        )
-        # Bounds that the source type cannot hold exactly round inward, never out.
-        low_v = _np.asarray(low).astype(source.as_numpy_dtype)
-        high_v = _np.asarray(high).astype(source.as_numpy_dtype)
-        if dtype.kind in "iu" and source.kind == "f":
-            # Compared in float64, as TF compares its NumPy limits (NumPy 2 would round a
-            # Python int ``high`` to float32: int32's 2**31 - 1 would then not look exceeded).
-            if float(high_v) > float(high):
-                high_v = _np.nextafter(high_v, source.as_numpy_dtype(0))
-        value = tf.clip_by_value(value, _wrap(low_v[()]), _wrap(high_v[()]))
+    if source.kind in "fiu" and dtype.kind in "fiu":
+        if source.name in ("uint32", "uint64"):  # TF's clamp has no CPU kernel for them
+            raise _NotFoundError(
+                None, None, "Could not find device for node: {{node ClipByValue}} = "
+                f"ClipByValue[T=DT_{source.name.upper()}] [Op:ClipByValue] name: clamp",
+            )  # fmt: skip
+        low_v, high_v = _saturation_limits(source.as_numpy_dtype, dtype.as_numpy_dtype)
+        value = tf.clip_by_value(value, _wrap(low_v), _wrap(high_v))
     return tf.cast(value, dtype)
 
 
@@ -196,8 +218,12 @@ def _truncatediv_impl(x, y):
     if _divides_by_zero(x, y):
         raise _zero_divisor_error("TruncateDiv")
     if x.dtype.kind in "iu":
-        quotient = _np.abs(x) // _np.abs(y)
-        return _np.asarray(quotient * _np.sign(x) * _np.sign(y), dtype=x.dtype)[()]
+        # Floor division stepped toward zero where it rounded down: no abs(), which
+        # overflows at the type's minimum; MIN / -1 wraps to MIN as TF's kernel gives.
+        with _np.errstate(over="ignore", divide="ignore"):
+            quotient = _np.floor_divide(x, y)
+            inexact = (x - quotient * y != 0) & ((x < 0) != (y < 0))
+            return _np.asarray(quotient + inexact.astype(quotient.dtype), dtype=x.dtype)[()]
     return _np.trunc(x / y)
 
 
