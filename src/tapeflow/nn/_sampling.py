@@ -11,6 +11,7 @@ candidate samplers, nce_loss and sampled_softmax_loss).
 from __future__ import annotations
 
 import collections
+import numbers
 from typing import Any
 
 import numpy as np
@@ -73,7 +74,11 @@ def compute_accidental_hits(
     >>> idx.numpy().tolist(), ids.numpy().tolist(), w.dtype
     ([0], [0], tf.float32)
     """
+    slow = not _fast_attr("int", None, num_true)
     num_true = _attr_int(num_true, "num_true")  # attributes first, then the inputs
+    if slow:  # TF's slow path converts each input to int64 (ValueError for another dtype)
+        true_classes = convert_to_tensor(true_classes, dtype=_dt.int64)
+        sampled_candidates = convert_to_tensor(sampled_candidates, dtype=_dt.int64)
     true, sampled = _int64_inputs((true_classes, sampled_candidates))
     if true.ndim != 2 or true.shape[1] != num_true:
         raise _op_error(
@@ -100,13 +105,94 @@ _SAMPLER_SIGNATURE = (
 )
 
 
-def _sampler_args(op: str, true_classes, **attrs):
-    """``true_classes`` as an int64 NumPy matrix, after the attributes' minimums (TF's order)."""
-    num_true = attrs["num_true"]
-    for attr, value in attrs.items():
-        if _attr_int(value, attr) < 1:
+def _fast_attr(kind: str, default, value) -> bool:
+    """Whether TF's eager fast path takes this attribute value as it is.
+
+    It takes only exact Python kinds (int or bool for an int, bool for a bool, float
+    for a float, str or bytes for a string, a list or tuple of floats for a float
+    list; None is the default). Anything else sends the call to the generated op's
+    slow path, which converts each attribute (``make_int``...) and then converts
+    ``true_classes`` to int64, so a tensor of another dtype fails there with
+    ValueError rather than with the kernel's InvalidArgumentError.
+    """
+    if value is None:
+        return default is not None
+    if kind == "int":
+        return isinstance(value, int)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, float)
+    if kind == "str":
+        return isinstance(value, (str, bytes))
+    # A NumPy vector of float64 passes too (its items are Python floats' subclass).
+    return isinstance(value, (list, tuple, np.ndarray)) and all(isinstance(v, float) for v in value)
+
+
+def _make_attr(kind: str, value, name: str, op: str):
+    """One attribute converted as TF's generated op does (its ``make_*`` and their errors)."""
+    if kind == "int":
+        return _attr_int(value, name)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise TypeError(f"Expected bool for argument '{name}' not {value!r}.")
+        return value
+    if kind == "str":
+        if not isinstance(value, (str, bytes)):
+            raise TypeError(f"Expected string for argument '{name}' not {value!r}.")
+        return value
+    if kind == "float":
+        if not isinstance(value, _REAL):
+            raise TypeError(f"Expected float for argument '{name}' not {value!r}.")
+        return float(value)
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(
+            f"Expected list for '{name}' argument to '{_SNAKE[op]}' Op, not {value!r}."
+        )
+    return [_make_attr("float", v, name, op) for v in value]
+
+
+_REAL = (numbers.Real, np.integer, np.floating)
+_SNAKE = {"FixedUnigramCandidateSampler": "fixed_unigram_candidate_sampler"}
+# Each attribute's kind, default (None: required) and minimum, in the op definition's
+# order (TF's order of conversion and of the minimum checks).
+_ATTRS: dict[str, tuple] = {
+    "num_true": ("int", None, 1),
+    "num_sampled": ("int", None, 1),
+    "unique": ("bool", None, None),
+    "range_max": ("int", None, 1),
+    "vocab_file": ("str", "", None),
+    "distortion": ("float", 1.0, None),
+    "num_reserved_ids": ("int", 0, None),
+    "num_shards": ("int", 1, 1),
+    "shard": ("int", 0, 0),
+    "unigrams": ("floats", [], None),
+}
+
+
+def _sampler_args(op: str, true_classes, **attrs) -> tuple[np.ndarray, dict]:
+    """(``true_classes`` as an int64 NumPy matrix, the converted attributes), in TF's order.
+
+    The fast path checks the attributes' minimums and then the input's dtype; the
+    slow path (an attribute of another Python type) converts every attribute, then
+    the input, then checks the minimums.
+    """
+    fast = all(_fast_attr(*_ATTRS[name][:2], value) for name, value in attrs.items())
+    values = {}
+    for name, value in attrs.items():
+        kind, default = _ATTRS[name][:2]
+        if value is None and default is not None:
+            value = default
+        elif fast and kind == "floats":
+            value = list(value)  # the fast path takes a NumPy vector as a list
+        values[name] = _make_attr(kind, value, name, op)
+    if not fast:
+        true_classes = convert_to_tensor(true_classes, dtype=_dt.int64)
+    for name, value in values.items():
+        least = _ATTRS[name][2]
+        if least is not None and value < least:
             raise _op_error(
-                f"Value for attr '{attr}' of {int(value)} must be at least minimum 1\n\t; "
+                f"Value for attr '{name}' of {value} must be at least minimum {least}\n\t; "
                 f"NodeDef: {{{{node {op}}}}}; Op<name={op}; {_SAMPLER_SIGNATURE}" + _ATTR_TEXT[op],
                 op,
             )
@@ -122,14 +208,15 @@ def _sampler_args(op: str, true_classes, **attrs):
     true = np.asarray(_backend.to_host(tensor._value)).astype(np.int64)
     if true.ndim != 2:
         raise _op_error("true_classes must be a matrix", op)
-    if true.shape[1] != int(num_true):
+    num_true = values["num_true"]
+    if true.shape[1] != num_true:
         raise _op_error(
             # TF-TEXT: TF names the columns found "expected" and num_true "was".
             f"true_classes must have num_true columns, expected: {true.shape[1]} was: "
-            f"{int(num_true)}",
+            f"{num_true}",
             op,
         )
-    return true
+    return true, values
 
 
 def _draw(rng, probs: np.ndarray, num_sampled: int, unique: bool, op: str):
@@ -220,10 +307,10 @@ def uniform_candidate_sampler(
 0.4000000059604645, 0.4000000059604645])
     """
     op = "UniformCandidateSampler"
-    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
-                         range_max=range_max)  # fmt: skip
-    probs = np.full(int(range_max), 1.0 / int(range_max))
-    return _sample(true, probs, num_sampled, unique, seed, op)
+    true, a = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                            unique=unique, range_max=range_max)  # fmt: skip
+    probs = np.full(a["range_max"], 1.0 / a["range_max"])
+    return _sample(true, probs, a["num_sampled"], a["unique"], seed, op)
 
 
 @stateful
@@ -248,11 +335,11 @@ def log_uniform_candidate_sampler(
     0.57813
     """
     op = "LogUniformCandidateSampler"
-    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
-                         range_max=range_max)  # fmt: skip
-    k = np.arange(int(range_max), dtype=np.float64)
-    probs = np.log((k + 2.0) / (k + 1.0)) / np.log1p(int(range_max))
-    return _sample(true, probs, num_sampled, unique, seed, op)
+    true, a = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                            unique=unique, range_max=range_max)  # fmt: skip
+    k = np.arange(a["range_max"], dtype=np.float64)
+    probs = np.log((k + 2.0) / (k + 1.0)) / np.log1p(a["range_max"])
+    return _sample(true, probs, a["num_sampled"], a["unique"], seed, op)
 
 
 # Learned counts live with the sampler TF would reuse: in eager TF a kernel (and its
@@ -286,17 +373,38 @@ def learned_unigram_candidate_sampler(
     from ..random import _seeds
 
     op = "LearnedUnigramCandidateSampler"
-    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
-                         range_max=range_max)  # fmt: skip
+    # TF's wrapper compares range_max first, with Python's (or the tensor's) rules.
+    if range_max > 2147483647:
+        raise ValueError(f"Value of range_max:{range_max} is too large to handle")
+    true, a = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                            unique=unique, range_max=range_max)  # fmt: skip
     global_seed = _seeds._state.global_seed
-    weights = np.ones(int(range_max))
+    weights = np.ones(a["range_max"])
     if seed is not None or global_seed is None:
-        key = (int(num_true), int(num_sampled), bool(unique), int(range_max), global_seed, seed)
+        key = (*a.values(), global_seed, seed)
         weights = _LEARNED.setdefault(key, weights)
-    result = _sample(true, weights / weights.sum(), num_sampled, unique, seed, op)
+    result = _sample(true, weights / weights.sum(), a["num_sampled"], a["unique"], seed, op)
     values = true.ravel()
     np.add.at(weights, values[(values >= 0) & (values < len(weights))], 1.0)
     return result
+
+
+def _shard_weights(counts: list, distortion: float, reserved: int, shards: int, shard: int,
+                   range_max: int, op: str) -> np.ndarray:
+    """The shard's weights as TF's FixedUnigramSampler builds them.
+
+    Reserved ids weigh 0 and the shard keeps the ids ``i`` with ``i % shards == shard``;
+    TF numbers the first count after the reserved ids this shard kept (not after all
+    of them), a quirk kept here. The size is checked before anything is allocated.
+    """
+    kept = max(0, -(-(reserved - shard) // shards)) if shard < shards else 0
+    chosen = (kept + np.arange(len(counts))) % shards == shard
+    size = kept + int(np.count_nonzero(chosen))
+    if size != range_max:
+        raise _op_error(f"range is {range_max} must be equal to weights size  {size}", op)
+    with np.errstate(all="ignore"):
+        powered = np.power(np.asarray(counts, np.float32)[chosen], np.float32(distortion))
+    return np.concatenate([np.zeros(kept), powered.astype(np.float64)])
 
 
 def _vocab_counts(path: str) -> list:
@@ -334,25 +442,19 @@ def fixed_unigram_candidate_sampler(
     0.5
     """
     op = "FixedUnigramCandidateSampler"
-    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
-                         range_max=range_max)  # fmt: skip
-    if vocab_file:
-        counts = _vocab_counts(vocab_file)
-    elif len(unigrams):
-        counts = [float(u) for u in unigrams]
+    true, a = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                            unique=unique, range_max=range_max, vocab_file=vocab_file,
+                            distortion=distortion, num_reserved_ids=num_reserved_ids,
+                            num_shards=num_shards, shard=shard, unigrams=unigrams)  # fmt: skip
+    if a["vocab_file"]:
+        counts = _vocab_counts(a["vocab_file"])
+    elif a["unigrams"]:
+        counts = a["unigrams"]
     else:
         raise _op_error("Must provide either vocab_file or unigrams.", op)
-    # Reserved ids weigh 0; a shard keeps the ids i with i % num_shards == shard, and
-    # its range is those ids, renumbered from 0.
-    full = np.concatenate(
-        [np.zeros(int(num_reserved_ids)), np.power(np.asarray(counts), float(distortion))]
-    )
-    weights = full[np.arange(full.size) % int(num_shards) == int(shard)]
-    if weights.size != int(range_max):
-        raise _op_error(
-            f"range is {int(range_max)} must be equal to weights size  {weights.size}", op
-        )
-    return _sample(true, weights / weights.sum(), num_sampled, unique, seed, op)
+    weights = _shard_weights(counts, a["distortion"], a["num_reserved_ids"], a["num_shards"],
+                             a["shard"], a["range_max"], op)  # fmt: skip
+    return _sample(true, weights / weights.sum(), a["num_sampled"], a["unique"], seed, op)
 
 
 @stateful
@@ -372,8 +474,9 @@ def all_candidate_sampler(
     ([0, 1, 2], [[1.0]], [1.0, 1.0, 1.0])
     """
     op = "AllCandidateSampler"
-    true = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled)
-    n = int(num_sampled)
+    true, a = _sampler_args(op, true_classes, num_true=num_true, num_sampled=num_sampled,
+                            unique=unique)  # fmt: skip
+    n = a["num_sampled"]
     bad = (true < 0) | (true >= n)
     if bad.any():
         raise _op_error(f"`true_candidate` out of range [0, {n}), received {int(true[bad][0])}", op)
