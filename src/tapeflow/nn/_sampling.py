@@ -146,9 +146,7 @@ def _make_attr(kind: str, value, name: str, op: str):
             raise TypeError(f"Expected float for argument '{name}' not {value!r}.")
         return float(value)
     if not isinstance(value, (list, tuple)):
-        raise TypeError(
-            f"Expected list for '{name}' argument to '{_SNAKE[op]}' Op, not {value!r}."
-        )
+        raise TypeError(f"Expected list for '{name}' argument to '{_SNAKE[op]}' Op, not {value!r}.")
     return [_make_attr("float", v, name, op) for v in value]
 
 
@@ -212,8 +210,7 @@ def _sampler_args(op: str, true_classes, **attrs) -> tuple[np.ndarray, dict]:
     if true.shape[1] != num_true:
         raise _op_error(
             # TF-TEXT: TF names the columns found "expected" and num_true "was".
-            f"true_classes must have num_true columns, expected: {true.shape[1]} was: "
-            f"{num_true}",
+            f"true_classes must have num_true columns, expected: {true.shape[1]} was: {num_true}",
             op,
         )
     return true, values
@@ -389,8 +386,9 @@ def learned_unigram_candidate_sampler(
     return result
 
 
-def _shard_weights(counts: list, distortion: float, reserved: int, shards: int, shard: int,
-                   range_max: int, op: str) -> np.ndarray:
+def _shard_weights(
+    counts: list, distortion: float, reserved: int, shards: int, shard: int, range_max: int, op: str
+) -> np.ndarray:
     """The shard's weights as TF's FixedUnigramSampler builds them.
 
     Reserved ids weigh 0 and the shard keeps the ids ``i`` with ``i % shards == shard``;

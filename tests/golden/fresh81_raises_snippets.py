@@ -1,0 +1,108 @@
+"""Fuzz seeds 81 and 82 (issue 14, session 7, helper t14c): escapes, allocations and
+raises the fresh run found in the candidate samplers, ``max_pool_with_argmax``, the
+``matrix_diag`` family and ``dtype=None`` arguments, each as a small program whose
+output TensorFlow recorded in ``fresh81_raises.json``
+(``make_snippets_golden.py fresh81_raises`` under the TensorFlow virtualenv);
+``tests/test_fresh81_raises.py`` replays them on tapeflow.
+
+``err(fn)`` prints the class and the first line of the message of the exception
+``fn()`` raises (or ``ok``); ``show(t)`` prints a tensor's dtype, shape and value.
+"""
+
+from snippet_registry import ERR_SHOW_HELPERS, snippet_registry
+
+SNIPPETS, _snippet = snippet_registry(ERR_SHOW_HELPERS)
+
+
+_snippet(
+    "learned_unigram_range_max_first",
+    """
+    # TF's wrapper compares range_max with 2**31 - 1 before the op converts anything.
+    sampler = tf.random.learned_unigram_candidate_sampler
+    t = tf.constant([[1]], tf.int64)
+    bad_num_true = tf.constant([[-1]], tf.int8)
+    err(lambda: sampler(t, bad_num_true, 2, [2, 1], tf.constant(1e30 - 1j, tf.complex64)))
+    err(lambda: sampler(t, bad_num_true, 2, False, [[], []]))
+    err(lambda: sampler(t, bad_num_true, 2, False, tf.constant([32767, 5, 65533], tf.uint16)))
+    err(lambda: sampler(t, bad_num_true, 2, False, np.array([5, 6])))
+    err(lambda: sampler(t, 1, 1, False, 2**31))
+    err(lambda: sampler(t, 1, 1, False, tf.constant(2**31, tf.int64)))
+    err(lambda: sampler(t, 1, 1, False, tf.constant(True)))
+    err(lambda: sampler(t, 1, 1, False, tf.constant(b"x")))
+    err(lambda: sampler(t, 1, 1, False, "a"))
+    s, true_expected, sampled_expected = sampler(t, 1, 1, False, tf.constant(5), seed=3)
+    print(s.dtype.name, s.shape, true_expected.shape, sampled_expected.dtype.name)
+    """,
+)
+
+_snippet(
+    "sampler_attribute_order",
+    """
+    # Attributes of other Python types send the call to the generated op's slow path:
+    # every attribute is converted (make_int, make_bool...), then true_classes to int64.
+    t32, t64 = tf.constant([[1]], tf.int32), tf.constant([[1]], tf.int64)
+    uniform = tf.random.uniform_candidate_sampler
+    err(lambda: uniform(t32, 1, 1, False, 4))
+    err(lambda: uniform(t32, True, 1, False, 4))
+    err(lambda: uniform(t32, np.int64(1), 1, False, 4))
+    err(lambda: uniform(t32, 1.0, 1, False, 4))
+    err(lambda: uniform(t32, tf.constant(1), 1, False, 4))
+    err(lambda: uniform(t32, 0, 1, False, 4))
+    err(lambda: uniform(t32, 0, 1, False, tf.constant(4)))
+    err(lambda: uniform(t64, 0, 1, False, tf.constant(4)))
+    err(lambda: uniform(t32, 1, 1, np.bool_(True), 4))
+    err(lambda: uniform(t64, 1, 1, tf.constant(False), 4))
+    err(lambda: uniform(t64, 1, 1, 2, 4))
+    err(lambda: uniform(t64, 1, 1, None, 4))
+    err(lambda: uniform(t64, None, 1, False, 4))
+    err(lambda: tf.random.log_uniform_candidate_sampler(t32, tf.constant(1), 1, False, 4))
+    err(lambda: tf.random.all_candidate_sampler(t32, tf.constant(1), 2, False))
+    err(lambda: tf.random.all_candidate_sampler(t64, 1, 2, tf.constant(False)))
+    err(lambda: tf.nn.learned_unigram_candidate_sampler(t32, 1, 1, "x", 4))
+    err(lambda: tf.nn.learned_unigram_candidate_sampler([[1]], 1, 1, tf.constant(False), 4))
+    hits = tf.nn.compute_accidental_hits
+    err(lambda: hits(t32, tf.constant([1], tf.int64), 1))
+    err(lambda: hits(t32, tf.constant([1], tf.int64), tf.constant(1)))
+    err(lambda: hits(t64, tf.constant([1], tf.int32), np.int64(1)))
+    err(lambda: hits(t64, tf.constant([1], tf.int32), None))
+    """,
+)
+
+_snippet(
+    "fixed_unigram_attributes",
+    """
+    fixed = tf.random.fixed_unigram_candidate_sampler
+    t32, t64 = tf.constant([[1]], tf.int32), tf.constant([[0]], tf.int64)
+    err(lambda: fixed(t32, tf.constant(1), 1, False, 2, unigrams=[1.0, 2.0]))
+    err(lambda: fixed(t32, 1, 1, False, 2, unigrams=[1.0, 2.0]))
+    err(lambda: fixed(t32, 1, 1, False, 2, unigrams=[1, 2]))
+    err(lambda: fixed(t32, 1, 1, False, 2, unigrams=[1.0, 2.0], distortion=1))
+    err(lambda: fixed(t32, 1, 1, False, 2, unigrams=np.array([1.0, 2.0])))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=tf.constant([1.0, 2.0])))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=np.array([1, 2])))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=["a", "b"]))
+    err(lambda: fixed(t64, 1, 1, False, 2, distortion=tf.constant(1.0)))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=[1.0, 2.0], distortion="x"))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=[1.0, 2.0], distortion=np.array(1.0)))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=[1.0, 2.0], vocab_file=3))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=[1.0, 2.0], vocab_file=tf.constant("x")))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=[1.0, 2.0], shard=-1))
+    err(lambda: fixed(t32, 1, 1, False, 2, unigrams=[1.0, 2.0], num_shards=0))
+    err(lambda: fixed(t64, 1, 1, False, 2, unigrams=[1.0, 2.0], num_reserved_ids=-1))
+    # A shard numbers the first count after the reserved ids it kept.
+    for reserved, shards, shard, n in [(3, 2, 0, 3), (3, 2, 1, 3), (2, 3, 1, 4), (5, 3, 2, 4),
+                                       (0, 2, 1, 3), (3, 2, 5, 3)]:
+        counts = [float(i + 1) for i in range(n)]
+        for range_max in range(1, 8):
+            try:
+                s, te, se = fixed(t64, 1, 4, False, range_max, unigrams=counts, seed=1,
+                                  num_reserved_ids=reserved, num_shards=shards, shard=shard)
+            except tf.errors.InvalidArgumentError:
+                continue
+            print(reserved, shards, shard, range_max, end=" ")
+            show(te)
+            break
+        else:
+            print(reserved, shards, shard, "no range fits")
+    """,
+)
