@@ -250,6 +250,10 @@ _ALL = (
 )  # fmt: skip
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update(half=float16, double=float64)
+# TF's DataType enum numbers (types.proto), which as_dtype accepts too.
+_BY_ENUM = {1: float32, 2: float64, 3: int32, 4: uint8, 5: int16, 6: int8, 7: string,
+            8: complex64, 9: int64, 10: bool, 17: uint16, 18: complex128, 19: float16,
+            22: uint32, 23: uint64}  # fmt: skip
 # Keyed by _np.dtype: the hot path turns an array's dtype into a DType with one lookup.
 _BY_NUMPY = {d.as_numpy_dtype_instance: d for d in _ALL}
 
@@ -263,11 +267,11 @@ def _from_numpy(np_dtype) -> DType:
 
 
 def as_dtype(type_value: _DTypeLike) -> DType:
-    """Convert a DType, a NumPy dtype, a Python type or a name to a DType.
+    """Convert a DType, a NumPy dtype, a Python type, a name or TF's enum number to a DType.
 
     >>> import tapeflow as tf
-    >>> tf.as_dtype("float64"), tf.as_dtype(float)
-    (tf.float64, tf.float32)
+    >>> tf.as_dtype("float64"), tf.as_dtype(float), tf.as_dtype(3)
+    (tf.float64, tf.float32, tf.int32)
     """
     if isinstance(type_value, DType):
         return type_value
@@ -282,6 +286,8 @@ def as_dtype(type_value: _DTypeLike) -> DType:
         return complex128
     elif type_value is _PY_BOOL:
         return bool
+    elif isinstance(type_value, int) and type_value in _BY_ENUM:
+        return _BY_ENUM[type_value]
     elif type_value is not None:
         try:
             np_dtype = _np.dtype(type_value)

@@ -106,3 +106,66 @@ _snippet(
             print(reserved, shards, shard, "no range fits")
     """,
 )
+
+_snippet(
+    "max_pool_with_argmax_checks_before_allocating",
+    """
+    mp = tf.nn.max_pool_with_argmax
+    x = np.ones([1, 3, 2, 3], np.float32)
+    # The fuzz examples: TF's Python checks and make_type come before any work.
+    err(lambda: mp(tf.constant(np.zeros([1, 0], np.float16)), [1], 2**40, "SAME",
+                   output_dtype=tf.constant([[0, 253, 253]], tf.uint8)))
+    err(lambda: mp(x, np.array([[2**40, 3]]), np.array([], np.int32), "SAME",
+                   output_dtype=np.array([[1j, 2j]])))
+    for ksize, strides, padding in [(2**40, 1, "SAME"), ([2**40, 2], 1, "SAME"), (2**31, 1, "SAME"),
+                                    (2, 2**40, "SAME"), (2**63, 1, "SAME"), (-(2**31) - 1, 1, "SAME"),
+                                    (20, 1, "VALID"), ([1, 20], 2, "VALID"), (2**31 - 1, 1, "VALID"),
+                                    (0, 1, "SAME"), (0, 0, "SAME"), (1, 0, "SAME"),
+                                    ([2, 1, 1, 1], 0, "SAME"), ([1, 1, 1, 2], 1, "SAME"),
+                                    ([1, 1, 1, 3], 1, "SAME"), ([1, 2, 1, 3], 1, "SAME"),
+                                    (1, [2, 1, 1, 1], "SAME"), ([1, 2, 3], 1, "SAME"), ([], 1, "SAME"),
+                                    (tf.constant(2), 1, "SAME"), (np.array(2), 1, "SAME"),
+                                    ("ab", 1, "SAME"), (1, 1, "same"), (1, 1, "EXPLICIT"), (1, 1, 3),
+                                    (1, 1, [[0, 0]] * 4), (2**40, 1, "x")]:
+        err(lambda: mp(x, ksize, strides, padding))
+    for kwargs in [dict(output_dtype=tf.float32), dict(output_dtype=tf.constant(1)),
+                   dict(output_dtype=[1]), dict(output_dtype=3), dict(output_dtype="int32"),
+                   dict(include_batch_in_index=1), dict(include_batch_in_index=np.bool_(True)),
+                   dict(data_format="NCHW")]:
+        err(lambda: mp(x, 1, 1, "SAME", **kwargs))
+    # (Two attributes wrong at once: TF's order between them varies between processes.)
+    err(lambda: mp(x.astype(np.complex64), 2**40, 1, "SAME"))
+    err(lambda: mp(x[0], [2, 1, 1, 1], 1, "SAME"))
+    err(lambda: mp(x[0], [1, 1, 1, 2], 1, "SAME"))
+    err(lambda: mp(np.ones([1, 0, 2, 3], np.float32), 20, 1, "VALID"))
+    err(lambda: mp(x.astype(bool), 1, 1, "SAME"))
+    """,
+)
+
+_snippet(
+    "max_pool_with_argmax_values",
+    """
+    mp = tf.nn.max_pool_with_argmax
+    x = tf.constant(np.arange(30, dtype=np.float32).reshape(1, 5, 3, 2) % 7)
+    for ksize, strides, padding in [(2**30, 1, "SAME"), (2**31 - 1, 2**31 - 1, "SAME"),
+                                    ([3, 2], 2, "SAME"), ([2, 2], 2**31 - 1, "VALID"),
+                                    ([2, 2], [1, 2**31 - 1], "SAME"), ([1, 1, 1, 2], [1, 1, 1, 2], "SAME"),
+                                    (1, [1, 1, 1, 2], "VALID"), ([5, 3], 1, "VALID")]:
+        values, argmax = mp(x, ksize, strides, padding, include_batch_in_index=True)
+        show(values)
+        show(argmax)
+    nan = tf.constant([[[[np.nan], [1.0]], [[np.nan], [2.0]]], [[[1.0], [np.nan]], [[2.0], [np.nan]]]])
+    values, argmax = mp(nan, 2, 1, "SAME", output_dtype=tf.int32)
+    show(values)
+    show(argmax)
+    show(mp(nan, 2, 1, "SAME", include_batch_in_index=True)[1])
+    show(mp(tf.fill([1, 2, 2, 1], -np.inf), 3, 1, "SAME")[1])
+    show(mp(tf.constant([[[[3], [200]], [[255], [255]]]], tf.uint8), 2, 1, "SAME")[0])
+    g = tf.constant([[[[1.0, 5.0], [5.0, 2.0]], [[0.0, 5.0], [3.0, 1.0]]]])
+    with tf.GradientTape() as tape:
+        tape.watch(g)
+        values, _ = mp(g, 2, 1, "SAME")
+        loss = tf.reduce_sum(values * tf.reshape(tf.range(8, dtype=tf.float32), [1, 2, 2, 2]))
+    show(tape.gradient(loss, g))
+    """,
+)

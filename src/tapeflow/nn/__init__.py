@@ -34,6 +34,7 @@ from ._activations import (
     swish,
     tanh,
 )
+from ._argmax_pool import max_pool_with_argmax
 from ._conv import (
     atrous_conv2d,
     conv1d,
@@ -68,7 +69,6 @@ from ._more import (
     dilation2d,
     erosion2d,
     isotonic_regression,
-    max_pool_with_argmax,
     normalize_moments,
     scale_regularization_loss,
     space_to_depth,

@@ -24,7 +24,7 @@ import numpy as np
 from .. import _backend
 from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor, as_tensor, read_static, wrap
-from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
+from .._types import AxisLike, ShapeLike, TensorLike
 from ..errors import _op_error, _shape_text
 
 
@@ -352,68 +352,6 @@ def erosion2d(
     tf = _tf()
     flipped = tf.reverse(as_tensor(filters), [0, 1])
     return -dilation2d(-as_tensor(value), flipped, strides, padding, data_format, dilations)
-
-
-@_reads_values(floats=True)
-def max_pool_with_argmax(
-    input: TensorLike,
-    ksize: int | Sequence[int],
-    strides: int | Sequence[int],
-    padding: str,
-    data_format: str = "NHWC",  # noqa: A002
-    output_dtype: DTypeLike = None,
-    include_batch_in_index: bool = False,
-    name: str | None = None,
-) -> tuple[Tensor, Tensor]:
-    """max_pool2d and the flat index of each maximum: ((b H + y) W + x) C + c with the
-    batch, (y W + x) C + c without.
-
-    >>> x = tf.reshape(tf.constant([1.0, 4.0, 3.0, 2.0]), [1, 2, 2, 1])
-    >>> values, argmax = tf.nn.max_pool_with_argmax(x, ksize=2, strides=2, padding="VALID")
-    >>> values[0, :, :, 0]
-    <tf.Tensor: shape=(1, 1), dtype=float32, numpy=array([[4.]], dtype=float32)>
-    >>> argmax[0, :, :, 0]
-    <tf.Tensor: shape=(1, 1), dtype=int64, numpy=array([[1]])>
-    """
-    tf = _tf()
-    from .. import dtypes as _dt
-
-    x = as_tensor(input)
-    if data_format != "NHWC":
-        raise ValueError(f"Data formats other than 'NHWC' are not yet supported, got {data_format}")
-    k = [int(v) for v in np.ravel(ksize)]
-    s = [int(v) for v in np.ravel(strides)]
-    k = k[1:3] if len(k) == 4 else (k * 2 if len(k) == 1 else k)
-    s = s[1:3] if len(s) == 4 else (s * 2 if len(s) == 1 else s)
-    pooled = tf.nn.max_pool2d(x, [1, *k, 1], [1, *s, 1], padding)
-    n, h, w, c = x._value.shape
-    lowest = (
-        np.finfo(x._value.dtype).min if x._value.dtype.kind == "f" else np.iinfo(x._value.dtype).min
-    )
-    patches, (oh, ow) = _patches(
-        wrap(np.asarray(_backend.to_host(x._value))),  # the argmax is found on the host
-        k,
-        s,
-        (1, 1),
-        padding,
-        -np.inf if x._value.dtype.kind == "f" else lowest,
-    )
-    values = np.asarray(patches._value)  # [n, oh, ow, kh*kw, c]
-    best = np.argmax(values, axis=3)  # first maximum
-    ky, kx = best // k[1], best % k[1]
-    if padding == "VALID":
-        top = left = 0
-    else:
-        top = max((oh - 1) * s[0] + k[0] - h, 0) // 2
-        left = max((ow - 1) * s[1] + k[1] - w, 0) // 2
-    y = np.arange(oh)[None, :, None, None] * s[0] + ky - top
-    xx = np.arange(ow)[None, None, :, None] * s[1] + kx - left
-    channel = np.arange(c)[None, None, None, :]
-    flat = (y * w + xx) * c + channel
-    if include_batch_in_index:
-        flat = flat + np.arange(n)[:, None, None, None] * h * w * c
-    out_dtype = _dt.int64 if output_dtype is None else _dt.as_dtype(output_dtype)
-    return pooled, wrap(flat.astype(out_dtype.as_numpy_dtype))
 
 
 # -- isotonic regression -------------------------------------------------------
