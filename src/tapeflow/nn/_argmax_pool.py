@@ -55,7 +55,7 @@ def _sequence(value, name: str) -> list:
     elif not isinstance(value, collections.abc.Sized):
         value = [value]
     else:
-        value = list(value)
+        value = list(value)  # type: ignore[call-overload]  # any Sized: Python decides
     if len(value) == 4:
         return value
     if len(value) == 1:

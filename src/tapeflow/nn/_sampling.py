@@ -175,7 +175,7 @@ def _sampler_args(op: str, true_classes, **attrs) -> tuple[np.ndarray, dict]:
     slow path (an attribute of another Python type) converts every attribute, then
     the input, then checks the minimums.
     """
-    fast = all(_fast_attr(*_ATTRS[name][:2], value) for name, value in attrs.items())
+    fast = all(_fast_attr(_ATTRS[name][0], _ATTRS[name][1], value) for name, value in attrs.items())
     values = {}
     for name, value in attrs.items():
         kind, default = _ATTRS[name][:2]
