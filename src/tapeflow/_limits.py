@@ -27,12 +27,25 @@ except (ValueError, OSError, AttributeError):  # not a POSIX system
     _LIMIT_BYTES = 1 << 40
 
 
-def _limit_bytes() -> int:
-    """Physical memory, or the process's address-space limit where one is set lower."""
+def _limit_bytes(request: int = 0) -> int:
+    """Physical memory, or what the process's address-space limit leaves where one is set.
+
+    Under ``ulimit -v`` an allocation fails once the address space in use plus the request
+    passes the limit, so a large request (past 64 MiB: reading /proc costs microseconds)
+    is measured against the room left, not the whole limit.
+    """
     if resource is None:
         return _LIMIT_BYTES
     soft = resource.getrlimit(resource.RLIMIT_AS)[0]
-    return _LIMIT_BYTES if soft == resource.RLIM_INFINITY else min(_LIMIT_BYTES, soft)
+    if soft == resource.RLIM_INFINITY:
+        return _LIMIT_BYTES
+    if request > 1 << 26:
+        try:
+            with open("/proc/self/statm") as statm:
+                soft -= int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):  # no /proc: the whole limit
+            pass
+    return min(_LIMIT_BYTES, soft)
 
 
 # Ops whose kernels build the output's TensorShape from the sizes as given.
@@ -56,7 +69,8 @@ def check_allocation(shape, dtype, op_name: str) -> None:
                             "elements", op_name)  # fmt: skip
     if not count:
         _check_empty_shape(shape, dtype)
-    if count * max(dtype.itemsize, 1) > _limit_bytes():
+    size = count * max(dtype.itemsize, 1)
+    if size > _limit_bytes(size):
         dims = ",".join(str(int(d)) for d in shape)
         kind = _C_NAMES.get(dtype.name, dtype.name)
         raise _op_error(

@@ -287,7 +287,7 @@ def sequence_mask(
     limit = int(_np.max(lengths._value)) if maxlen is None else int(_convert(maxlen)._value)
     columns = _np.arange(max(limit, 0), dtype=lengths._value.dtype)
     mask = _wrap(columns < _np.expand_dims(lengths._value, -1))
-    dtype = _dt.as_dtype(dtype)
+    dtype = _dt.as_dtype(_dt.bool if dtype is None else dtype)
     return mask if dtype == _dt.bool else tf.cast(mask, dtype)
 
 
@@ -332,7 +332,7 @@ def histogram_fixed_width_bins(
     <tf.Tensor: shape=(4,), dtype=int32, numpy=array([0, 0, 1, 1], dtype=int32)>
     """
     out = _bins(values, value_range, int(_convert(nbins)._value))
-    return _wrap(out.astype(_dt.as_dtype(dtype).as_numpy_dtype))
+    return _wrap(out.astype(_dt.as_dtype(_dt.int32 if dtype is None else dtype).as_numpy_dtype))
 
 
 @_reads_values
@@ -350,7 +350,7 @@ def histogram_fixed_width(
     """
     n = int(_convert(nbins)._value)
     counts = _np.bincount(_bins(values, value_range, n).ravel(), minlength=n)
-    return _wrap(counts.astype(_dt.as_dtype(dtype).as_numpy_dtype))
+    return _wrap(counts.astype(_dt.as_dtype(_dt.int32 if dtype is None else dtype).as_numpy_dtype))
 
 
 def reverse_sequence(

@@ -169,3 +169,42 @@ _snippet(
     show(tape.gradient(loss, g))
     """,
 )
+
+_snippet(
+    "dtype_none_takes_the_default",
+    """
+    # A generated op's dtype attribute given as None takes the attribute's default.
+    show(tf.math.confusion_matrix([1, 2], [1, 0], dtype=None))
+    show(tf.math.confusion_matrix(tf.constant([1]), tf.constant([-0.0037], tf.float16), dtype=None))
+    err(lambda: tf.math.confusion_matrix([1, 2], [1, 0], weights=[1, 2], dtype=None))
+    show(tf.math.sobol_sample(3, np.array(1, np.uint8), skip=np.array(1, np.uint8), dtype=None))
+    show(tf.shape(tf.ones([2, 3]), out_type=None))
+    show(tf.size(tf.ones([2, 3]), out_type=None))
+    show(tf.shape_n([tf.ones([2])], out_type=None)[0])
+    show(tf.searchsorted([1.0, 2.0, 3.0], [2.5], out_type=None))
+    show(tf.histogram_fixed_width([1.0, 2.0], [0.0, 3.0], nbins=3, dtype=None))
+    show(tf.histogram_fixed_width_bins([1.0, 2.0], [0.0, 3.0], nbins=3, dtype=None))
+    show(tf.sequence_mask([1, 2], dtype=None))
+    show(tf.unique([1, 2, 1], out_idx=None)[1])
+    show(tf.unique_with_counts([1, 2, 1], out_idx=None)[2])
+    show(tf.shape(tf.ones([2]), out_type=np.dtype("int64")))
+    """,
+)
+
+_snippet(
+    "diag_huge_outputs",
+    """
+    # TF builds a 1 MiB column for k = -2**20; a square output past memory fails to allocate.
+    d = np.array([[[4]]], np.uint8)
+    big = tf.linalg.diag(d, k=-(2**20), num_cols=1, padding_value=7)
+    print(big.dtype.name, big.shape, int(tf.reduce_sum(tf.cast(big, tf.int64))))
+    big = tf.linalg.diag(d, num_rows=2**20, num_cols=1)
+    print(big.dtype.name, big.shape, int(tf.reduce_sum(tf.cast(big, tf.int64))))
+    for kwargs in [dict(k=-(2**31)), dict(k=2**31 - 1), dict(num_rows=2**40, num_cols=2**40)]:
+        try:
+            tf.linalg.diag(d, **kwargs)
+            print("ok")
+        except Exception as e:
+            print(type(e).__name__)
+    """,
+)

@@ -61,7 +61,8 @@ def shape(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None =
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
     value = np.asarray(
-        as_tensor(input)._value.shape, dtype=_dt.as_dtype(out_type).as_numpy_dtype_instance
+        as_tensor(input)._value.shape,
+        dtype=_dt.as_dtype(_dt.int32 if out_type is None else out_type).as_numpy_dtype_instance,
     )
     return wrap(value)
 
@@ -81,7 +82,11 @@ def size(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None = 
     >>> tf.size(tf.zeros([2, 3]))
     <tf.Tensor: shape=(), dtype=int32, numpy=6>
     """
-    return wrap(_dt.as_dtype(out_type).as_numpy_dtype(as_tensor(input)._value.size))
+    return wrap(
+        _dt.as_dtype(_dt.int32 if out_type is None else out_type).as_numpy_dtype(
+            as_tensor(input)._value.size
+        )
+    )
 
 
 def broadcast_static_shape(shape_x: TensorLike, shape_y: TensorLike) -> TensorShape:

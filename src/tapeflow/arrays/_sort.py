@@ -144,7 +144,14 @@ def top_k(
         order = np.sort(order, axis=-1)
     values = _take_last(x, order)
     return TopKV2(
-        values, wrap(order.astype(_dt.as_dtype(index_type or _dt.int32).as_numpy_dtype_instance))
+        values,
+        wrap(
+            order.astype(
+                _dt.as_dtype(
+                    _dt.int32 if index_type is None else index_type
+                ).as_numpy_dtype_instance
+            )
+        ),
     )
 
 
@@ -168,7 +175,9 @@ def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = Non
     <tf.Tensor: shape=(5,), dtype=int32, numpy=array([0, 1, 0, 2, 1], dtype=int32)>
     """
     x = _unique_input(x, "Unique")
-    y, idx, _ = _ix.unique(x, out_idx=_dt.as_dtype(out_idx).as_numpy_dtype_instance)
+    y, idx, _ = _ix.unique(
+        x, out_idx=_dt.as_dtype(_dt.int32 if out_idx is None else out_idx).as_numpy_dtype_instance
+    )
     return Unique(y, idx)
 
 
@@ -184,7 +193,9 @@ def unique_with_counts(
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 1], dtype=int32)>
     """
     x = _unique_input(x, "UniqueWithCounts")
-    y, idx, count = _ix.unique(x, out_idx=_dt.as_dtype(out_idx).as_numpy_dtype_instance)
+    y, idx, count = _ix.unique(
+        x, out_idx=_dt.as_dtype(_dt.int32 if out_idx is None else out_idx).as_numpy_dtype_instance
+    )
     return UniqueWithCounts(y, idx, count)
 
 
@@ -238,5 +249,5 @@ def searchsorted(
         found = np.searchsorted(s[0], v[0], side=side)
     else:
         found = _search_rows(s, v, side)
-    dtype = _dt.as_dtype(out_type).as_numpy_dtype_instance
+    dtype = _dt.as_dtype(_dt.int32 if out_type is None else out_type).as_numpy_dtype_instance
     return wrap(found.astype(dtype).reshape(vals._value.shape))

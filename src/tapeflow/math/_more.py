@@ -424,6 +424,8 @@ def confusion_matrix(
         raise InvalidArgumentError(
             None, None, "`labels` out of bound. Condition x < y did not hold."
         )
+    if dtype is None and weights is None:  # TF's ones_like(predictions, None): int64
+        dtype = _dt.int64
     out_dtype = _dt.as_dtype(dtype).as_numpy_dtype
     check_allocation((n, n), out_dtype, "ScatterNd")
     with np.errstate(all="ignore"):

@@ -91,7 +91,7 @@ def sobol_sample(
            [0.25 , 0.75 ],
            [0.375, 0.375]], dtype=float32)>
     """
-    dtype = _dt.as_dtype(dtype)
+    dtype = _dt.float32 if dtype is None else _dt.as_dtype(dtype)  # None: the attr's default
     if dtype not in (_dt.float32, _dt.float64):
         raise InvalidArgumentError(
             None, None,
