@@ -135,17 +135,20 @@ def _saturation_limits(source, target) -> tuple:
     """
     (in_min, in_max), (out_min, out_max) = _limits(source), _limits(target)
     promoted = _np.promote_types(source, target)
+    kind, bits = _np.dtype(source).kind, 8 * _np.dtype(source).itemsize
+    high: object
     with _np.errstate(over="ignore", invalid="ignore"):
         low = _np.asarray(_np.maximum(in_min, out_min)).astype(source)[()]
-        if _np.array([low, out_min], dtype=promoted)[0] < _np.array(out_min, dtype=promoted):
+        low_pair = _np.array([low, out_min], dtype=promoted)
+        if low_pair[0] < low_pair[1]:  # rounded outward: step back inside
             low = _np.nextafter(low, source(0), dtype=source)
         high_float = min(float(in_max), float(out_max))
-        if _np.dtype(source).kind in "iu" and high_float >= 2.0 ** (8 * _np.dtype(source).itemsize
-                                                                    - (_np.dtype(source).kind == "i")):
+        if kind in "iu" and high_float >= 2.0 ** (bits - (kind == "i")):
             high = _np.iinfo(source).max  # TF's float round trip overflows here
         else:
             high = _np.asarray(high_float).astype(source)[()]
-        if _np.array([high, out_max], dtype=promoted)[0] > _np.array(out_max, dtype=promoted):
+        high_pair = _np.array([high, out_max], dtype=promoted)
+        if high_pair[0] > high_pair[1]:
             high = _np.nextafter(high, source(0), dtype=source)
     return _np.asarray(low, dtype=source), _np.asarray(high, dtype=source)
 
