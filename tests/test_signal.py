@@ -49,7 +49,7 @@ def test_bad_input():
         tf.signal.fft2d(tf.constant([1j, 2j]))
     with pytest.raises(ValueError, match="multiple of 4"):
         tf.signal.mdct(tf.zeros([16]), 6)
-    with pytest.raises(ValueError, match="Normalization not supported for Type-I DCT"):
+    with pytest.raises(ValueError, match="Normalization is not supported for the Type-I DCT"):
         tf.signal.dct(tf.zeros([4]), type=1, norm="ortho")
     with pytest.raises(ValueError, match="upper_edge_hertz must not be larger"):
         tf.signal.linear_to_mel_weight_matrix(upper_edge_hertz=5000.0)

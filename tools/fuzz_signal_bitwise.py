@@ -198,13 +198,15 @@ def argument(draw, op: str, param: str, context: dict):
     rank = first.array.ndim if first is not None and first.form != "ragged" else 1
     if short in ("identity_n", "shape_n", "parallel_stack") and param in ("input", "values"):
         base = draw(fz.values())
+        if base.form == "ragged":
+            return fz.ListArg([base])
         items = [base] + [
             draw(fz.values(dtype=None if draw(st.integers(0, 5)) == 0 else base.dtype,
                         shape=None if draw(st.integers(0, 5)) == 0 else base.array.shape))
             for _ in range(draw(st.integers(0, 3)))
         ]  # fmt: skip
         context.setdefault("first", base)
-        return fz.ListArg(items) if base.form != "ragged" else fz.ListArg([])
+        return fz.ListArg(items)
     if short == "dynamic_stitch":
         if param == "indices":
             count = draw(st.integers(1, 3))

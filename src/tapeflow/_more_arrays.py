@@ -24,6 +24,7 @@ from . import _backend
 from . import dtypes as _dt
 from ._dispatch import Primitive as _Primitive
 from ._dispatch import reads_values as _reads_values
+from ._limits import check_allocation
 from ._tensor import Tensor
 from ._tensor import Tensor as _Tensor
 from ._tensor import convert_to_tensor as _convert
@@ -288,6 +289,8 @@ def sequence_mask(
     tf = _tf()
     lengths = _convert(lengths)
     limit = int(_np.max(lengths._value)) if maxlen is None else int(_convert(maxlen)._value)
+    check_allocation((max(limit, 0),), lengths._value.dtype, "Range")
+    check_allocation(lengths._value.shape + (max(limit, 0),), _np.bool_, "Less")
     columns = _np.arange(max(limit, 0), dtype=lengths._value.dtype)
     mask = _wrap(columns < _np.expand_dims(lengths._value, -1))
     dtype = _dt.as_dtype(_dt.bool if dtype is None else dtype)
@@ -313,6 +316,16 @@ def unravel_index(indices: TensorLike, dims: TensorLike, name: str | None = None
     return _wrap(coords.astype(indices._value.dtype))
 
 
+def _nbins(nbins) -> int:
+    """TF's HistogramFixedWidth check: nbins (read as an int32) must be positive."""
+    n = int(_convert(nbins)._value)
+    wrapped = (n + 2**31) % 2**32 - 2**31
+    if wrapped <= 0:
+        raise _invalid(f"nbins should be a positive number, but got '{wrapped}'",
+                       "HistogramFixedWidth")  # fmt: skip
+    return n
+
+
 def _bins(values, value_range, nbins: int):
     x = _np.asarray(_convert(values)._value, dtype=_np.float64)
     low, high = (float(v) for v in _np.asarray(_convert(value_range)._value))
@@ -334,7 +347,7 @@ def histogram_fixed_width_bins(
     >>> tf.histogram_fixed_width_bins(tf.constant([0.0, 0.4, 0.6, 1.0]), [0.0, 1.0], nbins=2)
     <tf.Tensor: shape=(4,), dtype=int32, numpy=array([0, 0, 1, 1], dtype=int32)>
     """
-    out = _bins(values, value_range, int(_convert(nbins)._value))
+    out = _bins(values, value_range, _nbins(nbins))
     return _wrap(out.astype(_dt.as_dtype(_dt.int32 if dtype is None else dtype).as_numpy_dtype))
 
 
@@ -351,7 +364,7 @@ def histogram_fixed_width(
     >>> tf.histogram_fixed_width(tf.constant([0.0, 0.4, 0.6, 1.0, 5.0]), [0.0, 1.0], nbins=2)
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
-    n = int(_convert(nbins)._value)
+    n = _nbins(nbins)
     counts = _np.bincount(_bins(values, value_range, n).ravel(), minlength=n)
     return _wrap(counts.astype(_dt.as_dtype(_dt.int32 if dtype is None else dtype).as_numpy_dtype))
 
@@ -372,9 +385,13 @@ def reverse_sequence(
      [6 5 4]], shape=(2, 3), dtype=int32)
     """
     tf = _tf()
+    if seq_axis is None:
+        raise TypeError("Expected int for argument 'seq_dim' not None.")
     x = _convert(input)
     ndim = x._value.ndim
-    seq_axis = 0 if seq_axis is None else int(seq_axis) % ndim
+    if ndim < 2:
+        raise _invalid(f"input must have rank >= 2, got {ndim}", "ReverseSequence")
+    seq_axis = int(seq_axis) % ndim
     batch_axis = 0 if batch_axis is None else int(batch_axis) % ndim
     lengths = _ints(seq_lengths, "ReverseSequence")
     batch, steps = x._value.shape[batch_axis], x._value.shape[seq_axis]
@@ -466,19 +483,31 @@ def dynamic_stitch(indices: TensorLike, data: TensorLike, name: str | None = Non
     value = tf.gather(stacked, source)
     if len(_np.unique(flat_rows)) == flat_rows.size:
         return value
-    # TF's gradient gathers the cotangent for every write, overwritten ones
-    # included: the adjoint of that gather (a scatter-add) carries it.
-    spread = tf.scatter_nd(flat_rows[:, None], tf.concat(pieces, axis=0), value.shape)
-    return tf.stop_gradient(value) + (spread - tf.stop_gradient(spread))
+    # TF's gradient gathers the cotangent for every write, overwritten ones included.
+    # A custom gradient says so; a "spread - stop_gradient(spread)" correction would
+    # turn an overwritten Inf into NaN (Inf - Inf) in the value.
+
+    @tf.custom_gradient
+    def stitched(flat):
+        def gradient(upstream):
+            return tf.gather(upstream, flat_rows)
+
+        return tf.stop_gradient(value), gradient
+
+    return stitched(tf.concat(pieces, axis=0))
 
 
 def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
     """tensor_scatter_nd_max/min with TF's gradient: ties share the cotangent."""
     tf = _tf()
+    from .arrays._index import _check_scatter, _index_array
+
     tensor, updates = _convert(tensor), _convert(updates)
-    index = _convert(indices)
+    checked = _index_array(indices, op_name)  # TF's checks: rank, dtype, bounds
+    _check_scatter(checked, updates._value.shape, tensor._value.shape, op_name)
+    index = _wrap(checked)
     out = _np.array(tensor._value, copy=True)
-    flat_index = tuple(_np.moveaxis(_ints(index, op_name), -1, 0))
+    flat_index = tuple(_np.moveaxis(checked.astype(_np.int64), -1, 0))
     numpy_pick.at(out, flat_index, _np.asarray(updates._value))
     winner = _wrap(out)
     if not _np.issubdtype(out.dtype, _np.inexact):
@@ -619,6 +648,8 @@ def batch_to_space(
     m = block.size
     shape = x._value.shape
     prod = int(_np.prod(block))
+    if prod <= 0:
+        raise _invalid(f"Product of block sizes must be positive, got {prod}", "BatchToSpaceND")
     if len(shape) < m + 1 or shape[0] % prod:
         raise _invalid(f"Input batch dimension ({shape[0] if shape else 0}) is not divisible "
                        f"by product of block sizes ({prod})", "BatchToSpaceND")  # fmt: skip

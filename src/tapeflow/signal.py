@@ -21,6 +21,7 @@ from collections.abc import Callable as _Callable
 import numpy as _np
 
 from . import dtypes as _dt
+from ._limits import check_allocation as _check_allocation
 from ._tensor import Tensor as _Tensor
 from ._tensor import convert_to_tensor as _convert
 from ._tensor import wrap as _wrap
@@ -28,6 +29,7 @@ from ._types import AxisLike as _AxisLike
 from ._types import DTypeLike as _DTypeLike
 from ._types import TensorLike as _TensorLike
 from .errors import InvalidArgumentError as _InvalidArgumentError
+from .errors import _op_error
 from .ops import spectral as _sp
 
 __all__ = [
@@ -50,9 +52,40 @@ def _tf():
     return tapeflow
 
 
-def _complex_input(x) -> _Tensor:
-    x = _convert(x, dtype_hint=_dt.complex64) if not isinstance(x, _Tensor) else x
-    return x
+def _has_python_complex(x) -> bool:
+    if isinstance(x, complex):
+        return True
+    return isinstance(x, (list, tuple)) and any(_has_python_complex(v) for v in x)
+
+
+def _complex_input(x, raw_op: bool = False) -> _Tensor:
+    if isinstance(x, _Tensor):
+        return x
+    # TF converts other values to complex64; its raw FFT ops (fft, ifft...) keep the
+    # dtype TF infers for a Python complex (complex128), its wrappers (irfft) do not.
+    hint = _dt.complex128 if raw_op and _has_python_complex(x) else _dt.complex64
+    return _convert(x, dtype_hint=hint)
+
+
+def _real_input(x) -> _Tensor:
+    """TF's rfft converts a non-Tensor to float32 (a NumPy complex array loses its
+    imaginary part, as NumPy's cast does)."""
+    if isinstance(x, _Tensor):
+        return x
+    if isinstance(x, (_np.ndarray, _np.generic)):
+        array = _np.asarray(x)
+        if array.dtype.kind in "biuc" or array.dtype == _np.float16:
+            return _convert(_np.real(array).astype(_np.float32))
+    return _convert(x, dtype_hint=_dt.float32)
+
+
+def _int32_length(value, what: str) -> int:
+    """A length TF reads as an int32: past int32 it fails, as TF's mixed int32/int64
+    arithmetic does, before anything is allocated."""
+    n = int(value._value) if isinstance(value, _Tensor) else int(value)
+    if not -(2**31) <= n < 2**31:
+        raise _op_error(f"{what} = {n} does not fit in int32", "Range")
+    return n
 
 
 def _check_rank(x: _Tensor, rank: int, op: str) -> None:
@@ -67,7 +100,7 @@ def _check_rank(x: _Tensor, rank: int, op: str) -> None:
 # --------------------------------------------------------------------------
 def _complex_fft(primitive, rank: int, op: str):
     def transform(input: _TensorLike, name: str | None = None) -> _Tensor:  # noqa: A002
-        x = _complex_input(input)
+        x = _complex_input(input, raw_op=True)
         _check_rank(x, rank, op)
         return primitive(x, rank=rank)
 
@@ -97,7 +130,7 @@ def _lengths(x: _Tensor, rank: int, fft_length, inverse: bool) -> tuple:
     if fft_length is None:
         dims = list(x._value.shape[-rank:])
         if inverse:
-            dims[-1] = 2 * (dims[-1] - 1)
+            dims[-1] = max(2 * (dims[-1] - 1), 0)
         return tuple(int(d) for d in dims)
     given = _np.asarray(fft_length._value if isinstance(fft_length, _Tensor) else fft_length)
     lengths = tuple(int(v) for v in _np.ravel(given))
@@ -110,9 +143,9 @@ def _real_fft(rank: int, op: str):
     def transform(
         input_tensor: _TensorLike, fft_length: _TensorLike = None, name: str | None = None
     ) -> _Tensor:
-        x = _convert(input_tensor)
+        x = _real_input(input_tensor)
         if x.dtype not in (_dt.float32, _dt.float64):
-            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!r}")
+            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!s}")
         _check_rank(x, rank, op)
         return _sp.rfft(x, rank=rank, lengths=_lengths(x, rank, fft_length, False))
 
@@ -133,7 +166,7 @@ def _inverse_real_fft(rank: int, op: str):
     ) -> _Tensor:
         y = _complex_input(input_tensor)
         if y.dtype not in (_dt.complex64, _dt.complex128):
-            raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {y!r}")
+            raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {y!s}")
         _check_rank(y, rank, op)
         return _sp.irfft(y, rank=rank, lengths=_lengths(y, rank, fft_length, True))
 
@@ -182,7 +215,7 @@ def _nd(kind: str):
         if norm not in ("backward", "forward", "ortho"):
             raise ValueError(f"Invalid norm value {norm}; should be 'backward', 'ortho' or "
                              "'forward'.")  # fmt: skip
-        count = float(_np.prod(lengths))
+        count = float(_np.prod(lengths)) or 1.0  # an empty transform: nothing to scale
         root = _math.sqrt(count)
         if kind in ("ifft", "irfft"):  # the inverse primitives already divide by N
             factor = {"backward": 1.0, "forward": count, "ortho": root}[norm]
@@ -271,7 +304,12 @@ def frame(
     """
     tf = _tf()
     x = _convert(signal)
-    frame_length, frame_step = int(frame_length), int(frame_step)
+    frame_length = _int32_length(frame_length, "frame_length")
+    frame_step = _int32_length(frame_step, "frame_step")
+    if frame_length < 0:
+        raise _op_error(f"Requires start <= limit when delta > 0: 0/{frame_length}", "Range")
+    if frame_step == 0:
+        raise _op_error("Integer division by zero", "FloorDiv")
     ndim = x._value.ndim
     axis = int(axis) % ndim
     n = x._value.shape[axis]
@@ -284,6 +322,7 @@ def frame(
             x = tf.pad(x, widths, constant_values=pad_value)
     else:
         frames = max(0, 1 + (n - frame_length) // frame_step) if n >= frame_length else 0
+    _check_allocation((max(frames, 0), frame_length), _np.int64, "Range")
     index = _np.arange(frames)[:, None] * frame_step + _np.arange(frame_length)[None, :]
     return tf.gather(x, index.astype(_np.int32), axis=axis)
 
@@ -316,15 +355,30 @@ def overlap_and_add(signal: _TensorLike, frame_step: int, name: str | None = Non
 def _window(values: _np.ndarray, dtype) -> _Tensor:
     dtype = _dt.as_dtype(dtype)
     if not dtype.is_floating:
-        raise ValueError(f"dtype must be a floating point type. Found {dtype!r}")
+        raise ValueError(f"dtype must be a floating point type. Found <dtype: '{dtype.name}'>")
     return _wrap(values.astype(dtype.as_numpy_dtype))
 
 
+def _window_length(window_length, dtype) -> int:
+    """TF's checks, in its order: a floating dtype, then a length that ``range`` takes
+    (read as an int32, so 2**31 wraps to a negative limit)."""
+    dtype = _dt.as_dtype(dtype)
+    if not dtype.is_floating:
+        raise ValueError(f"dtype must be a floating point type. Found <dtype: '{dtype.name}'>")
+    n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
+    n = (n + 2**31) % 2**32 - 2**31
+    if n < 0:
+        raise _op_error(f"Requires start <= limit when delta > 0: 0/{n}", "Range")
+    _check_allocation((n,), _np.float64, "Range")
+    return n
+
+
 def _raised_cosine(window_length, periodic, dtype, a: float, b: float) -> _Tensor:
-    n = int(window_length)
+    n = _window_length(window_length, dtype)
     if n == 1:
         return _window(_np.ones(1), dtype)
-    denominator = n if bool(periodic) else n - 1
+    # TF's rule: periodic lengthens only an even window (an odd one stays symmetric).
+    denominator = n - 1 + (1 if bool(periodic) and n % 2 == 0 else 0)
     k = _np.arange(n, dtype=_np.float64)
     return _window(a - b * _np.cos(2.0 * _np.pi * k / denominator), dtype)
 
@@ -368,10 +422,31 @@ def kaiser_window(
     >>> tf.signal.kaiser_window(3, beta=1.0, dtype=tf.float64).numpy().round(4).tolist()
     [0.7898, 1.0, 0.7898]
     """
-    n = int(window_length)
+    return _window(_kaiser(window_length, beta, dtype), dtype)
+
+
+def _kaiser(window_length, beta, dtype) -> _np.ndarray:
+    """TF's formula, exp(num - beta) i0e(num) / i0e(beta): for beta >= 0 it is
+    I0(num) / I0(beta) without overflow; for beta < 0 it is what TF computes."""
+    dtype = _dt.as_dtype(dtype)
+    if not dtype.is_floating:
+        raise ValueError(f"dtype must be a floating point type. Found <dtype: '{dtype.name}'>")
+    n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
+    n = (n + 2**31) % 2**32 - 2**31
     if n == 1:
-        return _window(_np.ones(1), dtype)
-    return _window(_np.kaiser(n, float(beta)), dtype)
+        return _np.ones(1)
+    half = _np.float32((n - 1) / 2.0)
+    if n <= 0:
+        raise _op_error(f"Requires start <= limit when delta > 0: {-half:g}/{half + 0.1:g}",
+                        "Range")  # fmt: skip
+    _check_allocation((n,), _np.float64, "Range")
+    arg = _np.arange(-half, half + _np.float32(0.1), dtype=_np.float32).astype(_np.float64)
+    beta = float(beta)
+    num = beta * _np.sqrt(_np.maximum(1.0 - (arg / float(half)) ** 2, 0.0))
+    i0e = _tf().math.bessel_i0e
+    ratio = i0e(_wrap(num)).numpy() / i0e(_wrap(_np.float64(beta))).numpy()
+    with _np.errstate(all="ignore"):
+        return _np.exp(num - beta) * ratio
 
 
 def kaiser_bessel_derived_window(
@@ -384,9 +459,10 @@ def kaiser_bessel_derived_window(
     >>> (w[:2] ** 2 + w[2:] ** 2).numpy().round(5).tolist()
     [1.0, 1.0]
     """
-    n = int(window_length)
+    dtype = _dt.as_dtype(dtype)
+    n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
     half = n // 2
-    kaiser = _np.kaiser(half + 1, float(beta))
+    kaiser = _kaiser(half + 1, beta, dtype)
     cumulative = _np.cumsum(kaiser[:half])
     rising = _np.sqrt(cumulative / _np.sum(kaiser))
     return _window(_np.concatenate([rising, rising[::-1]]), dtype)
@@ -401,7 +477,7 @@ def vorbis_window(
     >>> tf.signal.vorbis_window(4, dtype=tf.float64).numpy().round(4).tolist()
     [0.228, 0.9737, 0.9737, 0.228]
     """
-    n = int(window_length)
+    n = _window_length(window_length, dtype)
     k = _np.arange(n, dtype=_np.float64)
     return _window(_np.sin(_np.pi / 2 * _np.sin(_np.pi * (k + 0.5) / n) ** 2), dtype)
 
@@ -541,23 +617,32 @@ def dct(
     """
     tf = _tf()
     x = _convert(input)
-    if x.dtype not in (_dt.float32, _dt.float64):
-        raise ValueError(f"DCT requires tf.float32 or tf.float64 inputs, got: {x!r}")
-    if type not in (1, 2, 3, 4):
-        raise ValueError(f"Types I, II, III and IV (I)DCT are supported, got {type}.")
+    # TF's argument checks come first, in its order; the dtype fails later, in its
+    # arithmetic (TypeError).
     if axis != -1:
         raise NotImplementedError(f"axis must be -1. Got: {axis}")
+    if n is not None and int(n) < 1:
+        raise ValueError("n should be a positive integer or None")
+    if type not in (1, 2, 3, 4):
+        raise ValueError("Types I, II, III and IV (I)DCT are supported.")
+    if type == 1:
+        if norm == "ortho":
+            raise ValueError("Normalization is not supported for the Type-I DCT.")
+        if x._value.ndim and x._value.shape[-1] < 2:
+            raise ValueError("Type-I DCT requires the dimension to be greater than one.")
     if norm not in (None, "ortho"):
         raise ValueError(f"Unknown normalization. Expected None or 'ortho', got: {norm}")
-    if type == 1 and norm == "ortho":
-        raise ValueError("Normalization not supported for Type-I DCT.")
+    if x.dtype not in (_dt.float32, _dt.float64):
+        if x.dtype.is_floating or x.dtype.is_complex:
+            raise TypeError(f"The `real` and `imag` components have incorrect types: "
+                            f"{x.dtype.name} {x.dtype.name}. They must be consistent, and one "
+                            "of [tf.float32, tf.float64]")  # fmt: skip
+        raise TypeError(f"Cannot convert 0.0 to EagerTensor of dtype {x.dtype.name}")
     if n is not None:
-        if int(n) < 1:
-            raise ValueError(f"Invalid value for `n`, expected a positive integer, got {n}")
         x = _sp._fit(x, (int(n),))
-    size = x._value.shape[-1]
-    if type == 1 and size < 2:
-        raise ValueError(f"For Type-I DCT, the last dimension must be greater than 1, got {size}")
+    size = x._value.shape[-1] if x._value.ndim else 1
+    if not x._value.size:
+        return tf.identity(x)  # nothing to transform (TF gives the empty shape too)
     matrix = _wrap(_dct_matrix(type, size, norm).astype(x._value.dtype))
     lead = list(x._value.shape[:-1])
     flat = tf.reshape(x, [-1, size])
@@ -637,7 +722,7 @@ def inverse_mdct(
     frame_length = 2 * half
     out = dct(y, type=4, norm=norm)
     if norm is None:
-        out = out * _wrap(_np.asarray(0.5 / half, y._value.dtype)[()])
+        out = out * _wrap(_np.asarray(0.5 / max(half, 1), y._value.dtype)[()])
     quarter = half // 2
     first, second = out[..., :quarter], out[..., quarter:]
     frames = tf.concat([second, -tf.reverse(second, [-1]), -tf.reverse(first, [-1]), -first],
@@ -673,6 +758,10 @@ def linear_to_mel_weight_matrix(
     TensorShape([65, 8])
     """
     dtype = _dt.as_dtype(dtype)
+    bins = int(num_spectrogram_bins)
+    if not 0 <= bins < 2**31:
+        raise _op_error(f"Requires start <= limit when delta > 0: 1/{bins}", "Range")
+    _check_allocation((bins, max(int(num_mel_bins), 0)), _np.float64, "Range")
     if num_mel_bins <= 0:
         raise ValueError(f"num_mel_bins must be positive. Got: {num_mel_bins}")
     if lower_edge_hertz < 0.0:

@@ -26,11 +26,29 @@ def _axes(rank: int) -> tuple:
 
 
 def _fft_impl(x, rank):
+    if not x.size:  # TF transforms nothing: an empty result of the input's shape
+        return x.copy()
     return np.fft.fftn(x, axes=_axes(rank)).astype(x.dtype)
 
 
 def _ifft_impl(x, rank):
+    if not x.size:
+        return x.copy()
     return np.fft.ifftn(x, axes=_axes(rank)).astype(x.dtype)
+
+
+def _real_fft_output(x, rank, lengths, forward: bool, dtype):
+    """The output of a real FFT whose input or output is empty (NumPy refuses a zero
+    length; TF gives zeros of the output shape, a zero length giving a zero dimension),
+    or None; an impossible output raises TF's ResourceExhaustedError first."""
+    from .._limits import check_allocation
+
+    last = lengths[-1] // 2 + 1 if forward and lengths[-1] else lengths[-1]
+    shape = x.shape[: x.ndim - rank] + tuple(lengths[:-1]) + (last,)
+    check_allocation(shape, dtype, "RFFT" if forward else "IRFFT")
+    if x.size and all(shape):
+        return None
+    return np.zeros(shape, dtype)
 
 
 fft = Primitive(
@@ -60,6 +78,9 @@ def _fit(x, shape: tuple):
 
 
 def _rfft_impl(x, rank, lengths):
+    empty = _real_fft_output(x, rank, lengths, True, _COMPLEX_OF.get(x.dtype, np.complex128))
+    if empty is not None:
+        return empty
     out = np.fft.rfftn(x, s=lengths, axes=_axes(rank))
     return out.astype(_COMPLEX_OF.get(x.dtype, np.complex128))
 
@@ -75,6 +96,9 @@ def _rfft_vjp(g, ans, x, rank, lengths):
 
 
 def _irfft_impl(y, rank, lengths):
+    empty = _real_fft_output(y, rank, lengths, False, _REAL_OF.get(y.dtype, np.float64))
+    if empty is not None:
+        return empty
     out = np.fft.irfftn(y, s=lengths, axes=_axes(rank))
     return out.astype(_REAL_OF.get(y.dtype, np.float64))
 
