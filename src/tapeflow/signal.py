@@ -461,7 +461,7 @@ def kaiser_bessel_derived_window(
     """
     dtype = _dt.as_dtype(dtype)
     n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
-    half = n // 2
+    half = ((n + 2**31) % 2**32 - 2**31) // 2  # TF halves the length as an int32
     kaiser = _kaiser(half + 1, beta, dtype)
     cumulative = _np.cumsum(kaiser[:half])
     rising = _np.sqrt(cumulative / _np.sum(kaiser))
