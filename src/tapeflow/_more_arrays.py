@@ -288,7 +288,10 @@ def sequence_mask(
     """
     tf = _tf()
     lengths = _convert(lengths)
-    limit = int(_np.max(lengths._value)) if maxlen is None else int(_convert(maxlen)._value)
+    raw = _np.max(lengths._value) if maxlen is None else _convert(maxlen)._value
+    if not _np.isfinite(raw):  # TF's range over [0, maxlen) raises its own error here
+        tf.range(0, raw, 1, dtype=_dt.as_dtype(_np.asarray(raw).dtype))
+    limit = int(raw)
     check_allocation((max(limit, 0),), lengths._value.dtype, "Range")
     check_allocation(lengths._value.shape + (max(limit, 0),), _np.bool_, "Less")
     columns = _np.arange(max(limit, 0), dtype=lengths._value.dtype)

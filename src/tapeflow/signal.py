@@ -304,6 +304,8 @@ def frame(
     """
     tf = _tf()
     x = _convert(signal)
+    if x._value.ndim == 0:  # TF checks the signal's rank before its lengths
+        raise ValueError(f"Shape {x.shape} must have rank at least 1")
     frame_length = _int32_length(frame_length, "frame_length")
     frame_step = _int32_length(frame_step, "frame_step")
     if frame_length < 0:

@@ -163,15 +163,17 @@ def range(
     shown = [f"{v:g}" if dtype.is_floating else str(v) for v in (first, last, step)]
     if step == 0:
         raise _error(f"Requires delta != 0: {shown[2]}", "Range", "")
-    if step > 0 and first > last:
+    # Written as TF tests them, so a NaN bound fails the order check.
+    if step > 0 and not first <= last:
         raise _error(f"Requires start <= limit when delta > 0: {shown[0]}/{shown[1]}", "Range", "")
-    if step < 0 and first < last:
+    if step < 0 and not first >= last:
         raise _error(f"Requires start >= limit when delta < 0: {shown[0]}/{shown[1]}", "Range", "")
     if dtype.is_integer:
         count = (abs(int(last) - int(first)) + abs(int(step)) - 1) // abs(int(step))
     else:
         span = np.ceil(np.abs((last - first) / step))
-        if not span <= np.iinfo(np.int64).max:  # an infinite (or NaN) bound: no int count
+        # Compared as a Python float: float16 would round the int64 limit up to inf.
+        if not (np.isfinite(span) and float(span) <= float(np.iinfo(np.int64).max)):
             raise _error("Requires ((limit - start) / delta) <= 9223372036854775807", "Range", "")
         count = int(span)
     check_allocation((count,), np.int64, "Range")

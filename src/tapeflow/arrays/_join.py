@@ -11,7 +11,7 @@ from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, read_static, wrap
 from .._types import AxisLike, TensorLike
-from ..errors import _shape_text
+from ..errors import _dtype_mismatch, _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
 from ..ops import shape as _shape
@@ -242,6 +242,12 @@ def pad(
             else "PadV2"  # fmt: skip
     else:
         op = "MirrorPad"
+    if op == "PadV2" and isinstance(constant_values, Tensor) and x.dtype != constant_values.dtype:
+        if isinstance(tensor, Tensor):
+            raise _dtype_mismatch("PadV2", 2, x._value.dtype, constant_values._value.dtype)
+        if isinstance(tensor, np.ndarray):  # TF converts a NumPy input to the fill's dtype
+            kept = tensor if constant_values.dtype.is_complex else np.real(tensor)
+            x = wrap(np.asarray(kept).astype(constant_values._value.dtype))
     table = _int_array(paddings, "Tpaddings", op)
     if not x.ndim and not table.size:
         table = table.reshape(0, 2)
