@@ -166,10 +166,12 @@ def lu_reconstruct(
      [3. 4.]], shape=(2, 2), dtype=float32)
     """
     tf = _tf()
-    packed = _as_tensor(lower_upper)
+    # TF converts with float32 / int32 hints: a NumPy array or list of another dtype
+    # that converts without loss becomes float32 (an empty uint8 array included).
+    packed = tf.convert_to_tensor(lower_upper, dtype_hint=tf.float32)
     lower, upper = _factors(packed)
     product = tf.matmul(lower, upper)
-    p = _np.asarray(_as_tensor(perm)._value)
+    p = _np.asarray(tf.convert_to_tensor(perm, dtype_hint=tf.int32)._value)
     if p.dtype not in (_np.int32, _np.int64):
         from ..arrays._common import _attr_error
 

@@ -674,11 +674,33 @@ def with_space_to_batch(
     """
     tf = _tf()
     x = as_tensor(input)
-    rate = np.ravel(as_tensor(dilation_rate)._value).astype(np.int64)
+    # TF validates in this order, each with a ValueError, before it looks at `op`.
+    rate_value = tf.convert_to_tensor(dilation_rate, tf.int32)._value
+    if rate_value.ndim != 1:
+        raise ValueError(
+            "`dilation_rate.shape.rank` must be 1. Received: "
+            f"dilation_rate={rate_value} of rank {rate_value.ndim}"
+        )
+    rate = rate_value.astype(np.int64)
     m = rate.size
     first = data_format is not None and data_format.startswith("NC")
     if spatial_dims is None:
         spatial_dims = list(range(2, m + 2)) if first else list(range(1, m + 1))
+    given = list(spatial_dims)
+    spatial_dims = sorted({int(d) for d in given})
+    if spatial_dims != given or any(d < 1 for d in spatial_dims):
+        raise ValueError(
+            "`spatial_dims` must be a monotonically increasing sequence of "
+            f"positive integers. Received: spatial_dims={given}"
+        )
+    want_rank = spatial_dims[-1] if first else spatial_dims[-1] + 1
+    if x._value.ndim < want_rank:
+        raise ValueError(
+            f"`input.shape.rank` must be at least {want_rank}. "
+            f"Received: input.shape={x.shape} with rank {x._value.ndim}"
+        )
+    if np.any(rate < 1):
+        raise ValueError(f"`dilation_rate` must be positive. Received: dilation_rate={rate_value}")
     if np.all(rate == 1):
         return op(x, m, padding)
     if padding == "SAME":

@@ -51,9 +51,25 @@ def _broadcast_view(kept, shape: tuple):
     return view
 
 
+# TF-TEXT: the Sum kernel's refusal of a string input, as TF 2.21 words it.
+_SUM_STRING = (
+    "Value for attr 'T' of string is not in the list of allowed values: float, double, int32, "
+    "uint8, int16, int8, complex64, int64, qint8, quint8, qint32, bfloat16, qint16, quint16, "
+    "uint16, complex128, half, uint32, uint64\n\t; NodeDef: {{node Sum}}; Op<name=Sum; "
+    "signature=input:T, reduction_indices:Tidx -> output:T; attr=keep_dims:bool,default=false; "
+    "attr=T:type,allowed=[DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, "
+    "DT_COMPLEX64, DT_INT64, DT_QINT8, DT_QUINT8, DT_QINT32, DT_BFLOAT16, DT_QINT16, DT_QUINT16, "
+    "DT_UINT16, DT_COMPLEX128, DT_HALF, DT_UINT32, DT_UINT64]; attr=Tidx:type,default=DT_INT32,"
+    "allowed=[DT_INT32, DT_INT64]> [Op:Sum]"
+)
+
+
 def _sum_impl(x, axis, keepdims):
     if x.dtype.kind == "b":
         raise InvalidArgumentError(None, None, "bool is not supported by Sum [Op:Sum]")
+    if x.dtype.kind in "OSU":
+        # NumPy would concatenate the strings; TF's kernel has no string type.
+        raise InvalidArgumentError(None, None, _SUM_STRING)
     # NumPy would widen int8/int16/int32 sums to int64; TF keeps the dtype (and wraps).
     return x.sum(axis=axis, keepdims=keepdims, dtype=x.dtype if x.dtype.kind in "iu" else None)
 
