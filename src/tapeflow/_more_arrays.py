@@ -18,6 +18,8 @@ tf.Tensor(
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as _np
 
 from . import _backend
@@ -119,12 +121,7 @@ def complex(real: TensorLike, imag: TensorLike, name: str | None = None) -> Tens
     return complex_(real, imag)
 
 
-def _limits(np_dtype) -> tuple:
-    info = _np.finfo(np_dtype) if _np.dtype(np_dtype).kind == "f" else _np.iinfo(np_dtype)
-    return info.min, info.max
-
-
-def _saturation_limits(source, target) -> tuple:
+def _saturation_limits(source_dtype: _dt.DType, target_dtype: _dt.DType) -> tuple:
     """TF's clamp bounds for saturate_cast, computed as its Python wrapper does.
 
     The bounds are always applied (inf becomes the type's largest finite value, even
@@ -134,10 +131,13 @@ def _saturation_limits(source, target) -> tuple:
     holds int64's range. Here the bound stays int64's maximum (docs/deviations.md:
     saturate-cast-int64).
     """
-    (in_min, in_max), (out_min, out_max) = _limits(source), _limits(target)
+    source, target = source_dtype.as_numpy_dtype, target_dtype.as_numpy_dtype
+    in_min, in_max = source_dtype.min, source_dtype.max
+    out_min, out_max = target_dtype.min, target_dtype.max
     promoted = _np.promote_types(source, target)
     kind, bits = _np.dtype(source).kind, 8 * _np.dtype(source).itemsize
-    high: object
+    low: Any
+    high: Any
     with _np.errstate(over="ignore", invalid="ignore"):
         low = _np.asarray(_np.maximum(in_min, out_min)).astype(source)[()]
         low_pair = _np.array([low, out_min], dtype=promoted)
@@ -173,7 +173,7 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
                 None, None, "Could not find device for node: {{node ClipByValue}} = "
                 f"ClipByValue[T=DT_{source.name.upper()}] [Op:ClipByValue] name: clamp",
             )  # fmt: skip
-        low_v, high_v = _saturation_limits(source.as_numpy_dtype, dtype.as_numpy_dtype)
+        low_v, high_v = _saturation_limits(source, dtype)
         value = tf.clip_by_value(value, _wrap(low_v), _wrap(high_v))
     return tf.cast(value, dtype)
 
