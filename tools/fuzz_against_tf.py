@@ -319,6 +319,17 @@ def example_text(path, args, kwargs) -> str:
                                   [f"{k}={v!r}" for k, v in kwargs.items()]) + ")"  # fmt: skip
 
 
+def op_selected(path: str, selection: str) -> bool:
+    """`selection` is a comma-separated list; `=name` matches one op exactly,
+    any other part matches every op whose name contains it."""
+    for part in selection.split(","):
+        if part.startswith("=") and path == part[1:]:
+            return True
+        if not part.startswith("=") and part in path:
+            return True
+    return False
+
+
 def run_worker(opts) -> int:
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     with open("/proc/self/status") as status:
@@ -326,7 +337,7 @@ def run_worker(opts) -> int:
     # A hard cap on the address space: an unbounded allocation fails fast
     # (MemoryError) instead of taking the machine down.
     resource.setrlimit(resource.RLIMIT_AS, (vm + (6 << 30), hard))
-    ops = [p for p in discover_ops() if opts.ops in p]
+    ops = [p for p in discover_ops() if op_selected(p, opts.ops)]
     deadline = time.monotonic() + opts.time_left
     done = opts.done_examples
     position = opts.position
@@ -466,7 +477,11 @@ def main(argv=None) -> int:
     parser.add_argument("--memory-limit", type=int, default=256 << 20, help="bytes per call")
     parser.add_argument("--stall-seconds", type=float, default=120.0,
                         help="kill a worker whose example has not changed for this long")  # fmt: skip
-    parser.add_argument("--ops", default="", help="only ops whose name contains this")
+    parser.add_argument(
+        "--ops",
+        default="",
+        help="only these ops: comma-separated parts, each a substring of op names or =exact.name",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--chunk", type=int, default=100, help="examples per op per round")
     parser.add_argument("--second-order-fraction", type=float, default=0.15)
