@@ -14,37 +14,39 @@ tf.Tensor([3. 4. 5.], shape=(3,), dtype=float32)
 TensorShape([4, 4, 3])
 """
 
-from ._core import (
-    ResizeMethod,
+from ._color import (
     adjust_brightness,
     adjust_contrast,
     adjust_gamma,
     adjust_hue,
     adjust_saturation,
-    central_crop,
     convert_image_dtype,
-    crop_to_bounding_box,
-    extract_patches,
-    flip_left_right,
-    flip_up_down,
     grayscale_to_rgb,
     hsv_to_rgb,
-    image_gradients,
-    pad_to_bounding_box,
     per_image_standardization,
-    resize,
-    resize_with_crop_or_pad,
-    resize_with_pad,
     rgb_to_grayscale,
     rgb_to_hsv,
     rgb_to_yiq,
     rgb_to_yuv,
+    yiq_to_rgb,
+    yuv_to_rgb,
+)
+from ._core import (
+    ResizeMethod,
+    central_crop,
+    crop_to_bounding_box,
+    extract_patches,
+    flip_left_right,
+    flip_up_down,
+    image_gradients,
+    pad_to_bounding_box,
+    resize,
+    resize_with_crop_or_pad,
+    resize_with_pad,
     rot90,
     sobel_edges,
     total_variation,
     transpose,
-    yiq_to_rgb,
-    yuv_to_rgb,
 )
 from ._crops import crop_and_resize, draw_bounding_boxes, extract_glimpse
 from ._nms import (
