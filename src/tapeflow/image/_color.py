@@ -1,6 +1,8 @@
 """tf.image colour: dtype conversion, colour-space conversions (YIQ, YUV, HSV,
 grayscale) and the brightness, contrast, gamma, saturation and hue adjustments,
-composed from differentiable tapeflow ops (so gradients and JVPs follow)."""
+composed from differentiable tapeflow ops (so gradients and JVPs follow). Contrast,
+saturation and hue take their values from TF's kernels (``_color_kernels``) and their
+derivatives from the composites."""
 
 import numpy as _np
 
@@ -11,6 +13,7 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import wrap as _wrap
 from .._types import DTypeLike as _DTypeLike
 from .._types import TensorLike as _TensorLike
+from . import _color_kernels as _kernels
 from ._core import _axis, _raw_float, _tf
 
 
@@ -30,6 +33,10 @@ def convert_image_dtype(
     tf = _tf()
     x = _as_tensor(image)
     dtype = _dt.as_dtype(dtype)
+    if not (dtype.is_floating or dtype.is_integer):
+        raise AttributeError("dtype must be either floating point or integer")
+    if not (x.dtype.is_floating or x.dtype.is_integer):
+        raise AttributeError("image dtype must be either floating point or integer")
     if x.dtype == dtype:
         return x
     if x.dtype.is_floating and dtype.is_floating:
@@ -212,13 +219,23 @@ def adjust_contrast(images: _TensorLike, contrast_factor: float) -> _Tensor:
     >>> tf.image.adjust_contrast(img, 2.0)[..., 0].numpy().tolist()
     [[-0.5, 1.5]]
     """
-    tf = _tf()
     x = _as_tensor(images)
     flt = _float_work(x)
+    _kernels.check_image(flt, "AdjustContrastv2", rgb=False)
+    factor = _kernels.scalar_factor(contrast_factor, "AdjustContrastv2", "contrast_factor")
+    return convert_image_dtype(_contrast(flt, factor), x.dtype, saturate=True)
+
+
+def _contrast_composite(flt: _Tensor, factor: _Tensor) -> _Tensor:
+    tf = _tf()
     axes = [_axis(flt, "h"), _axis(flt, "w")]
     mean = tf.reduce_mean(flt, axis=axes, keepdims=True)
-    adjusted = (flt - mean) * tf.cast(_as_tensor(contrast_factor), flt.dtype) + mean
-    return convert_image_dtype(adjusted, x.dtype, saturate=True)
+    return (flt - mean) * tf.cast(factor, flt.dtype) + mean
+
+
+_contrast = _kernels.make_primitive(
+    "adjust_contrast", "AdjustContrastv2", _kernels.contrast_kernel, _contrast_composite
+)
 
 
 def adjust_gamma(image: _TensorLike, gamma: float = 1, gain: float = 1) -> _Tensor:
@@ -246,13 +263,23 @@ def adjust_saturation(
     >>> tf.image.adjust_saturation(tf.constant([[[1.0, 0.5, 0.5]]]), 0.0).numpy().tolist()
     [[[1.0, 1.0, 1.0]]]
     """
-    tf = _tf()
     x = _as_tensor(image)
-    hsv = rgb_to_hsv(_float_work(x))
-    s = tf.clip_by_value(hsv[..., 1] * tf.cast(saturation_factor, hsv.dtype), 0.0, 1.0)
-    return convert_image_dtype(
-        hsv_to_rgb(tf.stack([hsv[..., 0], s, hsv[..., 2]], axis=-1)), x.dtype
-    )
+    flt = _float_work(x)
+    _kernels.check_image(flt, "AdjustSaturation", rgb=True)
+    factor = _kernels.scalar_factor(saturation_factor, "AdjustSaturation", "scale")
+    return convert_image_dtype(_saturation(flt, factor), x.dtype)
+
+
+def _saturation_composite(flt: _Tensor, factor: _Tensor) -> _Tensor:
+    tf = _tf()
+    hsv = rgb_to_hsv(flt)
+    s = tf.clip_by_value(hsv[..., 1] * tf.cast(factor, hsv.dtype), 0.0, 1.0)
+    return hsv_to_rgb(tf.stack([hsv[..., 0], s, hsv[..., 2]], axis=-1))
+
+
+_saturation = _kernels.make_primitive(
+    "adjust_saturation", "AdjustSaturation", _kernels.saturation_kernel, _saturation_composite
+)
 
 
 def adjust_hue(image: _TensorLike, delta: float, name: str | None = None) -> _Tensor:
@@ -262,13 +289,24 @@ def adjust_hue(image: _TensorLike, delta: float, name: str | None = None) -> _Te
     >>> tf.image.adjust_hue(tf.constant([[[1.0, 0.0, 0.0]]], tf.float64), 1 / 3).numpy().round(4).tolist()
     [[[0.0, 1.0, 0.0]]]
     """
-    tf = _tf()
+    # TF's wrapper checks the range eagerly, before converting anything (a NaN passes).
+    if delta < -1 or delta > 1:
+        raise ValueError("delta must be in the interval [-1, 1]")
     x = _as_tensor(image)
-    hsv = rgb_to_hsv(_float_work(x))
+    flt = _float_work(x)
+    _kernels.check_image(flt, "AdjustHue", rgb=True)
+    return convert_image_dtype(_hue(flt, _kernels.scalar_factor(delta, "AdjustHue", "delta")),
+                               x.dtype)  # fmt: skip
+
+
+def _hue_composite(flt: _Tensor, delta: _Tensor) -> _Tensor:
+    tf = _tf()
+    hsv = rgb_to_hsv(flt)
     hue = tf.math.floormod(hsv[..., 0] + tf.cast(delta, hsv.dtype), 1.0)
-    return convert_image_dtype(
-        hsv_to_rgb(tf.stack([hue, hsv[..., 1], hsv[..., 2]], axis=-1)), x.dtype
-    )
+    return hsv_to_rgb(tf.stack([hue, hsv[..., 1], hsv[..., 2]], axis=-1))
+
+
+_hue = _kernels.make_primitive("adjust_hue", "AdjustHue", _kernels.hue_kernel, _hue_composite)
 
 
 def per_image_standardization(image: _TensorLike) -> _Tensor:
