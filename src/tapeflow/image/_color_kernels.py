@@ -223,14 +223,9 @@ def _composite_jvp(composite: Callable) -> Callable:
 def make_primitive(name: str, tf_name: str, kernel: Callable, composite: Callable) -> Primitive:
     """A primitive with TF's kernel values and the composite's derivatives.
 
-    >>> import tapeflow as tf
-    >>> double = make_primitive("doc_double", "DocDouble", lambda x, f: x * 2, lambda x, f: x * 2)
-    >>> x = tf.constant([[[1.0]]])
-    >>> with tf.GradientTape() as tape:
-    ...     tape.watch(x)
-    ...     y = double(x, tf.constant(0.0))
-    >>> tape.gradient(y, x).numpy().ravel().tolist()
-    [2.0]
+    >>> from tapeflow.image._color import _hue
+    >>> _hue.tf_name, _hue.formula
+    ('AdjustHue', "TF's AdjustHue kernel; derivatives of the op written as a composite")
     """
     return Primitive(
         name,
