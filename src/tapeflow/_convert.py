@@ -92,6 +92,23 @@ def _as_bytes(array: np.ndarray) -> np.ndarray:
     return encode(array) if array.size else array.astype(object)
 
 
+def _string_objects(array: np.ndarray) -> np.ndarray:
+    """An object array as TF converts it without a dtype: a string tensor, when every
+    item is a str or bytes (str encoded), else TF's error naming the first other type.
+
+    >>> _string_objects(np.array(["a", b"b"], dtype=object)).tolist()
+    [b'a', b'b']
+    """
+    for item in array.flat:
+        if not isinstance(item, (str, bytes)):
+            kind = type(item)
+            name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+            raise ValueError(
+                f"Failed to convert a NumPy array to a Tensor (Unsupported object type {name})."
+            )
+    return _as_bytes(array)
+
+
 def _int_out_of_range(value) -> bool:
     """Whether ``value``'s numbers are all Python ints and one does not fit int64,
     which TensorFlow refuses rather than reading the list as floats."""
@@ -135,6 +152,8 @@ def _default_array(value) -> Any:
     and complex values of any width make complex128.
     """
     if isinstance(value, (np.ndarray, np.generic)):
+        if value.dtype.kind == "O":
+            return _string_objects(np.asarray(value))
         return _as_bytes(np.asarray(value)) if value.dtype.kind in "SU" else value
     array = _python_array(value, default_dtype=True)
     kind = array.dtype.kind
@@ -180,6 +199,8 @@ def _array_with_dtype(value, dtype: _dt.DType):
             raise ValueError(
                 f"Failed to convert a NumPy array to a Tensor (Unsupported object type {kind_name})."
             )
+        if np_dtype.kind == "O" and value.dtype.kind in "OSU":
+            return _string_objects(np.asarray(value))
         # np.asarray: a NumPy scalar's astype(object) would give a plain Python value.
         return np.asarray(value).astype(np_dtype) if value.dtype != np_dtype else value
     array = _python_array(value)

@@ -653,15 +653,19 @@ def _convert_value(value, dtype, dtype_hint) -> Tensor:
             return wrap(_as_stored(_array_with_dtype(value, _dt.as_dtype(dtype_hint))))
         except (TypeError, ValueError):
             pass
-    array = _default_array(value)
     if dtype_hint is not None and isinstance(value, (np.ndarray, np.generic)):
-        # TF casts NumPy values to the hint as NumPy's astype does (truncating, wrapping),
-        # except strings, which only a bool hint converts (by truthiness).
+        # TF casts NumPy values to the hint as NumPy's astype does (truncating, wrapping,
+        # parsing strings); where that cast fails it converts them as if no hint were given.
         np_hint = _dt.as_dtype(dtype_hint).as_numpy_dtype_instance
-        if (array.dtype.kind != "O" or np_hint.kind == "b") and np_hint.kind != "O":
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                array = array.astype(np_hint)
+        if np_hint.kind != "O":
+            try:
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    array = np.asarray(value).astype(np_hint)  # a copy: no second one
+                return wrap(array if array.ndim else array[()])
+            except (TypeError, ValueError):
+                pass
+    array = _default_array(value)
     if isinstance(array, np.generic):
         return wrap(array)
     if array is value:  # the caller's array: _as_stored copies it once (not twice)

@@ -126,17 +126,25 @@ ifft3d = _complex_fft(_sp.ifft, 3, "IFFT3D")
 # --------------------------------------------------------------------------
 # Real FFTs
 # --------------------------------------------------------------------------
-def _lengths(x: _Tensor, rank: int, fft_length, inverse: bool) -> tuple:
+def _lengths(x: _Tensor, rank: int, fft_length, inverse: bool, op: str) -> tuple:
     if fft_length is None:
         dims = list(x._value.shape[-rank:])
         if inverse:
             dims[-1] = max(2 * (dims[-1] - 1), 0)
         return tuple(int(d) for d in dims)
-    given = _np.asarray(fft_length._value if isinstance(fft_length, _Tensor) else fft_length)
-    lengths = tuple(int(v) for v in _np.ravel(given))
-    if len(lengths) != rank:
-        raise ValueError(f"fft_length must have {rank} values, got {list(lengths)}")
-    return lengths
+    # TF's wrappers read fft_length as an int32 tensor (floats fail, Python ints past
+    # int32 wrap) and then iterate over it: a scalar or a matrix fails there.
+    given = _convert(fft_length, dtype=_dt.int32)._value
+    if given.ndim == 0:
+        raise TypeError("'numpy.int32' object is not iterable")
+    if given.ndim > 1:
+        raise TypeError("only integer scalar arrays can be converted to a scalar index")
+    if given.shape[0] != rank:
+        raise _op_error(f"fft_length must have shape [{rank}]", op)
+    for i, length in enumerate(given.tolist()):
+        if length < 0:
+            raise _op_error(f"fft_length[{i}] must >= 0, but got: {length}", op)
+    return tuple(given.tolist())
 
 
 def _real_fft(rank: int, op: str):
@@ -147,7 +155,7 @@ def _real_fft(rank: int, op: str):
         if x.dtype not in (_dt.float32, _dt.float64):
             raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!s}")
         _check_rank(x, rank, op)
-        return _sp.rfft(x, rank=rank, lengths=_lengths(x, rank, fft_length, False))
+        return _sp.rfft(x, rank=rank, lengths=_lengths(x, rank, fft_length, False, op))
 
     transform.__name__ = transform.__qualname__ = op.lower()
     shape, half = [4] * rank, [4] * (rank - 1) + [3]
@@ -168,7 +176,7 @@ def _inverse_real_fft(rank: int, op: str):
         if y.dtype not in (_dt.complex64, _dt.complex128):
             raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {y!s}")
         _check_rank(y, rank, op)
-        return _sp.irfft(y, rank=rank, lengths=_lengths(y, rank, fft_length, True))
+        return _sp.irfft(y, rank=rank, lengths=_lengths(y, rank, fft_length, True, op))
 
     transform.__name__ = transform.__qualname__ = op.lower()
     shape, half = [4] * rank, [4] * (rank - 1) + [3]
@@ -210,7 +218,7 @@ def _nd(kind: str):
         rest = [a for a in range(ndim) if a not in axes]
         perm = rest + axes
         moved = tf.transpose(x, perm) if perm != list(range(ndim)) else x
-        lengths = _lengths(moved, rank, fft_length, kind == "irfft")
+        lengths = _lengths(moved, rank, fft_length, kind == "irfft", kind.upper() + "ND")
         norm = norm or "backward"
         if norm not in ("backward", "forward", "ortho"):
             raise ValueError(f"Invalid norm value {norm}; should be 'backward', 'ortho' or "
@@ -339,16 +347,33 @@ def overlap_and_add(signal: _TensorLike, frame_step: int, name: str | None = Non
     tf = _tf()
     x = _convert(signal)
     if x._value.ndim < 2:
-        raise ValueError(f"Shape must be at least rank 2 but is rank {x._value.ndim}")
-    frame_step = int(frame_step)
-    *outer, frames, length = x._value.shape
-    total = (frames - 1) * frame_step + length if frames else 0
-    ids = (_np.arange(frames)[:, None] * frame_step + _np.arange(length)[None, :]).ravel()
+        raise ValueError(f"Shape {x.shape} must have rank at least 2")
+    step_tensor = _convert(frame_step)
+    if step_tensor._value.ndim != 0:
+        raise ValueError(f"Shape {step_tensor.shape} must have rank 0")
+    if not step_tensor.dtype.is_integer:
+        raise ValueError(f"frame_step must be an integer. Got <dtype: '{step_tensor.dtype.name}'>")
+    # TF's own steps, with its shape arithmetic in NumPy int32 (so that empty frames, a
+    # zero or negative step and sizes past int32 meet the same Pad/Reshape checks).
+    step = step_tensor._value[()]
+    shape = _np.array(x._value.shape, _np.int32)
+    outer, frames, length = list(shape[:-2]), shape[-2], shape[-1]
     lead = len(outer)
-    flat = tf.reshape(x, outer + [frames * length])
-    moved = tf.transpose(flat, [lead] + list(range(lead)))
-    summed = tf.math.unsorted_segment_sum(moved, ids.astype(_np.int32), total)
-    return tf.transpose(summed, list(range(1, lead + 1)) + [0])
+    with _np.errstate(all="ignore"):
+        output_length = length + step * (frames - 1)
+        if step == x._value.shape[-1]:  # no overlap: a reshape
+            return tf.reshape(x, _np.array(outer + [output_length]))
+        segments = -(-length // step)
+        padding = _np.array([[0, segments], [0, segments * step - length]]).astype(_np.int32)
+        x = tf.pad(x, _np.concatenate([_np.zeros((lead, 2), _np.int32), padding]))
+        x = tf.reshape(x, _np.array(outer + [frames + segments, segments, step]))
+        x = tf.transpose(x, list(range(lead)) + [lead + 1, lead, lead + 2])
+        x = tf.reshape(x, _np.array(outer + [(frames + segments) * segments, step]))
+        x = x[..., : (frames + segments - 1) * segments, :]
+        x = tf.reshape(x, _np.array(outer + [segments, frames + segments - 1, step]))
+        x = tf.reduce_sum(x, -3)
+        x = tf.reshape(x, _np.array(outer + [(frames + segments - 1) * step]))
+    return x[..., :output_length]
 
 
 # --------------------------------------------------------------------------
@@ -376,13 +401,17 @@ def _window_length(window_length, dtype) -> int:
 
 
 def _raised_cosine(window_length, periodic, dtype, a: float, b: float) -> _Tensor:
+    """TF's formula step by step in ``dtype`` (a float16 window keeps float16's rounding
+    of each step, so it need not be symmetric)."""
+    tf = _tf()
     n = _window_length(window_length, dtype)
     if n == 1:
-        return _window(_np.ones(1), dtype)
+        return tf.ones([1], dtype)
     # TF's rule: periodic lengthens only an even window (an odd one stays symmetric).
-    denominator = n - 1 + (1 if bool(periodic) and n % 2 == 0 else 0)
-    k = _np.arange(n, dtype=_np.float64)
-    return _window(a - b * _np.cos(2.0 * _np.pi * k / denominator), dtype)
+    denominator = tf.cast(n - 1 + (1 if bool(periodic) and n % 2 == 0 else 0), dtype)
+    count = tf.cast(tf.range(n), dtype)
+    cos_arg = tf.constant(2 * _np.pi, dtype) * count / denominator
+    return a - b * tf.cos(cos_arg)
 
 
 def hann_window(
@@ -424,31 +453,32 @@ def kaiser_window(
     >>> tf.signal.kaiser_window(3, beta=1.0, dtype=tf.float64).numpy().round(4).tolist()
     [0.7898, 1.0, 0.7898]
     """
-    return _window(_kaiser(window_length, beta, dtype), dtype)
+    return _kaiser(window_length, beta, dtype)
 
 
-def _kaiser(window_length, beta, dtype) -> _np.ndarray:
-    """TF's formula, exp(num - beta) i0e(num) / i0e(beta): for beta >= 0 it is
-    I0(num) / I0(beta) without overflow; for beta < 0 it is what TF computes."""
+def _kaiser(window_length, beta, dtype) -> _Tensor:
+    """TF's formula, exp(num - beta) i0e(num) / i0e(beta), step by step in ``dtype``:
+    for beta >= 0 it is I0(num) / I0(beta) without overflow; for beta < 0 it is what
+    TF computes."""
+    tf = _tf()
     dtype = _dt.as_dtype(dtype)
     if not dtype.is_floating:
         raise ValueError(f"dtype must be a floating point type. Found <dtype: '{dtype.name}'>")
     n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
     n = (n + 2**31) % 2**32 - 2**31
     if n == 1:
-        return _np.ones(1)
-    half = _np.float32((n - 1) / 2.0)
+        return tf.ones([1], dtype)
+    half = (_np.float32(n) - _np.float32(1.0)) / _np.float32(2.0)
     if n <= 0:
         raise _op_error(f"Requires start <= limit when delta > 0: {-half:g}/{half + 0.1:g}",
                         "Range")  # fmt: skip
     _check_allocation((n,), _np.float64, "Range")
-    arg = _np.arange(-half, half + _np.float32(0.1), dtype=_np.float32).astype(_np.float64)
-    beta = float(beta)
-    num = beta * _np.sqrt(_np.maximum(1.0 - (arg / float(half)) ** 2, 0.0))
-    i0e = _tf().math.bessel_i0e
-    ratio = i0e(_wrap(num)).numpy() / i0e(_wrap(_np.float64(beta))).numpy()
-    with _np.errstate(all="ignore"):
-        return _np.exp(num - beta) * ratio
+    arg = tf.cast(_np.arange(-half, half + _np.float32(0.1), dtype=_np.float32), dtype)
+    beta = tf.cast(beta, dtype)
+    one = tf.cast(1.0, dtype)
+    num = beta * tf.sqrt(tf.nn.relu(one - tf.square(arg / tf.cast(half, dtype))))
+    i0e = tf.math.bessel_i0e
+    return tf.exp(num - beta) * (i0e(num) / i0e(beta))
 
 
 def kaiser_bessel_derived_window(
@@ -461,13 +491,12 @@ def kaiser_bessel_derived_window(
     >>> (w[:2] ** 2 + w[2:] ** 2).numpy().round(5).tolist()
     [1.0, 1.0]
     """
-    dtype = _dt.as_dtype(dtype)
+    tf = _tf()
     n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
     half = ((n + 2**31) % 2**32 - 2**31) // 2  # TF halves the length as an int32
-    kaiser = _kaiser(half + 1, beta, dtype)
-    cumulative = _np.cumsum(kaiser[:half])
-    rising = _np.sqrt(cumulative / _np.sum(kaiser))
-    return _window(_np.concatenate([rising, rising[::-1]]), dtype)
+    cumulative = tf.cumsum(_kaiser(half + 1, beta, dtype))
+    rising = tf.sqrt(cumulative[:-1] / cumulative[-1])
+    return tf.concat([rising, rising[::-1]], 0)
 
 
 def vorbis_window(
@@ -479,9 +508,11 @@ def vorbis_window(
     >>> tf.signal.vorbis_window(4, dtype=tf.float64).numpy().round(4).tolist()
     [0.228, 0.9737, 0.9737, 0.228]
     """
+    tf = _tf()
     n = _window_length(window_length, dtype)
-    k = _np.arange(n, dtype=_np.float64)
-    return _window(_np.sin(_np.pi / 2 * _np.sin(_np.pi * (k + 0.5) / n) ** 2), dtype)
+    arg = tf.cast(tf.range(n), dtype)
+    # TF's steps in ``dtype``: float16 rounding can make the window asymmetric.
+    return tf.sin(_np.pi / 2.0 * tf.pow(tf.sin(_np.pi / tf.cast(n, dtype) * (arg + 0.5)), 2.0))
 
 
 # --------------------------------------------------------------------------
@@ -576,32 +607,6 @@ def inverse_stft(
 # --------------------------------------------------------------------------
 # Discrete cosine transforms (as products with a cosine matrix)
 # --------------------------------------------------------------------------
-def _dct_matrix(kind: int, n: int, norm) -> _np.ndarray:
-    """M with dct(x) = x @ M (scipy's definitions, TF's conventions)."""
-    j = _np.arange(n)[:, None].astype(_np.float64)  # input index
-    k = _np.arange(n)[None, :].astype(_np.float64)  # output index
-    if kind == 1:
-        m = 2.0 * _np.cos(_np.pi * j * k / (n - 1))
-        m[0, :] = 1.0
-        m[-1, :] = (-1.0) ** _np.arange(n)
-    elif kind == 2:
-        m = 2.0 * _np.cos(_np.pi * k * (2 * j + 1) / (2 * n))
-        if norm == "ortho":
-            m[:, 0] *= _np.sqrt(1.0 / (4 * n))
-            m[:, 1:] *= _np.sqrt(1.0 / (2 * n))
-    elif kind == 3:
-        m = 2.0 * _np.cos(_np.pi * j * (2 * k + 1) / (2 * n))
-        m[0, :] = 1.0
-        if norm == "ortho":
-            m[0, :] /= _np.sqrt(n)
-            m[1:, :] *= _np.sqrt(1.0 / (2 * n))
-    else:
-        m = 2.0 * _np.cos(_np.pi * (2 * j + 1) * (2 * k + 1) / (4 * n))
-        if norm == "ortho":
-            m *= _np.sqrt(1.0 / (2 * n))
-    return m
-
-
 def dct(
     input: _TensorLike,  # noqa: A002
     type: int = 2,  # noqa: A002
@@ -642,13 +647,38 @@ def dct(
         raise TypeError(f"Cannot convert 0.0 to EagerTensor of dtype {x.dtype.name}")
     if n is not None:
         x = _sp._fit(x, (int(n),))
-    size = x._value.shape[-1] if x._value.ndim else 1
     if not x._value.size:
         return tf.identity(x)  # nothing to transform (TF gives the empty shape too)
-    matrix = _wrap(_dct_matrix(type, size, norm).astype(x._value.dtype))
-    lead = list(x._value.shape[:-1])
-    flat = tf.reshape(x, [-1, size])
-    return tf.reshape(tf.matmul(flat, matrix), lead + [size])
+    return _dct_by_fft(x, type, norm)
+
+
+def _dct_by_fft(x: _Tensor, kind: int, norm) -> _Tensor:
+    """TF's route, in ``x``'s dtype: every type is a real FFT of length 2N (N for type I)
+    with a phase ramp, so memory and time grow as N log N."""
+    tf = _tf()
+    size = x._value.shape[-1]
+    length = tf.cast(size, x.dtype)
+    zero = tf.zeros([], x.dtype)
+    if kind == 1:
+        return tf.math.real(rfft(tf.concat([x, x[..., -2:0:-1]], -1)))
+    if kind == 4:  # the odd bins of the DCT-II of the signal zero-padded to 2N
+        dct4 = _dct_by_fft(_sp._fit(x, (2 * size,)), 2, None)[..., 1::2]
+        return dct4 * (_math.sqrt(0.5) * tf.math.rsqrt(length)) if norm == "ortho" else dct4
+    ramp = tf.range(length) * _math.pi * 0.5 / length
+    if kind == 2:
+        scale = 2.0 * tf.exp(tf.complex(zero, -ramp))
+        dct2 = tf.math.real(rfft(x, [2 * size])[..., :size] * scale)
+        if norm == "ortho":
+            first = 0.5 * tf.math.rsqrt(length)
+            dct2 = dct2 * tf.pad(first[None], [[0, size - 1]], constant_values=first * _math.sqrt(2.0))
+        return dct2
+    if norm == "ortho":
+        first = tf.sqrt(length)
+        x = x * tf.pad(first[None], [[0, size - 1]], constant_values=first * _math.sqrt(0.5))
+    else:
+        x = x * length
+    scale = 2.0 * tf.exp(tf.complex(zero, ramp))
+    return tf.math.real(irfft(scale * tf.complex(x, zero), [2 * size]))[..., :size]
 
 
 def idct(

@@ -268,6 +268,8 @@ def pad(
     check_allocation(padded, x._value.dtype, op)
     if mode != "CONSTANT":
         return _shape.mirror_pad(x, paddings=pairs, mode=mode)
+    if op == "Pad" and x._value.dtype == object:  # TF's Pad fills strings with b""
+        return _shape.pad(x, paddings=pairs, constant_values=np.array(b"", object))
     fill = convert_to_tensor(constant_values, dtype=x.dtype)
     read_static(fill)  # a parameter: a traced fill value guards its value
     fill_value = fill._value
