@@ -102,7 +102,11 @@ def _string_objects(array: np.ndarray) -> np.ndarray:
     for item in array.flat:
         if not isinstance(item, (str, bytes)):
             kind = type(item)
-            name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+            name = (
+                kind.__name__
+                if kind.__module__ == "builtins"
+                else f"{kind.__module__}.{kind.__name__}"
+            )
             raise ValueError(
                 f"Failed to convert a NumPy array to a Tensor (Unsupported object type {name})."
             )

@@ -670,7 +670,9 @@ def _dct_by_fft(x: _Tensor, kind: int, norm) -> _Tensor:
         dct2 = tf.math.real(rfft(x, [2 * size])[..., :size] * scale)
         if norm == "ortho":
             first = 0.5 * tf.math.rsqrt(length)
-            dct2 = dct2 * tf.pad(first[None], [[0, size - 1]], constant_values=first * _math.sqrt(2.0))
+            dct2 = dct2 * tf.pad(
+                first[None], [[0, size - 1]], constant_values=first * _math.sqrt(2.0)
+            )
         return dct2
     if norm == "ortho":
         first = tf.sqrt(length)
