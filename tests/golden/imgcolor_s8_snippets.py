@@ -126,3 +126,33 @@ _snippet(
     bits(tf.image.adjust_hue(img, np.float32(1.0)))
     """,
 )
+
+_snippet(
+    "gamma_and_hsv_checks",
+    """
+    # adjust_gamma's wrapper: `gamma >= 0` as a Python test (ValueError) or, for a tensor,
+    # an Assert op (InvalidArgumentError); gamma and gain convert as operands of ** and *.
+    # RGBToHSV/HSVToRGB: 3 channels (FailedPreconditionError) and at least 1-D.
+    img = np.full([1, 2, 3], 0.5, np.float32)
+    err(lambda: tf.image.adjust_gamma(img, float("nan")))
+    err(lambda: tf.image.adjust_gamma(img, -1))
+    err(lambda: tf.image.adjust_gamma(img, tf.constant(float("nan"))))
+    err(lambda: tf.image.adjust_gamma(img, tf.constant([-1.0])))
+    err(lambda: tf.image.adjust_gamma(img, tf.constant([0.5, 1.0])))
+    err(lambda: tf.image.adjust_gamma(img, np.array([0.5, 2.0])))
+    err(lambda: tf.image.adjust_gamma(img, [0.5]))
+    err(lambda: tf.image.adjust_gamma(img, tf.constant(2, tf.float64)))
+    err(lambda: tf.image.adjust_gamma(img, tf.constant(2)))
+    err(lambda: tf.image.adjust_gamma(img, 2, tf.constant(2.0, tf.float64)))
+    err(lambda: tf.image.adjust_gamma(img.astype(np.float64), tf.constant(2.0, tf.float64)))
+    bits(tf.image.adjust_gamma(img, np.float64(0.5), np.float64(2)))
+    bits(tf.image.adjust_gamma(img, tf.constant(0.5), tf.constant([1.0, 2.0, 3.0])))
+    bits(tf.image.adjust_gamma(img.astype(np.uint8), tf.constant(2.0)))
+    err(lambda: tf.image.rgb_to_hsv(np.zeros([1, 0, 4], np.float32)))
+    err(lambda: tf.image.rgb_to_hsv(np.zeros([0], np.float32)))
+    err(lambda: tf.image.rgb_to_hsv(np.float32(3)))
+    err(lambda: tf.image.hsv_to_rgb(np.zeros([2, 4], np.float32)))
+    bits(tf.image.rgb_to_hsv(np.zeros([3], np.float32)))
+    bits(tf.image.rgb_to_hsv(np.zeros([1, 0, 0, 3], np.float32)))
+    """,
+)

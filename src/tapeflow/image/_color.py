@@ -149,6 +149,18 @@ def grayscale_to_rgb(images: _TensorLike, name: str | None = None) -> _Tensor:
     return _tf().concat([x, x, x], axis=-1)
 
 
+def _check_channels(x: _Tensor, op: str) -> None:
+    """RGBToHSV's and HSVToRGB's shape checks (their classes and words)."""
+    shape = x._value.shape
+    if not shape:
+        raise _errors._op_error("input must be at least 1D[]", op, None)
+    if shape[-1] != 3:
+        raise _errors._op_error(
+            f"input must have 3 channels but input only has {shape[-1]} channels.",
+            op, cls=_errors.FailedPreconditionError,
+        )  # fmt: skip
+
+
 def rgb_to_hsv(images: _TensorLike, name: str | None = None) -> _Tensor:
     """RGB in [0, 1] to hue, saturation, value in [0, 1].
 
@@ -158,6 +170,7 @@ def rgb_to_hsv(images: _TensorLike, name: str | None = None) -> _Tensor:
     """
     tf = _tf()
     x = _raw_float(images, "RGBToHSV")
+    _check_channels(x, "RGBToHSV")
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
     value = tf.reduce_max(x, axis=-1)
     minimum = tf.reduce_min(x, axis=-1)
@@ -182,6 +195,7 @@ def hsv_to_rgb(images: _TensorLike, name: str | None = None) -> _Tensor:
     """
     tf = _tf()
     x = _raw_float(images, "HSVToRGB")
+    _check_channels(x, "HSVToRGB")
     h, s, v = x[..., 0], x[..., 1], x[..., 2]
     dh = h * 6.0
     r = tf.clip_by_value(tf.abs(dh - 3.0) - 1.0, 0.0, 1.0)
@@ -245,11 +259,23 @@ def adjust_gamma(image: _TensorLike, gamma: float = 1, gain: float = 1) -> _Tens
     >>> tf.image.adjust_gamma(tf.constant([0.25, 1.0]), gamma=0.5).numpy().tolist()
     [0.5, 1.0]
     """
-    tf = _tf()
     x = _as_tensor(image)
     flt = _float_work(x)
-    adjusted = tf.cast(_as_tensor(gain), flt.dtype) * flt ** tf.cast(_as_tensor(gamma), flt.dtype)
-    return convert_image_dtype(adjusted, x.dtype, saturate=True)
+    _check_gamma(gamma)
+    # TF's own operators: gamma and gain convert to the image's float dtype as any
+    # operand does (a tensor of another dtype is Pow's or Mul's dtype error).
+    return convert_image_dtype(gain * flt**gamma, x.dtype, saturate=True)
+
+
+def _check_gamma(gamma: object) -> None:
+    """TF's ``_assert(gamma >= 0, ...)``: a ValueError for a Python or NumPy gamma, the
+    Assert op's InvalidArgumentError for a tensor (NaN fails both)."""
+    tf = _tf()
+    text = "Gamma should be a non-negative real number."
+    if isinstance(gamma, (_Tensor, tf.Variable)):
+        tf.debugging.Assert(gamma >= 0, [text])
+    elif not gamma >= 0:  # type: ignore[operator]
+        raise ValueError(text)
 
 
 def adjust_saturation(
