@@ -94,6 +94,7 @@ from fuzz.compare import (  # noqa: E402
     compare_gradients,
     escaped,
     noise_floors,
+    output_rtol,
     same_error,
 )
 from fuzz.draws import (  # noqa: E402
@@ -264,7 +265,8 @@ def run_example(rec: Recorder, path, args, kwargs, opts, rng_seed):
     for spec in list(args) + list(kwargs.values()):
         differentiable_specs(spec, sources)
     floors = noise_floors(tf_out[1], sources)
-    for key, detail in compare_gradients(g_tf[1], g_tfl[1], floors, structure_only):
+    through = output_rtol(tf_out[1])
+    for key, detail in compare_gradients(g_tf[1], g_tfl[1], floors, structure_only, through):
         if "None vs value" in detail or "value vs None" in detail:
             category = "grad:None-mismatch"
         elif "dtype/shape" in detail:

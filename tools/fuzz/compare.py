@@ -138,7 +138,18 @@ def noise_floors(tf_result, sources) -> dict:
             "grad2": unit / smallest**2}  # fmt: skip
 
 
-def compare_gradients(tf_grads, tfl_grads, floors=None, structure_only=False):
+def output_rtol(tf_result) -> float:
+    """The loosest tolerance among the op's floating outputs. Every gradient flows back
+    from their cotangents, so it is no more precise than they are: a float64 input of an
+    op that computes and returns float32 (tf.image.psnr, per_image_standardization) gets
+    a gradient with float32 rounding in both libraries."""
+    names = [getattr(leaf.dtype, "name", "") for leaf in leaves(tf_result)
+             if hasattr(leaf, "numpy") and hasattr(leaf, "dtype")]  # fmt: skip
+    return max((RTOL[n] for n in names if n in RTOL), default=0.0)
+
+
+def compare_gradients(tf_grads, tfl_grads, floors=None, structure_only=False, through=0.0):
+    """Per-key gradient differences; ``through`` is output_rtol of the op's outputs."""
     floors = floors or {}
     out = []
     for key in ("grad", "grad-recorded", "grad2"):
@@ -166,7 +177,9 @@ def compare_gradients(tf_grads, tfl_grads, floors=None, structure_only=False):
             if structure_only:
                 verdict, detail = image_random.compare_structure(x, y)
             else:
-                verdict, detail = compare(x, y, loose=10.0, floor=floors.get(key, 0.0))
+                own = RTOL.get(getattr(x.dtype, "name", ""), through) or through
+                loose = 10.0 * max(1.0, through / own) if own else 10.0
+                verdict, detail = compare(x, y, loose=loose, floor=floors.get(key, 0.0))
             if verdict != "same":
                 out.append((key, f"arg {i}: {verdict} {detail}"))
     return out
