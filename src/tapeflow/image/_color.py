@@ -345,12 +345,16 @@ def per_image_standardization(image: _TensorLike) -> _Tensor:
     """
     tf = _tf()
     x = _as_tensor(image)
-    # TF returns float32 whatever the input; float64 input is computed in float64 first.
-    if x.dtype != _dt.float64:
-        x = tf.cast(x, _dt.float32)
+    # TF's static shape check (_CheckAtLeast3DImage).
+    if x._value.ndim < 3:
+        raise ValueError(f"'image' (shape {x.shape}) must be at least three-dimensional.")
+    if 0 in x._value.shape[-3:]:
+        raise ValueError(f"inner 3 dims of 'image.shape' must be > 0: {x.shape}")
+    # As TF: everything in float32, a float64 input included (its gradient too).
+    x = tf.cast(x, _dt.float32)
     axes = list(range(x._value.ndim - 3, x._value.ndim))
-    count = float(_np.prod(x._value.shape[-3:]))
+    count = _np.float32(_np.prod(x._value.shape[-3:]))
     mean = tf.reduce_mean(x, axis=axes, keepdims=True)
     std = tf.math.reduce_std(x, axis=axes, keepdims=True)
-    floor = _wrap(_np.asarray(1.0 / _np.sqrt(count), x._value.dtype)[()])
-    return tf.cast((x - mean) / tf.maximum(std, floor), _dt.float32)
+    floor = tf.math.rsqrt(_wrap(_np.asarray(count)[()]))
+    return (x - mean) / tf.maximum(std, floor)

@@ -6,20 +6,12 @@ from .. import dtypes as _dt
 from .._dispatch import reads_values as _reads_values
 from .._tensor import Tensor as _Tensor
 from .._tensor import as_tensor as _as_tensor
-from .._tensor import read_static as _read_static
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
 from ._core import _tf
 
 # Wang, Simoncelli and Bovik's exponents for the five scales (TF's defaults).
 _MSSSIM_WEIGHTS = (0.0448, 0.2856, 0.3001, 0.2363, 0.1333)
-
-
-def _in_work_dtype(first: _TensorLike, second: _TensorLike) -> tuple[_Tensor, _Tensor]:
-    # TF returns float32; float64 input is computed in float64 first.
-    first, second = _as_tensor(first), _as_tensor(second)
-    work = _dt.float64 if first.dtype == _dt.float64 else _dt.float32
-    return _tf().cast(first, work), _tf().cast(second, work)
 
 
 def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None) -> _Tensor:
@@ -44,13 +36,97 @@ def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None
     return 20.0 * tf.math.log(peak) / ten - scale * tf.math.log(mse)
 
 
-def _gaussian_kernel(size: int, sigma: float) -> _np.ndarray:
-    coords = _np.arange(size, dtype=_np.float64) - (size - 1) / 2.0
-    g = _np.exp(-(coords**2) / (2 * sigma**2))
-    g /= g.sum()
-    return _np.outer(g, g)
+def _constant(value, dtype: _dt.DType) -> _Tensor:
+    """TF's constant_op.constant(value, dtype): a tensor passes through (on the tape) only
+    if it already has ``dtype``."""
+    if isinstance(value, _Tensor):
+        if value.dtype != dtype:
+            raise TypeError(f"Expected tensor {value._value} with dtype {dtype!r}, but got "
+                            f"dtype {value.dtype!r}.")  # fmt: skip
+        return value
+    return _tf().constant(value, dtype=dtype)
 
 
+def _verify_compatible(x: _Tensor, y: _Tensor) -> None:
+    """TF's _verify_compatible_image_shapes: rank at least 3, equal last three dimensions,
+    broadcastable leading ones."""
+    for t in (x, y):
+        if t._value.ndim < 3:
+            raise ValueError(f"Shape {t.shape} must have rank at least 3")
+    if x._value.shape[-3:] != y._value.shape[-3:]:
+        raise ValueError(f"Shapes {x.shape[-3:]} and {y.shape[-3:]} are incompatible")
+    for d1, d2 in zip(reversed(x._value.shape[:-3]), reversed(y._value.shape[:-3])):
+        if not (d1 == 1 or d2 == 1 or d1 == d2):
+            raise ValueError(f"Two images are not compatible: {x.shape} and {y.shape}")
+
+
+def _as_images(img1: _TensorLike, img2: _TensorLike, max_val) -> tuple[_Tensor, ...]:
+    """TF's preamble of psnr/ssim: max_val cast to the images' dtype (an integer one
+    truncates it) and scaled like them by convert_image_dtype to float32. The images are
+    converted to float32 too, float64 ones to float64 (more precise; the result is
+    float32 either way)."""
+    tf = _tf()
+    x, y = _as_tensor(img1), _as_tensor(img2)
+    _verify_compatible(x, y)
+    peak = tf.image.convert_image_dtype(tf.cast(max_val, x.dtype), _dt.float32)
+    work = _dt.float64 if x.dtype == _dt.float64 else _dt.float32
+    return tf.image.convert_image_dtype(x, work), tf.image.convert_image_dtype(y, work), peak
+
+
+def _gaussian_window(size: _Tensor, sigma: _Tensor) -> _Tensor:
+    """TF's _fspecial_gauss: a [size, size, 1, 1] Gaussian normalised by a softmax, in
+    ``sigma``'s dtype (float32), differentiable in sigma."""
+    tf = _tf()
+    coords = tf.cast(tf.range(size), sigma.dtype)
+    coords -= tf.cast(size - 1, sigma.dtype) / 2.0
+    g = tf.square(coords) * (-0.5 / tf.square(sigma))
+    g = tf.reshape(tf.reshape(g, [1, -1]) + tf.reshape(g, [-1, 1]), [1, -1])
+    return tf.reshape(tf.nn.softmax(g), [size, size, 1, 1])
+
+
+def _ssim_per_channel(x, y, peak, filter_size, filter_sigma, k1, k2, index_map=False):
+    """TF's _ssim_per_channel: (SSIM, contrast-structure) per channel, their means over
+    the spatial axes unless ``index_map``. Each image keeps its own leading axes through
+    the filtering (they broadcast afterwards, as in TF)."""
+    tf = _tf()
+    size = _constant(filter_size, _dt.int32)
+    sigma = _constant(filter_sigma, _dt.float32)
+    for t in (x, y):
+        shape = t._value.shape
+        if not all(d >= size._value for d in shape[-3:-1]):
+            # TF's tf.Assert on the shape, with its summarised data.
+            text = ", ".join(str(d) for d in shape)
+            raise _errors().InvalidArgumentError(
+                None,
+                None,
+                "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
+                f"Summarized data: {text}\n{size._value}",
+            )
+    window = _gaussian_window(size, sigma)
+    window = tf.cast(tf.tile(window, [1, 1, x._value.shape[-1], 1]), x.dtype)
+
+    def blur(t):
+        shape = list(t._value.shape)
+        out = tf.nn.depthwise_conv2d(tf.reshape(t, [-1, *shape[-3:]]), window, [1, 1, 1, 1],
+                                     "VALID")  # fmt: skip
+        return tf.reshape(out, shape[:-3] + list(out._value.shape[1:]))
+
+    # c1, c2 as TF computes them: in float32, with TF's dtype rules for k1 and k2.
+    c1 = tf.cast((k1 * peak) ** 2, x.dtype)
+    c2 = tf.cast((k2 * peak) ** 2 * 1.0, x.dtype)
+    mean_x, mean_y = blur(x), blur(y)
+    num0 = mean_x * mean_y * 2.0
+    den0 = tf.square(mean_x) + tf.square(mean_y)
+    luminance = (num0 + c1) / (den0 + c1)
+    num1 = blur(x * y) * 2.0
+    den1 = blur(tf.square(x) + tf.square(y))
+    cs = (num1 - num0 + c2) / (den1 - den0 + c2)
+    if index_map:
+        return luminance * cs, cs
+    return tf.reduce_mean(luminance * cs, [-3, -2]), tf.reduce_mean(cs, [-3, -2])
+
+
+@_reads_values
 def ssim(
     img1: _TensorLike,
     img2: _TensorLike,
@@ -70,67 +146,10 @@ def ssim(
     [1.0]
     """
     tf = _tf()
-    x, y = _in_work_dtype(img1, img2)
-    peak = _as_tensor(max_val)
-    _read_static(peak)  # a traced max_val: each call's, not the first's
-    max_val = float(_np.asarray(peak._value))
-    c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
-    channels = x._value.shape[-1]
-    size = min(int(filter_size), x._value.shape[-3], x._value.shape[-2])
-    kernel = _gaussian_kernel(size, float(filter_sigma))
-    window = _wrap(_np.tile(kernel[:, :, None, None], (1, 1, channels, 1)).astype(x._value.dtype))
-    batched = x._value.ndim == 3
-
-    def blur(t):
-        t = t[None] if batched else t
-        out = tf.nn.depthwise_conv2d(t, window, [1, 1, 1, 1], "VALID")
-        return out[0] if batched else out
-
-    mu_x, mu_y = blur(x), blur(y)
-    sigma_xx = blur(x * x) - mu_x * mu_x
-    sigma_yy = blur(y * y) - mu_y * mu_y
-    sigma_xy = blur(x * y) - mu_x * mu_y
-    luminance = (2.0 * mu_x * mu_y + c1) / (mu_x * mu_x + mu_y * mu_y + c1)
-    contrast = (2.0 * sigma_xy + c2) / (sigma_xx + sigma_yy + c2)
-    index_map = luminance * contrast
-    if return_index_map:
-        return tf.cast(tf.reduce_mean(index_map, axis=-1), _dt.float32)
-    return tf.cast(tf.reduce_mean(index_map, axis=[-3, -2, -1]), _dt.float32)
-
-
-def _ssim_parts(x, y, max_val, filter_size: int, filter_sigma: float, k1: float, k2: float):
-    """Per-channel SSIM and contrast-structure means over the spatial axes, as TF's
-    _ssim_per_channel computes them (softmax-normalised Gaussian, VALID filtering)."""
-    tf = _tf()
-    h, w = x._value.shape[-3], x._value.shape[-2]
-    if h < filter_size or w < filter_size:
-        # TF's tf.Assert on the shape, with its summarised data.
-        shape = ", ".join(str(d) for d in x._value.shape)
-        raise _errors().InvalidArgumentError(
-            None,
-            None,
-            "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
-            f"Summarized data: {shape}\n{filter_size}",
-        )
-    c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
-    kernel = _gaussian_kernel(filter_size, filter_sigma)
-    channels = x._value.shape[-1]
-    window = _wrap(_np.tile(kernel[:, :, None, None], (1, 1, channels, 1)).astype(x._value.dtype))
-    heads = list(x._value.shape[:-3])
-
-    def blur(t):
-        flat = tf.reshape(t, [-1, *t._value.shape[-3:]])
-        out = tf.nn.depthwise_conv2d(flat, window, [1, 1, 1, 1], "VALID")
-        return tf.reshape(out, heads + list(out._value.shape[1:]))
-
-    mean_x, mean_y = blur(x), blur(y)
-    num0 = mean_x * mean_y * 2.0
-    den0 = tf.square(mean_x) + tf.square(mean_y)
-    luminance = (num0 + c1) / (den0 + c1)
-    num1 = blur(x * y) * 2.0
-    den1 = blur(tf.square(x) + tf.square(y))
-    cs = (num1 - num0 + c2) / (den1 - den0 + c2)
-    return tf.reduce_mean(luminance * cs, [-3, -2]), tf.reduce_mean(cs, [-3, -2])
+    x, y, peak = _as_images(img1, img2, max_val)
+    per_channel, _ = _ssim_per_channel(x, y, peak, filter_size, filter_sigma, k1, k2,
+                                       bool(return_index_map))  # fmt: skip
+    return tf.cast(tf.reduce_mean(per_channel, [-1]), _dt.float32)
 
 
 def _errors():
@@ -139,7 +158,7 @@ def _errors():
     return errors
 
 
-@_reads_values(floats=True)
+@_reads_values
 def ssim_multiscale(
     img1: _TensorLike,
     img2: _TensorLike,
@@ -167,20 +186,8 @@ def ssim_multiscale(
 def _ssim_multiscale(img1, img2, max_val, power_factors, filter_size, filter_sigma, k1, k2):
     """ssim_multiscale before the final cast (float64 in, float64 out)."""
     tf = _tf()
-    x, y = _as_tensor(img1), _as_tensor(img2)
-    for t in (x, y):
-        if t._value.ndim < 3:
-            raise ValueError(f"Shape {t.shape} must have rank at least 3")
-    if x._value.shape[-3:] != y._value.shape[-3:]:
-        raise ValueError(f"Shapes {x.shape[-3:]} and {y.shape[-3:]} are incompatible")
-    # TF computes in float32; float64 input keeps float64 here (more precise, and the
-    # gradient checker needs it), the result is float32 either way.
-    work = _dt.float64 if x.dtype == _dt.float64 else _dt.float32
-    max_value = float(_np.asarray(_as_tensor(max_val)._value))
-    if x.dtype.is_integer:
-        max_value /= float(x.dtype.max)
-    x, y = tf.image.convert_image_dtype(x, work), tf.image.convert_image_dtype(y, work)
-    heads = list(x._value.shape[:-3])
+    x, y, peak = _as_images(img1, img2, max_val)
+    heads = [list(t._value.shape[:-3]) for t in (x, y)]
     factors = [float(p) for p in _np.ravel(power_factors)]
     if not factors:  # TF pops the last scale's term off an empty list
         raise IndexError("pop from empty list")
@@ -193,9 +200,9 @@ def _ssim_multiscale(img1, img2, max_val, power_factors, filter_size, filter_sig
                 pads = [[0, 0], [0, h % 2], [0, w % 2], [0, 0]]
                 flat = [tf.pad(t, pads, mode="SYMMETRIC") for t in flat]
             pooled = [tf.nn.avg_pool(t, [1, 2, 2, 1], [1, 2, 2, 1], "VALID") for t in flat]
-            x, y = (tf.reshape(t, heads + list(t._value.shape[1:])) for t in pooled)
-        ssim_k, cs_k = _ssim_parts(x, y, max_value, int(filter_size), float(filter_sigma),
-                                   float(k1), float(k2))  # fmt: skip
+            x, y = (tf.reshape(t, head + list(t._value.shape[1:]))
+                    for t, head in zip(pooled, heads))  # fmt: skip
+        ssim_k, cs_k = _ssim_per_channel(x, y, peak, filter_size, filter_sigma, k1, k2)
         terms.append(tf.nn.relu(cs_k))
     terms[-1] = tf.nn.relu(ssim_k)
     stacked = tf.stack(terms, axis=-1)

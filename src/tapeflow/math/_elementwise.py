@@ -518,7 +518,7 @@ def divide_no_nan(x: TensorLike, y: TensorLike, name: str | None = None) -> Tens
 
 
 def squared_difference(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor:
-    """(x - y)^2 elementwise; gradient 2 (x - y) for x and its negative for y.
+    """(x - y)^2 elementwise; gradient (2 g) (x - y) for x and its negative for y.
 
     >>> tf.math.squared_difference(tf.constant([1.0, 5.0]), tf.constant([3.0, 2.0]))
     <tf.Tensor: shape=(2,), dtype=float32, numpy=array([4., 9.], dtype=float32)>
@@ -531,7 +531,9 @@ def squared_difference(x: TensorLike, y: TensorLike, name: str | None = None) ->
         raise _attr_error("T", difference._value.dtype, allowed, "SquaredDifference")
     if difference._value.dtype.kind == "c":  # TF's SquaredDifference: |x - y|^2, real-valued
         return _el.multiply(difference, _shape.conj(difference))
-    return _el.square(difference)
+    # d * d, not square(d): its gradient g d + g d is TF's (2 g) (x - y), which stays
+    # finite (0) where 2 (x - y) overflows and g is 0; square's g (d + d) would be NaN.
+    return _el.multiply(difference, difference)
 
 
 def cast(x: TensorLike, dtype: DTypeLike, name: str | None = None) -> Any:

@@ -82,6 +82,9 @@ def _conv_channels_last(x, w, strides, padding, dilations, op, grouped=True, gro
     nd = len(strides)
     channels = x._value.shape[-1]
     kernel, depth, out_channels = w._value.shape[:nd], w._value.shape[nd], w._value.shape[-1]
+    if w._value.size == 0:  # TF's kernels check this before the depths
+        raise _op_error(InvalidArgumentError, "filter must not have zero elements (i.e. all "
+                        "dimensions must be non-zero)", op)  # fmt: skip
     if groups is None:
         if not grouped and channels != depth:
             raise _op_error(InvalidArgumentError, "input and filter must have the same depth: "
@@ -254,6 +257,9 @@ def depthwise_conv2d(
         x = _move_channels(x, to_last=True)
     channels = x._value.shape[-1]
     kh, kw, depth, multiplier = _shape_of(w)
+    if w._value.size == 0:  # TF's kernel checks this before the depths
+        raise _op_error(InvalidArgumentError, "filter must not have zero elements (i.e. all "
+                        "dimensions must be non-zero)", op)  # fmt: skip
     if depth != channels:
         raise _op_error(InvalidArgumentError, "input and filter must have the same depth: "
                         f"{channels} vs {depth}", op)  # fmt: skip
