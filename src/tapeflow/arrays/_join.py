@@ -252,8 +252,9 @@ def pad(
     if not x.ndim and not table.size:
         table = table.reshape(0, 2)
     if table.ndim != 2 or table.shape[0] != x.ndim or table.shape[1] != 2:
+        sep = ", " if op == "MirrorPad" else " "  # the two kernels word it differently
         raise _error(f"The first dimension of paddings must be the rank of inputs"
-                     f"{_shape_text(table.shape)} {_shape_text(x._value.shape)}", op)  # fmt: skip
+                     f"{_shape_text(table.shape)}{sep}{_shape_text(x._value.shape)}", op)  # fmt: skip
     pairs = tuple((int(lo), int(hi)) for lo, hi in table)
     for (lo, hi), n in zip(pairs, x._value.shape):
         if lo < 0 or hi < 0:

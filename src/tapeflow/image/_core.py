@@ -13,6 +13,7 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import read_static as _read_static
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
+from ..ops.shape import mirror_pad_grad as _mirror_pad_grad
 from . import _resize_kernels as _kernels
 
 
@@ -443,12 +444,27 @@ def sobel_edges(image: _TensorLike) -> _Tensor:
     """
     tf = _tf()
     x = _as_tensor(image)
-    kernels = [_np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], float),
-               _np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], float)]  # fmt: skip
+    if not x.dtype.is_floating:
+        return _sobel(x)
+
+    @tf.custom_gradient
+    def edges(x):
+        return _sobel(x), _sobel_transpose
+
+    return edges(x)
+
+
+_SOBEL = (_np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], float),
+          _np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], float))  # fmt: skip
+
+
+def _sobel(x: _Tensor) -> _Tensor:
+    # The taps summed in TF's order, so that the values are TF's to the last bit.
+    tf = _tf()
     padded = tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]], mode="REFLECT")
     h, w = x._value.shape[1], x._value.shape[2]
     outputs = []
-    for k in kernels:
+    for k in _SOBEL:
         total = None
         for i in range(3):
             for j in range(3):
@@ -458,6 +474,27 @@ def sobel_edges(image: _TensorLike) -> _Tensor:
                 total = term if total is None else total + term
         outputs.append(total)
     return tf.stack(outputs, axis=-1)
+
+
+def _sobel_transpose(g: _Tensor) -> _Tensor:
+    """The adjoint of _sobel, one separable factor at a time: each kernel is a difference
+    [-1, 0, 1] along one axis times a smoothing [1, 2, 1] along the other, and its
+    transpose subtracts two shifted copies of the same smoothed cotangent, folded back
+    through the reflection. So where an output is identically 0 (an image 2 pixels high
+    and wide) the gradient is exactly 0, not the rounding noise of summing the taps."""
+    tf = _tf()
+
+    def shifted(t, axis, before, after):
+        pads = [[0, 0]] * 4
+        pads[axis] = [before, after]
+        return tf.pad(t, pads)
+
+    def spread(t, smooth, diff):
+        t = shifted(t, smooth, 0, 2) + 2.0 * shifted(t, smooth, 1, 1) + shifted(t, smooth, 2, 0)
+        t = shifted(t, diff, 2, 0) - shifted(t, diff, 0, 2)
+        return _mirror_pad_grad(t, paddings=((1, 1), (1, 1), (0, 0)), mode="REFLECT")
+
+    return spread(g[..., 0], smooth=2, diff=1) + spread(g[..., 1], smooth=1, diff=2)
 
 
 def extract_patches(
