@@ -36,7 +36,7 @@ from ._types import DTypeLike, ShapeLike, TensorLike
 from .errors import InternalError as _InternalError
 from .errors import InvalidArgumentError as _InvalidArgumentError
 from .errors import NotFoundError as _NotFoundError
-from .errors import _op_error
+from .errors import _attr_text, _op_error, _shape_text
 from .ops.elementwise import divides_by_zero as _divides_by_zero
 from .ops.sparse import IndexedSlices as _IndexedSlices
 
@@ -300,23 +300,96 @@ def sequence_mask(
     return mask if dtype == _dt.bool else tf.cast(mask, dtype)
 
 
+def _unravel_inputs(indices: Any, dims: Any) -> tuple[Tensor, Tensor]:
+    """``indices`` and ``dims`` in one dtype (the op's ``Tidx``), as TF's eager call picks it.
+
+    Where TF's generated op falls back to its slow path (an ndarray ``dims``, or an
+    ndarray ``indices`` of a dtype the op does not take, and no tensor), ``indices``
+    is converted with int32 preferred, which casts an ndarray; ``dims`` follows it.
+    """
+    from ._matching import matching_tensors
+
+    tensor_given = isinstance(indices, _Tensor) or isinstance(dims, _Tensor)
+    slow = not tensor_given and (
+        isinstance(dims, _np.ndarray)
+        or (isinstance(indices, _np.ndarray) and indices.dtype not in (_np.int32, _np.int64))
+    )
+    if slow and isinstance(indices, _np.ndarray):
+        with _np.errstate(all="ignore"):
+            indices = _np.real(indices).astype(_np.int32)
+    if slow:
+        # a NumPy scalar keeps its own dtype; Python values prefer int32
+        first = _convert(
+            indices, dtype_hint=None if isinstance(indices, _np.generic) else _dt.int32
+        )
+        if isinstance(dims, _np.ndarray):
+            with _np.errstate(all="ignore"):
+                dims = _np.real(dims).astype(first._value.dtype)
+        return first, _convert(dims, dtype=first.dtype)
+    first, second = matching_tensors([indices, dims], (_dt.int32, _dt.int64), _dt.int32)
+    return first, second
+
+
+def _eigen_row(values: _np.ndarray) -> str:
+    """A vector as TF prints it in kernel messages: right-aligned to the widest entry."""
+    texts = [str(int(v)) for v in values]
+    width = max(map(len, texts), default=0)
+    return " ".join(t.rjust(width) for t in texts)
+
+
 def unravel_index(indices: TensorLike, dims: TensorLike, name: str | None = None) -> Tensor:
     """Flat indices to coordinates in an array of shape ``dims``: shape [len(dims), ...].
+
+    As TF's kernel, it checks only the upper bound: a negative index gives the
+    coordinates of C's truncating division and remainder (-1 in [2, 3] is [0, -1]).
 
     >>> print(tf.unravel_index(indices=[5, 7], dims=[3, 4]))
     tf.Tensor(
     [[1 1]
      [1 3]], shape=(2, 2), dtype=int32)
     """
-    indices = _convert(indices)
-    flat = _ints(indices, "UnravelIndex")
-    shape = _ints(dims, "UnravelIndex")
-    if _np.any(flat < 0) or _np.any(flat >= _np.prod(shape)):
-        raise _InvalidArgumentError(
-            None, None, "index is out of bound as with dims [Op:UnravelIndex]"
-        )
-    coords = _np.stack(_np.unravel_index(flat, tuple(shape))) if shape.size else flat[None]
-    return _wrap(coords.astype(indices._value.dtype))
+    first, second = _unravel_inputs(indices, dims)
+    dtype = first._value.dtype
+    if dtype not in (_np.int32, _np.int64):
+        raise _op_error(_attr_text("Tidx", first.dtype.c_name, "int32, int64"), "UnravelIndex",
+                        None)  # fmt: skip
+    flat = _np.asarray(_backend.to_host(first._value))
+    shape = _np.asarray(_backend.to_host(second._value))
+    _read_static(first)
+    _read_static(second)
+    if not flat.size:
+        raise _op_error(f"received empty tensor indices: Tensor<type: {first.dtype.name} "
+                        f"shape: {_shape_text(flat.shape)} values: >", "UnravelIndex", None)  # fmt: skip
+    if flat.ndim > 1:
+        raise _op_error(f'The indices can only be scalar or vector, got "{_shape_text(flat.shape)}"',
+                        "UnravelIndex", None)  # fmt: skip
+    if shape.ndim != 1:
+        raise _op_error(f'The indices can only be 1-D, got "{_shape_text(shape.shape)}"',
+                        "UnravelIndex", None)  # fmt: skip
+    limit = int(_np.iinfo(dtype).max)
+    total = 1
+    for i, d in enumerate(int(d) for d in shape):
+        if d == 0:
+            raise _op_error(f"Input dims cannot contain a dim of zero, but dims contains zero at "
+                            f"index {i}", "UnravelIndex", None)  # fmt: skip
+        if d < 0:
+            raise _op_error(f"Input dims cannot be negative. Got dim = {d} at index {i}",
+                            "UnravelIndex", None)  # fmt: skip
+        total *= d
+        if total > limit:
+            raise _op_error(f"Input dims product is causing integer overflow: "
+                            f"({_eigen_row(shape)})", "UnravelIndex", None)  # fmt: skip
+    if _np.any(flat >= total):
+        raise _op_error("index is out of bound as with dims", "UnravelIndex", None)
+    # Row-major strides; C's division truncates and its remainder keeps the sign.
+    column = (-1,) + (1,) * flat.ndim
+    sizes = shape.astype(_np.int64)
+    strides = _np.append(_np.cumprod(sizes[::-1])[::-1][1:], 1).reshape(column)
+    index = flat.astype(_np.int64)[None]
+    quotient = index // strides
+    quotient += (index < 0) & (index % strides != 0)  # floor to truncation
+    coords = _np.fmod(quotient, sizes.reshape(column))
+    return _wrap(coords.astype(dtype))
 
 
 def _nbins(nbins) -> int:

@@ -134,5 +134,15 @@ def _same_dtype_tensors(values, op: str, name: str | None) -> list[Tensor]:
     return tensors
 
 
+def _make_int(value, what: str) -> int:
+    """An int attr as TF's op builder reads one: whatever ``int()`` takes, except a str."""
+    try:
+        if isinstance(value, str):
+            raise TypeError
+        return int(value)
+    except (ValueError, TypeError):
+        raise TypeError(f"Expected int for argument '{what}' not {value!r}.") from None
+
+
 def _negative_axis(axis: int, ndim: int) -> int:
     return axis - ndim if axis >= 0 else axis

@@ -20,6 +20,7 @@ from ._common import (
     _error,
     _int_array,
     _int_tuple,
+    _make_int,
     _negative_axis,
     _same_dtype_tensors,
     _scalar_int,
@@ -86,26 +87,35 @@ def stack(values: TensorLike, axis: AxisLike = 0, name: str | None = "stack") ->
     [[1 3]
      [2 4]], shape=(2, 2), dtype=int32)
     """
-    if isinstance(values, (Tensor, np.ndarray, np.generic)):
-        # TF converts a single value; along axis 0 stacking its rows gives it back.
-        single = as_tensor(values)
-        if _scalar_int(axis) in (0, -1 if not single.ndim else 0) or not single.ndim:
-            return _el.identity(single)
-        if not single._value.shape[0]:
-            raise _error("slice index 0 of dimension 0 out of bounds.", "StridedSlice")
-        values = [single[i] for i in _builtin_range(single._value.shape[0])]
-    values = list(values)
-    axis = _scalar_int(axis)
-    if values:
-        expanded = as_tensor(values[0]).ndim + 1
-        if not -expanded <= axis < expanded:
-            raise ValueError(f"Argument `axis` = {axis} not in range [{-expanded}, {expanded})")
-    if not any(isinstance(v, Tensor) or hasattr(v, "_as_tensor") for v in values):
-        packed = convert_to_tensor(values)  # plain Python values: nothing to differentiate
-        if axis in (0, -packed.ndim):
-            return packed
-        return wrap(np.ascontiguousarray(np.moveaxis(packed._value, 0, axis)))
-    tensors = _same_dtype_tensors(values, "Pack", name)
+    # TF's wrapper, step by step: its checks are Python comparisons and indexing, so an
+    # odd ``values`` or ``axis`` fails (or passes) just as it does there.
+    if axis == 0:
+        # Along axis 0 a value that converts as a whole is its own stack (a scalar, a
+        # string, a nested list); values holding tensors are packed so gradients flow.
+        holds_tensors = isinstance(values, (list, tuple)) and any(
+            isinstance(v, Tensor) or hasattr(v, "_as_tensor") for v in values
+        )
+        if not holds_tensors:
+            try:
+                return convert_to_tensor(values)
+            except (TypeError, ValueError, NotImplementedError):
+                pass  # ragged or mixed: Pack below says why
+    expanded = as_tensor(values[0]).ndim + 1  # type: ignore[index]
+    if axis < -expanded or axis >= expanded:  # type: ignore[operator]
+        raise ValueError(f"Argument `axis` = {axis} not in range [{-expanded}, {expanded})")
+    return _pack(values, _make_int(axis, "axis"), name)
+
+
+def _pack(values: Any, axis: int, name: str | None) -> Tensor:
+    """TF's Pack op as its generated wrapper takes ``values``: a list, tuple or tensor."""
+    if isinstance(values, np.ndarray) and values.ndim > 1:
+        raise ValueError(f"expected a sequence for attr N, got an ndarray with rank "
+                         f"{values.ndim} instead")  # fmt: skip
+    if isinstance(values, Tensor):
+        values = [values[i] for i in _builtin_range(values._value.shape[0])]
+    elif not isinstance(values, (list, tuple, bytes)):
+        raise TypeError(f"Expected list for 'values' argument to 'pack' Op, not {values!r}.")
+    tensors = _same_dtype_tensors(list(values), "Pack", name)
     first = tensors[0]._value.shape
     for i, t in enumerate(tensors[1:], 1):
         if t._value.shape != first:
@@ -128,12 +138,27 @@ def unstack(
     """
     x = as_tensor(value)
     ndim = x.ndim
-    axis = _scalar_int(axis)
+    if num is None:  # TF's wrapper reads num from the shape, checking axis in Python
+        if axis < -ndim or axis >= ndim:  # type: ignore[operator]
+            raise ValueError(f"Argument `axis` = {axis} not in range [{-ndim}, {ndim})")
+        num = x._value.shape[axis]  # type: ignore[index]
+    # The Unpack op: int attrs (None is the default axis), checked before the kernel runs.
+    count = _make_int(num, "num")
+    axis = 0 if axis is None else _make_int(axis, "axis")
+    if count < 0:
+        raise _error(f"Value for attr 'num' of {count} must be at least minimum 0\n\t; NodeDef: "
+                     "{{node Unpack}}; Op<name=Unpack; signature=value:T -> output:num*T; "
+                     "attr=num:int,min=0; attr=T:type; attr=axis:int,default=0>",
+                     "Unpack")  # fmt: skip
+    if count > 2**31 - 1:
+        raise ValueError(f"Number of outputs is too big: {count}")
+    if not count:
+        return []  # an op with no outputs: TF's eager runtime never runs the kernel
     if not -ndim <= axis < ndim:
-        raise ValueError(f"Argument `axis` = {axis} not in range [{-ndim}, {ndim})")
+        raise _error(f"axis = {axis} not in [{-ndim}, {ndim})", "Unpack", name)
     size = x._value.shape[axis]
-    if num is not None and num != size:
-        raise _error(f"Input shape axis {axis % ndim} must equal {num}, got shape "
+    if count != size:
+        raise _error(f"Input shape axis {axis % ndim} must equal {count}, got shape "
                      f"{_shape_text(x._value.shape)}", "Unpack", name)  # fmt: skip
     return list(_shape.unstack(x, axis=_negative_axis(axis, ndim)))
 

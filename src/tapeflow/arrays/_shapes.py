@@ -17,7 +17,7 @@ from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
 from ..ops.sparse import IndexedSlices
-from ._common import _attr_error, _builtin_range, _error, _int_tuple, _scalar_int
+from ._common import _attr_error, _builtin_range, _error, _int_array, _int_tuple, _scalar_int
 
 
 def identity(input: TensorLike, name: str | None = None) -> Any:
@@ -154,15 +154,58 @@ def reshape(tensor: TensorLike, shape: ShapeLike, name: str | None = None) -> Te
      [5 6]], shape=(3, 2), dtype=int32)
     """
     x = as_tensor(tensor)
-    dims = _int_tuple(shape, "Tshape", "Reshape")
-    unknown = [i for i, d in enumerate(dims) if d == -1]
-    if len(unknown) > 1:
-        raise _error(f"Only one input size may be -1, not both {unknown[0]} and {unknown[1]}",
-                     "Reshape")  # fmt: skip
+    if shape.__class__ in (list, tuple) and all(
+        d.__class__ is int and -(2**63) <= d < 2**63 for d in shape
+    ):
+        dims = list(shape)  # the common case: Python ints
+    else:
+        sizes = _int_array(shape, "Tshape", "Reshape")
+        if sizes.ndim > 1:
+            raise _error(f"sizes input must be 1-D, not {_shape_text(sizes.shape)}", "Reshape")
+        dims = [int(d) for d in sizes.ravel()]
+    return _shape.reshape(x, shape=_reshape_dims(dims, x._value.shape, x._value.dtype))
+
+
+def _reshape_dims(dims: list, have: tuple, dtype: Any) -> tuple:
+    """The Reshape kernel's reading of ``dims`` (one may be -1) for an input of shape ``have``."""
+    unknown, count = None, 1
     for i, d in enumerate(dims):
-        if d < -1:
+        if d == -1:
+            if unknown is not None:
+                raise _error(f"Only one input size may be -1, not both {unknown} and {i}",
+                             "Reshape")  # fmt: skip
+            unknown = i
+        elif d < -1:
             raise _error(f"Size {i} must be non-negative, not {d}", "Reshape")
-    return _shape.reshape(x, shape=dims)
+        else:
+            count *= d  # TF's shape multiplies in order: an earlier 0 ends the check
+            if count > 2**63 - 1:
+                raise _error(f"Shape [{', '.join(map(str, dims))}] has too many elements",
+                             "Reshape")  # fmt: skip
+    values = int(np.prod(have, dtype=np.int64))
+    if unknown is not None:
+        # A zero among the sizes lets the others be inferred from the input's non-zero
+        # dimensions, so [-1, 0] of a [2, 0] input is [2, 0] (TF's rule).
+        has_zero = 0 in dims
+        product = int(np.prod([d for d in dims if d > 0], dtype=object))
+        known, input_has_zero = 1, False
+        for n in have:
+            if n > 0 or not has_zero:
+                known *= n
+            else:
+                input_has_zero = True
+        missing = known // product
+        if not input_has_zero and product * missing != known:
+            raise _error(f"Input to reshape is a tensor with {known} values, but the requested "
+                         f"shape requires a multiple of {product}", "Reshape")  # fmt: skip
+        dims = dims[:unknown] + [missing] + dims[unknown + 1 :]
+    total = int(np.prod(dims, dtype=object))
+    if total != values:
+        raise _error(f"Input to reshape is a tensor with {values} values, but the requested "
+                     f"shape has {total}", "Reshape")  # fmt: skip
+    if not total:
+        check_allocation(dims, dtype, "Reshape")  # an empty shape NumPy cannot describe
+    return tuple(dims)
 
 
 def transpose(

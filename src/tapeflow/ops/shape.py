@@ -29,7 +29,9 @@ def batch_shape(g, ans) -> tuple:
 
 def _reshape_impl(x, shape):
     try:
-        return np.reshape(x, shape)[()]  # [()] keeps rank 0 a NumPy scalar
+        out = np.reshape(x, shape)
+        # [()] keeps rank 0 a NumPy scalar; a string one stays a 0-d object array
+        return out if out.dtype == object else out[()]
     except ValueError:
         size = int(np.size(x))
         requested = int(np.prod([d for d in shape if d != -1], dtype=np.int64))
