@@ -11,7 +11,7 @@ from .._dispatch import reads_values as _reads_values
 from .._limits import check_allocation
 from .._tensor import Tensor, as_tensor, convert_to_tensor, read_static, wrap
 from .._types import AxisLike, TensorLike
-from ..errors import _dtype_mismatch, _shape_text
+from ..errors import UnimplementedError, _dtype_mismatch, _op_error, _shape_text
 from ..ops import elementwise as _el
 from ..ops import index as _ix
 from ..ops import shape as _shape
@@ -310,18 +310,27 @@ def reverse(tensor: TensorLike, axis: AxisLike, name: str | None = None) -> Tens
     """
     x = as_tensor(tensor)
     ndim = x.ndim
-    raw_axis: Any = getattr(axis, "_value", axis)
-    axes = _int_tuple(axis, "Tidx", "ReverseV2") if np.size(raw_axis) else ()
+    if isinstance(axis, np.ndarray) and axis.dtype not in (np.int32, np.int64):
+        with np.errstate(all="ignore"):  # TF's slow conversion path casts such an ndarray
+            axis = np.real(axis).astype(np.int32)
+    table = _int_array(axis, "Tidx", "ReverseV2")
+    if not ndim or not x._value.size:
+        return _el.identity(x)  # TF's kernel hands back a scalar or empty input unchecked
+    if table.ndim != 1:
+        raise _error(f"'dims' must be 1-dimension, not {table.ndim}", "ReverseV2")
     seen = set()
-    for i, a in enumerate(axes):
+    for i, a in enumerate(int(a) for a in table):
         if not -ndim <= a < ndim:
             raise _error(f"'axis'[{i}] = {a} is out of valid range [0, {ndim - 1}", "ReverseV2")
         if a % ndim in seen:
             raise _error(f"axis {a % ndim} specified more than once.", "ReverseV2")
         seen.add(a % ndim)
-    if not axes:
+    if ndim > 8:
+        raise _op_error("reverse is not implemented for tensors of rank > 8.", "ReverseV2",
+                        None, cls=UnimplementedError)  # fmt: skip
+    if not seen:
         return _el.identity(x)
-    return _shape.reverse(x, axis=tuple(_negative_axis(a % ndim, ndim) for a in axes))
+    return _shape.reverse(x, axis=tuple(_negative_axis(a, ndim) for a in sorted(seen)))
 
 
 def roll(input: TensorLike, shift: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:

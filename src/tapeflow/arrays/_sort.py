@@ -200,20 +200,34 @@ def unique_with_counts(
 
 
 def _search_rows(sequence: np.ndarray, values: np.ndarray, side: str) -> np.ndarray:
-    """searchsorted for each row pair at once: one stable sort of [values, sequence] per row."""
-    rows, m = values.shape
-    if side == "left":  # values first: a tie puts the value before equal sequence entries
-        joined, is_value = np.concatenate([values, sequence], axis=1), lambda o: o < m
-    else:  # sequence first: a tie puts equal sequence entries before the value
-        n = sequence.shape[1]
-        joined, is_value = np.concatenate([sequence, values], axis=1), lambda o: o >= n
-    order = np.argsort(joined, axis=1, kind="stable")
-    value_here = is_value(order)
-    sequence_before = np.cumsum(~value_here, axis=1) - ~value_here
-    which = order[value_here].reshape(rows, m) - (0 if side == "left" else sequence.shape[1])
-    result = np.empty((rows, m), dtype=np.int64)
-    np.put_along_axis(result, which, sequence_before[value_here].reshape(rows, m), axis=1)
-    return result
+    """C++'s ``std::lower_bound`` / ``upper_bound`` (TF's kernels) for every value at once.
+
+    The same halving steps as the C++ loop, so an unsorted row or a NaN lands where
+    TF's does (NumPy's search sorts NaN last and remembers the previous key).
+    """
+    rows, n = sequence.shape
+    first = np.zeros(values.shape, dtype=np.int64)
+    length = np.full(values.shape, n, dtype=np.int64)
+    row = np.arange(rows)[:, None]
+    while n and length.any():
+        half = length >> 1
+        middle = first + half
+        probe = sequence[row, np.minimum(middle, n - 1)]
+        with np.errstate(invalid="ignore"):
+            right = probe < values if side == "left" else ~(values < probe)
+        right &= length > 0
+        first = np.where(right, middle + 1, first)
+        length = np.where(right, length - half - 1, half)
+    return first
+
+
+def _rows(array: np.ndarray) -> np.ndarray:
+    """``reshape(array, [-1, last])`` as TF's Reshape infers the -1: with a last axis of 0,
+    from the other axes' non-zero sizes."""
+    last = array.shape[-1]
+    leading = array.shape[:-1]
+    count = int(np.prod(leading)) if last else int(np.prod([d for d in leading if d]))
+    return array.reshape(count, last)
 
 
 @_reads_values(floats=True)
@@ -241,13 +255,9 @@ def searchsorted(
         raise _error(f"cannot compute {op} as input #1(zero-based) was expected to be a "
                      f"{sequence.dtype.c_name} tensor but is a {vals.dtype.c_name} tensor", op,
                      "")  # fmt: skip
-    s = sequence._value.reshape(-1, sequence._value.shape[-1])
-    v = vals._value.reshape(-1, vals._value.shape[-1])
+    s, v = _rows(sequence._value), _rows(vals._value)
     if s.shape[0] != v.shape[0]:
         raise _error("Leading dim_size of both tensors must match.", op, "")
-    if s.shape[0] == 1:
-        found = np.searchsorted(s[0], v[0], side=side)
-    else:
-        found = _search_rows(s, v, side)
+    found = _search_rows(s, v, side)
     dtype = _dt.as_dtype(_dt.int32 if out_type is None else out_type).as_numpy_dtype_instance
     return wrap(found.astype(dtype).reshape(vals._value.shape))
