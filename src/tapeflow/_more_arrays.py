@@ -535,6 +535,60 @@ def dynamic_partition(
     return [tf.gather(flat, _np.nonzero(flat_parts == i)[0]) for i in range(count)]
 
 
+def _stitch_inputs(indices: Any, data: Any) -> tuple[list, list]:
+    """DynamicStitch's inputs as TF's generated op and kernel check them: int32 indices,
+    one dtype ``T`` for the data (the first tensor's), each data shape starting with
+    its indices' shape and the same trailing shape for all."""
+    from ._matching import matching_tensors
+
+    for what, value in (("indices", indices), ("data", data)):
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"Expected list for '{what}' argument to 'dynamic_stitch' Op, not "
+                            f"{value!r}.")  # fmt: skip
+    if not data:
+        raise _op_error(f"OpKernel 'DynamicStitch' has constraint on attr 'T' not in NodeDef "
+                        f"'[N={len(indices)}]'", "DynamicStitch", None)  # fmt: skip
+    tensors = matching_tensors(list(data))
+    if len(indices) != len(tensors):
+        expected = ["int32"] * len(indices) + [tensors[0].dtype.c_name] * len(indices)
+        raise _op_error(
+            f"NodeDef expected inputs '{', '.join(expected)}' do not match "
+            f"{len(indices) + len(tensors)} inputs specified; Op<name=DynamicStitch; "
+            "signature=indices:N*int32, data:N*T -> merged:T; attr=N:int,min=1; attr=T:type>",
+            "DynamicStitch", None,
+        )  # fmt: skip
+    for position, t in enumerate(tensors):
+        if t.dtype != tensors[0].dtype:
+            raise _op_error(f"cannot compute DynamicStitch as input #{len(indices) + position}"
+                            f"(zero-based) was expected to be a {tensors[0].dtype.c_name} tensor "
+                            f"but is a {t.dtype.c_name} tensor", "DynamicStitch")  # fmt: skip
+    index_arrays = []
+    for i in indices:
+        if isinstance(i, _Tensor) and i.dtype != _dt.int32:
+            raise ValueError(f"Tensor conversion requested dtype int32 for Tensor with dtype "
+                             f"{i.dtype.name}: {i!r}")  # fmt: skip
+        if isinstance(i, _np.ndarray) and i.dtype.kind in "iu":
+            i = i.astype(_np.int32)  # TF casts an integer ndarray
+        converted = _convert(i, dtype=_dt.int32)
+        _read_static(converted)
+        index_arrays.append(_np.asarray(_backend.to_host(converted._value)).astype(_np.int64))
+    first_index, first = index_arrays[0], tensors[0]._value.shape
+    for n, (idx, t) in enumerate(zip(index_arrays, tensors)):
+        shape = t._value.shape
+        if shape[: idx.ndim] != idx.shape:
+            raise _op_error(f"data[{n}].shape = {_shape_text(shape)} does not start with "
+                            f"indices[{n}].shape = {_shape_text(idx.shape)}", "DynamicStitch",
+                            None)  # fmt: skip
+        if shape[idx.ndim :] != first[first_index.ndim :]:
+            raise _op_error(
+                f"Need data[0].shape[{first_index.ndim}:] = data[{n}].shape[{idx.ndim}:], got "
+                f"data[0].shape = {_shape_text(first)}, data[{n}].shape = {_shape_text(shape)}, "
+                f"indices[0].shape = {_shape_text(first_index.shape)}, indices[{n}].shape = "
+                f"{_shape_text(idx.shape)}", "DynamicStitch", None,
+            )  # fmt: skip
+    return index_arrays, tensors
+
+
 def dynamic_stitch(indices: TensorLike, data: TensorLike, name: str | None = None) -> Tensor:
     """Interleave ``data[m]`` into one tensor at rows ``indices[m]`` (later ones win).
 
@@ -542,15 +596,16 @@ def dynamic_stitch(indices: TensorLike, data: TensorLike, name: str | None = Non
     <tf.Tensor: shape=(4,), dtype=int32, numpy=array([10, 20, 30, 40], dtype=int32)>
     """
     tf = _tf()
-    index_arrays = [_ints(i, "DynamicStitch") for i in indices]
-    data = [_convert(d) for d in data]
-    if len(index_arrays) != len(data):
-        raise ValueError("List argument 'indices' must have the same length as 'data'")
+    index_arrays, data = _stitch_inputs(indices, data)
     rows, pieces = [], []
     for idx, d in zip(index_arrays, data):
         inner = d._value.shape[idx.ndim :]
         pieces.append(tf.reshape(d, [idx.size] + list(inner)))
         rows.append(idx.ravel())
+    for idx in index_arrays:
+        negative = _np.flatnonzero(idx.ravel() < 0)
+        if negative.size:
+            raise _op_error(f"indices[{negative[0]}] is out of range", "DynamicStitch", None)
     flat_rows = _np.concatenate(rows) if rows else _np.zeros(0, _np.int64)
     size = int(flat_rows.max()) + 1 if flat_rows.size else 0
     source = _np.full(size, flat_rows.size)  # unwritten rows read the zero row
