@@ -554,7 +554,8 @@ def _stitch_inputs(indices: Any, data: Any) -> tuple[list, list]:
         raise _op_error(
             f"NodeDef expected inputs '{', '.join(expected)}' do not match "
             f"{len(indices) + len(tensors)} inputs specified; Op<name=DynamicStitch; "
-            "signature=indices:N*int32, data:N*T -> merged:T; attr=N:int,min=1; attr=T:type>",
+            "signature=indices:N*int32, data:N*T -> merged:T; attr=N:int,min=1; attr=T:type>; "
+            "NodeDef: {{node DynamicStitch}}",
             "DynamicStitch", None,
         )  # fmt: skip
     for position, t in enumerate(tensors):
@@ -633,7 +634,14 @@ def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
     tf = _tf()
     from .arrays._index import _check_scatter, _index_array
 
-    tensor, updates = _convert(tensor), _convert(updates)
+    from ._matching import matching_tensors
+
+    # One dtype T for tensor and updates, as TF's eager op picks it (the first tensor's).
+    tensor, updates = matching_tensors([tensor, updates])
+    if updates.dtype != tensor.dtype:
+        raise _op_error(f"cannot compute {op_name} as input #2(zero-based) was expected to be a "
+                        f"{tensor.dtype.c_name} tensor but is a {updates.dtype.c_name} tensor",
+                        op_name, None)  # fmt: skip
     checked = _index_array(indices, op_name)  # TF's checks: rank, dtype, bounds
     _check_scatter(checked, updates._value.shape, tensor._value.shape, op_name)
     index = _wrap(checked)

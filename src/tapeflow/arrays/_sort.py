@@ -193,7 +193,7 @@ def unique_with_counts(
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([3, 1], dtype=int32)>
     """
     x = _unique_input(x, "UniqueWithCounts")
-    y, idx, count = _ix.unique(
+    y, idx, count = _ix.unique_with_counts(
         x, out_idx=_dt.as_dtype(_dt.int32 if out_idx is None else out_idx).as_numpy_dtype_instance
     )
     return UniqueWithCounts(y, idx, count)

@@ -325,17 +325,30 @@ def _unique_impl(x, out_idx):
     return x[first[order]], idx, counts[order].astype(out_idx)
 
 
-def _no_gradient(*args, **params):
-    raise LookupError("gradient registry has no entry for: Unique")
+def _no_gradient_for(op: str):
+    def refuse(*args, **params):
+        raise LookupError(f"gradient registry has no entry for: {op}")
+
+    return refuse
 
 
 unique = Primitive(
     "unique",
     _unique_impl,
-    vjp=_no_gradient,
-    jvp=_no_gradient,
+    vjp=_no_gradient_for("Unique"),
+    jvp=_no_gradient_for("Unique"),
     multiple_results=True,
     formula="unique(x) -> (y, idx, count); no gradient (LookupError, as in TensorFlow)",
+)
+
+# The same values; TF's error names the op it has no gradient for.
+unique_with_counts = Primitive(
+    "unique_with_counts",
+    _unique_impl,
+    vjp=_no_gradient_for("UniqueWithCounts"),
+    jvp=_no_gradient_for("UniqueWithCounts"),
+    multiple_results=True,
+    formula="unique_with_counts(x) -> (y, idx, count); no gradient (LookupError, as in TF)",
 )
 
 
