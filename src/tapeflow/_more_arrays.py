@@ -632,9 +632,8 @@ def dynamic_stitch(indices: TensorLike, data: TensorLike, name: str | None = Non
 def _scatter_extreme(tensor, indices, updates, numpy_pick, op_name: str):
     """tensor_scatter_nd_max/min with TF's gradient: ties share the cotangent."""
     tf = _tf()
-    from .arrays._index import _check_scatter, _index_array
-
     from ._matching import matching_tensors
+    from .arrays._index import _check_scatter, _index_array
 
     # One dtype T for tensor and updates, as TF's eager op picks it (the first tensor's).
     tensor, updates = matching_tensors([tensor, updates])
