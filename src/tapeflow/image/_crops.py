@@ -248,7 +248,8 @@ def extract_glimpse(
         cols = _np.arange(gw) + left
         inside[i, :, :, 0] = (((rows >= 0) & (rows < height))[:, None]
                               & ((cols >= 0) & (cols < width))[None])  # fmt: skip
-        patches[i] = value[i][_np.clip(rows, 0, height - 1)][:, _np.clip(cols, 0, width - 1)]
+        if height and width:  # an empty image: every pixel of the glimpse is outside
+            patches[i] = value[i][_np.clip(rows, 0, height - 1)][:, _np.clip(cols, 0, width - 1)]
     out = _wrap(patches)
     if not inside.all() and noise != "zero":
         out = _tf().where(_wrap(inside), out, _glimpse_noise(noise, value, patches.shape))
@@ -260,7 +261,10 @@ def extract_glimpse(
 def _glimpse_noise(noise: str, value: _np.ndarray, shape: tuple) -> _Tensor:
     """Noise per image and channel: uniform in [min, max] or normal(mean, std)."""
     tf = _tf()
-    flat = value.reshape(value.shape[0], 1, -1, value.shape[-1])
+    batch, height, width, channels = value.shape
+    flat = value.reshape(batch, 1, height * width, channels)
+    if not flat.shape[2]:  # no pixels: the kernel's statistics of nothing are NaN
+        return _wrap(_np.full(shape, _np.nan, _np.float32))
     if noise == "uniform":
         low, high = flat.min(axis=2, keepdims=True), flat.max(axis=2, keepdims=True)
         u = tf.random.uniform(shape, dtype=_dt.float32)
