@@ -24,3 +24,62 @@ _snippet(
             show(tf.image.extract_glimpse(tf.zeros(shape), [2, 3], offsets, noise=noise))
     """,
 )
+
+
+_snippet(
+    "gelu_tanh_coefficient_in_float64",
+    """
+    # approximate=True casts 0.044715 from a float32 constant: float64 results carry
+    # float32's coefficient (the fuzz example: the gradient at -1.0).
+    x = tf.constant([-1.0, 0.5, 2.0, -3.0], tf.float64)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.nn.gelu(x, approximate=True)
+    print([f"{v:.12g}" for v in y.numpy()])  # 12 digits: past the kernels' last bits
+    print([f"{v:.12g}" for v in tape.gradient(y, x).numpy()])
+    show(tf.nn.gelu(tf.constant([-1.0, 0.5], tf.float16), approximate=True))
+    """,
+)
+
+_snippet(
+    "softmax_axis_not_an_int",
+    """
+    # An axis that is not an int goes through TF's wrapper step by step: a one-element
+    # tensor or array naming the last axis computes; another is range-checked, then moved
+    # by tensor arithmetic (an int64 tensor meets the int32 rank); a list is not compared.
+    x1 = tf.constant([-0.5, 1.0])
+    x2 = tf.constant([[1.0, 2.0, 3.0], [0.0, 1.0, -1.0]])
+    for f in (tf.nn.softmax, tf.nn.log_softmax):
+        for x in (x1, x2):
+            for axis in (
+                tf.constant([0], tf.int64), tf.constant([-1]), tf.constant([[1]]),
+                np.array([0]), np.array([1]), np.array([[1]]), np.array(0),
+                tf.constant(0), tf.constant(0, tf.int64), tf.constant([0.0]), 1.0, [0],
+            ):
+                err(lambda: show(f(x, axis=axis)))
+    z = tf.constant([[1.0, 2.0, 3.0], [0.0, 1.0, -1.0]])
+    with tf.GradientTape() as tape:
+        tape.watch(z)
+        y = tf.nn.softmax(z, axis=tf.constant(0))
+        loss = tf.reduce_sum(y * tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]))
+    show(y)
+    show(tape.gradient(loss, z))
+    """,
+)
+
+_snippet(
+    "range_bounds_as_one_element_vectors",
+    """
+    # Range's kernel takes a one-element vector as a scalar; any other shape is refused,
+    # start first, then limit, then delta.
+    show(tf.range(np.array([3])))
+    show(tf.range(np.array([1]), tf.constant(3)))
+    show(tf.range([1.5], 5.0, [2]))
+    show(tf.range(1, [5], dtype=tf.float32))
+    err(lambda: tf.range(np.array([[2]])))
+    err(lambda: tf.range(np.array([2, 3])))
+    err(lambda: tf.range(np.array([2, 3]), [[5]]))
+    err(lambda: tf.range(1, [5], [[1]]))
+    err(lambda: tf.range([], 5))
+    """,
+)

@@ -159,7 +159,11 @@ def range(
         dtype = max((a.dtype for a in args), key=order.index)
     dtype = _dt.as_dtype(dtype)
     np_dtype = dtype.as_numpy_dtype_instance
-    first, last, step = (np_dtype.type(_backend.to_host(a._value)) for a in args)
+    for what, a in zip(("start", "limit", "delta"), args):
+        # The kernel also takes a one-element vector as a scalar (a legacy allowance).
+        if a.ndim and a.shape != (1,):
+            raise _error(f"{what} must be a scalar, not shape {_shape_text(a.shape)}", "Range", "")
+    first, last, step = (np_dtype.type(_backend.to_host(a._value).reshape(())) for a in args)
     shown = [f"{v:g}" if dtype.is_floating else str(v) for v in (first, last, step)]
     if step == 0:
         raise _error(f"Requires delta != 0: {shown[2]}", "Range", "")

@@ -102,7 +102,8 @@ def gelu(features: TensorLike, approximate: bool = False, name: str | None = Non
             f"`features.dtype` must be a floating point tensor.Received:features.dtype={x.dtype}"
         )
     if approximate:
-        inner = 0.7978845608028654 * (x + 0.044715 * x**3)
+        # TF casts the coefficient from a float32 constant: float64 sees float32's 0.044715.
+        inner = 0.7978845608028654 * (x + _cast(0.044715, x.dtype) * x**3)
         return 0.5 * x * (1.0 + _math.tanh(inner))
     # erfc(-x / sqrt 2), not 1 + erf(x / sqrt 2): no cancellation for negative x.
     return 0.5 * x * _math.erfc(-x * _cast(0.7071067811865476, x.dtype))
@@ -177,7 +178,11 @@ def _along_axis(function, logits, axis, op):
         raise _op_error(AbortedError, "Input dims must be <= 5 and >=1", op)
     if isinstance(axis, Tensor):
         read_static(axis)
-    axis = -1 if axis is None else int(getattr(axis, "_value", axis))
+    if axis is None:
+        axis = -1
+    elif not isinstance(axis, (int, np.integer)):
+        return _along_other_axis(function, logits, axis)
+    axis = int(axis)
     if not -ndim <= axis < ndim:
         raise InvalidArgumentError(
             None,
@@ -191,6 +196,41 @@ def _along_axis(function, logits, axis, op):
     perm[axis], perm[-1] = perm[-1], perm[axis]
     moved = function(_shape.transpose(logits, perm=tuple(perm)))
     return _shape.transpose(moved, perm=tuple(perm))
+
+
+def _along_other_axis(function, logits: Tensor, dim):
+    """An axis that is not an int (a tensor, an array, a float, a list), taken as TF's
+    Python wrapper takes it, step by step: a one-element axis equal to the last axis
+    computes directly, any other is range-checked on its value and then moved last by
+    tensor arithmetic, which refuses what TF's refuses (an int64 tensor meets the int32
+    rank, a one-element vector makes concat's ranks differ, a list cannot be compared)."""
+    import tapeflow as tf  # noqa: PLC0415 - the public ops, as TF's wrapper uses them
+
+    n = logits.ndim
+    if (dim == -1) or (dim == n - 1):
+        return function(logits)
+    dim_val = dim.numpy() if isinstance(dim, Tensor) else dim
+    if not -n <= dim_val < n:
+        raise InvalidArgumentError(
+            None,
+            None,
+            f"`dim` must be in the range [{-n}, {n}) where {n} is the number of "
+            f"dimensions in the input. Received: dim={dim_val}",
+        )
+    ndims = tf.rank(logits)
+    if not isinstance(dim, Tensor):
+        if dim < 0:
+            dim += ndims
+    else:
+        dim = tf.where(tf.less(dim, 0), dim + ndims, dim)
+    dim_axis = dim % n
+    last = tf.subtract(ndims, 1)
+
+    def swap(x: Tensor) -> Tensor:
+        order = [tf.range(dim_axis), [last], tf.range(dim_axis + 1, last), [dim_axis]]
+        return tf.transpose(x, tf.concat(order, 0))
+
+    return swap(function(swap(logits)))
 
 
 def softmax(logits: TensorLike, axis: int | None = None, name: str | None = None) -> Tensor:
