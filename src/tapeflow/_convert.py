@@ -209,7 +209,13 @@ def _array_with_dtype(value, dtype: _dt.DType):
         return np.asarray(value).astype(np_dtype) if value.dtype != np_dtype else value
     array = _python_array(value)
     kind = array.dtype.kind
-    if kind in "fO" and dtype.kind in "fc" and array.dtype == object:
+    if (
+        kind == "O"
+        and dtype.kind in "fciub"
+        and any(isinstance(leaf, (str, bytes)) for leaf in array.flat)
+    ):
+        kind = "S"  # strings: refused below, as any non-numeric value
+    elif kind in "fO" and dtype.kind in "fc" and array.dtype == object:
         return array.astype(np.float64).astype(np_dtype)  # ints past uint64's range
     if kind in "fO" and dtype.kind in "iu" and _int_out_of_range(value):
         if dtype.kind == "i" or kind == "O":
@@ -218,7 +224,7 @@ def _array_with_dtype(value, dtype: _dt.DType):
         kind = "u"
     allowed = {"b": "b", "i": "biu", "u": "biu", "f": "bifu", "c": "bifuc", "O": "O"}
     if array.size and kind not in allowed.get(dtype.kind, ""):
-        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.name}")
+        raise TypeError(f"Cannot convert {value!r} to EagerTensor of dtype {dtype.c_name}")
     if kind in "iu" and dtype.kind in "iu":
         if array.dtype == object or (dtype.kind == "u" and array.dtype.kind == "u"):
             try:

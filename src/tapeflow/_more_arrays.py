@@ -74,8 +74,23 @@ def shape_n(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None
     >>> [s.numpy().tolist() for s in tf.shape_n([tf.zeros([2, 3]), tf.zeros([4])])]
     [[2, 3], [4]]
     """
-    tf = _tf()
-    return [tf.shape(t, out_type=out_type) for t in input]
+    from ._matching import matching_tensors  # noqa: PLC0415
+    from .arrays._shapes import shape_out_type  # noqa: PLC0415
+
+    if isinstance(input, _np.ndarray) and input.ndim == 0 or not hasattr(input, "__iter__"):
+        raise TypeError(f"Expected list for 'input' argument to 'shape_n' Op, not {input!r}.")
+    if isinstance(input, (str, bytes)):
+        raise TypeError(f"Expected list for 'input' argument to 'shape_n' Op, not {input!r}.")
+    if isinstance(input, _np.ndarray) and input.ndim > 1:
+        raise ValueError(
+            f"expected a sequence for attr N, got an ndarray with rank {input.ndim} instead"
+        )
+    values = list(input)
+    if not values:
+        raise _op_error("Value for attr 'N' of 0 must be at least minimum 1", "ShapeN")
+    dtype = shape_out_type(out_type, "ShapeN").as_numpy_dtype_instance
+    # One dtype T for all inputs, chosen as TF's eager ops choose it.
+    return [_wrap(_np.asarray(t._value.shape, dtype)) for t in matching_tensors(values)]
 
 
 def scalar_mul(

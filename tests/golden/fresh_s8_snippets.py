@@ -83,3 +83,45 @@ _snippet(
     err(lambda: tf.range([], 5))
     """,
 )
+
+
+_snippet(
+    "shape_n_one_dtype_for_all_inputs",
+    """
+    # ShapeN has one dtype T for all its inputs: the first tensor's, else the first
+    # value's; every other value is converted to it (the fuzz example: a float64 tensor
+    # then a list holding float64's largest value).
+    big = [1.7976931348623157e308, 1e-30, 1e-30, 2068.4]
+    for s in tf.shape_n([tf.constant([1.0, 2.0], tf.float64), big]):
+        show(s)
+    for s in tf.shape_n([[1.0], [2**63]]):
+        show(s)
+    err(lambda: tf.shape_n([big]))
+    err(lambda: tf.shape_n([[1.5, 2], tf.constant([1, 2])]))
+    err(lambda: tf.shape_n([tf.constant([1.0]), ["a"]]))
+    err(lambda: tf.shape_n([[True], [1]]))
+    for s in tf.shape_n([tf.constant([1.0])], out_type=tf.int64):
+        show(s)
+    err(lambda: tf.shape_n([tf.constant([1.0])], out_type=tf.float32))
+    err(lambda: tf.shape(tf.constant([1.0]), out_type=tf.int16))
+    for s in tf.shape_n(np.zeros(3)):
+        show(s)
+    err(lambda: tf.shape_n(np.zeros((2, 2))))
+    err(lambda: tf.shape_n(np.zeros(())))
+    err(lambda: tf.shape_n(3))
+    err(lambda: tf.shape_n("ab"))
+    """,
+)
+
+_snippet(
+    "strings_refused_by_numeric_dtypes",
+    """
+    # A Python list of strings converted to a numeric dtype: TF's TypeError, naming the
+    # dtype as its kernels do (float, double, half).
+    for d in (tf.float32, tf.float64, tf.float16, tf.complex64, tf.int32, tf.bool):
+        err(lambda: tf.constant(["a"], d))
+        err(lambda: tf.convert_to_tensor([[b"x", b"y"]], d))
+        err(lambda: tf.constant(["a", 1], d))
+        err(lambda: tf.constant([1.5j], d))
+    """,
+)

@@ -60,11 +60,20 @@ def shape(input: TensorLike, out_type: DTypeLike = _dt.int32, name: str | None =
     >>> tf.shape(tf.zeros([2, 3]))
     <tf.Tensor: shape=(2,), dtype=int32, numpy=array([2, 3], dtype=int32)>
     """
-    value = np.asarray(
-        as_tensor(input)._value.shape,
-        dtype=_dt.as_dtype(_dt.int32 if out_type is None else out_type).as_numpy_dtype_instance,
-    )
-    return wrap(value)
+    dtype = shape_out_type(out_type, "Shape")
+    return wrap(np.asarray(as_tensor(input)._value.shape, dtype=dtype.as_numpy_dtype_instance))
+
+
+def shape_out_type(out_type: DTypeLike, op: str) -> _dt.DType:
+    """The dtype of a Shape or ShapeN result: int32 (None) or int64, as the kernels allow.
+
+    >>> shape_out_type(None, "Shape")
+    tf.int32
+    """
+    dtype = _dt.as_dtype(_dt.int32 if out_type is None else out_type)
+    if dtype not in (_dt.int32, _dt.int64):
+        raise _attr_error("out_type", dtype.as_numpy_dtype_instance, "int32, int64", op)
+    return dtype
 
 
 def rank(input: TensorLike, name: str | None = None) -> Tensor:
