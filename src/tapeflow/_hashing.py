@@ -192,7 +192,8 @@ def fingerprint(data: TensorLike, method: str = "farmhash64", name: str | None =
     rows = value.shape[0]
     out = np.empty((rows, 8), dtype=np.uint8)
     if value.dtype.kind in "OSU":
-        flat = value.reshape(rows, -1)
+        # Row lengths from the shape: -1 cannot be inferred when there are no rows.
+        flat = value.reshape(rows, int(np.prod(value.shape[1:])))
         for i in range(rows):
             hashes = [fingerprint64(_string_bytes(item)) for item in flat[i]]
             if len(hashes) == 1:

@@ -189,7 +189,11 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
                 f"ClipByValue[T=DT_{source.name.upper()}] [Op:ClipByValue] name: clamp",
             )  # fmt: skip
         low_v, high_v = _saturation_limits(source, dtype)
-        value = tf.clip_by_value(value, _wrap(low_v), _wrap(high_v))
+        low, high = _wrap(low_v), _wrap(high_v)
+        # TF clamps with its ClipByValue op, whose gradient passes everywhere but where
+        # the value lies strictly outside the bounds: NaN included (tf.clip_by_value,
+        # a minimum and a maximum, stops it there).
+        value = tf.where(value < low, low, tf.where(value > high, high, value))
     return tf.cast(value, dtype)
 
 
@@ -287,6 +291,27 @@ def truncatemod(x: TensorLike, y: TensorLike, name: str | None = None) -> Tensor
     return _truncatemod(x, y)
 
 
+# TF's Range op: the dtypes its signature allows, and those with a CPU kernel.
+_RANGE_ALLOWED = ("bfloat16", "half", "float", "double", "int8", "int16", "int32", "int64",
+                  "uint16", "uint32", "uint64")  # fmt: skip
+_RANGE_KERNELS = ("float16", "float32", "float64", "int32", "int64", "bfloat16")
+
+
+def _check_range_kernel(dtype: _dt.DType) -> None:
+    """Raise what TF's Range op raises for a ``dtype`` it has no CPU kernel for."""
+    if dtype.name in _RANGE_KERNELS:
+        return
+    c_name = {"float16": "half", "float32": "float", "float64": "double"}.get(dtype.name)
+    if (c_name or dtype.name) not in _RANGE_ALLOWED:
+        allowed = ", ".join(_RANGE_ALLOWED)
+        raise _invalid(f"Value for attr 'Tidx' of {dtype.name} is not in the list of allowed "
+                       f"values: {allowed}", "Range")  # fmt: skip
+    raise _NotFoundError(
+        None, None, f"Could not find device for node: {{{{node Range}}}} = "
+        f"Range[Tidx=DT_{dtype.name.upper()}] [Op:Range] name: ",
+    )  # fmt: skip
+
+
 @_reads_values
 def sequence_mask(
     lengths: TensorLike,
@@ -301,17 +326,25 @@ def sequence_mask(
     [[ True False False False]
      [ True  True  True False]], shape=(2, 4), dtype=bool)
     """
+    # TF's wrapper, step by step: a range in ``maxlen``'s dtype (a float maxlen rounds
+    # the column count up), the lengths cast to that dtype (an int64 length wraps to
+    # int32 under an int32 maxlen), and an empty ``lengths`` gives maxlen 0.
     tf = _tf()
     lengths = _convert(lengths)
-    raw = _np.max(lengths._value) if maxlen is None else _convert(maxlen)._value
-    if not _np.isfinite(raw):  # TF's range over [0, maxlen) raises its own error here
-        tf.range(0, raw, 1, dtype=_dt.as_dtype(_np.asarray(raw).dtype))
-    limit = int(raw)
-    check_allocation((max(limit, 0),), lengths._value.dtype, "Range")
-    check_allocation(lengths._value.shape + (max(limit, 0),), _np.bool_, "Less")
-    columns = _np.arange(max(limit, 0), dtype=lengths._value.dtype)
-    mask = _wrap(columns < _np.expand_dims(lengths._value, -1))
-    dtype = _dt.as_dtype(_dt.bool if dtype is None else dtype)
+    if maxlen is None:
+        maxlen = tf.math.reduce_max(lengths)
+        maxlen = tf.math.maximum(tf.constant(0, maxlen.dtype), maxlen)
+    else:
+        maxlen = _convert(maxlen)
+    if maxlen.shape.rank != 0:
+        raise ValueError("Argument `maxlen` must be scalar for sequence_mask, received "
+                         f"`maxlen` = {maxlen} with shape '{maxlen.shape}' instead")  # fmt: skip
+    _check_range_kernel(maxlen.dtype)
+    row = tf.range(tf.constant(0, maxlen.dtype), maxlen, tf.constant(1, maxlen.dtype))
+    matrix = tf.cast(tf.expand_dims(lengths, -1), maxlen.dtype)
+    check_allocation(lengths.shape.as_list() + row.shape.as_list(), _np.bool_, "Less")
+    mask = row < matrix
+    dtype = _dt.bool if dtype is None else _dt.as_dtype(dtype)
     return mask if dtype == _dt.bool else tf.cast(mask, dtype)
 
 
@@ -438,8 +471,21 @@ def histogram_fixed_width_bins(
     >>> tf.histogram_fixed_width_bins(tf.constant([0.0, 0.4, 0.6, 1.0]), [0.0, 1.0], nbins=2)
     <tf.Tensor: shape=(4,), dtype=int32, numpy=array([0, 0, 1, 1], dtype=int32)>
     """
-    out = _bins(values, value_range, _nbins(nbins))
-    return _wrap(out.astype(_dt.as_dtype(_dt.int32 if dtype is None else dtype).as_numpy_dtype))
+    # TF's wrapper composes ordinary ops in the values' dtype and ignores ``dtype`` (the
+    # result is always int32); following its steps gives its dtype errors and its NaN
+    # bins (a NaN index survives the clip and casts to INT_MIN).
+    tf = _tf()
+    values = _convert(values)
+    shape = tf.shape(values)
+    values = tf.reshape(values, [-1])
+    value_range = _convert(value_range)
+    nbins = tf.convert_to_tensor(nbins, dtype=_dt.int32)
+    tf.debugging.Assert(tf.math.greater(nbins, 0), ["nbins %s must > 0" % str(nbins)])
+    nbins_float = tf.cast(nbins, values.dtype)
+    scaled = tf.math.truediv(values - value_range[0], value_range[1] - value_range[0])
+    indices = tf.math.floor(nbins_float * scaled)
+    indices = tf.cast(tf.clip_by_value(indices, 0, nbins_float - 1), _dt.int32)
+    return tf.reshape(indices, shape)
 
 
 @_reads_values
@@ -723,13 +769,36 @@ def required_space_to_batch_paddings(
     [[0 1]
      [0 2]], shape=(2, 2), dtype=int32)
     """
-    shape = _ints(input_shape, "RequiredSpaceToBatchPaddings")
-    block = _ints(block_shape, "RequiredSpaceToBatchPaddings")
-    base = (_np.zeros((block.size, 2), _np.int64) if base_paddings is None
-            else _ints(base_paddings, "RequiredSpaceToBatchPaddings"))  # fmt: skip
-    padded = shape + base[:, 0] + base[:, 1]
-    extra = (block - padded % block) % block
-    paddings = _np.stack([base[:, 0], base[:, 1] + extra], axis=1)
+    # TF's wrapper: every argument converted to int32 (a Python int past int32 wraps),
+    # static shape checks, then NumPy int32 arithmetic on the constant values, which
+    # wraps on overflow and gives 0 for a remainder by a zero block.
+    def as_int32(value: TensorLike, label: str) -> Tensor:
+        try:
+            return _convert(value, dtype=_dt.int32)
+        except ValueError as e:
+            if not str(e).startswith("Tensor conversion requested"):
+                raise
+            raise ValueError(f"{label}: {e}") from None
+
+    input_t = as_int32(input_shape, "input_shape")
+    block_t = as_int32(block_shape, "block_shape")
+    block_t.shape.assert_has_rank(1)
+    count = block_t.shape[0]
+    if count == 0:
+        empty = _np.zeros((0, 2), _np.int32)
+        return _wrap(empty), _wrap(empty.copy())
+    input_t.shape.assert_is_compatible_with([count])
+    if base_paddings is None:
+        base = _np.zeros((count, 2), _np.int32)
+    else:
+        base_t = as_int32(base_paddings, "base_paddings")
+        base_t.shape.assert_is_compatible_with([count, 2])
+        base = _np.asarray(base_t._value)
+    shape, block = _np.asarray(input_t._value), _np.asarray(block_t._value)
+    with _np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        padded = shape + base[:, 0] + base[:, 1]
+        extra = (block - padded % block) % block
+        paddings = _np.stack([base[:, 0], base[:, 1] + extra], axis=1)
     crops = _np.stack([_np.zeros_like(extra), extra], axis=1)
     return _wrap(paddings.astype(_np.int32)), _wrap(crops.astype(_np.int32))
 

@@ -360,33 +360,52 @@ def repeat(
     >>> tf.repeat(tf.constant([1, 2]), repeats=[2, 3], axis=0)
     <tf.Tensor: shape=(5,), dtype=int32, numpy=array([1, 1, 2, 2, 2], dtype=int32)>
     """
+    # TF's wrapper, step by step: repeats cast to int32 (an int64 count wraps), a scalar
+    # input made 1-D, then either one count (a Tile: a negative count is its error) or
+    # one count per slice (a mask: a negative count keeps nothing, and fails only the
+    # final reshape off axis 0). The tile TF builds on the way is what runs out of memory.
     x = as_tensor(input)
     if axis is None:
         x = _shape.reshape(x, shape=(-1,))
         axis = 0
-    axis = _scalar_int(axis)
-    ndim = x.ndim
-    if not -ndim <= axis < ndim:
-        raise ValueError(f"axis={axis} out of bounds: expected {-ndim}<=axis<{ndim}")
-    axis %= ndim
-    # As TF: repeats prefers int32 (so [] is an empty int list) and must be integer.
-    repeats = convert_to_tensor(repeats)
-    if repeats._value.dtype.kind == "f" and not repeats._value.size:
-        repeats = wrap(np.zeros(repeats._value.shape, np.int32))
-    if repeats._value.dtype.kind not in "iu":
+    if not isinstance(axis, int):
+        raise TypeError(f"Argument `axis` must be an int. Received `axis` = {axis} of type "
+                        f"{type(axis).__name__}")  # fmt: skip
+    repeats = convert_to_tensor(repeats, dtype_hint="int32")
+    if not repeats.dtype.is_integer:
         raise TypeError(f"Argument `tensor` (name: repeats) must be of type integer. Received "
                         f"`tensor` = {repeats.numpy()} of dtype: <dtype: '{repeats.dtype.name}'>")  # fmt: skip
     if repeats.ndim > 1:
         raise ValueError(f"Shape {tuple(repeats._value.shape)} must have rank at most 1")
-    counts = np.asarray(repeats._value)
-    size = x._value.shape[axis]
-    if counts.ndim == 1 and counts.size not in (1, size):
+    counts = np.asarray(repeats._value).astype(np.int32)
+    if x.ndim == 0:
+        x = _shape.reshape(x, shape=(1,))
+    ndim = x.ndim
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"axis={axis} out of bounds: expected {-ndim}<=axis<{ndim}")
+    axis %= ndim
+    shape = x._value.shape
+    size = shape[axis]
+    if counts.size == 1:
+        count = int(counts.ravel()[0])
+        multiples = [1] * (ndim + 1)
+        multiples[axis + 1] = count
+        expanded = _shape.reshape(x, shape=shape[: axis + 1] + (1,) + shape[axis + 1 :])
+        tiled = tile(expanded, multiples)
+        return _shape.reshape(tiled, shape=shape[:axis] + (size * count,) + shape[axis + 1 :])
+    if counts.size != size:
         raise ValueError(f"Dimensions {size} and {counts.size} are not compatible")
-    for c in np.atleast_1d(counts).ravel():
-        if c < 0:
-            raise _error(f"Expected multiples[1] >= 0, but got {int(c)}", "Tile")
-    total = int(np.sum(np.broadcast_to(counts.ravel(), (size,)), dtype=object)) if size else 0
-    check_allocation(x._value.shape[:axis] + (total,) + x._value.shape[axis + 1 :],
-                     x._value.dtype, "Tile")  # fmt: skip
-    positions = np.repeat(np.arange(size), np.broadcast_to(counts.ravel(), (size,)))
-    return _ix.gather(x, indices=positions, axis=axis, batch_dims=0, lead=0)
+    most = max(int(counts.max()) if counts.size else 0, 0)
+    check_allocation(shape[: axis + 1] + (most,) + shape[axis + 1 :], x._value.dtype, "Tile")
+    kept = np.maximum(counts, 0)
+    positions = np.repeat(np.arange(size), kept)
+    result = _ix.gather(x, indices=positions, axis=axis, batch_dims=0, lead=0)
+    if axis == 0:
+        return result
+    with np.errstate(over="ignore"):
+        total = int(np.sum(counts, dtype=np.int32))
+    if shape[0] == 0 and positions.size:
+        # TF's closing set_shape: its per-row repeats have a first dimension of 0 here.
+        raise ValueError(f"Tensor's shape {tuple(result.shape.as_list())} is not compatible "
+                         f"with supplied shape {shape[:axis] + (0,) + shape[axis + 1 :]}.")  # fmt: skip
+    return _shape.reshape(result, shape=shape[:axis] + (total,) + shape[axis + 1 :])

@@ -170,18 +170,26 @@ def weighted_moments(
     >>> variance
     <tf.Tensor: shape=(), dtype=float32, numpy=1.6875>
     """
+    # TF's two-pass formula, op for op: float16 runs in float32, the axes go to the
+    # reductions as given (None: all of them), and div_no_nan makes a zero total
+    # weight a zero mean and variance (a rank-0 sum over no axes divides exactly).
     tf = _tf()
     x = as_tensor(x)
-    weights = tf.cast(as_tensor(frequency_weights), x.dtype)
-    axes = [int(a) for a in np.ravel(axes)]
-    weighted_sum = tf.reduce_sum(weights * x, axis=axes, keepdims=True)
-    total_weight = tf.reduce_sum(weights + tf.zeros_like(x), axis=axes, keepdims=True)
-    divisor = tf.math.reciprocal(total_weight)
-    mean = weighted_sum * divisor
-    variance = tf.reduce_sum(weights * tf.math.squared_difference(x, mean), axis=axes,
-                             keepdims=True) * divisor  # fmt: skip
+    weights = as_tensor(frequency_weights)
+    needs_cast = x.dtype == tf.float16
+    if needs_cast:
+        x = tf.cast(x, tf.float32)
+    if weights.dtype != x.dtype:
+        weights = tf.cast(weights, x.dtype)
+    weighted_sum = tf.reduce_sum(weights * x, axes, keepdims=True)
+    total_weight = tf.reduce_sum(weights + tf.zeros_like(x), axes, keepdims=True)
+    mean = tf.math.divide_no_nan(weighted_sum, total_weight)
+    distance = tf.reduce_sum(weights * tf.math.squared_difference(x, mean), axes, keepdims=True)
+    variance = tf.math.divide_no_nan(distance, total_weight)
     if not keepdims:
-        mean, variance = tf.squeeze(mean, axes), tf.squeeze(variance, axes)
+        mean, variance = tf.squeeze(mean, axis=axes), tf.squeeze(variance, axis=axes)
+    if needs_cast:
+        mean, variance = tf.cast(mean, tf.float16), tf.cast(variance, tf.float16)
     return mean, variance
 
 
