@@ -769,6 +769,7 @@ def required_space_to_batch_paddings(
     [[0 1]
      [0 2]], shape=(2, 2), dtype=int32)
     """
+
     # TF's wrapper: every argument converted to int32 (a Python int past int32 wraps),
     # static shape checks, then NumPy int32 arithmetic on the constant values, which
     # wraps on overflow and gives 0 for a remainder by a zero block.

@@ -11,13 +11,16 @@ prints the gradient of ``f(x)``.
 
 from snippet_registry import ERR_SHOW_HELPERS, snippet_registry
 
-_HELPERS = ERR_SHOW_HELPERS + """
+_HELPERS = (
+    ERR_SHOW_HELPERS
+    + """
 def grad_of(f, x):
     with tf.GradientTape() as tape:
         tape.watch(x)
         y = f(x)
     show(tape.gradient(y, x))
 """
+)
 
 SNIPPETS, _snippet = snippet_registry(_HELPERS)
 
@@ -101,6 +104,7 @@ _snippet(
     err(lambda: tf.repeat([1, 2, 3], [1, 2]))
     err(lambda: tf.repeat([1, 2, 3], [[1, 2, 3]]))
     err(lambda: tf.repeat(np.zeros((0, 3)), [1, 2, 3], axis=1))
+    err(lambda: tf.repeat([[3, -1, -1], [3, -1, -1]], [2147483648, 2147483648, 2147483648], axis=1))
     # The gradient of the gather it comes to.
     x = tf.constant([1.0, 2.0, 3.0])
     grad_of(lambda x: tf.repeat(x, [2, -1, 3]) * tf.range(5.0), x)
@@ -182,5 +186,22 @@ _snippet(
     x = tf.constant([np.nan, 1e39, -1e39, 3.4028235e38, 2.0], tf.float64)
     grad_of(lambda x: tf.saturate_cast(x, tf.float32), x)
     show(tf.saturate_cast(x, tf.float32))
+    """,
+)
+
+_snippet(
+    "squeeze_bool_axis",
+    """
+    # TF's int-list attr takes a Python or NumPy bool as 0 or 1 (weighted_moments
+    # squeezes its axes this way).
+    x = tf.zeros([2, 1, 3])
+    show(tf.squeeze(x, True))
+    show(tf.squeeze(x, np.True_))
+    show(tf.squeeze(x, [True]))
+    show(tf.squeeze(x, (True,)))
+    err(lambda: tf.squeeze(x, [False]))
+    mean, variance = tf.nn.weighted_moments([[], []], True, [[], []], keepdims=None)
+    show(mean)
+    show(variance)
     """,
 )

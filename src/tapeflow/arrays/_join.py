@@ -25,6 +25,7 @@ from ._common import (
     _same_dtype_tensors,
     _scalar_int,
 )
+from ._shapes import reshape as _checked_reshape
 
 
 def concat(values: TensorLike, axis: AxisLike, name: str | None = "concat") -> Tensor:
@@ -392,7 +393,9 @@ def repeat(
         multiples[axis + 1] = count
         expanded = _shape.reshape(x, shape=shape[: axis + 1] + (1,) + shape[axis + 1 :])
         tiled = tile(expanded, multiples)
-        return _shape.reshape(tiled, shape=shape[:axis] + (size * count,) + shape[axis + 1 :])
+        with np.errstate(over="ignore"):  # TF multiplies the int32 sizes
+            length = int(np.int32(size) * np.int32(count))
+        return _checked_reshape(tiled, shape[:axis] + (length,) + shape[axis + 1 :])
     if counts.size != size:
         raise ValueError(f"Dimensions {size} and {counts.size} are not compatible")
     most = max(int(counts.max()) if counts.size else 0, 0)
@@ -408,4 +411,4 @@ def repeat(
         # TF's closing set_shape: its per-row repeats have a first dimension of 0 here.
         raise ValueError(f"Tensor's shape {tuple(result.shape.as_list())} is not compatible "
                          f"with supplied shape {shape[:axis] + (0,) + shape[axis + 1 :]}.")  # fmt: skip
-    return _shape.reshape(result, shape=shape[:axis] + (total,) + shape[axis + 1 :])
+    return _checked_reshape(result, shape[:axis] + (total,) + shape[axis + 1 :])

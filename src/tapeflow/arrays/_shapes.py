@@ -283,6 +283,10 @@ def squeeze(input: TensorLike, axis: AxisLike = None, name: str | None = None) -
     x = as_tensor(input)
     dims = x._value.shape
     ndim = len(dims)
+    if isinstance(axis, (bool, np.bool_)):
+        axis = [axis]
+    if isinstance(axis, (list, tuple)):  # TF's int-list attr takes a bool as 0 or 1
+        axis = [int(a) if isinstance(a, (bool, np.bool_)) else a for a in axis]
     axes = () if axis is None else _int_tuple(axis, "squeeze_dims", "Squeeze")
     if not axes:  # None or an empty list: every length-1 axis, as in TF
         return _shape.reshape(x, shape=tuple(d for d in dims if d != 1))
