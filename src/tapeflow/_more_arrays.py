@@ -480,7 +480,7 @@ def histogram_fixed_width_bins(
     values = tf.reshape(values, [-1])
     value_range = _convert(value_range)
     nbins = tf.convert_to_tensor(nbins, dtype=_dt.int32)
-    tf.debugging.Assert(tf.math.greater(nbins, 0), ["nbins %s must > 0" % str(nbins)])
+    tf.debugging.Assert(tf.math.greater(nbins, 0), [f"nbins {nbins!s} must > 0"])
     nbins_float = tf.cast(nbins, values.dtype)
     scaled = tf.math.truediv(values - value_range[0], value_range[1] - value_range[0])
     indices = tf.math.floor(nbins_float * scaled)
