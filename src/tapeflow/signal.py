@@ -89,10 +89,14 @@ def _int32_length(value, what: str) -> int:
 
 
 def _check_rank(x: _Tensor, rank: int, op: str) -> None:
-    if x._value.ndim < rank:
-        raise ValueError(f"Shape must be at least rank {rank} but is rank {x._value.ndim} "
-                         f"for '{{{{node {op}}}}} = {op}[]' with input shapes: "
-                         f"{list(x._value.shape)}.")  # fmt: skip
+    """The complex FFTs are raw ops (their kernel checks the rank); the real ones have
+    Python wrappers that check the static shape first."""
+    if x._value.ndim >= rank:
+        return
+    if op.startswith(("RFFT", "IRFFT")):
+        raise ValueError(f"Shape {x.shape} must have rank at least {rank}")
+    dims = ",".join(str(d) for d in x._value.shape)
+    raise _op_error(f"Input must have rank of at least {rank} but got: [{dims}]", op)
 
 
 # --------------------------------------------------------------------------
@@ -365,7 +369,10 @@ def overlap_and_add(signal: _TensorLike, frame_step: int, name: str | None = Non
             return tf.reshape(x, _np.array(outer + [output_length]))
         segments = -(-length // step)
         padding = _np.array([[0, segments], [0, segments * step - length]]).astype(_np.int32)
-        x = tf.pad(x, _np.concatenate([_np.zeros((lead, 2), _np.int32), padding]))
+        zero = {_dt.bool: False, _dt.string: b""}.get(x.dtype, 0)  # Pad's zero of the dtype
+        x = tf.pad(
+            x, _np.concatenate([_np.zeros((lead, 2), _np.int32), padding]), constant_values=zero
+        )
         x = tf.reshape(x, _np.array(outer + [frames + segments, segments, step]))
         x = tf.transpose(x, list(range(lead)) + [lead + 1, lead, lead + 2])
         x = tf.reshape(x, _np.array(outer + [(frames + segments) * segments, step]))
@@ -386,14 +393,22 @@ def _window(values: _np.ndarray, dtype) -> _Tensor:
     return _wrap(values.astype(dtype.as_numpy_dtype))
 
 
+def _int32_scalar(window_length) -> int:
+    """TF's conversion of a window length: an int32 scalar tensor (a float fails, a
+    Python int past int32 wraps, an int64 tensor is refused)."""
+    length = _convert(window_length, dtype=_dt.int32)
+    if length._value.ndim:
+        raise ValueError(f"Shape {length.shape} must have rank 0")
+    return int(length._value)
+
+
 def _window_length(window_length, dtype) -> int:
     """TF's checks, in its order: a floating dtype, then a length that ``range`` takes
     (read as an int32, so 2**31 wraps to a negative limit)."""
     dtype = _dt.as_dtype(dtype)
     if not dtype.is_floating:
         raise ValueError(f"dtype must be a floating point type. Found <dtype: '{dtype.name}'>")
-    n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
-    n = (n + 2**31) % 2**32 - 2**31
+    n = _int32_scalar(window_length)
     if n < 0:
         raise _op_error(f"Requires start <= limit when delta > 0: 0/{n}", "Range")
     _check_allocation((n,), _np.float64, "Range")
@@ -464,8 +479,7 @@ def _kaiser(window_length, beta, dtype) -> _Tensor:
     dtype = _dt.as_dtype(dtype)
     if not dtype.is_floating:
         raise ValueError(f"dtype must be a floating point type. Found <dtype: '{dtype.name}'>")
-    n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
-    n = (n + 2**31) % 2**32 - 2**31
+    n = _int32_scalar(window_length)
     if n == 1:
         return tf.ones([1], dtype)
     half = (_np.float32(n) - _np.float32(1.0)) / _np.float32(2.0)
@@ -492,8 +506,10 @@ def kaiser_bessel_derived_window(
     [1.0, 1.0]
     """
     tf = _tf()
-    n = int(window_length._value) if isinstance(window_length, _Tensor) else int(window_length)
-    half = ((n + 2**31) % 2**32 - 2**31) // 2  # TF halves the length as an int32
+    dtype = _dt.as_dtype(dtype)
+    if not dtype.is_floating:
+        raise ValueError(f"dtype must be a floating point type. Found <dtype: '{dtype.name}'>")
+    half = _int32_scalar(window_length) // 2  # TF halves the length as an int32
     cumulative = tf.cumsum(_kaiser(half + 1, beta, dtype))
     rising = tf.sqrt(cumulative[:-1] / cumulative[-1])
     return tf.concat([rising, rising[::-1]], 0)
@@ -624,8 +640,9 @@ def dct(
     """
     tf = _tf()
     x = _convert(input)
-    # TF's argument checks come first, in its order; the dtype fails later, in its
-    # arithmetic (TypeError).
+    # TF's argument checks come first, in its order; then its wrapper's steps fail in
+    # turn: a zero of the dtype, the input's last dimension, slicing or padding by n,
+    # and the complex or real-FFT arithmetic of the transform.
     if axis != -1:
         raise NotImplementedError(f"axis must be -1. Got: {axis}")
     if n is not None and int(n) < 1:
@@ -639,17 +656,37 @@ def dct(
             raise ValueError("Type-I DCT requires the dimension to be greater than one.")
     if norm not in (None, "ortho"):
         raise ValueError(f"Unknown normalization. Expected None or 'ortho', got: {norm}")
-    if x.dtype not in (_dt.float32, _dt.float64):
-        if x.dtype.is_floating or x.dtype.is_complex:
-            raise TypeError(f"The `real` and `imag` components have incorrect types: "
-                            f"{x.dtype.name} {x.dtype.name}. They must be consistent, and one "
-                            "of [tf.float32, tf.float64]")  # fmt: skip
+    if not (x.dtype.is_floating or x.dtype.is_complex):
         raise TypeError(f"Cannot convert 0.0 to EagerTensor of dtype {x.dtype.name}")
+    if x._value.ndim == 0:
+        raise IndexError("tuple index out of range")  # TF reads input.shape[-1]
     if n is not None:
+        _check_dct_length(n, x)
         x = _sp._fit(x, (int(n),))
+    if x.dtype not in (_dt.float32, _dt.float64):
+        if type == 1:  # TF's rfft wrapper refuses the mirrored signal
+            mirrored = tf.concat([x, x[..., -2:0:-1]], -1)
+            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {mirrored!s}")
+        raise TypeError(f"The `real` and `imag` components have incorrect types: "
+                        f"{x.dtype.name} {x.dtype.name}. They must be consistent, and one "
+                        "of [tf.float32, tf.float64]")  # fmt: skip
     if not x._value.size:
         return tf.identity(x)  # nothing to transform (TF gives the empty shape too)
     return _dct_by_fft(x, type, norm)
+
+
+def _check_dct_length(n, x: _Tensor) -> None:
+    """TF slices the input to a shorter ``n`` and pads it to a longer one: a float ``n``
+    fails as an index or as an int32 padding."""
+    value = n._value if isinstance(n, _Tensor) else n
+    if _np.issubdtype(_np.asarray(value).dtype, _np.integer):
+        return
+    size = x._value.shape[-1]
+    if value <= size:
+        raise TypeError("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) "
+                        f"and scalar tf.int32/tf.int64 tensors are valid indices, got {n!r}")  # fmt: skip
+    padding = [[0, 0]] * (x._value.ndim - 1) + [[0, value - size]]
+    raise TypeError(f"Cannot convert {padding} to EagerTensor of dtype int32")
 
 
 def _dct_by_fft(x: _Tensor, kind: int, norm) -> _Tensor:

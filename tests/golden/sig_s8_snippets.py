@@ -179,3 +179,36 @@ _snippet(
     err(lambda: tf.convert_to_tensor(O(2**40), dtype_hint=tf.int32))
     """,
 )
+
+_snippet(
+    "argument_checks_in_tf_order",
+    """
+    # Window lengths convert as TF's int32 scalars; DCTs fail where TF's wrapper does.
+    err(lambda: tf.signal.hann_window(2.0))
+    err(lambda: tf.signal.vorbis_window(2.0))
+    err(lambda: tf.signal.kaiser_window(None))
+    err(lambda: tf.signal.kaiser_bessel_derived_window([4]))
+    err(lambda: tf.signal.vorbis_window(tf.constant(2**31, tf.int64)))
+    err(lambda: tf.signal.hann_window(2**31 + 4))
+    show(tf.signal.kaiser_window(2**32 + 3, dtype=tf.float64))
+    err(lambda: tf.signal.dct(tf.ones([3]), n=2.0))
+    err(lambda: tf.signal.dct(tf.ones([2, 3]), n=5.0))
+    err(lambda: tf.signal.dct(tf.constant(1.0)))
+    err(lambda: tf.signal.dct(tf.constant(1 + 1j)))
+    err(lambda: tf.signal.dct(tf.constant(1, tf.int32)))
+    err(lambda: tf.signal.dct(tf.ones([3], tf.float16), type=1))
+    err(lambda: tf.signal.dct(tf.ones([3], tf.float16), type=4))
+    show(tf.signal.dct(tf.ones([3]), n=tf.constant(2)))
+    # The complex FFTs' kernels check the rank; the real FFTs' wrappers check it first.
+    err(lambda: tf.signal.fft(3.0))
+    err(lambda: tf.signal.fft2d(tf.ones([3], tf.complex64)))
+    err(lambda: tf.signal.rfft(tf.constant(1.0)))
+    err(lambda: tf.signal.irfft2d(tf.ones([3], tf.complex64)))
+    # A bool signal pads with False, then fails in TF's sum.
+    try:
+        tf.signal.overlap_and_add(tf.constant([[True, False], [True, True]]), 1)
+    except Exception as e:
+        print(type(e).__name__)
+    show(tf.signal.overlap_and_add(tf.constant([[True, False]]), 2))
+    """,
+)

@@ -73,6 +73,13 @@ def _fit(x, shape: tuple):
     x = getitem(x, index=index)
     widths = tuple((0, max(s - c, 0)) for c, s in zip(current, shape))
     if any(w for _, w in widths):
+        from .._limits import check_allocation
+
+        # TF pads with its Pad op, which refuses an output no memory holds.
+        padded = x._value.shape[: x._value.ndim - len(shape)] + tuple(
+            max(c, s) for c, s in zip(current, shape)
+        )
+        check_allocation(padded, x._value.dtype, "Pad")
         x = pad(x, paddings=widths, constant_values=0)
     return x
 
