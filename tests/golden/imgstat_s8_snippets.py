@@ -49,6 +49,9 @@ _snippet(
     b = np.array([[[[44], [2]]], [[[163], [136]]]], 'int32')
     show(tf.image.psnr(a, b, 148.27))
     grads(lambda t: tf.image.psnr(t, b, 148.27), a)
+    # TF reads the first image's dtype before converting it: a Python list has none.
+    err(lambda: tf.image.psnr([[[1.0]]], [[[0.5]]], 1.0))
+    show(tf.image.psnr(np.array([[[1.0]]]), [[[0.5]]], 1.0))
     """,
 )
 

@@ -24,6 +24,8 @@ def psnr(a: _TensorLike, b: _TensorLike, max_val: float, name: str | None = None
     [20.0]
     """
     tf = _tf()
+    if not hasattr(a, "dtype"):  # TF reads a.dtype before converting anything
+        raise AttributeError(f"'{type(a).__name__}' object has no attribute 'dtype'")
     a, b = _as_tensor(a), _as_tensor(b)
     # As TF: max_val in the images' dtype (an integer one truncates it, and it gets no
     # gradient), then everything through convert_image_dtype to float32 (float64 too).
