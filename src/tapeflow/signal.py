@@ -271,6 +271,10 @@ def _shift(x, axes, sign: int):
     tf = _tf()
     x = _convert(x)
     ndim = x._value.ndim
+    if isinstance(axes, (str, bytes, float)):  # TF's int32 shift arithmetic refuses them
+        kind = "string" if isinstance(axes, (str, bytes)) else "int32"
+        raise TypeError(f"Cannot convert {0 if kind == 'string' else axes!r} to EagerTensor "
+                        f"of dtype {kind}")  # fmt: skip
     axes = list(range(ndim)) if axes is None else [int(a) for a in _np.ravel(axes)]
     shifts = [sign * (x._value.shape[a] // 2) for a in axes]
     return tf.roll(x, shifts, axes)
@@ -670,6 +674,9 @@ def dct(
         raise TypeError(f"The `real` and `imag` components have incorrect types: "
                         f"{x.dtype.name} {x.dtype.name}. They must be consistent, and one "
                         "of [tf.float32, tf.float64]")  # fmt: skip
+    if norm == "ortho" and type in (2, 3) and x._value.shape[-1] == 0:
+        # TF pads one weight to the axis's length: -1 padding for an empty axis.
+        raise _op_error("Paddings must be non-negative: 0 -1", "PadV2", None)
     if not x._value.size:
         return tf.identity(x)  # nothing to transform (TF gives the empty shape too)
     return _dct_by_fft(x, type, norm)

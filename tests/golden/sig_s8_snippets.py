@@ -212,3 +212,17 @@ _snippet(
     show(tf.signal.overlap_and_add(tf.constant([[True, False]]), 2))
     """,
 )
+
+_snippet(
+    "fresh_seed_91_checks",
+    """
+    # fftshift's axes go through TF's int32 arithmetic; an empty axis has no ortho weights.
+    err(lambda: tf.signal.fftshift(tf.ones([2, 3]), axes="0"))
+    err(lambda: tf.signal.ifftshift(tf.ones([2, 3]), axes=0.0))
+    show(tf.signal.fftshift(tf.constant([[1, 2, 3], [4, 5, 6]]), axes=1))
+    err(lambda: tf.signal.idct(tf.zeros([2, 0]), type=3, norm="ortho"))
+    err(lambda: tf.signal.dct(tf.zeros([2, 0]), type=2, norm="ortho"))
+    show(tf.signal.dct(tf.zeros([2, 0]), type=4, norm="ortho"))
+    show(tf.signal.dct(tf.zeros([2, 0]), type=2))
+    """,
+)
