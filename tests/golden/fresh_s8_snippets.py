@@ -125,3 +125,19 @@ _snippet(
         err(lambda: tf.constant([1.5j], d))
     """,
 )
+
+
+_snippet(
+    "pad_inside_an_fft_refuses_a_huge_length",
+    """
+    # An n-D FFT pads its input to fft_length; a padded size past any memory is refused
+    # by Pad with TF's ResourceExhaustedError before anything is allocated.
+    # (TF has no FFTND kernel at all, so a size that fits goes on to a NotFoundError.)
+    x = tf.zeros([2**12, 1], tf.complex128)
+    for f in (tf.signal.fftnd, tf.signal.ifftnd):
+        try:
+            f(x, fft_length=[2**31 - 1], axes=[1])
+        except tf.errors.ResourceExhaustedError as e:
+            print(str(e).split("}} ")[-1].split(" on /job")[0])  # allocator names differ
+    """,
+)

@@ -10,9 +10,12 @@ shape, and axis params are negative so that they still name the same axes.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .._dispatch import Primitive
+from .._limits import check_allocation
 from .._tensor import Tensor
 from ..errors import InvalidArgumentError
 from .index import getitem
@@ -233,6 +236,10 @@ unstack = Primitive(
 # --------------------------------------------------------------------------
 def _pad_impl(x, paddings, constant_values):
     lead = ((0, 0),) * (x.ndim - len(paddings))
+    shape = tuple(d + before + after for d, (before, after) in zip(x.shape, lead + paddings))
+    if math.prod(shape) * x.itemsize > 1 << 26:
+        # Internal pads too (an FFT's fft_length): refused before NumPy allocates.
+        check_allocation(shape, x.dtype, "Pad")
     return np.pad(x, lead + paddings, mode="constant", constant_values=constant_values)
 
 
