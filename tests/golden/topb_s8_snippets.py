@@ -83,6 +83,10 @@ _snippet(
     err(lambda: tf.stack([[1], [2]], axis=np.array([1])))
     err(lambda: tf.stack([1, 2], axis=None))
     err(lambda: tf.stack([1, 2], axis=tf.constant(np.array([0, 0], dtype="int32"))))
+    # An axis that is no true int sends Pack to TF's slow path, which wants a list first.
+    err(lambda: tf.stack(tf.constant([-2]), axis=tf.constant([-1])))
+    err(lambda: tf.stack(np.array([[1, 2]]), axis=1.5))
+    err(lambda: tf.stack([1, 2], axis=tf.constant([-1])))
     """,
 )
 
@@ -144,6 +148,12 @@ _snippet(
     err(lambda: tf.reverse([[1, 2]], [[1]]))
     err(lambda: tf.reverse([1, 2], [0, -1]))
     err(lambda: tf.reverse(np.zeros((1,) * 9), [0]))
+    # Python bools convert to the int32 axis.
+    show(tf.reverse(tf.constant(np.array([[]], dtype="complex64")), False))
+    show(tf.reverse([[1, 2]], [True]))
+    show(tf.reverse([[1, 2]], [False, True]))
+    err(lambda: tf.reverse([[1, 2]], True))
+    err(lambda: tf.reverse([[1, 2]], [1.0]))
     """,
 )
 

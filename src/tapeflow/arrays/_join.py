@@ -104,18 +104,24 @@ def stack(values: TensorLike, axis: AxisLike = 0, name: str | None = "stack") ->
     expanded = as_tensor(values[0]).ndim + 1  # type: ignore[index]
     if axis < -expanded or axis >= expanded:  # type: ignore[operator]
         raise ValueError(f"Argument `axis` = {axis} not in range [{-expanded}, {expanded})")
-    return _pack(values, _make_int(axis, "axis"), name)
+    return _pack(values, axis, name)
 
 
-def _pack(values: Any, axis: int, name: str | None) -> Tensor:
-    """TF's Pack op as its generated wrapper takes ``values``: a list, tuple or tensor."""
-    if isinstance(values, np.ndarray) and values.ndim > 1:
-        raise ValueError(f"expected a sequence for attr N, got an ndarray with rank "
-                         f"{values.ndim} instead")  # fmt: skip
-    if isinstance(values, Tensor):
-        values = [values[i] for i in _builtin_range(values._value.shape[0])]
-    elif not isinstance(values, (list, tuple, bytes)):
+def _pack(values: Any, axis: Any, name: str | None) -> Tensor:
+    """TF's Pack op as its generated wrapper takes ``values``: a list or tuple; with a true
+    int ``axis`` its fast path also iterates a tensor or bytes (an ndarray of rank 2 or
+    more fails there); anything else reaches the slow path, which wants a list first."""
+    if isinstance(axis, (int, np.integer)):
+        if isinstance(values, np.ndarray) and values.ndim > 1:
+            raise ValueError(f"expected a sequence for attr N, got an ndarray with rank "
+                             f"{values.ndim} instead")  # fmt: skip
+        if isinstance(values, Tensor):
+            values = [values[i] for i in _builtin_range(values._value.shape[0])]
+    if not isinstance(values, (list, tuple)) and not (
+        isinstance(values, bytes) and isinstance(axis, (int, np.integer))
+    ):
         raise TypeError(f"Expected list for 'values' argument to 'pack' Op, not {values!r}.")
+    axis = _make_int(axis, "axis")
     tensors = _same_dtype_tensors(list(values), "Pack", name)
     first = tensors[0]._value.shape
     for i, t in enumerate(tensors[1:], 1):
@@ -314,6 +320,11 @@ def reverse(tensor: TensorLike, axis: AxisLike, name: str | None = None) -> Tens
     if isinstance(axis, np.ndarray) and axis.dtype not in (np.int32, np.int64):
         with np.errstate(all="ignore"):  # TF's slow conversion path casts such an ndarray
             axis = np.real(axis).astype(np.int32)
+    elif isinstance(axis, (bool, np.bool_)) or (
+        isinstance(axis, (list, tuple))
+        and all(isinstance(a, (bool, np.bool_, int, np.integer)) for a in axis)
+    ):
+        axis = np.asarray(axis, dtype=np.int64)  # Python bools convert to TF's int32 Tidx
     table = _int_array(axis, "Tidx", "ReverseV2")
     if not ndim or not x._value.size:
         return _el.identity(x)  # TF's kernel hands back a scalar or empty input unchecked
