@@ -303,7 +303,20 @@ def _poisson_with(draw_rng, shape, lam, dtype, op: str) -> Tensor:
     return _out(draws.astype(dtype.as_numpy_dtype_instance))
 
 
-def _gamma_with(draw_rng, shape, alpha, beta, dtype, op: str) -> Tensor:
+def _int32_shape(shape) -> Tensor:
+    """The stateful gamma's and poisson's ``shape``: TF converts it to int32 first (Python
+    ints wrap, a float fails with TypeError, an int64 tensor with ``shape: ...``)."""
+    try:
+        return convert_to_tensor(shape, dtype=_dt.int32)
+    except ValueError as error:
+        if "Tensor conversion requested dtype" in str(error):
+            raise ValueError(f"shape: {error}") from None
+        raise
+
+
+def _gamma_with(draw_rng, shape, alpha, beta, dtype, op: str, suffix: bool = False) -> Tensor:
+    """Gamma draws; ``suffix``: the stateless op's rule, where ``shape`` is the whole output
+    shape and must end with broadcast(alpha, beta)'s (else it is prepended to it)."""
     if dtype is None:  # TF converts alpha without a dtype and draws in its dtype
         if isinstance(alpha, Tensor):
             dtype = alpha.dtype
@@ -319,11 +332,31 @@ def _gamma_with(draw_rng, shape, alpha, beta, dtype, op: str) -> Tensor:
     beta = None if beta is None else _param(beta, dtype, "beta")
     _check_attr(dtype, _FLOATS, "half, float, double", op)
     dims = _dims(shape, op)
-    batch = alpha.shape if beta is None else np.broadcast_shapes(alpha.shape, beta.shape)
-    check_allocation(dims + tuple(batch), np.float64, op)
+    batch = tuple(alpha.shape)
+    if beta is not None:
+        try:
+            batch = np.broadcast_shapes(batch, tuple(beta.shape))
+        except ValueError:
+            dims_a, dims_b = (",".join(str(d) for d in t.shape) for t in (alpha, beta))
+            raise InvalidArgumentError(
+                None,
+                None,
+                f"Incompatible shapes: [{dims_a}] vs. [{dims_b}] [Op:BroadcastArgs] name: ",
+            ) from None
+    # (The kernel returns an empty output before it checks the shapes.)
+    ends_badly = len(batch) > len(dims) or dims[len(dims) - len(batch) :] != batch
+    if suffix and ends_badly and 0 not in dims:
+        raise InvalidArgumentError(
+            None, None, f"Shape passed in must end with broadcasted shape. [Op:{op}] name: "
+        )
+    out_shape = dims if suffix else dims + batch
+    check_allocation(out_shape, np.float64, op)
+    if suffix and 0 in dims:
+        empty = _out(np.zeros(dims, dtype.as_numpy_dtype_instance))
+        return empty if beta is None else _el.divide(empty, beta)
     a = np.broadcast_to(np.asarray(_backend.to_host(alpha._value), dtype=np.float64), batch)
     positive = a > 0
-    x = _on_host(draw_rng).standard_gamma(np.where(positive, a, 1.0), size=dims + tuple(batch))
+    x = _on_host(draw_rng).standard_gamma(np.where(positive, a, 1.0), size=out_shape)
     tiny = np.finfo(dtype.as_numpy_dtype_instance).tiny
     x = np.where(positive, np.maximum(x, tiny), np.where(a == 0, tiny, np.nan))
     sample = _out(x.astype(dtype.as_numpy_dtype_instance))

@@ -88,7 +88,7 @@ def _seed_for(seed, op: str):
     if value.shape != (2,):
         dims = ",".join(str(d) for d in value.shape)
         raise InvalidArgumentError(None, None, f"seed must have shape [2], not [{dims}] [Op:{op}]")
-    return _stateless(seed)
+    return _stateless(seed, kinds="iu")
 
 
 def _suffix_check(dims: tuple, batch: tuple, op: str) -> None:

@@ -14,6 +14,7 @@ from ._draw import (
     _categorical_with,
     _check_argument_dtype,
     _gamma_with,
+    _int32_shape,
     _normal_with,
     _on_host,
     _poisson_with,
@@ -21,7 +22,7 @@ from ._draw import (
     _truncated_standard_normal,
     _uniform_with,
 )
-from ._seeds import _next_seed_generator, _stateless_rng, _stateless_seed
+from ._seeds import _keyed_rng, _next_seed_generator
 
 
 def _seeded(seed):
@@ -147,7 +148,7 @@ def poisson(
     >>> x.shape, x.dtype
     (TensorShape([5, 2]), tf.float32)
     """
-    return _poisson_with(_seeded(seed), shape, lam, dtype, "RandomPoissonV2")
+    return _poisson_with(_seeded(seed), _int32_shape(shape), lam, dtype, "RandomPoissonV2")
 
 
 @stateful
@@ -169,15 +170,15 @@ def gamma(
     >>> x.shape, bool(tf.reduce_all(x > 0))
     (TensorShape([100]), True)
     """
-    return _gamma_with(_seeded(seed), shape, alpha, beta, dtype, "RandomGamma")
+    return _gamma_with(_seeded(seed), _int32_shape(shape), alpha, beta, dtype, "RandomGamma")
 
 
 # --------------------------------------------------------------------------
 # Stateless ops: numbers fixed by seed=[a, b]
 # --------------------------------------------------------------------------
-def _stateless(seed):
-    _stateless_seed(seed)  # validate before the other arguments, as TensorFlow does
-    return lambda: _stateless_rng(seed)
+def _stateless(seed, alg=None, op: str = "", kinds: str = "i"):
+    # The seed (and alg) are checked before the other arguments, as TensorFlow does.
+    return _keyed_rng(seed, alg, op, kinds)
 
 
 @stateful
@@ -197,9 +198,9 @@ def stateless_normal(
     >>> bool(tf.reduce_all(a == b))
     True
     """
-    return _normal_with(
-        _stateless(seed), _standard_normal, shape, mean, stddev, dtype, "StatelessRandomNormalV2"
-    )
+    op = "StatelessRandomNormalV2"
+    dtype = _dt.float32 if dtype is None else dtype  # the op's default
+    return _normal_with(_stateless(seed, alg, op), _standard_normal, shape, mean, stddev, dtype, op)
 
 
 @stateful
@@ -218,15 +219,10 @@ def stateless_truncated_normal(
     >>> bool(tf.reduce_all(tf.abs(x) <= 2.0))
     True
     """
-    return _normal_with(
-        _stateless(seed),
-        _truncated_standard_normal,
-        shape,
-        mean,
-        stddev,
-        dtype,
-        "StatelessTruncatedNormalV2",
-    )
+    op = "StatelessTruncatedNormalV2"
+    dtype = _dt.float32 if dtype is None else dtype  # the op's default
+    draw = _stateless(seed, alg, op)
+    return _normal_with(draw, _truncated_standard_normal, shape, mean, stddev, dtype, op)
 
 
 @stateful
@@ -263,7 +259,7 @@ def stateless_uniform(
         "StatelessRandomUniformIntV2",
         "StatelessRandomUniformFullIntV2",
     )
-    return _uniform_with(_stateless(seed), shape, minval, maxval, dtype, ops)
+    return _uniform_with(_stateless(seed, alg, ops[0]), shape, minval, maxval, dtype, ops)
 
 
 @stateful
@@ -281,7 +277,9 @@ def stateless_categorical(
     >>> samples.shape, bool(tf.reduce_all(samples < 2))
     (TensorShape([1, 5]), True)
     """
-    return _categorical_with(_stateless(seed), logits, num_samples, dtype, "StatelessMultinomial")
+    return _categorical_with(
+        _stateless(seed, kinds="iu"), logits, num_samples, dtype, "StatelessMultinomial"
+    )
 
 
 @stateful
@@ -297,7 +295,7 @@ def stateless_poisson(
     >>> tf.random.stateless_poisson([3], seed=[1, 2], lam=4.0).dtype
     tf.int32
     """
-    return _poisson_with(_stateless(seed), shape, lam, dtype, "StatelessRandomPoisson")
+    return _poisson_with(_stateless(seed, kinds="iu"), shape, lam, dtype, "StatelessRandomPoisson")
 
 
 @stateful
@@ -309,10 +307,12 @@ def stateless_gamma(
     dtype: DTypeLike = _dt.float32,
     name: str | None = None,
 ) -> Tensor:
-    """``gamma`` with numbers fixed by ``seed``.
+    """``gamma`` with numbers fixed by ``seed``; unlike ``gamma``, ``shape`` is the whole
+    output's shape and must end with the shape of ``alpha`` and ``beta`` broadcast.
 
     >>> x = tf.random.stateless_gamma([2, 3], seed=[1, 2], alpha=[1.0, 2.0, 3.0])
     >>> x.shape, bool(tf.reduce_all(x > 0))
-    (TensorShape([2, 3, 3]), True)
+    (TensorShape([2, 3]), True)
     """
-    return _gamma_with(_stateless(seed), shape, alpha, beta, dtype, "StatelessRandomGammaV2")
+    draw = _stateless(seed, op="StatelessRandomGammaV3")
+    return _gamma_with(draw, shape, alpha, beta, dtype, "StatelessRandomGammaV3", suffix=True)

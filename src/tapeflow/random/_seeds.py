@@ -10,7 +10,7 @@ from .. import _backend
 from .. import dtypes as _dt
 from .._tensor import Tensor, convert_to_tensor, wrap
 from .._types import TensorLike
-from ..errors import InvalidArgumentError
+from ..errors import InvalidArgumentError, UnimplementedError
 from ._algorithm import Algorithm
 
 DEFAULT_GRAPH_SEED = 87654321  # TensorFlow's global seed when only an op seed is given
@@ -118,10 +118,21 @@ def _next_seed_generator(seed=None) -> np.random.Generator:
     return _rng(entropy)
 
 
-def _stateless_seed(seed) -> tuple:
-    """Validate a stateless ``seed`` (shape [2], int32/int64): (a, b, numpy dtype)."""
-    value = np.asarray(convert_to_tensor(seed)._value)
-    if value.dtype.kind not in "iu" or value.dtype.itemsize not in (4, 8):
+def _stateless_seed(seed, kinds: str = "iu") -> tuple:
+    """Validate a stateless ``seed`` (shape [2], int32/int64): (a, b, numpy dtype).
+
+    ``kinds``: "i" where TF's StatelessRandomGetKeyCounter reads it (signed only);
+    the older stateless kernels also take uint32/uint64.
+    """
+    if isinstance(seed, (np.ndarray, np.generic)):
+        # TF's eager fast path converts a NumPy seed to the seed's default dtype, int64
+        # (a float or unsigned array too; strings fail in NumPy's own conversion).
+        with np.errstate(all="ignore"):
+            value = np.asarray(seed)
+            value = (value.real if value.dtype.kind == "c" else value).astype(np.int64)
+    else:
+        value = np.asarray(convert_to_tensor(seed)._value)
+    if value.dtype.kind not in kinds or value.dtype.itemsize not in (4, 8):
         raise InvalidArgumentError(
             None,
             None,
@@ -143,6 +154,99 @@ def _stateless_rng(seed) -> np.random.Generator:
     return _rng([_TAG_STATELESS, a & _MASK64, b & _MASK64])
 
 
+def _alg_code(alg) -> int:
+    """``alg`` as TF's ``convert_alg_to_int`` reads it (None: auto-select), with its errors."""
+    if alg is None:
+        return Algorithm.AUTO_SELECT.value
+    if isinstance(alg, Algorithm):
+        return alg.value
+    if isinstance(alg, Tensor):
+        alg = int(alg._value)
+    if isinstance(alg, int):  # bool too: True is Philox, as in TF
+        code = int(alg)
+        names: tuple = (1, 2, 3)
+    elif isinstance(alg, str):
+        canonical = alg.strip().lower().replace("-", "").replace("_", "")
+        code = {"philox": 1, "threefry": 2, "autoselect": 3}.get(canonical, 0)
+        names = ("philox", "threefry", "auto_select")
+    else:
+        raise TypeError(
+            f"Can't convert argument `alg` (of value {alg} and type {type(alg)}) to int."
+        )
+    if code not in (1, 2, 3):
+        raise ValueError(
+            f"Argument `alg` got unsupported value {alg}. Supported values are {names[0]} for "
+            f"the Philox algorithm, {names[1]} for the ThreeFry algorithm, and {names[2]} "
+            "for auto-selection."
+        )
+    return code
+
+
+def _keyed_seed(seed, alg, op: str, kinds: str = "i") -> tuple:
+    """The two seed words a stateless op with ``alg`` draws from, checked as TF checks them.
+
+    Auto-select validates ``seed`` (int32/int64, shape [2]) in StatelessRandomGetKeyCounter.
+    Philox casts any numeric seed to uint64 and needs only a vector of length >= 1 (TF
+    reads the words it needs from it; a missing second word is 0 here). ThreeFry slices
+    two words, then its kernel refuses the one-word counter TF's wrapper builds, so TF
+    2.21 never draws with it. Returns (a, b).
+    """
+    code = _alg_code(alg)
+    if code == Algorithm.AUTO_SELECT.value:
+        a, b, _ = _stateless_seed(seed, kinds)
+        return a, b
+    value = convert_to_tensor(seed)
+    if value.dtype.name == "string":
+        target = "uint64" if code == Algorithm.PHILOX.value else "uint32"
+        raise UnimplementedError(
+            None, None, f"Cast string to {target} is not supported [Op:Cast] name: "
+        )
+    words = np.asarray(value._value)
+    if code == Algorithm.THREEFRY.value:
+        if words.ndim == 0:
+            raise InvalidArgumentError(
+                None,
+                None,
+                "Attempting to slice scalar input. [Op:StridedSlice] name: strided_slice/",
+            )
+        if words.shape[0] < 2:
+            raise InvalidArgumentError(
+                None, None, f"slice index {words.shape[0]} of dimension 0 out of bounds. "
+                "[Op:StridedSlice] name: strided_slice/")  # fmt: skip
+        raise InvalidArgumentError(
+            None, None, "counter must be a vector with length at least 2; got shape: [1]. (Note "
+            f"that batched counters are not supported yet.) [Op:{op}] name: ")  # fmt: skip
+    if words.ndim != 1 or words.shape[0] < 1:
+        dims = ",".join(str(d) for d in words.shape)
+        raise InvalidArgumentError(
+            None, None, f"counter must be a vector with length at least 1; got shape: [{dims}]. "
+            "(Note that batched counters are not supported yet.) "
+            "[Op:StatelessRandomUniformFullIntV2] name: ")  # fmt: skip
+    with np.errstate(all="ignore"):
+        pair = np.concatenate([words[:2], np.zeros(max(0, 2 - words.shape[0]), words.dtype)])
+        pair = pair.real.astype(np.float64) if pair.dtype.kind in "fc" else pair
+        a, b = (int(np.nan_to_num(w)) if isinstance(w, float) else int(w) for w in pair.tolist())
+    return a, b
+
+
+def _keyed_rng(seed, alg, op: str, kinds: str = "i"):
+    """The stateless generator for ``seed`` and ``alg`` (checked at once), as a thunk."""
+    a, b = _keyed_seed(seed, alg, op, kinds)
+    return lambda: _rng([_TAG_STATELESS, a & _MASK64, b & _MASK64])
+
+
+def _word_dtype(dtype) -> np.dtype:
+    """split's and fold_in's dtype checks: TF draws their words with ``stateless_uniform``
+    (full-range integers), which refuses other dtypes and a float one's ``minval=None``."""
+    from ._draw import _STATELESS_UNIFORM_DTYPES, _check_argument_dtype
+
+    dtype = _dt.as_dtype(dtype)
+    _check_argument_dtype(dtype, _STATELESS_UNIFORM_DTYPES)
+    if not dtype.is_integer:
+        convert_to_tensor(None)  # TF's conversion error for its minval=None
+    return dtype.as_numpy_dtype_instance
+
+
 def split(seed: TensorLike, num: int = 2, alg: str | Algorithm | None = "auto_select") -> Tensor:
     """``num`` new stateless seeds (shape ``[num, 2]``, the seed's dtype) from ``seed``.
 
@@ -150,18 +254,21 @@ def split(seed: TensorLike, num: int = 2, alg: str | Algorithm | None = "auto_se
     >>> seeds.shape, seeds.dtype
     (TensorShape([3, 2]), tf.int32)
     """
-    a, b, dtype = _stateless_seed(seed)
     op = "StatelessRandomUniformFullIntV2"
+    seed = convert_to_tensor(seed)
+    dtype = _word_dtype(seed.dtype)
     if isinstance(num, float):  # TF builds the draw's shape from it
         raise InvalidArgumentError(
             None, None, "Value for attr 'Tshape' of float is not in the list of allowed values: "
             f"int32, int64\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}] name: ")  # fmt: skip
+    a, b = _keyed_seed(seed, alg, op)
     from .._limits import check_allocation
 
     check_allocation((max(int(num), 0), 2), np.int64, op)
     words = np.random.SeedSequence([_TAG_SPLIT, a & _MASK64, b & _MASK64])
     values = words.generate_state(2 * int(num), np.uint64).view(np.int64)
-    return wrap(values.astype(dtype).reshape(int(num), 2))
+    with np.errstate(all="ignore"):
+        return wrap(values.astype(dtype).reshape(int(num), 2))
 
 
 def fold_in(
@@ -169,20 +276,26 @@ def fold_in(
 ) -> Tensor:
     """A new stateless seed (shape [2]) mixing ``seed`` with the integer ``data``.
 
+    As TF: ``[a draw of data's dtype, data]``, in data's dtype (a Python int is int32
+    where it fits, else int64; a NumPy integer keeps its own).
+
     >>> seed = tf.random.fold_in(tf.constant([1, 2]), 7)
-    >>> seed.shape
-    TensorShape([2])
+    >>> seed.shape, seed.dtype
+    (TensorShape([2]), tf.int32)
     >>> bool(tf.reduce_all(seed == tf.random.fold_in(tf.constant([1, 2]), 7)))
     True
     """
-    a, b, _ = _stateless_seed(seed)
-    value = _seed_int(data, "data")
+    op = "StatelessRandomUniformFullIntV2"
+    data = convert_to_tensor(data)
+    dtype = _word_dtype(data.dtype)
+    a, b = _keyed_seed(seed, alg, op)
+    if data.ndim:  # TF stacks the scalar draw with data
+        dims = ",".join(str(d) for d in data.shape)
+        raise InvalidArgumentError(
+            None, None, "Shapes of all inputs must match: values[0].shape = [] != "
+            f"values[1].shape = [{dims}] [Op:Pack] name: stack")  # fmt: skip
+    value = int(np.asarray(data._value))
     words = np.random.SeedSequence([_TAG_FOLD_IN, a & _MASK64, b & _MASK64, value & _MASK64])
-    # As TF: [a draw of data's dtype, data itself], in data's dtype (a Python int: int32
-    # where it fits, else int64).
-    if isinstance(data, Tensor):
-        dtype = data._value.dtype
-    else:
-        dtype = np.dtype(np.int32 if -(2**31) <= value < 2**31 else np.int64)
-    first = words.generate_state(1, np.uint64).view(np.int64).astype(dtype)[0]
-    return wrap(np.array([first, value], dtype=dtype))
+    with np.errstate(all="ignore"):
+        first = words.generate_state(1, np.uint64).view(np.int64).astype(dtype)[0]
+        return wrap(np.array([first, value], dtype=dtype))
