@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from . import dtypes as _dt
+from ._matching import matching_tensors
 from ._tensor import Tensor, convert_to_tensor, wrap
 from ._types import TensorLike
 from .errors import InvalidArgumentError, _op_error, _shape_text
@@ -213,6 +215,7 @@ def fingerprint(data: TensorLike, method: str = "farmhash64", name: str | None =
 # random_index_shuffle: cycle walking over a Simon block cipher
 # ---------------------------------------------------------------------------
 _INDEX_DTYPES = ("int32", "uint32", "int64", "uint64")
+_INDEX_TYPES = (_dt.int32, _dt.uint32, _dt.int64, _dt.uint64)
 
 
 def _rotl(x: int, r: int, width: int) -> int:
@@ -274,8 +277,8 @@ def random_index_shuffle(
     >>> tf.random_index_shuffle(tf.range(10), [1, 2, 3], 9)
     <tf.Tensor: shape=(10,), dtype=int32, numpy=array([2, 0, 6, 4, 8, 1, 7, 9, 5, 3], dtype=int32)>
     """
-    index = convert_to_tensor(index)
-    max_index = convert_to_tensor(max_index, dtype=index.dtype)
+    # index and max_index share one dtype, picked as TF's eager ops pick it.
+    index, max_index = matching_tensors([index, max_index], _INDEX_TYPES)
     seed = convert_to_tensor(seed)
     for attr, tensor in (("dtype", index), ("Tseed", seed)):
         if tensor.dtype.name not in _INDEX_DTYPES:
@@ -290,6 +293,15 @@ def random_index_shuffle(
                 "DT_UINT64]> [Op:RandomIndexShuffle]",
             )  # fmt: skip
     op = "RandomIndexShuffle"
+    if max_index.dtype != index.dtype:
+        raise _op_error(
+            f"cannot compute {op} as input #2(zero-based) was expected to be a "
+            f"{index.dtype.c_name} tensor but is a {max_index.dtype.c_name} tensor",
+            op, None,
+        )  # fmt: skip
+    rounds = int(rounds)
+    if not -(2**31) <= rounds < 2**31:
+        raise _op_error(f"Attr rounds has value {rounds} out of range for an int32", op, None)
     indices = np.asarray(index._value)
     seeds = np.asarray(seed._value)
     limits = np.asarray(max_index._value)

@@ -127,3 +127,59 @@ _snippet(
     err(lambda: tf.random.poisson("x", [1.0, 2.0]))
     """,
 )
+
+_snippet(
+    "random_index_shuffle_matches_index_and_max_index",
+    """
+    # index and max_index share one dtype, taken from the first that is a tensor;
+    # rounds is an int32 attribute.
+    seed = tf.constant([10130, 314, 65948])
+    show(tf.random_index_shuffle(0, seed, tf.constant(1, tf.uint64)))
+    show(tf.random_index_shuffle(np.uint64(1), [1, 2, 3], 2**41))
+    show(tf.random_index_shuffle(2**40, [1, 2, 3], 2**41))
+    show(tf.random_index_shuffle(tf.range(10), [1, 2, 3], 9))
+    err(lambda: tf.random_index_shuffle(3, seed, tf.constant(1, tf.uint64)))
+    err(lambda: tf.random_index_shuffle([b"x"], seed, tf.constant([1 + 2j], tf.complex64)))
+    err(lambda: tf.random_index_shuffle([1], seed, tf.constant([1 + 2j], tf.complex64)))
+    err(lambda: tf.random_index_shuffle(tf.constant(1), [1, 2, 3], tf.constant(5, tf.int64)))
+    err(lambda: tf.random_index_shuffle(1, [1, 2, 3], 5.0))
+    err(lambda: tf.random_index_shuffle(1, [1, 2, 3], 2**41))
+    err(lambda: tf.random_index_shuffle(3, [1, 2, 3], 5, rounds=2**31))
+    """,
+)
+
+_snippet(
+    "candidate_sampler_int32_attributes",
+    """
+    # num_sampled and num_true are int32 attributes of the sampler kernels.
+    true = tf.constant([[6, 7]], tf.int64)
+    err(lambda: tf.random.all_candidate_sampler(true, 2, 2**31, False))
+    err(lambda: tf.random.all_candidate_sampler(true, 2**31, 2, False))
+    err(lambda: tf.random.all_candidate_sampler(true, 2**31, 2**31, False))
+    err(lambda: tf.random.all_candidate_sampler([[6, 7]], 2, np.int64(2**31), False))
+    err(lambda: tf.random.all_candidate_sampler(tf.constant([[6, 7]]), 2, 2**31, False))
+    err(lambda: tf.random.uniform_candidate_sampler(true, 2, 2**31, False, 10))
+    err(lambda: tf.random.learned_unigram_candidate_sampler(true, 2, 2**31, False, 8))
+    """,
+)
+
+_snippet(
+    "stateless_binomial_extremes",
+    """
+    # output_dtype=None is the op's default, int64; counts past the output type give
+    # its smallest value (TF's x86 cast), a float output the draw itself; p == 1
+    # returns the count, p == 0 returns 0.
+    huge = tf.constant(3.5e30)
+    kind(tf.random.stateless_binomial([], [0, 2**31], tf.constant(-2846.7), tf.constant(0.5),
+                                      output_dtype=None))
+    show(tf.random.stateless_binomial([2, 3], [1, 0], huge, 0.94))
+    show(tf.random.stateless_binomial([2], [1, 0], huge, 0.94, output_dtype=tf.int64))
+    show(tf.random.stateless_binomial([2], [1, 0], huge, 0.94, output_dtype=tf.float16))
+    show(tf.random.stateless_binomial([2], [1, 0], tf.constant(3e9), 1.0))
+    show(tf.random.stateless_binomial([2], [1, 0], tf.constant(3e19), 1.0, output_dtype=tf.float32))
+    show(tf.random.stateless_binomial([2], [1, 0], tf.constant(np.inf), 0.0, output_dtype=tf.float32))
+    show(tf.random.stateless_binomial([2], [1, 0], 10.5, 1.0, output_dtype=tf.float32))
+    show(tf.random.stateless_binomial([2], [1, 0], -10.5, 1.0, output_dtype=tf.float32))
+    kind(tf.random.stateless_binomial([2], [1, 0], tf.constant(3e9), 0.5, output_dtype=tf.int64))
+    """,
+)

@@ -203,6 +203,9 @@ def _sampler_args(op: str, true_classes, **attrs) -> tuple[np.ndarray, dict]:
                 op,
             )
         tensor = convert_to_tensor(true_classes, dtype=_dt.int64)
+    for name in ("num_sampled", "num_true"):  # the kernel reads these as int32
+        if name in values and not -(2**31) <= values[name] < 2**31:
+            raise _op_error(f"Attr {name} has value {values[name]} out of range for an int32", op)
     true = np.asarray(_backend.to_host(tensor._value)).astype(np.int64)
     if true.ndim != 2:
         raise _op_error("true_classes must be a matrix", op)

@@ -154,7 +154,7 @@ def stateless_binomial(
     draw = _seed_for(seed, op)
     probs_t = convert_to_tensor(probs, dtype_hint=_dt.float32)
     counts_t = convert_to_tensor(counts, dtype_hint=probs_t.dtype)
-    out = _dt.as_dtype(output_dtype)
+    out = _dt.int64 if output_dtype is None else _dt.as_dtype(output_dtype)  # the op's default
     for what, dtype in (("T", probs_t.dtype), ("T", counts_t.dtype), ("dtype", out)):
         if dtype not in _NUMERIC:
             raise _attr_error(what, dtype, op, _BINOMIAL_SIGNATURE)
@@ -180,10 +180,36 @@ def stateless_binomial(
     p = np.asarray(_backend.to_host(probs_t._value), np.float64)
     batch = np.broadcast_shapes(n.shape, p.shape)
     _suffix_check(dims, batch, op)
-    n = np.broadcast_to(np.where(np.isfinite(n) & (n > 0), np.floor(n), 0), dims).astype(np.int64)
+    whole = np.broadcast_to(np.where(n > 0, n, 0.0), dims)  # NaN: 0 (TF's kernel hangs)
     p = np.broadcast_to(np.clip(np.nan_to_num(p, nan=0.0), 0.0, 1.0), dims)
-    draws = np.asarray(_on_host(draw).binomial(n, p))
-    return _out(draws.astype(out.as_numpy_dtype_instance))
+    draws = _binomial_draws(_on_host(draw), np.floor(whole), p)
+    draws = np.where(p == 1.0, whole, draws)  # TF's kernel returns the count itself there
+    return _out(_cast_like_kernel(draws, out.as_numpy_dtype_instance))
+
+
+def _binomial_draws(rng: np.random.Generator, n: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Binomial(n, p) draws as float64; counts past int64 (or infinite) take the normal
+    limit, clipped to [0, n] (an infinite count with p > 0 gives inf)."""
+    exact = n < 2.0**62
+    draws = np.empty(n.shape)
+    draws[exact] = rng.binomial(n[exact].astype(np.int64), p[exact])
+    huge, q = n[~exact], p[~exact]
+    with np.errstate(invalid="ignore", over="ignore"):
+        spread = np.sqrt(huge * q * (1.0 - q)) * rng.standard_normal(huge.shape)
+        limit = np.where(q > 0, np.clip(huge * q + np.nan_to_num(spread), 0.0, huge), 0.0)
+    draws[~exact] = limit
+    return draws
+
+
+def _cast_like_kernel(values: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """float64 draws cast as TF's kernel casts them on x86: an integer output gets the
+    type's smallest value where the draw does not fit (or is not finite)."""
+    if dtype.kind != "i":
+        with np.errstate(over="ignore"):
+            return values.astype(dtype)
+    info = np.iinfo(dtype)
+    fits = np.isfinite(values) & (values >= info.min) & (values < -float(info.min))
+    return np.where(fits, values, info.min).astype(dtype)
 
 
 def _truncated_standard(rng: np.random.Generator, low: np.ndarray, high: np.ndarray):
