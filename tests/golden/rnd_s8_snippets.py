@@ -183,3 +183,21 @@ _snippet(
     kind(tf.random.stateless_binomial([2], [1, 0], tf.constant(3e9), 0.5, output_dtype=tf.int64))
     """,
 )
+
+_snippet(
+    "dtype_none_keeps_parameter_dtypes",
+    """
+    # dtype=None: the stateless normals draw float32 and combine with mean and stddev
+    # converted on their own; gamma draws in alpha's dtype and divides by beta's own.
+    f64 = tf.constant(1.0, tf.float64)
+    kind(tf.random.stateless_truncated_normal([1, 2, 2], [741, 31734], mean=1.2,
+                                              stddev=tf.constant([1.6, 1.3]), dtype=None))
+    err(lambda: tf.random.stateless_truncated_normal([1, 1], [1, 2], mean=np.array(2, np.int32),
+                                                     stddev=tf.constant([[-1], [3]]), dtype=None))
+    err(lambda: tf.random.stateless_normal([2], [1, 2], mean=f64, dtype=None))
+    kind(tf.random.gamma((3,), 2.0, beta=1.5, dtype=None))
+    err(lambda: tf.random.gamma((3,), tf.constant(2.4, tf.float16), beta=f64, dtype=None))
+    err(lambda: tf.random.gamma((3,), tf.constant(2.3, tf.float16), beta=1.5, dtype=None))
+    err(lambda: tf.random.gamma((3,), 2.0, beta=np.array([1.5]), dtype=None))
+    """,
+)

@@ -193,6 +193,10 @@ def _affine(z: np.ndarray, scale, shift) -> Tensor:
 
 
 def _normal_with(draw_rng, sampler, shape, mean, stddev, dtype, op: str) -> Tensor:
+    if dtype is None:  # a stateless op's default: float32 draws; mean and stddev keep theirs
+        shift, scale = convert_to_tensor(mean), convert_to_tensor(stddev)
+        z = _out(sampler(draw_rng(), _dims(shape, op), _dt.float32))
+        return _el.add(_el.multiply(z, scale), shift)
     dtype = _dt.as_dtype(dtype)
     floating = dtype.is_floating  # other dtypes: TensorFlow's conversion errors first
     shift = None if floating and _is_literal(mean, 0) else _param(mean, dtype, "mean")
@@ -327,6 +331,10 @@ def _gamma_with(draw_rng, shape, alpha, beta, dtype, op: str, suffix: bool = Fal
         if beta is None:  # TF then divides by an int32 beta of 1
             raise TypeError(f"`x` and `y` must have the same dtype, got tf.{dtype.name} != "
                             "tf.int32.")  # fmt: skip
+        beta = convert_to_tensor(beta)  # converted on its own too, then divided by
+        if beta.dtype != dtype:
+            raise TypeError(f"`x` and `y` must have the same dtype, got tf.{dtype.name} != "
+                            f"tf.{beta.dtype.name}.")  # fmt: skip
     dtype = _dt.as_dtype(dtype)
     alpha = _param(alpha, dtype, "alpha")
     beta = None if beta is None else _param(beta, dtype, "beta")

@@ -199,7 +199,6 @@ def stateless_normal(
     True
     """
     op = "StatelessRandomNormalV2"
-    dtype = _dt.float32 if dtype is None else dtype  # the op's default
     return _normal_with(_stateless(seed, alg, op), _standard_normal, shape, mean, stddev, dtype, op)
 
 
@@ -220,7 +219,6 @@ def stateless_truncated_normal(
     True
     """
     op = "StatelessTruncatedNormalV2"
-    dtype = _dt.float32 if dtype is None else dtype  # the op's default
     draw = _stateless(seed, alg, op)
     return _normal_with(draw, _truncated_standard_normal, shape, mean, stddev, dtype, op)
 
