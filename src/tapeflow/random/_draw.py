@@ -194,9 +194,9 @@ def _affine(z: np.ndarray, scale, shift) -> Tensor:
 
 def _normal_with(draw_rng, sampler, shape, mean, stddev, dtype, op: str) -> Tensor:
     if dtype is None:  # a stateless op's default: float32 draws; mean and stddev keep theirs
-        shift, scale = convert_to_tensor(mean), convert_to_tensor(stddev)
+        own_mean, own_stddev = convert_to_tensor(mean), convert_to_tensor(stddev)
         z = _out(sampler(draw_rng(), _dims(shape, op), _dt.float32))
-        return _el.add(_el.multiply(z, scale), shift)
+        return _el.add(_el.multiply(z, own_stddev), own_mean)
     dtype = _dt.as_dtype(dtype)
     floating = dtype.is_floating  # other dtypes: TensorFlow's conversion errors first
     shift = None if floating and _is_literal(mean, 0) else _param(mean, dtype, "mean")
