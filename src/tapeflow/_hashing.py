@@ -250,6 +250,24 @@ def _simon_encrypt(value: int, keys: list[int], width: int) -> int:
     return (left << width) | right
 
 
+def _simon_table(keys: list[int], width: int) -> np.ndarray:
+    """The whole cipher on its 2**(2 width) blocks at once (NumPy), for small blocks."""
+    mask = np.uint32((1 << width) - 1)
+    blocks = np.arange(1 << (2 * width), dtype=np.uint32)
+    left, right = (blocks >> np.uint32(width)) & mask, blocks & mask
+
+    def rotl(x, r):
+        return ((x << np.uint32(r)) | (x >> np.uint32(width - r))) & mask
+
+    def f(x):
+        return (rotl(x, 1) & rotl(x, 8)) ^ rotl(x, 2)
+
+    for i in range(0, len(keys) - 1, 2):
+        left = left ^ f(right) ^ np.uint32(keys[i])
+        right = right ^ f(left) ^ np.uint32(keys[i + 1])
+    return ((left << np.uint32(width)) | right).astype(np.int64)
+
+
 def _index_shuffle(index: int, key: tuple[int, int, int], max_index: int, rounds: int) -> int:
     if max_index == 0:
         return 0
@@ -257,6 +275,13 @@ def _index_shuffle(index: int, key: tuple[int, int, int], max_index: int, rounds
     block = max(bits + bits % 2, 16)
     width = min(block, 64) // 2
     keys = _simon_round_keys(key, rounds, width)
+    if block == 16 and max_index < 1 << 13:
+        # A small range walks many steps through the 2**16 blocks: walk a table instead.
+        table = _simon_table(keys, width)
+        index = int(table[index])
+        while index > max_index:
+            index = int(table[index])
+        return index
     while True:
         index = _simon_encrypt(index, keys, width)
         if index <= max_index:
