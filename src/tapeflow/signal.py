@@ -213,6 +213,9 @@ def _nd(kind: str):
         name: str | None = None,
     ) -> _Tensor:
         tf = _tf()
+        if axes is None and not hasattr(input_tensor, "shape"):
+            # TF's wrapper reads len(input_tensor.shape) before converting the input.
+            raise AttributeError(f"'{type(input_tensor).__name__}' object has no attribute 'shape'")
         hint = _dt.float32 if kind == "rfft" else _dt.complex64
         x = input_tensor if isinstance(input_tensor, _Tensor) else _convert(
             input_tensor, dtype_hint=hint)  # fmt: skip

@@ -226,3 +226,14 @@ _snippet(
     show(tf.signal.dct(tf.zeros([2, 0]), type=2))
     """,
 )
+
+_snippet(
+    "nd_ffts_read_the_input_shape_first",
+    """
+    # With axes=None TF's n-D wrappers read input.shape before converting the input.
+    err(lambda: tf.signal.fftnd([1 + 2j, 3j], fft_length=4))
+    err(lambda: tf.signal.ifftnd(0.5 + 0j))
+    err(lambda: tf.signal.rfftnd([1.0, 2.0]))
+    err(lambda: tf.signal.irfftnd([[1j]]))
+    """,
+)
