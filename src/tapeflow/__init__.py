@@ -113,7 +113,9 @@ _LAZY_NAMES: dict[str, str] = {
     name: "debugging"
     for name in ("Assert", "assert_equal", "assert_greater", "assert_less", "assert_rank")
 }
-_LAZY_NAMES.update({name: "signal" for name in ("fftnd", "ifftnd", "rfftnd", "irfftnd")})
+# TF registers no kernel for these raw ops: tf.signal.fftnd and its kin compute.
+_LAZY_SUBMODULES |= frozenset({"_fft_nd_ops"})
+_LAZY_NAMES.update({name: "_fft_nd_ops" for name in ("fftnd", "ifftnd", "rfftnd", "irfftnd")})
 # Control flow: plain Python over eager ops (tf.function traces it through a hook).
 _LAZY_NAMES.update({name: "control_flow" for name in ("case", "cond", "switch_case", "while_loop")})
 _LAZY_NAMES.update(

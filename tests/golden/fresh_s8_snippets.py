@@ -141,3 +141,26 @@ _snippet(
             print(str(e).split("}} ")[-1].split(" on /job")[0])  # allocator names differ
     """,
 )
+
+
+_snippet(
+    "top_level_nd_ffts_have_no_kernel",
+    """
+    # tf.fftnd and its kin are TF's raw ops, which have no kernel: past the input's
+    # dtype check every call fails (tf.signal.fftnd is a separate wrapper).
+    def cls(fn):
+        try:
+            fn()
+            print("ok")
+        except Exception as e:
+            print(type(e).__name__)
+
+    cls(lambda: tf.fftnd(tf.constant([1 + 1j]), [1], [0]))
+    cls(lambda: tf.fftnd(tf.constant(-2 + 0j, tf.complex128), 0, tf.constant([], tf.int32)))
+    cls(lambda: tf.ifftnd(tf.constant(2.5, tf.float16), 0, []))
+    cls(lambda: tf.rfftnd([[[[4, 4, 5]]]], 3, [2]))
+    cls(lambda: tf.rfftnd(np.array([[[1e30]]]), 3, tf.constant([], tf.int32)))
+    cls(lambda: tf.irfftnd(-2, 0, []))
+    cls(lambda: tf.irfftnd(tf.constant([1j], tf.complex128), [4], [0]))
+    """,
+)
