@@ -84,6 +84,7 @@ from .module import Module
 # More of TF's top-level API (issue 12): framework utilities and array ops.
 from . import bitwise
 from ._framework import *  # noqa: F403
+from ._binning import *  # noqa: F403
 from ._more_arrays import *  # noqa: F403
 from ._registries import *  # noqa: F403
 
