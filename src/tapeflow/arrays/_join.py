@@ -270,8 +270,7 @@ def pad(
         raise ValueError('Value of argument `mode` expected to be one of "CONSTANT", "REFLECT", '
                          f'or "SYMMETRIC". Received `mode` = {mode}')  # fmt: skip
     if mode == "CONSTANT":
-        op = "Pad" if np.all(np.asarray(getattr(constant_values, "_value", constant_values)) == 0) \
-            else "PadV2"  # fmt: skip
+        op = "Pad" if _zero_fill(constant_values) else "PadV2"
     else:
         op = "MirrorPad"
     if op == "PadV2" and isinstance(constant_values, Tensor) and x.dtype != constant_values.dtype:
@@ -301,12 +300,23 @@ def pad(
     check_allocation(padded, x._value.dtype, op)
     if mode != "CONSTANT":
         return _shape.mirror_pad(x, paddings=pairs, mode=mode)
-    if op == "Pad" and x._value.dtype == object:  # TF's Pad fills strings with b""
-        return _shape.pad(x, paddings=pairs, constant_values=np.array(b"", object))
+    if op == "Pad":  # TF's Pad fills with the dtype's zero, whatever zero was given
+        constant_values = {"b": False, "O": b""}.get(x.dtype.kind, 0)
     fill = convert_to_tensor(constant_values, dtype=x.dtype)
     read_static(fill)  # a parameter: a traced fill value guards its value
     fill_value = fill._value
     return _shape.pad(x, paddings=pairs, constant_values=fill_value)
+
+
+def _zero_fill(value) -> bool:
+    """Whether tf.pad runs TF's Pad op (no fill value) rather than PadV2: for a
+    scalar that is not a tensor and equals its type's zero, as TF's wrapper decides."""
+    if isinstance(value, Tensor) or np.ndim(value) != 0:
+        return False
+    try:
+        return bool(value == np.zeros_like(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def reverse(tensor: TensorLike, axis: AxisLike, name: str | None = None) -> Tensor:

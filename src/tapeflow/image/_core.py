@@ -3,6 +3,7 @@ image statistics, filters and patches, composed from differentiable tapeflow ops
 gradients and JVPs follow). Colour lives in ``_color``."""
 
 import enum as _enum
+import numbers as _numbers
 
 import numpy as _np
 
@@ -221,6 +222,7 @@ class ResizeMethod(str, _enum.Enum):
 
 
 _METHODS = frozenset(m.value for m in ResizeMethod)
+_SCALE_AND_TRANSLATE = frozenset(("lanczos3", "lanczos5", "gaussian", "mitchellcubic"))
 
 
 def _linear_weights(in_size: int, out_size: int) -> _np.ndarray:
@@ -325,6 +327,9 @@ def _resize(
         f32 = _np.float32
         scale = min(f32(th) / f32(h), f32(tw) / f32(w))
         th, tw = int(_np.round(scale * f32(h))), int(_np.round(scale * f32(w)))
+    if method in _SCALE_AND_TRANSLATE or (method in ("bilinear", "bicubic") and antialias):
+        # ScaleAndTranslate's attribute: None is its default (True), anything else a bool.
+        antialias = _attr_bool(True if antialias is None else antialias, "antialias")
     if th <= 0 or tw <= 0:
         raise _errors._op_error("output dimensions must be positive", _kernel_op(method, antialias))
     wh, ww = _resize_weights(method, h, th, antialias), _resize_weights(method, w, tw, antialias)
@@ -629,3 +634,35 @@ def _raw_float(x, op: str = "") -> _Tensor:
 
         return convert_to_tensor(x, dtype=_dt.float32)
     return _as_tensor(x)
+
+
+def _attr_bool(value, name: str) -> bool:
+    """A bool attribute as TF's generated wrapper takes it (its ``make_bool``)."""
+    if not isinstance(value, bool):
+        raise TypeError(f"Expected bool for argument '{name}' not {value!r}.")
+    return value
+
+
+def _attr_float(value, name: str) -> float:
+    """A float attribute as TF's generated wrapper takes it (its ``make_float``): a
+    Python or NumPy real number, not a tensor or an array."""
+    if not isinstance(value, (_numbers.Real, _np.integer, _np.floating)):
+        raise TypeError(f"Expected float for argument '{name}' not {value!r}.")
+    return float(value)
+
+
+def _attr_int(value, name: str) -> int:
+    """An int attribute as TF's generated wrapper takes it (its ``make_int``)."""
+    if isinstance(value, str):
+        raise TypeError(f"Expected int for argument '{name}' not {value!r}.")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"Expected int for argument '{name}' not {value!r}.") from None
+
+
+def _attr_str(value, name: str) -> str:
+    """A string attribute as TF's generated wrapper takes it (its ``make_str``)."""
+    if not isinstance(value, (str, bytes)):
+        raise TypeError(f"Expected string for argument '{name}' not {value!r}.")
+    return value.decode() if isinstance(value, bytes) else value

@@ -20,7 +20,7 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import convert_to_tensor as _convert_to_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
-from ._core import _int32, _no_gradient, _raw_float, _tf
+from ._core import _attr_float, _attr_str, _int32, _no_gradient, _raw_float, _tf
 
 
 def _host(x: _Tensor) -> _np.ndarray:
@@ -45,14 +45,26 @@ def _fail(message: str, op: str, cls=_errors.InvalidArgumentError):
     return _errors._op_error(message, op, None, cls=cls)
 
 
+def _crop_tensors(image, boxes, box_indices, crop_size, boxes_dtype=_dt.float32) -> tuple:
+    """CropAndResize's four inputs as tensors, converted as TF's wrapper converts them."""
+    op = "CropAndResize"
+    inputs = (image, boxes, box_indices, crop_size)
+    image = _as_tensor(image)
+    if image.dtype not in _CROP_TYPES:
+        raise _errors.InvalidArgumentError(
+            None, None, _errors._attr_text("T", image.dtype.c_name, ", ".join(
+                t.c_name for t in _CROP_TYPES)) + _CROP_SIGNATURE)  # fmt: skip
+    return (image, _kernel_input(boxes, boxes_dtype, op, 1, inputs),
+            _kernel_input(box_indices, _dt.int32, op, 2, inputs),
+            _kernel_input(crop_size, _dt.int32, op, 3, inputs))  # fmt: skip
+
+
 def _crop_inputs(image, boxes, box_indices, crop_size, boxes_dtype=_dt.float32):
     op = "CropAndResize"
     shape = _errors._shape_text
-    image = _as_tensor(image)
-    inputs = (image, boxes, box_indices, crop_size)
-    boxes = _kernel_input(boxes, boxes_dtype, op, 1, inputs)
-    box_indices = _np.asarray(_kernel_input(box_indices, _dt.int32, op, 2, inputs)._value)
-    size = _np.asarray(_kernel_input(crop_size, _dt.int32, op, 3, inputs)._value)
+    image, boxes, indices, sizes = _crop_tensors(image, boxes, box_indices, crop_size, boxes_dtype)
+    box_indices = _np.asarray(indices._value)
+    size = _np.asarray(sizes._value)
     if image._value.ndim != 4:
         raise _fail(f"input image must be 4-D{shape(image._value.shape)}", op)
     batch, height, width, _ = image._value.shape
@@ -132,6 +144,17 @@ def _crop_and_resize(image, boxes, box_indices, crop_size, method, extrapolation
     return tf.where(mask, value, fill)
 
 
+_CROP_TYPES = (_dt.uint8, _dt.uint16, _dt.int8, _dt.int16, _dt.int32, _dt.int64, _dt.float16,
+               _dt.float32, _dt.float64)  # fmt: skip
+_CROP_SIGNATURE = (
+    "\n\t; NodeDef: {{node CropAndResize}}; Op<name=CropAndResize; signature=image:T, "
+    "boxes:float, box_ind:int32, crop_size:int32 -> crops:float; attr=T:type,allowed="
+    "[DT_UINT8, DT_UINT16, DT_INT8, DT_INT16, DT_INT32, DT_INT64, DT_HALF, DT_FLOAT, "
+    'DT_DOUBLE]; attr=method:string,default="bilinear",allowed=["bilinear", "nearest"]; '
+    "attr=extrapolation_value:float,default=0> [Op:CropAndResize]"
+)
+
+
 @_reads_values(floats=True)
 def crop_and_resize(
     image: _TensorLike,
@@ -156,19 +179,19 @@ def crop_and_resize(
     >>> crops[0, :, :, 0].numpy().tolist()
     [[0.0, 3.0], [12.0, 15.0]]
     """
+    # The generated wrapper reads its attributes first (None: the defaults).
+    method = "bilinear" if method is None else _attr_str(method, "method")
+    extrapolation_value = _attr_float(
+        0 if extrapolation_value is None else extrapolation_value, "extrapolation_value"
+    )
     if method not in ("bilinear", "nearest"):
         raise _errors.InvalidArgumentError(
             None,
             None,
-            _errors._attr_text("method", f'"{method}"', '"bilinear", "nearest"')
-            + "\n\t; NodeDef: {{node CropAndResize}}; Op<name=CropAndResize; signature=image:T, "
-            "boxes:float, box_ind:int32, crop_size:int32 -> crops:float; attr=T:type,allowed="
-            "[DT_UINT8, DT_UINT16, DT_INT8, DT_INT16, DT_INT32, DT_INT64, DT_HALF, DT_FLOAT, "
-            'DT_DOUBLE]; attr=method:string,default="bilinear",allowed=["bilinear", "nearest"]; '
-            "attr=extrapolation_value:float,default=0> [Op:CropAndResize]",
+            _errors._attr_text("method", f'"{method}"', '"bilinear", "nearest"') + _CROP_SIGNATURE,
         )
     tf = _tf()
-    image, boxes = _as_tensor(image), _as_tensor(boxes)
+    image, boxes, box_indices, crop_size = _crop_tensors(image, boxes, box_indices, crop_size)
     # The value and the image gradient come from the sampling method; the box
     # gradient is TF's CropAndResizeGradBoxes: bilinear (also for nearest), at its
     # own sample positions.
@@ -300,7 +323,8 @@ def draw_bounding_boxes(
     """
     # Without colors TF runs the first kernel, with its default colour table.
     op = "DrawBoundingBoxesV2" if colors is not None else "DrawBoundingBoxes"
-    x = _raw_float(images)
+    inputs = (images, boxes) if colors is None else (images, boxes, colors)
+    x = _drawn_images(images, inputs)
     canvas = _np.array(_host(x))  # drawn on the host, then put back in the image's library
     if x.dtype not in (_dt.float32, _dt.float16):
         raise _errors.InvalidArgumentError(
@@ -312,49 +336,85 @@ def draw_bounding_boxes(
             + " -> output:T; attr=T:type,default=DT_FLOAT,allowed=[DT_FLOAT, DT_HALF]> "
             f"[Op:{op}]" + ("" if colors is not None else " name: "),
         )
-    if colors is None:
-        box_values = _host(_kernel_input(boxes, _dt.float32, op, 1, (images, boxes)))
-        table = _np.zeros((0, 4), _np.float32)
-    else:
-        inputs = (images, boxes, colors)
-        box_values = _host(_kernel_input(boxes, _dt.float32, op, 1, inputs))
-        table = _host(_kernel_input(colors, _dt.float32, op, 2, inputs))
-    if canvas.ndim != 4:
-        raise _fail("The rank of the images should be 4", op)
+    box_values = _host(_kernel_input(boxes, _dt.float32, op, 1, inputs))
+    table = None if colors is None else _host(_kernel_input(colors, _dt.float32, op, 2, inputs))
+    _check_drawing(canvas.shape, box_values.shape, table, op)
     batch, height, width, depth = canvas.shape
-    if depth not in (1, 3, 4):
-        raise _fail("Channel depth should be either 1 (GRY), 3 (RGB), or 4 (RGBA)", op)
-    if box_values.ndim != 3 or box_values.shape[0] != batch:
-        raise _fail("The batch sizes should be the same", op)
-    if box_values.shape[2] != 4:
-        raise _fail("The size of the third dimension of the box must be 4. Received: "
-                    f"{box_values.shape[2]}", op)  # fmt: skip
-    if table.size == 0:
+    if table is None or table.size == 0:
         table = _DEFAULT_COLORS.copy()
         if depth == 1:
             table[:, 0] = 1
-    elif table.ndim != 2 or table.shape[1] < depth:
-        raise _fail("colors must have equal or more channels than the image provided: "
-                    f"{_errors._shape_text(table.shape)}", op)  # fmt: skip
     for b in range(batch):
         for k, box in enumerate(box_values[b]):
-            color = table[k % len(table)][:depth].astype(canvas.dtype)
-            top = int(box[0] * _np.float32(height - 1))
-            bottom = int(box[2] * _np.float32(height - 1))
-            left = int(box[1] * _np.float32(width - 1))
-            right = int(box[3] * _np.float32(width - 1))
-            if top > bottom or left > right:
-                continue  # inverted: TF warns and skips it
-            if top >= height or bottom < 0 or left >= width or right < 0:
-                continue  # wholly outside
-            r0, r1 = max(top, 0), min(bottom, height - 1)
-            c0, c1 = max(left, 0), min(right, width - 1)
-            if top >= 0:
-                canvas[b, top, c0 : c1 + 1] = color
-            if bottom < height:
-                canvas[b, bottom, c0 : c1 + 1] = color
-            if left >= 0:
-                canvas[b, r0 : r1 + 1, left] = color
-            if right < width:
-                canvas[b, r0 : r1 + 1, right] = color
-    return _no_gradient(_wrap(_backend.same_place(canvas, x._value)), [x], op)
+            _draw_box(canvas[b], box, table[k % len(table)][:depth].astype(canvas.dtype), op)
+    out = _wrap(_backend.same_place(canvas, x._value))
+    # TF declares DrawBoundingBoxes not differentiable (no gradient, None) but registers
+    # nothing for DrawBoundingBoxesV2 (a LookupError).
+    return out if colors is None else _no_gradient(out, [x], op)
+
+
+def _drawn_images(images, inputs: tuple) -> _Tensor:
+    """The images as TF's generated wrapper converts them (T: float or half, float by
+    default): its fast path makes a NumPy or Python value float32, but a list among
+    the inputs sends the call through Python's conversion, where a NumPy value of an
+    allowed dtype (half) keeps it."""
+    if not isinstance(images, _Tensor) and any(isinstance(v, (list, tuple)) for v in inputs):
+        natural = _as_tensor(images)
+        if natural.dtype in (_dt.float16, _dt.float32):
+            return natural
+    return _raw_float(images)
+
+
+def _check_drawing(image_shape: tuple, box_shape: tuple, table, op: str) -> None:
+    """The kernel's checks of its inputs' shapes, in its order."""
+    if len(image_shape) != 4:
+        raise _fail("The rank of the images should be 4", op)
+    if len(box_shape) != 3:
+        raise _fail("The rank of the boxes tensor should be 3", op)
+    if image_shape[0] != box_shape[0]:
+        raise _fail("The batch sizes should be the same", op)
+    if image_shape[3] not in (1, 3, 4):
+        raise _fail("Channel depth should be either 1 (GRY), 3 (RGB), or 4 (RGBA)", op)
+    if box_shape[2] != 4:
+        raise _fail(f"The size of the third dimension of the box must be 4. Received: "
+                    f"{box_shape[2]}", op)  # fmt: skip
+    if table is not None and table.ndim != 2:
+        raise _fail(f"colors must be a 2-D matrix{_errors._shape_text(table.shape)}", op)
+    if table is not None and table.shape[1] < image_shape[3]:
+        raise _fail("colors must have equal or more channels than the image provided: "
+                    f"{_errors._shape_text(table.shape)}", op)  # fmt: skip
+
+
+def _int64(v) -> int:
+    """A float32 cast to int64 as TF's CPU kernel casts it (NaN and out of range: INT64_MIN)."""
+    v = float(v)
+    return int(v) if -(2.0**63) <= v < 2.0**63 else -(2**63)
+
+
+def _draw_box(image: _np.ndarray, box: _np.ndarray, color: _np.ndarray, op: str) -> None:
+    """One box's outline on one [height, width, depth] image, step for step as TF's
+    kernel: corners scaled in float32 and truncated to int64; an inverted or wholly
+    outside box is skipped; on an empty image the clamped rows or columns fall
+    below zero, the kernel's error."""
+    height, width = image.shape[0], image.shape[1]
+    f32 = _np.float32
+    with _np.errstate(invalid="ignore", over="ignore"):
+        top, bottom = (_int64(f32(box[i]) * f32(height - 1)) for i in (0, 2))
+        left, right = (_int64(f32(box[i]) * f32(width - 1)) for i in (1, 3))
+    if top > bottom or left > right:
+        return  # inverted: TF warns and skips it
+    if top >= height or bottom < 0 or left >= width or right < 0:
+        return  # wholly outside
+    r0, r1 = max(top, 0), min(bottom, height - 1)
+    c0, c1 = max(left, 0), min(right, width - 1)
+    for clamp, what in ((r1, "Max box row"), (c1, "Max box col")):
+        if clamp < 0:
+            raise _fail(f"{what} clamp is less than 0.", op)
+    if top >= 0:
+        image[top, c0 : c1 + 1] = color
+    if bottom < height:
+        image[bottom, c0 : c1 + 1] = color
+    if left >= 0:
+        image[r0 : r1 + 1, left] = color
+    if right < width:
+        image[r0 : r1 + 1, right] = color

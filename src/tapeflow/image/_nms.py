@@ -20,7 +20,7 @@ from .._tensor import Tensor as _Tensor
 from .._tensor import as_tensor as _as_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
-from ._core import _no_gradient, _raw_float
+from ._core import _attr_int, _no_gradient, _raw_float
 from ._crops import _kernel_input
 
 
@@ -528,11 +528,17 @@ def generate_bounding_box_proposals(
     ...     print(type(e).__name__)
     NotFoundError
     """
-    for value in (scores, bbox_deltas, image_info, anchors):
-        _convert(value, _dt.float32)
-    for value in (nms_threshold, min_size):
-        _convert(value, _dt.float32)
-    _convert(pre_nms_topn, _dt.int32)
+    inputs = (scores, bbox_deltas, image_info, anchors, nms_threshold, pre_nms_topn, min_size)
+    # TF's eager fast path takes tensors of any dtype here (the op has no CPU kernel to
+    # check them against); a list, a None or a non-int post_nms_topn sends the call
+    # through Python, which converts every input in turn.
+    fast = isinstance(post_nms_topn, (int, _np.integer)) and not any(
+        v is None or isinstance(v, (list, tuple)) for v in inputs
+    )
+    post_nms_topn = _attr_int(300 if post_nms_topn is None else post_nms_topn, "post_nms_topn")
+    for value, dtype in zip(inputs, (_dt.float32,) * 5 + (_dt.int32, _dt.float32)):
+        if not (fast and isinstance(value, _Tensor)):
+            _convert(value, dtype)
     op = "GenerateBoundingBoxProposals"
     raise _errors._op_error(
         f"Could not find device for node: {{{{node {op}}}}} = {op}[post_nms_topn={post_nms_topn}]"

@@ -23,7 +23,7 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import convert_to_tensor as _convert_to_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
-from ._core import _tf
+from ._core import _attr_bool, _attr_float, _attr_int, _tf
 
 
 def _stateful_uniform(seed):
@@ -361,18 +361,93 @@ def _covers(crop, boxes, min_covered: float) -> bool:
     return False
 
 
+def _float_list_attr(value, name: str, wrapper: str, default: list) -> list:
+    """A list(float) attribute as TF's generated wrapper's Python path reads it."""
+    if value is None:
+        return default
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"Expected list for '{name}' argument to '{wrapper}' Op, not {value!r}.")
+    return [_attr_float(v, name) for v in value]
+
+
+def _fast_path(inputs: tuple, ratios, areas, attempts, use_image) -> bool:
+    """Whether TF's eager fast path runs the op: every input convertible as it is (no
+    Python list, no None) and every attribute of its exact Python type (list(float):
+    Python floats; an int or NumPy float32 in it sends the call through Python)."""
+    if any(v is None or isinstance(v, (list, tuple)) for v in inputs):
+        return False
+    for value in (ratios, areas):
+        if value is not None and not (
+            isinstance(value, (list, tuple)) or (isinstance(value, _np.ndarray) and value.ndim == 1)
+        ):
+            return False
+        if value is not None and not all(isinstance(v, float) for v in value):
+            return False
+    if attempts is not None and not isinstance(attempts, (int, _np.integer)):
+        return False
+    return use_image is None or isinstance(use_image, bool)
+
+
 def _distorted_box(rng, image_size, bounding_boxes, min_object_covered, aspect_ratio_range,
-                   area_range, max_attempts, use_image_if_no_bounding_boxes, op):  # fmt: skip
+                   area_range, max_attempts, use_image_if_no_bounding_boxes, op,
+                   key=None):  # fmt: skip
+    """The op's result, its arguments checked in TF's order: the wrapper's (on its
+    Python path), the dtype attributes, the inputs' dtypes (fast path), the kernel's
+    attributes, then its inputs. ``key`` is the stateless op's seed input."""
+
     def fail(message: str):
         return _errors._op_error(message, op, None)
 
+    wrapper = {"SampleDistortedBoundingBoxV2": "sample_distorted_bounding_box_v2",
+               "StatelessSampleDistortedBoundingBox": "stateless_sample_distorted_bounding_box"}[op]  # fmt: skip
+    inputs = (image_size, bounding_boxes, min_object_covered) + (() if key is None else (key,))
+    fast = _fast_path(inputs, aspect_ratio_range, area_range, max_attempts,
+                      use_image_if_no_bounding_boxes)  # fmt: skip
+    use_image = use_image_if_no_bounding_boxes
+    if fast:
+        ratios = (
+            [0.75, 1.33] if aspect_ratio_range is None else [float(v) for v in aspect_ratio_range]
+        )
+        areas = [0.05, 1.0] if area_range is None else [float(v) for v in area_range]
+        attempts = 100 if max_attempts is None else int(max_attempts)
+    else:
+        ratios = _float_list_attr(aspect_ratio_range, "aspect_ratio_range", wrapper, [0.75, 1.33])
+        areas = _float_list_attr(area_range, "area_range", wrapper, [0.05, 1.0])
+        attempts = 100 if max_attempts is None else _attr_int(max_attempts, "max_attempts")
+        if use_image is not None:
+            _attr_bool(use_image, "use_image_if_no_bounding_boxes")
+    # The inputs: the fast path hands a tensor of another dtype to the op (its error
+    # below); Python's path converts each in turn (convert_to_tensor's errors).
+    size_t = _as_tensor(image_size)
+
+    def converted(x, dtype):
+        if fast and isinstance(x, _Tensor):
+            return x
+        return _convert_to_tensor(x, dtype=dtype)
+
+    boxes_t = converted(bounding_boxes, _dt.float32)
+    covered_t = converted(min_object_covered, _dt.float32)
+    key_t = None if key is None else _as_tensor(key)
+    size = _np.asarray(size_t._value)
+    if size.dtype.kind not in "iu" or size.dtype in (_np.uint16, _np.uint32, _np.uint64):
+        raise _errors.InvalidArgumentError(
+            None, None, _errors._attr_text("T", _dt.as_dtype(size.dtype).c_name,
+                                           "uint8, int8, int16, int32, int64")
+            + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}; signature=" + _SIGNATURES[op]
+            + f"> [Op:{op}]"
+        )  # fmt: skip
+    if key_t is not None and key_t.dtype not in (_dt.int32, _dt.int64):
+        raise _errors.InvalidArgumentError(
+            None, None, _errors._attr_text("Tseed", key_t.dtype.c_name, "int32, int64")
+            + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}]"
+        )  # fmt: skip
+    for position, tensor in ((1, boxes_t), (2, covered_t)):
+        if tensor.dtype != _dt.float32:
+            raise _errors._dtype_mismatch(op, position, _np.dtype(_np.float32), tensor._value.dtype)
     # list(float) attributes: float32 in the kernel (1e-300 is 0 there).
-    ratios = [0.75, 1.33] if aspect_ratio_range is None else list(aspect_ratio_range)
-    areas = [0.05, 1.0] if area_range is None else list(area_range)
     with _np.errstate(over="ignore"):
         ratios = [float(_np.float32(v)) for v in ratios]
         areas = [float(_np.float32(v)) for v in areas]
-    attempts = 100 if max_attempts is None else int(max_attempts)
     # The kernel checks its attributes first, then its inputs.
     if not -(2**31) <= attempts < 2**31:
         raise fail(f"Attr max_attempts has value {attempts} out of range for an int32")
@@ -388,32 +463,36 @@ def _distorted_box(rng, image_size, bounding_boxes, min_object_covered, aspect_r
         raise fail(f"Area range must be less then or equal to 1.0: [{areas[0]:g}, {areas[1]:g}]")
     if attempts <= 0:
         raise fail(f"Max attempts must be non-negative: {attempts}")
-    size = _np.asarray(_as_tensor(image_size)._value)
-    if size.dtype.kind not in "iu" or size.dtype in (_np.uint16, _np.uint32, _np.uint64):
-        raise _errors.InvalidArgumentError(
-            None, None, _errors._attr_text("T", _dt.as_dtype(size.dtype).c_name,
-                                           "uint8, int8, int16, int32, int64")
-            + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}; signature=" + _SIGNATURES[op]
-            + f"> [Op:{op}]"
-        )  # fmt: skip
-    boxes = _np.asarray(_convert_to_tensor(bounding_boxes, dtype=_dt.float32)._value)
-    covered = float(_np.asarray(_as_tensor(min_object_covered)._value))
     shape = _errors._shape_text
+    if key_t is not None and key_t._value.shape != (2,):
+        raise _errors._op_error(
+            f"seed must have shape [2], not {shape(key_t._value.shape)}", op, None
+        )
     if size.ndim != 1:
         raise fail(f"image_size must be 1-dimensional{shape(size.shape)}")
     if size.shape[0] != 3:
         raise fail(f"image_size must contain 3 elements{shape(size.shape)}")
+    height, width = int(size[0]), int(size[1])
+    for extent, what in ((height, "height"), (width, "width")):
+        if not 0 <= extent < 2**31 - 1:
+            raise fail(f"image {what} cannot be >= int32 max")
+    boxes = _np.asarray(boxes_t._value)
     if boxes.ndim != 3:
         raise fail(f"input boxes must be 3-dimensional [batch, num_boxes, coords]: "
                    f"{shape(boxes.shape)}")  # fmt: skip
     if boxes.shape[-1] != 4:
         raise fail(f"bounding boxes must have shape [4] or [*, 4], got {shape(boxes.shape)}")
+    covered_value = _np.asarray(covered_t._value)
+    if covered_value.ndim != 0:
+        raise fail(f"min_object_covered must be 0-D, got shape {shape(covered_value.shape)}")
+    covered = float(covered_value)
     if not covered >= 0:
         raise fail(f"Min object covered must be non-negative: {covered:g}")
-    height, width = int(size[0]), int(size[1])
-    for extent, what in ((height, "height"), (width, "width")):
-        if not 0 <= extent < 2**31 - 1:
-            raise fail(f"image {what} cannot be >= int32 max")
+    for value in boxes.reshape(-1):
+        if not 0.0 <= value <= 1.0:
+            raise fail(f"All bounding box coordinates must be in [0.0, 1.0]: {value:g}")
+    if rng is None:  # the stateless op's generator, from its checked seed
+        rng = _stateless_rng(key_t)
     rects = [(int(_np.float32(b[1]) * width), int(_np.float32(b[0]) * height),
               int(_np.float32(b[3]) * width), int(_np.float32(b[2]) * height))
              for b in boxes.reshape(-1, 4)]  # fmt: skip
@@ -435,9 +514,9 @@ def _distorted_box(rng, image_size, bounding_boxes, min_object_covered, aspect_r
             break
     if crop is None:
         crop = (0, 0, width, height)
-    dtype = size.dtype
-    begin = _np.array([crop[1], crop[0], 0], dtype)
-    extent = _np.array([crop[3] - crop[1], crop[2] - crop[0], -1], dtype)
+    dtype = size.dtype  # the size's -1 wraps in an unsigned type (uint8: 255), as in TF
+    begin = _np.array([crop[1], crop[0], 0], _np.int64).astype(dtype)
+    extent = _np.array([crop[3] - crop[1], crop[2] - crop[0], -1], _np.int64).astype(dtype)
     corners = _np.array([[[crop[1], crop[0], crop[3], crop[2]]]], _np.float32)
     with _np.errstate(invalid="ignore", divide="ignore"):  # an empty image: 0 / 0 is NaN in TF
         box = corners / _np.array([height, width, height, width], _np.float32)
@@ -511,22 +590,15 @@ def stateless_sample_distorted_bounding_box(
     >>> a[0].numpy().tolist() == b[0].numpy().tolist()
     True
     """
-    from ..random._seeds import _rng
-
-    op = "StatelessSampleDistortedBoundingBox"
-    key = _np.asarray(_as_tensor(seed)._value)
-    if key.dtype not in (_np.int32, _np.int64):
-        raise _errors.InvalidArgumentError(
-            None, None, _errors._attr_text("Tseed", _dt.as_dtype(key.dtype).c_name, "int32, int64")
-            + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}]"
-        )  # fmt: skip
-    if key.shape != (2,):
-        raise _errors._op_error(
-            f"seed must have shape [2], not {_errors._shape_text(key.shape)}", op, None
-        )
-    # tf.random's stateless stream for this seed (its tag 2), as stateless_uniform uses.
-    rng = _rng([2, int(key[0]) & (2**64 - 1), int(key[1]) & (2**64 - 1)])
-    return _distorted_box(rng, image_size, bounding_boxes, min_object_covered,
+    return _distorted_box(None, image_size, bounding_boxes, min_object_covered,
                           aspect_ratio_range, area_range, max_attempts,
                           use_image_if_no_bounding_boxes,
-                          "StatelessSampleDistortedBoundingBox")  # fmt: skip
+                          "StatelessSampleDistortedBoundingBox", key=seed)  # fmt: skip
+
+
+def _stateless_rng(key: _Tensor):
+    """tf.random's stateless stream for a [2] seed (its tag 2), as stateless_uniform uses."""
+    from ..random._seeds import _rng
+
+    k = _np.asarray(key._value)
+    return _rng([2, int(k[0]) & (2**64 - 1), int(k[1]) & (2**64 - 1)])
