@@ -181,13 +181,15 @@ def saturate_cast(value: TensorLike, dtype: DTypeLike, name: str | None = None) 
     if value.dtype.is_complex and not dtype.is_complex:
         value = tf.math.real(value)
     source = value.dtype
-    if source.kind in "fiu" and dtype.kind in "fiu":
+    # A real value bound for a complex dtype is clamped to its real part's range.
+    target = dtype.real_dtype if dtype.is_complex and not source.is_complex else dtype
+    if source.kind in "fiu" and target.kind in "fiu":
         if source.name in ("uint32", "uint64"):  # TF's clamp has no CPU kernel for them
             raise _NotFoundError(
                 None, None, "Could not find device for node: {{node ClipByValue}} = "
                 f"ClipByValue[T=DT_{source.name.upper()}] [Op:ClipByValue] name: clamp",
             )  # fmt: skip
-        low_v, high_v = _saturation_limits(source, dtype)
+        low_v, high_v = _saturation_limits(source, target)
         low, high = _wrap(low_v), _wrap(high_v)
         # TF clamps with its ClipByValue op, whose gradient passes everywhere but where
         # the value lies strictly outside the bounds: NaN included (tf.clip_by_value,

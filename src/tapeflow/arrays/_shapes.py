@@ -17,7 +17,15 @@ from ..errors import _shape_text
 from ..ops import elementwise as _el
 from ..ops import shape as _shape
 from ..ops.sparse import IndexedSlices
-from ._common import _attr_error, _builtin_range, _error, _int_array, _int_tuple, _scalar_int
+from ._common import (
+    _attr_error,
+    _builtin_range,
+    _error,
+    _int_array,
+    _int_tuple,
+    _make_int,
+    _scalar_int,
+)
 
 
 def identity(input: TensorLike, name: str | None = None) -> Any:
@@ -283,10 +291,11 @@ def squeeze(input: TensorLike, axis: AxisLike = None, name: str | None = None) -
     x = as_tensor(input)
     dims = x._value.shape
     ndim = len(dims)
-    if isinstance(axis, (bool, np.bool_)):
+    if isinstance(axis, (bool, np.bool_, float, np.floating)):
         axis = [axis]
-    if isinstance(axis, (list, tuple)):  # TF's int-list attr takes a bool as 0 or 1
-        axis = [int(a) if isinstance(a, (bool, np.bool_)) else a for a in axis]
+    if isinstance(axis, (list, tuple)):  # TF's int-list attr reads a bool or float with int()
+        axis = [_make_int(a, "axis") if isinstance(a, (bool, np.bool_, float, np.floating))
+                else a for a in axis]  # fmt: skip
     axes = () if axis is None else _int_tuple(axis, "squeeze_dims", "Squeeze")
     if not axes:  # None or an empty list: every length-1 axis, as in TF
         return _shape.reshape(x, shape=tuple(d for d in dims if d != 1))

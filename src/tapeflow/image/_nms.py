@@ -413,6 +413,22 @@ def _suppress_tile(boxes: _np.ndarray, threshold, idx: int, tile: int) -> _np.nd
     return box_slice
 
 
+def _check_padded_threshold_dtypes(scores, score_threshold, iou_threshold) -> None:
+    """TF runs the padded NMS as a graph function that converts each threshold on its own
+    and compares it with the scores: a dtype other than the scores' fails to build."""
+    within = "in user code:\n\n\n    TypeError: "
+    score_dtype = _as_tensor(scores).dtype
+    threshold = _as_tensor(score_threshold).dtype
+    if not threshold.is_floating:
+        raise TypeError(f"{within}Expected {threshold.name} passed to parameter 'y' of op "
+                        f"'NotEqual', got -inf of type 'float' instead. Error: Expected "
+                        f"{threshold.name}, but got -inf of type 'float'.\n")  # fmt: skip
+    for value, op in ((threshold, "Greater"), (_as_tensor(iou_threshold).dtype, "Less")):
+        if value != score_dtype:
+            raise TypeError(f"{within}Input 'y' of '{op}' Op has type {value.name} that does "
+                            f"not match type {score_dtype.name} of argument 'x'.\n")  # fmt: skip
+
+
 @_reads_values(floats=True)
 def non_max_suppression_padded(
     boxes: _TensorLike,
@@ -440,6 +456,9 @@ def non_max_suppression_padded(
     >>> idx.numpy().tolist(), int(n)
     ([0, 2, 0], 2)
     """
+    if not pad_to_max_output_size:
+        boxes.get_shape()  # type: ignore[union-attr]  # TF's wrapper reads the static rank
+    _check_padded_threshold_dtypes(scores, score_threshold, iou_threshold)
     b, s = _host(boxes), _host(scores)
     if not pad_to_max_output_size and b.ndim > 2:
         raise ValueError(f"'pad_to_max_output_size' (value {pad_to_max_output_size}) must be "

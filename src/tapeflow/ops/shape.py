@@ -217,7 +217,11 @@ stack = Primitive(
 
 
 def _unstack_impl(x, axis):
-    return tuple(np.moveaxis(x, axis, 0))
+    moved = np.moveaxis(x, axis, 0)
+    if moved.ndim == 1 and moved.dtype == object:
+        # Iterating would give bare bytes; a string scalar stays a 0-d object array.
+        return tuple(moved[i : i + 1].reshape(()) for i in range(len(moved)))
+    return tuple(moved)
 
 
 unstack = Primitive(
