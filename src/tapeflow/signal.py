@@ -219,6 +219,11 @@ def _nd(kind: str):
         hint = _dt.float32 if kind == "rfft" else _dt.complex64
         x = input_tensor if isinstance(input_tensor, _Tensor) else _convert(
             input_tensor, dtype_hint=hint)  # fmt: skip
+        # TF's real-FFT wrappers check the dtype before they read fft_length.
+        if kind == "rfft" and x.dtype not in (_dt.float32, _dt.float64):
+            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!s}")
+        if kind == "irfft" and x.dtype not in (_dt.complex64, _dt.complex128):
+            raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {x!s}")
         ndim = x._value.ndim
         axes = list(range(ndim)) if axes is None else [int(a) % ndim for a in _np.ravel(axes)]
         rank = len(axes)

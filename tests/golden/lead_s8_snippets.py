@@ -64,3 +64,15 @@ _snippet(
     print(nms(b, s, 3, score_threshold=0.75, iou_threshold=np.float32(0.5)))
 """,
 )
+
+_snippet(
+    "real_nd_ffts_check_dtype_before_fft_length",
+    """
+    # The rfftnd/irfftnd wrappers refuse a wrong dtype before they read fft_length.
+    u16 = tf.constant(np.array(65535, dtype="uint16"))
+    err(lambda: tf.signal.irfftnd(u16, fft_length=0, axes=None))
+    err(lambda: tf.signal.rfftnd(u16, fft_length=0, axes=None))
+    err(lambda: tf.signal.irfftnd(tf.constant([1, 2])))
+    err(lambda: tf.signal.rfftnd(tf.constant([1.0, 2.0], tf.float16)))
+""",
+)
