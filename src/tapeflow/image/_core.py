@@ -651,16 +651,6 @@ def _attr_float(value, name: str) -> float:
     return float(value)
 
 
-def _attr_int(value, name: str) -> int:
-    """An int attribute as TF's generated wrapper takes it (its ``make_int``)."""
-    if isinstance(value, str):
-        raise TypeError(f"Expected int for argument '{name}' not {value!r}.")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"Expected int for argument '{name}' not {value!r}.") from None
-
-
 def _attr_str(value, name: str) -> str:
     """A string attribute as TF's generated wrapper takes it (its ``make_str``)."""
     if not isinstance(value, (str, bytes)):

@@ -20,7 +20,8 @@ from .._tensor import Tensor as _Tensor
 from .._tensor import as_tensor as _as_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
-from ._core import _attr_int, _no_gradient, _raw_float
+from ..arrays._common import _make_int as _attr_int
+from ._core import _no_gradient, _raw_float
 from ._crops import _kernel_input
 
 

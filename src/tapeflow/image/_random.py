@@ -23,7 +23,8 @@ from .._tensor import as_tensor as _as_tensor
 from .._tensor import convert_to_tensor as _convert_to_tensor
 from .._tensor import wrap as _wrap
 from .._types import TensorLike as _TensorLike
-from ._core import _attr_bool, _attr_float, _attr_int, _tf
+from ..arrays._common import _make_int as _attr_int
+from ._core import _attr_bool, _attr_float, _tf
 
 
 def _stateful_uniform(seed):

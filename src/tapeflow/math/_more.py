@@ -19,6 +19,7 @@ from .._limits import check_allocation
 from .._matching import matching_tensors
 from .._tensor import Tensor, as_tensor, convert_to_tensor, wrap
 from .._types import AxisLike, DTypeLike, ShapeLike, TensorLike
+from ..arrays._common import _make_int as _attr_int
 from ..errors import InvalidArgumentError, _attr_text, _dtype_mismatch, _op_error
 from ..ops import special_more as _sm
 from ..ops._jvp import fold_jvp
@@ -434,16 +435,6 @@ def confusion_matrix(
         out: np.ndarray = np.zeros((n, n), out_dtype)
         np.add.at(out, (labels, predictions), w)
     return wrap(out)
-
-
-def _attr_int(value, what: str) -> int:
-    """An int attribute as TF's op builder reads one: anything int() takes, but no str."""
-    try:
-        if isinstance(value, str):
-            raise TypeError
-        return int(value)
-    except (ValueError, TypeError):
-        raise TypeError(f"Expected int for argument '{what}' not {value!r}.") from None
 
 
 def _typed_inputs(values: tuple, dtype: _dt.DType, op: str) -> list[Tensor]:

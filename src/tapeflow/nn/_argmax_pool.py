@@ -20,6 +20,7 @@ from .. import dtypes as _dt
 from .._dispatch import reads_values
 from .._tensor import Tensor, as_tensor, wrap
 from .._types import DTypeLike, TensorLike
+from ..arrays._common import _make_int
 from ..errors import InvalidArgumentError, UnimplementedError, _attr_text, _op_error
 
 _OP = "MaxPoolWithArgmax"
@@ -65,15 +66,6 @@ def _sequence(value, name: str) -> list:
             f"{name} should be of length 1, 2 or 4. Received: {name}={value} of length {len(value)}"
         )
     return [1, *value, 1]
-
-
-def _make_int(value, name: str) -> int:
-    if isinstance(value, str):
-        raise TypeError(f"Expected int for argument '{name}' not {value!r}.")
-    try:
-        return int(value)
-    except (ValueError, TypeError):
-        raise TypeError(f"Expected int for argument '{name}' not {value!r}.") from None
 
 
 def _attributes(ksize, strides, padding, output_dtype, include_batch_in_index):
