@@ -5,6 +5,7 @@ As in TensorFlow's own docstrings, examples use ``tf`` without importing it.
 
 from __future__ import annotations
 
+import copy
 import doctest
 import importlib
 import inspect
@@ -32,6 +33,16 @@ def _setter_tests(module):
                 yield parser.get_doctest(
                     setter.__doc__, dict(vars(module)), name, module.__file__, None
                 )
+
+
+@pytest.fixture(autouse=True)
+def _config_restored():
+    """Examples turn process-wide settings on (tf.config's op determinism makes seedless
+    random ops refuse to run): later tests see the settings as they were."""
+    saved = copy.deepcopy(tapeflow.config._settings)
+    yield
+    tapeflow.config._settings.clear()
+    tapeflow.config._settings.update(saved)
 
 
 @pytest.mark.parametrize("name", MODULES)
