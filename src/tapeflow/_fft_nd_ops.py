@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import dtypes as _dt
 from ._matching import matching_tensors
 from ._types import TensorLike
-from .errors import InvalidArgumentError, NotFoundError
+from .errors import InvalidArgumentError, NotFoundError, _attr_text
 
 _COMPLEX = (_dt.complex64, _dt.complex128)
 _REAL = (_dt.float32, _dt.float64)
@@ -30,8 +30,8 @@ def _raw_fft(op: str, real_input: bool):
             raise InvalidArgumentError(
                 None,
                 None,
-                f"Value for attr '{attr}' of {x.dtype.c_name} is not in the list of allowed "
-                f"values: {names}\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}] name: ",
+                _attr_text(attr, x.dtype.c_name, names)
+                + f"\n\t; NodeDef: {{{{node {op}}}}}; Op<name={op}> [Op:{op}] name: ",
             )
         if real_input:
             attrs = "Tcomplex=DT_COMPLEX64, Treal=DT_" + x.dtype.c_name.upper()

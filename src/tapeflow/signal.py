@@ -79,6 +79,14 @@ def _real_input(x) -> _Tensor:
     return _convert(x, dtype_hint=_dt.float32)
 
 
+def _require_real_fft_dtype(x: _Tensor, inverse: bool) -> None:
+    """TF's real-FFT wrappers: rfft takes float32/float64, irfft complex64/complex128."""
+    if inverse and x.dtype not in (_dt.complex64, _dt.complex128):
+        raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {x!s}")
+    if not inverse and x.dtype not in (_dt.float32, _dt.float64):
+        raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!s}")
+
+
 def _int32_length(value, what: str) -> int:
     """A length TF reads as an int32: past int32 it fails, as TF's mixed int32/int64
     arithmetic does, before anything is allocated."""
@@ -156,8 +164,7 @@ def _real_fft(rank: int, op: str):
         input_tensor: _TensorLike, fft_length: _TensorLike = None, name: str | None = None
     ) -> _Tensor:
         x = _real_input(input_tensor)
-        if x.dtype not in (_dt.float32, _dt.float64):
-            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!s}")
+        _require_real_fft_dtype(x, inverse=False)
         _check_rank(x, rank, op)
         return _sp.rfft(x, rank=rank, lengths=_lengths(x, rank, fft_length, False, op))
 
@@ -177,8 +184,7 @@ def _inverse_real_fft(rank: int, op: str):
         input_tensor: _TensorLike, fft_length: _TensorLike = None, name: str | None = None
     ) -> _Tensor:
         y = _complex_input(input_tensor)
-        if y.dtype not in (_dt.complex64, _dt.complex128):
-            raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {y!s}")
+        _require_real_fft_dtype(y, inverse=True)
         _check_rank(y, rank, op)
         return _sp.irfft(y, rank=rank, lengths=_lengths(y, rank, fft_length, True, op))
 
@@ -220,10 +226,8 @@ def _nd(kind: str):
         x = input_tensor if isinstance(input_tensor, _Tensor) else _convert(
             input_tensor, dtype_hint=hint)  # fmt: skip
         # TF's real-FFT wrappers check the dtype before they read fft_length.
-        if kind == "rfft" and x.dtype not in (_dt.float32, _dt.float64):
-            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {x!s}")
-        if kind == "irfft" and x.dtype not in (_dt.complex64, _dt.complex128):
-            raise ValueError(f"IRFFT requires tf.complex64 or tf.complex128 inputs, got: {x!s}")
+        if kind in ("rfft", "irfft"):
+            _require_real_fft_dtype(x, inverse=kind == "irfft")
         ndim = x._value.ndim
         axes = list(range(ndim)) if axes is None else [int(a) % ndim for a in _np.ravel(axes)]
         rank = len(axes)
@@ -677,8 +681,7 @@ def dct(
         x = _sp._fit(x, (int(n),))
     if x.dtype not in (_dt.float32, _dt.float64):
         if type == 1:  # TF's rfft wrapper refuses the mirrored signal
-            mirrored = tf.concat([x, x[..., -2:0:-1]], -1)
-            raise ValueError(f"RFFT requires tf.float32 or tf.float64 inputs, got: {mirrored!s}")
+            _require_real_fft_dtype(tf.concat([x, x[..., -2:0:-1]], -1), inverse=False)
         raise TypeError(f"The `real` and `imag` components have incorrect types: "
                         f"{x.dtype.name} {x.dtype.name}. They must be consistent, and one "
                         "of [tf.float32, tf.float64]")  # fmt: skip
